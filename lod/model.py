@@ -1,0 +1,202 @@
+"""The document model: what a UN resolution is, independent of how it was printed or published.
+
+Every converter produces a `Resolution`; the RDF mapping, the validator and the web layer only
+ever see this model. It is deliberately plain (dataclasses, strings, lists) so that
+`lod parse --json` is a faithful, stable picture of what the converter understood, and so that
+the parser never needs to know about RDF.
+
+Positions inside a document are Akoma Ntoso eIds (`preamble__para_3`, `para_8__list_1__point_a`,
+`annex_1__para_9`, `fn_12`): the same strings name a paragraph in the model, in the JSON, in
+the RDF (as IRI fragments) and as anchors in the HTML.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+DocumentKind = Literal["resolution", "draft-resolution", "decision", "draft-decision", "extract"]
+CitationType = Literal["resolution", "decision", "document", "treaty"]
+
+
+@dataclass
+class Sponsor:
+    """A State (or group of States) named in the sponsor line of a draft.
+
+    `name` is kept exactly as printed (historic names included); `iso3` is the ISO 3166-1
+    alpha-3 code it resolves to, or None when the name is not a State (a group, an
+    organization) or could not be resolved; the validator reports the latter.
+    """
+
+    name: str
+    iso3: str | None = None
+    kind: Literal["state", "group", "organization", "unknown"] = "state"
+
+
+@dataclass
+class Footnote:
+    """A footnote as printed at the foot of a page; `marker` is its number ("1", "*")."""
+
+    marker: str
+    text: str
+    eid: str = ""
+
+
+@dataclass
+class Citation:
+    """A reference in the text to another resolution, decision, document or treaty.
+
+    `text` is the citation as printed. `number` is the cited instrument's number in the form
+    its body uses ("70/174", "1373 (2001)", "S-30/1", "3263 (XXIX)", "36/87 A", "2017/16");
+    `symbol` is a document symbol ("A/73/131") when one is printed or can be derived.
+    `placeholder` marks a number that was not yet known when the draft was printed
+    ("73/___"): such citations are kept so nothing is silently lost, but they cannot resolve.
+    `location` is the eId of the paragraph or footnote in which the citation is printed.
+    `relation` is the verb that introduces the citation where the text gives one
+    ("Recalling" → "recall"), the basis for typed citation links.
+    """
+
+    type: CitationType
+    text: str
+    body: str | None = None
+    number: str | None = None
+    symbol: str | None = None
+    date: str | None = None
+    unts_volumes: list[str] = field(default_factory=list)
+    unts_number: str | None = None
+    placeholder: bool = False
+    location: str = ""
+    relation: str | None = None
+
+    @property
+    def unts_volume(self) -> str | None:
+        """The first volume cited; the JSON keeps this for readers that expect one volume."""
+        return self.unts_volumes[0] if self.unts_volumes else None
+
+
+@dataclass
+class SubParagraph:
+    """A lettered or numbered point "(a)", "(i)", "a." inside a paragraph; points nest."""
+
+    num: str
+    text: str
+    subparagraphs: list[SubParagraph] = field(default_factory=list)
+    eid: str = ""
+
+
+@dataclass
+class PreambularParagraph:
+    """An unnumbered paragraph before the operative part, ending with a comma.
+
+    `verb` is the leading participle or adjective phrase ("Recalling also", "Deeply
+    concerned"); None when the paragraph does not start with one (rare, e.g. a fragment).
+    """
+
+    text: str
+    verb: str | None = None
+    eid: str = ""
+    footnote_refs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class OperativeParagraph:
+    """A numbered paragraph of the operative part, or of an annex.
+
+    Annex paragraphs share this shape (number, leading phrase, text, points) though their
+    leading phrase is often declaratory ("We recommend"). `intro` is the text before the
+    first point (the part that ends with a colon); `text` is the paragraph's full text
+    without its number, points included. `continued` marks a paragraph whose beginning is on
+    a page we do not have (page extracts); `truncated` one whose end is missing.
+    """
+
+    num: str | None
+    text: str
+    verb: str | None = None
+    intro: str | None = None
+    subparagraphs: list[SubParagraph] = field(default_factory=list)
+    section: str | None = None
+    continued: bool = False
+    truncated: bool = False
+    eid: str = ""
+    footnote_refs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Annex:
+    """An annex attached to the resolution: a declaration, a programme, a list."""
+
+    title: str | None
+    num: str | None = None
+    paragraphs: list[OperativeParagraph] = field(default_factory=list)
+    eid: str = ""
+
+
+@dataclass
+class Resolution:
+    """A resolution, decision or draft of a UN organ, as far as its text tells.
+
+    `date` is the date printed in the masthead (issue date of the document); `adoption_date`
+    is when the organ adopted it, for adopted texts. `language` is the ISO 639-2 code of this
+    text as the converter established it (front matter, or the language of the opening
+    formula); it is never assumed, because an expression IRI without a true language is a
+    wrong IRI. `source` names the file it came from so
+    every error and every published triple can be traced back to its input.
+    """
+
+    symbol: str | None
+    kind: DocumentKind
+    body: str | None
+    title: str | None = None
+    committee: str | None = None
+    session: int | None = None
+    session_label: str | None = None
+    agenda_items: list[str] = field(default_factory=list)
+    date: str | None = None
+    adoption_date: str | None = None
+    number: str | None = None
+    draft_symbol: str | None = None
+    report_symbol: str | None = None
+    meeting: str | None = None
+    language: str | None = None
+    sponsors: list[Sponsor] = field(default_factory=list)
+    preamble_formula: str | None = None
+    preamble: list[PreambularParagraph] = field(default_factory=list)
+    operative: list[OperativeParagraph] = field(default_factory=list)
+    annexes: list[Annex] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    source: str = ""
+    layout: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON shape `lod parse --json` prints (and tests compare against)."""
+        data = dataclasses.asdict(self)
+        for cited, raw in zip(self.citations, data["citations"]):
+            raw["unts_volume"] = cited.unts_volume
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Resolution:
+        """Rebuild a model from its JSON form (used by tests and synthetic corpora)."""
+
+        def points(items: list[dict[str, Any]]) -> list[SubParagraph]:
+            return [SubParagraph(**{**p, "subparagraphs": points(p.get("subparagraphs", []))}) for p in items]
+
+        def operative(items: list[dict[str, Any]]) -> list[OperativeParagraph]:
+            return [OperativeParagraph(**{**p, "subparagraphs": points(p.get("subparagraphs", []))}) for p in items]
+
+        fields = {f.name for f in dataclasses.fields(cls)}
+        values = {k: v for k, v in data.items() if k in fields}
+        values["sponsors"] = [Sponsor(**s) for s in data.get("sponsors", [])]
+        values["preamble"] = [PreambularParagraph(**p) for p in data.get("preamble", [])]
+        values["operative"] = operative(data.get("operative", []))
+        values["annexes"] = [
+            Annex(**{**a, "paragraphs": operative(a.get("paragraphs", []))}) for a in data.get("annexes", [])
+        ]
+        values["footnotes"] = [Footnote(**f) for f in data.get("footnotes", [])]
+        values["citations"] = [
+            Citation(**{k: v for k, v in c.items() if k != "unts_volume"}) for c in data.get("citations", [])
+        ]
+        return cls(**values)

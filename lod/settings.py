@@ -1,0 +1,56 @@
+"""Every setting of lod in one registry, with its default, environment variable and help text.
+
+The CLI options, the server configuration and docs/settings.md are all generated from or
+checked against this table (tests/test_settings.py fails when a setting is undocumented), so
+an operator never has to read the code to learn what can be tuned.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from lod.uri import DEFAULT_BASE
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+    type: Callable[[str], Any] = str
+
+    @property
+    def env(self) -> str:
+        return "LOD_" + self.name.upper().replace("-", "_")
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("base", DEFAULT_BASE, "IRI base of every published resource (work, expression, paragraph IRIs)."),
+    Setting("data", "output", "Build output directory that `lod serve` publishes (dumps, per-document Turtle, store)."),
+    Setting("host", "127.0.0.1", "Interface the server listens on."),
+    Setting("port", 8080, "TCP port the server listens on.", int),
+    Setting("workers", 2, "gunicorn worker processes.", int),
+    Setting("query-timeout", 30.0, "Seconds a SPARQL query may run before it is stopped and answered 503.", float),
+    Setting("max-rows", 10000, "Most result rows a SPARQL SELECT returns; beyond it the query fails, never truncates.", int),
+    Setting("max-request-bytes", 1_000_000, "Largest request body accepted (a SPARQL query by POST).", int),
+    Setting("client-concurrency", 4, "SPARQL queries one client may have running at once (429 beyond).", int),
+    Setting("client-seconds-per-minute", 60.0, "SPARQL query seconds one client may use per minute (429 beyond).", float),
+    Setting("cache-max-age", 300, "Seconds clients and proxies may cache a response (Cache-Control max-age).", int),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def setting(name: str) -> Setting:
+    return _BY_NAME[name]
+
+
+def resolve(name: str, override: Any = None) -> Any:
+    """The value in force: an explicit override, else the environment variable, else the default."""
+    s = _BY_NAME[name]
+    if override is not None:
+        return override
+    raw = os.environ.get(s.env)
+    return s.type(raw) if raw is not None else s.default

@@ -1,0 +1,111 @@
+"""UN document symbols: what a symbol says about a document.
+
+A symbol is the UN's own identifier and the join key with the rest of the world (Wikidata
+P3069, undocs.org/{symbol}, the Digital Library). Its series tells the organ and the kind of
+document; this module reads that once so parser, mapper and server agree on it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_to_int(roman: str) -> int:
+    total, prev = 0, 0
+    for ch in reversed(roman.upper()):
+        v = _ROMAN[ch]
+        total = total - v if v < prev else total + v
+        prev = max(prev, v)
+    return total
+
+
+@dataclass(frozen=True)
+class SymbolInfo:
+    """What a symbol tells: `body` key (lod.bodies), `kind`, `session` and `number`."""
+
+    symbol: str
+    body: str | None
+    kind: str
+    session: int | None = None
+    number: str | None = None
+    year: int | None = None
+    committee: str | None = None
+
+
+_PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"^A/RES/(?P<session>(?:ES-|S-)?\d+)/(?P<n>\d+(?:\s?[A-Z])?)$"), "ga", "resolution"),
+    (re.compile(r"^A/DEC/(?P<session>\d+)/(?P<n>\d+)$"), "ga", "decision"),
+    (re.compile(r"^A/HRC/RES/(?P<session>(?:S-)?\d+)/(?P<n>\d+)$"), "hrc", "resolution"),
+    (re.compile(r"^S/RES/(?P<n>\d+)\s*\((?P<year>\d{4})\)$"), "sc", "resolution"),
+    (re.compile(r"^E/RES/(?P<year>\d{4})/(?P<n>\d+)$"), "ecosoc", "resolution"),
+    (re.compile(r"^E/DEC/(?P<year>\d{4})/(?P<n>\d+)$"), "ecosoc", "decision"),
+    (re.compile(r"^A/C\.(?P<committee>[1-6])/(?P<session>\d+)/L\.\d+.*$"), "ga", "draft-resolution"),
+    (re.compile(r"^A/(?P<session>(?:ES-|S-)?\d+)/L\.\d+.*$"), "ga", "draft-resolution"),
+    (re.compile(r"^E/CN\.15/(?P<year>\d{4})/L\.\d+.*$"), "ccpcj", "draft-resolution"),
+    (re.compile(r"^E/CN\.7/(?P<year>\d{4})/L\.\d+.*$"), "cnd", "draft-resolution"),
+    (re.compile(r"^E/CN\.6/(?P<year>\d{4})/L\.\d+.*$"), "csw", "draft-resolution"),
+    (re.compile(r"^E/(?P<year>\d{4})/L\.\d+.*$"), "ecosoc", "draft-resolution"),
+    (re.compile(r"^A/HRC/(?P<session>\d+)/L\.\d+.*$"), "hrc", "draft-resolution"),
+    (re.compile(r"^S/(?P<year>\d{4})/\d+.*$"), "sc", "document"),
+    (re.compile(r"^A/(?P<session>\d+)/\d+.*$"), "ga", "document"),
+    (re.compile(r"^E/CN\.\d+/(?P<year>\d{4})/\d+.*$"), "ecosoc", "document"),
+    (re.compile(r"^E/(?P<year>\d{4})/\d+.*$"), "ecosoc", "document"),
+)
+
+SYMBOL_RE = re.compile(
+    r"\b(?:A|S|E|A/HRC|E/CN\.\d+|A/C\.\d|A/CONF\.\d+|S/RES|A/RES|E/RES)"
+    r"(?:/(?:[A-Z]+\.?\d*|\d+(?:\s?\(\d{4}\))?|ES-\d+|S-\d+|L\.\d+|Rev\.\d+|Add\.\d+|Corr\.\d+|Amend\.\d+))+"
+)
+"""Anything that looks like a UN document symbol in running text (A/73/131, E/CN.15/2019/1)."""
+
+
+def parse_symbol(symbol: str) -> SymbolInfo:
+    """Read a symbol's series; unknown series give body None and kind "document"."""
+    s = " ".join(symbol.split())
+    for pattern, body, kind in _PATTERNS:
+        m = pattern.match(s)
+        if not m:
+            continue
+        groups = m.groupdict()
+        session = groups.get("session")
+        session_int = None
+        if session and session.isdigit():
+            session_int = int(session)
+        number = None
+        if kind in ("resolution", "decision"):
+            n = groups.get("n")
+            if body == "sc":
+                number = f"{n} ({groups['year']})"
+            elif body == "ecosoc":
+                number = f"{groups['year']}/{n}"
+            else:
+                number = f"{session}/{n}"
+        year = int(groups["year"]) if groups.get("year") else None
+        committee = groups.get("committee")
+        return SymbolInfo(s, body, kind, session_int, number, year, f"c{committee}" if committee else None)
+    return SymbolInfo(s, None, "document")
+
+
+def resolution_symbol(body: str, number: str) -> str | None:
+    """The symbol of an adopted resolution from its body and printed number.
+
+    70/174 (GA) → A/RES/70/174; 1373 (2001) (SC) → S/RES/1373 (2001); 2017/16 (ECOSOC) →
+    E/RES/2017/16; 6/15 (HRC) → A/HRC/RES/6/15. Old GA numbers "3263 (XXIX)" have the symbol
+    A/RES/3263(XXIX). Bodies without a symbol series of their own give None.
+    """
+    number = " ".join(number.split())
+    if body == "ga":
+        m = re.fullmatch(r"(\d+) \(([IVXLC]+)\)", number)
+        if m:
+            return f"A/RES/{m.group(1)}({m.group(2)})"
+        return f"A/RES/{number}"
+    if body == "sc":
+        return f"S/RES/{number}"
+    if body == "ecosoc":
+        return f"E/RES/{number}"
+    if body == "hrc":
+        return f"A/HRC/RES/{number}"
+    return None
