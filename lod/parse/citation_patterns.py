@@ -1,0 +1,166 @@
+"""The printed shapes of citations, shared by the citation extractor.
+
+Every pattern here is precompiled and linear: lists are read item by item by the extractor
+instead of with one nested regex, so no input can make a pattern backtrack
+catastrophically (the extractor runs on tens of thousands of documents and is fuzzed).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from dateutil import parser as date_parser
+
+from lod.bodies import BODIES, Body, by_name
+
+MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+
+_MARKUP = re.compile(
+    r"\[(?P<link>[^\[\]\n]{1,200})\]\([^()\s]{0,500}\)"  # Markdown link: keep its text
+    r"|\[\^[^\]\s]{1,10}\]"  # Markdown footnote reference
+    r"|<sup>[^<]{0,20}</sup>"  # HTML superscript footnote marker
+    r"|</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>]{0,200})?/?>"  # other tags
+    r"|\\?\*{1,3}"  # emphasis and escaped asterisks
+    r"|[\u00b9\u00b2\u00b3\u2070-\u209f]+"  # Unicode superscript digits
+)
+
+
+def strip_markup(text: str) -> str:
+    """Text as read, without Markdown/HTML emphasis, links or footnote markers."""
+    return _MARKUP.sub(lambda m: m.group("link") or "", text)
+
+
+# A citable number: 70/174, S-30/1, ES-10/1, 2017/16, 73/___ (placeholder), 1373 (2001), 3263 (XXIX).
+NUMBER = (
+    r"(?P<num>(?:(?:ES|S)-\d{1,2}|\d{1,4})/(?:\d{1,4}(?![\d/])|_{1,12}(?!_))"
+    r"|\d{1,4}\s?\((?:\d{4}|[IVXLC]{1,9})\)"
+    r"|\d{1,4}\s[A-K]\s?\([IVXLC]{1,9}\))"  # 217 A (III): a part of an early GA resolution
+)
+PARTS = r"(?:\s(?P<parts>[A-K](?:(?:\s*,\s*|\s+and\s+)[A-K])*)(?![\w/-]))?"
+ITEM_RE = re.compile(NUMBER + PARTS)
+DATE_RE = re.compile(
+    rf"\s*,?\s*of\s+(?:(?P<day>\d{{1,2}})\s+(?P<month>{MONTHS})\s+(?P<year>\d{{4}})"
+    rf"|(?P<blank>(?:_{{1,20}}|\d{{1,2}})(?:\s+(?:_{{1,20}}|{MONTHS}))?\s+(?:\d{{4}}|_{{1,20}})))"
+)
+LIST_SEPARATOR_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*and\s+|\s+and\s+)")
+KEYWORD_RE = re.compile(r"\b(?P<kw>[Rr]esolutions?|[Dd]ecisions?)\s+(?:No\.\s*)?(?=(?:ES-|S-)?\d)")
+ECOSOC_NUMBER_RE = re.compile(r"^\d{4}/")
+SC_NUMBER_RE = re.compile(r"^\d{1,4} \(\d{4}\)$")
+OLD_GA_NUMBER_RE = re.compile(r"^(?P<n>\d{1,4})(?: [A-K])? \((?P<session>[IVXLC]+)\)$")
+
+TREATY_SERIES_RE = re.compile(r"(?P<series>League of Nations|United Nations)?,?\s*Treaty\s+Series", re.IGNORECASE)
+TREATY_VOLUMES_RE = re.compile(
+    r"\bvols?\.\s*(?P<vols>\d{1,5}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d{1,5})*)(?:\s*,\s*Nos?\.\s*(?P<no>\d{1,7}))?"
+)
+VOLUME_NUMBER_RE = re.compile(r"\d{1,5}")
+_MARKER = r"^\s*(?:\[?\^?\d{1,3}\]?(?=[\s:]))?:?\s*(?:\*{1,3}\s*)?"  # a footnote's own marker, when the text keeps it
+IBID_RE = re.compile(_MARKER + r"Ibid\b\.?", re.IGNORECASE)
+SEE_RE = re.compile(_MARKER + r"\(?\s*See\b", re.IGNORECASE)
+OFFICIAL_RECORDS_RE = re.compile(r"Official\s+Records", re.IGNORECASE)
+DOCUMENT_SYMBOL_RE = re.compile(
+    r"(?<![\w/.-])(?:A|S|E|ST)"
+    r"(?:/(?:ES-\d{1,3}|S-\d{1,3}|\d{1,5}(?:\s?\(\d{4}\))?|[A-Z][A-Za-z]{0,9}(?:\.\d{1,4}(?:\.\d{1,4})?)?)){1,8}(?![\w/])"
+)
+"""A UN document symbol in running text; revisions ("Rev.1") are read whole, unlike lod.symbols.SYMBOL_RE."""
+OLD_GA_SYMBOL_RE = re.compile(r"^A/RES/(\d{1,4}\s?\([IVXLC]{1,9}\))$")
+ROMAN_SUFFIX_RE = re.compile(r"\s?\([IVXLC]{1,9}\)")
+
+_RELATIONS: tuple[tuple[str, str], ...] = (
+    (r"recall(?:ing|s|ed)?", "recall"),
+    (r"reaffirm(?:ing|s|ed)?", "reaffirm"),
+    (r"welcom(?:ing|es|ed|e)", "welcome"),
+    (r"(?:tak(?:ing|es|e)|took)\s+(?:\w+\s+){0,3}?note|noting|notes|noted", "take-note"),
+    (r"endors(?:ing|es|ed|e)", "endorse"),
+    (r"bear(?:ing|s)?\s+in\s+mind|bore\s+in\s+mind", "bear-in-mind"),
+    (r"pursuant\s+to", "pursuant-to"),
+    (r"in\s+accordance\s+with", "in-accordance-with"),
+    (r"adopted\s+by", "adopted-by"),
+    (r"as\s+contained\s+in|contained\s+in", "contained-in"),
+    (r"reiterat(?:ing|es|ed|e)", "reiterate"),
+    (r"guided\s+by", "guided-by"),
+    (r"in\s+follow-up\s+to|following\s+up\s+on", "follow-up"),
+)
+RELATION_RE = re.compile(
+    r"\b(?:" + "|".join(f"(?P<r{i}>{pattern})" for i, (pattern, _) in enumerate(_RELATIONS)) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def relation_of(match: re.Match[str]) -> str:
+    """The lemma of the relation verb a RELATION_RE match found."""
+    for i, (_, lemma) in enumerate(_RELATIONS):
+        if match.group(f"r{i}") is not None:
+            return lemma
+    return ""
+
+
+def iso_date(day: str, month: str, year: str) -> str | None:
+    """An ISO date for a printed "21 December 2010"; None when the date does not exist."""
+    try:
+        parsed = date_parser.parse(f"{day} {month} {year}", default=datetime(2000, 1, 1))
+    except (ValueError, OverflowError):
+        return None
+    return parsed.date().isoformat()
+
+
+def normalise_number(number: str) -> str:
+    """A cited number in one spelling: "1373(2001)" → "1373 (2001)", spaces collapsed."""
+    number = " ".join(number.split())
+    return re.sub(r"([\dA-K])\(", r"\1 (", number)
+
+
+# Body names as printed before "resolution": longest first so "Economic and Social Council"
+# wins over "Council".
+_KNOWN_NAMES: tuple[tuple[str, Body], ...] = tuple(
+    sorted(
+        ((n, b) for b in BODIES for n in (b.name, *b.aliases) if n not in ("Assembly", "Council")),
+        key=lambda pair: len(pair[0]),
+        reverse=True,
+    )
+)
+_NAME_ALTERNATION = "|".join(r"\s+".join(map(re.escape, n.split())) for n, _ in _KNOWN_NAMES)
+_CONVENTION = (
+    r"(?:United\s+Nations\s+)?Convention(?:\s+(?:against|on|for|to)\s+[A-Z][\w-]*"
+    r"(?:\s+(?:[A-Z][\w-]*|of|the|and|in|on|against))*)?"
+)
+CONFERENCE = rf"Conference\s+of\s+the\s+(?:States\s+)?Parties\s+to\s+the\s+{_CONVENTION}"
+ITS_BEFORE_RE = re.compile(r"\bits\s+$")
+ITS_OWNER_RE = re.compile(
+    rf"(?:(?P<conf>{CONFERENCE})|(?P<known>{_NAME_ALTERNATION}))\s*,?\s*(?:(?:in|by|through|under)\s+)?$"
+)
+"""Whose "its" it is: "the Human Rights Council, in its resolution 6/15"."""
+KNOWN_BEFORE_RE = re.compile(rf"(?:(?P<conf>{CONFERENCE})|(?P<known>{_NAME_ALTERNATION}))\s+$")
+_HEAD_WORDS = r"(?:Commission|Council|Conference|Board|Committee|Forum|Assembly|Congress|Parties)"
+OTHER_BEFORE_RE = re.compile(
+    rf"(?P<other>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|the|on|for|and|to|against))*?\s+{_HEAD_WORDS})\s+$"
+)
+GENERIC_BEFORE_RE = re.compile(r"\b(?P<generic>Commission|Council|Assembly|Conference)\s+$")
+LEADING_NON_NAME_RE = re.compile(
+    r"^(?:[A-Z][a-z]+ing\s+(?=\S+\s+\S))?(?:(?:The|the|This|That|Its|Also|also|Further|further|And|and|In|in|By|by|Under|under)\s+)*"
+)
+"""Words before a body's name that are not part of it: the paragraph's participle, articles."""
+BODY_AFTER_RE = re.compile(
+    rf"^\s*,?\s*(?:of|by)\s+(?:the\s+|its\s+)?(?:(?P<conf>{CONFERENCE})|(?P<known>{_NAME_ALTERNATION})|(?P<generic>(?:Commission|Council|Conference)\b))"
+)
+SESSION_OF_RE = re.compile(
+    rf"\b(?:at|during|by)\s+(?:its|the)\s+(?:[\w-]+\s+){{1,3}}?session\s+of\s+the\s+(?:(?P<conf>{CONFERENCE})|(?P<known>{_NAME_ALTERNATION}))"
+)
+CONVENTION_MENTION_RE = re.compile(r"\bUnited\s+Nations\s+Convention\s+against\s+(?:Corruption|Transnational\s+Organized\s+Crime)")
+COMMISSION_MENTION_RE = re.compile(
+    "|".join(r"\s+".join(map(re.escape, n.split())) for n, b in _KNOWN_NAMES if "Commission" in n)
+)
+_TRAILING_CONNECTORS = re.compile(r"(?:\s+(?:of|the|and|in|on|against))+$")
+
+
+def known_body(printed: str) -> Body | None:
+    return by_name(" ".join(printed.split()))
+
+
+def conference_name(printed: str, last_convention: str | None) -> str:
+    """The full name of a conference of parties, with "the Convention" spelled out when known."""
+    name = _TRAILING_CONNECTORS.sub("", " ".join(printed.split()))
+    if name.endswith("to the Convention") and last_convention:
+        name = name[: -len("Convention")] + " ".join(last_convention.split())
+    body = known_body(name)
+    return body.name if body else name

@@ -1,0 +1,341 @@
+"""Citations of resolutions, decisions, documents and treaties, in every printed form.
+
+The same digits mean different things by body ("resolution 26/4" of the General Assembly or
+of a Commission), so every citation is attributed from the words around it: a body named
+before the number ("Economic and Social Council resolution 2017/16"), after it ("resolution
+25/2 … of the Commission on …", "adopted at the seventh session of the Conference of the
+States Parties to the Convention"), the shape of the number ("1373 (2001)" is the Security
+Council's, "3263 (XXIX)" an early General Assembly's, "2017/16" ECOSOC's), and only then the
+document's own body. Numbers not yet known when a draft was printed ("73/___") are kept as
+placeholders, never dropped and never completed by guesswork.
+
+Footnotes are read in order and "Ibid." refers to the previous footnote, so the extractor
+keeps that one footnote's results between calls.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from lod.bodies import Body, by_key
+from lod.model import Citation, CitationType
+from lod.parse import citation_patterns as P
+from lod.symbols import parse_symbol, resolution_symbol
+
+_DECISION_SERIES = {"ga": "A/DEC/", "ecosoc": "E/DEC/"}
+
+
+@dataclass
+class _Item:
+    """One number of a citation list, before its body and date are settled."""
+
+    number: str
+    start: int
+    end: int
+    date: str | None = None
+    dated: bool = False
+
+
+def _session_of(number: str) -> str:
+    """What two numbers must share to have been adopted on the same day (session or year)."""
+    if "/" in number:
+        return number.split("/", 1)[0]
+    match = re.search(r"\((\w+)\)", number)
+    return match.group(1) if match else number
+
+
+class CitationExtractor:
+    """Finds citations paragraph by paragraph for one document whose body is `document_body`."""
+
+    def __init__(self, document_body: str | None) -> None:
+        self.document_body: Body | None = P.known_body(document_body) if document_body else None
+        printed = re.sub(r"^[Tt]he\s+", "", " ".join((document_body or "").split())).strip(" ,.;:")
+        self.document_body_name = self.document_body.name if self.document_body else (printed or None)
+        self._last_commission: str | None = None
+        self._last_convention: str | None = None
+        self._previous_footnote: list[Citation] = []
+        self._previous_series: str | None = None
+        if self.document_body is not None and "Commission" in self.document_body.name:
+            self._last_commission = self.document_body.name
+
+    # -- public -------------------------------------------------------------------------
+
+    def extract(self, text: str, location: str) -> list[Citation]:
+        """The citations printed in one paragraph, point or footnote, in reading order."""
+        clean = P.strip_markup(text or "")
+        in_footnote = location.startswith("fn_")
+        found: list[tuple[int, Citation]] = []
+        taken: list[tuple[int, int]] = []
+        self._remember_names(clean)
+        for start, end, citation in self._numbered(clean):
+            found.append((start, citation))
+            taken.append((start, end))
+        for start, end, citation in self._symbols(clean, taken):
+            found.append((start, citation))
+        is_ibid = in_footnote and P.IBID_RE.match(clean) is not None
+        for start, citation in self._treaties(clean, is_ibid):
+            found.append((start, citation))
+        found.sort(key=lambda pair: pair[0])
+        self._set_relations(clean, found, in_footnote)
+        citations = [dataclasses.replace(c, location=location) for _, c in found]
+        if in_footnote:
+            if is_ibid and not citations and self._previous_footnote:
+                first = self._previous_footnote[0]
+                citations = [dataclasses.replace(first, text="Ibid.", location=location, unts_volumes=list(first.unts_volumes))]
+            self._remember_footnote(clean, citations, is_ibid)
+        return citations
+
+    # -- resolutions and decisions --------------------------------------------------------
+
+    def _numbered(self, text: str) -> list[tuple[int, int, Citation]]:
+        out: list[tuple[int, int, Citation]] = []
+        for kw in P.KEYWORD_RE.finditer(text):
+            items, list_end = self._read_list(text, kw.end())
+            if not items:
+                continue
+            kind: CitationType = "decision" if kw.group("kw").lower().startswith("decision") else "resolution"
+            body_name, explicit, span_start, its = self._body_before(text, kw.start())
+            if not explicit and not its:
+                body_name, explicit = self._body_after(text, list_end, body_name)
+            for index, item in enumerate(items):
+                start = span_start if index == 0 else item.start
+                body = self._attribute(item.number, body_name, explicit)
+                out.append((start, item.end, self._citation(kind, text[start : item.end], item, body)))
+        return out
+
+    def _read_list(self, text: str, pos: int) -> tuple[list[_Item], int]:
+        """The numbers of "resolutions 69/193 and 69/196 of 18 December 2014, 70/178, …", and where the list ends."""
+        items: list[_Item] = []
+        end = pos
+        while True:
+            match = P.ITEM_RE.match(text, pos)
+            if match is None:
+                break
+            number = P.normalise_number(match.group("num"))
+            parts = re.findall(r"[A-K]", match.group("parts") or "")
+            end = match.end()
+            group = [_Item(f"{number} {p}" if parts else number, match.start(), end) for p in (parts or [""])]
+            date = P.DATE_RE.match(text, end)
+            if date is not None:
+                end = date.end()
+                iso = None if date.group("blank") else P.iso_date(date.group("day"), date.group("month"), date.group("year"))
+                for item in group:
+                    item.dated, item.date = True, iso
+                # "69/193 and 69/196 of 18 December 2014": the date is shared by the undated
+                # numbers just before it, as long as they are of the same session or year.
+                for earlier in reversed(items):
+                    if earlier.dated or _session_of(earlier.number) != _session_of(number):
+                        break
+                    earlier.dated, earlier.date = True, iso
+            items.extend(group)
+            separator = P.LIST_SEPARATOR_RE.match(text, end)
+            if separator is None or P.ITEM_RE.match(text, separator.end()) is None:
+                break
+            pos = separator.end()
+        return items, end
+
+    def _body_before(self, text: str, keyword_start: int) -> tuple[str | None, bool, int, bool]:
+        """The body printed just before "resolution": its name, whether it was named, where the citation starts, "its"."""
+        window = max(0, keyword_start - 200)
+        its = P.ITS_BEFORE_RE.search(text, window, keyword_start)
+        if its is not None:
+            owner = P.ITS_OWNER_RE.search(text, max(0, its.start() - 160), its.start())
+            if owner is not None and owner.group("conf"):
+                return P.conference_name(owner.group("conf"), self._conventions_before(text, its.start())), True, its.start(), True
+            body = P.known_body(owner.group("known")) if owner is not None else None
+            if body is not None and body.kind != "office":
+                return body.name, True, its.start(), True
+            return self.document_body_name, False, its.start(), True
+        known = P.KNOWN_BEFORE_RE.search(text, window, keyword_start)
+        if known is not None and known.group("conf"):
+            return P.conference_name(known.group("conf"), self._conventions_before(text, keyword_start)), True, known.start(), False
+        if known is not None:
+            body = P.known_body(known.group("known"))
+            return (body.name if body else known.group("known")), True, known.start(), False
+        other = P.OTHER_BEFORE_RE.search(text, window, keyword_start)
+        if other is not None:
+            printed = other.group("other").split()
+            name = P.LEADING_NON_NAME_RE.sub("", " ".join(printed))
+            if len(printed) == 2 and printed[0].endswith("ing"):  # "Recalling Council resolution"
+                name = printed[1]
+            if " " in name:  # "Governing Council", "United Nations Environment Assembly"
+                start = other.start() + other.group("other").find(name.split()[0])
+                return name, True, start, False
+        generic = P.GENERIC_BEFORE_RE.search(text, window, keyword_start)
+        if generic is not None:
+            named = self._generic_body(generic.group("generic"))
+            return named, named is not None, generic.start(), False
+        return None, False, keyword_start, False
+
+    def _body_after(self, text: str, end: int, current: str | None) -> tuple[str | None, bool]:
+        """A body printed after the numbers: "of the Commission on …", "at its … session of the Conference …"."""
+        window = text[end : end + 400]
+        after = P.BODY_AFTER_RE.match(window)
+        if after is None:
+            stop = P.KEYWORD_RE.search(window)
+            limit = min(stop.start() if stop else len(window), window.find(";") if ";" in window else len(window))
+            after = P.SESSION_OF_RE.search(window, 0, limit)
+        if after is None:
+            return current, False
+        if after.group("conf"):
+            return P.conference_name(after.group("conf"), self._conventions_before(text, end)), True
+        if after.group("known"):
+            body = P.known_body(after.group("known"))
+            return (body.name if body else after.group("known")), True
+        generic = after.groupdict().get("generic")
+        if generic:
+            named = self._generic_body(generic)
+            return (named, True) if named else (current, False)
+        return current, False
+
+    def _generic_body(self, head: str) -> str | None:
+        """ "Commission resolution 27/5": the document's own body if it is one, else the last one named."""
+        own = self.document_body
+        if head == "Assembly":
+            return by_key("ga").name
+        if own is not None and head in (own.name.split()[0], own.name.split()[-1]):
+            return own.name
+        if head == "Commission":
+            return self._last_commission
+        if head == "Council" and own is not None and own.key in ("sc", "ecosoc", "hrc"):
+            return own.name
+        if head == "Conference" and self.document_body_name and "Conference" in self.document_body_name:
+            return self.document_body_name
+        return None
+
+    def _attribute(self, number: str, body_name: str | None, explicit: bool) -> str | None:
+        """The body a number belongs to: named body, else the number's shape, else the document's body."""
+        if explicit and body_name:
+            return body_name
+        if P.SC_NUMBER_RE.match(number):
+            return by_key("sc").name
+        if P.OLD_GA_NUMBER_RE.match(number):
+            return by_key("ga").name
+        if P.ECOSOC_NUMBER_RE.match(number):
+            return by_key("ecosoc").name
+        own = self.document_body
+        if own is not None and own.key in ("sc", "ecosoc"):
+            return by_key("ga").name
+        return self.document_body_name or by_key("ga").name
+
+    def _citation(self, kind: CitationType, printed: str, item: _Item, body_name: str | None) -> Citation:
+        placeholder = "_" in item.number
+        symbol = None
+        body = P.known_body(body_name) if body_name else None
+        if not placeholder and body is not None:
+            if kind == "resolution":
+                old_ga = P.OLD_GA_NUMBER_RE.match(item.number) if body.key == "ga" else None
+                number = f"{old_ga['n']} ({old_ga['session']})" if old_ga else item.number
+                symbol = resolution_symbol(body.key, number)
+            elif body.key in _DECISION_SERIES:
+                symbol = _DECISION_SERIES[body.key] + item.number
+        return Citation(
+            type=kind,
+            text=" ".join(printed.split()),
+            body=body_name,
+            number=item.number,
+            symbol=symbol,
+            date=None if placeholder else item.date,
+            placeholder=placeholder,
+        )
+
+    # -- document symbols -----------------------------------------------------------------
+
+    def _symbols(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, Citation]]:
+        out: list[tuple[int, int, Citation]] = []
+        for match in P.DOCUMENT_SYMBOL_RE.finditer(text):
+            start, end = match.span()
+            if not any(ch.isdigit() for ch in match.group(0)):
+                continue
+            if any(s < end and start < e for s, e in taken):
+                continue
+            roman = P.ROMAN_SUFFIX_RE.match(text, end)
+            if roman is not None and "/RES/" in match.group(0):
+                end = roman.end()
+            printed = " ".join(text[start:end].split())
+            symbol = printed
+            info = parse_symbol(symbol)
+            body = by_key(info.body).name if info.body else None
+            number = info.number
+            old_ga = P.OLD_GA_SYMBOL_RE.match(symbol)
+            if old_ga is not None:  # A/RES/3263(XXIX): the numbering before the 31st session
+                info = dataclasses.replace(info, kind="resolution")
+                body, number = by_key("ga").name, P.normalise_number(old_ga.group(1))
+                symbol = resolution_symbol("ga", number) or symbol
+            elif info.kind == "resolution" and info.body and number:
+                symbol = resolution_symbol(info.body, number) or symbol
+            if info.kind in ("resolution", "decision"):
+                kind: CitationType = "resolution" if info.kind == "resolution" else "decision"
+                out.append((start, end, Citation(type=kind, text=printed, body=body, number=number, symbol=symbol)))
+            else:
+                out.append((start, end, Citation(type="document", text=printed, body=body, symbol=symbol)))
+        return out
+
+    # -- treaties -------------------------------------------------------------------------
+
+    def _treaties(self, text: str, is_ibid: bool) -> list[tuple[int, Citation]]:
+        out: list[tuple[int, Citation]] = []
+        series_marks = list(P.TREATY_SERIES_RE.finditer(text))
+        for match in P.TREATY_VOLUMES_RE.finditer(text):
+            series = [m for m in series_marks if m.end() <= match.start()]
+            if series:
+                if (series[-1].group("series") or "").lower().startswith("league"):
+                    continue
+            elif not (is_ibid and self._previous_series == "unts"):
+                continue
+            volumes = P.VOLUME_NUMBER_RE.findall(match.group("vols"))
+            out.append(
+                (
+                    match.start(),
+                    Citation(
+                        type="treaty",
+                        text=" ".join(match.group(0).split()),
+                        body=None,
+                        unts_volumes=volumes,
+                        unts_number=match.group("no"),
+                    ),
+                )
+            )
+        return out
+
+    # -- context kept across calls ----------------------------------------------------------
+
+    def _remember_names(self, text: str) -> None:
+        conventions = P.CONVENTION_MENTION_RE.findall(text)
+        if conventions:
+            self._last_convention = " ".join(conventions[-1].split())
+        commissions = P.COMMISSION_MENTION_RE.findall(text)
+        if commissions and not (self.document_body and "Commission" in self.document_body.name):
+            body = P.known_body(commissions[-1])
+            self._last_commission = body.name if body else " ".join(commissions[-1].split())
+
+    def _conventions_before(self, text: str, end: int) -> str | None:
+        mentions = P.CONVENTION_MENTION_RE.findall(text, 0, end)
+        if mentions:
+            return mentions[-1]
+        return self._last_convention
+
+    def _remember_footnote(self, text: str, citations: list[Citation], is_ibid: bool) -> None:
+        self._previous_footnote = citations
+        series = list(P.TREATY_SERIES_RE.finditer(text))
+        if series:
+            league = (series[-1].group("series") or "").lower().startswith("league")
+            self._previous_series = "lnts" if league else "unts"
+        elif P.OFFICIAL_RECORDS_RE.search(text):
+            self._previous_series = "records"
+        elif not is_ibid:
+            self._previous_series = None
+
+    def _set_relations(self, text: str, found: list[tuple[int, Citation]], in_footnote: bool) -> None:
+        """The verb introducing each citation: the nearest one printed before it."""
+        if in_footnote:
+            relation = "see" if P.SEE_RE.match(text) else None
+            for _, citation in found:
+                citation.relation = relation
+            return
+        verbs = [(m.start(), P.relation_of(m)) for m in P.RELATION_RE.finditer(text)]
+        for start, citation in found:
+            before = [lemma for at, lemma in verbs if at < start]
+            citation.relation = before[-1] if before else None

@@ -1,0 +1,159 @@
+"""Sponsor lines of draft resolutions: "Albania, Antigua and Barbuda, …, Spain and Zimbabwe".
+
+A sponsor line cannot be split on " and ": "and" both joins the last two sponsors and is part
+of State names ("Antigua and Barbuda", "Saint Vincent and the Grenadines"), and editors leave
+stray conjunctions ("Singapore, and Spain"). So the line is read left to right, taking at
+each position the longest name known to the States table (or a known group or
+organization), then skipping the separator. What no table knows is kept as an "unknown"
+sponsor, never dropped, so the validator can report it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Literal
+
+from lod.model import Sponsor
+from lod.states import fold, lookup_state, state_names
+
+SponsorKind = Literal["state", "group", "organization", "unknown"]
+
+GROUPS: tuple[str, ...] = (
+    "Group of 77 and China",
+    "Group of 77",
+    "Group of African States",
+    "Group of Arab States",
+    "Group of Asia-Pacific States",
+    "Group of Asian States",
+    "Group of Asia and the Pacific Small Island Developing States",
+    "Group of Eastern European States",
+    "Group of Latin American and Caribbean States",
+    "Group of Western European and other States",
+    "Group of Least Developed Countries",
+    "Group of Landlocked Developing Countries",
+    "Alliance of Small Island States",
+    "Movement of Non-Aligned Countries",
+    "Non-Aligned Movement",
+    "Nordic countries",
+)
+"""Negotiating groups that appear as sponsors or after "on behalf of"."""
+
+ORGANIZATIONS: tuple[str, ...] = (
+    "European Union",
+    "African Union",
+    "Organisation of Islamic Cooperation",
+    "Organization of Islamic Cooperation",
+    "Caribbean Community",
+    "Community of Latin American and Caribbean States",
+    "Association of Southeast Asian Nations",
+    "League of Arab States",
+    "Gulf Cooperation Council",
+    "Pacific Islands Forum",
+)
+"""Intergovernmental organizations that co-sponsor or on whose behalf a State sponsors."""
+
+_FOOTNOTE_MARKERS = re.compile(
+    r"<sup>.*?</sup>"  # HTML superscript markers
+    r"|\[\^?[^\]]{0,6}\]"  # Markdown footnote references [^1]
+    r"|[\u00b9\u00b2\u00b3\u2070-\u209f]+"  # Unicode superscript digits
+    r"|\\?\*+"  # asterisks (markers or Markdown emphasis), escaped or not
+    r"|(?<=[^\W\d_])\d{1,3}(?!\d)"  # digits glued to a word: "Zimbabwe2"
+    r"|(?<=[),.;])\d{1,3}(?=\s|$|[,;])"  # digits glued to punctuation: "Spain,3"
+    r"|</?[a-z]+>"  # other stray tags
+)
+_TAIL = re.compile(r"\s*:?\s*(?:revised\s+)?draft\s+(?:resolution|decision)\s*$", re.IGNORECASE)
+_SEPARATOR = re.compile(r"(?:\s|[,;])*(?:and\b(?:\s|,)*)?", re.IGNORECASE)
+_ON_BEHALF = re.compile(r"\s*\(\s*on\s+behalf\s+of\s+(?P<whom>[^()]*(?:\([^()]*\)[^()]*)*)\)", re.IGNORECASE)
+_MEMBERS_OF = re.compile(r"^.*?\bthat\s+are\s+members\s+of\s+", re.IGNORECASE)
+_UNKNOWN_END = re.compile(r",|;|\s+and\s+|\s*\(\s*on\s+behalf\b|$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _name_pattern() -> re.Pattern[str]:
+    """All known names as one alternation, longest first, matched on folded text."""
+    names = [*state_names(), *GROUPS, *ORGANIZATIONS]
+    alternatives = sorted({fold(n) for n in names}, key=len, reverse=True)
+    body = "|".join(r"\s+".join(re.escape(word) for word in name.split()) for name in alternatives)
+    return re.compile(rf"(?:the\s+)?(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+def _kind_of(name: str) -> tuple[str | None, SponsorKind]:
+    """What a printed sponsor name is: a State (with its code), a group, an organization."""
+    state = lookup_state(name)
+    if state is not None:
+        return state.iso3, "state"
+    cleaned = re.sub(r"^the\s+", "", " ".join(name.split()), flags=re.IGNORECASE).casefold()
+    if cleaned in {g.casefold() for g in GROUPS} or cleaned.startswith("group of "):
+        return None, "group"
+    if cleaned in {o.casefold() for o in ORGANIZATIONS}:
+        return None, "organization"
+    return None, "unknown"
+
+
+def _on_behalf_sponsor(whom: str) -> Sponsor:
+    """The group a State speaks for: "the States Members … that are members of the Group of 77 and China"."""
+    whom = " ".join(whom.split())
+    whom = _MEMBERS_OF.sub("", whom)
+    group_at = whom.find("Group of")
+    if group_at >= 0:
+        whom = whom[group_at:]
+    whom = re.sub(r"^the\s+", "", whom, flags=re.IGNORECASE).strip(" ,.;")
+    iso3, kind = _kind_of(whom)
+    return Sponsor(name=whom, iso3=iso3, kind="group" if kind == "unknown" else kind)
+
+
+def clean_sponsor_line(line: str) -> str:
+    """The sponsor line without footnote markers, Markdown emphasis or the ": draft resolution" tail."""
+    text = _FOOTNOTE_MARKERS.sub("", line)
+    text = _TAIL.sub("", text)
+    return " ".join(text.split()).strip(" ,;:.")
+
+
+def parse_sponsors(line: str) -> list[Sponsor]:
+    """The sponsors named in a sponsor line, in printed order, each exactly once as printed."""
+    text = clean_sponsor_line(line)
+    folded = fold(text)
+    pattern = _name_pattern()
+    sponsors: list[Sponsor] = []
+    pos = 0
+    while pos < len(text):
+        sep = _SEPARATOR.match(folded, pos)
+        if sep is not None:
+            pos = sep.end()
+        if pos >= len(text):
+            break
+        known = pattern.match(folded, pos)
+        if known is not None:
+            end = known.end()
+            name = text[pos:end]
+        else:
+            stop = _UNKNOWN_END.search(folded, pos + 1)
+            end = stop.start() if stop is not None else len(text)
+            # An unknown name may still contain "and" ("Heard Island and McDonald Islands"):
+            # only cut at " and " when a known name follows it.
+            while stop is not None and stop.group(0).strip().casefold() == "and":
+                if pattern.match(folded, stop.end()):
+                    break
+                stop = _UNKNOWN_END.search(folded, stop.end())
+                end = stop.start() if stop is not None else len(text)
+            name = text[pos:end].strip()
+        if end <= pos:
+            end = pos + 1
+            name = text[pos:end].strip()
+        if name:
+            iso3, kind = _kind_of(name)
+            sponsors.append(Sponsor(name=name, iso3=iso3, kind=kind))
+        pos = end
+        behalf = _ON_BEHALF.match(text, pos)
+        if behalf is not None:
+            sponsors.append(_on_behalf_sponsor(behalf.group("whom")))
+            pos = behalf.end()
+        elif sponsors and text[pos:].lstrip().startswith("("):
+            # A parenthesis no table knows ("Congo (Brazzaville)") stays with its name.
+            start = text.index("(", pos)
+            close = text.find(")", start)
+            end = len(text) if close < 0 else close + 1
+            sponsors[-1].name = f"{sponsors[-1].name} {text[start:end]}"
+            pos = end
+    return sponsors

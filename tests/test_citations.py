@@ -1,0 +1,363 @@
+"""lod.parse.citations: citations as real UN documents print them, read from corpus/, plus the
+general forms of other bodies (Security Council, ECOSOC, Human Rights Council, old GA numbers)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lod.model import Citation
+from lod.parse.citations import CitationExtractor
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+GA = "General Assembly"
+
+
+def paragraph(file: str, containing: str) -> str:
+    """The paragraph (blank-line separated) of a corpus file that contains a snippet."""
+    text = (CORPUS / file).read_text(encoding="utf-8")
+    found = [p for p in re.split(r"\n\s*\n", text) if containing in p]
+    assert len(found) == 1, (file, containing, len(found))
+    return found[0]
+
+
+def footnotes(file: str, first: str, count: int) -> list[str]:
+    """`count` consecutive footnote paragraphs of a corpus file, starting at the one containing `first`."""
+    text = (CORPUS / file).read_text(encoding="utf-8")
+    paras = re.split(r"\n\s*\n", text)
+    start = next(i for i, p in enumerate(paras) if first in p)
+    return paras[start : start + count]
+
+
+def numbers(citations: list[Citation]) -> list[str | None]:
+    return [c.number for c in citations]
+
+
+def test_list_of_dated_resolutions_with_markdown_links() -> None:
+    para = paragraph("001_a434e5ae4ec07524.txt", "Reaffirming its resolutions [46/152]")
+    found = CitationExtractor(GA).extract(para, "preamble__para_1")
+    assert numbers(found) == ["46/152", "60/1", "67/1", "69/193", "69/196", "70/178", "70/182", "71/209", "72/196"]
+    assert all(c.type == "resolution" and c.body == GA and c.relation == "reaffirm" for c in found)
+    assert all(c.location == "preamble__para_1" for c in found)
+    by_number = {c.number: c for c in found}
+    assert by_number["46/152"].date == "1991-12-18"
+    # "69/193 and 69/196 of 18 December 2014": both dated.
+    assert by_number["69/193"].date == by_number["69/196"].date == "2014-12-18"
+    assert by_number["70/178"].date == "2015-12-17"
+    assert by_number["72/196"].symbol == "A/RES/72/196"
+    assert found[0].text == "its resolutions 46/152"
+
+
+def test_a_date_is_not_shared_across_sessions() -> None:
+    para = paragraph("001_a434e5ae4ec07524.txt", "welcoming Commission resolution 27/5")
+    found = {c.number: c for c in CitationExtractor(GA).extract(para, "preamble__para_30")}
+    assert found["68/186"].date == "2013-12-18"
+    assert found["70/76"].date == "2015-12-09"
+    assert found["69/196"].date is None  # adopted in 2014, not on 9 December 2015
+
+
+def test_placeholders_are_kept_without_symbol_or_date() -> None:
+    para = paragraph("001_a434e5ae4ec07524.txt", "Recalling its resolution [73/___](#) of _____ 2018 on preventing")
+    [cited] = CitationExtractor(GA).extract(para, "preamble__para_20")
+    assert (cited.number, cited.placeholder, cited.symbol, cited.date) == ("73/___", True, None, None)
+    assert cited.relation == "recall"
+    para = paragraph("001_a434e5ae4ec07524.txt", "Reaffirming its resolution 73/___ of _____ 2018 on enhancing")
+    [cited] = CitationExtractor(GA).extract(para, "preamble__para_4")
+    assert cited.placeholder and cited.date is None and cited.text == "its resolution 73/___"
+
+
+def test_economic_and_social_council_resolution() -> None:
+    para = paragraph("001_a434e5ae4ec07524.txt", "Welcoming Economic and Social Council resolution 2018/16")
+    [cited] = CitationExtractor(GA).extract(para, "preamble__para_4")
+    assert cited.body == "Economic and Social Council"
+    assert (cited.number, cited.symbol, cited.date) == ("2018/16", "E/RES/2018/16", "2018-07-02")
+    assert cited.relation == "welcome"
+
+
+def test_economic_and_social_council_list() -> None:
+    para = paragraph("001_a434e5ae4ec07524.txt", "Economic and Social Council resolutions [2014/23](#)")
+    ecosoc = [c for c in CitationExtractor(GA).extract(para, "p") if c.body == "Economic and Social Council"]
+    assert [(c.number, c.date) for c in ecosoc] == [("2014/23", "2014-07-16"), ("2015/23", "2015-07-21")]
+
+
+def test_commission_named_after_the_number() -> None:
+    para = paragraph("001_a434e5ae4ec07524.txt", "Taking note of resolution [25/2](#)")
+    [cited] = CitationExtractor(GA).extract(para, "p")
+    assert cited.body == "Commission on Crime Prevention and Criminal Justice"
+    assert (cited.number, cited.date, cited.symbol, cited.relation) == ("25/2", "2016-05-27", None, "take-note")
+
+
+def test_commission_named_before_the_number() -> None:
+    para = paragraph("004_a62735c9b0a34126.txt", "*Welcoming* Commission on Crime Prevention")
+    [cited] = CitationExtractor(GA).extract(para, "p")
+    assert cited.body == "Commission on Crime Prevention and Criminal Justice"
+    assert cited.text == "Commission on Crime Prevention and Criminal Justice resolution 26/4"
+    assert cited.date == "2017-05-26"
+
+
+def test_commission_resolution_refers_to_the_commission_named_earlier() -> None:
+    para = paragraph("001_a434e5ae4ec07524.txt", "welcoming Commission resolution 27/5")
+    cited = CitationExtractor(GA).extract(para, "p")[0]
+    assert (cited.number, cited.body, cited.text) == ("27/5", "Commission on Crime Prevention and Criminal Justice", "Commission resolution 27/5")
+    assert cited.relation == "welcome"
+    commission_text = CitationExtractor("Commission on Narcotic Drugs").extract("Recalling Commission resolution 61/2,", "p")
+    assert commission_text[0].body == "Commission on Narcotic Drugs"
+
+
+def test_conference_of_the_states_parties_to_the_convention() -> None:
+    para = paragraph("001_a434e5ae4ec07524.txt", "Welcoming resolution [7/2](#)")
+    [cited] = CitationExtractor(GA).extract(para, "p")
+    assert cited.body == "Conference of the States Parties to the United Nations Convention against Corruption"
+    assert (cited.number, cited.date, cited.symbol) == ("7/2", "2017-11-10", None)
+
+
+def test_conference_of_the_parties_named_at_its_session() -> None:
+    para = paragraph("001_a434e5ae4ec07524.txt", "the adoption of resolution 9/2")
+    [cited] = CitationExtractor(GA).extract(para, "para_6")
+    assert cited.body == "Conference of the Parties to the United Nations Convention against Transnational Organized Crime"
+    assert cited.date == "2018-10-19"
+
+
+def test_operative_paragraph_with_two_bodies() -> None:
+    para = paragraph("004_a62735c9b0a34126.txt", "pursuant to its mandates under General Assembly resolution")
+    found = CitationExtractor(GA).extract(para, "para_2")
+    assert [(c.body, c.number, c.symbol) for c in found] == [
+        (GA, "65/230", "A/RES/65/230"),
+        ("Commission on Crime Prevention and Criminal Justice", "26/4", None),
+    ]
+    assert {c.relation for c in found} == {"pursuant-to"}
+
+
+def test_security_council_number_in_a_general_assembly_text() -> None:
+    para = paragraph("001_a434e5ae4ec07524.txt", "pursuant to resolution 1373 (2001)")
+    cited = CitationExtractor(GA).extract(para, "para_20")
+    sc = [c for c in cited if c.number == "1373 (2001)"]
+    assert sc and sc[0].body == "Security Council" and sc[0].symbol == "S/RES/1373 (2001)"
+    assert sc[0].relation == "pursuant-to"
+
+
+def test_parts_of_a_resolution() -> None:
+    para = paragraph("A_RES_80_2.md", "Also reaffirms its resolution 54/237 C")
+    [cited] = CitationExtractor(GA).extract(para, "para_2")
+    assert (cited.number, cited.symbol, cited.date, cited.relation) == ("54/237 C", "A/RES/54/237 C", "1999-12-23", "reaffirm")
+    found = CitationExtractor(GA).extract("Recalling its resolutions 36/87 A and B of 9 December 1981,", "p")
+    assert [(c.number, c.date) for c in found] == [("36/87 A", "1981-12-09"), ("36/87 B", "1981-12-09")]
+
+
+def test_old_general_assembly_numbering_in_a_footnote() -> None:
+    text = paragraph("A_RES_80_1.txt", "See resolution 169 (II)")
+    [cited] = CitationExtractor(GA).extract(text.strip().lstrip("1").strip(), "fn_1")
+    assert (cited.body, cited.number, cited.symbol, cited.relation) == (GA, "169 (II)", "A/RES/169(II)", "see")
+    [old] = CitationExtractor(GA).extract("Recalling its resolution 3263 (XXIX) of 9 December 1974,", "p")
+    assert (old.number, old.symbol, old.date) == ("3263 (XXIX)", "A/RES/3263(XXIX)", "1974-12-09")
+
+
+@pytest.mark.parametrize(
+    ("document_body", "text", "expected"),
+    [
+        (
+            "Security Council",
+            "Recalling its resolutions 1267 (1999), 1989 (2011) and 2253 (2015),",
+            [
+                ("Security Council", "1267 (1999)", "S/RES/1267 (1999)"),
+                ("Security Council", "1989 (2011)", "S/RES/1989 (2011)"),
+                ("Security Council", "2253 (2015)", "S/RES/2253 (2015)"),
+            ],
+        ),
+        (
+            "Security Council",
+            "Reaffirming its resolution 2334 (2016) and General Assembly resolution ES-10/19,",
+            [("Security Council", "2334 (2016)", "S/RES/2334 (2016)"), (GA, "ES-10/19", "A/RES/ES-10/19")],
+        ),
+        (
+            "Economic and Social Council",
+            "Recalling its resolution 2017/16 of 6 July 2017 and General Assembly resolution S-30/1,",
+            [("Economic and Social Council", "2017/16", "E/RES/2017/16"), (GA, "S-30/1", "A/RES/S-30/1")],
+        ),
+        (
+            "Human Rights Council",
+            "Recalling Human Rights Council resolution 6/15 and its resolution 35/14,",
+            [("Human Rights Council", "6/15", "A/HRC/RES/6/15"), ("Human Rights Council", "35/14", "A/HRC/RES/35/14")],
+        ),
+        (
+            GA,
+            "Recalling Security Council resolution 1373 (2001) and its resolution 2017/16,",
+            [("Security Council", "1373 (2001)", "S/RES/1373 (2001)"), ("Economic and Social Council", "2017/16", "E/RES/2017/16")],
+        ),
+    ],
+)
+def test_bodies_by_context_and_number_shape(document_body: str, text: str, expected: list[tuple[str, str, str]]) -> None:
+    found = CitationExtractor(document_body).extract(text, "p")
+    assert [(c.body, c.number, c.symbol) for c in found] == expected
+
+
+def test_decisions() -> None:
+    found = CitationExtractor(GA).extract(
+        "Recalling its decision 71/401 and Economic and Social Council decision 2019/201,", "p"
+    )
+    assert [(c.type, c.body, c.number, c.symbol) for c in found] == [
+        ("decision", GA, "71/401", "A/DEC/71/401"),
+        ("decision", "Economic and Social Council", "2019/201", "E/DEC/2019/201"),
+    ]
+
+
+def test_document_symbols() -> None:
+    para = paragraph("004_a62735c9b0a34126.txt", "E/CN.15/2019/1")
+    [cited] = CitationExtractor(GA).extract(para, "fn_*")
+    assert (cited.type, cited.symbol) == ("document", "E/CN.15/2019/1")
+    route = paragraph("A_RES_80_2.md", "on the report of the Fifth Committee")
+    [report] = CitationExtractor(GA).extract(route, "p")
+    assert (report.type, report.symbol, report.body) == ("document", "A/80/401", GA)
+    route = paragraph("A_RES_80_1.txt", "without reference to a Main Committee")
+    [draft] = CitationExtractor(GA).extract(route, "p")
+    assert draft.symbol == "A/80/L.2/Rev.1"
+
+
+def test_symbol_of_an_adopted_resolution_is_a_resolution_citation() -> None:
+    [cited] = CitationExtractor(GA).extract("Taking note of A/RES/73/8 and", "p")
+    assert (cited.type, cited.number, cited.symbol, cited.body) == ("resolution", "73/8", "A/RES/73/8", GA)
+
+
+def test_footnotes_with_treaties_and_ibid() -> None:
+    notes = footnotes("001_a434e5ae4ec07524.txt", "¹ United Nations, *Treaty Series*, vols. 2225", 5)
+    extractor = CitationExtractor(GA)
+    found = [extractor.extract(note, f"fn_{i}") for i, note in enumerate(notes, start=1)]
+    first = found[0][0]
+    assert first.type == "treaty" and first.unts_volumes == ["2225", "2237", "2241", "2326"]
+    assert first.unts_number == "39574" and first.text == "vols. 2225, 2237, 2241 and 2326, No. 39574"
+    assert first.unts_volume == "2225"
+    assert [(c[0].type, c[0].unts_volumes, c[0].unts_number, c[0].location) for c in found[1:]] == [
+        ("treaty", ["976"], "14152", "fn_2"),
+        ("treaty", ["1019"], "14956", "fn_3"),
+        ("treaty", ["1582"], "27627", "fn_4"),
+        ("treaty", ["2349"], "42146", "fn_5"),
+    ]
+
+
+def test_ibid_after_official_records_is_the_printed_document() -> None:
+    notes = footnotes("001_a434e5ae4ec07524.txt", "¹² See *Official Records", 2)
+    extractor = CitationExtractor(GA)
+    [records] = extractor.extract(notes[0], "fn_12")
+    [ibid] = extractor.extract(notes[1], "fn_13")
+    assert (records.symbol, records.relation) == ("E/2017/30", "see")
+    assert (ibid.type, ibid.symbol, ibid.relation) == ("document", "E/2014/27", None)
+
+
+def test_ibid_with_a_treaty_and_a_resolution() -> None:
+    extractor = CitationExtractor(GA)
+    previous = paragraph("001_a434e5ae4ec07524.txt", "vol. 1577, No. 27531")
+    note = paragraph("001_a434e5ae4ec07524.txt", "vols. 2171 and 2173, No. 27531")
+    extractor.extract(previous, "fn_40")
+    found = extractor.extract(note, "fn_41")
+    assert [(c.type, c.unts_volumes, c.unts_number, c.number) for c in found] == [
+        ("treaty", ["2171", "2173"], "27531", None),
+        ("resolution", [], None, "66/138"),
+    ]
+
+
+def test_ibid_alone_copies_the_previous_footnote() -> None:
+    extractor = CitationExtractor(GA)
+    extractor.extract("Resolution 70/174, annex.", "fn_6")
+    [copy] = extractor.extract("*Ibid.*", "fn_7")
+    assert (copy.type, copy.number, copy.symbol, copy.text, copy.location) == ("resolution", "70/174", "A/RES/70/174", "Ibid.", "fn_7")
+
+
+def test_ibid_state_is_only_kept_across_footnotes() -> None:
+    extractor = CitationExtractor(GA)
+    extractor.extract("United Nations, Treaty Series, vol. 2225, No. 39574.", "fn_1")
+    assert extractor.extract("Ibid., vol. 2237.", "preamble__para_3") == []
+    [treaty] = extractor.extract("Ibid., vol. 2237.", "fn_2")
+    assert treaty.unts_volumes == ["2237"] and treaty.unts_number is None
+
+
+def test_league_of_nations_series_is_not_unts() -> None:
+    extractor = CitationExtractor(GA)
+    assert extractor.extract("League of Nations, Treaty Series, vol. 94, No. 2138.", "fn_1") == []
+
+
+def test_annex_footnote_of_a_commission_draft() -> None:
+    note = paragraph("004_a62735c9b0a34126.txt", "General Assembly resolution [65/230](#), annex")
+    [cited] = CitationExtractor(GA).extract(note, "fn_2")
+    assert (cited.text, cited.body, cited.symbol, cited.relation) == ("General Assembly resolution 65/230", GA, "A/RES/65/230", None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(), st.sampled_from(["preamble__para_1", "para_1", "fn_1", "fn_*"]), st.sampled_from([None, GA, "Security Council", "Commission on Crime Prevention and Criminal Justice"]))
+def test_never_raises_on_arbitrary_text(text: str, location: str, body: str | None) -> None:
+    for cited in CitationExtractor(body).extract(text, location):
+        assert cited.location == location and cited.text
+
+
+_FRAGMENTS = st.sampled_from(
+    ["resolution", "resolutions", " 70/174", " 73/___", " of 21 December 2010", " and", ", ", "Ibid.", " vols. 1", " No. 2",
+     " (2001)", " A", " B", "Treaty Series", " of the Commission", "S-30/1", " A/RES/", "E/CN.15/", "Conference of the Parties to the Convention"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_FRAGMENTS, max_size=30))
+def test_never_raises_on_citation_like_text(parts: list[str]) -> None:
+    extractor = CitationExtractor(GA)
+    text = "".join(parts)
+    for location in ("para_1", "fn_1", "fn_2"):
+        for cited in extractor.extract(text, location):
+            assert not (cited.placeholder and (cited.symbol or cited.date))
+
+
+def test_undated_list_across_hard_line_breaks_in_the_official_pdf() -> None:
+    from pypdf import PdfReader
+
+    page = PdfReader(CORPUS / "A_RES_73_8.pdf").pages[1].extract_text()
+    start = page.index("Concerned that, since the adoption")
+    paragraph_text = page[start : page.index("countries,", start) + len("countries,")]
+    found = CitationExtractor(GA).extract(paragraph_text, "preamble__para_8")
+    assert len(found) == 26
+    assert found[0].number == "47/19" and found[-1].number == "72/4"
+    assert "71/5" in numbers(found)
+    assert all(c.date is None and c.body == GA and c.symbol == f"A/RES/{c.number}" for c in found)
+
+
+def test_footnote_text_that_keeps_its_marker() -> None:
+    extractor = CitationExtractor(GA)
+    extractor.extract("1 United Nations, Treaty Series, vol. 2225, No. 39574.", "fn_1")
+    [treaty] = extractor.extract("2 Ibid., vol. 2237.", "fn_2")
+    assert treaty.unts_volumes == ["2237"]
+    [seen] = extractor.extract("[^3]: See resolution 70/1.", "fn_3")
+    assert (seen.number, seen.relation) == ("70/1", "see")
+
+
+def test_document_body_as_printed_in_the_opening_formula() -> None:
+    [cited] = CitationExtractor("The General Assembly,").extract("Recalling its resolution 70/1,", "p")
+    assert (cited.body, cited.symbol) == (GA, "A/RES/70/1")
+    [other] = CitationExtractor("the Governing Council,").extract("Recalling its decision 27/2,", "p")
+    assert (other.body, other.symbol) == ("Governing Council", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Recalling that the Human Rights Council, in its resolution 6/15 of 28 September 2007,",
+            [("Human Rights Council", "6/15", "A/HRC/RES/6/15", "2007-09-28")],
+        ),
+        (
+            "Recalling the Universal Declaration of Human Rights, adopted in resolution 217 A (III) of 10 December 1948,",
+            [(GA, "217 A (III)", "A/RES/217(III)", "1948-12-10")],
+        ),
+        (
+            "Welcoming Governing Council decision 27/2 and United Nations Environment Assembly resolution 4/1,",
+            [("Governing Council", "27/2", None, None), ("United Nations Environment Assembly", "4/1", None, None)],
+        ),
+        (
+            "Recalling Commission on Narcotic Drugs resolution 61/2 and Statistical Commission decision 48/101,",
+            [("Commission on Narcotic Drugs", "61/2", None, None), ("Statistical Commission", "48/101", None, None)],
+        ),
+    ],
+)
+def test_bodies_named_around_the_citation(text: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
+    found = CitationExtractor(GA).extract(text, "p")
+    assert [(c.body, c.number, c.symbol, c.date) for c in found] == expected

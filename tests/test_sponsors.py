@@ -1,0 +1,143 @@
+"""lod.parse.sponsors: sponsor lines as printed in real drafts, and the forms drafts use in general."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lod.model import Sponsor
+from lod.parse.sponsors import parse_sponsors
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def _sponsor_line(name: str) -> str:
+    """The line before ": (revised) draft resolution", read from the corpus file itself."""
+    text = (CORPUS / name).read_text(encoding="utf-8")
+    match = re.search(r"^[#\s]*(?P<line>[^\n]+?)\s*:\s*(?:revised\s+)?draft\s+resolution", text, re.MULTILINE)
+    assert match is not None
+    return match.group("line")
+
+
+def test_third_committee_draft_with_43_sponsors() -> None:
+    sponsors = parse_sponsors(_sponsor_line("001_a434e5ae4ec07524.txt"))
+    names = [s.name for s in sponsors]
+    assert len(sponsors) == 43
+    assert all(s.kind == "state" and s.iso3 for s in sponsors), [s for s in sponsors if not s.iso3]
+    assert names[:3] == ["Albania", "Antigua and Barbuda", "Argentina"]
+    assert "Bosnia and Herzegovina" in names
+    # "Singapore, and Spain" (sic) gives both States.
+    assert names[names.index("Singapore") + 1] == "Spain"
+    assert sponsors[-2] == Sponsor("the former Yugoslav Republic of Macedonia", "MKD", "state")
+    assert sponsors[-1] == Sponsor("Zimbabwe", "ZWE", "state")
+    assert len({s.iso3 for s in sponsors}) == 43
+
+
+def test_commission_draft_sponsors() -> None:
+    assert [s.iso3 for s in parse_sponsors(_sponsor_line("004_a62735c9b0a34126.txt"))] == ["AUT", "CAN", "COL"]
+
+
+def test_sixth_committee_draft_two_sponsors() -> None:
+    assert parse_sponsors(_sponsor_line("A_C.6_80_L.2.txt")) == [
+        Sponsor("Argentina", "ARG", "state"),
+        Sponsor("Brazil", "BRA", "state"),
+    ]
+
+
+def test_names_containing_and_are_not_split() -> None:
+    line = (
+        "Antigua and Barbuda, Saint Kitts and Nevis, Saint Vincent and the Grenadines, "
+        "Sao Tome and Principe and Trinidad and Tobago"
+    )
+    assert [s.iso3 for s in parse_sponsors(line)] == ["ATG", "KNA", "VCT", "STP", "TTO"]
+
+
+def test_unknown_names_are_kept_whole() -> None:
+    sponsors = parse_sponsors("Australia, Heard Island and McDonald Islands and New Zealand")
+    assert sponsors == [
+        Sponsor("Australia", "AUS", "state"),
+        Sponsor("Heard Island and McDonald Islands", None, "unknown"),
+        Sponsor("New Zealand", "NZL", "state"),
+    ]
+
+
+def test_official_names_with_parentheses() -> None:
+    line = "Bolivia (Plurinational State of), Iran (Islamic Republic of), Micronesia (Federated States of), Netherlands (Kingdom of the) and Venezuela (Bolivarian Republic of)"
+    assert [s.iso3 for s in parse_sponsors(line)] == ["BOL", "IRN", "FSM", "NLD", "VEN"]
+
+
+def test_group_on_behalf_of() -> None:
+    assert parse_sponsors("Egypt (on behalf of the Group of Arab States)") == [
+        Sponsor("Egypt", "EGY", "state"),
+        Sponsor("Group of Arab States", None, "group"),
+    ]
+    line = (
+        "Bolivia (Plurinational State of) (on behalf of the States Members of the United Nations "
+        "that are members of the Group of 77 and China)"
+    )
+    assert parse_sponsors(line) == [
+        Sponsor("Bolivia (Plurinational State of)", "BOL", "state"),
+        Sponsor("Group of 77 and China", None, "group"),
+    ]
+
+
+def test_organizations_and_observers() -> None:
+    sponsors = parse_sponsors("European Union, Holy See and State of Palestine")
+    assert sponsors == [
+        Sponsor("European Union", None, "organization"),
+        Sponsor("Holy See", "VAT", "state"),
+        Sponsor("State of Palestine", "PSE", "state"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Austria,¹ Canada² and Colombia³",
+        "Austria,<sup>1</sup> Canada<sup>2</sup> and Colombia",
+        "Austria*, Canada and Colombia*",
+        "Austria1, Canada2 and Colombia3",
+        "Austria, Canada and\nColombia: draft resolution",
+        "*Austria*, \\*Canada and Colombia",
+    ],
+)
+def test_footnote_markers_and_layout_are_stripped(line: str) -> None:
+    assert parse_sponsors(line) == [
+        Sponsor("Austria", "AUT", "state"),
+        Sponsor("Canada", "CAN", "state"),
+        Sponsor("Colombia", "COL", "state"),
+    ]
+
+
+def test_historic_and_unaccented_names() -> None:
+    sponsors = parse_sponsors("Swaziland, Turkey, Cote d'Ivoire, Zaire and Czech Republic")
+    assert [(s.name, s.iso3) for s in sponsors] == [
+        ("Swaziland", "SWZ"),
+        ("Turkey", "TUR"),
+        ("Cote d'Ivoire", "CIV"),
+        ("Zaire", "COD"),
+        ("Czech Republic", "CZE"),
+    ]
+
+
+def test_longest_name_wins() -> None:
+    sponsors = parse_sponsors("Guinea, Guinea-Bissau, Equatorial Guinea, Niger, Nigeria, Dominica and Dominican Republic")
+    assert [s.iso3 for s in sponsors] == ["GIN", "GNB", "GNQ", "NER", "NGA", "DMA", "DOM"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_never_raises_on_arbitrary_text(line: str) -> None:
+    for sponsor in parse_sponsors(line):
+        assert sponsor.name.strip()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Spain", "Antigua and Barbuda", "Holy See", "Viet Nam", "Saint Lucia"]), min_size=1, max_size=8))
+def test_any_list_of_known_states_round_trips(names: list[str]) -> None:
+    line = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    assert [s.name for s in parse_sponsors(line)] == names
