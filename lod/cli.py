@@ -1,0 +1,149 @@
+"""The `lod` command: one entry point for every stage (parse, validate, build, serve).
+
+Options default to the settings registry (lod/settings.py), so `LOD_BASE=... lod build` and
+`lod build --base ...` mean the same thing and both are documented in one place.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from lod import __version__
+from lod.settings import resolve, setting
+
+
+def _opt(name: str, **kwargs):  # type: ignore[no-untyped-def]
+    """A click option whose help and default come from the settings registry."""
+    s = setting(name)
+    return click.option(
+        f"--{name}", default=None, type=kwargs.pop("type", s.type), show_envvar=True, envvar=s.env,
+        help=f"{s.help} [default: {s.default}]", **kwargs,
+    )
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="lod")
+def main() -> None:
+    """Linked Open Data for United Nations resolutions.
+
+    \b
+    lod parse FILE --json     what the converter reads in one document
+    lod validate PATH         SHACL-validate documents without publishing
+    lod build [DIR]           publish a folder of documents into output/
+    lod serve                 serve a build over HTTP (RDF, HTML, SPARQL)
+    """
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the document model as JSON (the default).")
+def parse(file: Path, as_json: bool) -> None:
+    """Convert one document and print its model."""
+    from lod.parse import ParseError, parse_file
+
+    try:
+        res = parse_file(file)
+    except ParseError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(json.dumps(res.to_json(), indent=2, ensure_ascii=False))
+    for warning in res.warnings:
+        click.echo(f"warning: {file.name}: {warning}", err=True)
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True, path_type=Path), default="corpus")
+@_opt("base")
+def validate(path: Path, base: str | None) -> None:
+    """Parse, map and SHACL-validate documents; report every violation, publish nothing."""
+    from lod.parse import ParseError, parse_file
+    from lod.publish import discover
+    from lod.rdf import WorkRegistry, resolution_graph
+    from lod.validate import validate as shacl
+
+    base = resolve("base", base)
+    registry = WorkRegistry(base=base)
+    parsed = []
+    failures = 0
+    for file in discover(path):
+        try:
+            res = parse_file(file)
+        except ParseError as exc:
+            click.echo(f"error: {exc}", err=True)
+            failures += 1
+            continue
+        registry.add(res)
+        parsed.append(res)
+    for res in parsed:
+        result = shacl(resolution_graph(res, registry, base), res.source)
+        if result.conforms:
+            click.echo(f"ok: {res.source}")
+        else:
+            failures += 1
+        if result.results:
+            click.echo(result.report(), err=not result.conforms)
+    if failures:
+        raise click.ClickException(f"{failures} document(s) failed")
+
+
+@main.command()
+@click.argument("corpus", type=click.Path(path_type=Path), default="corpus")
+@click.option("--out", type=click.Path(path_type=Path), default="output", show_default=True, help="Output directory (replaced atomically).")
+@click.option("--strict", is_flag=True, help="Any document that fails to parse or validate stops the build.")
+@click.option("--jobs", type=int, default=None, help="Worker processes [default: all cores].")
+@_opt("base")
+def build(corpus: Path, out: Path, strict: bool, jobs: int | None, base: str | None) -> None:
+    """Publish every document under CORPUS as Linked Open Data in OUT."""
+    from lod.publish import BuildError
+    from lod.publish import build as run_build
+
+    try:
+        report = run_build(corpus, out, base=resolve("base", base), strict=strict, jobs=jobs)
+    except BuildError as exc:
+        raise click.ClickException(str(exc)) from None
+    _summary(report)
+
+
+def _summary(report) -> None:  # type: ignore[no-untyped-def]
+    rows = [("document", "symbol", "layout", "status", "triples")]
+    for d in report.documents:
+        rows.append((d.source, d.symbol or "-", d.layout or "-", d.status, str(d.triples) if d.triples else "-"))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for n, row in enumerate(rows):
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+        if n == 0:
+            click.echo("  ".join("-" * w for w in widths))
+    for d in report.failed:
+        for error in d.errors:
+            click.echo(f"error: {error}" if error.startswith(d.source) else f"error: {d.source}: {error}", err=True)
+    seconds = " ".join(f"{k} {v:.2f}s" for k, v in report.seconds.items())
+    click.echo(
+        f"\n{len(report.published)} published, {len(report.failed)} failed, {report.triples} triples "
+        f"→ {report.out}  ({seconds})"
+    )
+
+
+@main.command()
+@_opt("data", type=click.Path(path_type=Path))
+@_opt("host")
+@_opt("port")
+@_opt("workers")
+@_opt("base")
+def serve(data: Path | None, host: str | None, port: int | None, workers: int | None, base: str | None) -> None:
+    """Serve a build: content-negotiated IRIs, HTML, dumps and a SPARQL endpoint (gunicorn)."""
+    from lod.serve import serve as run_server
+
+    run_server(
+        Path(resolve("data", data)),
+        host=resolve("host", host),
+        port=resolve("port", port),
+        workers=resolve("workers", workers),
+        base=resolve("base", base),
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,126 @@
+"""The dataset's own description: VoID for linked-data clients, DCAT 3 for catalogues.
+
+Written after the dumps, because it states their sizes, checksums and triple counts. Served at
+/.well-known/void and linked from every page, so a client that finds one resolution IRI can
+discover the endpoint and the bulk downloads from there.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCAT, DCTERMS, FOAF, VOID
+
+from lod import __version__
+from lod.publish.dumps import DUMP_FORMATS
+from lod.rdf.namespaces import UNRES
+
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+SPDX = Namespace("http://spdx.org/rdf/terms#")
+IANA = "https://www.iana.org/assignments/media-types/"
+UN_TERMS = URIRef("https://www.un.org/en/about-us/terms-of-use")
+
+
+def dataset_iri(base: str) -> URIRef:
+    return URIRef(f"{base.rstrip('/')}/dataset")
+
+
+def describe_dataset(
+    base: str,
+    out: Path,
+    merged_lines: Sequence[str],
+    checksums: dict[str, str],
+    examples: Sequence[str],
+) -> Graph:
+    """Build the VoID + DCAT graph of a finished build in `out`."""
+    base = base.rstrip("/")
+    ds = dataset_iri(base)
+    g = Graph()
+    g.bind("void", VOID)
+    g.bind("dcat", DCAT)
+    g.bind("dcterms", DCTERMS)
+    g.bind("spdx", SPDX)
+    g.bind("sd", SD)
+    g.add((ds, RDF.type, VOID.Dataset))
+    g.add((ds, RDF.type, DCAT.Dataset))
+    g.add((ds, DCTERMS.title, Literal("United Nations resolutions as Linked Open Data", lang="en")))
+    g.add((
+        ds,
+        DCTERMS.description,
+        Literal(
+            "Resolutions, decisions and drafts of the General Assembly, the Security Council, the "
+            "Economic and Social Council and its commissions, in an Akoma Ntoso (AKN4UN) model: "
+            "metadata, sponsors, preambular and operative paragraphs, footnotes and citations.",
+            lang="en",
+        ),
+    ))
+    g.add((ds, DCTERMS.license, UN_TERMS))
+    g.add((ds, DCTERMS.publisher, Literal("lod")))
+    g.add((ds, DCTERMS.hasVersion, Literal(__version__)))
+    g.add((ds, VOID.uriSpace, Literal(f"{base}/akn/un/")))
+    g.add((ds, VOID.vocabulary, URIRef(str(UNRES))))
+    g.add((ds, VOID.sparqlEndpoint, URIRef(f"{base}/sparql")))
+    g.add((ds, FOAF.homepage, URIRef(f"{base}/")))
+    for example in examples:
+        g.add((ds, VOID.exampleResource, URIRef(example)))
+
+    subjects, predicates, objects, classes = set(), Counter(), set(), Counter()
+    for line in merged_lines:
+        s, p, o = _split(line)
+        subjects.add(s)
+        predicates[p] += 1
+        objects.add(o)
+        if p == f"<{RDF.type}>":
+            classes[o] += 1
+    g.add((ds, VOID.triples, Literal(len(merged_lines), datatype=XSD.integer)))
+    g.add((ds, VOID.distinctSubjects, Literal(len(subjects), datatype=XSD.integer)))
+    g.add((ds, VOID.distinctObjects, Literal(len(objects), datatype=XSD.integer)))
+    g.add((ds, VOID.properties, Literal(len(predicates), datatype=XSD.integer)))
+    g.add((ds, VOID.classes, Literal(len(classes), datatype=XSD.integer)))
+    for n, (cls, count) in enumerate(sorted(classes.items()), 1):
+        part = URIRef(f"{ds}#class-{n}")
+        g.add((ds, VOID.classPartition, part))
+        g.add((part, VOID["class"], URIRef(cls[1:-1])))
+        g.add((part, VOID.entities, Literal(count, datatype=XSD.integer)))
+    for n, (prop, count) in enumerate(sorted(predicates.items()), 1):
+        part = URIRef(f"{ds}#property-{n}")
+        g.add((ds, VOID.propertyPartition, part))
+        g.add((part, VOID.property, URIRef(prop[1:-1])))
+        g.add((part, VOID.triples, Literal(count, datatype=XSD.integer)))
+
+    for name, (media, label) in DUMP_FORMATS.items():
+        dist = URIRef(f"{base}/dumps/{name}")
+        g.add((ds, VOID.dataDump, dist))
+        g.add((ds, DCAT.distribution, dist))
+        g.add((dist, RDF.type, DCAT.Distribution))
+        g.add((dist, DCTERMS.title, Literal(label, lang="en")))
+        g.add((dist, DCAT.downloadURL, dist))
+        g.add((dist, DCAT.mediaType, URIRef(IANA + media)))
+        g.add((dist, DCTERMS.license, UN_TERMS))
+        path = out / "dumps" / name
+        g.add((dist, DCAT.byteSize, Literal(path.stat().st_size, datatype=XSD.nonNegativeInteger)))
+        if name.endswith(".gz"):
+            g.add((dist, DCAT.compressFormat, URIRef(IANA + "application/gzip")))
+        checksum = URIRef(f"{dist}#sha256")
+        g.add((dist, SPDX.checksum, checksum))
+        g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
+        g.add((checksum, SPDX.checksumValue, Literal(checksums[f"dumps/{name}"], datatype=XSD.hexBinary)))
+
+    service = URIRef(f"{base}/sparql")
+    g.add((service, RDF.type, DCAT.DataService))
+    g.add((service, RDF.type, SD.Service))
+    g.add((service, DCAT.endpointURL, service))
+    g.add((service, SD.endpoint, service))
+    g.add((service, DCAT.servesDataset, ds))
+    g.add((service, DCTERMS.conformsTo, URIRef("https://www.w3.org/TR/sparql11-protocol/")))
+    return g
+
+
+def _split(line: str) -> tuple[str, str, str]:
+    """Subject, predicate and object of an N-Triples line (terms are never split inside IRIs)."""
+    s, rest = line.split(" ", 1)
+    p, o = rest.split(" ", 1)
+    return s, p, o.rstrip()[:-1].rstrip()
