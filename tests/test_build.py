@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import Graph, URIRef
+from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import DCAT, VOID
 
 from lod.publish import BuildError, build, discover
@@ -59,7 +59,7 @@ def test_dumps_agree_with_each_other(built: tuple[Path, object]) -> None:
 def test_void_and_dcat_describe_the_build(built: tuple[Path, object]) -> None:
     out, report = built
     void = Graph().parse(out / "void.ttl", format="turtle")
-    datasets = list(void.subjects(predicate=VOID.triples))
+    datasets = list(void.subjects(RDF.type, VOID.Dataset))
     assert len(datasets) == 1
     ds = datasets[0]
     assert int(void.value(ds, VOID.triples)) == report.triples

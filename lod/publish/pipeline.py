@@ -29,7 +29,7 @@ from lod.publish.describe import describe_dataset
 from lod.publish.dumps import DocumentTriples, write_checksums, write_dataset, write_documents
 from lod.rdf import WorkRegistry, resolution_graph
 from lod.uri import DEFAULT_BASE
-from lod.validate import validate
+from lod.validate import ShapeResult, validate
 
 Status = Literal["published", "parse-error", "invalid", "error"]
 SKIPPED_NAMES = {"readme", "readme.md", "readme.txt", "license", "license.md", "notice"}
@@ -127,9 +127,15 @@ def _map_one(res: Resolution) -> tuple[str, list[str], list[str], list[str]]:
     graph = resolution_graph(res, _REGISTRY, _BASE)
     result = validate(graph, res.source)
     lines = sorted({ln for ln in graph.serialize(format="nt").splitlines() if ln.strip()})
-    violations = [r.message_line() for r in result.results if r.severity == "Violation"]
-    warnings = [r.message_line() for r in result.results if r.severity != "Violation"]
+    violations = [_result_line(r) for r in result.violations]
+    warnings = [_result_line(r) for r in result.results if r.severity != "Violation"]
     return _REGISTRY.work_for(res).work(), lines, violations, warnings
+
+
+def _result_line(r: ShapeResult) -> str:
+    """One SHACL result as a line of the build report: severity, rule, message, node."""
+    path = f" {r.path}" if r.path else ""
+    return f"{r.severity}: {r.shape.rsplit('#', 1)[-1]}: {r.message} (at {r.focus}{path})"
 
 
 def _run(fn: Callable[[T], R], items: Sequence[T], pool: Executor | None, label: str, show: bool) -> list[R]:
