@@ -1,0 +1,104 @@
+"""The vocabularies the published graphs use, and the IRIs of their terms, in one place.
+
+Our own terms live in `unres:` (ontology/lod.ttl); everything else is reused so that a client
+that knows Akoma Ntoso, UNDO, ELI or FRBR can read the data without learning ours. FRBR has
+two namespaces in the wild: SPAR's FRBR DL (`frbr:`) and Ian Davis's FRBR core (`frbrcore:`),
+which is the one UNDO's ALLOT classes are declared against; both are bound.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+import pycountry
+from rdflib import Graph, Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+UNRES = Namespace("https://w3id.org/un-lod/ontology#")
+"""Our ontology: document structure, metadata and flags not covered by the reused vocabularies."""
+
+UNRES_SHAPES = Namespace("https://w3id.org/un-lod/shapes#")
+"""The SHACL shapes (shapes/lod-shapes.ttl); named so a validation result says which rule failed."""
+
+VERB = Namespace("https://w3id.org/un-lod/vocab/verb/")
+"""SKOS concepts of the leading phrases of paragraphs (ontology/verbs.ttl)."""
+
+RELATION = Namespace("https://w3id.org/un-lod/vocab/relation/")
+"""SKOS concepts of the relations a citation expresses (recall, reaffirm, welcome, ...)."""
+
+UNDO = Namespace("https://w3id.org/un/ontology/undo/")
+ALLOT = Namespace("https://w3id.org/akn/ontology/allot/")
+FRBR = Namespace("http://purl.org/spar/frbr/")
+FRBRCORE = Namespace("http://purl.org/vocab/frbr/core#")
+ELI = Namespace("http://data.europa.eu/eli/ontology#")
+DOCO = Namespace("http://purl.org/spar/doco/")
+AKN = Namespace("http://docs.oasis-open.org/legaldocml/ns/akn/3.0/")
+LANG1 = Namespace("http://id.loc.gov/vocabulary/iso639-1/")
+"""ISO 639-1 language IRIs: the individuals UNDO declares as `undo:Language`."""
+LANG2 = Namespace("http://id.loc.gov/vocabulary/iso639-2/")
+"""ISO 639-2 language IRIs, for languages that have no two-letter code."""
+WD = Namespace("http://www.wikidata.org/entity/")
+
+PREFIXES: dict[str, Namespace] = {
+    "unres": UNRES,
+    "verb": VERB,
+    "relation": RELATION,
+    "undo": UNDO,
+    "allot": ALLOT,
+    "frbr": FRBR,
+    "frbrcore": FRBRCORE,
+    "eli": ELI,
+    "doco": DOCO,
+    "dcterms": Namespace(str(DCTERMS)),
+    "skos": Namespace(str(SKOS)),
+    "owl": Namespace(str(OWL)),
+    "prov": Namespace(str(PROV)),
+    "rdfs": Namespace(str(RDFS)),
+    "rdf": Namespace(str(RDF)),
+    "xsd": Namespace(str(XSD)),
+    "wd": WD,
+}
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    """Bind our prefixes so Turtle output is readable and identical from run to run."""
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True, replace=True)
+    return graph
+
+
+# --- IRIs of vocabulary terms and linked resources ---------------------------------------------
+def slug(text: str) -> str:
+    """A lowercase, hyphenated IRI segment: "Takes note with appreciation" → takes-note-with-appreciation."""
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "unnamed"
+
+
+def verb_concept(phrase: str) -> URIRef:
+    """The SKOS concept of a leading phrase; ontology/verbs.ttl uses the same slugs.
+
+    A trailing "of" is dropped because documents differ on whether it is part of the
+    italic span ("*Takes note of* the report" / "*Takes note* of the report").
+    """
+    return VERB[re.sub(r"-of$", "", slug(phrase))]
+
+
+def state_iri(base: str, iso3: str) -> URIRef:
+    return URIRef(f"{base.rstrip('/')}/id/state/{iso3.upper()}")
+
+
+def undocs_iri(symbol: str) -> URIRef:
+    return URIRef("https://undocs.org/" + quote(" ".join(symbol.split()), safe="/().-"))
+
+
+def language_tag(code: str) -> str:
+    """The BCP 47 tag for an ISO 639-2 code: two letters where ISO 639-1 has them (eng → en)."""
+    lang = pycountry.languages.get(alpha_3=code)
+    return getattr(lang, "alpha_2", None) or code
+
+
+__all__ = [
+    "AKN", "ALLOT", "DCTERMS", "DOCO", "ELI", "FRBR", "FRBRCORE", "LANG1", "LANG2", "OWL", "PREFIXES",
+    "PROV", "RDF", "RDFS", "RELATION", "SKOS", "UNDO", "UNRES", "UNRES_SHAPES", "VERB", "WD", "XSD",
+    "bind_prefixes", "language_tag", "slug", "state_iri", "undocs_iri", "verb_concept",
+]

@@ -1,0 +1,374 @@
+"""Which work IRI a document or a citation names, decided once for the whole corpus.
+
+A work IRI needs the adopting organ, a date and a number. The corpus rarely prints all three
+for a cited work ("its resolution 70/174" gives the number only), and a page extract may not
+print its adoption date at all. So IRIs are not minted while documents are read: `add`
+records each document and every date printed with a citation ("70/174 of 17 December
+2015"), and IRIs are computed when asked for, from everything recorded. The same number
+therefore maps to the same IRI whether it is the subject of one file or cited by another,
+and the answer does not depend on the order the files were read in.
+
+When no date is known, the year is derived from the number (SC "1373 (2001)", ECOSOC
+"2017/16", a GA session) and written as 1 January of that year, the AKN4UN convention for a
+partial date; such works are flagged `approximate` (unres:dateIsApproximate in the graph).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import PurePath
+
+from dateutil import parser as dateparser
+
+from lod import treaties
+from lod.bodies import TLC_PATH, Body, by_actor, by_key, by_name, slug_actor
+from lod.model import Citation, Resolution
+from lod.symbols import parse_symbol, resolution_symbol, roman_to_int
+from lod.uri import DEFAULT_BASE, WorkIRI, encode_number, normalize_date
+
+ADOPTED_KINDS = ("resolution", "decision")
+
+
+class RegistryError(ValueError):
+    """A document for which no work IRI can be formed (no date can be known at all)."""
+
+
+# First session year of bodies whose own numbers are "{session}/{n}". Sessions are annual
+# for these bodies in the period UN texts cite, so year = offset + session is a fair
+# approximation, and it is always flagged as one.
+_SESSION_YEAR_OFFSET: dict[str, int] = {
+    "ga": 1945,  # 1st session 1946; resolutions of session S are adopted from Sept. of 1945+S
+    "ccpcj": 1991,  # 1st session 1992
+    "cnd": 1957,  # 68th session 2025
+    "csw": 1956,  # 69th session 2025
+    "csocd": 1961,  # 63rd session 2025
+    "cpd": 1967,  # 58th session 2025
+}
+
+
+@dataclass(frozen=True)
+class WorkEntry:
+    """What the registry knows about one work: enough to name it and describe it minimally."""
+
+    iri: WorkIRI
+    kind: str
+    number: str
+    symbol: str | None = None
+    body: Body | None = None
+    actor_name: str | None = None
+    approximate: bool = False
+    in_corpus: bool = False
+    alias: str | None = None
+
+
+def resolve_body(name: str | None) -> Body | None:
+    """A body from whatever the model holds: a key ("ga"), an actor token or a printed name."""
+    if not name:
+        return None
+    for lookup in (_by_key_or_none, by_actor, by_name):
+        body = lookup(name)
+        if body is not None:
+            return body
+    return None
+
+
+def _by_key_or_none(key: str) -> Body | None:
+    try:
+        return by_key(key)
+    except KeyError:
+        return None
+
+
+def adopting_body(body: Body | None) -> Body | None:
+    """Main Committees draft but never adopt: their drafts are adopted by the General Assembly."""
+    if body is not None and body.kind == "committee" and body.parent:
+        return by_key(body.parent)
+    return body
+
+
+def actor_token(body: Body | None, name: str | None) -> str:
+    if body is not None:
+        return body.actor
+    return slug_actor(name or "unknown")
+
+
+def body_iri(body: Body | None, name: str | None, base: str) -> str:
+    """The TLCOrganization IRI; bodies missing from lod.bodies get one from their actor token."""
+    local = body.tlc if body is not None else actor_token(None, name)
+    return f"{base.rstrip('/')}{TLC_PATH}{local}"
+
+
+def session_year(body_key: str | None, session: int) -> int | None:
+    """The (approximate) year of a numbered session of a body, when the body's rhythm is known."""
+    if body_key == "hrc":
+        return 2006 + (session - 1) // 3  # three regular sessions a year since 2006
+    offset = _SESSION_YEAR_OFFSET.get(body_key or "")
+    return offset + session if offset is not None else None
+
+
+def year_from_number(body_key: str | None, number: str) -> int | None:
+    """The year a printed number implies: 1373 (2001) → 2001, 2017/16 → 2017, 70/174 → 2015."""
+    n = " ".join(number.split())
+    if m := re.fullmatch(r"\d+\s*\((\d{4})\)", n):
+        return int(m.group(1))
+    if m := re.fullmatch(r"(\d{4})/\d+.*", n):
+        return int(m.group(1))
+    if m := re.fullmatch(r"\d+\s*\(([IVXLC]+)\)", n):
+        return session_year("ga", roman_to_int(m.group(1)))
+    if m := re.fullmatch(r"(\d{1,3})/\d+.*", n):
+        return session_year(body_key, int(m.group(1)))
+    return None
+
+
+def iso_date(text: str | None) -> str | None:
+    """An ISO date from what a citation or masthead printed ("21 December 2010" or ISO).
+
+    Text without a four-digit year gives None: dateutil would fill the gaps from today's
+    date, and an IRI must not depend on the day the build ran.
+    """
+    if not text:
+        return None
+    text = text.strip()
+    if re.fullmatch(r"\d{4}(-\d{2}){0,2}", text):
+        return normalize_date(text)
+    if not re.search(r"\b\d{4}\b", text):
+        return None
+    try:
+        return dateparser.parse(text, dayfirst=True, default=datetime(2000, 1, 1)).date().isoformat()
+    except (ValueError, OverflowError):
+        return None
+
+
+def source_slug(source: str) -> str:
+    """A stable number for a document that prints no symbol: its file stem, IRI-safe."""
+    stem = PurePath(source).stem if source else ""
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "_", stem).strip("_")
+    if not slug:
+        raise RegistryError("a document without symbol needs a source file name to be named")
+    return slug
+
+
+def _norm(number: str) -> str:
+    return " ".join(number.split())
+
+
+@dataclass(frozen=True)
+class _Doc:
+    """What naming a corpus document needs, kept instead of the whole model so the registry
+    stays small when it is shipped to worker processes."""
+
+    symbol: str | None
+    kind: str
+    body: str | None
+    number: str | None
+    adoption_date: str | None
+    date: str | None
+    session: int | None
+    source: str
+
+    @classmethod
+    def of(cls, res: Resolution) -> _Doc:
+        return cls(res.symbol, res.kind, res.body, res.number, res.adoption_date, res.date, res.session, res.source)
+
+    def rank(self) -> tuple[bool, bool, str, str]:
+        """When several files describe one work (a full text and a page of it), the fullest
+        one names it; the file name breaks ties so the choice never depends on order."""
+        return (self.kind == "extract", self.adoption_date is None, self.source, self.symbol or "")
+
+
+@dataclass
+class WorkRegistry:
+    """Work IRIs of the corpus and of everything it cites; see the module docstring.
+
+    `add` only records; IRIs are computed when asked for, from everything added so far, so
+    adding every document before mapping any gives answers independent of file order.
+    """
+
+    base: str = DEFAULT_BASE
+    _by_key: dict[tuple[str, str], list[_Doc]] = field(default_factory=dict)
+    _by_symbol: dict[str, list[_Doc]] = field(default_factory=dict)
+    _dates: dict[tuple[str, str], Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+
+    def __post_init__(self) -> None:
+        self.base = self.base.rstrip("/")
+
+    # --- collection ---------------------------------------------------------------------
+    @classmethod
+    def from_corpus(cls, resolutions: list[Resolution], base: str = DEFAULT_BASE) -> WorkRegistry:
+        registry = cls(base=base)
+        for res in resolutions:
+            registry.add(res)
+        return registry
+
+    def note_date(self, symbol_or_number: str, date: str, body: str | None = None) -> None:
+        """Remember that some text printed "<number> of <date>"; the most frequent date wins."""
+        when = iso_date(date)
+        key = self._key(symbol_or_number, body)
+        if when and key:
+            self._dates[key][when] += 1
+
+    def note_citations(self, res: Resolution) -> None:
+        for cited in res.citations:
+            if cited.date and not cited.placeholder and cited.type in ADOPTED_KINDS:
+                ref = cited.symbol or cited.number
+                if ref:
+                    self.note_date(ref, cited.date, cited.body or res.body)
+        if res.kind in ADOPTED_KINDS and res.adoption_date and (res.symbol or res.number):
+            self.note_date(res.symbol or res.number or "", res.adoption_date, res.body)
+
+    def add(self, res: Resolution) -> None:
+        """Register a corpus document and the dates its citations print; never raises (a
+        document that cannot be named fails when it is mapped, alone)."""
+        self.note_citations(res)
+        doc = _Doc.of(res)
+        if doc.symbol:
+            self._by_symbol.setdefault(_norm(doc.symbol), []).append(doc)
+        if key := self._doc_key(doc):
+            self._by_key.setdefault(key, []).append(doc)
+
+    # --- answers ------------------------------------------------------------------------
+    def work_for(self, res: Resolution) -> WorkIRI:
+        return self.entry_for(res).iri
+
+    def entry_for(self, res: Resolution) -> WorkEntry:
+        """The entry of a corpus document; raises RegistryError when no IRI can be formed."""
+        docs = self._by_symbol.get(_norm(res.symbol)) if res.symbol else None
+        return self._entry_for(min(docs, key=_Doc.rank) if docs else _Doc.of(res))
+
+    def work_for_citation(self, citation: Citation, default_body: str | None = None) -> str | None:
+        """The work IRI a citation points to; None when it cannot resolve (placeholders)."""
+        entry = self.entry_for_citation(citation, default_body)
+        return entry.iri.work() if isinstance(entry, WorkEntry) else entry
+
+    def entry_for_citation(self, citation: Citation, default_body: str | None = None) -> WorkEntry | str | None:
+        """A `WorkEntry` for resolutions and decisions, an IRI string for treaties and
+        documents (which are not AKN statements), None when the citation cannot resolve."""
+        if citation.placeholder:
+            return None
+        if citation.type == "treaty":
+            works = self.treaty_works(citation)
+            return works[0] if works else None
+        if citation.symbol and (corpus := self._corpus_entry(self._by_symbol.get(_norm(citation.symbol)))):
+            return corpus
+        info = parse_symbol(citation.symbol) if citation.symbol else None
+        if citation.type == "document" and not (info and info.kind in ADOPTED_KINDS):
+            if citation.symbol:
+                return f"{self.base}/id/document/{encode_number(citation.symbol)}"
+            return None
+        body = resolve_body(info.body if info and info.body else None) or resolve_body(citation.body or default_body)
+        number = citation.number or (info.number if info else None)
+        if not number or "_" in number:
+            return None
+        key = self._key(number, body.key if body else citation.body or default_body)
+        if key and (corpus := self._corpus_entry(self._by_key.get(key))):
+            return corpus
+        # Only resolutions have a symbol series that follows from the number; decisions are
+        # published in the Official Records and keep the symbol printed, if any.
+        derivable = body is not None and citation.type == "resolution"
+        symbol = citation.symbol or (resolution_symbol(body.key, _norm(number)) if derivable else None)
+        date, approximate = self._best_date(key, citation.date, body, number)
+        if date is None:
+            return None
+        name = body.name if body else citation.body or default_body
+        return WorkEntry(
+            iri=WorkIRI.for_work(actor_token(body, name), date, _norm(number), self.base),
+            kind=citation.type, number=_norm(number), symbol=symbol, body=body, actor_name=name,
+            approximate=approximate,
+        )
+
+    def treaty_works(self, citation: Citation) -> list[str]:
+        """The treaty IRIs a Treaty Series citation names, one per instrument: "vols. 2225 and
+        2237, No. 39574" cites the Convention and a Protocol registered under its number."""
+        if citation.placeholder or citation.type != "treaty":
+            return []
+        if citation.treaty_key:
+            keys = [citation.treaty_key]
+        elif citation.unts_number and citation.unts_number.strip().isdigit():
+            found = treaties.by_citation(citation.unts_number, citation.unts_volumes)
+            keys = [t.key for t in found] or [citation.unts_number.strip()]
+        else:
+            return []
+        return [f"{self.base}/id/treaty/unts/{re.sub(r'[^A-Za-z0-9-]+', '-', key)}" for key in keys]
+
+    # --- internals ----------------------------------------------------------------------
+    def _key(self, symbol_or_number: str | None, body: str | None) -> tuple[str, str] | None:
+        """(actor, number): numbers repeat across bodies, so the organ is part of the key."""
+        if not symbol_or_number:
+            return None
+        info = parse_symbol(symbol_or_number)
+        if info.number and info.body:
+            return (by_key(info.body).actor, _norm(info.number))
+        if "/" in symbol_or_number and re.match(r"^[A-Z]/", symbol_or_number):
+            return ("symbol", _norm(symbol_or_number))
+        resolved = resolve_body(body)
+        return (actor_token(resolved, body or "ga"), _norm(symbol_or_number))
+
+    def _corpus_entry(self, docs: list[_Doc] | None) -> WorkEntry | None:
+        if not docs:
+            return None
+        try:
+            return self._entry_for(min(docs, key=_Doc.rank))
+        except RegistryError:
+            return None  # that document fails on its own; the citation is resolved from its text
+
+    def _doc_key(self, doc: _Doc) -> tuple[str, str] | None:
+        """The key of an adopted text, under which citations of its number find it."""
+        info = parse_symbol(doc.symbol) if doc.symbol else None
+        kind = (info.kind if info and info.kind != "document" else "resolution") if doc.kind == "extract" else doc.kind
+        number = doc.number or (info.number if info else None)
+        if kind not in ADOPTED_KINDS or not number:
+            return None
+        body = resolve_body(doc.body) or resolve_body(info.body if info else None)
+        return self._key(doc.symbol or number, body.key if body else doc.body)
+
+    def _best_date(
+        self, key: tuple[str, str] | None, printed: str | None, body: Body | None, number: str
+    ) -> tuple[str | None, bool]:
+        noted = self._dates.get(key) if key else None
+        if noted:
+            full = sorted(noted.items(), key=lambda kv: (-kv[1], kv[0]))
+            return full[0][0], False
+        if when := iso_date(printed):
+            return when, False
+        year = year_from_number(body.key if body else None, number)
+        return (f"{year}-01-01", True) if year else (None, False)
+
+    def _entry_for(self, res: _Doc) -> WorkEntry:
+        info = parse_symbol(res.symbol) if res.symbol else None
+        kind = res.kind
+        if kind == "extract":
+            kind = info.kind if info and info.kind != "document" else "resolution"
+        body = resolve_body(res.body) or resolve_body(info.body if info else None)
+        number = (res.number or (info.number if info else None)) if kind in ADOPTED_KINDS else None
+        if kind in ADOPTED_KINDS and number:
+            key = self._key(res.symbol or number, body.key if body else res.body)
+            date, approximate = iso_date(res.adoption_date), False
+            if date is None:
+                date, approximate = self._best_date(key, res.date, body, number)
+            alias = None
+        else:
+            # Drafts are named by their symbol; anything printing neither symbol nor number
+            # by its source file, kept as an alias until the symbol is known.
+            if kind not in ADOPTED_KINDS:
+                body = adopting_body(body)
+            number = res.symbol or source_slug(res.source)
+            alias = None if res.symbol else number
+            printed = res.adoption_date if kind in ADOPTED_KINDS else None
+            date, approximate = iso_date(printed) or iso_date(res.date), False
+            if date is None:
+                year = (info.year if info else None) or (
+                    session_year(info.body, info.session) if info and info.session else None
+                )
+                if year is None and res.session:
+                    year = session_year(body.key if body else None, res.session)
+                date, approximate = (f"{year}-01-01", True) if year else (None, False)
+        if date is None:
+            raise RegistryError(f"{res.source or res.symbol}: no date, and none can be derived for its work IRI")
+        return WorkEntry(
+            iri=WorkIRI.for_work(actor_token(body, res.body), date, _norm(number), self.base),
+            kind=kind, number=_norm(number), symbol=res.symbol, body=body, actor_name=res.body,
+            approximate=approximate, in_corpus=True, alias=alias,
+        )

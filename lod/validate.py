@@ -1,0 +1,123 @@
+"""SHACL validation of one document's graph against shapes/lod-shapes.ttl.
+
+Validation runs per document, with inference off: pyshacl evaluates shapes through rdflib's
+SPARQL engine, which is slow on a whole corpus, and the shapes are written against the
+triples the mapping emits, not against what a reasoner could infer. Violations make a graph
+unpublishable; warnings are flags (an unresolved sponsor or citation) that a reviewer should
+see but that do not stop publication, which is why `conforms` counts violations only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from pyshacl import validate as shacl_validate
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import SH
+from rdflib.term import Node
+
+SHAPES_PATH = Path(__file__).resolve().parent.parent / "shapes" / "lod-shapes.ttl"
+
+_SEVERITY = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
+
+
+@dataclass(frozen=True)
+class ShapeResult:
+    """One validation result: which rule (shape), on which node and property, and why."""
+
+    severity: str
+    focus: str
+    path: str | None
+    message: str
+    shape: str
+    value: str | None = None
+
+
+@dataclass
+class ValidationResult:
+    """The outcome for one document; `source` names the input file so reports can be traced."""
+
+    source: str
+    conforms: bool
+    results: list[ShapeResult] = field(default_factory=list)
+
+    @property
+    def violations(self) -> list[ShapeResult]:
+        return [r for r in self.results if r.severity == "Violation"]
+
+    @property
+    def warnings(self) -> list[ShapeResult]:
+        return [r for r in self.results if r.severity == "Warning"]
+
+    def shapes(self, severity: str | None = None) -> set[str]:
+        """The names of the rules reported (short form, e.g. "WorkDate"), optionally by severity."""
+        return {_short(r.shape) for r in self.results if severity is None or r.severity == severity}
+
+    def report(self) -> str:
+        """A readable report: one line per result, naming the document, the node and the rule."""
+        head = f"{self.source}: {'conforms' if self.conforms else 'does NOT conform'}"
+        head += f" ({len(self.violations)} violation(s), {len(self.warnings)} warning(s))"
+        lines = [head]
+        for r in self.results:
+            where = f"{r.focus}" + (f" {_short(r.path)}" if r.path else "")
+            value = f" [value: {r.value}]" if r.value is not None else ""
+            lines.append(f"  {r.severity}: {_short(r.shape)}: {r.message} — at {where}{value}")
+        return "\n".join(lines)
+
+
+def _short(iri: str | None) -> str:
+    if not iri:
+        return ""
+    return iri.rsplit("#", 1)[-1] if "#" in iri else iri.rsplit("/", 1)[-1]
+
+
+@lru_cache(maxsize=1)
+def shapes_graph() -> Graph:
+    """The shapes, parsed once per process."""
+    return Graph().parse(SHAPES_PATH, format="turtle")
+
+
+def _named_shape(shapes: Graph, shape: Node) -> str:
+    """The shape a result belongs to: a blank property or `sh:or` shape is reported as the
+    named node shape that holds it, so results always name a rule of the shapes file."""
+    seen: set[Node] = set()
+    frontier = [shape]
+    while frontier:
+        node = frontier.pop()
+        if isinstance(node, URIRef):
+            return str(node)
+        if node in seen:
+            continue
+        seen.add(node)
+        frontier.extend(s for s, _, _ in shapes.triples((None, None, node)))
+    return str(shape)
+
+
+def validate(graph: Graph, source: str) -> ValidationResult:
+    """Validate one document's graph; never raises on invalid data, only on broken shapes."""
+    shapes = shapes_graph()
+    _, report, _ = shacl_validate(
+        graph, shacl_graph=shapes, inference="none", advanced=False, allow_warnings=True, abort_on_first=False
+    )
+    results: list[ShapeResult] = []
+    for result in report.subjects(predicate=SH.resultSeverity):
+        severity = _SEVERITY.get(report.value(result, SH.resultSeverity), "Violation")
+        focus = report.value(result, SH.focusNode)
+        path = report.value(result, SH.resultPath)
+        message = report.value(result, SH.resultMessage)
+        value = report.value(result, SH.value)
+        results.append(
+            ShapeResult(
+                severity=severity,
+                focus=str(focus),
+                path=str(path) if path is not None and not isinstance(path, BNode) else None,
+                message=str(message) if isinstance(message, Literal) else "constraint not met",
+                shape=_named_shape(shapes, report.value(result, SH.sourceShape)),
+                value=str(value) if value is not None else None,
+            )
+        )
+    results.sort(key=lambda r: (r.severity != "Violation", r.shape, r.focus, r.path or "", r.message))
+    conforms = not any(r.severity == "Violation" for r in results)
+    return ValidationResult(source=source, conforms=conforms, results=results)

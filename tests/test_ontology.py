@@ -1,0 +1,130 @@
+"""The ontology, the verb scheme and the shapes agree with what the mapping emits and with UNDO."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
+
+from lod.model import Citation, Sponsor
+from lod.rdf import verb_concept
+from lod.rdf.namespaces import ALLOT, RELATION, UNDO, UNRES, VERB
+from test_rdf import draft_004, graph_of, res_80_1
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def ontology() -> Graph:
+    return Graph().parse(ROOT / "ontology" / "lod.ttl")
+
+
+@pytest.fixture(scope="module")
+def verbs() -> Graph:
+    return Graph().parse(ROOT / "ontology" / "verbs.ttl")
+
+
+@pytest.fixture(scope="module")
+def undo() -> Graph:
+    return Graph().parse(ROOT / "vendor" / "undo" / "undo.ttl")
+
+
+def mapped_graphs() -> list[Graph]:
+    """Graphs exercising every branch of the mapping: flags, groups, annexes-free and extracts."""
+    flagged = draft_004()
+    flagged.title = None
+    flagged.sponsors += [Sponsor("Ruritania", None), Sponsor("Group of 77 and China", None, "group")]
+    flagged.citations += [
+        Citation("resolution", "resolution 73/__", "ga", "73/__", placeholder=True, location="para_1"),
+        Citation("document", "the report", location="para_2"),
+        Citation("document", "A/73/131", symbol="A/73/131", location="para_3"),
+        Citation("treaty", "vols. 2225 and 2237, No. 39574", unts_volumes=["2225", "2237"], unts_number="39574",
+                 location="fn_1"),
+    ]
+    flagged.warnings = ["page break inside paragraph 10"]
+    return [graph_of(res_80_1()), graph_of(draft_004()), graph_of(flagged)]
+
+
+def unres_terms(graphs: list[Graph]) -> set[URIRef]:
+    terms: set[URIRef] = set()
+    for g in graphs:
+        for _, p, o in g:
+            terms |= {t for t in (p, o) if isinstance(t, URIRef) and str(t).startswith(str(UNRES))}
+    return terms
+
+
+def english(g: Graph, term: URIRef, prop: URIRef) -> list[Literal]:
+    return [o for o in g.objects(term, prop) if isinstance(o, Literal) and o.language == "en"]
+
+
+def test_ontology_is_an_owl_ontology(ontology: Graph) -> None:
+    assert (URIRef("https://w3id.org/un-lod/ontology"), RDF.type, OWL.Ontology) in ontology
+
+
+def test_every_term_the_mapping_uses_is_declared_with_label_and_comment(ontology: Graph) -> None:
+    used = unres_terms(mapped_graphs())
+    assert len(used) > 60
+    undeclared = sorted(str(t) for t in used if not english(ontology, t, RDFS.label) or not english(ontology, t, RDFS.comment))
+    assert undeclared == []
+
+
+def test_every_declared_term_has_english_label_and_comment(ontology: Graph) -> None:
+    declared = {s for s in ontology.subjects(RDF.type, None) if isinstance(s, URIRef) and str(s).startswith(str(UNRES))}
+    assert {UNRES.Work, UNRES.Extract, UNRES.TLCConcept, UNRES.Manifestation} <= declared
+    assert [str(t) for t in declared if not english(ontology, t, RDFS.label) or not english(ontology, t, RDFS.comment)] == []
+
+
+def test_alignments_name_real_undo_and_allot_terms(ontology: Graph, undo: Graph) -> None:
+    known = set(undo.subjects())
+    aligned = {o for _, p, o in ontology if p in (RDFS.subClassOf, RDFS.subPropertyOf, OWL.equivalentClass)}
+    external = {o for o in aligned if str(o).startswith((str(UNDO), str(ALLOT)))}
+    assert {UNDO.Resolution, UNDO.Decision, UNDO.DocumentVersion, UNDO.Relation, UNDO.hasReceiver, UNDO.hasSemantics} <= external
+    assert sorted(str(t) for t in external - known) == []
+
+
+def test_document_types_are_aligned_to_undo(ontology: Graph) -> None:
+    assert (UNRES.Resolution, RDFS.subClassOf, UNDO.Resolution) in ontology
+    assert (UNRES.Decision, RDFS.subClassOf, UNDO.Decision) in ontology
+    assert (UNRES.Citation, RDFS.subClassOf, UNDO.Relation) in ontology
+    assert (UNRES.Expression, RDFS.subClassOf, UNDO.DocumentVersion) in ontology
+
+
+def test_verbs_of_the_corpus_are_concepts_of_the_scheme(verbs: Graph) -> None:
+    phrases = {p.verb for res in (draft_004(), res_80_1()) for p in (*res.preamble, *res.operative) if p.verb}
+    missing = sorted(p for p in phrases if (verb_concept(p), SKOS.prefLabel, None) not in verbs)
+    assert missing == []
+
+
+def test_scheme_has_about_eighty_phrases_with_lemmas_and_relations(verbs: Graph) -> None:
+    concepts = set(verbs.subjects(SKOS.inScheme, URIRef("https://w3id.org/un-lod/vocab/verb")))
+    assert len(concepts) >= 80
+    assert (VERB["also-requests"], SKOS.broader, VERB["requests"]) in verbs
+    assert (VERB["recalling-also"], SKOS.broader, VERB["recalling"]) in verbs
+    assert (VERB["recalling"], UNRES.expressesRelation, RELATION.recall) in verbs
+    assert (VERB["takes-note-with-appreciation"], UNRES.expressesRelation, RELATION["take-note"]) in verbs
+    for broader in set(verbs.objects(None, SKOS.broader)):
+        assert (broader, SKOS.prefLabel, None) in verbs, broader
+    for relation in set(verbs.objects(None, UNRES.expressesRelation)):
+        assert (relation, RDF.type, ALLOT.Concept) in verbs, relation
+
+
+def test_trailing_of_is_not_part_of_the_concept() -> None:
+    assert verb_concept("Takes note of") == verb_concept("Takes note") == VERB["takes-note"]
+
+
+def test_shapes_only_use_declared_terms(ontology: Graph) -> None:
+    shapes = Graph().parse(ROOT / "shapes" / "lod-shapes.ttl")
+    used = {o for p in (SH.path, SH["class"], SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf)
+            for o in shapes.objects(None, p) if str(o).startswith(str(UNRES))}
+    assert UNRES.Citation in used
+    assert sorted(str(t) for t in used if (t, RDFS.label, None) not in ontology) == []
+
+
+def test_citation_relations_are_concepts_of_the_relation_scheme(verbs: Graph) -> None:
+    graphs = mapped_graphs()
+    used = {o for g in graphs for o in g.objects(None, UNRES.relation)}
+    assert RELATION.recall in used and RELATION.welcome in used
+    scheme = URIRef("https://w3id.org/un-lod/vocab/relation")
+    assert sorted(str(r) for r in used if (r, SKOS.inScheme, scheme) not in verbs) == []

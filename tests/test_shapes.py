@@ -1,0 +1,168 @@
+"""SHACL shapes: a correct graph conforms; each way of breaking it is caught by its own rule.
+
+Each test breaks a graph mapped from a hand-built model of a real corpus document in exactly
+one way and asserts that exactly the matching shape is reported, and nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+
+from lod.model import Citation, Sponsor
+from lod.rdf.namespaces import ALLOT, DCTERMS, RDF, UNRES
+from lod.validate import ValidationResult, validate
+from test_rdf import BASE, WORKS, draft_004, graph_of, res_80_1
+
+WORK_80_1 = URIRef(f"{WORKS}/un-ga/2025-09-19/80-1")
+EXPR_80_1 = URIRef(f"{WORK_80_1}/eng@")
+MAIN_80_1 = f"{WORK_80_1}/!main"
+
+
+def check(graph: Graph) -> ValidationResult:
+    return validate(graph, "A_RES_80_1.txt")
+
+
+def portion(eid: str) -> URIRef:
+    return URIRef(f"{MAIN_80_1}#{eid}")
+
+
+@pytest.fixture
+def g() -> Graph:
+    return graph_of(res_80_1())
+
+
+def test_correct_graphs_conform_without_any_result() -> None:
+    for res in (res_80_1(), draft_004()):
+        result = validate(graph_of(res), res.source)
+        assert result.conforms, result.report()
+        assert result.results == [], result.report()
+
+
+def _remove(g: Graph, s: URIRef | None, p: URIRef, o: object = None) -> Graph:
+    triples = list(g.triples((s, p, o)))
+    assert triples, "the break must remove something"
+    for t in triples:
+        g.remove(t)
+    return g
+
+
+BREAKS: dict[str, Callable[[Graph], Graph]] = {
+    "WorkType": lambda g: _remove(g, WORK_80_1, RDF.type, UNRES.Resolution),
+    "WorkIdentifier": lambda g: _remove(g, WORK_80_1, UNRES.symbol),
+    "WorkActor": lambda g: _remove(g, WORK_80_1, UNRES.actor),
+    "WorkDate": lambda g: _remove(g, WORK_80_1, UNRES.docDate),
+    "WorkExpression": lambda g: _remove(g, WORK_80_1, ALLOT.hasRealization),
+    "ExpressionLanguage": lambda g: _remove(g, EXPR_80_1, DCTERMS.language),
+    "ExpressionTitle": lambda g: _remove(g, EXPR_80_1, UNRES.docTitle),
+    "ExpressionComponent": lambda g: _remove(g, EXPR_80_1, UNRES.hasComponent),
+    "OperativeNumbering": lambda g: _remove(g, portion("para_2"), UNRES.num),
+    "ElementPosition": lambda g: _remove(g, portion("para_3"), UNRES.position),
+    "ElementText": lambda g: _remove(g, portion("preamble__para_2"), UNRES.text),
+    "PointNumbering": lambda g: _remove(g, portion("para_1__list_1__point_b"), UNRES.num),
+    "Footnote": lambda g: _remove(g, portion("fn_1"), UNRES.marker),
+    "CitationResolved": lambda g: _remove(g, portion("fn_1__cit_1"), UNRES.citesWork),
+    "CitationText": lambda g: _remove(g, portion("fn_1__cit_1"), UNRES.citationText),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(BREAKS))
+def test_each_break_is_reported_by_its_own_shape_only(g: Graph, shape: str) -> None:
+    result = check(BREAKS[shape](g))
+    assert not result.conforms
+    assert result.shapes() == {shape}, result.report()
+
+
+def test_a_date_that_is_not_an_xsd_date(g: Graph) -> None:
+    _remove(g, WORK_80_1, UNRES.adoptionDate)
+    g.add((WORK_80_1, UNRES.adoptionDate, Literal("19 September 2025")))
+    result = check(g)
+    assert result.shapes() == {"DateDatatype"}, result.report()
+    assert result.violations[0].value == "19 September 2025"
+
+
+def test_operative_number_that_is_not_a_printed_number(g: Graph) -> None:
+    _remove(g, portion("para_2"), UNRES.num)
+    g.add((portion("para_2"), UNRES.num, Literal("2;")))
+    assert check(g).shapes() == {"OperativeNumbering"}
+
+
+def test_unnumbered_operative_paragraph_is_valid_when_flagged() -> None:
+    res = res_80_1()
+    res.operative = res.operative[:1]
+    res.operative[0].num = None
+    res.operative[0].eid = "para_u1"
+    res.operative[0].subparagraphs = []
+    result = validate(graph_of(res), res.source)
+    assert result.conforms and result.results == [], result.report()
+
+
+def test_duplicated_eid_is_reported() -> None:
+    res = res_80_1()
+    res.operative[2].eid = res.operative[1].eid
+    result = validate(graph_of(res), res.source)
+    assert not result.conforms
+    assert result.shapes() == {"UniqueEid"}, result.report()
+
+
+def test_sponsor_that_is_neither_state_group_nor_flagged() -> None:
+    res = draft_004()
+    g = graph_of(res)
+    _remove(g, URIRef(f"{BASE}/id/state/CAN"), RDF.type, UNRES.State)
+    assert validate(g, res.source).shapes() == {"Sponsor"}
+
+
+def test_unresolved_sponsor_is_a_warning_only() -> None:
+    res = draft_004()
+    res.sponsors.append(Sponsor("Ruritania", None))
+    result = validate(graph_of(res), res.source)
+    assert result.conforms
+    assert result.shapes() == {"SponsorUnresolved"} == result.shapes("Warning")
+
+
+def test_placeholder_citation_is_a_warning_only() -> None:
+    res = res_80_1()
+    res.citations.append(Citation("resolution", "resolution 80/__", "ga", "80/__", placeholder=True, location="para_2"))
+    result = validate(graph_of(res), res.source)
+    assert result.conforms and result.shapes() == {"CitationPlaceholder"}, result.report()
+
+
+def test_unresolved_citation_is_a_warning_only() -> None:
+    res = res_80_1()
+    res.citations.append(Citation("document", "the Headquarters Agreement", location="preamble__para_5"))
+    result = validate(graph_of(res), res.source)
+    assert result.conforms and result.shapes() == {"CitationUnresolved"}, result.report()
+
+
+def test_missing_title_is_a_flag_not_a_violation() -> None:
+    res = res_80_1()
+    res.title = None
+    result = validate(graph_of(res), res.source)
+    assert result.conforms and result.shapes() == {"TitleMissing"}, result.report()
+
+
+def test_report_names_document_node_and_rule(g: Graph) -> None:
+    text = check(BREAKS["Footnote"](g)).report()
+    assert text.splitlines()[0].startswith("A_RES_80_1.txt: does NOT conform (1 violation(s)")
+    assert "Violation: Footnote:" in text and f"{MAIN_80_1}#fn_1" in text and "marker" in text
+
+
+def test_every_rule_of_the_shapes_file_is_tested() -> None:
+    from lod.rdf.namespaces import UNRES_SHAPES
+    from lod.validate import shapes_graph
+    from rdflib.namespace import RDF as RDF_NS, SH
+
+    named = {str(s).removeprefix(str(UNRES_SHAPES)) for s in shapes_graph().subjects(RDF_NS.type, SH.NodeShape)
+             if str(s).startswith(str(UNRES_SHAPES))}
+    tested_elsewhere = {"DateDatatype", "UniqueEid", "Sponsor", "SponsorUnresolved", "CitationPlaceholder",
+                        "CitationUnresolved", "TitleMissing"}
+    assert named == set(BREAKS) | tested_elsewhere
+
+
+def test_unreadable_printed_date_stops_the_document() -> None:
+    res = res_80_1()
+    res.adoption_date = "19 Septembre"
+    result = validate(graph_of(res), res.source)
+    assert not result.conforms and result.shapes() == {"DateDatatype"}, result.report()
