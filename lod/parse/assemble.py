@@ -1,0 +1,370 @@
+"""One document from its decoded text: runs the stages and fills the `Resolution`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import pycountry
+
+from lod.bodies import by_name
+from lod.model import Footnote, Resolution
+from lod.parse.blocks import BlockBuilder, NUM_START
+from lod.parse.errors import ParseError
+from lod.parse.furniture import (
+    MARK_RE,
+    Cleaned,
+    Vocabulary,
+    clean_inline_text,
+    clean_markdown,
+    clean_pdf_text,
+    clean_plain_extract,
+    is_symbol_line,
+    strip_marks,
+)
+from lod.parse.markers import MarkerState, resolve_glued
+from lod.parse.masthead import NUMBER_TITLE, Masthead, iso_date, parse_masthead
+from lod.parse.readers import SourceText
+from lod.parse.structure import Structure, build_structure
+from lod.parse.verbs import leading_phrase
+from lod.symbols import parse_symbol
+
+_FORMULA = re.compile(r"^(The|L['’]|Le|La|El) ?([A-ZÉ][^\W\d_][\w' -]{1,100}?)\s*,$")
+_FORMULA_LANGUAGE = (
+    ("The", "eng"),
+    ("Assemblée", "fra"), ("Conseil", "fra"), ("Commission", "fra"),
+    ("Asamblea", "spa"), ("Consejo", "spa"), ("Comisión", "spa"),
+)
+"""The opening formula tells the language of the text: the organ's name is in that language."""
+_ENGLISH_WORDS = frozenset("the of and to in for that on with by as its at be this which are from".split())
+_SYMBOL_KINDS = {"resolution", "decision", "draft-resolution", "draft-decision"}
+
+
+def _formula_index(lines: list[str]) -> tuple[int, str, str] | None:
+    """The opening formula: "The General Assembly," alone on its line (italics allowed)."""
+    for i, line in enumerate(lines):
+        plain = strip_marks(line)[0].replace("*", "").strip()
+        if len(plain) > 110:
+            continue
+        m = _FORMULA.match(plain)
+        if m and not re.search(r"\b(recommends|decides|adopts|the following)\b", plain):
+            return i, plain, m.group(2).strip()
+    return None
+
+
+_DECISION_HEAD = re.compile(r"\bDecision adopted by the\b|:\s*(?:revised )?draft decision\s*$", re.I)
+
+
+def _decision_start(lines: list[str]) -> int | None:
+    """Where a decision's text begins: decisions have no opening formula, only a number and title.
+
+    "Decision adopted by the General Assembly on …", then "73/501. Title", then the text
+    ("At its 50th plenary meeting, … the General Assembly decided …"). A draft decision has
+    its sponsor line and title instead.
+    """
+    plain = [strip_marks(line)[0].replace("*", "").strip() for line in lines]
+    head = next((i for i, p in enumerate(plain[:120]) if _DECISION_HEAD.search(p)), None)
+    if head is None:
+        return None
+    title = next((k for k in range(head, min(len(plain), head + 40)) if NUMBER_TITLE.match(plain[k])), None)
+    if title is None:
+        if "draft decision" not in plain[head].lower():
+            return None
+        title = next((k for k in range(head + 1, len(plain)) if plain[k]), None)
+        if title is None:
+            return None
+    end = title
+    while end < len(plain) and plain[end]:
+        end += 1
+    return end if any(plain[end:]) else None
+
+
+def _clean(src: SourceText) -> Cleaned:
+    if src.layout == "markdown":
+        return clean_markdown(src.text)
+    if src.layout == "plain-extract":
+        return clean_plain_extract(src.text)
+    return clean_pdf_text(src.text)
+
+
+def _language(value: Any) -> str | None:
+    """Front-matter language ("EN", "English", "eng") → ISO 639-2/T code."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    code = value.strip()
+    lang = None
+    if len(code) == 2:
+        lang = pycountry.languages.get(alpha_2=code.lower())
+    elif len(code) == 3:
+        lang = pycountry.languages.get(alpha_3=code.lower()) or pycountry.languages.get(bibliographic=code.lower())
+    if lang is None:
+        try:
+            lang = pycountry.languages.lookup(code)
+        except LookupError:
+            return None
+    return getattr(lang, "alpha_3", None)
+
+
+def _english_share(text: str) -> float:
+    words = re.findall(r"[a-z]+", text.lower())
+    return sum(1 for w in words if w in _ENGLISH_WORDS) / len(words) if words else 0.0
+
+
+def _extract_title(lines: list[str]) -> tuple[int, str | None]:
+    """An extract's running header: the symbol, then (on some pages) the short title."""
+    idx = [i for i, line in enumerate(lines) if line.strip()]
+    if not idx or not is_symbol_line(lines[idx[0]]):
+        return 0, None
+    if len(idx) < 2:
+        return idx[0] + 1, None
+    second = strip_marks(lines[idx[1]])[0].strip()
+    words = re.findall(r"[A-Za-z]+", second)
+    significant = [w for w in words if w.lower() not in {"of", "and", "the", "on", "in", "for", "to", "a", "an", "against", "by", "with", "at"}]
+    titled = significant and sum(1 for w in significant if w[0].isupper()) / len(significant) >= 0.6
+    if (
+        second[:1].isupper()
+        and not second.rstrip().endswith((",", ";", ":", "."))
+        and not NUM_START.match(second)
+        and not second.startswith(("(", "We "))
+        and titled
+        and len(words) <= 25
+    ):
+        return idx[1] + 1, second
+    return idx[0] + 1, None
+
+
+@dataclass
+class _Split:
+    """A document cut at its opening formula: masthead above, body below."""
+
+    head: Masthead
+    body_lines: list[str]
+    formula_text: str | None = None
+    formula_body: str | None = None
+    extract: bool = False
+    decision: bool = False
+
+
+def _split(lines: list[str], source: str) -> _Split:
+    """Resolutions and drafts open with a formula; decisions with a number; extracts with a header."""
+    formula = _formula_index(lines)
+    if formula is not None:
+        index, text, body = formula
+        return _Split(parse_masthead(lines[:index]), lines[index + 1 :], text, body)
+    decision_start = _decision_start(lines)
+    if decision_start is not None:
+        return _Split(parse_masthead(lines[:decision_start]), lines[decision_start:], decision=True)
+    start, short_title = _extract_title(lines)
+    numbered = any(NUM_START.match(line.strip()) for line in lines[start:])
+    preambular = any(line.rstrip().endswith(",") and leading_phrase(line.strip(), operative=False) for line in lines[start:])
+    if start == 0 or not (numbered or preambular):
+        raise ParseError(
+            source,
+            "this is not a UN resolution, decision or draft: it has no opening formula "
+            "(\"The General Assembly,\") and is not a page of one (symbol header and numbered paragraphs)",
+        )
+    head = parse_masthead(lines[:1])
+    head.title = short_title
+    return _Split(head, lines[start:], extract=True)
+
+
+def assemble(src: SourceText, overrides: dict[str, Any]) -> Resolution:
+    """Text → Resolution; raises ParseError when the text is not a resolution at all."""
+    cleaned = _clean(src)
+    warnings: list[str] = []
+    meta = {**src.meta, **overrides}
+    split = _split(cleaned.lines, src.source)
+    head, extract = split.head, split.extract
+    titles = [t for t in (head.title, head.agenda_title, _meta_str(meta, "title")) if t]
+    vocabulary = Vocabulary.of(src.text)
+    blocks = BlockBuilder(
+        vocabulary, titles, set(cleaned.footnotes), dehyphenate=src.layout != "markdown"
+    ).build(split.body_lines)
+    if not any(MARK_RE.search(b) for b in blocks) and cleaned.footnotes:
+        state = MarkerState(set(cleaned.footnotes))
+        blocks = [resolve_glued(b, state) for b in blocks]
+    structure = build_structure(blocks, extract=extract, decision=split.decision)
+    if not structure.preamble and not structure.operative and not structure.annexes:
+        raise ParseError(src.source, "no paragraphs were found after the opening formula")
+    res = _resolution(src, head, structure, meta, extract, warnings)
+    res.preamble_formula = split.formula_text
+    res.footnotes = _footnotes(cleaned.footnotes)
+    _apply_overrides(res, meta, warnings)
+    _language_of(res, meta, split.formula_text, blocks, warnings)
+    _sponsors(res, head, warnings)
+    _citations(res, split.formula_body)
+    if res.symbol is None:
+        warnings.append("no document symbol is printed or supplied; the document cannot be identified by its symbol")
+    res.warnings = warnings + structure.warnings + _consistency(res)
+    return res
+
+
+_KINDS = ("resolution", "draft-resolution", "decision", "draft-decision", "extract")
+
+
+def _apply_overrides(res: Resolution, meta: dict[str, Any], warnings: list[str]) -> None:
+    """Metadata a curator supplied for fields the text may get wrong or not print."""
+    for key in ("body", "committee", "meeting", "draft_symbol", "report_symbol", "session_label"):
+        value = _meta_str(meta, key)
+        if value:
+            setattr(res, key, value)
+    kind = _meta_str(meta, "kind")
+    if kind in _KINDS:
+        res.kind = kind  # type: ignore[assignment]
+    elif kind:
+        warnings.append(f"the supplied kind {kind!r} is not one of {', '.join(_KINDS)}")
+    session = meta.get("session")
+    if isinstance(session, int) or (isinstance(session, str) and session.isdigit()):
+        res.session = int(session)
+
+
+def _consistency(res: Resolution) -> list[str]:
+    """Gaps a careful reader would notice: skipped paragraph numbers, markers without footnotes."""
+    found: list[str] = []
+    for label, paragraphs in [("operative", res.operative), *((f"annex {a.num or k}", a.paragraphs) for k, a in enumerate(res.annexes, 1))]:
+        numbers = [int(p.num) for p in paragraphs if p.num and p.num.isdigit()]
+        for before, after in zip(numbers, numbers[1:]):
+            if after != before + 1 and after != 1:
+                found.append(f"{label} paragraph numbers jump from {before} to {after}")
+    refs = {r for p in [*res.preamble, *res.operative, *(x for a in res.annexes for x in a.paragraphs)] for r in p.footnote_refs}
+    defined = {f.marker for f in res.footnotes}
+    for marker in sorted(refs - defined, key=lambda m: (len(m), m)):
+        found.append(f"footnote marker {marker} has no footnote text")
+    return found
+
+
+def _meta_str(meta: dict[str, Any], key: str) -> str | None:
+    value = meta.get(key)
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return re.sub(r"\s*[:/;]$", "", text).replace(" : ", ": ") or None
+
+
+def _resolution(
+    src: SourceText, head: Masthead, st: Structure, meta: dict[str, Any], extract: bool, warnings: list[str]
+) -> Resolution:
+    symbol = _meta_str(meta, "symbol") or head.symbol
+    info = parse_symbol(symbol) if symbol else None
+    kind = "extract" if extract else (head.kind or (info.kind if info and info.kind in _SYMBOL_KINDS else None))
+    if kind is None:
+        kind = "resolution"
+        warnings.append("the kind of document is not printed; taken to be a resolution")
+    body = head.body
+    if body is None and info is not None and info.body:
+        from lod.bodies import by_key
+
+        body = by_key(info.body).name
+    number = head.number or (info.number if info and kind in ("resolution", "decision", "extract") else None)
+    title = head.title
+    meta_title = _meta_str(meta, "title")
+    if meta_title and (not title or (meta_title.lower().startswith(title.lower()) and len(meta_title) > len(title))):
+        title = meta_title
+    date = head.date
+    if meta.get("date"):
+        date = iso_date(str(meta["date"])) or date
+    committee = head.committee
+    if committee is None and info is not None and info.committee:
+        from lod.bodies import by_key
+
+        committee = by_key(info.committee).name
+    session = head.session or (info.session if info else None)
+    return Resolution(
+        symbol=symbol,
+        kind=kind,  # type: ignore[arg-type]
+        body=body,
+        title=title,
+        committee=committee,
+        session=session,
+        session_label=head.session_label,
+        agenda_items=head.agenda_items,
+        date=date,
+        adoption_date=_meta_str(meta, "adoption_date") or head.adoption_date,
+        number=_meta_str(meta, "number") or number,
+        draft_symbol=head.draft_symbol,
+        report_symbol=head.report_symbol,
+        meeting=st.meeting or head.meeting,
+        preamble=st.preamble,
+        operative=st.operative,
+        annexes=st.annexes,
+        source=src.source,
+        layout=src.layout,
+    )
+
+
+def _footnotes(notes: dict[str, str]) -> list[Footnote]:
+    def order(marker: str) -> tuple[int, int, str]:
+        return (1, int(marker), marker) if marker.isdigit() else (0, len(marker), marker)
+
+    out = []
+    for marker in sorted(notes, key=order):
+        eid = f"fn_{marker}" if marker.isalnum() else f"fn_star{len(marker) if len(marker) > 1 else ''}"
+        out.append(Footnote(marker, clean_inline_text(notes[marker]), eid))
+    return out
+
+
+def _language_of(res: Resolution, meta: dict[str, Any], formula: str | None, blocks: list[str], warnings: list[str]) -> None:
+    if "language" in meta:
+        res.language = _language(meta["language"])
+        if res.language is None:
+            warnings.append(f"the supplied language {meta['language']!r} is not an ISO 639 language")
+        return
+    if formula:
+        words = formula.replace("’", "'").replace("'", " ").split()
+        for word, code in _FORMULA_LANGUAGE:
+            if word in words[:2]:
+                res.language = code
+                return
+    if _english_share(" ".join(blocks)) > 0.15:
+        res.language = "eng"
+        warnings.append("language not printed; English inferred from the wording of the text")
+        return
+    warnings.append("the language of the text is unknown")
+
+
+def _sponsors(res: Resolution, head: Masthead, warnings: list[str]) -> None:
+    if not head.sponsor_line:
+        if res.kind.startswith("draft") and not head.submitted_by:
+            warnings.append("a draft without a sponsor line")
+        return
+    from lod.parse.sponsors import parse_sponsors
+
+    res.sponsors = parse_sponsors(head.sponsor_line)
+    for sponsor in res.sponsors:
+        if sponsor.iso3 is None and sponsor.kind in ("state", "unknown"):
+            warnings.append(f"sponsor not recognised as a State: {sponsor.name}")
+
+
+def _citations(res: Resolution, formula_body: str | None) -> None:
+    """Citations in reading order, so that "Ibid." in footnotes follows the right antecedent."""
+    from lod.parse.citations import CitationExtractor
+
+    body_name = formula_body
+    if body_name is None and res.body:
+        body_name = res.body
+    if body_name is not None and by_name(body_name) is None and res.body:
+        body_name = res.body
+    extractor = CitationExtractor(body_name)
+    found = res.citations
+    for para in res.preamble:
+        found.extend(extractor.extract(para.text, para.eid))
+    for paragraphs in [res.operative, *(a.paragraphs for a in res.annexes)]:
+        for op in paragraphs:
+            if op.subparagraphs:
+                found.extend(extractor.extract(op.intro or "", op.eid))
+                stack = list(op.subparagraphs)
+                for sub in _walk(stack):
+                    found.extend(extractor.extract(sub.text, sub.eid))
+            else:
+                found.extend(extractor.extract(op.text, op.eid))
+    for note in res.footnotes:
+        found.extend(extractor.extract(note.text, note.eid))
+
+
+def _walk(points: list[Any]) -> list[Any]:
+    out = []
+    for point in points:
+        out.append(point)
+        out.extend(_walk(point.subparagraphs))
+    return out

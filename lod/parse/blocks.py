@@ -1,0 +1,152 @@
+"""Lines → blocks: one block per paragraph, point or heading, whatever the page did to it.
+
+A paragraph broken by a page break, a running header or a footnote block is one paragraph:
+terminal punctuation decides (preambular paragraphs end with a comma, operative ones with a
+semicolon or full stop, an intro with a colon), not capital letters or blank lines. A new
+block starts only after a complete one, and only where something can start: a paragraph
+number, a point label, a heading, a leading verb, or (where the layout keeps them) a blank
+line before a capitalised line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lod.parse.furniture import MARK_RE, Vocabulary, is_furniture, is_symbol_line, join_lines
+from lod.parse.verbs import leading_phrase
+
+NUM_START = re.compile(r"^(\d{1,3})\.(?:\s+|$)")
+POINT_START = re.compile(r"^\(([a-z]{1,2}|[ivxlc]{1,7})\)(?:\s+|$)")
+SC_POINT_START = re.compile(r"^([a-z])\.(?:\s+|$)")
+ROMAN_HEADING = re.compile(r"^([IVXLC]{1,7})\.?(?:\s+([A-Z].*))?$")
+ANNEX_HEADING = re.compile(r"^(?:Annex|ANNEX)(?:\s+([IVXLC]{1,7}|\d{1,2}))?$")
+CLOSING = re.compile(
+    r"^(?:(\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting)(?:\s*,?\s*(\d{1,2} \w+ \d{4}))?"
+    r"|Adopted at its (\d{1,5}(?:st|nd|rd|th) meeting).*|\[Adopted (?:without a vote|by consensus)\.?\])\s*$"
+)
+
+_TRAILING = re.compile("(?:[\\s*\"'”’»)\\]]|\ue000[^\ue001]{1,5}\ue001)+$")
+
+
+def plain_end(text: str) -> str:
+    """The end of a text (its last 200 characters) without trailing markers, quotes, italics, brackets."""
+    return _TRAILING.sub("", text[-200:])
+
+
+def is_complete(text: str) -> bool:
+    """Ends like a paragraph, point, intro or heading-free sentence: , ; : . ! ?"""
+    end = plain_end(text)
+    return bool(end) and end[-1] in ",;:.!?"
+
+
+def marker_only(text: str) -> bool:
+    """A paragraph number or point label alone ("1." on its own line in raw PDF text)."""
+    if len(text) > 20:
+        return False
+    t = text.strip()
+    return bool(
+        re.fullmatch(r"\d{1,3}\.", t) or re.fullmatch(r"\(([a-z]{1,2}|[ivxlc]{1,7})\)", t) or re.fullmatch(r"[a-z]\.", t)
+    )
+
+
+def is_heading(text: str) -> bool:
+    if len(text) > 60:
+        return False
+    t = text.replace("*", "").strip()
+    return bool(ANNEX_HEADING.match(t) or re.fullmatch(r"[IVXLC]{1,7}\.?", t))
+
+
+@dataclass
+class BlockBuilder:
+    """Accumulates lines into blocks; `title_lines` are running-header titles to drop."""
+
+    vocabulary: Vocabulary
+    title_texts: list[str] = field(default_factory=list)
+    footnote_markers: set[str] = field(default_factory=set)
+    dehyphenate: bool = True
+    blocks: list[str] = field(default_factory=list)
+
+    def _complete(self, text: str) -> bool:
+        """Complete, also when a footnote number is glued after the final punctuation ("72/4;1")."""
+        if is_complete(text):
+            return True
+        m = re.search(r"([,;:.])\s?(\d{1,3})\s*$", text[-20:])
+        return bool(m and m.group(2) in self.footnote_markers)
+
+    def _is_title_piece(self, line: str, standalone: bool) -> bool:
+        """A running header's short title (or a piece of it when it wraps)."""
+        norm = " ".join(line.replace("*", "").split()).lower()
+        if len(norm) < 12:
+            return False
+        for title in self.title_texts:
+            t = " ".join(title.split()).lower()
+            if (norm in t and not standalone) or (standalone and t.startswith(norm)):
+                return True
+        return False
+
+    def build(self, lines: list[str]) -> list[str]:
+        current: str | None = None
+        blank = False
+        after_header = False
+        for index, raw in enumerate(lines):
+            line = raw.strip()
+            if not line:
+                blank = True
+                continue
+            if is_symbol_line(line) or is_furniture(line):
+                after_header = True
+                continue
+            next_blank = index + 1 >= len(lines) or not lines[index + 1].strip()
+            if self._is_title_piece(line, standalone=not after_header and blank and next_blank):
+                continue
+            if after_header and self._is_title_piece(line, standalone=False):
+                continue
+            after_header = False
+            if current is None:
+                current = line
+            elif self._starts_new(current, line, blank):
+                self.blocks.append(current)
+                current = line
+            else:
+                current = join_lines(current, line, self.vocabulary, dehyphenate=self.dehyphenate)
+            blank = False
+        if current is not None:
+            self.blocks.append(current)
+        return self.blocks
+
+    def _heading_like(self, text: str) -> bool:
+        """A standalone heading (section or annex title), not a sentence cut by a page break."""
+        if len(text) > 400:
+            return False
+        plain = MARK_RE.sub("", text).replace("*", "").strip()
+        if is_heading(plain):
+            return True
+        if not plain[:1].isupper() or len(plain) > 200 or leading_phrase(plain, operative=False):
+            return False
+        if re.search(r"\b(?:and|of|the|to|in|for|or|with|by|on|at|a|an|that)$", plain):
+            return False
+        return not self.blocks or self._complete(self.blocks[-1]) or is_heading(self.blocks[-1])
+
+    def _starts_new(self, current: str, line: str, blank: bool) -> bool:
+        plain_line = MARK_RE.sub("", line).lstrip("*")
+        if marker_only(current):
+            return False
+        if CLOSING.match(plain_line) or is_heading(line) or is_heading(current):
+            return True
+        if not self._complete(current):
+            if self._heading_like(current) and (
+                blank or NUM_START.match(plain_line) or POINT_START.match(plain_line) or SC_POINT_START.match(plain_line)
+            ):
+                return plain_line[:1].isupper() or plain_line[:1].isdigit() or plain_line[:1] == "("
+            return False
+        if NUM_START.match(plain_line) or POINT_START.match(plain_line) or SC_POINT_START.match(plain_line):
+            return True
+        first = plain_line[:1]
+        if blank and (first.isupper() or first in "“\"'"):
+            return True
+        if line.startswith("*") and first.isupper():
+            return True
+        if first.isupper() and leading_phrase(plain_line, operative=False):
+            return True
+        return first.isupper() and plain_line.startswith(("We ", "We, "))

@@ -1,0 +1,271 @@
+"""Page furniture and footnotes: what is printed on the page but is not the resolution's text.
+
+Running headers, job numbers, barcodes, page numbers and footnote blocks can fall in the
+middle of a sentence; they are taken out line by line here so that the structure stage sees
+one continuous text. Footnote markers are replaced by a private token (`MARK`) so that later
+stages can record where they were without confusing them with numbers of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lod.parse.readers import PAGE_BREAK
+from lod.symbols import SYMBOL_RE
+
+MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
+MARK_RE = re.compile("\ue000([^\ue001]{1,5})\ue001")
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_SUPERSCRIPT_RUN = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}")
+
+
+def mark(marker: str) -> str:
+    """The in-text token for a footnote marker."""
+    return f"{MARK_OPEN}{marker}{MARK_CLOSE}"
+
+
+def strip_marks(text: str) -> tuple[str, list[str]]:
+    """Text without marker tokens, and the markers in reading order."""
+    refs = MARK_RE.findall(text)
+    return " ".join(MARK_RE.sub("", text).split()), refs
+
+
+@dataclass
+class Cleaned:
+    """Lines of text (blank lines kept as "") and the footnotes taken out of them."""
+
+    lines: list[str]
+    footnotes: dict[str, str] = field(default_factory=dict)
+
+
+def normalise(text: str) -> str:
+    """Characters that print the same but compare differently become one form."""
+    text = _PRIVATE_USE.sub("", text)
+    text = text.replace("\u2011", "-").replace("\u2010", "-").replace("\u00ad", "")
+    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\t", " ")
+    return text
+
+
+# --- Markdown -----------------------------------------------------------------------------
+_MD_FOOTNOTE_DEFS = (
+    re.compile(r"^\[\^([\w*]{1,5})\]:\s*(.*)$"),
+    re.compile(r"^<sup>\s*([\w*]{1,5})\s*</sup>\s*(.*)$"),
+    re.compile(r"^([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s+(.*)$"),
+)
+_MD_STAR_FOOTNOTE = re.compile(r"^\\?(\*{1,3})\s+(\S.*)$")
+_MD_PLAIN_FOOTNOTE = re.compile(r"^(\d{1,3})\s+([A-Z*“\"\[].*)$")
+_MD_RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_MD_LINK = re.compile(r"\[([^\[\]\n]{0,300})\]\([^()\s]{0,300}\)")
+_MD_SUP = re.compile(r"<sup>\s*([\w*]{1,5})\s*</sup>")
+_MD_REF = re.compile(r"\[\^([\w*]{1,5})\]")
+_MD_STAR_MARK = re.compile(r"(?<=[^\s\\])\\\*")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>]{0,100})?/?>")
+
+
+def _md_inline(line: str) -> str:
+    line = _MD_LINK.sub(r"\1", line)
+    line = _MD_SUP.sub(lambda m: mark(m.group(1)), line)
+    line = _MD_REF.sub(lambda m: mark(m.group(1)), line)
+    line = _SUPERSCRIPT_RUN.sub(lambda m: mark(m.group(0).translate(_SUPERSCRIPT)), line)
+    line = _MD_STAR_MARK.sub(mark("*"), line)
+    line = line.replace("\\*", "*").replace("**", "")
+    line = _HTML_TAG.sub("", line)
+    return line.replace("\\", "")
+
+
+def clean_markdown(text: str) -> Cleaned:
+    """Markdown export: footnote definitions out, inline markers to tokens, links to text."""
+    out: list[str] = []
+    notes: dict[str, str] = {}
+    after_rule = False
+    for raw in normalise(text).split("\n"):
+        line = raw.strip()
+        if _MD_RULE.match(line):
+            out.append("")
+            after_rule = True
+            continue
+        definition = None
+        for pattern in _MD_FOOTNOTE_DEFS:
+            m = pattern.match(line)
+            if m:
+                definition = (m.group(1).translate(_SUPERSCRIPT), m.group(2))
+                break
+        if definition is None and after_rule:
+            m = _MD_STAR_FOOTNOTE.match(line) or _MD_PLAIN_FOOTNOTE.match(line)
+            if m and (not m.group(1).isdigit() or _next_note(m.group(1), notes)):
+                definition = (m.group(1), m.group(2))
+        if definition is not None:
+            notes.setdefault(definition[0], clean_inline_text(_md_inline(definition[1])))
+            out.append("")
+            continue
+        if line:
+            after_rule = False
+        out.append(_md_inline(_MD_HEADING.sub("", line)))
+    return Cleaned(out, notes)
+
+
+def clean_inline_text(text: str) -> str:
+    """Footnote text as a reader sees it: no markup, no markers, single spaces."""
+    text, _ = strip_marks(text)
+    return " ".join(text.replace("*", "").split())
+
+
+# --- Raw PDF text and page extracts --------------------------------------------------------
+JOB_NUMBER = re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{1,3}/\d{1,3})?\s*$")
+BARCODE = re.compile(r"^\*\d{6,8}\*$")
+PAGE_NUMBER = re.compile(r"^\d{1,3}/\d{1,3}$|^\d{1,3}/\d{1,3}\s+\d{2}-\d{5}$")
+_RULE = re.compile(r"^\s*_{5,}\s*$")
+_FOOTNOTE_START = re.compile(r"^(\d{1,3}|\*{1,3})\s+(\S.*)$")
+
+
+SYMBOL_TOKEN = re.compile(r"\b(?:A|S|E)(?:/[A-Z0-9][A-Za-z0-9.\-]{0,20}){1,6}(?: ?\(\d{4}\))?")
+"""A printed symbol with all its parts (SYMBOL_RE stops before "Rev.1" after "L.2/")."""
+
+
+def find_symbol(text: str) -> str | None:
+    """The first complete symbol in a text, without sentence punctuation after it."""
+    m = SYMBOL_TOKEN.search(text)
+    if m is None or SYMBOL_RE.match(m.group(0)) is None:
+        return None
+    return m.group(0).rstrip(".")
+
+
+def is_symbol_line(line: str) -> bool:
+    """A line holding only a document symbol: a running header (or the masthead's symbol)."""
+    m = SYMBOL_TOKEN.fullmatch(line.strip().rstrip("."))
+    return m is not None and not line.strip().endswith(".")
+
+
+def is_furniture(line: str) -> bool:
+    """Job numbers, barcodes and page numbers: never part of the text."""
+    s = line.strip()
+    return bool(JOB_NUMBER.match(s) or BARCODE.match(s) or PAGE_NUMBER.match(s))
+
+
+def clean_pdf_text(text: str) -> Cleaned:
+    """Raw PDF text: footnote blocks after a rule come out, job numbers and page numbers go.
+
+    A footnote block runs from the rule to the end of its page; the page ends at a form
+    feed, a page number, a job number or the next running header (a symbol alone on a line).
+    """
+    out: list[str] = []
+    notes: dict[str, str] = {}
+    in_notes = False
+    current: str | None = None
+    lines = normalise(text).replace(PAGE_BREAK, "\n" + PAGE_BREAK + "\n").split("\n")
+    for raw in lines:
+        line = raw.strip()
+        if line == PAGE_BREAK:
+            in_notes, current = False, None
+            out.append("")
+            continue
+        if _RULE.match(line):
+            in_notes, current = True, None
+            continue
+        if in_notes:
+            if is_furniture(line) or is_symbol_line(line):
+                in_notes, current = False, None
+                out.append(line if is_symbol_line(line) else "")
+                continue
+            if not line:
+                continue
+            m = _FOOTNOTE_START.match(line.translate(_SUPERSCRIPT))
+            if m and m.group(1) not in notes and _next_note(m.group(1), notes):
+                current = m.group(1)
+                notes[current] = m.group(2)
+            elif current is not None:
+                notes[current] = join_lines(notes[current], line)
+            continue
+        if is_furniture(line):
+            out.append("")
+            continue
+        out.append(_SUPERSCRIPT_RUN.sub(lambda m: mark(m.group(0).translate(_SUPERSCRIPT)), line))
+    return Cleaned(out, {k: " ".join(v.split()) for k, v in notes.items()})
+
+
+def _next_note(marker: str, notes: dict[str, str]) -> bool:
+    """Footnotes are numbered through the document: a new one continues the count (gaps are small)."""
+    if not marker.isdigit():
+        return True
+    numbers = [int(k) for k in notes if k.isdigit()]
+    return not numbers or max(numbers) < int(marker) <= max(numbers) + 3
+
+
+def clean_plain_extract(text: str) -> Cleaned:
+    """A page extract: like raw PDF text, with the page number printed last."""
+    cleaned = clean_pdf_text(text)
+    lines = cleaned.lines
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if lines:
+        last = lines[-1]
+        m = re.search(r"(?<=\S)(\d{1,3}/\d{1,3})$", last)
+        if m:
+            lines[-1] = last[: m.start()]
+        elif re.fullmatch(r"\d{1,3}", last.strip()):
+            lines.pop()
+    return cleaned
+
+
+# --- Joining lines -------------------------------------------------------------------------
+_HYPHEN_SUFFIXES = frozenset(
+    "up based building making related level term ended laundering led owned specific sensitive free "
+    "wide friendly scale oriented centred centered recorded designed like long fold".split()
+)
+_HYPHEN_PREFIXES = frozenset("non co self anti ex cross well follow open multi pre post quasi semi sub-".split())
+
+
+@dataclass
+class Vocabulary:
+    """Words the document itself uses, to decide whether a line-end hyphen is real."""
+
+    plain: set[str] = field(default_factory=set)
+    hyphenated: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, text: str) -> Vocabulary:
+        words = re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", text)
+        return cls({w.lower() for w in words if "-" not in w}, {w.lower() for w in words if "-" in w})
+
+
+_SUSPENSION = frozenset({"and", "or", "nor", "to"})
+"""Words after a suspended hyphen ("child- and youth-related"), which keeps its space."""
+
+
+def join_lines(left: str, right: str, vocabulary: Vocabulary | None = None, *, dehyphenate: bool = True) -> str:
+    """Join a line to the next, undoing hyphenation only where a word was split.
+
+    Only hard-wrapped layouts (raw PDF text) split words at line ends; elsewhere a line-end
+    hyphen is printed text and stays (`dehyphenate=False`).
+    """
+    left = left.rstrip()
+    right = right.lstrip()
+    if not left:
+        return right
+    if not right:
+        return left
+    m = re.search(r"([A-Za-z]+)-$", left[-80:])
+    if m and right[0].isalpha():
+        head = m.group(1)
+        tail_m = re.match(r"[A-Za-z]+", right)
+        tail = tail_m.group(0) if tail_m else ""
+        if tail.lower() in _SUSPENSION:
+            return f"{left} {right}"
+        if not dehyphenate or right[0].isupper() or _keep_hyphen(head, tail, vocabulary):
+            return left + right
+        return left[:-1] + right
+    return f"{left} {right}"
+
+
+def _keep_hyphen(head: str, tail: str, vocabulary: Vocabulary | None) -> bool:
+    joined, hyphened = (head + tail).lower(), f"{head}-{tail}".lower()
+    if vocabulary is not None:
+        if hyphened in vocabulary.hyphenated:
+            return True
+        if joined in vocabulary.plain:
+            return False
+    return tail.lower() in _HYPHEN_SUFFIXES or head.lower() in _HYPHEN_PREFIXES

@@ -1,0 +1,70 @@
+"""Footnote markers that text extraction glued to the words ("Nations1", "Court,2", "Court 1").
+
+A glued number is a marker only when a footnote with that number exists and it is the next
+marker the reader expects (footnotes are numbered through the document): that is what keeps
+"resolution 70/1", "Article 19" or "section 11" from ever being taken for a marker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lod.parse.furniture import MARK_RE, mark
+
+_GLUED = re.compile(r"(?<=[A-Za-z)\]”’\".,;:])(\d{1,3})(?=[\s,.;:)”’]|$)")
+_SPACED = re.compile(r"(?<=[A-Za-z] )(\d{1,3})(?=\s+[a-z]|\s*$)")
+_REFERENCE_WORDS = frozenset(
+    "article articles chapter chapters no nos vol vols para paras paragraph paragraphs rule rules section "
+    "sections item items annex part parts goal goals target targets resolution resolutions decision decisions "
+    "principle principle protocol page pages session phase group appendix table figure option volume principle".split()
+)
+
+
+@dataclass
+class MarkerState:
+    """Which footnotes exist and the highest marker seen so far, in reading order."""
+
+    footnotes: set[str]
+    seen: set[str] = field(default_factory=set)
+    highest: int = 0
+
+    def expects(self, number: str) -> bool:
+        return number in self.footnotes and number not in self.seen and int(number) == self.highest + 1
+
+    def note(self, number: str) -> None:
+        self.seen.add(number)
+        if number.isdigit():
+            self.highest = max(self.highest, int(number))
+
+
+def resolve_glued(text: str, state: MarkerState) -> str:
+    """Replace glued footnote numbers by marker tokens; existing tokens advance the count."""
+    out: list[str] = []
+    pos = 0
+    candidates = sorted(
+        [(m.start(), m.end(), "token", m.group(1)) for m in MARK_RE.finditer(text)]
+        + [(m.start(1), m.end(1), "glued", m.group(1)) for m in _GLUED.finditer(text)]
+        + [(m.start(1), m.end(1), "spaced", m.group(1)) for m in _SPACED.finditer(text)]
+    )
+    for start, end, kind, number in candidates:
+        if start < pos:
+            continue
+        if kind == "token":
+            state.note(number)
+            continue
+        if not state.expects(number):
+            continue
+        if kind == "glued" and text[start - 1].isalpha() and text[start - 1].isupper() and start >= 2 and not text[start - 2].islower():
+            continue  # "G20", "A4": letters and digits of one name
+        if kind == "spaced":
+            previous = re.findall(r"[A-Za-z.]+", text[max(0, start - 30) : start])
+            word = previous[-1].rstrip(".").lower() if previous else ""
+            if word in _REFERENCE_WORDS or not (previous and previous[-1][:1].isupper()):
+                continue
+        out.append(text[pos:start])
+        out.append(mark(number))
+        state.note(number)
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)

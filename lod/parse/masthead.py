@@ -1,0 +1,271 @@
+"""The masthead: everything printed before the opening formula ("The General Assembly,").
+
+Symbol, organ, dates, session, agenda item, the adoption line and route, the number and
+title, the sponsor line. Each item is recognised by its own wording, never by its line
+position, because extracts join, split and reorder masthead lines freely.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from dateutil import parser as dateparser
+
+from lod.bodies import BODIES, by_name
+from lod.parse.furniture import find_symbol, is_furniture, strip_marks
+from lod.symbols import SYMBOL_RE
+
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+DATE_RE = re.compile(rf"\b(\d{{1,2}}) ({MONTHS}) (\d{{4}})\b")
+
+_UNITS = {w: i for i, w in enumerate(
+    "zero first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split())}
+_TENS_ORD = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+             "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+
+
+def ordinal_words(text: str) -> int | None:
+    """"Seventy-third" → 73, "Twenty-eighth" → 28, "Eightieth" → 80, "One hundred and first" → 101."""
+    words = [w for w in re.split(r"[\s-]+", text.strip().lower()) if w and w != "and"]
+    total = 0
+    if words[:2] == ["one", "hundred"]:
+        total, words = 100, words[2:]
+        if not words:
+            return None
+    if len(words) == 1:
+        w = words[0]
+        if w in _UNITS and w != "zero":
+            return total + _UNITS[w]
+        if w in _TENS_ORD:
+            return total + _TENS_ORD[w] if w != "hundredth" else 100
+        m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", w)
+        return total + int(m.group(1)) if m else None
+    if len(words) == 2 and words[0] in _TENS and words[1] in _UNITS and _UNITS[words[1]] < 10:
+        return total + _TENS[words[0]] + _UNITS[words[1]]
+    return None
+
+
+def iso_date(text: str) -> str | None:
+    """A printed date ("1 November 2018") as ISO, via dateutil; None when it is not a date."""
+    text = str(text).strip()
+    iso = re.match(r"^(\d{4})-(\d{2})-(\d{2})", text)
+    try:
+        if iso:
+            return datetime.date(int(iso[1]), int(iso[2]), int(iso[3])).isoformat()
+        return dateparser.parse(text, dayfirst=True, fuzzy=False).date().isoformat()
+    except (ValueError, OverflowError):
+        return None
+
+
+@dataclass
+class Masthead:
+    """What the masthead says; every field optional because extracts print only parts of it."""
+
+    symbol: str | None = None
+    body: str | None = None
+    committee: str | None = None
+    session: int | None = None
+    session_label: str | None = None
+    agenda_items: list[str] = field(default_factory=list)
+    agenda_title: str | None = None
+    date: str | None = None
+    adoption_date: str | None = None
+    adopted_by: str | None = None
+    kind: str | None = None
+    number: str | None = None
+    title: str | None = None
+    draft_symbol: str | None = None
+    report_symbol: str | None = None
+    sponsor_line: str | None = None
+    submitted_by: str | None = None
+    meeting: str | None = None
+
+
+_SESSION = re.compile(
+    r"\b((?:[Rr]esumed )?(\d{1,3}(?:st|nd|rd|th)|[A-Za-z][a-z]+(?:-[a-z]+)?) (?:resumed )?(?:emergency )?(?:special )?session)\b"
+)
+_AGENDA = re.compile(r"\b(?:[Pp]rovisional a|A)genda items? ([0-9][0-9 ,()a-z]*?(?: and \d+(?: \([a-z]\))?)?)(?=\s|$|\*|\ue000)")
+_ITEM_OF = re.compile(r"\bItems? (\d+(?: \([a-z]\))?(?:(?:, | and )\d+(?: \([a-z]\))?)*) of the (?:provisional )?agenda")
+_ADOPTED = re.compile(rf"\b(Resolution|Decision) adopted by the ([A-Z][A-Za-z ]{{2,80}}?) on (\d{{1,2}} (?:{MONTHS}) \d{{4}})")
+_AT_MEETING = re.compile(
+    rf"\bAdopted by the ([A-Z][A-Za-z ]{{2,80}}?) at its (\d{{1,5}}(?:st|nd|rd|th) (?:plenary )?meeting),? on (\d{{1,2}} (?:{MONTHS}) \d{{4}})"
+)
+_NUMBER_LINE = re.compile(r"^(Resolution|Decision) (\d{1,5} \(\d{4}\)|(?:ES-|S-)?\d{1,4}/\d{1,4}(?: [A-Z])?)$")
+_ROUTE = re.compile(r"\[((?:without reference to a Main Committee)|(?:on the report of the ([A-Z][A-Za-z ]{2,60}?)))\s*\(([^()\[\]]{1,120})\)\s*\]")
+NUMBER_TITLE = re.compile(r"^((?:ES-|S-)?\d{1,4}/\d{1,4}(?: [A-Z])?|\d{1,4} \([IVXLC]{1,8}\)|\d{4}/\d{1,4})\.\s+(\S.*)$")
+_SPONSOR_END = re.compile(r"^(.*?):\s*(revised )?draft (resolution|decision)\s*$", re.I)
+_SUBMITTED = re.compile(r"^(?:(?:Revised )?[Dd]raft (resolution|decision)) submitted by (.+)$")
+_COMMITTEE = re.compile(r"^(?:(First|Second|Third|Fourth|Fifth|Sixth) Committee|Special Political and Decolonization Committee.*)$")
+_SKIP = re.compile(r"^(United Nations|Distr\.:.*|Original: .*|Agenda items? .*|Item .* agenda.*|.* session)$")
+
+
+def _plain(line: str) -> str:
+    text, _ = strip_marks(line)
+    return text.replace("*", "").strip()
+
+
+def parse_masthead(lines: list[str]) -> Masthead:
+    """Read the masthead lines (blank lines kept as "", markers as tokens)."""
+    head = Masthead()
+    plain = [_plain(line) for line in lines]
+    joined = " ".join(p for p in plain if p)
+    organ_names = {b.name for b in BODIES if b.kind == "organ"}
+    for i, line in enumerate(plain):
+        if not line or is_furniture(line):
+            continue
+        if head.symbol is None and not line.startswith("["):
+            found = find_symbol(line)
+            if found and len(line) - len(found) < 20 and not NUMBER_TITLE.match(line):
+                head.symbol = found
+        if head.body is None:
+            for name in sorted(organ_names, key=len, reverse=True):
+                if line == name or line.startswith(name + " ") or line == "United Nations " + name:
+                    head.body = name
+        m = _COMMITTEE.match(line)
+        if m and head.committee is None:
+            head.committee = line
+        elif head.committee is None and head.body and line != head.body:
+            body = by_name(line)
+            if body is not None and body.kind == "organ" and body.name != head.body and body.parent:
+                head.committee = body.name
+        m = _SESSION.search(line)
+        if m and head.session is None and not line.startswith("["):
+            number = ordinal_words(m.group(2))
+            if number is not None:
+                head.session, head.session_label = number, m.group(1)[0].upper() + m.group(1)[1:]
+        if not head.agenda_items:
+            m = _AGENDA.search(line) or _ITEM_OF.search(line)
+            if m:
+                head.agenda_items = _agenda_numbers(m.group(1))
+                rest = line[m.end():].strip(" *")
+                head.agenda_title = rest or _next_text(plain, i)
+        m = _NUMBER_LINE.match(line)
+        if m and head.number is None:
+            head.number = m.group(2)
+            continue
+        m = NUMBER_TITLE.match(line)
+        if m and head.number is None:
+            head.number = m.group(1)
+            head.title = _title_from(plain, i, m.group(2))
+        m = _SPONSOR_END.match(line)
+        if m and head.sponsor_line is None:
+            head.kind = "draft-" + m.group(3).lower()
+            head.sponsor_line = _sponsor_text(plain, i, m.group(1))
+        m = _SUBMITTED.match(line)
+        if m and head.kind is None:
+            head.kind = "draft-" + m.group(1).lower()
+            head.submitted_by = m.group(2)
+    for line in plain:
+        if head.date is None and not _ADOPTED.search(line) and "–" not in line and "-" not in line.split(" ")[0]:
+            m = DATE_RE.search(line)
+            if m:
+                head.date = iso_date(m.group(0))
+    m = _ADOPTED.search(joined)
+    if m:
+        head.kind = m.group(1).lower()
+        head.adopted_by = m.group(2).strip()
+        head.adoption_date = iso_date(m.group(3))
+        if head.body is None and by_name(head.adopted_by):
+            head.body = by_name(head.adopted_by).name  # type: ignore[union-attr]
+    m = _AT_MEETING.search(joined)
+    if m:
+        head.kind = head.kind or "resolution"
+        head.adopted_by = m.group(1).strip()
+        head.meeting = m.group(2)
+        head.adoption_date = iso_date(m.group(3))
+    m = _ROUTE.search(joined)
+    if m:
+        first = find_symbol(m.group(3))
+        symbols = [first] if first else []
+        if m.group(2):
+            head.report_symbol = symbols[0] if symbols else None
+            if head.committee is None:
+                head.committee = m.group(2).strip()
+        else:
+            head.draft_symbol = symbols[0] if symbols else None
+    if head.title is None:
+        head.title = _title_before_formula(plain, head)
+    return head
+
+
+def _agenda_numbers(text: str) -> list[str]:
+    parts = re.split(r",\s*|\s+and\s+", text.strip(" ,"))
+    return [" ".join(p.split()) for p in parts if p.strip() and p.strip()[0].isdigit()]
+
+
+def _next_text(plain: list[str], i: int) -> str | None:
+    """The agenda item's title: the lines after the item number up to a blank line."""
+    out: list[str] = []
+    for line in plain[i + 1 :]:
+        if not line or _SPONSOR_END.match(line) or is_furniture(line):
+            if out:
+                break
+            continue
+        out.append(line)
+    return " ".join(out) or None
+
+
+def _title_from(plain: list[str], i: int, first: str) -> str:
+    """A title that wraps: following lines up to the next blank line."""
+    parts = [first]
+    for line in plain[i + 1 :]:
+        if not line or is_furniture(line):
+            break
+        parts.append(line)
+    return " ".join(" ".join(parts).split())
+
+
+def _sponsor_text(plain: list[str], i: int, last: str) -> str:
+    """The sponsor list, which may wrap backwards over the lines above the ": draft" line."""
+    parts = [last]
+    j = i - 1
+    while j >= 0 and plain[j] and not _SKIP.match(plain[j]) and plain[j].rstrip().endswith((",", " and")):
+        parts.insert(0, plain[j])
+        j -= 1
+    return " ".join(" ".join(parts).split())
+
+
+def _structural(line: str, head: Masthead) -> bool:
+    """A masthead line that is not part of a title: symbol, organ, dates, items, sponsors, route."""
+    return bool(
+        _SKIP.match(line)
+        or _SPONSOR_END.match(line)
+        or _SUBMITTED.match(line)
+        or _ADOPTED.search(line)
+        or _AT_MEETING.search(line)
+        or _NUMBER_LINE.match(line)
+        or _COMMITTEE.match(line)
+        or line.startswith("[")
+        or line.endswith(":")
+        or is_furniture(line)
+        or SYMBOL_RE.fullmatch(line)
+        or (DATE_RE.search(line) and len(line) < 40)
+        or line in (head.body, head.committee)
+        or re.match(r"^(?:Resolution|Decision) adopted by|^on \d{1,2} [A-Z][a-z]+ \d{4}$", line)
+    )
+
+
+def _title_before_formula(plain: list[str], head: Masthead) -> str | None:
+    """A draft's title: the lines just before the opening formula, back to a blank line or masthead item."""
+    collected: list[str] = []
+    for line in reversed(plain):
+        if not line:
+            if collected:
+                break
+            continue
+        if _structural(line, head):
+            if collected:
+                break
+            if line.endswith(":") or line.startswith("["):
+                continue
+            return None
+        collected.insert(0, line)
+    text = " ".join(" ".join(collected).split())
+    # a draft prints its future number as a placeholder: "53/... Title", "73/___. Title"
+    text = re.sub(r"^(?:ES-|S-)?\d{1,4}/(?:_+|…|\.{3})\.?\s+", "", text)
+    return text or None

@@ -1,0 +1,208 @@
+"""Readers: bytes → text plus the layout it is printed in, and any metadata given beside it.
+
+A reader never trusts the file name: the same `.txt` extension carries Markdown exports,
+page extracts and raw PDF text, so the layout is recognised from the content. Only a PDF is
+recognised by its magic bytes, because its content is not text at all.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import yaml
+
+from lod.parse.errors import ParseError
+
+LAYOUTS = ("markdown", "plain-extract", "pdf-text", "pdf")
+
+PAGE_BREAK = "\f"
+"""Pages of an extracted PDF are joined with a form feed so furniture removal sees page ends."""
+
+
+@dataclass
+class SourceText:
+    """Decoded text of one input, its layout and the metadata supplied with it."""
+
+    text: str
+    layout: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    source: str = "<text>"
+
+
+def decode(data: bytes, source: str) -> str:
+    """Bytes → str, refusing binary data rather than producing mojibake.
+
+    Order matters: a UTF-16 BOM is unambiguous; UTF-8 is what nearly every export uses;
+    cp1252 is accepted only when the result still looks like prose, because cp1252 decodes
+    almost any byte string and would otherwise turn binary garbage into "text".
+    """
+    if not data or not data.strip():
+        raise ParseError(source, "the file is empty")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise ParseError(source, f"the file has a UTF-16 byte order mark but is not valid UTF-16 ({exc.reason})") from None
+    if b"\x00" in data:
+        raise ParseError(source, "the file is binary (it contains NUL bytes), not text")
+    for encoding in ("utf-8-sig",):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise ParseError(source, "the file is neither UTF-8, UTF-16 nor cp1252 text") from None
+    if _looks_like_text(text):
+        return text
+    raise ParseError(source, "the file is not valid UTF-8 and does not read as cp1252 text either")
+
+
+def _looks_like_text(text: str) -> bool:
+    """Mostly letters, spaces and punctuation: what a legacy-encoded document looks like."""
+    if not text:
+        return False
+    printable = sum(1 for ch in text if ch.isalnum() or ch.isspace() or ch in ".,;:()[]'\"-/*")
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return controls == 0 and printable / len(text) > 0.9
+
+
+def pdf_text(data: bytes, source: str) -> str:
+    """Text of every page of a PDF, pages joined by a form feed."""
+    from pypdf import PdfReader
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except Exception as exc:  # pypdf raises many types for damaged files; all mean "unreadable"
+        raise ParseError(source, f"the PDF cannot be read ({type(exc).__name__}: {exc})") from None
+    text = PAGE_BREAK.join(pages)
+    if not text.strip():
+        raise ParseError(source, "the PDF has no extractable text (scanned, truncated or empty)")
+    return text
+
+
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+
+
+def split_front_matter(text: str, source: str) -> tuple[str, dict[str, Any]]:
+    """YAML front matter at the very top → (rest of the text, metadata)."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return text, {}
+    try:
+        meta = yaml.safe_load(m.group(1))
+    except yaml.YAMLError:
+        return text, {}
+    if not isinstance(meta, dict):
+        return text, {}
+    return text[m.end() :], {str(k): v for k, v in meta.items()}
+
+
+def sidecar_meta(path: Path) -> dict[str, Any]:
+    """`NAME.meta.yaml` beside the input: metadata a curator supplies or corrects."""
+    for candidate in (path.with_name(path.name + ".meta.yaml"), path.with_name(path.stem + ".meta.yaml")):
+        if candidate.is_file():
+            try:
+                meta = yaml.safe_load(candidate.read_text(encoding="utf-8"))
+            except (yaml.YAMLError, UnicodeDecodeError, OSError) as exc:
+                raise ParseError(path.name, f"the sidecar {candidate.name} is not readable YAML ({exc})") from None
+            return {str(k): v for k, v in meta.items()} if isinstance(meta, dict) else {}
+    return {}
+
+
+_MD_SIGNS = (
+    re.compile(r"^#{1,6} \S", re.M),
+    re.compile(r"^\*[A-Z][^*\n]{1,80}\*", re.M),
+    re.compile(r"\]\(#?[^)\s]{0,300}\)"),
+    re.compile(r"<sup>"),
+    re.compile(r"^\[\^\w+\]:", re.M),
+)
+_SUPERSCRIPTS = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079]")
+_PAGE_NUMBER_LAST = re.compile(r"(?:\n[ \t]*\d{1,3}(?:/\d{1,3})?|\d{1,3}/\d{1,3})\Z")
+_OPENING = re.compile(r"^[ \t]*\*?The [A-Z][^,\n]{2,120},\*?[ \t]*$", re.M)
+_SYMBOL_FIRST = re.compile(r"\A\s*(?:A|S|E)/\S{1,60}[ \t]*\n")
+
+
+def detect_layout(text: str) -> str:
+    """Which printed form this text is, judged from its content."""
+    blank_separated = text.count("\n\n") > text.count("\n") * 0.3
+    if any(sign.search(text) for sign in _MD_SIGNS) or blank_separated:
+        return "markdown"
+    if _SYMBOL_FIRST.match(text) and not _OPENING.search(text) and _PAGE_NUMBER_LAST.search(text.rstrip()[-12:]):
+        return "plain-extract"
+    return "pdf-text"
+
+
+class Reader(Protocol):
+    """A source format: says from the bytes whether it can read them, then reads them to text.
+
+    PDF and the text layouts are built in; another format (AKN XML, say) plugs in with
+    `register_reader` without the rest of the parser changing.
+    """
+
+    name: str
+
+    def accepts(self, data: bytes) -> bool: ...
+
+    def read(self, data: bytes, source: str) -> SourceText: ...
+
+
+@dataclass(frozen=True)
+class PdfSource:
+    """A PDF, recognised by its magic bytes; its text goes the raw-PDF-text way."""
+
+    name: str = "pdf"
+
+    def accepts(self, data: bytes) -> bool:
+        return data.startswith(b"%PDF-")
+
+    def read(self, data: bytes, source: str) -> SourceText:
+        return SourceText(pdf_text(data, source), "pdf", {}, source)
+
+
+@dataclass(frozen=True)
+class TextSource:
+    """Anything else must be text; its layout is recognised from what it says."""
+
+    name: str = "text"
+
+    def accepts(self, data: bytes) -> bool:
+        return True
+
+    def read(self, data: bytes, source: str) -> SourceText:
+        return read_text(decode(data, source), source)
+
+
+READERS: list[Reader] = [PdfSource(), TextSource()]
+
+
+def register_reader(reader: Reader) -> None:
+    """Add a format; it is tried before the built-in ones (text accepts everything)."""
+    READERS.insert(0, reader)
+
+
+def read_bytes(data: bytes, source: str) -> SourceText:
+    """The first reader that accepts the bytes reads them."""
+    for reader in READERS:
+        if reader.accepts(data):
+            return reader.read(data, source)
+    raise ParseError(source, "no reader accepts this file")
+
+
+def read_text(text: str, source: str) -> SourceText:
+    """Text already decoded: front matter and layout."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise ParseError(source, "the file is empty")
+    body, meta = split_front_matter(text, source)
+    if not body.strip():
+        raise ParseError(source, "the file has front matter but no text")
+    return SourceText(body, detect_layout(body), meta, source)

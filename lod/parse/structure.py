@@ -1,0 +1,301 @@
+"""Blocks → the document model's parts: preamble, operative paragraphs, points, sections, annexes.
+
+Preambular paragraphs are the blocks after the opening formula up to the first numbered
+paragraph; numbered blocks are operative paragraphs; point labels attach to the paragraph
+above them, roman points nesting under the letter they follow. An "Annex" heading opens an
+annex whose numbered paragraphs are its own. eIds are filled here, per docs/architecture.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lod.model import Annex, OperativeParagraph, PreambularParagraph, SubParagraph
+from lod.parse.blocks import ANNEX_HEADING, CLOSING, NUM_START, POINT_START, ROMAN_HEADING, SC_POINT_START, is_complete
+from lod.parse.furniture import MARK_RE, strip_marks
+from lod.parse.verbs import declaratory_phrase, italic_phrase, verb_phrase
+from lod.uri import eid
+
+_ROMANS = ("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx xxi xxii xxiii xxiv xxv").split()
+
+
+@dataclass
+class Structure:
+    """The body of a document as the model holds it, plus what the closing lines say."""
+
+    preamble: list[PreambularParagraph] = field(default_factory=list)
+    operative: list[OperativeParagraph] = field(default_factory=list)
+    annexes: list[Annex] = field(default_factory=list)
+    meeting: str | None = None
+    meeting_date: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Point:
+    num: str
+    text: str
+    children: list[_Point] = field(default_factory=list)
+    roman: bool = False
+    label: str = ""
+
+
+@dataclass
+class _Para:
+    num: str | None
+    intro: str
+    points: list[_Point] = field(default_factory=list)
+    section: str | None = None
+    continued: bool = False
+
+
+def clean_text(text: str) -> tuple[str, list[str]]:
+    """Reader-facing text: no markup, no markers; the markers it carried, in order, once each."""
+    plain, refs = strip_marks(text)
+    plain = plain.replace("*", "")
+    seen: list[str] = []
+    for ref in refs:
+        if ref not in seen:
+            seen.append(ref)
+    return " ".join(plain.split()), seen
+
+
+def _add_point(para: _Para, num: str, text: str, label: str) -> None:
+    """Attach a point: "(i)" after "(h)" is a letter; after any other letter it opens romans under it."""
+    top = para.points
+    last = top[-1] if top else None
+    letter_next = (
+        last is not None and not last.roman and len(num) == 1 and len(last.num) == 1 and ord(num) == ord(last.num) + 1
+    )
+    roman = num in _ROMANS and not letter_next
+    if roman and last is not None and not last.roman:
+        last.children.append(_Point(num, text, roman=True, label=label))
+        return
+    top.append(_Point(num, text, roman=roman, label=label))
+
+
+def _continue(para: _Para, block: str) -> None:
+    """Append text to the innermost open part of a paragraph: its last point, or its intro."""
+    if not para.points:
+        para.intro = f"{para.intro} {block}".strip()
+        return
+    point = para.points[-1]
+    while point.children:
+        point = point.children[-1]
+    point.text = f"{point.text} {block}".strip()
+
+
+class StructureBuilder:
+    """Walks the blocks once, in reading order."""
+
+    def __init__(self, *, extract: bool = False, decision: bool = False) -> None:
+        self.extract = extract
+        self.decision = decision
+        self.result = Structure()
+        self.preamble_blocks: list[str] = []
+        self.paras: list[_Para] = []
+        self.annex_paras: list[list[_Para]] = []
+        self.annex_titles: list[str | None] = []
+        self.annex_nums: list[str | None] = []
+        self.section: str | None = None
+        self.pending_roman: str | None = None
+        self.expect_annex_title = False
+
+    @property
+    def _target(self) -> list[_Para]:
+        return self.annex_paras[-1] if self.annex_paras else self.paras
+
+    def feed(self, block: str) -> None:
+        plain = MARK_RE.sub("", block).replace("*", "").strip()
+        closing = CLOSING.match(plain)
+        if closing:
+            if closing.group(1) or closing.group(3):
+                self.result.meeting = closing.group(1) or closing.group(3)
+                self.result.meeting_date = closing.group(2)
+            return
+        annex = ANNEX_HEADING.match(plain)
+        if annex:
+            self.annex_paras.append([])
+            self.annex_titles.append(None)
+            self.annex_nums.append(annex.group(1))
+            self.section, self.expect_annex_title = None, True
+            return
+        num = NUM_START.match(plain)
+        point = POINT_START.match(plain) or (SC_POINT_START.match(plain) if self._target else None)
+        if num:
+            self.expect_annex_title = False
+            body = _strip_label(block, num.group(0))
+            self._target.append(_Para(num.group(1), body, section=self.section))
+            return
+        if point and not self._target and self.preamble_blocks and not (self.extract or self.decision):
+            # a preambular paragraph with a list: the model keeps it as one text
+            self.preamble_blocks[-1] = f"{self.preamble_blocks[-1]} {block}"
+            return
+        if point and (self._target or self.extract):
+            self.expect_annex_title = False
+            if not self._target:
+                self._target.append(_Para(None, "", continued=True))
+            _add_point(self._target[-1], point.group(1), _strip_label(block, point.group(0)), point.group(0).strip())
+            return
+        roman = ROMAN_HEADING.fullmatch(plain)
+        if roman and (self._target or self.preamble_blocks) and not is_complete(plain):
+            self.section = roman.group(0).rstrip(".") if not roman.group(2) else f"{roman.group(1)}. {roman.group(2)}"
+            self.pending_roman = roman.group(1) if not roman.group(2) else None
+            return
+        if not is_complete(plain) and (self._target or self.annex_paras or self.pending_roman) and len(plain) < 300:
+            if self.expect_annex_title and self.annex_paras:
+                self.annex_titles[-1] = " ".join(plain.split())
+                self.expect_annex_title = False
+            elif self.pending_roman:
+                self.section = f"{self.pending_roman}. {' '.join(plain.split())}"
+                self.pending_roman = None
+            else:
+                self.section = " ".join(plain.split())
+            return
+        self.expect_annex_title = False
+        if (self._target or self.annex_paras) and not (self.extract and self.preamble_blocks and not self.paras):
+            target = self._target
+            if self.extract and not target:
+                target.append(_Para(None, block, continued=True))
+            elif target and target[-1].num is None and target[-1].continued and not target[-1].points and not self.annex_paras:
+                target[-1].intro = f"{target[-1].intro} {block}".strip()
+            elif target and not self.decision:
+                # a sentence of the paragraph above that a page break set apart (paragraphs are numbered)
+                _continue(target[-1], block)
+            else:
+                target.append(_Para(None, block, section=self.section))
+            return
+        if self.extract and not self.paras and plain.endswith(","):
+            # a page of the preamble (a fragment ending one first): counted from the top of the page
+            if not self.preamble_blocks:
+                self.result.warnings.append("preambular paragraphs of this page extract are numbered from the top of the page")
+            self.preamble_blocks.append(block)
+            return
+        if self.extract or self.decision:
+            self.paras.append(_Para(None, block, continued=self.extract))
+            return
+        self.preamble_blocks.append(block)
+
+    # --- output ------------------------------------------------------------------------
+    def finish(self, *, truncated_end: bool = False) -> Structure:
+        res = self.result
+        preamble = list(self.preamble_blocks)
+        if self.decision:
+            self.paras[:0] = [_Para(None, block) for block in preamble]
+            preamble = []
+        # a lone operative sentence without number after the preamble ("Adopts the following ...")
+        if not self.paras and preamble and not preamble[-1].rstrip().endswith(","):
+            last = preamble.pop()
+            self.paras.append(_Para(None, last))
+        for n, block in enumerate(preamble, 1):
+            text, refs = clean_text(block)
+            verb = italic_phrase(block) or verb_phrase(MARK_RE.sub("", block), operative=False)
+            res.preamble.append(PreambularParagraph(text, verb, f"preamble__para_{n}", refs))
+        res.operative = self._paragraphs(self.paras, prefix=None)
+        for k, (paras, title, num) in enumerate(zip(self.annex_paras, self.annex_titles, self.annex_nums), 1):
+            prefix = eid(("annex", k))
+            res.annexes.append(Annex(title, num, self._paragraphs(paras, prefix=prefix), prefix))
+        if truncated_end:
+            last = (res.annexes[-1].paragraphs if res.annexes and res.annexes[-1].paragraphs else res.operative)
+            if last:
+                last[-1].truncated = True
+        return res
+
+    def _paragraphs(self, paras: list[_Para], prefix: str | None) -> list[OperativeParagraph]:
+        out: list[OperativeParagraph] = []
+        used: set[str] = set()
+        unnumbered = 0
+        numbers = [p.num for p in paras if p.num is not None]
+        restarts = len(numbers) != len(set(numbers))
+        sections: dict[str, int] = {}
+        for para in paras:
+            if para.num is None:
+                unnumbered += 1
+                local = f"para_u{unnumbered}"
+            else:
+                local = eid(("para", para.num))
+            if restarts and para.section:
+                # numbering restarts in each section: the section is part of the position
+                key = para.section.split(".")[0].strip()
+                token = key if re.fullmatch(r"[IVXLC]+", key) else str(sections.setdefault(para.section, len(sections) + 1))
+                local = f"{eid(('sec', token))}__{local}"
+            pid = f"{prefix}__{local}" if prefix else local
+            if pid in used:
+                pid = f"{pid}_{len(used)}"
+            used.add(pid)
+            intro, refs = clean_text(para.intro)
+            parts = [intro] if intro else []
+            subparagraphs = []
+            for point in para.points:
+                sub, text = _subparagraph(point, pid, refs)
+                subparagraphs.append(sub)
+                parts.append(text)
+            raw = MARK_RE.sub("", para.intro)
+            verb = self._verb(raw) if not para.continued else None
+            out.append(
+                OperativeParagraph(
+                    num=para.num,
+                    text=" ".join(parts),
+                    verb=verb,
+                    intro=intro if para.points else None,
+                    subparagraphs=subparagraphs,
+                    section=para.section,
+                    continued=para.continued,
+                    eid=pid,
+                    footnote_refs=refs,
+                )
+            )
+        return out
+
+    def _verb(self, raw: str) -> str | None:
+        if raw.lstrip().startswith(("We ", "We,", "*We ", "I ")):
+            return declaratory_phrase(raw)
+        if self.decision:
+            m = _DECISION_VERB.search(raw)
+            if m:
+                return m.group(1)
+        return verb_phrase(raw, operative=True)
+
+
+_DECISION_VERB = re.compile(
+    r"\b(?:Assembly|Council|Commission|Conference|Committee|Board)\b[^.;:]{0,300}?\b((?:also |further )?"
+    r"(?:decides|decided|takes note|took note|approves|approved|adopts|adopted|elects|elected|appoints|appointed|"
+    r"requests|requested|welcomes|welcomed|endorses|endorsed|defers|deferred|notes|noted|recommends|recommended|"
+    r"authorizes|authorized|confirms|confirmed))\b"
+)
+"""A decision's operative verb, printed after its organ ("… the General Assembly decided …")."""
+
+
+def _subparagraph(point: _Point, parent: str, refs: list[str]) -> tuple[SubParagraph, str]:
+    pid = f"{parent}__list_1__{eid(('point', point.num))}"
+    text, own = clean_text(point.text)
+    for ref in own:
+        if ref not in refs:
+            refs.append(ref)
+    children = []
+    full = [f"{point.label or '(' + point.num + ')'} {text}".strip()]
+    for child in point.children:
+        sub, child_text = _subparagraph(child, pid, refs)
+        children.append(sub)
+        full.append(child_text)
+    return SubParagraph(point.num, text, children, pid), " ".join(full)
+
+
+def _strip_label(block: str, label_in_plain: str) -> str:
+    """Remove a paragraph number or point label from the raw block (which may start with `*`)."""
+    label = label_in_plain.strip()
+    idx = block.find(label)
+    if idx == -1:
+        return block
+    return (block[:idx] + block[idx + len(label) :]).strip()
+
+
+def build_structure(blocks: list[str], *, extract: bool = False, decision: bool = False) -> Structure:
+    """The model's parts from the blocks of a document's body (a decision has no preamble)."""
+    builder = StructureBuilder(extract=extract, decision=decision)
+    for block in blocks:
+        builder.feed(block)
+    truncated = bool(blocks) and extract and not is_complete(MARK_RE.sub("", blocks[-1]))
+    return builder.finish(truncated_end=truncated)
+

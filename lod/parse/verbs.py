@@ -1,0 +1,167 @@
+"""The leading phrase of a paragraph ("Recalling also", "Takes note with appreciation").
+
+The official documents print it in italics; when italics survive, the italic span is the
+phrase. Plain extracts lose them, so the phrase is rebuilt from a lexicon: optional leading
+adverbs, the participle, adjective or present-tense verb, then the words fixed to it (its
+particles and trailing adverbs), never its object. The lexicon is the general vocabulary of
+UN resolutions, not of any one document.
+"""
+
+from __future__ import annotations
+
+import re
+
+PRE_ADVERBS = (
+    "also", "further", "furthermore", "once again", "again", "deeply", "strongly", "firmly",
+    "fully", "gravely", "seriously", "profoundly", "particularly", "especially", "duly",
+    "greatly", "highly", "most", "sincerely", "warmly", "urgently", "equally", "solemnly",
+    "vigorously", "unequivocally", "resolutely", "emphatically", "finally", "hereby",
+    "in addition", "in this regard", "similarly", "likewise",
+)
+
+_PHRASAL = {
+    # verb (lower case) → the fixed continuations it takes, longest first
+    "take": ("note", "into account", "into consideration"),
+    "calls": ("upon", "on", "for"),
+    "call": ("upon", "on", "for"),
+    "calling": ("upon", "on", "for"),
+    "bearing": ("in mind",),
+    "takes": ("note", "into account", "into consideration"),
+    "taking": ("note", "into account", "into consideration"),
+    "expresses": ("its", "deep", "grave", "serious", "profound", "strong", "great", "full", "sincere",
+                  "appreciation", "concern", "regret", "gratitude", "support", "hope", "satisfaction",
+                  "alarm", "condolences", "readiness", "determination", "commitment", "conviction", "thanks"),
+    "expressing": ("its", "deep", "grave", "serious", "profound", "strong", "great", "full", "sincere",
+                   "appreciation", "concern", "regret", "gratitude", "support", "hope", "satisfaction",
+                   "alarm", "condolences", "readiness", "determination", "commitment", "conviction", "thanks"),
+    "acting": ("under chapter vii of the charter of the united nations", "under chapter vii", "under chapter vi"),
+    "pays": ("tribute",),
+    "paying": ("tribute",),
+    "looking": ("forward",),
+    "looks": ("forward",),
+    "places": ("on record",),
+    "extends": ("its",),
+    "guided": ("by",),
+    "inspired": ("by",),
+    "encouraged": ("by",),
+    "alarmed": ("by",),
+}
+
+_WITH = (
+    "with deep appreciation", "with great appreciation", "with appreciation", "with satisfaction",
+    "with grave concern", "with deep concern", "with serious concern", "with great concern",
+    "with concern", "with regret", "with deep regret", "with interest", "with great interest",
+    "with gratitude", "with approval", "with alarm", "with profound concern",
+)
+"""Manner phrases that belong to the verb ("Notes with appreciation", "Welcoming with concern")."""
+
+_POST = ("also", "further", "again", "once again", "strongly", "firmly", "fully", "deeply")
+
+_NOT_VERBS = frozenset(
+    "the a an this that these those its their his her our we in on at for of and or but to by as all "
+    "member states united nations general assembly security council secretary-general".split()
+)
+
+
+def _is_verb_word(word: str, operative: bool) -> bool:
+    """A participle, an adjective of attitude, or a third-person present verb."""
+    w = word.lower()
+    if w in _NOT_VERBS or not w[:1].isalpha():
+        return False
+    if operative:
+        return w.endswith("s") and len(w) > 3 and not w.endswith("ss")
+    return w.endswith(("ing", "ed", "ful")) or w in _ATTITUDES
+
+
+_ATTITUDES = frozenset(
+    "aware conscious cognizant confident desirous anxious eager convinced mindful determined "
+    "resolved guided alarmed concerned appalled dismayed encouraged heartened gratified satisfied "
+    "acting having bearing wishing regretting noting recalling".split()
+)
+
+
+def leading_phrase(text: str, operative: bool) -> str | None:
+    """The verb phrase a paragraph opens with, rebuilt from the lexicon (no italics to go by)."""
+    words = text.split()
+    if not words:
+        return None
+    lower = " ".join(w.lower().strip(",;:") for w in words[:14])
+    i = 0
+    phrase: list[str] = []
+    # leading adverbs: "Also", "Further", "Once again", "Deeply"
+    for _ in range(3):
+        advanced = False
+        for adverb in PRE_ADVERBS:
+            parts = adverb.split()
+            if lower.split()[i : i + len(parts)] == parts and i + len(parts) < len(words):
+                nxt = words[i + len(parts)]
+                if nxt[:1].isalpha():
+                    phrase.extend(words[i : i + len(parts)])
+                    i += len(parts)
+                    advanced = True
+                    break
+        if not advanced:
+            break
+    if i >= len(words):
+        return None
+    verb = words[i].rstrip(",;:")
+    if not verb or not verb[0].isalpha() or not _is_verb_word(verb, operative):
+        return " ".join(phrase).rstrip(",") if phrase and _is_verb_word(phrase[-1], operative) else None
+    if not (phrase or verb[0].isupper()):
+        return None
+    phrase.append(verb)
+    i += 1
+    if verb.lower() in {"having", "has"} and i < len(words) and re.match(r"[a-z]+(?:ed|en|wn|ard|eard)\b", words[i]):
+        phrase.append(words[i].rstrip(",;:"))
+        i += 1
+    if words[i - 1].endswith((",", ";", ":")):
+        return " ".join(phrase).rstrip(",;:")
+    rest = " ".join(w.lower() for w in words[i : i + 12])
+    progressed = True
+    while progressed:
+        progressed = False
+        for group in (_PHRASAL.get(verb.lower(), ()), _WITH, _POST):
+            for fixed in group:
+                if rest == fixed or rest.startswith(fixed + " ") or rest.startswith(fixed + ","):
+                    n = len(fixed.split())
+                    taken = words[i : i + n]
+                    phrase.extend(taken)
+                    i += n
+                    rest = " ".join(w.lower() for w in words[i : i + 12])
+                    progressed = not taken[-1].endswith((",", ";", ":"))
+                    break
+            if progressed or (phrase and phrase[-1].endswith((",", ";", ":"))):
+                break
+    return " ".join(phrase).rstrip(",;:")
+
+
+_ITALIC_START = re.compile(r"^\*([^*\n]{1,120})\*")
+
+
+def italic_phrase(text: str) -> str | None:
+    """The italic span a paragraph opens with (`*Recalling also* its resolution`)."""
+    m = _ITALIC_START.match(text.strip())
+    if not m:
+        return None
+    phrase = " ".join(m.group(1).split()).rstrip(",;:")
+    return phrase or None
+
+
+def verb_phrase(text: str, operative: bool) -> str | None:
+    """Italics when printed, otherwise the lexicon."""
+    return italic_phrase(text) or leading_phrase(text.replace("*", ""), operative)
+
+
+_DECLARATORY = re.compile(
+    r"^(We|I)\s+((?:(?:also|further|therefore|hereby|firmly|strongly|fully|again|once again|"
+    r"solemnly|reaffirm(?= our)|thus)\s+){0,2})(are|remain|have|will)?\s*([a-z]+)"
+)
+
+
+def declaratory_phrase(text: str) -> str | None:
+    """The leading phrase of a declaration's paragraph: "We recommend", "We are concerned"."""
+    m = _DECLARATORY.match(text.replace("*", "").strip())
+    if not m:
+        return None
+    parts = [m.group(1), *(m.group(2).split()), *([m.group(3)] if m.group(3) else []), m.group(4)]
+    return " ".join(parts)

@@ -1,0 +1,385 @@
+"""One synthetic case per rule of lod.parse, written in the forms UN documents use in general."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lod.parse import parse_file, parse_text
+from lod.parse.furniture import Vocabulary, join_lines
+from lod.parse.masthead import ordinal_words
+from lod.parse.verbs import verb_phrase
+
+RAW_PDF = """United Nations
+A/RES/79/123
+General Assembly
+Distr.: General
+10 December 2024
+24-12345 (E)    121224
+*2412345*
+Seventy-ninth session
+Agenda items 12 and 13
+Oceans and the law of the sea
+Resolution adopted by the General Assembly
+on 9 December 2024
+[on the report of the Second Committee (A/79/456)]
+79/123. Oceans and the law of the sea
+The General Assembly,
+Recalling the United Nations Convention on the Law of the Sea,1
+Deeply concerned about the inter-
+national situation and the role of the Secretary-
+General in the follow-
+up, and recalling Article 19 of the Charter and resolution 70/1,
+I
+General provisions
+1.
+Decides that:
+(a)
+States shall cooperate;
+(b)
+States shall report on:
+(i) their measures;
+(ii) their resources;
+(c) The Court 2 shall be informed;
+2. Requests the Secretary‑General to report;
+II
+Implementation
+1. Invites States to act;
+_______________
+1 United Nations, Treaty Series, vol. 1833, No. 31363.
+2 International Court of Justice.
+A/RES/79/123
+Oceans and the law of the sea
+24-12345
+2/3
+2. Also invites States to report.
+65th plenary meeting
+9 December 2024
+Annex
+Declaration on the oceans
+1. We recognize the importance of the oceans;
+2. We commit ourselves to act.
+"""
+
+
+@pytest.fixture(scope="module")
+def raw() -> object:
+    return parse_text(RAW_PDF, source="synthetic.txt")
+
+
+def test_raw_pdf_masthead(raw) -> None:
+    assert (raw.layout, raw.kind, raw.symbol, raw.number) == ("pdf-text", "resolution", "A/RES/79/123", "79/123")
+    assert (raw.session, raw.session_label, raw.agenda_items) == (79, "Seventy-ninth session", ["12", "13"])
+    assert (raw.date, raw.adoption_date, raw.report_symbol, raw.committee) == (
+        "2024-12-10", "2024-12-09", "A/79/456", "Second Committee")
+    assert raw.meeting == "65th plenary meeting" and raw.title == "Oceans and the law of the sea"
+
+
+def test_dehyphenation_keeps_real_hyphens(raw) -> None:
+    text = raw.preamble[1].text
+    assert "the international situation" in text
+    assert "the Secretary-General in the follow-up" in text
+
+
+def test_glued_markers_only_when_footnote_exists(raw) -> None:
+    assert raw.preamble[0].footnote_refs == ["1"] and raw.preamble[0].text.endswith("Law of the Sea,")
+    assert raw.preamble[1].footnote_refs == []
+    assert "Article 19 of the Charter and resolution 70/1" in raw.preamble[1].text
+    assert raw.operative[0].footnote_refs == ["2"]
+    assert raw.operative[0].subparagraphs[2].text == "The Court shall be informed;"
+
+
+def test_sections_and_restarting_numbers(raw) -> None:
+    assert [(p.num, p.section) for p in raw.operative] == [
+        ("1", "I. General provisions"), ("2", "I. General provisions"),
+        ("1", "II. Implementation"), ("2", "II. Implementation")]
+    assert len({p.eid for p in raw.operative}) == 4
+    assert raw.operative[3].text == "Also invites States to report."  # across the page break
+
+
+def test_number_alone_and_roman_points(raw) -> None:
+    decides = raw.operative[0]
+    assert decides.verb == "Decides" and decides.intro == "Decides that:"
+    assert [s.num for s in decides.subparagraphs] == ["a", "b", "c"]
+    b = decides.subparagraphs[1]
+    assert [s.num for s in b.subparagraphs] == ["i", "ii"]
+    assert b.subparagraphs[1].eid.endswith("para_1__list_1__point_b__list_1__point_ii")
+    assert raw.operative[1].text == "Requests the Secretary-General to report;"  # U+2011 → "-"
+
+
+def test_annex(raw) -> None:
+    (annex,) = raw.annexes
+    assert annex.title == "Declaration on the oceans" and annex.eid == "annex_1"
+    assert [(p.num, p.verb, p.eid) for p in annex.paragraphs] == [
+        ("1", "We recognize", "annex_1__para_1"), ("2", "We commit", "annex_1__para_2")]
+
+
+def test_letter_i_after_h_is_a_letter() -> None:
+    points = "\n\n".join(f"({c}) Item {c};" for c in "abcdefghij")
+    res = parse_text(f"The General Assembly,\n\nRecalling its work,\n\n1. Decides:\n\n{points}\n")
+    assert [s.num for s in res.operative[0].subparagraphs] == list("abcdefghij")
+
+
+SECURITY_COUNCIL = """United Nations
+S/RES/2999 (2031)
+
+Security Council
+Distr.: General
+3 March 2031
+
+Resolution 2999 (2031)
+
+Adopted by the Security Council at its 9999th meeting, on 3 March 2031
+
+The Security Council,
+
+Recalling its previous resolutions, in particular resolution 1373 (2001),
+
+Acting under Chapter VII of the Charter of the United Nations,
+
+1. Decides that all States shall:
+
+a. Prevent the supply of arms;
+
+b. Freeze the funds of the persons listed;
+
+2. Decides to remain seized of the matter.
+"""
+
+
+def test_security_council_style() -> None:
+    res = parse_text(SECURITY_COUNCIL, source="sc.txt")
+    assert (res.symbol, res.body, res.number, res.kind) == ("S/RES/2999 (2031)", "Security Council", "2999 (2031)", "resolution")
+    assert (res.adoption_date, res.meeting, res.title) == ("2031-03-03", "9999th meeting", None)
+    assert res.preamble_formula == "The Security Council,"
+    assert [p.verb for p in res.preamble] == ["Recalling", "Acting under Chapter VII of the Charter of the United Nations"]
+    assert [s.num for s in res.operative[0].subparagraphs] == ["a", "b"]
+    assert res.operative[1].verb == "Decides" and res.operative[1].text == "Decides to remain seized of the matter."
+
+
+def test_markdown_heading_sponsor_line_and_italic_verbs() -> None:
+    text = """# General Assembly
+
+Distr.: Limited
+2 October 2030
+
+### Eighty-fifth session
+
+Agenda item 7
+
+#### Austria, Canada and Colombia: revised draft resolution
+
+### A title of the draft
+
+*The General Assembly,*
+
+*Taking note with appreciation* of the report,
+
+*Bearing in mind* its resolutions,
+
+1. *Also calls upon* States to act;
+
+2. *Decides* to continue.
+"""
+    res = parse_text(text, source="draft.txt")
+    assert res.layout == "markdown" and res.kind == "draft-resolution"
+    assert [s.name for s in res.sponsors] == ["Austria", "Canada", "Colombia"]
+    assert (res.session, res.title, res.preamble_formula) == (85, "A title of the draft", "The General Assembly,")
+    assert [p.verb for p in res.preamble] == ["Taking note with appreciation", "Bearing in mind"]
+    assert [p.verb for p in res.operative] == ["Also calls upon", "Decides"]
+    assert res.operative[0].text == "Also calls upon States to act;"
+
+
+def test_footnote_definition_forms() -> None:
+    text = ("The General Assembly,\n\nRecalling the Convention,<sup>1</sup> and the Protocol,[^2]\n\n"
+            "1. Decides to act.\n\n---\n\n<sup>1</sup> United Nations, *Treaty Series*, vol. 1.\n\n[^2]: Ibid., vol. 2.\n")
+    res = parse_text(text)
+    assert res.preamble[0].footnote_refs == ["1", "2"]
+    assert res.preamble[0].text == "Recalling the Convention, and the Protocol,"
+    assert [(f.marker, f.text) for f in res.footnotes] == [("1", "United Nations, Treaty Series, vol. 1."), ("2", "Ibid., vol. 2.")]
+
+
+def test_front_matter_and_meta_override() -> None:
+    text = "---\nsymbol: A/RES/90/1\nlanguage: French\n---\nThe General Assembly,\n\nRecalling its work,\n\n1. Decides.\n"
+    res = parse_text(text)
+    assert res.symbol == "A/RES/90/1" and res.language == "fra"
+    res = parse_text("The General Assembly,\n\nRecalling its work,\n\n1. Decides.\n", meta={"symbol": "A/RES/90/2"})
+    assert res.symbol == "A/RES/90/2" and res.number == "90/2"
+
+
+def test_sidecar_metadata(tmp_path: Path) -> None:
+    doc = tmp_path / "draft.txt"
+    doc.write_text("The General Assembly,\n\nRecalling its work,\n\n1. Decides.\n", encoding="utf-8")
+    (tmp_path / "draft.txt.meta.yaml").write_text("symbol: A/C.3/90/L.9\ndate: 2035-11-02\n", encoding="utf-8")
+    res = parse_file(doc)
+    assert (res.symbol, res.date, res.kind, res.source) == ("A/C.3/90/L.9", "2035-11-02", "draft-resolution", "draft.txt")
+
+
+def test_layout_from_content_not_extension(tmp_path: Path) -> None:
+    md = tmp_path / "looks_plain.txt"
+    md.write_text("The General Assembly,\n\n*Recalling* its work,\n\n1. *Decides* to act.\n", encoding="utf-8")
+    assert parse_file(md).layout == "markdown"
+    raw = tmp_path / "looks_markdown.md"
+    raw.write_text(RAW_PDF, encoding="utf-8")
+    assert parse_file(raw).layout == "pdf-text"
+
+
+def test_unknown_language_is_not_assumed() -> None:
+    res = parse_text("A/RES/90/3\n12. Nous décidons de agir.\n13. Nous recommandons une étude.\n5/9")
+    assert res.kind == "extract" and res.language is None
+    assert any("language" in w for w in res.warnings)
+
+
+def test_single_unnumbered_operative_paragraph() -> None:
+    res = parse_text("The General Assembly,\n\nRecalling its work,\n\nAdopts the following declaration:\n\nAnnex\n\nA declaration\n\n1. We agree.\n")
+    assert [p.verb for p in res.preamble] == ["Recalling"]
+    assert [(p.num, p.verb, p.eid) for p in res.operative] == [(None, "Adopts", "para_u1")]
+    assert res.annexes[0].title == "A declaration"
+
+
+@pytest.mark.parametrize(("words", "number"), [
+    ("Seventy-third", 73), ("Twenty-eighth", 28), ("Eightieth", 80), ("First", 1), ("Eleventh", 11),
+    ("Ninety-ninth", 99), ("Seventy third", 73), ("73rd", 73), ("Blue", None)])
+def test_ordinal_words(words: str, number: int | None) -> None:
+    assert ordinal_words(words) == number
+
+
+@pytest.mark.parametrize(("text", "operative", "phrase"), [
+    ("Expressing its grave concern about the", False, "Expressing its grave concern"),
+    ("Taking into account the", False, "Taking into account"),
+    ("Having considered chapter V", False, "Having considered"),
+    ("Guided by the purposes", False, "Guided by"),
+    ("Strongly condemns all acts", True, "Strongly condemns"),
+    ("Takes note with appreciation of the report", True, "Takes note with appreciation"),
+    ("Calls upon all States", True, "Calls upon"),
+    ("Expresses concern regarding", True, "Expresses concern"),
+    ("Further decides that", True, "Further decides"),
+])
+def test_verb_lexicon(text: str, operative: bool, phrase: str) -> None:
+    assert verb_phrase(text, operative) == phrase
+
+
+def test_join_lines_uses_document_vocabulary() -> None:
+    vocabulary = Vocabulary.of("decision-making and socioeconomic")
+    assert join_lines("in decision-", "making", vocabulary) == "in decision-making"
+    assert join_lines("the socio-", "economic", vocabulary) == "the socioeconomic"
+    assert join_lines("the Secretary-", "General") == "the Secretary-General"
+    assert join_lines("inter-", "national") == "international"
+
+
+DECISION = """United Nations
+A/DEC/73/501
+General Assembly
+Distr.: General
+3 January 2019
+Resumed seventy-third session
+Agenda item 136
+Decision adopted by the General Assembly
+on 22 December 2018
+[on the report of the Fifth Committee (A/73/630)]
+73/501. Questions deferred for future consideration
+
+At its 65th plenary meeting, on 22 December 2018, the General Assembly, on the recommendation of the
+Fifth Committee, decided to defer consideration of the following documents:
+(a) Report of the Secretary-General on the review;
+(b) Report of the Advisory Committee.
+"""
+
+
+def test_decision_without_opening_formula() -> None:
+    res = parse_text(DECISION, source="decision.txt")
+    assert (res.kind, res.symbol, res.number, res.title) == (
+        "decision", "A/DEC/73/501", "73/501", "Questions deferred for future consideration")
+    assert (res.session, res.session_label, res.adoption_date) == (73, "Resumed seventy-third session", "2018-12-22")
+    assert res.preamble == [] and res.preamble_formula is None
+    (para,) = res.operative
+    assert para.num is None and para.verb == "decided" and para.eid == "para_u1"
+    assert [s.num for s in para.subparagraphs] == ["a", "b"]
+    assert "on the recommendation of the Fifth Committee, decided" in para.intro
+
+
+def test_emergency_special_session() -> None:
+    text = ("United Nations\nA/RES/ES-10/21\nGeneral Assembly\nDistr.: General\n1 June 2023\n"
+            "Tenth emergency special session\nAgenda item 5\n"
+            "Resolution adopted by the General Assembly on 26 May 2023\nES-10/21. Protection of civilians\n"
+            "The General Assembly,\nRecalling its resolutions,\n1. Demands that all parties comply;\n")
+    res = parse_text(text)
+    assert (res.number, res.session, res.session_label) == ("ES-10/21", 10, "Tenth emergency special session")
+    assert res.operative[0].verb == "Demands"
+
+
+@pytest.mark.parametrize(("formula", "language"), [
+    ("L’Assemblée générale,", "fra"), ("La Asamblea General,", "spa"), ("The Human Rights Council,", "eng")])
+def test_language_from_opening_formula(formula: str, language: str) -> None:
+    res = parse_text(f"{formula}\n\nRecalling its work,\n\n1. Decides.\n")
+    assert res.language == language and res.preamble_formula == formula
+
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+@pytest.mark.parametrize("name", ["A_RES_80_1.txt", "A_C.6_80_L.2.txt"])
+def test_raw_text_without_blank_lines_reads_the_same(name: str) -> None:
+    """Some PDF extractors print no blank lines: paragraphs must still be found by punctuation and verbs."""
+    import re
+
+    path = CORPUS / name
+    with_blanks = parse_file(path)
+    without = parse_text(re.sub(r"\n\s*\n", "\n", path.read_text(encoding="utf-8")), source=name)
+    assert without.to_json() == with_blanks.to_json()
+
+
+def test_pdf_text_saved_as_text_reads_like_the_pdf(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    pdf = CORPUS / "A_RES_73_8.pdf"
+    text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    as_text = parse_text(text, source="A_RES_73_8.pdf")
+    from_pdf = parse_file(pdf)
+    assert as_text.layout == "pdf-text"
+    assert as_text.to_json() | {"layout": "pdf"} == from_pdf.to_json()
+
+
+def test_points_in_preamble_and_sentences_split_from_their_paragraph() -> None:
+    res = parse_text("The General Assembly,\n\nRecalling the following:\n\n(a) its resolution 1;\n\n(b) its resolution 2,\n\n"
+                     "Noting x,\n\n1. Decides to act.\n\nIt further decides to stay.\n\n2. Requests y.\n")
+    assert [p.text for p in res.preamble] == ["Recalling the following: (a) its resolution 1; (b) its resolution 2,", "Noting x,"]
+    assert [p.text for p in res.operative] == ["Decides to act. It further decides to stay.", "Requests y."]
+
+
+def test_raw_text_with_unicode_superscript_markers() -> None:
+    text = ("United Nations\nA/RES/90/9\nGeneral Assembly\nDistr.: General\n2 May 2035\n"
+            "The General Assembly,\nRecalling the Charter of the United Nations,¹\nNoting the report,\n"
+            "1. Decides to act.\n__________\n¹ Signed at San Francisco.\n")
+    res = parse_text(text)
+    assert res.layout == "pdf-text"
+    assert res.preamble[0].footnote_refs == ["1"] and res.preamble[0].text == "Recalling the Charter of the United Nations,"
+    assert [(f.marker, f.text) for f in res.footnotes] == [("1", "Signed at San Francisco.")]
+
+
+def test_suspended_hyphens_and_markdown_hyphens_stay() -> None:
+    assert join_lines("integrate child-", "and youth-related issues") == "integrate child- and youth-related issues"
+    assert join_lines("the inter-", "national order", dehyphenate=False) == "the inter-national order"
+    res = parse_text("The General Assembly,\n\n*Noting* the non-\n\n---\n\ngovernmental organizations,\n\n1. *Decides* to act.\n")
+    assert res.preamble[0].text == "Noting the non-governmental organizations,"
+
+
+def test_markdown_plain_numbered_footnotes_after_rule() -> None:
+    res = parse_text("The General Assembly,\n\n*Recalling* the Convention,1\n\n1. *Decides* to act.\n\n---\n\n"
+                     "1 United Nations, *Treaty Series*, vol. 1.\n")
+    assert res.preamble[0].footnote_refs == ["1"] and res.preamble[0].text == "Recalling the Convention,"
+    assert [(f.marker, f.text) for f in res.footnotes] == [("1", "United Nations, Treaty Series, vol. 1.")]
+    assert res.operative[0].text == "Decides to act."
+
+
+def test_extract_of_a_preamble_page() -> None:
+    res = parse_text("A/RES/73/8\nfreedom of trade and navigation,\nRecalling the statements of the Heads of State,\n"
+                     "Concerned about the continued promulgation\nof laws and regulations,\n1. Takes note of the report;\n2/2")
+    assert res.kind == "extract"
+    assert [(p.verb, p.text) for p in res.preamble] == [
+        (None, "freedom of trade and navigation,"),
+        ("Recalling", "Recalling the statements of the Heads of State,"),
+        ("Concerned", "Concerned about the continued promulgation of laws and regulations,")]
+    assert [(p.num, p.verb) for p in res.operative] == [("1", "Takes note")]
+    assert any("top of the page" in w for w in res.warnings)
