@@ -1,6 +1,7 @@
 """UN organs that adopt, draft or are addressed by resolutions, in one table.
 
-One row per body: its name as UN texts print it, the other names it goes by, the AKN4UN actor
+One row per body (organs, their subsidiary bodies, Secretariat offices and posts, funds,
+programmes and agencies that resolutions address): its name as UN texts print it, the other names it goes by, the AKN4UN actor
 token used in work IRIs, and its TLCOrganization IRI. The parser uses the names to attribute
 citations and mastheads, `lod.uri` uses the tokens, the RDF mapping uses the TLC IRIs; keeping
 them in one table means the three never disagree.
@@ -14,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+_WD = "http://www.wikidata.org/entity/"
+
 
 @dataclass(frozen=True)
 class Body:
@@ -26,13 +29,18 @@ class Body:
     aliases: tuple[str, ...] = field(default_factory=tuple)
     parent: str | None = None
     kind: str = "organ"
+    wikidata: str = ""
+    """Wikidata entity IRI, only where a public source confirmed it (see WIKIDATA_SOURCES)."""
 
 
 BODIES: tuple[Body, ...] = (
-    Body("ga", "General Assembly", "un-ga", "generalAssembly", ("Assembly",)),
-    Body("sc", "Security Council", "un-sc", "securityCouncil", ("Council",)),
-    Body("ecosoc", "Economic and Social Council", "un-ecosoc", "economicAndSocialCouncil", ("ECOSOC",)),
-    Body("hrc", "Human Rights Council", "un-hrc", "humanRightsCouncil", (), "ga"),
+    Body("ga", "General Assembly", "un-ga", "generalAssembly", ("Assembly",), wikidata=_WD + "Q47423"),
+    Body("sc", "Security Council", "un-sc", "securityCouncil", ("Council",), wikidata=_WD + "Q37470"),
+    Body(
+        "ecosoc", "Economic and Social Council", "un-ecosoc", "economicAndSocialCouncil", ("ECOSOC",),
+        wikidata=_WD + "Q170075",
+    ),
+    Body("hrc", "Human Rights Council", "un-hrc", "humanRightsCouncil", (), "ga", wikidata=_WD + "Q205650"),
     Body("chr", "Commission on Human Rights", "un-chr", "commissionOnHumanRights", (), "ecosoc"),
     Body(
         "ccpcj",
@@ -41,14 +49,15 @@ BODIES: tuple[Body, ...] = (
         "commissionOnCrimePreventionAndCriminalJustice",
         (),
         "ecosoc",
+        wikidata=_WD + "Q104842946",
     ),
-    Body("cnd", "Commission on Narcotic Drugs", "un-cnd", "commissionOnNarcoticDrugs", (), "ecosoc"),
-    Body("csw", "Commission on the Status of Women", "un-csw", "commissionOnTheStatusOfWomen", (), "ecosoc"),
-    Body("csocd", "Commission for Social Development", "un-csocd", "commissionForSocialDevelopment", (), "ecosoc"),
-    Body("cpd", "Commission on Population and Development", "un-cpd", "commissionOnPopulationAndDevelopment", (), "ecosoc"),
-    Body("cstd", "Commission on Science and Technology for Development", "un-cstd", "commissionOnScienceAndTechnologyForDevelopment", (), "ecosoc"),
-    Body("statcom", "Statistical Commission", "un-statcom", "statisticalCommission", (), "ecosoc"),
-    Body("unff", "United Nations Forum on Forests", "un-unff", "unitedNationsForumOnForests", (), "ecosoc"),
+    Body("cnd", "Commission on Narcotic Drugs", "un-cnd", "commissionOnNarcoticDrugs", (), "ecosoc", wikidata=_WD + "Q469618"),
+    Body("csw", "Commission on the Status of Women", "un-csw", "commissionOnTheStatusOfWomen", (), "ecosoc", wikidata=_WD + "Q2614097"),
+    Body("csocd", "Commission for Social Development", "un-csocd", "commissionForSocialDevelopment", (), "ecosoc", wikidata=_WD + "Q3684758"),
+    Body("cpd", "Commission on Population and Development", "un-cpd", "commissionOnPopulationAndDevelopment", (), "ecosoc", wikidata=_WD + "Q5152731"),
+    Body("cstd", "Commission on Science and Technology for Development", "un-cstd", "commissionOnScienceAndTechnologyForDevelopment", (), "ecosoc", wikidata=_WD + "Q5152737"),
+    Body("statcom", "Statistical Commission", "un-statcom", "statisticalCommission", (), "ecosoc", wikidata=_WD + "Q15042419"),
+    Body("unff", "United Nations Forum on Forests", "un-unff", "unitedNationsForumOnForests", (), "ecosoc", wikidata=_WD + "Q1433762"),
     Body("c1", "First Committee", "un-ga-c1", "firstCommittee", ("Disarmament and International Security Committee",), "ga", "committee"),
     Body("c2", "Second Committee", "un-ga-c2", "secondCommittee", ("Economic and Financial Committee",), "ga", "committee"),
     Body("c3", "Third Committee", "un-ga-c3", "thirdCommittee", ("Social, Humanitarian and Cultural Committee",), "ga", "committee"),
@@ -57,8 +66,77 @@ BODIES: tuple[Body, ...] = (
     Body("c6", "Sixth Committee", "un-ga-c6", "sixthCommittee", ("Legal Committee",), "ga", "committee"),
     Body("cosp-untoc", "Conference of the Parties to the United Nations Convention against Transnational Organized Crime", "un-cop-untoc", "conferenceOfThePartiesUNTOC", (), None, "conference"),
     Body("cosp-uncac", "Conference of the States Parties to the United Nations Convention against Corruption", "un-cosp-uncac", "conferenceOfTheStatesPartiesUNCAC", (), None, "conference"),
-    Body("sg", "Secretary-General", "un-sg", "secretaryGeneral", ("Secretary General",), None, "office"),
+    Body("sg", "Secretary-General", "un-sg", "secretaryGeneral", ("Secretary General",), None, "office", _WD + "Q81066"),
     Body("unodc", "United Nations Office on Drugs and Crime", "un-unodc", "unitedNationsOfficeOnDrugsAndCrime", ("UNODC",), None, "office"),
+    # Posts and Secretariat offices that operative paragraphs address ("office": a post or a
+    # Secretariat entity, never the author of a resolution).
+    Body("pga", "President of the General Assembly", "un-pga", "presidentOfTheGeneralAssembly", (), "ga", "office"),
+    Body("secretariat", "Secretariat", "un-secretariat", "secretariat", ("United Nations Secretariat",), None, "office", _WD + "Q220563"),
+    Body("oct", "Office of Counter-Terrorism", "un-oct", "officeOfCounterTerrorism", ("United Nations Office of Counter-Terrorism",), None, "office"),
+    Body(
+        "ohchr", "Office of the United Nations High Commissioner for Human Rights", "un-ohchr",
+        "officeOfTheHighCommissionerForHumanRights",
+        ("Office of the High Commissioner for Human Rights", "OHCHR"), None, "office", _WD + "Q656812",
+    ),
+    Body(
+        "hchr", "United Nations High Commissioner for Human Rights", "un-hchr", "highCommissionerForHumanRights",
+        ("High Commissioner for Human Rights",), None, "office",
+    ),
+    Body(
+        "unhcr", "Office of the United Nations High Commissioner for Refugees", "un-unhcr",
+        "officeOfTheHighCommissionerForRefugees", ("UNHCR",), None, "office",
+    ),
+    Body("ola", "Office of Legal Affairs", "un-ola", "officeOfLegalAffairs", (), None, "office"),
+    Body(
+        "legal-counsel", "Legal Counsel", "un-legal-counsel", "legalCounsel",
+        ("United Nations Legal Counsel", "Under-Secretary-General for Legal Affairs and United Nations Legal Counsel"),
+        None, "office",
+    ),
+    # Subsidiary bodies of the General Assembly and the Economic and Social Council
+    Body("ilc", "International Law Commission", "un-ilc", "internationalLawCommission", (), "ga", "subsidiary", _WD + "Q684656"),
+    Body("cc", "Committee on Contributions", "un-cc", "committeeOnContributions", (), "ga", "subsidiary"),
+    Body(
+        "crhc", "Committee on Relations with the Host Country", "un-crhc", "committeeOnRelationsWithTheHostCountry",
+        (), "ga", "subsidiary",
+    ),
+    Body(
+        "uncitral", "United Nations Commission on International Trade Law", "un-uncitral",
+        "unitedNationsCommissionOnInternationalTradeLaw", ("UNCITRAL",), "ga", "subsidiary", _WD + "Q698232",
+    ),
+    Body("pbc", "Peacebuilding Commission", "un-pbc", "peacebuildingCommission", (), "ga", "subsidiary", _WD + "Q1534084"),
+    Body(
+        "incb", "International Narcotics Control Board", "un-incb", "internationalNarcoticsControlBoard",
+        ("INCB",), "ecosoc", "subsidiary", _WD + "Q667217",
+    ),
+    # Funds, programmes and specialized agencies
+    Body(
+        "unicef", "United Nations Children's Fund", "un-unicef", "unitedNationsChildrensFund",
+        ("United Nations Children\u2019s Fund", "UNICEF"), None, "programme", _WD + "Q740308",
+    ),
+    Body("undp", "United Nations Development Programme", "un-undp", "unitedNationsDevelopmentProgramme", ("UNDP",), None, "programme", _WD + "Q161718"),
+    Body("unep", "United Nations Environment Programme", "un-unep", "unitedNationsEnvironmentProgramme", ("UNEP",), None, "programme", _WD + "Q182016"),
+    Body(
+        "unwomen", "United Nations Entity for Gender Equality and the Empowerment of Women", "un-unwomen",
+        "unWomen", ("UN-Women", "UN Women"), None, "programme", _WD + "Q641576",
+    ),
+    Body("unfpa", "United Nations Population Fund", "un-unfpa", "unitedNationsPopulationFund", ("UNFPA",), None, "programme", _WD + "Q623036"),
+    Body(
+        "unesco", "United Nations Educational, Scientific and Cultural Organization", "un-unesco",
+        "unitedNationsEducationalScientificAndCulturalOrganization", ("UNESCO",), None, "agency", _WD + "Q7809",
+    ),
+    Body("who", "World Health Organization", "un-who", "worldHealthOrganization", (), None, "agency", _WD + "Q7817"),
+    Body("unwto", "World Tourism Organization", "un-unwto", "worldTourismOrganization", ("UN Tourism", "UNWTO"), None, "agency", _WD + "Q61923"),
+    Body("ilo", "International Labour Organization", "un-ilo", "internationalLabourOrganization", (), None, "agency", _WD + "Q54129"),
+    Body("fao", "Food and Agriculture Organization of the United Nations", "un-fao", "foodAndAgricultureOrganization", ("Food and Agriculture Organization",), None, "agency", _WD + "Q82151"),
+)
+
+WIKIDATA_SOURCES = (
+    "Wikidata IRIs were checked against two public tables of UN system entities with their "
+    "Wikidata items (the confirmordeny/supraverden UN_BODIES table, and the OpenSanctions "
+    "international-organizations registry); General Assembly, Security Council, ECOSOC, Human "
+    "Rights Council, Secretary-General, Secretariat, UNDP, UNICEF, UN-Women, UNESCO and WHO "
+    "appear in both. Bodies left without one (UNODC, UNHCR: the sources disagree or are silent) "
+    "wait for a confirmed item rather than a guessed one."
 )
 
 TLC_PATH = "/akn/ontology/organizations/un/"

@@ -68,11 +68,36 @@ class Citation:
     placeholder: bool = False
     location: str = ""
     relation: str | None = None
+    treaty_key: str | None = None
+    """For treaties: the lod.treaties key ("39574-TIP") when the citation resolves to one
+    instrument of the table, which tells a protocol apart from the convention it shares a
+    registration number with."""
 
     @property
     def unts_volume(self) -> str | None:
         """The first volume cited; the JSON keeps this for readers that expect one volume."""
         return self.unts_volumes[0] if self.unts_volumes else None
+
+
+@dataclass
+class Addressee:
+    """Who an operative paragraph (or point) asks to act: "Requests the Secretary-General to …".
+
+    `name` is printed as in the text; `kind` is "body" (an organ, commission, programme or
+    agency), "office" (a post: Secretary-General, Executive Director), "state", "states" (a
+    class of States: "Member States", "States parties"), "group" (other actors: "other donors",
+    "the international community") or "organization" (a named entity outside the bodies table).
+    `body_key` is the lod.bodies key, `iso3` the State's code, `action` the lemma of the verb
+    ("request", "urge", "call-upon"); `head_of` the body key a post heads where the text or its
+    context says ("the Executive Director" of UNODC).
+    """
+
+    name: str
+    kind: str
+    action: str
+    body_key: str | None = None
+    iso3: str | None = None
+    head_of: str | None = None
 
 
 @dataclass
@@ -83,6 +108,7 @@ class SubParagraph:
     text: str
     subparagraphs: list[SubParagraph] = field(default_factory=list)
     eid: str = ""
+    addressees: list[Addressee] = field(default_factory=list)
 
 
 @dataclass
@@ -120,6 +146,7 @@ class OperativeParagraph:
     truncated: bool = False
     eid: str = ""
     footnote_refs: list[str] = field(default_factory=list)
+    addressees: list[Addressee] = field(default_factory=list)
 
 
 @dataclass
@@ -182,10 +209,23 @@ class Resolution:
         """Rebuild a model from its JSON form (used by tests and synthetic corpora)."""
 
         def points(items: list[dict[str, Any]]) -> list[SubParagraph]:
-            return [SubParagraph(**{**p, "subparagraphs": points(p.get("subparagraphs", []))}) for p in items]
+            return [
+                SubParagraph(
+                    **{**p, "subparagraphs": points(p.get("subparagraphs", [])), "addressees": addressees(p)}
+                )
+                for p in items
+            ]
+
+        def addressees(item: dict[str, Any]) -> list[Addressee]:
+            return [Addressee(**a) for a in item.get("addressees", [])]
 
         def operative(items: list[dict[str, Any]]) -> list[OperativeParagraph]:
-            return [OperativeParagraph(**{**p, "subparagraphs": points(p.get("subparagraphs", []))}) for p in items]
+            return [
+                OperativeParagraph(
+                    **{**p, "subparagraphs": points(p.get("subparagraphs", [])), "addressees": addressees(p)}
+                )
+                for p in items
+            ]
 
         fields = {f.name for f in dataclasses.fields(cls)}
         values = {k: v for k, v in data.items() if k in fields}

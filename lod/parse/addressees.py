@@ -1,0 +1,375 @@
+"""Who an operative paragraph asks to act: "Requests the Secretary-General to …".
+
+The operative verbs of a resolution that direct action ("requests", "urges", "invites", "calls
+upon", "encourages", "recommends", …) take the actor as their object: the Secretary-General,
+a body, Member States, "other donors". Those objects are what researchers ask about ("which
+resolutions request UNODC to report"), so each becomes an `Addressee` linked to the bodies
+table or to a State.
+
+A paragraph often carries more than one directive: "Calls upon Member States to …, and requests
+the Office to continue …". Every such verb is read, the leading one and those after a comma,
+semicolon or "and". Objects are a list of noun phrases joined by commas, "and" or "as well as",
+with appositions ("the United Nations, especially the United Nations Office on Drugs and
+Crime,") adding an addressee; the list ends where the infinitive ("to continue"), a that-clause
+or an adverbial ("upon request") begins.
+
+Short references ("the Office", "the Commission") are anaphors: they are resolved to the most
+recent body of that kind named before them — earlier in the paragraph, or earlier in the
+document when the caller passes the bodies it has seen (`AddresseeFinder` keeps them).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from lod.bodies import BODIES, Body, by_key, by_name
+from lod.model import Addressee
+from lod.states import lookup_state
+
+__all__ = ["Addressee", "AddresseeFinder", "addressees", "bodies_named", "action_of"]
+
+# operative verb (third person, as printed) → lemma used in `Addressee.action`
+ACTIONS: dict[str, str] = {
+    "requests": "request", "urges": "urge", "invites": "invite", "calls upon": "call-upon",
+    "calls on": "call-upon", "encourages": "encourage", "recommends": "recommend",
+    "authorizes": "authorize", "directs": "direct", "instructs": "instruct", "appeals to": "appeal",
+    "exhorts": "exhort", "reminds": "remind", "demands": "demand", "entrusts": "entrust",
+    "asks": "ask", "mandates": "mandate", "designates": "designate", "tasks": "task",
+}
+# "Decides to invite …", "Decides also to request …": the directive follows "decides"
+_DECIDE_TO = {"invite": "invite", "request": "request", "authorize": "authorize", "entrust": "entrust",
+              "mandate": "mandate", "ask": "ask", "task": "task", "call upon": "call-upon"}
+
+_ADVERBS = (
+    r"(?:(?:also|further|again|once\s+again|strongly|urgently|firmly|respectfully|kindly|"
+    r"in\s+this\s+regard|in\s+this\s+respect|in\s+this\s+context|in\s+that\s+regard|furthermore|"
+    r"moreover|therefore|accordingly|in\s+addition|equally|likewise|similarly|finally),?\s+)*"
+)
+_VERB_ALTERNATION = "|".join(v.replace(" ", r"\s+") for v in sorted(ACTIONS, key=len, reverse=True))
+_INFINITIVES = "|".join(k.replace(" ", r"\s+") for k in _DECIDE_TO)
+_DIRECTIVE_RE = re.compile(
+    rf"(?:^|[,;:]\s*(?:and\s+)?|\band\s+|\bbut\s+)\s*{_ADVERBS}"
+    rf"(?:(?P<verb>{_VERB_ALTERNATION})|decides\s+(?:also\s+|further\s+)?to\s+(?P<decided>{_INFINITIVES}))\b"
+    # a point under "Decides:" that opens with its own directive: "(b) To request the Secretary-General …"
+    rf"|^\s*(?:\(\w{{1,5}}\)\s*)?to\s+(?P<point>{_INFINITIVES})\b",
+    re.IGNORECASE,
+)
+
+_W = r"[A-Z][\w'’.-]*"  # a capitalised word
+
+
+def _alternation(names: Iterable[str]) -> str:
+    return "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(set(names), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _known_re() -> re.Pattern[str]:
+    names = [n for b in BODIES for n in (b.name, *b.aliases) if n not in ("Assembly", "Council")]
+    return re.compile(rf"(?:the\s+)?(?P<name>{_alternation(names)})(?![\w-])")
+
+
+_CAP_NAME = rf"{_W}(?:\s+(?:of|the|on|for|against|in)\s+(?:the\s+)?{_W}|\s+{_W})*"
+
+
+@lru_cache(maxsize=1)
+def _post_re() -> re.Pattern[str]:
+    """Posts (titles of office holders); "of the X" prefers a known body's full name as X."""
+    names = [n for b in BODIES for n in (b.name, *b.aliases) if n not in ("Assembly", "Council")]
+    of_body = rf"(?:{_alternation(names)}|{_CAP_NAME})"
+    return re.compile(
+        rf"""(?:the\s+)?(?P<post>
+            (?:Deputy\s+)?Secretary-General
+          | President\s+of\s+the\s+{of_body}
+          | Chair(?:person|man|woman)?\s+of\s+the\s+{of_body}
+          | Executive\s+(?:Director|Secretary|Head)s?(?:\s+of\s+the\s+{of_body})?
+          | Director-General(?:\s+of\s+the\s+{of_body})?
+          | Administrator(?:\s+of\s+the\s+{of_body})?
+          | (?:United\s+Nations\s+)?High\s+Commissioner\s+for\s+(?:Human\s+Rights|Refugees)
+          | (?:United\s+Nations\s+)?Legal\s+Counsel
+          | Under-Secretary-General\s+for\s+{_CAP_NAME}
+          | Emergency\s+Relief\s+Coordinator
+          | Special\s+(?:Rapporteur|Representative|Envoy|Adviser|Coordinator)s?
+            (?:\s+(?:of|on|for)\s+(?!to\b)[\w'’-]+(?:\s+(?!to\b)[\w'’-]+)*)?
+        )(?![\w-])""",
+        re.VERBOSE,
+    )
+
+
+_TREATY_NAME = rf"{_W}(?:\s+(?:of|the|and|on|against|for|in)\s+{_W}|\s+{_W})*"
+_STATES_RE = re.compile(
+    r"(?P<states>(?:(?:all|other|those|the|interested|concerned|relevant|affected|neighbouring|"
+    r"donor|developed|developing|transit|destination|origin)\s+)*"
+    r"(?:Member\s+States|States\s+Members\s+of\s+the\s+United\s+Nations|States\s+parties"
+    r"(?:\s+to\s+(?:(?:the|those|these)\s+)?(?:" + _TREATY_NAME + r"|(?:conventions|protocols|instruments|treaties)"
+    r"(?:\s+and\s+(?:conventions|protocols|instruments|treaties))?))?"
+    r"|States|Governments|countries))(?![\w-])"
+)
+_GOVERNMENT_OF_RE = re.compile(r"(?:the\s+)?Government\s+of\s+(?P<state>(?:the\s+)?[A-Z][^,;]*?)(?=\s+to\s|\s*[,;]|\s+and\s|$)")
+_GROUP_RE = re.compile(
+    r"(?P<group>(?:(?:all|other|the|those|relevant|interested|concerned|appropriate|competent|international|"
+    r"regional|subregional|intergovernmental|non-governmental|multilateral|bilateral|financial|development|"
+    r"humanitarian|donor|specialized|private|United\s+Nations|and)\s+)*"
+    r"(?:donors|stakeholders|parties(?:\s+to\s+(?:the\s+)?(?:armed\s+)?conflicts?)?|organizations|entities|agencies|institutions|actors|partners|"
+    r"funds\s+and\s+programmes|international\s+community|private\s+sector|civil\s+society|"
+    r"United\s+Nations\s+system|business\s+community|academia|United\s+Nations(?!\s+[A-Z])))(?![\w-])"
+)
+_ANAPHOR_RE = re.compile(
+    r"the\s+(?P<head>Office|Commission|Council|Committee|Conference|Board|Programme|Fund|Entity|Assembly|"
+    r"Expert\s+Group|Working\s+Group|Group|Forum|Mechanism)(?![\w-])"
+)
+_NAME_RE = re.compile(rf"(?:the\s+)?(?P<name>{_W}(?:\s+(?:of|the|on|for|against|in|and)\s+(?:the\s+)?{_W}|\s+{_W})*)")
+_SEPARATOR_RE = re.compile(
+    r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+|especially\s+|in\s+particular\s+|notably\s+|including\s+|"
+    r"particularly\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+or\s+)"
+)
+_BODY_HEADS = frozenset(("Group", "Commission", "Committee", "Council", "Board", "Forum", "Conference", "Office",
+                         "Programme", "Fund", "Mechanism", "Tribunal", "Court", "Panel", "Team", "Mission",
+                         "Secretariat", "Unit", "Assembly"))
+"""Head nouns of a name that make it a (UN) body rather than an outside organization."""
+_FOLLOWER_RE = re.compile(r"\s+(?:(?P<authority>authorities|Government|forces)\b|(?P<word>[a-z][\w-]*))")
+_MAY_FOLLOW_A_NAME = frozenset(
+    "to and or in at as with within on for that which who whose through by from under upon".split()
+)
+_EXECUTIVE_HEADS = ("unodc", "unep", "unicef", "unfpa", "unwomen", "oct", "unwto")
+
+
+def action_of(verb: str | None) -> str | None:
+    """The lemma of a leading phrase's directive verb ("Also requests" → "request"), if any."""
+    if not verb:
+        return None
+    words = " ".join(verb.replace("*", " ").split()).lower()
+    for printed in sorted(ACTIONS, key=len, reverse=True):
+        if words == printed or words.endswith(" " + printed):
+            return ACTIONS[printed]
+    return None
+
+
+def bodies_named(text: str) -> list[Body]:
+    """The bodies of the table named in `text`, in order of appearance (repeats kept)."""
+    found = []
+    for match in _known_re().finditer(text):
+        body = by_name(match.group("name"))
+        if body is not None:
+            found.append(body)
+    return found
+
+
+@dataclass
+class _Reader:
+    """One pass over the object list of one directive verb."""
+
+    text: str
+    action: str
+    context: list[Body]
+    document_body: Body | None
+
+    def read(self, start: int) -> list[Addressee]:
+        pos = start
+        while self.text.startswith(" ", pos):
+            pos += 1
+        # "Recommends that Member States adopt", "Recommends to the General Assembly the adoption"
+        lead_in = re.match(r"(?:that|to)\s+(?=the\s|all\s|[A-Z])", self.text[pos:])
+        if lead_in:
+            pos += lead_in.end()
+        out: list[Addressee] = []
+        while True:
+            found = self._one(pos)
+            if found is None:
+                break
+            addressee, end = found
+            out.append(addressee)
+            sep = _SEPARATOR_RE.match(self.text, end)
+            if not sep:
+                break
+            pos = sep.end()
+        return out
+
+    def _one(self, pos: int) -> tuple[Addressee, int] | None:
+        text = self.text
+        for attempt in (self._post, self._known, self._government, self._states, self._group, self._anaphor,
+                        self._state_name, self._other_name):
+            found = attempt(text, pos)
+            if found is not None:
+                return found
+        return None
+
+    # -- one matcher per kind of addressee -------------------------------------------------
+
+    def _post(self, text: str, pos: int) -> tuple[Addressee, int] | None:
+        m = _post_re().match(text, pos)
+        if not m:
+            return None
+        post = _clean(m.group("post"))
+        body = by_name(post)  # posts in the table: Secretary-General, President of the General Assembly
+        of = re.search(r"\s+of\s+the\s+(.+)$", post)
+        headed = by_name(of.group(1)) if of else None
+        if headed is None and post.startswith("Executive"):
+            # "the Executive Director" alone: the head of the entity the document has been talking about
+            headed = next((b for b in reversed(self.context) if b.key in _EXECUTIVE_HEADS), None)
+        return (
+            Addressee(
+                _clean(m.group(0)), "office", self.action,
+                body_key=body.key if body else None, head_of=headed.key if headed else None,
+            ),
+            m.end(),
+        )
+
+    def _known(self, text: str, pos: int) -> tuple[Addressee, int] | None:
+        m = _known_re().match(text, pos)
+        if not m:
+            return None
+        body = by_name(m.group("name"))
+        if body is None:
+            return None
+        kind = "office" if body.key in _POSTS else "body"
+        return Addressee(_clean(m.group(0)), kind, self.action, body_key=body.key), m.end()
+
+    def _government(self, text: str, pos: int) -> tuple[Addressee, int] | None:
+        m = _GOVERNMENT_OF_RE.match(text, pos)
+        if not m:
+            return None
+        state = lookup_state(m.group("state"))
+        if state is None:
+            return None
+        return Addressee(_clean(m.group(0)), "state", self.action, iso3=state.iso3), m.end()
+
+    def _states(self, text: str, pos: int) -> tuple[Addressee, int] | None:
+        m = _STATES_RE.match(text, pos)
+        if not m:
+            return None
+        return Addressee(_clean(m.group("states")), "states", self.action), m.end()
+
+    def _group(self, text: str, pos: int) -> tuple[Addressee, int] | None:
+        m = _GROUP_RE.match(text, pos)
+        if not m:
+            return None
+        return Addressee(_clean(m.group("group")), "group", self.action), m.end()
+
+    def _anaphor(self, text: str, pos: int) -> tuple[Addressee, int] | None:
+        m = _ANAPHOR_RE.match(text, pos)
+        if not m:
+            return None
+        head = " ".join(m.group("head").split())
+        body = self._antecedent(head)
+        kind = "body"
+        return Addressee(_clean(m.group(0)), kind, self.action, body_key=body.key if body else None), m.end()
+
+    def _state_name(self, text: str, pos: int) -> tuple[Addressee, int] | None:
+        m = re.match(rf"(?:the\s+)?{_W}(?:\s+(?:of|the|and|{_W}))*(?:\s+\([^)]*\))?", text[pos:])
+        if not m:
+            return None
+        words = m.group(0).split(" ")
+        for k in range(len(words), 0, -1):
+            candidate = " ".join(words[:k])
+            state = lookup_state(candidate)
+            if state is not None:
+                return Addressee(_clean(candidate), "state", self.action, iso3=state.iso3), pos + len(candidate)
+        return None
+
+    def _other_name(self, text: str, pos: int) -> tuple[Addressee, int] | None:
+        m = _NAME_RE.match(text, pos)
+        if not m:
+            return None
+        end = m.end()
+        follower = _FOLLOWER_RE.match(text, end)
+        if follower and follower.group("authority"):
+            # "the Syrian authorities", "the Transitional Federal Government": a State's organs
+            end = follower.end()
+            return Addressee(_clean(text[pos:end]), "state", self.action), end
+        if follower and follower.group("word") and follower.group("word") not in _MAY_FOLLOW_A_NAME:
+            return None  # a capitalised adjective, not a name: "the Arab population"
+        name = m.group("name")
+        head = re.split(r"\s+(?:of|for|on|against|in)\s+", name)[0].split()[-1]
+        if name.split()[-1] in ("Government", "Governments"):
+            kind = "state"  # "the Transitional Federal Government"
+        else:
+            kind = "body" if head in _BODY_HEADS else "organization"
+        return Addressee(_clean(m.group(0)), kind, self.action), end
+
+    def _antecedent(self, head: str) -> Body | None:
+        """The body a short reference ("the Office") stands for: the last one of that kind named."""
+        if head == "Assembly":
+            return by_key("ga")
+        for body in reversed(self.context):
+            if head in body.name.split() or body.name.endswith(head):
+                return body
+        if self.document_body is not None and head in self.document_body.name.split():
+            return self.document_body
+        return None
+
+
+_POSTS = frozenset({"sg", "pga", "hchr", "legal-counsel"})
+
+
+def _clean(printed: str) -> str:
+    return " ".join(printed.split()).rstrip(",;:")
+
+
+def _directives(text: str) -> list[tuple[str, int, int]]:
+    """(action, start of the verb, end of the verb) for every directive verb in the paragraph."""
+    found: list[tuple[str, int, int]] = []
+    for m in _DIRECTIVE_RE.finditer(text):
+        if m.group("verb"):
+            action = ACTIONS[" ".join(m.group("verb").lower().split())]
+        else:
+            action = _DECIDE_TO[" ".join((m.group("decided") or m.group("point")).lower().split())]
+        found.append((action, m.start(), m.end()))
+    return found
+
+
+def addressees(
+    text: str,
+    verb: str | None = None,
+    context: Sequence[Body | str] = (),
+    document_body: Body | str | None = None,
+) -> list[Addressee]:
+    """The addressees of every directive in an operative paragraph or point, in order.
+
+    `text` is the paragraph as printed (with or without its leading phrase); `verb` its leading
+    phrase when the parser knows it ("Also requests"). `context` lists the bodies (objects or
+    lod.bodies keys) named earlier in the document, oldest first, for resolving "the Office";
+    `document_body` is the adopting body, the antecedent of "the Council" in its own texts.
+    A paragraph with no directive ("Decides to remain seized of the matter") has none.
+    """
+    plain = text.replace("*", "").replace("\u00a0", " ")
+    if verb and not re.match(r"\s*" + re.escape(verb.split()[0]), plain):
+        plain = f"{verb} {plain}"
+    seen = [_as_body(b) for b in context]
+    doc = _as_body(document_body) if document_body is not None else None
+    out: list[Addressee] = []
+    cursor = 0
+    for action, start, end in _directives(plain):
+        seen.extend(bodies_named(plain[cursor:start]))
+        cursor = start
+        out.extend(_Reader(plain, action, seen, doc).read(end))
+    return out
+
+
+def _as_body(body: Body | str) -> Body:
+    return body if isinstance(body, Body) else by_key(body)
+
+
+@dataclass
+class AddresseeFinder:
+    """Addressees paragraph by paragraph, remembering the bodies a document has named.
+
+    Feed it every paragraph in document order (preamble through `observe`, operative part and
+    points through `paragraph`), so that "the Office" in paragraph 22 resolves to the Office
+    named in paragraph 3 or in the preamble.
+    """
+
+    document_body: Body | None = None
+    seen: list[Body] = field(default_factory=list)
+
+    def observe(self, text: str) -> None:
+        """Remember the bodies a paragraph names (a preambular paragraph, a footnote)."""
+        self.seen.extend(bodies_named(text))
+
+    def paragraph(self, text: str, verb: str | None = None) -> list[Addressee]:
+        """The addressees of one operative paragraph or point; its bodies are remembered after."""
+        found = addressees(text, verb, context=self.seen, document_body=self.document_body)
+        self.observe(text)
+        return found

@@ -1,0 +1,157 @@
+"""Treaties that UN resolutions cite, keyed by their United Nations Treaty Series registration.
+
+A footnote such as "United Nations, *Treaty Series*, vol. 2225, No. 39574." identifies a treaty
+by the number under which the Secretariat registered it (Article 102 of the Charter). That number
+is the one stable identifier every citation shares, so it is the key of our treaty entities; the
+running text names the same treaty in words ("the United Nations Convention against Corruption"),
+and the table below lets both forms land on one entity.
+
+Protocols that supplement a convention are registered under the convention's number and told
+apart only by the volume in which they were published (the Trafficking in Persons Protocol is
+vol. 2237, No. 39574). The table therefore gives every instrument its own `key` ("39574-TIP"),
+its registration number, the volumes that publish its text, and its `parent`.
+
+Facts live in lod/data/treaties.csv. `verified` says how each row's number was checked:
+`corpus` (printed in a footnote of a real document in corpus/), `search` (confirmed in a public
+copy of the Treaty Series), `no` (from general knowledge, to be confirmed). Wikidata IRIs are
+only filled in where a public source confirmed them; an empty cell is better than a wrong link.
+The Charter of the United Nations is deliberately absent: it is not registered in the Treaty
+Series as a numbered treaty, so it cannot be cited in the form this table resolves.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Literal
+
+TREATIES_CSV = Path(__file__).parent / "data" / "treaties.csv"
+WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
+_WIKIDATA_RE = re.compile(r"^http://www\.wikidata\.org/entity/Q[1-9]\d*$")
+
+Verification = Literal["corpus", "search", "no"]
+
+
+@dataclass(frozen=True)
+class Treaty:
+    """One treaty instrument: a convention, covenant, agreement or a protocol to one of them.
+
+    `key` is unique (the registration number for a principal instrument, number + suffix for a
+    protocol registered under its parent's number); `unts_number` is the number printed in
+    citations; `volumes` are the Treaty Series volumes that publish this instrument's text,
+    which is how a citation of "vol. 2241, No. 39574" is told apart from one of "vol. 2225".
+    `names` are the forms it is printed under in running text, the official title first.
+    """
+
+    key: str
+    unts_number: str
+    title: str
+    names: tuple[str, ...]
+    volumes: tuple[str, ...] = ()
+    adopted: str | None = None
+    parent: str | None = None
+    wikidata: str = ""
+    verified: Verification = "no"
+
+    @property
+    def is_protocol(self) -> bool:
+        return self.parent is not None
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in cell.split("|") if part.strip())
+
+
+@lru_cache(maxsize=1)
+def _load() -> tuple[Treaty, ...]:
+    with TREATIES_CSV.open(encoding="utf-8", newline="") as handle:
+        rows = [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(handle)]
+    treaties = []
+    for row in rows:
+        names = (row["title"], *(n for n in _split(row["short_names"]) if n != row["title"]))
+        treaties.append(
+            Treaty(
+                key=row["key"],
+                unts_number=row["unts_number"],
+                title=row["title"],
+                names=names,
+                volumes=_split(row["volumes"]),
+                adopted=row["adopted"] or None,
+                parent=row["parent"] or None,
+                wikidata=row["wikidata"],
+                verified=row["verified"] or "no",  # type: ignore[arg-type]
+            )
+        )
+    return tuple(treaties)
+
+
+@lru_cache(maxsize=1)
+def _by_key() -> dict[str, Treaty]:
+    return {t.key: t for t in _load()}
+
+
+def all_treaties() -> list[Treaty]:
+    """Every instrument in the table, in table order (principal instruments before protocols)."""
+    return list(_load())
+
+
+def by_key(key: str) -> Treaty | None:
+    """The instrument with this table key ("39574", "39574-TIP")."""
+    return _by_key().get(key)
+
+
+def _number(number: str | int) -> str:
+    return re.sub(r"\D", "", str(number)).lstrip("0") or "0"
+
+
+def by_unts(number: str | int) -> Treaty | None:
+    """The principal instrument registered under this number ("No. 39574" → UNTOC).
+
+    Accepts the number as printed ("39574", "No. 39574", 39574). Protocols registered under
+    the same number are reached through `by_citation` with their volume, or `protocols_of`.
+    """
+    wanted = _number(number)
+    for treaty in _load():
+        if treaty.unts_number == wanted and treaty.parent is None:
+            return treaty
+    return None
+
+
+def protocols_of(treaty: Treaty) -> list[Treaty]:
+    """The protocols that supplement this treaty and are registered under its number."""
+    return [t for t in _load() if t.parent == treaty.key]
+
+
+def by_citation(number: str | int, volumes: Iterable[str] = ()) -> list[Treaty]:
+    """The instruments a Treaty Series citation points to, one per cited volume where known.
+
+    "vols. 2225, 2237, 2241 and 2326, No. 39574" cites the Convention and its three Protocols;
+    "vol. 2237, No. 39574" the Trafficking in Persons Protocol alone. A volume the table does
+    not know (a later volume recording ratifications, say) resolves to the principal
+    instrument, so a citation always lands on the treaty it is registered under.
+    """
+    wanted = _number(number)
+    family = [t for t in _load() if t.unts_number == wanted]
+    if not family:
+        return []
+    found: list[Treaty] = []
+    for volume in volumes:
+        matches = [t for t in family if str(volume).strip() in t.volumes]
+        # several instruments in one volume (a covenant and its optional protocol): the principal one
+        chosen = next((t for t in matches if t.parent is None), matches[0] if matches else None)
+        if chosen is None:
+            chosen = by_unts(wanted)
+        if chosen is not None and chosen not in found:
+            found.append(chosen)
+    if not found:
+        principal = by_unts(wanted)
+        found = [principal] if principal else family[:1]
+    return found
+
+
+def is_wikidata_iri(value: str) -> bool:
+    """Whether a cell holds a well-formed Wikidata entity IRI (the only form we publish)."""
+    return bool(_WIKIDATA_RE.match(value))

@@ -1,0 +1,253 @@
+"""Addressees of operative paragraphs: who is requested, urged, invited to act."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from lod.bodies import BODIES, by_key, by_name
+from lod.parse.addressees import AddresseeFinder, action_of, addressees, bodies_named
+from lod.treaties import is_wikidata_iri
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def operative(name: str, number: int) -> str:
+    """Operative paragraph `number` of a corpus file, as printed (line breaks joined)."""
+    text = (CORPUS / name).read_text(encoding="utf-8")
+    m = re.search(rf"^{number}\.\s*(.*?)(?=\n\s*\n|\Z)", text, re.M | re.S)
+    assert m, f"{name} has no paragraph {number}"
+    return " ".join(m.group(1).split())
+
+
+def preamble(name: str) -> str:
+    text = (CORPUS / name).read_text(encoding="utf-8")
+    return text[: re.search(r"^1\.\s", text, re.M).start()]  # type: ignore[union-attr]
+
+
+def summary(found: list) -> list[tuple]:
+    return [(a.name, a.kind, a.action, a.body_key) for a in found]
+
+
+# -- real paragraphs -----------------------------------------------------------------------------
+
+DOC_001 = "001_a434e5ae4ec07524.txt"
+DOC_004 = "004_a62735c9b0a34126.txt"
+DOC_C6 = "A_C.6_80_L.2.txt"
+
+
+def test_001_11_invites_the_president_not_the_partners_named_in_passing() -> None:
+    found = addressees(operative(DOC_001, 11))
+    assert summary(found) == [("the President of the General Assembly", "office", "invite", "pga")]
+    assert found[0].head_of == "ga"
+
+
+def test_001_13_requests_unodc() -> None:
+    found = addressees(operative(DOC_001, 13), "Requests")
+    assert summary(found) == [("the United Nations Office on Drugs and Crime", "body", "request", "unodc")]
+
+
+def test_001_22_reads_the_second_verb_and_resolves_the_office_to_the_one_named_before_it() -> None:
+    # "… such as those provided by the United Nations Office on Drugs and Crime, …, and requests the
+    # Office to continue …, in cooperation and coordination with the Office of Counter-Terrorism;"
+    found = addressees(operative(DOC_001, 22))
+    assert summary(found) == [
+        ("Member States", "states", "call-upon", None),
+        ("the Office", "body", "request", "unodc"),
+    ]
+
+
+def test_001_59_three_directives_in_one_paragraph() -> None:
+    found = addressees(operative(DOC_001, 59))
+    assert summary(found) == [
+        ("Member States", "states", "invite", None),
+        ("the United Nations Office on Drugs and Crime", "body", "request", "unodc"),
+        ("Member States", "states", "encourage", None),  # "and strongly encourages Member States"
+    ]
+
+
+def test_001_63_requests_the_secretary_general() -> None:
+    found = addressees(operative(DOC_001, 63))
+    assert summary(found) == [("the Secretary-General", "office", "request", "sg")]
+    assert by_key("sg").wikidata.endswith("/Q81066")
+
+
+def test_001_states_parties_keep_the_treaty_they_are_parties_to() -> None:
+    found = addressees(operative(DOC_001, 8))
+    assert summary(found) == [
+        ("States parties to the United Nations Convention against Corruption", "states", "urge", None)
+    ]
+
+
+def test_004_8_requests_unodc() -> None:
+    found = addressees(operative(DOC_004, 8))
+    assert summary(found) == [("the United Nations Office on Drugs and Crime", "body", "request", "unodc")]
+
+
+def test_004_9_invites_the_expert_group_not_the_office_it_advises() -> None:
+    found = addressees(operative(DOC_004, 9))
+    assert summary(found) == [("the Expert Group", "body", "invite", None)]
+
+
+def test_004_12_member_states_and_other_donors() -> None:
+    found = addressees(operative(DOC_004, 12))
+    assert summary(found) == [
+        ("Member States", "states", "invite", None),
+        ("other donors", "group", "invite", None),
+    ]
+
+
+def test_004_13_the_executive_director_heads_the_office_the_document_talks_about() -> None:
+    text = operative(DOC_004, 13)
+    alone = addressees(text)
+    assert summary(alone) == [("the Executive Director", "office", "request", None)]
+    assert alone[0].head_of is None  # no context: nobody to be the head of
+
+    finder = AddresseeFinder(document_body=by_key("ga"))
+    finder.observe(preamble(DOC_004))
+    for number in range(1, 13):
+        finder.paragraph(operative(DOC_004, number))
+    in_context = finder.paragraph(text)
+    assert summary(in_context) == summary(alone)
+    assert in_context[0].head_of == "unodc"
+
+
+def test_c6_requests_the_secretary_general_and_invites_an_organization() -> None:
+    assert summary(addressees(operative(DOC_C6, 2))) == [("the Secretary-General", "office", "request", "sg")]
+    invited = addressees(operative(DOC_C6, 1))  # "Decides to invite the Brazilian Argentine Agency …"
+    assert summary(invited) == [
+        ("the Brazilian Argentine Agency for Accounting and Control of Nuclear Materials", "organization", "invite", None)
+    ]
+
+
+@pytest.mark.parametrize("number", [1, 2, 5, 7, 15, 20, 32])
+def test_001_paragraphs_without_a_directive_have_no_addressee(number: int) -> None:
+    # "Takes note", "Reaffirms", "Welcomes", "Also welcomes", "Reiterates", "Emphasizes"
+    assert addressees(operative(DOC_001, number)) == []
+
+
+def test_every_directive_paragraph_of_001_has_an_addressee_of_that_action() -> None:
+    from lod.parse import parse_file
+
+    resolution = parse_file(CORPUS / DOC_001)
+    finder = AddresseeFinder(document_body=by_key("ga"))
+    for paragraph in resolution.preamble:
+        finder.observe(paragraph.text)
+    actions: Counter[str] = Counter()
+    for paragraph in resolution.operative:
+        found = finder.paragraph(paragraph.text, paragraph.verb)
+        lead = action_of(paragraph.verb)
+        if lead is not None:
+            assert found and found[0].action == lead, (paragraph.num, paragraph.verb)
+        actions.update(a.action for a in found)
+    assert actions["request"] >= 12 and actions["call-upon"] >= 10 and actions["urge"] >= 8
+
+
+# -- Security Council, ECOSOC and other general cases -----------------------------------------------
+
+
+def test_security_council_cases() -> None:
+    sc = by_key("sc")
+    assert summary(addressees("Demands that all parties to the conflict immediately cease hostilities;", None, document_body=sc)) == [
+        ("all parties to the conflict", "group", "demand", None)
+    ]
+    sudan = addressees("Calls upon the Government of the Sudan to cooperate fully with the Panel of Experts;")
+    assert [(a.kind, a.iso3) for a in sudan] == [("state", "SDN")]
+    informed = addressees("Requests the Secretary-General to keep the Council informed, and encourages the Council to act", document_body=sc)
+    assert summary(informed) == [
+        ("the Secretary-General", "office", "request", "sg"),
+        ("the Council", "body", "encourage", "sc"),
+    ]
+    assert addressees("Decides to remain actively seized of the matter.", document_body=sc) == []
+    states = addressees("Urges Colombia and Bosnia and Herzegovina to continue their efforts;")
+    assert [(a.name, a.iso3) for a in states] == [("Colombia", "COL"), ("Bosnia and Herzegovina", "BIH")]
+
+
+def test_economic_and_social_council_cases() -> None:
+    two = addressees(
+        "Requests the Commission on Narcotic Drugs and the Commission on Crime Prevention and Criminal Justice to cooperate;"
+    )
+    assert [a.body_key for a in two] == ["cnd", "ccpcj"]
+    assert summary(addressees("Recommends to the General Assembly the adoption of the following draft resolution:")) == [
+        ("the General Assembly", "body", "recommend", "ga")
+    ]
+    agencies = addressees(
+        "Invites the United Nations Children\u2019s Fund and the World Health Organization, within their mandates, to assist;"
+    )
+    assert [a.body_key for a in agencies] == ["unicef", "who"]
+
+
+def test_apposition_adds_the_entity_singled_out() -> None:
+    found = addressees(operative(DOC_001, 24))
+    assert summary(found) == [
+        ("Member States", "states", "call-upon", None),
+        ("the United Nations", "group", "call-upon", None),
+        ("the United Nations Office on Drugs and Crime", "body", "call-upon", "unodc"),
+    ]
+
+
+def test_anaphors_use_the_context_passed_in() -> None:
+    found = addressees("Requests the Commission to report on the matter", context=["unodc", "ccpcj"])
+    assert [a.body_key for a in found] == ["ccpcj"]
+    assert [a.body_key for a in addressees("Requests the Commission to report")] == [None]
+
+
+@pytest.mark.parametrize(
+    "verb, lemma",
+    [("Requests", "request"), ("Also requests", "request"), ("Strongly encourages", "encourage"),
+     ("Calls upon", "call-upon"), ("Further urges", "urge"), ("Takes note", None), ("Welcomes", None), (None, None)],
+)
+def test_action_of_leading_phrases(verb: str | None, lemma: str | None) -> None:
+    assert action_of(verb) == lemma
+
+
+# -- the bodies table the addressees link to -------------------------------------------------------
+
+
+def test_bodies_table_is_consistent() -> None:
+    for attribute in ("key", "actor", "tlc", "name"):
+        values = [getattr(b, attribute) for b in BODIES]
+        assert len(values) == len(set(values)), attribute
+    for body in BODIES:
+        assert body.actor.startswith("un-") and re.fullmatch(r"[a-z][A-Za-z]+", body.tlc), body.key
+        assert body.parent is None or by_key(body.parent) is not None
+        assert by_name(body.name) is body
+        if body.wikidata:
+            assert is_wikidata_iri(body.wikidata), body.key
+    names = [n.casefold() for b in BODIES for n in (b.name, *b.aliases)]
+    assert len(names) == len(set(names)), "a name may point to one body only"
+
+
+def test_bodies_named_in_the_004_preamble_in_order() -> None:
+    # masthead (ECOSOC, the Commission), the recommendation formula, "The General Assembly,", then the
+    # preambular paragraphs; the running header and footnotes name none
+    keys = [b.key for b in bodies_named(preamble(DOC_004))]
+    assert keys == ["ecosoc", "ccpcj", "ccpcj", "ecosoc", "ga", "ga", "ccpcj", "ccpcj", "ccpcj", "unodc", "ccpcj", "sg", "unodc"]
+
+
+def test_points_that_open_with_their_own_directive() -> None:
+    # A/RES/70/174, annex (corpus 000): "(n) To invite Member States to draw on the United Nations model treaties …"
+    text = (CORPUS / "000_b2f48f3f43e47248.txt").read_text(encoding="utf-8")
+    point = " ".join(re.search(r"^\(n\)\s*(.*?)(?=^\(|\n\s*\n)", text, re.M | re.S).group(0).split())  # type: ignore[union-attr]
+    assert summary(addressees(point)) == [("Member States", "states", "invite", None)]
+    assert summary(addressees("(b) To request the Secretary-General to report thereon;")) == [
+        ("the Secretary-General", "office", "request", "sg")
+    ]
+
+
+def test_security_council_actors_outside_the_bodies_table() -> None:
+    assert summary(addressees("Urges the Syrian authorities to allow immediate access;")) == [
+        ("the Syrian authorities", "state", "urge", None)
+    ]
+    assert summary(addressees("Encourages the Transitional Federal Government to continue;")) == [
+        ("the Transitional Federal Government", "state", "encourage", None)
+    ]
+    assert summary(addressees("Requests the Panel of Experts to provide a final report;")) == [
+        ("the Panel of Experts", "body", "request", None)
+    ]
+    # a capitalised adjective is not a name, and a directive without an object has no addressee
+    assert addressees("Calls upon the Arab population to remain calm;") == []
+    assert addressees("Calls for greater coordination and coherence among United Nations entities;") == []

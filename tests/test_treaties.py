@@ -1,0 +1,182 @@
+"""The treaty table (lod/data/treaties.csv) and the treaty names found in running text."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from lod.parse.treaty_mentions import find_treaty_mentions
+from lod.treaties import all_treaties, by_citation, by_key, by_unts, is_wikidata_iri, protocols_of
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+UNTS_FOOTNOTE = re.compile(r"vols?\.\s+(?P<vols>[\d,\sand]+?),\s+No\.\s+(?P<no>\d+)")
+
+
+def corpus_text(name: str) -> str:
+    return (CORPUS / name).read_text(encoding="utf-8")
+
+
+def corpus_unts_citations() -> list[tuple[str, list[str]]]:
+    """Every "vol(s). …, No. …" printed in the text corpus, as (number, volumes)."""
+    found = []
+    for path in sorted(CORPUS.glob("*")):
+        if path.suffix not in (".txt", ".md") or path.name == "README.md":
+            continue
+        for m in UNTS_FOOTNOTE.finditer(path.read_text(encoding="utf-8")):
+            found.append((m.group("no"), re.findall(r"\d+", m.group("vols"))))
+    return found
+
+
+# -- the table ---------------------------------------------------------------------------------
+
+
+def test_keys_are_unique_and_principal_numbers_are_unique() -> None:
+    treaties = all_treaties()
+    keys = [t.key for t in treaties]
+    assert len(keys) == len(set(keys))
+    principal = [t.unts_number for t in treaties if t.parent is None]
+    assert len(principal) == len(set(principal)), "two principal instruments share a registration number"
+
+
+def test_protocols_point_to_an_existing_parent_registered_under_the_same_number() -> None:
+    for treaty in all_treaties():
+        if treaty.parent is None:
+            assert treaty.key == treaty.unts_number
+            continue
+        parent = by_key(treaty.parent)
+        assert parent is not None, treaty.key
+        assert parent.parent is None, f"{treaty.key}: protocols hang off principal instruments"
+        assert treaty.unts_number == parent.unts_number
+        assert treaty.key.startswith(parent.key + "-")
+
+
+def test_volumes_identify_one_instrument_within_a_registration_number() -> None:
+    seen: dict[tuple[str, str], str] = {}
+    for treaty in all_treaties():
+        for volume in treaty.volumes:
+            assert volume.isdigit()
+            other = seen.setdefault((treaty.unts_number, volume), treaty.key)
+            # the only sharing allowed: a covenant and an optional protocol printed in one volume
+            assert other == treaty.key or by_key(other).parent is None or treaty.parent is None
+
+
+def test_cells_are_well_formed() -> None:
+    for treaty in all_treaties():
+        assert treaty.unts_number.isdigit() and not treaty.unts_number.startswith("0")
+        assert treaty.title and treaty.names[0] == treaty.title
+        assert treaty.verified in ("corpus", "search", "no")
+        if treaty.adopted:
+            assert date.fromisoformat(treaty.adopted).year >= 1945
+        if treaty.wikidata:
+            assert is_wikidata_iri(treaty.wikidata), treaty.wikidata
+
+
+def test_wikidata_iri_check_rejects_malformed_values() -> None:
+    assert is_wikidata_iri("http://www.wikidata.org/entity/Q21707860")
+    for bad in ("Q21707860", "https://www.wikidata.org/wiki/Q21707860", "http://www.wikidata.org/entity/Q0",
+                "http://www.wikidata.org/entity/P31"):
+        assert not is_wikidata_iri(bad)
+
+
+def test_every_unts_number_cited_in_the_corpus_is_in_the_table() -> None:
+    cited = corpus_unts_citations()
+    assert len(cited) >= 10  # the corpus prints a dozen Treaty Series footnotes
+    for number, volumes in cited:
+        assert by_unts(number) is not None, number
+        resolved = by_citation(number, volumes)
+        assert resolved and all(t.unts_number == number for t in resolved)
+
+
+def test_rows_marked_corpus_are_printed_in_the_corpus() -> None:
+    printed = {(n, v) for n, vols in corpus_unts_citations() for v in vols}
+    for treaty in all_treaties():
+        if treaty.verified == "corpus" and treaty.volumes:
+            assert (treaty.unts_number, treaty.volumes[0]) in printed, treaty.key
+
+
+def test_a_multi_volume_citation_resolves_to_the_convention_and_its_protocols() -> None:
+    # 001 footnote 1: "vols. 2225, 2237, 2241 and 2326, No. 39574"
+    keys = [t.key for t in by_citation("39574", ["2225", "2237", "2241", "2326"])]
+    assert keys == ["39574", "39574-TIP", "39574-SOM", "39574-FIR"]
+    assert [t.key for t in by_citation("No. 39574", ["2237"])] == ["39574-TIP"]
+    assert [t.key for t in by_citation(27531, ["2171", "2173"])] == ["27531-OPSC", "27531-OPAC"]
+    assert {t.key for t in protocols_of(by_unts(39574))} == {"39574-TIP", "39574-SOM", "39574-FIR"}
+
+
+def test_unknown_volumes_fall_back_to_the_principal_instrument() -> None:
+    assert [t.key for t in by_citation("42146", ["9999"])] == ["42146"]
+    assert [t.key for t in by_citation("42146", [])] == ["42146"]
+    assert by_citation("1", ["1"]) == [] and by_unts("1") is None
+
+
+def test_by_unts_reads_printed_forms() -> None:
+    assert by_unts("No. 42146").title == "United Nations Convention against Corruption"
+    assert by_unts(14152).title.startswith("Single Convention on Narcotic Drugs, 1961, as amended")
+    assert by_unts("39574").key == "39574"
+
+
+# -- mentions in running text ----------------------------------------------------------------
+
+
+def test_mentions_in_001_link_named_treaties_to_their_numbers() -> None:
+    text = corpus_text("001_a434e5ae4ec07524.txt")
+    mentions = find_treaty_mentions(text)
+    by_treaty: dict[str, int] = {}
+    for mention in mentions:
+        assert text[mention.start : mention.end] == mention.text
+        by_treaty[mention.key] = by_treaty.get(mention.key, 0) + 1
+    assert by_treaty["42146"] >= 10  # "the United Nations Convention against Corruption", many times
+    corruption = next(m for m in mentions if m.unts_number == "42146")
+    assert corruption.text == "United Nations Convention against Corruption"
+    # every treaty the footnotes of 001 cite is also named somewhere in its text
+    for number in {n for n, _ in corpus_unts_citations() if n in ("39574", "14152", "14956", "27627", "42146", "14537")}:
+        assert any(m.unts_number == number for m in mentions), number
+
+
+def test_the_longest_name_wins_so_a_protocol_is_not_also_its_convention() -> None:
+    text = corpus_text("001_a434e5ae4ec07524.txt")
+    protocol = "Protocol against the Illicit Manufacturing of and Trafficking in Firearms, Their Parts and Components and Ammunition, supplementing the United Nations Convention against Transnational Organized Crime"
+    at = text.index(protocol)
+    inside = [m for m in find_treaty_mentions(text) if at <= m.start < at + len(protocol)]
+    assert [m.key for m in inside] == ["39574-FIR"]
+    assert inside[0].end == at + len(protocol)
+
+
+def test_a_misprinted_year_qualifier_still_names_the_amended_single_convention() -> None:
+    # 001 prints "of 1954" where the title says 1961; footnote 2 cites No. 14152
+    mentions = find_treaty_mentions(corpus_text("001_a434e5ae4ec07524.txt"))
+    single = [m for m in mentions if "Single Convention" in m.text]
+    assert single and all(m.key == "14152" for m in single)
+    assert find_treaty_mentions("the Single Convention on Narcotic Drugs of 1961")[0].key == "7515"
+
+
+def test_mentions_in_004_and_across_line_breaks() -> None:
+    mentions = find_treaty_mentions(corpus_text("004_a62735c9b0a34126.txt"))
+    assert [m.key for m in mentions] == ["39574"]
+    wrapped = find_treaty_mentions("of the United Nations Convention\nagainst Corruption5 and")
+    assert [(m.key, m.text) for m in wrapped] == [("42146", "United Nations Convention\nagainst Corruption")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "stressing the importance of effective implementation of the Convention in all its aspects",
+        "in accordance with the Protocol and with national laws",
+        "the Conventions and the Protocols thereto",
+        "the united nations convention against corruption",  # names are capitalised when they are names
+        "the Convention on the Rights of the Childhood Institute",  # a longer word is not the name
+    ],
+)
+def test_bare_or_altered_names_are_not_mentions(text: str) -> None:
+    assert find_treaty_mentions(text) == []
+
+
+def test_a_mention_becomes_a_treaty_citation() -> None:
+    mention = find_treaty_mentions("Recalling the Protocol against the Smuggling of Migrants by Land, Sea and Air")[0]
+    citation = mention.to_citation(location="preamble__para_3", relation="recall")
+    assert citation.type == "treaty"
+    assert (citation.unts_number, citation.treaty_key, citation.unts_volume) == ("39574", "39574-SOM", "2241")
+    assert citation.location == "preamble__para_3" and citation.relation == "recall"
