@@ -52,8 +52,11 @@ def test_dumps_agree_with_each_other(built: tuple[Path, object]) -> None:
     quads = ox.Store()
     quads.load(gzip.decompress((out / "dumps/lod.nq.gz").read_bytes()), format=ox.RdfFormat.N_QUADS)
     graphs = {str(g.value) for g in quads.named_graphs()}
-    assert len(graphs) == len(report.published)
+    # one named graph per published document, plus the authorities (States, organs, treaties, groups)
+    assert len(graphs) == len(report.published) + 1
     assert {d.work for d in report.published} <= {g.split("#")[0] for g in graphs}
+    assert f"{report.base}/graph/authorities" in graphs
+    assert (out / "documents" / "authorities.ttl").is_file()
 
 
 def test_void_and_dcat_describe_the_build(built: tuple[Path, object]) -> None:
@@ -70,6 +73,12 @@ def test_void_and_dcat_describe_the_build(built: tuple[Path, object]) -> None:
         size = int(void.value(dist, DCAT.byteSize))
         assert size == (out / "dumps" / str(dist).rsplit("/", 1)[1]).stat().st_size
     assert set(void.objects(ds, VOID.exampleResource))
+    # the owl:sameAs links to Wikidata (States, organs, treaties) are a counted void:Linkset
+    linksets = [s for s in void.objects(ds, VOID.subset) if (s, RDF.type, VOID.Linkset) in void]
+    assert len(linksets) == 1
+    nt = gzip.decompress((out / "dumps/lod.nt.gz").read_bytes()).decode()
+    same_as = [ln for ln in nt.splitlines() if "<http://www.w3.org/2002/07/owl#sameAs> <http://www.wikidata.org/entity/Q" in ln]
+    assert int(void.value(linksets[0], VOID.triples)) == len(same_as) > 190
 
 
 def test_checksums_cover_every_file(built: tuple[Path, object]) -> None:

@@ -11,7 +11,9 @@ from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
 from lod.model import Citation, Sponsor
 from lod.rdf import verb_concept
 from lod.rdf.namespaces import ALLOT, RELATION, UNDO, UNRES, VERB
-from test_rdf import draft_004, graph_of, res_80_1
+from lod.rdf.authorities import authorities_graph
+from lod.rdf.relations import RELATION_PROPERTIES
+from test_rdf import BASE, draft_004, graph_of, res_80_1
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,7 +46,13 @@ def mapped_graphs() -> list[Graph]:
                  location="fn_1"),
     ]
     flagged.warnings = ["page break inside paragraph 10"]
-    return [graph_of(res_80_1()), graph_of(draft_004()), graph_of(flagged)]
+    # an adopted text on a report whose draft is in the corpus, and that draft: the draft ↔ adopted links
+    adopted = res_80_1()
+    adopted.report_symbol = "A/80/401"
+    draft = draft_004()
+    draft.symbol, adopted.draft_symbol = "E/CN.15/2019/L.4", "E/CN.15/2019/L.4"
+    return [graph_of(res_80_1()), graph_of(draft_004()), graph_of(flagged), graph_of(adopted, draft),
+            graph_of(draft, adopted), authorities_graph(BASE)]
 
 
 def unres_terms(graphs: list[Graph]) -> set[URIRef]:
@@ -128,3 +136,13 @@ def test_citation_relations_are_concepts_of_the_relation_scheme(verbs: Graph) ->
     assert RELATION.recall in used and RELATION.welcome in used
     scheme = URIRef("https://w3id.org/un-lod/vocab/relation")
     assert sorted(str(r) for r in used if (r, SKOS.inScheme, scheme) not in verbs) == []
+
+
+def test_every_typed_citation_property_is_a_cites_with_its_relation(ontology: Graph, verbs: Graph) -> None:
+    scheme = URIRef("https://w3id.org/un-lod/vocab/relation")
+    for lemma, local in RELATION_PROPERTIES.items():
+        prop = UNRES[local]
+        assert (prop, RDFS.subPropertyOf, UNRES.cites) in ontology, local
+        assert (prop, UNRES.expressesRelation, RELATION[lemma]) in ontology, local
+        assert (RELATION[lemma], SKOS.inScheme, scheme) in verbs, lemma
+    assert (UNRES.cites, RDFS.subPropertyOf, URIRef("http://data.europa.eu/eli/ontology#cites")) in ontology

@@ -11,14 +11,15 @@ from collections.abc import Callable
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from lod.model import Citation, Sponsor
-from lod.rdf.namespaces import ALLOT, DCTERMS, RDF, UNRES
+from lod.model import Addressee, Citation, Sponsor
+from lod.rdf.namespaces import ALLOT, DCTERMS, RDF, RDFS, UNDO, UNRES
 from lod.validate import ValidationResult, validate
 from test_rdf import BASE, WORKS, draft_004, graph_of, res_80_1
 
 WORK_80_1 = URIRef(f"{WORKS}/un-ga/2025-09-19/80-1")
 EXPR_80_1 = URIRef(f"{WORK_80_1}/eng@")
 MAIN_80_1 = f"{WORK_80_1}/!main"
+RES_169_II = URIRef(f"{WORKS}/un-ga/1947-01-01/169_(II)")
 
 
 def check(graph: Graph) -> ValidationResult:
@@ -65,6 +66,20 @@ BREAKS: dict[str, Callable[[Graph], Graph]] = {
     "Footnote": lambda g: _remove(g, portion("fn_1"), UNRES.marker),
     "CitationResolved": lambda g: _remove(g, portion("fn_1__cit_1"), UNRES.citesWork),
     "CitationText": lambda g: _remove(g, portion("fn_1__cit_1"), UNRES.citationText),
+    "CitedWorkDescribed": lambda g: _remove(g, RES_169_II, RDFS.label),
+    "CitationLinked": lambda g: _remove(g, portion("fn_1"), UNRES.cites, RES_169_II),
+    "DraftLinked": lambda g: _remove(g, WORK_80_1, UNRES.draft),
+}
+
+# corpus/004 (CCPCJ draft): a Treaty Series footnote, and paragraphs addressing UNODC and its Executive Director
+DRAFT_004 = f"{WORKS}/un-ccpcj/2019-04-23/004_a62735c9b0a34126/!main"
+UNTOC = URIRef(f"{BASE}/id/treaty/unts/39574")
+UNODC = URIRef(f"{BASE}/akn/ontology/organizations/un/unitedNationsOfficeOnDrugsAndCrime")
+BREAKS_004: dict[str, Callable[[Graph], Graph]] = {
+    "TreatyCitationTarget": lambda g: _remove(g, UNTOC, RDF.type, UNRES.Treaty),
+    "TreatyNumber": lambda g: _remove(g, UNTOC, UNRES.untsNumber),
+    "AddresseeResolved": lambda g: _remove(g, URIRef(f"{DRAFT_004}#para_8__addressee_1"), UNDO.hasReceiver),
+    "AddresseeReceiverTyped": lambda g: _remove(g, UNODC, RDF.type, UNRES.TLCOrganization),
 }
 
 
@@ -73,6 +88,45 @@ def test_each_break_is_reported_by_its_own_shape_only(g: Graph, shape: str) -> N
     result = check(BREAKS[shape](g))
     assert not result.conforms
     assert result.shapes() == {shape}, result.report()
+
+
+@pytest.mark.parametrize("shape", sorted(BREAKS_004))
+def test_each_break_of_a_link_of_the_draft_is_reported_by_its_own_shape_only(shape: str) -> None:
+    res = draft_004()
+    result = validate(BREAKS_004[shape](graph_of(res)), res.source)
+    assert not result.conforms
+    assert result.shapes() == {shape}, result.report()
+
+
+def test_report_symbol_without_report_link_is_reported() -> None:
+    res = res_80_1()
+    res.report_symbol = "A/80/401"
+    g = graph_of(res)
+    assert validate(g, res.source).results == []
+    assert check(_remove(g, WORK_80_1, UNRES.report)).shapes() == {"ReportLinked"}
+
+
+def test_addressee_naming_an_unknown_organ_is_a_warning_only() -> None:
+    res = draft_004()
+    res.operative[8].addressees = [Addressee("the Expert Group", "body", "invite")]
+    result = validate(graph_of(res), res.source)
+    assert result.conforms
+    assert result.shapes() == {"AddresseeUnresolved"} == result.shapes("Warning"), result.report()
+
+
+def test_a_class_of_states_addressed_is_not_an_entity_to_resolve() -> None:
+    res = draft_004()
+    assert res.operative[3].addressees[0].kind == "states"
+    g = graph_of(res)
+    assert validate(g, res.source).results == []
+    assert (URIRef(f"{DRAFT_004}#para_4__addressee_1"), UNRES.unresolved, None) not in g
+
+
+def test_the_authorities_graph_conforms() -> None:
+    from lod.rdf.authorities import authorities_graph
+
+    result = validate(authorities_graph(BASE), "authorities")
+    assert result.conforms and result.results == [], result.report()
 
 
 def test_a_date_that_is_not_an_xsd_date(g: Graph) -> None:
@@ -157,8 +211,8 @@ def test_every_rule_of_the_shapes_file_is_tested() -> None:
     named = {str(s).removeprefix(str(UNRES_SHAPES)) for s in shapes_graph().subjects(RDF_NS.type, SH.NodeShape)
              if str(s).startswith(str(UNRES_SHAPES))}
     tested_elsewhere = {"DateDatatype", "UniqueEid", "Sponsor", "SponsorUnresolved", "CitationPlaceholder",
-                        "CitationUnresolved", "TitleMissing"}
-    assert named == set(BREAKS) | tested_elsewhere
+                        "CitationUnresolved", "TitleMissing", "ReportLinked", "AddresseeUnresolved"}
+    assert named == set(BREAKS) | set(BREAKS_004) | tested_elsewhere
 
 
 def test_unreadable_printed_date_stops_the_document() -> None:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, VOID
+from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, VOID
 
 from lod import __version__
 from lod.publish.dumps import DUMP_FORMATS
@@ -22,6 +22,8 @@ SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 SPDX = Namespace("http://spdx.org/rdf/terms#")
 IANA = "https://www.iana.org/assignments/media-types/"
 UN_TERMS = URIRef("https://www.un.org/en/about-us/terms-of-use")
+WIKIDATA = URIRef("http://www.wikidata.org/")
+WIKIDATA_ENTITY = "<http://www.wikidata.org/entity/"
 
 
 def dataset_iri(base: str) -> URIRef:
@@ -91,6 +93,8 @@ def describe_dataset(
         g.add((part, VOID.property, URIRef(prop[1:-1])))
         g.add((part, VOID.triples, Literal(count, datatype=XSD.integer)))
 
+    _wikidata_linkset(g, ds, merged_lines)
+
     for name, (media, label) in DUMP_FORMATS.items():
         dist = URIRef(f"{base}/dumps/{name}")
         g.add((ds, VOID.dataDump, dist))
@@ -117,6 +121,26 @@ def describe_dataset(
     g.add((service, DCAT.servesDataset, ds))
     g.add((service, DCTERMS.conformsTo, URIRef("https://www.w3.org/TR/sparql11-protocol/")))
     return g
+
+
+def _wikidata_linkset(g: Graph, ds: URIRef, merged_lines: Sequence[str]) -> None:
+    """The owl:sameAs links to Wikidata as a void:Linkset, so link indexes can find and count them."""
+    same_as = f"<{OWL.sameAs}>"
+    count = 0
+    for line in merged_lines:
+        _, p, o = _split(line)
+        count += p == same_as and o.startswith(WIKIDATA_ENTITY)
+    linkset = URIRef(f"{ds}#linkset-wikidata")
+    g.add((ds, VOID.subset, linkset))
+    g.add((linkset, RDF.type, VOID.Linkset))
+    g.add((linkset, DCTERMS.title, Literal("Links to Wikidata", lang="en")))
+    g.add((linkset, VOID.subjectsTarget, ds))
+    g.add((linkset, VOID.objectsTarget, WIKIDATA))
+    g.add((linkset, VOID.linkPredicate, OWL.sameAs))
+    g.add((linkset, VOID.triples, Literal(count, datatype=XSD.integer)))
+    g.add((WIKIDATA, FOAF.homepage, URIRef("https://www.wikidata.org/")))
+    g.add((WIKIDATA, VOID.sparqlEndpoint, URIRef("https://query.wikidata.org/sparql")))
+    g.add((WIKIDATA, VOID.uriSpace, Literal("http://www.wikidata.org/entity/")))
 
 
 def _split(line: str) -> tuple[str, str, str]:

@@ -28,6 +28,7 @@ from lod.publish.atomic import staged_directory
 from lod.publish.describe import describe_dataset
 from lod.publish.dumps import DocumentTriples, write_checksums, write_dataset, write_documents
 from lod.rdf import WorkRegistry, resolution_graph
+from lod.rdf.authorities import AUTHORITIES_SLUG, authorities_iri, authorities_lines
 from lod.uri import DEFAULT_BASE
 from lod.validate import ShapeResult, validate
 
@@ -201,7 +202,7 @@ def build(
             pool.shutdown()
 
     published: list[DocumentTriples] = []
-    taken: set[str] = set()
+    taken: set[str] = {AUTHORITIES_SLUG}
     graphs: set[str] = set()
     for (path, res), (graph_name, lines, violations, warnings, error) in zip(documents, mapped):
         outcome = outcomes[path]
@@ -224,6 +225,9 @@ def build(
         raise BuildError("strict build stopped; nothing was written:\n" + _failures(report))
     if not published:
         raise BuildError("no document could be published; nothing was written:\n" + _failures(report))
+
+    # States, organs, treaties and groups the documents link to, described once, in their own graph
+    published.append(DocumentTriples(AUTHORITIES_SLUG, authorities_iri(base), authorities_lines(base)))
 
     t0 = time.perf_counter()
     with staged_directory(Path(out)) as staging:

@@ -15,6 +15,8 @@ import pycountry
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from lod.uri import encode_number
+
 UNRES = Namespace("https://w3id.org/un-lod/ontology#")
 """Our ontology: document structure, metadata and flags not covered by the reused vocabularies."""
 
@@ -87,6 +89,16 @@ def state_iri(base: str, iso3: str) -> URIRef:
     return URIRef(f"{base.rstrip('/')}/id/state/{iso3.upper()}")
 
 
+def treaty_iri(base: str, key: str) -> URIRef:
+    """A treaty by its lod.treaties key: the UNTS number, suffixed for protocols ("39574-TIP")."""
+    return URIRef(f"{base.rstrip('/')}/id/treaty/unts/{re.sub(r'[^A-Za-z0-9-]+', '-', key)}")
+
+
+def document_iri(base: str, symbol: str) -> URIRef:
+    """A UN document that is not an AKN work of the corpus (a report, a draft we do not hold)."""
+    return URIRef(f"{base.rstrip('/')}/id/document/{encode_number(symbol)}")
+
+
 def undocs_iri(symbol: str) -> URIRef:
     return URIRef("https://undocs.org/" + quote(" ".join(symbol.split()), safe="/().-"))
 
@@ -100,5 +112,6 @@ def language_tag(code: str) -> str:
 __all__ = [
     "AKN", "ALLOT", "DCTERMS", "DOCO", "ELI", "FRBR", "FRBRCORE", "LANG1", "LANG2", "OWL", "PREFIXES",
     "PROV", "RDF", "RDFS", "RELATION", "SKOS", "UNDO", "UNRES", "UNRES_SHAPES", "VERB", "WD", "XSD",
-    "bind_prefixes", "language_tag", "slug", "state_iri", "undocs_iri", "verb_concept",
+    "bind_prefixes", "document_iri", "language_tag", "slug", "state_iri", "treaty_iri", "undocs_iri",
+    "verb_concept",
 ]

@@ -155,6 +155,11 @@ def _norm(number: str) -> str:
     return " ".join(number.split())
 
 
+def _unrevised(symbol: str) -> str:
+    """A draft's symbol without its revision or corrigendum suffix: A/80/L.2/Rev.1 → A/80/L.2."""
+    return re.sub(r"(/(Rev|Corr|Add)\.\d+)+$", "", _norm(symbol))
+
+
 @dataclass(frozen=True)
 class _Doc:
     """What naming a corpus document needs, kept instead of the whole model so the registry
@@ -168,10 +173,14 @@ class _Doc:
     date: str | None
     session: int | None
     source: str
+    draft_symbol: str | None = None
 
     @classmethod
     def of(cls, res: Resolution) -> _Doc:
-        return cls(res.symbol, res.kind, res.body, res.number, res.adoption_date, res.date, res.session, res.source)
+        return cls(
+            res.symbol, res.kind, res.body, res.number, res.adoption_date, res.date, res.session, res.source,
+            res.draft_symbol,
+        )
 
     def rank(self) -> tuple[bool, bool, str, str]:
         """When several files describe one work (a full text and a page of it), the fullest
@@ -191,6 +200,7 @@ class WorkRegistry:
     _by_key: dict[tuple[str, str], list[_Doc]] = field(default_factory=dict)
     _by_symbol: dict[str, list[_Doc]] = field(default_factory=dict)
     _dates: dict[tuple[str, str], Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    _by_draft: dict[str, list[_Doc]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.base = self.base.rstrip("/")
@@ -226,6 +236,10 @@ class WorkRegistry:
         doc = _Doc.of(res)
         if doc.symbol:
             self._by_symbol.setdefault(_norm(doc.symbol), []).append(doc)
+        if doc.draft_symbol and doc.kind in ADOPTED_KINDS:
+            # under the draft printed and under the draft it revises, so both find the adopted text
+            for key in dict.fromkeys([_norm(doc.draft_symbol), _unrevised(doc.draft_symbol)]):
+                self._by_draft.setdefault(key, []).append(doc)
         if key := self._doc_key(doc):
             self._by_key.setdefault(key, []).append(doc)
 
@@ -237,6 +251,23 @@ class WorkRegistry:
         """The entry of a corpus document; raises RegistryError when no IRI can be formed."""
         docs = self._by_symbol.get(_norm(res.symbol)) if res.symbol else None
         return self._entry_for(min(docs, key=_Doc.rank) if docs else _Doc.of(res))
+
+    def corpus_work(self, symbol: str) -> WorkEntry | None:
+        """The corpus work printed under this symbol; a revision ("A/80/L.2/Rev.1") falls back
+        to the draft it revises when only that one is in the corpus."""
+        for candidate in dict.fromkeys([_norm(symbol), _unrevised(symbol)]):
+            if entry := self._corpus_entry(self._by_symbol.get(candidate)):
+                return entry
+        return None
+
+    def adopted_from(self, draft_symbol: str) -> list[WorkEntry]:
+        """The corpus's adopted texts that print this draft (or a revision of it) as their draft."""
+        found: list[WorkEntry] = []
+        for doc in sorted(self._by_draft.get(_norm(draft_symbol), []), key=_Doc.rank):
+            entry = self._corpus_entry(self._by_symbol.get(_norm(doc.symbol))) if doc.symbol else None
+            if entry is not None and entry not in found:
+                found.append(entry)
+        return found
 
     def work_for_citation(self, citation: Citation, default_body: str | None = None) -> str | None:
         """The work IRI a citation points to; None when it cannot resolve (placeholders)."""

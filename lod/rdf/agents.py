@@ -1,0 +1,87 @@
+"""Sponsors and addressees: the States, groups and organs a document names, as entities.
+
+A per-document graph says only what it needs to validate on its own (type, label, the codes
+the shapes check); the full description of every State, group and organ (ISO codes, names
+through history, Wikidata) is the authorities graph (lod/rdf/authorities.py), published once.
+A name that resolves to nothing is kept and flagged `unres:unresolved`, never dropped.
+"""
+
+from __future__ import annotations
+
+from rdflib import Literal, URIRef
+
+from lod.model import Addressee, Sponsor
+from lod.rdf.groups import group_iri, lookup_group
+from lod.rdf.mapbase import TRUE, MapperBase, states_by_iso3
+from lod.rdf.namespaces import ALLOT, OWL, RDF, RDFS, SKOS, UNDO, UNRES, WD, slug, state_iri
+from lod.rdf.registry import resolve_body
+
+RESOLVABLE_ADDRESSEES = ("body", "office", "state")
+"""Addressee kinds that name one entity, so an unresolved one is flagged; "states" (a class
+of States), "group" ("other donors") and "organization" name no entity of our tables."""
+
+
+class AgentMapping(MapperBase):
+    """Sponsors and addressees of one document (a mixin of the document mapper)."""
+
+    def state(self, iso3: str, printed: str) -> URIRef:
+        """A State by its ISO code; the printed name is kept as an alternative label."""
+        node = state_iri(self.base, iso3)
+        state = states_by_iso3().get(iso3.upper())
+        for t in (UNRES.State, ALLOT.Organization):
+            self.add(node, RDF.type, t)
+        self.add(node, UNRES.iso3, iso3.upper())
+        self.add(node, RDFS.label, Literal(state.un_name if state else printed, lang="en"))
+        if state is not None:
+            for name in sorted({state.name, printed} - {state.un_name}):
+                self.add(node, SKOS.altLabel, Literal(name, lang="en"))
+            self.add(node, UNRES.unStatus, state.status)
+            if state.wikidata.startswith(str(WD)):
+                self.add(node, OWL.sameAs, URIRef(state.wikidata))
+        return node
+
+    def sponsor(self, sponsor: Sponsor) -> URIRef:
+        """A State by its ISO code, a known group by its key, anything else flagged."""
+        if sponsor.iso3:
+            return self.state(sponsor.iso3, sponsor.name)
+        group = lookup_group(sponsor.name)
+        if group is not None:
+            node = URIRef(group_iri(self.base, group.key))
+            self.add(node, RDF.type, UNRES.SponsorGroup)
+            self.add(node, RDFS.label, Literal(group.name, lang="en"))
+            self.add(node, UNRES.sponsorKind, group.kind)
+            if sponsor.name != group.name:
+                self.add(node, SKOS.altLabel, Literal(sponsor.name, lang=self.tag))
+            return node
+        if sponsor.kind in ("group", "organization"):
+            # a group the parser recognised by its form ("Group of …") but our table lacks
+            node = URIRef(group_iri(self.base, slug(sponsor.name)))
+            self.add(node, RDF.type, UNRES.SponsorGroup)
+        else:
+            node = URIRef(f"{self.base}/id/sponsor/{slug(sponsor.name)}")
+            self.add(node, RDF.type, UNRES.Sponsor)
+        self.add(node, RDFS.label, Literal(sponsor.name, lang=self.tag))
+        self.add(node, UNRES.sponsorKind, sponsor.kind)
+        self.add(node, UNRES.unresolved, TRUE)
+        return node
+
+    def addressees(self, node: URIRef, addressees: list[Addressee]) -> None:
+        """Who a paragraph asks to act, as an undo:Relation from the organ to the addressee."""
+        for n, who in enumerate(addressees, 1):
+            rel = URIRef(f"{node}__addressee_{n}")
+            for t in (UNRES.Addressee, UNDO.Relation):
+                self.add(rel, RDF.type, t)
+            self.add(node, UNRES.hasAddressee, rel)
+            self.add(rel, UNRES.addresseeName, self.text(who.name))
+            self.add(rel, UNRES.addresseeKind, who.kind)
+            self.add(rel, UNRES.actionLemma, who.action)
+            self.add(rel, UNDO.hasProponent, self.body_node)
+            body = resolve_body(who.body_key) if who.body_key else None
+            target = self.state(who.iso3, who.name) if who.iso3 else self.organization(who.body_key) if body else None
+            head = self.organization(who.head_of) if who.head_of and resolve_body(who.head_of) else None
+            self.add(rel, UNRES.headOf, head)
+            if target is not None:
+                self.add(rel, UNDO.hasReceiver, target)
+                self.add(node, UNRES.addresses, target)
+            elif head is None and who.kind in RESOLVABLE_ADDRESSEES:
+                self.add(rel, UNRES.unresolved, TRUE)

@@ -1,0 +1,97 @@
+"""Example SPARQL queries over the links, for the SPARQL page and for the tests.
+
+Each query is written against the published vocabulary only (no knowledge of how the
+mapping is coded), so the tests that run them on the sample corpus check that the links
+answer the questions researchers ask. Queries read the default graph as the union of the
+document graphs and the authorities graph (`{base}/graph/authorities`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PREFIXES = """PREFIX unres: <https://w3id.org/un-lod/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX allot: <https://w3id.org/akn/ontology/allot/>
+PREFIX frbr: <http://purl.org/spar/frbr/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+"""
+
+
+@dataclass(frozen=True)
+class ExampleQuery:
+    """A named example: `title` is the question in words, `query` the SPARQL that answers it."""
+
+    slug: str
+    title: str
+    query: str
+
+
+CO_SPONSORED_REAFFIRMING_TREATY = ExampleQuery(
+    "co-sponsored-reaffirming-treaty",
+    "Which resolutions did Colombia co-sponsor that reaffirm the United Nations Convention against "
+    "Transnational Organized Crime (UNTS No. 39574)?",
+    PREFIXES + """SELECT DISTINCT ?work ?label ?paragraph WHERE {
+  ?state unres:iso3 "COL" .
+  ?treaty unres:untsNumber "39574" .
+  FILTER NOT EXISTS { ?treaty unres:supplements ?convention }   # the Convention, not its Protocols
+  ?work unres:docProponent ?state ;
+        allot:hasRealization/unres:hasComponent ?main .
+  ?paragraph unres:reaffirms ?treaty ;
+             dcterms:isPartOf+ ?main .
+  OPTIONAL { ?work rdfs:label ?label }
+}
+ORDER BY ?work ?paragraph""",
+)
+
+SPONSORS_WITH_WIKIDATA = ExampleQuery(
+    "sponsors-with-wikidata",
+    "Who sponsored each draft, with ISO codes and Wikidata items (for joining with Wikidata)?",
+    PREFIXES + """SELECT ?work ?name ?iso2 ?iso3 ?wikidata WHERE {
+  ?work unres:docProponent ?state .
+  ?state unres:iso3 ?iso3 ; skos:prefLabel ?name .
+  OPTIONAL { ?state unres:iso2 ?iso2 }
+  OPTIONAL { ?state owl:sameAs ?wikidata }
+}
+ORDER BY ?work ?iso3""",
+)
+
+PARAGRAPHS_ADDRESSING_BODY = ExampleQuery(
+    "paragraphs-addressing-body",
+    "Which paragraphs ask the United Nations Office on Drugs and Crime to act, and how?",
+    PREFIXES + """SELECT ?paragraph ?action ?text WHERE {
+  ?body skos:prefLabel "United Nations Office on Drugs and Crime"@en .
+  ?paragraph unres:hasAddressee ?addressee .
+  ?addressee <https://w3id.org/un/ontology/undo/hasReceiver> ?body ; unres:actionLemma ?action .
+  OPTIONAL { ?paragraph unres:text ?text }
+}
+ORDER BY ?paragraph""",
+)
+
+TREATIES_CITED = ExampleQuery(
+    "treaties-cited",
+    "Which treaties are cited, how often, and what are their Wikidata items?",
+    PREFIXES + """SELECT ?treaty ?title ?number (COUNT(DISTINCT ?paragraph) AS ?paragraphs) ?wikidata WHERE {
+  ?paragraph unres:cites ?treaty .
+  ?treaty a unres:Treaty ; unres:untsNumber ?number ; rdfs:label ?title .
+  OPTIONAL { ?treaty owl:sameAs ?wikidata }
+}
+GROUP BY ?treaty ?title ?number ?wikidata
+ORDER BY DESC(?paragraphs)""",
+)
+
+DRAFTS_AND_ADOPTED = ExampleQuery(
+    "drafts-and-adopted-texts",
+    "Which draft and which report was each resolution adopted on?",
+    PREFIXES + """SELECT ?resolution ?draft ?report WHERE {
+  { ?resolution unres:draft ?draft } UNION { ?resolution unres:report ?report }
+}
+ORDER BY ?resolution""",
+)
+
+EXAMPLES: tuple[ExampleQuery, ...] = (
+    CO_SPONSORED_REAFFIRMING_TREATY, SPONSORS_WITH_WIKIDATA, PARAGRAPHS_ADDRESSING_BODY, TREATIES_CITED,
+    DRAFTS_AND_ADOPTED,
+)

@@ -1,0 +1,83 @@
+"""Which typed citation property a citation gets: unres:reaffirms, unres:recalls, ...
+
+A researcher asks "which resolutions reaffirm the Convention", not "which citations carry the
+concept relation:reaffirm": so besides the unres:Citation node (UNDO's Relation, with its
+semantics as a SKOS concept), the citing paragraph is linked to the cited work by a property
+named after the relation, each a sub-property of unres:cites (⊑ eli:cites).
+
+The relation comes from the verb that introduces the citation where the parser found one;
+otherwise from the paragraph's leading phrase, through the `unres:expressesRelation` of its
+concept in ontology/verbs.ttl ("Reaffirming also" → reaffirm), which is the one place the
+phrase → relation table is kept.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import SKOS
+
+from lod.rdf.namespaces import RELATION, UNRES, slug, verb_concept
+
+VERBS_TTL = Path(__file__).resolve().parent.parent.parent / "ontology" / "verbs.ttl"
+
+RELATION_PROPERTIES: dict[str, str] = {
+    "recall": "recalls",
+    "reaffirm": "reaffirms",
+    "reiterate": "reiterates",
+    "affirm": "affirms",
+    "welcome": "welcomes",
+    "take-note": "takesNoteOf",
+    "endorse": "endorses",
+    "approve": "approves",
+    "adopt": "adopts",
+    "recognize": "recognizes",
+    "acknowledge": "acknowledges",
+    "bear-in-mind": "bearsInMind",
+    "consider": "considers",
+    "guided-by": "isGuidedBy",
+    "pursuant-to": "actsPursuantTo",
+    "in-accordance-with": "actsInAccordanceWith",
+    "adopted-by": "citesAdoptingAct",
+    "contained-in": "citesContainingDocument",
+    "follow-up": "followsUp",
+    "see": "refersTo",
+    "act-under": "actsUnder",
+}
+"""Relation lemma (the slug of its concept in the relation scheme) → local name in unres:."""
+
+
+def relation_property(lemma: str | None) -> URIRef | None:
+    """The typed citation property of a relation lemma; None for lemmas without one."""
+    if not lemma:
+        return None
+    local = RELATION_PROPERTIES.get(slug(lemma))
+    return UNRES[local] if local else None
+
+
+@lru_cache(maxsize=1)
+def _phrase_relations() -> dict[URIRef, URIRef]:
+    """Verb concept → relation concept, following skos:broader when a form has none itself."""
+    g = Graph().parse(VERBS_TTL)
+    direct = {s: o for s, o in g.subject_objects(UNRES.expressesRelation) if isinstance(s, URIRef) and isinstance(o, URIRef)}
+    broader = {s: o for s, o in g.subject_objects(SKOS.broader) if isinstance(s, URIRef) and isinstance(o, URIRef)}
+    out: dict[URIRef, URIRef] = {}
+    for concept in set(direct) | set(broader):
+        node: URIRef | None = concept
+        seen: set[URIRef] = set()
+        while node is not None and node not in direct and node not in seen:
+            seen.add(node)
+            node = broader.get(node)
+        if node is not None and node in direct:
+            out[concept] = direct[node]
+    return out
+
+
+def relation_of_phrase(phrase: str | None) -> str | None:
+    """The relation lemma a leading phrase expresses ("Reaffirming also" → "reaffirm"), if any."""
+    if not phrase:
+        return None
+    relation = _phrase_relations().get(verb_concept(phrase))
+    return str(relation).removeprefix(str(RELATION)) if relation is not None else None
