@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 
-.PHONY: install run build serve test bench bench-quick clean
+.PHONY: install run build serve test bench bench-quick clean browser-deps
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,8 +20,22 @@ build: install
 run: build
 	$(BIN)/lod serve --data output --host 127.0.0.1 --port 8080
 
-test: install
+# Headless Chromium for tests/test_browser.py (Debian packages); only as root, only when missing.
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	fi
+
+test: install browser-deps
 	$(BIN)/python -m pytest -n 2 -q
+
+bench: install
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python -m bench.run --mode full
+
+bench-quick: install
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python -m bench.run --mode quick
 
 clean:
 	rm -rf output .pytest_cache

@@ -38,6 +38,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("client-concurrency", 4, "SPARQL queries one client may have running at once (429 beyond).", int),
     Setting("client-seconds-per-minute", 60.0, "SPARQL query seconds one client may use per minute (429 beyond).", float),
     Setting("cache-max-age", 300, "Seconds clients and proxies may cache a response (Cache-Control max-age).", int),
+    Setting("threads", 8, "Threads per gunicorn worker (gthread): requests one worker serves at once.", int),
+    Setting("query-processes", 2, "Killable child processes per server worker that run SPARQL queries (their concurrency).", int),
+    Setting("reload-check-seconds", 2.0, "How often the server checks whether a new build landed in the data directory.", float),
+    Setting("store-dir", "", "Directory of the server's on-disk SPARQL store (one subdirectory per build); empty: .{data}.store next to the data directory.", str),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -1,0 +1,129 @@
+"""The store interface and what every implementation shares: errors, wire formats, bound values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Mapping, Protocol
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+GRAPH_CAP_FACTOR = 100
+"""A CONSTRUCT/DESCRIBE may return this many times max-rows triples: one resolution's
+description is hundreds of triples, so a graph cap equal to the row cap would refuse pages."""
+class QueryError(Exception):
+    """A query the store refused or failed on; `status` is the HTTP status it maps to."""
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass
+class RawResult:
+    """A query answer already serialized for the wire: computed in full before any byte is sent."""
+
+    content_type: str
+    body: bytes
+    kind: str  # "solutions", "boolean" or "graph"
+    count: int = 0
+
+
+# --- formats ------------------------------------------------------------------------------
+
+RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
+    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
+    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
+    "text/csv": ox.QueryResultsFormat.CSV,
+    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+}
+GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+}
+
+
+# --- term conversion ----------------------------------------------------------------------
+
+def to_rdflib(term: object) -> Node:
+    """pyoxigraph term → rdflib term, so pages never depend on which store answered."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise TypeError(f"unsupported term {term!r}")
+
+
+# --- the interface -------------------------------------------------------------------------
+
+class Store(Protocol):
+    """What the web layer needs from a SPARQL store.
+
+    `bindings` are values for query variables; implementations pass them as data (an escaped
+    VALUES block, `bind_values`), never by pasting user text into the query.
+    """
+
+    version: str
+
+    def select(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> list[dict[str, Node]]: ...
+
+    def ask(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> bool: ...
+
+    def construct(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Graph: ...
+
+    def query(
+        self,
+        sparql: str,
+        default_graph_uris: Iterable[str] = (),
+        named_graph_uris: Iterable[str] = (),
+        accept: str = "application/sparql-results+json",
+        max_rows: int | None = None,
+        union_default: bool = True,
+    ) -> RawResult: ...
+
+
+def _ctype(accept: str, table: Mapping[str, object]) -> str:
+    mime = accept if accept in table else next(iter(table))
+    return mime + ("; charset=utf-8" if mime.startswith("text/") or mime.endswith("json") else "")
+
+
+BINDINGS_MARKER = "$BINDINGS"
+"""Where a query wants its bound values: at the start of its WHERE group, so that the engine
+joins them first (a trailing VALUES would be joined after the whole pattern is evaluated)."""
+
+_NOT_IN_IRI = set('<>"{}|^`\\ \n\r\t')
+
+
+def bind_values(sparql: str, bindings: Mapping[str, Node] | None) -> str:
+    """Give query variables values as a VALUES block of terms written by rdflib's `n3()`.
+
+    rdflib escapes literals; IRIs are refused when they hold a character that could end the
+    IRI early. So values from a request are data in the query, never query syntax. (pyoxigraph's
+    `substitutions` were the first choice, but they reject variables outside the projection.)
+    """
+    if not bindings:
+        return sparql.replace(BINDINGS_MARKER, "")
+    names = list(bindings)
+    terms = []
+    for name in names:
+        if not name.isidentifier():
+            raise ValueError(f"not a SPARQL variable name: {name!r}")
+        term = bindings[name]
+        if isinstance(term, URIRef) and (_NOT_IN_IRI & set(str(term)) or not str(term)):
+            raise QueryError(f"not an IRI: {str(term)!r}")
+        if not isinstance(term, (URIRef, Literal)):
+            raise TypeError(f"only IRIs and literals can be bound, not {term!r}")
+        terms.append(term.n3())
+    block = "VALUES (" + " ".join("?" + n for n in names) + ") { (" + " ".join(terms) + ") }"
+    if BINDINGS_MARKER in sparql:
+        return sparql.replace(BINDINGS_MARKER, block)
+    return sparql + "\n" + block
+
+

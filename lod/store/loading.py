@@ -1,0 +1,167 @@
+"""Loading a build's N-Quads dump into the on-disk store, once per checksum, and swapping
+to a new build when one lands (see the package docstring)."""
+
+from __future__ import annotations
+
+import fcntl
+import gzip
+import hashlib
+import logging
+import multiprocessing
+import os
+import shutil
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from lod.store.oxigraph import OxigraphStore
+
+DUMP = "dumps/lod.nq.gz"
+log = logging.getLogger(__name__)
+SUMS = "SHA256SUMS"
+_COMPLETE = ".complete"
+
+
+def dump_checksum(data: Path) -> str:
+    """The dump's sha256, from SHA256SUMS when the build wrote one (cheap), else computed."""
+    sums = data / SUMS
+    if sums.exists():
+        for line in sums.read_text().splitlines():
+            parts = line.split()
+            if len(parts) == 2 and parts[1].lstrip("*").lstrip("./") == DUMP:
+                return parts[0]
+    digest = hashlib.sha256()
+    with open(data / DUMP, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def store_root(data: Path, configured: str | Path | None = None) -> Path:
+    """Where the stores of builds of `data` live: the setting `store-dir`, else `.{name}.store`
+    next to `data`. Never inside `data`: `lod build` replaces that directory as a whole, which
+    would delete the store that requests in flight (and fresh query processes) still read."""
+    if configured:
+        return Path(configured)
+    data = Path(data).resolve()
+    return data.parent / f".{data.name}.store"
+
+
+def load_build(data: Path, keep: int = 2, root: Path | None = None) -> Path:
+    """Load `{data}/dumps/lod.nq.gz` into `{root}/{checksum}` once; return that directory.
+
+    Safe to call from every process at once: a file lock serializes loaders, the load goes to a
+    temporary directory renamed into place only when complete, and an existing complete
+    directory is reused. Older versions beyond `keep` are removed (open read-only handles on
+    Linux keep their files alive until closed).
+    """
+    data = Path(data)
+    if not (data / DUMP).exists():
+        raise FileNotFoundError(f"{data / DUMP} not found: run `lod build` first")
+    root = Path(root) if root else store_root(data)
+    root.mkdir(parents=True, exist_ok=True)
+    target = root / dump_checksum(data)[:16]
+    if (target / _COMPLETE).exists():
+        return target
+    with open(root / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if (target / _COMPLETE).exists():
+            return target
+        tmp = root / f".loading-{os.getpid()}-{int(time.time() * 1000)}"
+        # A separate, freshly spawned process writes the store: RocksDB's global state does not
+        # survive fork(), and a gunicorn worker (forked) that opens a writable store hangs.
+        loader = multiprocessing.get_context("spawn").Process(
+            target=_bulk_load, args=(str(tmp), str(data / DUMP)), name="lod-store-load")
+        loader.start()
+        loader.join()
+        if loader.exitcode != 0:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise RuntimeError(f"loading {data / DUMP} failed (exit code {loader.exitcode})")
+        (tmp / _COMPLETE).write_text(dump_checksum(data))
+        if target.exists():
+            shutil.rmtree(target)
+        os.rename(tmp, target)
+        _prune(root, keep=keep, current=target)
+    return target
+
+
+def _bulk_load(target: str, dump: str) -> None:
+    store = ox.Store(target)
+    with gzip.open(dump, "rb") as fh:
+        store.bulk_load(fh, format=ox.RdfFormat.N_QUADS)
+    store.flush()
+
+
+def _prune(root: Path, keep: int, current: Path) -> None:
+    versions = sorted(
+        (p for p in root.iterdir() if p.is_dir() and (p / _COMPLETE).exists() and p != current),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    for old in versions[max(keep - 1, 0):]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+@dataclass
+class StoreHolder:
+    """The store in force, swapped atomically when a new build lands in `data`.
+
+    Each request takes `current()` once and keeps that object, so a swap never changes the data
+    under a request in flight. Checking costs one stat() per `check_every` seconds. A new build
+    is loaded in the background while requests go on being answered from the old one; only the
+    very first load makes requests wait.
+    """
+
+    data: Path
+    check_every: float = 2.0
+    root: Path | None = None
+    _store: OxigraphStore | None = None
+    _stamp: tuple[int, float, int] | None = None
+    _checked: float = 0.0
+    _reloading: bool = False
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    loaded_at: float = 0.0
+
+    def _signature(self) -> tuple[int, float, int]:
+        path = self.data / SUMS if (self.data / SUMS).exists() else self.data / DUMP
+        st = path.stat()
+        return (st.st_ino, st.st_mtime, st.st_size)
+
+    def current(self) -> OxigraphStore:
+        now = time.monotonic()
+        if self._store is not None and now - self._checked < self.check_every:
+            return self._store
+        with self._lock:
+            self._checked = now
+            try:
+                stamp = self._signature()
+            except FileNotFoundError:
+                if self._store is not None:
+                    return self._store  # a build is being swapped in: keep serving the old one
+                raise
+            if self._store is None:
+                self._install(load_build(self.data, root=self.root), stamp)
+            elif stamp != self._stamp and not self._reloading:
+                self._reloading = True
+                threading.Thread(target=self._reload, args=(stamp,), name="lod-store-reload", daemon=True).start()
+            assert self._store is not None
+            return self._store
+
+    def _install(self, path: Path, stamp: tuple[int, float, int]) -> None:
+        if self._store is None or self._store.path != path:
+            self._store = OxigraphStore.open_read_only(path)
+            self.loaded_at = time.time()
+        self._stamp = stamp
+
+    def _reload(self, stamp: tuple[int, float, int]) -> None:
+        try:
+            path = load_build(self.data, root=self.root)
+            with self._lock:
+                self._install(path, stamp)
+        except Exception:  # noqa: BLE001 - a half-landed build: keep the old store, retry later
+            log.warning("could not load the new build in %s; still serving the previous one", self.data, exc_info=True)
+        finally:
+            self._reloading = False

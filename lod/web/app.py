@@ -1,0 +1,98 @@
+"""The Flask application: settings in force, the store, blueprints and response finishing."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any, Mapping
+
+from flask import Flask, Response, request
+from werkzeug.exceptions import HTTPException
+
+from lod import settings as registry
+from lod.store import QueryError, Store, StoreHolder, store_root
+from lod.web import dumps, pages, resources, sparql
+from lod.web.budget import ClientBudget
+from lod.web.http import finish_response, install_cors_preflight
+from lod.web.querypool import QueryPool
+from lod.web.runtime import Runtime, runtime
+
+
+def resolve_settings(overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Every setting's value in force: explicit override, else environment, else default.
+    Accepts `query_timeout` as well as `query-timeout`, so callers can pass keyword arguments."""
+    given = {k.replace("_", "-"): v for k, v in (overrides or {}).items()}
+    unknown = set(given) - {s.name for s in registry.SETTINGS}
+    if unknown:
+        raise KeyError(f"unknown settings: {sorted(unknown)}")
+    return {s.name: registry.resolve(s.name, given.get(s.name)) for s in registry.SETTINGS}
+
+
+def _private_ledger(app: Flask) -> Path:
+    """A budget ledger of this app alone, removed with it (TemporaryDirectory's finalizer)."""
+    holder = tempfile.TemporaryDirectory(prefix="lod-budget-")
+    app.extensions["lod-budget-dir"] = holder
+    return Path(holder.name) / "budget.sqlite"
+
+
+def create_app(
+    settings: Mapping[str, Any] | None = None,
+    store: Store | None = None,
+    budget_path: Path | None = None,
+    **overrides: Any,
+) -> Flask:
+    """A WSGI app serving the build in `settings["data"]`, or the given `store` (e.g. a RemoteStore).
+
+    `budget_path` is the client-budget ledger shared by the workers of one server (lod.serve
+    creates one per server); by default each app gets its own.
+    """
+    config = resolve_settings({**(settings or {}), **overrides})
+    app = Flask(__name__)
+    app.config["MAX_CONTENT_LENGTH"] = int(config["max-request-bytes"])
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+    holder = None
+    if store is None:
+        holder = StoreHolder(
+            Path(config["data"]),
+            check_every=float(config["reload-check-seconds"]),
+            root=store_root(Path(config["data"]), config["store-dir"]),
+        )
+    app.extensions["lod"] = Runtime(
+        config=config,
+        holder=holder,
+        fixed_store=store,
+        pool=QueryPool(size=int(config["query-processes"])),
+        budget=ClientBudget(
+            int(config["client-concurrency"]),
+            float(config["client-seconds-per-minute"]),
+            budget_path or _private_ledger(app),
+            stale_after=float(config["query-timeout"]) + 120,
+        ),
+    )
+    install_cors_preflight(app)
+    for module in (sparql, dumps, resources, pages):
+        app.register_blueprint(module.bp)
+
+    @app.after_request
+    def _finish(response: Response) -> Response:
+        rt = runtime()
+        return finish_response(response, rt.config, rt.last_modified())
+
+    @app.errorhandler(QueryError)
+    def _query_error(exc: QueryError) -> Response:
+        """A page's query refused a value from the request (e.g. an IRI with a quote in it)."""
+        status = exc.status if 400 <= exc.status < 600 else 400
+        return Response(f"{status}: {exc}\n", status=status, mimetype="text/plain")
+
+    @app.errorhandler(HTTPException)
+    def _error(exc: HTTPException) -> Response:
+        """Errors as short plain text (HTML for browsers), always with the reason."""
+        message = f"{exc.code} {exc.name}: {exc.description}"
+        if "text/html" in request.headers.get("Accept", ""):
+            from flask import render_template
+
+            return Response(render_template("error.html", code=exc.code, name=exc.name,
+                                            description=exc.description), status=exc.code, mimetype="text/html")
+        return Response(message + "\n", status=exc.code, mimetype="text/plain")
+
+    return app

@@ -1,0 +1,74 @@
+"""Per-client budgets on the SPARQL endpoint: queries at once, and query seconds per minute.
+
+Like the Wikidata Query Service: a client over budget gets 429 with a Retry-After saying when
+it may come back, instead of slowing everybody down. Clients are told apart by remote address.
+
+The ledger is a small SQLite file shared by all gunicorn workers of one server (a per-process
+counter would multiply every limit by the number of workers). A running query whose worker died
+stops counting after `stale_after` seconds, so a crash cannot lock a client out.
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+WINDOW = 60.0
+
+
+@dataclass
+class ClientBudget:
+    concurrency: int
+    seconds_per_minute: float
+    path: Path
+    stale_after: float = 600.0
+    _local: threading.local = field(default_factory=threading.local)
+
+    def _db(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("CREATE TABLE IF NOT EXISTS running (id INTEGER PRIMARY KEY, client TEXT, started REAL)")
+            conn.execute("CREATE TABLE IF NOT EXISTS spent (client TEXT, at REAL, seconds REAL)")
+            self._local.conn = conn
+        return conn
+
+    def acquire(self, client: str) -> tuple[int | None, int | None]:
+        """Start a query for `client`: (ticket, None) if allowed, else (None, seconds to wait)."""
+        now = time.time()
+        db = self._db()
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("DELETE FROM running WHERE started < ?", (now - self.stale_after,))
+            (running,) = db.execute("SELECT COUNT(*) FROM running WHERE client = ?", (client,)).fetchone()
+            if running >= self.concurrency:
+                db.execute("ROLLBACK")
+                return None, 1
+            used, oldest = db.execute(
+                "SELECT COALESCE(SUM(seconds), 0), MIN(at) FROM spent WHERE client = ? AND at > ?",
+                (client, now - WINDOW),
+            ).fetchone()
+            if used >= self.seconds_per_minute:
+                db.execute("ROLLBACK")
+                return None, max(1, math.ceil(oldest + WINDOW - now))
+            ticket = db.execute("INSERT INTO running (client, started) VALUES (?, ?)", (client, now)).lastrowid
+            db.execute("COMMIT")
+            return ticket, None
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def release(self, ticket: int, client: str, seconds: float) -> None:
+        now = time.time()
+        db = self._db()
+        db.execute("BEGIN IMMEDIATE")
+        db.execute("DELETE FROM running WHERE id = ?", (ticket,))
+        db.execute("INSERT INTO spent (client, at, seconds) VALUES (?, ?, ?)", (client, now, seconds))
+        db.execute("DELETE FROM spent WHERE at < ?", (now - WINDOW,))
+        db.execute("COMMIT")

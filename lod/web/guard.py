@@ -1,0 +1,84 @@
+"""What the public SPARQL endpoint refuses before a query reaches the store, and why.
+
+The query is parsed with rdflib's SPARQL grammar and the parse tree is walked (no regular
+expressions, which comments, strings and IRIs would fool):
+
+* SPARQL Update of any kind is refused (403): the endpoint is read-only;
+* `SERVICE` is refused (400) because executing it would make the server send requests to any
+  address a stranger names (pyoxigraph's HTTP client is native and cannot be audited);
+* anything that is neither a query nor an update is a malformed query (400, parser message).
+
+FROM / FROM NAMED are allowed: pyoxigraph treats them as a selection of the store's own named
+graphs and never dereferences them (tests/test_server_sparql.py shows it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from pyparsing import ParseBaseException, ParseResults
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.plugins.sparql.parserutils import CompValue
+
+QUERY_FORMS = {"SelectQuery": "select", "AskQuery": "ask", "ConstructQuery": "construct", "DescribeQuery": "describe"}
+FORBIDDEN = {
+    "ServiceGraphPattern": "SERVICE is not allowed here: this endpoint never sends requests to other "
+    "servers. Query the other endpoint yourself, or download our dumps from /dumps/ and join locally.",
+}
+
+
+class Rejected(Exception):
+    """A query the endpoint will not run; `status` is the HTTP status to answer."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass(frozen=True)
+class CheckedQuery:
+    text: str
+    form: str  # select, ask, construct or describe
+    has_dataset: bool = False  # FROM / FROM NAMED: the query picks its own graphs
+
+    @property
+    def kind(self) -> str:
+        """The shape of the answer: "solutions", "boolean" or "graph"."""
+        return {"select": "solutions", "ask": "boolean"}.get(self.form, "graph")
+
+
+def _nodes(node: Any) -> Iterator[str]:
+    if isinstance(node, CompValue):
+        yield node.name
+        for value in node.values():
+            yield from _nodes(value)
+    elif isinstance(node, (list, tuple, ParseResults)):
+        for value in node:
+            yield from _nodes(value)
+
+
+def check_query(text: str) -> CheckedQuery:
+    """Parse `text`; return its form, or raise `Rejected` saying exactly what is wrong."""
+    if not text or not text.strip():
+        raise Rejected(400, "empty query")
+    try:
+        tree = parseQuery(text)
+    except ParseBaseException as query_error:
+        try:
+            parseUpdate(text)
+        except ParseBaseException:
+            raise Rejected(400, f"malformed query: {query_error}") from None
+        raise Rejected(
+            403, "this endpoint is read-only: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, CREATE, DROP, "
+            "COPY, MOVE, ADD) is not accepted",
+        ) from None
+    except Exception as exc:  # noqa: BLE001 - rdflib raises plain exceptions for some bad input
+        raise Rejected(400, f"malformed query: {exc}") from None
+    names = set(_nodes(tree))
+    for name in sorted(names & set(FORBIDDEN)):
+        raise Rejected(400, FORBIDDEN[name])
+    form = QUERY_FORMS.get(tree[1].name)
+    if form is None:
+        raise Rejected(400, f"unsupported query form {tree[1].name}")
+    return CheckedQuery(text, form, has_dataset="DatasetClause" in names)

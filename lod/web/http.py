@@ -1,0 +1,74 @@
+"""Cross-cutting HTTP behaviour applied to every response: caching, validators, gzip, CORS.
+
+Done once after each request rather than in every view, so no route can forget it. Order
+matters: the body is compressed first (deterministically, mtime 0), the ETag is computed on the
+bytes actually sent, then conditional requests are answered from it (304).
+"""
+
+from __future__ import annotations
+
+import gzip
+from email.utils import formatdate
+from typing import Any
+
+from flask import Flask, Response, request
+
+_COMPRESSIBLE = (
+    "text/", "application/json", "application/ld+json", "application/rdf+xml", "application/n-triples",
+    "application/sparql-results", "application/xml", "application/javascript", "image/svg+xml",
+)
+_MIN_GZIP = 512
+VOID_LINK = '</.well-known/void>; rel="describedby"; type="text/turtle"'
+
+
+def _compressible(response: Response) -> bool:
+    """A text-like body we built in memory (files from disk are sent as they are)."""
+    ctype = (response.mimetype or "").lower()
+    return (
+        response.status_code == 200
+        and not response.direct_passthrough
+        and not response.is_streamed
+        and "Content-Encoding" not in response.headers
+        and any(ctype.startswith(c) for c in _COMPRESSIBLE)
+    )
+
+
+def finish_response(response: Response, config: dict[str, Any], last_modified: float | None) -> Response:
+    """Add CORS, Cache-Control, gzip, ETag and Last-Modified; answer conditional GETs with 304."""
+    if response.mimetype == "text/html" and "/.well-known/void" not in response.headers.get("Link", ""):
+        links = [response.headers.get("Link", ""), VOID_LINK]
+        response.headers["Link"] = ", ".join(link for link in links if link)
+    response.headers.setdefault("Access-Control-Allow-Origin", "*")
+    response.headers.setdefault("Access-Control-Expose-Headers", "Content-Location, Link, ETag, Retry-After, Vary")
+    if request.method not in ("GET", "HEAD") or response.status_code not in (200, 303):
+        response.headers.setdefault("Cache-Control", "no-store")
+        return response
+    response.headers.setdefault("Cache-Control", f"public, max-age={int(config['cache-max-age'])}")
+    if response.status_code != 200:
+        return response
+    if _compressible(response):
+        response.vary.add("Accept-Encoding")
+        body = response.get_data()
+        if len(body) >= _MIN_GZIP and "gzip" in request.headers.get("Accept-Encoding", "").lower():
+            response.set_data(gzip.compress(body, compresslevel=6, mtime=0))
+            response.headers["Content-Encoding"] = "gzip"
+    if not response.get_etag()[0] and not response.direct_passthrough and not response.is_streamed:
+        response.add_etag()
+    if last_modified and "Last-Modified" not in response.headers:
+        response.headers["Last-Modified"] = formatdate(last_modified, usegmt=True)
+    return response.make_conditional(request)
+
+
+def install_cors_preflight(app: Flask) -> None:
+    """Answer CORS preflight for the endpoint and RDF (POST with application/sparql-query)."""
+
+    @app.before_request
+    def _preflight() -> Response | None:
+        if request.method == "OPTIONS":
+            response = Response(status=204)
+            response.headers["Access-Control-Allow-Origin"] = "*"
+            response.headers["Access-Control-Allow-Methods"] = "GET, POST, HEAD, OPTIONS"
+            response.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type, If-None-Match, If-Modified-Since"
+            response.headers["Access-Control-Max-Age"] = "86400"
+            return response
+        return None

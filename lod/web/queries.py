@@ -1,0 +1,181 @@
+"""Every SPARQL query the HTML pages and resource descriptions run, in one place.
+
+They are deliberately generic (a work is the named graph that carries its IRI; a description is
+that graph plus the links into it), so they survive changes to the ontology. Variables such as
+`?work`, `?iri` and `?symbol` are bound by the store as an escaped VALUES block put where
+`$BINDINGS` stands (lod.store.bind_values): user input never becomes query syntax.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PREFIXES = """\
+PREFIX unres: <https://w3id.org/un-lod/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX akn: <http://docs.oasis-open.org/legaldocml/ns/akn/3.0/>
+PREFIX eli: <http://data.europa.eu/eli/ontology#>
+PREFIX verb: <https://w3id.org/un-lod/vocab/verb/>
+"""
+
+LABEL_PREDICATES = (
+    "http://purl.org/dc/terms/title",
+    "http://www.w3.org/2000/01/rdf-schema#label",
+    "http://www.w3.org/2004/02/skos/core#prefLabel",
+    "http://xmlns.com/foaf/0.1/name",
+    "https://w3id.org/un-lod/ontology#symbol",
+    "http://data.europa.eu/eli/ontology#title",
+)
+_LABEL_IN = ", ".join(f"<{p}>" for p in LABEL_PREDICATES)
+
+EXISTS = "ASK { { $BINDINGS ?iri ?p ?o } UNION { $BINDINGS ?s ?p ?iri } }"
+
+WORK_GRAPH = "CONSTRUCT { ?s ?p ?o } WHERE { $BINDINGS GRAPH ?work { ?s ?p ?o } }"
+"""The document as published: its named graph (graph name = work IRI)."""
+
+WORK_SUBJECTS = """\
+CONSTRUCT { ?s ?p ?o } WHERE {
+  $BINDINGS
+  ?s ?p ?o .
+  FILTER(?s = ?work || STRSTARTS(STR(?s), CONCAT(STR(?work), "/")))
+}"""
+"""Fallback when a store does not keep one graph per work: every subject under the work IRI."""
+
+INCOMING_TO_WORK = PREFIXES + """\
+CONSTRUCT { ?source ?p ?target . ?g ?lp ?label . ?source ?slp ?slabel } WHERE {
+  { $BINDINGS GRAPH ?g { ?source ?p ?work } BIND(?work AS ?target) }
+  UNION
+  { $BINDINGS GRAPH ?work { ?target ?anyp ?anyo }
+    FILTER(isIRI(?target) && STRSTARTS(STR(?target), CONCAT(STR(?work), "/")))
+    GRAPH ?g { ?source ?p ?target } }
+  FILTER(?g != ?work && ?p != rdf:type)
+  OPTIONAL { GRAPH ?g { ?g ?lp ?label } FILTER(?lp IN (%s)) }
+  OPTIONAL { ?source ?slp ?slabel FILTER(?slp IN (%s)) }
+}""" % (_LABEL_IN, _LABEL_IN)
+"""What cites the work or any of its parts, with the citing documents' titles and symbols."""
+
+DESCRIBE_RESOURCE = PREFIXES + """\
+CONSTRUCT { ?iri ?p ?o . ?o ?olp ?olabel . ?s ?q ?iri . ?s ?slp ?slabel . ?g ?glp ?glabel } WHERE {
+  { $BINDINGS ?iri ?p ?o OPTIONAL { ?o ?olp ?olabel FILTER(?olp IN (%s)) } }
+  UNION
+  { $BINDINGS GRAPH ?g { ?s ?q ?iri }
+    OPTIONAL { ?s ?slp ?slabel FILTER(?slp IN (%s)) }
+    OPTIONAL { ?g ?glp ?glabel FILTER(?glp IN (%s)) } }
+}""" % (_LABEL_IN, _LABEL_IN, _LABEL_IN)
+"""Any other resource (a State, a treaty, a body, the dataset): its triples, the links into it,
+and labels for both ends, so a page can name what it links to."""
+
+LABELS_OF_OBJECTS = """\
+CONSTRUCT { ?o ?lp ?label } WHERE {
+  $BINDINGS
+  GRAPH ?work { ?s ?p ?o FILTER(isIRI(?o)) }
+  ?o ?lp ?label FILTER(?lp IN (%s))
+}""" % _LABEL_IN
+"""Names of everything a work links to (cited resolutions, sponsors, treaties), from any graph."""
+
+SYMBOL_TO_WORK = PREFIXES + """\
+SELECT ?work WHERE {
+  { $BINDINGS ?work unres:symbol ?symbol } UNION { $BINDINGS ?work unres:docNumber ?symbol }
+  UNION { $BINDINGS ?work eli:number ?symbol }
+  FILTER(isIRI(?work))
+} LIMIT 1"""
+"""The work that carries a document symbol (bound as a plain literal, never pasted)."""
+
+COUNTS = PREFIXES + """\
+SELECT ?documents ?triples WHERE {
+  { SELECT (COUNT(DISTINCT ?g) AS ?documents) WHERE { GRAPH ?g { ?g ?p ?o } } }
+  { SELECT (COUNT(*) AS ?triples) WHERE { GRAPH ?x { ?s ?p2 ?o2 } } }
+}"""
+"""Documents are the graphs named after the work they describe (other graphs, such as the
+authorities graph of States and bodies, are not documents); triples are all of them."""
+
+DOCUMENTS = PREFIXES + """\
+SELECT ?work (SAMPLE(?sym) AS ?symbol) (SAMPLE(?t) AS ?title) (SAMPLE(?d) AS ?date) WHERE {
+  GRAPH ?work { ?work ?p ?o }
+  OPTIONAL { ?work unres:symbol ?sym }
+  OPTIONAL { ?work eli:is_realized_by/dcterms:title ?t }
+  OPTIONAL { ?work unres:docDate ?d }
+} GROUP BY ?work ORDER BY DESC(?date) ?symbol LIMIT 500"""
+
+SPONSORS = PREFIXES + """\
+SELECT ?sponsor (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?work) AS ?documents) WHERE {
+  GRAPH ?work { ?work ?p ?sponsor }
+  FILTER(isIRI(?sponsor) && (?p = unres:docProponent || CONTAINS(LCASE(STR(?p)), "sponsor")))
+  OPTIONAL { ?sponsor ?lp ?l FILTER(?lp IN (%s)) }
+} GROUP BY ?sponsor ORDER BY ?label LIMIT 1000""" % _LABEL_IN
+"""States (and groups) named as sponsors (unres:docProponent, or any property named for sponsors)."""
+
+TREATIES = PREFIXES + """\
+SELECT ?treaty (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?g) AS ?documents) WHERE {
+  ?treaty a ?class FILTER(CONTAINS(LCASE(STR(?class)), "treaty"))
+  OPTIONAL { ?treaty ?lp ?l FILTER(?lp IN (%s)) }
+  OPTIONAL { GRAPH ?g { ?s ?q ?treaty } }
+} GROUP BY ?treaty ORDER BY ?label LIMIT 1000""" % _LABEL_IN
+"""Treaties: resources typed with a class whose name says treaty, and how many documents cite them."""
+
+
+@dataclass(frozen=True)
+class Example:
+    title: str
+    query: str
+
+
+EXAMPLES: tuple[Example, ...] = (
+    # DISTINCT: shared resources (States, treaties) are described in several graphs, and the
+    # default graph (their union) matches such a triple once per graph.
+    Example("Documents, newest first", PREFIXES + """\
+SELECT DISTINCT ?work ?symbol ?title ?date WHERE {
+  ?work a unres:Work ; unres:symbol ?symbol .
+  OPTIONAL { ?work eli:is_realized_by/dcterms:title ?title }
+  OPTIONAL { ?work unres:docDate ?date }
+} ORDER BY DESC(?date) LIMIT 100"""),
+    Example("Sponsors of a draft resolution (A/C.6/80/L.2)", PREFIXES + """\
+SELECT DISTINCT ?state ?name ?iso3 WHERE {
+  ?work unres:symbol "A/C.6/80/L.2" ;
+        unres:docProponent ?state .
+  OPTIONAL { ?state rdfs:label ?name }
+  OPTIONAL { ?state unres:iso3 ?iso3 }
+} ORDER BY ?name"""),
+    Example("Documents co-sponsored by two States (Austria and Canada)", PREFIXES + """\
+SELECT DISTINCT ?work ?symbol WHERE {
+  ?work unres:docProponent ?a, ?b .
+  ?a unres:iso3 "AUT" .
+  ?b unres:iso3 "CAN" .
+  OPTIONAL { ?work unres:symbol ?symbol }
+}"""),
+    Example("What cites resolution 70/174, and where", PREFIXES + """\
+SELECT DISTINCT ?citing ?paragraph ?printed WHERE {
+  { ?cited unres:symbol "A/RES/70/174" . ?citation unres:citesWork ?cited }
+  UNION { ?citation unres:citedSymbol "A/RES/70/174" }
+  GRAPH ?citing { ?citation unres:inPortion ?paragraph ; unres:citationText ?printed }
+} ORDER BY ?citing ?paragraph"""),
+    Example("Operative paragraphs that request something of a given body (UNODC)", PREFIXES + """\
+SELECT DISTINCT ?work ?paragraph ?text WHERE {
+  GRAPH ?work {
+    ?paragraph a unres:OperativeParagraph ;
+               unres:hasAddressee ?addressee ;
+               unres:text ?text .
+    ?addressee unres:actionLemma "request" ;
+               unres:addresseeName ?body .
+  }
+  FILTER(CONTAINS(?body, "Office on Drugs and Crime"))
+} LIMIT 100"""),
+    Example("Treaty citations: which paragraphs cite which treaty", PREFIXES + """\
+SELECT DISTINCT ?treaty ?volume ?number ?printed ?paragraph WHERE {
+  ?treaty a unres:Treaty .
+  OPTIONAL { ?treaty unres:untsVolume ?volume }
+  OPTIONAL { ?treaty unres:untsNumber ?number }
+  ?citation unres:citesWork ?treaty ;
+            unres:inPortion ?paragraph ;
+            unres:citationText ?printed .
+} ORDER BY ?treaty"""),
+    Example("Everything about one resolution (CONSTRUCT of its graph)", PREFIXES + """\
+CONSTRUCT { ?s ?p ?o } WHERE {
+  ?work unres:symbol "A/RES/80/2" .
+  GRAPH ?work { ?s ?p ?o }
+}"""),
+)

@@ -1,0 +1,371 @@
+"""From a description graph to what an HTML page shows, without knowing the ontology by heart.
+
+The page of a resolution is built from the shape of the IRIs (AKN4UN eIds say what a part is:
+`preamble__para_2`, `para_8__list_1__point_a`, `annex_1__para_9`, `fn_12`) and from a few
+property *names* (text, number, order, sponsor, title, symbol), so it keeps working while the
+vocabulary evolves. Everything else a resource says is still shown, in a metadata table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from urllib.parse import quote
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF
+from rdflib.term import Node
+
+from lod.uri import IRIError, WorkIRI
+from lod.web.describe import jsonld_context
+from lod.web.queries import LABEL_PREDICATES
+
+TEXT_NAMES = ("text", "content", "value", "chars", "body", "plaintext", "citationtext")
+SPONSOR_NAMES = ("sponsor", "docproponent")
+TITLE_NAMES = ("title", "doctitle")
+NUMBER_NAMES = ("number", "num", "marker", "heading")
+ORDER_NAMES = ("order", "position", "sequence", "index")
+SYMBOL_NAMES = ("symbol", "docnumber")
+
+
+def local_name(iri: Node) -> str:
+    text = str(iri)
+    return re.split(r"[#/]", text.rstrip("/#"))[-1].lower()
+
+
+def qname(iri: Node) -> str:
+    text = str(iri)
+    for prefix, ns in jsonld_context().items():
+        if text.startswith(ns) and len(text) > len(ns):
+            return f"{prefix}:{text[len(ns):]}"
+    return text
+
+
+@dataclass
+class Link:
+    href: str
+    label: str
+    iri: str
+
+
+@dataclass
+class Value:
+    text: str
+    link: Link | None = None
+    lang: str | None = None
+
+
+@dataclass
+class Part:
+    eid: str
+    number: str
+    text: str
+    order: float
+    kind: str
+    links: list[Link] = field(default_factory=list)
+    children: list[Part] = field(default_factory=list)
+    segments: list[tuple[str, Link | None]] = field(default_factory=list)
+    addressees: list[str] = field(default_factory=list)
+
+
+@dataclass
+class CitedBy:
+    work: Link
+    places: list[Link]
+
+
+@dataclass
+class WorkPage:
+    iri: str
+    title: str
+    symbol: str
+    metadata: list[tuple[str, list[Value]]]
+    sponsors: list[Link]
+    preamble: list[Part]
+    operative: list[Part]
+    annexes: list[tuple[str, list[Part]]]
+    footnotes: list[Part]
+    other: list[Part]
+    cited_by: list[CitedBy]
+
+
+@dataclass
+class ResourcePage:
+    iri: str
+    title: str
+    metadata: list[tuple[str, list[Value]]]
+    incoming: list[tuple[Link, str, Link | None]]  # (source, property, document)
+
+
+class Linker:
+    """Makes links that work on whatever host serves the page: IRIs on our base become paths."""
+
+    def __init__(self, base: str, graph: Graph) -> None:
+        self.base = base.rstrip("/")
+        self.graph = graph
+
+    def label(self, node: Node) -> str:
+        for pred in LABEL_PREDICATES:
+            for value in self.graph.objects(node, URIRef(pred)):
+                return str(value)
+        text = str(node)
+        if text.startswith(self.base):
+            try:
+                iri = WorkIRI.parse(text)
+                return iri.eid or iri.number.replace("-", "/")
+            except IRIError:
+                pass
+        return text.rsplit("/", 1)[-1] or text
+
+    def href(self, iri: str) -> str:
+        if iri.startswith(self.base + "/"):
+            return iri[len(self.base):]
+        return "/resource?iri=" + quote(iri, safe="")
+
+    def link(self, node: Node) -> Link:
+        return Link(self.href(str(node)), self.label(node), str(node))
+
+
+def literal_text(graph: Graph, subject: Node, names: tuple[str, ...]) -> str | None:
+    """The first literal whose property is named like one of `names`, in that order of preference."""
+    found: dict[str, str] = {}
+    for pred, obj in sorted(graph.predicate_objects(subject), key=lambda po: (str(po[0]), str(po[1]))):
+        if isinstance(obj, Literal):
+            found.setdefault(local_name(pred), str(obj))
+    return next((found[n] for n in names if n in found), None)
+
+
+def _is_citing(pred: Node) -> bool:
+    """cites, citesWork (unres:, eli:, cito:): not citedBody, citedDate, which describe the citation."""
+    return local_name(pred).startswith("cites")
+
+
+def _natural(eid: str) -> list[object]:
+    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", eid)]
+
+
+def _values(graph: Graph, linker: Linker, subject: Node, skip: set[Node]) -> list[tuple[str, list[Value]]]:
+    rows: dict[str, list[Value]] = defaultdict(list)
+    for pred, obj in sorted(graph.predicate_objects(subject), key=lambda po: (str(po[0]), str(po[1]))):
+        if obj in skip:
+            continue
+        if isinstance(obj, Literal):
+            rows[qname(pred)].append(Value(str(obj), lang=obj.language))
+        elif isinstance(obj, URIRef):
+            link = linker.link(obj)
+            label = qname(obj) if pred == RDF.type else link.label
+            rows[qname(pred)].append(Value(label, link))
+    return sorted(rows.items(), key=lambda kv: (kv[0] != "rdf:type", kv[0]))
+
+
+def work_page(graph: Graph, work: str, base: str) -> WorkPage:
+    """The view of a resolution: its metadata, sponsors, parts in reading order, and who cites it."""
+    linker = Linker(base, graph)
+    w = URIRef(work)
+    prefix = work + "/!"
+    parts: dict[str, Part] = {}
+    nodes: dict[str, URIRef] = {}
+    for node in set(graph.subjects()) | set(graph.objects()):
+        text = str(node)
+        if isinstance(node, URIRef) and text.startswith(prefix) and "#" in text and not _is_record(graph, node):
+            eid = text.split("#", 1)[1]
+            nodes[eid] = node
+    for eid, node in nodes.items():
+        order_text = literal_text(graph, node, ORDER_NAMES)
+        try:
+            order = float(order_text) if order_text is not None else float("inf")
+        except ValueError:
+            order = float("inf")
+        number = literal_text(graph, node, NUMBER_NAMES) or _number_from_eid(eid)
+        if eid.split("__")[-1].startswith("point") and number.isalnum():
+            number = f"({number})"  # points print as (a), (iv)
+        text = literal_text(graph, node, TEXT_NAMES) or ""
+        parts[eid] = Part(eid, number, text, order, eid.split("__")[0].split("_")[0])
+    for eid, part in parts.items():
+        cited = _citations(graph, linker, nodes[eid], work)
+        part.segments, part.links = _inline(part.text, cited)
+        part.addressees = _addressees(graph, nodes[eid])
+    roots: list[Part] = []
+    for eid in sorted(parts, key=_natural):
+        parent = _parent_eid(eid)
+        while parent and parent not in parts:
+            parent = _parent_eid(parent)
+        (parts[parent].children if parent else roots).append(parts[eid])
+    for part in parts.values():
+        part.children.sort(key=lambda p: (p.order, _natural(p.eid)))
+    for part in parts.values():
+        part.children = _flatten_containers(part.children)
+    roots.sort(key=lambda p: (p.order, _natural(p.eid)))
+    roots = _flatten_containers(roots)
+
+    annexes: dict[str, list[Part]] = defaultdict(list)
+    preamble, operative, footnotes, other = [], [], [], []
+    for part in roots:
+        head = part.eid.split("__")[0]
+        if head == "preamble" or head.startswith("preamble"):
+            preamble.append(part)
+        elif head.startswith("para_"):
+            operative.append(part)
+        elif head.startswith("annex"):
+            annexes[head].append(part)
+        elif head.startswith("fn_"):
+            footnotes.append(part)
+        else:
+            other.append(part)
+
+    sponsors = [linker.link(o) for p, o in graph.predicate_objects(w)
+                if any(n in local_name(p) for n in SPONSOR_NAMES) and isinstance(o, URIRef)]
+    sponsors.sort(key=lambda l: l.label)
+    skip = {n for n in graph.objects(w) if str(n).startswith(prefix)} | {URIRef(s.iri) for s in sponsors}
+    return WorkPage(
+        iri=work,
+        title=_title(graph, w, work) or linker.label(w),
+        symbol=literal_text(graph, w, SYMBOL_NAMES) or "",
+        metadata=_values(graph, linker, w, skip),
+        sponsors=sponsors,
+        preamble=preamble,
+        operative=operative,
+        annexes=sorted(annexes.items(), key=lambda kv: _natural(kv[0])),
+        footnotes=footnotes,
+        other=other,
+        cited_by=_cited_by(graph, linker, work),
+    )
+
+
+def _parent_eid(eid: str) -> str | None:
+    segments = eid.split("__")
+    if len(segments) >= 3 and segments[-2].startswith("list"):
+        return "__".join(segments[:-2])
+    if len(segments) >= 2:
+        return "__".join(segments[:-1])
+    return None
+
+
+def _number_from_eid(eid: str) -> str:
+    """What to print before a part without a printed number: (a) for points, nothing for
+    unnumbered paragraphs (`para_u3`)."""
+    last = eid.split("__")[-1]
+    token = last.split("_", 1)[1] if "_" in last else last
+    if re.fullmatch(r"u\d+", token):
+        return ""
+    return f"({token})" if last.startswith("point") else token
+
+
+RECORD_TYPES = ("citation", "relation", "addressee")
+"""Classes of resources that live under a paragraph's eId but are facts about it (a citation,
+an addressee: UNDO relations), not text to print as a sub-paragraph."""
+
+
+def _is_record(graph: Graph, node: Node) -> bool:
+    return _is_citation(graph, node) or any(local_name(t) in RECORD_TYPES for t in graph.objects(node, RDF.type))
+
+
+def _is_citation(graph: Graph, node: Node) -> bool:
+    """A citation record (the printed reference and its target), not a part of the text."""
+    return "__cit_" in str(node) or any(local_name(t) == "citation" for t in graph.objects(node, RDF.type))
+
+
+def _citations(graph: Graph, linker: Linker, node: URIRef, work: str) -> list[tuple[str | None, Link]]:
+    """(printed text, link) of what a part cites: through its citation records when it has
+    them (they carry the words as printed), else its direct `…cites…` links."""
+    found: dict[str, tuple[str | None, Link]] = {}
+    for pred, obj in graph.predicate_objects(node):
+        if isinstance(obj, Literal) or pred == RDF.type:
+            continue
+        if "citation" in local_name(pred) or (isinstance(obj, BNode) and _is_citation(graph, obj)):
+            printed = literal_text(graph, obj, TEXT_NAMES)
+            for p2, target in graph.predicate_objects(obj):
+                if isinstance(target, URIRef) and _is_citing(p2):
+                    link = linker.link(target)
+                    found.setdefault(str(target), (printed, Link(link.href, printed or link.label, link.iri)))
+    for pred, obj in graph.predicate_objects(node):
+        if isinstance(obj, URIRef) and _is_citing(pred) and str(obj) not in found:
+            found[str(obj)] = (None, linker.link(obj))
+    return sorted(found.values(), key=lambda tl: tl[1].label)
+
+
+def _addressees(graph: Graph, node: URIRef) -> list[str]:
+    """Whom an operative paragraph addresses and how ("the Secretary-General (request)")."""
+    found = []
+    for pred, record in graph.predicate_objects(node):
+        if "addressee" not in local_name(pred) or isinstance(record, Literal):
+            continue
+        name = literal_text(graph, record, ("addresseename", "name", "label"))
+        action = literal_text(graph, record, ("actionlemma", "action"))
+        if name:
+            found.append(f"{name} ({action.replace('-', ' ')})" if action else name)
+    return sorted(set(found))
+
+
+def _inline(text: str, cited: list[tuple[str | None, Link]]) -> tuple[list[tuple[str, Link | None]], list[Link]]:
+    """Make each citation a link where its printed words occur in the text; the rest are listed."""
+    segments: list[tuple[str, Link | None]] = [(text, None)]
+    leftover: list[Link] = []
+    for printed, link in sorted(cited, key=lambda tl: -len(tl[0] or "")):
+        placed = False
+        if printed:
+            for i, (chunk, existing) in enumerate(segments):
+                if existing is None and printed in chunk:
+                    before, _, after = chunk.partition(printed)
+                    segments[i:i + 1] = [(before, None), (printed, link), (after, None)]
+                    placed = True
+                    break
+        if not placed:
+            leftover.append(link)
+    return [(t, l) for t, l in segments if t], sorted(leftover, key=lambda l: l.label)
+
+
+def _flatten_containers(parts: list[Part]) -> list[Part]:
+    """Sections without text of their own (`preamble`, `body`) give way to their paragraphs."""
+    out: list[Part] = []
+    for part in parts:
+        if not part.text and part.children:
+            out.extend(_flatten_containers(part.children))
+        elif part.text or part.links:  # a bare container (`body`) with nothing to show is left out
+            out.append(part)
+    return out
+
+
+def _title(graph: Graph, w: URIRef, work: str) -> str | None:
+    """The work's title, or its (first) expression's: titles belong to language versions."""
+    title = literal_text(graph, w, TITLE_NAMES)
+    if title:
+        return title
+    for node in sorted(set(graph.subjects()), key=str):
+        text = str(node)
+        if text.startswith(work + "/") and "@" in text and "!" not in text:
+            title = literal_text(graph, node, TITLE_NAMES)
+            if title:
+                return title
+    return None
+
+
+def _cited_by(graph: Graph, linker: Linker, work: str) -> list[CitedBy]:
+    by_work: dict[str, list[Link]] = defaultdict(list)
+    for source, pred, target in graph:
+        if pred == RDF.type or not isinstance(source, URIRef) or str(source).startswith(work):
+            continue
+        if str(target) == work or str(target).startswith(work + "/"):
+            try:
+                citing = WorkIRI.parse(str(source)).work()
+            except IRIError:
+                citing = str(source)
+            place = linker.link(URIRef(re.sub(r"__cit_[^_#/]+$", "", str(source))))
+            if place not in by_work[citing]:
+                by_work[citing].append(place)
+    return [CitedBy(linker.link(URIRef(w)), places) for w, places in sorted(by_work.items())]
+
+
+def resource_page(graph: Graph, iri: str, base: str) -> ResourcePage:
+    linker = Linker(base, graph)
+    node = URIRef(iri)
+    incoming = []
+    for source, pred in sorted(graph.subject_predicates(node), key=lambda sp: (str(sp[0]), str(sp[1]))):
+        document = None
+        try:
+            document = linker.link(URIRef(WorkIRI.parse(str(source)).work()))
+        except IRIError:
+            pass
+        incoming.append((linker.link(source), qname(pred), document))
+    return ResourcePage(iri, linker.label(node), _values(graph, linker, node, set()), incoming)

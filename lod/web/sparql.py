@@ -1,0 +1,208 @@
+"""The SPARQL 1.1 Protocol endpoint, `/sparql`: safe to put on the internet.
+
+Every query is checked (lod.web.guard), charged to its client (lod.web.budget), and run to
+completion in a killable child process (lod.web.querypool) before the first byte is sent, so a
+client gets either a complete answer or a clear error status, never a truncated 200.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+
+from flask import Blueprint, Response, render_template, request
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF
+
+from lod.store import QueryError, RawResult
+from lod.web import conneg, queries
+from lod.web.conneg import HTML, RDF_FORMATS, RESULT_FORMATS, Format
+from lod.web.describe import serialize
+from lod.web.guard import CheckedQuery, Rejected, check_query
+from lod.web.querypool import QueryTimeout
+from lod.web.render import Linker
+from lod.web.runtime import runtime
+
+bp = Blueprint("sparql", __name__)
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+FORMATS_NS = Namespace("http://www.w3.org/ns/formats/")
+_SD_FORMATS = {
+    "application/sparql-results+json": "SPARQL_Results_JSON", "application/sparql-results+xml": "SPARQL_Results_XML",
+    "text/csv": "SPARQL_Results_CSV", "text/tab-separated-values": "SPARQL_Results_TSV", "text/turtle": "Turtle",
+    "application/ld+json": "JSON-LD", "application/rdf+xml": "RDF_XML", "application/n-triples": "N-Triples",
+}
+
+
+def error(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    """A plain-text error any client can show: the status says what, the body says why."""
+    response = Response(message.rstrip() + "\n", status=status, mimetype="text/plain")
+    for key, value in (headers or {}).items():
+        response.headers[key] = value
+    return response
+
+
+def _query_text() -> tuple[str | None, str | None]:
+    """The query (or update) from GET ?query=, a form POST, or a POST of application/sparql-query."""
+    if request.method == "POST":
+        mimetype = request.mimetype
+        if mimetype == "application/sparql-query":
+            return request.get_data(as_text=True), None
+        if mimetype == "application/sparql-update":
+            return None, request.get_data(as_text=True)
+        return request.form.get("query"), request.form.get("update")
+    return request.args.get("query"), request.args.get("update")
+
+
+def _graph_uris(name: str) -> list[str]:
+    values = request.args.getlist(name) + (request.form.getlist(name) if request.method == "POST" else [])
+    return [v for v in values if v]
+
+
+def _offered(checked: CheckedQuery) -> tuple[Format, ...]:
+    """Machine formats first (a client with `*/*` gets one); HTML last, for browsers."""
+    return (RDF_FORMATS if checked.kind == "graph" else RESULT_FORMATS) + (HTML,)
+
+
+def _choose(checked: CheckedQuery) -> Format | None:
+    offered = _offered(checked)
+    source = request.values if request.method == "POST" else request.args
+    for param in ("format", "output", "results"):
+        value = source.get(param)
+        if value and value.strip().lower() in ("html", "text/html"):
+            return HTML
+        chosen = conneg.from_format_param(value, checked.kind, offered)
+        if chosen:
+            return chosen
+    return conneg.negotiate(request.headers.get("Accept"), offered)
+
+
+def service_description(endpoint: str, base: str) -> Graph:
+    """SPARQL 1.1 Service Description: what a client may ask and in which formats."""
+    g = Graph()
+    g.bind("sd", SD)
+    g.bind("void", "http://rdfs.org/ns/void#")
+    service = URIRef(endpoint)
+    g.add((service, RDF.type, SD.Service))
+    g.add((service, SD.endpoint, service))
+    g.add((service, SD.supportedLanguage, SD.SPARQL11Query))
+    g.add((service, SD.feature, SD.UnionDefaultGraph))
+    for mime, name in _SD_FORMATS.items():
+        g.add((service, SD.resultFormat, FORMATS_NS[name]))
+    dataset = BNode()
+    default = BNode()
+    g.add((service, SD.defaultDataset, dataset))
+    g.add((dataset, RDF.type, SD.Dataset))
+    g.add((dataset, SD.defaultGraph, default))
+    g.add((default, RDF.type, SD.Graph))
+    g.add((dataset, URIRef("http://rdfs.org/ns/void#inDataset"), URIRef(f"{base}/dataset")))
+    g.add((service, URIRef("http://www.w3.org/2000/01/rdf-schema#comment"), Literal(
+        "Read-only. SERVICE and SPARQL Update are refused; queries are limited in time and rows; "
+        "the default graph is the union of the documents' named graphs (graph name = work IRI).", lang="en")))
+    return g
+
+
+def _no_query() -> Response:
+    rt = runtime()
+    offered = RDF_FORMATS + (HTML,)
+    fmt = conneg.negotiate(request.headers.get("Accept"), offered)
+    if fmt is None:
+        return error(406, conneg.not_acceptable_message(offered))
+    if fmt is HTML:
+        context: dict[str, object] = {}
+        example = request.args.get("example", "")
+        if example.isdigit() and int(example) < len(queries.EXAMPLES):
+            context["query"] = queries.EXAMPLES[int(example)].query
+        response = Response(render_template(
+            "sparql.html", examples=queries.EXAMPLES, max_rows=rt.config["max-rows"],
+            timeout=rt.config["query-timeout"], **context))
+    else:
+        graph = service_description(request.base_url, rt.base)
+        response = Response(serialize(graph, fmt), mimetype=fmt.mime)
+    response.vary.add("Accept")
+    return response
+
+
+@bp.route("/sparql", methods=["GET", "POST", "HEAD"])
+def endpoint() -> Response:
+    rt = runtime()
+    limit = int(rt.config["max-request-bytes"])
+    if len(request.query_string) > limit or (request.content_length or 0) > limit:
+        return error(413, f"request larger than {limit} bytes (setting max-request-bytes)")
+    text, update = _query_text()
+    if update:
+        return error(403, "this endpoint is read-only: SPARQL Update is not accepted")
+    if text is None:
+        return _no_query()
+    try:
+        checked = check_query(text)
+    except Rejected as exc:
+        return error(exc.status, str(exc))
+    fmt = _choose(checked)
+    if fmt is None:
+        return error(406, conneg.not_acceptable_message(_offered(checked)))
+    client = request.remote_addr or "unknown"
+    ticket, wait = rt.budget.acquire(client)
+    if ticket is None:
+        return error(429, "too many queries from your address: wait and try again "
+                     "(settings client-concurrency, client-seconds-per-minute)", {"Retry-After": str(wait)})
+    started = time.monotonic()
+    try:
+        wire = fmt
+        if fmt is HTML:
+            wire = conneg.TURTLE if checked.kind == "graph" else conneg.SPARQL_JSON
+        result = _execute(checked, wire)
+    except QueryTimeout as exc:
+        return error(503, str(exc), {"Retry-After": "10"})
+    except QueryError as exc:
+        return error(exc.status, str(exc))
+    finally:
+        rt.budget.release(ticket, client, time.monotonic() - started)
+    if fmt is HTML:
+        response = Response(results_page(checked, result), mimetype="text/html")
+    else:
+        response = Response(result.body, content_type=result.content_type)
+    response.headers["X-Result-Count"] = str(result.count)
+    response.vary.add("Accept")
+    return response
+
+
+def results_page(checked: CheckedQuery, result: RawResult) -> str:
+    """Results as an HTML table for people using the query form."""
+    rt = runtime()
+    context: dict[str, object] = {"query": checked.text, "boolean": None, "graph_text": None,
+                                  "count": result.count, "variables": [], "rows": []}
+    if result.kind == "graph":
+        context["graph_text"] = result.body.decode("utf-8")
+    else:
+        data = json.loads(result.body)
+        if "boolean" in data:
+            context["boolean"] = bool(data["boolean"])
+        else:
+            variables = data["head"].get("vars", [])
+            rows = []
+            for binding in data["results"]["bindings"]:
+                row = []
+                for var in variables:
+                    cell = binding.get(var)
+                    if cell is None:
+                        row.append(None)
+                    elif cell["type"] == "uri":
+                        row.append({"text": cell["value"], "href": Linker(rt.base, Graph()).href(cell["value"])})
+                    else:
+                        row.append({"text": cell["value"], "href": None})
+                rows.append(row)
+            context.update(variables=variables, rows=rows)
+    return render_template("sparql_results.html", **context)
+
+
+def _execute(checked: CheckedQuery, fmt: Format) -> RawResult:
+    rt = runtime()
+    store = rt.store()
+    path = rt.store_path(store)
+    defaults, named = _graph_uris("default-graph-uri"), _graph_uris("named-graph-uri")
+    max_rows = int(rt.config["max-rows"])
+    union = not checked.has_dataset
+    if path is None:  # a remote store enforces its own limits
+        return store.query(checked.text, defaults, named, fmt.mime, max_rows, union)
+    timeout = float(rt.config["query-timeout"])
+    return rt.pool.run(path, checked.text, defaults, named, fmt.mime, max_rows, timeout, union)

@@ -1,0 +1,40 @@
+"""A new build landing in the served directory is picked up by every worker, without a restart."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+from server_fixtures import CORPUS, build_corpus, running_server
+
+SYMBOLS = "SELECT ?s WHERE { GRAPH ?g { ?g <https://w3id.org/un-lod/ontology#symbol> ?s } }"
+
+
+def documents(server) -> frozenset[str]:
+    """The symbols of the documents the server publishes now."""
+    response = server.get("/sparql", params={"query": SYMBOLS}, headers={"Accept": "application/sparql-results+json"})
+    assert response.status_code == 200, response.text
+    return frozenset(b["s"]["value"] for b in response.json()["results"]["bindings"])
+
+
+def test_new_build_is_served_by_every_worker(corpus_build: Path, tmp_path: Path) -> None:
+    data = tmp_path / "output"
+    shutil.copytree(corpus_build, data)
+    subset = tmp_path / "subset"
+    subset.mkdir()
+    shutil.copy(CORPUS / "A_RES_80_2.md", subset)
+    with running_server(data, tmp_path / "server.log") as server:
+        before = documents(server)
+        assert "A/RES/80/2" in before and len(before) > 1
+        home_before = server.get("/").text
+        build_corpus(subset, data)  # atomic swap of the whole directory, as `lod build` does
+        deadline = time.monotonic() + 30
+        while documents(server) != {"A/RES/80/2"} and time.monotonic() < deadline:
+            time.sleep(0.2)
+        answers = {documents(server) for _ in range(12)}  # requests reach both workers
+        assert answers == {frozenset({"A/RES/80/2"})}
+        assert server.get("/").text != home_before
+        assert server.get("/symbol/A/RES/80/2").status_code == 303
+        versions = [p for p in (tmp_path / ".output.store").iterdir() if p.is_dir()]
+        assert len(versions) == 2  # the new store and the previous one, which requests may still read
