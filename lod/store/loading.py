@@ -20,6 +20,7 @@ import pyoxigraph as ox
 from lod.store.oxigraph import OxigraphStore
 
 DUMP = "dumps/lod.nq.gz"
+MERGED = "dumps/lod.nt.gz"
 log = logging.getLogger(__name__)
 SUMS = "SHA256SUMS"
 _COMPLETE = ".complete"
@@ -74,7 +75,7 @@ def load_build(data: Path, keep: int = 2, root: Path | None = None) -> Path:
         # A separate, freshly spawned process writes the store: RocksDB's global state does not
         # survive fork(), and a gunicorn worker (forked) that opens a writable store hangs.
         loader = multiprocessing.get_context("spawn").Process(
-            target=_bulk_load, args=(str(tmp), str(data / DUMP)), name="lod-store-load")
+            target=_bulk_load, args=(str(tmp), str(data / DUMP), str(data / MERGED)), name="lod-store-load")
         loader.start()
         loader.join()
         if loader.exitcode != 0:
@@ -88,10 +89,14 @@ def load_build(data: Path, keep: int = 2, root: Path | None = None) -> Path:
     return target
 
 
-def _bulk_load(target: str, dump: str) -> None:
+def _bulk_load(target: str, dump: str, merged: str) -> None:
+    """Named graphs from the N-Quads dump, and the default graph from the merged N-Triples."""
     store = ox.Store(target)
     with gzip.open(dump, "rb") as fh:
         store.bulk_load(fh, format=ox.RdfFormat.N_QUADS)
+    if Path(merged).exists():
+        with gzip.open(merged, "rb") as fh:
+            store.bulk_load(fh, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
     store.flush()
 
 

@@ -39,7 +39,13 @@ class _LineCountingSink(io.RawIOBase):
 
 
 class OxigraphStore:
-    """An on-disk pyoxigraph store; the default graph is the union of the per-document graphs."""
+    """An on-disk pyoxigraph store.
+
+    Its default graph holds the RDF merge of all documents (the de-duplicated N-Triples dump), and
+    each document also has its own named graph. A triple shared by several documents (a cited
+    work's label) is in the default graph once, so COUNTs mean what users expect; pyoxigraph's
+    union-default flag would return it once per graph.
+    """
 
     def __init__(self, store: ox.Store, version: str = "", path: Path | None = None) -> None:
         self._store = store
@@ -63,7 +69,7 @@ class OxigraphStore:
             raise QueryError(f"malformed query: {exc}") from exc
 
     def select(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> list[dict[str, Node]]:
-        result = self._run(sparql, bindings, use_default_graph_as_union=True)
+        result = self._run(sparql, bindings)
         names = [v.value for v in result.variables]  # type: ignore[attr-defined]
         rows = []
         for solution in result:  # type: ignore[attr-defined]
@@ -71,10 +77,10 @@ class OxigraphStore:
         return rows
 
     def ask(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> bool:
-        return bool(self._run(sparql, bindings, use_default_graph_as_union=True))
+        return bool(self._run(sparql, bindings))
 
     def construct(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Graph:
-        triples = self._run(sparql, bindings, use_default_graph_as_union=True)
+        triples = self._run(sparql, bindings)
         data = triples.serialize(format=ox.RdfFormat.N_TRIPLES)  # type: ignore[attr-defined]
         return Graph().parse(data=data, format="nt")
 
@@ -89,9 +95,9 @@ class OxigraphStore:
     ) -> RawResult:
         """Run a protocol query and serialize it completely (or fail) before returning.
 
-        The default graph is the union of all graphs unless the request (default-graph-uri,
-        named-graph-uri) or the query (FROM, FROM NAMED: `union_default=False`) picks graphs;
-        pyoxigraph would otherwise let the union flag override the query's FROM.
+        The default graph is the merge of all documents unless the request (default-graph-uri,
+        named-graph-uri) or the query (FROM, FROM NAMED) picks graphs. `union_default` is kept
+        for the interface: the stored default graph already is the merge, so it needs no flag.
         """
         dataset: dict[str, object] = {}
         defaults = [ox.NamedNode(u) for u in default_graph_uris]
@@ -100,8 +106,6 @@ class OxigraphStore:
             dataset["default_graph"] = defaults
         if named:
             dataset["named_graphs"] = named
-        if not defaults and not named and union_default:
-            dataset["use_default_graph_as_union"] = True
         result = self._run(sparql, None, **dataset)
         if isinstance(result, ox.QueryBoolean):
             fmt = RESULT_FORMATS.get(accept, ox.QueryResultsFormat.JSON)

@@ -125,8 +125,6 @@ class Example:
 
 
 EXAMPLES: tuple[Example, ...] = (
-    # DISTINCT: shared resources (States, treaties) are described in several graphs, and the
-    # default graph (their union) matches such a triple once per graph.
     Example("Documents, newest first", PREFIXES + """\
 SELECT DISTINCT ?work ?symbol ?title ?date WHERE {
   ?work a unres:Work ; unres:symbol ?symbol .

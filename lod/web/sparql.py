@@ -97,7 +97,7 @@ def service_description(endpoint: str, base: str) -> Graph:
     g.add((dataset, URIRef("http://rdfs.org/ns/void#inDataset"), URIRef(f"{base}/dataset")))
     g.add((service, URIRef("http://www.w3.org/2000/01/rdf-schema#comment"), Literal(
         "Read-only. SERVICE and SPARQL Update are refused; queries are limited in time and rows; "
-        "the default graph is the union of the documents' named graphs (graph name = work IRI).", lang="en")))
+        "the default graph is the RDF merge of all documents; each document is also a named graph (graph name = its work IRI).", lang="en")))
     return g
 
 
