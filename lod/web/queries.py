@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lod.rdf import examples as link_examples
+
 PREFIXES = """\
 PREFIX unres: <https://w3id.org/un-lod/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
@@ -171,6 +173,11 @@ SELECT DISTINCT ?treaty ?volume ?number ?printed ?paragraph WHERE {
             unres:inPortion ?paragraph ;
             unres:citationText ?printed .
 } ORDER BY ?treaty"""),
+    *(Example(e.title, e.query) for e in (
+        link_examples.CO_SPONSORED_REAFFIRMING_TREATY,
+        link_examples.SPONSORS_WITH_WIKIDATA,
+        link_examples.DRAFTS_AND_ADOPTED,
+    )),
     Example("Everything about one resolution (CONSTRUCT of its graph)", PREFIXES + """\
 CONSTRUCT { ?s ?p ?o } WHERE {
   ?work unres:symbol "A/RES/80/2" .
