@@ -8,9 +8,9 @@ from typing import Any
 
 import pycountry
 
-from lod.bodies import by_name
 from lod.model import Footnote, Resolution
 from lod.parse.blocks import BlockBuilder, NUM_START
+from lod.parse.enrich import add_addressees, add_citations
 from lod.parse.errors import ParseError
 from lod.parse.furniture import (
     MARK_RE,
@@ -24,7 +24,7 @@ from lod.parse.furniture import (
     strip_marks,
 )
 from lod.parse.markers import MarkerState, resolve_glued
-from lod.parse.masthead import NUMBER_TITLE, Masthead, iso_date, parse_masthead
+from lod.parse.masthead import NUMBER_TITLE, Masthead, adopting_body, iso_date, parse_masthead
 from lod.parse.readers import SourceText
 from lod.parse.structure import Structure, build_structure
 from lod.parse.verbs import leading_phrase
@@ -53,7 +53,11 @@ def _formula_index(lines: list[str]) -> tuple[int, str, str] | None:
     return None
 
 
-_DECISION_HEAD = re.compile(r"\bDecision adopted by the\b|:\s*(?:revised )?draft decision\s*$", re.I)
+_DECISION_HEAD = re.compile(
+    r"\bDecision adopted by the\b|:\s*(?:revised )?draft decision\s*$|^(?:Revised )?draft decision submitted by\b"
+    r"|^Decision (?:ES-|S-)?\d{1,4}/\d{1,4}\.\s",
+    re.I,
+)
 
 
 def _decision_start(lines: list[str]) -> int | None:
@@ -71,13 +75,25 @@ def _decision_start(lines: list[str]) -> int | None:
     if title is None:
         if "draft decision" not in plain[head].lower():
             return None
-        title = next((k for k in range(head + 1, len(plain)) if plain[k]), None)
+        title = next((k for k in range(head + 1, len(plain)) if plain[k] and not _continues_statement(plain, k)), None)
         if title is None:
             return None
-    end = title
-    while end < len(plain) and plain[end]:
+    end = title + 1
+    while end < len(plain) and plain[end] and not _DECISION_TEXT.match(plain[end]):
         end += 1
     return end if any(plain[end:]) else None
+
+
+def _continues_statement(plain: list[str], k: int) -> bool:
+    """A line of a wrapped "Draft decision submitted by the Vice-Chair …, on the basis of …"."""
+    return "consultations" in plain[k] or bool(re.search(r"(?:,|\b(?:of|the|by|and|on))$", plain[k - 1]))
+
+
+_DECISION_TEXT = re.compile(
+    r"^(?:At its \w|At the \w|On \d{1,2} [A-Z]|The (?:General Assembly|[A-Z][\w ]{2,80}? (?:Council|Commission))\b"
+    r"|\d{1,3}\.\s|\([a-z]\)\s)"
+)
+"""The first line of a decision's text, which raw PDF text prints right under the wrapped title."""
 
 
 def _clean(src: SourceText) -> Cleaned:
@@ -122,6 +138,11 @@ def _extract_title(lines: list[str]) -> tuple[int, str | None]:
     words = re.findall(r"[A-Za-z]+", second)
     significant = [w for w in words if w.lower() not in {"of", "and", "the", "on", "in", "for", "to", "a", "an", "against", "by", "with", "at"}]
     titled = significant and sum(1 for w in significant if w[0].isupper()) / len(significant) >= 0.6
+    if not titled and len(idx) > 2:
+        # a sentence-case short title ("Strengthening the United Nations crime prevention …
+        # programme"): a whole line without commas, not ending on a function word, and the
+        # page's text goes on below it in mid-sentence
+        titled = _title_line(second, strip_marks(lines[idx[2]])[0].strip())
     if (
         second[:1].isupper()
         and not second.rstrip().endswith((",", ";", ":", "."))
@@ -130,8 +151,22 @@ def _extract_title(lines: list[str]) -> tuple[int, str | None]:
         and titled
         and len(words) <= 25
     ):
+        if len(idx) > 3 and _title_line(strip_marks(lines[idx[2]])[0].strip(), strip_marks(lines[idx[3]])[0].strip()):
+            return idx[2] + 1, f"{second} {strip_marks(lines[idx[2]])[0].strip()}"  # the title wraps
         return idx[1] + 1, second
     return idx[0] + 1, None
+
+
+def _title_line(line: str, following: str) -> bool:
+    """A line of a sentence-case title: no comma, not ending on a function word or punctuation, and
+    the page's text goes on below it in mid-sentence."""
+    return (
+        bool(line)
+        and "," not in line
+        and not line.endswith((".", ";", ":"))
+        and following[:1].islower()
+        and not re.search(r"\b(?:of|the|and|to|in|for|on|by|with|a|an|that|which|it|its|their|as|at|or)$", line)
+    )
 
 
 @dataclass
@@ -188,16 +223,34 @@ def assemble(src: SourceText, overrides: dict[str, Any]) -> Resolution:
     if not structure.preamble and not structure.operative and not structure.annexes:
         raise ParseError(src.source, "no paragraphs were found after the opening formula")
     res = _resolution(src, head, structure, meta, extract, warnings)
+    if head.body is not None:
+        res.body, res.committee = adopting_body(head, split.formula_body)
+    if split.decision and res.operative:
+        _decision_meeting(res, res.operative[0].text)
     res.preamble_formula = split.formula_text
     res.footnotes = _footnotes(cleaned.footnotes)
     _apply_overrides(res, meta, warnings)
     _language_of(res, meta, split.formula_text, blocks, warnings)
     _sponsors(res, head, warnings)
-    _citations(res, split.formula_body)
+    add_citations(res, split.formula_body)
+    add_addressees(res, split.formula_body)
     if res.symbol is None:
         warnings.append("no document symbol is printed or supplied; the document cannot be identified by its symbol")
     res.warnings = warnings + structure.warnings + _consistency(res)
     return res
+
+
+_AT_ITS_MEETING = re.compile(
+    r"^At its (?:resumed )?(\d{1,5}(?:st|nd|rd|th) (?:plenary )?meeting),? on (\d{1,2} [A-Z][a-z]+ \d{4})"
+)
+
+
+def _decision_meeting(res: Resolution, text: str) -> None:
+    """A decision says where it was taken in its first words: "At its 62nd plenary meeting, on …"."""
+    m = _AT_ITS_MEETING.match(text)
+    if m:
+        res.meeting = res.meeting or m.group(1)
+        res.adoption_date = res.adoption_date or iso_date(m.group(2))
 
 
 _KINDS = ("resolution", "draft-resolution", "decision", "draft-decision", "extract")
@@ -334,37 +387,3 @@ def _sponsors(res: Resolution, head: Masthead, warnings: list[str]) -> None:
     for sponsor in res.sponsors:
         if sponsor.iso3 is None and sponsor.kind in ("state", "unknown"):
             warnings.append(f"sponsor not recognised as a State: {sponsor.name}")
-
-
-def _citations(res: Resolution, formula_body: str | None) -> None:
-    """Citations in reading order, so that "Ibid." in footnotes follows the right antecedent."""
-    from lod.parse.citations import CitationExtractor
-
-    body_name = formula_body
-    if body_name is None and res.body:
-        body_name = res.body
-    if body_name is not None and by_name(body_name) is None and res.body:
-        body_name = res.body
-    extractor = CitationExtractor(body_name)
-    found = res.citations
-    for para in res.preamble:
-        found.extend(extractor.extract(para.text, para.eid))
-    for paragraphs in [res.operative, *(a.paragraphs for a in res.annexes)]:
-        for op in paragraphs:
-            if op.subparagraphs:
-                found.extend(extractor.extract(op.intro or "", op.eid))
-                stack = list(op.subparagraphs)
-                for sub in _walk(stack):
-                    found.extend(extractor.extract(sub.text, sub.eid))
-            else:
-                found.extend(extractor.extract(op.text, op.eid))
-    for note in res.footnotes:
-        found.extend(extractor.extract(note.text, note.eid))
-
-
-def _walk(points: list[Any]) -> list[Any]:
-    out = []
-    for point in points:
-        out.append(point)
-        out.extend(_walk(point.subparagraphs))
-    return out

@@ -23,8 +23,17 @@ ROMAN_HEADING = re.compile(r"^([IVXLC]{1,7})\.?(?:\s+([A-Z].*))?$")
 ANNEX_HEADING = re.compile(r"^(?:Annex|ANNEX)(?:\s+([IVXLC]{1,7}|\d{1,2}))?$")
 CLOSING = re.compile(
     r"^(?:(\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting)(?:\s*,?\s*(\d{1,2} \w+ \d{4}))?"
-    r"|Adopted at its (\d{1,5}(?:st|nd|rd|th) meeting).*|\[Adopted (?:without a vote|by consensus)\.?\])\s*$"
+    r"|Adopted at its (\d{1,5}(?:st|nd|rd|th) meeting).*|\[(?:Adopted )?(?:without a vote|by consensus)\.?\]"
+    r"|\[Adopted by a recorded vote\b.*)\s*$"
 )
+INTRODUCES_TEXT = re.compile(r"\b(?:the following|as follows)\b[^:;]{0,200}:$")
+"""An operative sentence that introduces a text printed after it ("Adopts the following declaration:")."""
+
+
+def _introduces(text: str) -> bool:
+    """A block after which a title is the title of what follows, not a running header."""
+    plain = MARK_RE.sub("", text).replace("*", "").strip()
+    return is_heading(plain) or bool(INTRODUCES_TEXT.search(plain_end(plain)))
 
 _TRAILING = re.compile("(?:[\\s*\"'”’»)\\]]|\ue000[^\ue001]{1,5}\ue001)+$")
 
@@ -98,14 +107,15 @@ class BlockBuilder:
                 after_header = True
                 continue
             next_blank = index + 1 >= len(lines) or not lines[index + 1].strip()
-            if self._is_title_piece(line, standalone=not after_header and blank and next_blank):
-                continue
-            if after_header and self._is_title_piece(line, standalone=False):
-                continue
+            standalone = not after_header and blank and next_blank
+            if self._is_title_piece(line, standalone=standalone) and not (
+                current is not None and (_introduces(current) or self._is_title_piece(current, standalone=False))
+            ):
+                continue  # a running title; but a title after "Annex" or "the following:" is text
             after_header = False
             if current is None:
                 current = line
-            elif self._starts_new(current, line, blank):
+            elif self._starts_new(current, line, blank) or self._heading_between(current, line, lines, index):
                 self.blocks.append(current)
                 current = line
             else:
@@ -114,6 +124,20 @@ class BlockBuilder:
         if current is not None:
             self.blocks.append(current)
         return self.blocks
+
+    def _heading_between(self, current: str, line: str, lines: list[str], index: int) -> bool:
+        """An unnumbered sub-heading between two paragraphs ("Humanitarian access" before "3.").
+
+        Raw PDF text has no blank line to set it apart; it is short, capitalised, has no
+        closing punctuation and the next line opens a numbered paragraph.
+        """
+        if not self._complete(current):
+            return False
+        plain = MARK_RE.sub("", line).replace("*", "").strip()
+        if not plain[:1].isupper() or is_complete(plain) or len(plain.split()) > 12 or leading_phrase(plain, operative=False):
+            return False
+        following = next((x.strip() for x in lines[index + 1 :] if x.strip() and not is_furniture(x)), "")
+        return bool(NUM_START.match(MARK_RE.sub("", following).lstrip("*")))
 
     def _heading_like(self, text: str) -> bool:
         """A standalone heading (section or annex title), not a sentence cut by a page break."""
@@ -132,9 +156,14 @@ class BlockBuilder:
         plain_line = MARK_RE.sub("", line).lstrip("*")
         if marker_only(current):
             return False
-        if CLOSING.match(plain_line) or is_heading(line) or is_heading(current):
+        if CLOSING.match(plain_line.replace("*", "").strip()) or is_heading(line) or is_heading(current):
             return True
+        if INTRODUCES_TEXT.search(plain_end(current)) and plain_line[:1].isupper():
+            return True  # "Adopts the following declaration:" then the declaration's title
         if not self._complete(current):
+            short = len(MARK_RE.sub("", current).split()) <= 12 and not current.lstrip("*")[:1].islower()
+            if short and blank and NUM_START.match(plain_line) and not marker_only(current):
+                return True  # a sub-heading set apart by blank lines ("Capacity-building")
             if self._heading_like(current) and (
                 blank or NUM_START.match(plain_line) or POINT_START.match(plain_line) or SC_POINT_START.match(plain_line)
             ):

@@ -146,45 +146,133 @@ def is_furniture(line: str) -> bool:
     return bool(JOB_NUMBER.match(s) or BARCODE.match(s) or PAGE_NUMBER.match(s))
 
 
+_CLOSING_LINE = re.compile(
+    r"^(?:\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting(?:,? \d{1,2} [A-Z][a-z]+ \d{4})?$"
+    r"|\[?Adopted (?:at its|without a vote|by consensus|by a recorded vote)\b)"
+)
+"""The closing lines ("62nd plenary meeting", "[Adopted without a vote.]"): the end of a last
+page is text again, even when its footnotes were printed above them."""
+
+
+def document_symbol(lines: list[str]) -> str | None:
+    """The symbol of the masthead (or of an extract's first running header): the first one printed."""
+    for line in [x for x in lines if x.strip()][:15]:
+        found = find_symbol(line)
+        if found:
+            return found
+    return None
+
+
+def is_running_header(line: str, symbol: str | None) -> bool:
+    """The symbol with the short title beside it on one line ("A/RES/74/2 Political declaration …").
+
+    Odd pages print the title first ("Political declaration … A/RES/74/2"). The masthead's
+    "United Nations A/RES/74/2" is not a header.
+    """
+    s = line.strip()
+    if not symbol or s == symbol or s.startswith("United Nations"):
+        return False
+    if s.startswith(symbol + " "):
+        rest = s[len(symbol) :].strip()
+    elif s.endswith(" " + symbol):
+        rest = s[: -len(symbol)].strip()
+    else:
+        return False
+    if _MASTHEAD_ITEM.match(rest):
+        return False
+    return rest[:1].isupper() and not rest.endswith((".", ",", ";", ":"))
+
+
+_MASTHEAD_ITEM = re.compile(r"(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Distr\.)")
+
+
 def clean_pdf_text(text: str) -> Cleaned:
     """Raw PDF text: footnote blocks after a rule come out, job numbers and page numbers go.
 
     A footnote block runs from the rule to the end of its page; the page ends at a form
-    feed, a page number, a job number or the next running header (a symbol alone on a line).
+    feed, a page number, a job number, the next running header (a symbol alone on a line, or
+    with the short title beside it) or the closing lines of the text. A footnote too long for
+    its page goes on under the next page's rule without a number: a block that does not start
+    with a marker continues the last footnote.
     """
     out: list[str] = []
     notes: dict[str, str] = {}
     in_notes = False
     current: str | None = None
+    last: str | None = None
     lines = normalise(text).replace(PAGE_BREAK, "\n" + PAGE_BREAK + "\n").split("\n")
+    symbol = document_symbol(lines)
+    ruled, page_start = False, 0
     for raw in lines:
         line = raw.strip()
-        if line == PAGE_BREAK:
-            in_notes, current = False, None
+        if raw.strip(" \t") == PAGE_BREAK:  # str.strip() would take the form feed for blank space
+            if not ruled:
+                _unruled_notes(out, page_start, notes)
+            in_notes, current, ruled, page_start = False, None, False, len(out) + 1
             out.append("")
             continue
         if _RULE.match(line):
+            ruled = True
             in_notes, current = True, None
             continue
+        header = is_running_header(line, symbol)
         if in_notes:
-            if is_furniture(line) or is_symbol_line(line):
+            if is_furniture(line) or is_symbol_line(line) or header or _CLOSING_LINE.match(line):
                 in_notes, current = False, None
-                out.append(line if is_symbol_line(line) else "")
+                out.append(symbol if header else line if not is_furniture(line) else "")
                 continue
             if not line:
                 continue
             m = _FOOTNOTE_START.match(line.translate(_SUPERSCRIPT))
             if m and m.group(1) not in notes and _next_note(m.group(1), notes):
-                current = m.group(1)
+                current = last = m.group(1)
                 notes[current] = m.group(2)
             elif current is not None:
+                notes[current] = join_lines(notes[current], line)
+            elif last is not None:
+                current = last
                 notes[current] = join_lines(notes[current], line)
             continue
         if is_furniture(line):
             out.append("")
             continue
+        if header:
+            out.append(symbol or "")
+            if not any(x.strip() for x in out[:-1]):
+                out.append(line.replace(symbol or "", "").strip())  # an extract's first header: its short title
+            continue
         out.append(_SUPERSCRIPT_RUN.sub(lambda m: mark(m.group(0).translate(_SUPERSCRIPT)), line))
+    if PAGE_BREAK in text and not ruled:
+        _unruled_notes(out, page_start, notes)
     return Cleaned(out, {k: " ".join(v.split()) for k, v in notes.items()})
+
+
+def _unruled_notes(out: list[str], page_start: int, notes: dict[str, str]) -> None:
+    """Footnotes at the foot of a PDF page whose rule is a drawn line that text extraction loses.
+
+    Only the next footnote of the document's count can open the block, and only when its
+    marker is printed glued in the page's text above ("Charter,1"): "13 November 2012" at the
+    start of a line is then never taken for footnote 13.
+    """
+    expected = max((int(k) for k in notes if k.isdigit()), default=0) + 1
+    page = out[page_start:]
+    for k, line in enumerate(page):
+        m = _FOOTNOTE_START.match(line.strip())
+        if k == 0 or not m or m.group(1) != str(expected):
+            continue
+        body = " ".join(page[:k])
+        if not (mark(str(expected)) in body or re.search(rf"(?<=[A-Za-z,;:”’)]){expected}(?!\d)", body)):
+            continue
+        current = None
+        for rest in page[k:]:
+            start = _FOOTNOTE_START.match(rest.strip())
+            if start and start.group(1) not in notes and _next_note(start.group(1), notes):
+                current = start.group(1)
+                notes[current] = start.group(2)
+            elif current is not None and rest.strip() and not is_symbol_line(rest):
+                notes[current] = join_lines(notes[current], rest.strip())
+        del out[page_start + k :]
+        return
 
 
 def _next_note(marker: str, notes: dict[str, str]) -> bool:
@@ -216,7 +304,10 @@ _HYPHEN_SUFFIXES = frozenset(
     "up based building making related level term ended laundering led owned specific sensitive free "
     "wide friendly scale oriented centred centered recorded designed like long fold".split()
 )
-_HYPHEN_PREFIXES = frozenset("non co self anti ex cross well follow open multi pre post quasi semi sub-".split())
+_HYPHEN_PREFIXES = frozenset(
+    "non co self anti ex cross well follow open multi pre post quasi semi sub- "
+    "twenty thirty forty fifty sixty seventy eighty ninety".split()  # "seventy-\nseventh session"
+)
 
 
 @dataclass

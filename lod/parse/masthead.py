@@ -83,25 +83,31 @@ class Masthead:
     report_symbol: str | None = None
     sponsor_line: str | None = None
     submitted_by: str | None = None
+    submitted_lines: range = range(0)
     meeting: str | None = None
 
 
 _SESSION = re.compile(
-    r"\b((?:[Rr]esumed )?(\d{1,3}(?:st|nd|rd|th)|[A-Za-z][a-z]+(?:-[a-z]+)?) (?:resumed )?(?:emergency )?(?:special )?session)\b"
+    r"\b((?:[Rr]esumed )?(\d{1,3}(?:st|nd|rd|th)|(?:19|20)\d\d|[A-Za-z][a-z]+(?:-[a-z]+)?) (?:resumed )?(?:emergency )?(?:special )?session)\b"
 )
-_AGENDA = re.compile(r"\b(?:[Pp]rovisional a|A)genda items? ([0-9][0-9 ,()a-z]*?(?: and \d+(?: \([a-z]\))?)?)(?=\s|$|\*|\ue000)")
+_AGENDA_ITEM = r"\d{1,3}(?: ?\([a-z]{1,3}\))?"
+_AGENDA = re.compile(
+    rf"\b(?:[Pp]rovisional a|A)genda items? ({_AGENDA_ITEM}(?:(?:,? and |, ){_AGENDA_ITEM})*)(?=\s|$|\*|\ue000|[.,;])"
+)
+"""Agenda items with their sub-items: "Agenda item 68 (b)", "Agenda items 14 and 119"."""
 _ITEM_OF = re.compile(r"\bItems? (\d+(?: \([a-z]\))?(?:(?:, | and )\d+(?: \([a-z]\))?)*) of the (?:provisional )?agenda")
 _ADOPTED = re.compile(rf"\b(Resolution|Decision) adopted by the ([A-Z][A-Za-z ]{{2,80}}?) on (\d{{1,2}} (?:{MONTHS}) \d{{4}})")
 _AT_MEETING = re.compile(
     rf"\bAdopted by the ([A-Z][A-Za-z ]{{2,80}}?) at its (\d{{1,5}}(?:st|nd|rd|th) (?:plenary )?meeting),? on (\d{{1,2}} (?:{MONTHS}) \d{{4}})"
 )
 _NUMBER_LINE = re.compile(r"^(Resolution|Decision) (\d{1,5} \(\d{4}\)|(?:ES-|S-)?\d{1,4}/\d{1,4}(?: [A-Z])?)$")
-_ROUTE = re.compile(r"\[((?:without reference to a Main Committee)|(?:on the report of the ([A-Z][A-Za-z ]{2,60}?)))\s*\(([^()\[\]]{1,120})\)\s*\]")
-NUMBER_TITLE = re.compile(r"^((?:ES-|S-)?\d{1,4}/\d{1,4}(?: [A-Z])?|\d{1,4} \([IVXLC]{1,8}\)|\d{4}/\d{1,4})\.\s+(\S.*)$")
+_ROUTE = re.compile(r"\[((?:without reference to a Main Committee)|(?:on the (?:report|recommendation) of the ([A-Z][A-Za-z ]{2,90}?)))\s*\(([^()\[\]]{1,120})\)\s*\]")
+NUMBER_TITLE = re.compile(r"^(?:(?:Resolution|Decision) )?((?:ES-|S-)?\d{1,4}/\d{1,4}(?: [A-Z])?|\d{1,4} \([IVXLC]{1,8}\)|\d{4}/\d{1,4})\.\s+(\S.*)$")
 _SPONSOR_END = re.compile(r"^(.*?):\s*(revised )?draft (resolution|decision)\s*$", re.I)
+_DRAFT_ALONE = re.compile(r"^(?:(?:revised )?draft )?(?:resolution|decision)$", re.I)
 _SUBMITTED = re.compile(r"^(?:(?:Revised )?[Dd]raft (resolution|decision)) submitted by (.+)$")
 _COMMITTEE = re.compile(r"^(?:(First|Second|Third|Fourth|Fifth|Sixth) Committee|Special Political and Decolonization Committee.*)$")
-_SKIP = re.compile(r"^(United Nations|Distr\.:.*|Original: .*|Agenda items? .*|Item .* agenda.*|.* session)$")
+_SKIP = re.compile(r"^(United Nations|Distr\.:.*|Original: .*|Agenda items? .*|Item .* agenda.*|[\w-]+(?: [\w-]+){0,3} session)$")
 
 
 def _plain(line: str) -> str:
@@ -135,7 +141,7 @@ def parse_masthead(lines: list[str]) -> Masthead:
                 head.committee = body.name
         m = _SESSION.search(line)
         if m and head.session is None and not line.startswith("["):
-            number = ordinal_words(m.group(2))
+            number = int(m.group(2)) if m.group(2).isdigit() else ordinal_words(m.group(2))
             if number is not None:
                 head.session, head.session_label = number, m.group(1)[0].upper() + m.group(1)[1:]
         if not head.agenda_items:
@@ -149,17 +155,26 @@ def parse_masthead(lines: list[str]) -> Masthead:
             head.number = m.group(2)
             continue
         m = NUMBER_TITLE.match(line)
-        if m and head.number is None:
+        if m and (head.number is None or (head.number == m.group(1) and head.title is None)):
             head.number = m.group(1)
             head.title = _title_from(plain, i, m.group(2))
         m = _SPONSOR_END.match(line)
         if m and head.sponsor_line is None:
             head.kind = "draft-" + m.group(3).lower()
             head.sponsor_line = _sponsor_text(plain, i, m.group(1))
+        following = next((k for k in range(i + 1, len(plain)) if plain[k]), None)
+        if not m and head.sponsor_line is None and ":" in line and following and _DRAFT_ALONE.match(plain[following]):
+            # "…, New Zealand and Suriname: draft" with "resolution" wrapped onto the next line
+            m = _SPONSOR_END.match(f"{line} {plain[following]}")
+            if m:
+                head.kind = "draft-" + m.group(3).lower()
+                head.sponsor_line = _sponsor_text(plain, i, m.group(1))
         m = _SUBMITTED.match(line)
         if m and head.kind is None:
             head.kind = "draft-" + m.group(1).lower()
-            head.submitted_by = m.group(2)
+            end = _statement_end(plain, i)
+            head.submitted_lines = range(i, end + 1)
+            head.submitted_by = " ".join(" ".join([m.group(2), *plain[i + 1 : end + 1]]).split())
     for line in plain:
         if head.date is None and not _ADOPTED.search(line) and "–" not in line and "-" not in line.split(" ")[0]:
             m = DATE_RE.search(line)
@@ -184,7 +199,7 @@ def parse_masthead(lines: list[str]) -> Masthead:
         symbols = [first] if first else []
         if m.group(2):
             head.report_symbol = symbols[0] if symbols else None
-            if head.committee is None:
+            if head.committee is None and "report of" in m.group(1):
                 head.committee = m.group(2).strip()
         else:
             head.draft_symbol = symbols[0] if symbols else None
@@ -224,10 +239,37 @@ def _sponsor_text(plain: list[str], i: int, last: str) -> str:
     """The sponsor list, which may wrap backwards over the lines above the ": draft" line."""
     parts = [last]
     j = i - 1
-    while j >= 0 and plain[j] and not _SKIP.match(plain[j]) and plain[j].rstrip().endswith((",", " and")):
+    while j >= 0 and plain[j] and not _SKIP.match(plain[j]):
+        text = " ".join(parts)
+        open_paren = text.count(")") > text.count("(")  # "… (on behalf of the States" wrapped
+        wrapped_name = (  # a State's name wrapped: "…, Syrian Arab" / "Republic, Tajikistan, …"
+            "," in plain[j]
+            and not is_furniture(plain[j])
+            and (
+                text.startswith(("(", "of ", "and ", "the "))
+                or (re.search(r"\b[A-Z][\w’'.()-]*$", plain[j]) is not None and text[:1].isupper())
+            )
+        )
+        if not (open_paren or wrapped_name or plain[j].rstrip().endswith((",", " and", " the", " of"))):
+            break
         parts.insert(0, plain[j])
         j -= 1
     return " ".join(" ".join(parts).split())
+
+
+def _statement_end(plain: list[str], i: int) -> int:
+    """The last line of "Draft resolution submitted by the Vice-Chair …, on the basis of informal
+    consultations on draft resolution A/C.2/77/L.9", which wraps over lines above the title."""
+    for k in range(i, min(len(plain), i + 6)):
+        if not plain[k]:
+            return k - 1
+        if "consultations" in plain[k]:
+            tail = re.search(r"\b(?:on|draft|resolution|decision|contained in)$", plain[k])
+            return k + 1 if tail and k + 1 < len(plain) and plain[k + 1] else k
+    k = i
+    while k + 1 < len(plain) and plain[k + 1] and re.search(r"(?:,|\b(?:of|the|by|and|on|Mr\.|Ms\.|Mrs\.))$", plain[k]):
+        k += 1
+    return k
 
 
 def _structural(line: str, head: Masthead) -> bool:
@@ -235,6 +277,7 @@ def _structural(line: str, head: Masthead) -> bool:
     return bool(
         _SKIP.match(line)
         or _SPONSOR_END.match(line)
+        or _DRAFT_ALONE.match(line)
         or _SUBMITTED.match(line)
         or _ADOPTED.search(line)
         or _AT_MEETING.search(line)
@@ -250,15 +293,26 @@ def _structural(line: str, head: Masthead) -> bool:
     )
 
 
+_INTRODUCTION = re.compile(r"\b(?:recommends|following|draft (?:resolution|decision)|submitted by)\b", re.I)
+
+
 def _title_before_formula(plain: list[str], head: Masthead) -> str | None:
     """A draft's title: the lines just before the opening formula, back to a blank line or masthead item."""
     collected: list[str] = []
-    for line in reversed(plain):
+    for index in range(len(plain) - 1, -1, -1):
+        line = plain[index]
+        if index in head.submitted_lines:
+            if collected:
+                break
+            continue
         if not line:
             if collected:
                 break
             continue
         if _structural(line, head):
+            if collected and line.endswith(":") and not _INTRODUCTION.search(line):
+                collected.insert(0, line)  # "Scale of assessments …:" / "requests under Article 19 …"
+                continue
             if collected:
                 break
             if line.endswith(":") or line.startswith("["):
@@ -269,3 +323,26 @@ def _title_before_formula(plain: list[str], head: Masthead) -> str | None:
     # a draft prints its future number as a placeholder: "53/... Title", "73/___. Title"
     text = re.sub(r"^(?:ES-|S-)?\d{1,4}/(?:_+|…|\.{3})\.?\s+", "", text)
     return text or None
+
+
+def adopting_body(head: Masthead, formula_body: str | None) -> tuple[str | None, str | None]:
+    """(body, committee): the organ whose text this is, and the subsidiary organ named under it.
+
+    The masthead names the parent organ first ("General Assembly" above "Human Rights
+    Council", "Economic and Social Council" above a commission). The text belongs to the
+    organ that adopted it ("Resolution adopted by the Human Rights Council"), or else to
+    the one its opening formula names, when the masthead names that organ too; a draft that
+    a commission recommends to another organ ("The General Assembly," under the Commission's
+    masthead) stays with the masthead's organ.
+    """
+    body, committee = head.body, head.committee
+    named = {b.name for b in (by_name(n) for n in (head.body, head.committee) if n) if b is not None}
+    speaker = by_name(head.adopted_by) if head.adopted_by else None
+    if speaker is None and formula_body:
+        candidate = by_name(formula_body)
+        speaker = candidate if candidate is not None and candidate.name in named else None
+    if speaker is not None:
+        body = speaker.name
+        if committee and by_name(committee) is speaker:
+            committee = None
+    return body, committee

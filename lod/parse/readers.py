@@ -128,7 +128,10 @@ _MD_SIGNS = (
 _SUPERSCRIPTS = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079]")
 _PAGE_NUMBER_LAST = re.compile(r"(?:\n[ \t]*\d{1,3}(?:/\d{1,3})?|\d{1,3}/\d{1,3})\Z")
 _OPENING = re.compile(r"^[ \t]*\*?The [A-Z][^,\n]{2,120},\*?[ \t]*$", re.M)
-_SYMBOL_FIRST = re.compile(r"\A\s*(?:A|S|E)/\S{1,60}[ \t]*\n")
+_SYMBOL_FIRST = re.compile(
+    r"\A\s*(?:(?:A|S|E)/\S{1,60}(?: [A-Z][^\n]{0,200})?|[A-Z][^\n]{0,200} (?:A|S|E)/[A-Z0-9]\S{0,59})[ \t]*\n"
+)
+"""A running header first: the symbol alone, or with the short title before or after it."""
 
 
 def detect_layout(text: str) -> str:

@@ -12,7 +12,17 @@ import re
 from dataclasses import dataclass, field
 
 from lod.model import Annex, OperativeParagraph, PreambularParagraph, SubParagraph
-from lod.parse.blocks import ANNEX_HEADING, CLOSING, NUM_START, POINT_START, ROMAN_HEADING, SC_POINT_START, is_complete
+from lod.parse.blocks import (
+    ANNEX_HEADING,
+    CLOSING,
+    INTRODUCES_TEXT,
+    NUM_START,
+    POINT_START,
+    ROMAN_HEADING,
+    SC_POINT_START,
+    is_complete,
+    plain_end,
+)
 from lod.parse.furniture import MARK_RE, strip_marks
 from lod.parse.verbs import declaratory_phrase, italic_phrase, verb_phrase
 from lod.uri import eid
@@ -101,6 +111,7 @@ class StructureBuilder:
         self.section: str | None = None
         self.pending_roman: str | None = None
         self.expect_annex_title = False
+        self.in_vote = False
 
     @property
     def _target(self) -> list[_Para]:
@@ -108,13 +119,30 @@ class StructureBuilder:
 
     def feed(self, block: str) -> None:
         plain = MARK_RE.sub("", block).replace("*", "").strip()
+        if self.in_vote:
+            # the record of a vote ("In favour: …; Against: …") runs to its closing bracket
+            self.in_vote = "]" not in plain
+            return
         closing = CLOSING.match(plain)
         if closing:
             if closing.group(1) or closing.group(3):
                 self.result.meeting = closing.group(1) or closing.group(3)
                 self.result.meeting_date = closing.group(2)
+            self.in_vote = plain.startswith("[") and "]" not in plain
+            return
+        if self._opens_embedded_text(plain):
+            # "Adopts the following declaration:": the one operative sentence, then the text it
+            # adopts, which the model keeps as an annex (its title and numbered paragraphs)
+            self.paras.append(_Para(None, block))
+            self.annex_paras.append([])
+            self.annex_titles.append(None)
+            self.annex_nums.append(None)
+            self.section, self.expect_annex_title = None, True
             return
         annex = ANNEX_HEADING.match(plain)
+        if annex and self.expect_annex_title and self.annex_paras and not self.annex_paras[-1]:
+            self.annex_nums[-1] = annex.group(1)  # "the following declaration:" then "Annex": one annex
+            return
         if annex:
             self.annex_paras.append([])
             self.annex_titles.append(None)
@@ -176,6 +204,14 @@ class StructureBuilder:
             self.paras.append(_Para(None, block, continued=self.extract))
             return
         self.preamble_blocks.append(block)
+
+    def _opens_embedded_text(self, plain: str) -> bool:
+        """An unnumbered operative sentence right after the preamble that introduces a text."""
+        if self.paras or self.annex_paras or self.extract or self.decision:
+            return False
+        if not INTRODUCES_TEXT.search(plain_end(plain)):
+            return False
+        return verb_phrase(plain, operative=True) is not None and not verb_phrase(plain, operative=False)
 
     # --- output ------------------------------------------------------------------------
     def finish(self, *, truncated_end: bool = False) -> Structure:

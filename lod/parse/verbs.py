@@ -19,6 +19,14 @@ PRE_ADVERBS = (
     "in addition", "in this regard", "similarly", "likewise",
 )
 
+_EXPRESSED = (
+    "its", "gravest", "deepest", "strongest", "utmost", "sincerest", "heartfelt", "continued", "firm",
+    "deep", "grave", "serious", "profound", "strong", "great", "full", "sincere",
+    "appreciation", "concern", "regret", "gratitude", "support", "hope", "satisfaction",
+    "alarm", "condolences", "readiness", "determination", "commitment", "conviction", "thanks",
+)
+"""What "Expresses" / "Expressing" takes into its phrase: "Expressing its gravest concern"."""
+
 _PHRASAL = {
     # verb (lower case) → the fixed continuations it takes, longest first
     "take": ("note", "into account", "into consideration"),
@@ -28,12 +36,8 @@ _PHRASAL = {
     "bearing": ("in mind",),
     "takes": ("note", "into account", "into consideration"),
     "taking": ("note", "into account", "into consideration"),
-    "expresses": ("its", "deep", "grave", "serious", "profound", "strong", "great", "full", "sincere",
-                  "appreciation", "concern", "regret", "gratitude", "support", "hope", "satisfaction",
-                  "alarm", "condolences", "readiness", "determination", "commitment", "conviction", "thanks"),
-    "expressing": ("its", "deep", "grave", "serious", "profound", "strong", "great", "full", "sincere",
-                   "appreciation", "concern", "regret", "gratitude", "support", "hope", "satisfaction",
-                   "alarm", "condolences", "readiness", "determination", "commitment", "conviction", "thanks"),
+    "expresses": _EXPRESSED,
+    "expressing": _EXPRESSED,
     "acting": ("under chapter vii of the charter of the united nations", "under chapter vii", "under chapter vi"),
     "pays": ("tribute",),
     "paying": ("tribute",),
@@ -158,9 +162,25 @@ _DECLARATORY = re.compile(
 )
 
 
+_APPOSITION_VERB = re.compile(
+    r",\s+((?:(?:also|further|hereby|solemnly|firmly|once again)\s+){0,2}"
+    r"(?:(?:have|are|will|do)\s+[a-z]+|reaffirm|declare|commit|recognize|acknowledge|affirm|pledge|resolve|"
+    r"agree|adopt|welcome|express|note|reiterate|decide|underline|emphasize|stress|renew|undertake|"
+    r"endorse|call|invite|recommend|request|urge|encourage|support)\b)"
+)
+"""The verb after the apposition of "We, the Heads of State and Government …, have gathered"."""
+
+
 def declaratory_phrase(text: str) -> str | None:
-    """The leading phrase of a declaration's paragraph: "We recommend", "We are concerned"."""
-    m = _DECLARATORY.match(text.replace("*", "").strip())
+    """The leading phrase of a declaration's paragraph: "We recommend", "We are concerned".
+
+    "We, the Heads of State …, reaffirm" is read without its apposition: "We reaffirm".
+    """
+    plain = text.replace("*", "").strip()
+    if plain.startswith(("We, ", "I, ")):
+        verb = _APPOSITION_VERB.search(plain[:600])
+        return f"{plain[:2].rstrip(',')} {verb.group(1)}" if verb else None
+    m = _DECLARATORY.match(plain)
     if not m:
         return None
     parts = [m.group(1), *(m.group(2).split()), *([m.group(3)] if m.group(3) else []), m.group(4)]

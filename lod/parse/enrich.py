@@ -1,0 +1,106 @@
+"""What the text says beyond its structure: citations, treaty mentions, addressees.
+
+Runs after the structure is built, over every paragraph in reading order, because each of
+these readers keeps context between paragraphs: "Ibid." refers to the previous footnote,
+"the Office" to the last Office named, "the Commission resolution" to the last Commission.
+Treaties named in words ("the United Nations Convention against Corruption") are recorded
+as citations of the paragraph that names them, besides the footnote that cites the same
+treaty by its Treaty Series number: they are two printed references in two places.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from lod.bodies import Body, by_name
+from lod.model import Citation, OperativeParagraph, Resolution, SubParagraph
+from lod.parse import citation_patterns as P
+from lod.parse.addressees import AddresseeFinder
+from lod.parse.citations import CitationExtractor
+from lod.parse.treaty_mentions import find_treaty_mentions
+
+
+def document_body(res: Resolution, formula_body: str | None) -> str | None:
+    """The body that speaks in the text: the opening formula's organ, else the masthead's."""
+    if formula_body is not None and by_name(formula_body) is not None:
+        return formula_body
+    return res.body or formula_body
+
+
+def _walk(points: list[SubParagraph]) -> Iterator[SubParagraph]:
+    for point in points:
+        yield point
+        yield from _walk(point.subparagraphs)
+
+
+def _running_texts(res: Resolution) -> Iterator[tuple[str, str]]:
+    """(text, eId) of every paragraph, intro and point of the text proper, in reading order.
+
+    A paragraph with points contributes its intro under its own eId and each point under the
+    point's eId, so that a citation is located where it is printed.
+    """
+    for para in res.preamble:
+        yield para.text, para.eid
+    for paragraphs in [res.operative, *(a.paragraphs for a in res.annexes)]:
+        for op in paragraphs:
+            if op.subparagraphs:
+                yield op.intro or "", op.eid
+                for sub in _walk(op.subparagraphs):
+                    yield sub.text, sub.eid
+            else:
+                yield op.text, op.eid
+
+
+def treaty_mentions(text: str, location: str) -> list[Citation]:
+    """Treaties named in words in one paragraph, each once, with the verb that introduces it.
+
+    The relation is the nearest relation verb printed before the name ("Recalling the
+    Convention …" → "recall"), read with the same lexicon the citation extractor uses.
+    """
+    clean = P.strip_markup(text or "")
+    verbs = [(m.start(), P.relation_of(m)) for m in P.RELATION_RE.finditer(clean)]
+    out: list[Citation] = []
+    seen: set[str] = set()
+    for mention in find_treaty_mentions(clean):
+        if mention.key in seen:
+            continue
+        seen.add(mention.key)
+        before = [lemma for at, lemma in verbs if at < mention.start]
+        out.append(mention.to_citation(location=location, relation=before[-1] if before else None))
+    return out
+
+
+def add_citations(res: Resolution, formula_body: str | None) -> None:
+    """Citations in reading order, so that "Ibid." in footnotes follows the right antecedent."""
+    extractor = CitationExtractor(document_body(res, formula_body))
+    found = res.citations
+    for text, location in _running_texts(res):
+        found.extend(extractor.extract(text, location))
+        found.extend(treaty_mentions(text, location))
+    for note in res.footnotes:
+        found.extend(extractor.extract(note.text, note.eid))
+
+
+def add_addressees(res: Resolution, formula_body: str | None) -> None:
+    """Who each operative paragraph and point (annexes included) asks to act.
+
+    The preamble is only observed: it names the bodies that later short references ("the
+    Office") stand for, but asks nobody to act.
+    """
+    name = document_body(res, formula_body)
+    body: Body | None = by_name(name) if name else None
+    finder = AddresseeFinder(document_body=body)
+    for para in res.preamble:
+        finder.observe(para.text)
+    for paragraphs in [res.operative, *(a.paragraphs for a in res.annexes)]:
+        for op in paragraphs:
+            _paragraph_addressees(finder, op)
+
+
+def _paragraph_addressees(finder: AddresseeFinder, op: OperativeParagraph) -> None:
+    if not op.subparagraphs:
+        op.addressees = finder.paragraph(op.text, op.verb)
+        return
+    op.addressees = finder.paragraph(op.intro or "", op.verb)
+    for sub in _walk(op.subparagraphs):
+        sub.addressees = finder.paragraph(sub.text)
