@@ -24,18 +24,11 @@ from lod.rdf.namespaces import OWL, RDF, SKOS, UNRES
 from lod.rdf.relations import relation_of_phrase, relation_property
 from lod.states import all_states, lookup_state
 from lod.validate import validate
+from lod.rdf.examples import PREFIXES as EXAMPLE_PREFIXES
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 BASE = "http://127.0.0.1:8080"
-PREFIXES = """PREFIX unres: <https://w3id.org/un-lod/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX allot: <https://w3id.org/akn/ontology/allot/>
-PREFIX frbr: <http://purl.org/spar/frbr/>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX undo: <https://w3id.org/un/ontology/undo/>
-"""
+PREFIXES = EXAMPLE_PREFIXES + "PREFIX undo: <https://w3id.org/un/ontology/undo/>\n"
 UNTOC = f"{BASE}/id/treaty/unts/39574"
 UNCAC = f"{BASE}/id/treaty/unts/42146"
 UNODC = f"{BASE}/akn/ontology/organizations/un/unitedNationsOfficeOnDrugsAndCrime"
