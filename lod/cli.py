@@ -137,12 +137,29 @@ def serve(data: Path | None, host: str | None, port: int | None, workers: int | 
     from lod.serve import serve as run_server
 
     run_server(
-        Path(resolve("data", data)),
+        Path(resolve("data", data)).resolve(),
         host=resolve("host", host),
         port=resolve("port", port),
         workers=resolve("workers", workers),
         base=resolve("base", base),
     )
+
+
+@main.group()
+def corpus() -> None:
+    """Corpora for tests and benchmarks."""
+
+
+@corpus.command()
+@click.argument("n", type=click.IntRange(min=0))
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder to write the documents into.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Same N and seed, byte-identical corpus.")
+def synth(n: int, out: Path, seed: int) -> None:
+    """Write N synthetic resolution texts recombined from corpus/ (lod.synth)."""
+    from lod.synth import synthesize
+
+    paths = synthesize(n, out, seed=seed)
+    click.echo(f"{len(paths)} documents → {out}")
 
 
 if __name__ == "__main__":

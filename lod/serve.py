@@ -62,7 +62,7 @@ class LodApplication(BaseApplication):  # type: ignore[misc]
 def serve(data: Path, host: str | None = None, port: int | None = None, workers: int | None = None,
           **settings: Any) -> None:
     """Serve the build in `data` until interrupted (what `lod serve` calls)."""
-    config = resolve_settings({"data": str(data), "host": host, "port": port, "workers": workers, **settings})
+    config = resolve_settings({"data": str(Path(data).resolve()), "host": host, "port": port, "workers": workers, **settings})
     data_dir = Path(config["data"])
     load_build(data_dir, root=store_root(data_dir, config["store-dir"]))  # once, in the master
     application = LodApplication(config)

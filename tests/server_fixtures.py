@@ -70,8 +70,10 @@ class Server:
 
 
 @contextmanager
-def running_server(data: Path, log: Path, **settings: object) -> Iterator[Server]:
-    """Start `python -m lod.serve` on a free port; wait until it answers; stop it afterwards."""
+def running_server(data: Path, log: Path, cwd: Path = ROOT, **settings: object) -> Iterator[Server]:
+    """Start `python -m lod.serve` on a free port; wait until it answers; stop it afterwards.
+
+    `data` may be relative to `cwd`, as a user types it (`--data output`)."""
     port = free_port()
     args = [sys.executable, "-m", "lod.serve", "--data", str(data), "--host", "127.0.0.1", "--port", str(port)]
     for name, value in {**TEST_SETTINGS, **settings}.items():
@@ -79,7 +81,7 @@ def running_server(data: Path, log: Path, **settings: object) -> Iterator[Server
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     with open(log, "wb") as out:
         # its own process group, so that teardown can stop the master and all its workers
-        process = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT, env=env,
+        process = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT, cwd=cwd, env=env,
                                    start_new_session=True)
     server = Server(f"http://127.0.0.1:{port}", data, process, log)
     try:

@@ -52,7 +52,8 @@ def checksums(data: Path) -> dict[str, str]:
 def _send(data: Path, folder: str, name: str) -> Response:
     """A file of the build, confined to `folder` (werkzeug's safe_join refuses any escape)."""
     rt = runtime()
-    directory = data / folder if folder else data
+    # Absolute: Flask resolves a relative directory against the package, not the working directory.
+    directory = (data / folder if folder else data).resolve()
     joined = safe_join(str(directory), name)
     if joined is None or not Path(joined).is_file():
         abort(404)
