@@ -1,0 +1,1 @@
+"""Benchmarks of lod (build, SPARQL, dereferencing, dumps); `make bench` runs bench.run."""

@@ -1,0 +1,49 @@
+"""One `lod build` in a fresh process, reported as JSON on stdout.
+
+Run as a subprocess by bench.run so that its peak memory (getrusage: this process and the
+build's worker processes, which it waits for) belongs to this build alone. The per-stage
+seconds are BuildReport.seconds; "wall" is the whole build() call.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args(argv)
+    t_import = time.perf_counter()
+    from lod.publish import build
+
+    imported = time.perf_counter() - t_import
+    t0 = time.perf_counter()
+    report = build(args.corpus, args.out, jobs=args.jobs, progress=False)
+    wall = time.perf_counter() - t0
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    json.dump({
+        "documents": len(report.documents),
+        "published": len(report.published),
+        "failed": len(report.failed),
+        "failures": sorted({(d.errors[0] if d.errors else d.status)[:160] for d in report.failed})[:10],
+        "triples": report.triples,
+        "seconds": report.seconds,
+        "wall": wall,
+        "import_seconds": imported,
+        "maxrss_main_mib": own.ru_maxrss / 1024,
+        "maxrss_worker_mib": children.ru_maxrss / 1024,
+        "cpu_seconds": own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime,
+    }, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()

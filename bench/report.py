@@ -1,0 +1,185 @@
+"""docs/benchmarks.md from bench/results/*.json (and bench/analysis.md, written by hand).
+
+Generated, never edited: every figure in it comes from a results file, and each table says
+which run (label, date, command) produced it, so quick and full runs can sit side by side.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+from bench.common import ROOT
+from bench.queries import JOIN_AND_AGGREGATION, TEMPLATES
+
+RESULTS = ROOT / "bench" / "results"
+ANALYSIS = ROOT / "bench" / "analysis.md"
+OUTPUT = ROOT / "docs" / "benchmarks.md"
+
+
+def _f(value: object, digits: int = 1) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if isinstance(value, float):
+        return f"{value:,.{digits}f}"
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def _ms(seconds: float | None) -> str:
+    return "–" if seconds is None or math.isnan(seconds) else f"{seconds * 1000:,.1f}"
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    return ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)] + ["| " + " | ".join(r) + " |" for r in rows]
+
+
+def _build_section(run: dict) -> list[str]:
+    rows = []
+    for n, entry in run["sizes"].items():
+        b = entry.get("build", {})
+        if "reused" in b:
+            continue
+        if "error" in b:
+            rows.append([n, "build failed: " + b["error"].strip().splitlines()[-1][:120]] + [""] * 10)
+            continue
+        docs, triples, s = b["documents"], b["triples"], b["seconds"]
+        stage = lambda k: f"{docs / s[k]:,.0f} / {triples / s[k]:,.0f}" if s.get(k) else "–"  # noqa: E731
+        total = sum(s.values())
+        rows.append([
+            n, f"{b['published']:,} / {b['failed']:,}", f"{triples:,}", stage("parse"), stage("map+validate"), stage("dumps"),
+            f"{docs / total:,.1f} / {triples / total:,.0f}", f"{b['wall']:,.1f}", f"{1000 * b['wall'] / docs:,.1f}",
+            f"{b['maxrss_main_mib']:,.0f} / {b['maxrss_worker_mib']:,.0f}", f"{b['cpu_seconds']:,.0f}",
+        ])
+    loads = [f"N={n}: {', '.join(f'{x:.1f}' for x in e['load_average_before'])} before, "
+             f"{', '.join(f'{x:.1f}' for x in e['load_average_after_build'])} after the build"
+             for n, e in run["sizes"].items() if "load_average_before" in e and "load_average_after_build" in e]
+    note = ["", "Load average (1, 5, 15 min) on the machine, which other work may share: " + "; ".join(loads) + "."] if loads else []
+    return _table(["N", "published / failed", "triples", "parse docs/s / triples/s", "map+validate docs/s / triples/s",
+                   "dumps docs/s / triples/s", "end to end docs/s / triples/s", "wall s", "ms per doc",
+                   "peak RSS MiB main / largest worker", "CPU s"], rows) + note
+
+
+def _sparql_section(n: str, serve: dict) -> list[str]:
+    engines = {"lod": serve.get("sparql_lod", []), "oxigraph": serve.get("sparql_oxigraph", []), "rdflib": serve.get("sparql_rdflib", [])}
+    by = {e: {t["query"]: t for t in ts} for e, ts in engines.items()}
+    rows = []
+    for name, (title, _) in TEMPLATES.items():
+        cells = [f"{name} ({title})"]
+        rowcounts = []
+        for engine in ("lod", "oxigraph", "rdflib"):
+            t = by[engine].get(name)
+            if t is None:
+                cells.append("–")
+            elif t.get("error"):
+                cells.append("error: " + t["error"][:60])
+            elif t.get("over_budget"):
+                cells.append(f"> {t['over_budget']:.0f} s")
+            else:
+                cells.append(f"{_ms(t['median'])} / {_ms(t['p95'])}")
+                rowcounts.append(str(t["rows"]))
+        lod, ox, rd = by["lod"].get(name), by["oxigraph"].get(name), by["rdflib"].get(name)
+        ratio = lambda a, b: f"{a['median'] / b['median']:,.2f}×" if a and b and a.get("seconds") and b.get("seconds") and not a.get("error") and not b.get("error") else "–"  # noqa: E731
+        cells.append(ratio(lod, ox))
+        if rd and rd.get("over_budget") and lod and lod.get("seconds"):
+            cells.append(f"> {rd['over_budget'] / lod['median']:,.0f}×")
+        else:
+            cells.append(ratio(rd, lod))
+        cells.append("/".join(dict.fromkeys(rowcounts)) or "–")
+        rows.append(cells)
+    lines = [f"**N = {n}** — described resolution {serve['parameters']['symbol']}, landmark {serve['parameters']['landmark']}. "
+             f"Median / p95 latency in ms.", ""]
+    lines += _table(["query", "lod serve", "Oxigraph server", "rdflib (in-process)", "lod ÷ Oxigraph (median)",
+                     "rdflib ÷ lod (median)", "rows"], rows)
+    notes = []
+    for key in ("sparql_oxigraph_error", "sparql_rdflib_error"):
+        if key in serve:
+            notes.append(serve[key])
+    if "rdflib_load_seconds" in serve:
+        notes.append(f"rdflib Dataset load from lod.nq.gz: {serve['rdflib_load_seconds']:.1f} s")
+    if "oxigraph_load_seconds" in serve:
+        notes.append(f"`oxigraph load` of the same N-Quads: {serve['oxigraph_load_seconds']:.1f} s")
+    notes.append(f"lod serve start-up (store load included): {serve['lod_startup_seconds']:.1f} s")
+    return lines + [""] + [f"- {n}" for n in notes]
+
+
+def _deref_section(n: str, serve: dict) -> list[str]:
+    rows = [[r["fmt"], str(r["clients"]), f"{r['deref_per_s']:,.0f}", f"{r['http_per_s']:,.0f}", f"{r['p50_ms']:,.1f}",
+             f"{r['p99_ms']:,.1f}", f"{r['http_p50_ms']:,.1f}", f"{r['http_p99_ms']:,.1f}", f"{r['dereferences']:,}",
+             f"{r['errors']}" + (f" ({r['first_error'][:60]})" if r.get("first_error") else "")]
+            for r in serve.get("deref", [])]
+    mem = serve.get("lod_memory_loaded", {})
+    ox = serve.get("oxigraph_memory", {})
+    lines = [f"**N = {n}**", ""] + _table(
+        ["format", "clients", "dereferences/s", "HTTP requests/s", "p50 ms (303+200)", "p99 ms (303+200)",
+         "p50 ms per request", "p99 ms per request", "dereferences", "errors"], rows)
+    lines += ["", f"- lod serve memory after the runs: RSS {_f(mem.get('rss'), 0)} MiB, PSS {_f(mem.get('pss'), 0)} MiB "
+              f"over {_f(mem.get('processes'), 0)} processes; Oxigraph server: RSS {_f(ox.get('rss'), 0)} MiB"]
+    for proc in sorted(mem.get("by_process", []), key=lambda p: -p["pss"])[:6]:
+        lines.append(f"  - pid {proc['pid']}: RSS {proc['rss']:,.0f} MiB, PSS {proc['pss']:,.0f} MiB — `{_command(proc['command'])}`")
+    return lines
+
+
+def _command(command: str) -> str:
+    """A process's command line, short: paths cut to their last part."""
+    words = [w.rsplit("/", 1)[-1] if w.startswith("/") else w for w in command.split()]
+    return " ".join(words)[:100]
+
+
+def _dumps_section(run: dict) -> list[str]:
+    rows = []
+    for n, entry in run["sizes"].items():
+        for name, d in entry.get("dumps", {}).items():
+            rows.append([n, name, f"{d['seconds']:,.2f}", f"{d['bytes'] / 1e6:,.1f}"])
+    return _table(["N", "dump", "seconds", "MB"], rows)
+
+
+def render() -> str:
+    runs = sorted((json.loads(p.read_text()) for p in RESULTS.glob("*.json")), key=lambda r: r["started"])
+    out = ["# Benchmarks", "",
+           "Generated by `make bench` (full) or `make bench-quick` (bench/run.py → bench/report.py) from "
+           "bench/results/*.json; do not edit by hand. Analysis of missed targets: bench/analysis.md, included below.",
+           "Synthetic corpora come from `lod corpus synth N` (lod.synth, seed 0): real paragraphs recombined under new symbols.", ""]
+    for run in runs:
+        out += [f"## Run `{run['label']}` ({run['started']}{', finished ' + run['finished'] if run.get('finished') else ', INCOMPLETE'})", "",
+                f"Command: `{run['command']}`", ""]
+        m, v = run["machine"], run["versions"]
+        out += [f"Machine: {m['nproc']} CPUs ({m['cpu']}), {m['memory']} memory, {m['os']}.",
+                "Versions: " + ", ".join(f"{k} {val}" for k, val in v.items()) + ".",
+                f"Build with jobs=2 (process pool), in a fresh process per N; SPARQL: {run['config']['reps']} timed runs "
+                f"after one warm-up (rdflib: first run timed too), budget {run['config']['query_budget']:.0f} s per query; "
+                f"dereferencing runs {run['config']['duration']:.0f} s per cell.", ""]
+        if any("reused" not in e.get("build", {}) for e in run["sizes"].values()):
+            out += ["### Build", ""] + _build_section(run) + [""]
+        for n, entry in run["sizes"].items():
+            if "serve_error" in entry:
+                out += [f"Serving N={n} failed: `{entry['serve_error'].strip().splitlines()[-1][:300]}`", ""]
+        served = [(n, e["serve"]) for n, e in run["sizes"].items() if "serve" in e]
+        if served:
+            out += ["### SPARQL", ""]
+            for n, serve in served:
+                out += _sparql_section(n, serve) + [""]
+            out += ["### Dereferencing", ""]
+            for n, serve in served:
+                out += _deref_section(n, serve) + [""]
+        if any("dumps" in e for e in run["sizes"].values()):
+            out += ["### Dumps", ""] + _dumps_section(run) + [""]
+    profiles = sorted((RESULTS / "profiles").glob("*.txt"))
+    if profiles:
+        out += ["## Profiles (pyinstrument, `python -m bench.profile`)", ""]
+        for path in profiles:
+            body = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+            out += [f"### {path.stem}", "", "```"] + body[3:45] + ["```", ""]
+    if ANALYSIS.exists():
+        out += [ANALYSIS.read_text(encoding="utf-8").rstrip(), ""]
+    out.append(f"Join and aggregation queries for the rdflib target: {', '.join(JOIN_AND_AGGREGATION)}.")
+    return "\n".join(out) + "\n"
+
+
+def write_report() -> Path:
+    OUTPUT.write_text(render(), encoding="utf-8")
+    return OUTPUT
+
+
+if __name__ == "__main__":
+    print(write_report())
