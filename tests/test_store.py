@@ -12,6 +12,7 @@ import pytest
 from rdflib import Literal, URIRef
 
 from lod.store import OxigraphStore, QueryError, RemoteStore, StoreHolder, bind_values, dump_checksum, load_build
+from lod.store.loading import STORE_FORMAT
 from lod.web import queries
 
 SYMBOLS = "PREFIX unres: <https://w3id.org/un-lod/ontology#> SELECT ?w ?s WHERE { GRAPH ?w { ?w unres:symbol ?s } }"
@@ -27,12 +28,22 @@ def data(corpus_build: Path, tmp_path: Path) -> Path:
 def test_load_build_names_the_store_by_checksum_and_reuses_it(data: Path) -> None:
     path = load_build(data)
     assert path.parent == data.parent / ".output.store"  # outside the directory a build replaces
-    assert path.name == dump_checksum(data)[:16]
+    assert path.name == f"{STORE_FORMAT}-{dump_checksum(data)[:16]}"
     sums = (data / "SHA256SUMS").read_text()
     assert f"{dump_checksum(data)}  dumps/lod.nq.gz" in sums
     stamp = (path / ".complete").stat().st_mtime_ns
     assert load_build(data) == path
     assert (path / ".complete").stat().st_mtime_ns == stamp  # not loaded twice
+
+
+def test_a_store_written_by_another_loader_version_is_not_reused(data: Path) -> None:
+    """An older loader's store for the same dump (same checksum) lacks what this one loads."""
+    stale = data.parent / ".output.store" / dump_checksum(data)[:16]
+    stale.mkdir(parents=True)
+    (stale / ".complete").write_text("written by an older loader")
+    path = load_build(data)
+    assert path != stale and path.name.startswith(STORE_FORMAT + "-")
+    assert len(OxigraphStore.open_read_only(path).select("SELECT * WHERE { ?s ?p ?o } LIMIT 1")) == 1
 
 
 def test_store_holds_every_quad_of_the_dump(data: Path) -> None:

@@ -24,6 +24,10 @@ MERGED = "dumps/lod.nt.gz"
 log = logging.getLogger(__name__)
 SUMS = "SHA256SUMS"
 _COMPLETE = ".complete"
+STORE_FORMAT = "v2"
+"""What the loader puts where (v2: named graphs from lod.nq.gz, default graph from lod.nt.gz).
+Part of each store directory's name, so a server upgraded to a new loader never reuses a
+store that an older loader wrote for the same dump."""
 
 
 def dump_checksum(data: Path) -> str:
@@ -64,7 +68,7 @@ def load_build(data: Path, keep: int = 2, root: Path | None = None) -> Path:
         raise FileNotFoundError(f"{data / DUMP} not found: run `lod build` first")
     root = Path(root) if root else store_root(data)
     root.mkdir(parents=True, exist_ok=True)
-    target = root / dump_checksum(data)[:16]
+    target = root / f"{STORE_FORMAT}-{dump_checksum(data)[:16]}"
     if (target / _COMPLETE).exists():
         return target
     with open(root / ".lock", "w") as lock:
