@@ -383,3 +383,52 @@ def test_extract_of_a_preamble_page() -> None:
         ("Concerned", "Concerned about the continued promulgation of laws and regulations,")]
     assert [(p.num, p.verb) for p in res.operative] == [("1", "Takes note")]
     assert any("top of the page" in w for w in res.warnings)
+
+
+WRAPPED_SPONSORS = """United Nations A/C.3/81/L.24
+General Assembly Distr.: Limited
+10 October 2026
+Original: English
+Eighty-first session
+Third Committee
+Agenda item 27
+Social development
+Algeria, Bosnia and
+Herzegovina, Cameroon, Côte
+d'Ivoire, Lao People's Democratic
+Republic and Zambia: draft resolution
+Social development
+The General Assembly,
+Recalling its resolution 80/1,
+1. Requests the Secretary-General to report on the present resolution.
+"""
+
+
+def test_sponsor_names_wrapped_over_lines_in_any_case() -> None:
+    res = parse_text(WRAPPED_SPONSORS, source="wrapped.txt")
+    assert [s.iso3 for s in res.sponsors] == ["DZA", "BIH", "CMR", "CIV", "LAO", "ZMB"]
+    assert res.title == "Social development"
+
+
+TITLE_WORD_IN_TEXT = """United Nations A/RES/81/205
+General Assembly Distr.: General
+15 November 2026
+Eighty-first session
+Agenda item 17
+Agriculture development, food security and nutrition
+Resolution adopted by the General Assembly on 13 November 2026
+[on the report of the Second Committee (A/81/655)]
+81/205. Agriculture development, food security and nutrition
+The General Assembly,
+Recalling its resolution 81/126 of 14 October 2026 on progress in sustainable
+development,
+
+Reaffirming its commitment to food security,
+1. Requests the Secretary-General to report on the implementation of the present resolution.
+"""
+
+
+def test_a_line_that_is_only_part_of_a_title_is_text_not_a_running_header() -> None:
+    res = parse_text(TITLE_WORD_IN_TEXT, source="title_word.txt")
+    assert [p.verb for p in res.preamble] == ["Recalling", "Reaffirming"]
+    assert res.preamble[0].text.endswith("on progress in sustainable development,")

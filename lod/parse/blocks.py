@@ -66,6 +66,11 @@ def is_heading(text: str) -> bool:
     return bool(ANNEX_HEADING.match(t) or re.fullmatch(r"[IVXLC]{1,7}\.?", t))
 
 
+def _next_is_header(lines: list[str], index: int) -> bool:
+    following = next((x.strip() for x in lines[index + 1 : index + 4] if x.strip()), "")
+    return bool(following) and (is_symbol_line(following) or is_furniture(following))
+
+
 @dataclass
 class BlockBuilder:
     """Accumulates lines into blocks; `title_lines` are running-header titles to drop."""
@@ -94,10 +99,15 @@ class BlockBuilder:
                 return True
         return False
 
+    def _starts_title(self, line: str) -> bool:
+        """The first three or more words of a known title."""
+        norm = " ".join(line.replace("*", "").split()).lower()
+        return len(norm.split()) >= 3 and any(" ".join(t.split()).lower().startswith(norm) for t in self.title_texts)
+
     def build(self, lines: list[str]) -> list[str]:
         current: str | None = None
         blank = False
-        after_header = False
+        after_header = after_title = False
         for index, raw in enumerate(lines):
             line = raw.strip()
             if not line:
@@ -108,11 +118,17 @@ class BlockBuilder:
                 continue
             next_blank = index + 1 >= len(lines) or not lines[index + 1].strip()
             standalone = not after_header and blank and next_blank
-            if self._is_title_piece(line, standalone=standalone) and not (
+            # A running title stands beside the page furniture (after the symbol line, or before it
+            # on odd pages), alone between blank lines, or (furniture already stripped) as the
+            # start of a title or the rest of one just dropped; elsewhere a line that happens to
+            # be part of a title ("development,") is text.
+            placed = after_header or standalone or after_title or _next_is_header(lines, index)
+            if (placed or self._starts_title(line)) and self._is_title_piece(line, standalone=standalone) and not (
                 current is not None and (_introduces(current) or self._is_title_piece(current, standalone=False))
             ):
+                after_title = True
                 continue  # a running title; but a title after "Annex" or "the following:" is text
-            after_header = False
+            after_header = after_title = False
             if current is None:
                 current = line
             elif self._starts_new(current, line, blank) or self._heading_between(current, line, lines, index):

@@ -247,7 +247,8 @@ def _sponsor_text(plain: list[str], i: int, last: str) -> str:
             and not is_furniture(plain[j])
             and (
                 text.startswith(("(", "of ", "and ", "the "))
-                or (re.search(r"\b[A-Z][\w’'.()-]*$", plain[j]) is not None and text[:1].isupper())
+                # the continuation may start in lower case: "… Côte" / "d'Ivoire, …"
+                or (re.search(r"\b[A-Z][\w’'.()-]*$", plain[j]) is not None and text[:1].isalpha())
             )
         )
         if not (open_paren or wrapped_name or plain[j].rstrip().endswith((",", " and", " the", " of"))):
