@@ -28,6 +28,9 @@ def test_new_build_is_served_by_every_worker(corpus_build: Path, tmp_path: Path)
         before = documents(server)
         assert "A/RES/80/2" in before and len(before) > 1
         home_before = server.get("/").text
+        # a description every worker has rendered and cached, of a work the next build drops
+        dropped = server.get("/symbol/A/RES/80/1", allow_redirects=False).headers["Location"] + "/data.ttl"
+        assert {server.get(dropped).status_code for _ in range(6)} == {200}
         build_corpus(subset, data)  # atomic swap of the whole directory, as `lod build` does
         # Each worker notices the new build on its own (a check every reload-check-seconds, then
         # a background load), so wait until a run of requests, which reaches both workers, all
@@ -41,6 +44,7 @@ def test_new_build_is_served_by_every_worker(corpus_build: Path, tmp_path: Path)
             time.sleep(0.5)
         assert answers == {frozenset({"A/RES/80/2"})}
         assert server.get("/").text != home_before
+        assert {server.get(dropped).status_code for _ in range(6)} == {404}  # no answer from an old cache
         assert server.get("/symbol/A/RES/80/2").status_code == 303
         versions = [p for p in (tmp_path / ".output.store").iterdir() if p.is_dir()]
         assert len(versions) == 2  # the new store and the previous one, which requests may still read

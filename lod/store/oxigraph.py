@@ -84,6 +84,11 @@ class OxigraphStore:
         data = triples.serialize(format=ox.RdfFormat.N_TRIPLES)  # type: ignore[attr-defined]
         return Graph().parse(data=data, format="nt")
 
+    def construct_triples(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> list[ox.Triple]:
+        """A CONSTRUCT answer as pyoxigraph triples: what the description routes serialize with
+        pyoxigraph directly, without the rdflib round trip that cost more than the query."""
+        return list(self._run(sparql, bindings))  # type: ignore[call-overload]
+
     def query(
         self,
         sparql: str,

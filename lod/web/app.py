@@ -73,6 +73,8 @@ def create_app(
     for module in (sparql, dumps, resources, pages):
         app.register_blueprint(module.bp)
 
+    app.before_request(resources.start_rendering)
+
     @app.after_request
     def _finish(response: Response) -> Response:
         rt = runtime()

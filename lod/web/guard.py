@@ -15,6 +15,7 @@ graphs and never dereferences them (tests/test_server_sparql.py shows it).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Iterator
 
 from pyparsing import ParseBaseException, ParseResults
@@ -58,8 +59,36 @@ def _nodes(node: Any) -> Iterator[str]:
             yield from _nodes(value)
 
 
+VERDICTS_KEPT = 1024
+"""Verdicts remembered per worker. rdflib's grammar takes tens of milliseconds per query, more
+than most queries take to run, and clients (dashboards, the example queries, benchmarks) send the
+same query text again and again; the verdict depends on the text alone, so it is reused — for
+refusals as well as for accepted queries. Texts longer than `LONGEST_KEPT` are parsed each time
+(a stranger must not fill the memory with huge one-off queries)."""
+LONGEST_KEPT = 16_384
+
+
 def check_query(text: str) -> CheckedQuery:
     """Parse `text`; return its form, or raise `Rejected` saying exactly what is wrong."""
+    verdict = _verdict(text) if len(text or "") <= LONGEST_KEPT else _judge(text)
+    if isinstance(verdict, Rejected):
+        raise Rejected(verdict.status, str(verdict))
+    return verdict
+
+
+@lru_cache(maxsize=VERDICTS_KEPT)
+def _verdict(text: str) -> CheckedQuery | Rejected:
+    return _judge(text)
+
+
+def _judge(text: str) -> CheckedQuery | Rejected:
+    try:
+        return _parse_and_check(text)
+    except Rejected as exc:
+        return Rejected(exc.status, str(exc))  # without the traceback and the parser's frames
+
+
+def _parse_and_check(text: str) -> CheckedQuery:
     if not text or not text.strip():
         raise Rejected(400, "empty query")
     try:

@@ -9,9 +9,10 @@ from __future__ import annotations
 from flask import Blueprint, Response, render_template, request
 from rdflib import Graph, URIRef
 
+from lod.store import Store
 from lod.web import queries
 from lod.web.render import Link, Linker
-from lod.web.resources import other_iri
+from lod.web.resources import cached_fact, cached_response, other_iri
 from lod.web.runtime import runtime
 
 bp = Blueprint("pages", __name__)
@@ -21,9 +22,13 @@ def page(template: str, **context: object) -> Response:
     return Response(render_template(template, **context), mimetype="text/html")
 
 
-def _documents() -> list[dict[str, object]]:
+def _documents(store: Store) -> list[dict[str, object]]:
+    """The document list, queried once per store version (every listing page starts from it)."""
+    return cached_fact(store, ("documents",), lambda: _query_documents(store))  # type: ignore[no-any-return]
+
+
+def _query_documents(store: Store) -> list[dict[str, object]]:
     rt = runtime()
-    store = rt.store()
     rows = store.select(queries.DOCUMENTS)
     linker = Linker(rt.base, Graph())
     docs = []
@@ -40,9 +45,13 @@ def _documents() -> list[dict[str, object]]:
 
 @bp.route("/")
 def home() -> Response:
+    return cached_response(("page", "home"), _home)
+
+
+def _home(store: Store) -> Response:
     rt = runtime()
-    counts = rt.store().select(queries.COUNTS)
-    documents = _documents()
+    counts = store.select(queries.COUNTS)
+    documents = _documents(store)
     return page(
         "home.html",
         documents=documents[:25],
@@ -56,17 +65,17 @@ def home() -> Response:
 def documents() -> Response:
     """Every document, optionally filtered by `q` (matched in Python: nothing reaches SPARQL)."""
     q = " ".join(request.args.get("q", "").split()).lower()
-    docs = _documents()
+    docs = _documents(runtime().store())
     if q:
         docs = [d for d in docs if q in str(d["symbol"]).lower() or q in str(d["title"]).lower()]
     return page("documents.html", documents=docs, q=request.args.get("q", ""))
 
 
-def _listing(query: str, key: str) -> list[dict[str, object]]:
+def _listing(store: Store, query: str, key: str) -> list[dict[str, object]]:
     rt = runtime()
     linker = Linker(rt.base, Graph())
     out = []
-    for row in rt.store().select(query):
+    for row in store.select(query):
         node = row[key]
         label = str(row.get("label") or linker.label(URIRef(str(node))))
         out.append({"link": Link(linker.href(str(node)), label, str(node)), "documents": int(row.get("documents", 0))})
@@ -75,14 +84,16 @@ def _listing(query: str, key: str) -> list[dict[str, object]]:
 
 @bp.route("/sponsors")
 def sponsors() -> Response:
-    return page("listing.html", title="Sponsors", items=_listing(queries.SPONSORS, "sponsor"),
-                intro="States and groups named as sponsors of a draft, with the number of documents.")
+    return cached_response(("page", "sponsors"), lambda store: page(
+        "listing.html", title="Sponsors", items=_listing(store, queries.SPONSORS, "sponsor"),
+        intro="States and groups named as sponsors of a draft, with the number of documents."))
 
 
 @bp.route("/treaties")
 def treaties() -> Response:
-    return page("listing.html", title="Treaties", items=_listing(queries.TREATIES, "treaty"),
-                intro="Treaties cited by the documents, with the number of documents citing each.")
+    return cached_response(("page", "treaties"), lambda store: page(
+        "listing.html", title="Treaties", items=_listing(store, queries.TREATIES, "treaty"),
+        intro="Treaties cited by the documents, with the number of documents citing each."))
 
 
 @bp.route("/<path:path>")

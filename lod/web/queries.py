@@ -79,6 +79,9 @@ CONSTRUCT { ?o ?lp ?label } WHERE {
 }""" % _LABEL_IN
 """Names of everything a work links to (cited resolutions, sponsors, treaties), from any graph."""
 
+WORKS = "SELECT DISTINCT ?work WHERE { GRAPH ?work { ?work ?p ?o } }"
+"""Every published work: the graphs named after the work they describe."""
+
 SYMBOL_TO_WORK = PREFIXES + """\
 SELECT ?work WHERE {
   { $BINDINGS ?work unres:symbol ?symbol } UNION { $BINDINGS ?work unres:docNumber ?symbol }

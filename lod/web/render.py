@@ -343,7 +343,9 @@ def _title(graph: Graph, w: URIRef, work: str) -> str | None:
 
 def _cited_by(graph: Graph, linker: Linker, work: str) -> list[CitedBy]:
     by_work: dict[str, list[Link]] = defaultdict(list)
-    for source, pred, target in graph:
+    # sorted: a graph's own order follows string hashing, which differs between processes, and
+    # every worker must render the same page (same bytes, same ETag)
+    for source, pred, target in sorted(graph, key=lambda t: (str(t[0]), str(t[1]), str(t[2]))):
         if pred == RDF.type or not isinstance(source, URIRef) or str(source).startswith(work):
             continue
         if str(target) == work or str(target).startswith(work + "/"):

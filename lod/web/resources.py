@@ -12,17 +12,22 @@ Paragraph IRIs are hash IRIs (`{work}/!main#para_8`): the browser keeps the frag
 
 from __future__ import annotations
 
+from typing import Any, Callable, Hashable
 from urllib.parse import quote
 
-from flask import Blueprint, Response, abort, redirect, render_template, request
+from flask import Blueprint, Flask, Response, abort, current_app, redirect, render_template, request
 from rdflib import Literal, URIRef
 
+from lod.store import OxigraphStore, Store
 from lod.uri import IRIError, WorkIRI
 from lod.web import conneg, queries
-from lod.web.conneg import BY_EXT, HTML, RESOURCE_FORMATS, Format
-from lod.web.describe import describe_resource, describe_work, serialize
+from lod.web.cache import Rendered
+from lod.web.conneg import BY_EXT, HTML, RDF_FORMATS, RESOURCE_FORMATS, Format
+from lod.web.describe import Description, resource_description
+from lod.web.describe import work_description as describe_work
 from lod.web.render import resource_page, work_page
-from lod.web.runtime import runtime
+from lod.web.rendered import RenderedDir, Warmer
+from lod.web.runtime import Runtime, runtime
 
 bp = Blueprint("resources", __name__)
 DATA = "data"
@@ -47,16 +52,130 @@ def _chosen() -> Format | None:
     return conneg.negotiate(request.headers.get("Accept"), RESOURCE_FORMATS)
 
 
-def represent(graph_or_page: object, fmt: Format, data_path: str, query: str, html: str, **context: object) -> Response:
+def represent(description: Description, fmt: Format, data_path: str, query: str, html: str, **context: object) -> Response:
     """A 200 description in `fmt`, linking its alternates (header and, for HTML, <link>)."""
     alts = alternates(data_path, query)
     if fmt is HTML:
         body = render_template(html, alternates=[(u, f) for u, f in alts if f is not HTML], **context)
         response = Response(body, mimetype="text/html")
     else:
-        response = Response(serialize(graph_or_page, fmt), mimetype=fmt.mime)  # type: ignore[arg-type]
+        response = Response(description.serialize(fmt), mimetype=fmt.mime)
     response.headers["Link"] = conneg.link_header([(u, f) for u, f in alts if f is not fmt])
     return response
+
+
+CACHED_HEADERS = ("Link", "Content-Location", "Vary")
+
+
+def cached_response(key: tuple[Hashable, ...], build: Callable[[Store], Response]) -> Response:
+    """`build(store)`'s answer, computed once per store version and kept (lod.web.cache).
+
+    Only 200s are kept; the key includes the base (links are written on it) and the script
+    root, because pages link their static files under it (a server mounted under a path prefix)."""
+    rt = runtime()
+    store = rt.store()
+    version = rt.cache_version(store)
+    if version is None:
+        return build(store)
+    full_key = (rt.base, request.script_root, *key)
+    hit = rt.responses.get(version, full_key)
+    shared = _rendered_dir(rt, store, version) if key[0] == "work" else None
+    if hit is None and shared is not None:
+        hit = shared.get(full_key)
+        if hit is not None:
+            rt.responses.put(version, full_key, hit)
+    if hit is not None:
+        return _thaw(hit)
+    response = build(store)
+    if response.status_code == 200 and not response.is_streamed:
+        frozen = _freeze(response)
+        rt.responses.put(version, full_key, frozen)
+        if shared is not None:
+            shared.put(full_key, frozen)
+    return response
+
+
+def start_rendering() -> None:
+    """Before each request: make sure the shared renderings of the store in use exist and are
+    being filled (a dictionary look-up once started), so that descriptions are ready before
+    the first client asks for them rather than rendered while it waits."""
+    rt = runtime()
+    try:
+        store = rt.store()
+    except (OSError, RuntimeError):
+        return  # no build to serve yet: the route itself says so
+    version = rt.cache_version(store)
+    if version is not None and version not in rt.rendered:
+        _rendered_dir(rt, store, version)
+
+
+def _freeze(response: Response) -> Rendered:
+    headers = tuple((k, v) for k, v in response.headers.items() if k in CACHED_HEADERS)
+    return Rendered(response.get_data(), response.mimetype or "", headers)
+
+
+def _thaw(rendered: Rendered) -> Response:
+    response = Response(rendered.body, mimetype=rendered.mimetype)
+    for name, value in rendered.headers:
+        response.headers.add(name, value)
+    return response
+
+
+def _rendered_dir(rt: Runtime, store: Store, version: str) -> RenderedDir | None:
+    """The shared renderings of this store version; the first request of a version starts the
+    background rendering of every work's machine-readable descriptions."""
+    shared = rt.rendered.get(version)
+    if shared is None and isinstance(store, OxigraphStore) and store.path is not None:
+        shared = RenderedDir(store.path)
+        rt.rendered.clear()
+        rt.rendered[version] = shared
+        shared.prune()
+        if rt.warmer is None:
+            app = current_app._get_current_object()  # type: ignore[attr-defined]
+            rt.warmer = Warmer(lambda work, phase: _warm(app, work, phase))
+        rt.warmer.start(version, lambda: [str(r["work"]) for r in store.select(queries.WORKS)])
+    return shared  # type: ignore[no-any-return]
+
+
+def _warm(app: Flask, work: str, phase: str) -> None:
+    """Render `work` into the shared directory, unless a worker already did: in every
+    machine-readable format ("data"), or its HTML page ("page", as served at the root path;
+    a server mounted under a path prefix renders its own pages on demand)."""
+    with app.app_context():
+        rt = runtime()
+        store = rt.store()
+        version = rt.cache_version(store)
+        shared = rt.rendered.get(version or "")
+        if shared is None or not work.startswith(rt.base + "/"):
+            return
+        formats = RDF_FORMATS if phase == "data" else (HTML,)
+        keys = {fmt: (rt.base, "", "work", work, fmt.ext) for fmt in formats}
+        if all(shared.has(k) for k in keys.values()):
+            return
+        description = describe_work(store, work)
+        if not len(description):
+            return
+        with app.test_request_context("/"):
+            for fmt, key in keys.items():
+                response = _work_response(store, work, work[len(rt.base):], fmt, description)
+                shared.put(key, _freeze(response))
+
+
+def cached_fact(store: Store, key: tuple[Hashable, ...], compute: Callable[[], Any]) -> Any:
+    """A small query answer (existence, a symbol's work), kept per store version like pages."""
+    rt = runtime()
+    version = rt.cache_version(store)
+    if version is None:
+        return compute()
+    hit = rt.facts.get(version, key)
+    if hit is None:
+        hit = (compute(),)  # wrapped: a False or an empty list is an answer too
+        rt.facts.put(version, key, hit)
+    return hit[0]
+
+
+def exists(store: Store, iri: str) -> bool:
+    return bool(cached_fact(store, ("exists", iri), lambda: store.ask(queries.EXISTS, {"iri": URIRef(iri)})))
 
 
 @bp.route("/akn/<path:rest>")
@@ -71,7 +190,7 @@ def akn(rest: str) -> Response:
         work = WorkIRI.parse(iri).work()
     except IRIError:
         return other_iri(iri)
-    if not rt.store().ask(queries.EXISTS, {"iri": URIRef(work)}):
+    if not exists(rt.store(), work):
         abort(404, description=f"No resource {iri} in this dataset.")
     fmt = _chosen()
     if fmt is None:
@@ -90,26 +209,32 @@ def work_description(work_path: str, ext: str) -> Response:
             abort(404)
     except IRIError:
         abort(404)
-    store = rt.store()
+    return cached_response(("work", work, fmt.ext), lambda store: _work_response(store, work, work_path, fmt))
+
+
+def _work_response(store: Store, work: str, work_path: str, fmt: Format,
+                   description: Description | None = None) -> Response:
+    base = runtime().base
     data_path = f"{work_path}/{DATA}"
-    graph = describe_work(store, work)
-    if len(graph):
-        page = work_page(graph, work, rt.base) if fmt is HTML else None
-        response = represent(graph, fmt, data_path, "", "work.html", page=page)
+    if description is None:
+        description = describe_work(store, work)
+    if len(description):
+        page = work_page(description.graph(), work, base) if fmt is HTML else None
+        response = represent(description, fmt, data_path, "", "work.html", page=page)
     else:
         # a work that is cited here but not published: what we know is who cites it
-        graph = describe_resource(store, work)
-        if len(graph) == 0:
+        description = resource_description(store, work)
+        if len(description) == 0:
             abort(404, description=f"No resolution {work} in this dataset.")
-        page = resource_page(graph, work, rt.base) if fmt is HTML else None
-        response = represent(graph, fmt, data_path, "", "resource.html", page=page)
+        page = resource_page(description.graph(), work, base) if fmt is HTML else None
+        response = represent(description, fmt, data_path, "", "resource.html", page=page)
     response.headers["Content-Location"] = f"{data_path}.{fmt.ext}"
     return response
 
 
 def other_iri(iri: str) -> Response:
     rt = runtime()
-    if not rt.store().ask(queries.EXISTS, {"iri": URIRef(iri)}):
+    if not exists(rt.store(), iri):
         abort(404, description=f"No resource {iri} in this dataset.")
     fmt = _chosen()
     if fmt is None:
@@ -138,14 +263,20 @@ def resource(ext: str | None = None) -> Response:
             return see_other(f"{work.work()[len(rt.base):]}/{DATA}.{fmt.ext}")
     except IRIError:
         pass
-    graph = describe_resource(rt.store(), iri)
-    if len(graph) == 0:
+    chosen = fmt
+    return cached_response(("resource", iri, fmt.ext, ext is None),
+                           lambda store: _resource_response(store, iri, chosen, negotiated=ext is None))
+
+
+def _resource_response(store: Store, iri: str, fmt: Format, negotiated: bool) -> Response:
+    description = resource_description(store, iri)
+    if len(description) == 0:
         abort(404, description=f"Nothing is known about {iri} here.")
     query = "?iri=" + quote(iri, safe="")
-    page = resource_page(graph, iri, rt.base) if fmt is HTML else None
-    response = represent(graph, fmt, "/resource", query, "resource.html", page=page)
+    page = resource_page(description.graph(), iri, runtime().base) if fmt is HTML else None
+    response = represent(description, fmt, "/resource", query, "resource.html", page=page)
     response.headers["Content-Location"] = f"/resource.{fmt.ext}{query}"
-    if ext is None:
+    if negotiated:
         response.vary.add("Accept")
     return response
 
@@ -155,7 +286,9 @@ def symbol(symbol: str) -> Response:
     """A UN document symbol → its work (303). The symbol is bound as a literal, never pasted."""
     rt = runtime()
     wanted = " ".join(symbol.split())
-    rows = rt.store().select(queries.SYMBOL_TO_WORK, {"symbol": Literal(wanted)})
+    store = rt.store()
+    rows = cached_fact(store, ("symbol", wanted),
+                       lambda: store.select(queries.SYMBOL_TO_WORK, {"symbol": Literal(wanted)}))
     if not rows:
         response = Response(render_template("symbol_404.html", symbol=wanted), status=404, mimetype="text/html")
         return response
