@@ -14,6 +14,18 @@ from typing import Any, Callable
 from lod.uri import DEFAULT_BASE
 
 
+def flag(raw: str | bool) -> bool:
+    """A yes/no setting from the environment or the command line ("1", "true", "yes", "on")."""
+    if isinstance(raw, bool):
+        return raw
+    value = raw.strip().lower()
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(f"not a yes/no value: {raw!r}")
+
+
 @dataclass(frozen=True)
 class Setting:
     name: str
@@ -40,6 +52,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("cache-max-age", 300, "Seconds clients and proxies may cache a response (Cache-Control max-age).", int),
     Setting("threads", 8, "Threads per gunicorn worker (gthread): requests one worker serves at once.", int),
     Setting("query-processes", 2, "Killable child processes per server worker that run SPARQL queries (their concurrency).", int),
+    Setting(
+        "prerender", True,
+        "Render every work's descriptions in the background after a new build lands (lower latency; "
+        "CPU proportional to the number of documents). Off: render on first request only.", flag,
+    ),
     Setting("reload-check-seconds", 2.0, "How often the server checks whether a new build landed in the data directory.", float),
     Setting("store-dir", "", "Directory of the server's on-disk SPARQL store (one subdirectory per build); empty: .{data}.store next to the data directory.", str),
 )

@@ -156,3 +156,20 @@ def test_html_pages_do_not_depend_on_string_hashing(store: OxigraphStore, works:
         for seed in ("1", "2", "3")
     }
     assert len(pages) == 1 and len(next(iter(pages))) > 1000
+
+
+@pytest.mark.parametrize("prerender", [False, True])
+def test_prerender_setting_decides_whether_works_are_rendered_in_the_background(
+    corpus_build: Path, tmp_path: Path, published_works, prerender: bool
+) -> None:
+    import shutil
+
+    from lod.web import create_app
+    from server_fixtures import path_of
+
+    data = tmp_path / "output"
+    shutil.copytree(corpus_build, data)
+    app = create_app({"data": str(data), "prerender": prerender})
+    response = app.test_client().get(path_of(published_works[0]["work"]) + "/data.ttl")
+    assert response.status_code == 200
+    assert (app.extensions["lod"].warmer is not None) is prerender

@@ -130,6 +130,8 @@ def _rendered_dir(rt: Runtime, store: Store, version: str) -> RenderedDir | None
         rt.rendered.clear()
         rt.rendered[version] = shared
         shared.prune()
+        if not rt.config.get("prerender", True):
+            return shared
         if rt.warmer is None:
             app = current_app._get_current_object()  # type: ignore[attr-defined]
             rt.warmer = Warmer(lambda work, phase: _warm(app, work, phase))
