@@ -8,14 +8,23 @@ import json
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
+from tempfile import TemporaryDirectory
 
 import pyoxigraph as ox
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import DCAT, VOID
 
-from lod.publish import BuildError, build, discover
+from lod.publish import BuildError, build, discover, runs
+from lod.publish.dumps import write_part
+from lod.publish.pipeline import SCRATCH
+from lod.publish.runs import DistinctCounter, merge_runs
+from lod.publish.statistics import DatasetStatistics
+from lod.rdf.namespaces import PREFIXES
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -161,3 +170,121 @@ def test_cli_build_prints_a_summary_and_names_bad_files(tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=300,
     )
     assert strict.returncode != 0 and "strict" in strict.stderr
+
+
+# --- bounded memory: the dumps are merged from per-document run files on disk -----------------
+
+
+def _graphs_of(out: Path) -> dict[str, list[str]]:
+    """Each named graph's N-Triples lines, read back from the N-Quads dump."""
+    graphs: dict[str, list[str]] = {}
+    for line in gzip.decompress((out / "dumps/lod.nq.gz").read_bytes()).decode().split("\n")[:-1]:
+        head, _, graph = line[:-2].rstrip().rpartition(" <")
+        graphs.setdefault(graph[:-1], []).append(head + " .")
+    return graphs
+
+
+def test_merged_dumps_equal_the_in_memory_serialization(built: tuple[Path, object]) -> None:
+    """The streamed merge and serializers write what sorting everything in memory would."""
+    out, report = built
+    graphs = _graphs_of(out)
+    merged = sorted({line for lines in graphs.values() for line in lines})
+    assert len(merged) == report.triples
+    text = "".join(line + "\n" for line in merged)
+    assert gzip.decompress((out / "dumps/lod.nt.gz").read_bytes()).decode() == text
+    triples = list(ox.parse(text.encode(), format=ox.RdfFormat.N_TRIPLES))
+    for name, fmt in (("lod.ttl", ox.RdfFormat.TURTLE), ("lod.jsonld", ox.RdfFormat.JSON_LD)):
+        expected = ox.serialize(triples, format=fmt, prefixes=PREFIXES)
+        assert (out / "dumps" / name).read_bytes() == expected, name
+    # graphs come out in graph-name order, each with its lines sorted
+    assert list(graphs) == sorted(graphs)
+    assert all(lines == sorted(set(lines)) for lines in graphs.values())
+
+
+def test_no_scratch_files_are_published(built: tuple[Path, object]) -> None:
+    out, report = built
+    names = {str(p.relative_to(out)) for p in out.rglob("*")}
+    assert not [n for n in names if SCRATCH in n or n.endswith((".pickle", ".nt", ".run"))]
+    ttl = {p.stem for p in (out / "documents").glob("*.ttl")}
+    assert ttl == {d.slug for d in report.published} | {"authorities"}
+
+
+def test_a_many_level_merge_gives_the_same_bytes(
+    built: tuple[Path, object], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a fan-in of 2 and 50 objects in memory, every merge level and spill is exercised."""
+    out, _ = built
+    monkeypatch.setattr(runs, "FAN_IN", 2)
+    monkeypatch.setattr(runs, "DISTINCT_BUFFER", 50)
+    again = tmp_path / "again"
+    build(CORPUS, again, jobs=1, progress=False)
+    assert (again / "SHA256SUMS").read_text() == (out / "SHA256SUMS").read_text()
+
+
+def _naive_statistics(lines: list[str]) -> dict[str, object]:
+    """The VoID counts with a set per term, as the build computed them in memory."""
+    split = [(s, p, o.rstrip()[:-1].rstrip()) for s, p, o in (ln.split(" ", 2) for ln in lines)]
+    rdf_type, same_as = f"<{RDF.type}>", "<http://www.w3.org/2002/07/owl#sameAs>"
+    return {
+        "triples": len(lines),
+        "subjects": len({s for s, _, _ in split}),
+        "objects": len({o for _, _, o in split}),
+        "predicates": Counter(p for _, p, _ in split),
+        "classes": Counter(o for _, p, o in split if p == rdf_type),
+        "wikidata": sum(p == same_as and o.startswith("<http://www.wikidata.org/entity/") for _, p, o in split),
+    }
+
+
+def test_streamed_statistics_match_sets_over_the_dataset(built: tuple[Path, object], tmp_path: Path) -> None:
+    out, _ = built
+    lines = gzip.decompress((out / "dumps/lod.nt.gz").read_bytes()).decode().split("\n")[:-1]
+    naive = _naive_statistics(lines)
+    stats = DatasetStatistics(tmp_path)
+    stats._objects = DistinctCounter(tmp_path, buffer=997)  # spill many runs
+    for line in lines:
+        stats.add(line.encode())
+    assert stats.triples == naive["triples"]
+    assert stats.subjects == naive["subjects"]
+    assert stats.objects == naive["objects"]
+    assert {k.decode(): v for k, v in stats.predicates.items()} == naive["predicates"]
+    assert {k.decode(): v for k, v in stats.classes.items()} == naive["classes"]
+    assert stats.wikidata_links == naive["wikidata"] > 190
+    assert list(tmp_path.iterdir()) == []  # the spilled runs are gone
+    with pytest.raises(ValueError, match="sorted"):
+        stats.add(lines[0].encode())
+
+
+# N-Triples-like lines: any text without a line break, including tabs and non-ASCII letters
+_line = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\n"), min_size=1, max_size=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(_line, max_size=30), max_size=12), st.integers(2, 5))
+def test_merge_of_runs_is_sorted_set_union(documents: list[list[str]], fan_in: int) -> None:
+    with TemporaryDirectory() as scratch_name:
+        scratch = Path(scratch_name)
+        paths = []
+        for k, lines in enumerate(documents):
+            paths.append(scratch / f"{k}.nt")
+            write_part(paths[-1], sorted(set(lines)))
+        merged = [ln.decode() for ln in merge_runs(paths, scratch, fan_in=fan_in)]
+        assert merged == sorted({ln for lines in documents for ln in lines})
+        assert sorted(scratch.iterdir()) == sorted(paths)  # inputs kept, intermediate runs deleted
+        counter = DistinctCounter(scratch, buffer=3)
+        for lines in documents:
+            for ln in lines:
+                counter.add(ln.encode())
+        assert counter.count() == len({ln for lines in documents for ln in lines})
+
+
+def test_a_failing_compressor_raises_in_the_build_and_does_not_hang(tmp_path: Path) -> None:
+    from lod.publish.dumps import _threaded_gzip
+
+    with pytest.raises(FileNotFoundError):
+        with _threaded_gzip(tmp_path / "missing" / "lod.nt.gz", depth=2) as compress:
+            for _ in range(50):  # more chunks than the queue holds: must not block
+                compress(b"<a> <b> <c> .\n")
+    with _threaded_gzip(tmp_path / "ok.gz", depth=2) as compress:
+        for k in range(50):
+            compress(f"<a> <b> <c{k}> .\n".encode())
+    assert gzip.decompress((tmp_path / "ok.gz").read_bytes()) == "".join(f"<a> <b> <c{k}> .\n" for k in range(50)).encode()

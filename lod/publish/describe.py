@@ -7,7 +7,6 @@ discover the endpoint and the bulk downloads from there.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, VOID
 
 from lod import __version__
 from lod.publish.dumps import DUMP_FORMATS
+from lod.publish.statistics import DatasetStatistics
 from lod.rdf.namespaces import UNRES
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
@@ -23,7 +23,6 @@ SPDX = Namespace("http://spdx.org/rdf/terms#")
 IANA = "https://www.iana.org/assignments/media-types/"
 UN_TERMS = URIRef("https://www.un.org/en/about-us/terms-of-use")
 WIKIDATA = URIRef("http://www.wikidata.org/")
-WIKIDATA_ENTITY = "<http://www.wikidata.org/entity/"
 
 
 def dataset_iri(base: str) -> URIRef:
@@ -33,11 +32,12 @@ def dataset_iri(base: str) -> URIRef:
 def describe_dataset(
     base: str,
     out: Path,
-    merged_lines: Sequence[str],
+    statistics: DatasetStatistics,
     checksums: dict[str, str],
     examples: Sequence[str],
 ) -> Graph:
-    """Build the VoID + DCAT graph of a finished build in `out`."""
+    """Build the VoID + DCAT graph of a finished build in `out`, from counts taken while the
+    dumps were written (`DatasetStatistics`), so the dataset is not read a second time."""
     base = base.rstrip("/")
     ds = dataset_iri(base)
     g = Graph()
@@ -69,31 +69,23 @@ def describe_dataset(
     for example in examples:
         g.add((ds, VOID.exampleResource, URIRef(example)))
 
-    subjects, predicates, objects, classes = set(), Counter(), set(), Counter()
-    for line in merged_lines:
-        s, p, o = _split(line)
-        subjects.add(s)
-        predicates[p] += 1
-        objects.add(o)
-        if p == f"<{RDF.type}>":
-            classes[o] += 1
-    g.add((ds, VOID.triples, Literal(len(merged_lines), datatype=XSD.integer)))
-    g.add((ds, VOID.distinctSubjects, Literal(len(subjects), datatype=XSD.integer)))
-    g.add((ds, VOID.distinctObjects, Literal(len(objects), datatype=XSD.integer)))
-    g.add((ds, VOID.properties, Literal(len(predicates), datatype=XSD.integer)))
-    g.add((ds, VOID.classes, Literal(len(classes), datatype=XSD.integer)))
-    for n, (cls, count) in enumerate(sorted(classes.items()), 1):
+    g.add((ds, VOID.triples, Literal(statistics.triples, datatype=XSD.integer)))
+    g.add((ds, VOID.distinctSubjects, Literal(statistics.subjects, datatype=XSD.integer)))
+    g.add((ds, VOID.distinctObjects, Literal(statistics.objects, datatype=XSD.integer)))
+    g.add((ds, VOID.properties, Literal(len(statistics.predicates), datatype=XSD.integer)))
+    g.add((ds, VOID.classes, Literal(len(statistics.classes), datatype=XSD.integer)))
+    for n, (cls, count) in enumerate(sorted(statistics.classes.items()), 1):
         part = URIRef(f"{ds}#class-{n}")
         g.add((ds, VOID.classPartition, part))
-        g.add((part, VOID["class"], URIRef(cls[1:-1])))
+        g.add((part, VOID["class"], URIRef(cls[1:-1].decode("utf-8"))))
         g.add((part, VOID.entities, Literal(count, datatype=XSD.integer)))
-    for n, (prop, count) in enumerate(sorted(predicates.items()), 1):
+    for n, (prop, count) in enumerate(sorted(statistics.predicates.items()), 1):
         part = URIRef(f"{ds}#property-{n}")
         g.add((ds, VOID.propertyPartition, part))
-        g.add((part, VOID.property, URIRef(prop[1:-1])))
+        g.add((part, VOID.property, URIRef(prop[1:-1].decode("utf-8"))))
         g.add((part, VOID.triples, Literal(count, datatype=XSD.integer)))
 
-    _wikidata_linkset(g, ds, merged_lines)
+    _wikidata_linkset(g, ds, statistics.wikidata_links)
 
     for name, (media, label) in DUMP_FORMATS.items():
         dist = URIRef(f"{base}/dumps/{name}")
@@ -123,13 +115,8 @@ def describe_dataset(
     return g
 
 
-def _wikidata_linkset(g: Graph, ds: URIRef, merged_lines: Sequence[str]) -> None:
+def _wikidata_linkset(g: Graph, ds: URIRef, count: int) -> None:
     """The owl:sameAs links to Wikidata as a void:Linkset, so link indexes can find and count them."""
-    same_as = f"<{OWL.sameAs}>"
-    count = 0
-    for line in merged_lines:
-        _, p, o = _split(line)
-        count += p == same_as and o.startswith(WIKIDATA_ENTITY)
     linkset = URIRef(f"{ds}#linkset-wikidata")
     g.add((ds, VOID.subset, linkset))
     g.add((linkset, RDF.type, VOID.Linkset))
@@ -141,10 +128,3 @@ def _wikidata_linkset(g: Graph, ds: URIRef, merged_lines: Sequence[str]) -> None
     g.add((WIKIDATA, FOAF.homepage, URIRef("https://www.wikidata.org/")))
     g.add((WIKIDATA, VOID.sparqlEndpoint, URIRef("https://query.wikidata.org/sparql")))
     g.add((WIKIDATA, VOID.uriSpace, Literal("http://www.wikidata.org/entity/")))
-
-
-def _split(line: str) -> tuple[str, str, str]:
-    """Subject, predicate and object of an N-Triples line (terms are never split inside IRIs)."""
-    s, rest = line.split(" ", 1)
-    p, o = rest.split(" ", 1)
-    return s, p, o.rstrip()[:-1].rstrip()

@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-from collections.abc import Iterable, Sequence
+import queue
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from lod.publish.runs import batched_lines, merge_runs
+from lod.publish.statistics import DatasetStatistics
 from lod.rdf.namespaces import PREFIXES
 
 DUMP_FORMATS: dict[str, tuple[str, str]] = {
@@ -27,8 +33,22 @@ DUMP_FORMATS: dict[str, tuple[str, str]] = {
 
 
 @dataclass(frozen=True)
+class DocumentPart:
+    """One published document as the build keeps it: its run file of sorted N-Triples lines.
+
+    The lines themselves stay on disk, so the build's memory does not grow with the corpus.
+    """
+
+    slug: str
+    graph: str
+    path: Path
+    triples: int
+
+
+@dataclass(frozen=True)
 class DocumentTriples:
-    """One published document: its slug, named graph and sorted N-Triples lines."""
+    """One document with its sorted N-Triples lines in memory: for tools that re-serialize a
+    finished build (bench/dumps.py); the build itself works from `DocumentPart` files."""
 
     slug: str
     graph: str
@@ -40,10 +60,11 @@ def _parse_lines(lines: Iterable[str]) -> list[ox.Triple]:
     return list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
 
 
-def _gzip_write(path: Path, chunks: Iterable[bytes]) -> None:
+@contextmanager
+def _gzip_open(path: Path) -> Iterator[gzip.GzipFile]:
+    """A gzip stream without file name or timestamp, so equal content gives equal bytes."""
     with open(path, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as gz:
-        for chunk in chunks:
-            gz.write(chunk)
+        yield gz
 
 
 def write_turtle(path: Path, lines: Sequence[str]) -> None:
@@ -57,30 +78,91 @@ def write_documents(out: Path, documents: Sequence[DocumentTriples]) -> None:
         write_turtle(folder / f"{doc.slug}.ttl", doc.lines)
 
 
-def write_dataset(out: Path, documents: Sequence[DocumentTriples], extra: Sequence[str] = ()) -> list[str]:
-    """Write the whole-dataset dumps; return the dataset's sorted unique N-Triples lines.
+def write_part(path: Path, lines: Sequence[str]) -> None:
+    """A document's sorted N-Triples lines as a run file, for the dataset dumps to merge later."""
+    path.write_bytes("".join(line + "\n" for line in lines).encode("utf-8"))
 
-    `extra` are triples that belong to the dataset but to no single document (the dataset's
-    own description): they go to the default graph of the N-Quads dump.
+
+def write_dataset(out: Path, parts: Sequence[DocumentPart], scratch: Path) -> DatasetStatistics:
+    """Write the whole-dataset dumps from the documents' run files; return the VoID counts.
+
+    Memory stays bounded by one document plus fixed buffers: lod.nt.gz is a k-way merge of the
+    runs (also kept uncompressed in `scratch` for the Turtle and JSON-LD serializers, which
+    stream), lod.nq.gz reads the runs one at a time in graph-name order.
     """
     folder = out / "dumps"
     folder.mkdir(parents=True, exist_ok=True)
-    merged = sorted({line for doc in documents for line in doc.lines}.union(extra))
-    _gzip_write(folder / "lod.nt.gz", ((line + "\n").encode("utf-8") for line in merged))
+    statistics = DatasetStatistics(scratch)
+    merged = scratch / "lod.nt"
+    # zlib releases the GIL: the N-Quads dump and the N-Triples compression run in threads
+    # beside the merge, which is Python-bound
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="lod-nq") as side:
+        quads = side.submit(_write_quads, folder / "lod.nq.gz", parts)
+        with open(merged, "wb") as plain, _threaded_gzip(folder / "lod.nt.gz") as compress:
+            for batch in batched_lines(_counted(merge_runs([p.path for p in parts], scratch), statistics)):
+                plain.write(batch)
+                compress(batch)
+        quads.result()
 
-    def quads() -> Iterable[bytes]:
-        for doc in sorted(documents, key=lambda d: d.graph):
-            suffix = f" <{doc.graph}> .\n"
-            for line in doc.lines:
-                yield (line[: line.rstrip().rfind(".")].rstrip() + suffix).encode("utf-8")
-        for line in sorted(extra):
-            yield (line + "\n").encode("utf-8")
+    for name, rdf_format in (("lod.ttl", ox.RdfFormat.TURTLE), ("lod.jsonld", ox.RdfFormat.JSON_LD)):
+        triples = ox.parse(path=str(merged), format=ox.RdfFormat.N_TRIPLES)
+        ox.serialize(triples, str(folder / name), format=rdf_format, prefixes=PREFIXES)
+    merged.unlink()
+    statistics.objects  # noqa: B018 - count the distinct objects while the runs are on disk
+    return statistics
 
-    _gzip_write(folder / "lod.nq.gz", quads())
-    triples = _parse_lines(merged)
-    ox.serialize(triples, str(folder / "lod.ttl"), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-    ox.serialize(triples, str(folder / "lod.jsonld"), format=ox.RdfFormat.JSON_LD, prefixes=PREFIXES)
-    return merged
+
+def _write_quads(path: Path, parts: Sequence[DocumentPart]) -> None:
+    """lod.nq.gz: each document's run, in graph-name order, one run in memory at a time."""
+    with _gzip_open(path) as gz:
+        for part in sorted(parts, key=lambda d: d.graph):
+            suffix = f" <{part.graph}> .\n"
+            lines = part.path.read_bytes().decode("utf-8").split("\n")[:-1]
+            gz.write("".join(line[: line.rstrip().rfind(".")].rstrip() + suffix for line in lines).encode("utf-8"))
+
+
+@contextmanager
+def _threaded_gzip(path: Path, depth: int = 16) -> Iterator[Callable[[bytes], None]]:
+    """A gzip writer whose compression runs in a thread; at most `depth` chunks wait for it.
+
+    The writes reach one GzipFile in order, so the bytes are those of a plain `gz.write` loop.
+    A failure in the thread is raised in the caller at its next write or at the end.
+    """
+    chunks: queue.Queue[bytes | None] = queue.Queue(maxsize=depth)
+    failure: list[BaseException] = []
+
+    def drain() -> None:
+        ended = False
+        try:
+            with _gzip_open(path) as gz:
+                while (chunk := chunks.get()) is not None:
+                    gz.write(chunk)
+                ended = True
+        except BaseException as exc:  # handed to the caller; the queue is emptied so it never blocks
+            failure.append(exc)
+            while not ended:
+                ended = chunks.get() is None
+
+    def write(chunk: bytes) -> None:
+        if failure:
+            raise failure[0]
+        chunks.put(chunk)
+
+    thread = threading.Thread(target=drain, name=f"gzip-{path.name}", daemon=True)
+    thread.start()
+    try:
+        yield write
+    finally:
+        chunks.put(None)
+        thread.join()
+    if failure:
+        raise failure[0]
+
+
+def _counted(lines: Iterable[bytes], statistics: DatasetStatistics) -> Iterator[bytes]:
+    for line in lines:
+        statistics.add(line)
+        yield line
 
 
 def sha256(path: Path) -> str:

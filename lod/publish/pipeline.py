@@ -5,6 +5,11 @@ cited by one text and published by another must get one IRI): first parse everyt
 the work registry, then map, validate and serialize each document. Both passes run on all
 cores. A document that fails to parse or to validate is reported by name with the reason and
 left out; the others are published. Nothing reaches `out` unless the whole build succeeds.
+
+Memory does not grow with the corpus: between the passes each parsed document waits in a
+pickle, and each mapped document's sorted N-Triples in a run file, in the staging directory's
+`.parts/` (deleted before the output is swapped in); the main process keeps only names and
+counts, and the dataset dumps are merged from the run files (lod.publish.dumps).
 """
 
 from __future__ import annotations
@@ -12,9 +17,11 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import pickle
+import shutil
 import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -26,7 +33,7 @@ from lod.model import Resolution
 from lod.parse import ParseError, parse_file
 from lod.publish.atomic import staged_directory
 from lod.publish.describe import describe_dataset
-from lod.publish.dumps import DocumentTriples, write_checksums, write_dataset, write_documents
+from lod.publish.dumps import DocumentPart, write_checksums, write_dataset, write_part, write_turtle
 from lod.rdf import WorkRegistry, resolution_graph
 from lod.rdf.authorities import AUTHORITIES_SLUG, authorities_iri, authorities_lines
 from lod.uri import DEFAULT_BASE
@@ -34,6 +41,9 @@ from lod.validate import ShapeResult, validate
 
 Status = Literal["published", "parse-error", "invalid", "error"]
 SKIPPED_NAMES = {"readme", "readme.md", "readme.txt", "license", "license.md", "notice"}
+MAX_CHUNK = 8
+"""Documents per task sent to a worker: enough to amortize the pipe, few enough that results
+finished out of order and waiting for their turn stay small."""
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -106,6 +116,8 @@ def discover(corpus: Path) -> list[Path]:
 # --- workers (module-level so that process pools can pickle them) ----------------------------
 _REGISTRY: WorkRegistry | None = None
 _BASE: str = DEFAULT_BASE
+SCRATCH = ".parts"
+"""Folder of the staging directory holding per-document files until the dumps are merged."""
 
 
 def _init_worker(registry: WorkRegistry | None, base: str) -> None:
@@ -113,13 +125,43 @@ def _init_worker(registry: WorkRegistry | None, base: str) -> None:
     _REGISTRY, _BASE = registry, base
 
 
-def _parse_one(path: Path) -> tuple[Resolution | None, str | None]:
+@dataclass(frozen=True)
+class _ParseTask:
+    """A file to parse, and where to keep its model until the map pass (not in memory)."""
+
+    path: Path
+    saved: Path
+
+
+@dataclass(frozen=True)
+class _MapTask:
+    """A parsed document to map, and where to write its sorted N-Triples and its Turtle."""
+
+    saved: Path
+    part: Path
+    turtle: Path
+
+
+@dataclass(frozen=True)
+class _Mapped:
+    """What the main process needs of a mapped document; the triples stay on disk."""
+
+    graph: str
+    triples: int
+    violations: list[str]
+    warnings: list[str]
+    error: str | None = None
+
+
+def _parse_one(task: _ParseTask) -> tuple[Resolution | None, str | None]:
     try:
-        return parse_file(path), None
+        res = parse_file(task.path)
     except ParseError as exc:
         return None, str(exc)
     except Exception as exc:  # a converter bug must not take the other documents down
-        return None, f"{path.name}: internal error while parsing: {type(exc).__name__}: {exc}"
+        return None, f"{task.path.name}: internal error while parsing: {type(exc).__name__}: {exc}"
+    task.saved.write_bytes(pickle.dumps(res, protocol=pickle.HIGHEST_PROTOCOL))
+    return res, None
 
 
 def _map_one(res: Resolution) -> tuple[str, list[str], list[str], list[str]]:
@@ -133,19 +175,36 @@ def _map_one(res: Resolution) -> tuple[str, list[str], list[str], list[str]]:
     return _REGISTRY.work_for(res).work(), lines, violations, warnings
 
 
+def _map_one_safe(task: _MapTask) -> _Mapped:
+    """Map one document and, if it is valid, write its run file and Turtle in the worker, so
+    only a few counts and messages travel back to the main process."""
+    res: Resolution = pickle.loads(task.saved.read_bytes())
+    task.saved.unlink()
+    try:
+        graph_name, lines, violations, warnings = _map_one(res)
+    except Exception as exc:  # a mapping bug is reported against its document, not fatal
+        return _Mapped("", 0, [], [], f"{res.source}: internal error while mapping: {type(exc).__name__}: {exc}")
+    if not violations:  # writing errors (disk full) are the build's, not the document's: they raise
+        write_part(task.part, lines)
+        write_turtle(task.turtle, lines)
+    return _Mapped(graph_name, len(lines), violations, warnings)
+
+
 def _result_line(r: ShapeResult) -> str:
     """One SHACL result as a line of the build report: severity, rule, message, node."""
     path = f" {r.path}" if r.path else ""
     return f"{r.severity}: {r.shape.rsplit('#', 1)[-1]}: {r.message} (at {r.focus}{path})"
 
 
-def _run(fn: Callable[[T], R], items: Sequence[T], pool: Executor | None, label: str, show: bool) -> list[R]:
-    it: Iterable[R] = pool.map(fn, items, chunksize=max(1, len(items) // 64)) if pool else map(fn, items)
-    return list(tqdm(it, total=len(items), desc=label, unit="doc", disable=not show, leave=False))
+def _run(fn: Callable[[T], R], items: Sequence[T], pool: Executor | None, label: str, show: bool) -> Iterator[R]:
+    """Results in input order, as they arrive: small chunks, so few finished results wait."""
+    chunksize = min(MAX_CHUNK, max(1, len(items) // 64))
+    it: Iterable[R] = pool.map(fn, items, chunksize=chunksize) if pool else map(fn, items)
+    return iter(tqdm(it, total=len(items), desc=label, unit="doc", disable=not show, leave=False))
 
 
-def _slug(res: Resolution, path: Path, taken: set[str]) -> str:
-    slug = (res.symbol or path.stem).replace("/", "_").replace(" ", "_")
+def _slug(symbol: str | None, path: Path, taken: set[str]) -> str:
+    slug = (symbol or path.stem).replace("/", "_").replace(" ", "_")
     if slug in taken:
         slug = f"{slug}__{path.stem}"
     taken.add(slug)
@@ -161,7 +220,12 @@ def build(
     jobs: int | None = None,
     progress: bool | None = None,
 ) -> BuildReport:
-    """Parse, map, validate and publish every document under `corpus` into `out`, atomically."""
+    """Parse, map, validate and publish every document under `corpus` into `out`, atomically.
+
+    The main process never holds more than one document: parsed models wait in pickles and
+    mapped triples in per-document run files in the staging directory, and the dataset dumps
+    are merged from those files (lod.publish.dumps).
+    """
     base = base.rstrip("/")
     show = sys.stderr.isatty() if progress is None else progress
     paths = discover(Path(corpus))
@@ -169,25 +233,71 @@ def build(
     timings: dict[str, float] = {}
     outcomes = {p: DocumentOutcome(source=_display(p, Path(corpus)), status="published") for p in paths}
 
+    with staged_directory(Path(out)) as staging:
+        scratch, folder = staging / SCRATCH, staging / "documents"
+        scratch.mkdir()
+        folder.mkdir()
+        parts = _publish_documents(paths, outcomes, scratch, folder, base, jobs, show, timings)
+
+        report = BuildReport(str(corpus), str(out), base, [outcomes[p] for p in paths], seconds=timings)
+        if strict and report.failed:
+            raise BuildError("strict build stopped; nothing was written:\n" + _failures(report))
+        if not parts:
+            raise BuildError("no document could be published; nothing was written:\n" + _failures(report))
+
+        t0 = time.perf_counter()
+        # States, organs, treaties and groups the documents link to, described once, in their own graph
+        authorities = authorities_lines(base)
+        write_part(scratch / "authorities.nt", authorities)
+        write_turtle(folder / f"{AUTHORITIES_SLUG}.ttl", authorities)
+        parts.append(DocumentPart(AUTHORITIES_SLUG, authorities_iri(base), scratch / "authorities.nt", len(authorities)))
+
+        statistics = write_dataset(staging, parts, scratch)
+        shutil.rmtree(scratch)
+        report.triples = statistics.triples
+        (staging / "report.json").write_text(json.dumps(report.to_json(), indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        checksums = write_checksums(staging)
+        examples = sorted(d.work for d in report.published if d.work)[:3]
+        void = describe_dataset(base, staging, statistics, checksums, examples)
+        void.serialize(staging / "void.ttl", format="turtle")
+        write_checksums(staging)
+        timings["dumps"] = time.perf_counter() - t0
+    return report
+
+
+def _publish_documents(
+    paths: list[Path],
+    outcomes: dict[Path, DocumentOutcome],
+    scratch: Path,
+    folder: Path,
+    base: str,
+    jobs: int,
+    show: bool,
+    timings: dict[str, float],
+) -> list[DocumentPart]:
+    """Both passes over the corpus; fills `outcomes`, writes documents/*.ttl and the run files.
+
+    Slugs and graph names are given in corpus order (the ordered results make that free),
+    so they do not depend on which worker finishes first.
+    """
     pool: Executor | None = None
     try:
         t0 = time.perf_counter()
         if jobs > 1 and len(paths) > 1:
             pool = ProcessPoolExecutor(jobs, mp_context=_context())
-        parsed = _run(_parse_one, paths, pool, "parse", show)
-        timings["parse"] = time.perf_counter() - t0
-
+        tasks = [_ParseTask(p, scratch / f"{i:08d}.pickle") for i, p in enumerate(paths)]
         registry = WorkRegistry(base=base)
-        documents: list[tuple[Path, Resolution]] = []
-        for path, (res, error) in zip(paths, parsed):
-            outcome = outcomes[path]
+        documents: list[tuple[Path, Path, str | None]] = []
+        for task, (res, error) in zip(tasks, _run(_parse_one, tasks, pool, "parse", show)):
+            outcome = outcomes[task.path]
             if res is None:
                 outcome.status, outcome.errors = "parse-error", [error or "unknown error"]
                 continue
             outcome.symbol, outcome.kind, outcome.layout = res.symbol, res.kind, res.layout
             outcome.warnings = list(res.warnings)
             registry.add(res)
-            documents.append((path, res))
+            documents.append((task.path, task.saved, res.symbol))
+        timings["parse"] = time.perf_counter() - t0
 
         t0 = time.perf_counter()
         if pool is not None:
@@ -195,60 +305,32 @@ def build(
             pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker, initargs=(registry, base))
         else:
             _init_worker(registry, base)
-        mapped = _run(_map_one_safe, [res for _, res in documents], pool, "map+validate", show)
+        map_tasks = [_MapTask(saved, saved.with_suffix(".nt"), saved.with_suffix(".ttl")) for _, saved, _ in documents]
+        parts: list[DocumentPart] = []
+        taken: set[str] = {AUTHORITIES_SLUG}
+        graphs: set[str] = set()
+        for (path, _, symbol), task, mapped in zip(documents, map_tasks, _run(_map_one_safe, map_tasks, pool, "map+validate", show)):
+            outcome = outcomes[path]
+            outcome.warnings += mapped.warnings
+            if mapped.error:
+                outcome.status, outcome.errors = "error", [mapped.error]
+                continue
+            if mapped.violations:
+                outcome.status, outcome.errors = "invalid", mapped.violations
+                continue
+            outcome.slug = _slug(symbol, path, taken)
+            outcome.work, outcome.triples = mapped.graph, mapped.triples
+            graph_name = mapped.graph
+            if graph_name in graphs:
+                graph_name = f"{graph_name}#source-{outcome.slug}"
+            graphs.add(graph_name)
+            os.replace(task.turtle, folder / f"{outcome.slug}.ttl")
+            parts.append(DocumentPart(outcome.slug, graph_name, task.part, mapped.triples))
         timings["map+validate"] = time.perf_counter() - t0
+        return parts
     finally:
         if pool is not None:
-            pool.shutdown()
-
-    published: list[DocumentTriples] = []
-    taken: set[str] = {AUTHORITIES_SLUG}
-    graphs: set[str] = set()
-    for (path, res), (graph_name, lines, violations, warnings, error) in zip(documents, mapped):
-        outcome = outcomes[path]
-        outcome.warnings += warnings
-        if error:
-            outcome.status, outcome.errors = "error", [error]
-            continue
-        if violations:
-            outcome.status, outcome.errors = "invalid", violations
-            continue
-        outcome.slug = _slug(res, path, taken)
-        outcome.work, outcome.triples = graph_name, len(lines)
-        if graph_name in graphs:
-            graph_name = f"{graph_name}#source-{outcome.slug}"
-        graphs.add(graph_name)
-        published.append(DocumentTriples(outcome.slug, graph_name, tuple(lines)))
-
-    report = BuildReport(str(corpus), str(out), base, [outcomes[p] for p in paths], seconds=timings)
-    if strict and report.failed:
-        raise BuildError("strict build stopped; nothing was written:\n" + _failures(report))
-    if not published:
-        raise BuildError("no document could be published; nothing was written:\n" + _failures(report))
-
-    # States, organs, treaties and groups the documents link to, described once, in their own graph
-    published.append(DocumentTriples(AUTHORITIES_SLUG, authorities_iri(base), authorities_lines(base)))
-
-    t0 = time.perf_counter()
-    with staged_directory(Path(out)) as staging:
-        write_documents(staging, published)
-        merged = write_dataset(staging, published)
-        report.triples = len(merged)
-        (staging / "report.json").write_text(json.dumps(report.to_json(), indent=2, sort_keys=True) + "\n", encoding="utf-8")
-        checksums = write_checksums(staging)
-        examples = sorted(d.work for d in report.published if d.work)[:3]
-        void = describe_dataset(base, staging, merged, checksums, examples)
-        void.serialize(staging / "void.ttl", format="turtle")
-        write_checksums(staging)
-    timings["dumps"] = time.perf_counter() - t0
-    return report
-
-
-def _map_one_safe(res: Resolution) -> tuple[str, list[str], list[str], list[str], str | None]:
-    try:
-        return (*_map_one(res), None)
-    except Exception as exc:  # a mapping bug is reported against its document, not fatal
-        return "", [], [], [], f"{res.source}: internal error while mapping: {type(exc).__name__}: {exc}"
+            pool.shutdown(cancel_futures=True)
 
 
 def _failures(report: BuildReport) -> str:
