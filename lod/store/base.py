@@ -85,7 +85,6 @@ class Store(Protocol):
         named_graph_uris: Iterable[str] = (),
         accept: str = "application/sparql-results+json",
         max_rows: int | None = None,
-        union_default: bool = True,
     ) -> RawResult: ...
 
 

@@ -96,13 +96,11 @@ class OxigraphStore:
         named_graph_uris: Iterable[str] = (),
         accept: str = "application/sparql-results+json",
         max_rows: int | None = None,
-        union_default: bool = True,
     ) -> RawResult:
         """Run a protocol query and serialize it completely (or fail) before returning.
 
         The default graph is the merge of all documents unless the request (default-graph-uri,
-        named-graph-uri) or the query (FROM, FROM NAMED) picks graphs. `union_default` is kept
-        for the interface: the stored default graph already is the merge, so it needs no flag.
+        named-graph-uri) or the query (FROM, FROM NAMED) picks graphs.
         """
         dataset: dict[str, object] = {}
         defaults = [ox.NamedNode(u) for u in default_graph_uris]

@@ -33,11 +33,22 @@ class RemoteStore:
         client.setOnlyConneg(True)  # our Accept header decides, not format= parameters
         return client
 
-    def _raw(self, sparql: str, bindings: Mapping[str, Node] | None, accept: str) -> tuple[str, bytes]:
+    def _raw(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Node] | None,
+        accept: str,
+        default_graph_uris: Iterable[str] = (),
+        named_graph_uris: Iterable[str] = (),
+    ) -> tuple[str, bytes]:
         from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
         # SPARQLWrapper wants a return format that fits the query form; our Accept header decides
         client = self._wrapper(sparql, bindings, "turtle" if accept in GRAPH_FORMATS else "json")
+        for uri in default_graph_uris:
+            client.addDefaultGraph(uri)  # type: ignore[attr-defined]
+        for uri in named_graph_uris:
+            client.addNamedGraph(uri)  # type: ignore[attr-defined]
         client.addCustomHttpHeader("Accept", accept)  # type: ignore[attr-defined]
         try:
             response = client.query().response  # type: ignore[attr-defined]
@@ -68,24 +79,9 @@ class RemoteStore:
         named_graph_uris: Iterable[str] = (),
         accept: str = "application/sparql-results+json",
         max_rows: int | None = None,
-        union_default: bool = True,
     ) -> RawResult:
-        from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
-
-        client = self._wrapper(sparql, None, "turtle" if accept in GRAPH_FORMATS else "json")
-        for uri in default_graph_uris:
-            client.addDefaultGraph(uri)  # type: ignore[attr-defined]
-        for uri in named_graph_uris:
-            client.addNamedGraph(uri)  # type: ignore[attr-defined]
-        client.addCustomHttpHeader("Accept", accept)  # type: ignore[attr-defined]
-        try:
-            response = client.query().response  # type: ignore[attr-defined]
-        except SPARQLWrapperException as exc:
-            raise QueryError(str(exc)) from exc
-        except HTTPError as exc:  # statuses SPARQLWrapper has no exception for (413, 429, 503)
-            raise QueryError(exc.read().decode("utf-8", "replace").strip() or str(exc), status=exc.code) from exc
-        ctype = response.headers.get("Content-Type", accept)
+        ctype, body = self._raw(sparql, None, accept, default_graph_uris, named_graph_uris)
         kind = "graph" if ctype.split(";")[0] in GRAPH_FORMATS else "solutions"
-        return RawResult(ctype, response.read(), kind)
+        return RawResult(ctype, body, kind)
 
 

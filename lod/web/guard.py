@@ -41,7 +41,6 @@ class Rejected(Exception):
 class CheckedQuery:
     text: str
     form: str  # select, ask, construct or describe
-    has_dataset: bool = False  # FROM / FROM NAMED: the query picks its own graphs
 
     @property
     def kind(self) -> str:
@@ -110,4 +109,4 @@ def _parse_and_check(text: str) -> CheckedQuery:
     form = QUERY_FORMS.get(tree[1].name)
     if form is None:
         raise Rejected(400, f"unsupported query form {tree[1].name}")
-    return CheckedQuery(text, form, has_dataset="DatasetClause" in names)
+    return CheckedQuery(text, form)

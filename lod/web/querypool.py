@@ -33,13 +33,13 @@ def _child(conn: Connection) -> None:
             task = conn.recv()
         except EOFError:
             return
-        store_dir, sparql, defaults, named, accept, max_rows, union_default = task
+        store_dir, sparql, defaults, named, accept, max_rows = task
         try:
             store = stores.get(store_dir)
             if store is None:
                 stores.clear()  # an older build is no longer needed
                 store = stores[store_dir] = OxigraphStore.open_read_only(Path(store_dir))
-            result = store.query(sparql, defaults, named, accept, max_rows, union_default)
+            result = store.query(sparql, defaults, named, accept, max_rows)
             conn.send(("ok", result.content_type, result.body, result.kind, result.count))
         except QueryError as exc:
             conn.send(("error", exc.status, str(exc)))
@@ -129,13 +129,12 @@ class QueryPool:
         accept: str,
         max_rows: int | None,
         timeout: float,
-        union_default: bool = True,
     ) -> RawResult:
         if not self._free.acquire(timeout=timeout):
             raise QueryTimeout("the server is busy with other queries; try again shortly")
         try:
             worker = self._take()
-            worker.conn.send((str(store_dir), sparql, defaults, named, accept, max_rows, union_default))
+            worker.conn.send((str(store_dir), sparql, defaults, named, accept, max_rows))
             if not worker.conn.poll(timeout):  # the query's own time starts now
                 worker.process.kill()
                 worker.process.join(5)

@@ -201,8 +201,7 @@ def _execute(checked: CheckedQuery, fmt: Format) -> RawResult:
     path = rt.store_path(store)
     defaults, named = _graph_uris("default-graph-uri"), _graph_uris("named-graph-uri")
     max_rows = int(rt.config["max-rows"])
-    union = not checked.has_dataset
     if path is None:  # a remote store enforces its own limits
-        return store.query(checked.text, defaults, named, fmt.mime, max_rows, union)
+        return store.query(checked.text, defaults, named, fmt.mime, max_rows)
     timeout = float(rt.config["query-timeout"])
-    return rt.pool.run(path, checked.text, defaults, named, fmt.mime, max_rows, timeout, union)
+    return rt.pool.run(path, checked.text, defaults, named, fmt.mime, max_rows, timeout)
