@@ -277,14 +277,53 @@ def test_merge_of_runs_is_sorted_set_union(documents: list[list[str]], fan_in: i
         assert counter.count() == len({ln for lines in documents for ln in lines})
 
 
-def test_a_failing_compressor_raises_in_the_build_and_does_not_hang(tmp_path: Path) -> None:
-    from lod.publish.dumps import _threaded_gzip
+def test_a_failing_dump_writer_raises_in_the_build_and_does_not_hang(tmp_path: Path) -> None:
+    from lod.publish.dumps import DocumentPart, write_dataset
 
-    with pytest.raises(FileNotFoundError):
-        with _threaded_gzip(tmp_path / "missing" / "lod.nt.gz", depth=2) as compress:
-            for _ in range(50):  # more chunks than the queue holds: must not block
-                compress(b"<a> <b> <c> .\n")
-    with _threaded_gzip(tmp_path / "ok.gz", depth=2) as compress:
-        for k in range(50):
-            compress(f"<a> <b> <c{k}> .\n".encode())
-    assert gzip.decompress((tmp_path / "ok.gz").read_bytes()) == "".join(f"<a> <b> <c{k}> .\n" for k in range(50)).encode()
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    lines = [f"<http://example.org/s{k}> <http://example.org/p> <http://example.org/o{k}> ." for k in range(5000)]
+    run = scratch / "doc.nt"
+    write_part(run, sorted(lines))
+    parts = [DocumentPart("doc", "http://example.org/graph/doc", run, len(lines))]
+    for blocked in ("lod.nt.gz", "lod.nq.gz", "lod.ttl"):  # a thread's, a thread's, the serializer process's
+        out = tmp_path / blocked
+        (out / "dumps" / blocked).mkdir(parents=True)  # a directory where the dump should go
+        with pytest.raises(IsADirectoryError):
+            write_dataset(out, parts, scratch)
+    write_dataset(tmp_path / "ok", parts, scratch)
+    assert gzip.decompress((tmp_path / "ok/dumps/lod.nt.gz").read_bytes()).decode() == "".join(ln + "\n" for ln in sorted(lines))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(_line, max_size=30), max_size=12), st.integers(2, 5), st.booleans())
+def test_merge_to_file_with_or_without_sort_is_sorted_set_union(
+    documents: list[list[str]], fan_in: int, system_sort: bool
+) -> None:
+    with TemporaryDirectory() as scratch_name:
+        scratch = Path(scratch_name)
+        paths = []
+        for k, lines in enumerate(documents):
+            paths.append(scratch / f"{k}.nt")
+            write_part(paths[-1], sorted(set(lines)))
+        target = scratch / "merged.out"
+        if system_sort:
+            runs.merge_to_file(paths, target, scratch, fan_in=fan_in)
+        else:
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(runs.shutil, "which", lambda name: None)
+                runs.merge_to_file(paths, target, scratch, fan_in=fan_in)
+        expected = "".join(ln + "\n" for ln in sorted({ln for lines in documents for ln in lines}))
+        assert target.read_bytes() == expected.encode()
+        assert sorted(scratch.iterdir()) == sorted([*paths, target])  # inputs kept, intermediates deleted
+
+def test_runs_become_quads_of_their_graph_whatever_the_line_ends() -> None:
+    from lod.publish.dumps import _with_graph
+
+    plain = b'<http://e.org/s> <http://e.org/p> "a .\\n b" .\n<http://e.org/s> <http://e.org/p> <http://e.org/o> .\n'
+    odd = plain + b"<http://e.org/s> <http://e.org/p> <http://e.org/o2>.\n<http://e.org/s> <http://e.org/p> _:b1\t. \n"
+    for run in (plain, odd):
+        quads = list(ox.parse(_with_graph(run, b" <http://e.org/g1> .\n"), format=ox.RdfFormat.N_QUADS))
+        assert len(quads) == run.count(b"\n")
+        assert {q.graph_name.value for q in quads} == {"http://e.org/g1"}
+        assert quads[0].object.value == "a .\n b"

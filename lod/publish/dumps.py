@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import queue
-import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+import multiprocessing
+import multiprocessing.context
+import re
+import shutil
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from lod.publish.runs import batched_lines, merge_runs
+from lod.publish.runs import merge_to_file
 from lod.publish.statistics import DatasetStatistics
 from lod.rdf.namespaces import PREFIXES
 
@@ -30,6 +33,12 @@ DUMP_FORMATS: dict[str, tuple[str, str]] = {
     "lod.jsonld": ("application/ld+json", "JSON-LD"),
 }
 """File name → (media type, label): the distributions the dataset description lists."""
+
+_LINE_END = re.compile(rb"[ \t]*\.[ \t]*\n")
+"""The end of an N-Triples line: where a quad's graph name goes."""
+
+GZIP_BLOCK = 1 << 20
+"""Bytes read at a time when streaming the merged N-Triples file."""
 
 
 @dataclass(frozen=True)
@@ -62,8 +71,11 @@ def _parse_lines(lines: Iterable[str]) -> list[ox.Triple]:
 
 @contextmanager
 def _gzip_open(path: Path) -> Iterator[gzip.GzipFile]:
-    """A gzip stream without file name or timestamp, so equal content gives equal bytes."""
-    with open(path, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as gz:
+    """A gzip stream without file name or timestamp, so equal content gives equal bytes.
+
+    Level 6 (gzip's own default) rather than Python's 9: half the CPU for files 6 % larger.
+    """
+    with open(path, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=6) as gz:
         yield gz
 
 
@@ -86,83 +98,85 @@ def write_part(path: Path, lines: Sequence[str]) -> None:
 def write_dataset(out: Path, parts: Sequence[DocumentPart], scratch: Path) -> DatasetStatistics:
     """Write the whole-dataset dumps from the documents' run files; return the VoID counts.
 
-    Memory stays bounded by one document plus fixed buffers: lod.nt.gz is a k-way merge of the
-    runs (also kept uncompressed in `scratch` for the Turtle and JSON-LD serializers, which
-    stream), lod.nq.gz reads the runs one at a time in graph-name order.
+    Memory stays bounded by one document plus fixed buffers: the runs are merged on disk into
+    one sorted N-Triples file (lod.publish.runs), which every other dump streams from, and
+    lod.nq.gz reads the runs one at a time in graph-name order. The work is spread over both
+    cores: pyoxigraph's Turtle and JSON-LD serializers hold the GIL, so they run in a process
+    of their own while this one counts the statistics and threads compress (zlib releases it).
     """
     folder = out / "dumps"
     folder.mkdir(parents=True, exist_ok=True)
     statistics = DatasetStatistics(scratch)
     merged = scratch / "lod.nt"
-    # zlib releases the GIL: the N-Quads dump and the N-Triples compression run in threads
-    # beside the merge, which is Python-bound
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="lod-nq") as side:
-        quads = side.submit(_write_quads, folder / "lod.nq.gz", parts)
-        with open(merged, "wb") as plain, _threaded_gzip(folder / "lod.nt.gz") as compress:
-            for batch in batched_lines(_counted(merge_runs([p.path for p in parts], scratch), statistics)):
-                plain.write(batch)
-                compress(batch)
-        quads.result()
-
-    for name, rdf_format in (("lod.ttl", ox.RdfFormat.TURTLE), ("lod.jsonld", ox.RdfFormat.JSON_LD)):
-        triples = ox.parse(path=str(merged), format=ox.RdfFormat.N_TRIPLES)
-        ox.serialize(triples, str(folder / name), format=rdf_format, prefixes=PREFIXES)
+    merge_to_file([p.path for p in parts], merged, scratch)
+    with ProcessPoolExecutor(1, mp_context=_fork_context()) as serializer:
+        serialized = [
+            serializer.submit(_serialize, merged, folder / name, extension)
+            for name, extension in (("lod.ttl", "ttl"), ("lod.jsonld", "jsonld"))
+        ]
+        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="lod-dump") as threads:
+            side = [
+                threads.submit(_write_quads, folder / "lod.nq.gz", parts),
+                threads.submit(_gzip_file, merged, folder / "lod.nt.gz"),
+            ]
+            with open(merged, "rb") as f:
+                for batch in _line_batches(f):
+                    statistics.add_batch(batch)
+            for future in side:
+                future.result()
+        for future in serialized:
+            future.result()
     merged.unlink()
     statistics.objects  # noqa: B018 - count the distinct objects while the runs are on disk
     return statistics
+
+
+def _fork_context() -> multiprocessing.context.BaseContext:
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def _serialize(source: Path, target: Path, extension: str) -> None:
+    """One dump written by pyoxigraph (the format is named by its extension: formats do not pickle)."""
+    rdf_format = ox.RdfFormat.from_extension(extension)
+    triples = ox.parse(path=str(source), format=ox.RdfFormat.N_TRIPLES)
+    ox.serialize(triples, str(target), format=rdf_format, prefixes=PREFIXES)
+
+
+def _gzip_file(source: Path, target: Path) -> None:
+    with open(source, "rb") as f, _gzip_open(target) as gz:
+        shutil.copyfileobj(f, gz, GZIP_BLOCK)
+
+
+def _line_batches(f: BinaryIO, size: int = GZIP_BLOCK) -> Iterator[list[bytes]]:
+    """The file's lines without terminators, a block of bytes at a time."""
+    tail = b""
+    while block := f.read(size):
+        lines = (tail + block).split(b"\n")
+        tail = lines.pop()
+        if lines:
+            yield lines
+    if tail:
+        yield [tail]
 
 
 def _write_quads(path: Path, parts: Sequence[DocumentPart]) -> None:
     """lod.nq.gz: each document's run, in graph-name order, one run in memory at a time."""
     with _gzip_open(path) as gz:
         for part in sorted(parts, key=lambda d: d.graph):
-            suffix = f" <{part.graph}> .\n"
-            lines = part.path.read_bytes().decode("utf-8").split("\n")[:-1]
-            gz.write("".join(line[: line.rstrip().rfind(".")].rstrip() + suffix for line in lines).encode("utf-8"))
+            gz.write(_with_graph(part.path.read_bytes(), f" <{part.graph}> .\n".encode()))
 
 
-@contextmanager
-def _threaded_gzip(path: Path, depth: int = 16) -> Iterator[Callable[[bytes], None]]:
-    """A gzip writer whose compression runs in a thread; at most `depth` chunks wait for it.
+def _with_graph(run: bytes, suffix: bytes) -> bytes:
+    """A run's N-Triples lines as N-Quads ending in `suffix`.
 
-    The writes reach one GzipFile in order, so the bytes are those of a plain `gz.write` loop.
-    A failure in the thread is raised in the caller at its next write or at the end.
+    A raw line break never occurs inside an N-Triples term, so " .\n" can only be a line's end:
+    the plain replacement (ten times faster than the regular expression) is exact whenever every
+    line ends that way, which is how the mapping writes them; other spacing takes the expression.
     """
-    chunks: queue.Queue[bytes | None] = queue.Queue(maxsize=depth)
-    failure: list[BaseException] = []
-
-    def drain() -> None:
-        ended = False
-        try:
-            with _gzip_open(path) as gz:
-                while (chunk := chunks.get()) is not None:
-                    gz.write(chunk)
-                ended = True
-        except BaseException as exc:  # handed to the caller; the queue is emptied so it never blocks
-            failure.append(exc)
-            while not ended:
-                ended = chunks.get() is None
-
-    def write(chunk: bytes) -> None:
-        if failure:
-            raise failure[0]
-        chunks.put(chunk)
-
-    thread = threading.Thread(target=drain, name=f"gzip-{path.name}", daemon=True)
-    thread.start()
-    try:
-        yield write
-    finally:
-        chunks.put(None)
-        thread.join()
-    if failure:
-        raise failure[0]
-
-
-def _counted(lines: Iterable[bytes], statistics: DatasetStatistics) -> Iterator[bytes]:
-    for line in lines:
-        statistics.add(line)
-        yield line
+    if run.count(b" .\n") == run.count(b"\n"):
+        return run.replace(b" .\n", suffix)
+    return _LINE_END.sub(suffix.replace(b"\\", b"\\\\"), run)  # a template: backslashes escaped
 
 
 def sha256(path: Path) -> str:

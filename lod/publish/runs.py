@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import heapq
 import os
+import shutil
+import subprocess
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -97,6 +99,52 @@ def merge_runs(paths: Sequence[Path], scratch: Path, fan_in: int | None = None) 
             path.unlink(missing_ok=True)
 
 
+def merge_to_file(paths: Sequence[Path], target: Path, scratch: Path, fan_in: int | None = None) -> None:
+    """Write the sorted, de-duplicated union of sorted run files to `target`.
+
+    The system's `sort -m -u` does it when there is one: under `LC_ALL=C` it compares lines as
+    bytes without their terminator, the order `merge_runs` defines, and it merges in C at a
+    tenth of the CPU of the Python heap merge, which was the build's largest serial cost. More
+    than `fan_in` runs are merged in groups first, so no command line grows with the corpus.
+    Without `sort`, `merge_runs` writes the same bytes.
+    """
+    fan_in = fan_in or FAN_IN
+    command = shutil.which("sort")
+    if command is None:
+        write_run(target, merge_runs(paths, scratch, fan_in))
+        return
+    names = count()
+    level: list[Path] = list(paths)
+    owned: set[Path] = set()
+    try:
+        while len(level) > fan_in:
+            merged_level = []
+            for start in range(0, len(level), fan_in):
+                group = level[start : start + fan_in]
+                merged_level.append(scratch / f"sorted-{os.getpid()}-{next(names):06d}.run")
+                _sort_merge(command, group, merged_level[-1], scratch)
+                for done in owned.intersection(group):
+                    done.unlink()
+                owned.difference_update(group)
+                owned.add(merged_level[-1])
+            level = merged_level
+        _sort_merge(command, level, target, scratch)
+    finally:
+        for path in owned:
+            path.unlink(missing_ok=True)
+
+
+def _sort_merge(command: str, paths: Sequence[Path], target: Path, scratch: Path) -> None:
+    if not paths:
+        target.write_bytes(b"")
+        return
+    environment = {**os.environ, "LC_ALL": "C"}
+    arguments = [command, "-m", "-u", "-T", str(scratch), "-o", str(target), *map(str, paths)]
+    done = subprocess.run(arguments, env=environment, stdin=subprocess.DEVNULL, capture_output=True, check=False)
+    if done.returncode != 0:
+        raise OSError(f"sort -m failed merging {len(paths)} run files into {target}: {done.stderr.decode(errors='replace').strip()}")
+
+
 class _Run:
     """A run file open for reading, usable in an ExitStack so every file is closed on error."""
 
@@ -126,6 +174,12 @@ class DistinctCounter:
 
     def add(self, item: bytes) -> None:
         self._pending.add(item)
+        if len(self._pending) >= (self.buffer or DISTINCT_BUFFER):
+            self._spill()
+
+    def update(self, items: Iterable[bytes]) -> None:
+        """Add many items at once (set.update runs in C; a batch may overshoot the buffer once)."""
+        self._pending.update(items)
         if len(self._pending) >= (self.buffer or DISTINCT_BUFFER):
             self._spill()
 
