@@ -99,11 +99,10 @@ def serve_benchmarks(n: int, out: Path, work: Path, corpus: Path, cfg: dict) -> 
         result["sparql_lod"] = [t.summary() for t in sparql.http_engine("lod", port, "/sparql", queries, cfg["reps"], cfg["query_budget"])]
         paths = work_paths(out)
         result["deref"] = []
-        for fmt in ("turtle", "jsonld", "html"):
-            for clients in (1, 8, 32):
-                log(f"N={n}: dereferencing {fmt} with {clients} clients")
-                r = deref.load(port, paths, fmt, clients, cfg["duration"], cap=20000)
-                result["deref"].append({**r.__dict__, "deref_per_s": r.deref_per_s, "http_per_s": r.http_per_s})
+        for fmt, clients in cfg["deref_cells"]:
+            log(f"N={n}: dereferencing {fmt} with {clients} clients")
+            r = deref.load(port, paths, fmt, clients, cfg["duration"], cap=20000)
+            result["deref"].append({**r.__dict__, "deref_per_s": r.deref_per_s, "http_per_s": r.http_per_s})
         result["lod_memory_loaded"] = tree_memory_mib(lod.proc.pid)
     finally:
         lod.stop()
@@ -163,6 +162,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--label", help="results file name (default: the mode)")
+    parser.add_argument("--deref", default="turtle,jsonld,html:1,8,32",
+                        help="dereferencing cells as FORMATS:CLIENTS, e.g. 'turtle:8' for a memory-only run")
     parser.add_argument("--reuse-build", action="store_true",
                         help="serve an existing corpus-N/out-N in --work instead of synthesizing and building again")
     args = parser.parse_args(argv)
@@ -170,6 +171,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.sizes:
         cfg["sizes"] = [int(s) for s in args.sizes.split(",")]
     cfg["serve"] = [int(s) for s in args.serve_sizes.split(",")] if args.serve_sizes else [s for s in cfg["serve"] if s in cfg["sizes"]]
+    formats, _, clients = args.deref.partition(":")
+    cfg["deref_cells"] = [(f, int(c)) for f in formats.split(",") for c in (clients or "1,8,32").split(",")]
     label = args.label or args.mode
     args.work.mkdir(parents=True, exist_ok=True)
     results = {
