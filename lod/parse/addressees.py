@@ -27,6 +27,7 @@ from typing import Iterable, Sequence
 
 from lod.bodies import BODIES, Body, by_key, by_name
 from lod.model import Addressee
+from lod.parse.scan import Prefiltered
 from lod.states import lookup_state
 
 __all__ = ["Addressee", "AddresseeFinder", "addressees", "bodies_named", "action_of"]
@@ -65,10 +66,20 @@ def _alternation(names: Iterable[str]) -> str:
     return "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(set(names), key=len, reverse=True))
 
 
+def _known_names() -> list[str]:
+    return [n for b in BODIES for n in (b.name, *b.aliases) if n not in ("Assembly", "Council")]
+
+
 @lru_cache(maxsize=1)
 def _known_re() -> re.Pattern[str]:
-    names = [n for b in BODIES for n in (b.name, *b.aliases) if n not in ("Assembly", "Council")]
-    return re.compile(rf"(?:the\s+)?(?P<name>{_alternation(names)})(?![\w-])")
+    return re.compile(rf"(?:the\s+)?(?P<name>{_alternation(_known_names())})(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _known_scan() -> Prefiltered:
+    """`_known_re`, tried only where "the" or the first word of a name starts (same matches, faster)."""
+    firsts = sorted({re.escape(n.split()[0]) for n in _known_names()}, key=len, reverse=True)
+    return Prefiltered(_known_re(), re.compile(r"the\s|" + "|".join(firsts)))
 
 
 _CAP_NAME = rf"{_W}(?:\s+(?:of|the|on|for|against|in)\s+(?:the\s+)?{_W}|\s+{_W})*"
@@ -150,7 +161,7 @@ def action_of(verb: str | None) -> str | None:
 def bodies_named(text: str) -> list[Body]:
     """The bodies of the table named in `text`, in order of appearance (repeats kept)."""
     found = []
-    for match in _known_re().finditer(text):
+    for match in _known_scan().finditer(text):
         body = by_name(match.group("name"))
         if body is not None:
             found.append(body)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lod.parse.furniture import MARK_RE, Vocabulary, is_furniture, is_symbol_line, join_lines
 from lod.parse.verbs import leading_phrase
@@ -30,17 +31,29 @@ INTRODUCES_TEXT = re.compile(r"\b(?:the following|as follows)\b[^:;]{0,200}:$")
 """An operative sentence that introduces a text printed after it ("Adopts the following declaration:")."""
 
 
+def _introduces_text(end: str) -> bool:
+    """`INTRODUCES_TEXT` found in `end`; only a text with a colon is worth searching."""
+    return ":" in end and INTRODUCES_TEXT.search(end) is not None
+
+
 def _introduces(text: str) -> bool:
     """A block after which a title is the title of what follows, not a running header."""
     plain = MARK_RE.sub("", text).replace("*", "").strip()
-    return is_heading(plain) or bool(INTRODUCES_TEXT.search(plain_end(plain)))
+    return is_heading(plain) or _introduces_text(plain_end(plain))
 
 _TRAILING = re.compile("(?:[\\s*\"'”’»)\\]]|\ue000[^\ue001]{1,5}\ue001)+$")
 
 
+_TRAILING_LAST = frozenset("*\"'”’»)]\ue001")
+"""Besides whitespace, what `_TRAILING` can end on; a text that ends otherwise has nothing to strip."""
+
+
 def plain_end(text: str) -> str:
     """The end of a text (its last 200 characters) without trailing markers, quotes, italics, brackets."""
-    return _TRAILING.sub("", text[-200:])
+    end = text[-200:]
+    if end[-1:] not in _TRAILING_LAST and not end[-1:].isspace():
+        return end
+    return _TRAILING.sub("", end)
 
 
 def is_complete(text: str) -> bool:
@@ -71,6 +84,16 @@ def _next_is_header(lines: list[str], index: int) -> bool:
     return bool(following) and (is_symbol_line(following) or is_furniture(following))
 
 
+_GLUED_FOOTNOTE_END = re.compile(r"([,;:.])\s?(\d{1,3})\s*$")
+_FUNCTION_WORD_END = re.compile(r"\b(?:and|of|the|to|in|for|or|with|by|on|at|a|an|that)$")
+
+
+@lru_cache(maxsize=256)
+def _compared(title: str) -> str:
+    """A title as lines are compared with it: single spaces, lower case (asked for every line)."""
+    return " ".join(title.split()).lower()
+
+
 @dataclass
 class BlockBuilder:
     """Accumulates lines into blocks; `title_lines` are running-header titles to drop."""
@@ -85,7 +108,7 @@ class BlockBuilder:
         """Complete, also when a footnote number is glued after the final punctuation ("72/4;1")."""
         if is_complete(text):
             return True
-        m = re.search(r"([,;:.])\s?(\d{1,3})\s*$", text[-20:])
+        m = _GLUED_FOOTNOTE_END.search(text[-20:])
         return bool(m and m.group(2) in self.footnote_markers)
 
     def _is_title_piece(self, line: str, standalone: bool) -> bool:
@@ -94,7 +117,7 @@ class BlockBuilder:
         if len(norm) < 12:
             return False
         for title in self.title_texts:
-            t = " ".join(title.split()).lower()
+            t = _compared(title)
             if (norm in t and not standalone) or (standalone and t.startswith(norm)):
                 return True
         return False
@@ -102,7 +125,7 @@ class BlockBuilder:
     def _starts_title(self, line: str) -> bool:
         """The first three or more words of a known title."""
         norm = " ".join(line.replace("*", "").split()).lower()
-        return len(norm.split()) >= 3 and any(" ".join(t.split()).lower().startswith(norm) for t in self.title_texts)
+        return len(norm.split()) >= 3 and any(_compared(t).startswith(norm) for t in self.title_texts)
 
     def build(self, lines: list[str]) -> list[str]:
         current: str | None = None
@@ -164,7 +187,7 @@ class BlockBuilder:
             return True
         if not plain[:1].isupper() or len(plain) > 200 or leading_phrase(plain, operative=False):
             return False
-        if re.search(r"\b(?:and|of|the|to|in|for|or|with|by|on|at|a|an|that)$", plain):
+        if _FUNCTION_WORD_END.search(plain):
             return False
         return not self.blocks or self._complete(self.blocks[-1]) or is_heading(self.blocks[-1])
 
@@ -174,10 +197,11 @@ class BlockBuilder:
             return False
         if CLOSING.match(plain_line.replace("*", "").strip()) or is_heading(line) or is_heading(current):
             return True
-        if INTRODUCES_TEXT.search(plain_end(current)) and plain_line[:1].isupper():
+        if _introduces_text(plain_end(current)) and plain_line[:1].isupper():
             return True  # "Adopts the following declaration:" then the declaration's title
         if not self._complete(current):
-            short = len(MARK_RE.sub("", current).split()) <= 12 and not current.lstrip("*")[:1].islower()
+            # twelve words or fewer (splitting off a thirteenth is enough to tell)
+            short = len(MARK_RE.sub("", current).split(None, 12)) <= 12 and not current.lstrip("*")[:1].islower()
             if short and blank and NUM_START.match(plain_line) and not marker_only(current):
                 return True  # a sub-heading set apart by blank lines ("Capacity-building")
             if self._heading_like(current) and (

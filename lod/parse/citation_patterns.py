@@ -8,7 +8,9 @@ catastrophically (the extractor runs on tens of thousands of documents and is fu
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import datetime
+from functools import lru_cache
 
 from dateutil import parser as date_parser
 
@@ -25,9 +27,18 @@ _MARKUP = re.compile(
     r"|[\u00b9\u00b2\u00b3\u2070-\u209f]+"  # Unicode superscript digits
 )
 
+_MARKUP_START = re.compile(r"[\[<\\*\u00b9\u00b2\u00b3\u2070-\u209f]")
+"""The characters a `_MARKUP` match can start with."""
 
+
+@lru_cache(maxsize=64)
 def strip_markup(text: str) -> str:
-    """Text as read, without Markdown/HTML emphasis, links or footnote markers."""
+    """Text as read, without Markdown/HTML emphasis, links or footnote markers.
+
+    Cached: the citation extractor and the treaty-mention reader both read every paragraph.
+    """
+    if _MARKUP_START.search(text) is None:  # most paragraphs: nothing to strip
+        return text
     return _MARKUP.sub(lambda m: m.group("link") or "", text)
 
 
@@ -95,8 +106,27 @@ def relation_of(match: re.Match[str]) -> str:
     return ""
 
 
+@lru_cache(maxsize=64)
+def relation_verbs(clean: str) -> tuple[tuple[int, str], ...]:
+    """(position, lemma) of every relation verb in a text without markup, left to right.
+
+    Cached: the citation extractor and the treaty-mention reader ask for the same paragraph.
+    """
+    return tuple((m.start(), relation_of(m)) for m in RELATION_RE.finditer(clean))
+
+
+def relation_before(verbs: tuple[tuple[int, str], ...], position: int) -> str | None:
+    """The lemma of the nearest relation verb printed before `position`, if any."""
+    index = bisect_left(verbs, position, key=lambda verb: verb[0])
+    return verbs[index - 1][1] if index else None
+
+
+@lru_cache(maxsize=4096)
 def iso_date(day: str, month: str, year: str) -> str | None:
-    """An ISO date for a printed "21 December 2010"; None when the date does not exist."""
+    """An ISO date for a printed "21 December 2010"; None when the date does not exist.
+
+    Cached: dateutil is slow, and the same few dates are cited over and over.
+    """
     try:
         parsed = date_parser.parse(f"{day} {month} {year}", default=datetime(2000, 1, 1))
     except (ValueError, OverflowError):

@@ -91,6 +91,8 @@ class CitationExtractor:
 
     def _numbered(self, text: str) -> list[tuple[int, int, Citation]]:
         out: list[tuple[int, int, Citation]] = []
+        if "esolution" not in text and "ecision" not in text:  # what every KEYWORD_RE match spells
+            return out
         for kw in P.KEYWORD_RE.finditer(text):
             items, list_end = self._read_list(text, kw.end())
             if not items:
@@ -245,6 +247,8 @@ class CitationExtractor:
 
     def _symbols(self, text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, Citation]]:
         out: list[tuple[int, int, Citation]] = []
+        if "/" not in text:  # every symbol has one
+            return out
         for match in P.DOCUMENT_SYMBOL_RE.finditer(text):
             start, end = match.span()
             if not any(ch.isdigit() for ch in match.group(0)):
@@ -277,8 +281,11 @@ class CitationExtractor:
 
     def _treaties(self, text: str, is_ibid: bool) -> list[tuple[int, Citation]]:
         out: list[tuple[int, Citation]] = []
+        volumes_printed = list(P.TREATY_VOLUMES_RE.finditer(text)) if "vol" in text else []
+        if not volumes_printed:  # most paragraphs: no need to look for the series' name
+            return out
         series_marks = list(P.TREATY_SERIES_RE.finditer(text))
-        for match in P.TREATY_VOLUMES_RE.finditer(text):
+        for match in volumes_printed:
             series = [m for m in series_marks if m.end() <= match.start()]
             if series:
                 if (series[-1].group("series") or "").lower().startswith("league"):
@@ -303,10 +310,11 @@ class CitationExtractor:
     # -- context kept across calls ----------------------------------------------------------
 
     def _remember_names(self, text: str) -> None:
-        conventions = P.CONVENTION_MENTION_RE.findall(text)
+        # both patterns spell out "Convention" / "Commission": a text without the word has no match
+        conventions = P.CONVENTION_MENTION_RE.findall(text) if "Convention" in text else []
         if conventions:
             self._last_convention = " ".join(conventions[-1].split())
-        commissions = P.COMMISSION_MENTION_RE.findall(text)
+        commissions = P.COMMISSION_MENTION_RE.findall(text) if "Commission" in text else []
         if commissions and not (self.document_body and "Commission" in self.document_body.name):
             body = P.known_body(commissions[-1])
             self._last_commission = body.name if body else " ".join(commissions[-1].split())
@@ -335,7 +343,8 @@ class CitationExtractor:
             for _, citation in found:
                 citation.relation = relation
             return
-        verbs = [(m.start(), P.relation_of(m)) for m in P.RELATION_RE.finditer(text)]
+        if not found:
+            return
+        verbs = P.relation_verbs(text)
         for start, citation in found:
-            before = [lemma for at, lemma in verbs if at < start]
-            citation.relation = before[-1] if before else None
+            citation.relation = P.relation_before(verbs, start)

@@ -58,15 +58,14 @@ def treaty_mentions(text: str, location: str) -> list[Citation]:
     Convention …" → "recall"), read with the same lexicon the citation extractor uses.
     """
     clean = P.strip_markup(text or "")
-    verbs = [(m.start(), P.relation_of(m)) for m in P.RELATION_RE.finditer(clean)]
     out: list[Citation] = []
     seen: set[str] = set()
     for mention in find_treaty_mentions(clean):
         if mention.key in seen:
             continue
         seen.add(mention.key)
-        before = [lemma for at, lemma in verbs if at < mention.start]
-        out.append(mention.to_citation(location=location, relation=before[-1] if before else None))
+        relation = P.relation_before(P.relation_verbs(clean), mention.start)
+        out.append(mention.to_citation(location=location, relation=relation))
     return out
 
 

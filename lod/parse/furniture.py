@@ -143,6 +143,8 @@ def is_symbol_line(line: str) -> bool:
 def is_furniture(line: str) -> bool:
     """Job numbers, barcodes and page numbers: never part of the text."""
     s = line.strip()
+    if not (s[:1].isdecimal() or s[:1] == "*"):  # what all three open with (\d is isdecimal)
+        return False
     return bool(JOB_NUMBER.match(s) or BARCODE.match(s) or PAGE_NUMBER.match(s))
 
 
@@ -310,6 +312,9 @@ _HYPHEN_PREFIXES = frozenset(
 )
 
 
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
 @dataclass
 class Vocabulary:
     """Words the document itself uses, to decide whether a line-end hyphen is real."""
@@ -319,10 +324,15 @@ class Vocabulary:
 
     @classmethod
     def of(cls, text: str) -> Vocabulary:
-        words = re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", text)
-        return cls({w.lower() for w in words if "-" not in w}, {w.lower() for w in words if "-" in w})
+        words = _WORD.findall(text)
+        # the words are ASCII letters and hyphens: lowering them all at once lowers each alike
+        lowered = set(" ".join(words).lower().split(" ")) if words else set()
+        hyphenated = {w for w in lowered if "-" in w}
+        return cls(lowered - hyphenated, hyphenated)
 
 
+_HYPHENATED_END = re.compile(r"([A-Za-z]+)-$")
+_LEADING_WORD = re.compile(r"[A-Za-z]+")
 _SUSPENSION = frozenset({"and", "or", "nor", "to"})
 """Words after a suspended hyphen ("child- and youth-related"), which keeps its space."""
 
@@ -339,10 +349,10 @@ def join_lines(left: str, right: str, vocabulary: Vocabulary | None = None, *, d
         return right
     if not right:
         return left
-    m = re.search(r"([A-Za-z]+)-$", left[-80:])
+    m = _HYPHENATED_END.search(left[-80:]) if left.endswith("-") else None  # left has no trailing newline
     if m and right[0].isalpha():
         head = m.group(1)
-        tail_m = re.match(r"[A-Za-z]+", right)
+        tail_m = _LEADING_WORD.match(right)
         tail = tail_m.group(0) if tail_m else ""
         if tail.lower() in _SUSPENSION:
             return f"{left} {right}"

@@ -118,12 +118,12 @@ def sidecar_meta(path: Path) -> dict[str, Any]:
     return {}
 
 
-_MD_SIGNS = (
-    re.compile(r"^#{1,6} \S", re.M),
-    re.compile(r"^\*[A-Z][^*\n]{1,80}\*", re.M),
-    re.compile(r"\]\(#?[^)\s]{0,300}\)"),
-    re.compile(r"<sup>"),
-    re.compile(r"^\[\^\w+\]:", re.M),
+_MD_SIGNS = (  # (what the sign spells, the sign): a text without the first cannot show the second
+    ("#", re.compile(r"^#{1,6} \S", re.M)),
+    ("*", re.compile(r"^\*[A-Z][^*\n]{1,80}\*", re.M)),
+    ("](", re.compile(r"\]\(#?[^)\s]{0,300}\)")),
+    ("<sup>", re.compile(r"<sup>")),
+    ("[^", re.compile(r"^\[\^\w+\]:", re.M)),
 )
 _SUPERSCRIPTS = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079]")
 _PAGE_NUMBER_LAST = re.compile(r"(?:\n[ \t]*\d{1,3}(?:/\d{1,3})?|\d{1,3}/\d{1,3})\Z")
@@ -137,7 +137,7 @@ _SYMBOL_FIRST = re.compile(
 def detect_layout(text: str) -> str:
     """Which printed form this text is, judged from its content."""
     blank_separated = text.count("\n\n") > text.count("\n") * 0.3
-    if any(sign.search(text) for sign in _MD_SIGNS) or blank_separated:
+    if any(spelled in text and sign.search(text) for spelled, sign in _MD_SIGNS) or blank_separated:
         return "markdown"
     if _SYMBOL_FIRST.match(text) and not _OPENING.search(text) and _PAGE_NUMBER_LAST.search(text.rstrip()[-12:]):
         return "plain-extract"

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from lod.model import Citation
+from lod.parse.scan import Prefiltered
 from lod.treaties import Treaty, all_treaties
 
 _APOSTROPHE = "['\u2019]"
@@ -62,8 +63,8 @@ class TreatyMention:
 _YEAR_QUALIFIER = re.compile(r"^(?:1[89]|20)\d\d,?$")
 
 
-def _name_pattern(name: str) -> str:
-    """A printed name as a regex: any run of spaces or line breaks between words, either apostrophe.
+def _name_parts(name: str) -> list[str]:
+    """A printed name as one regex per word; `_name_pattern` joins them.
 
     The year that qualifies a title ("… Narcotic Drugs of 1961", "…, 1961") identifies the
     treaty no better than the words before it, and drafts misprint it; any year is accepted
@@ -77,11 +78,23 @@ def _name_pattern(name: str) -> str:
             parts.append(r"\d{4}" + ("," if word.endswith(",") else ""))
             continue
         parts.append(re.escape(word).replace("'", _APOSTROPHE).replace("\u2019", _APOSTROPHE))
-    return r"\s+".join(parts)
+    return parts
+
+
+def _name_pattern(name: str) -> str:
+    """A printed name as a regex: any run of spaces or line breaks between words, either apostrophe."""
+    return r"\s+".join(_name_parts(name))
+
+
+# letters on either side mean a longer word, not the name; digits (footnote markers glued
+# to the name, "Corruption5") do not
+_LETTER_BEFORE = "(?<![A-Za-z])"
+_LETTER_AFTER = "(?![A-Za-z])"
 
 
 @lru_cache(maxsize=1)
-def _matcher() -> tuple[re.Pattern[str], dict[str, Treaty]]:
+def _matcher() -> tuple[Prefiltered, dict[str, Treaty]]:
+    """Every treaty name as one alternation (one named group per name), tried only where a first word starts."""
     named: list[tuple[str, Treaty]] = []
     for treaty in all_treaties():
         for name in treaty.names:
@@ -89,21 +102,22 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, Treaty]]:
     named.sort(key=lambda pair: len(pair[0]), reverse=True)
     groups: dict[str, Treaty] = {}
     alternatives = []
+    first_words: set[str] = set()
     for i, (name, treaty) in enumerate(named):
         group = f"t{i}"
         groups[group] = treaty
         alternatives.append(f"(?P<{group}>{_name_pattern(name)})")
-    # letters on either side mean a longer word, not the name; digits (footnote markers glued
-    # to the name, "Corruption5") do not
-    pattern = re.compile(r"(?<![A-Za-z])(?:" + "|".join(alternatives) + r")(?![A-Za-z])")
-    return pattern, groups
+        first_words.add(_name_parts(name)[0])
+    pattern = re.compile(_LETTER_BEFORE + "(?:" + "|".join(alternatives) + ")" + _LETTER_AFTER)
+    leads = re.compile("|".join(sorted(first_words, key=len, reverse=True)))
+    return Prefiltered(pattern, leads), groups
 
 
 def find_treaty_mentions(text: str) -> list[TreatyMention]:
     """Every treaty named in `text`, left to right, longest name first where names overlap."""
-    pattern, groups = _matcher()
+    names, groups = _matcher()
     mentions = []
-    for match in pattern.finditer(text):
+    for match in names.finditer(text):
         group = match.lastgroup
         if group is None:
             continue

@@ -19,6 +19,19 @@ PRE_ADVERBS = (
     "in addition", "in this regard", "similarly", "likewise",
 )
 
+
+def _by_first_word(phrases: tuple[str, ...]) -> dict[str, list[list[str]]]:
+    """The words of each phrase, under its first word, in lexicon order (the first match wins)."""
+    grouped: dict[str, list[list[str]]] = {}
+    for phrase in phrases:
+        words = phrase.split()
+        grouped.setdefault(words[0], []).append(words)
+    return grouped
+
+
+_PRE_ADVERBS_BY_FIRST = _by_first_word(PRE_ADVERBS)
+"""Only the adverbs that open with the paragraph's next word are worth comparing."""
+
 _EXPRESSED = (
     "its", "gravest", "deepest", "strongest", "utmost", "sincerest", "heartfelt", "continued", "firm",
     "deep", "grave", "serious", "profound", "strong", "great", "full", "sincere",
@@ -89,15 +102,14 @@ def leading_phrase(text: str, operative: bool) -> str | None:
     words = text.split()
     if not words:
         return None
-    lower = " ".join(w.lower().strip(",;:") for w in words[:14])
+    lower_words = " ".join(w.lower().strip(",;:") for w in words[:14]).split()
     i = 0
     phrase: list[str] = []
     # leading adverbs: "Also", "Further", "Once again", "Deeply"
     for _ in range(3):
         advanced = False
-        for adverb in PRE_ADVERBS:
-            parts = adverb.split()
-            if lower.split()[i : i + len(parts)] == parts and i + len(parts) < len(words):
+        for parts in _PRE_ADVERBS_BY_FIRST.get(lower_words[i], ()) if i < len(lower_words) else ():
+            if lower_words[i : i + len(parts)] == parts and i + len(parts) < len(words):
                 nxt = words[i + len(parts)]
                 if nxt[:1].isalpha():
                     phrase.extend(words[i : i + len(parts)])

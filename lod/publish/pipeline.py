@@ -34,7 +34,7 @@ from lod.parse import ParseError, parse_file
 from lod.publish.atomic import staged_directory
 from lod.publish.describe import describe_dataset
 from lod.publish.dumps import DocumentPart, write_checksums, write_dataset, write_part, write_turtle
-from lod.rdf import WorkRegistry, resolution_graph
+from lod.rdf import WorkRegistry, map_resolution
 from lod.rdf.authorities import AUTHORITIES_SLUG, authorities_iri, authorities_lines
 from lod.uri import DEFAULT_BASE
 from lod.validate import ShapeResult, validate
@@ -167,9 +167,9 @@ def _parse_one(task: _ParseTask) -> tuple[Resolution | None, str | None]:
 def _map_one(res: Resolution) -> tuple[str, list[str], list[str], list[str]]:
     """Map and validate one document: (graph name, sorted N-Triples, violations, warnings)."""
     assert _REGISTRY is not None
-    graph = resolution_graph(res, _REGISTRY, _BASE)
-    result = validate(graph, res.source)
-    lines = sorted({ln for ln in graph.serialize(format="nt").splitlines() if ln.strip()})
+    mapped = map_resolution(res, _REGISTRY, _BASE)
+    lines = mapped.lines()
+    result = validate(mapped.graph(), res.source)
     violations = [_result_line(r) for r in result.violations]
     warnings = [_result_line(r) for r in result.results if r.severity != "Violation"]
     return _REGISTRY.work_for(res).work(), lines, violations, warnings

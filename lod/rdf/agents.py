@@ -8,12 +8,13 @@ A name that resolves to nothing is kept and flagged `unres:unresolved`, never dr
 
 from __future__ import annotations
 
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 
 from lod.model import Addressee, Sponsor
 from lod.rdf.groups import group_iri, lookup_group
 from lod.rdf.mapbase import TRUE, MapperBase, states_by_iso3
 from lod.rdf.namespaces import ALLOT, OWL, RDF, RDFS, SKOS, UNDO, UNRES, WD, slug, state_iri
+from lod.rdf.ntriples import Text
 from lod.rdf.registry import resolve_body
 
 RESOLVABLE_ADDRESSEES = ("body", "office", "state")
@@ -31,10 +32,10 @@ class AgentMapping(MapperBase):
         for t in (UNRES.State, ALLOT.Organization):
             self.add(node, RDF.type, t)
         self.add(node, UNRES.iso3, iso3.upper())
-        self.add(node, RDFS.label, Literal(state.un_name if state else printed, lang="en"))
+        self.add(node, RDFS.label, Text(state.un_name if state else printed, "en"))
         if state is not None:
             for name in sorted({state.name, printed} - {state.un_name}):
-                self.add(node, SKOS.altLabel, Literal(name, lang="en"))
+                self.add(node, SKOS.altLabel, Text(name, "en"))
             self.add(node, UNRES.unStatus, state.status)
             if state.wikidata.startswith(str(WD)):
                 self.add(node, OWL.sameAs, URIRef(state.wikidata))
@@ -48,10 +49,10 @@ class AgentMapping(MapperBase):
         if group is not None:
             node = URIRef(group_iri(self.base, group.key))
             self.add(node, RDF.type, UNRES.SponsorGroup)
-            self.add(node, RDFS.label, Literal(group.name, lang="en"))
+            self.add(node, RDFS.label, Text(group.name, "en"))
             self.add(node, UNRES.sponsorKind, group.kind)
             if sponsor.name != group.name:
-                self.add(node, SKOS.altLabel, Literal(sponsor.name, lang=self.tag))
+                self.add(node, SKOS.altLabel, Text(sponsor.name, self.tag))
             return node
         if sponsor.kind in ("group", "organization"):
             # a group the parser recognised by its form ("Group of …") but our table lacks
@@ -60,7 +61,7 @@ class AgentMapping(MapperBase):
         else:
             node = URIRef(f"{self.base}/id/sponsor/{slug(sponsor.name)}")
             self.add(node, RDF.type, UNRES.Sponsor)
-        self.add(node, RDFS.label, Literal(sponsor.name, lang=self.tag))
+        self.add(node, RDFS.label, Text(sponsor.name, self.tag))
         self.add(node, UNRES.sponsorKind, sponsor.kind)
         self.add(node, UNRES.unresolved, TRUE)
         return node

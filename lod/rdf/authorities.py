@@ -24,6 +24,7 @@ from lod.rdf.groups import GROUPS, group_iri
 from lod.rdf.namespaces import (
     ALLOT, OWL, RDF, RDFS, SKOS, UNDO, UNRES, WD, bind_prefixes, state_iri, treaty_iri,
 )
+from lod.rdf.ntriples import nt_lines
 from lod.rdf.registry import body_iri
 from lod.states import NAMES_CSV, all_states, fold
 
@@ -128,17 +129,21 @@ def _groups(base: str) -> Iterator[tuple[URIRef, URIRef, Literal | URIRef]]:
             yield node, OWL.sameAs, URIRef(group.wikidata)
 
 
+def _triples(base: str) -> Iterator[tuple[URIRef, URIRef, Literal | URIRef]]:
+    base = base.rstrip("/")
+    for part in (_states, _bodies, _treaties, _groups):
+        yield from part(base)
+
+
 def authorities_graph(base: str) -> Graph:
     """Every State, body, treaty and sponsor group of the shipped tables, as RDF."""
-    base = base.rstrip("/")
     g = bind_prefixes(Graph())
-    for part in (_states, _bodies, _treaties, _groups):
-        for triple in part(base):
-            g.add(triple)
+    for triple in _triples(base):
+        g.add(triple)
     return g
 
 
 def authorities_lines(base: str) -> tuple[str, ...]:
-    """The authorities as sorted N-Triples lines, the form the build publishes graphs in."""
-    graph = authorities_graph(base)
-    return tuple(sorted({ln for ln in graph.serialize(format="nt").splitlines() if ln.strip()}))
+    """The authorities as sorted N-Triples lines, the form the build publishes graphs in
+    (the lines of `authorities_graph(base)`'s N-Triples, written without the Graph)."""
+    return tuple(nt_lines(_triples(base)))

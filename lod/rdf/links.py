@@ -26,10 +26,11 @@ from rdflib import Literal, URIRef
 
 from lod import treaties
 from lod.model import Citation
-from lod.rdf.mapbase import TRUE, MapperBase
+from lod.rdf.mapbase import TRUE, MapperBase, date_literal
 from lod.rdf.namespaces import (
     DCTERMS, ELI, FRBR, OWL, RDF, RDFS, RELATION, UNDO, UNRES, XSD, document_iri, slug, treaty_iri, undocs_iri,
 )
+from lod.rdf.ntriples import Text
 from lod.rdf.registry import WorkEntry
 from lod.rdf.relations import relation_of_phrase, relation_property
 
@@ -146,7 +147,7 @@ class CitationMapping(MapperBase):
             self.add(target, UNRES.symbol, entry.symbol)
             self.add(target, RDFS.label, entry.symbol or entry.number)
             self.add(target, UNRES.actor, self.organization(entry.body.key if entry.body else entry.actor_name))
-            self.add(target, UNRES.docDate, Literal(entry.iri.date, datatype=XSD.date))
+            self.add(target, UNRES.docDate, date_literal(entry.iri.date))
             if entry.approximate:
                 self.add(target, UNRES.dateIsApproximate, TRUE)
             if entry.symbol:
@@ -181,10 +182,10 @@ class CitationMapping(MapperBase):
             self.add(target, UNRES.untsNumber, cited.unts_number)
             for volume in cited.unts_volumes:
                 self.add(target, UNRES.untsVolume, volume)
-            self.add(target, RDFS.label, Literal(f"United Nations Treaty Series No. {cited.unts_number}", lang="en"))
+            self.add(target, RDFS.label, Text(f"United Nations Treaty Series No. {cited.unts_number}", "en"))
             return
         self.add(target, UNRES.untsNumber, known.unts_number)
-        self.add(target, RDFS.label, Literal(known.title, lang="en"))
+        self.add(target, RDFS.label, Text(known.title, "en"))
         for volume in known.volumes:
             self.add(target, UNRES.untsVolume, volume)
         self.add(target, UNRES.adoptionDate, self.date(known.adopted))

@@ -1,19 +1,21 @@
-"""What every part of one document's mapping shares: the graph, the IRIs, the helpers.
+"""What every part of one document's mapping shares: the triples, the IRIs, the helpers.
 
 The mapping is split by job (structure in mapping.py, agents in agents.py, citations and
 links in links.py); each part is a mixin over this base so that they all write into one
-graph with one language tag and one base, and none of them needs to know the others.
+`MappedDocument` with one language tag and one base, and none of them needs to know the others.
+The triples become a Graph or N-Triples lines only at the end (see ntriples.py).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from lod.model import Resolution
-from lod.rdf.namespaces import ALLOT, DCTERMS, ELI, RDF, RDFS, UNRES, XSD, bind_prefixes, language_tag
+from lod.rdf.namespaces import ALLOT, DCTERMS, ELI, RDF, RDFS, UNRES, XSD, language_tag
+from lod.rdf.ntriples import MappedDocument, Text, literal_of
 from lod.rdf.registry import RegistryError, WorkEntry, WorkRegistry, actor_token, body_iri, iso_date, resolve_body
 from lod.states import State, all_states
 from lod.uri import IRIError, WorkIRI
@@ -23,6 +25,12 @@ TRUE = Literal(True)
 
 class MappingError(ValueError):
     """A model that cannot be published as it stands (e.g. no language for its expression)."""
+
+
+@lru_cache(maxsize=4096)
+def date_literal(iso: str) -> Literal:
+    """An xsd:date Literal, made once per date: work and citation dates repeat across documents."""
+    return Literal(iso, datatype=XSD.date)
 
 
 @lru_cache(maxsize=1)
@@ -35,7 +43,8 @@ class MapperBase:
 
     def __init__(self, res: Resolution, registry: WorkRegistry, base: str) -> None:
         self.res, self.registry, self.base = res, registry, base
-        self.g = bind_prefixes(Graph())
+        self.doc = MappedDocument()
+        self._emit = self.doc.triples.append
         try:
             self.entry: WorkEntry = registry.entry_for(res)
         except RegistryError as exc:
@@ -53,21 +62,30 @@ class MapperBase:
         self.body_node = URIRef(body_iri(own_body, res.body, base)) if own_body or res.body else None
         self.footnote_eids = {f.marker: f.eid or f"fn_{f.marker}" for f in res.footnotes}
 
-    def add(self, s: Node, p: URIRef, o: Node | str | int | bool | None) -> None:
-        if o is None or o == "":
+    def add(self, s: Node, p: URIRef, o: Node | Text | str | int | bool | None) -> None:
+        """One triple; None and "" are no value, any other Python value becomes a Literal."""
+        kind = type(o)
+        if kind is URIRef or kind is Text or kind is Literal:
+            self._emit((s, p, o))
+        elif kind is str:
+            if o:
+                self._emit((s, p, Text(o)))
+        elif o is None or o == "":
             return
-        self.g.add((s, p, o if isinstance(o, (URIRef, Literal)) else Literal(o)))
+        else:
+            self._emit((s, p, o if isinstance(o, (URIRef, Literal, Text)) else literal_of(o)))
 
-    def text(self, value: str | None) -> Literal | None:
-        return Literal(value, lang=self.tag) if value else None
+    def text(self, value: str | None) -> Text | None:
+        """A string in the document's language (its tag is valid: the expression IRI checked it)."""
+        return Text(value, self.tag) if value else None
 
-    def date(self, value: str | None) -> Literal | None:
+    def date(self, value: str | None) -> Literal | Text | None:
         """An xsd:date; a date that cannot be read is kept as printed, so the DateDatatype
         shape stops the document instead of the date silently disappearing."""
         if not value:
             return None
         when = iso_date(value)
-        return Literal(when, datatype=XSD.date) if when else Literal(value)
+        return date_literal(when) if when else Text(value)
 
     def portion(self, eid: str) -> URIRef:
         return URIRef(self.iri.portion(eid))
@@ -77,7 +95,7 @@ class MapperBase:
         self.add(child, ELI.is_part_of, parent)
         self.add(parent, DCTERMS.hasPart, child)
         self.add(parent, ELI.has_part, child)
-        self.add(child, UNRES.position, Literal(position))
+        self.add(child, UNRES.position, literal_of(position))
 
     def organization(self, name: str | None) -> URIRef | None:
         """A body as a TLCOrganization: type and label here, the rest in the authorities graph."""
@@ -87,6 +105,6 @@ class MapperBase:
         node = URIRef(body_iri(body, name, self.base))
         for t in (UNRES.TLCOrganization, ALLOT.Organization):
             self.add(node, RDF.type, t)
-        self.add(node, RDFS.label, Literal(body.name if body else name, lang="en"))
+        self.add(node, RDFS.label, Text(body.name if body else name, "en"))
         self.add(node, UNRES.actorToken, actor_token(body, name))
         return node

@@ -1,4 +1,7 @@
-"""The model → RDF mapping: one `rdflib.Graph` per document, nothing of the model left out.
+"""The model → RDF mapping: one graph per document, nothing of the model left out.
+
+`resolution_lines` gives the document as the build publishes it (sorted unique N-Triples
+lines), `resolution_graph` as an rdflib Graph; both come from one `map_resolution`.
 
 Every resource has an IRI (no blank nodes), so the per-document graphs merge into one dataset
 without renaming and the Turtle is byte-identical from run to run. The structure follows
@@ -12,22 +15,26 @@ from __future__ import annotations
 
 import re
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 
 from lod.model import Footnote, OperativeParagraph, Resolution, SubParagraph
 from lod.rdf.agents import AgentMapping
 from lod.rdf.links import WORK_TYPES, CitationMapping
-from lod.rdf.mapbase import TRUE, MappingError
+from lod.rdf.mapbase import TRUE, MappingError, date_literal
 from lod.rdf.namespaces import (
-    ALLOT, DCTERMS, DOCO, ELI, FRBR, LANG1, LANG2, RDF, RDFS, UNDO, UNRES, XSD, undocs_iri, verb_concept,
+    ALLOT, DCTERMS, DOCO, ELI, FRBR, LANG1, LANG2, RDF, RDFS, UNDO, UNRES, undocs_iri, verb_concept,
 )
+from lod.rdf.ntriples import MappedDocument, literal_of
 from lod.rdf.registry import WorkRegistry, source_slug
 
-__all__ = ["MappingError", "WORK_TYPES", "resolution_graph"]
+__all__ = ["MappingError", "WORK_TYPES", "map_resolution", "resolution_graph", "resolution_lines"]
 
 
-def resolution_graph(res: Resolution, registry: WorkRegistry, base: str) -> Graph:
-    """The RDF of one document; `registry` must already know the corpus (see WorkRegistry)."""
+def map_resolution(res: Resolution, registry: WorkRegistry, base: str) -> MappedDocument:
+    """The triples of one document; `registry` must already know the corpus (see WorkRegistry).
+
+    For a caller that needs both the lines and the graph (map, validate, publish), so the
+    document is mapped once."""
     if registry.base.rstrip("/") != base.rstrip("/"):
         raise MappingError(f"the registry names works on {registry.base!r}, not on {base!r}: one base for all IRIs")
     if not res.language:
@@ -35,18 +42,29 @@ def resolution_graph(res: Resolution, registry: WorkRegistry, base: str) -> Grap
     return _Mapper(res, registry, base.rstrip("/")).run()
 
 
+def resolution_graph(res: Resolution, registry: WorkRegistry, base: str) -> Graph:
+    """The RDF of one document as an rdflib Graph, prefixes bound."""
+    return map_resolution(res, registry, base).graph()
+
+
+def resolution_lines(res: Resolution, registry: WorkRegistry, base: str) -> list[str]:
+    """The RDF of one document as its sorted, de-duplicated N-Triples lines, exactly the lines
+    of `resolution_graph(...).serialize(format="nt")`, without building the Graph."""
+    return map_resolution(res, registry, base).lines()
+
+
 class _Mapper(AgentMapping, CitationMapping):
     """One document's mapping: the FRBR levels and the structure; agents and links are mixins."""
 
     # --- levels ---------------------------------------------------------------------------
-    def run(self) -> Graph:
+    def run(self) -> MappedDocument:
         self.work_level()
         self.expression_level()
         self.structure()
         self.footnotes()
         self.citations()
         self.draft_links()
-        return self.g
+        return self.doc
 
     def work_level(self) -> None:
         res, w, e = self.res, self.work, self.entry
@@ -58,8 +76,8 @@ class _Mapper(AgentMapping, CitationMapping):
         self.add(w, UNRES.symbol, res.symbol)
         self.add(w, DCTERMS.identifier, res.symbol)
         self.add(w, UNRES.alias, e.alias)
-        self.add(w, UNRES.docDate, Literal(self.iri.date, datatype=XSD.date))
-        self.add(w, ELI.date_document, Literal(self.iri.date, datatype=XSD.date))
+        self.add(w, UNRES.docDate, date_literal(self.iri.date))
+        self.add(w, ELI.date_document, date_literal(self.iri.date))
         if e.approximate:
             self.add(w, UNRES.dateIsApproximate, TRUE)
         self.add(w, UNRES.adoptionDate, self.date(res.adoption_date))
@@ -70,7 +88,7 @@ class _Mapper(AgentMapping, CitationMapping):
         if e.kind in ("resolution", "decision"):
             self.add(w, ELI.passed_by, actor)
         self.add(w, UNRES.docCommittee, self.organization(res.committee))
-        self.add(w, UNRES.session, Literal(res.session) if res.session is not None else None)
+        self.add(w, UNRES.session, literal_of(res.session) if res.session is not None else None)
         self.add(w, UNRES.sessionLabel, res.session_label)
         for item in res.agenda_items:
             self.add(w, UNRES.agendaItem, item)
@@ -206,4 +224,4 @@ class _Mapper(AgentMapping, CitationMapping):
         self.add(node, UNRES.marker, note.marker)
         self.add(node, UNRES.text, self.text(note.text))
         self.add(node, DCTERMS.isPartOf, self.main)
-        self.add(node, UNRES.position, Literal(n))
+        self.add(node, UNRES.position, literal_of(n))
