@@ -37,7 +37,7 @@ from lod.publish.dumps import DocumentPart, write_checksums, write_dataset, writ
 from lod.rdf import WorkRegistry, map_resolution
 from lod.rdf.authorities import AUTHORITIES_SLUG, authorities_iri, authorities_lines
 from lod.uri import DEFAULT_BASE
-from lod.validate import ShapeResult, validate
+from lod.validate import ShapeResult, validate_lines
 
 Status = Literal["published", "parse-error", "invalid", "error"]
 SKIPPED_NAMES = {"readme", "readme.md", "readme.txt", "license", "license.md", "notice"}
@@ -169,7 +169,7 @@ def _map_one(res: Resolution) -> tuple[str, list[str], list[str], list[str]]:
     assert _REGISTRY is not None
     mapped = map_resolution(res, _REGISTRY, _BASE)
     lines = mapped.lines()
-    result = validate(mapped.graph(), res.source)
+    result = validate_lines(lines, res.source)
     violations = [_result_line(r) for r in result.violations]
     warnings = [_result_line(r) for r in result.results if r.severity != "Violation"]
     return _REGISTRY.work_for(res).work(), lines, violations, warnings
