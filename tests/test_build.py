@@ -327,3 +327,38 @@ def test_runs_become_quads_of_their_graph_whatever_the_line_ends() -> None:
         assert len(quads) == run.count(b"\n")
         assert {q.graph_name.value for q in quads} == {"http://e.org/g1"}
         assert quads[0].object.value == "a .\n b"
+
+
+def test_a_mapping_or_validation_bug_is_reported_against_its_document_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lod.publish import pipeline
+
+    real_map, real_validate = pipeline.map_resolution, pipeline.validate_lines
+
+    def broken_map(res, registry, base):  # type: ignore[no-untyped-def]
+        if res.symbol == "A/RES/80/2":
+            raise KeyError("mapper bug")
+        return real_map(res, registry, base)
+
+    def broken_batch(documents):  # type: ignore[no-untyped-def]
+        raise RuntimeError("engine bug")  # the whole batch fails: each document is validated alone
+
+    def broken_validate(lines, source):  # type: ignore[no-untyped-def]
+        if source.startswith("A_RES_80_1"):
+            raise ValueError("validator bug")
+        return real_validate(lines, source)
+
+    monkeypatch.setattr(pipeline, "map_resolution", broken_map)
+    monkeypatch.setattr(pipeline, "validate_batch", broken_batch)
+    monkeypatch.setattr(pipeline, "validate_lines", broken_validate)
+    report = build(CORPUS, tmp_path / "out", jobs=1, progress=False)
+    errors = {d.source: d.errors[0] for d in report.documents if d.status == "error"}
+    assert errors == {
+        "A_RES_80_2.md": "A_RES_80_2.md: internal error while mapping: KeyError: 'mapper bug'",
+        "A_RES_80_1.txt": "A_RES_80_1.txt: internal error while validating: ValueError: validator bug",
+    }
+    assert len(report.published) == len(report.documents) - 2
+    assert sorted(p.name for p in (tmp_path / "out" / "documents").iterdir()) == sorted(
+        f"{d.slug}.ttl" for d in report.published
+    ) + ["authorities.ttl"]

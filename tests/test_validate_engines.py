@@ -20,7 +20,7 @@ from lod.publish.pipeline import discover
 from lod.rdf import WorkRegistry, resolution_graph
 from lod.synth import synthesize
 from lod.uri import DEFAULT_BASE
-from lod.validate import ValidationResult, shapes_graph, validate, validate_lines
+from lod.validate import ValidationResult, shapes_graph, validate, validate_batch, validate_lines
 from lod.validate_sparql import UnsupportedShape, _restriction_is_prebinding, compile_shapes
 
 TESTS = Path(__file__).resolve().parent
@@ -207,3 +207,125 @@ def test_lod_validate_reports_alike_with_either_engine() -> None:
     assert {r.exit_code for r in runs.values()} == {0}
     assert runs["sparql"].output == runs["pyshacl"].output
     assert "Warning" in runs["sparql"].output  # the draft's flags are reported, not hidden
+
+
+# --- many documents per query: validate_batch ---------------------------------------------------
+def lines_of(graph: Graph) -> list[str]:
+    return sorted({ln for ln in graph.serialize(format="nt").splitlines() if ln.strip()})
+
+
+def broken_documents() -> list[tuple[str, list[str]]]:
+    """Every graph tests/test_shapes.py breaks, named by the rule it breaks, and the intact graphs
+    they come from (so the batch holds documents sharing subjects that differ in one triple)."""
+    import test_shapes as shapes  # the test module of the broken graphs, on the path as tests/ is
+
+    documents = [("intact A_RES_80_1", lines_of(shapes.graph_of(shapes.res_80_1()))),
+                 ("intact 004", lines_of(shapes.graph_of(shapes.draft_004())))]
+    documents += [(f"broken {rule}", lines_of(breaks(shapes.graph_of(shapes.res_80_1()))))
+                  for rule, breaks in sorted(shapes.BREAKS.items())]
+    documents += [(f"broken 004 {rule}", lines_of(breaks(shapes.graph_of(shapes.draft_004()))))
+                  for rule, breaks in sorted(shapes.BREAKS_004.items())]
+    return documents
+
+
+def mutated_documents() -> list[tuple[str, list[str]]]:
+    """The corpus documents with each value the mapping never emits (MUTATIONS)."""
+    documents = []
+    for mutation, (predicate, replacement) in sorted(MUTATIONS.items()):
+        for source, lines in mapped_documents(FOLDERS["corpus"]):
+            if source in MUTATED:
+                mutated = [re.sub(r"^(\S+ <" + re.escape(predicate) + r">) .* \.$",
+                                  lambda m: f"{m.group(1)} {replacement} .", line) for line in lines]
+                if mutated != lines:
+                    documents.append((f"{source} {mutation}", mutated))
+    return documents
+
+
+SUBCLASSED = [
+    "<http://example.org/c> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://example.org/SpecialCitation> .",
+    "<http://example.org/SpecialCitation> <http://www.w3.org/2000/01/rdf-schema#subClassOf> "
+    "<https://w3id.org/un-lod/ontology#Citation> .",
+]
+
+
+def test_a_batch_gives_each_document_what_validate_lines_gives(synthetic_folder: Path) -> None:
+    """Corpus, unseen, synthetic, broken and mutated documents, a document with rdfs:subClassOf and
+    an empty one, all in one batch: per document, exactly the single-document result."""
+    documents = (mapped_documents(FOLDERS["corpus"]) + mapped_documents(FOLDERS["unseen"])
+                 + mapped_documents(synthetic_folder) + broken_documents() + mutated_documents()
+                 + [("subclassed", SUBCLASSED), ("empty", [])])
+    batched = validate_batch(documents)
+    assert [r.source for r in batched] == [source for source, _ in documents]
+    for (source, lines), result in zip(documents, batched):
+        single = validate_lines(lines, source)
+        assert (results_of(result), result.conforms) == (results_of(single), single.conforms), \
+            f"{result.report()}\n--- validate_lines:\n{single.report()}"
+    assert any(not r.conforms for r in batched) and any(r.warnings for r in batched)
+    assert batched[-2].shapes() == {"CitationResolved", "CitationText"}  # subclass targets, as pyshacl
+
+
+def test_each_document_of_a_batch_is_judged_on_its_own_triples() -> None:
+    """Documents that share subjects: a work cited by both but described by one only, a link or
+    a date one of them lacks, a second date only another has. Another document's triples must
+    neither satisfy a rule (described, linked, minCount) nor break it (maxCount)."""
+    import test_shapes as shapes
+    from rdflib import Literal
+    from rdflib.namespace import XSD as XSD_NS
+
+    intact = shapes.graph_of(shapes.res_80_1())
+    undescribed = shapes.BREAKS["CitedWorkDescribed"](shapes.graph_of(shapes.res_80_1()))
+    unlinked = shapes.BREAKS["CitationLinked"](shapes.graph_of(shapes.res_80_1()))
+    undated = shapes.BREAKS["WorkDate"](shapes.graph_of(shapes.res_80_1()))
+    redated = shapes.BREAKS["WorkDate"](shapes.graph_of(shapes.res_80_1()))
+    redated.add((shapes.WORK_80_1, shapes.UNRES.docDate, Literal("2025-09-20", datatype=XSD_NS.date)))
+    graphs = {"intact": intact, "undescribed": undescribed, "unlinked": unlinked, "undated": undated, "redated": redated}
+    expected = {"intact": set(), "undescribed": {"CitedWorkDescribed"}, "unlinked": {"CitationLinked"},
+                "undated": {"WorkDate"}, "redated": set()}
+    for order in (list(graphs), list(reversed(graphs))):
+        documents = [(name, lines_of(graphs[name])) for name in order]
+        for (name, lines), result in zip(documents, validate_batch(documents)):
+            reference = validate_lines(lines, name, engine="pyshacl")
+            assert results_of(result) == results_of(reference) and result.conforms == reference.conforms, result.report()
+            assert result.shapes() == expected[name], result.report()
+
+
+def test_a_batch_of_one_or_none() -> None:
+    source, lines = mapped_documents(FOLDERS["corpus"])[0]
+    assert results_of(validate_batch([(source, lines)])[0]) == results_of(validate_lines(lines, source))
+    assert validate_batch([]) == []
+
+
+def test_a_batch_may_hold_the_same_document_twice() -> None:
+    """Identical documents get one graph each: nothing is counted twice or merged."""
+    source, lines = next((s, ln) for s, ln in broken_documents() if s == "broken Footnote")
+    twice = validate_batch([(source, lines), (source, lines)])
+    assert results_of(twice[0]) == results_of(twice[1]) == results_of(validate_lines(lines, source))
+
+
+def test_blank_nodes_of_the_same_label_in_two_documents_are_not_merged() -> None:
+    """`_:c` of one document is not `_:c` of another: each is judged by its own document's triples
+    (here: one has its citation text, the other not). oxigraph gives blank nodes fresh ids on
+    every load, in a batch as for one document, so results are compared without the node."""
+    citation = "_:c <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/un-lod/ontology#Citation> ."
+    text = f'_:c <{UNRES}citationText> "resolution 169 (II)" .'
+    documents = [("with text", [citation, text]), ("without text", [citation])]
+    batched = validate_batch(documents)
+
+    def anonymous(result: ValidationResult) -> list[tuple[str | None, ...]]:
+        return [(r.severity, r.shape, r.path, r.message) for r in result.results]
+
+    for (source, lines), result in zip(documents, batched):
+        assert anonymous(result) == anonymous(validate_lines(lines, source)), result.report()
+    assert "CitationText" in batched[1].shapes() and "CitationText" not in batched[0].shapes()
+
+
+def test_one_documents_subclasses_do_not_type_another_documents_nodes() -> None:
+    """rdfs:subClassOf is followed within the document that states it only."""
+    other = ["<http://example.org/d> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://example.org/SpecialCitation> .",
+             "<http://example.org/Other> <http://www.w3.org/2000/01/rdf-schema#subClassOf> <http://example.org/Thing> ."]
+    documents = [("subclassed", SUBCLASSED), ("untargeted", other), ("plain", other[:1])]
+    batched = validate_batch(documents)
+    assert batched[0].shapes() == {"CitationResolved", "CitationText"}
+    assert batched[1].results == [] and batched[2].results == []
+    for (source, lines), result in zip(documents, batched):
+        assert results_of(result) == results_of(validate_lines(lines, source, engine="pyshacl")), result.report()

@@ -21,6 +21,7 @@ import pickle
 import shutil
 import sys
 import time
+from itertools import chain
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -37,11 +38,14 @@ from lod.publish.dumps import DocumentPart, write_checksums, write_dataset, writ
 from lod.rdf import WorkRegistry, map_resolution
 from lod.rdf.authorities import AUTHORITIES_SLUG, authorities_iri, authorities_lines
 from lod.uri import DEFAULT_BASE
-from lod.validate import ShapeResult, validate_lines
+from lod.validate import ShapeResult, ValidationResult, validate_batch, validate_lines
 
 Status = Literal["published", "parse-error", "invalid", "error"]
 SKIPPED_NAMES = {"readme", "readme.md", "readme.txt", "license", "license.md", "notice"}
 MAX_CHUNK = 8
+
+MAP_BATCH = 16
+"""Documents a map worker validates together (lod.validate.validate_batch)."""
 """Documents per task sent to a worker: enough to amortize the pipe, few enough that results
 finished out of order and waiting for their turn stay small."""
 T = TypeVar("T")
@@ -164,30 +168,53 @@ def _parse_one(task: _ParseTask) -> tuple[Resolution | None, str | None]:
     return res, None
 
 
-def _map_one(res: Resolution) -> tuple[str, list[str], list[str], list[str]]:
-    """Map and validate one document: (graph name, sorted N-Triples, violations, warnings)."""
+def _map_batch(batch: Sequence[_MapTask]) -> list[_Mapped]:
+    """Map a few documents, validate them together and write the valid ones' run files and
+    Turtle in the worker, so only counts and messages travel back to the main process.
+
+    Validating a batch pays the SHACL engine's fixed cost per query once for all its documents;
+    the results are still per document. A mapping or validation bug is reported against its
+    document, never fatal; writing errors (disk full) are the build's, not a document's: they raise.
+    """
     assert _REGISTRY is not None
-    mapped = map_resolution(res, _REGISTRY, _BASE)
-    lines = mapped.lines()
-    result = validate_lines(lines, res.source)
-    violations = [_result_line(r) for r in result.violations]
-    warnings = [_result_line(r) for r in result.results if r.severity != "Violation"]
-    return _REGISTRY.work_for(res).work(), lines, violations, warnings
+    outcomes: list[_Mapped | None] = []
+    ready: list[tuple[int, Resolution, str, list[str]]] = []
+    for task in batch:
+        res: Resolution = pickle.loads(task.saved.read_bytes())
+        task.saved.unlink()
+        try:
+            lines = map_resolution(res, _REGISTRY, _BASE).lines()
+            ready.append((len(outcomes), res, _REGISTRY.work_for(res).work(), lines))
+            outcomes.append(None)
+        except Exception as exc:
+            outcomes.append(_Mapped("", 0, [], [], f"{res.source}: internal error while mapping: {type(exc).__name__}: {exc}"))
+    for (k, res, graph, lines), result in zip(ready, _validate_all([(res.source, lines) for _, res, _, lines in ready])):
+        if isinstance(result, Exception):
+            error = f"{res.source}: internal error while validating: {type(result).__name__}: {result}"
+            outcomes[k] = _Mapped("", 0, [], [], error)
+            continue
+        violations = [_result_line(r) for r in result.violations]
+        warnings = [_result_line(r) for r in result.results if r.severity != "Violation"]
+        if not violations:
+            write_part(batch[k].part, lines)
+            write_turtle(batch[k].turtle, lines)
+        outcomes[k] = _Mapped(graph, len(lines), violations, warnings)
+    return [o for o in outcomes if o is not None]
 
 
-def _map_one_safe(task: _MapTask) -> _Mapped:
-    """Map one document and, if it is valid, write its run file and Turtle in the worker, so
-    only a few counts and messages travel back to the main process."""
-    res: Resolution = pickle.loads(task.saved.read_bytes())
-    task.saved.unlink()
+def _validate_all(documents: Sequence[tuple[str, list[str]]]) -> list[ValidationResult | Exception]:
+    """Every document's validation result; if the batch fails, each document alone, so an engine
+    error is reported against the document that causes it."""
     try:
-        graph_name, lines, violations, warnings = _map_one(res)
-    except Exception as exc:  # a mapping bug is reported against its document, not fatal
-        return _Mapped("", 0, [], [], f"{res.source}: internal error while mapping: {type(exc).__name__}: {exc}")
-    if not violations:  # writing errors (disk full) are the build's, not the document's: they raise
-        write_part(task.part, lines)
-        write_turtle(task.turtle, lines)
-    return _Mapped(graph_name, len(lines), violations, warnings)
+        return list(validate_batch(documents))
+    except Exception:
+        results: list[ValidationResult | Exception] = []
+        for source, lines in documents:
+            try:
+                results.append(validate_lines(lines, source))
+            except Exception as exc:
+                results.append(exc)
+        return results
 
 
 def _result_line(r: ShapeResult) -> str:
@@ -196,11 +223,13 @@ def _result_line(r: ShapeResult) -> str:
     return f"{r.severity}: {r.shape.rsplit('#', 1)[-1]}: {r.message} (at {r.focus}{path})"
 
 
-def _run(fn: Callable[[T], R], items: Sequence[T], pool: Executor | None, label: str, show: bool) -> Iterator[R]:
+def _run(
+    fn: Callable[[T], R], items: Sequence[T], pool: Executor | None, label: str, show: bool, unit: str = "doc"
+) -> Iterator[R]:
     """Results in input order, as they arrive: small chunks, so few finished results wait."""
     chunksize = min(MAX_CHUNK, max(1, len(items) // 64))
     it: Iterable[R] = pool.map(fn, items, chunksize=chunksize) if pool else map(fn, items)
-    return iter(tqdm(it, total=len(items), desc=label, unit="doc", disable=not show, leave=False))
+    return iter(tqdm(it, total=len(items), desc=label, unit=unit, disable=not show, leave=False))
 
 
 def _slug(symbol: str | None, path: Path, taken: set[str]) -> str:
@@ -306,10 +335,13 @@ def _publish_documents(
         else:
             _init_worker(registry, base)
         map_tasks = [_MapTask(saved, saved.with_suffix(".nt"), saved.with_suffix(".ttl")) for _, saved, _ in documents]
+        size = max(1, min(MAP_BATCH, len(map_tasks) // (4 * jobs)))  # small corpora still keep every worker busy
+        batches = [map_tasks[k : k + size] for k in range(0, len(map_tasks), size)]
+        results = chain.from_iterable(_run(_map_batch, batches, pool, "map+validate", show, unit="batch"))
         parts: list[DocumentPart] = []
         taken: set[str] = {AUTHORITIES_SLUG}
         graphs: set[str] = set()
-        for (path, _, symbol), task, mapped in zip(documents, map_tasks, _run(_map_one_safe, map_tasks, pool, "map+validate", show)):
+        for (path, _, symbol), task, mapped in zip(documents, map_tasks, results):
             outcome = outcomes[path]
             outcome.warnings += mapped.warnings
             if mapped.error:
