@@ -11,6 +11,7 @@ import gzip
 import hashlib
 import multiprocessing
 import multiprocessing.context
+import os
 import re
 import shutil
 from collections.abc import Iterable, Iterator, Sequence
@@ -108,23 +109,20 @@ def write_dataset(out: Path, parts: Sequence[DocumentPart], scratch: Path) -> Da
     folder.mkdir(parents=True, exist_ok=True)
     statistics = DatasetStatistics(scratch)
     merged = scratch / "lod.nt"
-    merge_to_file([p.path for p in parts], merged, scratch)
-    with ProcessPoolExecutor(1, mp_context=_fork_context()) as serializer:
+    with ProcessPoolExecutor(1, mp_context=_fork_context()) as serializer, ThreadPoolExecutor(2) as threads:
+        serializer.submit(os.getpid).result()  # fork the serializer now, before any thread of ours runs
+        # lod.nq.gz needs only the runs: it is written while `sort` merges them
+        side = [threads.submit(_write_quads, folder / "lod.nq.gz", parts)]
+        merge_to_file([p.path for p in parts], merged, scratch)
         serialized = [
             serializer.submit(_serialize, merged, folder / name, extension)
             for name, extension in (("lod.ttl", "ttl"), ("lod.jsonld", "jsonld"))
         ]
-        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="lod-dump") as threads:
-            side = [
-                threads.submit(_write_quads, folder / "lod.nq.gz", parts),
-                threads.submit(_gzip_file, merged, folder / "lod.nt.gz"),
-            ]
-            with open(merged, "rb") as f:
-                for batch in _line_batches(f):
-                    statistics.add_batch(batch)
-            for future in side:
-                future.result()
-        for future in serialized:
+        side.append(threads.submit(_gzip_file, merged, folder / "lod.nt.gz"))
+        with open(merged, "rb") as f:
+            for batch in _line_batches(f):
+                statistics.add_batch(batch)
+        for future in [*side, *serialized]:
             future.result()
     merged.unlink()
     statistics.objects  # noqa: B018 - count the distinct objects while the runs are on disk
