@@ -22,7 +22,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
-from lod.validate_sparql import Finding, compile_shapes
+from lod.validate_run import Finding
+from lod.validate_sparql import compile_shapes
 
 SHAPES_PATH = Path(__file__).resolve().parent.parent / "shapes" / "lod-shapes.ttl"
 
