@@ -37,6 +37,7 @@ def main(argv: list[str] | None = None) -> None:
         "failures": sorted({(d.errors[0] if d.errors else d.status)[:160] for d in report.failed})[:10],
         "triples": report.triples,
         "seconds": report.seconds,
+        "dump_seconds": report.dump_seconds,
         "wall": wall,
         "import_seconds": imported,
         "maxrss_main_mib": own.ru_maxrss / 1024,

@@ -14,7 +14,8 @@ import multiprocessing.context
 import os
 import re
 import shutil
-from collections.abc import Iterable, Iterator, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -96,7 +97,9 @@ def write_part(path: Path, lines: Sequence[str]) -> None:
     path.write_bytes("".join(line + "\n" for line in lines).encode("utf-8"))
 
 
-def write_dataset(out: Path, parts: Sequence[DocumentPart], scratch: Path) -> DatasetStatistics:
+def write_dataset(
+    out: Path, parts: Sequence[DocumentPart], scratch: Path, seconds: dict[str, float] | None = None
+) -> DatasetStatistics:
     """Write the whole-dataset dumps from the documents' run files; return the VoID counts.
 
     Memory stays bounded by one document plus fixed buffers: the runs are merged on disk into
@@ -104,7 +107,9 @@ def write_dataset(out: Path, parts: Sequence[DocumentPart], scratch: Path) -> Da
     lod.nq.gz reads the runs one at a time in graph-name order. The work is spread over both
     cores: pyoxigraph's Turtle and JSON-LD serializers hold the GIL, so they run in a process
     of their own while this one counts the statistics and threads compress (zlib releases it).
+    `seconds`, if given, receives each dump's writing time (they overlap; lod.nt.gz includes the merge).
     """
+    seconds = {} if seconds is None else seconds
     folder = out / "dumps"
     folder.mkdir(parents=True, exist_ok=True)
     statistics = DatasetStatistics(scratch)
@@ -112,21 +117,30 @@ def write_dataset(out: Path, parts: Sequence[DocumentPart], scratch: Path) -> Da
     with ProcessPoolExecutor(1, mp_context=_fork_context()) as serializer, ThreadPoolExecutor(2) as threads:
         serializer.submit(os.getpid).result()  # fork the serializer now, before any thread of ours runs
         # lod.nq.gz needs only the runs: it is written while `sort` merges them
-        side = [threads.submit(_write_quads, folder / "lod.nq.gz", parts)]
+        side = {"lod.nq.gz": threads.submit(_timed, _write_quads, folder / "lod.nq.gz", parts)}
+        started = time.perf_counter()
         merge_to_file([p.path for p in parts], merged, scratch)
-        serialized = [
-            serializer.submit(_serialize, merged, folder / name, extension)
+        merged_in = time.perf_counter() - started
+        serialized = {
+            name: serializer.submit(_timed, _serialize, merged, folder / name, extension)
             for name, extension in (("lod.ttl", "ttl"), ("lod.jsonld", "jsonld"))
-        ]
-        side.append(threads.submit(_gzip_file, merged, folder / "lod.nt.gz"))
+        }
+        side["lod.nt.gz"] = threads.submit(_timed, _gzip_file, merged, folder / "lod.nt.gz")
         with open(merged, "rb") as f:
             for batch in _line_batches(f):
                 statistics.add_batch(batch)
-        for future in [*side, *serialized]:
-            future.result()
+        for name, future in {**side, **serialized}.items():
+            seconds[name] = future.result()
+        seconds["lod.nt.gz"] += merged_in
     merged.unlink()
     statistics.objects  # noqa: B018 - count the distinct objects while the runs are on disk
     return statistics
+
+
+def _timed(write: Callable[..., None], *arguments: object) -> float:
+    started = time.perf_counter()
+    write(*arguments)
+    return time.perf_counter() - started
 
 
 def _fork_context() -> multiprocessing.context.BaseContext:

@@ -80,6 +80,8 @@ class BuildReport:
     documents: list[DocumentOutcome]
     triples: int = 0
     seconds: dict[str, float] = field(default_factory=dict)
+    dump_seconds: dict[str, float] = field(default_factory=dict)
+    """Seconds each dump took to write (written concurrently; documents/*.ttl summed over workers)."""
 
     @property
     def published(self) -> list[DocumentOutcome]:
@@ -155,6 +157,7 @@ class _Mapped:
     violations: list[str]
     warnings: list[str]
     error: str | None = None
+    turtle_seconds: float = 0.0
 
 
 def _parse_one(task: _ParseTask) -> tuple[Resolution | None, str | None]:
@@ -195,10 +198,13 @@ def _map_batch(batch: Sequence[_MapTask]) -> list[_Mapped]:
             continue
         violations = [_result_line(r) for r in result.violations]
         warnings = [_result_line(r) for r in result.results if r.severity != "Violation"]
+        turtle_seconds = 0.0
         if not violations:
             write_part(batch[k].part, lines)
+            started = time.perf_counter()
             write_turtle(batch[k].turtle, lines)
-        outcomes[k] = _Mapped(graph, len(lines), violations, warnings)
+            turtle_seconds = time.perf_counter() - started
+        outcomes[k] = _Mapped(graph, len(lines), violations, warnings, turtle_seconds=turtle_seconds)
     return [o for o in outcomes if o is not None]
 
 
@@ -266,9 +272,11 @@ def build(
         scratch, folder = staging / SCRATCH, staging / "documents"
         scratch.mkdir()
         folder.mkdir()
-        parts = _publish_documents(paths, outcomes, scratch, folder, base, jobs, show, timings)
+        dump_seconds = {"documents/*.ttl": 0.0}
+        parts = _publish_documents(paths, outcomes, scratch, folder, base, jobs, show, timings, dump_seconds)
 
-        report = BuildReport(str(corpus), str(out), base, [outcomes[p] for p in paths], seconds=timings)
+        report = BuildReport(str(corpus), str(out), base, [outcomes[p] for p in paths], seconds=timings,
+                             dump_seconds=dump_seconds)
         if strict and report.failed:
             raise BuildError("strict build stopped; nothing was written:\n" + _failures(report))
         if not parts:
@@ -281,7 +289,7 @@ def build(
         write_turtle(folder / f"{AUTHORITIES_SLUG}.ttl", authorities)
         parts.append(DocumentPart(AUTHORITIES_SLUG, authorities_iri(base), scratch / "authorities.nt", len(authorities)))
 
-        statistics = write_dataset(staging, parts, scratch)
+        statistics = write_dataset(staging, parts, scratch, report.dump_seconds)
         shutil.rmtree(scratch)
         report.triples = statistics.triples
         (staging / "report.json").write_text(json.dumps(report.to_json(), indent=2, sort_keys=True) + "\n", encoding="utf-8")
@@ -303,6 +311,7 @@ def _publish_documents(
     jobs: int,
     show: bool,
     timings: dict[str, float],
+    dump_seconds: dict[str, float],
 ) -> list[DocumentPart]:
     """Both passes over the corpus; fills `outcomes`, writes documents/*.ttl and the run files.
 
@@ -352,6 +361,7 @@ def _publish_documents(
                 continue
             outcome.slug = _slug(symbol, path, taken)
             outcome.work, outcome.triples = mapped.graph, mapped.triples
+            dump_seconds["documents/*.ttl"] += mapped.turtle_seconds
             graph_name = mapped.graph
             if graph_name in graphs:
                 graph_name = f"{graph_name}#source-{outcome.slug}"
