@@ -44,7 +44,7 @@ class LodApplication(BaseApplication):  # type: ignore[misc]
             "graceful_timeout": 30,
             # long GET ?query= URLs are allowed; the app answers 413 beyond max-request-bytes
             "limit_request_line": 0,
-            "accesslog": "-",
+            "accesslog": "-" if registry.flag(c["access-log"]) else None,
             "errorlog": "-",
             "loglevel": "info",
             # no shared control socket in $HOME: several servers (tests, staging) must coexist

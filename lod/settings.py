@@ -53,9 +53,23 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("threads", 8, "Threads per gunicorn worker (gthread): requests one worker serves at once.", int),
     Setting("query-processes", 2, "Killable child processes per server worker that run SPARQL queries (their concurrency).", int),
     Setting(
+        "query-processes-idle", 1,
+        "Of those, how many stay started while no query comes (ready at once); the others stop after a minute "
+        "idle and start again (milliseconds) when queries arrive together. 0 keeps none.", int,
+    ),
+    Setting(
+        "response-cache-mb", 32,
+        "Megabytes of finished descriptions and pages each server worker keeps in memory (behind it, the "
+        "rendered files shared by all workers on disk).", int,
+    ),
+    Setting(
         "prerender", True,
         "Render every work's descriptions in the background after a new build lands (lower latency; "
         "CPU proportional to the number of documents). Off: render on first request only.", flag,
+    ),
+    Setting(
+        "access-log", True,
+        "Write one line per request to standard output (gunicorn's access log); off saves a little CPU per request.", flag,
     ),
     Setting("reload-check-seconds", 2.0, "How often the server checks whether a new build landed in the data directory.", float),
     Setting("store-dir", "", "Directory of the server's on-disk SPARQL store (one subdirectory per build); empty: .{data}.store next to the data directory.", str),

@@ -13,6 +13,7 @@ from lod import settings as registry
 from lod.store import QueryError, Store, StoreHolder, store_root
 from lod.web import dumps, pages, resources, sparql
 from lod.web.budget import ClientBudget
+from lod.web.cache import VersionedCache
 from lod.web.http import finish_response, install_cors_preflight
 from lod.web.querypool import QueryPool
 from lod.web.runtime import Runtime, runtime
@@ -61,7 +62,8 @@ def create_app(
         config=config,
         holder=holder,
         fixed_store=store,
-        pool=QueryPool(size=int(config["query-processes"])),
+        pool=QueryPool(size=int(config["query-processes"]), keep_idle=int(config["query-processes-idle"])),
+        responses=VersionedCache(lambda r: r.size, max_bytes=int(config["response-cache-mb"]) << 20),
         budget=ClientBudget(
             int(config["client-concurrency"]),
             float(config["client-seconds-per-minute"]),

@@ -16,8 +16,9 @@ from typing import Callable, Generic, Hashable, TypeVar
 
 V = TypeVar("V")
 
-DEFAULT_MAX_BYTES = 48 * 1024 * 1024
-"""Per worker process: the resident size of a worker is a target of its own (docs/benchmarks.md)."""
+DEFAULT_MAX_BYTES = 32 * 1024 * 1024
+"""Per worker process (setting response-cache-mb): the resident size of a worker is a target of
+its own (docs/benchmarks.md), and a miss here is a read of the shared rendered file, not a render."""
 
 
 @dataclass
@@ -94,7 +95,10 @@ class Rendered:
     body: bytes
     mimetype: str
     headers: tuple[tuple[str, str], ...]
+    gzipped: bytes | None = None
+    """The body as lod.web.http.gzip_body encodes it, made once when the answer is kept: most
+    clients ask for gzip, and compressing a description costs more than the rest of serving it."""
 
     @property
     def size(self) -> int:
-        return len(self.body) + sum(len(k) + len(v) for k, v in self.headers) + 200
+        return len(self.body) + len(self.gzipped or b"") + sum(len(k) + len(v) for k, v in self.headers) + 200

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import threading
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,7 @@ class _Worker:
     process: mp.process.BaseProcess
     conn: Connection
     ready: bool = False
+    idle_since: float = field(default_factory=time.monotonic)
 
 
 STARTUP_LIMIT = 60.0
@@ -59,9 +61,15 @@ STARTUP_LIMIT = 60.0
 
 
 class QueryPool:
-    """A fixed number of query children; `run()` blocks until one is free (bounded wait)."""
+    """Up to `size` query children; `run()` blocks until one is free (bounded wait).
 
-    def __init__(self, size: int = 2) -> None:
+    Children are reused from query to query. Of the children waiting for work, `keep_idle` stay
+    ready for the next query; the others are stopped once they have waited `idle_seconds`
+    (each holds its own store handle and caches: tens of megabytes for nothing while idle), and
+    started again from the forkserver when queries come in together.
+    """
+
+    def __init__(self, size: int = 2, keep_idle: int | None = None, idle_seconds: float = 60.0) -> None:
         # forkserver: children are forked from a clean server process that has already imported
         # this module (a child is ready in milliseconds), never from this multi-threaded worker,
         # and never from a process that has opened a RocksDB store.
@@ -69,15 +77,19 @@ class QueryPool:
         self._ctx.set_forkserver_preload(["__main__", "lod.web.querypool"])
         self._idle: list[_Worker] = []
         self._size = size
+        self._keep_idle = size if keep_idle is None else max(0, min(keep_idle, size))
+        self._idle_seconds = idle_seconds
+        self._reaper: threading.Thread | None = None
         self._free = threading.Semaphore(size)
         self._lock = threading.Lock()
         self._closed = False
 
     def warm(self, count: int | None = None) -> None:
-        """Start children in the background, so the next queries do not wait for them."""
+        """Start children in the background (by default the ones kept idle), so the next
+        queries do not wait for them."""
 
         def start() -> None:
-            for _ in range(self._size if count is None else count):
+            for _ in range(self._keep_idle if count is None else count):
                 fresh = self._spawn()
                 try:
                     self._await_ready(fresh)
@@ -139,7 +151,8 @@ class QueryPool:
                 worker.process.kill()
                 worker.process.join(5)
                 worker.conn.close()
-                self.warm(1)  # its replacement starts now, not when the next query comes
+                if self._keep_idle:
+                    self.warm(1)  # its replacement starts now, not when the next query comes
                 raise QueryTimeout(f"the query did not finish within {timeout:g} seconds (setting query-timeout)")
             try:
                 answer = worker.conn.recv()
@@ -148,7 +161,9 @@ class QueryPool:
                 raise QueryError("the query process died (out of memory?)", status=500) from exc
             with self._lock:
                 if len(self._idle) < self._size:
+                    worker.idle_since = time.monotonic()
                     self._idle.append(worker)
+                    self._start_reaper()
                 else:  # one too many (started while the warm-up was running)
                     worker.process.kill()
         finally:
@@ -158,7 +173,40 @@ class QueryPool:
         _, ctype, body, kind, count = answer
         return RawResult(ctype, body, kind, count)
 
+    def _start_reaper(self) -> None:
+        """(Under the lock) watch for surplus idle children, once there can be any."""
+        if self._reaper is None and self._keep_idle < self._size:
+            self._reaper = threading.Thread(target=self._reap_forever, name="lod-query-reaper", daemon=True)
+            self._reaper.start()
+
+    def _reap_forever(self) -> None:
+        while not self._closed:
+            time.sleep(max(self._idle_seconds / 4, 0.05))
+            self.reap()
+
+    def reap(self, now: float | None = None) -> int:
+        """Stop the children idle for `idle_seconds` beyond the `keep_idle` most recently used;
+        the number stopped."""
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            # _idle is a stack (the last returned is taken first): the oldest are at the bottom
+            surplus = len(self._idle) - self._keep_idle
+            stale = [w for w in self._idle[:max(surplus, 0)] if now - w.idle_since >= self._idle_seconds]
+            for worker in stale:
+                self._idle.remove(worker)
+        for worker in stale:
+            worker.conn.close()
+            worker.process.kill()
+            worker.process.join(5)
+        return len(stale)
+
+    @property
+    def idle(self) -> int:
+        """Children started and waiting for a query."""
+        return len(self._idle)
+
     def close(self) -> None:
+        self._closed = True
         with self._lock:
             for worker in self._idle:
                 worker.process.kill()

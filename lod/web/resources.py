@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any, Callable, Hashable
 from urllib.parse import quote
 
-from flask import Blueprint, Flask, Response, abort, current_app, redirect, render_template, request
+from flask import Blueprint, Flask, Response, abort, redirect, render_template, request
 from rdflib import Literal, URIRef
 
 from lod.store import OxigraphStore, Store
@@ -24,6 +24,7 @@ from lod.web import conneg, queries
 from lod.web.cache import Rendered
 from lod.web.conneg import BY_EXT, HTML, RDF_FORMATS, RESOURCE_FORMATS, Format
 from lod.web.describe import Description, resource_description
+from lod.web.http import Precompressed, gzip_body
 from lod.web.describe import work_description as describe_work
 from lod.web.render import resource_page, work_page
 from lod.web.rendered import RenderedDir, Warmer
@@ -79,7 +80,7 @@ def cached_response(key: tuple[Hashable, ...], build: Callable[[Store], Response
         return build(store)
     full_key = (rt.base, request.script_root, *key)
     hit = rt.responses.get(version, full_key)
-    shared = _rendered_dir(rt, store, version) if key[0] == "work" else None
+    shared = rendered_dir(rt, store, version) if key[0] == "work" else None
     if hit is None and shared is not None:
         hit = shared.get(full_key)
         if hit is not None:
@@ -106,24 +107,26 @@ def start_rendering() -> None:
         return  # no build to serve yet: the route itself says so
     version = rt.cache_version(store)
     if version is not None and version not in rt.rendered:
-        _rendered_dir(rt, store, version)
+        rendered_dir(rt, store, version)
 
 
 def _freeze(response: Response) -> Rendered:
     headers = tuple((k, v) for k, v in response.headers.items() if k in CACHED_HEADERS)
-    return Rendered(response.get_data(), response.mimetype or "", headers)
+    body = response.get_data()
+    return Rendered(body, response.mimetype or "", headers, gzip_body(body))
 
 
 def _thaw(rendered: Rendered) -> Response:
-    response = Response(rendered.body, mimetype=rendered.mimetype)
+    response = Precompressed(rendered.body, mimetype=rendered.mimetype)
+    response.gzipped = rendered.gzipped
     for name, value in rendered.headers:
         response.headers.add(name, value)
     return response
 
 
-def _rendered_dir(rt: Runtime, store: Store, version: str) -> RenderedDir | None:
+def rendered_dir(rt: Runtime, store: Store, version: str) -> RenderedDir | None:
     """The shared renderings of this store version; the first request of a version starts the
-    background rendering of every work's machine-readable descriptions."""
+    background rendering of every work's descriptions (lod.web.prerender, its own process)."""
     shared = rt.rendered.get(version)
     if shared is None and isinstance(store, OxigraphStore) and store.path is not None:
         shared = RenderedDir(store.path)
@@ -133,13 +136,12 @@ def _rendered_dir(rt: Runtime, store: Store, version: str) -> RenderedDir | None
         if not rt.config.get("prerender", True):
             return shared
         if rt.warmer is None:
-            app = current_app._get_current_object()  # type: ignore[attr-defined]
-            rt.warmer = Warmer(lambda work, phase: _warm(app, work, phase))
-        rt.warmer.start(version, lambda: [str(r["work"]) for r in store.select(queries.WORKS)])
+            rt.warmer = Warmer(dict(rt.config))
+        rt.warmer.start(shared)
     return shared  # type: ignore[no-any-return]
 
 
-def _warm(app: Flask, work: str, phase: str) -> None:
+def render_work(app: Flask, work: str, phase: str) -> None:
     """Render `work` into the shared directory, unless a worker already did: in every
     machine-readable format ("data"), or its HTML page ("page", as served at the root path;
     a server mounted under a path prefix renders its own pages on demand)."""

@@ -44,7 +44,7 @@ class Runtime:
     rendered: dict[str, Any] = field(default_factory=dict)
     """Per store version, its shared on-disk renderings (lod.web.rendered.RenderedDir)."""
     warmer: Any = None
-    """The background renderer of this worker (lod.web.rendered.Warmer), made on first use."""
+    """Starts the renderer process of each new store version (lod.web.rendered.Warmer), made on first use."""
 
     def cache_version(self, store: Store) -> str | None:
         """The version answers from `store` may be cached under, or None when they must not be:
