@@ -199,12 +199,14 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def write_checksums(out: Path) -> dict[str, str]:
-    """SHA256SUMS in the format `sha256sum -c` reads, for every file of the build."""
-    sums = {
-        str(p.relative_to(out)): sha256(p)
-        for p in sorted(out.rglob("*"))
-        if p.is_file() and p.name != "SHA256SUMS"
-    }
+def write_checksums(out: Path, known: dict[str, str] | None = None) -> dict[str, str]:
+    """SHA256SUMS in the format `sha256sum -c` reads, for every file of the build; `known`
+    digests (of files not written since) are reused rather than read again."""
+    known = known or {}
+    sums = {}
+    for p in sorted(out.rglob("*")):
+        if p.is_file() and p.name != "SHA256SUMS":
+            name = str(p.relative_to(out))
+            sums[name] = known.get(name) or sha256(p)
     (out / "SHA256SUMS").write_text("".join(f"{h}  {name}\n" for name, h in sums.items()), encoding="utf-8")
     return sums
