@@ -100,6 +100,23 @@ joins them first (a trailing VALUES would be joined after the whole pattern is e
 _NOT_IN_IRI = set('<>"{}|^`\\ \n\r\t')
 
 
+def values_block(name: str, terms: Iterable[Node]) -> str:
+    """`VALUES ?name { ... }` with one row per term, checked as `bind_values` checks its terms."""
+    if not name.isidentifier():
+        raise ValueError(f"not a SPARQL variable name: {name!r}")
+    return f"VALUES ?{name} {{ {' '.join(_written(term) for term in terms)} }}"
+
+
+def _written(term: Node) -> str:
+    """A term as query text: rdflib escapes literals; an IRI holding a character that could end
+    it early is refused, so a value is always data in the query, never query syntax."""
+    if isinstance(term, URIRef) and (_NOT_IN_IRI & set(str(term)) or not str(term)):
+        raise QueryError(f"not an IRI: {str(term)!r}")
+    if not isinstance(term, (URIRef, Literal)):
+        raise TypeError(f"only IRIs and literals can be bound, not {term!r}")
+    return term.n3()
+
+
 def bind_values(sparql: str, bindings: Mapping[str, Node] | None) -> str:
     """Give query variables values as a VALUES block of terms written by rdflib's `n3()`.
 
@@ -110,16 +127,10 @@ def bind_values(sparql: str, bindings: Mapping[str, Node] | None) -> str:
     if not bindings:
         return sparql.replace(BINDINGS_MARKER, "")
     names = list(bindings)
-    terms = []
     for name in names:
         if not name.isidentifier():
             raise ValueError(f"not a SPARQL variable name: {name!r}")
-        term = bindings[name]
-        if isinstance(term, URIRef) and (_NOT_IN_IRI & set(str(term)) or not str(term)):
-            raise QueryError(f"not an IRI: {str(term)!r}")
-        if not isinstance(term, (URIRef, Literal)):
-            raise TypeError(f"only IRIs and literals can be bound, not {term!r}")
-        terms.append(term.n3())
+    terms = [_written(bindings[name]) for name in names]
     block = "VALUES (" + " ".join("?" + n for n in names) + ") { (" + " ".join(terms) + ") }"
     if BINDINGS_MARKER in sparql:
         return sparql.replace(BINDINGS_MARKER, block)

@@ -21,6 +21,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from lod.store import Store
+from lod.store.base import values_block
 from lod.web import queries
 from lod.web.conneg import JSONLD, NTRIPLES, RDFXML, TURTLE, Format
 
@@ -151,12 +152,22 @@ def work_description(store: Store, work: str) -> Description:
         return Description(_graph=describe_work_graph(store, work))
     bindings = {"work": URIRef(work)}
     triples = _construct(store, queries.WORK_GRAPH, bindings)
-    if not triples:
+    if not triples:  # no graph per work: the generic queries (nothing is a part, nothing to label)
         triples = _construct(store, queries.WORK_SUBJECTS, bindings)
-    if not triples:
-        return Description(triples=[])
-    triples += _construct(store, queries.INCOMING_TO_WORK, bindings)
-    triples += _construct(store, queries.LABELS_OF_OBJECTS, bindings)
+        if not triples:
+            return Description(triples=[])
+        triples += _construct(store, queries.INCOMING_TO_WORK, bindings)
+        triples += _construct(store, queries.LABELS_OF_OBJECTS, bindings)
+        return Description(triples=list(dict.fromkeys(triples)))
+    # the work's graph is read once; its parts and the IRIs it links to are taken from it
+    prefix = work + "/"
+    parts = {t.subject.value for t in triples if isinstance(t.subject, ox.NamedNode) and t.subject.value.startswith(prefix)}
+    objects = {t.object.value for t in triples if isinstance(t.object, ox.NamedNode)}
+    targets = values_block("target", [URIRef(work), *map(URIRef, sorted(parts))])
+    triples += _construct(store, queries.INCOMING_TO_TARGETS.replace("$TARGETS", targets), bindings)
+    if objects:
+        labelled = values_block("o", map(URIRef, sorted(objects)))
+        triples += _construct(store, queries.LABELS_OF_TERMS.replace("$TARGETS", labelled), {})
     return Description(triples=list(dict.fromkeys(triples)))
 
 

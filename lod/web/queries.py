@@ -62,6 +62,22 @@ CONSTRUCT { ?source ?p ?target . ?g ?lp ?label . ?source ?slp ?slabel } WHERE {
 """What cites the work or any of its parts, with the citing documents' titles and symbols. Each
 part is looked up once (DISTINCT), not once per triple it is the subject of: half the time."""
 
+INCOMING_TO_TARGETS = PREFIXES + """\
+CONSTRUCT { ?source ?p ?target . ?g ?lp ?label . ?source ?slp ?slabel } WHERE {
+  $BINDINGS $TARGETS
+  GRAPH ?g { ?source ?p ?target }
+  FILTER(?g != ?work && ?p != rdf:type)
+  OPTIONAL { GRAPH ?g { ?g ?lp ?label } FILTER(?lp IN (%s)) }
+  OPTIONAL { ?source ?slp ?slabel FILTER(?slp IN (%s)) }
+}""" % (_LABEL_IN, _LABEL_IN)
+"""INCOMING_TO_WORK for targets already known (the work and its parts, `$TARGETS` a VALUES block):
+the description reads the work's graph once and names its parts, instead of every query reading
+the graph again (reading a graph of ~700 triples is ~10 ms at 10 M triples)."""
+
+LABELS_OF_TERMS = """\
+CONSTRUCT { ?o ?lp ?label } WHERE { $TARGETS ?o ?lp ?label FILTER(?lp IN (%s)) }""" % _LABEL_IN
+"""LABELS_OF_OBJECTS for objects already known (`$TARGETS` a VALUES block of ?o)."""
+
 DESCRIBE_RESOURCE = PREFIXES + """\
 CONSTRUCT { ?iri ?p ?o . ?o ?olp ?olabel . ?s ?q ?iri . ?s ?slp ?slabel . ?g ?glp ?glabel } WHERE {
   { $BINDINGS ?iri ?p ?o OPTIONAL { ?o ?olp ?olabel FILTER(?olp IN (%s)) } }
