@@ -258,15 +258,20 @@ def test_streamed_statistics_match_sets_over_the_dataset(built: tuple[Path, obje
 _line = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\n"), min_size=1, max_size=12)
 
 
+def _write_runs(scratch: Path, documents: list[list[str]]) -> list[Path]:
+    """One run file (sorted, unique lines) per document, as the build writes them."""
+    paths = [scratch / f"{k}.nt" for k in range(len(documents))]
+    for path, lines in zip(paths, documents):
+        write_part(path, sorted(set(lines)))
+    return paths
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.lists(_line, max_size=30), max_size=12), st.integers(2, 5))
 def test_merge_of_runs_is_sorted_set_union(documents: list[list[str]], fan_in: int) -> None:
     with TemporaryDirectory() as scratch_name:
         scratch = Path(scratch_name)
-        paths = []
-        for k, lines in enumerate(documents):
-            paths.append(scratch / f"{k}.nt")
-            write_part(paths[-1], sorted(set(lines)))
+        paths = _write_runs(scratch, documents)
         merged = [ln.decode() for ln in merge_runs(paths, scratch, fan_in=fan_in)]
         assert merged == sorted({ln for lines in documents for ln in lines})
         assert sorted(scratch.iterdir()) == sorted(paths)  # inputs kept, intermediate runs deleted
@@ -302,10 +307,7 @@ def test_merge_to_file_with_or_without_sort_is_sorted_set_union(
 ) -> None:
     with TemporaryDirectory() as scratch_name:
         scratch = Path(scratch_name)
-        paths = []
-        for k, lines in enumerate(documents):
-            paths.append(scratch / f"{k}.nt")
-            write_part(paths[-1], sorted(set(lines)))
+        paths = _write_runs(scratch, documents)
         target = scratch / "merged.out"
         if system_sort:
             runs.merge_to_file(paths, target, scratch, fan_in=fan_in)
