@@ -364,3 +364,11 @@ def test_a_mapping_or_validation_bug_is_reported_against_its_document_only(
     assert sorted(p.name for p in (tmp_path / "out" / "documents").iterdir()) == sorted(
         f"{d.slug}.ttl" for d in report.published
     ) + ["authorities.ttl"]
+
+
+def test_a_fan_in_below_two_is_refused_by_both_merges(tmp_path: Path) -> None:
+    paths = _write_runs(tmp_path, [["a"], ["b"], ["c"]])
+    with pytest.raises(ValueError, match="fan_in"):
+        runs.merge_to_file(paths, tmp_path / "merged", tmp_path, fan_in=1)  # would never shrink the level
+    with pytest.raises(ValueError, match="fan_in"):
+        list(runs.merge_runs(paths, tmp_path, fan_in=1))

@@ -15,9 +15,10 @@ import heapq
 import os
 import shutil
 import subprocess
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import count
 from operator import itemgetter
 from pathlib import Path
@@ -72,26 +73,9 @@ def merge_runs(paths: Sequence[Path], scratch: Path, fan_in: int | None = None) 
     (deleted as soon as they are read), so at most `fan_in` files are open at any time. The
     input runs are left in place: the caller may need them again.
     """
-    fan_in = fan_in or FAN_IN
-    if fan_in < 2:
-        raise ValueError("fan_in must be at least 2")
-    names = count()
-    level: list[Path] = list(paths)
     owned: set[Path] = set()
-    while len(level) > fan_in:
-        merged_level: list[Path] = []
-        for start in range(0, len(level), fan_in):
-            group = level[start : start + fan_in]
-            target = scratch / f"merge-{os.getpid()}-{next(names):06d}.run"
-            with ExitStack() as stack:
-                write_run(target, unique(heapq.merge(*(stack.enter_context(_Run(p)) for p in group))))
-            for done in owned.intersection(group):
-                done.unlink()
-            owned.difference_update(group)
-            owned.add(target)
-            merged_level.append(target)
-        level = merged_level
     try:
+        level = _merge_levels(paths, scratch, fan_in, _heap_merge, owned)
         with ExitStack() as stack:
             yield from unique(heapq.merge(*(stack.enter_context(_Run(p)) for p in level)))
     finally:
@@ -108,33 +92,50 @@ def merge_to_file(paths: Sequence[Path], target: Path, scratch: Path, fan_in: in
     than `fan_in` runs are merged in groups first, so no command line grows with the corpus.
     Without `sort`, `merge_runs` writes the same bytes.
     """
-    fan_in = fan_in or FAN_IN
     command = shutil.which("sort")
     if command is None:
         write_run(target, merge_runs(paths, scratch, fan_in))
         return
-    names = count()
-    level: list[Path] = list(paths)
     owned: set[Path] = set()
     try:
-        while len(level) > fan_in:
-            merged_level = []
-            for start in range(0, len(level), fan_in):
-                group = level[start : start + fan_in]
-                merged_level.append(scratch / f"sorted-{os.getpid()}-{next(names):06d}.run")
-                _sort_merge(command, group, merged_level[-1], scratch)
-                for done in owned.intersection(group):
-                    done.unlink()
-                owned.difference_update(group)
-                owned.add(merged_level[-1])
-            level = merged_level
-        _sort_merge(command, level, target, scratch)
+        merge = partial(_sort_merge, command, scratch=scratch)
+        merge(_merge_levels(paths, scratch, fan_in, merge, owned), target)
     finally:
         for path in owned:
             path.unlink(missing_ok=True)
 
 
-def _sort_merge(command: str, paths: Sequence[Path], target: Path, scratch: Path) -> None:
+def _merge_levels(
+    paths: Sequence[Path], scratch: Path, fan_in: int | None, merge: Callable[[Sequence[Path], Path], None], owned: set[Path]
+) -> list[Path]:
+    """Merge groups of `fan_in` runs with `merge` into intermediate runs until at most `fan_in`
+    are left, and return those. Intermediate runs are added to `owned` (the caller deletes what
+    is left of them) and deleted as soon as they are merged into the next level."""
+    fan_in = fan_in or FAN_IN
+    if fan_in < 2:
+        raise ValueError("fan_in must be at least 2")
+    names = count()
+    level: list[Path] = list(paths)
+    while len(level) > fan_in:
+        merged_level: list[Path] = []
+        for start in range(0, len(level), fan_in):
+            group = level[start : start + fan_in]
+            merged_level.append(scratch / f"merge-{os.getpid()}-{next(names):06d}.run")
+            owned.add(merged_level[-1])
+            merge(group, merged_level[-1])
+            for done in owned.intersection(group):
+                done.unlink()
+            owned.difference_update(group)
+        level = merged_level
+    return level
+
+
+def _heap_merge(group: Sequence[Path], target: Path) -> None:
+    with ExitStack() as stack:
+        write_run(target, unique(heapq.merge(*(stack.enter_context(_Run(p)) for p in group))))
+
+
+def _sort_merge(command: str, paths: Sequence[Path], target: Path, *, scratch: Path) -> None:
     if not paths:
         target.write_bytes(b"")
         return
