@@ -1,3 +1,34 @@
-"""Shared fixtures. The server fixtures live in server_fixtures.py (a real build, a real gunicorn)."""
+"""Shared fixtures. The server fixtures live in server_fixtures.py (a real build, a real gunicorn).
 
+A test that reads a real document from ../shared is skipped, with the reason, where ../shared is
+absent: a missing file there becomes a skip, never a failure, and never a silent pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from corpora import ABSENT, SHARED
 from server_fixtures import corpus_build, published_works, server  # noqa: F401
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Iterator[None]:
+    try:
+        return (yield)
+    except FileNotFoundError:
+        if SHARED.is_dir():
+            raise
+        pytest.skip(ABSENT)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    try:
+        return (yield)
+    except FileNotFoundError:
+        if SHARED.is_dir():
+            raise
+        pytest.skip(ABSENT)

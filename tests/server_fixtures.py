@@ -22,7 +22,7 @@ import pytest
 import requests
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpus"
+from corpora import CORPUS  # noqa: E402
 
 # The test server's limits: short enough that hostile queries end quickly in tests.
 TEST_SETTINGS: dict[str, object] = {

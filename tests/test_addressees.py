@@ -12,7 +12,7 @@ from lod.bodies import BODIES, by_key, by_name
 from lod.parse.addressees import AddresseeFinder, action_of, addressees, bodies_named
 from lod.treaties import is_wikidata_iri
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+from corpora import CORPUS  # noqa: E402
 
 
 def operative(name: str, number: int) -> str:

@@ -26,7 +26,7 @@ from lod.publish.runs import DistinctCounter, merge_runs
 from lod.publish.statistics import DatasetStatistics
 from lod.rdf.namespaces import PREFIXES
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+from corpora import CORPUS  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from lod.model import Citation
 from lod.parse.citations import CitationExtractor
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+from corpora import CORPUS  # noqa: E402
 GA = "General Assembly"
 
 

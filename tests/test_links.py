@@ -26,7 +26,7 @@ from lod.states import all_states, lookup_state
 from lod.validate import validate
 from lod.rdf.examples import PREFIXES as EXAMPLE_PREFIXES
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+from corpora import CORPUS  # noqa: E402
 BASE = "http://127.0.0.1:8080"
 PREFIXES = EXAMPLE_PREFIXES + "PREFIX undo: <https://w3id.org/un/ontology/undo/>\n"
 UNTOC = f"{BASE}/id/treaty/unts/39574"

@@ -27,7 +27,7 @@ from lod.synth import synthesize
 from lod.uri import DEFAULT_BASE
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpus"
+from corpora import CORPUS  # noqa: E402
 UNSEEN = ROOT / "tests" / "data" / "unseen"
 
 

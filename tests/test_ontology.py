@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
+from corpora import UNDO_TTL
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
 
@@ -30,7 +32,7 @@ def verbs() -> Graph:
 
 @pytest.fixture(scope="module")
 def undo() -> Graph:
-    return Graph().parse(ROOT / "vendor" / "undo" / "undo.ttl")
+    return Graph().parse(UNDO_TTL)
 
 
 def mapped_graphs() -> list[Graph]:

@@ -9,7 +9,7 @@ import pytest
 from lod.model import Resolution
 from lod.parse import parse_file
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+from corpora import CORPUS  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import pytest
 
 from lod.parse import ParseError, parse_file, parse_text
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+from corpora import CORPUS  # noqa: E402
 
 
 def _fails(path: Path) -> ParseError:

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from lod.model import Resolution
 from lod.parse import ParseError, parse_text
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+from corpora import CORPUS  # noqa: E402
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*")) if p.suffix in (".txt", ".md")]
 FRAGMENTS = ["The General Assembly,\n", "1.\n", "(a) ", "(i)\n", "---\n", "_____\n", "¹", "<sup>2</sup>", "[^3]: x\n",
              "A/RES/70/1\n", "12/16", "Annex\n", "I\n", "*", "\\*", "Recalling ", ": draft resolution\n", "\f", "-\n",

@@ -316,7 +316,7 @@ def test_language_from_opening_formula(formula: str, language: str) -> None:
     assert res.language == language and res.preamble_formula == formula
 
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+from corpora import CORPUS  # noqa: E402
 
 
 @pytest.mark.parametrize("name", ["A_RES_80_1.txt", "A_C.6_80_L.2.txt"])

@@ -24,7 +24,7 @@ from lod.rdf.namespaces import ELI, OWL, RDF, RDFS, SKOS, UNRES
 
 XSD_DATE = URIRef("http://www.w3.org/2001/XMLSchema#date")
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+from corpora import CORPUS  # noqa: E402
 BASE = "http://127.0.0.1:8080"
 WORKS = f"{BASE}/akn/un/statement/deliberation"
 

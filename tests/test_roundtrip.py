@@ -19,7 +19,7 @@ from lod.rdf import WorkRegistry, resolution_graph
 from lod.uri import DEFAULT_BASE
 from lod.validate import validate
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+from corpora import CORPUS  # noqa: E402
 PREFIX = "PREFIX unres: <https://w3id.org/un-lod/ontology#>\n"
 FILES = [p.name for p in discover(CORPUS)]
 

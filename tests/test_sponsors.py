@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from lod.model import Sponsor
 from lod.parse.sponsors import parse_sponsors
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+from corpora import CORPUS  # noqa: E402
 
 
 def _sponsor_line(name: str) -> str:

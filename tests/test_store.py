@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+
+from corpora import CORPUS
 from rdflib import Literal, URIRef
 
 from lod.store import OxigraphStore, QueryError, RemoteStore, StoreHolder, bind_values, dump_checksum, load_build
@@ -93,8 +95,7 @@ def test_holder_swaps_to_a_new_build(data: Path, tmp_path: Path) -> None:
     before = {str(r["s"]) for r in first.select(SYMBOLS)}
     subset = tmp_path / "subset"
     subset.mkdir()
-    corpus = Path(__file__).resolve().parent.parent / "corpus"
-    shutil.copy(corpus / "A_RES_80_2.md", subset)
+    shutil.copy(CORPUS / "A_RES_80_2.md", subset)
     build_corpus(subset, data)
     second = holder.current()
     assert second is first  # the new build loads in the background; meanwhile the old one answers

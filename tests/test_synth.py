@@ -17,7 +17,7 @@ from lod.symbols import parse_symbol
 from lod.synth import MANIFEST, read_manifest, synthesize
 from lod.synth.harvest import FN, harvest
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+from corpora import CORPUS  # noqa: E402
 
 
 def _digest(folder: Path) -> dict[str, str]:

@@ -11,7 +11,7 @@ import pytest
 from lod.parse.treaty_mentions import find_treaty_mentions
 from lod.treaties import all_treaties, by_citation, by_key, by_unts, is_wikidata_iri, protocols_of
 
-CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+from corpora import CORPUS  # noqa: E402
 UNTS_FOOTNOTE = re.compile(r"vols?\.\s+(?P<vols>[\d,\sand]+?),\s+No\.\s+(?P<no>\d+)")
 
 

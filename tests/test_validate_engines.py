@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
+from corpora import CORPUS
 from lod.parse import ParseError, parse_file
 from lod.publish.pipeline import discover
 from lod.rdf import WorkRegistry, resolution_graph
@@ -24,7 +25,7 @@ from lod.validate import ValidationResult, shapes_graph, validate, validate_batc
 from lod.validate_sparql import UnsupportedShape, _restriction_is_prebinding, compile_shapes
 
 TESTS = Path(__file__).resolve().parent
-FOLDERS = {"corpus": TESTS.parent / "corpus", "unseen": TESTS / "data" / "unseen"}
+FOLDERS = {"corpus": CORPUS, "unseen": TESTS / "data" / "unseen"}
 SYNTHETIC = 30
 
 
@@ -202,7 +203,7 @@ def test_lod_validate_reports_alike_with_either_engine() -> None:
 
     from lod.cli import main
 
-    document = str(Path(__file__).resolve().parent.parent / "corpus" / "001_a434e5ae4ec07524.txt")
+    document = str(CORPUS / "001_a434e5ae4ec07524.txt")
     runs = {engine: CliRunner().invoke(main, ["validate", document, "--engine", engine]) for engine in ("sparql", "pyshacl")}
     assert {r.exit_code for r in runs.values()} == {0}
     assert runs["sparql"].output == runs["pyshacl"].output
