@@ -72,6 +72,15 @@ SETTINGS: tuple[Setting, ...] = (
         "Write one line per request to standard output (gunicorn's access log); off saves a little CPU per request.", flag,
     ),
     Setting("reload-check-seconds", 2.0, "How often the server checks whether a new build landed in the data directory.", float),
+    Setting("max-query-bytes", 100_000, "Longest SPARQL query text accepted, in UTF-8 bytes (413 beyond); checking a query costs time in proportion.", int),
+    Setting("query-memory-mb", 1024, "Megabytes of memory each SPARQL query process may use (an OS limit); a query needing more is stopped and answered 503. 0: unlimited.", int),
+    Setting("query-queue", 2, "SPARQL queries that may wait for a free query process, per server worker; beyond, 503 at once with Retry-After.", int),
+    Setting("query-queue-seconds", 5.0, "Most seconds a SPARQL query waits in that queue before it is answered 503 with Retry-After.", float),
+    Setting(
+        "query-network-unconfined", False,
+        "Accept the risk of running SPARQL queries in processes that can reach the network, where this system allows "
+        "neither network namespaces nor seccomp. Off (the default): SPARQL is refused there, with a start-up error.", flag,
+    ),
     Setting("store-dir", "", "Directory of the server's on-disk SPARQL store (one subdirectory per build); empty: .{data}.store next to the data directory.", str),
 )
 
