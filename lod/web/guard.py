@@ -124,11 +124,15 @@ def _parse_and_check(text: str) -> CheckedQuery:
     if not text or not text.strip():
         raise Rejected(400, "empty query")
     refuse_syntax_escapes(text)
+    # A comment ends at CR as well as LF (SPARQL 1.1 §19.4, and so the engine reads it); rdflib
+    # ends it at LF only, so `# x\r SERVICE ...` would be a comment to rdflib and a call to the
+    # engine. Checked with CRs as LFs, both read the same structure (only long strings change).
+    readable = text.replace("\r", "\n")
     try:
-        tree = parseQuery(text)
+        tree = parseQuery(readable)
     except ParseBaseException as query_error:
         try:
-            parseUpdate(text)
+            parseUpdate(readable)
         except ParseBaseException:
             raise Rejected(400, f"malformed query: {query_error}") from None
         raise Rejected(

@@ -49,6 +49,11 @@ class Busy(Exception):
         self.retry_after = retry_after
 
 
+QUERY_NICENESS = 10
+"""Query processes yield the CPU to the web workers (pages first), and themselves take it before
+the prerenderer (niceness 19)."""
+
+
 def _child(conn: Connection, errors: Connection, memory_mb: int, allow_unconfined: bool) -> None:
     """Child main loop: leave the network, cap memory, then open stores lazily (one per build
     version) and answer tasks: ("check", text), ("run", ...) and ("probe", host, port)."""
@@ -60,6 +65,7 @@ def _child(conn: Connection, errors: Connection, memory_mb: int, allow_unconfine
         conn.send(("unconfined", str(exc)))
         return
     sandbox.limit_memory(memory_mb)
+    os.nice(QUERY_NICENESS)
     from lod.store import OxigraphStore  # the child imports only what it needs
 
     stores: dict[str, Any] = {}
@@ -209,6 +215,7 @@ class QueryPool:
         self._deadlines: dict[int, float] = {}  # per running session: when its child is free at the latest
         self._waiting = 0
         self._keys = itertools.count()
+        self._timeout = 30.0  # of the latest session: how long a queued query may hold a child
         self._lock = threading.Lock()
         self._closed = False
         self.refusal: str | None = None
@@ -292,8 +299,7 @@ class QueryPool:
         now = time.monotonic()
         remaining = sorted(max(d - now, 0.0) for d in self._deadlines.values()) or [0.0]
         rounds, place = divmod(self._waiting, len(remaining))
-        span = max(remaining[-1], 1.0)
-        return max(1, math.ceil(remaining[place] + rounds * span))
+        return max(1, math.ceil(remaining[place] + rounds * self._timeout))
 
     @contextmanager
     def session(self, timeout: float) -> Iterator[QuerySession]:
@@ -303,6 +309,7 @@ class QueryPool:
             raise QueryError(f"SPARQL is not available: {self.refusal}", status=503)
         key = next(self._keys)
         with self._slots:
+            self._timeout = timeout
             if len(self._deadlines) >= self._size and self._waiting >= self._queue:
                 raise Busy(self.retry_after(), "the server is busy with other queries and its queue is full "
                                                "(settings query-processes, query-queue); try again later")
@@ -314,7 +321,7 @@ class QueryPool:
             if not free:
                 raise Busy(self.retry_after(), f"the server was busy with other queries for {self._queue_seconds:g} "
                                                "seconds (setting query-queue-seconds); try again later")
-            self._deadlines[key] = time.monotonic() + timeout + STARTUP_LIMIT  # until the child is ready
+            self._deadlines[key] = time.monotonic() + timeout  # an estimate until the child is ready
         session: QuerySession | None = None
         try:
             worker = self._take()
