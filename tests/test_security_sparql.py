@@ -9,7 +9,6 @@ import http.client
 import os
 import shutil
 import signal
-import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -23,7 +22,7 @@ from lod.store import OxigraphStore, QueryError
 from lod.web import sandbox
 from lod.web.app import client_concurrency
 from lod.web.querypool import QueryPool, QueryTimeout
-from server_fixtures import Server, running_server
+from server_fixtures import Server, listener, running_server
 
 MEMORY_MB = 400
 TIMEOUT = 15
@@ -59,35 +58,6 @@ def store_dir(corpus_build: Path) -> Path:
 
 
 # --- no way out: the listener never hears from the server --------------------------------------
-
-@contextmanager
-def listener() -> Iterator[tuple[int, list[socket.socket]]]:
-    """A loopback port that records every connection made to it."""
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(16)
-    sock.settimeout(0.1)
-    accepted: list[socket.socket] = []
-    stop = threading.Event()
-
-    def accept() -> None:
-        while not stop.is_set():
-            try:
-                accepted.append(sock.accept()[0])
-            except OSError:
-                continue
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    try:
-        yield sock.getsockname()[1], accepted
-    finally:
-        stop.set()
-        thread.join()
-        sock.close()
-        for conn in accepted:
-            conn.close()
-
 
 SPELLINGS: dict[str, str] = {
     "plain": "SELECT * WHERE { SERVICE <URL> { ?s ?p ?o } }",
@@ -255,7 +225,7 @@ def _request(server: Server, method: str, path: str, body: bytes | None = None, 
 
 @contextmanager
 def page_watch(server: Server) -> Iterator[list[float]]:
-    """Fetch the home page and a work description over and over meanwhile; their latencies."""
+    """Fetch the home page over and over meanwhile (from its own address); its latencies."""
     latencies: list[float] = []
     stop = threading.Event()
 
