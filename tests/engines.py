@@ -76,13 +76,14 @@ def oxigraph_server(folder: Path) -> Iterator[RunningEngine]:
 
 
 @contextmanager
-def virtuoso_server(folder: Path) -> Iterator[RunningEngine]:
-    """Virtuoso with its own database, ports and a non-default dba password."""
+def virtuoso_server(folder: Path, secure: bool = True) -> Iterator[RunningEngine]:
+    """Virtuoso with its own database and ports; `secure`: the dba password changed to TEST_PASSWORD."""
     assert shutil.which("virtuoso-t") and VIRTUOSO_INI.is_file(), "virtuoso-opensource is not installed"
     http_port, sql_port = free_port(), free_port()
     db, load = folder / "db", folder / "load"
-    db.mkdir(parents=True)
-    load.mkdir()
+    fresh = not (db / "virtuoso.db").exists()  # else: the same database started again
+    db.mkdir(parents=True, exist_ok=True)
+    load.mkdir(exist_ok=True)
     ini = VIRTUOSO_INI.read_text()
     ini = ini.replace("/var/lib/virtuoso-opensource-7/db", str(db))
     ini = re.sub(r"(?m)^ServerPort(\s*)= 1111\b", rf"ServerPort\g<1>= {sql_port}", ini)
@@ -97,8 +98,9 @@ def virtuoso_server(folder: Path) -> Iterator[RunningEngine]:
     engine = RunningEngine("virtuoso", f"http://127.0.0.1:{http_port}", process, folder, sql_port)
     try:
         _wait(engine.url + "/sparql", process, log)
-        subprocess.run(["isql-vt", str(sql_port), "dba", "dba", f"exec=user_set_password('dba', '{TEST_PASSWORD}');"],
-                       check=True, capture_output=True, timeout=60)
+        if secure and fresh:
+            subprocess.run(["isql-vt", str(sql_port), "dba", "dba", f"exec=user_set_password('dba', '{TEST_PASSWORD}');"],
+                           check=True, capture_output=True, timeout=60)
         yield engine
     finally:
         engine.stop()

@@ -34,8 +34,7 @@ class Virtuoso(Engine):
         if self.credentials is None:
             raise EngineError("Virtuoso needs credentials to write: set LOD_ENGINE_USER and LOD_ENGINE_PASSWORD")
         try:
-            answer = requests.post(self.url + self.update_path, data=b"ASK {}", timeout=(CONNECT_TIMEOUT, 30),
-                                   headers={"Content-Type": "application/sparql-query"},
+            answer = requests.post(self.url + self.update_path, data={"query": "ASK {}"}, timeout=(CONNECT_TIMEOUT, 30),
                                    auth=HTTPDigestAuth(*DEFAULT_PASSWORD))
         except requests.RequestException as exc:
             raise EngineError(f"virtuoso at {self.url} cannot be reached: {exc.__class__.__name__}") from None
