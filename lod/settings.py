@@ -81,6 +81,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Accept the risk of running SPARQL queries in processes that can reach the network, where this system allows "
         "neither network namespaces nor seccomp. Off (the default): SPARQL is refused there, with a start-up error.", flag,
     ),
+    Setting(
+        "store", "",
+        "HTTP root of an external SPARQL engine to serve from (e.g. http://127.0.0.1:8890 for Virtuoso); empty: "
+        "the embedded store built from the data directory. `lod publish --to` loads a build into one.", str,
+    ),
+    Setting("engine", "virtuoso", "Kind of the external engine at `store` / `lod publish --to`: virtuoso or oxigraph.", str),
     Setting("store-dir", "", "Directory of the server's on-disk SPARQL store (one subdirectory per build); empty: .{data}.store next to the data directory.", str),
 )
 
