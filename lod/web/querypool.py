@@ -30,7 +30,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from lod.store import QueryError, RawResult
 from lod.web import sandbox
@@ -149,7 +149,10 @@ class QuerySession:
         worker = self.worker
         if worker is None:
             raise QueryError("the query process of this request is gone", status=500)
-        worker.conn.send(task)
+        try:
+            worker.conn.send(task)
+        except OSError:  # it died between two tasks: tell why, like a death during one
+            return self._died(worker)
         if not worker.conn.poll(max(self._deadline - time.monotonic(), 0)):
             self.worker = None
             worker.kill()
@@ -159,17 +162,20 @@ class QuerySession:
         try:
             answer: tuple[Any, ...] = worker.conn.recv()
         except EOFError:
-            self.worker = None
-            worker.process.join(5)
-            words = worker.last_words()
-            worker.kill()
-            self._pool.replace()
-            death = sandbox.cause_of_death(worker.process.exitcode, words, self._pool.memory_mb)
-            raise QueryError(death.message, status=death.status) from None
+            return self._died(worker)
         worker.last_words()
         if answer[0] == "error":
             raise (Rejected(answer[1], answer[2]) if task[0] == "check" else QueryError(answer[2], status=answer[1]))
         return answer
+
+    def _died(self, worker: _Worker) -> NoReturn:
+        self.worker = None
+        worker.process.join(5)
+        words = worker.last_words()
+        worker.kill()
+        self._pool.replace()
+        death = sandbox.cause_of_death(worker.process.exitcode, words, self._pool.memory_mb)
+        raise QueryError(death.message, status=death.status)
 
     def check(self, text: str) -> CheckedQuery:
         """The guard's verdict on `text`, computed in the child (raises `Rejected`)."""
