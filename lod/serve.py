@@ -29,7 +29,7 @@ from gunicorn.workers import gasgi
 
 from lod import settings as registry
 from lod.store import load_build, store_root
-from lod.web.app import create_app, resolve_settings
+from lod.web.app import SPARQL_PATH, create_app, resolve_settings
 from lod.web.asgi import asgi_app
 
 LOG_URL_CHARS = 512
@@ -83,6 +83,7 @@ class LodWorker(gasgi.ASGIWorker):  # type: ignore[misc]
         # The worker module names the protocol it instantiates; in this (forked) worker process
         # it is ours. Nothing else in the process uses gasgi.
         gasgi.ASGIProtocol = HeadDeadlineProtocol
+        self.request_read_seconds = float(self.app.config_values["request-read-seconds"])
         super().init_process()
 
 
@@ -126,8 +127,8 @@ class LodApplication(BaseApplication):  # type: ignore[misc]
         c = self.config_values
         app = create_app(c, budget_path=self.budget_path)
         app.extensions["lod"].pool.warm()
-        LodWorker.request_read_seconds = float(c["request-read-seconds"])
-        return asgi_app(app, int(c["threads"]), int(c["max-request-bytes"]), float(c["request-read-seconds"]))
+        return asgi_app(app, int(c["threads"]), int(c["max-request-bytes"]), float(c["request-read-seconds"]),
+                        query_path=SPARQL_PATH)
 
 
 def serve(data: Path, host: str | None = None, port: int | None = None, workers: int | None = None,

@@ -5,6 +5,10 @@ idle or slow connections cost a few kilobytes each. a2wsgi hands a request to on
 threads; before it does, `BoundedRequest` reads the whole body in the event loop, bounded in
 size (setting max-request-bytes, 413) and in time (setting request-read-seconds, 408), so a
 client trickling a POST body a byte a second never holds an app thread either.
+
+SPARQL requests and everything else are answered from two separate thread pools of the same
+app: a request waiting for its query (up to query-timeout) holds a thread of the first only,
+so however many queries are in flight, pages still find a free thread at once.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 from a2wsgi import WSGIMiddleware
+
+from lod.web.http import SECURITY_HEADERS
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -29,7 +35,8 @@ async def plain_answer(send: Send, status: int, text: str, headers: list[tuple[b
         "type": "http.response.start",
         "status": status,
         "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode()),
-                    (b"connection", b"close"), *(headers or [])],
+                    (b"connection", b"close"), *(headers or []),
+                    *((name.lower().encode(), value.encode()) for name, value in SECURITY_HEADERS.items())],
     })
     await send({"type": "http.response.body", "body": body, "more_body": False})
 
@@ -85,6 +92,22 @@ def _replay(body: bytes, receive: Receive) -> Receive:
     return replay
 
 
-def asgi_app(wsgi: Callable[..., Any], threads: int, max_bytes: int, read_seconds: float) -> ASGIApp:
-    """The WSGI app served from `threads` threads, its requests read whole in the event loop first."""
-    return BoundedRequest(WSGIMiddleware(wsgi, workers=threads), max_bytes, read_seconds)  # type: ignore[arg-type]
+class SeparatePools:
+    """Requests under `prefix` to one thread pool of the app, all others to another."""
+
+    def __init__(self, wsgi: Callable[..., Any], threads: int, prefix: str) -> None:
+        self.prefix = prefix
+        self.queries: ASGIApp = WSGIMiddleware(wsgi, workers=threads)  # type: ignore[arg-type,assignment]
+        self.pages: ASGIApp = WSGIMiddleware(wsgi, workers=threads)  # type: ignore[arg-type,assignment]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = str(scope.get("path", ""))
+        app = self.queries if path == self.prefix or path.startswith(self.prefix + "/") else self.pages
+        await app(scope, receive, send)
+
+
+def asgi_app(wsgi: Callable[..., Any], threads: int, max_bytes: int, read_seconds: float,
+             query_path: str = "/sparql") -> ASGIApp:
+    """The WSGI app served from `threads` threads for pages and as many for `query_path`, its
+    requests read whole in the event loop first."""
+    return BoundedRequest(SeparatePools(wsgi, threads, query_path), max_bytes, read_seconds)
