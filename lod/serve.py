@@ -136,7 +136,8 @@ def serve(data: Path, host: str | None = None, port: int | None = None, workers:
     """Serve the build in `data` until interrupted (what `lod serve` calls)."""
     config = resolve_settings({"data": str(Path(data).resolve()), "host": host, "port": port, "workers": workers, **settings})
     data_dir = Path(config["data"])
-    load_build(data_dir, root=store_root(data_dir, config["store-dir"]))  # once, in the master
+    # once, in the master: a store left by an earlier run is verified whole (and loaded again if damaged)
+    load_build(data_dir, root=store_root(data_dir, config["store-dir"]), deep=True)
     application = LodApplication(config)
     try:
         application.run()
