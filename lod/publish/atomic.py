@@ -8,8 +8,8 @@ On Linux the swap is one `renameat2(RENAME_EXCHANGE)` system call: there is no i
 `output/` is missing. Elsewhere (or on file systems that refuse the flag) it falls back to two
 renames, which leave the previous output under `output.old-*` if interrupted between them.
 
-Builds into one target take turns (a lock file beside it, `.{name}.build.lock`, held with
-flock, so the kernel releases it when a build dies however it dies). Holding the lock, a build
+Builds into one folder take turns (flock on the target's parent folder, which the kernel
+releases when a build dies however it dies, and which leaves no file behind). Holding the lock, a build
 knows that any `.{name}.building-*` or `.{name}.old-*` beside the target is the leftover of a
 build that was killed (`kill -9`, power loss) and removes it before starting.
 """
@@ -53,11 +53,14 @@ def staged_directory(target: Path) -> Iterator[Path]:
     """
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
-    with open(target.parent / f".{target.name}.build.lock", "a") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # another build into `target` finishes first
+    folder = os.open(target.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX)  # another build beside `target` finishes first
         remove_leftovers(target)
         with _staged(target) as staging:
             yield staging
+    finally:
+        os.close(folder)  # releases the lock
 
 
 def remove_leftovers(target: Path) -> list[Path]:
