@@ -84,6 +84,12 @@ SETTINGS: tuple[Setting, ...] = (
             "beyond, it is refused and reported.", float),
     Setting("document-memory-mb", 2048, "`lod build`: memory (MB) a build worker may use for one document; "
             "beyond, the document is refused and reported.", int),
+    Setting(
+        "store", "",
+        "HTTP root of an external SPARQL engine to serve from (e.g. http://127.0.0.1:8890 for Virtuoso); empty: "
+        "the embedded store built from the data directory. `lod publish --to` loads a build into one.", str,
+    ),
+    Setting("engine", "virtuoso", "Kind of the external engine at `store` / `lod publish --to`: virtuoso or oxigraph.", str),
     Setting("store-dir", "", "Directory of the server's on-disk SPARQL store (one subdirectory per build); empty: .{data}.store next to the data directory.", str),
 )
 
