@@ -97,6 +97,30 @@ def request_loop(url: str, requests: Callable[[int], tuple[str, str, bytes | Non
         conn.close()
 
 
+Requests = Callable[[int], tuple[str, str, bytes | None, dict[str, str]]]
+
+
+def clients_for(url: str, requests_of: Callable[[int], Requests], clients: int, seconds: float,
+                first_address: int | None = None, timeout: float = 30.0, pause: float = 0.0) -> tuple[Tally, float]:
+    """`clients` request loops (client k sends requests_of(k)) for `seconds`, each from its own
+    loopback address from `first_address` on (None: all from 127.0.0.1); their tally and the
+    seconds they ran."""
+    stop, tally = threading.Event(), Tally()
+    threads = [threading.Thread(target=request_loop, daemon=True,
+                                args=(url, requests_of(k), stop, tally,
+                                      None if first_address is None else source_address(first_address + k)),
+                                kwargs={"timeout": timeout, "pause": pause})
+               for k in range(clients)]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    stop.wait(seconds)
+    stop.set()
+    for thread in threads:
+        thread.join(timeout=timeout + 5)
+    return tally, time.monotonic() - started
+
+
 def slow_client(url: str, stop: threading.Event, tally: Tally, interval: float = 1.0) -> None:
     """A byte of a request head every `interval` seconds; when the server closes the connection,
     open another (what a slow-loris attacker does). Counts the connections it had to reopen."""

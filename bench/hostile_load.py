@@ -18,14 +18,12 @@ import json
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import quote
 
 from bench.common import PYTHON, ROOT, free_port, machine, percentile, start, tree_memory_mib, versions
-from bench.hostile import Tally, hostile, request_loop, source_address
+from bench.hostile import clients_for, hostile
 
 RESULTS = ROOT / "bench" / "results" / "hostile"
 
@@ -54,18 +52,8 @@ def _plan(works: list[str], slugs: list[str], base: str) -> list[tuple[str, str,
 
 
 def _level(url: str, plan: list[tuple[str, str, bytes | None, dict[str, str]]], clients: int, seconds: float) -> dict[str, object]:
-    stop, tally = threading.Event(), Tally()
-    threads = [threading.Thread(target=request_loop, daemon=True,
-                                args=(url, lambda i, k=k: plan[(k * 7 + i) % len(plan)], stop, tally, source_address(100 + k)))
-               for k in range(clients)]
-    started = time.monotonic()
-    for thread in threads:
-        thread.start()
-    time.sleep(seconds)
-    stop.set()
-    for thread in threads:
-        thread.join(timeout=60)
-    elapsed = time.monotonic() - started
+    tally, elapsed = clients_for(url, lambda k: lambda i: plan[(k * 7 + i) % len(plan)], clients, seconds,
+                                 first_address=100, timeout=60)
     errors = sum(n for status, n in tally.statuses.items() if status >= 400) + len(tally.failures)
     return {
         "clients": clients, "seconds": round(elapsed, 1), "requests": tally.count, "per_second": round(tally.count / elapsed, 1),
@@ -105,7 +93,7 @@ def main(argv: list[str] | None = None) -> None:
     port = free_port()
     server = start("lod serve", [PYTHON, "-m", "lod.serve", "--data", str(out), "--port", str(port),
                                  "--access-log", "1" if args.access_log else "0", "--prerender", "0"],
-                   port, "/", work / "server.log", timeout=120)
+                   port, "/", work / "server.log", timeout=600)
     url = f"http://127.0.0.1:{port}"
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
     levels = []

@@ -21,7 +21,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDFS
 
 from bench.common import percentile
-from bench.hostile import Tally, hostile, pages, request_loop, slow_client
+from bench.hostile import Tally, clients_for, hostile, pages, slow_client
 from lod.uri import DEFAULT_BASE
 from lod.web.http import SECURITY_HEADERS
 from lod.web.render import Linker, resource_page
@@ -42,16 +42,7 @@ def _page_paths(server: Server, works: list[dict[str, str]]) -> list[str]:
 
 def _pages_while(server: Server, paths: list[str], seconds: float, clients: int = 2) -> Tally:
     """Page requests from `clients` ordinary clients for `seconds`; what they saw."""
-    stop, tally = threading.Event(), Tally()
-    threads = [threading.Thread(target=request_loop, args=(server.url, pages(paths[k:] + paths[:k]), stop, tally),
-                                kwargs={"timeout": 10, "pause": 0.05}, daemon=True) for k in range(clients)]
-    for thread in threads:
-        thread.start()
-    time.sleep(seconds)
-    stop.set()
-    for thread in threads:
-        thread.join(timeout=15)
-    return tally
+    return clients_for(server.url, lambda k: pages(paths[k:] + paths[:k]), clients, seconds, timeout=10, pause=0.05)[0]
 
 
 def _assert_pages_fast(tally: Tally, what: str) -> None:

@@ -93,7 +93,8 @@ def _replay(body: bytes, receive: Receive) -> Receive:
 
 
 class SeparatePools:
-    """Requests under `prefix` to one thread pool of the app, all others to another."""
+    """Queries (requests under `prefix` that carry one) to one thread pool of the app, all
+    other requests to another."""
 
     def __init__(self, wsgi: Callable[..., Any], threads: int, prefix: str) -> None:
         self.prefix = prefix
@@ -101,9 +102,15 @@ class SeparatePools:
         self.pages: ASGIApp = WSGIMiddleware(wsgi, workers=threads)  # type: ignore[arg-type,assignment]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await (self.queries if self.is_query(scope) else self.pages)(scope, receive, send)
+
+    def is_query(self, scope: Scope) -> bool:
+        """A request to the endpoint that carries a query (POST, or `query=` in the URL); the
+        endpoint's own form page (GET without a query) is a page like the others."""
         path = str(scope.get("path", ""))
-        app = self.queries if path == self.prefix or path.startswith(self.prefix + "/") else self.pages
-        await app(scope, receive, send)
+        if path != self.prefix and not path.startswith(self.prefix + "/"):
+            return False
+        return scope.get("method") not in ("GET", "HEAD") or b"query=" in bytes(scope.get("query_string") or b"")
 
 
 def asgi_app(wsgi: Callable[..., Any], threads: int, max_bytes: int, read_seconds: float,
