@@ -9,7 +9,8 @@ from typing import Any
 import pycountry
 
 from lod.model import Footnote, Resolution
-from lod.parse.blocks import BlockBuilder, NUM_START
+from lod.bodies import by_name, symbol_of
+from lod.parse.blocks import NUM_START, PART_LABEL, BlockBuilder
 from lod.parse.enrich import add_addressees, add_citations
 from lod.parse.errors import ParseError
 from lod.parse.furniture import (
@@ -23,6 +24,7 @@ from lod.parse.furniture import (
     is_symbol_line,
     strip_marks,
 )
+from lod.parse.heading import Heading, find_formula, find_heading, formula_line
 from lod.parse.markers import MarkerState, resolve_glued
 from lod.parse.masthead import NUMBER_TITLE, Masthead, adopting_body, iso_date, parse_masthead
 from lod.parse.readers import SourceText
@@ -82,6 +84,28 @@ def _decision_start(lines: list[str]) -> int | None:
     while end < len(plain) and plain[end] and not _DECISION_TEXT.match(plain[end]):
         end += 1
     return end if any(plain[end:]) else None
+
+
+_DECISION_OPENING = re.compile(
+    r"^(?:At (?:its|the) (?:resumed )?\d{1,4}(?:st|nd|rd|th)+(?:(?:,| and| to) \d{1,4}(?:st|nd|rd|th))*\W+(?:\(resumed\)\W+)?"
+    r"(?:plenary\W+)?meetings?\b"
+    r"|On \d{1,2}(?:(?:,| and| to) \d{1,2})*\W+[A-Z][a-z]+\W+\d{4}, the\b"
+    r"|The (?:General Assembly|Economic and Social Council|Security Council|[A-Z][\w ]{2,80}? (?:Council|Commission)), at its \d)"
+)
+"""The first words of a decision's text as the decisions database stores it, without a masthead:
+"At its 47th plenary meeting, on 7 December 2022, the General Assembly … decided …"."""
+
+def _decision_text_start(lines: list[str]) -> int | None:
+    """Where a decision printed without masthead begins: its part label or its "At its … meeting" sentence."""
+    plain = [strip_marks(line)[0].replace("*", "").strip(" \t`") for line in lines[:40]]
+    opening = next((i for i, p in enumerate(plain) if _DECISION_OPENING.match(p)), None)
+    if opening is None:
+        return None
+    above = [i for i in range(opening) if plain[i]]
+    if len(above) > 3:
+        return None  # a masthead or a text above: not a bare decision
+    part = next((i for i in above if PART_LABEL.match(plain[i])), None)
+    return part if part is not None else opening
 
 
 def _continues_statement(plain: list[str], k: int) -> bool:
@@ -181,13 +205,42 @@ class _Split:
     decision: bool = False
 
 
+def _headed(lines: list[str], heading: Heading) -> _Split:
+    """A text under a printed heading instead of a masthead; a "Whereas" preamble may come
+    before its formula, which may lack its comma or be missing."""
+    head = parse_masthead(lines[: heading.start])
+    head.number = head.number or heading.number
+    head.kind = head.kind or "resolution"
+    if heading.date and head.adoption_date is None:
+        head.adoption_date = iso_date(heading.date)
+    at = find_formula(lines, heading.start)
+    organ = formula_line(lines[at]) if at is not None else None
+    if head.body is None and (organ or heading.body):
+        head.body = (organ or heading.body).name  # type: ignore[union-attr]
+    if at is None or organ is None:
+        return _Split(head, lines[heading.start :])
+    text = strip_marks(lines[at])[0].replace("*", "").strip()
+    return _Split(head, lines[heading.start : at] + lines[at + 1 :], text, organ.name)
+
+
 def _split(lines: list[str], source: str) -> _Split:
     """Resolutions and drafts open with a formula; decisions with a number; extracts with a header."""
     formula = _formula_index(lines)
+    heading = find_heading(lines)
+    if heading is not None and (formula is None or formula[0] >= heading.start):
+        return _headed(lines, heading)
+    if formula is None:
+        bare = find_formula(lines, 0)
+        if bare is not None:
+            # "The General Assembly" without its comma (a resolution adopting a declaration)
+            text = strip_marks(lines[bare])[0].replace("*", "").strip()
+            formula = (bare, text, formula_line(lines[bare]).name)  # type: ignore[union-attr]
     if formula is not None:
         index, text, body = formula
         return _Split(parse_masthead(lines[:index]), lines[index + 1 :], text, body)
     decision_start = _decision_start(lines)
+    if decision_start is None:
+        decision_start = _decision_text_start(lines)
     if decision_start is not None:
         return _Split(parse_masthead(lines[:decision_start]), lines[decision_start:], decision=True)
     start, short_title = _extract_title(lines)
@@ -222,11 +275,16 @@ def assemble(src: SourceText, overrides: dict[str, Any]) -> Resolution:
     structure = build_structure(blocks, extract=extract, decision=split.decision)
     if not structure.preamble and not structure.operative and not structure.annexes:
         raise ParseError(src.source, "no paragraphs were found after the opening formula")
+    if split.decision and head.kind is None:
+        head.kind = "decision"  # a decision's text, printed without its masthead
     res = _resolution(src, head, structure, meta, extract, warnings)
     if head.body is not None:
         res.body, res.committee = adopting_body(head, split.formula_body)
+    elif res.body is None and split.formula_body and formula_line(f"The {split.formula_body}") is not None:
+        res.body = split.formula_body  # no masthead names an organ: the formula's organ speaks
+    _symbol_from_number(res)
     if split.decision and res.operative:
-        _decision_meeting(res, res.operative[0].text)
+        _decision_meeting(res, next((p.text for p in res.operative if len(p.text) > 40), res.operative[0].text))
     res.preamble_formula = split.formula_text
     res.footnotes = _footnotes(cleaned.footnotes)
     _apply_overrides(res, meta, warnings)
@@ -240,17 +298,36 @@ def assemble(src: SourceText, overrides: dict[str, Any]) -> Resolution:
     return res
 
 
+def _symbol_from_number(res: Resolution) -> None:
+    """An adopted text that prints its number but not its symbol ("Resolution 660 (1990)"): the
+    organ's conventions (lod.bodies) give the symbol, and from it the session."""
+    body = by_name(res.body) if res.symbol is None and res.number and res.body else None
+    symbol = symbol_of(body, res.number, res.kind) if body is not None and res.number else None
+    if symbol is not None:
+        res.symbol = symbol
+        res.session = res.session or parse_symbol(symbol).session
+
+
 _AT_ITS_MEETING = re.compile(
-    r"^At its (?:resumed )?(\d{1,5}(?:st|nd|rd|th) (?:plenary )?meeting),? on (\d{1,2} [A-Z][a-z]+ \d{4})"
+    r"^(?:At (?:its|the) |The [A-Z][\w ]{2,80}?, at its )(?:resumed )?(\d{1,5}(?:st|nd|rd|th) (?:\(resumed\) )?(?:plenary )?meeting)"
+    r"(?: of the [A-Z][\w ]+?)?,? on (\d{1,2} [A-Z][a-z]+ \d{4})"
 )
+_DECIDING_ORGAN = re.compile(r"\b[Tt]he ((?:General Assembly|Economic and Social Council|Security Council|[A-Z][\w ]{2,80}? (?:Council|Commission)))\b")
 
 
 def _decision_meeting(res: Resolution, text: str) -> None:
     """A decision says where it was taken in its first words: "At its 62nd plenary meeting, on …"."""
     m = _AT_ITS_MEETING.match(text)
     if m:
-        res.meeting = res.meeting or m.group(1)
+        res.meeting = res.meeting or m.group(1).replace("(resumed) ", "")
         res.adoption_date = res.adoption_date or iso_date(m.group(2))
+    if res.body is None:
+        # "… on 7 December 2022, the General Assembly, on the recommendation of …, decided": the
+        # first organ named is the one that decided
+        organ = _DECIDING_ORGAN.search(text[:400])
+        body = by_name(organ.group(1)) if organ else None
+        if body is not None and body.kind == "organ":
+            res.body = body.name
 
 
 _KINDS = ("resolution", "draft-resolution", "decision", "draft-decision", "extract")

@@ -22,6 +22,8 @@ POINT_START = re.compile(r"^\(([a-z]{1,2}|[ivxlc]{1,7})\)(?:\s+|$)")
 SC_POINT_START = re.compile(r"^([a-z])\.(?:\s+|$)")
 ROMAN_HEADING = re.compile(r"^([IVXLC]{1,7})\.?(?:\s+([A-Z].*))?$")
 ANNEX_HEADING = re.compile(r"^(?:Annex|ANNEX)(?:\s+([IVXLC]{1,7}|\d{1,2}))?$")
+PART_LABEL = re.compile(r"^(?:(?:Decision|DECISION|Section|Part|PART) )?([A-Z])\.?(?:\s*\(.{0,300}\))?$")
+"""The label of one part of a multi-part text ("A", "Decision B", "Section C", "A (Decision 75/407 … becomes decision 75/407 A)")."""
 CLOSING = re.compile(
     r"^(?:(\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting)(?:\s*,?\s*(\d{1,2} \w+ \d{4}))?"
     r"|Adopted at its (\d{1,5}(?:st|nd|rd|th) meeting).*|\[(?:Adopted )?(?:without a vote|by consensus)\.?\]"

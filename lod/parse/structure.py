@@ -17,6 +17,7 @@ from lod.parse.blocks import (
     CLOSING,
     INTRODUCES_TEXT,
     NUM_START,
+    PART_LABEL,
     POINT_START,
     ROMAN_HEADING,
     SC_POINT_START,
@@ -130,6 +131,10 @@ class StructureBuilder:
                 self.result.meeting_date = closing.group(2)
             self.in_vote = plain.startswith("[") and "]" not in plain
             return
+        part = PART_LABEL.match(plain) if self.decision and len(plain) < 320 else None
+        if part:
+            self.section = part.group(1)  # "A", "Decision B": the parts of a multi-part decision
+            return
         if self._opens_embedded_text(plain):
             # "Adopts the following declaration:": the one operative sentence, then the text it
             # adopts, which the model keeps as an annex (its title and numbered paragraphs)
@@ -201,7 +206,7 @@ class StructureBuilder:
             self.preamble_blocks.append(block)
             return
         if self.extract or self.decision:
-            self.paras.append(_Para(None, block, continued=self.extract))
+            self.paras.append(_Para(None, block, continued=self.extract, section=self.section))
             return
         self.preamble_blocks.append(block)
 
