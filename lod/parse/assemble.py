@@ -24,6 +24,7 @@ from lod.parse.furniture import (
     is_symbol_line,
     strip_marks,
 )
+from lod.parse.endnotes import take_endnotes
 from lod.parse.heading import Heading, find_formula, find_heading, formula_line
 from lod.parse.markers import MarkerState, resolve_glued
 from lod.parse.masthead import NUMBER_TITLE, Masthead, adopting_body, iso_date, parse_masthead
@@ -125,7 +126,7 @@ def _clean(src: SourceText) -> Cleaned:
         return clean_markdown(src.text)
     if src.layout == "plain-extract":
         return clean_plain_extract(src.text)
-    return clean_pdf_text(src.text)
+    return take_endnotes(clean_pdf_text(src.text))
 
 
 def _language(value: Any) -> str | None:

@@ -26,7 +26,7 @@ PART_LABEL = re.compile(r"^(?:(?:Decision|DECISION|Section|Part|PART) )?([A-Z])\
 """The label of one part of a multi-part text ("A", "Decision B", "Section C", "A (Decision 75/407 … becomes decision 75/407 A)")."""
 CLOSING = re.compile(
     r"^(?:(\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting)(?:\s*,?\s*(\d{1,2} \w+ \d{4}))?"
-    r"|Adopted at its (\d{1,5}(?:st|nd|rd|th) meeting).*|\[(?:Adopted )?(?:without a vote|by consensus)\.?\]"
+    r"|Adopted (?:unanimously |without (?:a )?vote,? |by acclamation )?at (?:its|the)(?: resumed)?(?: (\d{1,5}(?:st|nd|rd|th) meeting))?.*|\[(?:Adopted )?(?:without a vote|by consensus)\.?\]"
     r"|\[Adopted by a recorded vote\b.*)\s*$"
 )
 INTRODUCES_TEXT = re.compile(r"\b(?:the following|as follows)\b[^:;]{0,200}:$")
@@ -90,6 +90,18 @@ _GLUED_FOOTNOTE_END = re.compile(r"([,;:.])\s?(\d{1,3})\s*$")
 _FUNCTION_WORD_END = re.compile(r"\b(?:and|of|the|to|in|for|or|with|by|on|at|a|an|that)$")
 
 
+_OCR_NUMBER = re.compile(r"^(\d{1,3}), (?=[A-Z][a-z])")
+
+
+def _ocr_number(line: str, expected: int, at_start: bool) -> str:
+    """ "5, Notes …": a paragraph number whose full stop OCR read as a comma. The printed numbering
+    decides: only the number the count expects next, at the start of a paragraph, is one."""
+    m = _OCR_NUMBER.match(line)
+    if m and at_start and int(m.group(1)) == expected:
+        return f"{m.group(1)}. {line[m.end():]}"
+    return line
+
+
 @lru_cache(maxsize=256)
 def _compared(title: str) -> str:
     """A title as lines are compared with it: single spaces, lower case (asked for every line)."""
@@ -133,11 +145,16 @@ class BlockBuilder:
         current: str | None = None
         blank = False
         after_header = after_title = False
+        expected = 1
         for index, raw in enumerate(lines):
             line = raw.strip()
             if not line:
                 blank = True
                 continue
+            line = _ocr_number(line, expected, blank or current is None or self._complete(current))
+            number = NUM_START.match(MARK_RE.sub("", line).lstrip("*"))
+            if number:
+                expected = int(number.group(1)) + 1
             if is_symbol_line(line) or is_furniture(line):
                 after_header = True
                 continue

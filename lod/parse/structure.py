@@ -225,10 +225,15 @@ class StructureBuilder:
         if self.decision:
             self.paras[:0] = [_Para(None, block) for block in preamble]
             preamble = []
-        # a lone operative sentence without number after the preamble ("Adopts the following ...")
-        if not self.paras and preamble and not preamble[-1].rstrip().endswith(","):
-            last = preamble.pop()
-            self.paras.append(_Para(None, last))
+        if not self.paras and preamble:
+            # an unnumbered operative part (older texts): it opens with the first operative verb
+            # or "It is resolved", else it is the lone last sentence ("Adopts the following ...")
+            start = next((k for k, block in enumerate(preamble) if k and _opens_operative(block)), None) if not self.annex_paras else None
+            if start is None and not plain_end(MARK_RE.sub("", preamble[-1])).endswith(","):
+                start = len(preamble) - 1
+            if start is not None:
+                self.paras = [_Para(None, block) for block in preamble[start:]]
+                preamble = preamble[:start]
         for n, block in enumerate(preamble, 1):
             text, refs = clean_text(block)
             verb = italic_phrase(block) or verb_phrase(MARK_RE.sub("", block), operative=False)
@@ -330,6 +335,20 @@ def _strip_label(block: str, label_in_plain: str) -> str:
     if idx == -1:
         return block
     return (block[:idx] + block[idx + len(label) :]).strip()
+
+
+_OPERATIVE_OPENING = re.compile(r"^(?:It is resolved|Now,? therefore|Therefore,? the|Hereby\b|Resolves\b)")
+
+
+def _opens_operative(block: str) -> bool:
+    """An unnumbered operative paragraph: an operative verb (or "It is resolved") leads it, and it
+    does not end like a preambular paragraph."""
+    plain = MARK_RE.sub("", block).replace("*", "").strip()
+    if plain_end(plain).endswith(","):
+        return False
+    if _OPERATIVE_OPENING.match(plain):
+        return True
+    return verb_phrase(plain, operative=True) is not None and verb_phrase(plain, operative=False) is None
 
 
 def build_structure(blocks: list[str], *, extract: bool = False, decision: bool = False) -> Structure:
