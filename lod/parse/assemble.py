@@ -270,7 +270,9 @@ def assemble(src: SourceText, overrides: dict[str, Any]) -> Resolution:
     blocks = BlockBuilder(
         vocabulary, titles, set(cleaned.footnotes), dehyphenate=src.layout != "markdown"
     ).build(split.body_lines)
-    if not any(MARK_RE.search(b) for b in blocks) and cleaned.footnotes:
+    tokens = {m for b in blocks for m in MARK_RE.findall(b)}
+    if set(cleaned.footnotes) - tokens:
+        # notes whose markers are still glued to the words ("Tlatelolco)1"), maybe beside tokens
         state = MarkerState(set(cleaned.footnotes))
         blocks = [resolve_glued(b, state) for b in blocks]
     structure = build_structure(blocks, extract=extract, decision=split.decision)

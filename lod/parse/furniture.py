@@ -82,6 +82,7 @@ def clean_markdown(text: str) -> Cleaned:
     out: list[str] = []
     notes: dict[str, str] = {}
     after_rule = False
+    last_note: str | None = None
     for raw in normalise(text).split("\n"):
         line = raw.strip()
         if _MD_RULE.match(line):
@@ -100,10 +101,17 @@ def clean_markdown(text: str) -> Cleaned:
                 definition = (m.group(1), m.group(2))
         if definition is not None:
             notes.setdefault(definition[0], clean_inline_text(_md_inline(definition[1])))
+            last_note = definition[0]
+            out.append("")
+            continue
+        if line and last_note is not None and raw[:1] in " \t":
+            # an indented line continues the footnote above (Markdown's footnote continuation)
+            notes[last_note] = f"{notes[last_note]} {clean_inline_text(_md_inline(line))}"
             out.append("")
             continue
         if line:
             after_rule = False
+            last_note = None
         out.append(_md_inline(_MD_HEADING.sub("", line)))
     return Cleaned(out, notes)
 
