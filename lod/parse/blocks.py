@@ -93,6 +93,12 @@ _FUNCTION_WORD_END = re.compile(r"\b(?:and|of|the|to|in|for|or|with|by|on|at|a|a
 _OCR_NUMBER = re.compile(r"^(\d{1,3}), (?=[A-Z][a-z])")
 
 
+def _opens_with_verb(line: str, at: int) -> bool:
+    """What follows a paragraph number opens with an operative verb ("Encourages", "Also requests")."""
+    rest = MARK_RE.sub("", line[at:]).replace("*", "").strip()
+    return leading_phrase(rest, operative=True) is not None
+
+
 def _ocr_number(line: str, expected: int, at_start: bool) -> str:
     """ "5, Notes …": a paragraph number whose full stop OCR read as a comma. The printed numbering
     decides: only the number the count expects next, at the start of a paragraph, is one."""
@@ -153,8 +159,7 @@ class BlockBuilder:
                 continue
             line = _ocr_number(line, expected, blank or current is None or self._complete(current))
             number = NUM_START.match(MARK_RE.sub("", line).lstrip("*"))
-            if number:
-                expected = int(number.group(1)) + 1
+            numbered_next = bool(number) and int(number.group(1)) == expected and _opens_with_verb(line, number.end())
             if is_symbol_line(line) or is_furniture(line):
                 after_header = True
                 continue
@@ -173,11 +178,15 @@ class BlockBuilder:
             after_header = after_title = False
             if current is None:
                 current = line
-            elif self._starts_new(current, line, blank) or self._heading_between(current, line, lines, index):
+            elif numbered_next or self._starts_new(current, line, blank) or self._heading_between(current, line, lines, index):
+                # the printed numbering is stronger evidence than a final punctuation the page
+                # break lost: "4. Encourages" right after paragraph 3 is paragraph 4
                 self.blocks.append(current)
                 current = line
             else:
                 current = join_lines(current, line, self.vocabulary, dehyphenate=self.dehyphenate)
+            if current is line and number:
+                expected = int(number.group(1)) + 1
             blank = False
         if current is not None:
             self.blocks.append(current)

@@ -15,7 +15,7 @@ from lod.parse.furniture import MARK_RE, mark
 _GLUED = re.compile(r"(?<=[A-Za-z)\]”’\".,;:])(\d{1,3})(?=[\s,.;:)”’]|$)")
 _AFTER_YEAR = re.compile(r"(?<![\d/])(?:19|20)\d\d(\d{1,2})(?=[\s,.;:)]|$)")
 """A marker glued to a year: "of 19881" is 1988 and footnote 1 (the count must expect it)."""
-_AFTER_COMMA = re.compile(r"(?<=[A-Za-z][,;] )(\d{1,3})(?=\s+[a-z])")
+_AFTER_COMMA = re.compile(r"(?<=[A-Za-z0-9”’)][,;] )(\d{1,3})(?=\s|[,;.]|$)")
 """A marker set apart after a comma in mid-sentence: "the Committee on Disarmament, 4 inter alia"."""
 _SPACED = re.compile(r"(?<=[A-Za-z] )(\d{1,3})(?=\s+[a-z]|\s*$)")
 _REFERENCE_WORDS = frozenset(
@@ -68,6 +68,8 @@ def resolve_glued(text: str, state: MarkerState) -> str:
             continue
         if kind == "glued" and text[start - 1].isalpha() and text[start - 1].isupper() and start >= 2 and not text[start - 2].islower():
             continue  # "G20", "A4": letters and digits of one name
+        if kind == "comma" and re.search(r"(?<!\d)\d{1,3}[,;] $", text[max(0, start - 6) : start]):
+            continue  # "paragraphs 2, 3 and 4": a list of numbers, not a marker after the second
         if kind == "spaced":
             previous = re.findall(r"[A-Za-z.]+", text[max(0, start - 30) : start])
             word = previous[-1].rstrip(".").lower() if previous else ""
