@@ -33,19 +33,36 @@ _PRE_ADVERBS_BY_FIRST = _by_first_word(PRE_ADVERBS)
 """Only the adverbs that open with the paragraph's next word are worth comparing."""
 
 _EXPRESSED = (
-    "its", "gravest", "deepest", "strongest", "utmost", "sincerest", "heartfelt", "continued", "firm",
+    "its", "intention", "concerns", "solidarity", "sympathy", "gravest", "deepest", "strongest", "utmost", "sincerest", "heartfelt", "continued", "firm",
     "deep", "grave", "serious", "profound", "strong", "great", "full", "sincere",
     "appreciation", "concern", "regret", "gratitude", "support", "hope", "satisfaction",
     "alarm", "condolences", "readiness", "determination", "commitment", "conviction", "thanks",
 )
 """What "Expresses" / "Expressing" takes into its phrase: "Expressing its gravest concern"."""
 
+_ITS_NOUNS = (
+    "call upon", "call on", "call for", "call", "request", "invitation", "appreciation", "gratitude",
+    "commitment", "strong commitment", "unwavering commitment", "full commitment", "firm commitment",
+    "demand", "support", "strong support", "full support", "continued support", "unwavering support",
+    "condemnation", "strong condemnation", "concern", "deep concern", "serious concern", "grave concern",
+    "profound concern", "conviction", "firm conviction", "determination", "expectation", "appeal",
+    "intention", "solidarity", "readiness", "willingness",
+)
+_ITS = tuple(sorted((f"its {noun}" for noun in _ITS_NOUNS), key=len, reverse=True))
+"""What the UN's italics take into "Reiterates its call upon", "Reaffirming its commitment": the
+stance itself, never its object ("Recalls its resolution" stays "Recalls")."""
+
+_STILL = ("deeply concerned", "gravely concerned", "seriously concerned", "concerned", "convinced", "committed", "seized", "determined", "alarmed")
+"""What "Remains" / "Remaining" takes: "Remaining deeply concerned"."""
+
+_STRESS = ("in the strongest possible terms", "in the strongest terms", "unequivocally")
+
 _PHRASAL = {
     # verb (lower case) → the fixed continuations it takes, longest first
     "take": ("note", "into account", "into consideration"),
     "calls": ("upon", "on", "for"),
     "call": ("upon", "on", "for"),
-    "calling": ("upon", "on", "for"),
+    "calling": ("upon", "on", "for", "attention"),
     "bearing": ("in mind",),
     "takes": ("note", "into account", "into consideration"),
     "taking": ("note", "into account", "into consideration"),
@@ -58,11 +75,19 @@ _PHRASAL = {
     "looks": ("forward",),
     "places": ("on record",),
     "extends": ("its",),
-    "guided": ("by",),
-    "inspired": ("by",),
-    "encouraged": ("by",),
-    "alarmed": ("by",),
+    "draws": ("the attention",),
+    "drawing": ("the attention",),
+    "remains": _STILL,
+    "remaining": _STILL,
+    "condemns": _STRESS,
+    "condemning": _STRESS,
+    **{verb: _ITS for verb in (
+        "reiterates", "reiterating", "reaffirms", "reaffirming", "renews", "renewing", "recalls",
+        "affirms", "affirming", "pledges", "pledging",
+    )},
 }
+"""The UN's own italics (AKN4UN spans, surveyed by bench/verb_spans.py) end "Guided", "Alarmed",
+"Encouraged" before "by": the participle alone is the phrase."""
 
 _WITH = (
     "with deep appreciation", "with great appreciation", "with appreciation", "with satisfaction",
@@ -72,7 +97,17 @@ _WITH = (
 )
 """Manner phrases that belong to the verb ("Notes with appreciation", "Welcoming with concern")."""
 
-_POST = ("also", "further", "again", "once again", "strongly", "firmly", "fully", "deeply")
+_POST = (
+    "also", "further", "again", "once again", "once more", "strongly", "firmly", "fully", "deeply",
+    "in particular", "in this regard",
+)
+_ADJECTIVAL_POST = frozenset({"also", "further"})
+"""Adverbs that can be the object's adjective instead: "Encourages further efforts" (the UN's
+italics stop before "further" when a common noun follows it)."""
+_FUNCTION_WORDS = frozenset(
+    "the that its their his her all to in on for with by a an any every each this these those relevant "
+    "member states about of at from as how whether what which who where when upon".split()
+)
 
 _NOT_VERBS = frozenset(
     "the a an this that these those its their his her our we in on at for of and or but to by as all "
@@ -127,9 +162,25 @@ def leading_phrase(text: str, operative: bool) -> str | None:
         return None
     phrase.append(verb)
     i += 1
-    if verb.lower() in {"having", "has"} and i < len(words) and re.match(r"[a-z]+(?:ed|en|wn|ard|eard)\b", words[i]):
-        phrase.append(words[i].rstrip(",;:"))
-        i += 1
+    if verb.lower() in {"having", "has"}:
+        # "Having considered", "Having also considered"
+        k = i + 1 if i + 1 < len(words) and words[i].lower() in ("also", "further") else i
+        if k < len(words) and re.match(r"[a-z]+(?:ed|en|wn|ard|eard)\b", words[k]):
+            phrase.extend(w.rstrip(",;:") for w in words[i : k + 1])
+            i = k + 1
+    elif verb.lower() in {"continues", "continuing"} and i + 1 < len(words) and words[i] == "to" and words[i + 1].isalpha():
+        phrase.extend(words[i : i + 2])  # "Continues to encourage"
+        i += 2
+    elif (
+        i + 1 < len(words)
+        and words[i] == "and"
+        and words[i + 1][:1].islower()
+        and _is_verb_word(words[i + 1].rstrip(",;:"), operative)
+        and words[i + 1].lower() not in _NOT_VERBS
+    ):
+        phrase.extend(w.rstrip(",;:") if k else w for k, w in enumerate(words[i : i + 2]))  # "Welcomes and encourages"
+        verb = words[i + 1].rstrip(",;:")
+        i += 2
     if words[i - 1].endswith((",", ";", ":")):
         return " ".join(phrase).rstrip(",;:")
     rest = " ".join(w.lower() for w in words[i : i + 12])
@@ -140,6 +191,8 @@ def leading_phrase(text: str, operative: bool) -> str | None:
             for fixed in group:
                 if rest == fixed or rest.startswith(fixed + " ") or rest.startswith(fixed + ","):
                     n = len(fixed.split())
+                    if group is _POST and fixed in _ADJECTIVAL_POST and _qualifies_noun(words, i + n):
+                        continue
                     taken = words[i : i + n]
                     phrase.extend(taken)
                     i += n
@@ -149,6 +202,14 @@ def leading_phrase(text: str, operative: bool) -> str | None:
             if progressed or (phrase and phrase[-1].endswith((",", ";", ":"))):
                 break
     return " ".join(phrase).rstrip(",;:")
+
+
+def _qualifies_noun(words: list[str], at: int) -> bool:
+    """The word at `at` is a common noun that "further" / "also" qualifies ("further efforts")."""
+    if at >= len(words):
+        return False
+    word = words[at].rstrip(",;:")
+    return word[:1].islower() and word.lower() not in _FUNCTION_WORDS
 
 
 _ITALIC_START = re.compile(r"^\*([^*\n]{1,120})\*")
