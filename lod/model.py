@@ -123,6 +123,8 @@ class PreambularParagraph:
     verb: str | None = None
     eid: str = ""
     footnote_refs: list[str] = field(default_factory=list)
+    part: str | None = None
+    """The letter of the part ("B") in a text adopted in parts, each with its own preamble."""
 
 
 @dataclass

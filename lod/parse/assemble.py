@@ -25,7 +25,7 @@ from lod.parse.furniture import (
     strip_marks,
 )
 from lod.parse.endnotes import take_endnotes
-from lod.parse.heading import Heading, find_formula, find_heading, formula_line
+from lod.parse.heading import Heading, find_formula, find_heading, formula_line, is_heading
 from lod.parse.markers import MarkerState, resolve_glued
 from lod.parse.masthead import NUMBER_TITLE, Masthead, adopting_body, iso_date, parse_masthead
 from lod.parse.readers import SourceText
@@ -204,6 +204,17 @@ class _Split:
     formula_body: str | None = None
     extract: bool = False
     decision: bool = False
+    part: str | None = None
+    """"A" when the letter of the first part is printed above the formula (a text adopted in parts)."""
+
+
+def _part_above(lines: list[str], split: _Split) -> str | None:
+    """ "A" alone on the line above the opening formula: the first part of a text adopted in parts."""
+    if split.formula_text is None:
+        return None
+    formula = next((i for i, line in enumerate(lines) if strip_marks(line)[0].replace("*", "").strip() == split.formula_text), None)
+    above = [strip_marks(x)[0].strip() for x in lines[:formula] if x.strip()] if formula else []
+    return "A" if above and above[-1].rstrip(".") == "A" else None
 
 
 def _headed(lines: list[str], heading: Heading) -> _Split:
@@ -220,8 +231,13 @@ def _headed(lines: list[str], heading: Heading) -> _Split:
         head.body = (organ or heading.body).name  # type: ignore[union-attr]
     if at is None or organ is None:
         return _Split(head, lines[heading.start :])
+    if head.title and (is_heading(head.title) or (heading.number in head.title and "esolution" in head.title)):
+        head.title = None  # the heading is not the title; a topic line above it is
     text = strip_marks(lines[at])[0].replace("*", "").strip()
-    return _Split(head, lines[heading.start : at] + lines[at + 1 :], text, organ.name)
+    between = [x for x in lines[heading.start : at] if x.strip()]
+    if len(between) == 1 and between[0].strip().rstrip(".") == "A":
+        between = []  # the letter of the first part (read by _part_above)
+    return _Split(head, between + lines[at + 1 :], text, organ.name)
 
 
 def _split(lines: list[str], source: str) -> _Split:
@@ -275,7 +291,7 @@ def assemble(src: SourceText, overrides: dict[str, Any]) -> Resolution:
         # notes whose markers are still glued to the words ("Tlatelolco)1"), maybe beside tokens
         state = MarkerState(set(cleaned.footnotes))
         blocks = [resolve_glued(b, state) for b in blocks]
-    structure = build_structure(blocks, extract=extract, decision=split.decision)
+    structure = build_structure(blocks, extract=extract, decision=split.decision, part=_part_above(cleaned.lines, split))
     if not structure.preamble and not structure.operative and not structure.annexes:
         raise ParseError(src.source, "no paragraphs were found after the opening formula")
     if split.decision and head.kind is None:

@@ -23,7 +23,7 @@ _HEADING = re.compile(
     rf"|(?P<n2>\d{{1,4}} \(\d{{4}}\))\.? Resolution(?: of (?P<d2>{_MONTH_DATE}))?)\s*$"
 )
 _UNDER_HEADING = re.compile(
-    rf"^(?:of {_MONTH_DATE}|\[[^\]]{{1,80}}\]|Adopted by the [A-Z][\w ]+ at its .{{0,80}}meeting,? on {_MONTH_DATE}\.?)$"
+    rf"^(?:of {_MONTH_DATE}|[\[(][^\])]{{1,80}}[\])]|Adopted by the [A-Z][\w ]+ at its .{{0,80}}meeting,? on {_MONTH_DATE}\.?)$"
 )
 """Lines that belong to the heading: the date, the draft's symbol in brackets, the adoption line."""
 
@@ -40,6 +40,11 @@ class Heading:
 
 def _plain(line: str) -> str:
     return " ".join(strip_marks(line)[0].replace("*", "").split())
+
+
+def is_heading(line: str) -> bool:
+    """A line that is a resolution heading ("4 (1946). Resolution of 29 April 1946")."""
+    return _HEADING.match(_plain(line)) is not None
 
 
 def find_heading(lines: list[str], limit: int = 30) -> Heading | None:

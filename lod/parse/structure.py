@@ -25,6 +25,7 @@ from lod.parse.blocks import (
     plain_end,
 )
 from lod.parse.furniture import MARK_RE, strip_marks
+from lod.parse.heading import formula_line
 from lod.parse.verbs import declaratory_phrase, italic_phrase, verb_phrase
 from lod.uri import eid
 
@@ -100,16 +101,19 @@ def _continue(para: _Para, block: str) -> None:
 class StructureBuilder:
     """Walks the blocks once, in reading order."""
 
-    def __init__(self, *, extract: bool = False, decision: bool = False) -> None:
+    def __init__(self, *, extract: bool = False, decision: bool = False, part: str | None = None) -> None:
         self.extract = extract
         self.decision = decision
+        self.part = part
+        self.part_preamble = False
+        self.preamble_parts: list[str | None] = []
         self.result = Structure()
         self.preamble_blocks: list[str] = []
         self.paras: list[_Para] = []
         self.annex_paras: list[list[_Para]] = []
         self.annex_titles: list[str | None] = []
         self.annex_nums: list[str | None] = []
-        self.section: str | None = None
+        self.section: str | None = part
         self.pending_roman: str | None = None
         self.expect_annex_title = False
         self.in_vote = False
@@ -135,6 +139,19 @@ class StructureBuilder:
         if part:
             self.section = part.group(1)  # "A", "Decision B": the parts of a multi-part decision
             return
+        if not self.decision and not self.annex_paras and self._next_part(plain):
+            # "B" of a resolution in parts, or a lettered section ("C" after "B", never roman C)
+            self.part = self.section = plain.rstrip(".")
+            self.pending_roman = None
+            return
+        if self.part and (self.paras or self.preamble_blocks) and formula_line(plain) is not None:
+            self.part_preamble = True  # "The Security Council," again: this part's own preamble
+            return
+        if self.part_preamble and not NUM_START.match(plain):
+            self.preamble_blocks.append(block)
+            self.preamble_parts.append(self.part)
+            return
+        self.part_preamble = False
         if self._opens_embedded_text(plain):
             # "Adopts the following declaration:": the one operative sentence, then the text it
             # adopts, which the model keeps as an annex (its title and numbered paragraphs)
@@ -209,6 +226,16 @@ class StructureBuilder:
             self.paras.append(_Para(None, block, continued=self.extract, section=self.section))
             return
         self.preamble_blocks.append(block)
+        self.preamble_parts.append(self.part)
+
+    def _next_part(self, plain: str) -> bool:
+        """A lone capital letter that continues the lettering ("A" first, then the next letter):
+        the label of a part or lettered section; "I" or "C" elsewhere are roman numerals."""
+        if not re.fullmatch(r"[A-Z]\.?", plain):
+            return False
+        letter = plain[0]
+        previous = self.part if self.part and len(self.part) == 1 else None
+        return letter == "A" if previous is None else ord(letter) == ord(previous) + 1
 
     def _opens_embedded_text(self, plain: str) -> bool:
         """An unnumbered operative sentence right after the preamble that introduces a text."""
@@ -234,10 +261,13 @@ class StructureBuilder:
             if start is not None:
                 self.paras = [_Para(None, block) for block in preamble[start:]]
                 preamble = preamble[:start]
+        parts = self.preamble_parts + [self.part] * (len(self.preamble_blocks) - len(self.preamble_parts))
+        lettered = len({p for p in parts[: len(preamble)] if p}) > 1
         for n, block in enumerate(preamble, 1):
             text, refs = clean_text(block)
             verb = italic_phrase(block) or verb_phrase(MARK_RE.sub("", block), operative=False)
-            res.preamble.append(PreambularParagraph(text, verb, f"preamble__para_{n}", refs))
+            part = parts[n - 1] if n - 1 < len(parts) and lettered else None
+            res.preamble.append(PreambularParagraph(text, verb, f"preamble__para_{n}", refs, part))
         res.operative = self._paragraphs(self.paras, prefix=None)
         for k, (paras, title, num) in enumerate(zip(self.annex_paras, self.annex_titles, self.annex_nums), 1):
             prefix = eid(("annex", k))
@@ -264,7 +294,7 @@ class StructureBuilder:
             if restarts and para.section:
                 # numbering restarts in each section: the section is part of the position
                 key = para.section.split(".")[0].strip()
-                token = key if re.fullmatch(r"[IVXLC]+", key) else str(sections.setdefault(para.section, len(sections) + 1))
+                token = key if re.fullmatch(r"[IVXLC]+|[A-Z]", key) else str(sections.setdefault(para.section, len(sections) + 1))
                 local = f"{eid(('sec', token))}__{local}"
             pid = f"{prefix}__{local}" if prefix else local
             if pid in used:
@@ -351,9 +381,10 @@ def _opens_operative(block: str) -> bool:
     return verb_phrase(plain, operative=True) is not None and verb_phrase(plain, operative=False) is None
 
 
-def build_structure(blocks: list[str], *, extract: bool = False, decision: bool = False) -> Structure:
-    """The model's parts from the blocks of a document's body (a decision has no preamble)."""
-    builder = StructureBuilder(extract=extract, decision=decision)
+def build_structure(blocks: list[str], *, extract: bool = False, decision: bool = False, part: str | None = None) -> Structure:
+    """The model's parts from the blocks of a document's body (a decision has no preamble);
+    `part` is the letter printed above the formula of a text adopted in parts ("A")."""
+    builder = StructureBuilder(extract=extract, decision=decision, part=part)
     for block in blocks:
         builder.feed(block)
     truncated = bool(blocks) and extract and not is_complete(MARK_RE.sub("", blocks[-1]))

@@ -165,7 +165,7 @@ def leading_phrase(text: str, operative: bool) -> str | None:
     if verb.lower() in {"having", "has"}:
         # "Having considered", "Having also considered"
         k = i + 1 if i + 1 < len(words) and words[i].lower() in ("also", "further") else i
-        if k < len(words) and re.match(r"[a-z]+(?:ed|en|wn|ard|eard)\b", words[k]):
+        if k < len(words) and re.match(r"[a-z]+(?:ed|en|wn|ard|eard|arnt)\b", words[k]):
             phrase.extend(w.rstrip(",;:") for w in words[i : k + 1])
             i = k + 1
     elif verb.lower() in {"continues", "continuing"} and i + 1 < len(words) and words[i] == "to" and words[i + 1].isalpha():
