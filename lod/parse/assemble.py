@@ -225,14 +225,14 @@ def _headed(lines: list[str], heading: Heading) -> _Split:
     head.kind = head.kind or "resolution"
     if heading.date and head.adoption_date is None:
         head.adoption_date = iso_date(heading.date)
+    if head.title and (is_heading(head.title) or (heading.number in head.title and "esolution" in head.title)):
+        head.title = None  # the heading is not the title; a topic line above it is
     at = find_formula(lines, heading.start)
     organ = formula_line(lines[at]) if at is not None else None
     if head.body is None and (organ or heading.body):
         head.body = (organ or heading.body).name  # type: ignore[union-attr]
     if at is None or organ is None:
         return _Split(head, lines[heading.start :])
-    if head.title and (is_heading(head.title) or (heading.number in head.title and "esolution" in head.title)):
-        head.title = None  # the heading is not the title; a topic line above it is
     text = strip_marks(lines[at])[0].replace("*", "").strip()
     between = [x for x in lines[heading.start : at] if x.strip()]
     if len(between) == 1 and between[0].strip().rstrip(".") == "A":

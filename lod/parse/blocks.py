@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from lod.parse.furniture import MARK_RE, Vocabulary, is_furniture, is_symbol_line, join_lines
-from lod.parse.verbs import leading_phrase
+from lod.parse.verbs import leading_phrase, opens_operative
 
 NUM_START = re.compile(r"^(\d{1,3})\.(?:\s+|$)")
 POINT_START = re.compile(r"^\(([a-z]{1,2}|[ivxlc]{1,7})\)(?:\s+|$)")
@@ -246,4 +246,6 @@ class BlockBuilder:
             return True
         if first.isupper() and leading_phrase(plain_line, operative=False):
             return True
+        if opens_operative(plain_line) and plain_end(MARK_RE.sub("", current)).endswith((",", ";", ".")):
+            return True  # "…, 24" then "Decides:": punctuation and the verb lexicon agree
         return first.isupper() and plain_line.startswith(("We ", "We, "))

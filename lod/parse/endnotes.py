@@ -74,7 +74,10 @@ def take_endnotes(cleaned: Cleaned) -> Cleaned:
     if closing is not None:
         current: str | None = None
         cut: int | None = None
-        for i in range(closing + 1, len(lines)):
+        first = closing + 1
+        while first < len(lines) and lines[first].strip():
+            first += 1  # the closing lines wrap ("… with\n1 abstention (France).") up to a blank line
+        for i in range(first, len(lines)):
             line = lines[i].strip()
             m = _NOTE_START.match(line)
             if m and m.group(1) not in notes:  # the text has ended: a numbered line is a note

@@ -115,6 +115,27 @@ _NOT_VERBS = frozenset(
 )
 
 
+OPERATIVE_VERBS = frozenset(
+    "acknowledges adopts affirms appeals appreciates approves authorizes believes calls commends condemns "
+    "considers decides declares demands deplores designates directs emphasizes encourages endorses "
+    "establishes expresses extends highlights instructs invites notes proclaims reaffirms recognizes "
+    "recommends regrets reiterates renews requests resolves stresses supports takes underlines "
+    "underscores urges welcomes".split()
+)
+"""The verbs most operative paragraphs open with (the UN's own italics, bench/verb_spans.py): with
+terminal punctuation above, evidence that a new paragraph starts where no number or blank line
+says so ("…, 24" then "Decides:")."""
+
+
+def opens_operative(text: str) -> bool:
+    """The text opens with one of the common operative verbs, after at most one adverb ("Also decides")."""
+    words = text.split(None, 3)
+    at = 1 if words and words[0].lower() in ("also", "further", "again", "strongly") else 0
+    if at >= len(words) or not words[0][:1].isupper():
+        return False
+    return words[at].rstrip(",;:").lower() in OPERATIVE_VERBS
+
+
 def _is_verb_word(word: str, operative: bool) -> bool:
     """A participle, an adjective of attitude, or a third-person present verb."""
     w = word.lower()
@@ -128,7 +149,7 @@ def _is_verb_word(word: str, operative: bool) -> bool:
 _ATTITUDES = frozenset(
     "aware conscious cognizant confident desirous anxious eager convinced mindful determined "
     "resolved guided alarmed concerned appalled dismayed encouraged heartened gratified satisfied "
-    "acting having bearing wishing regretting noting recalling".split()
+    "acting having bearing wishing regretting noting recalling whereas".split()
 )
 
 
