@@ -123,7 +123,7 @@ _DECISION_TEXT = re.compile(
 
 def _clean(src: SourceText) -> Cleaned:
     if src.layout == "markdown":
-        return clean_markdown(src.text)
+        return take_endnotes(clean_markdown(src.text))
     if src.layout == "plain-extract":
         return clean_plain_extract(src.text)
     return take_endnotes(clean_pdf_text(src.text))
@@ -255,9 +255,9 @@ def _split(lines: list[str], source: str) -> _Split:
     if formula is not None:
         index, text, body = formula
         return _Split(parse_masthead(lines[:index]), lines[index + 1 :], text, body)
-    decision_start = _decision_start(lines)
+    decision_start = _decision_text_start(lines)
     if decision_start is None:
-        decision_start = _decision_text_start(lines)
+        decision_start = _decision_start(lines)
     if decision_start is not None:
         return _Split(parse_masthead(lines[:decision_start]), lines[decision_start:], decision=True)
     start, short_title = _extract_title(lines)
@@ -331,6 +331,7 @@ _AT_ITS_MEETING = re.compile(
     r"^(?:At (?:its|the) |The [A-Z][\w ]{2,80}?, at its )(?:resumed )?(\d{1,5}(?:st|nd|rd|th) (?:\(resumed\) )?(?:plenary )?meeting)"
     r"(?: of the [A-Z][\w ]+?)?,? on (\d{1,2} [A-Z][a-z]+ \d{4})"
 )
+_ON_DATES = re.compile(r"^On (?:\d{1,2}(?:,| and| to) )*(\d{1,2})\W+([A-Z][a-z]+)\W+(\d{4}),")
 _DECIDING_ORGAN = re.compile(r"\b[Tt]he ((?:General Assembly|Economic and Social Council|Security Council|[A-Z][\w ]{2,80}? (?:Council|Commission)))\b")
 
 
@@ -340,6 +341,10 @@ def _decision_meeting(res: Resolution, text: str) -> None:
     if m:
         res.meeting = res.meeting or m.group(1).replace("(resumed) ", "")
         res.adoption_date = res.adoption_date or iso_date(m.group(2))
+    on = _ON_DATES.match(text)
+    if on and res.adoption_date is None:
+        # "On 17 and 18 June 2020, the General Assembly … elected": taken when the last day ended
+        res.adoption_date = iso_date(f"{on.group(1)} {on.group(2)} {on.group(3)}")
     if res.body is None:
         # "… on 7 December 2022, the General Assembly, on the recommendation of …, decided": the
         # first organ named is the one that decided
