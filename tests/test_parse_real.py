@@ -15,9 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from corpora import REAL
+from corpora import ABSENT, REAL
 from lod.model import Resolution
 from lod.parse import ParseError, parse_file, parse_text
+
+pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason=ABSENT)
 
 SC = REAL / "sc"
 GA_TEXT = REAL / "ga-text"

@@ -433,3 +433,57 @@ def test_a_line_that_is_only_part_of_a_title_is_text_not_a_running_header() -> N
     res = parse_text(TITLE_WORD_IN_TEXT, source="title_word.txt")
     assert [p.verb for p in res.preamble] == ["Recalling", "Reaffirming its commitment"]
     assert res.preamble[0].text.endswith("on progress in sustainable development,")
+
+
+YEAR_AFTER_WRAP = """The General Assembly,
+
+Recalling the Convention,[^1] and its Protocol,[^2]
+
+1. Decides to remain seized of the matter.
+
+[^1]: United Nations, Treaty Series, vol. 1833, No. 31363, adopted on 10 December
+[^1982]: and in force since 16 November
+[^1994]: .
+[^2]: Ibid., vol. 2167, No. 37924.
+"""
+
+
+def test_a_wrapped_footnote_line_opening_with_a_year_is_not_a_footnote() -> None:
+    res = parse_text(YEAR_AFTER_WRAP, source="year_wrap.md")
+    assert [f.marker for f in res.footnotes] == ["1", "2"]
+    assert res.footnotes[0].text.startswith("United Nations, Treaty Series, vol. 1833, No. 31363, adopted on 10 December 1982")
+    assert "16 November 1994" in res.footnotes[0].text
+    assert res.preamble[0].footnote_refs == ["1", "2"]
+
+
+DECLARATION = """Resolution adopted by the General Assembly on 21 September 2023
+
+78/3. Political declaration of the high-level meeting on universal health coverage
+
+The General Assembly
+
+Adopts the following political declaration approved by the high-level meeting on universal health coverage:
+
+Political declaration of the high-level meeting on universal health coverage
+
+We, Heads of State and Government and representatives of States and Governments, assembled at the United Nations on 21 September 2023,
+
+1. Reaffirm the right of every human being to the enjoyment of the highest attainable standard of physical and mental health;
+
+2. Commit to scale up efforts to achieve universal health coverage by 2030;
+
+3. Given the urgency of the matter, commit to act now;
+
+8th plenary meeting
+21 September 2023
+"""
+
+
+def test_declaration_adopted_after_a_formula_without_comma_has_bare_verbs() -> None:
+    res = parse_text(DECLARATION, source="declaration.txt")
+    assert res.preamble_formula == "The General Assembly"
+    assert [p.verb for p in res.operative] == ["Adopts"]
+    [declaration] = res.annexes
+    assert declaration.title == "Political declaration of the high-level meeting on universal health coverage"
+    assert [p.num for p in declaration.paragraphs] == [None, "1", "2", "3"]
+    assert [p.verb for p in declaration.paragraphs][1:] == ["Reaffirm", "Commit to", "commit"]

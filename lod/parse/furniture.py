@@ -99,6 +99,11 @@ def clean_markdown(text: str) -> Cleaned:
             m = _MD_STAR_FOOTNOTE.match(line) or _MD_PLAIN_FOOTNOTE.match(line)
             if m and (not m.group(1).isdigit() or _next_note(m.group(1), notes)):
                 definition = (m.group(1), m.group(2))
+        if definition is not None and last_note is not None and not _next_note(definition[0], notes):
+            # "[^1994]: …" where the note above wrapped before a year: the year continues that note
+            notes[last_note] = f"{notes[last_note]} {definition[0]} {clean_inline_text(_md_inline(definition[1]))}"
+            out.append("")
+            continue
         if definition is not None:
             notes.setdefault(definition[0], clean_inline_text(_md_inline(definition[1])))
             last_note = definition[0]

@@ -26,7 +26,7 @@ from lod.parse.blocks import (
 )
 from lod.parse.furniture import MARK_RE, strip_marks
 from lod.parse.heading import formula_line
-from lod.parse.verbs import declaratory_phrase, italic_phrase, verb_phrase
+from lod.parse.verbs import bare_verb_phrase, declaratory_phrase, italic_phrase, verb_phrase
 from lod.uri import eid
 
 _ROMANS = ("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx xxi xxii xxiii xxiv xxv").split()
@@ -331,7 +331,7 @@ class StructureBuilder:
             m = _DECISION_VERB.search(raw)
             if m:
                 return m.group(1)
-        return verb_phrase(raw, operative=True)
+        return verb_phrase(raw, operative=True) or (bare_verb_phrase(raw) if self.annex_paras else None)
 
 
 _DECISION_VERB = re.compile(

@@ -136,6 +136,32 @@ def opens_operative(text: str) -> bool:
     return words[at].rstrip(",;:").lower() in OPERATIVE_VERBS
 
 
+_BARE_VERBS = frozenset({v[:-2] if v.endswith("sses") else v[:-1] for v in OPERATIVE_VERBS} | {
+    "commit", "pledge", "resolve", "undertake", "acknowledge", "agree", "reaffirm", "recognize", "call",
+    "emphasize", "note", "stress", "welcome", "express", "decide", "declare", "promote", "ensure", "strengthen",
+})
+_GIVEN_CLAUSE = re.compile(r"^(?:Given|Recognizing|Acknowledging|Noting|In view of|Mindful of|Bearing in mind)\b[^;:]{0,400}?,\s+((?:also |further )?([a-z]+))\b")
+
+
+def bare_verb_phrase(text: str) -> str | None:
+    """The verb of a declaration's paragraph, in the first person plural without "We": "Reaffirm",
+    "Commit to", and after a leading clause "Given the urgency …, commit to" → "commit"."""
+    plain = text.replace("*", "").strip()
+    words = plain.split(None, 3)
+    if not words:
+        return None
+    at = 1 if words[0].lower() in ("also", "further", "again") and len(words) > 1 else 0
+    if words[at].rstrip(",;:").lower() in _BARE_VERBS and words[0][:1].isupper():
+        phrase = words[: at + 1]
+        if at + 1 < len(words) and phrase[-1].lower() in ("call", "commit") and words[at + 1] in ("upon", "on", "for", "to"):
+            phrase.append(words[at + 1])
+        return " ".join(phrase).rstrip(",;:")
+    m = _GIVEN_CLAUSE.match(plain)
+    if m and m.group(2) in _BARE_VERBS:
+        return m.group(1)
+    return None
+
+
 def _is_verb_word(word: str, operative: bool) -> bool:
     """A participle, an adjective of attitude, or a third-person present verb."""
     w = word.lower()
