@@ -157,7 +157,8 @@ class BlockBuilder:
             if not line:
                 blank = True
                 continue
-            line = _ocr_number(line, expected, blank or current is None or self._complete(current))
+            if _OCR_NUMBER.match(line):
+                line = _ocr_number(line, expected, blank or current is None or self._complete(current))
             number = NUM_START.match(MARK_RE.sub("", line).lstrip("*"))
             numbered_next = bool(number) and int(number.group(1)) == expected and _opens_with_verb(line, number.end())
             if is_symbol_line(line) or is_furniture(line):

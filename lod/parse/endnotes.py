@@ -24,7 +24,10 @@ def _paragraph_ends(lines: list[str]) -> dict[int, str]:
     """Line index → marker number, for every line ending a paragraph with "<punctuation> <number>"."""
     found: dict[int, str] = {}
     for i, line in enumerate(lines):
-        m = _END_MARKER.search(line.rstrip())
+        end = line.rstrip()
+        if not end[-1:].isdigit():
+            continue
+        m = _END_MARKER.search(end[-6:])
         if m and (i + 1 >= len(lines) or not lines[i + 1].strip()) and int(m.group(2)) > 0:
             found[i] = m.group(2)
     return found
@@ -34,7 +37,7 @@ def _closing_index(lines: list[str]) -> int | None:
     """The last closing line ("Adopted at the …"), after which only notes may follow."""
     found = None
     for i, line in enumerate(lines):
-        if _CLOSING.match(line.strip()):
+        if "Adopted" in line[:12] and _CLOSING.match(line.strip()):
             found = i
     return found
 

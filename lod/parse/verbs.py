@@ -10,6 +10,7 @@ UN resolutions, not of any one document.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 PRE_ADVERBS = (
     "also", "further", "furthermore", "once again", "again", "deeply", "strongly", "firmly",
@@ -181,7 +182,7 @@ _ATTITUDES = frozenset(
 
 def leading_phrase(text: str, operative: bool) -> str | None:
     """The verb phrase a paragraph opens with, rebuilt from the lexicon (no italics to go by)."""
-    words = text.split()
+    words = text[:400].split(None, 30)[:30]  # a phrase is never longer: the rest of a paragraph is not read
     if not words:
         return None
     lower_words = " ".join(w.lower().strip(",;:") for w in words[:14]).split()
@@ -234,8 +235,9 @@ def leading_phrase(text: str, operative: bool) -> str | None:
     progressed = True
     while progressed:
         progressed = False
+        first = rest.split(" ", 1)[0].rstrip(",;:")
         for group in (_PHRASAL.get(verb.lower(), ()), _WITH, _POST):
-            for fixed in group:
+            for fixed in _starting(group, first):
                 if rest == fixed or rest.startswith(fixed + " ") or rest.startswith(fixed + ","):
                     n = len(fixed.split())
                     if group is _POST and fixed in _ADJECTIVAL_POST and _qualifies_noun(words, i + n):
@@ -249,6 +251,19 @@ def leading_phrase(text: str, operative: bool) -> str | None:
             if progressed or (phrase and phrase[-1].endswith((",", ";", ":"))):
                 break
     return " ".join(phrase).rstrip(",;:")
+
+
+@lru_cache(maxsize=128)
+def _by_first(group: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    grouped: dict[str, list[str]] = {}
+    for fixed in group:
+        grouped.setdefault(fixed.split(" ", 1)[0], []).append(fixed)
+    return {k: tuple(v) for k, v in grouped.items()}
+
+
+def _starting(group: tuple[str, ...], first: str) -> tuple[str, ...]:
+    """The continuations of `group` that open with the word `first`, in lexicon order."""
+    return _by_first(group).get(first, ()) if group else ()
 
 
 def _qualifies_noun(words: list[str], at: int) -> bool:
