@@ -106,6 +106,14 @@ def test_sc_paragraph_number_read_with_a_comma_by_ocr_keeps_the_count() -> None:
     assert nums(r.operative)[:5] == ["1", "2", "3", "4", "5"]
 
 
+def test_sc_paragraph_whose_number_was_lost_takes_the_place_the_count_leaves() -> None:
+    r = sc(484, 1980)  # "1. Reaffirms …;" then "Calls upon Israel …;" without number, then "3. Declares"
+    assert [(p.num, p.verb) for p in r.operative] == [("1", "Reaffirms"), ("2", "Calls upon"), ("3", "Declares"), ("4", "Requests")]
+    assert "paragraph 2 has no printed number; it is inferred from paragraphs 1 and 3" in r.warnings
+    r = sc(593, 1986)  # "2 Requests the Secretary -General …": no stop after the number
+    assert [(p.num, p.verb) for p in r.operative] == [("1", "Extends once more"), ("2", "Requests"), ("3", "Calls upon")]
+
+
 def test_sc_resolution_in_two_parts_each_with_formula_and_preamble() -> None:
     r = sc(161, 1961)
     assert [p.part for p in r.preamble] == ["A"] * 4 + ["B"] * 5

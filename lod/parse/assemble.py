@@ -322,9 +322,10 @@ def _symbol_from_number(res: Resolution) -> None:
     organ's conventions (lod.bodies) give the symbol, and from it the session."""
     body = by_name(res.body) if res.symbol is None and res.number and res.body else None
     symbol = symbol_of(body, res.number, res.kind) if body is not None and res.number else None
-    if symbol is not None:
+    if symbol is not None and body is not None and body.conventions is not None:
         res.symbol = symbol
-        res.session = res.session or parse_symbol(symbol).session
+        if body.conventions.dating == "session":  # "77/1" carries the session; "660 (1990)" only the year
+            res.session = res.session or parse_symbol(symbol).session
 
 
 _AT_ITS_MEETING = re.compile(

@@ -90,7 +90,7 @@ _GLUED_FOOTNOTE_END = re.compile(r"([,;:.])\s?(\d{1,3})\s*$")
 _FUNCTION_WORD_END = re.compile(r"\b(?:and|of|the|to|in|for|or|with|by|on|at|a|an|that)$")
 
 
-_OCR_NUMBER = re.compile(r"^(\d{1,3}), (?=[A-Z][a-z])")
+_OCR_NUMBER = re.compile(r"^(\d{1,3}),? (?=[A-Z][a-z])")
 
 
 def _opens_with_verb(line: str, at: int) -> bool:
@@ -103,7 +103,8 @@ def _ocr_number(line: str, expected: int, at_start: bool) -> str:
     """ "5, Notes …": a paragraph number whose full stop OCR read as a comma. The printed numbering
     decides: only the number the count expects next, at the start of a paragraph, is one."""
     m = _OCR_NUMBER.match(line)
-    if m and at_start and int(m.group(1)) == expected:
+    if m and at_start and int(m.group(1)) == expected and (line[m.end(1)] == "," or opens_operative(line[m.end():])):
+        # "2 Requests …" (no stop at all) needs the verb lexicon's word too: "2 See …" is a note
         return f"{m.group(1)}. {line[m.end():]}"
     return line
 

@@ -26,7 +26,7 @@ from lod.parse.blocks import (
 )
 from lod.parse.furniture import MARK_RE, strip_marks
 from lod.parse.heading import formula_line
-from lod.parse.verbs import bare_verb_phrase, declaratory_phrase, italic_phrase, verb_phrase
+from lod.parse.verbs import bare_verb_phrase, opens_operative, declaratory_phrase, italic_phrase, verb_phrase
 from lod.uri import eid
 
 _ROMANS = ("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx xxi xxii xxiii xxiv xxv").split()
@@ -210,7 +210,7 @@ class StructureBuilder:
                 target.append(_Para(None, block, continued=True))
             elif target and target[-1].num is None and target[-1].continued and not target[-1].points and not self.annex_paras:
                 target[-1].intro = f"{target[-1].intro} {block}".strip()
-            elif target and not self.decision:
+            elif target and not self.decision and not self._lost_number(target, plain):
                 # a sentence of the paragraph above that a page break set apart (paragraphs are numbered)
                 _continue(target[-1], block)
             else:
@@ -227,6 +227,16 @@ class StructureBuilder:
             return
         self.preamble_blocks.append(block)
         self.preamble_parts.append(self.part)
+
+    def _lost_number(self, target: list[_Para], plain: str) -> bool:
+        """An operative paragraph whose printed number was lost (OCR, extraction): numbered
+        paragraphs above, the one above complete, and a common operative verb opening this one.
+        Its number is inferred in `finish` when the numbers around it leave exactly its place."""
+        last = target[-1]
+        if last.num is None or not opens_operative(plain):
+            return False
+        end = plain_end(MARK_RE.sub("", last.points[-1].text if last.points else last.intro))
+        return end.endswith((";", "."))
 
     def _next_part(self, plain: str) -> bool:
         """A lone capital letter that continues the lettering ("A" first, then the next letter):
@@ -279,6 +289,7 @@ class StructureBuilder:
         return res
 
     def _paragraphs(self, paras: list[_Para], prefix: str | None) -> list[OperativeParagraph]:
+        _infer_lost_numbers(paras, self.result.warnings)
         out: list[OperativeParagraph] = []
         used: set[str] = set()
         unnumbered = 0
@@ -365,6 +376,16 @@ def _strip_label(block: str, label_in_plain: str) -> str:
     if idx == -1:
         return block
     return (block[:idx] + block[idx + len(label) :]).strip()
+
+
+def _infer_lost_numbers(paras: list[_Para], warnings: list[str]) -> None:
+    """An unnumbered paragraph between paragraphs n and n + 2 is paragraph n + 1 (its number lost)."""
+    for k in range(1, len(paras) - 1):
+        before, this, after = paras[k - 1], paras[k], paras[k + 1]
+        if this.num is None and not this.continued and before.num and after.num and before.num.isdigit() and after.num.isdigit():
+            if int(after.num) == int(before.num) + 2 and before.section == after.section:
+                this.num = str(int(before.num) + 1)
+                warnings.append(f"paragraph {this.num} has no printed number; it is inferred from paragraphs {before.num} and {after.num}")
 
 
 _OPERATIVE_OPENING = re.compile(r"^(?:It is resolved|Now,? therefore|Therefore,? the|Hereby\b|Resolves\b)")
