@@ -226,7 +226,12 @@ def test_extracted_text_of_a_session_77_resolution() -> None:
 def test_raw_pdf_text_of_a_session_80_resolution() -> None:
     r = parse_file(GA_TEXT / "railcar_A_RES_80_12_raw.txt")
     assert (r.symbol, r.session, r.meeting) == ("A/RES/80/12", 80, "52nd plenary meeting")
-    assert len(r.preamble) == 12
+    # 14 preambular paragraphs as printed; the notes left between them at page ends ("1 A/54/298.")
+    # are footnotes, not paragraphs, and the paragraph they interrupted is one
+    assert len(r.preamble) == 14
+    assert verbs(r.preamble)[-3:] == ["Emphasizing", "Recalling", "Mindful"]
+    assert [f.marker for f in r.footnotes] == ["1", "2", "3", "4", "5"]
+    assert r.footnotes[0].text == "A/54/298."
     assert nums(r.operative) == [str(n) for n in range(1, 11)]
     assert verbs(r.operative)[:4] == ["Calls upon", "Recommends", "Invites", "Also invites"]
 

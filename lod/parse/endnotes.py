@@ -66,9 +66,41 @@ def _mark_inline(lines: list[str], number: str) -> None:
             return
 
 
+def _inline_notes(lines: list[str], notes: dict[str, str]) -> None:
+    """Notes left between paragraphs where a page ended (text extracted without the page's rule):
+    a block of its own, set apart by blank lines, opening with the next number of the count, whose
+    marker the text above carries ("…Conference on Disarmament in 2008,2"). Taken out of `lines`."""
+    expected = max((int(k) for k in notes if k.isdigit()), default=0) + 1
+    above: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i].strip()
+        m = _NOTE_START.match(line) if line[:1].isdigit() else None
+        starts_block = i == 0 or not lines[i - 1].strip()
+        if m and starts_block and "." not in line[: len(m.group(1)) + 1] and int(m.group(1)) == expected:
+            text = " ".join(above[-60:])
+            if re.search(rf"[A-Za-z,;:.)”’\]]\s?{expected}(?!\d)", text):
+                end = i
+                while end < len(lines) and lines[end].strip():
+                    end += 1
+                notes[m.group(1)] = " ".join([m.group(2), *(x.strip() for x in lines[i + 1 : end])])
+                del lines[i:end]
+                expected += 1
+                continue
+        if line:
+            above.append(line)
+        i += 1
+
+
 def take_endnotes(cleaned: Cleaned) -> Cleaned:
     """Markers at paragraph ends become marker tokens; notes under the closing lines become footnotes."""
     lines = list(cleaned.lines)
+    if any(line[:1].isdigit() for line in lines):
+        notes_between: dict[str, str] = dict(cleaned.footnotes)
+        _inline_notes(lines, notes_between)
+        if len(notes_between) > len(cleaned.footnotes):
+            cleaned = Cleaned(lines, notes_between)
+            lines = list(lines)
     ends = _paragraph_ends(lines)
     closing = _closing_index(lines)
     if not ends and closing is None:

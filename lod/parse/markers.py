@@ -63,7 +63,7 @@ def resolve_glued(text: str, state: MarkerState) -> str:
         if kind == "token":
             state.note(number)
             continue
-        punctuated = kind == "glued" and text[start - 1] in ",;:.)”’"
+        punctuated = (kind == "glued" and text[start - 1] in ",;:.)”’") or kind == "year"
         if not (state.expects(number) or (punctuated and state.expects_after_gap(number))):
             continue
         if kind == "glued" and text[start - 1].isalpha() and text[start - 1].isupper() and start >= 2 and not text[start - 2].islower():
