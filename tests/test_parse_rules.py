@@ -487,3 +487,47 @@ def test_declaration_adopted_after_a_formula_without_comma_has_bare_verbs() -> N
     assert declaration.title == "Political declaration of the high-level meeting on universal health coverage"
     assert [p.num for p in declaration.paragraphs] == [None, "1", "2", "3"]
     assert [p.verb for p in declaration.paragraphs][1:] == ["Reaffirm", "Commit to", "commit"]
+
+
+SCALE = """Resolution adopted by the General Assembly on 24 December 2024
+
+79/249. Scale of assessments for the apportionment of the expenses of the United Nations
+
+The General Assembly,
+
+Having considered the report of the Committee on Contributions,
+
+1. Resolves that the scale of assessments for the period from 2025 to 2027 shall be as follows:
+
+Annex
+
+Scale of assessments for the period 2025–2027
+
+Member State Scale of assessments (percentage)
+Afghanistan 0.006
+Albania 0.008
+Algeria 0.101
+Andorra 0.005
+Angola 0.010
+Member State Scale of assessments (percentage)
+Bolivia (Plurinational State of) 0.019
+Côte d’Ivoire 0.022
+United Kingdom of Great Britain and Northern Ireland 4.375
+Total 100.000
+
+65th plenary meeting
+24 December 2024
+"""
+
+
+def test_a_scale_of_assessments_is_a_table_with_its_header_once() -> None:
+    res = parse_text(SCALE, source="scale.txt")
+    [table] = res.tables
+    assert table.header == ["Member State Scale of assessments (percentage)"]  # repeated on the next page
+    assert table.rows[0] == ["Afghanistan", "0.006"]
+    assert ["Bolivia (Plurinational State of)", "0.019"] in table.rows
+    assert table.rows[-1] == ["Total", "100.000"]
+    assert len(table.rows) == 9
+    assert (table.eid, table.location, table.title) == ("table_1", "annex_1", "Scale of assessments for the period 2025–2027")
+    assert res.annexes[0].paragraphs == []  # no row was read as a paragraph
+    assert [p.num for p in res.operative] == ["1"]

@@ -443,6 +443,7 @@ def _resolution(
         preamble=st.preamble,
         operative=st.operative,
         annexes=st.annexes,
+        tables=st.tables,
         source=src.source,
         layout=src.layout,
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lod.model import Annex, OperativeParagraph, PreambularParagraph, SubParagraph
+from lod.model import Annex, OperativeParagraph, PreambularParagraph, SubParagraph, Table
 from lod.parse.blocks import (
     ANNEX_HEADING,
     CLOSING,
@@ -26,6 +26,7 @@ from lod.parse.blocks import (
 )
 from lod.parse.furniture import MARK_RE, strip_marks
 from lod.parse.heading import formula_line
+from lod.parse.tables import state_table
 from lod.parse.verbs import bare_verb_phrase, opens_operative, declaratory_phrase, italic_phrase, verb_phrase
 from lod.uri import eid
 
@@ -42,6 +43,7 @@ class Structure:
     meeting: str | None = None
     meeting_date: str | None = None
     warnings: list[str] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
 
 
 @dataclass
@@ -127,6 +129,14 @@ class StructureBuilder:
         if self.in_vote:
             # the record of a vote ("In favour: …; Against: …") runs to its closing bracket
             self.in_vote = "]" not in plain
+            return
+        table = state_table(plain) if len(plain) > 60 and plain[-1:].isdigit() else None
+        if table is not None:
+            # a scale of assessments or another table of States: kept as rows, not a paragraph
+            table.eid = f"table_{len(self.result.tables) + 1}"
+            table.location = eid(("annex", len(self.annex_paras))) if self.annex_paras else ""
+            table.title = self.annex_titles[-1] if self.annex_paras else None
+            self.result.tables.append(table)
             return
         closing = CLOSING.match(plain)
         if closing:
