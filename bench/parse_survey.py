@@ -6,7 +6,7 @@ Per folder: documents read, refused (grouped by reason), operative numbering gap
 a preamble that swallowed the operative part, footnote markers out of sequence or without a
 note, and the parse rate. Text files (.txt, .md) go through `lod.parse.parse_file`; the GA
 decisions database's JSON records (`ED_DecisionText`) go through `lod.parse.parse_text`
-with the record's number as the symbol. This is a survey tool for the real corpus in
+and the Security Council drafts' JSON (`Content`) go through `lod.parse.parse_text`. This is a survey tool for the real corpus in
 ../shared/corpus/real (never copied into the repository), not a test: it asserts nothing.
 """
 
@@ -53,6 +53,8 @@ def documents(folder: Path) -> Iterator[tuple[str, str | None, Path]]:
                 continue
             if isinstance(record, dict) and isinstance(record.get("ED_DecisionText"), str):
                 yield path.name, record["ED_DecisionText"], path
+            elif isinstance(record, dict) and isinstance(record.get("Content"), str):
+                yield path.name, record["Content"], path  # a Security Council draft's text (sc-drafts)
 
 
 def _numbers(paragraphs: list[OperativeParagraph]) -> list[int]:

@@ -163,6 +163,51 @@ def test_sc_capitalised_heading_with_its_adoption_line_and_no_formula() -> None:
     assert verbs(r.operative)[:3] == ["Decides", "Reiterates its strong support", "Re-emphasizes"]
 
 
+def sc_draft(name: str) -> Resolution:
+    path = sorted((REAL / "sc-drafts").glob(f"*/*/{name}-EN.json"))[0]  # some drafts are in both tasks
+    return parse_text(json.loads(path.read_text(encoding="utf-8"))["Content"], source=path.name)
+
+
+def test_sc_draft_text_with_a_footnote_rule_and_no_page_furniture() -> None:
+    # the note under the rule ends; "Recognizing the role …" resumes the preamble (no page end says so)
+    r = sc_draft("S_2024_400")
+    assert [(f.marker, f.text) for f in r.footnotes] == [
+        ("1", "The initial Aide Memoire was adopted on 15 March 2002 in S/PRST/2002/6.")]
+    assert len(r.preamble) == 22
+    assert nums(r.operative) == [str(n) for n in range(1, 17)]
+    assert r.operative[10].verb == "Condemns"  # printed "11     Condemns", without its stop
+
+
+def test_sc_draft_whose_numbered_paragraphs_run_together_on_one_line() -> None:
+    r = sc_draft("S_2019_266")  # "… rule of law institutions; 12. Welcomes the completion …"
+    assert nums(r.operative) == [str(n) for n in range(1, 24)]
+    assert verbs(r.operative)[10:15] == ["Urges", "Welcomes", "Further underlines", "Calls upon", "Emphasises"]
+    assert r.operative[10].text.endswith("investing in effective and accountable rule of law institutions;")
+
+
+def test_sc_draft_numbered_list_inside_a_paragraph_is_its_points() -> None:
+    r = sc_draft("S_2018_1021")  # paragraph 7 ends with a colon, then "1. …", "2. …", "3. …", then "8. Urges"
+    seventh = r.operative[6]
+    assert seventh.num == "7" and seventh.verb == "Expresses disappointment"
+    assert [(s.num, s.eid) for s in seventh.subparagraphs] == [
+        ("1", "para_7__list_1__point_1"), ("2", "para_7__list_1__point_2"), ("3", "para_7__list_1__point_3")]
+    assert r.operative[7].num == "8"
+
+
+def test_no_security_council_draft_text_has_a_numbering_gap() -> None:
+    paths = sorted((REAL / "sc-drafts").glob("*/*/*.json"))
+    if not paths:
+        raise FileNotFoundError(REAL / "sc-drafts")
+    gaps = []
+    for path in paths:
+        res = parse_text(json.loads(path.read_text(encoding="utf-8"))["Content"], source=path.name)
+        numbers = [int(p.num) for p in res.operative if p.num and p.num.isdigit()]
+        if not numbers or numbers != list(range(1, len(numbers) + 1)):
+            gaps.append((path.name, numbers))
+    assert len(paths) == 34  # 34 drafts (one symbol appears in both tasks)
+    assert gaps == []
+
+
 # --- GA decisions as the decisions database stores them ----------------------------------
 
 

@@ -90,7 +90,33 @@ _GLUED_FOOTNOTE_END = re.compile(r"([,;:.])\s?(\d{1,3})\s*$")
 _FUNCTION_WORD_END = re.compile(r"\b(?:and|of|the|to|in|for|or|with|by|on|at|a|an|that)$")
 
 
-_OCR_NUMBER = re.compile(r"^(\d{1,3}),? (?=[A-Z][a-z])")
+_OCR_NUMBER = re.compile(r"^(\d{1,3}),?\s+(?=[A-Z][a-z])")
+_RUN_ON = re.compile(r"(?<=[;.])\s+(?P<heading>[A-Z][a-z]+(?: [a-z]+){0,6}\s+)?(\d{1,3})\.\s+(?=[A-Z])")
+
+
+def split_run_on(lines: list[str]) -> list[str]:
+    """Numbered paragraphs run together on one line ("… reforms; 12. Welcomes …", text whose
+    line breaks were lost): split where the count goes on and an operative verb follows."""
+    out: list[str] = []
+    last = 0
+    for line in lines:
+        if _RUN_ON.search(line) is None:
+            start = NUM_START.match(line.strip())
+            last = int(start.group(1)) if start else last
+            out.append(line)
+            continue
+        start = NUM_START.match(line.strip())
+        last = int(start.group(1)) if start else last
+        pos = 0
+        for m in _RUN_ON.finditer(line):
+            if int(m.group(2)) == last + 1 and opens_operative(line[m.end() :]):
+                out.append(line[pos : m.start()])
+                if m.group("heading"):
+                    out.extend(["", m.group("heading").strip(), ""])  # "Reporting and review": a sub-heading
+                pos = m.start(2)
+                last += 1
+        out.append(line[pos:])
+    return out
 
 
 def _opens_with_verb(line: str, at: int) -> bool:
@@ -153,6 +179,7 @@ class BlockBuilder:
         blank = False
         after_header = after_title = False
         expected = 1
+        lines = split_run_on(lines) if any(len(line) > 200 for line in lines) else lines
         for index, raw in enumerate(lines):
             line = raw.strip()
             if not line:

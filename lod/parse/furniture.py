@@ -238,6 +238,11 @@ def clean_pdf_text(text: str) -> Cleaned:
                 continue
             if not line:
                 continue
+            if current is not None and _text_resumes(notes[current], line):
+                # no page furniture ends the notes (text without its pages): the text goes on
+                in_notes, current = False, None
+                out.append(line)
+                continue
             m = _FOOTNOTE_START.match(line.translate(_SUPERSCRIPT))
             if m and m.group(1) not in notes and _next_note(m.group(1), notes):
                 current = last = m.group(1)
@@ -260,6 +265,15 @@ def clean_pdf_text(text: str) -> Cleaned:
     if PAGE_BREAK in text and not ruled:
         _unruled_notes(out, page_start, notes)
     return Cleaned(out, {k: " ".join(v.split()) for k, v in notes.items()})
+
+
+_RESUMES = re.compile(r"^(?:\d{1,3}\.\s+[A-Z]|\([a-z]\)\s+[A-Z]|[A-Z][a-z]+(?:ing|ed)\b|(?:Deeply|Gravely|Seriously|Further|Also|Bearing|Taking) [a-z])")
+
+
+def _text_resumes(note: str, line: str) -> bool:
+    """A finished note (final full stop) followed by a line that opens a paragraph of the text:
+    a paragraph number, a point, or a preambular participle ("Recognizing the role …")."""
+    return note.rstrip().endswith(".") and len(line) > 60 and _RESUMES.match(line) is not None
 
 
 def _unruled_notes(out: list[str], page_start: int, notes: dict[str, str]) -> None:

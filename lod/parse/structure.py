@@ -186,6 +186,10 @@ class StructureBuilder:
         if num:
             self.expect_annex_title = False
             body = _strip_label(block, num.group(0))
+            if self._numbered_point(num.group(1)):
+                # "…, and on:" then "1. …", "2. …": a numbered list inside the paragraph above
+                _add_point(self._target[-1], num.group(1), body, num.group(0).strip())
+                return
             self._target.append(_Para(num.group(1), body, section=self.section))
             return
         if point and not self._target and self.preamble_blocks and not (self.extract or self.decision):
@@ -237,6 +241,18 @@ class StructureBuilder:
             return
         self.preamble_blocks.append(block)
         self.preamble_parts.append(self.part)
+
+    def _numbered_point(self, number: str) -> bool:
+        """A number that restarts at 1 after a paragraph ending with a colon, and its sequels while
+        they are not the paragraph's own successor: points of that paragraph, not paragraphs."""
+        last = self._target[-1] if self._target else None
+        if last is None or not last.num or not last.num.isdigit():
+            return False
+        n = int(number)
+        if last.points and last.points[-1].num.isdigit():
+            return n == int(last.points[-1].num) + 1 and n != int(last.num) + 1
+        opening = MARK_RE.sub("", last.intro)
+        return n == 1 and int(last.num) > 1 and not last.points and plain_end(opening).endswith(":")
 
     def _lost_number(self, target: list[_Para], plain: str) -> bool:
         """An operative paragraph whose printed number was lost (OCR, extraction): numbered

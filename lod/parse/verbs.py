@@ -34,7 +34,7 @@ _PRE_ADVERBS_BY_FIRST = _by_first_word(PRE_ADVERBS)
 """Only the adverbs that open with the paragraph's next word are worth comparing."""
 
 _EXPRESSED = (
-    "its", "intention", "concerns", "solidarity", "sympathy", "gravest", "deepest", "strongest", "utmost", "sincerest", "heartfelt", "continued", "firm",
+    "its", "intention", "concerns", "solidarity", "sympathy", "disappointment", "outrage", "gravest", "deepest", "strongest", "utmost", "sincerest", "heartfelt", "continued", "firm",
     "deep", "grave", "serious", "profound", "strong", "great", "full", "sincere",
     "appreciation", "concern", "regret", "gratitude", "support", "hope", "satisfaction",
     "alarm", "condolences", "readiness", "determination", "commitment", "conviction", "thanks",
@@ -121,7 +121,7 @@ OPERATIVE_VERBS = frozenset(
     "considers decides declares demands deplores designates directs emphasizes encourages endorses "
     "establishes expresses extends highlights instructs invites notes proclaims reaffirms recognizes "
     "recommends regrets reiterates renews requests resolves stresses supports takes underlines "
-    "underscores urges welcomes".split()
+    "underscores urges welcomes emphasises recognises authorises recalls reminds".split()
 )
 """The verbs most operative paragraphs open with (the UN's own italics, bench/verb_spans.py): with
 terminal punctuation above, evidence that a new paragraph starts where no number or blank line
