@@ -50,6 +50,8 @@ def is_heading(line: str) -> bool:
 def find_heading(lines: list[str], limit: int = 30) -> Heading | None:
     """The "Resolution 660 (1990)" heading in the first lines, and the line after it and its date."""
     for i, line in enumerate(lines[:limit]):
+        if "esolution" not in line and "ESOLUTION" not in line:
+            continue
         m = _HEADING.match(_plain(line))
         if not m:
             continue

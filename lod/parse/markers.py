@@ -48,6 +48,11 @@ class MarkerState:
 
 def resolve_glued(text: str, state: MarkerState) -> str:
     """Replace glued footnote numbers by marker tokens; existing tokens advance the count."""
+    unseen = [n for n in state.footnotes if n not in state.seen and n.isdigit()]
+    if not any(n in text for n in unseen):
+        for token in MARK_RE.findall(text):
+            state.note(token)  # nothing to find here: only the tokens advance the count
+        return text
     out: list[str] = []
     pos = 0
     candidates = sorted(
