@@ -8,9 +8,9 @@ from typing import Any
 
 import pycountry
 
-from lod.model import Footnote, Resolution
 from lod.bodies import by_name, symbol_of
-from lod.parse.blocks import NUM_START, PART_LABEL, BlockBuilder
+from lod.model import Footnote, Resolution
+from lod.parse.blocks import NUM_START, BlockBuilder
 from lod.parse.enrich import add_addressees, add_citations
 from lod.parse.errors import ParseError
 from lod.parse.furniture import (
@@ -24,10 +24,11 @@ from lod.parse.furniture import (
     is_symbol_line,
     strip_marks,
 )
+from lod.parse.decisions import decision_meeting, decision_start, decision_text_start
 from lod.parse.endnotes import take_endnotes
 from lod.parse.heading import Heading, find_formula, find_heading, formula_line, is_heading
 from lod.parse.markers import MarkerState, resolve_glued
-from lod.parse.masthead import NUMBER_TITLE, Masthead, adopting_body, iso_date, parse_masthead
+from lod.parse.masthead import Masthead, adopting_body, iso_date, parse_masthead
 from lod.parse.readers import SourceText
 from lod.parse.structure import Structure, build_structure
 from lod.parse.verbs import leading_phrase
@@ -54,71 +55,6 @@ def _formula_index(lines: list[str]) -> tuple[int, str, str] | None:
         if m and not re.search(r"\b(recommends|decides|adopts|the following)\b", plain):
             return i, plain, m.group(2).strip()
     return None
-
-
-_DECISION_HEAD = re.compile(
-    r"\bDecision adopted by the\b|:\s*(?:revised )?draft decision\s*$|^(?:Revised )?draft decision submitted by\b"
-    r"|^Decision (?:ES-|S-)?\d{1,4}/\d{1,4}\.\s",
-    re.I,
-)
-
-
-def _decision_start(lines: list[str]) -> int | None:
-    """Where a decision's text begins: decisions have no opening formula, only a number and title.
-
-    "Decision adopted by the General Assembly on …", then "73/501. Title", then the text
-    ("At its 50th plenary meeting, … the General Assembly decided …"). A draft decision has
-    its sponsor line and title instead.
-    """
-    plain = [strip_marks(line)[0].replace("*", "").strip() for line in lines]
-    head = next((i for i, p in enumerate(plain[:120]) if _DECISION_HEAD.search(p)), None)
-    if head is None:
-        return None
-    title = next((k for k in range(head, min(len(plain), head + 40)) if NUMBER_TITLE.match(plain[k])), None)
-    if title is None:
-        if "draft decision" not in plain[head].lower():
-            return None
-        title = next((k for k in range(head + 1, len(plain)) if plain[k] and not _continues_statement(plain, k)), None)
-        if title is None:
-            return None
-    end = title + 1
-    while end < len(plain) and plain[end] and not _DECISION_TEXT.match(plain[end]):
-        end += 1
-    return end if any(plain[end:]) else None
-
-
-_DECISION_OPENING = re.compile(
-    r"^(?:At (?:its|the) (?:resumed )?\d{1,4}(?:st|nd|rd|th)+(?:(?:,| and| to) \d{1,4}(?:st|nd|rd|th))*\W+(?:\(resumed\)\W+)?"
-    r"(?:plenary\W+)?meetings?\b"
-    r"|On \d{1,2}(?:(?:,| and| to) \d{1,2})*\W+[A-Z][a-z]+\W+\d{4}, the\b"
-    r"|The (?:General Assembly|Economic and Social Council|Security Council|[A-Z][\w ]{2,80}? (?:Council|Commission)), at its \d)"
-)
-"""The first words of a decision's text as the decisions database stores it, without a masthead:
-"At its 47th plenary meeting, on 7 December 2022, the General Assembly … decided …"."""
-
-def _decision_text_start(lines: list[str]) -> int | None:
-    """Where a decision printed without masthead begins: its part label or its "At its … meeting" sentence."""
-    plain = [strip_marks(line)[0].replace("*", "").strip(" \t`") for line in lines[:40]]
-    opening = next((i for i, p in enumerate(plain) if _DECISION_OPENING.match(p)), None)
-    if opening is None:
-        return None
-    above = [i for i in range(opening) if plain[i]]
-    if len(above) > 3:
-        return None  # a masthead or a text above: not a bare decision
-    part = next((i for i in above if PART_LABEL.match(plain[i])), None)
-    return part if part is not None else opening
-
-
-def _continues_statement(plain: list[str], k: int) -> bool:
-    """A line of a wrapped "Draft decision submitted by the Vice-Chair …, on the basis of …"."""
-    return "consultations" in plain[k] or bool(re.search(r"(?:,|\b(?:of|the|by|and|on))$", plain[k - 1]))
-
-
-_DECISION_TEXT = re.compile(
-    r"^(?:At its \w|At the \w|On \d{1,2} [A-Z]|The (?:General Assembly|[A-Z][\w ]{2,80}? (?:Council|Commission))\b"
-    r"|\d{1,3}\.\s|\([a-z]\)\s)"
-)
-"""The first line of a decision's text, which raw PDF text prints right under the wrapped title."""
 
 
 def _clean(src: SourceText) -> Cleaned:
@@ -255,11 +191,11 @@ def _split(lines: list[str], source: str) -> _Split:
     if formula is not None:
         index, text, body = formula
         return _Split(parse_masthead(lines[:index]), lines[index + 1 :], text, body)
-    decision_start = _decision_text_start(lines)
-    if decision_start is None:
-        decision_start = _decision_start(lines)
-    if decision_start is not None:
-        return _Split(parse_masthead(lines[:decision_start]), lines[decision_start:], decision=True)
+    begins = decision_text_start(lines)
+    if begins is None:
+        begins = decision_start(lines)
+    if begins is not None:
+        return _Split(parse_masthead(lines[:begins]), lines[begins:], decision=True)
     start, short_title = _extract_title(lines)
     numbered = any(NUM_START.match(line.strip()) for line in lines[start:])
     preambular = any(line.rstrip().endswith(",") and leading_phrase(line.strip(), operative=False) for line in lines[start:])
@@ -303,7 +239,7 @@ def assemble(src: SourceText, overrides: dict[str, Any]) -> Resolution:
         res.body = split.formula_body  # no masthead names an organ: the formula's organ speaks
     _symbol_from_number(res)
     if split.decision and res.operative:
-        _decision_meeting(res, next((p.text for p in res.operative if len(p.text) > 40), res.operative[0].text))
+        decision_meeting(res, next((p.text for p in res.operative if len(p.text) > 40), res.operative[0].text))
     res.preamble_formula = split.formula_text
     res.footnotes = _footnotes(cleaned.footnotes)
     _apply_overrides(res, meta, warnings)
@@ -326,33 +262,6 @@ def _symbol_from_number(res: Resolution) -> None:
         res.symbol = symbol
         if body.conventions.dating == "session":  # "77/1" carries the session; "660 (1990)" only the year
             res.session = res.session or parse_symbol(symbol).session
-
-
-_AT_ITS_MEETING = re.compile(
-    r"^(?:At (?:its|the) |The [A-Z][\w ]{2,80}?, at its )(?:resumed )?(\d{1,5}(?:st|nd|rd|th) (?:\(resumed\) )?(?:plenary )?meeting)"
-    r"(?: of the [A-Z][\w ]+?)?,? on (\d{1,2} [A-Z][a-z]+ \d{4})"
-)
-_ON_DATES = re.compile(r"^On (?:\d{1,2}(?:,| and| to) )*(\d{1,2})\W+([A-Z][a-z]+)\W+(\d{4}),")
-_DECIDING_ORGAN = re.compile(r"\b[Tt]he ((?:General Assembly|Economic and Social Council|Security Council|[A-Z][\w ]{2,80}? (?:Council|Commission)))\b")
-
-
-def _decision_meeting(res: Resolution, text: str) -> None:
-    """A decision says where it was taken in its first words: "At its 62nd plenary meeting, on …"."""
-    m = _AT_ITS_MEETING.match(text)
-    if m:
-        res.meeting = res.meeting or m.group(1).replace("(resumed) ", "")
-        res.adoption_date = res.adoption_date or iso_date(m.group(2))
-    on = _ON_DATES.match(text)
-    if on and res.adoption_date is None:
-        # "On 17 and 18 June 2020, the General Assembly … elected": taken when the last day ended
-        res.adoption_date = iso_date(f"{on.group(1)} {on.group(2)} {on.group(3)}")
-    if res.body is None:
-        # "… on 7 December 2022, the General Assembly, on the recommendation of …, decided": the
-        # first organ named is the one that decided
-        organ = _DECIDING_ORGAN.search(text[:400])
-        body = by_name(organ.group(1)) if organ else None
-        if body is not None and body.kind == "organ":
-            res.body = body.name
 
 
 _KINDS = ("resolution", "draft-resolution", "decision", "draft-decision", "extract")
