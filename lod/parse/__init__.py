@@ -17,7 +17,10 @@ from typing import Any
 from lod.model import Resolution
 from lod.parse.assemble import assemble
 from lod.parse.errors import ParseError
-from lod.parse.readers import SourceText, read_bytes, read_text, sidecar_meta
+from lod.parse.readers import SourceText, read_bytes, read_text, register_reader, sidecar_meta
+from lod.parse.records import DecisionRecordSource
+
+register_reader(DecisionRecordSource())
 
 __all__ = ["ParseError", "parse_file", "parse_text"]
 

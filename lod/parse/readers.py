@@ -17,7 +17,7 @@ import yaml
 from lod.parse.errors import ParseError
 from lod.parse.pdf import PAGE_BREAK, pdf_text
 
-LAYOUTS = ("markdown", "plain-extract", "pdf-text", "pdf")
+LAYOUTS = ("markdown", "plain-extract", "pdf-text", "pdf", "docx", "decision-record")
 
 
 
