@@ -160,6 +160,16 @@ class Annex:
 
 
 @dataclass
+class Table:
+    """A table as the source keeps it (a scale of assessments, a list of members): rows of cell
+    texts, header rows first; `eid` is `table_{n}` in document order. Only sources that keep
+    tables as tables (Word) give them; they are never read as paragraphs."""
+
+    rows: list[list[str]] = field(default_factory=list)
+    eid: str = ""
+
+
+@dataclass
 class Resolution:
     """A resolution, decision or draft of a UN organ, as far as its text tells.
 
@@ -196,6 +206,7 @@ class Resolution:
     source: str = ""
     layout: str = ""
     warnings: list[str] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The JSON shape `lod parse --json` prints (and tests compare against)."""
@@ -236,6 +247,7 @@ class Resolution:
             Annex(**{**a, "paragraphs": operative(a.get("paragraphs", []))}) for a in data.get("annexes", [])
         ]
         values["footnotes"] = [Footnote(**f) for f in data.get("footnotes", [])]
+        values["tables"] = [Table(**t) for t in data.get("tables", [])]
         values["citations"] = [
             Citation(**{k: v for k, v in c.items() if k != "unts_volume"}) for c in data.get("citations", [])
         ]

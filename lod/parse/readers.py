@@ -29,6 +29,8 @@ class SourceText:
     layout: str
     meta: dict[str, Any] = field(default_factory=dict)
     source: str = "<text>"
+    tables: list[list[list[str]]] = field(default_factory=list)
+    """Tables the source keeps as tables (Word): rows of cell texts, kept out of the text."""
 
 
 def decode(data: bytes, source: str) -> str:
