@@ -33,6 +33,7 @@ from tqdm import tqdm
 from lod.model import Resolution
 from lod.parse import ParseError, parse_file
 from lod.publish.atomic import staged_directory
+from lod.quality import Finding, findings
 from lod.publish.describe import describe_dataset
 from lod.publish.dumps import DocumentPart, write_checksums, write_dataset, write_part, write_turtle
 from lod.rdf import WorkRegistry, map_resolution
@@ -70,6 +71,8 @@ class DocumentOutcome:
     triples: int = 0
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    findings: list[dict[str, str]] = field(default_factory=list)
+    """What a curator must look at (lod.quality): code, message, eId; the same as `lod check`."""
 
 
 @dataclass
@@ -158,6 +161,7 @@ class _Mapped:
     warnings: list[str]
     error: str | None = None
     turtle_seconds: float = 0.0
+    findings: list[dict[str, str]] = field(default_factory=list)
 
 
 def _parse_one(task: _ParseTask) -> tuple[Resolution | None, str | None]:
@@ -204,7 +208,8 @@ def _map_batch(batch: Sequence[_MapTask]) -> list[_Mapped]:
             started = time.perf_counter()
             write_turtle(batch[k].turtle, lines)
             turtle_seconds = time.perf_counter() - started
-        outcomes[k] = _Mapped(graph, len(lines), violations, warnings, turtle_seconds=turtle_seconds)
+        found = [f.to_json() for f in findings(res)]
+        outcomes[k] = _Mapped(graph, len(lines), violations, warnings, turtle_seconds=turtle_seconds, findings=found)
     assert all(o is not None for o in outcomes)  # one outcome per task, in order: the caller zips them
     return outcomes  # type: ignore[return-value]
 
@@ -331,6 +336,7 @@ def _publish_documents(
             outcome = outcomes[task.path]
             if res is None:
                 outcome.status, outcome.errors = "parse-error", [error or "unknown error"]
+                outcome.findings = [Finding("refused", error or "unknown error").to_json()]
                 continue
             outcome.symbol, outcome.kind, outcome.layout = res.symbol, res.kind, res.layout
             outcome.warnings = list(res.warnings)
@@ -354,6 +360,7 @@ def _publish_documents(
         for (path, _, symbol), task, mapped in zip(documents, map_tasks, results):
             outcome = outcomes[path]
             outcome.warnings += mapped.warnings
+            outcome.findings = mapped.findings
             if mapped.error:
                 outcome.status, outcome.errors = "error", [mapped.error]
                 continue
