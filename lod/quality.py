@@ -38,8 +38,8 @@ CHECKS: tuple[Check, ...] = (
     Check("note-without-marker", "Note without marker", "a numbered footnote is not referenced from any paragraph"),
     Check("sponsor-unresolved", "Sponsor not resolved", "a sponsor name did not resolve to a State"),
     Check("addressee-unresolved", "Addressee not resolved", "an addressee named as a State or body did not resolve to one"),
-    Check("verb-not-in-lexicon", "Verb not in lexicon", "the paragraph's leading phrase is not in the verb lexicon (ontology/verbs.ttl)"),
-    Check("no-leading-verb", "No leading verb", "an operative paragraph opens without a recognised verb phrase"),
+    Check("verb-not-in-lexicon", "Verb not in lexicon", "the paragraph's leading phrase is not in the verb lexicon (ontology/verbs.ttl; resolutions and drafts of resolutions)"),
+    Check("no-leading-verb", "No leading verb", "a numbered operative paragraph of a resolution opens without a recognised verb phrase"),
     Check("paragraph-length", "Unusual paragraph length", "a paragraph far longer or shorter than paragraphs are"),
 )
 BY_CODE = {check.code: check for check in CHECKS}
@@ -180,8 +180,8 @@ def in_lexicon(phrase: str) -> bool:
 
 
 def _verbs(res: Resolution) -> Iterator[Finding]:
-    if not lexicon():
-        return
+    if not lexicon() or res.kind in ("decision", "draft-decision"):
+        return  # a decision narrates ("At its 47th plenary meeting, … decided"): no verb phrase leads it
     for part, p in _paragraphs(res):
         if part == "annex":
             continue  # annexed texts (declarations, statutes) have their own wording

@@ -23,7 +23,8 @@ from lod.parse.pdf import RULE
 from lod.parse.readers import SourceText
 
 _REQUIRED = ("ED_DecisionText", "ED_DecisionNumber")
-_NUMBER = re.compile(r"^((?:ES-|S-)?\d{1,4}/\d{1,4})(?:\s+([A-Z](?:(?:,| and|, and) [A-Z])*))?$")
+_NUMBER = re.compile(r"^((?:ES-|S-)?\d{1,4}/\d{1,4})\.?(?:\s+([A-Z](?:(?:,| and|, and) [A-Z])*|[A-Z]\s?[-–]\s?[A-Z]))?\.?$")
+"""77/401, "77/408 A and B", "73/408 A-C"; the database sometimes keeps the printed full stop ("74/547.")."""
 _INLINE_FOOTNOTE = re.compile(r"\s*\(footnote:\s*([^()]*(?:\([^()]*\)[^()]*)*)\)")
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _BODIES = {"GA": "General Assembly", "SC": "Security Council", "ECOSOC": "Economic and Social Council"}
