@@ -29,6 +29,7 @@ FOLDERS: tuple[tuple[str, str], ...] = (
 )
 """(folder of ../shared/corpus/real, which files are documents there)."""
 
+
 CROSS_CHECK = """## Session 77: text against the UN's AKN files
 
 The eight `ga-text/undocsdl_A_RES_77_*_extracted.txt` are the same resolutions as files in
@@ -68,12 +69,68 @@ def run(real: Path, out: Path, jobs: int | None) -> str:
         markdown_table(rows) if rows else "_../shared/corpus/real is absent: nothing was measured._",
         "## Refusals by reason",
         "\n".join(refusals) or "None.",
+        _sc_drafts(real / "sc-drafts", ROOT.parent / "shared" / "corpus" / "dev"),
         CROSS_CHECK.strip(),
         "## Kinds of findings",
         _kinds(),
     ]) + "\n"
     out.write_text(text, encoding="utf-8")
     return text
+
+
+def _sc_drafts(folder: Path, dev: Path) -> str:
+    """The PDF reader measured: sponsors against the records' `Authors`, numbering, ms per page."""
+    import ast
+    import json
+
+    from lod.parse import ParseError, parse_file
+    from lod.parse.pdf import pdf_pages
+    from lod.states import lookup_state
+
+    pdfs = sorted(folder.rglob("*.pdf"))
+    if not pdfs:
+        return "## Security Council draft PDFs\n\n_absent: nothing was measured._"
+    found = expected = both = gap_free = with_gold = 0
+    gaps: list[str] = []
+    for pdf in pdfs:
+        try:
+            res = parse_file(pdf)
+        except ParseError as exc:
+            gaps.append(f"{pdf.name} (refused: {exc.reason})")
+            continue
+        numbers = [int(p.num) for p in res.operative if p.num and p.num.isdigit()]
+        if all(n == m + 1 or n == 1 for m, n in zip(numbers, numbers[1:])):
+            gap_free += 1
+        else:
+            gaps.append(f"{pdf.name}: {', '.join(map(str, numbers))}")
+        record = pdf.with_suffix(".json")
+        authors = json.loads(record.read_text(encoding="utf-8")).get("Authors") if record.is_file() else None
+        if isinstance(authors, str):
+            authors = ast.literal_eval(authors) if authors.startswith("[") else [authors]
+        if authors and all(lookup_state(a) for a in authors):
+            with_gold += 1
+            read = {s.name for s in res.sponsors}
+            found, expected, both = found + len(read), expected + len(set(authors)), both + len(read & set(authors))
+    f1 = 2 * both / (found + expected) if found + expected else 0.0
+    pages = cpu = wall = 0.0
+    for pdf in [*pdfs, *sorted(dev.glob("*.pdf"))]:
+        data = pdf.read_bytes()
+        started, cpu_started = time.perf_counter(), time.process_time()
+        pages += len(pdf_pages(data, pdf.name))
+        wall += time.perf_counter() - started
+        cpu += time.process_time() - cpu_started
+    lines = [
+        "## Security Council draft PDFs (the PDF reader)",
+        f"{len(pdfs)} PDFs in `sc-drafts` (S/2024/400 is in both tasks). Sponsors against the records' `Authors`, "
+        f"over the {with_gold} whose record lists States (the others say \"The Security Council\"): "
+        f"**F1 {f1:.3f}** ({both} found of {expected}, {found - both} extra). Operative numbering without gaps: "
+        f"**{gap_free} of {len(pdfs)}**.",
+        *(f"- numbering: {g}" for g in gaps),
+        f"\nPDF reading (lod.parse.pdf, these PDFs and `../shared/corpus/dev`'s, {int(pages)} pages): "
+        f"**{cpu / pages * 1000:.1f} ms CPU per page**, {wall / pages * 1000:.1f} ms wall on this shared machine "
+        "(target ≤ 60 ms per page).",
+    ]
+    return "\n".join(lines)
 
 
 def _reads_akn() -> bool:
