@@ -129,6 +129,15 @@ def test_word_markers_typed_as_a_raised_range() -> None:
     assert res.operative[1].verb == "Endorses"
 
 
+def test_word_footnote_with_its_own_mark_does_not_shift_the_numbers() -> None:
+    res = parse_file(_one(DOCX, "N1822444.docx"))
+    assert res.symbol == "E/RES/2018/14"
+    notes = [(f.marker, f.text) for f in res.footnotes]
+    assert notes[0] == ("*", "Reissued for technical reasons on 31 August 2018.")
+    assert notes[1][0] == "1" and notes[1][1].startswith("See Official Records of the Economic and Social Council")
+    assert res.preamble[5].footnote_refs == ["1"]
+
+
 def test_word_tables_stay_tables() -> None:
     res = parse_file(_one(DOCX, "N1824662.docx"))
     assert (res.symbol, res.body) == ("E/RES/2018/30", "Economic and Social Council")

@@ -36,7 +36,8 @@ RULE = "__________"
 _LOCK = threading.Lock()
 _PRINTED_RULE = re.compile(r"^\s*_{5,}\s*$")
 _BARCODE = re.compile(r"^\*\d{6,8}\*$")
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+RAISED = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+"""Digits → superscript digits: how every reader writes a footnote marker (furniture reads them back)."""
 _NOT_ITALIC_FONTS = ("barcode", "3 of 9", "3of9", "code39")
 
 
@@ -314,7 +315,7 @@ def _render(line: _Line) -> str:
         char = g.char
         raised = char.isdigit() and g.size < size * 0.85 and g.y > baseline + size * 0.2
         if raised:
-            char = char.translate(_SUPERSCRIPT)
+            char = char.translate(RAISED)
             if k + 1 < len(line.glyphs) and line.glyphs[k + 1].char.isalnum() and not _is_raised(line.glyphs[k + 1], size, baseline):
                 char += " "  # a footnote's own marker, printed against its text
         italic = g.italic and not raised and char != "*"

@@ -19,14 +19,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from lod.parse.errors import ParseError
-from lod.parse.pdf import RULE
+from lod.parse.pdf import RAISED, RULE
 from lod.parse.readers import SourceText
 
 _REQUIRED = ("ED_DecisionText", "ED_DecisionNumber")
 _NUMBER = re.compile(r"^((?:ES-|S-)?\d{1,4}/\d{1,4})\.?(?:\s+([A-Z](?:(?:,| and|, and) [A-Z])*|[A-Z]\s?[-–]\s?[A-Z]))?\.?$")
 """77/401, "77/408 A and B", "73/408 A-C"; the database sometimes keeps the printed full stop ("74/547.")."""
 _INLINE_FOOTNOTE = re.compile(r"\s*\(footnote:\s*([^()]*(?:\([^()]*\)[^()]*)*)\)")
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _BODIES = {"GA": "General Assembly", "SC": "Security Council", "ECOSOC": "Economic and Social Council"}
 _MONTHS = ("January February March April May June July August September October November December").split()
 
@@ -105,7 +104,7 @@ def _footnotes(text: str) -> tuple[str, list[str]]:
 
     def marker(m: re.Match[str]) -> str:
         notes.append(" ".join(m.group(1).split()))
-        return str(len(notes)).translate(_SUPERSCRIPT)
+        return str(len(notes)).translate(RAISED)
 
     return _INLINE_FOOTNOTE.sub(marker, text), notes
 

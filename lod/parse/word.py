@@ -22,11 +22,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from lod.parse.errors import ParseError
-from lod.parse.pdf import RULE
+from lod.parse.pdf import RAISED, RULE
 from lod.parse.readers import SourceText
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 @dataclass(frozen=True)
@@ -72,7 +71,7 @@ def docx_source(data: bytes, source: str) -> SourceText:
     if not any(line.strip() for line in lines[head:]) and not reading.tables:
         raise ParseError(source, "the Word document has no text")
     if reading.used:
-        lines += [RULE, *(f"{n} {reading.footnotes.get(ref, '')}" for n, ref in enumerate(reading.used, 1))]
+        lines += [RULE, *(f"{marker} {reading.footnotes.get(ref, '')}" for ref, marker in reading.used)]
     return SourceText("\n".join(lines) + "\n", "docx", {}, source, tables=reading.tables)
 
 
@@ -94,7 +93,9 @@ class _Reading:
 
     def __init__(self, footnotes: dict[str, str]) -> None:
         self.footnotes = footnotes
-        self.used: list[str] = []
+        self.used: list[tuple[str, str]] = []
+        """(footnote id, marker) in the order of reference: Word numbers the notes it numbers itself."""
+        self.numbered = 0
         self.tables: list[list[list[str]]] = []
 
     def paragraph(self, p: Any) -> str:
@@ -102,17 +103,31 @@ class _Reading:
         from docx.text.run import Run
 
         pieces: list[tuple[str, bool]] = []
+        custom: str | None = None  # a reference whose mark ("*") is the text of the next run
         for r in p.iterfind(f".//{_W}r"):
             if _deleted(r, p):
                 continue
             ref = r.find(f"{_W}footnoteReference")
             if ref is not None:
-                self.used.append(ref.get(_W + "id", ""))
-                pieces.append((str(len(self.used)).translate(_SUPERSCRIPT), False))
+                if ref.get(_W + "customMarkFollows") in ("1", "true", "on"):
+                    custom = ref.get(_W + "id", "")
+                    mark = Run(r, None).text.strip()  # type: ignore[arg-type]
+                    if mark:  # the mark in the reference's own run
+                        self.used.append((custom, mark))
+                        pieces.append((mark, False))
+                        custom = None
+                    continue
+                self.numbered += 1
+                self.used.append((ref.get(_W + "id", ""), str(self.numbered)))
+                pieces.append((str(self.numbered).translate(RAISED), False))
                 continue
             run = Run(r, None)  # type: ignore[arg-type]
             text = run.text
-            if text and run.font.superscript:
+            if text and custom is not None:
+                self.used.append((custom, text.strip()))
+                pieces.append((text.strip(), False))
+                custom = None
+            elif text and run.font.superscript:
                 # a marker typed as raised text rather than a footnote reference
                 pieces.append((_raised(text), False))
             elif text:
@@ -132,7 +147,7 @@ def _raised(text: str) -> str:
             marks.append(part)
         else:
             return text
-    return " ".join(mark.translate(_SUPERSCRIPT) for mark in marks)
+    return " ".join(mark.translate(RAISED) for mark in marks)
 
 
 def _deleted(r: Any, p: Any) -> bool:
