@@ -119,16 +119,19 @@ def _sc_drafts(folder: Path, dev: Path) -> str:
         pages += len(pdf_pages(data, pdf.name))
         wall += time.perf_counter() - started
         cpu += time.process_time() - cpu_started
+    import os
+
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     lines = [
-        "## Security Council draft PDFs (the PDF reader)",
+        "## Security Council draft PDFs (the PDF reader)\n",
         f"{len(pdfs)} PDFs in `sc-drafts` (S/2024/400 is in both tasks). Sponsors against the records' `Authors`, "
         f"over the {with_gold} whose record lists States (the others say \"The Security Council\"): "
         f"**F1 {f1:.3f}** ({both} found of {expected}, {found - both} extra). Operative numbering without gaps: "
-        f"**{gap_free} of {len(pdfs)}**.",
+        f"**{gap_free} of {len(pdfs)}**.\n",
         *(f"- numbering: {g}" for g in gaps),
         f"\nPDF reading (lod.parse.pdf, these PDFs and `../shared/corpus/dev`'s, {int(pages)} pages): "
-        f"**{cpu / pages * 1000:.1f} ms CPU per page**, {wall / pages * 1000:.1f} ms wall on this shared machine "
-        "(target ≤ 60 ms per page).",
+        f"**{cpu / pages * 1000:.1f} ms CPU per page**, {wall / pages * 1000:.1f} ms wall on this shared 2-core "
+        f"machine (load average {load:.1f} at the end of the run; target ≤ 60 ms per page).",
     ]
     return "\n".join(lines)
 
