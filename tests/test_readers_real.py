@@ -249,3 +249,9 @@ def test_broken_json(tmp_path: Path) -> None:
     path = tmp_path / "broken.json"
     path.write_bytes(b'{"ED_DecisionText": "At its')
     assert "not valid JSON" in _refused(path).reason
+
+
+def test_json_nested_too_deeply(tmp_path: Path) -> None:
+    path = tmp_path / "deep.json"
+    path.write_bytes(b"[" * 200_000)
+    assert "nested too deeply" in _refused(path).reason

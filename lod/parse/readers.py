@@ -180,7 +180,14 @@ def read_bytes(data: bytes, source: str) -> SourceText:
     """The first reader that accepts the bytes reads them."""
     for reader in READERS:
         if reader.accepts(data):
-            return reader.read(data, source)
+            try:
+                return reader.read(data, source)
+            except ParseError:
+                raise
+            except (RecursionError, MemoryError) as exc:
+                raise ParseError(source, f"the file is too deeply nested or too large for the {reader.name} reader ({type(exc).__name__})") from None
+            except Exception as exc:  # noqa: BLE001 - the contract: only ParseError leaves the parser
+                raise ParseError(source, f"the {reader.name} reader could not read this file ({type(exc).__name__}: {exc})") from exc
     raise ParseError(source, "no reader accepts this file")
 
 

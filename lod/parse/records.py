@@ -42,8 +42,10 @@ class DecisionRecordSource:
     def read(self, data: bytes, source: str) -> SourceText:
         try:
             record = json.loads(data.decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        except (UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError is a ValueError
             raise ParseError(source, f"the file looks like JSON but is not valid JSON ({exc})") from None
+        except RecursionError:
+            raise ParseError(source, "the JSON is nested too deeply to be a decision record") from None
         return decision_source(record, source)
 
 
@@ -60,7 +62,7 @@ def decision_source(record: Any, source: str) -> SourceText:
     text = _text(record.get("ED_DecisionText"))
     if not text.strip():
         raise ParseError(source, "the decision record has an empty ED_DecisionText")
-    number_field = " ".join(str(record["ED_DecisionNumber"]).split())
+    number_field = " ".join(str(record["ED_DecisionNumber"] or "").split())
     m = _NUMBER.match(number_field)
     if m is None:
         raise ParseError(source, f"the decision record's number {number_field!r} is not a decision number like 77/401")
