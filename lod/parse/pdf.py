@@ -25,6 +25,7 @@ import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from pathlib import Path
 from typing import Any
 
 from lod.parse.errors import ParseError
@@ -92,6 +93,18 @@ def pdf_pages(data: bytes, source: str) -> list[str]:
         finally:
             document.close()
     return _number_stops(pages)
+
+
+def pdf_page_count(path: Path) -> int:
+    """Pages of a PDF, without reading its text (PDFium loads pages lazily): for page caps."""
+    import pypdfium2 as pdfium
+
+    with _LOCK:
+        document = pdfium.PdfDocument(path)
+        try:
+            return len(document)
+        finally:
+            document.close()
 
 
 def _number_stops(pages: list[str]) -> list[str]:
