@@ -17,6 +17,7 @@ trusting the element names alone:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -35,14 +36,33 @@ _ANNEX_HEADING = re.compile(
 _HEADING_CLASSES = re.compile(r"^(H\d+|HChG|HCh|HM|MercuryDocument|Title)$")
 
 
+_PARA_NUMBER = re.compile(r"^(\d+(?: ?[a-z]| (?:bis|ter|quater))?|[IVXLCDM]+|[A-Z])$")
+"""A paragraph number as the shapes accept it; anything else printed as a number is a point."""
+
+
+def _ascii_digits(text: str) -> str:
+    """Arabic-Indic and other decimal digits → 0-9, so "١٢" and "12" name one paragraph."""
+    return "".join(str(unicodedata.digit(ch)) if ch.isdigit() and not ch.isascii() else ch for ch in text)
+
+
 def point_num(raw: str) -> str:
-    """ "(a)" / "a." / "a)" → "a": the number as the model keeps it (the eId's last token)."""
-    return re.sub(r"[().\s]", "", raw) or raw.strip()
+    """ "(a)" / "a." / "a)" / "(أ)" → "a" / "أ": the label without its brackets."""
+    return re.sub(r"[().\s\-–—]", "", _ascii_digits(raw)) or raw.strip()
 
 
 def para_num(raw: str) -> str:
-    """ "1." → "1", "12 bis." → "12 bis"."""
-    return squash(raw).rstrip(".").strip()
+    """ "1." / "1 -" (Arabic) / "١." → "1"; "12 bis." → "12 bis"."""
+    return re.sub(r"^[(\s]+|[.\-–—)\s]+$", "", squash(_ascii_digits(raw)))
+
+
+def point_token(num: str, position: int) -> str:
+    """The eId token of a point: its Latin label, else its letter by position (the Arabic
+    (أ), (ب) and Russian а), б) are (a), (b) of the English text: one portion IRI for all
+    six languages)."""
+    token = re.sub(r"[^A-Za-z0-9]+", "", num)
+    if token and token == num:
+        return token
+    return chr(ord("a") + position - 1) if position <= 26 else str(position)
 
 
 @dataclass
@@ -106,6 +126,7 @@ class BodyReader:
         self._target: list[_Para] = self._operative
         self._section: str | None = None
         self._part: str | None = None
+        self._point_eids: set[str] = set()
 
     # --- preamble -------------------------------------------------------------------------
     def preamble(self, pre: etree._Element | None) -> None:
@@ -168,6 +189,10 @@ class BodyReader:
         if not text:
             return
         annex = _ANNEX_HEADING.match(text)
+        opened = self._annexes[-1] if self._annexes and self._target is self._annexes[-1].paras else None
+        if annex and opened is not None and opened.title is None and not opened.paras and opened.num is None:
+            opened.num = annex.group(1)  # the attachment's own "Annex" heading
+            return
         if annex:
             self._annexes.append(_Annex(num=annex.group(1)))
             self._target, self._section = self._annexes[-1].paras, None
@@ -194,10 +219,14 @@ class BodyReader:
         if lst is not None:
             head = self.inline.read(child(lst, "intro"))
             intro = Inline(squash(f"{intro.text} {head.text}"), intro.markers + head.markers, intro.links + head.links)
+        last = self._target[-1] if self._target else None
+        if not num and not lst and last is not None and last.num is not None and not last.intro and not last.points:
+            last.intro, last.markers, last.links = intro.text, intro.markers, intro.links  # number and text
+            last.verb = _leading(first, intro.text, None, operative=True) if first is not None else None
+            return  # were marked as two sibling paragraphs
         if not num and not lst:
             text = intro.text
             label = _POINT_LABEL.match(text)
-            last = self._target[-1] if self._target else None
             if label and last is not None and last.num is not None:
                 last.add_point(_Point(label.group(1), text[label.end():], [], intro.markers, intro.links))
                 return
@@ -206,9 +235,11 @@ class BodyReader:
                 return
             self._target.append(_Para(None, text, None, self._section, intro.markers, intro.links))
             return
-        if num and re.fullmatch(r"\(?[a-z]{1,2}\)|\([ivxlc]{1,6}\)", num) and self._numbered_last():
-            last = self._target[-1]
-            last.add_point(_Point(point_num(num), intro.text, [], intro.markers, intro.links))
+        if num and not _PARA_NUMBER.match(para_num(num)):  # "(a)", "i", "(أ)" printed as a paragraph number
+            if last is not None:
+                last.add_point(_Point(point_num(num), intro.text, [], intro.markers, intro.links))
+            else:
+                self._target.append(_Para(None, squash(f"{num} {intro.text}"), None, self._section, intro.markers, intro.links))
             return
         para = _Para(para_num(num) if num else None, intro.text, None, self._section, intro.markers, intro.links)
         para.verb = _leading(first, intro.text, None, operative=True) if first is not None else None
@@ -268,8 +299,8 @@ class BodyReader:
             self.body.links[pid] = list(para.links)
             parts = [para.intro] if para.intro else []
             subs = []
-            for point in para.points:
-                sub, text = self._sub(point, f"{pid}__list_1", markers)
+            for k, point in enumerate(para.points, 1):
+                sub, text = self._sub(point, f"{pid}__list_1", markers, k)
                 subs.append(sub)
                 parts.append(text)
             out.append(
@@ -281,13 +312,16 @@ class BodyReader:
             )
         return out
 
-    def _sub(self, point: _Point, list_eid: str, markers: list[str]) -> tuple[SubParagraph, str]:
-        pid = f"{list_eid}__point_{re.sub(r'[^A-Za-z0-9]+', '', point.num) or 'x'}"
+    def _sub(self, point: _Point, list_eid: str, markers: list[str], position: int) -> tuple[SubParagraph, str]:
+        pid = f"{list_eid}__point_{point_token(point.num, position)}"
+        while pid in self._point_eids:  # a label printed twice in one list
+            pid = f"{pid}_{position}"
+        self._point_eids.add(pid)
         markers.extend(point.markers)
         self.body.links[pid] = list(point.links)
         children_, texts = [], [f"({point.num}) {point.text}".strip()]
-        for c in point.children:
-            sub, text = self._sub(c, f"{pid}__list_1", markers)
+        for k, c in enumerate(point.children, 1):
+            sub, text = self._sub(c, f"{pid}__list_1", markers, k)
             children_.append(sub)
             texts.append(text)
         return SubParagraph(point.num, point.text, children_, pid), " ".join(texts)
