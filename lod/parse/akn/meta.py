@@ -128,8 +128,9 @@ def agenda(meta: etree._Element | None) -> list[tuple[str, str | None]]:
     out = []
     for block in children(meta, "classification") if meta is not None else []:
         for kw in children(block, "keyword"):
-            if kw.get("refersTo") == "agenda" and kw.get("value"):
-                out.append((kw.get("value", "").strip(), real_text(kw.get("showAs"))))
+            item = re.sub(r"\[[^\]]*\]", "", kw.get("value") or "").strip()  # "68c[6]": the index is the UN's
+            if kw.get("refersTo") == "agenda" and item:
+                out.append((item, real_text(kw.get("showAs"))))
     return out
 
 
