@@ -27,8 +27,10 @@ from lod.parse.akn.inline import Inline, InlineReader, Link, child, children, lo
 from lod.parse.verbs import leading_phrase
 from lod.uri import eid as make_eid
 
-_POINT_LABEL = re.compile(r"^\(?([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)\s+(?=\S)")
-"""A point label printed at the start of a numberless paragraph: "(a) ", "(iv) ", "(1) "."""
+_POINT_LABEL = re.compile(r"^\(?([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[^\W\d_]{1,2})\)\s+(?=\S)")
+"""A point label printed at the start of a numberless paragraph: "(a) ", "(iv) ", "(1) ", "(أ) "."""
+_PRINTED_NUMBER = re.compile(r"^(\d{1,3})\s?[.\-–]\s+(?=\S)")
+"""A paragraph number printed in the text instead of in `<num>`: "1. ", "1 - " (Arabic)."""
 _ROMANS = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"})
 _ANNEX_HEADING = re.compile(
     r"^(?:Annex|Annexe|Anexo|Appendix|Приложение|المرفق|مرفق|附件)(?:\s+([IVXLC]+|\d+))?\s*$", re.I
@@ -224,6 +226,9 @@ class BodyReader:
             last.intro, last.markers, last.links = intro.text, intro.markers, intro.links  # number and text
             last.verb = _leading(first, intro.text, None, operative=True) if first is not None else None
             return  # were marked as two sibling paragraphs
+        printed = _PRINTED_NUMBER.match(_ascii_digits(intro.text)) if not num and not lst else None
+        if printed:
+            num, intro = printed.group(1), Inline(intro.text[printed.end():], intro.markers, intro.links)
         if not num and not lst:
             text = intro.text
             label = _POINT_LABEL.match(text)
