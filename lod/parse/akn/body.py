@@ -167,6 +167,25 @@ class BodyReader:
         self._items(main if main is not None else doc)
         self._target = self._operative
 
+    def embedded(self, statement: etree._Element, title: str | None) -> None:
+        """A text the resolution adopts or recommends, marked up as a component statement of
+        its own ("Recommends … the adoption of the following draft resolution:"): kept as an
+        annex, like the text converters do, its preambular paragraphs first (unnumbered, with
+        their leading phrase), then its paragraphs."""
+        self._annexes.append(_Annex(title=title))
+        self._target = self._annexes[-1].paras
+        self._section = None
+        for el in child(statement, "preamble") if child(statement, "preamble") is not None else []:
+            if local(el) in ("container", "paragraph", "blockList"):
+                read = self.inline.read(el)
+                if read.text:
+                    verb = _leading(el, read.text, el.get("name"), operative=False)
+                    self._target.append(_Para(None, read.text, verb, None, read.markers, read.links))
+        main = child(statement, "mainBody")
+        if main is not None:
+            self._items(main)
+        self._target = self._operative
+
     def _items(self, parent: etree._Element) -> None:
         for el in parent:
             name = local(el)
@@ -238,7 +257,8 @@ class BodyReader:
             if _HEADING_CLASSES.match(el.get("class") or "") and len(text) < 200 and not intro.markers:
                 self._heading(text)
                 return
-            self._target.append(_Para(None, text, None, self._section, intro.markers, intro.links))
+            verb = _leading(first, text, None, operative=True) if first is not None else None
+            self._target.append(_Para(None, text, verb, self._section, intro.markers, intro.links))
             return
         if num and not _PARA_NUMBER.match(para_num(num)):  # "(a)", "i", "(أ)" printed as a paragraph number
             if last is not None:
