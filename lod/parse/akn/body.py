@@ -267,7 +267,8 @@ class BodyReader:
                 self._target.append(_Para(None, squash(f"{num} {intro.text}"), None, self._section, intro.markers, intro.links))
             return
         para = _Para(para_num(num) if num else None, intro.text, None, self._section, intro.markers, intro.links)
-        para.verb = _leading(first, intro.text, None, operative=True) if first is not None else None
+        opening = first if first is not None else child(lst, "intro") if lst is not None else None
+        para.verb = _leading(opening, intro.text, None, operative=True) if opening is not None else None
         if lst is not None:
             for point in self._points(lst):
                 para.add_point(point)
@@ -361,8 +362,13 @@ def _unique(markers: list[str]) -> list[str]:
 
 
 def _leading(el: etree._Element, text: str, named: str | None, *, operative: bool) -> str | None:
-    """The leading phrase: the container's name when the text starts with it, else the italic
-    words the text opens with, else what the English verb lexicon finds."""
+    """The leading phrase: what the verb lexicon finds (the same phrase the text converters
+    give, which the verb scheme is keyed on: the UN sometimes italicises more, "Reaffirming its
+    determination"), else the container's name when the text starts with it, else the italic
+    words the text opens with (the other five languages, which the lexicon does not read)."""
+    found = leading_phrase(text, operative) if text else None
+    if found:
+        return found
     if named and text.startswith(squash(named)):
         return squash(named)
     for span in el.iter():
@@ -371,4 +377,4 @@ def _leading(el: etree._Element, text: str, named: str | None, *, operative: boo
             if words and text.startswith(words) and len(words) < 80:
                 return words
             break
-    return leading_phrase(text, operative) if text else None
+    return None
