@@ -292,3 +292,23 @@ def test_akn_is_recognised_by_content_and_bad_xml_is_refused_by_name() -> None:
 def test_text_that_only_mentions_akn_is_still_read_as_text() -> None:
     res = parse_text("The General Assembly,\n\n1. Decides that <akomaNtoso> files are welcome;\n", source="t.txt")
     assert res.layout != "akn"
+
+
+def test_the_akn_example_questions_answer_on_the_uns_files() -> None:
+    from lod.rdf.examples import FRENCH_TEXT_OF_PARAGRAPH, RESOLUTIONS_BY_SDG, VOTES_ON_SPONSORED
+
+    versions = six("A_RES_78_6")
+    voted = read(one(GA77, "A_RES_77_228-"))
+    store = store_of(*versions.values(), voted)
+    votes = [tuple(t.value for t in row) for row in store.query(VOTES_ON_SPONSORED.query)]
+    assert ("A/RES/77/228", "AUS", "Australia", "Yes") in votes
+    sponsors = {s.iso3 for s in voted.sponsors if s.iso3}
+    assert {iso3 for symbol, iso3, _, _ in votes if symbol == "A/RES/77/228"} == sponsors & {
+        v.iso3 for v in voted.voting.votes}  # type: ignore[union-attr]
+    goals = {row[1].value: int(row[2].value) for row in store.query(RESOLUTIONS_BY_SDG.query)}
+    expected = {s.label for r in [versions["eng"], voted] for s in r.subjects if s.scheme == "sdg"}
+    assert set(goals) == expected and all(n >= 1 for n in goals.values())
+    texts = [tuple(t.value for t in row) for row in store.query(FRENCH_TEXT_OF_PARAGRAPH.query)]
+    para_1 = next(p for p in versions["fra"].operative if p.eid == "para_1")
+    english = next(p for p in versions["eng"].operative if p.eid == "para_1")
+    assert texts == [(texts[0][0], english.text, para_1.text)] and texts[0][0].endswith("!main#para_1")
