@@ -11,7 +11,7 @@ import pyoxigraph
 import pytest
 from lxml import etree
 
-from corpora import REAL
+from corpora import ABSENT, REAL
 from lod.model import OperativeParagraph, Resolution, SubParagraph
 from lod.parse import ParseError, parse_file, parse_text
 from lod.parse.akn import looks_like_akn, read_akn
@@ -19,6 +19,7 @@ from lod.rdf import WorkRegistry, map_resolution
 from lod.validate import validate_lines
 
 AKN = REAL / "ga-akn"
+pytestmark = pytest.mark.skipif(not AKN.is_dir(), reason=ABSENT)
 GA77 = AKN / "GAresolutions-main" / "77session" / "English"
 GA78 = AKN / "GAresolutions-main" / "78session"
 ECOSOC = AKN / "ECOSOCresolutions-main"

@@ -17,11 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from corpora import REAL
+from corpora import ABSENT, REAL
 from lod.model import OperativeParagraph, PreambularParagraph, Resolution, SubParagraph
 from lod.parse import parse_file
 
 TEXT = REAL / "ga-text"
+pytestmark = pytest.mark.skipif(not TEXT.is_dir(), reason=ABSENT)
 AKN = REAL / "ga-akn" / "GAresolutions-main" / "77session" / "English"
 TARGET = 0.98
 

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from corpora import REAL
+from corpora import ABSENT, REAL
 from server_fixtures import Server, build_corpus, running_server
 
 AKN = REAL / "ga-akn" / "GAresolutions-main"
+pytestmark = pytest.mark.skipif(not AKN.is_dir(), reason=ABSENT)
 WORK_78_6 = "/akn/un/statement/deliberation/un-ga/2023-11-01/78-6"
 WORK_77_228 = "/akn/un/statement/deliberation/un-ga/2022-12-15/77-228"
 
