@@ -313,3 +313,9 @@ def test_the_akn_example_questions_answer_on_the_uns_files() -> None:
     para_1 = next(p for p in versions["fra"].operative if p.eid == "para_1")
     english = next(p for p in versions["eng"].operative if p.eid == "para_1")
     assert texts == [(texts[0][0], english.text, para_1.text)] and texts[0][0].endswith("!main#para_1")
+
+
+def test_the_json_of_an_akn_model_reads_back_to_the_same_model() -> None:
+    for path in (one(GA77, "A_RES_77_228-"), one(GA77, "A_RES_77_256 A-B"), one(GA78 / "Arabic", "A_RES_78_6")):
+        res = read(path)
+        assert Resolution.from_json(res.to_json()) == res, path.name

@@ -315,7 +315,10 @@ class BodyReader:
             else:
                 local_eid = make_eid(("para", para.num))
             pid = f"{prefix}{local_eid}"
-            if pid in used:  # numbering restarts in a section or part: the section is part of the position
+            # numbering restarts in a section or part: only the repeated numbers take the section
+            # into their eId (by order, not by heading), which keeps the six language versions,
+            # whose headings differ, on the same eIds
+            if pid in used:
                 token = sections.setdefault(para.section, len(sections) + 1)
                 pid = f"{prefix}sec_{token}__{local_eid}"
             while pid in used:
