@@ -20,6 +20,7 @@ from rdflib.term import Node
 from lod.uri import IRIError, WorkIRI
 from lod.web.describe import jsonld_context
 from lod.web.queries import LABEL_PREDICATES
+from lod.web.adoption import RIGHT_TO_LEFT, LANGUAGE_NAMES, Voting, subjects_of, text_languages, voting_of
 
 TEXT_NAMES = ("text", "content", "value", "chars", "body", "plaintext", "citationtext")
 SPONSOR_NAMES = ("sponsor", "docproponent")
@@ -103,15 +104,6 @@ class WorkPage:
 
 
 @dataclass
-class Voting:
-    """How the text was adopted: outcome, printed counts, the States by how they voted."""
-
-    outcome: str
-    counts: list[tuple[str, str]]
-    votes: list[tuple[str, list[Link]]]
-
-
-@dataclass
 class ResourcePage:
     iri: str
     title: str
@@ -191,19 +183,6 @@ def _values(graph: Graph, linker: Linker, subject: Node, skip: set[Node]) -> lis
     return sorted(rows.items(), key=lambda kv: (kv[0] != "rdf:type", kv[0]))
 
 
-LANGUAGE_NAMES: dict[str, str] = {"en": "English", "fr": "Français", "es": "Español", "ru": "Русский",
-                                  "ar": "العربية", "zh": "中文"}
-"""The six official languages, each by its own name (the language switch of a page)."""
-RIGHT_TO_LEFT = frozenset({"ar", "he", "fa", "ur"})
-
-
-def text_languages(graph: Graph, work: str) -> list[str]:
-    """Language tags of the work's text (its paragraphs' and titles' literals), official order."""
-    tags = {o.language for s, p, o in graph if isinstance(o, Literal) and o.language
-            and str(s).startswith(work) and local_name(p) in (*TEXT_NAMES, *TITLE_NAMES)}
-    return sorted(tags, key=lambda t: (list(LANGUAGE_NAMES).index(t) if t in LANGUAGE_NAMES else 99, t))
-
-
 def work_page(graph: Graph, work: str, base: str, lang: str = "en") -> WorkPage:
     """The view of a resolution: its metadata, sponsors, parts in reading order, and who cites it,
     its text in language `lang` (a BCP 47 tag) where the work has it."""
@@ -264,7 +243,7 @@ def work_page(graph: Graph, work: str, base: str, lang: str = "en") -> WorkPage:
                 if any(n in local_name(p) for n in SPONSOR_NAMES) and isinstance(o, URIRef)]
     sponsors.sort(key=lambda l: l.label)
     skip = {n for n in graph.objects(w) if str(n).startswith(prefix)} | {URIRef(s.iri) for s in sponsors}
-    voting, subjects = _voting(graph, linker, w), _subjects(graph, linker, w)
+    voting, subjects = voting_of(graph, linker, w), subjects_of(graph, linker, w)
     skip |= set(graph.objects(w, DCTERMS.subject))  # shown by scheme, above the metadata
     available = text_languages(graph, work)
     shown = lang if lang in available else ("en" if "en" in available or not available else available[0])
@@ -286,48 +265,6 @@ def work_page(graph: Graph, work: str, base: str, lang: str = "en") -> WorkPage:
         voting=voting,
         subjects=subjects,
     )
-
-
-_COUNT_NAMES = (("votesinfavour", "In favour"), ("votesagainst", "Against"), ("abstentions", "Abstaining"),
-                ("nonvoting", "Non-voting"))
-_CHOICES = (("voteyes", "In favour"), ("voteno", "Against"), ("voteabstention", "Abstaining"),
-            ("votenonvoting", "Non-voting"))
-
-
-def _voting(graph: Graph, linker: Linker, w: URIRef) -> Voting | None:
-    """The work's voting record (unres:voting), by property names like the rest of the page."""
-    record = next((o for p, o in graph.predicate_objects(w) if local_name(p) == "voting"), None)
-    if record is None:
-        return None
-    outcome = literal_text(graph, record, ("votingoutcome", "outcome")) or ""
-    counts = [(label, v) for name, label in _COUNT_NAMES if (v := literal_text(graph, record, (name,)))]
-    by_choice: dict[str, list[Link]] = defaultdict(list)
-    for p, vote in graph.predicate_objects(record):
-        if local_name(p) != "hasvote":
-            continue
-        choice = next((local_name(o) for q, o in graph.predicate_objects(vote) if local_name(q) == "votechoice"), "")
-        voter = next((o for q, o in graph.predicate_objects(vote) if local_name(q) == "voter"), None)
-        name = literal_text(graph, vote, ("votername",)) or ""
-        by_choice[choice].append(linker.link(voter) if voter is not None else Link("", name, ""))
-    votes = [(label, sorted(by_choice[key], key=lambda l: l.label)) for key, label in _CHOICES if by_choice.get(key)]
-    return Voting(outcome.replace("-", " "), counts, votes)
-
-
-_SCHEMES = {"http://metadata.un.org/sdg": "Sustainable Development Goals", "http://metadata.un.org/thesaurus": "UNBIS Thesaurus",
-            "http://eurovoc.europa.eu/100141": "EuroVoc"}
-
-
-def _subjects(graph: Graph, linker: Linker, w: URIRef) -> list[tuple[str, list[Link]]]:
-    by_scheme: dict[str, list[Link]] = defaultdict(list)
-    for concept in graph.objects(w, DCTERMS.subject):
-        scheme = next(iter(graph.objects(concept, SKOS.inScheme)), None)
-        name = _SCHEMES.get(str(scheme)) or (linker.label(scheme) if scheme is not None else "Subjects")
-        link = Link(str(concept), linker.label(concept), str(concept))  # the scheme's own page
-        if link not in by_scheme[name]:
-            by_scheme[name].append(link)
-    order = list(_SCHEMES.values())
-    return [(k, sorted(v, key=lambda l: _natural(l.label))) for k, v in
-            sorted(by_scheme.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else 9, kv[0]))]
 
 
 def _parent_eid(eid: str) -> str | None:
