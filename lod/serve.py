@@ -20,6 +20,7 @@ from gunicorn.app.base import BaseApplication
 
 from lod import settings as registry
 from lod.store import load_build, store_root
+from lod.web import sandbox
 from lod.web.app import create_app, resolve_settings
 
 
@@ -64,6 +65,10 @@ def serve(data: Path, host: str | None = None, port: int | None = None, workers:
     """Serve the build in `data` until interrupted (what `lod serve` calls)."""
     config = resolve_settings({"data": str(Path(data).resolve()), "host": host, "port": port, "workers": workers, **settings})
     data_dir = Path(config["data"])
+    try:  # before anything is served: SPARQL query processes must have no network (docs/security.md)
+        sandbox.verify(registry.flag(config["query-network-unconfined"]))
+    except sandbox.Unconfined as exc:
+        raise SystemExit(f"lod serve: {exc}") from None
     load_build(data_dir, root=store_root(data_dir, config["store-dir"]))  # once, in the master
     application = LodApplication(config)
     try:

@@ -47,7 +47,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("query-timeout", 30.0, "Seconds a SPARQL query may run before it is stopped and answered 503.", float),
     Setting("max-rows", 10000, "Most result rows a SPARQL SELECT returns; beyond it the query fails, never truncates.", int),
     Setting("max-request-bytes", 1_000_000, "Largest request body accepted (a SPARQL query by POST).", int),
-    Setting("client-concurrency", 4, "SPARQL queries one client may have running at once (429 beyond).", int),
+    Setting("client-concurrency", 4, "SPARQL queries one client may have running at once (429 beyond); always fewer than workers x query-processes.", int),
     Setting("client-seconds-per-minute", 60.0, "SPARQL query seconds one client may use per minute (429 beyond).", float),
     Setting("cache-max-age", 300, "Seconds clients and proxies may cache a response (Cache-Control max-age).", int),
     Setting("threads", 8, "Threads per gunicorn worker (gthread): requests one worker serves at once.", int),
@@ -72,6 +72,15 @@ SETTINGS: tuple[Setting, ...] = (
         "Write one line per request to standard output (gunicorn's access log); off saves a little CPU per request.", flag,
     ),
     Setting("reload-check-seconds", 2.0, "How often the server checks whether a new build landed in the data directory.", float),
+    Setting("max-query-bytes", 100_000, "Longest SPARQL query text accepted, in UTF-8 bytes (413 beyond); checking a query costs time in proportion.", int),
+    Setting("query-memory-mb", 1024, "Megabytes of memory each SPARQL query process may use (an OS limit); a query needing more is stopped and answered 503. 0: unlimited.", int),
+    Setting("query-queue", 2, "SPARQL queries that may wait for a free query process, per server worker; beyond, 503 at once with Retry-After.", int),
+    Setting("query-queue-seconds", 5.0, "Most seconds a SPARQL query waits in that queue before it is answered 503 with Retry-After.", float),
+    Setting(
+        "query-network-unconfined", False,
+        "Accept the risk of running SPARQL queries in processes that can reach the network, where this system allows "
+        "neither network namespaces nor seccomp. Off (the default): SPARQL is refused there, with a start-up error.", flag,
+    ),
     Setting(
         "store", "",
         "HTTP root of an external SPARQL engine to serve from (e.g. http://127.0.0.1:8890 for Virtuoso); empty: "

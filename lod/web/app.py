@@ -29,6 +29,13 @@ def resolve_settings(overrides: Mapping[str, Any] | None = None) -> dict[str, An
     return {s.name: registry.resolve(s.name, given.get(s.name)) for s in registry.SETTINGS}
 
 
+def client_concurrency(config: Mapping[str, Any]) -> int:
+    """Queries one client may run at once: the setting, but always fewer than the server's query
+    processes (workers x query-processes), so that no one address can take all of them."""
+    processes = int(config["workers"]) * int(config["query-processes"])
+    return max(1, min(int(config["client-concurrency"]), processes - 1))
+
+
 def _private_ledger(app: Flask) -> Path:
     """A budget ledger of this app alone, removed with it (TemporaryDirectory's finalizer)."""
     holder = tempfile.TemporaryDirectory(prefix="lod-budget-")
@@ -62,10 +69,15 @@ def create_app(
         config=config,
         holder=holder,
         fixed_store=store,
-        pool=QueryPool(size=int(config["query-processes"]), keep_idle=int(config["query-processes-idle"])),
+        pool=QueryPool(
+            size=int(config["query-processes"]), keep_idle=int(config["query-processes-idle"]),
+            queue=int(config["query-queue"]), queue_seconds=float(config["query-queue-seconds"]),
+            memory_mb=int(config["query-memory-mb"]),
+            allow_unconfined=registry.flag(config["query-network-unconfined"]),
+        ),
         responses=VersionedCache(lambda r: r.size, max_bytes=int(config["response-cache-mb"]) << 20),
         budget=ClientBudget(
-            int(config["client-concurrency"]),
+            client_concurrency(config),
             float(config["client-seconds-per-minute"]),
             budget_path or _private_ledger(app),
             stale_after=float(config["query-timeout"]) + 120,
