@@ -32,6 +32,8 @@ from tqdm import tqdm
 
 from lod.model import Resolution
 from lod.parse import ParseError, parse_file
+from lod.akn import akn_schema
+from lod.publish.akn import AKN_DUMP, place_manifestation, write_akn_zip, write_manifestation
 from lod.publish.atomic import staged_directory
 from lod.publish.describe import describe_dataset
 from lod.publish.dumps import DocumentPart, write_checksums, write_dataset, write_part, write_turtle
@@ -70,6 +72,8 @@ class DocumentOutcome:
     triples: int = 0
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    akn: str | None = None
+    """The output path of the document's AKN XML (its manifestation IRI's path)."""
 
 
 @dataclass
@@ -146,6 +150,7 @@ class _MapTask:
     saved: Path
     part: Path
     turtle: Path
+    akn: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -158,6 +163,7 @@ class _Mapped:
     warnings: list[str]
     error: str | None = None
     turtle_seconds: float = 0.0
+    akn: str | None = None
 
 
 def _parse_one(task: _ParseTask) -> tuple[Resolution | None, str | None]:
@@ -198,13 +204,16 @@ def _map_batch(batch: Sequence[_MapTask]) -> list[_Mapped]:
             continue
         violations = [_result_line(r) for r in result.violations]
         warnings = [_result_line(r) for r in result.results if r.severity != "Violation"]
-        turtle_seconds = 0.0
+        turtle_seconds, akn = 0.0, None
+        if not violations and batch[k].akn is not None:  # the AKN file is checked against the XSD like the shapes
+            written = write_manifestation(res, _REGISTRY, _BASE, batch[k].akn)
+            violations, akn = written.violations, written.path
         if not violations:
             write_part(batch[k].part, lines)
             started = time.perf_counter()
             write_turtle(batch[k].turtle, lines)
             turtle_seconds = time.perf_counter() - started
-        outcomes[k] = _Mapped(graph, len(lines), violations, warnings, turtle_seconds=turtle_seconds)
+        outcomes[k] = _Mapped(graph, len(lines), violations, warnings, turtle_seconds=turtle_seconds, akn=akn)
     assert all(o is not None for o in outcomes)  # one outcome per task, in order: the caller zips them
     return outcomes  # type: ignore[return-value]
 
@@ -291,6 +300,9 @@ def build(
         parts.append(DocumentPart(AUTHORITIES_SLUG, authorities_iri(base), scratch / "authorities.nt", len(authorities)))
 
         statistics = write_dataset(staging, parts, scratch, report.dump_seconds)
+        started = time.perf_counter()
+        write_akn_zip(staging)
+        report.dump_seconds[AKN_DUMP] = time.perf_counter() - started
         shutil.rmtree(scratch)
         report.triples = statistics.triples
         (staging / "report.json").write_text(json.dumps(report.to_json(), indent=2, sort_keys=True) + "\n", encoding="utf-8")
@@ -341,10 +353,12 @@ def _publish_documents(
         t0 = time.perf_counter()
         if pool is not None:
             pool.shutdown()
+            akn_schema()  # compiled once here, inherited by the forked workers
             pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker, initargs=(registry, base))
         else:
             _init_worker(registry, base)
-        map_tasks = [_MapTask(saved, saved.with_suffix(".nt"), saved.with_suffix(".ttl")) for _, saved, _ in documents]
+        map_tasks = [_MapTask(saved, saved.with_suffix(".nt"), saved.with_suffix(".ttl"), saved.with_suffix(".xml"))
+                     for _, saved, _ in documents]
         size = max(1, min(MAP_BATCH, len(map_tasks) // (4 * jobs)))  # small corpora still keep every worker busy
         batches = [map_tasks[k : k + size] for k in range(0, len(map_tasks), size)]
         results = chain.from_iterable(_run(_map_batch, batches, pool, "map+validate", show, unit="batch"))
@@ -368,6 +382,8 @@ def _publish_documents(
                 graph_name = f"{graph_name}#source-{outcome.slug}"
             graphs.add(graph_name)
             os.replace(task.turtle, folder / f"{outcome.slug}.ttl")
+            if mapped.akn and task.akn is not None:
+                place_manifestation(task.akn, folder.parent, mapped.akn, outcome)
             parts.append(DocumentPart(outcome.slug, graph_name, task.part, mapped.triples))
         timings["map+validate"] = time.perf_counter() - t0
         return parts
