@@ -18,7 +18,7 @@ import yaml
 
 from lod.parse.errors import ParseError
 
-LAYOUTS = ("markdown", "plain-extract", "pdf-text", "pdf")
+LAYOUTS = ("markdown", "plain-extract", "pdf-text", "pdf", "akn")
 
 PAGE_BREAK = "\f"
 """Pages of an extracted PDF are joined with a form feed so furniture removal sees page ends."""
@@ -32,6 +32,8 @@ class SourceText:
     layout: str
     meta: dict[str, Any] = field(default_factory=dict)
     source: str = "<text>"
+    document: Any = None
+    """The model itself, for a structured format (AKN XML) that needs no text converter."""
 
 
 def decode(data: bytes, source: str) -> str:
@@ -184,7 +186,33 @@ class TextSource:
         return read_text(decode(data, source), source)
 
 
-READERS: list[Reader] = [PdfSource(), TextSource()]
+@dataclass(frozen=True)
+class AknSource:
+    """Akoma Ntoso XML (AKN4UN): read straight into the model by lod.parse.akn, because the
+    markup already says what the text converters have to infer."""
+
+    name: str = "akn"
+
+    def accepts(self, data: bytes) -> bool:
+        from lod.parse.akn import looks_like_akn
+
+        return looks_like_akn(data)
+
+    def read(self, data: bytes, source: str) -> SourceText:
+        from lod.parse.akn import read_akn
+
+        try:
+            document = read_akn(data, source)
+        except ParseError:
+            raise
+        except (RecursionError, MemoryError) as exc:
+            raise ParseError(source, f"the AKN file is too deeply nested or too large ({type(exc).__name__})") from None
+        except Exception as exc:  # noqa: BLE001 - the contract: only ParseError leaves the parser
+            raise ParseError(source, f"the AKN reader could not read this file ({type(exc).__name__}: {exc})") from exc
+        return SourceText("", "akn", {}, source, document)
+
+
+READERS: list[Reader] = [AknSource(), PdfSource(), TextSource()]
 
 
 def register_reader(reader: Reader) -> None:
