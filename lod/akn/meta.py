@@ -7,14 +7,17 @@ for different reasons: new facts in the model land here, new printed layouts the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from lxml import etree
 
-from lod.akn.elements import LOD_NS, attr, element, raw, token
-from lod.akn.vocabulary import AKN_FORMAT, REFERENCES, SOURCE, VOTE_OUTCOMES, WORKFLOW_OUTCOMES
+from lod.akn.elements import LOD_NS, element, raw, token
+from lod.akn.vocabulary import (
+    AKN_FORMAT, DICTIONARIES, REFERENCES, SOURCE, UNKNOWN_DATE, VOTE_OUTCOMES, VOTING_OUTCOMES, WORKFLOW_OUTCOMES,
+)
 from lod.bodies import TLC_PATH
-from lod.model import OperativeParagraph, Resolution
+from lod.model import OperativeParagraph, Resolution, Subject, WorkflowStep
 from lod.rdf.registry import WorkEntry, resolve_body
 from lod.uri import WorkIRI
 
@@ -66,9 +69,9 @@ class MetaWriter:
         work = raw(ident, "FRBRWork")
         raw(work, "FRBRthis", value=self.rel(iri.component_iri(component)))
         raw(work, "FRBRuri", value=self.rel(iri.work()))
-        if self.entry.alias:
-            raw(work, "FRBRalias", value=self.entry.alias, name="alias")
-        raw(work, "FRBRdate", date=iri.date, name="adoption" if res.adoption_date else "issue")
+        for alias in dict.fromkeys(filter(None, [self.entry.alias, *res.aliases])):
+            raw(work, "FRBRalias", value=alias, name="alias")
+        raw(work, "FRBRdate", date=res.adoption_date or iri.date, name="adoption" if res.adoption_date else "issue")
         raw(work, "FRBRauthor", href=author, as_="#author")
         raw(work, "FRBRcountry", value="un")
         raw(work, "FRBRnumber", value=self.entry.number)
@@ -77,7 +80,7 @@ class MetaWriter:
         expression = raw(ident, "FRBRExpression")
         raw(expression, "FRBRthis", value=self.rel(f"{self.expression}/!{component}"))
         raw(expression, "FRBRuri", value=self.rel(self.expression))
-        issued = res.date or iri.date
+        issued = res.publication_date or res.date or iri.date
         raw(expression, "FRBRdate", date=issued, name="publication")
         raw(expression, "FRBRauthor", href=author, as_="#issuer")
         raw(expression, "FRBRlanguage", language=self.lang)
@@ -88,72 +91,81 @@ class MetaWriter:
         raw(manifestation, "FRBRauthor", href=f"#{SOURCE}", as_="#editor")
 
     def classification(self, meta: etree._Element) -> None:
-        subjects = getattr(self.res, "subjects", None) or []
-        if not subjects:
-            return
-        block = element(meta, "classification", source=f"#{SOURCE}")
-        for subject in subjects:
-            element(block, "keyword", value=attr(subject, "value", "label", "name") or "",
-                showAs=attr(subject, "label", "value", "name") or "",
-                dictionary=attr(subject, "scheme", "dictionary") or "unknown", href=attr(subject, "iri", "href"))
+        """Subjects, one `<classification>` per group as the source grouped them (the UN puts an
+        SDG with the thesaurus terms it matched)."""
+        groups: dict[int, list[Subject]] = {}
+        for subject in self.res.subjects:
+            groups.setdefault(subject.group, []).append(subject)
+        for _, subjects in sorted(groups.items()):
+            block = element(meta, "classification", source=f"#{SOURCE}")
+            for subject in subjects:
+                sdg = subject.scheme == "sdg"
+                element(block, "keyword", value=(subject.code if sdg and subject.code else subject.label),
+                        showAs=subject.label, dictionary=DICTIONARIES.get(subject.scheme, subject.scheme),
+                        href=subject.iri)
 
     def workflow(self, meta: etree._Element) -> None:
+        """The steps of the text's life: as the source recorded them, or, for a text read from
+        print, the draft (with its sponsors), the committee report and the adoption. A date not
+        known is AKN4UN's placeholder `0001-01-01` (AKN requires one on every step), an actor not
+        known `by=""`, as the UN's own files write them."""
         res = self.res
-        steps: list[dict[str, str | None]] = []
-        if res.draft_symbol:
-            steps.append({"outcome": WORKFLOW_OUTCOMES["draft"], "as": res.draft_symbol, "date": None,
-                          "by": self.committee_ref() or self.author()})
-        if res.report_symbol:
-            steps.append({"outcome": WORKFLOW_OUTCOMES["report"], "as": res.report_symbol, "date": None,
-                          "by": self.committee_ref() or self.author()})
-        if res.adoption_date or res.meeting:
-            steps.append({"outcome": WORKFLOW_OUTCOMES["adopted"], "as": res.meeting, "date": res.adoption_date,
-                          "by": self.author()})
+        steps = list(res.workflow) or self.derived_steps()
         if not steps:
             return
         block = element(meta, "workflow", source=f"#{SOURCE}")
         for step in steps:
-            # AKN requires a date on every step; the model knows only the adoption date for sure,
-            # so other steps carry the work's date and say so (`refersTo="#dateUnknown"`)
-            date = step["date"] or self.iri.date
-            element(block, "step", date=date, outcome=step["outcome"], as_=step["as"], by=step.get("by"),
-                refersTo=None if step["date"] else "#dateUnknown")
+            element(block, "step", date=step.date or UNKNOWN_DATE, outcome=step.outcome, as_=step.symbol,
+                    by=step.by or "", refersTo=step.paragraph)
+
+    def derived_steps(self) -> list[WorkflowStep]:
+        res = self.res
+        steps = []
+        if res.draft_symbol or (res.sponsors and res.kind.startswith("draft")):
+            outcome = WORKFLOW_OUTCOMES["draft-decision" if "decision" in res.kind else "draft"]
+            steps.append(WorkflowStep(outcome, None, res.draft_symbol, ", ".join(s.name for s in res.sponsors) or None))
+        if res.report_symbol:
+            steps.append(WorkflowStep(WORKFLOW_OUTCOMES["report"], None, res.report_symbol, None, res.report_paragraph))
+        if res.adoption_date or res.meeting_record:
+            steps.append(WorkflowStep(WORKFLOW_OUTCOMES["adopted"], res.adoption_date, res.meeting_record, None))
+        return steps
 
     def committee_ref(self) -> str | None:
+        """`#thirdCommittee`: the committee's name in camel case, as the UN's files refer to it."""
         if not self.res.committee:
             return None
         body = resolve_body(self.res.committee)
-        key = body.key if body else token(self.res.committee)
-        return self.organization(key, TLC_PATH + (body.tlc if body else key), self.res.committee)
+        words = re.findall(r"[A-Za-z0-9]+", self.res.committee)
+        key = body.tlc if body else words[0].lower() + "".join(w[:1].upper() + w[1:] for w in words[1:])
+        return self.organization(key, TLC_PATH + key, self.res.committee)
 
     def analysis(self, meta: etree._Element) -> None:
-        voting = getattr(self.res, "voting", None) or getattr(self.res, "vote", None)
-        if not voting:
+        """The vote: outcome, each count, and (where known) each State's vote under its count."""
+        voting = self.res.voting
+        if voting is None:
             return
         parl = element(element(meta, "analysis", source=f"#{SOURCE}"), "parliamentary")
-        vote = element(parl, "voting", eId="voting_1", outcome=attr(voting, "outcome") or "adopted")
-        counts = {"yes": "yes", "no": "no", "abstention": "abstentions", "non-voting": "non_voting"}
-        ballots = getattr(voting, "votes", None) or []
+        vote = element(parl, "voting", eId="voting_1", outcome=VOTING_OUTCOMES.get(voting.outcome, voting.outcome))
+        if voting.yes is None and voting.no is None and voting.abstention is None and voting.non_voting is None \
+                and not voting.votes:
+            element(vote, "quorum", eId="voting_1__quorum", value="")  # AKN wants one figure; none was taken
         for choice, concept in VOTE_OUTCOMES.items():
-            value = attr(voting, counts[choice], choice)
-            voters = [b for b in ballots if attr(b, "vote", "choice") == choice]
+            value = getattr(voting, choice.replace("-", "_"))
+            voters = [b for b in voting.votes if b.choice == choice]
             if value is None and not voters:
                 continue
             count = element(vote, "count", eId=f"voting_1__count_{concept}", refersTo=f"#{concept}",
-                        value=str(value if value is not None else len(voters)))
+                            value=str(value) if value is not None else "")
             if voters:
                 group = etree.SubElement(count, f"{{{LOD_NS}}}voters")
                 for ballot in voters:
-                    iso3 = attr(ballot, "iso3")
-                    name = attr(ballot, "name", "state") or iso3 or ""
-                    ref = self.organization(iso3, f"/id/state/{iso3}", name) if iso3 else None
-                    raw(group, "organization", name, **({"refersTo": ref} if ref else {}))
+                    ref = self.organization(ballot.iso3, f"/id/state/{ballot.iso3}", ballot.state) if ballot.iso3 else None
+                    element(group, "voter", ballot.state, refersTo=ref or "#memberState")
 
     def proprietary(self, meta: etree._Element) -> None:
         res = self.res
         block = element(meta, "proprietary", source=f"#{SOURCE}")
-        facts: list[tuple[str, str | None]] = [("kind", res.kind), ("source", res.source), ("layout", res.layout),
-                                               ("sessionLabel", res.session_label)]
+        facts: list[tuple[str, str | None]] = [("kind", res.kind), ("source", res.source), ("layout", res.layout)]
         facts += [("warning", w) for w in res.warnings]
         facts += [("duplicateEId", f"{old} → {new}") for old, new in self.renamed]
         for para in self.all_paragraphs():

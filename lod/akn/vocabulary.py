@@ -37,6 +37,7 @@ AKN: dict[str, Element] = {
     # document and its levels
     "document": Element("statement", "resolution"),
     "draft": Element("statement", "draftResolution"),
+    "draft_decision": Element("statement", "draftDecision"),
     "decision": Element("statement", "decision"),
     "cover": Element("coverPage", eid="coverPage_1"),
     "preface": Element("preface"),
@@ -46,11 +47,14 @@ AKN: dict[str, Element] = {
     "doc_date": Element("docDate"),
     "doc_status": Element("docStatus"),
     "session": Element("session"),
-    "committee": Element("docCommittee"),
+    "proponent": Element("docProponent"),
     "authority": Element("docAuthority"),
     "sponsors": Element("docProponent"),
-    "agenda_item": Element("inline", "agendaItem"),
-    "report": Element("inline", "originatingDocument"),
+    "agenda_item": Element("inline", "agenda item"),
+    "agenda_title": Element("inline", "agenda item name"),
+    "report": Element("inline", "originating document"),
+    "meeting": Element("inline", "adoptionMeeting"),
+    "conclusions": Element("conclusions"),
     # preamble
     "preamble": Element("preamble", eid="preamble"),
     "formula": Element("formula", "enactingFormula"),
@@ -59,6 +63,8 @@ AKN: dict[str, Element] = {
     "body": Element("mainBody"),
     "paragraph": Element("paragraph", eid="para"),
     "section": Element("hcontainer", "section", eid="sec"),
+    "annex_heading": Element("hcontainer", "annexHeading"),
+    "empty": Element("hcontainer", "noParagraphs"),
     "heading": Element("heading"),
     "num": Element("num"),
     "intro": Element("intro"),
@@ -72,6 +78,7 @@ AKN: dict[str, Element] = {
     "annex": Element("doc", "annex", eid="annex"),
     # inline
     "footnote": Element("authorialNote", eid="fn"),
+    "note_ref": Element("noteRef"),
     "citation": Element("ref"),
     # metadata
     "meta": Element("meta"),
@@ -85,7 +92,7 @@ AKN: dict[str, Element] = {
     "voting": Element("voting"),
     "quorum": Element("quorum"),
     "count": Element("count"),
-    "vote": Element("voter"),
+    "voter": Element("organization"),
     "references": Element("references"),
     "organization": Element("TLCOrganization"),
     "concept": Element("TLCConcept"),
@@ -97,17 +104,30 @@ KIND_ELEMENT: dict[str, str] = {
     "resolution": "document",
     "draft-resolution": "draft",
     "decision": "decision",
-    "draft-decision": "draft",
+    "draft-decision": "draft_decision",
     "extract": "document",
 }
 """Model `Resolution.kind` → the AKN table row of the document element."""
 
 WORKFLOW_OUTCOMES: dict[str, str] = {
     "draft": "draftResolution",
+    "draft-decision": "draftDecision",
     "report": "recommendedForAdoption",
     "adopted": "adopted",
 }
 """`<step outcome=…>` values for the lifecycle facts the model holds (as the UN's files write them)."""
+
+UNKNOWN_DATE = "0001-01-01"
+"""AKN4UN's placeholder for a date not recorded (AKN requires a date on every workflow step)."""
+
+VOTING_OUTCOMES: dict[str, str] = {
+    "adopted-without-vote": "adoptedWithoutVote",
+    "adopted-recorded-vote": "adoptedRecordedVote",
+}
+"""The model's voting outcome → `<voting outcome>` as the UN's files write it (others as is)."""
+
+DICTIONARIES: dict[str, str] = {"sdg": "SDGO", "unbis": "UNBIS", "eurovoc": "EuroVoc"}
+"""A subject's scheme → the `<keyword dictionary>` the UN's files name it by (others as is)."""
 
 VOTE_OUTCOMES: dict[str, str] = {
     "yes": "inFavour",
@@ -125,6 +145,9 @@ REFERENCES: dict[str, tuple[str, str, str]] = {
     "editor": ("role", "/akn/ontology/role/un/editor", "Editor"),
     "symbol": ("concept", "/akn/ontology/reference/un/symbol", "Symbol"),
     "resolutionTitle": ("concept", "/akn/ontology/reference/un/resolutionTitle", "Resolution title"),
+    "issuingBody": ("role", "/akn/ontology/role/un/issuingBody", "Issuing body"),
+    "distribution": ("concept", _CONCEPT + "distribution", "Distribution"),
+    "memberState": ("concept", "/akn/ontology/organization/un/memberState", "Member State"),
     "dateOfIssuance": ("concept", _CONCEPT + "dateOfIssuance", "Date of issuance"),
     "dateUnknown": ("concept", _CONCEPT + "dateUnknown", "Date not known: the work's date is given"),
     "verb": ("concept", _CONCEPT + "verb", "Leading verb phrase"),

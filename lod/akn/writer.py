@@ -26,7 +26,9 @@ from lod.akn.elements import NSMAP, element, raw, token
 from lod.akn.meta import MetaWriter
 from lod.akn.vocabulary import AKN_FORMAT, AKN_NS, KIND_ELEMENT
 from lod.model import Annex, Citation, OperativeParagraph, Resolution, Sponsor, SubParagraph
+from lod.parse.akn import link_symbol
 from lod.rdf.groups import group_iri, lookup_group
+from lod.rdf.namespaces import undocs_iri
 from lod.rdf.registry import RegistryError, WorkEntry, WorkRegistry
 from lod.uri import IRIError, WorkIRI, eid
 
@@ -62,6 +64,7 @@ class _Writer(MetaWriter):
         except IRIError as exc:
             raise AKNWriteError(f"{res.source}: {exc}") from exc
         self.notes = {f.marker: f for f in res.footnotes}
+        self.order = list(self.notes)
         self.placed_notes: set[str] = set()
         self.cites: dict[str, list[Citation]] = {}
         for c in res.citations:
@@ -75,39 +78,59 @@ class _Writer(MetaWriter):
         meta = element(doc, "meta")
         self.cover(doc)
         self.preface(doc)
-        self.preamble(doc)
+        self.unanchored = set(self.unplaced_notes())
+        formula = self.preamble(doc)
+        self.leading_notes(formula)
         body = element(doc, "body")
         self.paragraphs(body, self.res.operative)
         if not len(body):
-            self.empty_body(body)
+            self.empty(body, "para_u0")
+        if self.res.meeting:
+            closing = raw(element(doc, "conclusions"), "p")
+            element(closing, "meeting", self.res.meeting)
         self.attachments(doc)
-        self.notes_left(body)
+        self.notes_left(doc, formula)
         self.renamed = _unique_eids(root)
         self.meta(meta)
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
     # --- cover page and preface ---------------------------------------------------------------
     def cover(self, doc: etree._Element) -> None:
+        """The masthead as the UN's files mark it up (and lod.parse.akn reads it)."""
         res = self.res
         cover = element(doc, "cover", eId="coverPage_1")
         if res.symbol:
             element(raw(cover, "p"), "symbol", res.symbol, refersTo="#symbol")
         if res.body:
-            element(raw(cover, "p"), "authority", res.body, refersTo=self.author())
+            element(raw(cover, "p"), "authority", res.body, refersTo="#issuingBody")
+        if res.distribution:
+            element(raw(cover, "p"), "doc_status", f"Distr.: {res.distribution}", refersTo="#distribution")
         if res.date:
             element(raw(cover, "p"), "doc_date", res.date, date=res.date, refersTo="#dateOfIssuance")
         if res.session is not None or res.session_label:
-            element(raw(cover, "p"), "session", res.session_label or str(res.session),
-                value=str(res.session) if res.session is not None else "")
-        for item in res.agenda_items:
-            element(raw(cover, "p"), "agenda_item", f"Agenda item {item}", title=item)
-        if res.committee:
-            p = raw(cover, "p")
-            element(p, "committee", res.committee, refersTo=self.committee_ref())
-        if res.report_symbol:
-            element(raw(cover, "p"), "report", res.report_symbol)
+            element(raw(cover, "p"), "session", res.session_label, value=str(res.session) if res.session is not None else "")
+        for k in range(max(len(res.agenda_items), len(res.agenda_titles))):
+            if k < len(res.agenda_items):
+                element(raw(cover, "p"), "agenda_item", f"Agenda item {res.agenda_items[k]}", title=res.agenda_items[k])
+            if k < len(res.agenda_titles):
+                element(raw(cover, "p"), "agenda_title", res.agenda_titles[k])
+        if res.committee or res.report_symbol:
+            self.proponent(raw(cover, "p"))
         if not len(cover):
             doc.remove(cover)
+
+    def proponent(self, p: etree._Element) -> None:
+        """"[on the report of the Third Committee (A/77/455, para. 32)]" with the committee as
+        `refersTo` and the report as the originating document."""
+        res = self.res
+        node = element(p, "proponent", refersTo=self.committee_ref())
+        committee = f"the {res.committee}" if res.committee else "a committee"
+        if not res.report_symbol:
+            node.text = f"[{res.committee}]"
+            return
+        node.text = f"[on the report of {committee} ("
+        where = f"{res.report_symbol}, para. {res.report_paragraph}" if res.report_paragraph else res.report_symbol
+        element(node, "report", where).tail = ")]"
 
     def preface(self, doc: etree._Element) -> None:
         res = self.res
@@ -135,17 +158,18 @@ class _Writer(MetaWriter):
                                  sponsor.name)
 
     # --- preamble and paragraphs --------------------------------------------------------------
-    def preamble(self, doc: etree._Element) -> None:
+    def preamble(self, doc: etree._Element) -> etree._Element | None:
+        """The preamble; returns the formula's `p` (footnotes no paragraph refers to go there)."""
         res = self.res
-        if not res.preamble and not res.preamble_formula:
-            return
+        if not res.preamble and not res.preamble_formula and not self.unanchored:
+            return None
         pre = element(doc, "preamble")
-        if res.preamble_formula:
-            raw(element(pre, "formula", eId="formula_1"), "p", res.preamble_formula)
+        formula = raw(element(pre, "formula", eId="formula_1"), "p", res.preamble_formula)
         for n, para in enumerate(res.preamble, 1):
             pid = para.eid or f"preamble__para_{n}"
-            box = element(pre, "preambular", eId=pid, name=token(para.verb) if para.verb else None)
+            box = element(pre, "preambular", eId=pid, name=para.verb or None)
             self.text(raw(box, "p"), para.text, pid, para.verb, para.footnote_refs)
+        return formula
 
     def paragraphs(self, parent: etree._Element, paragraphs: Sequence[OperativeParagraph], prefix: str = "") -> None:
         """Paragraphs in order; a run of paragraphs under one printed heading goes into a
@@ -162,34 +186,37 @@ class _Writer(MetaWriter):
             self.paragraph(holder, para, n)
 
     def paragraph(self, parent: etree._Element, para: OperativeParagraph, n: int) -> None:
+        """`num` printed "8.", then the text in `content`, or (with points) the text before the
+        first point as the list's `intro`, as the UN's files write it."""
         pid = para.eid or eid(("para", para.num or f"u{n}"))
         node = element(parent, "paragraph", eId=pid)
         if para.num:
             element(node, "num", f"{para.num}.")
         if para.subparagraphs:
+            block = element(node, "points", eId=f"{pid}__list_1")
             intro = para.intro if para.intro is not None else ""
-            self.text(raw(element(node, "intro"), "p"), intro, pid, para.verb, para.footnote_refs)
-            self.points(node, para.subparagraphs, pid)
+            self.text(raw(element(block, "intro"), "p"), intro, pid, para.verb, para.footnote_refs)
+            self.points(block, para.subparagraphs, f"{pid}__list_1")
         else:
             self.text(raw(element(node, "content"), "p"), para.text, pid, para.verb, para.footnote_refs)
 
-    def points(self, parent: etree._Element, points: Sequence[SubParagraph], owner: str) -> None:
-        lid = f"{owner}__list_1"
-        block = element(parent, "points", eId=lid)
+    def points(self, block: etree._Element, points: Sequence[SubParagraph], lid: str) -> None:
+        """Points "(a)" in a list; a point's own points follow it as a list of their own inside
+        the same list (AKN gives a point either text or sub-points, and a point "(a)" that
+        introduces "(i)" has both)."""
         for k, point in enumerate(points, 1):
             qid = point.eid or eid(lid, ("point", point.num or k))
             node = element(block, "point", eId=qid)
             element(node, "num", f"({point.num})" if point.num else None)
+            self.text(raw(element(node, "content"), "p"), point.text, qid, None, [])
             if point.subparagraphs:
-                self.text(raw(element(node, "intro"), "p"), point.text, qid, None, [])
-                self.points(node, point.subparagraphs, qid)
-            else:
-                self.text(raw(element(node, "content"), "p"), point.text, qid, None, [])
+                inner = f"{qid}__list_1"
+                self.points(element(block, "points", eId=inner), point.subparagraphs, inner)
 
-    def empty_body(self, body: etree._Element) -> None:
-        """AKN requires a main body; a document with no operative part (a preamble-only
-        extract) says so in one empty paragraph rather than producing an invalid file."""
-        raw(element(body, "paragraph", eId="para_u0", class_="empty"), "content").append(etree.Element(f"{{{AKN_NS}}}p"))
+    def empty(self, body: etree._Element, eid_: str) -> None:
+        """AKN requires a main body; a document (or annex) with no paragraphs says so in an
+        empty container rather than producing an invalid file."""
+        raw(element(element(body, "empty", eId=eid_), "content"), "p")
 
     def attachments(self, doc: etree._Element) -> None:
         if not self.res.annexes:
@@ -199,21 +226,22 @@ class _Writer(MetaWriter):
             self.annex(element(block, "attachment"), annex, k)
 
     def annex(self, parent: etree._Element, annex: Annex, k: int) -> None:
+        """`attachment/doc name="annex"` with its own FRBR identification (component `!annex_k`);
+        its number ("Annex I") and title are headings around its paragraphs, as printed."""
         aid = annex.eid or f"annex_{k}"
         parent.set("eId", aid)
         doc = element(parent, "annex")
         self.identification(element(doc, "meta"), aid)
-        if annex.num or annex.title:
-            p = raw(element(doc, "preface"), "p")
-            if annex.num:
-                element(p, "number", annex.num)
-            if annex.title:
-                element(p, "title", annex.title)
-        body = element(doc, "body")
-        self.paragraphs(body, annex.paragraphs, f"{aid}__")
-        if not len(body):
-            raw(element(body, "paragraph", eId=f"{aid}__para_u0", class_="empty"), "content").append(
-                etree.Element(f"{{{AKN_NS}}}p"))
+        holder = element(doc, "body")
+        if annex.num is not None or annex.title is None:
+            holder = element(holder, "annex_heading", eId=f"{aid}__heading_1")
+            element(holder, "heading", f"Annex {annex.num}" if annex.num else "Annex")
+        if annex.title:
+            holder = element(holder, "annex_heading", eId=f"{aid}__heading_2")
+            element(holder, "heading", annex.title)
+        self.paragraphs(holder, annex.paragraphs, f"{aid}__")
+        if not annex.paragraphs:
+            self.empty(holder, f"{aid}__para_u0")
 
     # --- inline text: verb, citations, footnotes ---------------------------------------------
     def text(self, p: etree._Element, text: str, location: str, verb: str | None, notes: Sequence[str]) -> None:
@@ -224,49 +252,74 @@ class _Writer(MetaWriter):
             span = raw(p, "span", verb, class_="italic")
             span.set("refersTo", "#verb")
             start = len(verb)
-        pieces: list[tuple[int, int, str, str]] = []
+        spans: list[tuple[int, int, str]] = []
         cursor = start
         for cite in self.cites.get(location, []):
-            at = text.find(cite.text, cursor) if cite.text else -1
             href = self.href(cite)
-            if at < 0 or href is None:
-                continue
-            pieces.append((at, at + len(cite.text), cite.text, href))
-            cursor = at + len(cite.text)
-        last: etree._Element | None = p[-1] if len(p) else None
-        pos = start
-        for at, end, label, href in pieces:
-            _append_text(p, last, text[pos:at])
-            last = element(p, "citation", label, href=href)
-            pos = end
-        _append_text(p, last, text[pos:])
+            at = _place(text, cite.text, spans, cursor, start) if href and cite.text else -1
+            if at >= 0:
+                spans.append((at, at + len(cite.text), href))  # type: ignore[arg-type]
+                cursor = at
+        _fill(p, text, start, len(text), sorted(spans, key=lambda s: (s[0], -s[1])))
         self.attach_notes(p, notes)
 
     def attach_notes(self, p: etree._Element | None, markers: Sequence[str]) -> None:
+        """Footnotes where their markers are printed; each is followed by the footnotes after it
+        that no paragraph refers to, so the notes keep their printed order (an "Ibid." means the
+        note before it)."""
         if p is None:
             return
         for marker in markers:
             note = self.notes.get(marker)
-            if note is None or marker in self.placed_notes:
+            if note is None:
                 continue
-            self.placed_notes.add(marker)
+            if marker in self.placed_notes:  # referred to again: a reference to the note, not a copy
+                element(p, "note_ref", marker=marker, href=f"#{note.eid or 'fn_' + token(marker)}")
+                continue
             self.note(p, marker)
+            for follower in self.order[self.order.index(marker) + 1:]:
+                if follower not in self.unanchored or follower in self.placed_notes:
+                    break
+                self.note(p, follower, anchored=False)
 
-    def note(self, p: etree._Element, marker: str) -> None:
+    def note(self, p: etree._Element, marker: str, anchored: bool = True) -> None:
+        """An `authorialNote`; one whose marker the text does not print is `class="unanchored"`
+        (it is read back as a footnote of the document, not of the paragraph that holds it)."""
+        self.placed_notes.add(marker)
         note = self.notes[marker]
         nid = note.eid or f"fn_{token(marker)}"
-        node = element(p, "footnote", marker=marker, placement="bottom", eId=nid)
+        node = element(p, "footnote", marker=marker, placement="bottom", eId=nid,
+                       class_=None if anchored else "unanchored")
         self.text(raw(node, "p"), note.text, nid, None, [])
 
-    def notes_left(self, body: etree._Element) -> None:
-        """Footnotes no paragraph refers to (their marker was not found in the text) are kept,
-        on a paragraph of their own at the end of the main body, so none is lost."""
-        left = [f.marker for f in self.res.footnotes if f.marker not in self.placed_notes]
-        if left:
-            holder = raw(element(body, "paragraph", eId="para_notes", class_="footnotes"), "content")
-            self.attach_notes(raw(holder, "p"), left)
+    def unplaced_notes(self) -> list[str]:
+        """Markers of footnotes no paragraph refers to (the converter found no marker in the text)."""
+        refs = {m for p in self.res.preamble for m in p.footnote_refs}
+        refs |= {m for p in self.all_paragraphs() for m in p.footnote_refs}
+        return [f.marker for f in self.res.footnotes if f.marker not in refs]
+
+    def leading_notes(self, formula: etree._Element | None) -> None:
+        """Unanchored footnotes before the first anchored one go into the enacting formula
+        (where they print no words), so they come first as printed."""
+        for marker in self.order:
+            if marker not in self.unanchored or formula is None:
+                return
+            self.note(formula, marker, anchored=False)
+
+    def notes_left(self, doc: etree._Element, formula: etree._Element | None) -> None:
+        """Any footnote still not written (its predecessor was not either) goes to the formula:
+        none is lost."""
+        for marker in self.order:
+            if marker not in self.placed_notes and formula is not None:
+                self.note(formula, marker, anchored=False)
 
     def href(self, cite: Citation) -> str | None:
+        """A UN document by its symbol at undocs.org, as the UN's files link it (the symbol is the
+        citation's identity; a reader maps it to the work); anything else, a treaty, by its IRI here."""
+        if cite.symbol and not cite.placeholder:
+            href = str(undocs_iri(cite.symbol))
+            if link_symbol(href) == cite.symbol:  # a link an AKN reader maps back to this very symbol
+                return href
         try:
             target = self.registry.work_for_citation(cite, self.res.body)
         except (RegistryError, IRIError):
@@ -294,6 +347,34 @@ def _unique_eids(root: etree._Element) -> list[tuple[str, str]]:
         seen.add(value)
     return renamed
 
+
+
+def _place(text: str, label: str, spans: list[tuple[int, int, str]], cursor: int, start: int) -> int:
+    """Where a citation's words are printed: the first occurrence from `cursor` (else from the
+    start) that nests with or stays clear of the citations already placed (one citation's words
+    can hold another's: "resolution 2200 A (XXI)" and the linked "2200 A (XXI)")."""
+    for begin in (cursor, start):
+        at = text.find(label, begin)
+        while at >= 0:
+            end = at + len(label)
+            if all(end <= a or at >= b or (a <= at and end <= b) or (at <= a and b <= end) for a, b, _ in spans):
+                return at
+            at = text.find(label, at + 1)
+    return -1
+
+
+def _fill(parent: etree._Element, text: str, lo: int, hi: int, spans: list[tuple[int, int, str]]) -> None:
+    """text[lo:hi] into `parent`, each span a `<ref>`, spans inside a span nested in its ref."""
+    last: etree._Element | None = parent[-1] if len(parent) else None
+    pos, k = lo, 0
+    while k < len(spans):
+        begin, end, href = spans[k]
+        inner = [s for s in spans[k + 1:] if s[0] >= begin and s[1] <= end]
+        _append_text(parent, last, text[pos:begin])
+        last = element(parent, "citation", href=href)
+        _fill(last, text, begin, end, inner)
+        pos, k = end, k + 1 + len(inner)
+    _append_text(parent, last, text[pos:hi])
 
 
 def _append_text(p: etree._Element, last: etree._Element | None, text: str) -> None:

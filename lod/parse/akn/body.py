@@ -242,7 +242,8 @@ class BodyReader:
                 self._target.append(_Para(None, squash(f"{num} {intro.text}"), None, self._section, intro.markers, intro.links))
             return
         para = _Para(para_num(num) if num else None, intro.text, None, self._section, intro.markers, intro.links)
-        para.verb = _leading(first, intro.text, None, operative=True) if first is not None else None
+        opening = first if first is not None else child(lst, "intro") if num else None  # with points, the words before them
+        para.verb = _leading(opening, intro.text, None, operative=True) if opening is not None else None
         if lst is not None:
             for point in self._points(lst):
                 para.add_point(point)
