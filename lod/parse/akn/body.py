@@ -220,11 +220,11 @@ class BodyReader:
             head = self.inline.read(child(lst, "intro"))
             intro = Inline(squash(f"{intro.text} {head.text}"), intro.markers + head.markers, intro.links + head.links)
         last = self._target[-1] if self._target else None
-        if not num and not lst and last is not None and last.num is not None and not last.intro and not last.points:
+        if not num and lst is None and last is not None and last.num is not None and not last.intro and not last.points:
             last.intro, last.markers, last.links = intro.text, intro.markers, intro.links  # number and text
             last.verb = _leading(first, intro.text, None, operative=True) if first is not None else None
             return  # were marked as two sibling paragraphs
-        if not num and not lst:
+        if not num and lst is None:
             text = intro.text
             label = _POINT_LABEL.match(text)
             if label and last is not None and last.num is not None:
