@@ -71,7 +71,7 @@ AKN: dict[str, Element] = {
     "content": Element("content"),
     "points": Element("list", eid="list"),
     "point": Element("point", eid="point"),
-    "verb": Element("span", "verb"),
+    "verb": Element("span"),
     "block": Element("p"),
     "attachments": Element("attachments"),
     "attachment": Element("attachment"),

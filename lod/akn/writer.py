@@ -249,8 +249,7 @@ class _Writer(MetaWriter):
         `<ref>` to its work, footnotes as `authorialNote` at the end of the paragraph."""
         start = 0
         if verb and text.startswith(verb):
-            span = raw(p, "span", verb, class_="italic")
-            span.set("refersTo", "#verb")
+            element(p, "verb", verb, class_="italic", refersTo="#verb")
             start = len(verb)
         spans: list[tuple[int, int, str]] = []
         cursor = start
