@@ -29,7 +29,6 @@ from lod.rdf.links import CitationMapping
 from lod.rdf.mapbase import TRUE, date_literal
 from lod.rdf.namespaces import DCTERMS, RDF, RDFS, SKOS, UNRES, XSD, document_iri, slug
 from lod.rdf.ntriples import Text, literal_of
-from lod.uri import encode_number
 
 SCHEME_IRIS: dict[str, str] = {
     "sdg": "http://metadata.un.org/sdg",
@@ -151,7 +150,9 @@ class ProceedingsMapping(AgentMapping, CitationMapping):
         if res.session is None:
             return
         for n, item in enumerate(res.agenda_items):
-            token = re.sub(r"[^A-Za-z0-9()_.-]+", "_", encode_number(item))
+            token = re.sub(r"[^A-Za-z0-9()_.-]+", "_", item.strip().replace("/", "-")).strip("_")
+            if not token:  # nothing of the item survives in an IRI: the printed item stays (unres:agendaItem)
+                continue
             node = URIRef(f"{self.base}/id/agenda/{self.iri.actor}/{res.session}/{token}")
             self.add(node, RDF.type, UNRES.AgendaItem)
             self.add(node, UNRES.itemNumber, item)

@@ -37,6 +37,9 @@ _DOC_TYPES = ("statement", "documentCollection", "doc", "act", "bill")
 _KINDS = {"resolution": "resolution", "decision": "decision", "draftresolution": "draft-resolution",
           "draftdecision": "draft-decision"}
 _SPONSOR_STEPS = ("draftResolution", "draftResolutionAdditionalSponsors", "draftDecision")
+_READ_PARTS = frozenset({"", "meta", "coverPage", "preface", "preamble", "mainBody", "conclusions", "attachments",
+                         "components", "collectionBody"})
+"""Children of the document element the reader reads (comments are "")."""
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
 
 
@@ -75,6 +78,15 @@ def read_akn(data: bytes, source: str) -> Resolution:
         for att in children(child(statement, "attachments"), "attachment"):
             doc_el = child(att, "doc")
             reader.attachment(doc_el if doc_el is not None else att)
+        if statement is not doc or local(doc) != "documentCollection":
+            for inner in [s for c in children(child(statement, "components"), "component") for s in c if local(s) in _DOC_TYPES]:
+                reader.embedded(inner, _preface(child(inner, "preface"), inline)[1] or inner.get("name"))
+                for att in children(child(inner, "attachments"), "attachment"):
+                    doc_el = child(att, "doc")
+                    reader.attachment(doc_el if doc_el is not None else att)
+        for el in statement:
+            if local(el) not in _READ_PARTS:
+                warnings.append(f"<{local(el)}> of the document is not read")
         if part:
             _mark_part(reader, part)
     body = reader.finish()

@@ -27,8 +27,10 @@ from lod.parse.akn.inline import Inline, InlineReader, Link, child, children, lo
 from lod.parse.verbs import leading_phrase
 from lod.uri import eid as make_eid
 
-_POINT_LABEL = re.compile(r"^\(?([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)\s+(?=\S)")
-"""A point label printed at the start of a numberless paragraph: "(a) ", "(iv) ", "(1) "."""
+_POINT_LABEL = re.compile(r"^\(?([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[^\W\d_]{1,2})\)\s+(?=\S)")
+"""A point label printed at the start of a numberless paragraph: "(a) ", "(iv) ", "(1) ", "(أ) "."""
+_PRINTED_NUMBER = re.compile(r"^(\d{1,3})\s?[.\-–]\s+(?=\S)")
+"""A paragraph number printed in the text instead of in `<num>`: "1. ", "1 - " (Arabic)."""
 _ROMANS = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"})
 _ANNEX_HEADING = re.compile(
     r"^(?:Annex|Annexe|Anexo|Appendix|Приложение|المرفق|مرفق|附件)(?:\s+([IVXLC]+|\d+))?\s*$", re.I
@@ -165,6 +167,25 @@ class BodyReader:
         self._items(main if main is not None else doc)
         self._target = self._operative
 
+    def embedded(self, statement: etree._Element, title: str | None) -> None:
+        """A text the resolution adopts or recommends, marked up as a component statement of
+        its own ("Recommends … the adoption of the following draft resolution:"): kept as an
+        annex, like the text converters do, its preambular paragraphs first (unnumbered, with
+        their leading phrase), then its paragraphs."""
+        self._annexes.append(_Annex(title=title))
+        self._target = self._annexes[-1].paras
+        self._section = None
+        for el in child(statement, "preamble") if child(statement, "preamble") is not None else []:
+            if local(el) in ("container", "paragraph", "blockList"):
+                read = self.inline.read(el)
+                if read.text:
+                    verb = _leading(el, read.text, el.get("name"), operative=False)
+                    self._target.append(_Para(None, read.text, verb, None, read.markers, read.links))
+        main = child(statement, "mainBody")
+        if main is not None:
+            self._items(main)
+        self._target = self._operative
+
     def _items(self, parent: etree._Element) -> None:
         for el in parent:
             name = local(el)
@@ -220,11 +241,14 @@ class BodyReader:
             head = self.inline.read(child(lst, "intro"))
             intro = Inline(squash(f"{intro.text} {head.text}"), intro.markers + head.markers, intro.links + head.links)
         last = self._target[-1] if self._target else None
-        if not num and lst is None and last is not None and last.num is not None and not last.intro and not last.points:
+        if not num and not lst and last is not None and last.num is not None and not last.intro and not last.points:
             last.intro, last.markers, last.links = intro.text, intro.markers, intro.links  # number and text
             last.verb = _leading(first, intro.text, None, operative=True) if first is not None else None
             return  # were marked as two sibling paragraphs
-        if not num and lst is None:
+        printed = _PRINTED_NUMBER.match(_ascii_digits(intro.text)) if not num and not lst else None
+        if printed:
+            num, intro = printed.group(1), Inline(intro.text[printed.end():], intro.markers, intro.links)
+        if not num and not lst:
             text = intro.text
             label = _POINT_LABEL.match(text)
             if label and last is not None and last.num is not None:
@@ -233,7 +257,8 @@ class BodyReader:
             if _HEADING_CLASSES.match(el.get("class") or "") and len(text) < 200 and not intro.markers:
                 self._heading(text)
                 return
-            self._target.append(_Para(None, text, None, self._section, intro.markers, intro.links))
+            verb = _leading(first, text, None, operative=True) if first is not None else None
+            self._target.append(_Para(None, text, verb, self._section, intro.markers, intro.links))
             return
         if num and not _PARA_NUMBER.match(para_num(num)):  # "(a)", "i", "(أ)" printed as a paragraph number
             if last is not None:
@@ -242,7 +267,7 @@ class BodyReader:
                 self._target.append(_Para(None, squash(f"{num} {intro.text}"), None, self._section, intro.markers, intro.links))
             return
         para = _Para(para_num(num) if num else None, intro.text, None, self._section, intro.markers, intro.links)
-        opening = first if first is not None else child(lst, "intro") if num else None  # with points, the words before them
+        opening = first if first is not None else child(lst, "intro") if lst is not None else None
         para.verb = _leading(opening, intro.text, None, operative=True) if opening is not None else None
         if lst is not None:
             for point in self._points(lst):
@@ -290,7 +315,10 @@ class BodyReader:
             else:
                 local_eid = make_eid(("para", para.num))
             pid = f"{prefix}{local_eid}"
-            if pid in used:  # numbering restarts in a section or part: the section is part of the position
+            # numbering restarts in a section or part: only the repeated numbers take the section
+            # into their eId (by order, not by heading), which keeps the six language versions,
+            # whose headings differ, on the same eIds
+            if pid in used:
                 token = sections.setdefault(para.section, len(sections) + 1)
                 pid = f"{prefix}sec_{token}__{local_eid}"
             while pid in used:
@@ -337,8 +365,13 @@ def _unique(markers: list[str]) -> list[str]:
 
 
 def _leading(el: etree._Element, text: str, named: str | None, *, operative: bool) -> str | None:
-    """The leading phrase: the container's name when the text starts with it, else the italic
-    words the text opens with, else what the English verb lexicon finds."""
+    """The leading phrase: what the verb lexicon finds (the same phrase the text converters
+    give, which the verb scheme is keyed on: the UN sometimes italicises more, "Reaffirming its
+    determination"), else the container's name when the text starts with it, else the italic
+    words the text opens with (the other five languages, which the lexicon does not read)."""
+    found = leading_phrase(text, operative) if text else None
+    if found:
+        return found
     if named and text.startswith(squash(named)):
         return squash(named)
     for span in el.iter():
@@ -347,4 +380,4 @@ def _leading(el: etree._Element, text: str, named: str | None, *, operative: boo
             if words and text.startswith(words) and len(words) < 80:
                 return words
             break
-    return leading_phrase(text, operative) if text else None
+    return None
