@@ -217,3 +217,32 @@ def test_descriptions_link_their_akn_file(server, published_works) -> None:
         assert link in server.get(f"{work}/data.{ext}").headers["Link"]
     page = server.get(f"{work}/data.html", headers={"Accept": "text/html"}).text
     assert f'href="{work}/eng@/!main.xml"' in page
+
+
+def test_a_work_in_six_languages_negotiates_its_expression(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """One GA resolution of session 78 in the six official languages: six AKN files side by
+    side, `Accept-Language` picks the expression, the description links all six."""
+    from server_fixtures import running_server
+
+    folder = GA_AKN / "GAresolutions-main" / "78session"
+    if not folder.is_dir():
+        pytest.skip(f"needs {folder}")
+    corpus = tmp_path_factory.mktemp("six")
+    for path in sorted(folder.rglob("A_RES_78_1*.xml")):
+        (corpus / path.name).symlink_to(path)
+    out = tmp_path_factory.mktemp("six-out") / "output"
+    report = build(corpus, out, jobs=1, progress=False)
+    works = {d.work for d in report.published}
+    assert len(works) == 1 and len(report.published) == 6
+    work = path_of(works.pop())
+    langs = sorted(d.akn.split("/")[-2] for d in report.published)
+    assert langs == ["ara@", "eng@", "fra@", "rus@", "spa@", "zho@"]
+    with running_server(out, tmp_path_factory.mktemp("six-log") / "server.log") as server:
+        for accept, lang in (("fr", "fra"), ("ar, en;q=0.5", "ara"), ("zh-CN", "zho"), ("de", "eng")):
+            response = server.get(work, headers={"Accept": AKN_MEDIA_TYPE, "Accept-Language": accept})
+            assert response.headers["Location"] == f"{work}/{lang}@/!main.xml", accept
+            assert "Accept-Language" in response.headers["Vary"]
+        arabic = server.get(f"{work}/ara@/!main.xml")
+        root = etree.fromstring(arabic.content)
+        assert root.find(".//a:FRBRExpression/a:FRBRlanguage", NS).get("language") == "ara"
+        assert server.get(f"{work}/data.ttl").headers["Link"].count(AKN_MEDIA_TYPE) == 6
