@@ -319,3 +319,43 @@ def test_the_json_of_an_akn_model_reads_back_to_the_same_model() -> None:
     for path in (one(GA77, "A_RES_77_228-"), one(GA77, "A_RES_77_256 A-B"), one(GA78 / "Arabic", "A_RES_78_6")):
         res = read(path)
         assert Resolution.from_json(res.to_json()) == res, path.name
+
+
+OTHER_MARKUP = b"""<?xml version="1.0" encoding="UTF-8"?>
+<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
+  <statement name="resolution">
+    <meta><identification source="#x">
+      <FRBRWork><FRBRthis value="/akn/un/statement/deliberation/unga/2030-12-20/85-7/!main"/>
+        <FRBRuri value="/akn/un/statement/deliberation/unga/2030-12-20/85-7"/><FRBRdate date="2030-12-20" name="adoption"/>
+        <FRBRauthor href="#ga"/><FRBRcountry value="un"/></FRBRWork>
+      <FRBRExpression><FRBRthis value="/akn/un/statement/deliberation/unga/2030-12-20/85-7/eng@/!main"/>
+        <FRBRuri value="/akn/un/statement/deliberation/unga/2030-12-20/85-7/eng@"/><FRBRdate date="2030-12-22" name="publication"/>
+        <FRBRauthor href="#ga"/><FRBRlanguage language="eng"/></FRBRExpression>
+    </identification></meta>
+    <coverPage><p><docNumber>A/RES/85/7</docNumber></p></coverPage>
+    <preface><p><docNumber>85/7.</docNumber> <docTitle>A title</docTitle></p></preface>
+    <preamble>
+      <formula name="enactingFormula"><p>The General Assembly,</p></formula>
+      <recitals><recital><p><i>Recalling</i> its resolution 80/1 of 19 September 2025,</p></recital></recitals>
+    </preamble>
+    <mainBody>
+      <paragraph eId="para_1"><num>1.</num><intro><p><i>Requests</i> the Secretary-General:</p></intro>
+        <subparagraph><num>(a)</num><content><p>To report;</p></content></subparagraph>
+        <subparagraph><num>(b)</num><content><p>To act;</p></content></subparagraph>
+        <mystery><p>Unread words</p></mystery>
+      </paragraph>
+    </mainBody>
+  </statement>
+</akomaNtoso>"""
+
+
+def test_akn_markup_other_than_the_uns_reads_and_what_is_not_read_is_said() -> None:
+    """Other sessions may use AKN's own elements (recitals, subparagraphs): they are read, and
+    an element the reader does not know is named in the warnings, never dropped silently."""
+    res = read_akn(OTHER_MARKUP, "other.xml")
+    assert (res.symbol, res.number, res.adoption_date, res.language) == ("A/RES/85/7", "85/7", "2030-12-20", "eng")
+    assert [p.verb for p in res.preamble] == ["Recalling"]
+    para = res.operative[0]
+    assert para.verb == "Requests" and [s.num for s in para.subparagraphs] == ["a", "b"]
+    assert para.text == "Requests the Secretary-General: (a) To report; (b) To act;"
+    assert res.warnings == ["element <mystery> of a paragraph is not read"]

@@ -27,7 +27,7 @@ from lod.model import Subject
 from lod.rdf.agents import AgentMapping
 from lod.rdf.links import CitationMapping
 from lod.rdf.mapbase import TRUE, date_literal
-from lod.rdf.namespaces import DCTERMS, RDF, RDFS, SKOS, UNRES, XSD, document_iri, slug
+from lod.rdf.namespaces import DCTERMS, RDF, RDFS, SKOS, UNRES, XSD, document_iri, slug, state_iri
 from lod.rdf.ntriples import Text, literal_of
 
 SCHEME_IRIS: dict[str, str] = {
@@ -88,7 +88,10 @@ class ProceedingsMapping(AgentMapping, CitationMapping):
             self.add(v, UNRES.voteChoice, VOTE_CHOICES[vote.choice])
             self.add(v, UNRES.voterName, Text(vote.state, "en"))
             if vote.iso3:
-                self.add(v, UNRES.voter, self.state(vote.iso3, vote.state.title()))
+                # the State is described once, in the authorities graph: a recorded vote names
+                # some 190 States, and describing each again in every document would make a
+                # fifth of the triples of a session's resolutions
+                self.add(v, UNRES.voter, state_iri(self.base, vote.iso3))
             else:
                 self.add(v, UNRES.unresolved, TRUE)
 

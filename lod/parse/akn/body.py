@@ -35,6 +35,8 @@ _ROMANS = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"
 _ANNEX_HEADING = re.compile(
     r"^(?:Annex|Annexe|Anexo|Appendix|Приложение|المرفق|مرفق|附件)(?:\s+([IVXLC]+|\d+))?\s*$", re.I
 )
+_PARAGRAPH_PARTS = ("content", "list", "intro", "blockList", "table", "subparagraph", "point", "wrapUp")
+"""Children of a paragraph that hold its words (num and headings are read apart)."""
 _HEADING_CLASSES = re.compile(r"^(H\d+|HChG|HCh|HM|MercuryDocument|Title)$")
 
 
@@ -138,7 +140,9 @@ class BodyReader:
             name = local(el)
             if name == "formula":
                 self.body.formula = self.body.formula or self.inline.read(el).text or None
-            elif name in ("container", "paragraph", "p", "blockList"):
+            elif name in ("recitals", "citations"):  # AKN's own preamble markup, where AKN4UN uses containers
+                self.preamble(el)
+            elif name in ("container", "paragraph", "p", "blockList", "recital", "citation"):
                 read = self.inline.read(el)
                 if not read.text:
                     continue
@@ -147,7 +151,7 @@ class BodyReader:
                 verb = _leading(el, read.text, el.get("name"), operative=False)
                 self.body.preamble.append(PreambularParagraph(read.text, verb, eid, _unique(read.markers)))
                 self.body.links[eid] = read.links
-            elif name:
+            elif name and name not in ("intro", "heading", "num"):
                 self.body.warnings.append(f"preamble element <{name}> is not read")
 
     # --- main body ------------------------------------------------------------------------
@@ -227,7 +231,10 @@ class BodyReader:
     def _paragraph(self, el: etree._Element) -> None:
         num_el = child(el, "num")
         num = squash("".join(num_el.itertext())) if num_el is not None else ""
-        content = [c for c in el if local(c) in ("content", "list", "intro", "blockList", "table")]
+        content = [c for c in el if local(c) in _PARAGRAPH_PARTS]
+        for c in el:
+            if local(c) and local(c) not in _PARAGRAPH_PARTS and local(c) not in ("num", "heading", "subheading"):
+                self.body.warnings.append(f"element <{local(c)}> of a paragraph is not read")
         headings = [self.inline.read(c).text for c in el if local(c) in ("heading", "subheading")]
         if not content:
             self._heading(" ".join([num, *headings]).strip() or None)
@@ -235,9 +242,13 @@ class BodyReader:
         for h in headings:  # a heading inside a paragraph with text: "Article 10" before its words
             self._heading(h)
         first = child(el, "content")
+        if first is None:
+            first = child(el, "intro")  # a paragraph of subparagraphs: its words before them
         intro = self.inline.read(first) if first is not None else Inline("")
         lst = child(el, "list")
-        if lst is not None:
+        if lst is None and children(el, "subparagraph", "point"):
+            lst = el  # subparagraphs straight in the paragraph (AKN's own way, where AKN4UN uses a list)
+        if lst is not None and lst is not el:
             head = self.inline.read(child(lst, "intro"))
             intro = Inline(squash(f"{intro.text} {head.text}"), intro.markers + head.markers, intro.links + head.links)
         last = self._target[-1] if self._target else None
@@ -281,18 +292,22 @@ class BodyReader:
         out: list[_Point] = []
         for el in lst:
             name = local(el)
-            if name == "point":
+            if name in ("point", "subparagraph", "indent", "alinea"):
                 num_el = child(el, "num")
-                read = self.inline.read(child(el, "content"))
+                body = child(el, "content")
+                read = self.inline.read(body if body is not None else child(el, "intro"))
                 point = _Point(point_num("".join(num_el.itertext())) if num_el is not None else str(len(out) + 1),
                                read.text, [], read.markers, read.links)
                 for sub in children(el, "list"):
                     point.children.extend(self._points(sub))
+                point.children.extend(self._points(el) if children(el, "point", "subparagraph") else [])
                 out.append(point)
             elif name in ("sublist", "list") and out:
                 out[-1].children.extend(self._points(el))
             elif name == "wrapUp" and out:
                 out[-1].text = squash(f"{out[-1].text} {self.inline.read(el).text}")
+            elif name and name not in _PARAGRAPH_PARTS and name not in ("num", "heading", "subheading") and local(lst) != "paragraph":
+                self.body.warnings.append(f"element <{name}> of a list is not read")
         return out
 
     # --- result ---------------------------------------------------------------------------
