@@ -35,6 +35,8 @@ from lod.parse import ParseError, parse_file
 from lod.publish.atomic import staged_directory
 from lod.publish.describe import describe_dataset
 from lod.publish.dumps import DocumentPart, write_checksums, write_dataset, write_part, write_turtle
+from lod.publish.searchindex import IndexStage, save_record
+from lod.search import INDEX_FILE
 from lod.rdf import WorkRegistry, map_resolution
 from lod.rdf.authorities import AUTHORITIES_SLUG, authorities_iri, authorities_lines
 from lod.uri import DEFAULT_BASE
@@ -147,6 +149,11 @@ class _MapTask:
     part: Path
     turtle: Path
 
+    @property
+    def record(self) -> Path:
+        """Where the worker leaves the document's search record (lod.publish.searchindex)."""
+        return self.saved.with_suffix(".search")
+
 
 @dataclass(frozen=True)
 class _Mapped:
@@ -204,6 +211,11 @@ def _map_batch(batch: Sequence[_MapTask]) -> list[_Mapped]:
             started = time.perf_counter()
             write_turtle(batch[k].turtle, lines)
             turtle_seconds = time.perf_counter() - started
+            try:
+                save_record(res, _REGISTRY, batch[k].record)
+            except Exception as exc:
+                outcomes[k] = _Mapped("", 0, [], [], f"{res.source}: internal error while indexing: {type(exc).__name__}: {exc}")
+                continue
         outcomes[k] = _Mapped(graph, len(lines), violations, warnings, turtle_seconds=turtle_seconds)
     assert all(o is not None for o in outcomes)  # one outcome per task, in order: the caller zips them
     return outcomes  # type: ignore[return-value]
@@ -274,7 +286,8 @@ def build(
         scratch.mkdir()
         folder.mkdir()
         dump_seconds = {"documents/*.ttl": 0.0}
-        parts = _publish_documents(paths, outcomes, scratch, folder, base, jobs, show, timings, dump_seconds)
+        index = IndexStage(staging)
+        parts = _publish_documents(paths, outcomes, scratch, folder, base, jobs, show, timings, dump_seconds, index)
 
         report = BuildReport(str(corpus), str(out), base, [outcomes[p] for p in paths], seconds=timings,
                              dump_seconds=dump_seconds)
@@ -290,7 +303,11 @@ def build(
         write_turtle(folder / f"{AUTHORITIES_SLUG}.ttl", authorities)
         parts.append(DocumentPart(AUTHORITIES_SLUG, authorities_iri(base), scratch / "authorities.nt", len(authorities)))
 
-        statistics = write_dataset(staging, parts, scratch, report.dump_seconds)
+        index.start_closing()  # its final merge runs in SQLite (no GIL) while the dumps are written
+        try:
+            statistics = write_dataset(staging, parts, scratch, report.dump_seconds)
+        finally:
+            report.dump_seconds[INDEX_FILE] = index.finish()
         shutil.rmtree(scratch)
         report.triples = statistics.triples
         (staging / "report.json").write_text(json.dumps(report.to_json(), indent=2, sort_keys=True) + "\n", encoding="utf-8")
@@ -313,6 +330,7 @@ def _publish_documents(
     show: bool,
     timings: dict[str, float],
     dump_seconds: dict[str, float],
+    index: IndexStage | None = None,
 ) -> list[DocumentPart]:
     """Both passes over the corpus; fills `outcomes`, writes documents/*.ttl and the run files.
 
@@ -368,6 +386,8 @@ def _publish_documents(
                 graph_name = f"{graph_name}#source-{outcome.slug}"
             graphs.add(graph_name)
             os.replace(task.turtle, folder / f"{outcome.slug}.ttl")
+            if index is not None:
+                index.add(task.record)
             parts.append(DocumentPart(outcome.slug, graph_name, task.part, mapped.triples))
         timings["map+validate"] = time.perf_counter() - t0
         return parts

@@ -1,0 +1,235 @@
+"""The full-text index: one SQLite file with an FTS5 table, written by `lod build`, read by the server.
+
+Why SQLite FTS5: it is in Python's standard library, ranks by bm25, answers phrase queries,
+cuts the matching passage out with its words marked (`snippet`), and its file is read by many
+server processes at once without a server of its own. It was measured against tantivy on the
+same passages (bench/search.py, docs/benchmarks.md).
+
+Facets are tokens in a second indexed column (`tags`), so narrowing by a facet is a posting-
+list intersection inside FTS5, and the counts of every facet value over the matching passages
+come from one pass over those passages' tags.
+
+The writer is fed documents in corpus order by one process, so the same build input gives a
+byte-identical file.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lod.search.query import SearchError, Terms, full_match, facet_token, parse_terms
+from lod.search.records import FACETS, DocumentRecord
+
+INDEX_FILE = "search.sqlite"
+"""Where the index lives in the build output."""
+SCHEMA_VERSION = "1"
+MARK_START, MARK_END = "\x02", "\x03"
+"""What `snippet` puts around a matched word: control characters no text contains, so the web
+layer can escape the passage and then mark it."""
+SNIPPET_TOKENS = 28
+FACET_SCAN_LIMIT = 200_000
+"""Matching passages whose facets are counted; beyond it counts are marked as lower bounds."""
+FACET_VALUES_SHOWN = 12
+
+_SCHEMA = """
+CREATE TABLE about(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+CREATE TABLE document(id INTEGER PRIMARY KEY, work TEXT NOT NULL, main TEXT NOT NULL,
+                      symbol TEXT NOT NULL, title TEXT NOT NULL, date TEXT NOT NULL);
+CREATE TABLE facet(token TEXT PRIMARY KEY, facet TEXT NOT NULL, value TEXT NOT NULL,
+                   label TEXT NOT NULL, passages INTEGER NOT NULL) WITHOUT ROWID;
+CREATE VIRTUAL TABLE passage USING fts5(
+    text, tags, doc UNINDEXED, eid UNINDEXED, part UNINDEXED, label UNINDEXED,
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+"""
+
+
+class SearchTimeout(Exception):
+    """The search ran past its time limit and was stopped (the web layer answers 503)."""
+
+
+class IndexWriter:
+    """Writes an index file from documents given one at a time, in a stable order."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        # check_same_thread off: the build closes (merges) the index in a thread of its own
+        self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        self._db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=8192;")
+        self._db.executescript(_SCHEMA)
+        self._db.execute("BEGIN")
+        self._facets: dict[str, tuple[str, str, str]] = {}
+        self._counts: Counter[str] = Counter()
+        self.documents = 0
+        self.passages = 0
+
+    def add(self, record: DocumentRecord) -> None:
+        self.documents += 1
+        doc = self.documents
+        self._db.execute("INSERT INTO document VALUES (?, ?, ?, ?, ?, ?)",
+                         (doc, record.work, record.main, record.symbol, record.title, record.date))
+        rows = []
+        for p in record.passages:
+            tokens = []
+            for f in p.facets:
+                token = facet_token(f.facet, f.value)
+                self._facets.setdefault(token, (f.facet, f.value, f.label))
+                self._counts[token] += 1
+                tokens.append(token)
+            rows.append((p.text, " ".join(tokens), doc, p.eid, p.part, p.label))
+        self._db.executemany("INSERT INTO passage(text, tags, doc, eid, part, label) VALUES (?, ?, ?, ?, ?, ?)", rows)
+        self.passages += len(rows)
+
+    def close(self) -> None:
+        """Write the facet table, merge the index into as few segments as it can, and close."""
+        self._db.executemany("INSERT INTO facet VALUES (?, ?, ?, ?, ?)",
+                             [(t, *self._facets[t], self._counts[t]) for t in sorted(self._facets)])
+        self._db.executemany("INSERT INTO about VALUES (?, ?)", [
+            ("schema", SCHEMA_VERSION), ("documents", str(self.documents)), ("passages", str(self.passages))])
+        self._db.execute("INSERT INTO passage(passage) VALUES ('optimize')")
+        self._db.execute("COMMIT")
+        self._db.execute("VACUUM")
+        self._db.close()
+
+    def abort(self) -> None:
+        self._db.close()
+
+
+@dataclass
+class Hit:
+    iri: str
+    work: str
+    symbol: str
+    title: str
+    date: str
+    label: str
+    part: str
+    snippet: str
+    """The matching passage, matched words between MARK_START and MARK_END."""
+
+
+@dataclass
+class FacetCount:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class SearchResult:
+    q: str
+    filters: dict[str, list[str]]
+    total: int
+    page: int
+    size: int
+    hits: list[Hit] = field(default_factory=list)
+    facets: dict[str, list[FacetCount]] = field(default_factory=dict)
+    counts_exact: bool = True
+
+
+class SearchIndex:
+    """An index file opened read-only; each thread gets its own connection."""
+
+    def __init__(self, path: Path) -> None:
+        if not path.is_file():
+            raise FileNotFoundError(f"{path}: no search index (run `lod build` to make one)")
+        self.path = path
+        self._local = threading.local()
+        self._labels: dict[str, tuple[str, str, str]] | None = None
+
+    def _db(self) -> sqlite3.Connection:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            # immutable: the build never changes a published file (a new build is a new file),
+            # so readers need no locks
+            db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
+                                 check_same_thread=False)
+            db.execute("PRAGMA mmap_size=268435456")
+            self._local.db = db
+        return db
+
+    def facet_labels(self) -> dict[str, tuple[str, str, str]]:
+        """token → (facet, value, label) of every facet value in the index (small: kept)."""
+        if self._labels is None:
+            rows = self._db().execute("SELECT token, facet, value, label FROM facet").fetchall()
+            self._labels = {t: (f, v, lbl) for t, f, v, lbl in rows}
+        return self._labels
+
+    def search(self, q: str, filters: Mapping[str, Sequence[str]], page: int = 1, size: int = 20,
+               timeout: float = 5.0) -> SearchResult:
+        """Passages matching `q` with every chosen facet, best first (bm25), and the facet counts
+        over all of them. SearchError for a query it cannot take, SearchTimeout past `timeout`."""
+        terms = parse_terms(q)
+        match = full_match(terms, filters)
+        if match is None:
+            raise SearchError("nothing to search for: give words to find (q=) or a facet value")
+        chosen = {k: list(dict.fromkeys(v)) for k, v in filters.items() if v}
+        result = SearchResult(q, chosen, 0, page, size)
+        db = self._db()
+        deadline = time.monotonic() + timeout
+        db.set_progress_handler(lambda: time.monotonic() > deadline, 4000)
+        try:
+            counts = self._count(db, match, result)
+            result.hits = self._hits(db, match, terms, page, size)
+        except sqlite3.OperationalError as exc:
+            if "interrupted" in str(exc):
+                raise SearchTimeout(f"search stopped after {timeout:g} s (setting search-timeout)") from None
+            raise SearchError(f"the index could not run this search: {exc}") from None
+        finally:
+            db.set_progress_handler(None, 0)
+        result.facets = self._facet_counts(counts, chosen)
+        return result
+
+    def _count(self, db: sqlite3.Connection, match: str, result: SearchResult) -> Counter[str]:
+        counts: Counter[str] = Counter()
+        rows = db.execute("SELECT tags FROM passage WHERE passage MATCH ? LIMIT ?", (match, FACET_SCAN_LIMIT + 1))
+        total = 0
+        for (tags,) in rows:
+            total += 1
+            if total > FACET_SCAN_LIMIT:
+                result.counts_exact = False
+                total = db.execute("SELECT count(*) FROM passage WHERE passage MATCH ?", (match,)).fetchone()[0]
+                break
+            counts.update(tags.split())
+        result.total = total
+        return counts
+
+    def _hits(self, db: sqlite3.Connection, match: str, terms: Terms, page: int, size: int) -> list[Hit]:
+        order = "p.rank" if terms.phrases else "p.rowid"
+        sql = f"""
+            SELECT d.work, d.main, d.symbol, d.title, d.date, p.eid, p.part, p.label, p.snip
+            FROM (SELECT rowid, rank, doc, eid, part, label,
+                         snippet(passage, 0, ?, ?, '…', ?) AS snip
+                  FROM passage WHERE passage MATCH ? ORDER BY {order.replace('p.', '')} LIMIT ? OFFSET ?) AS p
+            JOIN document AS d ON d.id = p.doc ORDER BY {order}"""
+        rows = db.execute(sql, (MARK_START, MARK_END, SNIPPET_TOKENS, match, size, (page - 1) * size))
+        return [Hit(f"{main}#{eid}" if eid else work, work, symbol, title, date, label, part, snip)
+                for work, main, symbol, title, date, eid, part, label, snip in rows]
+
+    def _facet_counts(self, counts: Counter[str], chosen: Mapping[str, list[str]]) -> dict[str, list[FacetCount]]:
+        labels = self.facet_labels()
+        by_facet: dict[str, list[FacetCount]] = {f.name: [] for f in FACETS}
+        for token, n in counts.most_common():
+            if token in labels:
+                facet, value, label = labels[token]
+                by_facet[facet].append(FacetCount(value, label, n, value in chosen.get(facet, [])))
+        shown: dict[str, list[FacetCount]] = {}
+        for facet, values in by_facet.items():
+            top = values[:FACET_VALUES_SHOWN]
+            top += [v for v in values[FACET_VALUES_SHOWN:] if v.selected]
+            if top:
+                shown[facet] = top
+        return shown
+
+    def close(self) -> None:
+        db = getattr(self._local, "db", None)
+        if db is not None:
+            db.close()
+            self._local.db = None
