@@ -15,6 +15,7 @@ byte-identical file.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import threading
 import time
@@ -32,7 +33,8 @@ SCHEMA_VERSION = "1"
 MARK_START, MARK_END = "\x02", "\x03"
 """What `snippet` puts around a matched word: control characters no text contains, so the web
 layer can escape the passage and then mark it."""
-SNIPPET_TOKENS = 28
+SNIPPET_CHARS = 260
+"""About how much of a long passage a hit shows around its matched words."""
 FACET_SCAN_LIMIT = 200_000
 """Matching passages whose facets are counted; beyond it counts are marked as lower bounds."""
 FACET_VALUES_SHOWN = 12
@@ -48,6 +50,32 @@ CREATE VIRTUAL TABLE passage USING fts5(
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
 """
+
+
+def excerpt(marked: str, width: int = SNIPPET_CHARS) -> str:
+    """The part of a highlighted passage that shows most matched words within about `width`
+    characters, cut at spaces, never inside a marked span (FTS5's own `snippet` cuts phrases).
+
+    Hand-written because FTS5 counts its window in tokens from a fixed set of starts and can
+    end it inside the phrase that matched."""
+    if len(marked) <= width:
+        return marked
+    spans = [(m.start(), m.end()) for m in re.finditer(f"{MARK_START}[^{MARK_END}]*{MARK_END}", marked)]
+    if not spans:
+        return marked[: marked.rfind(" ", 0, width)] + "…"
+    best = max(range(len(spans)), key=lambda i: sum(1 for s, e in spans[i:] if e - spans[i][0] <= width))
+    first = spans[best][0]
+    last = max(e for s, e in spans[best:] if e - first <= width or s == first)
+    slack = max(0, width - (last - first))
+    start = max(0, first - slack // 3)
+    end = min(len(marked), max(last, start + width))
+    if start > 0:
+        cut = marked.find(" ", start, first)
+        start = cut + 1 if cut != -1 else first
+    if end < len(marked):
+        cut = marked.rfind(" ", last, end)
+        end = cut if cut != -1 else last
+    return ("…" if start > 0 else "") + marked[start:end].strip() + ("…" if end < len(marked) else "")
 
 
 class SearchTimeout(Exception):
@@ -206,11 +234,11 @@ class SearchIndex:
         sql = f"""
             SELECT d.work, d.main, d.symbol, d.title, d.date, p.eid, p.part, p.label, p.snip
             FROM (SELECT rowid, rank, doc, eid, part, label,
-                         snippet(passage, 0, ?, ?, '…', ?) AS snip
+                         highlight(passage, 0, ?, ?) AS snip
                   FROM passage WHERE passage MATCH ? ORDER BY {order.replace('p.', '')} LIMIT ? OFFSET ?) AS p
             JOIN document AS d ON d.id = p.doc ORDER BY {order}"""
-        rows = db.execute(sql, (MARK_START, MARK_END, SNIPPET_TOKENS, match, size, (page - 1) * size))
-        return [Hit(f"{main}#{eid}" if eid else work, work, symbol, title, date, label, part, snip)
+        rows = db.execute(sql, (MARK_START, MARK_END, match, size, (page - 1) * size))
+        return [Hit(f"{main}#{eid}" if eid else work, work, symbol, title, date, label, part, excerpt(snip))
                 for work, main, symbol, title, date, eid, part, label, snip in rows]
 
     def _facet_counts(self, counts: Counter[str], chosen: Mapping[str, list[str]]) -> dict[str, list[FacetCount]]:
