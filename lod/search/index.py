@@ -39,7 +39,7 @@ FACET_SCAN_LIMIT = 200_000
 """Matching passages whose facets are counted; beyond it counts are marked as lower bounds."""
 FACET_VALUES_SHOWN = 12
 
-_SCHEMA = """
+SCHEMA = """
 CREATE TABLE about(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
 CREATE TABLE document(id INTEGER PRIMARY KEY, work TEXT NOT NULL, main TEXT NOT NULL,
                       symbol TEXT NOT NULL, title TEXT NOT NULL, date TEXT NOT NULL);
@@ -90,7 +90,7 @@ class IndexWriter:
         # check_same_thread off: the build closes (merges) the index in a thread of its own
         self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         self._db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=8192;")
-        self._db.executescript(_SCHEMA)
+        self._db.executescript(SCHEMA)
         self._db.execute("BEGIN")
         self._facets: dict[str, tuple[str, str, str]] = {}
         self._counts: Counter[str] = Counter()

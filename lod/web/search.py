@@ -161,12 +161,16 @@ def _view(result: SearchResult) -> dict[str, Any]:
         "snippet": h.snippet.replace(MARK_START, "").replace(MARK_END, ""),
         "snippet_html": str(marked(h.snippet)),
     } for h in result.hits]
+    here = _url(params)
+    joiner = "&" if params else "?"
     facets = {}
     for name, values in result.facets.items():
         facets[name] = [{
             "value": v.value, "label": PART_LABELS.get(v.value, v.label) if name == "part" else v.label,
             "count": v.count, "selected": v.selected,
-            "href": _url([p for p in params if p != (name, v.value)] if v.selected else params + [(name, v.value)]),
+            # adding a value appends one parameter to this search's URL (encoded once, not per link)
+            "href": _url([p for p in params if p != (name, v.value)]) if v.selected
+            else f"{here}{joiner}{urlencode([(name, v.value)])}",
         } for v in values]
     pages = -(-result.total // result.size)
     last = min(pages, MAX_PAGE)
