@@ -49,7 +49,9 @@ CREATE VIRTUAL TABLE passage USING fts5(
     text, tags, doc UNINDEXED, eid UNINDEXED, part UNINDEXED, label UNINDEXED,
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
+INSERT INTO passage(passage, rank) VALUES ('rank', 'bm25(1.0, 0.0)');
 """
+"""The ranking weighs the words of the text only: every hit has the facet tokens asked for."""
 
 
 def excerpt(marked: str, width: int = SNIPPET_CHARS) -> str:
