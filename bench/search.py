@@ -88,10 +88,12 @@ def fts5_engine(source: Path, work: Path, queries: list[Query]) -> dict[str, obj
     db.execute("INSERT INTO document SELECT * FROM src.document")
     db.execute("INSERT INTO facet SELECT * FROM src.facet")
     db.execute("INSERT INTO about SELECT * FROM src.about")
+    db.execute("INSERT INTO passage_facets SELECT * FROM src.passage_facets")
     db.execute("COMMIT")
     db.execute("DETACH src")
     db.execute("BEGIN")
-    db.executemany("INSERT INTO passage(text, tags, doc, eid, part, label) VALUES (?, ?, ?, ?, ?, ?)", _rows(source))
+    db.executemany("INSERT INTO passage(rowid, text, tags, doc, eid, part, label) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                   ((k, *row) for k, row in enumerate(_rows(source), 1)))
     db.execute("INSERT INTO passage(passage) VALUES ('optimize')")
     db.execute("COMMIT")
     db.execute("VACUUM")

@@ -6,8 +6,9 @@ server processes at once without a server of its own. It was measured against ta
 same passages (bench/search.py, docs/benchmarks.md).
 
 Facets are tokens in a second indexed column (`tags`), so narrowing by a facet is a posting-
-list intersection inside FTS5, and the counts of every facet value over the matching passages
-come from one pass over those passages' tags.
+list intersection inside FTS5; the counts of every facet value over the matching passages come
+from a compact table (`passage_facets`: per passage, its facet ids as little-endian uint32),
+read by rowid and counted in C (`collections.Counter` over an `array`).
 
 The writer is fed documents in corpus order by one process, so the same build input gives a
 byte-identical file.
@@ -17,8 +18,10 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import sys
 import threading
 import time
+from array import array
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -35,16 +38,19 @@ MARK_START, MARK_END = "\x02", "\x03"
 layer can escape the passage and then mark it."""
 SNIPPET_CHARS = 260
 """About how much of a long passage a hit shows around its matched words."""
-FACET_SCAN_LIMIT = 200_000
-"""Matching passages whose facets are counted; beyond it counts are marked as lower bounds."""
+FACET_SAMPLE = 8_000
+"""Matching passages whose facets are counted: beyond it, an evenly spaced sample of that many,
+scaled to the total and marked approximate (`counts_exact`), so a common word costs no more
+than a rare one."""
 FACET_VALUES_SHOWN = 12
 
 SCHEMA = """
 CREATE TABLE about(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
 CREATE TABLE document(id INTEGER PRIMARY KEY, work TEXT NOT NULL, main TEXT NOT NULL,
                       symbol TEXT NOT NULL, title TEXT NOT NULL, date TEXT NOT NULL);
-CREATE TABLE facet(token TEXT PRIMARY KEY, facet TEXT NOT NULL, value TEXT NOT NULL,
+CREATE TABLE facet(token TEXT PRIMARY KEY, id INTEGER NOT NULL, facet TEXT NOT NULL, value TEXT NOT NULL,
                    label TEXT NOT NULL, passages INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE passage_facets(id INTEGER PRIMARY KEY, ids BLOB NOT NULL);
 CREATE VIRTUAL TABLE passage USING fts5(
     text, tags, doc UNINDEXED, eid UNINDEXED, part UNINDEXED, label UNINDEXED,
     tokenize = 'porter unicode61 remove_diacritics 2'
@@ -94,7 +100,7 @@ class IndexWriter:
         self._db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=8192;")
         self._db.executescript(SCHEMA)
         self._db.execute("BEGIN")
-        self._facets: dict[str, tuple[str, str, str]] = {}
+        self._facets: dict[str, tuple[int, str, str, str]] = {}
         self._counts: Counter[str] = Counter()
         self.documents = 0
         self.passages = 0
@@ -104,21 +110,24 @@ class IndexWriter:
         doc = self.documents
         self._db.execute("INSERT INTO document VALUES (?, ?, ?, ?, ?, ?)",
                          (doc, record.work, record.main, record.symbol, record.title, record.date))
-        rows = []
+        rows, facet_rows = [], []
         for p in record.passages:
-            tokens = []
+            tokens, ids = [], array("I")
             for f in p.facets:
                 token = facet_token(f.facet, f.value)
-                self._facets.setdefault(token, (f.facet, f.value, f.label))
+                known = self._facets.setdefault(token, (len(self._facets), f.facet, f.value, f.label))
                 self._counts[token] += 1
                 tokens.append(token)
-            rows.append((p.text, " ".join(tokens), doc, p.eid, p.part, p.label))
-        self._db.executemany("INSERT INTO passage(text, tags, doc, eid, part, label) VALUES (?, ?, ?, ?, ?, ?)", rows)
-        self.passages += len(rows)
+                ids.append(known[0])
+            self.passages += 1
+            rows.append((self.passages, p.text, " ".join(tokens), doc, p.eid, p.part, p.label))
+            facet_rows.append((self.passages, _little_endian(ids)))
+        self._db.executemany("INSERT INTO passage(rowid, text, tags, doc, eid, part, label) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        self._db.executemany("INSERT INTO passage_facets VALUES (?, ?)", facet_rows)
 
     def close(self) -> None:
         """Write the facet table, merge the index into as few segments as it can, and close."""
-        self._db.executemany("INSERT INTO facet VALUES (?, ?, ?, ?, ?)",
+        self._db.executemany("INSERT INTO facet VALUES (?, ?, ?, ?, ?, ?)",
                              [(t, *self._facets[t], self._counts[t]) for t in sorted(self._facets)])
         self._db.executemany("INSERT INTO about VALUES (?, ?)", [
             ("schema", SCHEMA_VERSION), ("documents", str(self.documents)), ("passages", str(self.passages))])
@@ -129,6 +138,12 @@ class IndexWriter:
 
     def abort(self) -> None:
         self._db.close()
+
+
+def _little_endian(ids: array) -> bytes:  # type: ignore[type-arg]
+    if sys.byteorder == "big":
+        ids.byteswap()
+    return ids.tobytes()
 
 
 @dataclass
@@ -172,7 +187,7 @@ class SearchIndex:
             raise FileNotFoundError(f"{path}: no search index (run `lod build` to make one)")
         self.path = path
         self._local = threading.local()
-        self._labels: dict[str, tuple[str, str, str]] | None = None
+        self._labels: dict[int, tuple[str, str, str]] | None = None
 
     def _db(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
@@ -185,11 +200,11 @@ class SearchIndex:
             self._local.db = db
         return db
 
-    def facet_labels(self) -> dict[str, tuple[str, str, str]]:
-        """token → (facet, value, label) of every facet value in the index (small: kept)."""
+    def facet_labels(self) -> dict[int, tuple[str, str, str]]:
+        """id → (facet, value, label) of every facet value in the index (small: kept)."""
         if self._labels is None:
-            rows = self._db().execute("SELECT token, facet, value, label FROM facet").fetchall()
-            self._labels = {t: (f, v, lbl) for t, f, v, lbl in rows}
+            rows = self._db().execute("SELECT id, facet, value, label FROM facet").fetchall()
+            self._labels = {i: (f, v, lbl) for i, f, v, lbl in rows}
         return self._labels
 
     def search(self, q: str, filters: Mapping[str, Sequence[str]], page: int = 1, size: int = 20,
@@ -217,18 +232,24 @@ class SearchIndex:
         result.facets = self._facet_counts(counts, chosen)
         return result
 
-    def _count(self, db: sqlite3.Connection, match: str, result: SearchResult) -> Counter[str]:
-        counts: Counter[str] = Counter()
-        rows = db.execute("SELECT tags FROM passage WHERE passage MATCH ? LIMIT ?", (match, FACET_SCAN_LIMIT + 1))
-        total = 0
-        for (tags,) in rows:
-            total += 1
-            if total > FACET_SCAN_LIMIT:
-                result.counts_exact = False
-                total = db.execute("SELECT count(*) FROM passage WHERE passage MATCH ?", (match,)).fetchone()[0]
-                break
-            counts.update(tags.split())
-        result.total = total
+    def _count(self, db: sqlite3.Connection, match: str, result: SearchResult) -> Counter[int]:
+        rowids = [r for (r,) in db.execute("SELECT rowid FROM passage WHERE passage MATCH ?", (match,))]
+        result.total = len(rowids)
+        if len(rowids) > FACET_SAMPLE:
+            step = len(rowids) / FACET_SAMPLE
+            rowids = [rowids[int(k * step)] for k in range(FACET_SAMPLE)]
+            result.counts_exact = False
+        ids = array("I")
+        for start in range(0, len(rowids), 500):  # SQLite's limit on bound parameters is far above 500
+            chunk = rowids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            ids.frombytes(b"".join(b for (b,) in db.execute(f"SELECT ids FROM passage_facets WHERE id IN ({marks})", chunk)))
+        if sys.byteorder == "big":
+            ids.byteswap()
+        counts = Counter(ids)
+        if not result.counts_exact:
+            scale = result.total / len(rowids)
+            counts = Counter({k: max(1, round(v * scale)) for k, v in counts.items()})
         return counts
 
     def _hits(self, db: sqlite3.Connection, match: str, terms: Terms, page: int, size: int) -> list[Hit]:
@@ -243,12 +264,12 @@ class SearchIndex:
         return [Hit(f"{main}#{eid}" if eid else work, work, symbol, title, date, label, part, excerpt(snip))
                 for work, main, symbol, title, date, eid, part, label, snip in rows]
 
-    def _facet_counts(self, counts: Counter[str], chosen: Mapping[str, list[str]]) -> dict[str, list[FacetCount]]:
+    def _facet_counts(self, counts: Counter[int], chosen: Mapping[str, list[str]]) -> dict[str, list[FacetCount]]:
         labels = self.facet_labels()
         by_facet: dict[str, list[FacetCount]] = {f.name: [] for f in FACETS}
-        for token, n in counts.most_common():
-            if token in labels:
-                facet, value, label = labels[token]
+        for key, n in counts.most_common():
+            if key in labels:
+                facet, value, label = labels[key]
                 by_facet[facet].append(FacetCount(value, label, n, value in chosen.get(facet, [])))
         shown: dict[str, list[FacetCount]] = {}
         for facet, values in by_facet.items():
