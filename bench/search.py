@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import os
 import random
 import re
 import shutil
@@ -249,14 +250,17 @@ def main() -> None:
     if "engines" not in skip:
         work = Path(tempfile.mkdtemp(prefix="lod-bench-search-"))
         try:
-            report["engines"] = [fts5_engine(source, work, queries), tantivy_engine(source, work, queries)]
+            report["engines"] = []
+            for engine in (fts5_engine, tantivy_engine):
+                before = list(os.getloadavg())
+                report["engines"].append({**engine(source, work, queries), "load_average": [before, list(os.getloadavg())]})
         finally:
             shutil.rmtree(work, ignore_errors=True)
         out.write_text(json.dumps(report, indent=2) + "\n")
     if args.corpus and "records" not in skip:
         report["records"] = record_cost(args.corpus, 300)
     if "serve" not in skip:
-        report["load_average_before_serve"] = list(__import__("os").getloadavg())
+        report["load_average_before_serve"] = list(os.getloadavg())
         report["serve"] = serve_load(args.data, queries, args.clients, args.duration, Path(tempfile.gettempdir()) / "lod-bench-search.log")
     report["finished"] = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())
     out.write_text(json.dumps(report, indent=2) + "\n")
