@@ -152,6 +152,7 @@ def _dumps_section(run: dict) -> list[str]:
 
 
 SEARCH_RESULTS = RESULTS / "search"
+SEARCH_ANALYSIS = ROOT / "bench" / "search_analysis.md"
 SEARCH_TARGET = "p50 < 30 ms, p99 < 150 ms for a two-word query with two facets at 8 clients (17,000 documents)"
 
 
@@ -198,6 +199,8 @@ def render() -> str:
         if SEARCH_RESULTS.is_dir() else []
     if searches:
         out += ["## Full-text search (`python -m bench.search`)", "", f"Target: {SEARCH_TARGET}.", ""]
+        if SEARCH_ANALYSIS.exists():
+            out += [SEARCH_ANALYSIS.read_text(encoding="utf-8").rstrip(), ""]
         for run in searches:
             out += _search_section(run)
     for run in runs:
