@@ -115,6 +115,16 @@ def test_facets_narrow_and_count_exactly(index: SearchIndex) -> None:
     assert two.total == bodies[0].count + bodies[1].count
 
 
+def test_counts_of_many_matches_come_from_a_sample_marked_approximate(index: SearchIndex, monkeypatch) -> None:
+    exact = index.search("States", {}, size=5)
+    monkeypatch.setattr("lod.search.index.FACET_SAMPLE", max(2, exact.total // 4))
+    sampled = index.search("States", {}, size=5)
+    assert exact.counts_exact and not sampled.counts_exact
+    assert sampled.total == exact.total and [h.iri for h in sampled.hits] == [h.iri for h in exact.hits]
+    estimate = sum(b.count for b in sampled.facets["body"])  # one body per passage, scaled back to the total
+    assert abs(estimate - exact.total) <= len(sampled.facets["body"])
+
+
 def test_hostile_queries_are_text_or_refused(index: SearchIndex) -> None:
     for q in ('NEAR(crime peace, 2)', 'text : crime', '{tags} : x', 'crime AND OR NOT', '"unbalanced', '^crime',
               'crime*', 'x" OR "y', "'; DROP TABLE passage; --", "Ω≈ç√ 😀", "crime - peace + (x"):
