@@ -137,8 +137,14 @@ def test_hostile_queries_are_text_or_refused(index: SearchIndex) -> None:
     with pytest.raises(SearchError, match="nothing to search for"):
         index.search('*** "" -- ()', {})
     assert index.search("peace", {"body": ["no-such-body"]}).total == 0
-    with pytest.raises(SearchTimeout):
+
+
+
+def test_a_search_past_its_time_is_stopped(index: SearchIndex, monkeypatch) -> None:
+    monkeypatch.setattr("lod.search.index.PROGRESS_OPS", 10)  # look at the clock often: any search is long enough
+    with pytest.raises(SearchTimeout, match="search-timeout"):
         index.search("the", {}, timeout=0)
+    assert index.search("the", {}, timeout=5).total > 0  # the connection is usable afterwards
 
 
 def test_snippets_are_escaped_before_they_are_marked() -> None:

@@ -43,6 +43,8 @@ FACET_SAMPLE = 8_000
 scaled to the total and marked approximate (`counts_exact`), so a common word costs no more
 than a rare one."""
 FACET_VALUES_SHOWN = 12
+PROGRESS_OPS = 1000
+"""SQLite virtual-machine steps between two looks at the clock (the search's time limit)."""
 
 SCHEMA = """
 CREATE TABLE about(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -219,7 +221,7 @@ class SearchIndex:
         result = SearchResult(q, chosen, 0, page, size)
         db = self._db()
         deadline = time.monotonic() + timeout
-        db.set_progress_handler(lambda: time.monotonic() > deadline, 4000)
+        db.set_progress_handler(lambda: time.monotonic() > deadline, PROGRESS_OPS)
         try:
             counts = self._count(db, match, result)
             result.hits = self._hits(db, match, terms, page, size)
