@@ -250,7 +250,7 @@ def main() -> None:
         about = dict(db.execute("SELECT key, value FROM about"))
     report: dict[str, object] = {
         "label": args.label, "started": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime()),
-        "command": "python -m bench.search " + " ".join(f"--{k} {v}" for k, v in vars(args).items() if v not in (None, "")),
+        "command": "python -m bench.search " + " ".join(f"--{k.replace('_', '-')} {v}" for k, v in vars(args).items() if v not in (None, "")),
         "machine": machine(), "versions": versions(), "documents": int(about["documents"]),
         "passages": int(about["passages"]), "index_bytes_in_build": source.stat().st_size,
         "example_queries": [f"/search?{urlencode([('q', q)] + [(f, v[0]) for f, v in fl.items()])}" for q, fl in queries[:3]],
