@@ -153,11 +153,13 @@ class OperativeParagraph:
 
 @dataclass
 class Table:
-    """A table as printed (a scale of assessments: one row per Member State), kept as rows and
-    cells rather than read as paragraphs. `header` is printed once here even where the page
-    repeated it; `location` is the eId of the part it belongs to ("annex_1", "para_3")."""
+    """A table as printed (a scale of assessments: one row per Member State; a list of members),
+    kept as rows and cells rather than read as paragraphs. `header` is the header row where a
+    text reader recognised it (printed once here even where every page repeated it); Word tables
+    keep all their rows, header rows first, in `rows`. `eid` is `table_{n}` in document order;
+    `location` is the eId of the part it belongs to ("annex_1", "para_3")."""
 
-    header: list[str]
+    header: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
     eid: str = ""
     title: str | None = None
@@ -212,6 +214,7 @@ class Resolution:
     layout: str = ""
     warnings: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    """Tables in reading order: those read out of the text, then those the source kept as tables."""
     """Tables printed in the text, in reading order (eIds `table_1`, …)."""
 
     def to_json(self) -> dict[str, Any]:
