@@ -151,6 +151,41 @@ def _dumps_section(run: dict) -> list[str]:
     return _table(["N", "dump", "seconds in the build (concurrent)", "seconds alone", "MB"], rows)
 
 
+SEARCH_RESULTS = RESULTS / "search"
+SEARCH_ANALYSIS = ROOT / "bench" / "search_analysis.md"
+SEARCH_TARGET = "p50 < 30 ms, p99 < 150 ms for a two-word query with two facets at 8 clients (17,000 documents)"
+
+
+def _search_section(run: dict) -> list[str]:
+    """One bench/search.py run: the engine comparison, the workers' cost, and /search under load."""
+    out = [f"### Run `{run['label']}` ({run['started']}{', finished ' + run['finished'] if run.get('finished') else ', INCOMPLETE'})", "",
+           f"Command: `{run['command']}`", "",
+           f"Machine: {run['machine']['nproc']} CPUs ({run['machine']['cpu']}), {run['machine']['memory']} memory. "
+           f"Index of the build: {run['documents']:,} documents, {run['passages']:,} passages"
+           + (f", {run['triples']:,} triples in the build" if run.get("triples") else "")
+           + f"; `search.sqlite` {run['index_bytes_in_build'] / 2**20:,.0f} MiB.", "",
+           "Example queries: " + ", ".join(f"`{q}`" for q in run.get("example_queries", [])) + ".", ""]
+    if run.get("engines"):
+        out += ["Same passages, same queries, one process, in-process latency of a whole search (ranked top 20 "
+                "with the highlighted passages, total, counts of every facet value):", ""]
+        out += _table(["engine", "index s", "size MiB", "queries", "p50 ms", "p99 ms", "mean hits"], [
+            [e["engine"], _f(e["index_seconds"]), _f(e["bytes"] / 2**20), str(e["queries"]), _f(e["p50_ms"], 2),
+             _f(e["p99_ms"], 2), _f(e["mean_hits"])] for e in run["engines"]]) + [""]
+    if run.get("records"):
+        r = run["records"]
+        out += [f"Search records made in the build's workers: {r['ms_per_document']:.2f} ms of CPU per document "
+                f"({r['passages_per_document']:.0f} passages per document, {r['documents']} documents sampled).", ""]
+    if run.get("serve"):
+        s = run["serve"]
+        load = ", ".join(f"{x:.1f}" for x in run.get("load_average_before_serve", []))
+        out += [f"`lod serve` (2 workers × 8 threads), {s['clients']} clients for {s['seconds']:.0f} s, "
+                f"`/search?q=…&{{facet}}&{{facet}}&format=json` (load average before: {load}):", ""]
+        out += _table(["clients", "requests", "requests/s", "p50 ms", "p99 ms", "errors"], [[
+            str(s["clients"]), f"{s['requests']:,}", _f(s["requests_per_s"]), _f(s["p50_ms"]), _f(s["p99_ms"]),
+            f"{s['errors']}" + (f" (first: {s['first_error']})" if s.get("first_error") else "")]]) + [""]
+    return out
+
+
 def _hostile_section() -> list[str]:
     """The mixed loads with hostile clients in flight (bench/hostile_load.py → bench/results/hostile/)."""
     runs = sorted((json.loads(p.read_text()) for p in (RESULTS / "hostile").glob("*.json")), key=lambda r: r["started"])
@@ -189,6 +224,14 @@ def render() -> str:
            "Synthetic corpora come from `lod corpus synth N` (lod.synth, seed 0): real paragraphs recombined under new symbols.", ""]
     if ANALYSIS.exists():
         out += [ANALYSIS.read_text(encoding="utf-8").rstrip(), ""]
+    searches = sorted((json.loads(p.read_text()) for p in SEARCH_RESULTS.glob("*.json")), key=lambda r: r["started"]) \
+        if SEARCH_RESULTS.is_dir() else []
+    if searches:
+        out += ["## Full-text search (`python -m bench.search`)", "", f"Target: {SEARCH_TARGET}.", ""]
+        if SEARCH_ANALYSIS.exists():
+            out += [SEARCH_ANALYSIS.read_text(encoding="utf-8").rstrip(), ""]
+        for run in searches:
+            out += _search_section(run)
     for run in runs:
         out += [f"## Run `{run['label']}` ({run['started']}{', finished ' + run['finished'] if run.get('finished') else ', INCOMPLETE'})", "",
                 f"Command: `{run['command']}`", ""]

@@ -47,6 +47,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("query-timeout", 30.0, "Seconds a SPARQL query may run before it is stopped and answered 503.", float),
     Setting("max-rows", 10000, "Most result rows a SPARQL SELECT returns; beyond it the query fails, never truncates.", int),
     Setting("max-request-bytes", 1_000_000, "Largest request body accepted (a SPARQL query by POST).", int),
+    Setting("search-timeout", 5.0, "Seconds a full-text search (/search) may run before it is stopped and answered 503.", float),
     Setting("client-concurrency", 4, "SPARQL queries one client may have running at once (429 beyond); always fewer than workers x query-processes.", int),
     Setting("client-seconds-per-minute", 60.0, "SPARQL query seconds one client may use per minute (429 beyond).", float),
     Setting("cache-max-age", 300, "Seconds clients and proxies may cache a response (Cache-Control max-age).", int),

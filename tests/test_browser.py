@@ -110,3 +110,35 @@ def test_example_query_on_the_query_page(browser: webdriver.Chrome, server) -> N
     rows = browser.find_elements(By.CSS_SELECTOR, "table.results tbody tr")
     assert rows and all(r.find_elements(By.TAG_NAME, "a") for r in rows)
     shot(browser, "06-query-results")
+
+
+def test_search_facet_paragraph_anchor(browser: webdriver.Chrome, server) -> None:
+    """A person types words on the home page, narrows by a verb, and opens a paragraph."""
+    wait = WebDriverWait(browser, 20)
+    browser.get(server.url + "/")
+    box = browser.find_element(By.ID, "home-q")
+    box.send_keys("international cooperation")
+    box.submit()
+    wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "li.hit")))
+    assert browser.find_elements(By.CSS_SELECTOR, "li.hit .snippet mark")
+    before = browser.find_element(By.ID, "h-results").text
+    shot(browser, "07-search-results")
+
+    verb = browser.find_element(By.CSS_SELECTOR, 'section[data-facet="verb"] li a')
+    chosen, count = verb.text, verb.find_element(By.XPATH, "following-sibling::span").text
+    verb.click()
+    wait.until(expected_conditions.url_contains("verb="))
+    heading = browser.find_element(By.ID, "h-results").text
+    assert heading.startswith(count + " passage") and heading != before
+    assert browser.find_element(By.CSS_SELECTOR, 'section[data-facet="verb"] a.selected').text.startswith(chosen)
+    shot(browser, "08-search-narrowed")
+
+    hit = browser.find_element(By.CSS_SELECTOR, "li.hit a.passage")
+    fragment = hit.get_attribute("href").split("#", 1)[1]
+    hit.click()
+    wait.until(expected_conditions.url_contains("/data.html"))
+    wait.until(expected_conditions.url_contains("#" + fragment))
+    target = browser.execute_script("return document.querySelector(':target') && document.querySelector(':target').id")
+    assert target == fragment
+    assert browser.find_element(By.ID, fragment).is_displayed()
+    shot(browser, "09-search-paragraph")

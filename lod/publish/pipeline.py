@@ -40,6 +40,8 @@ from lod.publish.describe import describe_dataset
 from lod.publish.links import unreadable_links
 from lod.publish.limits import DocumentLimits, Refused, check_pages, deadline, memory_refusal, start_worker
 from lod.publish.dumps import DocumentPart, write_checksums, write_dataset, write_part, write_turtle
+from lod.publish.searchindex import IndexStage, save_record
+from lod.search import INDEX_FILE
 from lod.rdf import WorkRegistry, map_resolution
 from lod.rdf.authorities import AUTHORITIES_SLUG, authorities_iri, authorities_lines
 from lod.uri import DEFAULT_BASE
@@ -166,6 +168,11 @@ class _MapTask:
     turtle: Path
     akn: Path | None = None
 
+    @property
+    def record(self) -> Path:
+        """Where the worker leaves the document's search record (lod.publish.searchindex)."""
+        return self.saved.with_suffix(".search")
+
 
 @dataclass(frozen=True)
 class _Mapped:
@@ -257,6 +264,11 @@ def _map_batch(batch: Sequence[_MapTask]) -> list[_Mapped]:
                 turtle_seconds = time.perf_counter() - started
             except OSError as exc:  # the build's failure, not the document's: name what could not be written
                 raise OSError(exc.errno, exc.strerror, exc.filename or str(batch[k].part)) from None
+            try:
+                save_record(res, _REGISTRY, batch[k].record)
+            except Exception as exc:
+                outcomes[k] = _Mapped("", 0, [], [], f"{res.source}: internal error while indexing: {type(exc).__name__}: {exc}")
+                continue
         found = [f.to_json() for f in findings(res)]
         outcomes[k] = _Mapped(graph, len(lines), violations, warnings, turtle_seconds=turtle_seconds,
                               findings=found, akn=akn)
@@ -352,7 +364,8 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int | None, p
         scratch.mkdir()
         folder.mkdir()
         dump_seconds = {"documents/*.ttl": 0.0}
-        parts = _publish_documents(paths, outcomes, scratch, folder, base, jobs, show, timings, dump_seconds, limits)
+        index = IndexStage(staging)
+        parts = _publish_documents(paths, outcomes, scratch, folder, base, jobs, show, timings, dump_seconds, limits, index)
 
         report = BuildReport(str(corpus), str(out), base, [outcomes[p] for p in paths], seconds=timings,
                              dump_seconds=dump_seconds, skipped=unreadable_links(Path(corpus)))
@@ -368,8 +381,12 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int | None, p
         write_turtle(folder / f"{AUTHORITIES_SLUG}.ttl", authorities)
         parts.append(DocumentPart(AUTHORITIES_SLUG, authorities_iri(base), scratch / "authorities.nt", len(authorities)))
 
-        statistics = write_dataset(staging, parts, scratch, report.dump_seconds)
-        write_akn_zip(staging, report.dump_seconds)
+        index.start_closing()  # its final merge runs in SQLite (no GIL) while the dumps are written
+        try:
+            statistics = write_dataset(staging, parts, scratch, report.dump_seconds)
+            write_akn_zip(staging, report.dump_seconds)
+        finally:
+            report.dump_seconds[INDEX_FILE] = index.finish()
         shutil.rmtree(scratch)
         report.triples = statistics.triples
         (staging / "report.json").write_text(json.dumps(report.to_json(), indent=2, sort_keys=True) + "\n", encoding="utf-8")
@@ -393,6 +410,7 @@ def _publish_documents(
     timings: dict[str, float],
     dump_seconds: dict[str, float],
     limits: DocumentLimits,
+    index: IndexStage | None = None,
 ) -> list[DocumentPart]:
     """Both passes over the corpus; fills `outcomes`, writes documents/*.ttl and the run files.
 
@@ -463,6 +481,8 @@ def _publish_documents(
             os.replace(task.turtle, folder / f"{outcome.slug}.ttl")
             if mapped.akn and task.akn is not None:
                 place_manifestation(task.akn, folder.parent, mapped.akn, outcome)
+            if index is not None:
+                index.add(task.record)
             parts.append(DocumentPart(outcome.slug, graph_name, task.part, mapped.triples))
         timings["map+validate"] = time.perf_counter() - t0
         return parts
