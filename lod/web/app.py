@@ -11,7 +11,7 @@ from werkzeug.exceptions import HTTPException
 
 from lod import settings as registry
 from lod.store import QueryError, Store, StoreHolder, store_root
-from lod.web import dumps, pages, resources, sparql
+from lod.web import browse, dumps, pages, resources, sparql
 from lod.web.budget import ClientBudget
 from lod.web.cache import VersionedCache
 from lod.web.http import finish_response, install_cors_preflight
@@ -72,7 +72,7 @@ def create_app(
         ),
     )
     install_cors_preflight(app)
-    for module in (sparql, dumps, resources, pages):
+    for module in (sparql, dumps, resources, pages, browse):
         app.register_blueprint(module.bp)
 
     app.before_request(resources.start_rendering)

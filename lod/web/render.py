@@ -27,6 +27,9 @@ TITLE_NAMES = ("title", "doctitle")
 NUMBER_NAMES = ("number", "num", "marker", "heading")
 ORDER_NAMES = ("order", "position", "sequence", "index")
 SYMBOL_NAMES = ("symbol", "docnumber")
+CHAPEAU_NAMES = ("intro", "chapeau")
+"""The words of a paragraph before its lettered points (AKN <intro>): a paragraph's full text
+also holds its points, which the page prints as a list of their own below the chapeau."""
 
 
 def local_name(iri: Node) -> str:
@@ -88,6 +91,8 @@ class WorkPage:
     footnotes: list[Part]
     other: list[Part]
     cited_by: list[CitedBy]
+    cites: list[Link] = field(default_factory=list)
+    """Everything the document cites (resolutions, documents, treaties), once each, by name."""
 
 
 @dataclass
@@ -180,12 +185,11 @@ def work_page(graph: Graph, work: str, base: str) -> WorkPage:
         number = literal_text(graph, node, NUMBER_NAMES) or _number_from_eid(eid)
         if eid.split("__")[-1].startswith("point") and number.isalnum():
             number = f"({number})"  # points print as (a), (iv)
-        text = literal_text(graph, node, TEXT_NAMES) or ""
+        text = literal_text(graph, node, CHAPEAU_NAMES) or literal_text(graph, node, TEXT_NAMES) or ""
         parts[eid] = Part(eid, number, text, order, eid.split("__")[0].split("_")[0])
+    cited = {eid: _citations(graph, linker, nodes[eid], work) for eid in parts}
     for eid, part in parts.items():
-        cited = _citations(graph, linker, nodes[eid], work)
-        part.segments, part.links = _inline(part.text, cited)
-        part.addressees = _addressees(graph, nodes[eid])
+        part.links = [link for _, link in cited[eid]]  # until placed in the text, below
     roots: list[Part] = []
     for eid in sorted(parts, key=_natural):
         parent = _parent_eid(eid)
@@ -196,6 +200,10 @@ def work_page(graph: Graph, work: str, base: str) -> WorkPage:
         part.children.sort(key=lambda p: (p.order, _natural(p.eid)))
     for part in parts.values():
         part.children = _flatten_containers(part.children)
+    for eid, part in parts.items():
+        part.text = _chapeau(part)
+        part.segments, part.links = _inline(part.text, cited[eid])
+        part.addressees = _addressees(graph, nodes[eid])
     roots.sort(key=lambda p: (p.order, _natural(p.eid)))
     roots = _flatten_containers(roots)
 
@@ -230,7 +238,23 @@ def work_page(graph: Graph, work: str, base: str) -> WorkPage:
         footnotes=footnotes,
         other=other,
         cited_by=_cited_by(graph, linker, work),
+        cites=sorted({link.iri: linker.link(URIRef(link.iri)) for links in cited.values() for _, link in links
+                      if not link.iri.startswith(work)}.values(), key=lambda l: l.label),
     )
+
+
+def _chapeau(part: Part) -> str:
+    """A paragraph's text without the points printed under it. Where the data has no chapeau
+    (`unres:intro`), the text is cut where its first point begins ("… we strive: (a) To …"),
+    so that each point is printed once, in the list."""
+    if not part.children:
+        return part.text
+    first = part.children[0]
+    for start in (f"{first.number} {first.text[:40]}", first.text[:40]):
+        at = part.text.find(start) if start.strip() else -1
+        if at > 0:
+            return part.text[:at].rstrip()
+    return part.text
 
 
 def _parent_eid(eid: str) -> str | None:

@@ -25,6 +25,7 @@ from lod.web.cache import Rendered
 from lod.web.conneg import BY_EXT, HTML, RDF_FORMATS, RESOURCE_FORMATS, Format
 from lod.web.describe import Description, resource_description
 from lod.web.http import Precompressed, gzip_body
+from lod.web.paths import browse_path
 from lod.web.describe import work_description as describe_work
 from lod.web.render import resource_page, work_page
 from lod.web.rendered import RenderedDir, Warmer
@@ -243,6 +244,9 @@ def other_iri(iri: str) -> Response:
     fmt = _chosen()
     if fmt is None:
         return not_acceptable()
+    page = browse_path(iri, rt.base) if fmt is HTML else None
+    if page is not None:  # a person's browser: the State, treaty or body page (it links the data)
+        return see_other(page)
     return see_other(f"/resource.{fmt.ext}?iri={quote(iri, safe='')}")
 
 
