@@ -7,8 +7,10 @@ What each page must show is found with SPARQL on the same server, never hard-cod
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections import defaultdict
+from pathlib import Path
 from urllib.parse import quote, unquote
 
 import pytest
@@ -19,6 +21,7 @@ from server_fixtures import path_of
 
 UNRES = "https://w3id.org/un-lod/ontology#"
 HTML = {"Accept": "text/html"}
+EDITOR = Path(__file__).resolve().parent.parent / "lod" / "web" / "static" / "vendor" / "yasgui" / "yasgui.min.js"
 
 
 def sparql_rows(server, query: str) -> list[dict[str, str]]:
@@ -188,3 +191,30 @@ def test_draft_page_shows_its_sponsors_among_the_member_states(server) -> None:
     tiles = re.search(r'<svg[^>]*class="chart state-tiles".*?</svg>', page, re.S).group(0)
     assert f"Sponsors: {row['n']} of 193 Member States" in tiles
     assert tiles.count('fill="#0b4f8a" stroke') == int(row["n"])
+
+
+def test_query_page_without_the_vendored_editor_keeps_its_plain_form(corpus_build, tmp_path) -> None:
+    """Where `make install` could not copy YASGUI (no npm), the page says so and the form works."""
+    from lod.web.app import create_app
+
+    app = create_app(data=str(corpus_build), store_dir=str(tmp_path / "store"), prerender=False)
+    app.static_folder = str(tmp_path / "static-without-editor")
+    client = app.test_client()
+    page = client.get("/sparql", headers=HTML).get_data(as_text=True)
+    assert 'id="editor-note"' in page and 'id="yasgui"' not in page and "yasgui.min.js" not in page
+    assert '<form method="get" action="/sparql" id="query-form">' in page
+    answer = client.get("/sparql", query_string={"query": "ASK { ?s ?p ?o }"},
+                        headers={"Accept": "application/sparql-results+json"})
+    assert answer.status_code == 200 and answer.get_json()["boolean"] is True
+
+
+def test_query_page_offers_the_editor_with_our_prefixes(server) -> None:
+    from lod.rdf.namespaces import PREFIXES
+
+    if not EDITOR.is_file():
+        pytest.skip(f"{EDITOR} is absent: `make install` copies YASGUI from npm into the package")
+    page = server.get("/sparql", headers=HTML).text
+    assert 'id="yasgui"' in page and "/static/vendor/yasgui/yasgui.min.js" in page
+    prefixes = json.loads(re.search(r'<script type="application/json" id="prefix-data">(.*?)</script>', page, re.S).group(1))
+    assert prefixes == {p: str(ns) for p, ns in PREFIXES.items()}
+    assert server.get("/static/vendor/yasgui/yasgui.min.js").status_code == 200

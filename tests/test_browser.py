@@ -92,19 +92,88 @@ def test_home_resolution_citation_anchor(browser: webdriver.Chrome, server, publ
     shot(browser, "04-paragraph-anchor")
 
 
-def test_example_query_on_the_query_page(browser: webdriver.Chrome, server) -> None:
+def test_example_runs_from_the_plain_list_of_examples(browser: webdriver.Chrome, server) -> None:
+    """The list of examples under the editor works without the editor: Run gives a results table."""
     wait = WebDriverWait(browser, 20)
     browser.get(server.url + "/sparql")
     examples = browser.find_elements(By.CSS_SELECTOR, "ul.examples details")
     assert len(examples) >= 5
     sponsors = next(d for d in examples if "Sponsors" in d.text)
     sponsors.find_element(By.TAG_NAME, "summary").click()
-    sponsors.find_element(By.CSS_SELECTOR, "a.edit-example").click()  # JS loads it into the form
-    query = browser.find_element(By.ID, "query").get_attribute("value")
-    assert "docProponent" in query
+    assert "docProponent" in sponsors.find_element(By.TAG_NAME, "code").text
     shot(browser, "05-query-page")
-    browser.find_element(By.ID, "run").click()
+    sponsors.find_element(By.CSS_SELECTOR, "a.run-example").click()
     wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "table.results")))
     rows = browser.find_elements(By.CSS_SELECTOR, "table.results tbody tr")
     assert rows and all(r.find_elements(By.TAG_NAME, "a") for r in rows)
     shot(browser, "06-query-results")
+
+
+EDITOR = Path(__file__).resolve().parent.parent / "lod" / "web" / "static" / "vendor" / "yasgui" / "yasgui.min.js"
+
+
+def test_query_editor_runs_an_example_and_shows_a_table_and_a_chart(browser: webdriver.Chrome, server) -> None:
+    if not EDITOR.is_file():
+        pytest.skip(f"{EDITOR} is absent: `make install` copies YASGUI from npm into the package")
+    from lod.web.queries import EXAMPLES
+
+    wait = WebDriverWait(browser, 20)
+    browser.get(server.url + "/sparql")
+    wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "#yasgui .CodeMirror")))
+    assert not browser.find_element(By.ID, "query-form").is_displayed(), "the editor replaces the plain form"
+    tabs = browser.find_elements(By.CSS_SELECTOR, "#yasgui .tabsList .tab")
+    assert [t.text.replace("✖", "").strip() for t in tabs] == [e.title for e in EXAMPLES]
+    counting = next(t for t in tabs if "How many documents each State sponsored" in t.text)
+    counting.find_element(By.TAG_NAME, "a").click()
+    editor_text = browser.execute_script(
+        "return document.querySelector('#yasgui .tabPanel.active .CodeMirror').CodeMirror.getValue()")
+    assert "COUNT(DISTINCT ?work)" in editor_text
+    # syntax highlighting: keywords and prefixed names are styled tokens
+    assert browser.find_elements(By.CSS_SELECTOR, "#yasgui .tabPanel.active .cm-keyword")
+    # prefix completion offers our own prefixes (lod.rdf.namespaces)
+    browser.execute_script("""const cm = document.querySelector('#yasgui .tabPanel.active .CodeMirror').CodeMirror;
+        cm.setValue('PREFIX unr'); cm.setCursor({line: 0, ch: 10}); cm.focus();
+        window.lodYasgui.getTab().getYasqe().autocomplete();""")
+    hint = wait.until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ".CodeMirror-hints")))
+    assert "unres: <https://w3id.org/un-lod/ontology#>" in hint.text
+    browser.execute_script("""const cm = document.querySelector('#yasgui .tabPanel.active .CodeMirror').CodeMirror;
+        cm.setValue(arguments[0]);""", editor_text)
+    shot(browser, "07-query-editor")
+    browser.find_element(By.CSS_SELECTOR, "#yasgui .tabPanel.active .yasqe_queryButton").click()
+    wait.until(expected_conditions.presence_of_element_located(
+        (By.CSS_SELECTOR, "#yasgui .tabPanel.active .yasr table tbody tr")))
+    expected = server.get("/sparql", params={"query": editor_text},
+                          headers={"Accept": "application/sparql-results+json"}).json()["results"]["bindings"]
+    rows = browser.find_elements(By.CSS_SELECTOR, "#yasgui .tabPanel.active .yasr table tbody tr")
+    assert len(rows) == min(len(expected), 50)
+    shot(browser, "08-query-editor-table")
+    browser.find_element(By.CSS_SELECTOR, "#yasgui .tabPanel.active .yasr .select_chart").click()
+    chart = wait.until(expected_conditions.presence_of_element_located(
+        (By.CSS_SELECTOR, "#yasgui .tabPanel.active .yasr svg.yasr-chart")))
+    desc = chart.find_element(By.TAG_NAME, "desc").get_attribute("textContent")
+    first = expected[0]
+    assert f"{first['state']['value']}: {first['documents']['value']}" in desc
+    assert len(chart.find_elements(By.TAG_NAME, "rect")) == len(expected)
+    shot(browser, "09-query-editor-chart")
+
+
+def test_state_page_and_treaty_page(browser: webdriver.Chrome, server, published_works) -> None:
+    """From a resolution to a sponsor's State page, and from a cited treaty to its page."""
+    wait = WebDriverWait(browser, 20)
+    rows = server.get("/sparql", params={"query": """PREFIX unres: <https://w3id.org/un-lod/ontology#>
+SELECT ?work ?state ?treaty WHERE { GRAPH ?work { ?work unres:docProponent ?state . ?p unres:cites ?treaty }
+?treaty a unres:Treaty } LIMIT 1"""}, headers={"Accept": "application/sparql-results+json"}).json()["results"]["bindings"]
+    work, state, treaty = (rows[0][k]["value"] for k in ("work", "state", "treaty"))
+    browser.get(server.url + path_of(work))
+    wait.until(expected_conditions.url_contains("/data.html"))
+    browser.find_element(By.CSS_SELECTOR, f'ul.sponsors a[href="{path_of(state)}"]').click()
+    wait.until(expected_conditions.url_contains("/states/"))
+    assert browser.find_element(By.CSS_SELECTOR, f'#h-sponsored ~ table a[href="{path_of(work)}"]').is_displayed()
+    assert browser.find_elements(By.CSS_SELECTOR, "svg.chart[role=img]")
+    shot(browser, "10-state-page")
+    browser.get(server.url + path_of(treaty))
+    wait.until(expected_conditions.url_contains("/treaties/"))
+    assert browser.find_element(By.CSS_SELECTOR, f'#h-citing ~ table a[href="{path_of(work)}"]').is_displayed()
+    browser.find_element(By.CSS_SELECTOR, f'#h-citing ~ table a[href="{path_of(work)}"]').click()
+    wait.until(expected_conditions.url_contains(path_of(work)))
+    shot(browser, "11-treaty-page-to-resolution")

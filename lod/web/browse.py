@@ -18,13 +18,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
-from flask import Blueprint, Response, abort, render_template, request
+from pathlib import Path
+
+from flask import Blueprint, Response, abort, current_app, render_template, request
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from lod.bodies import BODIES
-from lod.rdf.namespaces import state_iri
+from lod.rdf.namespaces import PREFIXES, state_iri
 from lod.states import all_states
 from lod.store import Store
 from lod.store.base import bind_values
@@ -336,3 +338,16 @@ def _pictures() -> dict[str, object]:
     """The resolution page's pictures, as template functions (see lod.web.pictures)."""
     return {"citation_picture": pictures.citation_picture,
             "sponsor_picture": lambda work_page: pictures.sponsor_picture(work_page, runtime().base)}
+
+
+EDITOR_FILES = ("vendor/yasgui/yasgui.min.js", "vendor/yasgui/yasgui.min.css")
+"""The YASGUI files `make install` copies from node_modules into the package's static folder."""
+
+
+@bp.app_context_processor
+def _query_editor() -> dict[str, object]:
+    """For the query page: whether the vendored YASGUI is installed, and our prefix table for its
+    prefix completion (one table: lod.rdf.namespaces.PREFIXES)."""
+    static = Path(current_app.static_folder or "")
+    return {"query_editor": all((static / name).is_file() for name in EDITOR_FILES),
+            "editor_prefixes": {prefix: str(ns) for prefix, ns in PREFIXES.items()}}
