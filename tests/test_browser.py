@@ -177,3 +177,63 @@ SELECT ?work ?state ?treaty WHERE { GRAPH ?work { ?work unres:docProponent ?stat
     browser.find_element(By.CSS_SELECTOR, f'#h-citing ~ table a[href="{path_of(work)}"]').click()
     wait.until(expected_conditions.url_contains(path_of(work)))
     shot(browser, "11-treaty-page-to-resolution")
+
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def page_kinds(server) -> dict[str, str]:
+    """One URL of every kind of page the site serves, found from the data (not hard-coded)."""
+    row = server.get("/sparql", params={"query": """PREFIX unres: <https://w3id.org/un-lod/ontology#>
+SELECT ?work ?state ?treaty ?session ?cited WHERE { GRAPH ?work { ?work unres:docProponent ?state ; unres:session ?session .
+?p unres:cites ?treaty . ?c unres:citesWork ?cited } ?treaty a unres:Treaty
+FILTER NOT EXISTS { GRAPH ?cited { ?cited ?x ?y } } } LIMIT 1"""},
+                     headers={"Accept": "application/sparql-results+json"}).json()["results"]["bindings"][0]
+    work, state, treaty, cited = (row[k]["value"] for k in ("work", "state", "treaty", "cited"))
+    return {
+        "home": "/", "documents": "/documents", "sponsors": "/sponsors", "treaties": "/treaties",
+        "resolution": path_of(work) + "/data.html", "resource": "/resource.html?iri=" + cited,
+        "state": server.get(path_of(state), headers={"Accept": "text/html"}).headers["Location"],
+        "treaty": server.get(path_of(treaty), headers={"Accept": "text/html"}).headers["Location"],
+        "bodies": "/bodies", "body": "/bodies/ga", "sessions": "/sessions",
+        "subjects": "/subjects", "sparql": "/sparql",
+        "sparql-results": "/sparql?format=html&query=SELECT%20%2A%20WHERE%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D%20LIMIT%205",
+        "dumps": "/dumps/", "not-found": "/states/ZZZ",
+    }
+
+
+def test_every_page_kind_passes_axe_without_serious_violations(browser: webdriver.Chrome, server) -> None:
+    """axe-core (npm, installed by `npm ci`) on each kind of page: no serious or critical WCAG 2 A/AA
+    violation, with what and where when there is one."""
+    if not AXE.is_file():
+        pytest.skip(f"{AXE} is absent: `npm ci` installs axe-core (a devDependency in package.json)")
+    script = AXE.read_text(encoding="utf-8")
+    failures = []
+    for kind, path in page_kinds(server).items():
+        browser.get(server.url + path)
+        WebDriverWait(browser, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
+        if kind == "sparql" and EDITOR.is_file():
+            WebDriverWait(browser, 20).until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, "#yasgui .CodeMirror")))
+        browser.execute_script(script)
+        failures += axe_failures(browser, kind, path)
+        if kind == "sparql" and EDITOR.is_file():  # and the editor's result table and chart
+            browser.find_element(By.CSS_SELECTOR, "#yasgui .tabPanel.active .yasqe_queryButton").click()
+            WebDriverWait(browser, 20).until(expected_conditions.presence_of_element_located(
+                (By.CSS_SELECTOR, "#yasgui .tabPanel.active .yasr table tbody tr")))
+            failures += axe_failures(browser, "sparql-editor-table", path)
+            browser.find_element(By.CSS_SELECTOR, "#yasgui .tabPanel.active .yasr .select_chart").click()
+            failures += axe_failures(browser, "sparql-editor-chart", path)
+        assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang"), kind
+    shot(browser, "12-axe-last-page")
+    assert not failures, "\n".join(failures)
+
+
+def axe_failures(browser: webdriver.Chrome, kind: str, path: str) -> list[str]:
+    """The serious and critical WCAG 2.1 A/AA violations axe finds on the page as it is now."""
+    result = browser.execute_async_script("""const done = arguments[arguments.length - 1];
+            axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+               .then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                    nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))))
+               .catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]));""")
+    return [f"{kind} {path}: {v['id']} ({v['impact']}) {v['help']} at {v['nodes']}"
+            for v in result if v["impact"] in ("serious", "critical")]

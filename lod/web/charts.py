@@ -2,7 +2,7 @@
 
 Each function takes plain values (labels, counts, links) that a page already queried and returns
 an inline `<svg>` (markupsafe.Markup) built with ElementTree, so every label is escaped by the
-XML serializer rather than by hand. Every picture has `role="img"`, a `<title>` and a `<desc>`
+XML serializer rather than by hand. Every picture has `role="img"` (`group` when its marks are links), a `<title>` and a `<desc>`
 that says in words what it shows; pages put the same numbers in a table beside it, so a screen
 reader user loses nothing. Colours meet WCAG AA contrast on white.
 """
@@ -52,6 +52,11 @@ def _svg(width: int, height: int, title: str, desc: str, css_class: str) -> ET.E
 
 
 def _markup(svg: ET.Element) -> Markup:
+    """The SVG as markup. A picture whose marks are links is a `group` (named by its title), not
+    an `img`: an image's content is hidden from assistive technology, so its links would be too."""
+    if svg.find(".//a") is not None:
+        svg.set("role", "group")
+        svg.set("aria-label", svg.findtext("title") or "")
     return Markup(ET.tostring(svg, encoding="unicode", short_empty_elements=True))
 
 

@@ -132,6 +132,38 @@
                              requestConfig: { endpoint: endpoint, method: "POST" } });
   });
   window.lodYasgui = yasgui;
+
+  // --- accessibility repairs of YASGUI's markup (checked by axe-core in the browser tests) ---
+  // Tabs point (aria-controls) at panels YASGUI only creates once a tab is opened; the "add tab"
+  // button sits inside the tab list, where only tabs may be; the editor and the endpoint box
+  // have no label. Re-applied whenever YASGUI redraws.
+  function repair() {
+    Array.prototype.forEach.call(root.querySelectorAll(".tabsList [role=tab]"), function (tab) {
+      var panel = tab.getAttribute("aria-controls");
+      if (panel && !document.getElementById(panel)) { tab.removeAttribute("aria-controls"); }
+      var rename = tab.querySelector("input");
+      if (rename && !rename.hasAttribute("aria-label")) { rename.setAttribute("aria-label", "Tab name"); }
+    });
+    var list = root.querySelector(".tabsList");
+    var add = list && list.querySelector(".addTab");
+    if (add && add.parentNode.parentNode === list) { list.parentNode.insertBefore(add.parentNode, list.nextSibling); }
+    Array.prototype.forEach.call(root.querySelectorAll(".CodeMirror textarea"), function (area) {
+      if (!area.hasAttribute("aria-label")) { area.setAttribute("aria-label", "SPARQL query"); }
+    });
+    var names = [["input.autocomplete", "SPARQL endpoint"], ["select.tableSizer", "Rows per page"]];
+    names.forEach(function (pair) {
+      Array.prototype.forEach.call(root.querySelectorAll(pair[0]), function (control) {
+        if (!control.hasAttribute("aria-label")) { control.setAttribute("aria-label", pair[1]); }
+      });
+    });
+    // any other unnamed control: its placeholder or tooltip says what it is
+    Array.prototype.forEach.call(root.querySelectorAll("input, select"), function (control) {
+      var hint = control.getAttribute("placeholder") || control.getAttribute("title");
+      if (!control.hasAttribute("aria-label") && !control.labels.length && hint) { control.setAttribute("aria-label", hint); }
+    });
+  }
+  repair();
+  new MutationObserver(repair).observe(root, { childList: true, subtree: true });
   var form = document.getElementById("query-form");
   if (form) { form.hidden = true; }
   var note = document.getElementById("editor-note");
