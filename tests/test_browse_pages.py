@@ -77,7 +77,7 @@ def test_co_sponsors_chart_counts_shared_documents(server) -> None:
     top = rows[0]
     page = server.get("/states/" + top["a"].rsplit("/", 1)[-1]).text
     partners = section(page, "h-partners")
-    assert 'role="img"' in partners and "<desc>" in partners
+    assert 'role="group"' in partners and 'aria-label="Most frequent co-sponsors of' in partners and "<desc>" in partners
     name = sparql_rows(server, f"SELECT ?l WHERE {{ <{top['b']}> <http://www.w3.org/2004/02/skos/core#prefLabel> ?l }}")[0]["l"]
     assert f"{html.escape(name)}: {top['n']} documents" in partners
 
@@ -164,7 +164,7 @@ def test_points_are_printed_once_under_their_chapeau(server) -> None:
         plain = html.unescape(re.sub(r"<[^>]+>", "", page))
         assert plain.count(row["text"]) == 1, row["point"]
     para = rows[0]["para"].split("#", 1)[1]
-    item = re.search(rf'<li id="{para}".*?<span class="text">(.*?)</span>', pages[rows[0]["work"]], re.S).group(1)
+    item = re.search(rf'<li id="{para}".*?<span class="text"[^>]*>(.*?)</span>', pages[rows[0]["work"]], re.S).group(1)
     assert "(a)" not in item, "the chapeau ends where the points begin"
 
 
@@ -173,7 +173,7 @@ def test_resolution_page_draws_its_citation_neighbourhood(server) -> None:
         GRAPH ?cited { ?cited unres:symbol ?s } FILTER(?citing != ?cited) } GROUP BY ?citing ?cited LIMIT 1""")[0]
     cited_page = server.get(path_of(row["cited"]) + "/data.html").text
     picture = section(cited_page, "h-citations")
-    assert 'class="chart citation-graph"' in picture and 'role="img"' in picture
+    assert 'class="chart citation-graph"' in picture and 'role="group"' in picture and 'aria-label="Citations of' in picture
     assert f'<a href="{path_of(row["citing"])}">' in picture, "the citing document's box links to its page"
     citing_page = server.get(path_of(row["citing"]) + "/data.html").text
     picture = section(citing_page, "h-citations")
@@ -218,3 +218,14 @@ def test_query_page_offers_the_editor_with_our_prefixes(server) -> None:
     prefixes = json.loads(re.search(r'<script type="application/json" id="prefix-data">(.*?)</script>', page, re.S).group(1))
     assert prefixes == {p: str(ns) for p, ns in PREFIXES.items()}
     assert server.get("/static/vendor/yasgui/yasgui.min.js").status_code == 200
+
+
+def test_paragraph_text_says_its_language(server, published_works) -> None:
+    work = published_works[0]["work"]
+    rows = sparql_rows(server, f"""SELECT ?eid (LANG(?text) AS ?lang) WHERE {{ GRAPH <{work}> {{
+        ?p unres:eId ?eid ; unres:text ?text FILTER(STRSTARTS(?eid, "para_") && !CONTAINS(?eid, "__")) }} }}""")
+    assert rows
+    page = server.get(path_of(work) + "/data.html").text
+    for row in rows:
+        item = re.search(rf'<li id="{row["eid"]}"[^>]*>.*?<span class="text"([^>]*)>', page, re.S)
+        assert item and f'lang="{row["lang"]}"' in item.group(1), row["eid"]

@@ -169,7 +169,7 @@ SELECT ?work ?state ?treaty WHERE { GRAPH ?work { ?work unres:docProponent ?stat
     browser.find_element(By.CSS_SELECTOR, f'ul.sponsors a[href="{path_of(state)}"]').click()
     wait.until(expected_conditions.url_contains("/states/"))
     assert browser.find_element(By.CSS_SELECTOR, f'#h-sponsored ~ table a[href="{path_of(work)}"]').is_displayed()
-    assert browser.find_elements(By.CSS_SELECTOR, "svg.chart[role=img]")
+    assert browser.find_elements(By.CSS_SELECTOR, "svg.chart[role=group]")
     shot(browser, "10-state-page")
     browser.get(server.url + path_of(treaty))
     wait.until(expected_conditions.url_contains("/treaties/"))
@@ -237,3 +237,31 @@ def axe_failures(browser: webdriver.Chrome, kind: str, path: str) -> list[str]:
                .catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]));""")
     return [f"{kind} {path}: {v['id']} ({v['impact']}) {v['help']} at {v['nodes']}"
             for v in result if v["impact"] in ("serious", "critical")]
+
+
+def test_resolution_prints_like_the_uns_layout(browser: webdriver.Chrome, server, published_works) -> None:
+    """With print media: no site navigation or pictures, preambular paragraphs unnumbered with their
+    opening words in italics, operative paragraphs numbered "1.", footnotes last."""
+    rows = server.get("/sparql", params={"query": """PREFIX unres: <https://w3id.org/un-lod/ontology#>
+SELECT ?work WHERE { GRAPH ?work { ?p a unres:PreambularParagraph . ?o a unres:OperativeParagraph . ?f a unres:AuthorialNote } } LIMIT 1"""},
+                      headers={"Accept": "application/sparql-results+json"}).json()["results"]["bindings"]
+    work = rows[0]["work"]["value"]
+    browser.get(server.url + path_of(work) + "/data.html")
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert not browser.find_element(By.CSS_SELECTOR, "body > header").is_displayed()
+        assert not any(f.is_displayed() for f in browser.find_elements(By.TAG_NAME, "figure"))
+        preamble = browser.find_elements(By.CSS_SELECTOR, "ol.preamble > li.part")
+        assert preamble and not preamble[0].find_element(By.CSS_SELECTOR, ".anchor").is_displayed()
+        lead = preamble[0].find_element(By.CSS_SELECTOR, "em.lead")
+        assert lead.value_of_css_property("font-style") == "italic"
+        number = browser.find_element(By.CSS_SELECTOR, "ol.operative > li.part > .anchor")
+        after = browser.execute_script("return getComputedStyle(arguments[0], '::after').content", number)
+        assert number.is_displayed() and after == '"."'
+        footnotes = browser.find_element(By.CSS_SELECTOR, "ol.footnotes")
+        operative = browser.find_element(By.CSS_SELECTOR, "ol.operative")
+        assert footnotes.is_displayed() and footnotes.location["y"] > operative.location["y"]
+        assert not browser.find_element(By.ID, "h-metadata").is_displayed()
+        shot(browser, "13-resolution-print")
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})

@@ -182,7 +182,9 @@ def bodies() -> Response:
         items = [{"link": Link(browse_path(str(r["body"]), rt.base) or linker.href(str(r["body"])),
                                _text(r, "label") or linker.label(r["body"]), str(r["body"])),
                   "documents": int(r["documents"].toPython())} for r in rows]
-        return page("browse_bodies.html", [], items=items, chart=per_year_chart(store))
+        return page("listing.html", [], title="Bodies", items=items, chart=per_year_chart(store),
+                    chart_caption="Documents per year, by the body that adopted them.",
+                    intro="The organs and committees that adopted or drafted the documents, with the number of documents.")
 
     return cached_response(("browse", "bodies"), build)
 

@@ -19,7 +19,6 @@ from markupsafe import Markup
 SVG_NS = "http://www.w3.org/2000/svg"
 PALETTE = ("#0b4f8a", "#b35900", "#2d7d2d", "#8a2d8a", "#a32020", "#4d4d4d", "#006d77", "#7a5c00")
 """Series colours, each with a contrast ratio of at least 4.5:1 against white."""
-VOTE_COLOURS = {"yes": "#2d7d2d", "no": "#a32020", "abstention": "#7a5c00", "non-voting": "#4d4d4d"}
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 
 
@@ -219,23 +218,4 @@ def state_tiles(states: Sequence[tuple[str, str, str]], chosen: set[str], title:
         ET.SubElement(rect, "title").text = f"{name}{' (sponsor)' if on else ''}"
         _text(group, x + (tile - 3) / 2, y + tile * 0.3 + 2, iso3, "middle",
               fill="#ffffff" if on else "#3d3d3d", **{"font-size": "11"})
-    return _markup(svg)
-
-
-def vote_chart(counts: dict[str, int], title: str, width: int = 640) -> Markup:
-    """A recorded vote as one bar split yes / no / abstention / non-voting, with the counts."""
-    order = [k for k in VOTE_COLOURS if counts.get(k)]
-    total = sum(counts.get(k, 0) for k in order) or 1
-    desc = ", ".join(f"{k}: {counts[k]}" for k in order)
-    svg = _svg(width, 70, title, desc, "vote-chart")
-    x = 10.0
-    for key in order:
-        w = (width - 20) * counts[key] / total
-        rect = ET.SubElement(svg, "rect", {"x": f"{x:.1f}", "y": "10", "width": f"{w:.1f}", "height": "28",
-                                           "fill": VOTE_COLOURS[key]})
-        ET.SubElement(rect, "title").text = f"{key}: {counts[key]}"
-        if w > 60:
-            _text(svg, x + w / 2, 29, f"{key} {counts[key]}", "middle", fill="#ffffff")
-        x += w
-    _text(svg, 10, 60, desc, fill="#1b1b1b")
     return _markup(svg)

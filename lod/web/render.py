@@ -28,6 +28,7 @@ NUMBER_NAMES = ("number", "num", "marker", "heading")
 ORDER_NAMES = ("order", "position", "sequence", "index")
 SYMBOL_NAMES = ("symbol", "docnumber")
 CHAPEAU_NAMES = ("intro", "chapeau")
+LEAD_NAMES = ("leadingphrase",)
 """The words of a paragraph before its lettered points (AKN <intro>): a paragraph's full text
 also holds its points, which the page prints as a list of their own below the chapeau."""
 
@@ -70,6 +71,10 @@ class Part:
     children: list[Part] = field(default_factory=list)
     segments: list[tuple[str, Link | None]] = field(default_factory=list)
     addressees: list[str] = field(default_factory=list)
+    lead: str = ""
+    """The leading phrase (`Reaffirming`, `Requests`), which the UN prints in italics."""
+    lang: str = ""
+    """The language tag of the text, so that a page says what language each paragraph is in."""
 
 
 @dataclass
@@ -186,7 +191,8 @@ def work_page(graph: Graph, work: str, base: str) -> WorkPage:
         if eid.split("__")[-1].startswith("point") and number.isalnum():
             number = f"({number})"  # points print as (a), (iv)
         text = literal_text(graph, node, CHAPEAU_NAMES) or literal_text(graph, node, TEXT_NAMES) or ""
-        parts[eid] = Part(eid, number, text, order, eid.split("__")[0].split("_")[0])
+        parts[eid] = Part(eid, number, text, order, eid.split("__")[0].split("_")[0],
+                          lead=literal_text(graph, node, LEAD_NAMES) or "", lang=_language(graph, node))
     cited = {eid: _citations(graph, linker, nodes[eid], work) for eid in parts}
     for eid, part in parts.items():
         part.links = [link for _, link in cited[eid]]  # until placed in the text, below
@@ -241,6 +247,14 @@ def work_page(graph: Graph, work: str, base: str) -> WorkPage:
         cites=sorted({link.iri: linker.link(URIRef(link.iri)) for links in cited.values() for _, link in links
                       if not link.iri.startswith(work)}.values(), key=lambda l: l.label),
     )
+
+
+def _language(graph: Graph, node: Node) -> str:
+    """The language tag of a part's text (its first tagged text literal), or ""."""
+    for pred, obj in graph.predicate_objects(node):
+        if isinstance(obj, Literal) and obj.language and local_name(pred) in TEXT_NAMES + CHAPEAU_NAMES:
+            return obj.language
+    return ""
 
 
 def _chapeau(part: Part) -> str:
