@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 
-.PHONY: install run build serve test bench bench-quick clean browser-deps
+.PHONY: install run build serve test bench bench-quick clean browser-deps engine-deps engine-test
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,17 @@ browser-deps:
 
 test: install browser-deps
 	$(BIN)/python -m pytest -n 2 -q
+
+# Virtuoso from Debian for the engine tests (only as root, only when missing); the Oxigraph server
+# comes with the test dependencies (PyPI `oxigraph`).
+engine-deps:
+	@if ! command -v virtuoso-t >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource >/dev/null; \
+	fi
+
+# Slow integration runs against external engines (not part of `make test`).
+engine-test: install engine-deps
+	$(BIN)/python -m pytest -q -m engine
 
 bench: install
 	$(BIN)/python -m pip install --quiet -e '.[bench]'

@@ -35,6 +35,7 @@ def main() -> None:
     lod validate PATH         SHACL-validate documents without publishing
     lod build [DIR]           publish a folder of documents into output/
     lod serve                 serve a build over HTTP (RDF, HTML, SPARQL)
+    lod publish --to URL      load a build into Virtuoso or the Oxigraph server
     """
 
 
@@ -145,6 +146,24 @@ def serve(data: Path | None, host: str | None, port: int | None, workers: int | 
         workers=resolve("workers", workers),
         base=resolve("base", base),
     )
+
+
+@main.command()
+@click.option("--to", "url", required=True, metavar="URL",
+              help="HTTP root of the engine (http://127.0.0.1:8890). Credentials: LOD_ENGINE_USER, LOD_ENGINE_PASSWORD.")
+@_opt("engine", type=click.Choice(["virtuoso", "oxigraph"]))
+@_opt("data", type=click.Path(path_type=Path))
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def publish(url: str, engine: str | None, data: Path | None, quiet: bool) -> None:
+    """Load a build into a SPARQL engine: one named graph per document; only changed graphs are sent."""
+    from lod.engines import EngineError, open_engine
+    from lod.engines.publish import publish as run_publish
+
+    try:
+        report = run_publish(Path(resolve("data", data)), open_engine(url, resolve("engine", engine)), progress=not quiet)
+    except EngineError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(report.summary())
 
 
 @main.group()

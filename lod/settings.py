@@ -72,6 +72,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Write one line per request to standard output (gunicorn's access log); off saves a little CPU per request.", flag,
     ),
     Setting("reload-check-seconds", 2.0, "How often the server checks whether a new build landed in the data directory.", float),
+    Setting(
+        "store", "",
+        "HTTP root of an external SPARQL engine to serve from (e.g. http://127.0.0.1:8890 for Virtuoso); empty: "
+        "the embedded store built from the data directory. `lod publish --to` loads a build into one.", str,
+    ),
+    Setting("engine", "virtuoso", "Kind of the external engine at `store` / `lod publish --to`: virtuoso or oxigraph.", str),
     Setting("store-dir", "", "Directory of the server's on-disk SPARQL store (one subdirectory per build); empty: .{data}.store next to the data directory.", str),
 )
 

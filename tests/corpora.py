@@ -11,13 +11,16 @@ folder so that a test can take any of them by file name.
 from __future__ import annotations
 
 import atexit
+import os
 import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 REPO_CORPUS = ROOT / "corpus"
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("LOD_SHARED", ROOT.parent / "shared"))  # LOD_SHARED=/nowhere tries its absence
 DEV = SHARED / "corpus" / "dev"
 REAL = SHARED / "corpus" / "real"
 UNDO_TTL = SHARED / "vendor" / "undo" / "undo.ttl"
@@ -36,3 +39,6 @@ def _combined() -> Path:
 
 
 CORPUS = _combined()
+
+needs_shared = pytest.mark.skipif(not DEV.is_dir(), reason=ABSENT)
+"""For a test that reads the real documents of ../shared/corpus/dev by name (through `CORPUS`)."""

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from corpora import needs_shared
 from server_fixtures import path_of
 
 pytestmark = pytest.mark.browser
@@ -92,6 +93,7 @@ def test_home_resolution_citation_anchor(browser: webdriver.Chrome, server, publ
     shot(browser, "04-paragraph-anchor")
 
 
+@needs_shared
 def test_example_runs_from_the_plain_list_of_examples(browser: webdriver.Chrome, server) -> None:
     """The list of examples under the editor works without the editor: Run gives a results table."""
     wait = WebDriverWait(browser, 20)

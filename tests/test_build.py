@@ -26,7 +26,7 @@ from lod.publish.runs import DistinctCounter, merge_runs
 from lod.publish.statistics import DatasetStatistics
 from lod.rdf.namespaces import PREFIXES
 
-from corpora import CORPUS  # noqa: E402
+from corpora import CORPUS, needs_shared  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -331,6 +331,7 @@ def test_runs_become_quads_of_their_graph_whatever_the_line_ends() -> None:
         assert quads[0].object.value == "a .\n b"
 
 
+@needs_shared
 def test_a_mapping_or_validation_bug_is_reported_against_its_document_only(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -26,7 +26,7 @@ from lod.states import all_states, lookup_state
 from lod.validate import validate
 from lod.rdf.examples import PREFIXES as EXAMPLE_PREFIXES
 
-from corpora import CORPUS  # noqa: E402
+from corpora import CORPUS, needs_shared  # noqa: E402
 BASE = "http://127.0.0.1:8080"
 PREFIXES = EXAMPLE_PREFIXES + "PREFIX undo: <https://w3id.org/un/ontology/undo/>\n"
 UNTOC = f"{BASE}/id/treaty/unts/39574"
@@ -105,6 +105,7 @@ def test_every_state_of_the_authorities_is_consistent() -> None:
             assert lookup_state(str(label)).iso3 == iso3, label
 
 
+@needs_shared
 @pytest.mark.parametrize("printed, iso3", [("Swaziland", "SWZ"), ("Turkey", "TUR"), ("the Czech Republic", "CZE")])
 def test_historic_names_in_a_sponsor_line_link_to_todays_state(printed: str, iso3: str) -> None:
     draft = parse_file(CORPUS / "A_C.6_80_L.2.txt")
@@ -114,6 +115,7 @@ def test_historic_names_in_a_sponsor_line_link_to_todays_state(printed: str, iso
     assert validate(g, draft.source).results == []
 
 
+@needs_shared
 def test_group_sponsoring_on_behalf_of_its_members_is_an_entity() -> None:
     draft = parse_file(CORPUS / "A_C.6_80_L.2.txt")
     draft.sponsors = parse_sponsors(
@@ -128,6 +130,7 @@ def test_group_sponsoring_on_behalf_of_its_members_is_an_entity() -> None:
     assert len({g.key for g in GROUPS}) == len(GROUPS)
 
 
+@needs_shared
 def test_unresolvable_sponsor_is_kept_and_reported() -> None:
     draft = parse_file(CORPUS / "A_C.6_80_L.2.txt")
     draft.sponsors = parse_sponsors("Argentina, Ruritania and Brazil")
@@ -230,6 +233,7 @@ def test_placeholder_is_flagged_and_reported(store: ox.Store, documents: dict[st
 
 
 # --- drafts, reports and adopted texts --------------------------------------------------------
+@needs_shared
 def test_adopted_text_links_to_its_draft_and_report(store: ox.Store, graphs: dict[str, Graph]) -> None:
     # A/RES/80/1: "[without reference to a Main Committee (A/80/L.2/Rev.1)]"
     draft = rows(store, f"SELECT ?d ?page WHERE {{ <{work(graphs, 'A_RES_80_1.txt')}> unres:draft ?d . "
@@ -240,6 +244,7 @@ def test_adopted_text_links_to_its_draft_and_report(store: ox.Store, graphs: dic
     assert report == [("A/80/401",)]
 
 
+@needs_shared
 def test_draft_and_adopted_text_in_one_corpus_are_linked_both_ways() -> None:
     """The sample corpus holds no draft together with its adopted text, so A/RES/80/1 is read as
     adopted on the Sixth Committee draft of the corpus (A/C.6/80/L.2): the rule is what is tested."""
@@ -256,6 +261,7 @@ def test_draft_and_adopted_text_in_one_corpus_are_linked_both_ways() -> None:
         assert validate(g, res.source).results == []
 
 
+@needs_shared
 def test_a_revised_draft_falls_back_to_the_draft_it_revises() -> None:
     draft, adopted = parse_file(CORPUS / "A_C.6_80_L.2.txt"), parse_file(CORPUS / "A_RES_80_1.txt")
     adopted.draft_symbol = "A/C.6/80/L.2/Rev.1"
@@ -277,6 +283,7 @@ def test_resolutions_colombia_cosponsored_that_reaffirm_untoc(store: ox.Store, g
     assert ask(store, f"ASK {{ <{work(graphs, '004')}> unres:docProponent <{BASE}/id/state/COL> }}")
 
 
+@needs_shared
 def test_every_example_query_runs_and_answers(store: ox.Store) -> None:
     for example in EXAMPLES:
         assert list(store.query(example.query)), example.slug

@@ -9,7 +9,7 @@ import pytest
 from lod.model import Resolution
 from lod.parse import parse_file
 
-from corpora import CORPUS  # noqa: E402
+from corpora import CORPUS, needs_shared  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -154,6 +154,7 @@ def test_004_footnotes_including_star(docs: dict[str, Resolution]) -> None:
 
 
 # --- A/C.6/80/L.2: raw PDF text of a Sixth Committee draft ----------------------------------------
+@needs_shared
 def test_l2(docs: dict[str, Resolution]) -> None:
     r = docs["A_C.6_80_L.2.txt"]
     assert (r.layout, r.kind, r.symbol, r.committee) == ("pdf-text", "draft-resolution", "A/C.6/80/L.2", "Sixth Committee")
@@ -169,6 +170,7 @@ def test_l2(docs: dict[str, Resolution]) -> None:
 
 
 # --- A/RES/80/1: raw PDF text with front matter ---------------------------------------------------
+@needs_shared
 def test_80_1_metadata(docs: dict[str, Resolution]) -> None:
     r = docs["A_RES_80_1.txt"]
     assert (r.layout, r.kind, r.symbol, r.number) == ("pdf-text", "resolution", "A/RES/80/1", "80/1")
@@ -177,6 +179,7 @@ def test_80_1_metadata(docs: dict[str, Resolution]) -> None:
     assert r.title == "Participation by the State of Palestine during the eightieth session"
 
 
+@needs_shared
 def test_80_1_structure_across_page_break(docs: dict[str, Resolution]) -> None:
     r = docs["A_RES_80_1.txt"]
     assert verbs(r.preamble) == ["Expressing concern", "Regretting", "Taking note", "Recalling", "Recalling also"]
@@ -194,6 +197,7 @@ def test_80_1_structure_across_page_break(docs: dict[str, Resolution]) -> None:
 
 
 # --- A/RES/80/2: cleaned Markdown with inline footnote numbers ------------------------------------
+@needs_shared
 def test_80_2(docs: dict[str, Resolution]) -> None:
     r = docs["A_RES_80_2.md"]
     assert (r.layout, r.kind, r.symbol, r.number) == ("markdown", "resolution", "A/RES/80/2", "80/2")
@@ -208,6 +212,7 @@ def test_80_2(docs: dict[str, Resolution]) -> None:
 
 
 # --- A/RES/73/8: the official PDF ------------------------------------------------------------------
+@needs_shared
 def test_73_8_pdf(docs: dict[str, Resolution]) -> None:
     r = docs["A_RES_73_8.pdf"]
     assert (r.layout, r.kind, r.symbol, r.number, r.body) == ("pdf", "resolution", "A/RES/73/8", "73/8", "General Assembly")

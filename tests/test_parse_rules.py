@@ -316,9 +316,10 @@ def test_language_from_opening_formula(formula: str, language: str) -> None:
     assert res.language == language and res.preamble_formula == formula
 
 
-from corpora import CORPUS  # noqa: E402
+from corpora import CORPUS, needs_shared  # noqa: E402
 
 
+@needs_shared
 @pytest.mark.parametrize("name", ["A_RES_80_1.txt", "A_C.6_80_L.2.txt"])
 def test_raw_text_without_blank_lines_reads_the_same(name: str) -> None:
     """Some PDF extractors print no blank lines: paragraphs must still be found by punctuation and verbs."""

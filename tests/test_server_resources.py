@@ -11,6 +11,8 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+
+from corpora import needs_shared
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import RDF
 
@@ -99,6 +101,7 @@ def test_symbol_resolver(server, published_works, symbol_key: str) -> None:
     assert response.headers["Location"] == path_of(item["work"])
 
 
+@needs_shared
 def test_symbol_with_slashes_and_dots(server, published_works) -> None:
     dotted = [w for w in published_works if "." in w["symbol"]]
     assert dotted, "the corpus has a committee draft (A/C.n/...)"

@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+from corpora import needs_shared
 import requests
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import RDF
@@ -297,6 +299,7 @@ def test_per_client_concurrency_gets_429(server) -> None:
 from lod.web.queries import EXAMPLES  # noqa: E402
 
 
+@needs_shared
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e.title for e in EXAMPLES])
 def test_example_queries_answer_on_the_corpus(server, example) -> None:
     machine = server.get("/sparql", params={"query": example.query})

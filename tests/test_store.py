@@ -10,7 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from corpora import CORPUS
+from corpora import CORPUS, needs_shared
 from rdflib import Literal, URIRef
 
 from lod.store import OxigraphStore, QueryError, RemoteStore, StoreHolder, bind_values, dump_checksum, load_build
@@ -119,6 +119,7 @@ def test_remote_store_answers_like_the_local_one(server, data: Path) -> None:
     assert len(remote.construct(queries.WORK_GRAPH, {"work": work})) == len(local.construct(queries.WORK_GRAPH, {"work": work}))
 
 
+@needs_shared
 def test_work_descriptions_equal_the_generic_queries_for_every_work(data: Path) -> None:
     """The description reads a work's graph once and asks for links into its parts by VALUES;
     it must give exactly the triples of the generic queries, which read the graph per query."""

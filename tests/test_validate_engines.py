@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from corpora import CORPUS
+from corpora import CORPUS, needs_shared
 from lod.parse import ParseError, parse_file
 from lod.publish.pipeline import discover
 from lod.rdf import WorkRegistry, resolution_graph
@@ -59,6 +59,7 @@ def results_of(result: ValidationResult) -> list[tuple[str | None, ...]]:
     return [(r.severity, r.shape, r.focus, r.path, r.message, r.value) for r in result.results]
 
 
+@needs_shared
 @pytest.mark.parametrize("name", ["corpus", "unseen", "synthetic"])
 def test_engines_agree_on_every_document(name: str, synthetic_folder: Path) -> None:
     documents = mapped_documents(synthetic_folder if name == "synthetic" else FOLDERS[name])

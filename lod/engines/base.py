@@ -1,0 +1,155 @@
+"""The `Engine` interface and the HTTP client every engine shares (connection reuse, timeouts,
+errors that name the engine and the request, never the credentials)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Callable, ClassVar
+from urllib.parse import urlsplit
+
+import requests
+from requests.auth import AuthBase, HTTPDigestAuth
+
+ENV_USER = "LOD_ENGINE_USER"
+ENV_PASSWORD = "LOD_ENGINE_PASSWORD"
+
+CONNECT_TIMEOUT = 5.0
+"""Seconds to wait for the engine to accept a connection: a down engine is reported at once."""
+
+
+class EngineError(Exception):
+    """The engine refused, failed or could not be reached; the message says which request and why."""
+
+
+@dataclass(frozen=True)
+class Credentials:
+    user: str
+    password: str = ""
+
+    def __repr__(self) -> str:  # never print the password, even in a traceback
+        return f"Credentials(user={self.user!r}, password=***)"
+
+
+def credentials_from_env() -> Credentials | None:
+    user = os.environ.get(ENV_USER)
+    return Credentials(user, os.environ.get(ENV_PASSWORD, "")) if user else None
+
+
+class Engine:
+    """One SPARQL engine at `url` (its HTTP root, e.g. http://127.0.0.1:8890).
+
+    Subclasses name their endpoints and may override `auth`, `check_security`, `bulk_load`
+    and `text_filter`; everything else is the standard protocols.
+    """
+
+    name: ClassVar[str] = "generic"
+    query_path: ClassVar[str] = "/sparql"
+    update_path: ClassVar[str] = "/sparql"
+    graph_store_path: ClassVar[str] = "/sparql-graph-crud"
+    graph_param: ClassVar[str] = "graph"
+
+    def __init__(self, url: str, credentials: Credentials | None = None, timeout: float = 300.0) -> None:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise EngineError(f"{url!r} is not an http(s) URL of a SPARQL engine")
+        self.url = url.rstrip("/")
+        self.credentials = credentials
+        self.timeout = timeout
+        self.session = requests.Session()  # one connection pool: keep-alive across requests
+        self.session.auth = self.auth()
+
+    # --- what differs between engines --------------------------------------------------------
+
+    def auth(self) -> AuthBase | None:
+        if self.credentials is None:
+            return None
+        return HTTPDigestAuth(self.credentials.user, self.credentials.password)
+
+    def check_security(self) -> None:
+        """Refuse to write to an engine left with a default password (Virtuoso's dba/dba)."""
+
+    def text_filter(self, variable: str, words: list[str]) -> str:
+        """A graph-pattern fragment that keeps the solutions where `variable` holds every word.
+        The words are passed as data by the caller (bound values), never pasted: this returns
+        SPARQL over the placeholders ?_w0, ?_w1 … which the caller binds."""
+        return " ".join(f"FILTER(CONTAINS(LCASE(STR(?{variable})), LCASE(?_w{i})))" for i in range(len(words)))
+
+    # --- the standard protocols --------------------------------------------------------------
+
+    @property
+    def query_url(self) -> str:
+        return self.url + self.query_path
+
+    def _request(self, method: str, path: str, what: str, **kwargs: object) -> requests.Response:
+        try:
+            response = self.session.request(method, self.url + path, timeout=(CONNECT_TIMEOUT, self.timeout), **kwargs)  # type: ignore[arg-type]
+        except requests.ConnectionError as exc:
+            raise EngineError(f"{self.name} at {self.url} cannot be reached ({what}): {_reason(exc)}") from None
+        except requests.Timeout:
+            raise EngineError(f"{self.name} at {self.url} did not answer within {self.timeout:g} s ({what})") from None
+        if response.status_code == 401:
+            raise EngineError(f"{self.name} at {self.url} refused the credentials ({what}); set {ENV_USER} and {ENV_PASSWORD}")
+        if response.status_code >= 400:
+            body = response.text.strip().splitlines()
+            raise EngineError(f"{self.name} at {self.url} answered {response.status_code} to {what}: {' '.join(body[:3])[:300]}")
+        return response
+
+    def put_graph(self, graph: str, ntriples: bytes) -> None:
+        """Replace named graph `graph` with these triples (Graph Store Protocol PUT)."""
+        self._request("PUT", self.graph_store_path, f"PUT graph {graph}", params={self.graph_param: graph},
+                      data=ntriples, headers={"Content-Type": "application/n-triples"})
+
+    def drop_graph(self, graph: str) -> None:
+        self.update(f"DROP SILENT GRAPH <{_iri(graph)}>")
+
+    def update(self, sparql: str) -> None:
+        self._request("POST", self.update_path, "a SPARQL update", data=sparql.encode("utf-8"),
+                      headers={"Content-Type": "application/sparql-update"})
+
+    def select(self, sparql: str) -> list[dict[str, str]]:
+        """The rows of a SELECT as {variable: value} (SPARQL JSON results, which every engine writes
+        alike; Virtuoso's TSV quotes IRIs like strings)."""
+        response = self._request("POST", self.query_path, "a SPARQL query", data={"query": sparql},
+                                 headers={"Accept": "application/sparql-results+json"})
+        try:
+            bindings = response.json()["results"]["bindings"]
+        except (ValueError, KeyError) as exc:
+            raise EngineError(f"{self.name} at {self.url} answered a SELECT with something else than SPARQL JSON results") from exc
+        return [{name: cell["value"] for name, cell in row.items()} for row in bindings]
+
+    def bulk_load(self, files: dict[str, str]) -> bool:
+        """Load many graphs at once by the engine's own loader, if it has one reachable from here
+        ({graph IRI: N-Triples file path}); False means "not available: use put_graph"."""
+        return False
+
+
+def _iri(value: str) -> str:
+    """An IRI of our own build, checked before it is written between angle brackets."""
+    if any(c in value for c in '<>"{}|^`\\ \n\r\t'):
+        raise EngineError(f"not an IRI: {value!r}")
+    return value
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc)
+    for known in ("Connection refused", "Name or service not known", "timed out", "Connection reset"):
+        if known in text:
+            return known
+    return text.split(":")[-1].strip()[:200]
+
+
+ENGINES: dict[str, Callable[..., Engine]] = {}
+
+
+def register(cls: type[Engine]) -> type[Engine]:
+    ENGINES[cls.name] = cls
+    return cls
+
+
+def open_engine(url: str, kind: str, credentials: Credentials | None = None, timeout: float = 300.0) -> Engine:
+    from lod.engines import oxigraph_server, virtuoso  # noqa: F401 - they register themselves
+
+    if kind not in ENGINES:
+        raise EngineError(f"unknown engine {kind!r}: one of {', '.join(sorted(ENGINES))}")
+    return ENGINES[kind](url, credentials if credentials is not None else credentials_from_env(), timeout)
