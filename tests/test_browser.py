@@ -127,9 +127,9 @@ def test_query_editor_runs_an_example_and_shows_a_table_and_a_chart(browser: web
     assert [t.text.replace("✖", "").strip() for t in tabs] == [e.title for e in EXAMPLES]
     counting = next(t for t in tabs if "How many documents each State sponsored" in t.text)
     counting.find_element(By.TAG_NAME, "a").click()
-    editor_text = browser.execute_script(
-        "return document.querySelector('#yasgui .tabPanel.active .CodeMirror').CodeMirror.getValue()")
-    assert "COUNT(DISTINCT ?work)" in editor_text
+    active_text = "return document.querySelector('#yasgui .tabPanel.active .CodeMirror').CodeMirror.getValue()"
+    wait.until(lambda d: "COUNT(DISTINCT ?work)" in d.execute_script(active_text))
+    editor_text = browser.execute_script(active_text)
     # syntax highlighting: keywords and prefixed names are styled tokens
     assert browser.find_elements(By.CSS_SELECTOR, "#yasgui .tabPanel.active .cm-keyword")
     # prefix completion offers our own prefixes (lod.rdf.namespaces)

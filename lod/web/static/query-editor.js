@@ -141,6 +141,8 @@
     Array.prototype.forEach.call(root.querySelectorAll(".tabsList [role=tab]"), function (tab) {
       var panel = tab.getAttribute("aria-controls");
       if (panel && !document.getElementById(panel)) { tab.removeAttribute("aria-controls"); }
+      var name = tab.querySelector("span");
+      if (name && name.title !== name.textContent) { name.title = name.textContent; }  // shortened on screen
       var rename = tab.querySelector("input");
       if (rename && !rename.hasAttribute("aria-label")) { rename.setAttribute("aria-label", "Tab name"); }
     });
