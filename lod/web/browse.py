@@ -130,16 +130,28 @@ def state(iso3: str) -> Response:
                                browse_path(str(r["other"]), rt.base) or linker.href(str(r["other"])))
                     for r in store.select(q.COSPONSORS, {"iri": URIRef(iri)})]
         addressed = _paragraphs(store.select(q.ADDRESSED_TO, {"iri": URIRef(iri)}), linker)
+        votes = _votes(store.select(q.VOTES_OF, {"iri": URIRef(iri)}), linker)
+        tally = {choice: sum(1 for _, c in votes if c == choice) for choice in charts.VOTE_COLOURS}
         return page("browse_state.html", described_alternates(iri), iri=iri, name=name, same=same,
                     iso3=iso3.upper(), sponsored=sponsored, addressed=addressed,
                     years=charts.bar_chart(_per_year(sponsored), f"Documents sponsored by {name}, per year")
                     if sponsored else None,
                     partners=charts.bar_chart(partners, f"Most frequent co-sponsors of {name}") if partners else None,
-                    partner_bars=partners)
+                    partner_bars=partners, votes=votes,
+                    vote_chart=charts.bar_chart([charts.Bar(k, v) for k, v in tally.items()],
+                                                f"How {name} voted in recorded votes", unit="votes")
+                    if votes else None)
 
     if iso3 != iso3.upper():
         return _moved(f"/states/{iso3.upper()}")
     return cached_response(("browse", "state", iri), build)
+
+
+def _votes(rows: list[dict[str, Node]], linker: Linker) -> list[tuple[Document, str]]:
+    """(document, yes / no / abstention / non-voting) of each recorded vote a State cast."""
+    choices = {"VoteYes": "yes", "VoteNo": "no", "VoteAbstention": "abstention", "VoteNonVoting": "non-voting"}
+    return [(document, choices.get(str(row["choice"]).rsplit("#", 1)[-1], str(row["choice"])))
+            for row, document in zip(rows, _documents(rows, linker))]
 
 
 def _paragraphs(rows: list[dict[str, Node]], linker: Linker) -> list[dict[str, object]]:
@@ -338,7 +350,7 @@ def member_states() -> list[tuple[str, str]]:
 @bp.app_context_processor
 def _pictures() -> dict[str, object]:
     """The resolution page's pictures, as template functions (see lod.web.pictures)."""
-    return {"citation_picture": pictures.citation_picture,
+    return {"citation_picture": pictures.citation_picture, "vote_picture": pictures.vote_picture,
             "sponsor_picture": lambda work_page: pictures.sponsor_picture(work_page, runtime().base)}
 
 

@@ -137,3 +137,11 @@ SELECT ?other (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?work) AS ?documents) WHERE
   OPTIONAL { ?other skos:prefLabel ?l }
 } GROUP BY ?other ORDER BY DESC(?documents) ?label LIMIT 15"""
 """The States that most often sponsored together with this one."""
+
+VOTES_OF = PREFIXES_BROWSE + """\
+SELECT %s (SAMPLE(?c) AS ?choice) WHERE {
+  $BINDINGS
+  GRAPH ?work { ?work unres:voting/unres:hasVote ?vote . ?vote unres:voter ?iri ; unres:voteChoice ?c }
+%s
+} GROUP BY ?work ORDER BY DESC(?date) ?symbol LIMIT 2000""" % (_DOCUMENT_SELECT, _DOCUMENT_COLUMNS)
+"""How a State voted, document by document, where the vote was recorded (AKN4UN voting records)."""

@@ -219,3 +219,27 @@ def state_tiles(states: Sequence[tuple[str, str, str]], chosen: set[str], title:
         _text(group, x + (tile - 3) / 2, y + tile * 0.3 + 2, iso3, "middle",
               fill="#ffffff" if on else "#3d3d3d", **{"font-size": "11"})
     return _markup(svg)
+
+
+VOTE_COLOURS = {"yes": "#2d7d2d", "no": "#a32020", "abstention": "#7a5c00", "non-voting": "#4d4d4d"}
+"""One colour per way of voting, each readable with white text on it and against white."""
+
+
+def vote_chart(counts: dict[str, int], title: str, width: int = 640) -> Markup:
+    """A recorded vote as one bar split into yes / no / abstention / non-voting, with the counts
+    written in words below it (and in each part wide enough to hold them)."""
+    order = [k for k in VOTE_COLOURS if counts.get(k)]
+    total = sum(counts[k] for k in order) or 1
+    desc = ", ".join(f"{k}: {counts.get(k, 0)}" for k in VOTE_COLOURS)
+    svg = _svg(width, 70, title, desc, "vote-chart")
+    x = 10.0
+    for key in order:
+        w = (width - 20) * counts[key] / total
+        rect = ET.SubElement(svg, "rect", {"x": f"{x:.1f}", "y": "10", "width": f"{w:.1f}", "height": "28",
+                                           "fill": VOTE_COLOURS[key]})
+        ET.SubElement(rect, "title").text = f"{key}: {counts[key]}"
+        if w > 70:
+            _text(svg, x + w / 2, 29, f"{key} {counts[key]}", "middle", fill="#ffffff")
+        x += w
+    _text(svg, 10, 60, desc, fill="#1b1b1b")
+    return _markup(svg)

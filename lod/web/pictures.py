@@ -33,3 +33,10 @@ def sponsor_picture(page: WorkPage, base: str) -> Markup | None:
                for s in all_states() if s.status == "member"]
     count = len(chosen & {iso3 for iso3, _, _ in members})
     return charts.state_tiles(members, chosen, f"Sponsors: {count} of {len(members)} Member States")
+
+
+def vote_picture(page: WorkPage) -> Markup | None:
+    """The recorded vote on the document as a yes / no / abstention chart (None without one)."""
+    if not page.votes:
+        return None
+    return charts.vote_chart(page.votes, f"Recorded vote on {page.symbol or page.title}")

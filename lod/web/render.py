@@ -98,6 +98,8 @@ class WorkPage:
     cited_by: list[CitedBy]
     cites: list[Link] = field(default_factory=list)
     """Everything the document cites (resolutions, documents, treaties), once each, by name."""
+    votes: dict[str, int] = field(default_factory=dict)
+    """A recorded vote on it: yes / no / abstention / non-voting → count (empty: none recorded)."""
 
 
 @dataclass
@@ -244,9 +246,33 @@ def work_page(graph: Graph, work: str, base: str) -> WorkPage:
         footnotes=footnotes,
         other=other,
         cited_by=_cited_by(graph, linker, work),
+        votes=_votes(graph, w),
         cites=sorted({link.iri: linker.link(URIRef(link.iri)) for links in cited.values() for _, link in links
                       if not link.iri.startswith(work)}.values(), key=lambda l: l.label),
     )
+
+
+VOTE_COUNTS = {"votesinfavour": "yes", "votesagainst": "no", "abstentions": "abstention", "nonvoting": "non-voting"}
+"""The printed counts of a recorded vote (unres:votesInFavour, …) by local name, in chart order."""
+VOTE_CHOICES = {"voteyes": "yes", "voteno": "no", "voteabstention": "abstention", "votenonvoting": "non-voting"}
+
+
+def _votes(graph: Graph, work: URIRef) -> dict[str, int]:
+    """The work's recorded vote: its printed counts, or else its States' votes counted."""
+    for pred, voting in graph.predicate_objects(work):
+        if local_name(pred) != "voting":
+            continue
+        counts = {VOTE_COUNTS[local_name(p)]: int(o) for p, o in graph.predicate_objects(voting)
+                  if local_name(p) in VOTE_COUNTS and isinstance(o, Literal)}
+        if not counts:
+            for vote in graph.objects(voting, URIRef(f"{str(pred)[:-len('voting')]}hasVote")):
+                for choice in graph.objects(vote, URIRef(f"{str(pred)[:-len('voting')]}voteChoice")):
+                    key = VOTE_CHOICES.get(local_name(choice))
+                    if key:
+                        counts[key] = counts.get(key, 0) + 1
+        if counts:
+            return {key: counts.get(key, 0) for key in VOTE_COUNTS.values()}
+    return {}
 
 
 def _language(graph: Graph, node: Node) -> str:
