@@ -218,14 +218,3 @@ def test_query_page_offers_the_editor_with_our_prefixes(server) -> None:
     prefixes = json.loads(re.search(r'<script type="application/json" id="prefix-data">(.*?)</script>', page, re.S).group(1))
     assert prefixes == {p: str(ns) for p, ns in PREFIXES.items()}
     assert server.get("/static/vendor/yasgui/yasgui.min.js").status_code == 200
-
-
-def test_paragraph_text_says_its_language(server, published_works) -> None:
-    work = published_works[0]["work"]
-    rows = sparql_rows(server, f"""SELECT ?eid (LANG(?text) AS ?lang) WHERE {{ GRAPH <{work}> {{
-        ?p unres:eId ?eid ; unres:text ?text FILTER(STRSTARTS(?eid, "para_") && !CONTAINS(?eid, "__")) }} }}""")
-    assert rows
-    page = server.get(path_of(work) + "/data.html").text
-    for row in rows:
-        item = re.search(rf'<li id="{row["eid"]}"[^>]*>.*?<span class="text"([^>]*)>', page, re.S)
-        assert item and f'lang="{row["lang"]}"' in item.group(1), row["eid"]

@@ -35,8 +35,16 @@ def sponsor_picture(page: WorkPage, base: str) -> Markup | None:
     return charts.state_tiles(members, chosen, f"Sponsors: {count} of {len(members)} Member States")
 
 
+VOTE_LABELS = {"in favour": "yes", "against": "no", "abstaining": "abstention", "non-voting": "non-voting"}
+"""The resolution page's words for the printed counts of a recorded vote → the chart's keys."""
+
+
 def vote_picture(page: WorkPage) -> Markup | None:
-    """The recorded vote on the document as a yes / no / abstention chart (None without one)."""
-    if not page.votes:
+    """The recorded vote on the document (`page.voting`, from the AKN reader's voting record) as a
+    yes / no / abstention / non-voting chart; None where no counts were recorded."""
+    voting = getattr(page, "voting", None)
+    counts = {VOTE_LABELS[label.lower()]: int(n) for label, n in getattr(voting, "counts", ())
+              if label.lower() in VOTE_LABELS and str(n).isdigit()}
+    if not counts:
         return None
-    return charts.vote_chart(page.votes, f"Recorded vote on {page.symbol or page.title}")
+    return charts.vote_chart(counts, f"Recorded vote on {page.symbol or page.title}")

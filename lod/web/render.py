@@ -73,8 +73,6 @@ class Part:
     addressees: list[str] = field(default_factory=list)
     lead: str = ""
     """The leading phrase (`Reaffirming`, `Requests`), which the UN prints in italics."""
-    lang: str = ""
-    """The language tag of the text, so that a page says what language each paragraph is in."""
 
 
 @dataclass
@@ -98,8 +96,6 @@ class WorkPage:
     cited_by: list[CitedBy]
     cites: list[Link] = field(default_factory=list)
     """Everything the document cites (resolutions, documents, treaties), once each, by name."""
-    votes: dict[str, int] = field(default_factory=dict)
-    """A recorded vote on it: yes / no / abstention / non-voting → count (empty: none recorded)."""
 
 
 @dataclass
@@ -194,7 +190,7 @@ def work_page(graph: Graph, work: str, base: str) -> WorkPage:
             number = f"({number})"  # points print as (a), (iv)
         text = literal_text(graph, node, CHAPEAU_NAMES) or literal_text(graph, node, TEXT_NAMES) or ""
         parts[eid] = Part(eid, number, text, order, eid.split("__")[0].split("_")[0],
-                          lead=literal_text(graph, node, LEAD_NAMES) or "", lang=_language(graph, node))
+                          lead=literal_text(graph, node, LEAD_NAMES) or "")
     cited = {eid: _citations(graph, linker, nodes[eid], work) for eid in parts}
     for eid, part in parts.items():
         part.links = [link for _, link in cited[eid]]  # until placed in the text, below
@@ -246,41 +242,9 @@ def work_page(graph: Graph, work: str, base: str) -> WorkPage:
         footnotes=footnotes,
         other=other,
         cited_by=_cited_by(graph, linker, work),
-        votes=_votes(graph, w),
         cites=sorted({link.iri: linker.link(URIRef(link.iri)) for links in cited.values() for _, link in links
                       if not link.iri.startswith(work)}.values(), key=lambda l: l.label),
     )
-
-
-VOTE_COUNTS = {"votesinfavour": "yes", "votesagainst": "no", "abstentions": "abstention", "nonvoting": "non-voting"}
-"""The printed counts of a recorded vote (unres:votesInFavour, …) by local name, in chart order."""
-VOTE_CHOICES = {"voteyes": "yes", "voteno": "no", "voteabstention": "abstention", "votenonvoting": "non-voting"}
-
-
-def _votes(graph: Graph, work: URIRef) -> dict[str, int]:
-    """The work's recorded vote: its printed counts, or else its States' votes counted."""
-    for pred, voting in graph.predicate_objects(work):
-        if local_name(pred) != "voting":
-            continue
-        counts = {VOTE_COUNTS[local_name(p)]: int(o) for p, o in graph.predicate_objects(voting)
-                  if local_name(p) in VOTE_COUNTS and isinstance(o, Literal)}
-        if not counts:
-            for vote in graph.objects(voting, URIRef(f"{str(pred)[:-len('voting')]}hasVote")):
-                for choice in graph.objects(vote, URIRef(f"{str(pred)[:-len('voting')]}voteChoice")):
-                    key = VOTE_CHOICES.get(local_name(choice))
-                    if key:
-                        counts[key] = counts.get(key, 0) + 1
-        if counts:
-            return {key: counts.get(key, 0) for key in VOTE_COUNTS.values()}
-    return {}
-
-
-def _language(graph: Graph, node: Node) -> str:
-    """The language tag of a part's text (its first tagged text literal), or ""."""
-    for pred, obj in graph.predicate_objects(node):
-        if isinstance(obj, Literal) and obj.language and local_name(pred) in TEXT_NAMES + CHAPEAU_NAMES:
-            return obj.language
-    return ""
 
 
 def _chapeau(part: Part) -> str:
