@@ -13,6 +13,7 @@ import re
 import shutil
 from collections import Counter
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 from flask.testing import FlaskClient
@@ -92,7 +93,7 @@ def test_subject_pages_list_their_documents(client: FlaskClient) -> None:
     assert subjects, "subjects (SDG, UNBIS, EuroVoc) on the resolutions"
     subject = subjects[0]["subject"]
     listing = client.get("/subjects").get_data(as_text=True)
-    assert html.escape(subject) in listing
+    assert 'href="/subjects?' + html.escape(urlencode({"iri": subject})) + '"' in listing
     page = client.get("/subjects", query_string={"iri": subject})
     assert page.status_code == 200
     works = {path_of(r["work"]) for r in rows(client, f"""SELECT DISTINCT ?work WHERE {{
