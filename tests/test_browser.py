@@ -267,3 +267,29 @@ SELECT ?work WHERE { GRAPH ?work { ?p a unres:PreambularParagraph . ?o a unres:O
         shot(browser, "13-resolution-print")
     finally:
         browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def test_keyboard_skip_link_and_focusable_pictures(browser: webdriver.Chrome, server) -> None:
+    """The first Tab shows the skip link and Enter on it moves on to the content; the links in a
+    picture are reached by Tab too, with a visible focus."""
+    from selenium.webdriver.common.keys import Keys
+
+    state = server.get("/sparql", params={"query": """PREFIX unres: <https://w3id.org/un-lod/ontology#>
+SELECT ?s (COUNT(?w) AS ?n) WHERE { GRAPH ?w { ?w unres:docProponent ?s } } GROUP BY ?s ORDER BY DESC(?n) ?s LIMIT 1"""},
+                       headers={"Accept": "application/sparql-results+json"}).json()["results"]["bindings"][0]["s"]["value"]
+    browser.get(server.url + "/states/" + state.rsplit("/", 1)[-1])
+    browser.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+    skip = browser.switch_to.active_element
+    assert skip.get_attribute("class") == "skip" and skip.location["x"] >= 0 and skip.is_displayed()
+    skip.send_keys(Keys.ENTER)
+    WebDriverWait(browser, 5).until(expected_conditions.url_contains("#main"))
+    for _ in range(200):  # Tab through the page until a link inside a picture has the focus
+        browser.switch_to.active_element.send_keys(Keys.TAB)
+        focused = browser.switch_to.active_element
+        if browser.execute_script("return !!arguments[0].closest('svg.chart')", focused):
+            break
+    else:
+        pytest.fail("no link in a picture is reachable by Tab")
+    rect = focused.find_element(By.TAG_NAME, "rect")
+    assert rect.value_of_css_property("stroke") in ("rgb(245, 166, 35)", "#f5a623")
+    shot(browser, "14-keyboard-focus-in-picture")
