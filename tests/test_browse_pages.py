@@ -101,9 +101,13 @@ def test_treaty_page_lists_citing_documents_oldest_first(server) -> None:
 
 
 def test_session_page_groups_documents_by_committee(server) -> None:
-    rows = sparql_rows(server, """SELECT ?work ?session ?committee WHERE { GRAPH ?work {
-        ?work unres:actor <http://127.0.0.1:8080/akn/ontology/organizations/un/generalAssembly> ; unres:session ?session
-        OPTIONAL { ?work unres:docCommittee ?committee } } }""")
+    from lod.bodies import by_key
+    from lod.uri import tlc_iri
+
+    assembly = tlc_iri(by_key("ga"))
+    rows = sparql_rows(server, f"""SELECT ?work ?session ?committee WHERE {{ GRAPH ?work {{
+        ?work unres:actor <{assembly}> ; unres:session ?session
+        OPTIONAL {{ ?work unres:docCommittee ?committee }} }} }}""")
     assert rows
     session = rows[0]["session"]
     expected = {path_of(r["work"]) for r in rows if r["session"] == session}
@@ -218,3 +222,14 @@ def test_query_page_offers_the_editor_with_our_prefixes(server) -> None:
     prefixes = json.loads(re.search(r'<script type="application/json" id="prefix-data">(.*?)</script>', page, re.S).group(1))
     assert prefixes == {p: str(ns) for p, ns in PREFIXES.items()}
     assert server.get("/static/vendor/yasgui/yasgui.min.js").status_code == 200
+
+
+@pytest.mark.parametrize("listing, key", [("/bodies", "body"), ("/sessions", "session"), ("/subjects", "subject")])
+def test_listings_offer_their_query_answer_as_data(server, listing: str, key: str) -> None:
+    page = server.get(listing)
+    alternates = alternates_of(page)
+    assert set(alternates) == {"application/sparql-results+json", "text/csv"}
+    data = server.get(alternates["application/sparql-results+json"])
+    assert data.status_code == 200 and key in data.json()["head"]["vars"]
+    hrefs = set(re.findall(r'<td><a href="([^"]+)"', page.text))
+    assert len(hrefs) == len(data.json()["results"]["bindings"])

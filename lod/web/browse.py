@@ -16,9 +16,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from urllib.parse import quote, urlencode
-
 from pathlib import Path
+from urllib.parse import quote, urlencode
 
 from flask import Blueprint, Response, abort, current_app, render_template, request
 from rdflib import Graph, Literal, URIRef
@@ -77,7 +76,7 @@ def described_alternates(iri: str) -> list[tuple[str, Format]]:
 
 
 def query_alternates(sparql: str, bindings: dict[str, Node]) -> list[tuple[str, Format]]:
-    """A page without an IRI of its own (a session) offers its query's answer as data."""
+    """A page without an IRI of its own (a session, a listing) offers its query's answer as data."""
     text = bind_values(sparql, bindings)
     return [(f"/sparql?{urlencode({'query': text, 'format': fmt})}", f)
             for fmt, f in (("json", SPARQL_JSON), ("csv", CSV))]
@@ -137,7 +136,7 @@ def state(iso3: str) -> Response:
                     years=charts.bar_chart(_per_year(sponsored), f"Documents sponsored by {name}, per year")
                     if sponsored else None,
                     partners=charts.bar_chart(partners, f"Most frequent co-sponsors of {name}") if partners else None,
-                    partner_bars=partners, votes=votes,
+                    votes=votes,
                     vote_chart=charts.bar_chart([charts.Bar(k, v) for k, v in tally.items()],
                                                 f"How {name} voted in recorded votes", unit="votes")
                     if votes else None)
@@ -194,7 +193,7 @@ def bodies() -> Response:
         items = [{"link": Link(browse_path(str(r["body"]), rt.base) or linker.href(str(r["body"])),
                                _text(r, "label") or linker.label(r["body"]), str(r["body"])),
                   "documents": int(r["documents"].toPython())} for r in rows]
-        return page("listing.html", [], title="Bodies", items=items, chart=per_year_chart(store),
+        return page("listing.html", query_alternates(q.BODIES, {}), title="Bodies", items=items, chart=per_year_chart(store),
                     chart_caption="Documents per year, by the body that adopted them.",
                     intro="The organs and committees that adopted or drafted the documents, with the number of documents.")
 
@@ -268,7 +267,7 @@ def sessions() -> Response:
             session = _text(r, "session")
             items.append({"link": Link(f"/sessions/{found.key}/{session}", f"{found.name}, session {session}",
                                        ""), "documents": int(r["documents"].toPython())})
-        return page("listing.html", [], title="Sessions", items=items,
+        return page("listing.html", query_alternates(q.SESSIONS, {}), title="Sessions", items=items,
                     intro="Each session of a body that has documents here, with how many.")
 
     return cached_response(("browse", "sessions"), build)
@@ -316,7 +315,7 @@ def subjects() -> Response:
         items = [{"link": Link("/subjects?" + urlencode({"iri": str(r["subject"])}),
                                _text(r, "label") or linker.label(r["subject"]), str(r["subject"])),
                   "documents": int(r["documents"].toPython())} for r in store.select(q.SUBJECTS)]
-        return page("listing.html", [], title="Subjects", items=items,
+        return page("listing.html", query_alternates(q.SUBJECTS, {}), title="Subjects", items=items,
                     intro="Subjects the documents are classified under (SDGs, UNBIS Thesaurus, EuroVoc), "
                           "with the number of documents.")
 
