@@ -47,10 +47,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("query-timeout", 30.0, "Seconds a SPARQL query may run before it is stopped and answered 503.", float),
     Setting("max-rows", 10000, "Most result rows a SPARQL SELECT returns; beyond it the query fails, never truncates.", int),
     Setting("max-request-bytes", 1_000_000, "Largest request body accepted (a SPARQL query by POST).", int),
-    Setting("client-concurrency", 4, "SPARQL queries one client may have running at once (429 beyond).", int),
+    Setting("client-concurrency", 4, "SPARQL queries one client may have running at once (429 beyond); always fewer than workers x query-processes.", int),
     Setting("client-seconds-per-minute", 60.0, "SPARQL query seconds one client may use per minute (429 beyond).", float),
     Setting("cache-max-age", 300, "Seconds clients and proxies may cache a response (Cache-Control max-age).", int),
-    Setting("threads", 8, "Threads per gunicorn worker (gthread): requests one worker serves at once.", int),
+    Setting("threads", 8, "Threads per server worker running the app: requests one worker answers at once "
+            "(connections are read by the worker's event loop, not by these threads).", int),
     Setting("query-processes", 2, "Killable child processes per server worker that run SPARQL queries (their concurrency).", int),
     Setting(
         "query-processes-idle", 1,
@@ -72,6 +73,26 @@ SETTINGS: tuple[Setting, ...] = (
         "Write one line per request to standard output (gunicorn's access log); off saves a little CPU per request.", flag,
     ),
     Setting("reload-check-seconds", 2.0, "How often the server checks whether a new build landed in the data directory.", float),
+    Setting("max-query-bytes", 100_000, "Longest SPARQL query text accepted, in UTF-8 bytes (413 beyond); checking a query costs time in proportion.", int),
+    Setting("query-memory-mb", 1024, "Megabytes of memory each SPARQL query process may use (an OS limit); a query needing more is stopped and answered 503. 0: unlimited.", int),
+    Setting("query-queue", 2, "SPARQL queries that may wait for a free query process, per server worker; beyond, 503 at once with Retry-After.", int),
+    Setting("query-queue-seconds", 5.0, "Most seconds a SPARQL query waits in that queue before it is answered 503 with Retry-After.", float),
+    Setting(
+        "query-network-unconfined", False,
+        "Accept the risk of running SPARQL queries in processes that can reach the network, where this system allows "
+        "neither network namespaces nor seccomp. Off (the default): SPARQL is refused there, with a start-up error.", flag,
+    ),
+    Setting("max-connections", 1000, "Open connections one server worker holds (idle and slow ones included); "
+            "more wait in the listen backlog.", int),
+    Setting("request-read-seconds", 10.0, "Seconds a client has to send a request's head, and again its body; "
+            "then the connection is closed (head) or answered 408 (body).", float),
+    Setting("max-url-bytes", 8192, "Longest request target (path and query) accepted outside /sparql (414 beyond); "
+            "a /sparql query in the URL may be as long as max-request-bytes.", int),
+    Setting("max-pages", 2000, "`lod build`: a document with more pages (PDF) is refused and reported, not published.", int),
+    Setting("document-seconds", 120.0, "`lod build`: seconds one document may take to parse, or to map and validate; "
+            "beyond, it is refused and reported.", float),
+    Setting("document-memory-mb", 2048, "`lod build`: memory (MB) a build worker may use for one document; "
+            "beyond, the document is refused and reported.", int),
     Setting(
         "store", "",
         "HTTP root of an external SPARQL engine to serve from (e.g. http://127.0.0.1:8890 for Virtuoso); empty: "

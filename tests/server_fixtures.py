@@ -12,6 +12,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,6 +36,7 @@ TEST_SETTINGS: dict[str, object] = {
     "client-concurrency": 3,
     "client-seconds-per-minute": 1000,
     "reload-check-seconds": 0.5,
+    "request-read-seconds": 5,
 }
 
 
@@ -118,6 +120,35 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
         except subprocess.TimeoutExpired:
             continue
         time.sleep(0.5)
+
+
+@contextmanager
+def listener() -> Iterator[tuple[int, list[socket.socket]]]:
+    """A loopback port that records every connection made to it."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(16)
+    sock.settimeout(0.1)
+    accepted: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                accepted.append(sock.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield sock.getsockname()[1], accepted
+    finally:
+        stop.set()
+        thread.join()
+        sock.close()
+        for conn in accepted:
+            conn.close()
 
 
 @pytest.fixture(scope="session")

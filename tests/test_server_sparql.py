@@ -20,6 +20,7 @@ from corpora import needs_shared
 import requests
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import RDF
+from server_fixtures import listener
 from SPARQLWrapper import CSV, JSON, JSONLD, N3, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
 
 PREFIX = "PREFIX unres: <https://w3id.org/un-lod/ontology#>\n"
@@ -148,28 +149,8 @@ def test_default_and_named_graph_uris_select_graphs(server, corpus_build) -> Non
 @contextmanager
 def listening() -> Iterator[tuple[str, list[socket.socket]]]:
     """A loopback socket that records any connection: proof that nothing was fetched."""
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(5)
-    sock.settimeout(0.1)
-    accepted: list[socket.socket] = []
-    stop = threading.Event()
-
-    def accept() -> None:
-        while not stop.is_set():
-            try:
-                accepted.append(sock.accept()[0])
-            except OSError:
-                continue
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{sock.getsockname()[1]}/graph", accepted
-    finally:
-        stop.set()
-        thread.join()
-        sock.close()
+    with listener() as (port, accepted):
+        yield f"http://127.0.0.1:{port}/graph", accepted
 
 
 def test_from_never_dereferences(server) -> None:

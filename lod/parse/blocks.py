@@ -17,7 +17,9 @@ from functools import lru_cache
 from lod.parse.furniture import MARK_RE, Vocabulary, is_furniture, is_symbol_line, join_lines
 from lod.parse.verbs import leading_phrase
 
-NUM_START = re.compile(r"^(\d{1,3})\.(?:\s+|$)")
+PARAGRAPH_NUMBER = r"\d{1,6}"
+"""A printed paragraph number: up to six digits (paragraph 1000 and beyond exist in long texts)."""
+NUM_START = re.compile(rf"^({PARAGRAPH_NUMBER})\.(?:\s+|$)")
 POINT_START = re.compile(r"^\(([a-z]{1,2}|[ivxlc]{1,7})\)(?:\s+|$)")
 SC_POINT_START = re.compile(r"^([a-z])\.(?:\s+|$)")
 ROMAN_HEADING = re.compile(r"^([IVXLC]{1,7})\.?(?:\s+([A-Z].*))?$")
@@ -68,7 +70,7 @@ def marker_only(text: str) -> bool:
         return False
     t = text.strip()
     return bool(
-        re.fullmatch(r"\d{1,3}\.", t) or re.fullmatch(r"\(([a-z]{1,2}|[ivxlc]{1,7})\)", t) or re.fullmatch(r"[a-z]\.", t)
+        re.fullmatch(rf"{PARAGRAPH_NUMBER}\.", t) or re.fullmatch(r"\(([a-z]{1,2}|[ivxlc]{1,7})\)", t) or re.fullmatch(r"[a-z]\.", t)
     )
 
 

@@ -49,6 +49,9 @@ def decode(data: bytes, source: str) -> str:
         except UnicodeDecodeError as exc:
             raise ParseError(source, f"the file has a UTF-16 byte order mark but is not valid UTF-16 ({exc.reason})") from None
     if b"\x00" in data:
+        text = _bomless_utf16(data)
+        if text is not None:
+            return text
         raise ParseError(source, "the file is binary (it contains NUL bytes), not text")
     for encoding in ("utf-8-sig",):
         try:
@@ -62,6 +65,27 @@ def decode(data: bytes, source: str) -> str:
     if _looks_like_text(text):
         return text
     raise ParseError(source, "the file is not valid UTF-8 and does not read as cp1252 text either")
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 saved without a byte order mark (some Windows exports), or None.
+
+    Text in Latin, Cyrillic or Arabic script has a NUL in the high byte of most characters of
+    UTF-16, so NULs fall on one parity (odd offsets: little-endian; even: big-endian) and
+    almost never on the other; binary data has them anywhere. The decoded text must still read
+    as prose."""
+    if len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    half = len(data) // 2
+    for zeros, others, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros >= 0.3 * half and others <= 0.01 * half:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return text if _looks_like_text(text) else None
+    return None
 
 
 def _looks_like_text(text: str) -> bool:

@@ -29,6 +29,27 @@ def resolve_settings(overrides: Mapping[str, Any] | None = None) -> dict[str, An
     return {s.name: registry.resolve(s.name, given.get(s.name)) for s in registry.SETTINGS}
 
 
+def client_concurrency(config: Mapping[str, Any]) -> int:
+    """Queries one client may run at once: the setting, but always fewer than the server's query
+    processes (workers x query-processes), so that no one address can take all of them."""
+    processes = int(config["workers"]) * int(config["query-processes"])
+    return max(1, min(int(config["client-concurrency"]), processes - 1))
+SPARQL_PATH = "/sparql"
+"""Where a query may travel in the URL: its size is the endpoint's to judge (max-request-bytes, 413)."""
+
+
+def _url_size_limit() -> Response | None:
+    """414 for a request target longer than max-url-bytes (before any route reads it)."""
+    if request.path == SPARQL_PATH:
+        return None
+    limit = int(runtime().config["max-url-bytes"])
+    size = len(request.path.encode("utf-8", "surrogateescape")) + len(request.query_string)
+    if size > limit:
+        return Response(f"414 URI Too Long: the request target has {size} bytes, more than {limit} "
+                        "(setting max-url-bytes)\n", status=414, mimetype="text/plain")
+    return None
+
+
 def _private_ledger(app: Flask) -> Path:
     """A budget ledger of this app alone, removed with it (TemporaryDirectory's finalizer)."""
     holder = tempfile.TemporaryDirectory(prefix="lod-budget-")
@@ -62,16 +83,22 @@ def create_app(
         config=config,
         holder=holder,
         fixed_store=store,
-        pool=QueryPool(size=int(config["query-processes"]), keep_idle=int(config["query-processes-idle"])),
+        pool=QueryPool(
+            size=int(config["query-processes"]), keep_idle=int(config["query-processes-idle"]),
+            queue=int(config["query-queue"]), queue_seconds=float(config["query-queue-seconds"]),
+            memory_mb=int(config["query-memory-mb"]),
+            allow_unconfined=registry.flag(config["query-network-unconfined"]),
+        ),
         responses=VersionedCache(lambda r: r.size, max_bytes=int(config["response-cache-mb"]) << 20),
         budget=ClientBudget(
-            int(config["client-concurrency"]),
+            client_concurrency(config),
             float(config["client-seconds-per-minute"]),
             budget_path or _private_ledger(app),
             stale_after=float(config["query-timeout"]) + 120,
         ),
     )
     install_cors_preflight(app)
+    app.before_request(_url_size_limit)
     for module in (sparql, dumps, resources, pages, browse):
         app.register_blueprint(module.bp)
 
@@ -95,8 +122,14 @@ def create_app(
         if "text/html" in request.headers.get("Accept", ""):
             from flask import render_template
 
-            return Response(render_template("error.html", code=exc.code, name=exc.name,
-                                            description=exc.description), status=exc.code, mimetype="text/html")
-        return Response(message + "\n", status=exc.code, mimetype="text/plain")
+            response = Response(render_template("error.html", code=exc.code, name=exc.name,
+                                                description=exc.description), status=exc.code, mimetype="text/html")
+        else:
+            response = Response(message + "\n", status=exc.code, mimetype="text/plain")
+        # what the exception says about itself (405's Allow, 416's Content-Range, 401's challenge)
+        for name, value in exc.get_headers():
+            if name.lower() != "content-type":
+                response.headers[name] = value
+        return response
 
     return app

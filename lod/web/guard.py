@@ -1,6 +1,15 @@
 """What the public SPARQL endpoint refuses before a query reaches the store, and why.
 
-The query is parsed with rdflib's SPARQL grammar and the parse tree is walked (no regular
+First the codepoint escapes (`\\uXXXX`, `\\UXXXXXXXX`). SPARQL 1.1 §19.2 applies them to the whole
+query before parsing, and so does rdflib; the engine (pyoxigraph 0.5) applies them only inside
+string literals and IRIs. `FILTER("\\u0022) } #" != "") SERVICE <...> {...}` is therefore a
+finished filter and a comment for rdflib, and a SERVICE call for the engine. The two readings
+agree exactly when no escape stands for a character that delimits SPARQL tokens (quotes,
+backslash, angle brackets, `#`, line breaks, braces, any ASCII punctuation or control), so such
+an escape is refused, as is an invalid one; escapes of letters, digits and non-ASCII characters
+(`"\\u00E9t\\u00E9"`) read the same both ways and are allowed. The engine gets the text unchanged.
+
+That text is parsed with rdflib's SPARQL grammar and the parse tree is walked (no regular
 expressions, which comments, strings and IRIs would fool):
 
 * SPARQL Update of any kind is refused (403): the endpoint is read-only;
@@ -10,10 +19,15 @@ expressions, which comments, strings and IRIs would fool):
 
 FROM / FROM NAMED are allowed: pyoxigraph treats them as a selection of the store's own named
 graphs and never dereferences them (tests/test_server_sparql.py shows it).
+
+This check is a courtesy (a clear 400), not the guarantee: two parsers may still read some text
+differently, so the query process itself has no network (lod.web.sandbox). It runs inside the
+query process too, so its time is bounded and charged like the query's (lod.web.querypool).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterator
@@ -87,14 +101,38 @@ def _judge(text: str) -> CheckedQuery | Rejected:
         return Rejected(exc.status, str(exc))  # without the traceback and the parser's frames
 
 
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def refuse_syntax_escapes(text: str) -> None:
+    """Refuse a codepoint escape that the engine and a §19.2 reader would read differently
+    (one standing for a character that delimits tokens), or one that names no character.
+    A backslash-u without its hex digits is left to the parsers: neither decodes it."""
+    for match in _CODEPOINT.finditer(text):
+        token = match.group(0)
+        where = f"at character {match.start() + 1}"
+        point = int(match.group(1) or match.group(2), 16)
+        if point > 0x10FFFF or 0xD800 <= point <= 0xDFFF:
+            raise Rejected(400, f"malformed query: {token} {where} is not a Unicode character")
+        if point < 0x80 and not chr(point).isalnum():
+            raise Rejected(400, f"the escape {token} {where} stands for {chr(point)!r}, which delimits SPARQL "
+                                "syntax: SPARQL engines disagree on where such an escape applies, so it is "
+                                'refused. Write the character itself (inside a string, escaped as \\" or \\\\ or \\n)')
+
+
 def _parse_and_check(text: str) -> CheckedQuery:
     if not text or not text.strip():
         raise Rejected(400, "empty query")
+    refuse_syntax_escapes(text)
+    # A comment ends at CR as well as LF (SPARQL 1.1 §19.4, and so the engine reads it); rdflib
+    # ends it at LF only, so `# x\r SERVICE ...` would be a comment to rdflib and a call to the
+    # engine. Checked with CRs as LFs, both read the same structure (only long strings change).
+    readable = text.replace("\r", "\n")
     try:
-        tree = parseQuery(text)
+        tree = parseQuery(readable)
     except ParseBaseException as query_error:
         try:
-            parseUpdate(text)
+            parseUpdate(readable)
         except ParseBaseException:
             raise Rejected(400, f"malformed query: {query_error}") from None
         raise Rejected(

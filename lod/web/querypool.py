@@ -1,49 +1,101 @@
 """Run SPARQL queries in child processes that can be killed: the only way to bound query time.
 
 pyoxigraph cannot cancel a running query, so each query runs in a child process that keeps a
-read-only store open. The parent waits at most `timeout` seconds for the *complete, serialized*
-answer; past that it kills the child, starts a fresh one, and the request is answered 503
-before any byte of a result was sent. Other requests use the other children meanwhile.
+read-only store open. Each child, before it opens anything, takes itself off the network and
+caps its own memory (lod.web.sandbox). A query's check (lod.web.guard: rdflib's parser takes
+seconds on a huge query) runs in the child too, so that a web worker only ever waits on a pipe.
+
+The parent gives the check and the run together at most `timeout` seconds for the *complete,
+serialized* answer; past that it kills the child, starts a fresh one, and the request is
+answered 503 before any byte of a result was sent. When a child dies on its own the parent
+says why (memory cap, a signal, an exit) from its exit code and its last words on stderr.
+
+Queueing is bounded: at most `size` queries run and `queue` wait, each for at most
+`queue_seconds`; beyond that `Busy` is raised at once with the seconds after which a process
+is certain to be free (a Retry-After that is true), so request threads are never parked behind
+SPARQL and the pages keep theirs.
 """
 
 from __future__ import annotations
 
+import itertools
+import math
 import multiprocessing as mp
+import os
+import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from lod.store import QueryError, RawResult
+from lod.web import sandbox
+from lod.web.guard import CheckedQuery, Rejected, check_query
 
 
 class QueryTimeout(Exception):
     """The query ran past the time limit and its process was killed."""
 
 
-def _child(conn: Connection) -> None:
-    """Child main loop: open stores lazily (one per build version) and answer tasks."""
+class Busy(Exception):
+    """Every query process is taken and the queue is full: come back after `retry_after` seconds."""
+
+    def __init__(self, retry_after: int, message: str) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+QUERY_NICENESS = 10
+"""Query processes yield the CPU to the web workers (pages first), and themselves take it before
+the prerenderer (niceness 19)."""
+
+
+def _child(conn: Connection, errors: Connection, memory_mb: int, allow_unconfined: bool) -> None:
+    """Child main loop: leave the network, cap memory, then open stores lazily (one per build
+    version) and answer tasks: ("check", text), ("run", ...) and ("probe", host, port)."""
+    os.dup2(errors.fileno(), 2)  # last words (an allocator's abort message) go to the parent
+    os.set_blocking(2, False)  # and never block the child if nobody reads them
+    try:
+        how = sandbox.confine(allow_unconfined=allow_unconfined)
+    except sandbox.Unconfined as exc:
+        conn.send(("unconfined", str(exc)))
+        return
+    sandbox.limit_memory(memory_mb)
+    os.nice(QUERY_NICENESS)
     from lod.store import OxigraphStore  # the child imports only what it needs
 
     stores: dict[str, Any] = {}
-    conn.send(("ready",))  # imports done: from now on only query time counts
+    conn.send(("ready", how))  # imports done: from now on only query time counts
     while True:
         try:
             task = conn.recv()
         except EOFError:
             return
-        store_dir, sparql, defaults, named, accept, max_rows = task
         try:
-            store = stores.get(store_dir)
-            if store is None:
-                stores.clear()  # an older build is no longer needed
-                store = stores[store_dir] = OxigraphStore.open_read_only(Path(store_dir))
-            result = store.query(sparql, defaults, named, accept, max_rows)
-            conn.send(("ok", result.content_type, result.body, result.kind, result.count))
+            if task[0] == "check":
+                checked = check_query(task[1])
+                conn.send(("checked", checked.form))
+            elif task[0] == "probe":
+                conn.send(("probed", sandbox.probe(task[1], task[2])))
+            else:
+                _, store_dir, sparql, defaults, named, accept, max_rows = task
+                store = stores.get(store_dir)
+                if store is None:
+                    stores.clear()  # an older build is no longer needed
+                    store = stores[store_dir] = OxigraphStore.open_read_only(Path(store_dir))
+                result = store.query(sparql, defaults, named, accept, max_rows)
+                conn.send(("ok", result.content_type, result.body, result.kind, result.count))
+        except Rejected as exc:
+            conn.send(("error", exc.status, str(exc)))
         except QueryError as exc:
             conn.send(("error", exc.status, str(exc)))
+        except MemoryError:
+            death = sandbox.cause_of_death(None, "MemoryError", memory_mb)
+            conn.send(("error", death.status, death.message))
         except Exception as exc:  # noqa: BLE001 - any engine failure becomes a clean answer
             conn.send(("error", 400, f"{type(exc).__name__}: {exc}"))
 
@@ -52,16 +104,99 @@ def _child(conn: Connection) -> None:
 class _Worker:
     process: mp.process.BaseProcess
     conn: Connection
+    errors: Connection
     ready: bool = False
+    confinement: str = ""
     idle_since: float = field(default_factory=time.monotonic)
+
+    def last_words(self) -> str:
+        """What the child wrote on stderr since last asked (passed on to our own log)."""
+        chunks = []
+        try:
+            while self.errors.poll(0):
+                chunk = os.read(self.errors.fileno(), 65536)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+        except OSError:
+            pass
+        text = b"".join(chunks).decode("utf-8", "replace")
+        if text:
+            sys.stderr.write(f"[query process {self.process.pid}] {text}")
+        return text
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+        self.errors.close()
 
 
 STARTUP_LIMIT = 60.0
 """Seconds a new child may take to start (spawn, imports); not charged to any query."""
 
 
+KILL_SECONDS = 1.0
+"""Time allowed for killing a child past its deadline and handing its slot on."""
+
+
+class QuerySession:
+    """One child held for one request: the check and the run share one deadline."""
+
+    def __init__(self, pool: QueryPool, worker: _Worker, deadline: float, timeout: float) -> None:
+        self._pool = pool
+        self.worker: _Worker | None = worker
+        self._deadline = deadline
+        self._timeout = timeout
+
+    def _ask(self, task: tuple[Any, ...]) -> tuple[Any, ...]:
+        worker = self.worker
+        if worker is None:
+            raise QueryError("the query process of this request is gone", status=500)
+        try:
+            worker.conn.send(task)
+        except OSError:  # it died between two tasks: tell why, like a death during one
+            return self._died(worker)
+        if not worker.conn.poll(max(self._deadline - time.monotonic(), 0)):
+            self.worker = None
+            worker.kill()
+            self._pool.replace()
+            what = "checking the query" if task[0] == "check" else "the query"
+            raise QueryTimeout(f"{what} did not finish within {self._timeout:g} seconds (setting query-timeout)")
+        try:
+            answer: tuple[Any, ...] = worker.conn.recv()
+        except EOFError:
+            return self._died(worker)
+        worker.last_words()
+        if answer[0] == "error":
+            raise (Rejected(answer[1], answer[2]) if task[0] == "check" else QueryError(answer[2], status=answer[1]))
+        return answer
+
+    def _died(self, worker: _Worker) -> NoReturn:
+        self.worker = None
+        worker.process.join(5)
+        words = worker.last_words()
+        worker.kill()
+        self._pool.replace()
+        death = sandbox.cause_of_death(worker.process.exitcode, words, self._pool.memory_mb)
+        raise QueryError(death.message, status=death.status)
+
+    def check(self, text: str) -> CheckedQuery:
+        """The guard's verdict on `text`, computed in the child (raises `Rejected`)."""
+        return CheckedQuery(text, self._ask(("check", text))[1])
+
+    def run(self, store_dir: Path, sparql: str, defaults: list[str], named: list[str], accept: str,
+            max_rows: int | None) -> RawResult:
+        _, ctype, body, kind, count = self._ask(("run", str(store_dir), sparql, defaults, named, accept, max_rows))
+        return RawResult(ctype, body, kind, count)
+
+    def probe(self, host: str, port: int) -> str | None:
+        """From inside the child: None if it could connect to host:port, else why not."""
+        return self._ask(("probe", host, port))[1]  # type: ignore[no-any-return]
+
+
 class QueryPool:
-    """Up to `size` query children; `run()` blocks until one is free (bounded wait).
+    """Up to `size` query children, `queue` more requests waiting (bounded wait), the rest `Busy`.
 
     Children are reused from query to query. Of the children waiting for work, `keep_idle` stay
     ready for the next query; the others are stopped once they have waited `idle_seconds`
@@ -69,7 +204,9 @@ class QueryPool:
     started again from the forkserver when queries come in together.
     """
 
-    def __init__(self, size: int = 2, keep_idle: int | None = None, idle_seconds: float = 60.0) -> None:
+    def __init__(self, size: int = 2, keep_idle: int | None = None, idle_seconds: float = 60.0,
+                 queue: int = 2, queue_seconds: float = 5.0, memory_mb: int = 1024,
+                 allow_unconfined: bool = False) -> None:
         # forkserver: children are forked from a clean server process that has already imported
         # this module (a child is ready in milliseconds), never from this multi-threaded worker,
         # and never from a process that has opened a RocksDB store.
@@ -79,10 +216,21 @@ class QueryPool:
         self._size = size
         self._keep_idle = size if keep_idle is None else max(0, min(keep_idle, size))
         self._idle_seconds = idle_seconds
+        self._queue = max(0, queue)
+        self._queue_seconds = queue_seconds
+        self.memory_mb = memory_mb
+        self._allow_unconfined = allow_unconfined
         self._reaper: threading.Thread | None = None
-        self._free = threading.Semaphore(size)
+        self._slots = threading.Condition()
+        self._deadlines: dict[int, float] = {}  # per running session: when its child is free at the latest
+        self._waiting = 0
+        self._keys = itertools.count()
+        self._timeout = 30.0  # of the latest session: how long a queued query may hold a child
+        self._startup_seconds = 0.5  # how long the latest child took to start
         self._lock = threading.Lock()
         self._closed = False
+        self.refusal: str | None = None
+        """Why this pool answers no query (its children could not be confined), once known."""
 
     def warm(self, count: int | None = None) -> None:
         """Start children in the background (by default the ones kept idle), so the next
@@ -99,28 +247,42 @@ class QueryPool:
                     if len(self._idle) < self._size:
                         self._idle.append(fresh)
                         continue
-                fresh.process.kill()
+                fresh.kill()
 
         threading.Thread(target=start, name="lod-query-warmup", daemon=True).start()
 
+    def replace(self) -> None:
+        """A child was killed or died: its replacement starts now, not when the next query comes."""
+        if self._keep_idle:
+            self.warm(1)
+
     def _spawn(self) -> _Worker:
         parent, child = self._ctx.Pipe()
-        proc = self._ctx.Process(target=_child, args=(child,), daemon=True, name="lod-query")
+        errors_in, errors_out = self._ctx.Pipe(duplex=False)
+        proc = self._ctx.Process(target=_child, args=(child, errors_out, self.memory_mb, self._allow_unconfined),
+                                 daemon=True, name="lod-query")
         proc.start()
         child.close()
-        return _Worker(proc, parent)
+        errors_out.close()
+        return _Worker(proc, parent, errors_in)
 
     def _await_ready(self, worker: _Worker) -> None:
         if worker.ready:
             return
+        hello: tuple[Any, ...] = ()
         if worker.conn.poll(STARTUP_LIMIT):
             try:
-                worker.ready = worker.conn.recv() == ("ready",)
+                hello = worker.conn.recv()
             except EOFError:
                 pass
-        if not worker.ready:
-            worker.process.kill()
-            raise QueryError("a query process failed to start; try again", status=503)
+        if hello and hello[0] == "ready":
+            worker.ready, worker.confinement = True, hello[1]
+            return
+        worker.kill()
+        if hello and hello[0] == "unconfined":
+            self.refusal = hello[1]
+            raise QueryError(f"SPARQL is not available: {hello[1]}", status=503)
+        raise QueryError("a query process failed to start; try again", status=503)
 
     def _take(self) -> _Worker:
         with self._lock:
@@ -128,50 +290,73 @@ class QueryPool:
                 worker = self._idle.pop()
                 if worker.process.is_alive():
                     return worker
+        started = time.monotonic()
         worker = self._spawn()
         self._await_ready(worker)
+        self._startup_seconds = time.monotonic() - started
         return worker
 
-    def run(
-        self,
-        store_dir: Path,
-        sparql: str,
-        defaults: list[str],
-        named: list[str],
-        accept: str,
-        max_rows: int | None,
-        timeout: float,
-    ) -> RawResult:
-        if not self._free.acquire(timeout=timeout):
-            raise QueryTimeout("the server is busy with other queries; try again shortly")
+    def _give_back(self, worker: _Worker) -> None:
+        with self._lock:
+            if len(self._idle) < self._size and not self._closed:
+                worker.idle_since = time.monotonic()
+                self._idle.append(worker)
+                self._start_reaper()
+                return
+        worker.kill()  # one too many (started while the warm-up was running)
+
+    def retry_after(self) -> int:
+        """(Under the slots lock) seconds after which a newcomer is certain to find a free child:
+        the queued requests take the first children to come free, each child is free at the
+        latest at its session's deadline, and a later round takes at most one more timeout."""
+        now = time.monotonic()
+        remaining = sorted(max(d - now, 0.0) for d in self._deadlines.values()) or [0.0]
+        rounds, place = divmod(self._waiting, len(remaining))
+        return max(1, math.ceil(remaining[place] + rounds * self._timeout + KILL_SECONDS))
+
+    @contextmanager
+    def session(self, timeout: float) -> Iterator[QuerySession]:
+        """Hold a child for one request for at most `timeout` seconds; raises `Busy` at once
+        when `size` run and `queue` wait, or after `queue_seconds` in the queue."""
+        if self.refusal:
+            raise QueryError(f"SPARQL is not available: {self.refusal}", status=503)
+        key = next(self._keys)
+        with self._slots:
+            self._timeout = timeout
+            if len(self._deadlines) >= self._size and self._waiting >= self._queue:
+                raise Busy(self.retry_after(), "the server is busy with other queries and its queue is full "
+                                               "(settings query-processes, query-queue); try again later")
+            self._waiting += 1
+            try:
+                free = self._slots.wait_for(lambda: len(self._deadlines) < self._size, timeout=self._queue_seconds)
+            finally:
+                self._waiting -= 1
+            if not free:
+                raise Busy(self.retry_after(), f"the server was busy with other queries for {self._queue_seconds:g} "
+                                               "seconds (setting query-queue-seconds); try again later")
+            # until its child is ready (at once if one is idle; a start usually takes well under a
+            # second, never charged to the query), its deadline allows for the last start's time
+            self._deadlines[key] = time.monotonic() + timeout + 2 * self._startup_seconds
+        session: QuerySession | None = None
         try:
             worker = self._take()
-            worker.conn.send((str(store_dir), sparql, defaults, named, accept, max_rows))
-            if not worker.conn.poll(timeout):  # the query's own time starts now
-                worker.process.kill()
-                worker.process.join(5)
-                worker.conn.close()
-                if self._keep_idle:
-                    self.warm(1)  # its replacement starts now, not when the next query comes
-                raise QueryTimeout(f"the query did not finish within {timeout:g} seconds (setting query-timeout)")
-            try:
-                answer = worker.conn.recv()
-            except EOFError as exc:
-                worker.process.join(1)
-                raise QueryError("the query process died (out of memory?)", status=500) from exc
-            with self._lock:
-                if len(self._idle) < self._size:
-                    worker.idle_since = time.monotonic()
-                    self._idle.append(worker)
-                    self._start_reaper()
-                else:  # one too many (started while the warm-up was running)
-                    worker.process.kill()
+            deadline = time.monotonic() + timeout
+            with self._slots:
+                self._deadlines[key] = deadline
+            session = QuerySession(self, worker, deadline, timeout)
+            yield session
         finally:
-            self._free.release()
-        if answer[0] == "error":
-            raise QueryError(answer[2], status=answer[1])
-        _, ctype, body, kind, count = answer
-        return RawResult(ctype, body, kind, count)
+            if session is not None and session.worker is not None:
+                self._give_back(session.worker)
+            with self._slots:
+                del self._deadlines[key]
+                self._slots.notify()
+
+    def run(self, store_dir: Path, sparql: str, defaults: list[str], named: list[str], accept: str,
+            max_rows: int | None, timeout: float) -> RawResult:
+        """Run an already checked query (the pages' own queries use this)."""
+        with self.session(timeout) as session:
+            return session.run(store_dir, sparql, defaults, named, accept, max_rows)
 
     def _start_reaper(self) -> None:
         """(Under the lock) watch for surplus idle children, once there can be any."""
@@ -195,9 +380,7 @@ class QueryPool:
             for worker in stale:
                 self._idle.remove(worker)
         for worker in stale:
-            worker.conn.close()
-            worker.process.kill()
-            worker.process.join(5)
+            worker.kill()
         return len(stale)
 
     @property

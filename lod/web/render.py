@@ -127,8 +127,12 @@ class Linker:
         return text.rsplit("/", 1)[-1] or text
 
     def href(self, iri: str) -> str:
+        """A path on this site for IRIs on our base; never a path a browser reads as another
+        host (`//evil.example/x`, `/\\evil.example/x` are network-path references)."""
         if iri.startswith(self.base + "/"):
-            return iri[len(self.base):]
+            path = iri[len(self.base):]
+            if not path.startswith(("//", "/\\")):
+                return path
         return "/resource?iri=" + quote(iri, safe="")
 
     def link(self, node: Node) -> Link:
