@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import pytest
+from requests.structures import CaseInsensitiveDict
 
 from lod.store import OxigraphStore, QueryError
 from lod.web import sandbox
@@ -209,7 +210,7 @@ def _address(i: int) -> str:
 
 
 def _request(server: Server, method: str, path: str, body: bytes | None = None, headers: dict[str, str] | None = None,
-             source: str = "127.0.0.1", timeout: float = 120) -> tuple[int, dict[str, str], bytes, float]:
+             source: str = "127.0.0.1", timeout: float = 120) -> tuple[int, CaseInsensitiveDict[str], bytes, float]:
     """One HTTP request from the loopback address `source`; (status, headers, body, seconds)."""
     url = urlsplit(server.url)
     conn = http.client.HTTPConnection(url.hostname, url.port, timeout=timeout, source_address=(source, 0))
@@ -218,7 +219,8 @@ def _request(server: Server, method: str, path: str, body: bytes | None = None, 
         conn.request(method, path, body=body, headers=headers or {})
         response = conn.getresponse()
         data = response.read()
-        return response.status, dict(response.getheaders()), data, time.monotonic() - started
+        # header names are case-insensitive (the asyncio worker sends them in lower case)
+        return response.status, CaseInsensitiveDict(response.getheaders()), data, time.monotonic() - started
     finally:
         conn.close()
 
