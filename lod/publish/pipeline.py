@@ -288,8 +288,12 @@ def _run(
     return iter(tqdm(it, total=len(items), desc=label, unit=unit, disable=not show, leave=False))
 
 
-def _slug(symbol: str | None, path: Path, taken: set[str]) -> str:
+def _slug(symbol: str | None, path: Path, taken: set[str], language: str | None = None) -> str:
+    """documents/{slug}.ttl: the symbol; a language version other than English adds its code
+    (A_RES_78_6.fra), so the six files of one work have six predictable names."""
     slug = (symbol or path.stem).replace("/", "_").replace(" ", "_")
+    if language and language != "eng" and symbol:
+        slug = f"{slug}.{language}"
     if slug in taken:
         slug = f"{slug}__{path.stem}"
     taken.add(slug)
@@ -394,6 +398,7 @@ def _publish_documents(
         tasks = [_ParseTask(p, scratch / f"{i:08d}.pickle") for i, p in enumerate(paths)]
         registry = WorkRegistry(base=base)
         documents: list[tuple[Path, Path, str | None]] = []
+        languages: dict[Path, str | None] = {}
         for task, (res, error) in zip(tasks, _run(_parse_one, tasks, pool, "parse", show)):
             outcome = outcomes[task.path]
             if res is None:
@@ -403,6 +408,7 @@ def _publish_documents(
             outcome.symbol, outcome.kind, outcome.layout = res.symbol, res.kind, res.layout
             outcome.warnings = list(res.warnings)
             registry.add(res)
+            languages[task.path] = res.language
             documents.append((task.path, task.saved, res.symbol))
         timings["parse"] = time.perf_counter() - t0
 
@@ -419,6 +425,7 @@ def _publish_documents(
         parts: list[DocumentPart] = []
         taken: set[str] = {AUTHORITIES_SLUG}
         graphs: set[str] = set()
+        expressions: set[tuple[str, str | None]] = set()
         for (path, _, symbol), task, mapped in zip(documents, map_tasks, results):
             outcome = outcomes[path]
             outcome.warnings += mapped.warnings
@@ -429,13 +436,17 @@ def _publish_documents(
             if mapped.violations:
                 outcome.status, outcome.errors = "invalid", mapped.violations
                 continue
-            outcome.slug = _slug(symbol, path, taken)
+            outcome.slug = _slug(symbol, path, taken, languages.get(path))
             outcome.work, outcome.triples = mapped.graph, mapped.triples
             dump_seconds["documents/*.ttl"] += mapped.turtle_seconds
+            # one named graph per work, holding all its language expressions; a second file of
+            # the same expression (a page extract beside the full text) gets a graph of its own
             graph_name = mapped.graph
-            if graph_name in graphs:
+            expression = (graph_name, languages.get(path))
+            if graph_name in graphs and expression in expressions:
                 graph_name = f"{graph_name}#source-{outcome.slug}"
             graphs.add(graph_name)
+            expressions.add(expression)
             os.replace(task.turtle, folder / f"{outcome.slug}.ttl")
             parts.append(DocumentPart(outcome.slug, graph_name, task.part, mapped.triples))
         timings["map+validate"] = time.perf_counter() - t0

@@ -214,17 +214,38 @@ def work_description(work_path: str, ext: str) -> Response:
             abort(404)
     except IRIError:
         abort(404)
+    if fmt is HTML:
+        lang = page_language()
+        key = ("work", work, fmt.ext) if lang == "en" else ("work", work, fmt.ext, lang)
+        response = cached_response(key, lambda store: _work_response(store, work, work_path, fmt, lang=lang))
+        response.headers["Vary"] = "Accept, Accept-Language"
+        return response
     return cached_response(("work", work, fmt.ext), lambda store: _work_response(store, work, work_path, fmt))
 
 
+PAGE_LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh")
+"""The languages a resolution's page is offered in: the six official languages of the UN."""
+_ISO639_2 = {"eng": "en", "fra": "fr", "fre": "fr", "spa": "es", "rus": "ru", "ara": "ar", "zho": "zh", "chi": "zh"}
+
+
+def page_language() -> str:
+    """The language asked for: `?lang=` (the page's switch; fr or fra), else the best of the
+    browser's Accept-Language, else English."""
+    asked = (request.args.get("lang") or "").strip().lower()
+    asked = _ISO639_2.get(asked, asked)
+    if asked in PAGE_LANGUAGES:
+        return asked
+    return request.accept_languages.best_match(PAGE_LANGUAGES, default="en") or "en"
+
+
 def _work_response(store: Store, work: str, work_path: str, fmt: Format,
-                   description: Description | None = None) -> Response:
+                   description: Description | None = None, lang: str = "en") -> Response:
     base = runtime().base
     data_path = f"{work_path}/{DATA}"
     if description is None:
         description = describe_work(store, work)
     if len(description):
-        page = work_page(description.graph(), work, base) if fmt is HTML else None
+        page = work_page(description.graph(), work, base, lang) if fmt is HTML else None
         response = represent(description, fmt, data_path, "", "work.html", page=page)
     else:
         # a work that is cited here but not published: what we know is who cites it
