@@ -20,13 +20,14 @@ from rdflib import Literal, URIRef
 
 from lod.store import OxigraphStore, Store
 from lod.uri import IRIError, WorkIRI
-from lod.web import conneg, queries
+from lod.web import conneg, manifestations, queries
 from lod.web.cache import Rendered
-from lod.web.conneg import BY_EXT, HTML, RDF_FORMATS, RESOURCE_FORMATS, Format
+from lod.web.conneg import AKN, BY_EXT, DOCUMENT_FORMATS, HTML, RDF_FORMATS, RESOURCE_FORMATS, Format
 from lod.web.describe import Description, resource_description
 from lod.web.http import Precompressed, gzip_body
 from lod.web.paths import browse_path
 from lod.web.describe import work_description as describe_work
+from lod.web.dumps import send_build_file as send_file
 from lod.web.render import resource_page, work_page
 from lod.web.rendered import RenderedDir, Warmer
 from lod.web.runtime import Runtime, runtime
@@ -54,9 +55,11 @@ def _chosen() -> Format | None:
     return conneg.negotiate(request.headers.get("Accept"), RESOURCE_FORMATS)
 
 
-def represent(description: Description, fmt: Format, data_path: str, query: str, html: str, **context: object) -> Response:
-    """A 200 description in `fmt`, linking its alternates (header and, for HTML, <link>)."""
-    alts = alternates(data_path, query)
+def represent(description: Description, fmt: Format, data_path: str, query: str, html: str,
+              extra: list[tuple[str, Format]] | None = None, **context: object) -> Response:
+    """A 200 description in `fmt`, linking its alternates (header and, for HTML, <link>);
+    `extra` are other representations of the thing (its AKN files)."""
+    alts = alternates(data_path, query) + (extra or [])
     if fmt is HTML:
         body = render_template(html, alternates=[(u, f) for u, f in alts if f is not HTML], **context)
         response = Response(body, mimetype="text/html")
@@ -190,15 +193,25 @@ def akn(rest: str) -> Response:
     head, _, last = path.rpartition("/")
     if last.startswith(DATA + "."):
         return work_description(head, last[len(DATA) + 1:])
+    if manifestations.is_manifestation(path):
+        return manifestations.send_manifestation(rt.data, path, send_file)
     iri = rt.base + path
     try:
-        work = WorkIRI.parse(iri).work()
+        parsed = WorkIRI.parse(iri)
+        work = parsed.work()
     except IRIError:
         return other_iri(iri)
     if not exists(rt.store(), work):
         abort(404, description=f"No resource {iri} in this dataset.")
-    fmt = _chosen()
-    if fmt is None:
+    fmt = conneg.negotiate(request.headers.get("Accept"), DOCUMENT_FORMATS)
+    if fmt is AKN and not parsed.component and not parsed.eid:
+        target = manifestations.negotiated_manifestation(rt.data, parsed, rt.base)
+        if target is not None:
+            response = see_other(target)
+            response.vary.add("Accept-Language")
+            return response
+        fmt = _chosen()
+    if fmt is None or fmt is AKN:
         return not_acceptable()
     return see_other(f"{work[len(rt.base):]}/{DATA}.{fmt.ext}")
 
@@ -246,7 +259,8 @@ def _work_response(store: Store, work: str, work_path: str, fmt: Format,
         description = describe_work(store, work)
     if len(description):
         page = work_page(description.graph(), work, base, lang) if fmt is HTML else None
-        response = represent(description, fmt, data_path, "", "work.html", page=page)
+        akn = manifestations.alternates(runtime().data, WorkIRI.parse(work), base)
+        response = represent(description, fmt, data_path, "", "work.html", extra=akn, page=page)
     else:
         # a work that is cited here but not published: what we know is who cites it
         description = resource_description(store, work)

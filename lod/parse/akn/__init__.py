@@ -133,6 +133,7 @@ def read_akn(data: bytes, source: str) -> Resolution:
     add_citations(res, body_name)
     _link_citations(res, body.links, inline.note_links)
     add_addressees(res, body_name)
+    M.restore_published(res, meta)
     if res.language is None:
         warnings.append("the file names no language (FRBRlanguage)")
     if symbol is None:
@@ -194,7 +195,7 @@ def _committee(ref: str | None) -> str | None:
         return None
     name = re.sub(r"(?<!^)([A-Z])", r" \1", ref).strip().capitalize()
     body = by_name(name) or by_name(name.title())
-    return body.name if body is not None and body.kind == "committee" else None
+    return body.name if body is not None and (body.kind == "committee" or body.parent is not None) else None
 
 
 def _step_date(flow: list, outcome: str) -> str | None:

@@ -96,7 +96,11 @@ class InlineReader:
         for c in el:
             name = local(c)
             if name == "authorialNote":
-                found.markers.append(self._note(c))
+                marker = self._note(c)
+                if "unanchored" not in (c.get("class") or "").split():  # lod.akn: a note no marker points to
+                    found.markers.append(marker)
+            elif name == "noteRef" and c.get("marker"):  # a second reference to a note printed once
+                found.markers.append(c.get("marker", "").strip())
             elif name == "eol":
                 parts.append(" ")
             elif name == "table":

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from lod.model import Subject, Vote, Voting, WorkflowStep
+from lod.model import Resolution, Subject, Vote, Voting, WorkflowStep
 from lod.parse.akn.inline import InlineReader, child, children, descendants, local, squash
 from lod.states import lookup_state
 
@@ -79,8 +79,8 @@ def identification(meta: etree._Element | None) -> Identification:
             if value and value not in found.aliases:
                 found.aliases.append(value)
         date = child(node, "FRBRdate")
-        if date is not None and level == "FRBRWork":
-            found.adoption_date = real_date(date.get("date"))
+        if date is not None and level == "FRBRWork" and (date.get("name") or "adoption") == "adoption":
+            found.adoption_date = real_date(date.get("date"))  # a draft's work date is its issue date
         if date is not None and level == "FRBRExpression":
             found.publication_date = real_date(date.get("date"))
         author = child(node, "FRBRauthor")
@@ -239,3 +239,20 @@ def meeting(conclusions: etree._Element | None) -> str | None:
         if local(el) == "inline" and el.get("name") == "adoptionMeeting":
             return real_text("".join(el.itertext()))
     return None
+
+
+def restore_published(res: Resolution, meta: etree._Element | None) -> None:
+    """Facts lod itself writes in `<proprietary>` of the AKN files it publishes (lod.akn), which
+    AKN has no element for: the kind of a page extract, paragraphs whose beginning or end is on
+    a page the extract lacks. A file of the UN has no such block and is left as read."""
+    block = child(meta, "proprietary")
+    if block is None:
+        return
+    facts: dict[str, list[str]] = {}
+    for fact in block:
+        facts.setdefault(local(fact), []).append(squash(fact.text or ""))
+    if facts.get("kind") == ["extract"]:
+        res.kind = "extract"
+    for para in [*res.operative, *(p for a in res.annexes for p in a.paragraphs)]:
+        para.continued = para.continued or para.eid in facts.get("continued", [])
+        para.truncated = para.truncated or para.eid in facts.get("truncated", [])
