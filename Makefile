@@ -12,7 +12,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	rm -f $(VENV)/.installed-* && touch $@
 
-install: $(STAMP)
+# The SPARQL editor (YASGUI) from the npm registry, shipped inside the package (never a CDN):
+# `npm ci` installs exactly package-lock.json; its built files go into the static folder
+# (gitignored). Without npm the query page keeps its plain form.
+EDITOR := lod/web/static/vendor/yasgui
+$(EDITOR)/yasgui.min.js: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund --loglevel=error && mkdir -p $(EDITOR) && \
+		cp node_modules/@zazuko/yasgui/build/yasgui.min.js node_modules/@zazuko/yasgui/build/yasgui.min.css $(EDITOR)/ ; \
+	else echo "npm not found: the query page falls back to its plain form (install Node.js for the editor)"; fi
+
+install: $(STAMP) $(EDITOR)/yasgui.min.js
 
 build: install
 	$(BIN)/lod build corpus --out output

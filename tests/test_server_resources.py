@@ -86,8 +86,11 @@ def test_sponsor_and_treaty_pages(server) -> None:
         assert f'href="{path_of(row["work"])}"' in page.text
     treaties = sparql_rows(server, "SELECT DISTINCT ?t WHERE { ?t a unres:Treaty }")
     treaty_page = server.get("/treaties").text
-    for row in treaties:
-        assert f'href="{path_of(row["t"])}"' in treaty_page
+    for row in treaties:  # the listing links each treaty's browse page, where its IRI leads a browser
+        browse_page = "/treaties/" + row["t"].split("/id/treaty/", 1)[1]
+        assert f'href="{browse_page}"' in treaty_page
+        landed = server.get(path_of(row["t"]), headers=HTML)
+        assert landed.status_code == 303 and landed.headers["Location"] == browse_page
 
 
 @pytest.mark.parametrize("symbol_key", ["first", "last"])

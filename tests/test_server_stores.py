@@ -26,7 +26,8 @@ def apps(server, corpus_build: Path) -> dict[str, Flask]:
 
 
 def pages(published_works: list[dict[str, str]]) -> list[str]:
-    paths = ["/", "/documents", "/documents?q=80", "/sponsors", "/treaties"]
+    paths = ["/", "/documents", "/documents?q=80", "/sponsors", "/treaties",
+             "/bodies", "/bodies/ga", "/sessions", "/subjects", "/states/AUT", "/treaties/unts/39574"]
     for item in published_works:
         paths += [path_of(item["work"]) + "/data.html", "/symbol/" + item["symbol"]]
     return paths

@@ -11,6 +11,7 @@ from rdflib import Graph, URIRef
 
 from lod.store import Store
 from lod.web import queries
+from lod.web.paths import browse_path
 from lod.web.render import Link, Linker
 from lod.web.resources import cached_fact, cached_response, other_iri
 from lod.web.runtime import runtime
@@ -78,7 +79,8 @@ def _listing(store: Store, query: str, key: str) -> list[dict[str, object]]:
     for row in store.select(query):
         node = row[key]
         label = str(row.get("label") or linker.label(URIRef(str(node))))
-        out.append({"link": Link(linker.href(str(node)), label, str(node)), "documents": int(row.get("documents", 0))})
+        href = browse_path(str(node), rt.base) or linker.href(str(node))
+        out.append({"link": Link(href, label, str(node)), "documents": int(row.get("documents", 0))})
     return out
 
 

@@ -207,4 +207,9 @@ CONSTRUCT { ?s ?p ?o } WHERE {
   ?work unres:symbol "A/RES/80/2" .
   GRAPH ?work { ?s ?p ?o }
 }"""),
+    Example("How many documents each State sponsored (a chart)", PREFIXES + """\
+SELECT ?state (COUNT(DISTINCT ?work) AS ?documents) WHERE {
+  GRAPH ?work { ?work unres:docProponent ?sponsor }
+  ?sponsor skos:prefLabel ?state .
+} GROUP BY ?state ORDER BY DESC(?documents) ?state LIMIT 30"""),
 )

@@ -28,6 +28,10 @@ TITLE_NAMES = ("title", "doctitle")
 NUMBER_NAMES = ("number", "num", "marker", "heading")
 ORDER_NAMES = ("order", "position", "sequence", "index")
 SYMBOL_NAMES = ("symbol", "docnumber")
+CHAPEAU_NAMES = ("intro", "chapeau")
+LEAD_NAMES = ("leadingphrase",)
+"""The words of a paragraph before its lettered points (AKN <intro>): a paragraph's full text
+also holds its points, which the page prints as a list of their own below the chapeau."""
 
 
 def local_name(iri: Node) -> str:
@@ -73,6 +77,8 @@ class Part:
     @property
     def dir(self) -> str:
         return "rtl" if self.lang in RIGHT_TO_LEFT else "ltr"
+    lead: str = ""
+    """The leading phrase (`Reaffirming`, `Requests`), which the UN prints in italics."""
 
 
 @dataclass
@@ -94,6 +100,8 @@ class WorkPage:
     footnotes: list[Part]
     other: list[Part]
     cited_by: list[CitedBy]
+    cites: list[Link] = field(default_factory=list)
+    """Everything the document cites (resolutions, documents, treaties), once each, by name."""
     curator_notes: list[CuratorNote] = field(default_factory=list)
     lang: str = "en"
     dir: str = "ltr"
@@ -220,12 +228,14 @@ def work_page(graph: Graph, work: str, base: str, lang: str = "en") -> WorkPage:
         number = literal_text(graph, node, NUMBER_NAMES) or _number_from_eid(eid)
         if eid.split("__")[-1].startswith("point") and number.isalnum():
             number = f"({number})"  # points print as (a), (iv)
-        text, tag = literal_in(graph, node, TEXT_NAMES, lang)
-        parts[eid] = Part(eid, number, text or "", order, eid.split("__")[0].split("_")[0], lang=tag)
+        text, tag = literal_in(graph, node, CHAPEAU_NAMES, lang)
+        if not text:
+            text, tag = literal_in(graph, node, TEXT_NAMES, lang)
+        parts[eid] = Part(eid, number, text or "", order, eid.split("__")[0].split("_")[0], lang=tag,
+                          lead=literal_in(graph, node, LEAD_NAMES, lang)[0] or "")
+    cited = {eid: _citations(graph, linker, nodes[eid], work) for eid in parts}
     for eid, part in parts.items():
-        cited = _citations(graph, linker, nodes[eid], work)
-        part.segments, part.links = _inline(part.text, cited)
-        part.addressees = _addressees(graph, nodes[eid])
+        part.links = [link for _, link in cited[eid]]  # until placed in the text, below
     roots: list[Part] = []
     for eid in sorted(parts, key=_natural):
         parent = _parent_eid(eid)
@@ -236,6 +246,10 @@ def work_page(graph: Graph, work: str, base: str, lang: str = "en") -> WorkPage:
         part.children.sort(key=lambda p: (p.order, _natural(p.eid)))
     for part in parts.values():
         part.children = _flatten_containers(part.children)
+    for eid, part in parts.items():
+        part.text = _chapeau(part)
+        part.segments, part.links = _inline(part.text, cited[eid])
+        part.addressees = _addressees(graph, nodes[eid])
     roots.sort(key=lambda p: (p.order, _natural(p.eid)))
     roots = _flatten_containers(roots)
 
@@ -274,6 +288,8 @@ def work_page(graph: Graph, work: str, base: str, lang: str = "en") -> WorkPage:
         footnotes=footnotes,
         other=other,
         cited_by=_cited_by(graph, linker, work),
+        cites=sorted({link.iri: linker.link(URIRef(link.iri)) for links in cited.values() for _, link in links
+                      if not link.iri.startswith(work)}.values(), key=lambda l: l.label),
         curator_notes=_curator_notes(graph, prefix),
         lang=shown,
         dir="rtl" if shown in RIGHT_TO_LEFT else "ltr",
@@ -281,6 +297,20 @@ def work_page(graph: Graph, work: str, base: str, lang: str = "en") -> WorkPage:
         voting=voting,
         subjects=subjects,
     )
+
+
+def _chapeau(part: Part) -> str:
+    """A paragraph's text without the points printed under it. Where the data has no chapeau
+    (`unres:intro`), the text is cut where its first point begins ("… we strive: (a) To …"),
+    so that each point is printed once, in the list."""
+    if not part.children:
+        return part.text
+    first = part.children[0]
+    for start in (f"{first.number} {first.text[:40]}", first.text[:40]):
+        at = part.text.find(start) if start.strip() else -1
+        if at > 0:
+            return part.text[:at].rstrip()
+    return part.text
 
 
 def _curator_notes(graph: Graph, prefix: str) -> list[CuratorNote]:

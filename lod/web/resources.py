@@ -25,6 +25,7 @@ from lod.web.cache import Rendered
 from lod.web.conneg import AKN, BY_EXT, DOCUMENT_FORMATS, HTML, RDF_FORMATS, RESOURCE_FORMATS, Format
 from lod.web.describe import Description, resource_description
 from lod.web.http import Precompressed, gzip_body
+from lod.web.paths import browse_path
 from lod.web.describe import work_description as describe_work
 from lod.web.dumps import send_build_file as send_file
 from lod.web.render import resource_page, work_page
@@ -278,6 +279,9 @@ def other_iri(iri: str) -> Response:
     fmt = _chosen()
     if fmt is None:
         return not_acceptable()
+    page = browse_path(iri, rt.base) if fmt is HTML else None
+    if page is not None:  # a person's browser: the State, treaty or body page (it links the data)
+        return see_other(page)
     return see_other(f"/resource.{fmt.ext}?iri={quote(iri, safe='')}")
 
 

@@ -1,0 +1,366 @@
+"""Pages people browse: each Member State, treaty, body, session and subject.
+
+    /states/{ISO3}                  what a State sponsored, with whom, which paragraphs address it
+    /treaties/{key}                 which documents cite a treaty, over time   (key: unts/39574)
+    /bodies, /bodies/{key}          documents per year and body; one body's documents by session
+    /sessions, /sessions/{key}/{n}  a session's documents by committee          (key: ga, ecosoc, …)
+    /subjects, /subjects?iri=…      documents by subject (dcterms:subject: SDG, UNBIS, EuroVoc)
+
+Facts come from the store by SPARQL with bound values (lod.web.browse_queries); the pictures are
+SVG drawn on the server (lod.web.charts). Every page links its machine-readable alternates
+(`Link: rel="alternate"` and `<link>`): the RDF description of the thing it is about, or, for a
+session, the page's query as SPARQL results.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+from flask import Blueprint, Response, abort, current_app, render_template, request
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+from lod.bodies import BODIES
+from lod.rdf.namespaces import PREFIXES, state_iri
+from lod.states import all_states
+from lod.store import Store
+from lod.store.base import bind_values
+from lod.uri import tlc_iri
+from lod.web import browse_queries as q
+from lod.web import charts, conneg, pictures
+from lod.web.conneg import CSV, RDF_FORMATS, SPARQL_JSON, Format
+from lod.web.paths import bodies_by_iri, browse_path
+from lod.web.render import Link, Linker
+from lod.web.resources import cached_response, exists
+from lod.web.runtime import runtime
+
+bp = Blueprint("browse", __name__)
+
+
+@dataclass
+class Document:
+    """A row of a document table: link, symbol, title, date, and what the page counts for it."""
+
+    link: Link
+    symbol: str
+    title: str
+    date: str
+    status: str
+    count: int = 0
+
+
+def _text(row: dict[str, Node], key: str) -> str:
+    value = row.get(key)
+    return str(value) if value is not None else ""
+
+
+def _documents(rows: list[dict[str, Node]], linker: Linker, count: str = "") -> list[Document]:
+    out = []
+    for row in rows:
+        work = str(row["work"])
+        symbol = _text(row, "symbol") or _text(row, "label")
+        out.append(Document(Link(linker.href(work), symbol or linker.label(URIRef(work)), work), symbol,
+                            _text(row, "title"), _text(row, "date"), _text(row, "status"),
+                            int(row[count].toPython()) if count and row.get(count) is not None else 0))
+    return out
+
+
+def described_alternates(iri: str) -> list[tuple[str, Format]]:
+    """The RDF descriptions of `iri` (lod.web.resources) as this page's alternates."""
+    query = "?iri=" + quote(iri, safe="")
+    return [(f"/resource.{f.ext}{query}", f) for f in RDF_FORMATS]
+
+
+def query_alternates(sparql: str, bindings: dict[str, Node]) -> list[tuple[str, Format]]:
+    """A page without an IRI of its own (a session, a listing) offers its query's answer as data."""
+    text = bind_values(sparql, bindings)
+    return [(f"/sparql?{urlencode({'query': text, 'format': fmt})}", f)
+            for fmt, f in (("json", SPARQL_JSON), ("csv", CSV))]
+
+
+def page(template: str, alternates: list[tuple[str, Format]], **context: object) -> Response:
+    response = Response(render_template(template, alternates=alternates, **context), mimetype="text/html")
+    response.headers["Link"] = conneg.link_header(alternates)
+    return response
+
+
+def _label(store: Store, iri: str, fallback: str) -> tuple[str, list[str]]:
+    """An authority's name and its outside identifiers (owl:sameAs, e.g. Wikidata)."""
+    rows = store.select(q.ENTITY, {"iri": URIRef(iri)})
+    label = next((str(r["label"]) for r in rows if r.get("label") is not None), fallback)
+    same = sorted({str(r["sameAs"]) for r in rows if r.get("sameAs") is not None})
+    return label, same
+
+
+def _per_year(documents: list[Document]) -> list[charts.Bar]:
+    years: dict[str, int] = defaultdict(int)
+    for d in documents:
+        if d.date[:4].isdigit():
+            years[d.date[:4]] += 1
+    if not years:
+        return []
+    first, last = int(min(years)), int(max(years))
+    return [charts.Bar(str(y), years.get(str(y), 0)) for y in range(first, last + 1)]
+
+
+def _must_exist(store: Store, iri: str, what: str) -> None:
+    if not exists(store, iri):
+        abort(404, description=f"No {what} {iri} in this dataset.")
+
+
+@bp.route("/states/<iso3>")
+def state(iso3: str) -> Response:
+    """A State: the documents it sponsored, the States it sponsored with, the paragraphs addressing it."""
+    rt = runtime()
+    if not (iso3.isascii() and iso3.isalpha() and len(iso3) == 3):
+        abort(404, description=f"{iso3!r} is not an ISO 3166 alpha-3 code (e.g. /states/AUT).")
+    iri = str(state_iri(rt.base, iso3))
+
+    def build(store: Store) -> Response:
+        _must_exist(store, iri, "State")
+        linker = Linker(rt.base, Graph())
+        name, same = _label(store, iri, iso3.upper())
+        sponsored = _documents(store.select(q.SPONSORED_BY, {"iri": URIRef(iri)}), linker)
+        partners = [charts.Bar(_text(r, "label") or linker.label(r["other"]), int(r["documents"].toPython()),
+                               browse_path(str(r["other"]), rt.base) or linker.href(str(r["other"])))
+                    for r in store.select(q.COSPONSORS, {"iri": URIRef(iri)})]
+        addressed = _paragraphs(store.select(q.ADDRESSED_TO, {"iri": URIRef(iri)}), linker)
+        votes = _votes(store.select(q.VOTES_OF, {"iri": URIRef(iri)}), linker)
+        tally = {choice: sum(1 for _, c in votes if c == choice) for choice in charts.VOTE_COLOURS}
+        return page("browse_state.html", described_alternates(iri), iri=iri, name=name, same=same,
+                    iso3=iso3.upper(), sponsored=sponsored, addressed=addressed,
+                    years=charts.bar_chart(_per_year(sponsored), f"Documents sponsored by {name}, per year")
+                    if sponsored else None,
+                    partners=charts.bar_chart(partners, f"Most frequent co-sponsors of {name}") if partners else None,
+                    votes=votes,
+                    vote_chart=charts.bar_chart([charts.Bar(k, v) for k, v in tally.items()],
+                                                f"How {name} voted in recorded votes", unit="votes")
+                    if votes else None)
+
+    if iso3 != iso3.upper():
+        return _moved(f"/states/{iso3.upper()}")
+    return cached_response(("browse", "state", iri), build)
+
+
+def _votes(rows: list[dict[str, Node]], linker: Linker) -> list[tuple[Document, str]]:
+    """(document, yes / no / abstention / non-voting) of each recorded vote a State cast."""
+    choices = {"VoteYes": "yes", "VoteNo": "no", "VoteAbstention": "abstention", "VoteNonVoting": "non-voting"}
+    return [(document, choices.get(str(row["choice"]).rsplit("#", 1)[-1], str(row["choice"])))
+            for row, document in zip(rows, _documents(rows, linker))]
+
+
+def _paragraphs(rows: list[dict[str, Node]], linker: Linker) -> list[dict[str, object]]:
+    return [{"document": Link(linker.href(str(r["work"])), _text(r, "symbol") or _text(r, "label")
+                              or linker.label(r["work"]), str(r["work"])),
+             "paragraph": linker.link(r["paragraph"]), "text": _text(r, "text"),
+             "action": _text(r, "action").replace("-", " ")} for r in rows]
+
+
+@bp.route("/treaties/<path:key>")
+def treaty(key: str) -> Response:
+    """A treaty: the documents citing it, oldest first, and how often per year."""
+    rt = runtime()
+    iri = f"{rt.base}/id/treaty/{key}"
+    if any(c in iri for c in '<>"{}|^`\\ \n'):
+        abort(404, description="not a treaty key")
+
+    def build(store: Store) -> Response:
+        _must_exist(store, iri, "treaty")
+        linker = Linker(rt.base, Graph())
+        name, same = _label(store, iri, key)
+        citing = _documents(store.select(q.CITING, {"iri": URIRef(iri)}), linker, count="paragraphs")
+        addressed = _paragraphs(store.select(q.ADDRESSED_TO, {"iri": URIRef(iri)}), linker)
+        years = _per_year(citing)
+        return page("browse_treaty.html", described_alternates(iri), iri=iri, name=name, same=same,
+                    citing=citing, addressed=addressed,
+                    chart=charts.bar_chart(years, f"Documents citing {name}, per year") if years else None)
+
+    return cached_response(("browse", "treaty", iri), build)
+
+
+@bp.route("/bodies")
+def bodies() -> Response:
+    """Every body with documents, and documents per year and adopting body as a picture."""
+    rt = runtime()
+
+    def build(store: Store) -> Response:
+        linker = Linker(rt.base, Graph())
+        rows = store.select(q.BODIES)
+        items = [{"link": Link(browse_path(str(r["body"]), rt.base) or linker.href(str(r["body"])),
+                               _text(r, "label") or linker.label(r["body"]), str(r["body"])),
+                  "documents": int(r["documents"].toPython())} for r in rows]
+        return page("listing.html", query_alternates(q.BODIES, {}), title="Bodies", items=items, chart=per_year_chart(store),
+                    chart_caption="Documents per year, by the body that adopted them.",
+                    intro="The organs and committees that adopted or drafted the documents, with the number of documents.")
+
+    return cached_response(("browse", "bodies"), build)
+
+
+def per_year_chart(store: Store) -> object:
+    """Documents per year, stacked by the body that adopted them (None without dated documents)."""
+    rows = store.select(q.PER_YEAR_AND_BODY)
+    if not rows:
+        return None
+    years = sorted({int(r["year"].toPython()) for r in rows if r.get("year") is not None})
+    if not years:
+        return None
+    categories = [str(y) for y in range(years[0], years[-1] + 1)]
+    series: dict[str, list[float]] = {}
+    for r in rows:
+        if r.get("year") is None:
+            continue
+        label = _text(r, "label") or str(r["body"]).rsplit("/", 1)[-1]
+        values = series.setdefault(label, [0.0] * len(categories))
+        values[categories.index(str(int(r["year"].toPython())))] += int(r["documents"].toPython())
+    return charts.stacked_columns(categories, series, "Documents per year and adopting body")
+
+
+@bp.route("/bodies/<key>")
+def body(key: str) -> Response:
+    """A body: its documents (adopted by it or drafted in it) by session, its subsidiary bodies."""
+    rt = runtime()
+    found = next((b for b in BODIES if b.key == key), None)
+    if found is None:
+        abort(404, description=f"No body {key!r}; bodies are listed at /bodies.")
+    iri = tlc_iri(found, rt.base)
+
+    def build(store: Store) -> Response:
+        linker = Linker(rt.base, Graph())
+        rows = store.select(q.BY_BODY, {"iri": URIRef(iri)})
+        documents = _documents(rows, linker)
+        sessions: dict[str, int] = defaultdict(int)
+        for r in rows:
+            if r.get("session") is not None:
+                sessions[_text(r, "session")] += 1
+        children = [Link(browse_path(str(r["child"]), rt.base) or linker.href(str(r["child"])),
+                         _text(r, "label") or linker.label(r["child"]), str(r["child"]))
+                    for r in store.select(q.SUBSIDIARIES, {"iri": URIRef(iri)})]
+        addressed = _paragraphs(store.select(q.ADDRESSED_TO, {"iri": URIRef(iri)}), linker)
+        years = _per_year(documents)
+        session_links = [Link(f"/sessions/{key}/{s}", s, "") for s in sorted(sessions, key=_number, reverse=True)]
+        return page("browse_body.html", described_alternates(iri), iri=iri, name=found.name, body=found,
+                    documents=documents, sessions=session_links, children=children, addressed=addressed,
+                    chart=charts.bar_chart(years, f"Documents of the {found.name}, per year") if years else None)
+
+    return cached_response(("browse", "body", iri), build)
+
+
+def _number(text: str) -> tuple[int, str]:
+    return (int(text), text) if text.isdigit() else (-1, text)
+
+
+@bp.route("/sessions")
+def sessions() -> Response:
+    rt = runtime()
+
+    def build(store: Store) -> Response:
+        by_iri = bodies_by_iri(rt.base)
+        items = []
+        for r in store.select(q.SESSIONS):
+            found = by_iri.get(str(r["body"]))
+            if found is None:
+                continue
+            session = _text(r, "session")
+            items.append({"link": Link(f"/sessions/{found.key}/{session}", f"{found.name}, session {session}",
+                                       ""), "documents": int(r["documents"].toPython())})
+        return page("listing.html", query_alternates(q.SESSIONS, {}), title="Sessions", items=items,
+                    intro="Each session of a body that has documents here, with how many.")
+
+    return cached_response(("browse", "sessions"), build)
+
+
+@bp.route("/sessions/<key>/<int:number>")
+def session(key: str, number: int) -> Response:
+    """A session of a body: its documents, grouped by the committee that drafted them."""
+    rt = runtime()
+    found = next((b for b in BODIES if b.key == key), None)
+    if found is None:
+        abort(404, description=f"No body {key!r}; sessions are listed at /sessions.")
+    iri = tlc_iri(found, rt.base)
+    bindings: dict[str, Node] = {"iri": URIRef(iri), "session": Literal(number, datatype=XSD.integer)}
+
+    def build(store: Store) -> Response:
+        linker = Linker(rt.base, Graph())
+        rows = store.select(q.SESSION, bindings)
+        if not rows:
+            abort(404, description=f"No documents of the {found.name} at session {number} in this dataset.")
+        groups: dict[str, list[Document]] = defaultdict(list)
+        for row, document in zip(rows, _documents(rows, linker)):
+            groups[_text(row, "committeeLabel") or "Plenary (no committee named)"].append(document)
+        committees = sorted(groups.items(), key=lambda kv: (kv[0].startswith("Plenary"), kv[0]))
+        bars = [charts.Bar(name, len(docs), f"#committee-{i}") for i, (name, docs) in enumerate(committees)]
+        return page("browse_session.html", query_alternates(q.SESSION, bindings), body=found, number=number,
+                    committees=committees, total=len(rows),
+                    chart=charts.bar_chart(bars, f"Documents of session {number} by committee"))
+
+    return cached_response(("browse", "session", iri, number), build)
+
+
+@bp.route("/subjects")
+def subjects() -> Response:
+    """Every subject (SDG, UNBIS, EuroVoc) with its documents; `?iri=` shows one subject."""
+    rt = runtime()
+    iri = request.args.get("iri", "").strip()
+    if iri:
+        if any(c in iri for c in '<>"{}|^`\\ \n'):
+            abort(400, description="not an IRI")
+        return cached_response(("browse", "subject", iri), lambda store: _subject(store, iri))
+
+    def build(store: Store) -> Response:
+        linker = Linker(rt.base, Graph())
+        items = [{"link": Link("/subjects?" + urlencode({"iri": str(r["subject"])}),
+                               _text(r, "label") or linker.label(r["subject"]), str(r["subject"])),
+                  "documents": int(r["documents"].toPython())} for r in store.select(q.SUBJECTS)]
+        return page("listing.html", query_alternates(q.SUBJECTS, {}), title="Subjects", items=items,
+                    intro="Subjects the documents are classified under (SDGs, UNBIS Thesaurus, EuroVoc), "
+                          "with the number of documents.")
+
+    return cached_response(("browse", "subjects"), build)
+
+
+def _subject(store: Store, iri: str) -> Response:
+    rt = runtime()
+    linker = Linker(rt.base, Graph())
+    documents = _documents(store.select(q.SUBJECT_DOCUMENTS, {"iri": URIRef(iri)}), linker)
+    if not documents:
+        abort(404, description=f"No document in this dataset has the subject {iri}.")
+    name, same = _label(store, iri, iri)
+    years = _per_year(documents)
+    return page("browse_subject.html", described_alternates(iri), iri=iri, name=name, same=same,
+                documents=documents,
+                chart=charts.bar_chart(years, f"Documents on {name}, per year") if years else None)
+
+
+def _moved(path: str) -> Response:
+    response = Response(status=301)
+    response.headers["Location"] = path
+    return response
+
+
+def member_states() -> list[tuple[str, str]]:
+    """(iso3, name) of every Member State, for the sponsor tiles of a draft."""
+    return [(s.iso3, s.name) for s in all_states() if s.status == "member"]
+
+
+@bp.app_context_processor
+def _pictures() -> dict[str, object]:
+    """The resolution page's pictures, as template functions (see lod.web.pictures)."""
+    return {"citation_picture": pictures.citation_picture, "vote_picture": pictures.vote_picture,
+            "sponsor_picture": lambda work_page: pictures.sponsor_picture(work_page, runtime().base)}
+
+
+EDITOR_FILES = ("vendor/yasgui/yasgui.min.js", "vendor/yasgui/yasgui.min.css")
+"""The YASGUI files `make install` copies from node_modules into the package's static folder."""
+
+
+@bp.app_context_processor
+def _query_editor() -> dict[str, object]:
+    """For the query page: whether the vendored YASGUI is installed, and our prefix table for its
+    prefix completion (one table: lod.rdf.namespaces.PREFIXES)."""
+    static = Path(current_app.static_folder or "")
+    return {"query_editor": all((static / name).is_file() for name in EDITOR_FILES),
+            "editor_prefixes": {prefix: str(ns) for prefix, ns in PREFIXES.items()}}
