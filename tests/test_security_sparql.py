@@ -210,7 +210,8 @@ def _address(i: int) -> str:
 
 def _request(server: Server, method: str, path: str, body: bytes | None = None, headers: dict[str, str] | None = None,
              source: str = "127.0.0.1", timeout: float = 120) -> tuple[int, dict[str, str], bytes, float]:
-    """One HTTP request from the loopback address `source`; (status, headers, body, seconds)."""
+    """One HTTP request from the loopback address `source`; (status, headers by lowercase
+    name, body, seconds)."""
     url = urlsplit(server.url)
     conn = http.client.HTTPConnection(url.hostname, url.port, timeout=timeout, source_address=(source, 0))
     started = time.monotonic()
@@ -218,7 +219,8 @@ def _request(server: Server, method: str, path: str, body: bytes | None = None, 
         conn.request(method, path, body=body, headers=headers or {})
         response = conn.getresponse()
         data = response.read()
-        return response.status, dict(response.getheaders()), data, time.monotonic() - started
+        headers = {name.lower(): value for name, value in response.getheaders()}
+        return response.status, headers, data, time.monotonic() - started
     finally:
         conn.close()
 
@@ -329,7 +331,7 @@ def test_a_greedy_query_is_stopped_at_the_memory_cap(hostile: Server, query: str
         sampler.join()
     assert status == 503, body
     assert f"needed more than {MEMORY_MB} MB".encode() in body and b"query-memory-mb" in body
-    assert int(headers["Retry-After"]) >= 1
+    assert int(headers["retry-after"]) >= 1
     # resident memory = the capped private memory + shared libraries and store pages
     assert max(peak.values()) < MEMORY_MB + 150, sorted(peak.values())[-3:]
     status, _, body, _ = _request(hostile, "GET", "/sparql?" + urlencode({"query": "ASK { ?s ?p ?o }"}),
@@ -396,8 +398,9 @@ def test_twenty_runaway_queries_from_twenty_addresses_leave_the_pages_alone(host
     assert len(busy) >= 20 - running_at_most
     # refused at once: every "busy" answer came before the first runaway was stopped
     assert max(seconds for *_, seconds in busy) < min(seconds for *_, seconds in timed_out)
-    for status, headers, _, _ in busy:  # a slot frees at the latest one query time (+ one per queued round)
-        assert 1 <= int(headers["Retry-After"]) <= 2 * TIMEOUT + 1
+    for status, headers, _, _ in busy:  # a slot frees within a query time per queued round, plus a
+        # second to kill and, while a child is starting, its start-up allowance
+        assert 1 <= int(headers["retry-after"]) <= 2 * TIMEOUT + 5
     assert latencies and _p99(latencies) < 1.0, sorted(latencies)[-5:]
 
 
