@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -112,6 +113,7 @@ def main(argv: list[str] | None = None) -> None:
         "label": args.label, "started": started, "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "command": "python -m bench.hostile_load " + " ".join(argv if argv is not None else sys.argv[1:]),
         "machine": machine(), "versions": versions(), "documents": len(published),
+        "load_average_after": [round(x, 2) for x in os.getloadavg()],
         "background": {"slow": args.slow, "runaway": args.runaway, "large": args.large}, "hostile_seen": hostile_seen,
         "levels": levels,
     }

@@ -160,7 +160,8 @@ def _hostile_section() -> list[str]:
         out += [f"## Hostile load `{run['label']}` ({run['started']}, finished {run['finished']})", "",
                 f"Command: `{run['command']}`", "",
                 f"Machine: {m['nproc']} CPUs ({m['cpu']}), {m['memory']} memory. `lod serve` with its default settings "
-                f"(2 workers, 8 + 8 threads each, access log off) on {run['documents']:,} synthetic documents. Each client "
+                f"(2 workers, 8 + 8 threads each) but the access log and prerendering off (every description is rendered "
+                f"on its first request, during the run) on {run['documents']:,} synthetic documents. Each client "
                 "has its own loopback address and cycles through HTML pages, descriptions by content negotiation "
                 "(303, not followed), per-document Turtle files, the document list, the dumps page and two small "
                 f"SPARQL queries. In flight throughout: {bg['slow']} connections sending a request head a byte a second "
@@ -171,6 +172,9 @@ def _hostile_section() -> list[str]:
                  f"{lv['max_ms']:,.1f}", f"{lv['memory_mib']['pss']:,.0f}"] for lv in run["levels"]]
         out += _table(["clients", "s", "requests", "req/s", "errors", "statuses", "p50 ms", "p99 ms", "max ms",
                        "server PSS MiB"], rows)
+        if run.get("load_average_after"):
+            out += ["", "Load average (1, 5, 15 min) on the machine just after the run, which other work shares: "
+                    + ", ".join(f"{x:.1f}" for x in run["load_average_after"]) + " on 2 CPUs: the latencies include the time spent waiting for a CPU."]
         seen = "; ".join(f"{kind}: " + ", ".join(f"{k} {v:,}" for k, v in counts.items()) for kind, counts in run["hostile_seen"].items())
         out += ["", f"What the hostile clients saw: {seen} (reconnects: connections the server closed at request-read-seconds).", ""]
     return out

@@ -242,13 +242,13 @@ def test_a_write_failure_in_a_worker_names_the_file(tmp_path: Path, monkeypatch:
 # --- bad input --------------------------------------------------------------------------------
 
 def _blank_pdf(path: Path, pages: int) -> Path:
-    from pypdf import PdfWriter
+    import pypdfium2 as pdfium
 
-    writer = PdfWriter()
+    document = pdfium.PdfDocument.new()
     for _ in range(pages):
-        writer.add_blank_page(width=595, height=842)
-    with open(path, "wb") as fh:
-        writer.write(fh)
+        document.new_page(595, 842)
+    document.save(path)
+    document.close()
     return path
 
 

@@ -14,10 +14,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from lod.model import Resolution
+from lod.model import Resolution, Table
 from lod.parse.assemble import assemble
 from lod.parse.errors import ParseError
-from lod.parse.readers import SourceText, read_bytes, read_text, sidecar_meta
+from lod.parse.readers import SourceText, read_bytes, read_text, register_reader, sidecar_meta
+from lod.parse.records import DecisionRecordSource
+from lod.parse.word import DocxSource
+
+register_reader(DecisionRecordSource())
+register_reader(DocxSource())
 
 __all__ = ["ParseError", "parse_file", "parse_text"]
 
@@ -47,7 +52,10 @@ def parse_text(text: str, *, source: str = "<text>", meta: dict[str, Any] | None
 def _guarded(src: SourceText, meta: dict[str, Any]) -> Resolution:
     """The contract is that only ParseError escapes: an unforeseen failure is a bad input too."""
     try:
-        return assemble(src, meta)
+        res = assemble(src, meta)
+        # tables the source kept as tables (Word) follow those read out of the text, numbered on
+        res.tables += [Table(rows=rows, eid=f"table_{n}") for n, rows in enumerate(src.tables, len(res.tables) + 1)]
+        return res
     except ParseError:
         raise
     except (RecursionError, MemoryError) as exc:

@@ -62,9 +62,9 @@ def page_count(path: Path) -> int | None:
     suffix = path.suffix.lower()
     try:
         if suffix == ".pdf":
-            from pypdf import PdfReader
+            from lod.parse.pdf import pdf_page_count
 
-            return len(PdfReader(path).pages)
+            return pdf_page_count(path)
         if suffix == ".docx":
             with zipfile.ZipFile(path) as archive:
                 app = archive.read("docProps/app.xml").decode("utf-8", "replace")

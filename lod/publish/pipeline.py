@@ -33,6 +33,7 @@ from tqdm import tqdm
 from lod.model import Resolution
 from lod.parse import ParseError, parse_file
 from lod.publish.atomic import staged_directory
+from lod.quality import Finding, findings
 from lod.publish.describe import describe_dataset
 from lod.publish.links import unreadable_links
 from lod.publish.limits import DocumentLimits, Refused, check_pages, deadline, memory_refusal, start_worker
@@ -72,6 +73,8 @@ class DocumentOutcome:
     triples: int = 0
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    findings: list[dict[str, str]] = field(default_factory=list)
+    """What a curator must look at (lod.quality): code, message, eId; the same as `lod check`."""
 
 
 @dataclass
@@ -169,6 +172,7 @@ class _Mapped:
     warnings: list[str]
     error: str | None = None
     turtle_seconds: float = 0.0
+    findings: list[dict[str, str]] = field(default_factory=list)
 
 
 def _parse_one(task: _ParseTask) -> tuple[Resolution | None, str | None]:
@@ -244,7 +248,8 @@ def _map_batch(batch: Sequence[_MapTask]) -> list[_Mapped]:
                 turtle_seconds = time.perf_counter() - started
             except OSError as exc:  # the build's failure, not the document's: name what could not be written
                 raise OSError(exc.errno, exc.strerror, exc.filename or str(batch[k].part)) from None
-        outcomes[k] = _Mapped(graph, len(lines), violations, warnings, turtle_seconds=turtle_seconds)
+        found = [f.to_json() for f in findings(res)]
+        outcomes[k] = _Mapped(graph, len(lines), violations, warnings, turtle_seconds=turtle_seconds, findings=found)
     assert all(o is not None for o in outcomes)  # one outcome per task, in order: the caller zips them
     return outcomes  # type: ignore[return-value]
 
@@ -393,6 +398,7 @@ def _publish_documents(
             outcome = outcomes[task.path]
             if res is None:
                 outcome.status, outcome.errors = _failed("parse-error", error), [error or "unknown error"]
+                outcome.findings = [Finding("refused", error or "unknown error").to_json()]
                 continue
             outcome.symbol, outcome.kind, outcome.layout = res.symbol, res.kind, res.layout
             outcome.warnings = list(res.warnings)
@@ -416,6 +422,7 @@ def _publish_documents(
         for (path, _, symbol), task, mapped in zip(documents, map_tasks, results):
             outcome = outcomes[path]
             outcome.warnings += mapped.warnings
+            outcome.findings = mapped.findings
             if mapped.error:
                 outcome.status, outcome.errors = _failed("error", mapped.error), [mapped.error]
                 continue

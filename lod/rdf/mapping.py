@@ -25,6 +25,7 @@ from lod.rdf.namespaces import (
     ALLOT, DCTERMS, DOCO, ELI, FRBR, LANG1, LANG2, RDF, RDFS, UNDO, UNRES, undocs_iri, verb_concept,
 )
 from lod.rdf.ntriples import MappedDocument, literal_of
+from lod.rdf.quality import QualityMapping
 from lod.rdf.registry import WorkRegistry, source_slug
 
 __all__ = ["MappingError", "WORK_TYPES", "map_resolution", "resolution_graph", "resolution_lines"]
@@ -53,7 +54,7 @@ def resolution_lines(res: Resolution, registry: WorkRegistry, base: str) -> list
     return map_resolution(res, registry, base).lines()
 
 
-class _Mapper(AgentMapping, CitationMapping):
+class _Mapper(AgentMapping, CitationMapping, QualityMapping):
     """One document's mapping: the FRBR levels and the structure; agents and links are mixins."""
 
     # --- levels ---------------------------------------------------------------------------
@@ -64,6 +65,7 @@ class _Mapper(AgentMapping, CitationMapping):
         self.footnotes()
         self.citations()
         self.draft_links()
+        self.quality()
         return self.doc
 
     def work_level(self) -> None:
