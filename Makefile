@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 
-.PHONY: install run build serve test bench bench-quick corpus-check clean browser-deps engine-deps engine-test
+.PHONY: install run build serve test bench bench-quick corpus-check clean browser-deps engine-deps engine-test akn-roundtrip
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ browser-deps:
 
 test: install browser-deps
 	$(BIN)/python -m pytest -n 2 -q
+
+# Every AKN file of ../shared/corpus/real/ga-akn written back and read again (make test runs a sample).
+akn-roundtrip: install
+	LOD_AKN_ROUNDTRIP=all $(BIN)/python -m pytest -q tests/test_akn_write.py -k akn_in_akn_out
 
 # Virtuoso from Debian for the engine tests (only as root, only when missing); the Oxigraph server
 # comes with the test dependencies (PyPI `oxigraph`).

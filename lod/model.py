@@ -176,6 +176,77 @@ class Annex:
     eid: str = ""
 
 
+VoteChoice = Literal["yes", "no", "abstention", "non-voting"]
+
+
+@dataclass
+class Vote:
+    """How one State voted in a recorded vote.
+
+    `state` is the name as printed (the UN prints it in capitals: "MICRONESIA (FEDERATED STATES
+    OF)"); `iso3` the State it resolves to, None when it does not (the validator reports it).
+    """
+
+    state: str
+    choice: VoteChoice
+    iso3: str | None = None
+
+
+@dataclass
+class Voting:
+    """How the organ adopted the text: without a vote, or by a recorded vote with its counts.
+
+    `outcome` is "adopted-without-vote", "adopted-recorded-vote" or, for a value the reader
+    does not know, the value as the source writes it (kept rather than guessed). The counts are
+    the printed totals; `votes` the per-State list where the source gives one (the counts and
+    the list can disagree in the source: both are kept).
+    """
+
+    outcome: str
+    yes: int | None = None
+    no: int | None = None
+    abstention: int | None = None
+    non_voting: int | None = None
+    votes: list[Vote] = field(default_factory=list)
+
+
+@dataclass
+class Subject:
+    """A subject keyword from the document's classification.
+
+    `scheme` is "sdg" (a Sustainable Development Goal), "unbis" (the UNBIS Thesaurus),
+    "eurovoc", or another dictionary name as written, lowercased; `iri` the concept in its own
+    scheme (metadata.un.org, eurovoc.europa.eu) when the source gives one; `label` the
+    human-readable term; `code` the scheme's own code ("16" for SDG 16). `group` numbers the
+    classification block it came from: the UN groups an SDG with the thesaurus terms it
+    matched.
+    """
+
+    scheme: str
+    label: str
+    iri: str | None = None
+    code: str | None = None
+    group: int = 0
+
+
+@dataclass
+class WorkflowStep:
+    """A step of the text's life before adoption, as the source records it.
+
+    `outcome` names the step ("draftResolution", "draftResolutionAdditionalSponsors",
+    "recommendedForAdoption", "adopted"); `symbol` the document that records it (the draft,
+    the committee report, the meeting record); `by` who acted (sponsors as printed); `date`
+    None where the source has a placeholder; `paragraph` the paragraph of the report that
+    recommends the text.
+    """
+
+    outcome: str
+    date: str | None = None
+    symbol: str | None = None
+    by: str | None = None
+    paragraph: str | None = None
+
+
 @dataclass
 class Resolution:
     """A resolution, decision or draft of a UN organ, as far as its text tells.
@@ -215,7 +286,22 @@ class Resolution:
     warnings: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     """Tables in reading order: those read out of the text, then those the source kept as tables."""
-    """Tables printed in the text, in reading order (eIds `table_1`, …)."""
+    voting: Voting | None = None
+    subjects: list[Subject] = field(default_factory=list)
+    workflow: list[WorkflowStep] = field(default_factory=list)
+    agenda_titles: list[str] = field(default_factory=list)
+    """The titles of `agenda_items`, in the same order, where the source prints them."""
+    report_paragraph: str | None = None
+    """The paragraph of the committee report (`report_symbol`) that recommends the text."""
+    meeting_record: str | None = None
+    """The symbol of the meeting record of the adoption ("A/77/PV.39")."""
+    aliases: list[str] = field(default_factory=list)
+    """Other IRIs the source gives the work or expression (AKN4UN FRBRthis/FRBRuri, where the
+    UN writes the actor `unga`): kept as FRBR aliases so links to them lead here."""
+    publication_date: str | None = None
+    """When this language expression was published (the expression date of the source)."""
+    distribution: str | None = None
+    """The distribution printed on the cover ("General")."""
 
     def to_json(self) -> dict[str, Any]:
         """The JSON shape `lod parse --json` prints (and tests compare against)."""
@@ -257,6 +343,11 @@ class Resolution:
         ]
         values["footnotes"] = [Footnote(**f) for f in data.get("footnotes", [])]
         values["tables"] = [Table(**t) for t in data.get("tables", [])]
+        voting = data.get("voting")
+        if voting:
+            values["voting"] = Voting(**{**voting, "votes": [Vote(**v) for v in voting.get("votes", [])]})
+        values["subjects"] = [Subject(**x) for x in data.get("subjects", [])]
+        values["workflow"] = [WorkflowStep(**x) for x in data.get("workflow", [])]
         values["citations"] = [
             Citation(**{k: v for k, v in c.items() if k != "unts_volume"}) for c in data.get("citations", [])
         ]

@@ -77,7 +77,7 @@ def test_void_and_dcat_describe_the_build(built: tuple[Path, object]) -> None:
     assert int(void.value(ds, VOID.triples)) == report.triples
     assert void.value(ds, VOID.sparqlEndpoint) == URIRef(f"{report.base}/sparql")
     dumps = set(void.objects(ds, VOID.dataDump))
-    assert {str(d).rsplit("/", 1)[1] for d in dumps} == {"lod.ttl", "lod.nt.gz", "lod.nq.gz", "lod.jsonld"}
+    assert {str(d).rsplit("/", 1)[1] for d in dumps} == {"lod.ttl", "lod.nt.gz", "lod.nq.gz", "lod.jsonld", "akn.zip"}
     for dist in dumps:
         size = int(void.value(dist, DCAT.byteSize))
         assert size == (out / "dumps" / str(dist).rsplit("/", 1)[1]).stat().st_size

@@ -285,7 +285,10 @@ from lod.web.queries import EXAMPLES  # noqa: E402
 def test_example_queries_answer_on_the_corpus(server, example) -> None:
     machine = server.get("/sparql", params={"query": example.query})
     assert machine.status_code == 200, machine.text
-    assert int(machine.headers["X-Result-Count"]) > 0
+    if example.needs:  # the sample corpus has no such input: answered in tests/test_akn_read.py
+        assert int(machine.headers["X-Result-Count"]) == 0
+    else:
+        assert int(machine.headers["X-Result-Count"]) > 0
     page = server.get("/sparql", params={"query": example.query, "format": "html"})
     assert page.status_code == 200 and page.headers["Content-Type"].startswith("text/html")
     assert "<table" in page.text or "<pre" in page.text

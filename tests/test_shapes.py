@@ -12,8 +12,9 @@ from collections.abc import Callable
 
 import pytest
 from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import SKOS
 
-from lod.model import Addressee, Citation, Sponsor
+from lod.model import Addressee, Citation, Resolution, Sponsor, Subject, Vote, Voting, WorkflowStep
 from lod.rdf.namespaces import ALLOT, DCTERMS, RDF, RDFS, UNDO, UNRES
 from lod.validate import DEFAULT_ENGINE, ENGINES, ValidationResult
 from lod.validate import validate as validate_with
@@ -235,6 +236,51 @@ def test_report_names_document_node_and_rule(g: Graph) -> None:
     assert "Violation: Footnote:" in text and f"{MAIN_80_1}#fn_1" in text and "marker" in text
 
 
+def res_80_1_voted() -> Resolution:
+    """80/1 with what an AKN4UN file adds: a recorded vote, a subject, workflow steps."""
+    res = res_80_1()
+    res.voting = Voting("adopted-recorded-vote", yes=145, no=5, abstention=6, votes=[
+        Vote("ARGENTINA", "yes", "ARG"), Vote("ISRAEL", "no", "ISR"), Vote("ALBANIA", "abstention", "ALB"),
+        Vote("RURITANIA", "non-voting", None),
+    ])
+    res.subjects = [Subject("sdg", "SDG 16", "http://metadata.un.org/sdg/16", "16", 1),
+                    Subject("dhlauth", "Palestine question", None, None, 2)]
+    res.workflow = [WorkflowStep("draftResolution", "2025-09-15", "A/80/L.1", "Brazil"),
+                    WorkflowStep("recommendedForAdoption", None, None, None),
+                    WorkflowStep("adopted", "2025-09-19", "A/80/PV.3")]
+    return res
+
+
+VOTED = URIRef(f"{WORK_80_1}#voting")
+BREAKS_VOTED: dict[str, Callable[[Graph], Graph]] = {
+    "VoteCast": lambda g: _remove(g, URIRef(f"{WORK_80_1}#vote_ARG"), UNRES.voteChoice),
+    "VotingRecord": lambda g: _remove(g, VOTED, UNRES.votingOutcome),
+    "SubjectConcept": lambda g: _remove(g, URIRef("http://metadata.un.org/sdg/16"), SKOS.prefLabel),
+    "WorkflowStepShape": lambda g: _remove(g, URIRef(f"{WORK_80_1}#step_1"), UNRES.stepOutcome),
+}
+
+
+def test_votes_subjects_and_workflow_conform() -> None:
+    result = validate(graph_of(res_80_1_voted()), "A_RES_80_1.xml")
+    assert result.conforms and not result.results, result.report()
+
+
+@pytest.mark.parametrize("shape", sorted(BREAKS_VOTED))
+def test_each_break_of_votes_subjects_workflow_is_reported_by_its_own_shape_only(shape: str) -> None:
+    result = validate(BREAKS_VOTED[shape](graph_of(res_80_1_voted())), "A_RES_80_1.xml")
+    assert not result.conforms
+    assert result.shapes() == {shape}, result.report()
+
+
+def test_vote_with_a_choice_outside_the_four_is_refused() -> None:
+    g = graph_of(res_80_1_voted())
+    vote = URIRef(f"{WORK_80_1}#vote_ARG")
+    g.remove((vote, UNRES.voteChoice, None))
+    g.add((vote, UNRES.voteChoice, UNRES.VoteMaybe))
+    result = validate(g, "A_RES_80_1.xml")
+    assert result.shapes("Violation") == {"VoteCast"}, result.report()
+
+
 def test_every_rule_of_the_shapes_file_is_tested() -> None:
     from lod.rdf.namespaces import UNRES_SHAPES
     from lod.validate import shapes_graph
@@ -245,7 +291,7 @@ def test_every_rule_of_the_shapes_file_is_tested() -> None:
     tested_elsewhere = {"DateDatatype", "UniqueEid", "Sponsor", "SponsorUnresolved", "CitationPlaceholder",
                         "CitationUnresolved", "TitleMissing", "ReportLinked", "AddresseeUnresolved", "SymbolMissing",
                         "QualityAnnotation", "QualityAnnotationBody"}  # the last two: tests/test_quality.py
-    assert named == set(BREAKS) | set(BREAKS_004) | tested_elsewhere
+    assert named == set(BREAKS) | set(BREAKS_004) | set(BREAKS_VOTED) | tested_elsewhere
 
 
 def test_unreadable_printed_date_stops_the_document() -> None:

@@ -51,6 +51,8 @@ def parse_text(text: str, *, source: str = "<text>", meta: dict[str, Any] | None
 
 def _guarded(src: SourceText, meta: dict[str, Any]) -> Resolution:
     """The contract is that only ParseError escapes: an unforeseen failure is a bad input too."""
+    if src.document is not None:  # a structured format read straight into the model (AKN)
+        return src.document
     try:
         res = assemble(src, meta)
         # tables the source kept as tables (Word) follow those read out of the text, numbered on

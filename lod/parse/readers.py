@@ -17,7 +17,7 @@ import yaml
 from lod.parse.errors import ParseError
 from lod.parse.pdf import PAGE_BREAK, pdf_text
 
-LAYOUTS = ("markdown", "plain-extract", "pdf-text", "pdf", "docx", "decision-record")
+LAYOUTS = ("markdown", "plain-extract", "pdf-text", "pdf", "docx", "decision-record", "akn")
 
 
 
@@ -31,6 +31,8 @@ class SourceText:
     source: str = "<text>"
     tables: list[list[list[str]]] = field(default_factory=list)
     """Tables the source keeps as tables (Word): rows of cell texts, kept out of the text."""
+    document: Any = None
+    """The model itself, for a structured format (AKN XML) that needs no text converter."""
 
 
 def decode(data: bytes, source: str) -> str:
@@ -192,7 +194,33 @@ class TextSource:
         return read_text(decode(data, source), source)
 
 
-READERS: list[Reader] = [PdfSource(), TextSource()]
+@dataclass(frozen=True)
+class AknSource:
+    """Akoma Ntoso XML (AKN4UN): read straight into the model by lod.parse.akn, because the
+    markup already says what the text converters have to infer."""
+
+    name: str = "akn"
+
+    def accepts(self, data: bytes) -> bool:
+        from lod.parse.akn import looks_like_akn
+
+        return looks_like_akn(data)
+
+    def read(self, data: bytes, source: str) -> SourceText:
+        from lod.parse.akn import read_akn
+
+        try:
+            document = read_akn(data, source)
+        except ParseError:
+            raise
+        except (RecursionError, MemoryError) as exc:
+            raise ParseError(source, f"the AKN file is too deeply nested or too large ({type(exc).__name__})") from None
+        except Exception as exc:  # noqa: BLE001 - the contract: only ParseError leaves the parser
+            raise ParseError(source, f"the AKN reader could not read this file ({type(exc).__name__}: {exc})") from exc
+        return SourceText("", "akn", {}, source, document=document)
+
+
+READERS: list[Reader] = [AknSource(), PdfSource(), TextSource()]
 
 
 def register_reader(reader: Reader) -> None:

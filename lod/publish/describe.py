@@ -100,6 +100,8 @@ def describe_dataset(
         g.add((dist, DCAT.byteSize, Literal(path.stat().st_size, datatype=XSD.nonNegativeInteger)))
         if name.endswith(".gz"):
             g.add((dist, DCAT.compressFormat, URIRef(IANA + "application/gzip")))
+        if name.endswith(".zip"):
+            g.add((dist, DCAT.packageFormat, URIRef(IANA + "application/zip")))
         checksum = URIRef(f"{dist}#sha256")
         g.add((dist, SPDX.checksum, checksum))
         g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))

@@ -33,6 +33,7 @@ DUMP_FORMATS: dict[str, tuple[str, str]] = {
     "lod.nt.gz": ("application/n-triples", "N-Triples (gzip)"),
     "lod.nq.gz": ("application/n-quads", "N-Quads, one named graph per document (gzip)"),
     "lod.jsonld": ("application/ld+json", "JSON-LD"),
+    "akn.zip": ("application/akn+xml", "Akoma Ntoso (AKN4UN) XML of every document (zip)"),
 }
 """File name → (media type, label): the distributions the dataset description lists."""
 

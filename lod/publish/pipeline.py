@@ -32,6 +32,8 @@ from tqdm import tqdm
 
 from lod.model import Resolution
 from lod.parse import ParseError, parse_file
+from lod.akn import akn_schema
+from lod.publish.akn import place_manifestation, write_akn_zip, write_manifestation
 from lod.publish.atomic import staged_directory
 from lod.quality import Finding, findings
 from lod.publish.describe import describe_dataset
@@ -75,6 +77,8 @@ class DocumentOutcome:
     errors: list[str] = field(default_factory=list)
     findings: list[dict[str, str]] = field(default_factory=list)
     """What a curator must look at (lod.quality): code, message, eId; the same as `lod check`."""
+    akn: str | None = None
+    """The output path of the document's AKN XML (its manifestation IRI's path)."""
 
 
 @dataclass
@@ -160,6 +164,7 @@ class _MapTask:
     saved: Path
     part: Path
     turtle: Path
+    akn: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -173,6 +178,7 @@ class _Mapped:
     error: str | None = None
     turtle_seconds: float = 0.0
     findings: list[dict[str, str]] = field(default_factory=list)
+    akn: str | None = None
 
 
 def _parse_one(task: _ParseTask) -> tuple[Resolution | None, str | None]:
@@ -239,7 +245,10 @@ def _map_batch(batch: Sequence[_MapTask]) -> list[_Mapped]:
             continue
         violations = [_result_line(r) for r in result.violations]
         warnings = [_result_line(r) for r in result.results if r.severity != "Violation"]
-        turtle_seconds = 0.0
+        turtle_seconds, akn = 0.0, None
+        if not violations and batch[k].akn is not None:  # the AKN file is checked against the XSD like the shapes
+            written = write_manifestation(res, _REGISTRY, _BASE, batch[k].akn)
+            violations, akn = written.violations, written.path
         if not violations:
             try:
                 write_part(batch[k].part, lines)
@@ -249,7 +258,8 @@ def _map_batch(batch: Sequence[_MapTask]) -> list[_Mapped]:
             except OSError as exc:  # the build's failure, not the document's: name what could not be written
                 raise OSError(exc.errno, exc.strerror, exc.filename or str(batch[k].part)) from None
         found = [f.to_json() for f in findings(res)]
-        outcomes[k] = _Mapped(graph, len(lines), violations, warnings, turtle_seconds=turtle_seconds, findings=found)
+        outcomes[k] = _Mapped(graph, len(lines), violations, warnings, turtle_seconds=turtle_seconds,
+                              findings=found, akn=akn)
     assert all(o is not None for o in outcomes)  # one outcome per task, in order: the caller zips them
     return outcomes  # type: ignore[return-value]
 
@@ -288,8 +298,12 @@ def _run(
     return iter(tqdm(it, total=len(items), desc=label, unit=unit, disable=not show, leave=False))
 
 
-def _slug(symbol: str | None, path: Path, taken: set[str]) -> str:
+def _slug(symbol: str | None, path: Path, taken: set[str], language: str | None = None) -> str:
+    """documents/{slug}.ttl: the symbol; a language version other than English adds its code
+    (A_RES_78_6.fra), so the six files of one work have six predictable names."""
     slug = (symbol or path.stem).replace("/", "_").replace(" ", "_")
+    if language and language != "eng" and symbol:
+        slug = f"{slug}.{language}"
     if slug in taken:
         slug = f"{slug}__{path.stem}"
     taken.add(slug)
@@ -355,6 +369,7 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int | None, p
         parts.append(DocumentPart(AUTHORITIES_SLUG, authorities_iri(base), scratch / "authorities.nt", len(authorities)))
 
         statistics = write_dataset(staging, parts, scratch, report.dump_seconds)
+        write_akn_zip(staging, report.dump_seconds)
         shutil.rmtree(scratch)
         report.triples = statistics.triples
         (staging / "report.json").write_text(json.dumps(report.to_json(), indent=2, sort_keys=True) + "\n", encoding="utf-8")
@@ -394,6 +409,7 @@ def _publish_documents(
         tasks = [_ParseTask(p, scratch / f"{i:08d}.pickle") for i, p in enumerate(paths)]
         registry = WorkRegistry(base=base)
         documents: list[tuple[Path, Path, str | None]] = []
+        languages: dict[Path, str | None] = {}
         for task, (res, error) in zip(tasks, _run(_parse_one, tasks, pool, "parse", show)):
             outcome = outcomes[task.path]
             if res is None:
@@ -403,22 +419,26 @@ def _publish_documents(
             outcome.symbol, outcome.kind, outcome.layout = res.symbol, res.kind, res.layout
             outcome.warnings = list(res.warnings)
             registry.add(res)
+            languages[task.path] = res.language
             documents.append((task.path, task.saved, res.symbol))
         timings["parse"] = time.perf_counter() - t0
 
         t0 = time.perf_counter()
         if pool is not None:
             pool.shutdown()
+            akn_schema()  # compiled once here, inherited by the forked workers
             pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker, initargs=(registry, base, limits))
         else:
             _init_worker(registry, base, limits, in_pool=False)
-        map_tasks = [_MapTask(saved, saved.with_suffix(".nt"), saved.with_suffix(".ttl")) for _, saved, _ in documents]
+        map_tasks = [_MapTask(saved, saved.with_suffix(".nt"), saved.with_suffix(".ttl"), saved.with_suffix(".xml"))
+                     for _, saved, _ in documents]
         size = max(1, min(MAP_BATCH, len(map_tasks) // (4 * jobs)))  # small corpora still keep every worker busy
         batches = [map_tasks[k : k + size] for k in range(0, len(map_tasks), size)]
         results = chain.from_iterable(_run(_map_batch, batches, pool, "map+validate", show, unit="batch"))
         parts: list[DocumentPart] = []
         taken: set[str] = {AUTHORITIES_SLUG}
         graphs: set[str] = set()
+        expressions: set[tuple[str, str | None]] = set()
         for (path, _, symbol), task, mapped in zip(documents, map_tasks, results):
             outcome = outcomes[path]
             outcome.warnings += mapped.warnings
@@ -429,14 +449,20 @@ def _publish_documents(
             if mapped.violations:
                 outcome.status, outcome.errors = "invalid", mapped.violations
                 continue
-            outcome.slug = _slug(symbol, path, taken)
+            outcome.slug = _slug(symbol, path, taken, languages.get(path))
             outcome.work, outcome.triples = mapped.graph, mapped.triples
             dump_seconds["documents/*.ttl"] += mapped.turtle_seconds
+            # one named graph per work, holding all its language expressions; a second file of
+            # the same expression (a page extract beside the full text) gets a graph of its own
             graph_name = mapped.graph
-            if graph_name in graphs:
+            expression = (graph_name, languages.get(path))
+            if graph_name in graphs and expression in expressions:
                 graph_name = f"{graph_name}#source-{outcome.slug}"
             graphs.add(graph_name)
+            expressions.add(expression)
             os.replace(task.turtle, folder / f"{outcome.slug}.ttl")
+            if mapped.akn and task.akn is not None:
+                place_manifestation(task.akn, folder.parent, mapped.akn, outcome)
             parts.append(DocumentPart(outcome.slug, graph_name, task.part, mapped.triples))
         timings["map+validate"] = time.perf_counter() - t0
         return parts

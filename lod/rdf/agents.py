@@ -69,7 +69,8 @@ class AgentMapping(MapperBase):
     def addressees(self, node: URIRef, addressees: list[Addressee]) -> None:
         """Who a paragraph asks to act, as an undo:Relation from the organ to the addressee."""
         for n, who in enumerate(addressees, 1):
-            rel = URIRef(f"{node}__addressee_{n}")
+            # portions are shared by the six language versions; what a text says in one is its own
+            rel = URIRef(f"{node}__addressee_{n}" if self.lang == "eng" else f"{node}__addressee_{self.lang}_{n}")
             for t in (UNRES.Addressee, UNDO.Relation):
                 self.add(rel, RDF.type, t)
             self.add(node, UNRES.hasAddressee, rel)

@@ -91,6 +91,50 @@ DRAFTS_AND_ADOPTED = ExampleQuery(
 ORDER BY ?resolution""",
 )
 
+VOTES_ON_SPONSORED = ExampleQuery(
+    "votes-on-sponsored-resolutions",
+    "How did each State vote on the resolutions it sponsored (recorded votes of AKN4UN input)?",
+    PREFIXES + """SELECT ?symbol ?iso3 ?state (STRAFTER(STR(?choice), "#Vote") AS ?vote) WHERE {
+  ?work unres:docProponent ?sponsor ;
+        unres:voting/unres:hasVote ?v .
+  ?v unres:voter ?sponsor ; unres:voteChoice ?choice .
+  ?sponsor unres:iso3 ?iso3 .
+  OPTIONAL { ?work unres:symbol ?symbol }
+  OPTIONAL { ?sponsor rdfs:label ?state }
+}
+ORDER BY ?vote ?symbol ?iso3""",
+)
+
+RESOLUTIONS_BY_SDG = ExampleQuery(
+    "resolutions-by-sdg",
+    "How many resolutions concern each Sustainable Development Goal (AKN4UN classification)?",
+    PREFIXES + """SELECT ?goal ?label (COUNT(DISTINCT ?work) AS ?resolutions) (MIN(?symbol) AS ?first) WHERE {
+  ?work dcterms:subject ?goal .
+  ?goal skos:inScheme <http://metadata.un.org/sdg> ; skos:prefLabel ?label .
+  OPTIONAL { ?work unres:symbol ?symbol }
+}
+GROUP BY ?goal ?label
+ORDER BY DESC(?resolutions) ?label""",
+)
+
+FRENCH_TEXT_OF_PARAGRAPH = ExampleQuery(
+    "french-text-of-a-paragraph",
+    "The French text of a paragraph beside the English (A/RES/78/6, operative paragraph 1)",
+    PREFIXES + """SELECT DISTINCT ?paragraph ?english ?french WHERE {
+  ?work unres:symbol "A/RES/78/6" ;
+        allot:hasRealization/unres:hasComponent ?main .
+  ?paragraph dcterms:isPartOf+ ?main ;
+             unres:eId "para_1" ;
+             unres:text ?french .
+  FILTER(lang(?french) = "fr")
+  OPTIONAL { ?paragraph unres:text ?english FILTER(lang(?english) = "en") }
+}""",
+)
+
+AKN_EXAMPLES: tuple[ExampleQuery, ...] = (VOTES_ON_SPONSORED, RESOLUTIONS_BY_SDG, FRENCH_TEXT_OF_PARAGRAPH)
+"""Questions only AKN4UN input answers (votes, classification, six languages): the sample
+corpus has none, so they are tested on ../shared/corpus/real/ga-akn (tests/test_akn_read.py)."""
+
 EXAMPLES: tuple[ExampleQuery, ...] = (
     CO_SPONSORED_REAFFIRMING_TREATY, SPONSORS_WITH_WIKIDATA, PARAGRAPHS_ADDRESSING_BODY, TREATIES_CITED,
     DRAFTS_AND_ADOPTED,

@@ -63,10 +63,11 @@ class CitationMapping(MapperBase):
         for cited in self.res.citations:
             where = cited.location or ""
             seen[where] = seen.get(where, 0) + 1
-            node = URIRef(f"{self.portion(where)}__cit_{seen[where]}" if where else self.portion(f"cit_{seen[where]}"))
+            local = f"cit_{seen[where]}" if self.lang == "eng" else f"cit_{self.lang}_{seen[where]}"
+            node = URIRef(f"{self.portion(where)}__{local}" if where else self.portion(local))
             portion = self.portion(where) if where else self.main
             # no verb before the citation: the paragraph's leading phrase is what introduces it
-            relation = cited.relation or (relation_of_phrase(citing[where].verb) if where in citing else None)
+            relation = cited.relation or (relation_of_phrase(citing[where].verb, self.lang) if where in citing else None)
             targets = self.citation(node, cited, portion, relation)
             if where in citing and relation:
                 for target in targets:
@@ -76,7 +77,7 @@ class CitationMapping(MapperBase):
         for eid, paragraph in citing.items():
             for marker in paragraph.markers:
                 for target in by_note.get(self.footnote_eids.get(marker, f"fn_{marker}"), []):
-                    relation = paragraph.relations.get(target) or relation_of_phrase(paragraph.verb)
+                    relation = paragraph.relations.get(target) or relation_of_phrase(paragraph.verb, self.lang)
                     self.link(self.portion(eid), target, relation)
 
     def _citing_paragraphs(self) -> dict[str, _Citing]:

@@ -18,14 +18,15 @@ import re
 from rdflib import Graph, URIRef
 
 from lod.model import Footnote, OperativeParagraph, Resolution, SubParagraph
-from lod.rdf.agents import AgentMapping
-from lod.rdf.links import WORK_TYPES, CitationMapping
+from lod.rdf.links import WORK_TYPES
 from lod.rdf.mapbase import TRUE, MappingError, date_literal
 from lod.rdf.namespaces import (
-    ALLOT, DCTERMS, DOCO, ELI, FRBR, LANG1, LANG2, RDF, RDFS, UNDO, UNRES, undocs_iri, verb_concept,
+    ALLOT, DCTERMS, DOCO, ELI, FRBR, LANG1, LANG2, RDF, RDFS, UNDO, UNRES, undocs_iri,
 )
 from lod.rdf.ntriples import MappedDocument, literal_of
+from lod.rdf.proceedings import ProceedingsMapping
 from lod.rdf.quality import QualityMapping
+from lod.rdf.relations import phrase_concept
 from lod.rdf.registry import WorkRegistry, source_slug
 
 __all__ = ["MappingError", "WORK_TYPES", "map_resolution", "resolution_graph", "resolution_lines"]
@@ -54,8 +55,9 @@ def resolution_lines(res: Resolution, registry: WorkRegistry, base: str) -> list
     return map_resolution(res, registry, base).lines()
 
 
-class _Mapper(AgentMapping, CitationMapping, QualityMapping):
-    """One document's mapping: the FRBR levels and the structure; agents and links are mixins."""
+class _Mapper(ProceedingsMapping, QualityMapping):
+    """One document's mapping: the FRBR levels and the structure; agents, links,
+    proceedings (votes, subjects, workflow) and curator findings (DQV) are mixins."""
 
     # --- levels ---------------------------------------------------------------------------
     def run(self) -> MappedDocument:
@@ -65,6 +67,7 @@ class _Mapper(AgentMapping, CitationMapping, QualityMapping):
         self.footnotes()
         self.citations()
         self.draft_links()
+        self.proceedings()
         self.quality()
         return self.doc
 
@@ -169,7 +172,7 @@ class _Mapper(AgentMapping, CitationMapping, QualityMapping):
     def leading(self, node: URIRef, verb: str | None) -> None:
         if verb:
             self.add(node, UNRES.leadingPhrase, self.text(verb))
-            self.add(node, UNRES.action, verb_concept(verb))
+            self.add(node, UNRES.action, phrase_concept(verb, self.lang))
 
     def notes(self, node: URIRef, markers: list[str]) -> None:
         for marker in markers:
@@ -187,7 +190,7 @@ class _Mapper(AgentMapping, CitationMapping, QualityMapping):
                 self.add(node, UNRES.unnumbered, TRUE)
             self.add(node, UNRES.text, self.text(para.text))
             self.add(node, UNRES.intro, self.text(para.intro))
-            self.add(node, UNRES.section, para.section)
+            self.add(node, UNRES.section, self.text(para.section))
             self.leading(node, para.verb)
             self.notes(node, para.footnote_refs)
             if para.continued:

@@ -75,9 +75,41 @@ def _phrase_relations() -> dict[URIRef, URIRef]:
     return out
 
 
-def relation_of_phrase(phrase: str | None) -> str | None:
-    """The relation lemma a leading phrase expresses ("Reaffirming also" → "reaffirm"), if any."""
+@lru_cache(maxsize=1)
+def _labels() -> dict[tuple[str, str], URIRef]:
+    """(language tag, folded label) → verb concept, from the labels of ontology/verbs.ttl in
+    the other official languages (learned from aligned paragraphs: see tests/test_verb_labels.py)."""
+    g = Graph().parse(VERBS_TTL)
+    out: dict[tuple[str, str], URIRef] = {}
+    for prop in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel):
+        for concept, label in g.subject_objects(prop):
+            lang = getattr(label, "language", None)
+            if isinstance(concept, URIRef) and lang and lang != "en":
+                out.setdefault((lang, _fold(str(label))), concept)
+    return out
+
+
+def _fold(phrase: str) -> str:
+    return " ".join(phrase.casefold().replace("’", "'").strip(" ,،;:").split())
+
+
+def phrase_concept(phrase: str | None, lang: str = "eng") -> URIRef | None:
+    """The verb concept of a leading phrase in the document's language (ISO 639-2): English
+    phrases by their slug; the other languages by the labels the scheme gives them, or None
+    when the scheme has no label for the phrase (never a concept named in another language)."""
     if not phrase:
         return None
-    relation = _phrase_relations().get(verb_concept(phrase))
+    if lang in ("eng", "en", ""):
+        return verb_concept(phrase)
+    from lod.rdf.namespaces import language_tag
+
+    return _labels().get((language_tag(lang), _fold(phrase)))
+
+
+def relation_of_phrase(phrase: str | None, lang: str = "eng") -> str | None:
+    """The relation lemma a leading phrase expresses ("Reaffirming also" → "reaffirm"), if any."""
+    concept = phrase_concept(phrase, lang)
+    if concept is None:
+        return None
+    relation = _phrase_relations().get(concept)
     return str(relation).removeprefix(str(RELATION)) if relation is not None else None

@@ -29,6 +29,8 @@ TURTLE = Format("ttl", "text/turtle", "Turtle", "turtle")
 JSONLD = Format("jsonld", "application/ld+json", "JSON-LD", "json-ld")
 RDFXML = Format("rdf", "application/rdf+xml", "RDF/XML", "pretty-xml")
 NTRIPLES = Format("nt", "application/n-triples", "N-Triples", "nt")
+AKN = Format("xml", "application/akn+xml", "Akoma Ntoso XML")
+"""A document's AKN4UN manifestation (a file of the build, not a description: lod.web.manifestations)."""
 
 SPARQL_JSON = Format("srj", "application/sparql-results+json", "SPARQL JSON")
 SPARQL_XML = Format("srx", "application/sparql-results+xml", "SPARQL XML")
@@ -39,6 +41,8 @@ RDF_FORMATS: tuple[Format, ...] = (TURTLE, JSONLD, RDFXML, NTRIPLES)
 """Graph formats in order of preference when the client has none (curl's `*/*` gets Turtle)."""
 RESOURCE_FORMATS: tuple[Format, ...] = RDF_FORMATS + (HTML,)
 RESULT_FORMATS: tuple[Format, ...] = (SPARQL_JSON, SPARQL_XML, CSV, TSV)
+DOCUMENT_FORMATS: tuple[Format, ...] = RESOURCE_FORMATS + (AKN,)
+"""What a work or expression IRI offers: its descriptions, and the document itself as AKN."""
 
 BY_EXT: dict[str, Format] = {f.ext: f for f in RESOURCE_FORMATS}
 

@@ -16,7 +16,7 @@ from rdflib import Graph
 from werkzeug.security import safe_join
 
 from lod.web import conneg
-from lod.web.conneg import HTML, RDF_FORMATS
+from lod.web.conneg import AKN, HTML, RDF_FORMATS
 from lod.web.describe import CONTEXT_FILE, serialize
 from lod.web.render import resource_page
 from lod.web.runtime import runtime
@@ -30,6 +30,8 @@ MEDIA_TYPES = {
     ".nq": "application/n-quads",
     ".nt": "application/n-triples",
     ".json": "application/json",
+    ".xml": AKN.mime,
+    ".zip": "application/zip",
 }
 _LISTED_DIRS = ("dumps", "documents")
 _TOP_FILES = ("void.ttl", "SHA256SUMS", "report.json")
@@ -49,7 +51,7 @@ def checksums(data: Path) -> dict[str, str]:
     return sums
 
 
-def _send(data: Path, folder: str, name: str) -> Response:
+def send_build_file(data: Path, folder: str, name: str) -> Response:
     """A file of the build, confined to `folder` (werkzeug's safe_join refuses any escape)."""
     rt = runtime()
     # Absolute: Flask resolves a relative directory against the package, not the working directory.
@@ -90,19 +92,19 @@ def listing() -> Response:
 
 @bp.route("/dumps/<path:name>")
 def dump(name: str) -> Response:
-    return _send(runtime().data, "dumps", name)
+    return send_build_file(runtime().data, "dumps", name)
 
 
 @bp.route("/documents/<path:name>")
 def document(name: str) -> Response:
-    return _send(runtime().data, "documents", name)
+    return send_build_file(runtime().data, "documents", name)
 
 
 @bp.route("/SHA256SUMS")
 @bp.route("/report.json")
 @bp.route("/void.ttl")
 def top_file() -> Response:
-    return _send(runtime().data, "", request.path.lstrip("/"))
+    return send_build_file(runtime().data, "", request.path.lstrip("/"))
 
 
 @bp.route("/.well-known/void")

@@ -145,6 +145,8 @@ SELECT ?treaty (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?g) AS ?documents) WHERE {
 class Example:
     title: str
     query: str
+    needs: str = ""
+    """What input the question needs to have answers ("AKN4UN"); empty: any corpus answers it."""
 
 
 EXAMPLES: tuple[Example, ...] = (
@@ -199,6 +201,7 @@ SELECT DISTINCT ?treaty ?volume ?number ?printed ?paragraph WHERE {
         link_examples.SPONSORS_WITH_WIKIDATA,
         link_examples.DRAFTS_AND_ADOPTED,
     )),
+    *(Example(e.title, e.query, needs="AKN4UN") for e in link_examples.AKN_EXAMPLES),
     Example("Everything about one resolution (CONSTRUCT of its graph)", PREFIXES + """\
 CONSTRUCT { ?s ?p ?o } WHERE {
   ?work unres:symbol "A/RES/80/2" .

@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import DCTERMS, RDF
 from rdflib.term import Node
 
 from lod.uri import IRIError, WorkIRI
 from lod.web.describe import jsonld_context
 from lod.web.queries import LABEL_PREDICATES
+from lod.web.adoption import RIGHT_TO_LEFT, LANGUAGE_NAMES, Voting, subjects_of, text_languages, voting_of
 
 TEXT_NAMES = ("text", "content", "value", "chars", "body", "plaintext", "citationtext")
 SPONSOR_NAMES = ("sponsor", "docproponent")
@@ -67,6 +68,11 @@ class Part:
     children: list[Part] = field(default_factory=list)
     segments: list[tuple[str, Link | None]] = field(default_factory=list)
     addressees: list[str] = field(default_factory=list)
+    lang: str | None = None
+
+    @property
+    def dir(self) -> str:
+        return "rtl" if self.lang in RIGHT_TO_LEFT else "ltr"
 
 
 @dataclass
@@ -89,6 +95,13 @@ class WorkPage:
     other: list[Part]
     cited_by: list[CitedBy]
     curator_notes: list[CuratorNote] = field(default_factory=list)
+    lang: str = "en"
+    dir: str = "ltr"
+    languages: list[tuple[str, str, bool]] = field(default_factory=list)
+    """(tag, the language's own name, shown?) of every language the work's text is in."""
+    voting: Voting | None = None
+    subjects: list[tuple[str, list[Link]]] = field(default_factory=list)
+    """(scheme, concepts) of the work's subjects (dcterms:subject), by scheme."""
 
 
 @dataclass
@@ -142,13 +155,24 @@ class Linker:
         return Link(self.href(str(node)), self.label(node), str(node))
 
 
-def literal_text(graph: Graph, subject: Node, names: tuple[str, ...]) -> str | None:
-    """The first literal whose property is named like one of `names`, in that order of preference."""
-    found: dict[str, str] = {}
+def literal_text(graph: Graph, subject: Node, names: tuple[str, ...], lang: str | None = None) -> str | None:
+    """The first literal whose property is named like one of `names`, in that order of preference
+    (in language `lang` where the resource has it in several: see `literal_in`)."""
+    return literal_in(graph, subject, names, lang)[0]
+
+
+def literal_in(graph: Graph, subject: Node, names: tuple[str, ...], lang: str | None = None) -> tuple[str | None, str | None]:
+    """(text, its language tag): a paragraph of a six-language work has one text per language;
+    the one in `lang` is preferred, then English, then untagged, then any."""
+    found: dict[str, list[Literal]] = defaultdict(list)
     for pred, obj in sorted(graph.predicate_objects(subject), key=lambda po: (str(po[0]), str(po[1]))):
         if isinstance(obj, Literal):
-            found.setdefault(local_name(pred), str(obj))
-    return next((found[n] for n in names if n in found), None)
+            found[local_name(pred)].append(obj)
+    for name in names:
+        if name in found:
+            ranked = sorted(found[name], key=lambda o: (o.language != lang, o.language != "en", o.language is not None))
+            return str(ranked[0]), ranked[0].language
+    return None, None
 
 
 def _is_citing(pred: Node) -> bool:
@@ -174,8 +198,9 @@ def _values(graph: Graph, linker: Linker, subject: Node, skip: set[Node]) -> lis
     return sorted(rows.items(), key=lambda kv: (kv[0] != "rdf:type", kv[0]))
 
 
-def work_page(graph: Graph, work: str, base: str) -> WorkPage:
-    """The view of a resolution: its metadata, sponsors, parts in reading order, and who cites it."""
+def work_page(graph: Graph, work: str, base: str, lang: str = "en") -> WorkPage:
+    """The view of a resolution: its metadata, sponsors, parts in reading order, and who cites it,
+    its text in language `lang` (a BCP 47 tag) where the work has it."""
     linker = Linker(base, graph)
     w = URIRef(work)
     prefix = work + "/!"
@@ -195,8 +220,8 @@ def work_page(graph: Graph, work: str, base: str) -> WorkPage:
         number = literal_text(graph, node, NUMBER_NAMES) or _number_from_eid(eid)
         if eid.split("__")[-1].startswith("point") and number.isalnum():
             number = f"({number})"  # points print as (a), (iv)
-        text = literal_text(graph, node, TEXT_NAMES) or ""
-        parts[eid] = Part(eid, number, text, order, eid.split("__")[0].split("_")[0])
+        text, tag = literal_in(graph, node, TEXT_NAMES, lang)
+        parts[eid] = Part(eid, number, text or "", order, eid.split("__")[0].split("_")[0], lang=tag)
     for eid, part in parts.items():
         cited = _citations(graph, linker, nodes[eid], work)
         part.segments, part.links = _inline(part.text, cited)
@@ -233,9 +258,13 @@ def work_page(graph: Graph, work: str, base: str) -> WorkPage:
                 if any(n in local_name(p) for n in SPONSOR_NAMES) and isinstance(o, URIRef)]
     sponsors.sort(key=lambda l: l.label)
     skip = {n for n in graph.objects(w) if str(n).startswith(prefix)} | {URIRef(s.iri) for s in sponsors}
+    voting, subjects = voting_of(graph, linker, w), subjects_of(graph, linker, w)
+    skip |= set(graph.objects(w, DCTERMS.subject))  # shown by scheme, above the metadata
+    available = text_languages(graph, work)
+    shown = lang if lang in available else ("en" if "en" in available or not available else available[0])
     return WorkPage(
         iri=work,
-        title=_title(graph, w, work) or linker.label(w),
+        title=_title(graph, w, work, shown) or linker.label(w),
         symbol=literal_text(graph, w, SYMBOL_NAMES) or "",
         metadata=_values(graph, linker, w, skip),
         sponsors=sponsors,
@@ -246,6 +275,11 @@ def work_page(graph: Graph, work: str, base: str) -> WorkPage:
         other=other,
         cited_by=_cited_by(graph, linker, work),
         curator_notes=_curator_notes(graph, prefix),
+        lang=shown,
+        dir="rtl" if shown in RIGHT_TO_LEFT else "ltr",
+        languages=[(t, LANGUAGE_NAMES.get(t, t), t == shown) for t in available] if len(available) > 1 else [],
+        voting=voting,
+        subjects=subjects,
     )
 
 
@@ -364,18 +398,20 @@ def _flatten_containers(parts: list[Part]) -> list[Part]:
     return out
 
 
-def _title(graph: Graph, w: URIRef, work: str) -> str | None:
-    """The work's title, or its (first) expression's: titles belong to language versions."""
-    title = literal_text(graph, w, TITLE_NAMES)
+def _title(graph: Graph, w: URIRef, work: str, lang: str = "en") -> str | None:
+    """The work's title, or its expression's in `lang` (else the first): titles belong to
+    language versions."""
+    title = literal_text(graph, w, TITLE_NAMES, lang)
     if title:
         return title
+    found: list[tuple[bool, str]] = []
     for node in sorted(set(graph.subjects()), key=str):
         text = str(node)
         if text.startswith(work + "/") and "@" in text and "!" not in text:
-            title = literal_text(graph, node, TITLE_NAMES)
+            title, tag = literal_in(graph, node, TITLE_NAMES, lang)
             if title:
-                return title
-    return None
+                found.append((tag != lang, title))
+    return min(found)[1] if found else None
 
 
 def _cited_by(graph: Graph, linker: Linker, work: str) -> list[CitedBy]:

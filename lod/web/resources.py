@@ -20,12 +20,13 @@ from rdflib import Literal, URIRef
 
 from lod.store import OxigraphStore, Store
 from lod.uri import IRIError, WorkIRI
-from lod.web import conneg, queries
+from lod.web import conneg, manifestations, queries
 from lod.web.cache import Rendered
-from lod.web.conneg import BY_EXT, HTML, RDF_FORMATS, RESOURCE_FORMATS, Format
+from lod.web.conneg import AKN, BY_EXT, DOCUMENT_FORMATS, HTML, RDF_FORMATS, RESOURCE_FORMATS, Format
 from lod.web.describe import Description, resource_description
 from lod.web.http import Precompressed, gzip_body
 from lod.web.describe import work_description as describe_work
+from lod.web.dumps import send_build_file as send_file
 from lod.web.render import resource_page, work_page
 from lod.web.rendered import RenderedDir, Warmer
 from lod.web.runtime import Runtime, runtime
@@ -53,9 +54,11 @@ def _chosen() -> Format | None:
     return conneg.negotiate(request.headers.get("Accept"), RESOURCE_FORMATS)
 
 
-def represent(description: Description, fmt: Format, data_path: str, query: str, html: str, **context: object) -> Response:
-    """A 200 description in `fmt`, linking its alternates (header and, for HTML, <link>)."""
-    alts = alternates(data_path, query)
+def represent(description: Description, fmt: Format, data_path: str, query: str, html: str,
+              extra: list[tuple[str, Format]] | None = None, **context: object) -> Response:
+    """A 200 description in `fmt`, linking its alternates (header and, for HTML, <link>);
+    `extra` are other representations of the thing (its AKN files)."""
+    alts = alternates(data_path, query) + (extra or [])
     if fmt is HTML:
         body = render_template(html, alternates=[(u, f) for u, f in alts if f is not HTML], **context)
         response = Response(body, mimetype="text/html")
@@ -189,15 +192,25 @@ def akn(rest: str) -> Response:
     head, _, last = path.rpartition("/")
     if last.startswith(DATA + "."):
         return work_description(head, last[len(DATA) + 1:])
+    if manifestations.is_manifestation(path):
+        return manifestations.send_manifestation(rt.data, path, send_file)
     iri = rt.base + path
     try:
-        work = WorkIRI.parse(iri).work()
+        parsed = WorkIRI.parse(iri)
+        work = parsed.work()
     except IRIError:
         return other_iri(iri)
     if not exists(rt.store(), work):
         abort(404, description=f"No resource {iri} in this dataset.")
-    fmt = _chosen()
-    if fmt is None:
+    fmt = conneg.negotiate(request.headers.get("Accept"), DOCUMENT_FORMATS)
+    if fmt is AKN and not parsed.component and not parsed.eid:
+        target = manifestations.negotiated_manifestation(rt.data, parsed, rt.base)
+        if target is not None:
+            response = see_other(target)
+            response.vary.add("Accept-Language")
+            return response
+        fmt = _chosen()
+    if fmt is None or fmt is AKN:
         return not_acceptable()
     return see_other(f"{work[len(rt.base):]}/{DATA}.{fmt.ext}")
 
@@ -213,18 +226,40 @@ def work_description(work_path: str, ext: str) -> Response:
             abort(404)
     except IRIError:
         abort(404)
+    if fmt is HTML:
+        lang = page_language()
+        key = ("work", work, fmt.ext) if lang == "en" else ("work", work, fmt.ext, lang)
+        response = cached_response(key, lambda store: _work_response(store, work, work_path, fmt, lang=lang))
+        response.headers["Vary"] = "Accept, Accept-Language"
+        return response
     return cached_response(("work", work, fmt.ext), lambda store: _work_response(store, work, work_path, fmt))
 
 
+PAGE_LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh")
+"""The languages a resolution's page is offered in: the six official languages of the UN."""
+_ISO639_2 = {"eng": "en", "fra": "fr", "fre": "fr", "spa": "es", "rus": "ru", "ara": "ar", "zho": "zh", "chi": "zh"}
+
+
+def page_language() -> str:
+    """The language asked for: `?lang=` (the page's switch; fr or fra), else the best of the
+    browser's Accept-Language, else English."""
+    asked = (request.args.get("lang") or "").strip().lower()
+    asked = _ISO639_2.get(asked, asked)
+    if asked in PAGE_LANGUAGES:
+        return asked
+    return request.accept_languages.best_match(PAGE_LANGUAGES, default="en") or "en"
+
+
 def _work_response(store: Store, work: str, work_path: str, fmt: Format,
-                   description: Description | None = None) -> Response:
+                   description: Description | None = None, lang: str = "en") -> Response:
     base = runtime().base
     data_path = f"{work_path}/{DATA}"
     if description is None:
         description = describe_work(store, work)
     if len(description):
-        page = work_page(description.graph(), work, base) if fmt is HTML else None
-        response = represent(description, fmt, data_path, "", "work.html", page=page)
+        page = work_page(description.graph(), work, base, lang) if fmt is HTML else None
+        akn = manifestations.alternates(runtime().data, WorkIRI.parse(work), base)
+        response = represent(description, fmt, data_path, "", "work.html", extra=akn, page=page)
     else:
         # a work that is cited here but not published: what we know is who cites it
         description = resource_description(store, work)

@@ -1,0 +1,386 @@
+"""Model → AKN4UN XML: the Akoma Ntoso 3.0 manifestation of one document.
+
+Whatever a document was read from (text, PDF, Word or AKN), the UN's own exchange format is
+written back from the model, so the dataset can be read by AKN tools as well as by RDF ones.
+The markup follows the UN's AKN4UN files where they settle a choice (symbol on the cover page
+with `refersTo="#symbol"`, printed numbers `1.` and `(a)`, verbs in an italic span, one
+`container` per preambular paragraph named after its verb, footnotes as `authorialNote`
+where the marker is printed, annexes as `attachment/doc name="annex"`), and the OASIS schema
+everywhere (checked by lod.akn.schema).
+
+IRIs: FRBR values and links to anything on our base are written relative to it (`/akn/un/…`),
+as the AKN naming convention writes them, so a file does not change when the base does;
+the manifestation is `{expression}/!main.xml`. Element names come from one table
+(lod.akn.vocabulary). Facts that AKN has no element for (the converter's layout and warnings,
+whether a paragraph is cut off by a page extract) go into `<proprietary>` in our namespace, so
+nothing the model holds is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lxml import etree
+
+from lod.akn.elements import NSMAP, element, raw, token
+from lod.akn.meta import MetaWriter
+from lod.akn.vocabulary import AKN_FORMAT, AKN_NS, KIND_ELEMENT
+from lod.model import Annex, Citation, OperativeParagraph, Resolution, Sponsor, SubParagraph
+from lod.parse.akn import link_symbol
+from lod.rdf.groups import group_iri, lookup_group
+from lod.rdf.namespaces import undocs_iri
+from lod.rdf.registry import RegistryError, WorkEntry, WorkRegistry
+from lod.uri import IRIError, WorkIRI, eid
+
+
+class AKNWriteError(ValueError):
+    """A model that cannot be written as an AKN document (no language, no work IRI)."""
+
+
+def manifestation_iri(work: WorkIRI, lang: str) -> str:
+    """`{work}/{lang}@/!main.xml`: the AKN4UN manifestation IRI of an expression's XML."""
+    return f"{work.expression(lang)}/!main.{AKN_FORMAT}"
+
+
+def akn_document(res: Resolution, registry: WorkRegistry, base: str) -> bytes:
+    """The AKN XML of one document (UTF-8, with declaration); `registry` names the works it
+    cites, exactly as the RDF mapping names them, so the XML's links and the RDF agree."""
+    return _Writer(res, registry, base.rstrip("/")).document()
+
+
+class _Writer(MetaWriter):
+    def __init__(self, res: Resolution, registry: WorkRegistry, base: str) -> None:
+        if not res.language:
+            raise AKNWriteError(f"{res.source or res.symbol}: no language, so no expression can be written")
+        try:
+            self.entry: WorkEntry = registry.entry_for(res)
+        except RegistryError as exc:
+            raise AKNWriteError(str(exc)) from exc
+        self.res, self.registry, self.base = res, registry, base
+        self.iri = self.entry.iri
+        self.lang = res.language
+        try:
+            self.expression = self.iri.expression(self.lang)
+        except IRIError as exc:
+            raise AKNWriteError(f"{res.source}: {exc}") from exc
+        self.notes = {f.marker: f for f in res.footnotes}
+        self.order = list(self.notes)
+        self.placed_notes: set[str] = set()
+        self.cites: dict[str, list[Citation]] = {}
+        for c in res.citations:
+            self.cites.setdefault(c.location, []).append(c)
+        self.organizations: dict[str, tuple[str, str]] = {}  # eId → (href, showAs)
+
+    # --- document ----------------------------------------------------------------------------
+    def document(self) -> bytes:
+        root = etree.Element(f"{{{AKN_NS}}}akomaNtoso", nsmap=NSMAP)  # type: ignore[arg-type]
+        doc = element(root, KIND_ELEMENT.get(self.res.kind, "document"))
+        meta = element(doc, "meta")
+        self.cover(doc)
+        self.preface(doc)
+        self.unanchored = set(self.unplaced_notes())
+        formula = self.preamble(doc)
+        self.leading_notes(formula)
+        body = element(doc, "body")
+        self.paragraphs(body, self.res.operative)
+        if not len(body):
+            self.empty(body, "para_u0")
+        if self.res.meeting:
+            closing = raw(element(doc, "conclusions"), "p")
+            element(closing, "meeting", self.res.meeting)
+        self.attachments(doc)
+        self.notes_left(doc, formula)
+        self.renamed = _unique_eids(root)
+        self.meta(meta)
+        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+    # --- cover page and preface ---------------------------------------------------------------
+    def cover(self, doc: etree._Element) -> None:
+        """The masthead as the UN's files mark it up (and lod.parse.akn reads it)."""
+        res = self.res
+        cover = element(doc, "cover", eId="coverPage_1")
+        if res.symbol:
+            element(raw(cover, "p"), "symbol", res.symbol, refersTo="#symbol")
+        if res.body:
+            element(raw(cover, "p"), "authority", res.body, refersTo="#issuingBody")
+        if res.distribution:
+            element(raw(cover, "p"), "doc_status", f"Distr.: {res.distribution}", refersTo="#distribution")
+        if res.date:
+            element(raw(cover, "p"), "doc_date", res.date, date=res.date, refersTo="#dateOfIssuance")
+        if res.session is not None or res.session_label:
+            element(raw(cover, "p"), "session", res.session_label, value=str(res.session) if res.session is not None else "")
+        for k in range(max(len(res.agenda_items), len(res.agenda_titles))):
+            if k < len(res.agenda_items):
+                element(raw(cover, "p"), "agenda_item", f"Agenda item {res.agenda_items[k]}", title=res.agenda_items[k])
+            if k < len(res.agenda_titles):
+                element(raw(cover, "p"), "agenda_title", res.agenda_titles[k])
+        if res.committee or res.report_symbol:
+            self.proponent(raw(cover, "p"))
+        if not len(cover):
+            doc.remove(cover)
+
+    def proponent(self, p: etree._Element) -> None:
+        """"[on the report of the Third Committee (A/77/455, para. 32)]" with the committee as
+        `refersTo` and the report as the originating document."""
+        res = self.res
+        node = element(p, "proponent", refersTo=self.committee_ref())
+        committee = f"the {res.committee}" if res.committee else "a committee"
+        if not res.report_symbol:
+            node.text = f"[{res.committee}]"
+            return
+        node.text = f"[on the report of {committee} ("
+        where = f"{res.report_symbol}, para. {res.report_paragraph}" if res.report_paragraph else res.report_symbol
+        element(node, "report", where).tail = ")]"
+
+    def preface(self, doc: etree._Element) -> None:
+        res = self.res
+        preface = element(doc, "preface")
+        if res.number or res.title:
+            p = raw(preface, "p")
+            if res.number:
+                element(p, "number", f"{res.number}.")
+            if res.title:
+                element(p, "title", res.title, refersTo="#resolutionTitle")
+        if res.sponsors:
+            p = raw(preface, "p", class_="sponsors")
+            for k, sponsor in enumerate(res.sponsors):
+                node = element(p, "sponsors", sponsor.name, refersTo=self.sponsor(sponsor), class_=sponsor.kind)
+                node.tail = ", " if k < len(res.sponsors) - 1 else None
+        if not len(preface):
+            doc.remove(preface)
+
+    def sponsor(self, sponsor: Sponsor) -> str:
+        if sponsor.iso3:
+            return self.organization(sponsor.iso3, f"/id/state/{sponsor.iso3}", sponsor.name)
+        group = lookup_group(sponsor.name)
+        key = group.key if group else token(sponsor.name)
+        return self.organization(f"group_{key}", self.rel(group_iri(self.base, key)) if group else f"/id/sponsor/{key}",
+                                 sponsor.name)
+
+    # --- preamble and paragraphs --------------------------------------------------------------
+    def preamble(self, doc: etree._Element) -> etree._Element | None:
+        """The preamble; returns the formula's `p` (footnotes no paragraph refers to go there)."""
+        res = self.res
+        if not res.preamble and not res.preamble_formula and not self.unanchored:
+            return None
+        pre = element(doc, "preamble")
+        formula = raw(element(pre, "formula", eId="formula_1"), "p", res.preamble_formula)
+        for n, para in enumerate(res.preamble, 1):
+            pid = para.eid or f"preamble__para_{n}"
+            box = element(pre, "preambular", eId=pid, name=para.verb or None)
+            self.text(raw(box, "p"), para.text, pid, para.verb, para.footnote_refs)
+        return formula
+
+    def paragraphs(self, parent: etree._Element, paragraphs: Sequence[OperativeParagraph], prefix: str = "") -> None:
+        """Paragraphs in order; a run of paragraphs under one printed heading goes into a
+        section (`hcontainer name="section"` with its `heading`), as AKN groups them."""
+        section, holder, count = None, parent, 0
+        for n, para in enumerate(paragraphs, 1):
+            if para.section != section:
+                holder = parent
+                if para.section:
+                    count += 1
+                    holder = element(parent, "section", eId=f"{prefix}sec_{count}")
+                    element(holder, "heading", para.section)
+            section = para.section
+            self.paragraph(holder, para, n)
+
+    def paragraph(self, parent: etree._Element, para: OperativeParagraph, n: int) -> None:
+        """`num` printed "8.", then the text in `content`, or (with points) the text before the
+        first point as the list's `intro`, as the UN's files write it."""
+        pid = para.eid or eid(("para", para.num or f"u{n}"))
+        node = element(parent, "paragraph", eId=pid)
+        if para.num:
+            element(node, "num", f"{para.num}.")
+        if para.subparagraphs:
+            block = element(node, "points", eId=f"{pid}__list_1")
+            intro = para.intro if para.intro is not None else ""
+            self.text(raw(element(block, "intro"), "p"), intro, pid, para.verb, para.footnote_refs)
+            self.points(block, para.subparagraphs, f"{pid}__list_1")
+        else:
+            self.text(raw(element(node, "content"), "p"), para.text, pid, para.verb, para.footnote_refs)
+
+    def points(self, block: etree._Element, points: Sequence[SubParagraph], lid: str) -> None:
+        """Points "(a)" in a list; a point's own points follow it as a list of their own inside
+        the same list (AKN gives a point either text or sub-points, and a point "(a)" that
+        introduces "(i)" has both)."""
+        for k, point in enumerate(points, 1):
+            qid = point.eid or eid(lid, ("point", point.num or k))
+            node = element(block, "point", eId=qid)
+            element(node, "num", f"({point.num})" if point.num else None)
+            self.text(raw(element(node, "content"), "p"), point.text, qid, None, [])
+            if point.subparagraphs:
+                inner = f"{qid}__list_1"
+                self.points(element(block, "points", eId=inner), point.subparagraphs, inner)
+
+    def empty(self, body: etree._Element, eid_: str) -> None:
+        """AKN requires a main body; a document (or annex) with no paragraphs says so in an
+        empty container rather than producing an invalid file."""
+        raw(element(element(body, "empty", eId=eid_), "content"), "p")
+
+    def attachments(self, doc: etree._Element) -> None:
+        if not self.res.annexes:
+            return
+        block = element(doc, "attachments")
+        for k, annex in enumerate(self.res.annexes, 1):
+            self.annex(element(block, "attachment"), annex, k)
+
+    def annex(self, parent: etree._Element, annex: Annex, k: int) -> None:
+        """`attachment/doc name="annex"` with its own FRBR identification (component `!annex_k`);
+        its number ("Annex I") and title are headings around its paragraphs, as printed."""
+        aid = annex.eid or f"annex_{k}"
+        parent.set("eId", aid)
+        doc = element(parent, "annex")
+        self.identification(element(doc, "meta"), aid)
+        holder = element(doc, "body")
+        if annex.num is not None or annex.title is None:
+            holder = element(holder, "annex_heading", eId=f"{aid}__heading_1")
+            element(holder, "heading", f"Annex {annex.num}" if annex.num else "Annex")
+        if annex.title:
+            holder = element(holder, "annex_heading", eId=f"{aid}__heading_2")
+            element(holder, "heading", annex.title)
+        self.paragraphs(holder, annex.paragraphs, f"{aid}__")
+        if not annex.paragraphs:
+            self.empty(holder, f"{aid}__para_u0")
+
+    # --- inline text: verb, citations, footnotes ---------------------------------------------
+    def text(self, p: etree._Element, text: str, location: str, verb: str | None, notes: Sequence[str]) -> None:
+        """`text` into `p`: the leading verb in an italic span, each citation printed here as a
+        `<ref>` to its work, footnotes as `authorialNote` at the end of the paragraph."""
+        start = 0
+        if verb and text.startswith(verb):
+            element(p, "verb", verb, class_="italic", refersTo="#verb")
+            start = len(verb)
+        spans: list[tuple[int, int, str]] = []
+        cursor = start
+        for cite in self.cites.get(location, []):
+            href = self.href(cite)
+            at = _place(text, cite.text, spans, cursor, start) if href and cite.text else -1
+            if at >= 0:
+                spans.append((at, at + len(cite.text), href))  # type: ignore[arg-type]
+                cursor = at
+        _fill(p, text, start, len(text), sorted(spans, key=lambda s: (s[0], -s[1])))
+        self.attach_notes(p, notes)
+
+    def attach_notes(self, p: etree._Element | None, markers: Sequence[str]) -> None:
+        """Footnotes where their markers are printed; each is followed by the footnotes after it
+        that no paragraph refers to, so the notes keep their printed order (an "Ibid." means the
+        note before it)."""
+        if p is None:
+            return
+        for marker in markers:
+            note = self.notes.get(marker)
+            if note is None:
+                continue
+            if marker in self.placed_notes:  # referred to again: a reference to the note, not a copy
+                element(p, "note_ref", marker=marker, href=f"#{note.eid or 'fn_' + token(marker)}")
+                continue
+            self.note(p, marker)
+            for follower in self.order[self.order.index(marker) + 1:]:
+                if follower not in self.unanchored or follower in self.placed_notes:
+                    break
+                self.note(p, follower, anchored=False)
+
+    def note(self, p: etree._Element, marker: str, anchored: bool = True) -> None:
+        """An `authorialNote`; one whose marker the text does not print is `class="unanchored"`
+        (it is read back as a footnote of the document, not of the paragraph that holds it)."""
+        self.placed_notes.add(marker)
+        note = self.notes[marker]
+        nid = note.eid or f"fn_{token(marker)}"
+        node = element(p, "footnote", marker=marker, placement="bottom", eId=nid,
+                       class_=None if anchored else "unanchored")
+        self.text(raw(node, "p"), note.text, nid, None, [])
+
+    def unplaced_notes(self) -> list[str]:
+        """Markers of footnotes no paragraph refers to (the converter found no marker in the text)."""
+        refs = {m for p in self.res.preamble for m in p.footnote_refs}
+        refs |= {m for p in self.all_paragraphs() for m in p.footnote_refs}
+        return [f.marker for f in self.res.footnotes if f.marker not in refs]
+
+    def leading_notes(self, formula: etree._Element | None) -> None:
+        """Unanchored footnotes before the first anchored one go into the enacting formula
+        (where they print no words), so they come first as printed."""
+        for marker in self.order:
+            if marker not in self.unanchored or formula is None:
+                return
+            self.note(formula, marker, anchored=False)
+
+    def notes_left(self, doc: etree._Element, formula: etree._Element | None) -> None:
+        """Any footnote still not written (its predecessor was not either) goes to the formula:
+        none is lost."""
+        for marker in self.order:
+            if marker not in self.placed_notes and formula is not None:
+                self.note(formula, marker, anchored=False)
+
+    def href(self, cite: Citation) -> str | None:
+        """A UN document by its symbol at undocs.org, as the UN's files link it (the symbol is the
+        citation's identity; a reader maps it to the work); anything else, a treaty, by its IRI here."""
+        if cite.symbol and not cite.placeholder:
+            href = str(undocs_iri(cite.symbol))
+            if link_symbol(href) == cite.symbol:  # a link an AKN reader maps back to this very symbol
+                return href
+        try:
+            target = self.registry.work_for_citation(cite, self.res.body)
+        except (RegistryError, IRIError):
+            return None
+        return self.rel(target) if target else None
+
+
+def _unique_eids(root: etree._Element) -> list[tuple[str, str]]:
+    """AKN requires unique eIds (the strict schema checks it). A model with two points printed
+    with the same letter would give two equal ones: the second becomes `{eId}_2`, and the
+    renaming is recorded (`<lod:duplicateEId>`) rather than made silently."""
+    seen: set[str] = set()
+    renamed: list[tuple[str, str]] = []
+    for node in root.iter():
+        value = node.get("eId") if isinstance(node.tag, str) else None
+        if value is None:
+            continue
+        if value in seen:
+            k = 2
+            while f"{value}_{k}" in seen:
+                k += 1
+            renamed.append((value, f"{value}_{k}"))
+            value = f"{value}_{k}"
+            node.set("eId", value)
+        seen.add(value)
+    return renamed
+
+
+
+def _place(text: str, label: str, spans: list[tuple[int, int, str]], cursor: int, start: int) -> int:
+    """Where a citation's words are printed: the first occurrence from `cursor` (else from the
+    start) that nests with or stays clear of the citations already placed (one citation's words
+    can hold another's: "resolution 2200 A (XXI)" and the linked "2200 A (XXI)")."""
+    for begin in (cursor, start):
+        at = text.find(label, begin)
+        while at >= 0:
+            end = at + len(label)
+            if all(end <= a or at >= b or (a <= at and end <= b) or (at <= a and b <= end) for a, b, _ in spans):
+                return at
+            at = text.find(label, at + 1)
+    return -1
+
+
+def _fill(parent: etree._Element, text: str, lo: int, hi: int, spans: list[tuple[int, int, str]]) -> None:
+    """text[lo:hi] into `parent`, each span a `<ref>`, spans inside a span nested in its ref."""
+    last: etree._Element | None = parent[-1] if len(parent) else None
+    pos, k = lo, 0
+    while k < len(spans):
+        begin, end, href = spans[k]
+        inner = [s for s in spans[k + 1:] if s[0] >= begin and s[1] <= end]
+        _append_text(parent, last, text[pos:begin])
+        last = element(parent, "citation", href=href)
+        _fill(last, text, begin, end, inner)
+        pos, k = end, k + 1 + len(inner)
+    _append_text(parent, last, text[pos:hi])
+
+
+def _append_text(p: etree._Element, last: etree._Element | None, text: str) -> None:
+    if not text:
+        return
+    if last is None:
+        p.text = (p.text or "") + text
+    else:
+        last.tail = (last.tail or "") + text
+

@@ -1,0 +1,293 @@
+"""AKN4UN XML → `lod.model.Resolution`: the UN's own markup of its resolutions, read as is.
+
+    looks_like_akn(data)         whether bytes are an Akoma Ntoso document
+    read_akn(data, source)       the model of one AKN file (ParseError when it is not one)
+
+Everything the file holds goes into the model: identification (FRBR dates, language, the
+UN's IRIs as aliases), cover page (symbol, session, agenda items and titles, the committee
+report and its paragraph), workflow (draft, sponsors, report, meeting record), voting
+(outcome, counts, each State's vote), classification (SDG, UNBIS, EuroVoc subjects), the text
+(preamble, paragraphs, points, sections, annexes, tables flattened) and footnotes. What the
+reader does not map is named in `Resolution.warnings`, never dropped silently. Citations
+come from the same extractor the text converters use, plus every undocs.org link it did not
+already find, so the two kinds of input give the same citations.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote, urlparse
+
+from lxml import etree
+
+from lod.bodies import by_key, by_name
+from lod.model import Citation, Resolution
+from lod.parse.akn import meta as M
+from lod.parse.akn.body import BodyReader
+from lod.parse.akn.inline import InlineReader, Link, child, children, local, squash
+from lod.parse.enrich import add_addressees, add_citations
+from lod.parse.errors import ParseError
+from lod.parse.sponsors import parse_sponsors
+from lod.symbols import parse_symbol
+
+__all__ = ["looks_like_akn", "read_akn"]
+
+_HEAD = re.compile(rb"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:\w+:)?akomaNtoso\b", re.S)
+_DOC_TYPES = ("statement", "documentCollection", "doc", "act", "bill")
+_KINDS = {"resolution": "resolution", "decision": "decision", "draftresolution": "draft-resolution",
+          "draftdecision": "draft-decision"}
+_SPONSOR_STEPS = ("draftResolution", "draftResolutionAdditionalSponsors", "draftDecision")
+_READ_PARTS = frozenset({"", "meta", "coverPage", "preface", "preamble", "mainBody", "conclusions", "attachments",
+                         "components", "collectionBody"})
+"""Children of the document element the reader reads (comments are "")."""
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
+
+
+def looks_like_akn(data: bytes) -> bool:
+    """An `<akomaNtoso>` root, after an optional BOM, XML declaration and comments."""
+    return bool(_HEAD.match(data[:4096].removeprefix(b"\xef\xbb\xbf")))
+
+
+def read_akn(data: bytes, source: str) -> Resolution:
+    try:
+        root = etree.fromstring(data, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise ParseError(source, f"the AKN file is not well-formed XML ({exc})") from None
+    doc = next((c for c in root if local(c) in _DOC_TYPES), None)
+    if doc is None:
+        raise ParseError(source, "the AKN file holds no statement, collection or document element")
+    warnings: list[str] = []
+    meta = child(doc, "meta")
+    ident = M.identification(meta)
+    cover = M.cover(child(doc, "coverPage"))
+    inline = InlineReader()
+    reader = BodyReader(inline)
+    preface_number, title = _preface(child(doc, "preface"), inline)
+    statements = [doc]
+    if local(doc) == "documentCollection":
+        statements = [s for comp in children(child(root, "components"), "component") for s in comp if local(s) in _DOC_TYPES]
+        parts = [_preface(child(s, "preface"), inline)[0] for s in statements]
+        warnings.append(
+            f"the file holds {len(statements)} texts ({', '.join(p or '?' for p in parts)}) in one collection: "
+            "published as one document, each text's paragraphs under its own part"
+        )
+    for k, statement in enumerate(statements):
+        part = _preface(child(statement, "preface"), inline)[0] if statement is not doc else None
+        reader.preamble(child(statement, "preamble"))
+        reader.main(child(statement, "mainBody"), part)
+        for att in children(child(statement, "attachments"), "attachment"):
+            doc_el = child(att, "doc")
+            reader.attachment(doc_el if doc_el is not None else att)
+        if statement is not doc or local(doc) != "documentCollection":
+            for inner in [s for c in children(child(statement, "components"), "component") for s in c if local(s) in _DOC_TYPES]:
+                reader.embedded(inner, _preface(child(inner, "preface"), inline)[1] or inner.get("name"))
+                for att in children(child(inner, "attachments"), "attachment"):
+                    doc_el = child(att, "doc")
+                    reader.attachment(doc_el if doc_el is not None else att)
+        for el in statement:
+            if local(el) not in _READ_PARTS:
+                warnings.append(f"<{local(el)}> of the document is not read")
+        if part:
+            _mark_part(reader, part)
+    body = reader.finish()
+    if not body.preamble and not body.operative and not body.annexes:
+        raise ParseError(source, "the AKN file has no preamble, paragraphs or annexes")
+
+    symbol = cover.symbol
+    info = parse_symbol(_whole(symbol)) if symbol else None
+    body_name = _body(info.body if info else None, ident.author)
+    kind = _KINDS.get((doc.get("name") or "").lower().replace("-", "").replace(" ", ""), "resolution")
+    flow = M.workflow(meta)
+    res = Resolution(
+        symbol=symbol,
+        kind=kind,  # type: ignore[arg-type]
+        body=body_name,
+        title=title,
+        committee=_committee(cover.proponent_ref),
+        session=cover.session if cover.session is not None else (info.session if info else None),
+        session_label=cover.session_label,
+        agenda_items=cover.agenda_items,
+        date=cover.issue_date,
+        adoption_date=ident.adoption_date or _step_date(flow, "adopted"),
+        number=_number(symbol, preface_number, info),
+        language=ident.language,
+        preamble_formula=body.formula,
+        preamble=body.preamble,
+        operative=body.operative,
+        annexes=body.annexes,
+        footnotes=inline.footnotes,
+        source=source,
+        layout="akn",
+        agenda_titles=cover.agenda_titles,
+        aliases=ident.aliases,
+        publication_date=ident.publication_date,
+        distribution=cover.distribution,
+        subjects=M.subjects(meta, warnings),
+        workflow=flow,
+        voting=M.voting(meta, warnings),
+        meeting=M.meeting(child(doc, "conclusions")) or _meeting_in_flow(flow),
+    )
+    _lineage(res, cover, flow)
+    _sponsors(res, flow, warnings)
+    _agenda(res, M.agenda(meta))
+    add_citations(res, body_name)
+    _link_citations(res, body.links, inline.note_links)
+    add_addressees(res, body_name)
+    M.restore_published(res, meta)
+    if res.language is None:
+        warnings.append("the file names no language (FRBRlanguage)")
+    if symbol is None:
+        warnings.append("no document symbol on the cover page")
+    res.warnings = warnings + body.warnings
+    return res
+
+
+def _preface(preface: etree._Element | None, inline: InlineReader) -> tuple[str | None, str | None]:
+    """(number, title) of a preface: "77/18." and the resolution's title."""
+    if preface is None:
+        return None, None
+    number = title = None
+    for el in preface.iter():
+        if local(el) == "docNumber" and number is None:
+            number = squash("".join(el.itertext())).rstrip(".") or None
+        elif local(el) == "docTitle" and title is None:
+            title = inline.read(el).text or None
+    return number, title
+
+
+def _mark_part(reader: BodyReader, part: str) -> None:
+    """Paragraphs of one text of a collection read so far carry its letter as their part."""
+    for para in reader._operative:
+        if para.section is None or not para.section.startswith("Resolution "):
+            para.section = f"Resolution {part}" + (f" — {para.section}" if para.section else "")
+
+
+def _whole(symbol: str) -> str:
+    """A collection's symbol names its parts ("A/RES/77/256 A-B"): the symbol of the whole."""
+    return re.sub(r"\s+[A-Z](?:-[A-Z])+$", "", symbol)
+
+
+def _number(symbol: str | None, preface: str | None, info: object) -> str | None:
+    """The printed number; a collection keeps its parts ("77/256 A-B") so it names one work."""
+    number = getattr(info, "number", None) or preface
+    if symbol and number and (m := re.search(r"\s([A-Z](?:-[A-Z])+)$", symbol)):
+        return f"{number} {m.group(1)}"
+    return number
+
+
+def _body(key: str | None, author: str | None) -> str | None:
+    if key:
+        return by_key(key).name
+    for token in filter(None, [author]):
+        for lookup in (by_key, by_name):
+            try:
+                found = lookup(token)
+            except KeyError:
+                found = None
+            if found is not None:
+                return found.name
+    return None
+
+
+def _committee(ref: str | None) -> str | None:
+    """`refersTo="#fifthCommittee"` → "Fifth Committee" when the bodies table knows it."""
+    if not ref:
+        return None
+    name = re.sub(r"(?<!^)([A-Z])", r" \1", ref).strip().capitalize()
+    body = by_name(name) or by_name(name.title())
+    return body.name if body is not None and (body.kind == "committee" or body.parent is not None) else None
+
+
+def _step_date(flow: list, outcome: str) -> str | None:
+    return next((s.date for s in flow if s.outcome == outcome and s.date), None)
+
+
+def _meeting_in_flow(flow: list) -> str | None:
+    for step in flow:
+        if step.outcome == "adopted" and step.symbol and "/PV." not in step.symbol:
+            return step.symbol
+    return None
+
+
+def _lineage(res: Resolution, cover: M.Cover, flow: list) -> None:
+    """Draft, committee report (and its paragraph) and meeting record, from workflow and cover."""
+    for step in flow:
+        if step.outcome.startswith("draft") and step.symbol and not res.draft_symbol and "Sponsors" not in step.outcome:
+            res.draft_symbol = step.symbol
+        elif step.outcome == "recommendedForAdoption" and step.symbol:
+            res.report_symbol = res.report_symbol or step.symbol
+            res.report_paragraph = res.report_paragraph or step.paragraph
+        elif step.outcome == "adopted" and step.symbol and "/PV." in step.symbol:
+            res.meeting_record = step.symbol
+    if cover.originating:
+        m = re.match(r"^(\S+?)[,，]\s*(?:para\.?|paragraph|párr\.|par\.|пункт|الفقرة|第)?\s*(\d+)", cover.originating)
+        symbol, para = (m.group(1), m.group(2)) if m else (cover.originating.split()[0].rstrip(",，"), None)
+        if "/L." in symbol:
+            res.draft_symbol = res.draft_symbol or symbol
+        else:
+            res.report_symbol = res.report_symbol or symbol
+            res.report_paragraph = res.report_paragraph or para
+
+
+def _sponsors(res: Resolution, flow: list, warnings: list[str]) -> None:
+    """Sponsors from the workflow (written in English in every language version)."""
+    for step in flow:
+        if step.outcome not in _SPONSOR_STEPS or not step.by or step.by[:1].islower():
+            continue
+        for sponsor in parse_sponsors(step.by.replace("i\u0307", "i")):  # "Türki̇ye" with a combining dot
+            if all(s.name != sponsor.name for s in res.sponsors):
+                res.sponsors.append(sponsor)
+                if sponsor.iso3 is None and sponsor.kind in ("state", "unknown"):
+                    warnings.append(f"sponsor not recognised as a State: {sponsor.name}")
+
+
+def _agenda(res: Resolution, items: list[tuple[str, str | None]]) -> None:
+    """The agenda keywords repeat the cover's items in the agenda's own (English) wording."""
+    for item, title in items:
+        if not any(_same_item(item, printed) for printed in res.agenda_items):
+            res.agenda_items.append(item)
+            res.agenda_titles.append(title or "")
+
+
+def _same_item(keyword: str, printed: str) -> bool:
+    return re.sub(r"[^0-9a-z]", "", keyword.lower()) == re.sub(r"[^0-9a-z]", "", printed.lower())
+
+
+def link_symbol(href: str) -> str | None:
+    """The UN symbol an undocs.org link names: https://undocs.org/en/A/RES/37/4 → A/RES/37/4."""
+    url = urlparse(href)
+    if not url.netloc.lower().endswith("undocs.org"):
+        return None
+    path = unquote(url.path).strip("/")
+    path = re.sub(r"^(?:en|fr|es|ru|ar|zh|EN|FR|ES|RU|AR|ZH)/", "", path)
+    path = re.sub(r"(\S)\((\w+)\)$", r"\1 (\2)", path)  # A/RES/3369(XXX) → A/RES/3369 (XXX)
+    return path or None
+
+
+_OLD_GA = re.compile(r"^A/RES/(\d+)\s*\(([IVXLC]+|S-\d+|ES-\d+)\)$")
+
+
+def _link_citations(res: Resolution, links: dict[str, list[Link]], note_links: dict[str, list[Link]]) -> None:
+    """Every undocs.org link the text extractor did not already turn into a citation."""
+    known = {(c.location, c.symbol) for c in res.citations} | {(c.location, c.number) for c in res.citations}
+    for location, found in [*links.items(), *note_links.items()]:
+        for link in found:
+            symbol = link_symbol(link.href)
+            if not symbol:
+                continue
+            info = parse_symbol(symbol)
+            number, kind, body = info.number, info.kind, info.body
+            if (m := _OLD_GA.match(symbol)) is not None:
+                number, kind, body = f"{m.group(1)} ({m.group(2)})", "resolution", "ga"
+            if (location, symbol) in known or (number and (location, number) in known):
+                continue
+            known.add((location, symbol))
+            ctype = kind if kind in ("resolution", "decision") else "document"
+            res.citations.append(Citation(
+                type=ctype,  # type: ignore[arg-type]
+                text=link.text or symbol,
+                body=by_key(body).name if body and ctype != "document" else None,
+                number=number if ctype != "document" else None,
+                symbol=symbol,
+                location=location,
+            ))

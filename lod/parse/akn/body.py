@@ -1,0 +1,398 @@
+"""The text of an AKN4UN file: preamble, operative paragraphs, points, sections, annexes.
+
+The UN's markup is regular where it is produced by its tools and irregular where it was
+converted from Word by hand, so the reader follows what a printed page shows rather than
+trusting the element names alone:
+
+* points come as `<list>`/`<point>` inside a paragraph, but also as numberless sibling
+  paragraphs whose text starts with "(a)", or as sibling paragraphs numbered "(a)": all
+  three are points of the numbered paragraph before them;
+* headings come as `<section>`/`<part>` with a `<num>`, as `<crossHeading>`, as paragraphs
+  holding only a `<heading>`/`<subheading>`, or as short numberless paragraphs of a heading
+  style (class H1, H23): each names the section of the paragraphs that follow;
+* an annex is an `<attachment>`, or (in some ECOSOC files) a heading "Annex" inside the main
+  body, after which the paragraphs belong to the annex.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from lod.model import Annex, OperativeParagraph, PreambularParagraph, SubParagraph
+from lod.parse.akn.inline import Inline, InlineReader, Link, child, children, local, squash
+from lod.parse.verbs import leading_phrase
+from lod.uri import eid as make_eid
+
+_POINT_LABEL = re.compile(r"^\(?([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[^\W\d_]{1,2})\)\s+(?=\S)")
+"""A point label printed at the start of a numberless paragraph: "(a) ", "(iv) ", "(1) ", "(أ) "."""
+_PRINTED_NUMBER = re.compile(r"^(\d{1,3})\s?[.\-–]\s+(?=\S)")
+"""A paragraph number printed in the text instead of in `<num>`: "1. ", "1 - " (Arabic)."""
+_ROMANS = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"})
+_ANNEX_HEADING = re.compile(
+    r"^(?:Annex|Annexe|Anexo|Appendix|Приложение|المرفق|مرفق|附件)(?:\s+([IVXLC]+|\d+))?\s*$", re.I
+)
+_PARAGRAPH_PARTS = ("content", "list", "intro", "blockList", "table", "subparagraph", "point", "wrapUp")
+"""Children of a paragraph that hold its words (num and headings are read apart)."""
+_HEADING_CLASSES = re.compile(r"^(H\d+|HChG|HCh|HM|MercuryDocument|Title)$")
+
+
+_PARA_NUMBER = re.compile(r"^(\d+(?: ?[a-z]| (?:bis|ter|quater))?|[IVXLCDM]+|[A-Z])$")
+"""A paragraph number as the shapes accept it; anything else printed as a number is a point."""
+
+
+def _ascii_digits(text: str) -> str:
+    """Arabic-Indic and other decimal digits → 0-9, so "١٢" and "12" name one paragraph."""
+    return "".join(str(unicodedata.digit(ch)) if ch.isdigit() and not ch.isascii() else ch for ch in text)
+
+
+def point_num(raw: str) -> str:
+    """ "(a)" / "a." / "a)" / "(أ)" → "a" / "أ": the label without its brackets."""
+    return re.sub(r"[().\s\-–—]", "", _ascii_digits(raw)) or raw.strip()
+
+
+def para_num(raw: str) -> str:
+    """ "1." / "1 -" (Arabic) / "١." → "1"; "12 bis." → "12 bis"."""
+    return re.sub(r"^[(\s]+|[.\-–—)\s]+$", "", squash(_ascii_digits(raw)))
+
+
+def point_token(num: str, position: int) -> str:
+    """The eId token of a point: its Latin label, else its letter by position (the Arabic
+    (أ), (ب) and Russian а), б) are (a), (b) of the English text: one portion IRI for all
+    six languages)."""
+    token = re.sub(r"[^A-Za-z0-9]+", "", num)
+    if token and token == num:
+        return token
+    return chr(ord("a") + position - 1) if position <= 26 else str(position)
+
+
+@dataclass
+class _Point:
+    num: str
+    text: str
+    children: list[_Point] = field(default_factory=list)
+    markers: list[str] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+
+
+@dataclass
+class _Para:
+    num: str | None
+    intro: str
+    verb: str | None
+    section: str | None
+    markers: list[str] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    points: list[_Point] = field(default_factory=list)
+
+    def add_point(self, point: _Point) -> None:
+        """ "(i)" after "(h)" is a letter; a roman after any other letter opens points under it."""
+        last = self.points[-1] if self.points else None
+        letter_next = (
+            last is not None and len(point.num) == 1 and len(last.num) == 1 and ord(point.num) == ord(last.num) + 1
+        )
+        if point.num in _ROMANS and not letter_next and last is not None and last.num not in _ROMANS:
+            last.children.append(point)
+        else:
+            self.points.append(point)
+
+
+@dataclass
+class _Annex:
+    num: str | None = None
+    title: str | None = None
+    paras: list[_Para] = field(default_factory=list)
+
+
+@dataclass
+class Body:
+    """What the text part of a file holds, with the links of each eId for citations."""
+
+    formula: str | None = None
+    preamble: list[PreambularParagraph] = field(default_factory=list)
+    operative: list[OperativeParagraph] = field(default_factory=list)
+    annexes: list[Annex] = field(default_factory=list)
+    links: dict[str, list[Link]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+class BodyReader:
+    """Reads preambles and bodies (one, or several for a collection of parts) into one `Body`."""
+
+    def __init__(self, inline: InlineReader) -> None:
+        self.inline = inline
+        self.body = Body()
+        self._operative: list[_Para] = []
+        self._annexes: list[_Annex] = []
+        self._target: list[_Para] = self._operative
+        self._section: str | None = None
+        self._part: str | None = None
+        self._point_eids: set[str] = set()
+
+    # --- preamble -------------------------------------------------------------------------
+    def preamble(self, pre: etree._Element | None) -> None:
+        if pre is None:
+            return
+        for el in pre:
+            name = local(el)
+            if name == "formula":
+                self.body.formula = self.body.formula or self.inline.read(el).text or None
+            elif name in ("recitals", "citations"):  # AKN's own preamble markup, where AKN4UN uses containers
+                self.preamble(el)
+            elif name in ("container", "paragraph", "p", "blockList", "recital", "citation"):
+                read = self.inline.read(el)
+                if not read.text:
+                    continue
+                n = len(self.body.preamble) + 1
+                eid = f"preamble__para_{n}"
+                verb = _leading(el, read.text, el.get("name"), operative=False)
+                self.body.preamble.append(PreambularParagraph(read.text, verb, eid, _unique(read.markers)))
+                self.body.links[eid] = read.links
+            elif name and name not in ("intro", "heading", "num"):
+                self.body.warnings.append(f"preamble element <{name}> is not read")
+
+    # --- main body ------------------------------------------------------------------------
+    def main(self, body: etree._Element | None, part: str | None = None) -> None:
+        if body is None:
+            return
+        self._part, self._section = part, None
+        self._target = self._operative
+        self._items(body)
+
+    def attachment(self, doc: etree._Element) -> None:
+        """An annex: its headings before the first paragraph give its number and title."""
+        self._annexes.append(_Annex())
+        self._target = self._annexes[-1].paras
+        self._section = None
+        main = child(doc, "mainBody")
+        self._items(main if main is not None else doc)
+        self._target = self._operative
+
+    def embedded(self, statement: etree._Element, title: str | None) -> None:
+        """A text the resolution adopts or recommends, marked up as a component statement of
+        its own ("Recommends … the adoption of the following draft resolution:"): kept as an
+        annex, like the text converters do, its preambular paragraphs first (unnumbered, with
+        their leading phrase), then its paragraphs."""
+        self._annexes.append(_Annex(title=title))
+        self._target = self._annexes[-1].paras
+        self._section = None
+        for el in child(statement, "preamble") if child(statement, "preamble") is not None else []:
+            if local(el) in ("container", "paragraph", "blockList"):
+                read = self.inline.read(el)
+                if read.text:
+                    verb = _leading(el, read.text, el.get("name"), operative=False)
+                    self._target.append(_Para(None, read.text, verb, None, read.markers, read.links))
+        main = child(statement, "mainBody")
+        if main is not None:
+            self._items(main)
+        self._target = self._operative
+
+    def _items(self, parent: etree._Element) -> None:
+        for el in parent:
+            name = local(el)
+            if name == "paragraph":
+                self._paragraph(el)
+            elif name in ("section", "part", "chapter", "division", "hcontainer"):
+                heading = [self.inline.read(c).text for c in el if local(c) in ("num", "heading", "subheading")]
+                self._heading(" ".join(h for h in heading if h) or None)
+                self._items(el)
+            elif name == "crossHeading":
+                self._heading(self.inline.read(el).text)
+            elif name in ("container", "blockList", "p", "tblock"):
+                read = self.inline.read(el)
+                if read.text:
+                    self._target.append(_Para(None, read.text, None, self._section, read.markers, read.links))
+            elif name in ("num", "heading", "subheading"):
+                continue
+            elif name:
+                self.body.warnings.append(f"element <{name}> of the main body is not read")
+
+    def _heading(self, text: str | None) -> None:
+        if not text:
+            return
+        annex = _ANNEX_HEADING.match(text)
+        opened = self._annexes[-1] if self._annexes and self._target is self._annexes[-1].paras else None
+        if annex and opened is not None and opened.title is None and not opened.paras and opened.num is None:
+            opened.num = annex.group(1)  # the attachment's own "Annex" heading
+            return
+        if annex:
+            self._annexes.append(_Annex(num=annex.group(1)))
+            self._target, self._section = self._annexes[-1].paras, None
+            return
+        current = self._annexes[-1] if self._annexes and self._target is self._annexes[-1].paras else None
+        if current is not None and current.title is None and not current.paras:
+            current.title = text
+            return
+        self._section = text
+
+    def _paragraph(self, el: etree._Element) -> None:
+        num_el = child(el, "num")
+        num = squash("".join(num_el.itertext())) if num_el is not None else ""
+        content = [c for c in el if local(c) in _PARAGRAPH_PARTS]
+        for c in el:
+            if local(c) and local(c) not in _PARAGRAPH_PARTS and local(c) not in ("num", "heading", "subheading"):
+                self.body.warnings.append(f"element <{local(c)}> of a paragraph is not read")
+        headings = [self.inline.read(c).text for c in el if local(c) in ("heading", "subheading")]
+        if not content:
+            self._heading(" ".join([num, *headings]).strip() or None)
+            return
+        for h in headings:  # a heading inside a paragraph with text: "Article 10" before its words
+            self._heading(h)
+        first = child(el, "content")
+        if first is None:
+            first = child(el, "intro")  # a paragraph of subparagraphs: its words before them
+        intro = self.inline.read(first) if first is not None else Inline("")
+        lst = child(el, "list")
+        if lst is None and children(el, "subparagraph", "point"):
+            lst = el  # subparagraphs straight in the paragraph (AKN's own way, where AKN4UN uses a list)
+        if lst is not None and lst is not el:
+            head = self.inline.read(child(lst, "intro"))
+            intro = Inline(squash(f"{intro.text} {head.text}"), intro.markers + head.markers, intro.links + head.links)
+        last = self._target[-1] if self._target else None
+        if not num and not lst and last is not None and last.num is not None and not last.intro and not last.points:
+            last.intro, last.markers, last.links = intro.text, intro.markers, intro.links  # number and text
+            last.verb = _leading(first, intro.text, None, operative=True) if first is not None else None
+            return  # were marked as two sibling paragraphs
+        printed = _PRINTED_NUMBER.match(_ascii_digits(intro.text)) if not num and not lst else None
+        if printed:
+            num, intro = printed.group(1), Inline(intro.text[printed.end():], intro.markers, intro.links)
+        if not num and not lst:
+            text = intro.text
+            label = _POINT_LABEL.match(text)
+            if label and last is not None and last.num is not None:
+                last.add_point(_Point(label.group(1), text[label.end():], [], intro.markers, intro.links))
+                return
+            if _HEADING_CLASSES.match(el.get("class") or "") and len(text) < 200 and not intro.markers:
+                self._heading(text)
+                return
+            verb = _leading(first, text, None, operative=True) if first is not None else None
+            self._target.append(_Para(None, text, verb, self._section, intro.markers, intro.links))
+            return
+        if num and not _PARA_NUMBER.match(para_num(num)):  # "(a)", "i", "(أ)" printed as a paragraph number
+            if last is not None:
+                last.add_point(_Point(point_num(num), intro.text, [], intro.markers, intro.links))
+            else:
+                self._target.append(_Para(None, squash(f"{num} {intro.text}"), None, self._section, intro.markers, intro.links))
+            return
+        para = _Para(para_num(num) if num else None, intro.text, None, self._section, intro.markers, intro.links)
+        opening = first if first is not None else child(lst, "intro") if lst is not None else None
+        para.verb = _leading(opening, intro.text, None, operative=True) if opening is not None else None
+        if lst is not None:
+            for point in self._points(lst):
+                para.add_point(point)
+        self._target.append(para)
+
+    def _numbered_last(self) -> bool:
+        return bool(self._target) and self._target[-1].num is not None
+
+    def _points(self, lst: etree._Element) -> list[_Point]:
+        out: list[_Point] = []
+        for el in lst:
+            name = local(el)
+            if name in ("point", "subparagraph", "indent", "alinea"):
+                num_el = child(el, "num")
+                body = child(el, "content")
+                read = self.inline.read(body if body is not None else child(el, "intro"))
+                point = _Point(point_num("".join(num_el.itertext())) if num_el is not None else str(len(out) + 1),
+                               read.text, [], read.markers, read.links)
+                for sub in children(el, "list"):
+                    point.children.extend(self._points(sub))
+                point.children.extend(self._points(el) if children(el, "point", "subparagraph") else [])
+                out.append(point)
+            elif name in ("sublist", "list") and out:
+                out[-1].children.extend(self._points(el))
+            elif name == "wrapUp" and out:
+                out[-1].text = squash(f"{out[-1].text} {self.inline.read(el).text}")
+            elif name and name not in _PARAGRAPH_PARTS and name not in ("num", "heading", "subheading") and local(lst) != "paragraph":
+                self.body.warnings.append(f"element <{name}> of a list is not read")
+        return out
+
+    # --- result ---------------------------------------------------------------------------
+    def finish(self) -> Body:
+        self.body.operative = self._paragraphs(self._operative, "")
+        for k, annex in enumerate(self._annexes, 1):
+            prefix = f"annex_{k}__"
+            self.body.annexes.append(Annex(annex.title, annex.num, self._paragraphs(annex.paras, prefix), f"annex_{k}"))
+        return self.body
+
+    def _paragraphs(self, paras: list[_Para], prefix: str) -> list[OperativeParagraph]:
+        out: list[OperativeParagraph] = []
+        used: set[str] = set()
+        sections: dict[str | None, int] = {}
+        unnumbered = 0
+        for para in paras:
+            if para.num is None:
+                unnumbered += 1
+                local_eid = f"para_u{unnumbered}"
+            else:
+                local_eid = make_eid(("para", para.num))
+            pid = f"{prefix}{local_eid}"
+            # numbering restarts in a section or part: only the repeated numbers take the section
+            # into their eId (by order, not by heading), which keeps the six language versions,
+            # whose headings differ, on the same eIds
+            if pid in used:
+                token = sections.setdefault(para.section, len(sections) + 1)
+                pid = f"{prefix}sec_{token}__{local_eid}"
+            while pid in used:
+                pid = f"{pid}_{len(used)}"
+            used.add(pid)
+            markers = list(para.markers)
+            self.body.links[pid] = list(para.links)
+            parts = [para.intro] if para.intro else []
+            subs = []
+            for k, point in enumerate(para.points, 1):
+                sub, text = self._sub(point, f"{pid}__list_1", markers, k)
+                subs.append(sub)
+                parts.append(text)
+            out.append(
+                OperativeParagraph(
+                    num=para.num, text=squash(" ".join(parts)), verb=para.verb,
+                    intro=para.intro if para.points else None, subparagraphs=subs,
+                    section=para.section, eid=pid, footnote_refs=_unique(markers),
+                )
+            )
+        return out
+
+    def _sub(self, point: _Point, list_eid: str, markers: list[str], position: int) -> tuple[SubParagraph, str]:
+        pid = f"{list_eid}__point_{point_token(point.num, position)}"
+        while pid in self._point_eids:  # a label printed twice in one list
+            pid = f"{pid}_{position}"
+        self._point_eids.add(pid)
+        markers.extend(point.markers)
+        self.body.links[pid] = list(point.links)
+        children_, texts = [], [f"({point.num}) {point.text}".strip()]
+        for k, c in enumerate(point.children, 1):
+            sub, text = self._sub(c, f"{pid}__list_1", markers, k)
+            children_.append(sub)
+            texts.append(text)
+        return SubParagraph(point.num, point.text, children_, pid), " ".join(texts)
+
+
+def _unique(markers: list[str]) -> list[str]:
+    out: list[str] = []
+    for m in markers:
+        if m not in out:
+            out.append(m)
+    return out
+
+
+def _leading(el: etree._Element, text: str, named: str | None, *, operative: bool) -> str | None:
+    """The leading phrase: what the verb lexicon finds (the same phrase the text converters
+    give, which the verb scheme is keyed on: the UN sometimes italicises more, "Reaffirming its
+    determination"), else the container's name when the text starts with it, else the italic
+    words the text opens with (the other five languages, which the lexicon does not read)."""
+    found = leading_phrase(text, operative) if text else None
+    if found:
+        return found
+    if named and text.startswith(squash(named)):
+        return squash(named)
+    for span in el.iter():
+        if local(span) == "span" and "italic" in (span.get("class") or ""):
+            words = squash("".join(span.itertext())).rstrip(",")
+            if words and text.startswith(words) and len(words) < 80:
+                return words
+            break
+    return None

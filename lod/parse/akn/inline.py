@@ -1,0 +1,147 @@
+"""Running text out of AKN inline markup: what a reader sees, and what the markup adds to it.
+
+A `<p>` of an AKN4UN file mixes the words of the paragraph with footnotes (`authorialNote`,
+whose text belongs at the foot of the page, not in the sentence), links (`<a href>` to
+undocs.org, `<ref>`), line breaks (`<eol>`), images and tables. `InlineReader.read(element)`
+gives the sentence as printed, the footnote markers it carries and the links it holds; the
+footnotes themselves are collected once, in document order, by the same reader.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from lxml import etree
+
+from lod.model import Footnote
+
+AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+
+_BLOCKS = frozenset({"p", "item", "listIntroduction", "intro", "content", "container", "paragraph", "num",
+                     "heading", "subheading", "crossHeading", "blockList", "embeddedStructure", "tr", "li"})
+"""Elements that start a new line when printed: their text is separated from its neighbours."""
+_SILENT = frozenset({"img", "docketNumber"})
+"""Elements that print no words."""
+
+
+def local(el: etree._Element) -> str:
+    """The element's name without its namespace ("" for comments and processing instructions)."""
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+
+def children(el: etree._Element | None, *names: str) -> list[etree._Element]:
+    """Direct child elements with one of `names` (any namespace: AKN and akn4un mix)."""
+    return [c for c in el if local(c) in names] if el is not None else []
+
+
+def child(el: etree._Element | None, name: str) -> etree._Element | None:
+    if el is None:
+        return None
+    for c in el:
+        if local(c) == name:
+            return c
+    return None
+
+
+def descendants(el: etree._Element, name: str) -> Iterator[etree._Element]:
+    return el.iter(f"{{{AKN_NS}}}{name}", f"{{*}}{name}")
+
+
+def squash(text: str) -> str:
+    """One space between words, none at the ends, no space before closing punctuation a
+    removed footnote marker left behind ("Organization ,")."""
+    text = " ".join(text.split())
+    return re.sub(r" ([,;:.)\]])", r"\1", text).replace("( ", "(")
+
+
+@dataclass
+class Link:
+    """An `<a href>` or `<ref href>` in running text: the words linked and the target."""
+
+    text: str
+    href: str
+
+
+@dataclass
+class Inline:
+    """What one element prints: its text, the footnote markers in it, its links."""
+
+    text: str
+    markers: list[str] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+
+
+class InlineReader:
+    """Reads running text; keeps every footnote it meets, in order, for the whole document."""
+
+    def __init__(self) -> None:
+        self.footnotes: list[Footnote] = []
+        self.note_links: dict[str, list[Link]] = {}
+        self._eids: set[str] = set()
+
+    def read(self, el: etree._Element | None) -> Inline:
+        if el is None:
+            return Inline("")
+        parts: list[str] = []
+        found = Inline("")
+        self._walk(el, parts, found)
+        found.text = squash("".join(parts))
+        return found
+
+    def _walk(self, el: etree._Element, parts: list[str], found: Inline) -> None:
+        if el.text and isinstance(el.tag, str):
+            parts.append(el.text)
+        for c in el:
+            name = local(c)
+            if name == "authorialNote":
+                marker = self._note(c)
+                if "unanchored" not in (c.get("class") or "").split():  # lod.akn: a note no marker points to
+                    found.markers.append(marker)
+            elif name == "noteRef" and c.get("marker"):  # a second reference to a note printed once
+                found.markers.append(c.get("marker", "").strip())
+            elif name == "eol":
+                parts.append(" ")
+            elif name == "table":
+                parts.append(f" {table_text(c)} ")
+            elif name in _SILENT or not name:
+                pass
+            else:
+                block = name in _BLOCKS
+                if block:
+                    parts.append(" ")
+                start = len(parts)
+                self._walk(c, parts, found)
+                if name in ("a", "ref") and c.get("href"):
+                    found.links.append(Link(squash("".join(parts[start:])), c.get("href", "")))
+                if block:
+                    parts.append(" ")
+            if c.tail:
+                parts.append(c.tail)
+
+    def _note(self, note: etree._Element) -> str:
+        """A footnote: recorded once with its text; its marker is what stays in the sentence."""
+        marker = (note.get("marker") or "").strip() or str(len(self.footnotes) + 1)
+        body = Inline("")
+        parts: list[str] = []
+        self._walk(note, parts, body)
+        eid = f"fn_{re.sub(r'[^A-Za-z0-9]+', '', marker) or 'star'}"
+        if eid in self._eids:  # markers restart in an annex or a part of a collection
+            eid = f"{eid}__{len(self.footnotes) + 1}"
+        self._eids.add(eid)
+        self.footnotes.append(Footnote(marker, squash("".join(parts)), eid))
+        self.note_links[eid] = body.links
+        return marker
+
+
+def table_text(table: etree._Element) -> str:
+    """A table as one line per row, cells separated by " | ", rows by " / ": the words stay
+    searchable and in reading order; the grid itself is not part of the model."""
+    rows = []
+    reader = InlineReader()
+    for tr in descendants(table, "tr"):
+        cells = [reader.read(cell).text for cell in tr if local(cell) in ("td", "th")]
+        if any(cells):
+            rows.append(" | ".join(cells))
+    return " / ".join(rows)

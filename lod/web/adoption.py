@@ -1,0 +1,80 @@
+"""What a resolution page shows beyond its text: how it was adopted (voting record), what it
+is about (subjects by scheme), and which languages its text is in.
+
+Read by property *names*, like the rest of the page (lod.web.render), from the description
+graph; kept apart so that the page builder stays one job.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, SKOS
+
+LANGUAGE_NAMES: dict[str, str] = {"en": "English", "fr": "Français", "es": "Español", "ru": "Русский",
+                                  "ar": "العربية", "zh": "中文"}
+"""The six official languages, each by its own name (the language switch of a page)."""
+RIGHT_TO_LEFT = frozenset({"ar", "he", "fa", "ur"})
+
+
+def text_languages(graph: Graph, work: str) -> list[str]:
+    """Language tags of the work's text (its paragraphs' and titles' literals), official order."""
+    tags = {o.language for s, p, o in graph if isinstance(o, Literal) and o.language
+            and str(s).startswith(work) and R.local_name(p) in (*R.TEXT_NAMES, *R.TITLE_NAMES)}
+    return sorted(tags, key=lambda t: (list(LANGUAGE_NAMES).index(t) if t in LANGUAGE_NAMES else 99, t))
+
+
+@dataclass
+class Voting:
+    """How the text was adopted: outcome, printed counts, the States by how they voted."""
+
+    outcome: str
+    counts: list[tuple[str, str]]
+    votes: list[tuple[str, list[R.Link]]]
+
+
+_COUNT_NAMES = (("votesinfavour", "In favour"), ("votesagainst", "Against"), ("abstentions", "Abstaining"),
+                ("nonvoting", "Non-voting"))
+_CHOICES = (("voteyes", "In favour"), ("voteno", "Against"), ("voteabstention", "Abstaining"),
+            ("votenonvoting", "Non-voting"))
+
+
+def voting_of(graph: Graph, linker: R.Linker, w: URIRef) -> Voting | None:
+    """The work's voting record (unres:voting), by property names like the rest of the page."""
+    record = next((o for p, o in graph.predicate_objects(w) if R.local_name(p) == "voting"), None)
+    if record is None:
+        return None
+    outcome = R.literal_text(graph, record, ("votingoutcome", "outcome")) or ""
+    counts = [(label, v) for name, label in _COUNT_NAMES if (v := R.literal_text(graph, record, (name,)))]
+    by_choice: dict[str, list[R.Link]] = defaultdict(list)
+    for p, vote in graph.predicate_objects(record):
+        if R.local_name(p) != "hasvote":
+            continue
+        choice = next((R.local_name(o) for q, o in graph.predicate_objects(vote) if R.local_name(q) == "votechoice"), "")
+        voter = next((o for q, o in graph.predicate_objects(vote) if R.local_name(q) == "voter"), None)
+        name = R.literal_text(graph, vote, ("votername",)) or ""
+        by_choice[choice].append(linker.link(voter) if voter is not None else R.Link("", name, ""))
+    votes = [(label, sorted(by_choice[key], key=lambda l: l.label)) for key, label in _CHOICES if by_choice.get(key)]
+    return Voting(outcome.replace("-", " "), counts, votes)
+
+
+_SCHEMES = {"http://metadata.un.org/sdg": "Sustainable Development Goals", "http://metadata.un.org/thesaurus": "UNBIS Thesaurus",
+            "http://eurovoc.europa.eu/100141": "EuroVoc"}
+
+
+def subjects_of(graph: Graph, linker: R.Linker, w: URIRef) -> list[tuple[str, list[R.Link]]]:
+    by_scheme: dict[str, list[R.Link]] = defaultdict(list)
+    for concept in graph.objects(w, DCTERMS.subject):
+        scheme = next(iter(graph.objects(concept, SKOS.inScheme)), None)
+        name = _SCHEMES.get(str(scheme)) or (linker.label(scheme) if scheme is not None else "Subjects")
+        link = R.Link(str(concept), linker.label(concept), str(concept))  # the scheme's own page
+        if link not in by_scheme[name]:
+            by_scheme[name].append(link)
+    order = list(_SCHEMES.values())
+    return [(k, sorted(v, key=lambda l: R._natural(l.label))) for k, v in
+            sorted(by_scheme.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else 9, kv[0]))]
+
+
+from lod.web import render as R  # noqa: E402 - render imports this module: names above first

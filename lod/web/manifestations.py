@@ -1,0 +1,83 @@
+"""AKN manifestations on the web: `{expression}/!main.xml` is the document's Akoma Ntoso file.
+
+The build writes each file at its manifestation IRI's path (lod.publish.akn), so the file of an
+IRI is found by its path alone, confined to the build's `akn/` folder; no query is needed.
+
+    {work}/{lang}@/!main.xml                 200 application/akn+xml (ETag = its sha256)
+    {work}, {work}/{lang}@ with Accept: application/akn+xml
+                                             303 → the expression's file (a work: the expression
+                                             the client's Accept-Language prefers, else English,
+                                             else the first language)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from flask import Response, abort, request
+
+from lod.akn.vocabulary import AKN_FORMAT
+from lod.publish.akn import AKN_DIR
+from lod.rdf.namespaces import language_tag
+from lod.uri import WorkIRI
+from lod.web.conneg import AKN, Format
+
+MAIN = f"!main.{AKN_FORMAT}"
+"""The last segment of a manifestation IRI."""
+
+
+def is_manifestation(path: str) -> bool:
+    """Whether a request path (`/akn/…`) names an AKN manifestation."""
+    return path.endswith("@/" + MAIN)
+
+
+def manifestation_file(data: Path, path: str) -> Path | None:
+    """The build's file for a manifestation path, or None; nothing outside `akn/` is reachable."""
+    root = (data / AKN_DIR).resolve()
+    candidate = (data / path.lstrip("/")).resolve()
+    if root not in candidate.parents or not candidate.is_file():
+        return None
+    return candidate
+
+
+def send_manifestation(data: Path, path: str, send: Callable[[Path, str, str], Response]) -> Response:
+    """The AKN file at `path` (a manifestation IRI's path) with its media type, or 404."""
+    if manifestation_file(data, path) is None:
+        abort(404, description=f"No AKN manifestation {path} in this build.")
+    folder, name = path.lstrip("/").rsplit("/", 1)
+    return send(data, folder, name)
+
+
+def languages(data: Path, work: WorkIRI, base: str) -> list[str]:
+    """The languages of a work that have an AKN file in this build, in code order."""
+    folder = data / work.work()[len(base) + 1:]
+    if not folder.is_dir():
+        return []
+    return sorted(p.parent.name[:-1] for p in folder.glob(f"*@/{MAIN}"))
+
+
+def manifestation_path(work: WorkIRI, lang: str, base: str) -> str:
+    return f"{work.expression(lang)[len(base):]}/{MAIN}"
+
+
+def negotiated_manifestation(data: Path, iri: WorkIRI, base: str) -> str | None:
+    """Where a request for `application/akn+xml` on a work or expression IRI goes, or None when
+    this build has no AKN file for it."""
+    found = languages(data, iri, base)
+    if not found:
+        return None
+    if iri.lang:
+        return manifestation_path(iri, iri.lang, base) if iri.lang in found else None
+    wanted = request.accept_languages.best_match([language_tag(code) for code in found])
+    lang = next((code for code in found if language_tag(code) == wanted), None)
+    lang = lang or ("eng" if "eng" in found else found[0])
+    return manifestation_path(iri, lang, base)
+
+
+def alternates(data: Path, work: WorkIRI, base: str) -> list[tuple[str, Format]]:
+    """(url, format) of each AKN file of a work, for `Link` headers and the HTML page."""
+    return [
+        (manifestation_path(work, lang, base), Format(AKN.ext, AKN.mime, f"{AKN.label} ({lang})"))
+        for lang in languages(data, work, base)
+    ]

@@ -1,0 +1,361 @@
+"""The AKN4UN reader on the UN's own XML (../shared/corpus/real/ga-akn): what each file holds
+reaches the model and the RDF, in every language, with the markup quirks of real files."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+from lxml import etree
+
+from corpora import ABSENT, REAL
+from lod.model import OperativeParagraph, Resolution, SubParagraph
+from lod.parse import ParseError, parse_file, parse_text
+from lod.parse.akn import looks_like_akn, read_akn
+from lod.rdf import WorkRegistry, map_resolution
+from lod.validate import validate_lines
+
+AKN = REAL / "ga-akn"
+pytestmark = pytest.mark.skipif(not AKN.is_dir(), reason=ABSENT)
+GA77 = AKN / "GAresolutions-main" / "77session" / "English"
+GA78 = AKN / "GAresolutions-main" / "78session"
+ECOSOC = AKN / "ECOSOCresolutions-main"
+BASE = "http://lod.test"
+LANGS = {"Arabic": "ara", "Chinese": "zho", "English": "eng", "French": "fra", "Russian": "rus", "Spanish": "spa"}
+
+
+@lru_cache(maxsize=None)
+def read(path: Path) -> Resolution:
+    return parse_file(path)
+
+
+def one(folder: Path, prefix: str) -> Path:
+    found = sorted(p for p in folder.iterdir() if p.name.startswith(prefix))
+    assert found, f"no {prefix}* in {folder}"
+    return found[0]
+
+
+def akn_files() -> list[Path]:
+    return sorted(AKN.rglob("*.xml")) if AKN.is_dir() else []
+
+
+def walk(points: list[SubParagraph]) -> list[SubParagraph]:
+    return [q for p in points for q in (p, *walk(p.subparagraphs))]
+
+
+def eids(res: Resolution) -> list[str]:
+    out = [p.eid for p in res.preamble]
+    for paras in [res.operative, *(a.paragraphs for a in res.annexes)]:
+        for p in paras:
+            out += [p.eid, *(s.eid for s in walk(p.subparagraphs))]
+    return out
+
+
+def store_of(*docs: Resolution) -> pyoxigraph.Store:
+    registry = WorkRegistry(base=BASE)
+    for res in docs:
+        registry.add(res)
+    store = pyoxigraph.Store()
+    for res in docs:
+        lines = map_resolution(res, registry, BASE).lines()
+        store.load("\n".join(lines).encode(), pyoxigraph.RdfFormat.N_TRIPLES)
+    return store
+
+
+PREFIXES = """PREFIX unres: <https://w3id.org/un-lod/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+"""
+
+
+def select(store: pyoxigraph.Store, query: str) -> list[tuple[str, ...]]:
+    return [tuple(t.value if t is not None else "" for t in row) for row in store.query(PREFIXES + query)]
+
+
+# --- identification, cover, workflow ------------------------------------------------------------
+def test_identification_cover_and_lineage_of_a_text_adopted_without_a_vote() -> None:
+    res = read(one(GA77, "A_RES_77_18-"))
+    assert (res.symbol, res.number, res.kind, res.body, res.language) == (
+        "A/RES/77/18", "77/18", "resolution", "General Assembly", "eng")
+    assert (res.adoption_date, res.date, res.publication_date) == ("2022-11-21", "2022-11-28", "2022-11-28")
+    assert res.session == 77 and res.session_label == "Seventy-seventh session" and res.distribution == "General"
+    assert res.agenda_items == ["127 (b)"]
+    assert res.agenda_titles[0].startswith("Cooperation between the United Nations and regional and other organizations")
+    assert res.title == "Cooperation between the United Nations and the Organization of Islamic Cooperation"
+    assert (res.draft_symbol, res.report_symbol, res.meeting, res.meeting_record) == (
+        "A/77/L.18", None, "39th plenary meeting", "A/77/PV.39")
+    assert "/akn/un/statement/deliberation/unga/2022-11-21/77-18/" in res.aliases
+    assert res.voting is not None and res.voting.outcome == "adopted-without-vote" and res.voting.votes == []
+    # the sponsors of the draft and the additional sponsor, from the workflow
+    assert [(s.name, s.iso3) for s in res.sponsors if s.kind == "state"] == [("Pakistan", "PAK"), ("Angola", "AGO")]
+
+
+def test_placeholder_dates_and_empty_actors_are_absent_not_published() -> None:
+    res = read(one(GA77, "A_RES_77_18-"))
+    steps = {s.outcome: s for s in res.workflow}
+    assert [s.outcome for s in res.workflow] == ["draftResolution", "draftResolutionAdditionalSponsors",
+                                                  "recommendedForAdoption", "adopted"]
+    assert steps["draftResolutionAdditionalSponsors"].date is None  # 0001-01-01 in the file
+    assert steps["adopted"].by is None and steps["adopted"].date == "2022-11-21"  # by="" in the file
+
+
+def test_committee_report_and_its_paragraph() -> None:
+    res = read(one(GA77, "A_RES_77_290B"))
+    assert (res.symbol, res.number) == ("A/RES/77/290 B", "77/290 B")  # a file per part
+    assert (res.committee, res.report_symbol, res.report_paragraph) == ("Fifth Committee", "A/77/890/Add.1", "8")
+    assert res.draft_symbol == "A/C.5/77/L.45" and res.meeting_record == "A/77/PV.87"
+
+
+# --- structure ---------------------------------------------------------------------------------
+def test_preamble_paragraphs_footnotes_and_links() -> None:
+    path = one(GA77, "A_RES_77_18-")
+    res = read(path)
+    tree = etree.parse(str(path))
+    ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+    assert len(res.preamble) == len(tree.findall(".//a:preamble/a:container", ns))
+    assert len(res.footnotes) == len(tree.findall(".//a:authorialNote", ns))
+    second = res.preamble[1]
+    assert second.verb == "Recalling also" and second.footnote_refs == ["1"]
+    assert "Organization of the Islamic Conference to participate" in second.text  # the note is not in the sentence
+    assert res.footnotes[0].text.startswith("On 28 June 2011, the Organization of the Islamic Conference changed")
+    assert [p.num for p in res.operative] == [str(n) for n in range(1, len(res.operative) + 1)]
+    assert res.operative[0].verb == "Takes note with satisfaction"
+    cited = {(c.location, c.number) for c in res.citations if c.type == "resolution"}
+    assert ("preamble__para_1", "37/4") in cited and ("preamble__para_2", "3369 (XXX)") in cited
+    assert ("fn_3", None) not in cited and any(c.symbol == "S/PV.7813" and c.location == "fn_3" for c in res.citations)
+
+
+def test_points_in_lists_and_points_marked_as_numberless_sibling_paragraphs() -> None:
+    res = read(one(GA77, "A_RES_77_256 A-B"))
+    article = next(p for p in res.operative if p.text.startswith("The Commission shall make recommendations"))
+    assert [s.num for s in article.subparagraphs][:3] == ["a", "b", "c"]
+    assert article.subparagraphs[0].eid == f"{article.eid}__list_1__point_a"
+
+
+def test_a_collection_of_parts_keeps_each_part() -> None:
+    res = read(one(GA77, "A_RES_77_256 A-B"))
+    assert res.number == "77/256 A-B"
+    parts = {p.section.split(" — ")[0] for p in res.operative if p.section}
+    assert {"Resolution A", "Resolution B"} <= parts
+    assert len({p.eid for p in res.operative}) == len(res.operative)
+    assert any("collection" in w for w in res.warnings)
+
+
+def test_a_recommended_draft_and_its_annex_are_kept_as_annexes() -> None:
+    """ "Recommends … the adoption of the following draft resolution:" then the draft (a component
+    statement with its own preamble and paragraphs) and the declaration annexed to it."""
+    res = read(one(ECOSOC / "2021" / "English", "E_RES_2021_20"))
+    assert [p.verb for p in res.operative] == ["Recommends"]
+    draft, declaration = res.annexes
+    assert draft.title == "draft resolution" and draft.paragraphs[0].verb == "Emphasizing"
+    numbers = [p.num for p in draft.paragraphs if p.num]
+    assert len(numbers) > 5 and numbers == [str(n) for n in range(1, len(numbers) + 1)]
+    assert declaration.title and declaration.title.startswith("Kyoto Declaration on Advancing Crime Prevention")
+    assert len(declaration.paragraphs) > 50 and all(p.eid.startswith("annex_2__") for p in declaration.paragraphs)
+
+
+def test_a_number_marked_apart_from_its_text_is_one_paragraph() -> None:
+    french, english = read(one(GA78 / "French", "A_RES_78_1_")), read(one(GA78 / "English", "A_RES_78_1_"))
+    first = french.annexes[0].paragraphs[0]
+    assert first.num == "1" and first.text.startswith("Nous, chefs d’État et de gouvernement")
+    assert [p.num for p in french.annexes[0].paragraphs] == [p.num for p in english.annexes[0].paragraphs]
+
+
+def test_every_file_reads_and_every_paragraph_has_text() -> None:
+    files = akn_files()
+    if not files:
+        raise FileNotFoundError(AKN)
+    assert len(files) == 609
+    for path in files:
+        res = read(path)
+        assert res.language in LANGS.values() and res.symbol and res.adoption_date, path.name
+        paragraphs: list[OperativeParagraph] = [*res.operative, *(p for a in res.annexes for p in a.paragraphs)]
+        assert res.preamble or paragraphs, path.name
+        assert all(p.text for p in [*res.preamble, *paragraphs]), path.name
+        assert len(set(eids(res))) == len(eids(res)), path.name
+
+
+# --- votes and subjects -----------------------------------------------------------------------
+def test_recorded_vote_each_state_and_the_counts() -> None:
+    res = read(one(GA77, "A_RES_77_228-"))
+    voting = res.voting
+    assert voting is not None and voting.outcome == "adopted-recorded-vote"
+    assert (voting.yes, voting.no, voting.abstention) == (80, 29, 65)
+    by_choice = defaultdict(list)
+    for vote in voting.votes:
+        by_choice[vote.choice].append(vote.iso3)
+    assert (len(by_choice["yes"]), len(by_choice["no"]), len(by_choice["abstention"])) == (80, 29, 65)
+    assert None not in sum(by_choice.values(), [])
+    assert "AUS" in by_choice["yes"] and "FSM" in by_choice["yes"]
+
+
+def test_subjects_of_the_three_schemes() -> None:
+    res = read(one(GA77, "A_RES_77_18-"))
+    by_scheme = defaultdict(set)
+    for s in res.subjects:
+        by_scheme[s.scheme].add((s.label, s.iri))
+    assert ("SDG 16", "http://metadata.un.org/sdg/16") in by_scheme["sdg"]
+    assert ("public health", "http://metadata.un.org/thesaurus/1005250") in by_scheme["unbis"]
+    assert ("public health", "http://eurovoc.europa.eu/3885") in by_scheme["eurovoc"]
+
+
+# --- six languages ----------------------------------------------------------------------------
+def six(prefix: str, root: Path = GA78) -> dict[str, Resolution]:
+    return {LANGS[folder.name]: read(one(folder, prefix)) for folder in sorted(root.iterdir()) if folder.is_dir()}
+
+
+def test_six_language_files_are_six_expressions_of_one_work() -> None:
+    versions = six("A_RES_78_6")
+    assert set(versions) == set(LANGS.values())
+    registry = WorkRegistry(base=BASE)
+    for res in versions.values():
+        registry.add(res)
+    works = {registry.work_for(res).work() for res in versions.values()}
+    assert works == {f"{BASE}/akn/un/statement/deliberation/un-ga/2023-11-01/78-6"}
+    assert versions["fra"].preamble[0].verb == "Rappelant"
+    assert eids(versions["fra"]) == eids(versions["eng"]) == eids(versions["spa"])
+
+
+def test_portions_align_across_the_six_languages() -> None:
+    """Share of paragraph and point eIds that the other five versions give as the English does
+    (33 works in six languages). Measured 0.89: the misses are files where one language marks
+    an annex or a list differently (a heading as a paragraph, a list as sibling paragraphs)."""
+    groups: dict[str, dict[str, Resolution]] = defaultdict(dict)
+    for folder in [*(GA78.iterdir() if GA78.is_dir() else []), *((ECOSOC / "2022").iterdir() if ECOSOC.is_dir() else [])]:
+        for path in sorted(folder.glob("*.xml")):
+            res = read(path)
+            groups[res.symbol or path.name][res.language or "?"] = res
+    if not groups:
+        raise FileNotFoundError(GA78)
+    shared = total = 0
+    for versions in groups.values():
+        english = set(eids(versions["eng"]))
+        for lang, res in versions.items():
+            if lang != "eng":
+                other = set(eids(res))
+                shared += len(english & other)
+                total += len(english | other)
+    assert len(groups) == 33 and shared / total >= 0.89, shared / total
+
+
+# --- RDF ---------------------------------------------------------------------------------------
+def test_votes_subjects_lineage_and_languages_are_queryable() -> None:
+    versions = six("A_RES_78_6")
+    voted = read(one(GA77, "A_RES_77_228-"))
+    store = store_of(*versions.values(), voted)
+    rows = select(store, """SELECT ?choice WHERE {
+        ?work unres:symbol "A/RES/77/228" ; unres:voting/unres:hasVote ?v .
+        ?v unres:voter/unres:iso3 "AUS" ; unres:voteChoice ?choice }""")
+    assert rows == [("https://w3id.org/un-lod/ontology#VoteYes",)]
+    counts = select(store, """SELECT ?yes ?no ?abst WHERE { ?w unres:symbol "A/RES/77/228" ;
+        unres:voting [ unres:votesInFavour ?yes ; unres:votesAgainst ?no ; unres:abstentions ?abst ] }""")
+    assert counts == [("80", "29", "65")]
+    languages = select(store, """SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {
+        ?w unres:symbol "A/RES/78/6" ; <http://data.europa.eu/eli/ontology#is_realized_by> ?x }""")
+    assert languages == [("6",)]
+    french = select(store, """SELECT ?text WHERE { ?w unres:symbol "A/RES/78/6" .
+        ?p unres:eId "para_1" ; unres:text ?text . FILTER(lang(?text) = "fr") }""")
+    english = select(store, """SELECT ?text WHERE { ?p unres:eId "para_1" ; unres:text ?text .
+        FILTER(lang(?text) = "en" && STRSTARTS(STR(?p), "http://lod.test/akn/un/statement/deliberation/un-ga/2023-11-01/78-6/")) }""")
+    assert len(french) == 1 and french[0][0] != english[0][0]
+    draft = select(store, """SELECT ?draft WHERE { ?w unres:symbol "A/RES/78/6" ; unres:draft/unres:symbol ?draft }""")
+    assert draft == [("A/78/L.6",)]
+    sdg = select(store, """SELECT DISTINCT ?label WHERE { ?w unres:symbol "A/RES/77/228" ; dcterms:subject ?c .
+        ?c skos:inScheme <http://metadata.un.org/sdg> ; skos:prefLabel ?label }""")
+    assert sdg and all(label.startswith("SDG ") for (label,) in sdg)
+
+
+def test_every_language_version_conforms_to_the_shapes() -> None:
+    versions = six("A_RES_78_6")
+    registry = WorkRegistry(base=BASE)
+    for res in versions.values():
+        registry.add(res)
+    for lang, res in versions.items():
+        result = validate_lines(map_resolution(res, registry, BASE).lines(), res.source)
+        assert result.conforms, result.report()
+
+
+# --- bad input -------------------------------------------------------------------------------
+def test_akn_is_recognised_by_content_and_bad_xml_is_refused_by_name() -> None:
+    head = b'<?xml version="1.0"?>\n<!-- a comment -->\n<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">'
+    assert looks_like_akn(head) and not looks_like_akn(b"<html><body>akomaNtoso</body></html>")
+    with pytest.raises(ParseError, match=r"broken\.xml: the AKN file is not well-formed XML"):
+        read_akn(head + b"<statement><preamble>", "broken.xml")
+    with pytest.raises(ParseError, match=r"empty\.xml: the AKN file holds no statement"):
+        read_akn(head + b"</akomaNtoso>", "empty.xml")
+    with pytest.raises(ParseError, match=r"bare\.xml: the AKN file has no preamble, paragraphs or annexes"):
+        read_akn(head + b'<statement name="resolution"><meta/></statement></akomaNtoso>', "bare.xml")
+
+
+def test_text_that_only_mentions_akn_is_still_read_as_text() -> None:
+    res = parse_text("The General Assembly,\n\n1. Decides that <akomaNtoso> files are welcome;\n", source="t.txt")
+    assert res.layout != "akn"
+
+
+def test_the_akn_example_questions_answer_on_the_uns_files() -> None:
+    from lod.rdf.examples import FRENCH_TEXT_OF_PARAGRAPH, RESOLUTIONS_BY_SDG, VOTES_ON_SPONSORED
+
+    versions = six("A_RES_78_6")
+    voted = read(one(GA77, "A_RES_77_228-"))
+    store = store_of(*versions.values(), voted)
+    votes = [tuple(t.value for t in row) for row in store.query(VOTES_ON_SPONSORED.query)]
+    assert ("A/RES/77/228", "AUS", "Australia", "Yes") in votes
+    sponsors = {s.iso3 for s in voted.sponsors if s.iso3}
+    assert {iso3 for symbol, iso3, _, _ in votes if symbol == "A/RES/77/228"} == sponsors & {
+        v.iso3 for v in voted.voting.votes}  # type: ignore[union-attr]
+    goals = {row[1].value: int(row[2].value) for row in store.query(RESOLUTIONS_BY_SDG.query)}
+    expected = {s.label for r in [versions["eng"], voted] for s in r.subjects if s.scheme == "sdg"}
+    assert set(goals) == expected and all(n >= 1 for n in goals.values())
+    texts = [tuple(t.value for t in row) for row in store.query(FRENCH_TEXT_OF_PARAGRAPH.query)]
+    para_1 = next(p for p in versions["fra"].operative if p.eid == "para_1")
+    english = next(p for p in versions["eng"].operative if p.eid == "para_1")
+    assert texts == [(texts[0][0], english.text, para_1.text)] and texts[0][0].endswith("!main#para_1")
+
+
+def test_the_json_of_an_akn_model_reads_back_to_the_same_model() -> None:
+    for path in (one(GA77, "A_RES_77_228-"), one(GA77, "A_RES_77_256 A-B"), one(GA78 / "Arabic", "A_RES_78_6")):
+        res = read(path)
+        assert Resolution.from_json(res.to_json()) == res, path.name
+
+
+OTHER_MARKUP = b"""<?xml version="1.0" encoding="UTF-8"?>
+<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
+  <statement name="resolution">
+    <meta><identification source="#x">
+      <FRBRWork><FRBRthis value="/akn/un/statement/deliberation/unga/2030-12-20/85-7/!main"/>
+        <FRBRuri value="/akn/un/statement/deliberation/unga/2030-12-20/85-7"/><FRBRdate date="2030-12-20" name="adoption"/>
+        <FRBRauthor href="#ga"/><FRBRcountry value="un"/></FRBRWork>
+      <FRBRExpression><FRBRthis value="/akn/un/statement/deliberation/unga/2030-12-20/85-7/eng@/!main"/>
+        <FRBRuri value="/akn/un/statement/deliberation/unga/2030-12-20/85-7/eng@"/><FRBRdate date="2030-12-22" name="publication"/>
+        <FRBRauthor href="#ga"/><FRBRlanguage language="eng"/></FRBRExpression>
+    </identification></meta>
+    <coverPage><p><docNumber>A/RES/85/7</docNumber></p></coverPage>
+    <preface><p><docNumber>85/7.</docNumber> <docTitle>A title</docTitle></p></preface>
+    <preamble>
+      <formula name="enactingFormula"><p>The General Assembly,</p></formula>
+      <recitals><recital><p><i>Recalling</i> its resolution 80/1 of 19 September 2025,</p></recital></recitals>
+    </preamble>
+    <mainBody>
+      <paragraph eId="para_1"><num>1.</num><intro><p><i>Requests</i> the Secretary-General:</p></intro>
+        <subparagraph><num>(a)</num><content><p>To report;</p></content></subparagraph>
+        <subparagraph><num>(b)</num><content><p>To act;</p></content></subparagraph>
+        <mystery><p>Unread words</p></mystery>
+      </paragraph>
+    </mainBody>
+  </statement>
+</akomaNtoso>"""
+
+
+def test_akn_markup_other_than_the_uns_reads_and_what_is_not_read_is_said() -> None:
+    """Other sessions may use AKN's own elements (recitals, subparagraphs): they are read, and
+    an element the reader does not know is named in the warnings, never dropped silently."""
+    res = read_akn(OTHER_MARKUP, "other.xml")
+    assert (res.symbol, res.number, res.adoption_date, res.language) == ("A/RES/85/7", "85/7", "2030-12-20", "eng")
+    assert [p.verb for p in res.preamble] == ["Recalling"]
+    para = res.operative[0]
+    assert para.verb == "Requests" and [s.num for s in para.subparagraphs] == ["a", "b"]
+    assert para.text == "Requests the Secretary-General: (a) To report; (b) To act;"
+    assert res.warnings == ["element <mystery> of a paragraph is not read"]

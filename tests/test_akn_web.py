@@ -1,0 +1,65 @@
+"""A six-language resolution and a recorded vote, built from the UN's AKN files and served: the
+page is in the language asked for (switch and Accept-Language), right-to-left in Arabic, with
+the votes and the subjects."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+
+from corpora import ABSENT, REAL
+from server_fixtures import Server, build_corpus, running_server
+
+AKN = REAL / "ga-akn" / "GAresolutions-main"
+pytestmark = pytest.mark.skipif(not AKN.is_dir(), reason=ABSENT)
+WORK_78_6 = "/akn/un/statement/deliberation/un-ga/2023-11-01/78-6"
+WORK_77_228 = "/akn/un/statement/deliberation/un-ga/2022-12-15/77-228"
+
+
+@pytest.fixture(scope="module")
+def akn_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    corpus = tmp_path_factory.mktemp("akn-corpus")
+    files = [*sorted(AKN.glob("78session/*/A_RES_78_6*.xml")), *sorted(AKN.glob("77session/English/A_RES_77_228-*.xml"))]
+    if len(files) != 7:
+        raise FileNotFoundError(AKN)
+    for path in files:
+        (corpus / path.name).symlink_to(path)
+    out = build_corpus(corpus, tmp_path_factory.mktemp("akn-build") / "output")
+    with running_server(out, out.parent / "server.log") as server:
+        yield server
+
+
+def page(server: Server, path: str, **headers: str) -> str:
+    response = server.get(path, headers={"Accept": "text/html", **headers}, allow_redirects=True)
+    assert response.status_code == 200, response.text[:300]
+    return response.text
+
+
+def test_the_page_switches_between_the_six_languages(akn_server: Server) -> None:
+    english = page(akn_server, f"{WORK_78_6}/data.html")
+    assert re.search(r'<nav class="languages"[^>]*>', english)
+    for tag in ("en", "fr", "es", "ru", "ar", "zh"):
+        assert f'href="?lang={tag}"' in english
+    french = page(akn_server, f"{WORK_78_6}/data.html?lang=fr")
+    assert 'lang="fr"' in french and "Rappelant" in french and "Recalling" not in french
+    assert re.search(r'<h1 lang="fr" dir="ltr">', french)
+
+
+def test_accept_language_chooses_the_text_and_arabic_reads_right_to_left(akn_server: Server) -> None:
+    arabic = page(akn_server, f"{WORK_78_6}/data.html", **{"Accept-Language": "ar, en;q=0.5"})
+    assert re.search(r'<ol class="preamble" lang="ar" dir="rtl">', arabic)
+    texts = re.findall(r'<span class="text" lang="([a-z]+)" dir="([a-z]+)">', arabic)
+    assert texts and all(t == ("ar", "rtl") for t in texts)
+    response = akn_server.get(f"{WORK_78_6}/data.html", headers={"Accept-Language": "zh"})
+    assert "Accept-Language" in response.headers.get("Vary", "")
+    assert 'lang="zh"' in response.text
+
+
+def test_votes_and_subjects_on_the_page(akn_server: Server) -> None:
+    html = page(akn_server, f"{WORK_77_228}/data.html")
+    assert "In favour 80" in html and "Against 29" in html and "Abstaining 65" in html
+    assert re.search(r"<summary>In favour \(80\)</summary>", html)
+    assert 'href="/id/state/AUS"' in html
+    assert "Sustainable Development Goals" in html and "SDG " in html

@@ -1,0 +1,84 @@
+"""The verb scheme's labels in the other five official languages hold against the UN's aligned
+texts: each label is how the French, Spanish, Russian, Arabic or Chinese version of a resolution
+opens paragraphs whose English version opens with that concept's phrase (not a translation we
+made). They were derived by tools/derive_verb_labels.py and reviewed."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections import Counter
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import SKOS
+
+from corpora import ABSENT, REAL, ROOT
+from lod.model import Resolution
+from lod.rdf import WorkRegistry, map_resolution
+from lod.rdf.namespaces import UNRES, VERB
+from lod.rdf.relations import phrase_concept
+
+AKN = REAL / "ga-akn"
+needs_akn = pytest.mark.skipif(not AKN.is_dir(), reason=ABSENT)
+
+
+def _tool():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("derive_verb_labels", ROOT / "tools" / "derive_verb_labels.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def seen() -> Counter[tuple[str, str, str]]:
+    if not AKN.is_dir():
+        raise FileNotFoundError(AKN)
+    return _tool().aligned(AKN)
+
+
+def labels() -> list[tuple[URIRef, Literal, URIRef]]:
+    g = Graph().parse(ROOT / "ontology" / "verbs.ttl")
+    return [(s, o, p) for p in (SKOS.prefLabel, SKOS.altLabel) for s, o in g.subject_objects(p)
+            if isinstance(o, Literal) and o.language and o.language != "en"]
+
+
+def test_the_scheme_has_labels_in_the_five_other_languages() -> None:
+    by_lang = Counter(label.language for _, label, _ in labels())
+    assert set(by_lang) == {"fr", "es", "ru", "ar", "zh"} and min(by_lang.values()) >= 20, by_lang
+
+
+@needs_akn
+def test_every_label_is_what_the_aligned_texts_print(seen: Counter[tuple[str, str, str]]) -> None:
+    tool = _tool()
+    unsupported = [(str(c), str(label), label.language) for c, label, _ in labels()
+                   if seen[(str(c), label.language, str(label))] < tool.MIN_SEEN]
+    assert unsupported == []
+
+
+def test_a_phrase_names_one_concept_and_a_concept_has_one_preferred_label() -> None:
+    found = labels()
+    phrases = Counter((label.language, str(label)) for _, label, _ in found)
+    assert [k for k, n in phrases.items() if n > 1] == []
+    preferred = Counter((c, label.language) for c, label, p in found if p == SKOS.prefLabel)
+    assert [k for k, n in preferred.items() if n > 1] == []
+
+
+def test_a_french_leading_phrase_maps_to_the_concept_of_its_english_paragraph() -> None:
+    assert phrase_concept("Rappelant", "fra") == VERB["recalling"]
+    assert phrase_concept("Recordando también", "spa") == VERB["recalling-also"]
+    assert phrase_concept("Rappelant avec une pointe d'ironie", "fra") is None  # no label: no concept
+
+
+@needs_akn
+def test_the_mapping_links_a_french_paragraph_to_the_verb_concept() -> None:
+    from lod.parse import parse_file
+
+    folder = AKN / "GAresolutions-main" / "78session" / "French"
+    res: Resolution = parse_file(sorted(folder.glob("A_RES_78_6*.xml"))[0])
+    registry = WorkRegistry(base="http://lod.test")
+    registry.add(res)
+    g = map_resolution(res, registry, "http://lod.test").graph()
+    first = URIRef("http://lod.test/akn/un/statement/deliberation/un-ga/2023-11-01/78-6/!main#preamble__para_1")
+    assert res.preamble[0].verb == "Rappelant"
+    assert (first, UNRES.action, VERB["recalling"]) in g
