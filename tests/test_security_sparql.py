@@ -398,8 +398,9 @@ def test_twenty_runaway_queries_from_twenty_addresses_leave_the_pages_alone(host
     assert len(busy) >= 20 - running_at_most
     # refused at once: every "busy" answer came before the first runaway was stopped
     assert max(seconds for *_, seconds in busy) < min(seconds for *_, seconds in timed_out)
-    for status, headers, _, _ in busy:  # a slot frees at the latest one query time (+ one per queued round)
-        assert 1 <= int(headers["Retry-After"]) <= 2 * TIMEOUT + 1
+    for status, headers, _, _ in busy:  # a slot frees within a query time per queued round, plus a
+        # second to kill and, while a child is starting, its start-up allowance
+        assert 1 <= int(headers["Retry-After"]) <= 2 * TIMEOUT + 5
     assert latencies and _p99(latencies) < 1.0, sorted(latencies)[-5:]
 
 
