@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 
-.PHONY: install run build serve test bench bench-quick clean browser-deps engine-deps engine-test
+.PHONY: install run build serve test bench bench-quick corpus-check clean browser-deps engine-deps engine-test
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ bench: install
 bench-quick: install
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python -m bench.run --mode quick
+
+# `lod check` over every folder of ../shared/corpus/real (when it is there) → docs/quality.md; not part of `make test`.
+corpus-check: install
+	$(BIN)/python -m bench.corpus_check
 
 clean:
 	rm -rf output .pytest_cache

@@ -151,6 +151,35 @@ def _dumps_section(run: dict) -> list[str]:
     return _table(["N", "dump", "seconds in the build (concurrent)", "seconds alone", "MB"], rows)
 
 
+def _hostile_section() -> list[str]:
+    """The mixed loads with hostile clients in flight (bench/hostile_load.py → bench/results/hostile/)."""
+    runs = sorted((json.loads(p.read_text()) for p in (RESULTS / "hostile").glob("*.json")), key=lambda r: r["started"])
+    out: list[str] = []
+    for run in runs:
+        m, bg = run["machine"], run["background"]
+        out += [f"## Hostile load `{run['label']}` ({run['started']}, finished {run['finished']})", "",
+                f"Command: `{run['command']}`", "",
+                f"Machine: {m['nproc']} CPUs ({m['cpu']}), {m['memory']} memory. `lod serve` with its default settings "
+                f"(2 workers, 8 + 8 threads each) but the access log and prerendering off (every description is rendered "
+                f"on its first request, during the run) on {run['documents']:,} synthetic documents. Each client "
+                "has its own loopback address and cycles through HTML pages, descriptions by content negotiation "
+                "(303, not followed), per-document Turtle files, the document list, the dumps page and two small "
+                f"SPARQL queries. In flight throughout: {bg['slow']} connections sending a request head a byte a second "
+                f"(reconnecting when closed), {bg['runaway']} runaway and {bg['large']} large queries. "
+                "An error is an ordinary request answered 4xx/5xx or not at all. The load generator shares the two CPUs.", ""]
+        rows = [[str(lv["clients"]), f"{lv['seconds']:.0f}", f"{lv['requests']:,}", f"{lv['per_second']:,.1f}", str(lv["errors"]),
+                 ", ".join(f"{k}: {v:,}" for k, v in lv["statuses"].items()), f"{lv['p50_ms']:,.1f}", f"{lv['p99_ms']:,.1f}",
+                 f"{lv['max_ms']:,.1f}", f"{lv['memory_mib']['pss']:,.0f}"] for lv in run["levels"]]
+        out += _table(["clients", "s", "requests", "req/s", "errors", "statuses", "p50 ms", "p99 ms", "max ms",
+                       "server PSS MiB"], rows)
+        if run.get("load_average_after"):
+            out += ["", "Load average (1, 5, 15 min) on the machine just after the run, which other work shares: "
+                    + ", ".join(f"{x:.1f}" for x in run["load_average_after"]) + " on 2 CPUs: the latencies include the time spent waiting for a CPU."]
+        seen = "; ".join(f"{kind}: " + ", ".join(f"{k} {v:,}" for k, v in counts.items()) for kind, counts in run["hostile_seen"].items())
+        out += ["", f"What the hostile clients saw: {seen} (reconnects: connections the server closed at request-read-seconds).", ""]
+    return out
+
+
 def render() -> str:
     runs = sorted((json.loads(p.read_text()) for p in RESULTS.glob("*.json")), key=lambda r: r["started"])
     out = ["# Benchmarks", "",
@@ -184,6 +213,7 @@ def render() -> str:
                 out += _deref_section(n, serve) + [""]
         if any("dumps" in e or "dump_bytes" in e for e in run["sizes"].values()):
             out += ["### Dumps", ""] + _dumps_section(run) + [""]
+    out += _hostile_section()
     profiles = sorted((RESULTS / "profiles").glob("*.txt"))
     if profiles:
         out += ["## Profiles (pyinstrument, `python -m bench.profile`)", ""]

@@ -31,16 +31,53 @@ class Body:
     kind: str = "organ"
     wikidata: str = ""
     """Wikidata entity IRI, only where a public source confirmed it (see WIKIDATA_SOURCES)."""
+    conventions: Conventions | None = None
+    """How the organ prints and numbers what it adopts; None for bodies that adopt no resolutions."""
+
+
+@dataclass(frozen=True)
+class Conventions:
+    """What an organ's texts look like, so converters read every organ the same way.
+
+    `formula` is the opening formula ("The Security Council,"), `resolution_series` and
+    `decision_series` the symbol of an adopted text with `{number}` in place of its number,
+    `number_format` a regular expression its resolution numbers fullmatch ("660 (1990)",
+    "77/1", "2022/5"), and `dating` whether that number carries the session ("77/1": session
+    77) or the year ("660 (1990)", "2022/5").
+    """
+
+    formula: str
+    resolution_series: str
+    decision_series: str = ""
+    number_format: str = ""
+    dating: str = "session"
 
 
 BODIES: tuple[Body, ...] = (
-    Body("ga", "General Assembly", "un-ga", "generalAssembly", ("Assembly",), wikidata=_WD + "Q47423"),
-    Body("sc", "Security Council", "un-sc", "securityCouncil", ("Council",), wikidata=_WD + "Q37470"),
+    Body(
+        "ga", "General Assembly", "un-ga", "generalAssembly", ("Assembly",), wikidata=_WD + "Q47423",
+        conventions=Conventions(
+            "The General Assembly,", "A/RES/{number}", "A/DEC/{number}",
+            r"(?:ES-|S-)?\d{1,2}/\d{1,3}(?: ?[A-Z])?|\d{1,4} \([IVXLC]{1,8}\)(?: ?[A-Z])?",
+        ),
+    ),
+    Body(
+        "sc", "Security Council", "un-sc", "securityCouncil", ("Council",), wikidata=_WD + "Q37470",
+        conventions=Conventions("The Security Council,", "S/RES/{number}", "", r"\d{1,4} \((?:19|20)\d{2}\)", "year"),
+    ),
     Body(
         "ecosoc", "Economic and Social Council", "un-ecosoc", "economicAndSocialCouncil", ("ECOSOC",),
         wikidata=_WD + "Q170075",
+        conventions=Conventions(
+            "The Economic and Social Council,", "E/RES/{number}", "E/DEC/{number}", r"(?:19|20)\d{2}/\d{1,3}(?: ?[A-Z])?", "year"
+        ),
     ),
-    Body("hrc", "Human Rights Council", "un-hrc", "humanRightsCouncil", (), "ga", wikidata=_WD + "Q205650"),
+    Body(
+        "hrc", "Human Rights Council", "un-hrc", "humanRightsCouncil", (), "ga", wikidata=_WD + "Q205650",
+        conventions=Conventions(
+            "The Human Rights Council,", "A/HRC/RES/{number}", "A/HRC/DEC/{number}", r"(?:S-)?\d{1,2}/\d{1,3}"
+        ),
+    ),
     Body("chr", "Commission on Human Rights", "un-chr", "commissionOnHumanRights", (), "ecosoc"),
     Body(
         "ccpcj",
@@ -160,6 +197,44 @@ def by_name(name: str) -> Body | None:
     """The body a printed name refers to ("the General Assembly", "Economic and Social Council")."""
     cleaned = re.sub(r"^(the|The)\s+", "", " ".join(name.split())).rstrip(",.;:")
     return _BY_NAME.get(cleaned.casefold())
+
+
+def by_formula(line: str) -> Body | None:
+    """The organ whose opening formula a line is: "The Security Council," and the forms older
+    or re-typed texts print ("The Security Council" without its comma, "Therefore the Security
+    Council,", an OCR'd full stop). Only bodies that adopt texts have a formula."""
+    m = _FORMULA_LINE.match(" ".join(line.split()))
+    if not m:
+        return None
+    body = by_name(m.group(1))
+    return body if body is not None and body.conventions is not None else None
+
+
+_FORMULA_LINE = re.compile(r"^(?:(?:Therefore|Now,? therefore),? )?[Tt]he ([A-Z][A-Za-z ]{2,80}?)\s*[,.]?$")
+
+
+def body_of_number(number: str) -> Body | None:
+    """The one organ whose resolution numbers look like this ("660 (1990)" → Security Council);
+    None when no organ's or several organs' numbers do ("31/1": General Assembly or Human
+    Rights Council)."""
+    number = " ".join(number.split())
+    found = [b for b in BODIES if b.conventions and b.conventions.number_format and re.fullmatch(b.conventions.number_format, number)]
+    return found[0] if len(found) == 1 else None
+
+
+def symbol_of(body: Body, number: str, kind: str) -> str | None:
+    """The symbol of an adopted text from its organ and number ("S/RES/660 (1990)"), per the organ's
+    conventions; None for drafts, for organs without a series, and for numbers not in its format."""
+    conventions = body.conventions
+    if conventions is None or kind not in ("resolution", "decision"):
+        return None
+    series = conventions.resolution_series if kind == "resolution" else conventions.decision_series
+    number = " ".join(number.split())
+    if not series or (kind == "resolution" and not re.fullmatch(conventions.number_format, number)):
+        return None
+    if kind == "decision" and not re.fullmatch(r"(?:ES-|S-)?\d{1,4}/\d{1,4}(?: ?[A-Z])?", number):
+        return None
+    return series.format(number=number)
 
 
 def slug_actor(name: str) -> str:

@@ -33,6 +33,7 @@ def main() -> None:
     \b
     lod parse FILE --json     what the converter reads in one document
     lod validate PATH         SHACL-validate documents without publishing
+    lod check PATH            what a curator must look at in each document
     lod build [DIR]           publish a folder of documents into output/
     lod serve                 serve a build over HTTP (RDF, HTML, SPARQL)
     lod publish --to URL      load a build into Virtuoso or the Oxigraph server
@@ -90,6 +91,41 @@ def validate(path: Path, base: str | None, engine: str) -> None:
             click.echo(result.report(), err=not result.conforms)
     if failures:
         raise click.ClickException(f"{failures} document(s) failed")
+
+
+@main.command()
+@click.argument("path", type=click.Path(exists=True, path_type=Path), default="corpus")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per document (JSON Lines) instead of text.")
+@click.option("--summary", is_flag=True, help="Only the counts: documents, read, refused, with findings, by kind.")
+@click.option("--jobs", type=int, default=None, help="Worker processes [default: all cores].")
+def check(path: Path, as_json: bool, summary: bool, jobs: int | None) -> None:
+    """Convert documents without publishing; list per document what a curator must look at.
+
+    Refusals, paragraph numbering gaps or repeats, footnote markers without notes (and notes
+    without markers), sponsors or addressees not resolved, verbs not in the lexicon and
+    paragraphs of unusual length. The build report and each document's HTML page carry the
+    same findings.
+    """
+    from lod.check import Tally, check_all
+    from lod.publish import discover
+
+    counts = Tally()
+    for checked in check_all(discover(path), jobs):
+        counts.add(checked)
+        if as_json:
+            click.echo(json.dumps(checked.to_json(), ensure_ascii=False))
+        elif not summary:
+            status = "refused" if checked.refused else f"{len(checked.findings)} finding(s)" if checked.findings else "ok"
+            click.echo(f"{checked.source}  {checked.symbol or '-'}  {status}")
+            for finding in checked.findings:
+                click.echo(f"  {finding}")
+    if not as_json:
+        click.echo(
+            f"\n{counts.documents} documents: {counts.read} read, {counts.refused} refused, "
+            f"{counts.with_findings} read with findings"
+        )
+        for code, n in counts.by_kind.most_common():
+            click.echo(f"  {code}: {n}")
 
 
 @main.command()

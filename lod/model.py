@@ -123,6 +123,8 @@ class PreambularParagraph:
     verb: str | None = None
     eid: str = ""
     footnote_refs: list[str] = field(default_factory=list)
+    part: str | None = None
+    """The letter of the part ("B") in a text adopted in parts, each with its own preamble."""
 
 
 @dataclass
@@ -147,6 +149,21 @@ class OperativeParagraph:
     eid: str = ""
     footnote_refs: list[str] = field(default_factory=list)
     addressees: list[Addressee] = field(default_factory=list)
+
+
+@dataclass
+class Table:
+    """A table as printed (a scale of assessments: one row per Member State; a list of members),
+    kept as rows and cells rather than read as paragraphs. `header` is the header row where a
+    text reader recognised it (printed once here even where every page repeated it); Word tables
+    keep all their rows, header rows first, in `rows`. `eid` is `table_{n}` in document order;
+    `location` is the eId of the part it belongs to ("annex_1", "para_3")."""
+
+    header: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+    eid: str = ""
+    title: str | None = None
+    location: str = ""
 
 
 @dataclass
@@ -267,6 +284,9 @@ class Resolution:
     source: str = ""
     layout: str = ""
     warnings: list[str] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    """Tables in reading order: those read out of the text, then those the source kept as tables."""
+    """Tables printed in the text, in reading order (eIds `table_1`, …)."""
     voting: Voting | None = None
     subjects: list[Subject] = field(default_factory=list)
     workflow: list[WorkflowStep] = field(default_factory=list)
@@ -323,6 +343,7 @@ class Resolution:
             Annex(**{**a, "paragraphs": operative(a.get("paragraphs", []))}) for a in data.get("annexes", [])
         ]
         values["footnotes"] = [Footnote(**f) for f in data.get("footnotes", [])]
+        values["tables"] = [Table(**t) for t in data.get("tables", [])]
         voting = data.get("voting")
         if voting:
             values["voting"] = Voting(**{**voting, "votes": [Vote(**v) for v in voting.get("votes", [])]})

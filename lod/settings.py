@@ -50,7 +50,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("client-concurrency", 4, "SPARQL queries one client may have running at once (429 beyond); always fewer than workers x query-processes.", int),
     Setting("client-seconds-per-minute", 60.0, "SPARQL query seconds one client may use per minute (429 beyond).", float),
     Setting("cache-max-age", 300, "Seconds clients and proxies may cache a response (Cache-Control max-age).", int),
-    Setting("threads", 8, "Threads per gunicorn worker (gthread): requests one worker serves at once.", int),
+    Setting("threads", 8, "Threads per server worker running the app: requests one worker answers at once "
+            "(connections are read by the worker's event loop, not by these threads).", int),
     Setting("query-processes", 2, "Killable child processes per server worker that run SPARQL queries (their concurrency).", int),
     Setting(
         "query-processes-idle", 1,
@@ -81,6 +82,17 @@ SETTINGS: tuple[Setting, ...] = (
         "Accept the risk of running SPARQL queries in processes that can reach the network, where this system allows "
         "neither network namespaces nor seccomp. Off (the default): SPARQL is refused there, with a start-up error.", flag,
     ),
+    Setting("max-connections", 1000, "Open connections one server worker holds (idle and slow ones included); "
+            "more wait in the listen backlog.", int),
+    Setting("request-read-seconds", 10.0, "Seconds a client has to send a request's head, and again its body; "
+            "then the connection is closed (head) or answered 408 (body).", float),
+    Setting("max-url-bytes", 8192, "Longest request target (path and query) accepted outside /sparql (414 beyond); "
+            "a /sparql query in the URL may be as long as max-request-bytes.", int),
+    Setting("max-pages", 2000, "`lod build`: a document with more pages (PDF) is refused and reported, not published.", int),
+    Setting("document-seconds", 120.0, "`lod build`: seconds one document may take to parse, or to map and validate; "
+            "beyond, it is refused and reported.", float),
+    Setting("document-memory-mb", 2048, "`lod build`: memory (MB) a build worker may use for one document; "
+            "beyond, the document is refused and reported.", int),
     Setting(
         "store", "",
         "HTTP root of an external SPARQL engine to serve from (e.g. http://127.0.0.1:8890 for Virtuoso); empty: "

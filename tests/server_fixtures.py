@@ -36,6 +36,7 @@ TEST_SETTINGS: dict[str, object] = {
     "client-concurrency": 3,
     "client-seconds-per-minute": 1000,
     "reload-check-seconds": 0.5,
+    "request-read-seconds": 5,
 }
 
 

@@ -226,7 +226,8 @@ def test_73_8_pdf(docs: dict[str, Resolution]) -> None:
     assert "57/11 of 12 November 2002, 58/7 of 4 November 2003" in recalling
     assert "Necessity of ending" not in recalling and "2/2" not in recalling
     assert "Helms-Burton Act" in r.preamble[3].text
-    assert verbs(r.operative) == ["Takes note", "Reiterates", "Once again urges", "Requests", "Decides"]
+    # the italic span as printed in the PDF (the AKN4UN verb phrase), not the lexicon's first word
+    assert verbs(r.operative) == ["Takes note", "Reiterates its call upon", "Once again urges", "Requests", "Decides"]
     assert r.operative[0].footnote_refs == ["1"] and r.operative[0].text.endswith("resolution 72/4;")
     assert [(f.marker, f.text, f.eid) for f in r.footnotes] == [("1", "A/73/85.", "fn_1")]
     assert any(c.number == "47/19" and c.location == "preamble__para_6" for c in r.citations)

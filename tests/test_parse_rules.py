@@ -249,7 +249,7 @@ def test_ordinal_words(words: str, number: int | None) -> None:
     ("Expressing its grave concern about the", False, "Expressing its grave concern"),
     ("Taking into account the", False, "Taking into account"),
     ("Having considered chapter V", False, "Having considered"),
-    ("Guided by the purposes", False, "Guided by"),
+    ("Guided by the purposes", False, "Guided"),  # the UN italicizes "Guided" alone (AKN4UN)
     ("Strongly condemns all acts", True, "Strongly condemns"),
     ("Takes note with appreciation of the report", True, "Takes note with appreciation"),
     ("Calls upon all States", True, "Calls upon"),
@@ -332,14 +332,25 @@ def test_raw_text_without_blank_lines_reads_the_same(name: str) -> None:
 
 
 def test_pdf_text_saved_as_text_reads_like_the_pdf(tmp_path: Path) -> None:
-    from pypdf import PdfReader
+    """The plain text any extractor gives (PDFium's, without italics or superscripts) reads into
+    the same paragraphs as the PDF itself; the PDF adds what plain text loses (verb phrases)."""
+    import pypdfium2 as pdfium
 
     pdf = CORPUS / "A_RES_73_8.pdf"
-    text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    document = pdfium.PdfDocument(pdf)
+    text = "\f".join(page.get_textpage().get_text_range().replace("\r\n", "\n") for page in document)
     as_text = parse_text(text, source="A_RES_73_8.pdf")
     from_pdf = parse_file(pdf)
-    assert as_text.layout == "pdf-text"
-    assert as_text.to_json() | {"layout": "pdf"} == from_pdf.to_json()
+    assert (as_text.layout, from_pdf.layout) == ("pdf-text", "pdf")
+    assert [p.text for p in as_text.preamble] == [p.text for p in from_pdf.preamble]
+    assert [(p.num, p.text) for p in as_text.operative[1:]] == [(p.num, p.text) for p in from_pdf.operative[1:]]
+    # plain text prints the raised footnote marker on a line of its own; the PDF's own data puts it in place
+    first = from_pdf.operative[0]
+    assert (first.text, first.footnote_refs) == (
+        "Takes note of the report of the Secretary-General on the implementation of resolution 72/4;", ["1"])
+    assert [(f.marker, f.text) for f in as_text.footnotes] == [(f.marker, f.text) for f in from_pdf.footnotes] == [("1", "A/73/85.")]
+    # the lexicon (learned from the UN's own italic spans) gives plain text the PDF's verb phrase
+    assert (as_text.operative[1].verb, from_pdf.operative[1].verb) == ("Reiterates its call upon", "Reiterates its call upon")
 
 
 def test_points_in_preamble_and_sentences_split_from_their_paragraph() -> None:
@@ -431,5 +442,103 @@ Reaffirming its commitment to food security,
 
 def test_a_line_that_is_only_part_of_a_title_is_text_not_a_running_header() -> None:
     res = parse_text(TITLE_WORD_IN_TEXT, source="title_word.txt")
-    assert [p.verb for p in res.preamble] == ["Recalling", "Reaffirming"]
+    assert [p.verb for p in res.preamble] == ["Recalling", "Reaffirming its commitment"]
     assert res.preamble[0].text.endswith("on progress in sustainable development,")
+
+
+YEAR_AFTER_WRAP = """The General Assembly,
+
+Recalling the Convention,[^1] and its Protocol,[^2]
+
+1. Decides to remain seized of the matter.
+
+[^1]: United Nations, Treaty Series, vol. 1833, No. 31363, adopted on 10 December
+[^1982]: and in force since 16 November
+[^1994]: .
+[^2]: Ibid., vol. 2167, No. 37924.
+"""
+
+
+def test_a_wrapped_footnote_line_opening_with_a_year_is_not_a_footnote() -> None:
+    res = parse_text(YEAR_AFTER_WRAP, source="year_wrap.md")
+    assert [f.marker for f in res.footnotes] == ["1", "2"]
+    assert res.footnotes[0].text.startswith("United Nations, Treaty Series, vol. 1833, No. 31363, adopted on 10 December 1982")
+    assert "16 November 1994" in res.footnotes[0].text
+    assert res.preamble[0].footnote_refs == ["1", "2"]
+
+
+DECLARATION = """Resolution adopted by the General Assembly on 21 September 2023
+
+78/3. Political declaration of the high-level meeting on universal health coverage
+
+The General Assembly
+
+Adopts the following political declaration approved by the high-level meeting on universal health coverage:
+
+Political declaration of the high-level meeting on universal health coverage
+
+We, Heads of State and Government and representatives of States and Governments, assembled at the United Nations on 21 September 2023,
+
+1. Reaffirm the right of every human being to the enjoyment of the highest attainable standard of physical and mental health;
+
+2. Commit to scale up efforts to achieve universal health coverage by 2030;
+
+3. Given the urgency of the matter, commit to act now;
+
+8th plenary meeting
+21 September 2023
+"""
+
+
+def test_declaration_adopted_after_a_formula_without_comma_has_bare_verbs() -> None:
+    res = parse_text(DECLARATION, source="declaration.txt")
+    assert res.preamble_formula == "The General Assembly"
+    assert [p.verb for p in res.operative] == ["Adopts"]
+    [declaration] = res.annexes
+    assert declaration.title == "Political declaration of the high-level meeting on universal health coverage"
+    assert [p.num for p in declaration.paragraphs] == [None, "1", "2", "3"]
+    assert [p.verb for p in declaration.paragraphs][1:] == ["Reaffirm", "Commit to", "commit"]
+
+
+SCALE = """Resolution adopted by the General Assembly on 24 December 2024
+
+79/249. Scale of assessments for the apportionment of the expenses of the United Nations
+
+The General Assembly,
+
+Having considered the report of the Committee on Contributions,
+
+1. Resolves that the scale of assessments for the period from 2025 to 2027 shall be as follows:
+
+Annex
+
+Scale of assessments for the period 2025–2027
+
+Member State Scale of assessments (percentage)
+Afghanistan 0.006
+Albania 0.008
+Algeria 0.101
+Andorra 0.005
+Angola 0.010
+Member State Scale of assessments (percentage)
+Bolivia (Plurinational State of) 0.019
+Côte d’Ivoire 0.022
+United Kingdom of Great Britain and Northern Ireland 4.375
+Total 100.000
+
+65th plenary meeting
+24 December 2024
+"""
+
+
+def test_a_scale_of_assessments_is_a_table_with_its_header_once() -> None:
+    res = parse_text(SCALE, source="scale.txt")
+    [table] = res.tables
+    assert table.header == ["Member State Scale of assessments (percentage)"]  # repeated on the next page
+    assert table.rows[0] == ["Afghanistan", "0.006"]
+    assert ["Bolivia (Plurinational State of)", "0.019"] in table.rows
+    assert table.rows[-1] == ["Total", "100.000"]
+    assert len(table.rows) == 9
+    assert (table.eid, table.location, table.title) == ("table_1", "annex_1", "Scale of assessments for the period 2025–2027")
+    assert res.annexes[0].paragraphs == []  # no row was read as a paragraph
+    assert [p.num for p in res.operative] == ["1"]

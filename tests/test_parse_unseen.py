@@ -115,7 +115,7 @@ def test_security_council_raw_pdf(docs: dict[str, Resolution]) -> None:
     assert r.preamble[3].text == ("Acting under Chapter VII of the Charter of the United Nations, "
                                   "and taking measures under its Article 41,")
     assert nums(r.operative) == ["1", "2", "3", "4"]
-    assert verbs(r.operative) == ["Condemns", "Decides", "Directs", "Decides"]
+    assert verbs(r.operative) == ["Condemns in the strongest terms", "Decides", "Directs", "Decides"]
     assert [(s.num, s.eid) for s in r.operative[1].subparagraphs] == [
         ("a", "para_2__list_1__point_a"), ("b", "para_2__list_1__point_b")]
     assert r.operative[1].subparagraphs[0].text.endswith("up to 500,000 barrels during an initial period;")
@@ -143,7 +143,7 @@ def test_human_rights_council_resolution(docs: dict[str, Resolution]) -> None:
         "A/HRC/RES/52/1", "resolution", "Human Rights Council", "52/1", 52, ["3"])
     assert meta(r, "date", "adoption_date", "meeting", "title") == (
         "2023-04-11", "2023-04-03", "53rd meeting", "Freedom of opinion and expression")
-    assert verbs(r.preamble) == ["Guided by", "Reaffirming", "Recalling", "Deeply concerned"]
+    assert verbs(r.preamble) == ["Guided", "Reaffirming", "Recalling", "Deeply concerned"]
     assert r.preamble[1].footnote_refs == ["1"]
     assert verbs(r.operative) == ["Calls upon", "Requests", "Decides"]
     assert r.operative[2].text == "Decides to continue its consideration of this issue under the same agenda item."
@@ -163,7 +163,7 @@ def test_human_rights_council_draft_with_non_member_asterisks(docs: dict[str, Re
         "Mexico", "Montenegro", "Netherlands (Kingdom of the)", "Portugal", "Slovenia", "Uruguay"]
     assert all(s.iso3 for s in r.sponsors)
     assert [(f.marker, f.text) for f in r.footnotes] == [("*", "State not a member of the Human Rights Council.")]
-    assert verbs(r.preamble) == ["Guided by", "Recalling", "Noting with appreciation"]
+    assert verbs(r.preamble) == ["Guided", "Recalling", "Noting with appreciation"]
     assert verbs(r.operative) == ["Welcomes", "Encourages", "Decides"]
     assert [name for name, _ in addressed(r.operative[1])] == [
         "States", "the United Nations Environment Programme"]

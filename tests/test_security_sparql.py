@@ -17,11 +17,12 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import pytest
+from requests.structures import CaseInsensitiveDict
 
 from lod.store import OxigraphStore, QueryError
 from lod.web import sandbox
 from lod.web.app import client_concurrency
-from lod.web.querypool import QueryPool, QueryTimeout
+from lod.web.querypool import Busy, QueryPool, QueryTimeout
 from server_fixtures import Server, listener, running_server
 
 MEMORY_MB = 400
@@ -209,7 +210,7 @@ def _address(i: int) -> str:
 
 
 def _request(server: Server, method: str, path: str, body: bytes | None = None, headers: dict[str, str] | None = None,
-             source: str = "127.0.0.1", timeout: float = 120) -> tuple[int, dict[str, str], bytes, float]:
+             source: str = "127.0.0.1", timeout: float = 120) -> tuple[int, CaseInsensitiveDict[str], bytes, float]:
     """One HTTP request from the loopback address `source`; (status, headers, body, seconds)."""
     url = urlsplit(server.url)
     conn = http.client.HTTPConnection(url.hostname, url.port, timeout=timeout, source_address=(source, 0))
@@ -218,7 +219,8 @@ def _request(server: Server, method: str, path: str, body: bytes | None = None, 
         conn.request(method, path, body=body, headers=headers or {})
         response = conn.getresponse()
         data = response.read()
-        return response.status, dict(response.getheaders()), data, time.monotonic() - started
+        # header names are case-insensitive (the asyncio worker sends them in lower case)
+        return response.status, CaseInsensitiveDict(response.getheaders()), data, time.monotonic() - started
     finally:
         conn.close()
 
@@ -399,6 +401,40 @@ def test_twenty_runaway_queries_from_twenty_addresses_leave_the_pages_alone(host
     for status, headers, _, _ in busy:  # a slot frees at the latest one query time (+ one per queued round)
         assert 1 <= int(headers["Retry-After"]) <= 2 * TIMEOUT + 1
     assert latencies and _p99(latencies) < 1.0, sorted(latencies)[-5:]
+
+
+def test_a_full_queue_answers_at_once_with_a_retry_after_that_holds(store_dir: Path) -> None:
+    """One process, no queue: a second query is refused at once; after its Retry-After a third
+    is taken (the runaway holding the process was stopped by then)."""
+    pool = QueryPool(size=1, keep_idle=0, queue=0)
+    runaway: list[BaseException] = []
+
+    def hold() -> None:
+        try:
+            pool.run(store_dir, RUNAWAY, [], [], "application/sparql-results+json", 10, 3)
+        except BaseException as exc:  # noqa: BLE001 - the timeout is what is expected
+            runaway.append(exc)
+
+    try:
+        with pool.session(30) as session:  # a child started and idle: the runaway gets it at once
+            assert session.check("ASK {}").form == "ask"
+        holder = threading.Thread(target=hold)
+        holder.start()
+        deadline = time.monotonic() + 30
+        while pool.idle and time.monotonic() < deadline:  # the runaway took the idle process
+            time.sleep(0.05)
+        time.sleep(0.2)  # and is past setting its deadline (a few lines after taking it)
+        with pytest.raises(Busy) as busy:
+            with pool.session(3):
+                pass
+        assert 1 <= busy.value.retry_after <= 3 + 1  # its deadline, and a second to kill it
+        time.sleep(busy.value.retry_after + 0.5)
+        with pool.session(3) as session:  # no Busy: the process is free, as promised
+            assert session.check("ASK {}").form == "ask"
+        holder.join(30)
+        assert len(runaway) == 1 and isinstance(runaway[0], QueryTimeout)
+    finally:
+        pool.close()
 
 
 def test_one_client_can_never_take_every_query_process() -> None:

@@ -109,33 +109,37 @@ def _write_record(engine: Engine, record: str, entries: dict[str, str | None]) -
 
 
 def publish(out: Path, engine: Engine, progress: bool = True) -> PublishReport:
-    """Make the engine hold exactly the graphs of the build in `out` (see the module docstring)."""
+    """Make the engine hold exactly the graphs of the build in `out` (see the module docstring).
+
+    Two passes over the dump, so memory holds one graph at a time whatever the build's size: the
+    first computes what changed, the second sends it."""
     started = time.monotonic()
     engine.check_security()
     record = build_base(out) + "/graph/published"
     known = published_record(engine, record)
     report = PublishReport()
-    pending: dict[str, str | None] = {}
-    changed: dict[str, tuple[bytes, str]] = {}
-    seen: set[str] = set()
-    for graph, data, digest in tqdm(build_graphs(out), desc="comparing", unit=" graphs", disable=not progress):
-        seen.add(graph)
-        if known.get(graph) == digest:
-            report.unchanged += 1
-        else:
-            changed[graph] = (data, digest)
+    digests: dict[str, str] = {}
+    for graph, _, digest in tqdm(build_graphs(out), desc="comparing", unit=" graphs", disable=not progress):
+        digests[graph] = digest
+    changed = {graph for graph, digest in digests.items() if known.get(graph) != digest}
+    report.unchanged = len(digests) - len(changed)
     if len(changed) >= BULK_FROM and os.environ.get(ENV_LOAD_DIR):
-        report.bulk = _bulk(engine, changed, record)
-    if not report.bulk:
-        for graph, (data, digest) in tqdm(changed.items(), desc=f"publishing to {engine.name}", unit=" graphs",
-                                          disable=not progress):
+        report.bulk = _bulk(engine, out, changed, record, progress)
+    pending: dict[str, str | None] = {}
+    if not report.bulk and changed:
+        sending = tqdm(total=len(changed), desc=f"publishing to {engine.name}", unit=" graphs", disable=not progress)
+        for graph, data, digest in build_graphs(out):
+            if graph not in changed:
+                continue
             engine.put_graph(graph, data)
             pending[graph] = digest
+            sending.update()
             if len(pending) >= BATCH:
                 _write_record(engine, record, pending)
                 pending = {}
+        sending.close()
     report.replaced = len(changed)
-    for graph in sorted(set(known) - seen):
+    for graph in sorted(set(known) - set(digests)):
         engine.drop_graph(graph)
         pending[graph] = None
         report.dropped += 1
@@ -144,17 +148,20 @@ def publish(out: Path, engine: Engine, progress: bool = True) -> PublishReport:
     return report
 
 
-def _bulk(engine: Engine, changed: dict[str, tuple[bytes, str]], record: str) -> bool:
+def _bulk(engine: Engine, out: Path, changed: set[str], record: str, progress: bool) -> bool:
     folder = Path(tempfile.mkdtemp(prefix="lod-publish-", dir=os.environ[ENV_LOAD_DIR]))
     try:
-        files = {}
-        for n, (graph, (data, _)) in enumerate(changed.items()):
-            path = folder / f"g{n:07d}.nt"
-            path.write_bytes(data)
-            files[graph] = str(path)
+        files: dict[str, str] = {}
+        digests: dict[str, str] = {}
+        for graph, data, digest in tqdm(build_graphs(out), desc="writing files for the bulk loader", unit=" graphs",
+                                        disable=not progress):
+            if graph in changed:
+                path = folder / f"g{len(files):07d}.nt"
+                path.write_bytes(data)
+                files[graph], digests[graph] = str(path), digest
         if not engine.bulk_load(files):
             return False
-        items = [(graph, digest) for graph, (_, digest) in changed.items()]
+        items = list(digests.items())
         for start in range(0, len(items), BATCH):
             _write_record(engine, record, dict(items[start:start + BATCH]))
         return True

@@ -14,10 +14,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from lod.model import Resolution
+from lod.model import Resolution, Table
 from lod.parse.assemble import assemble
 from lod.parse.errors import ParseError
-from lod.parse.readers import SourceText, read_bytes, read_text, sidecar_meta
+from lod.parse.readers import SourceText, read_bytes, read_text, register_reader, sidecar_meta
+from lod.parse.records import DecisionRecordSource
+from lod.parse.word import DocxSource
+
+register_reader(DecisionRecordSource())
+register_reader(DocxSource())
 
 __all__ = ["ParseError", "parse_file", "parse_text"]
 
@@ -49,7 +54,10 @@ def _guarded(src: SourceText, meta: dict[str, Any]) -> Resolution:
     if src.document is not None:  # a structured format read straight into the model (AKN)
         return src.document
     try:
-        return assemble(src, meta)
+        res = assemble(src, meta)
+        # tables the source kept as tables (Word) follow those read out of the text, numbered on
+        res.tables += [Table(rows=rows, eid=f"table_{n}") for n, rows in enumerate(src.tables, len(res.tables) + 1)]
+        return res
     except ParseError:
         raise
     except (RecursionError, MemoryError) as exc:

@@ -376,8 +376,15 @@ class AddresseeFinder:
     seen: list[Body] = field(default_factory=list)
 
     def observe(self, text: str) -> None:
-        """Remember the bodies a paragraph names (a preambular paragraph, a footnote)."""
-        self.seen.extend(bodies_named(text))
+        """Remember the bodies a paragraph names (a preambular paragraph, a footnote).
+
+        Each body once, at the place it was last named: readers look for the latest mention,
+        and a document naming the Secretary-General in each of 100,000 paragraphs must not
+        make every paragraph scan all the mentions before it."""
+        for body in bodies_named(text):
+            if body in self.seen:
+                self.seen.remove(body)
+            self.seen.append(body)
 
     def paragraph(self, text: str, verb: str | None = None) -> list[Addressee]:
         """The addressees of one operative paragraph or point; its bodies are remembered after."""

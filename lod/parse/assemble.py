@@ -8,8 +8,9 @@ from typing import Any
 
 import pycountry
 
+from lod.bodies import by_name, symbol_of
 from lod.model import Footnote, Resolution
-from lod.parse.blocks import BlockBuilder, NUM_START
+from lod.parse.blocks import NUM_START, BlockBuilder
 from lod.parse.enrich import add_addressees, add_citations
 from lod.parse.errors import ParseError
 from lod.parse.furniture import (
@@ -23,8 +24,11 @@ from lod.parse.furniture import (
     is_symbol_line,
     strip_marks,
 )
+from lod.parse.decisions import decision_meeting, decision_start, decision_text_start
+from lod.parse.endnotes import take_endnotes
+from lod.parse.heading import Heading, find_formula, find_heading, formula_line, is_heading
 from lod.parse.markers import MarkerState, resolve_glued
-from lod.parse.masthead import NUMBER_TITLE, Masthead, adopting_body, iso_date, parse_masthead
+from lod.parse.masthead import Masthead, adopting_body, iso_date, parse_masthead
 from lod.parse.readers import SourceText
 from lod.parse.structure import Structure, build_structure
 from lod.parse.verbs import leading_phrase
@@ -53,55 +57,12 @@ def _formula_index(lines: list[str]) -> tuple[int, str, str] | None:
     return None
 
 
-_DECISION_HEAD = re.compile(
-    r"\bDecision adopted by the\b|:\s*(?:revised )?draft decision\s*$|^(?:Revised )?draft decision submitted by\b"
-    r"|^Decision (?:ES-|S-)?\d{1,4}/\d{1,4}\.\s",
-    re.I,
-)
-
-
-def _decision_start(lines: list[str]) -> int | None:
-    """Where a decision's text begins: decisions have no opening formula, only a number and title.
-
-    "Decision adopted by the General Assembly on …", then "73/501. Title", then the text
-    ("At its 50th plenary meeting, … the General Assembly decided …"). A draft decision has
-    its sponsor line and title instead.
-    """
-    plain = [strip_marks(line)[0].replace("*", "").strip() for line in lines]
-    head = next((i for i, p in enumerate(plain[:120]) if _DECISION_HEAD.search(p)), None)
-    if head is None:
-        return None
-    title = next((k for k in range(head, min(len(plain), head + 40)) if NUMBER_TITLE.match(plain[k])), None)
-    if title is None:
-        if "draft decision" not in plain[head].lower():
-            return None
-        title = next((k for k in range(head + 1, len(plain)) if plain[k] and not _continues_statement(plain, k)), None)
-        if title is None:
-            return None
-    end = title + 1
-    while end < len(plain) and plain[end] and not _DECISION_TEXT.match(plain[end]):
-        end += 1
-    return end if any(plain[end:]) else None
-
-
-def _continues_statement(plain: list[str], k: int) -> bool:
-    """A line of a wrapped "Draft decision submitted by the Vice-Chair …, on the basis of …"."""
-    return "consultations" in plain[k] or bool(re.search(r"(?:,|\b(?:of|the|by|and|on))$", plain[k - 1]))
-
-
-_DECISION_TEXT = re.compile(
-    r"^(?:At its \w|At the \w|On \d{1,2} [A-Z]|The (?:General Assembly|[A-Z][\w ]{2,80}? (?:Council|Commission))\b"
-    r"|\d{1,3}\.\s|\([a-z]\)\s)"
-)
-"""The first line of a decision's text, which raw PDF text prints right under the wrapped title."""
-
-
 def _clean(src: SourceText) -> Cleaned:
     if src.layout == "markdown":
-        return clean_markdown(src.text)
+        return take_endnotes(clean_markdown(src.text))
     if src.layout == "plain-extract":
         return clean_plain_extract(src.text)
-    return clean_pdf_text(src.text)
+    return take_endnotes(clean_pdf_text(src.text))
 
 
 def _language(value: Any) -> str | None:
@@ -179,17 +140,62 @@ class _Split:
     formula_body: str | None = None
     extract: bool = False
     decision: bool = False
+    part: str | None = None
+    """"A" when the letter of the first part is printed above the formula (a text adopted in parts)."""
+
+
+def _part_above(lines: list[str], split: _Split) -> str | None:
+    """ "A" alone on the line above the opening formula: the first part of a text adopted in parts."""
+    if split.formula_text is None:
+        return None
+    formula = next((i for i, line in enumerate(lines) if strip_marks(line)[0].replace("*", "").strip() == split.formula_text), None)
+    above = [strip_marks(x)[0].strip() for x in lines[:formula] if x.strip()] if formula else []
+    return "A" if above and above[-1].rstrip(".") == "A" else None
+
+
+def _headed(lines: list[str], heading: Heading) -> _Split:
+    """A text under a printed heading instead of a masthead; a "Whereas" preamble may come
+    before its formula, which may lack its comma or be missing."""
+    head = parse_masthead(lines[: heading.start])
+    head.number = head.number or heading.number
+    head.kind = head.kind or "resolution"
+    if heading.date and head.adoption_date is None:
+        head.adoption_date = iso_date(heading.date)
+    if head.title and (is_heading(head.title) or (heading.number in head.title and "esolution" in head.title)):
+        head.title = None  # the heading is not the title; a topic line above it is
+    at = find_formula(lines, heading.start)
+    organ = formula_line(lines[at]) if at is not None else None
+    if head.body is None and (organ or heading.body):
+        head.body = (organ or heading.body).name  # type: ignore[union-attr]
+    if at is None or organ is None:
+        return _Split(head, lines[heading.start :])
+    text = strip_marks(lines[at])[0].replace("*", "").strip()
+    between = [x for x in lines[heading.start : at] if x.strip()]
+    if len(between) == 1 and between[0].strip().rstrip(".") == "A":
+        between = []  # the letter of the first part (read by _part_above)
+    return _Split(head, between + lines[at + 1 :], text, organ.name)
 
 
 def _split(lines: list[str], source: str) -> _Split:
     """Resolutions and drafts open with a formula; decisions with a number; extracts with a header."""
     formula = _formula_index(lines)
+    heading = find_heading(lines)
+    if heading is not None and (formula is None or formula[0] >= heading.start):
+        return _headed(lines, heading)
+    if formula is None:
+        bare = find_formula(lines, 0)
+        if bare is not None:
+            # "The General Assembly" without its comma (a resolution adopting a declaration)
+            text = strip_marks(lines[bare])[0].replace("*", "").strip()
+            formula = (bare, text, formula_line(lines[bare]).name)  # type: ignore[union-attr]
     if formula is not None:
         index, text, body = formula
         return _Split(parse_masthead(lines[:index]), lines[index + 1 :], text, body)
-    decision_start = _decision_start(lines)
-    if decision_start is not None:
-        return _Split(parse_masthead(lines[:decision_start]), lines[decision_start:], decision=True)
+    begins = decision_text_start(lines)
+    if begins is None:
+        begins = decision_start(lines)
+    if begins is not None:
+        return _Split(parse_masthead(lines[:begins]), lines[begins:], decision=True)
     start, short_title = _extract_title(lines)
     numbered = any(NUM_START.match(line.strip()) for line in lines[start:])
     preambular = any(line.rstrip().endswith(",") and leading_phrase(line.strip(), operative=False) for line in lines[start:])
@@ -216,17 +222,24 @@ def assemble(src: SourceText, overrides: dict[str, Any]) -> Resolution:
     blocks = BlockBuilder(
         vocabulary, titles, set(cleaned.footnotes), dehyphenate=src.layout != "markdown"
     ).build(split.body_lines)
-    if not any(MARK_RE.search(b) for b in blocks) and cleaned.footnotes:
+    tokens = {m for b in blocks for m in MARK_RE.findall(b)}
+    if set(cleaned.footnotes) - tokens:
+        # notes whose markers are still glued to the words ("Tlatelolco)1"), maybe beside tokens
         state = MarkerState(set(cleaned.footnotes))
         blocks = [resolve_glued(b, state) for b in blocks]
-    structure = build_structure(blocks, extract=extract, decision=split.decision)
+    structure = build_structure(blocks, extract=extract, decision=split.decision, part=_part_above(cleaned.lines, split))
     if not structure.preamble and not structure.operative and not structure.annexes:
         raise ParseError(src.source, "no paragraphs were found after the opening formula")
+    if split.decision and head.kind is None:
+        head.kind = "decision"  # a decision's text, printed without its masthead
     res = _resolution(src, head, structure, meta, extract, warnings)
     if head.body is not None:
         res.body, res.committee = adopting_body(head, split.formula_body)
+    elif res.body is None and split.formula_body and formula_line(f"The {split.formula_body}") is not None:
+        res.body = split.formula_body  # no masthead names an organ: the formula's organ speaks
+    _symbol_from_number(res)
     if split.decision and res.operative:
-        _decision_meeting(res, res.operative[0].text)
+        decision_meeting(res, next((p.text for p in res.operative if len(p.text) > 40), res.operative[0].text))
     res.preamble_formula = split.formula_text
     res.footnotes = _footnotes(cleaned.footnotes)
     _apply_overrides(res, meta, warnings)
@@ -240,17 +253,15 @@ def assemble(src: SourceText, overrides: dict[str, Any]) -> Resolution:
     return res
 
 
-_AT_ITS_MEETING = re.compile(
-    r"^At its (?:resumed )?(\d{1,5}(?:st|nd|rd|th) (?:plenary )?meeting),? on (\d{1,2} [A-Z][a-z]+ \d{4})"
-)
-
-
-def _decision_meeting(res: Resolution, text: str) -> None:
-    """A decision says where it was taken in its first words: "At its 62nd plenary meeting, on …"."""
-    m = _AT_ITS_MEETING.match(text)
-    if m:
-        res.meeting = res.meeting or m.group(1)
-        res.adoption_date = res.adoption_date or iso_date(m.group(2))
+def _symbol_from_number(res: Resolution) -> None:
+    """An adopted text that prints its number but not its symbol ("Resolution 660 (1990)"): the
+    organ's conventions (lod.bodies) give the symbol, and from it the session."""
+    body = by_name(res.body) if res.symbol is None and res.number and res.body else None
+    symbol = symbol_of(body, res.number, res.kind) if body is not None and res.number else None
+    if symbol is not None and body is not None and body.conventions is not None:
+        res.symbol = symbol
+        if body.conventions.dating == "session":  # "77/1" carries the session; "660 (1990)" only the year
+            res.session = res.session or parse_symbol(symbol).session
 
 
 _KINDS = ("resolution", "draft-resolution", "decision", "draft-decision", "extract")
@@ -341,6 +352,7 @@ def _resolution(
         preamble=st.preamble,
         operative=st.operative,
         annexes=st.annexes,
+        tables=st.tables,
         source=src.source,
         layout=src.layout,
     )

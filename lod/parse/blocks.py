@@ -15,16 +15,20 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from lod.parse.furniture import MARK_RE, Vocabulary, is_furniture, is_symbol_line, join_lines
-from lod.parse.verbs import leading_phrase
+from lod.parse.verbs import leading_phrase, opens_operative
 
-NUM_START = re.compile(r"^(\d{1,3})\.(?:\s+|$)")
+PARAGRAPH_NUMBER = r"\d{1,6}"
+"""A printed paragraph number: up to six digits (paragraph 1000 and beyond exist in long texts)."""
+NUM_START = re.compile(rf"^({PARAGRAPH_NUMBER})\.(?:\s+|$)")
 POINT_START = re.compile(r"^\(([a-z]{1,2}|[ivxlc]{1,7})\)(?:\s+|$)")
 SC_POINT_START = re.compile(r"^([a-z])\.(?:\s+|$)")
 ROMAN_HEADING = re.compile(r"^([IVXLC]{1,7})\.?(?:\s+([A-Z].*))?$")
 ANNEX_HEADING = re.compile(r"^(?:Annex|ANNEX)(?:\s+([IVXLC]{1,7}|\d{1,2}))?$")
+PART_LABEL = re.compile(r"^(?:(?:Decision|DECISION|Section|Part|PART) )?([A-Z])\.?(?:\s*\(.{0,300}\))?$")
+"""The label of one part of a multi-part text ("A", "Decision B", "Section C", "A (Decision 75/407 … becomes decision 75/407 A)")."""
 CLOSING = re.compile(
     r"^(?:(\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting)(?:\s*,?\s*(\d{1,2} \w+ \d{4}))?"
-    r"|Adopted at its (\d{1,5}(?:st|nd|rd|th) meeting).*|\[(?:Adopted )?(?:without a vote|by consensus)\.?\]"
+    r"|Adopted (?:unanimously |without (?:a )?vote,? |by acclamation )?at (?:its|the)(?: resumed)?(?: (\d{1,5}(?:st|nd|rd|th) meeting))?.*|\[(?:Adopted )?(?:without a vote|by consensus)\.?\]"
     r"|\[Adopted by a recorded vote\b.*)\s*$"
 )
 INTRODUCES_TEXT = re.compile(r"\b(?:the following|as follows)\b[^:;]{0,200}:$")
@@ -68,7 +72,7 @@ def marker_only(text: str) -> bool:
         return False
     t = text.strip()
     return bool(
-        re.fullmatch(r"\d{1,3}\.", t) or re.fullmatch(r"\(([a-z]{1,2}|[ivxlc]{1,7})\)", t) or re.fullmatch(r"[a-z]\.", t)
+        re.fullmatch(rf"{PARAGRAPH_NUMBER}\.", t) or re.fullmatch(r"\(([a-z]{1,2}|[ivxlc]{1,7})\)", t) or re.fullmatch(r"[a-z]\.", t)
     )
 
 
@@ -86,6 +90,51 @@ def _next_is_header(lines: list[str], index: int) -> bool:
 
 _GLUED_FOOTNOTE_END = re.compile(r"([,;:.])\s?(\d{1,3})\s*$")
 _FUNCTION_WORD_END = re.compile(r"\b(?:and|of|the|to|in|for|or|with|by|on|at|a|an|that)$")
+
+
+_OCR_NUMBER = re.compile(r"^(\d{1,3}),?\s+(?=[A-Z][a-z])")
+_RUN_ON = re.compile(r"(?<=[;.])\s+(?P<heading>[A-Z][a-z]+(?: [a-z]+){0,6}\s+)?(\d{1,3})\.\s+(?=[A-Z])")
+
+
+def split_run_on(lines: list[str]) -> list[str]:
+    """Numbered paragraphs run together on one line ("… reforms; 12. Welcomes …", text whose
+    line breaks were lost): split where the count goes on and an operative verb follows."""
+    out: list[str] = []
+    last = 0
+    for line in lines:
+        if _RUN_ON.search(line) is None:
+            start = NUM_START.match(line.strip())
+            last = int(start.group(1)) if start else last
+            out.append(line)
+            continue
+        start = NUM_START.match(line.strip())
+        last = int(start.group(1)) if start else last
+        pos = 0
+        for m in _RUN_ON.finditer(line):
+            if int(m.group(2)) == last + 1 and opens_operative(line[m.end() :]):
+                out.append(line[pos : m.start()])
+                if m.group("heading"):
+                    out.extend(["", m.group("heading").strip(), ""])  # "Reporting and review": a sub-heading
+                pos = m.start(2)
+                last += 1
+        out.append(line[pos:])
+    return out
+
+
+def _opens_with_verb(line: str, at: int) -> bool:
+    """What follows a paragraph number opens with an operative verb ("Encourages", "Also requests")."""
+    rest = MARK_RE.sub("", line[at:]).replace("*", "").strip()
+    return leading_phrase(rest, operative=True) is not None
+
+
+def _ocr_number(line: str, expected: int, at_start: bool) -> str:
+    """ "5, Notes …": a paragraph number whose full stop OCR read as a comma. The printed numbering
+    decides: only the number the count expects next, at the start of a paragraph, is one."""
+    m = _OCR_NUMBER.match(line)
+    if m and at_start and int(m.group(1)) == expected and (line[m.end(1)] == "," or opens_operative(line[m.end():])):
+        # "2 Requests …" (no stop at all) needs the verb lexicon's word too: "2 See …" is a note
+        return f"{m.group(1)}. {line[m.end():]}"
+    return line
 
 
 @lru_cache(maxsize=256)
@@ -131,11 +180,17 @@ class BlockBuilder:
         current: str | None = None
         blank = False
         after_header = after_title = False
+        expected = 1
+        lines = split_run_on(lines) if any(len(line) > 200 for line in lines) else lines
         for index, raw in enumerate(lines):
             line = raw.strip()
             if not line:
                 blank = True
                 continue
+            if _OCR_NUMBER.match(line):
+                line = _ocr_number(line, expected, blank or current is None or self._complete(current))
+            number = NUM_START.match(MARK_RE.sub("", line).lstrip("*"))
+            numbered_next = bool(number) and int(number.group(1)) == expected and _opens_with_verb(line, number.end())
             if is_symbol_line(line) or is_furniture(line):
                 after_header = True
                 continue
@@ -154,11 +209,15 @@ class BlockBuilder:
             after_header = after_title = False
             if current is None:
                 current = line
-            elif self._starts_new(current, line, blank) or self._heading_between(current, line, lines, index):
+            elif numbered_next or self._starts_new(current, line, blank) or self._heading_between(current, line, lines, index):
+                # the printed numbering is stronger evidence than a final punctuation the page
+                # break lost: "4. Encourages" right after paragraph 3 is paragraph 4
                 self.blocks.append(current)
                 current = line
             else:
                 current = join_lines(current, line, self.vocabulary, dehyphenate=self.dehyphenate)
+            if current is line and number:
+                expected = int(number.group(1)) + 1
             blank = False
         if current is not None:
             self.blocks.append(current)
@@ -218,4 +277,6 @@ class BlockBuilder:
             return True
         if first.isupper() and leading_phrase(plain_line, operative=False):
             return True
+        if opens_operative(plain_line) and plain_end(MARK_RE.sub("", current)).endswith((",", ";", ".")):
+            return True  # "…, 24" then "Decides:": punctuation and the verb lexicon agree
         return first.isupper() and plain_line.startswith(("We ", "We, "))

@@ -82,6 +82,7 @@ def clean_markdown(text: str) -> Cleaned:
     out: list[str] = []
     notes: dict[str, str] = {}
     after_rule = False
+    last_note: str | None = None
     for raw in normalise(text).split("\n"):
         line = raw.strip()
         if _MD_RULE.match(line):
@@ -98,12 +99,24 @@ def clean_markdown(text: str) -> Cleaned:
             m = _MD_STAR_FOOTNOTE.match(line) or _MD_PLAIN_FOOTNOTE.match(line)
             if m and (not m.group(1).isdigit() or _next_note(m.group(1), notes)):
                 definition = (m.group(1), m.group(2))
+        if definition is not None and last_note is not None and not _next_note(definition[0], notes):
+            # "[^1994]: …" where the note above wrapped before a year: the year continues that note
+            notes[last_note] = f"{notes[last_note]} {definition[0]} {clean_inline_text(_md_inline(definition[1]))}"
+            out.append("")
+            continue
         if definition is not None:
             notes.setdefault(definition[0], clean_inline_text(_md_inline(definition[1])))
+            last_note = definition[0]
+            out.append("")
+            continue
+        if line and last_note is not None and raw[:1] in " \t":
+            # an indented line continues the footnote above (Markdown's footnote continuation)
+            notes[last_note] = f"{notes[last_note]} {clean_inline_text(_md_inline(line))}"
             out.append("")
             continue
         if line:
             after_rule = False
+            last_note = None
         out.append(_md_inline(_MD_HEADING.sub("", line)))
     return Cleaned(out, notes)
 
@@ -225,6 +238,11 @@ def clean_pdf_text(text: str) -> Cleaned:
                 continue
             if not line:
                 continue
+            if current is not None and _text_resumes(notes[current], line):
+                # no page furniture ends the notes (text without its pages): the text goes on
+                in_notes, current = False, None
+                out.append(line)
+                continue
             m = _FOOTNOTE_START.match(line.translate(_SUPERSCRIPT))
             if m and m.group(1) not in notes and _next_note(m.group(1), notes):
                 current = last = m.group(1)
@@ -247,6 +265,15 @@ def clean_pdf_text(text: str) -> Cleaned:
     if PAGE_BREAK in text and not ruled:
         _unruled_notes(out, page_start, notes)
     return Cleaned(out, {k: " ".join(v.split()) for k, v in notes.items()})
+
+
+_RESUMES = re.compile(r"^(?:\d{1,3}\.\s+[A-Z]|\([a-z]\)\s+[A-Z]|[A-Z][a-z]+(?:ing|ed)\b|(?:Deeply|Gravely|Seriously|Further|Also|Bearing|Taking) [a-z])")
+
+
+def _text_resumes(note: str, line: str) -> bool:
+    """A finished note (final full stop) followed by a line that opens a paragraph of the text:
+    a paragraph number, a point, or a preambular participle ("Recognizing the role …")."""
+    return note.rstrip().endswith(".") and len(line) > 60 and _RESUMES.match(line) is not None
 
 
 def _unruled_notes(out: list[str], page_start: int, notes: dict[str, str]) -> None:

@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 from lod.parse.furniture import MARK_RE, mark
 
 _GLUED = re.compile(r"(?<=[A-Za-z)\]”’\".,;:])(\d{1,3})(?=[\s,.;:)”’]|$)")
+_AFTER_YEAR = re.compile(r"(?<![\d/])(?:19|20)\d\d(\d{1,2})(?=[\s,.;:)]|$)")
+"""A marker glued to a year: "of 19881" is 1988 and footnote 1 (the count must expect it)."""
+_AFTER_COMMA = re.compile(r"(?<=[A-Za-z0-9”’)][,;] )(\d{1,3})(?=\s|[,;.]|$)")
+"""A marker set apart after a comma in mid-sentence: "the Committee on Disarmament, 4 inter alia"."""
 _SPACED = re.compile(r"(?<=[A-Za-z] )(\d{1,3})(?=\s+[a-z]|\s*$)")
 _REFERENCE_WORDS = frozenset(
     "article articles chapter chapters no nos vol vols para paras paragraph paragraphs rule rules section "
@@ -32,6 +36,10 @@ class MarkerState:
     def expects(self, number: str) -> bool:
         return number in self.footnotes and number not in self.seen and int(number) == self.highest + 1
 
+    def expects_after_gap(self, number: str) -> bool:
+        """The next marker but one or two: one before it was lost in extraction ("of 19881")."""
+        return number in self.footnotes and number not in self.seen and self.highest + 1 < int(number) <= self.highest + 3
+
     def note(self, number: str) -> None:
         self.seen.add(number)
         if number.isdigit():
@@ -40,12 +48,19 @@ class MarkerState:
 
 def resolve_glued(text: str, state: MarkerState) -> str:
     """Replace glued footnote numbers by marker tokens; existing tokens advance the count."""
+    unseen = [n for n in state.footnotes if n not in state.seen and n.isdigit()]
+    if not any(n in text for n in unseen):
+        for token in MARK_RE.findall(text):
+            state.note(token)  # nothing to find here: only the tokens advance the count
+        return text
     out: list[str] = []
     pos = 0
     candidates = sorted(
         [(m.start(), m.end(), "token", m.group(1)) for m in MARK_RE.finditer(text)]
         + [(m.start(1), m.end(1), "glued", m.group(1)) for m in _GLUED.finditer(text)]
         + [(m.start(1), m.end(1), "spaced", m.group(1)) for m in _SPACED.finditer(text)]
+        + [(m.start(1), m.end(1), "year", m.group(1)) for m in _AFTER_YEAR.finditer(text)]
+        + [(m.start(1), m.end(1), "comma", m.group(1)) for m in _AFTER_COMMA.finditer(text)]
     )
     for start, end, kind, number in candidates:
         if start < pos:
@@ -53,10 +68,13 @@ def resolve_glued(text: str, state: MarkerState) -> str:
         if kind == "token":
             state.note(number)
             continue
-        if not state.expects(number):
+        punctuated = (kind == "glued" and text[start - 1] in ",;:.)”’") or kind == "year"
+        if not (state.expects(number) or (punctuated and state.expects_after_gap(number))):
             continue
         if kind == "glued" and text[start - 1].isalpha() and text[start - 1].isupper() and start >= 2 and not text[start - 2].islower():
             continue  # "G20", "A4": letters and digits of one name
+        if kind == "comma" and re.search(r"(?<!\d)\d{1,3}[,;] $", text[max(0, start - 6) : start]):
+            continue  # "paragraphs 2, 3 and 4": a list of numbers, not a marker after the second
         if kind == "spaced":
             previous = re.findall(r"[A-Za-z.]+", text[max(0, start - 30) : start])
             word = previous[-1].rstrip(".").lower() if previous else ""

@@ -7,8 +7,6 @@ recognised by its magic bytes, because its content is not text at all.
 
 from __future__ import annotations
 
-import io
-import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,11 +15,10 @@ from typing import Any, Protocol
 import yaml
 
 from lod.parse.errors import ParseError
+from lod.parse.pdf import PAGE_BREAK, pdf_text
 
-LAYOUTS = ("markdown", "plain-extract", "pdf-text", "pdf", "akn")
+LAYOUTS = ("markdown", "plain-extract", "pdf-text", "pdf", "docx", "decision-record", "akn")
 
-PAGE_BREAK = "\f"
-"""Pages of an extracted PDF are joined with a form feed so furniture removal sees page ends."""
 
 
 @dataclass
@@ -32,6 +29,8 @@ class SourceText:
     layout: str
     meta: dict[str, Any] = field(default_factory=dict)
     source: str = "<text>"
+    tables: list[list[list[str]]] = field(default_factory=list)
+    """Tables the source keeps as tables (Word): rows of cell texts, kept out of the text."""
     document: Any = None
     """The model itself, for a structured format (AKN XML) that needs no text converter."""
 
@@ -51,6 +50,9 @@ def decode(data: bytes, source: str) -> str:
         except UnicodeDecodeError as exc:
             raise ParseError(source, f"the file has a UTF-16 byte order mark but is not valid UTF-16 ({exc.reason})") from None
     if b"\x00" in data:
+        text = _bomless_utf16(data)
+        if text is not None:
+            return text
         raise ParseError(source, "the file is binary (it contains NUL bytes), not text")
     for encoding in ("utf-8-sig",):
         try:
@@ -66,6 +68,27 @@ def decode(data: bytes, source: str) -> str:
     raise ParseError(source, "the file is not valid UTF-8 and does not read as cp1252 text either")
 
 
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 saved without a byte order mark (some Windows exports), or None.
+
+    Text in Latin, Cyrillic or Arabic script has a NUL in the high byte of most characters of
+    UTF-16, so NULs fall on one parity (odd offsets: little-endian; even: big-endian) and
+    almost never on the other; binary data has them anywhere. The decoded text must still read
+    as prose."""
+    if len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    half = len(data) // 2
+    for zeros, others, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros >= 0.3 * half and others <= 0.01 * half:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return text if _looks_like_text(text) else None
+    return None
+
+
 def _looks_like_text(text: str) -> bool:
     """Mostly letters, spaces and punctuation: what a legacy-encoded document looks like."""
     if not text:
@@ -73,22 +96,6 @@ def _looks_like_text(text: str) -> bool:
     printable = sum(1 for ch in text if ch.isalnum() or ch.isspace() or ch in ".,;:()[]'\"-/*")
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
     return controls == 0 and printable / len(text) > 0.9
-
-
-def pdf_text(data: bytes, source: str) -> str:
-    """Text of every page of a PDF, pages joined by a form feed."""
-    from pypdf import PdfReader
-
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
-    try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except Exception as exc:  # pypdf raises many types for damaged files; all mean "unreadable"
-        raise ParseError(source, f"the PDF cannot be read ({type(exc).__name__}: {exc})") from None
-    text = PAGE_BREAK.join(pages)
-    if not text.strip():
-        raise ParseError(source, "the PDF has no extractable text (scanned, truncated or empty)")
-    return text
 
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
@@ -162,7 +169,8 @@ class Reader(Protocol):
 
 @dataclass(frozen=True)
 class PdfSource:
-    """A PDF, recognised by its magic bytes; its text goes the raw-PDF-text way."""
+    """A PDF, recognised by its magic bytes; read by PDFium (lod.parse.pdf) into raw-PDF-text
+    form with italics, footnote markers and the footnote rule kept."""
 
     name: str = "pdf"
 
@@ -209,7 +217,7 @@ class AknSource:
             raise ParseError(source, f"the AKN file is too deeply nested or too large ({type(exc).__name__})") from None
         except Exception as exc:  # noqa: BLE001 - the contract: only ParseError leaves the parser
             raise ParseError(source, f"the AKN reader could not read this file ({type(exc).__name__}: {exc})") from exc
-        return SourceText("", "akn", {}, source, document)
+        return SourceText("", "akn", {}, source, document=document)
 
 
 READERS: list[Reader] = [AknSource(), PdfSource(), TextSource()]
@@ -224,7 +232,14 @@ def read_bytes(data: bytes, source: str) -> SourceText:
     """The first reader that accepts the bytes reads them."""
     for reader in READERS:
         if reader.accepts(data):
-            return reader.read(data, source)
+            try:
+                return reader.read(data, source)
+            except ParseError:
+                raise
+            except (RecursionError, MemoryError) as exc:
+                raise ParseError(source, f"the file is too deeply nested or too large for the {reader.name} reader ({type(exc).__name__})") from None
+            except Exception as exc:  # noqa: BLE001 - the contract: only ParseError leaves the parser
+                raise ParseError(source, f"the {reader.name} reader could not read this file ({type(exc).__name__}: {exc})") from exc
     raise ParseError(source, "no reader accepts this file")
 
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lod.model import Annex, OperativeParagraph, PreambularParagraph, SubParagraph
+from lod.model import Annex, OperativeParagraph, PreambularParagraph, SubParagraph, Table
 from lod.parse.blocks import (
     ANNEX_HEADING,
     CLOSING,
     INTRODUCES_TEXT,
     NUM_START,
+    PART_LABEL,
     POINT_START,
     ROMAN_HEADING,
     SC_POINT_START,
@@ -24,7 +25,9 @@ from lod.parse.blocks import (
     plain_end,
 )
 from lod.parse.furniture import MARK_RE, strip_marks
-from lod.parse.verbs import declaratory_phrase, italic_phrase, verb_phrase
+from lod.parse.heading import formula_line
+from lod.parse.tables import state_table
+from lod.parse.verbs import bare_verb_phrase, opens_operative, declaratory_phrase, italic_phrase, verb_phrase
 from lod.uri import eid
 
 _ROMANS = ("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx xxi xxii xxiii xxiv xxv").split()
@@ -40,6 +43,7 @@ class Structure:
     meeting: str | None = None
     meeting_date: str | None = None
     warnings: list[str] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
 
 
 @dataclass
@@ -99,16 +103,19 @@ def _continue(para: _Para, block: str) -> None:
 class StructureBuilder:
     """Walks the blocks once, in reading order."""
 
-    def __init__(self, *, extract: bool = False, decision: bool = False) -> None:
+    def __init__(self, *, extract: bool = False, decision: bool = False, part: str | None = None) -> None:
         self.extract = extract
         self.decision = decision
+        self.part = part
+        self.part_preamble = False
+        self.preamble_parts: list[str | None] = []
         self.result = Structure()
         self.preamble_blocks: list[str] = []
         self.paras: list[_Para] = []
         self.annex_paras: list[list[_Para]] = []
         self.annex_titles: list[str | None] = []
         self.annex_nums: list[str | None] = []
-        self.section: str | None = None
+        self.section: str | None = part
         self.pending_roman: str | None = None
         self.expect_annex_title = False
         self.in_vote = False
@@ -123,6 +130,14 @@ class StructureBuilder:
             # the record of a vote ("In favour: …; Against: …") runs to its closing bracket
             self.in_vote = "]" not in plain
             return
+        table = state_table(plain) if len(plain) > 60 and plain[-1:].isdigit() else None
+        if table is not None:
+            # a scale of assessments or another table of States: kept as rows, not a paragraph
+            table.eid = f"table_{len(self.result.tables) + 1}"
+            table.location = eid(("annex", len(self.annex_paras))) if self.annex_paras else ""
+            table.title = self.annex_titles[-1] if self.annex_paras else None
+            self.result.tables.append(table)
+            return
         closing = CLOSING.match(plain)
         if closing:
             if closing.group(1) or closing.group(3):
@@ -130,6 +145,23 @@ class StructureBuilder:
                 self.result.meeting_date = closing.group(2)
             self.in_vote = plain.startswith("[") and "]" not in plain
             return
+        part = PART_LABEL.match(plain) if self.decision and len(plain) < 320 else None
+        if part:
+            self.section = part.group(1)  # "A", "Decision B": the parts of a multi-part decision
+            return
+        if not self.decision and not self.annex_paras and self._next_part(plain):
+            # "B" of a resolution in parts, or a lettered section ("C" after "B", never roman C)
+            self.part = self.section = plain.rstrip(".")
+            self.pending_roman = None
+            return
+        if self.part and (self.paras or self.preamble_blocks) and formula_line(plain) is not None:
+            self.part_preamble = True  # "The Security Council," again: this part's own preamble
+            return
+        if self.part_preamble and not NUM_START.match(plain):
+            self.preamble_blocks.append(block)
+            self.preamble_parts.append(self.part)
+            return
+        self.part_preamble = False
         if self._opens_embedded_text(plain):
             # "Adopts the following declaration:": the one operative sentence, then the text it
             # adopts, which the model keeps as an annex (its title and numbered paragraphs)
@@ -154,6 +186,10 @@ class StructureBuilder:
         if num:
             self.expect_annex_title = False
             body = _strip_label(block, num.group(0))
+            if self._numbered_point(num.group(1)):
+                # "…, and on:" then "1. …", "2. …": a numbered list inside the paragraph above
+                _add_point(self._target[-1], num.group(1), body, num.group(0).strip())
+                return
             self._target.append(_Para(num.group(1), body, section=self.section))
             return
         if point and not self._target and self.preamble_blocks and not (self.extract or self.decision):
@@ -188,7 +224,7 @@ class StructureBuilder:
                 target.append(_Para(None, block, continued=True))
             elif target and target[-1].num is None and target[-1].continued and not target[-1].points and not self.annex_paras:
                 target[-1].intro = f"{target[-1].intro} {block}".strip()
-            elif target and not self.decision:
+            elif target and not self.decision and not self._lost_number(target, plain):
                 # a sentence of the paragraph above that a page break set apart (paragraphs are numbered)
                 _continue(target[-1], block)
             else:
@@ -201,9 +237,41 @@ class StructureBuilder:
             self.preamble_blocks.append(block)
             return
         if self.extract or self.decision:
-            self.paras.append(_Para(None, block, continued=self.extract))
+            self.paras.append(_Para(None, block, continued=self.extract, section=self.section))
             return
         self.preamble_blocks.append(block)
+        self.preamble_parts.append(self.part)
+
+    def _numbered_point(self, number: str) -> bool:
+        """A number that restarts at 1 after a paragraph ending with a colon, and its sequels while
+        they are not the paragraph's own successor: points of that paragraph, not paragraphs."""
+        last = self._target[-1] if self._target else None
+        if last is None or not last.num or not last.num.isdigit():
+            return False
+        n = int(number)
+        if last.points and last.points[-1].num.isdigit():
+            return n == int(last.points[-1].num) + 1 and n != int(last.num) + 1
+        opening = MARK_RE.sub("", last.intro)
+        return n == 1 and int(last.num) > 1 and not last.points and plain_end(opening).endswith(":")
+
+    def _lost_number(self, target: list[_Para], plain: str) -> bool:
+        """An operative paragraph whose printed number was lost (OCR, extraction): numbered
+        paragraphs above, the one above complete, and a common operative verb opening this one.
+        Its number is inferred in `finish` when the numbers around it leave exactly its place."""
+        last = target[-1]
+        if last.num is None or not opens_operative(plain):
+            return False
+        end = plain_end(MARK_RE.sub("", last.points[-1].text if last.points else last.intro))
+        return end.endswith((";", "."))
+
+    def _next_part(self, plain: str) -> bool:
+        """A lone capital letter that continues the lettering ("A" first, then the next letter):
+        the label of a part or lettered section; "I" or "C" elsewhere are roman numerals."""
+        if not re.fullmatch(r"[A-Z]\.?", plain):
+            return False
+        letter = plain[0]
+        previous = self.part if self.part and len(self.part) == 1 else None
+        return letter == "A" if previous is None else ord(letter) == ord(previous) + 1
 
     def _opens_embedded_text(self, plain: str) -> bool:
         """An unnumbered operative sentence right after the preamble that introduces a text."""
@@ -220,14 +288,22 @@ class StructureBuilder:
         if self.decision:
             self.paras[:0] = [_Para(None, block) for block in preamble]
             preamble = []
-        # a lone operative sentence without number after the preamble ("Adopts the following ...")
-        if not self.paras and preamble and not preamble[-1].rstrip().endswith(","):
-            last = preamble.pop()
-            self.paras.append(_Para(None, last))
+        if not self.paras and preamble:
+            # an unnumbered operative part (older texts): it opens with the first operative verb
+            # or "It is resolved", else it is the lone last sentence ("Adopts the following ...")
+            start = next((k for k, block in enumerate(preamble) if k and _opens_operative(block)), None) if not self.annex_paras else None
+            if start is None and not plain_end(MARK_RE.sub("", preamble[-1])).endswith(","):
+                start = len(preamble) - 1
+            if start is not None:
+                self.paras = [_Para(None, block) for block in preamble[start:]]
+                preamble = preamble[:start]
+        parts = self.preamble_parts + [self.part] * (len(self.preamble_blocks) - len(self.preamble_parts))
+        lettered = len({p for p in parts[: len(preamble)] if p}) > 1
         for n, block in enumerate(preamble, 1):
             text, refs = clean_text(block)
             verb = italic_phrase(block) or verb_phrase(MARK_RE.sub("", block), operative=False)
-            res.preamble.append(PreambularParagraph(text, verb, f"preamble__para_{n}", refs))
+            part = parts[n - 1] if n - 1 < len(parts) and lettered else None
+            res.preamble.append(PreambularParagraph(text, verb, f"preamble__para_{n}", refs, part))
         res.operative = self._paragraphs(self.paras, prefix=None)
         for k, (paras, title, num) in enumerate(zip(self.annex_paras, self.annex_titles, self.annex_nums), 1):
             prefix = eid(("annex", k))
@@ -239,6 +315,7 @@ class StructureBuilder:
         return res
 
     def _paragraphs(self, paras: list[_Para], prefix: str | None) -> list[OperativeParagraph]:
+        _infer_lost_numbers(paras, self.result.warnings)
         out: list[OperativeParagraph] = []
         used: set[str] = set()
         unnumbered = 0
@@ -254,7 +331,7 @@ class StructureBuilder:
             if restarts and para.section:
                 # numbering restarts in each section: the section is part of the position
                 key = para.section.split(".")[0].strip()
-                token = key if re.fullmatch(r"[IVXLC]+", key) else str(sections.setdefault(para.section, len(sections) + 1))
+                token = key if re.fullmatch(r"[IVXLC]+|[A-Z]", key) else str(sections.setdefault(para.section, len(sections) + 1))
                 local = f"{eid(('sec', token))}__{local}"
             pid = f"{prefix}__{local}" if prefix else local
             if pid in used:
@@ -291,7 +368,7 @@ class StructureBuilder:
             m = _DECISION_VERB.search(raw)
             if m:
                 return m.group(1)
-        return verb_phrase(raw, operative=True)
+        return verb_phrase(raw, operative=True) or (bare_verb_phrase(raw) if self.annex_paras else None)
 
 
 _DECISION_VERB = re.compile(
@@ -327,9 +404,34 @@ def _strip_label(block: str, label_in_plain: str) -> str:
     return (block[:idx] + block[idx + len(label) :]).strip()
 
 
-def build_structure(blocks: list[str], *, extract: bool = False, decision: bool = False) -> Structure:
-    """The model's parts from the blocks of a document's body (a decision has no preamble)."""
-    builder = StructureBuilder(extract=extract, decision=decision)
+def _infer_lost_numbers(paras: list[_Para], warnings: list[str]) -> None:
+    """An unnumbered paragraph between paragraphs n and n + 2 is paragraph n + 1 (its number lost)."""
+    for k in range(1, len(paras) - 1):
+        before, this, after = paras[k - 1], paras[k], paras[k + 1]
+        if this.num is None and not this.continued and before.num and after.num and before.num.isdigit() and after.num.isdigit():
+            if int(after.num) == int(before.num) + 2 and before.section == after.section:
+                this.num = str(int(before.num) + 1)
+                warnings.append(f"paragraph {this.num} has no printed number; it is inferred from paragraphs {before.num} and {after.num}")
+
+
+_OPERATIVE_OPENING = re.compile(r"^(?:It is resolved|Now,? therefore|Therefore,? the|Hereby\b|Resolves\b)")
+
+
+def _opens_operative(block: str) -> bool:
+    """An unnumbered operative paragraph: an operative verb (or "It is resolved") leads it, and it
+    does not end like a preambular paragraph."""
+    plain = MARK_RE.sub("", block).replace("*", "").strip()
+    if plain_end(plain).endswith(","):
+        return False
+    if _OPERATIVE_OPENING.match(plain):
+        return True
+    return verb_phrase(plain, operative=True) is not None and verb_phrase(plain, operative=False) is None
+
+
+def build_structure(blocks: list[str], *, extract: bool = False, decision: bool = False, part: str | None = None) -> Structure:
+    """The model's parts from the blocks of a document's body (a decision has no preamble);
+    `part` is the letter printed above the formula of a text adopted in parts ("A")."""
+    builder = StructureBuilder(extract=extract, decision=decision, part=part)
     for block in blocks:
         builder.feed(block)
     truncated = bool(blocks) and extract and not is_complete(MARK_RE.sub("", blocks[-1]))

@@ -10,6 +10,7 @@ UN resolutions, not of any one document.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 PRE_ADVERBS = (
     "also", "further", "furthermore", "once again", "again", "deeply", "strongly", "firmly",
@@ -33,19 +34,36 @@ _PRE_ADVERBS_BY_FIRST = _by_first_word(PRE_ADVERBS)
 """Only the adverbs that open with the paragraph's next word are worth comparing."""
 
 _EXPRESSED = (
-    "its", "gravest", "deepest", "strongest", "utmost", "sincerest", "heartfelt", "continued", "firm",
+    "its", "intention", "concerns", "solidarity", "sympathy", "disappointment", "outrage", "gravest", "deepest", "strongest", "utmost", "sincerest", "heartfelt", "continued", "firm",
     "deep", "grave", "serious", "profound", "strong", "great", "full", "sincere",
     "appreciation", "concern", "regret", "gratitude", "support", "hope", "satisfaction",
     "alarm", "condolences", "readiness", "determination", "commitment", "conviction", "thanks",
 )
 """What "Expresses" / "Expressing" takes into its phrase: "Expressing its gravest concern"."""
 
+_ITS_NOUNS = (
+    "call upon", "call on", "call for", "call", "request", "invitation", "appreciation", "gratitude",
+    "commitment", "strong commitment", "unwavering commitment", "full commitment", "firm commitment",
+    "demand", "support", "strong support", "full support", "continued support", "unwavering support",
+    "condemnation", "strong condemnation", "concern", "deep concern", "serious concern", "grave concern",
+    "profound concern", "conviction", "firm conviction", "determination", "expectation", "appeal",
+    "intention", "solidarity", "readiness", "willingness",
+)
+_ITS = tuple(sorted((f"its {noun}" for noun in _ITS_NOUNS), key=len, reverse=True))
+"""What the UN's italics take into "Reiterates its call upon", "Reaffirming its commitment": the
+stance itself, never its object ("Recalls its resolution" stays "Recalls")."""
+
+_STILL = ("deeply concerned", "gravely concerned", "seriously concerned", "concerned", "convinced", "committed", "seized", "determined", "alarmed")
+"""What "Remains" / "Remaining" takes: "Remaining deeply concerned"."""
+
+_STRESS = ("in the strongest possible terms", "in the strongest terms", "unequivocally")
+
 _PHRASAL = {
     # verb (lower case) → the fixed continuations it takes, longest first
     "take": ("note", "into account", "into consideration"),
     "calls": ("upon", "on", "for"),
     "call": ("upon", "on", "for"),
-    "calling": ("upon", "on", "for"),
+    "calling": ("upon", "on", "for", "attention"),
     "bearing": ("in mind",),
     "takes": ("note", "into account", "into consideration"),
     "taking": ("note", "into account", "into consideration"),
@@ -58,11 +76,19 @@ _PHRASAL = {
     "looks": ("forward",),
     "places": ("on record",),
     "extends": ("its",),
-    "guided": ("by",),
-    "inspired": ("by",),
-    "encouraged": ("by",),
-    "alarmed": ("by",),
+    "draws": ("the attention",),
+    "drawing": ("the attention",),
+    "remains": _STILL,
+    "remaining": _STILL,
+    "condemns": _STRESS,
+    "condemning": _STRESS,
+    **{verb: _ITS for verb in (
+        "reiterates", "reiterating", "reaffirms", "reaffirming", "renews", "renewing", "recalls",
+        "affirms", "affirming", "pledges", "pledging",
+    )},
 }
+"""The UN's own italics (AKN4UN spans, surveyed by bench/verb_spans.py) end "Guided", "Alarmed",
+"Encouraged" before "by": the participle alone is the phrase."""
 
 _WITH = (
     "with deep appreciation", "with great appreciation", "with appreciation", "with satisfaction",
@@ -72,12 +98,69 @@ _WITH = (
 )
 """Manner phrases that belong to the verb ("Notes with appreciation", "Welcoming with concern")."""
 
-_POST = ("also", "further", "again", "once again", "strongly", "firmly", "fully", "deeply")
+_POST = (
+    "also", "further", "again", "once again", "once more", "strongly", "firmly", "fully", "deeply",
+    "in particular", "in this regard",
+)
+_ADJECTIVAL_POST = frozenset({"also", "further"})
+"""Adverbs that can be the object's adjective instead: "Encourages further efforts" (the UN's
+italics stop before "further" when a common noun follows it)."""
+_FUNCTION_WORDS = frozenset(
+    "the that its their his her all to in on for with by a an any every each this these those relevant "
+    "member states about of at from as how whether what which who where when upon".split()
+)
 
 _NOT_VERBS = frozenset(
     "the a an this that these those its their his her our we in on at for of and or but to by as all "
     "member states united nations general assembly security council secretary-general".split()
 )
+
+
+OPERATIVE_VERBS = frozenset(
+    "acknowledges adopts affirms appeals appreciates approves authorizes believes calls commends condemns "
+    "considers decides declares demands deplores designates directs emphasizes encourages endorses "
+    "establishes expresses extends highlights instructs invites notes proclaims reaffirms recognizes "
+    "recommends regrets reiterates renews requests resolves stresses supports takes underlines "
+    "underscores urges welcomes emphasises recognises authorises recalls reminds".split()
+)
+"""The verbs most operative paragraphs open with (the UN's own italics, bench/verb_spans.py): with
+terminal punctuation above, evidence that a new paragraph starts where no number or blank line
+says so ("…, 24" then "Decides:")."""
+
+
+def opens_operative(text: str) -> bool:
+    """The text opens with one of the common operative verbs, after at most one adverb ("Also decides")."""
+    words = text.split(None, 3)
+    at = 1 if words and words[0].lower() in ("also", "further", "again", "strongly") else 0
+    if at >= len(words) or not words[0][:1].isupper():
+        return False
+    return words[at].rstrip(",;:").lower() in OPERATIVE_VERBS
+
+
+_BARE_VERBS = frozenset({v[:-2] if v.endswith("sses") else v[:-1] for v in OPERATIVE_VERBS} | {
+    "commit", "pledge", "resolve", "undertake", "acknowledge", "agree", "reaffirm", "recognize", "call",
+    "emphasize", "note", "stress", "welcome", "express", "decide", "declare", "promote", "ensure", "strengthen",
+})
+_GIVEN_CLAUSE = re.compile(r"^(?:Given|Recognizing|Acknowledging|Noting|In view of|Mindful of|Bearing in mind)\b[^;:]{0,400}?,\s+((?:also |further )?([a-z]+))\b")
+
+
+def bare_verb_phrase(text: str) -> str | None:
+    """The verb of a declaration's paragraph, in the first person plural without "We": "Reaffirm",
+    "Commit to", and after a leading clause "Given the urgency …, commit to" → "commit"."""
+    plain = text.replace("*", "").strip()
+    words = plain.split(None, 3)
+    if not words:
+        return None
+    at = 1 if words[0].lower() in ("also", "further", "again") and len(words) > 1 else 0
+    if words[at].rstrip(",;:").lower() in _BARE_VERBS and words[0][:1].isupper():
+        phrase = words[: at + 1]
+        if at + 1 < len(words) and phrase[-1].lower() in ("call", "commit") and words[at + 1] in ("upon", "on", "for", "to"):
+            phrase.append(words[at + 1])
+        return " ".join(phrase).rstrip(",;:")
+    m = _GIVEN_CLAUSE.match(plain)
+    if m and m.group(2) in _BARE_VERBS:
+        return m.group(1)
+    return None
 
 
 def _is_verb_word(word: str, operative: bool) -> bool:
@@ -93,13 +176,13 @@ def _is_verb_word(word: str, operative: bool) -> bool:
 _ATTITUDES = frozenset(
     "aware conscious cognizant confident desirous anxious eager convinced mindful determined "
     "resolved guided alarmed concerned appalled dismayed encouraged heartened gratified satisfied "
-    "acting having bearing wishing regretting noting recalling".split()
+    "acting having bearing wishing regretting noting recalling whereas".split()
 )
 
 
 def leading_phrase(text: str, operative: bool) -> str | None:
     """The verb phrase a paragraph opens with, rebuilt from the lexicon (no italics to go by)."""
-    words = text.split()
+    words = text[:400].split(None, 30)[:30]  # a phrase is never longer: the rest of a paragraph is not read
     if not words:
         return None
     lower_words = " ".join(w.lower().strip(",;:") for w in words[:14]).split()
@@ -127,19 +210,38 @@ def leading_phrase(text: str, operative: bool) -> str | None:
         return None
     phrase.append(verb)
     i += 1
-    if verb.lower() in {"having", "has"} and i < len(words) and re.match(r"[a-z]+(?:ed|en|wn|ard|eard)\b", words[i]):
-        phrase.append(words[i].rstrip(",;:"))
-        i += 1
+    if verb.lower() in {"having", "has"}:
+        # "Having considered", "Having also considered"
+        k = i + 1 if i + 1 < len(words) and words[i].lower() in ("also", "further") else i
+        if k < len(words) and re.match(r"[a-z]+(?:ed|en|wn|ard|eard|arnt)\b", words[k]):
+            phrase.extend(w.rstrip(",;:") for w in words[i : k + 1])
+            i = k + 1
+    elif verb.lower() in {"continues", "continuing"} and i + 1 < len(words) and words[i] == "to" and words[i + 1].isalpha():
+        phrase.extend(words[i : i + 2])  # "Continues to encourage"
+        i += 2
+    elif (
+        i + 1 < len(words)
+        and words[i] == "and"
+        and words[i + 1][:1].islower()
+        and _is_verb_word(words[i + 1].rstrip(",;:"), operative)
+        and words[i + 1].lower() not in _NOT_VERBS
+    ):
+        phrase.extend(w.rstrip(",;:") if k else w for k, w in enumerate(words[i : i + 2]))  # "Welcomes and encourages"
+        verb = words[i + 1].rstrip(",;:")
+        i += 2
     if words[i - 1].endswith((",", ";", ":")):
         return " ".join(phrase).rstrip(",;:")
     rest = " ".join(w.lower() for w in words[i : i + 12])
     progressed = True
     while progressed:
         progressed = False
+        first = rest.split(" ", 1)[0].rstrip(",;:")
         for group in (_PHRASAL.get(verb.lower(), ()), _WITH, _POST):
-            for fixed in group:
+            for fixed in _starting(group, first):
                 if rest == fixed or rest.startswith(fixed + " ") or rest.startswith(fixed + ","):
                     n = len(fixed.split())
+                    if group is _POST and fixed in _ADJECTIVAL_POST and _qualifies_noun(words, i + n):
+                        continue
                     taken = words[i : i + n]
                     phrase.extend(taken)
                     i += n
@@ -149,6 +251,27 @@ def leading_phrase(text: str, operative: bool) -> str | None:
             if progressed or (phrase and phrase[-1].endswith((",", ";", ":"))):
                 break
     return " ".join(phrase).rstrip(",;:")
+
+
+@lru_cache(maxsize=128)
+def _by_first(group: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    grouped: dict[str, list[str]] = {}
+    for fixed in group:
+        grouped.setdefault(fixed.split(" ", 1)[0], []).append(fixed)
+    return {k: tuple(v) for k, v in grouped.items()}
+
+
+def _starting(group: tuple[str, ...], first: str) -> tuple[str, ...]:
+    """The continuations of `group` that open with the word `first`, in lexicon order."""
+    return _by_first(group).get(first, ()) if group else ()
+
+
+def _qualifies_noun(words: list[str], at: int) -> bool:
+    """The word at `at` is a common noun that "further" / "also" qualifies ("further efforts")."""
+    if at >= len(words):
+        return False
+    word = words[at].rstrip(",;:")
+    return word[:1].islower() and word.lower() not in _FUNCTION_WORDS
 
 
 _ITALIC_START = re.compile(r"^\*([^*\n]{1,120})\*")

@@ -7,12 +7,19 @@ old output keeps a complete, consistent set of files until the new one lands.
 On Linux the swap is one `renameat2(RENAME_EXCHANGE)` system call: there is no instant at which
 `output/` is missing. Elsewhere (or on file systems that refuse the flag) it falls back to two
 renames, which leave the previous output under `output.old-*` if interrupted between them.
+
+Builds into one folder take turns (flock on the target's parent folder, which the kernel
+releases when a build dies however it dies, and which leaves no file behind). Holding the lock, a build
+knows that any `.{name}.building-*` or `.{name}.old-*` beside the target is the leftover of a
+build that was killed (`kill -9`, power loss) and removes it before starting.
 """
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import fcntl
+import logging
 import os
 import shutil
 import tempfile
@@ -20,6 +27,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+log = logging.getLogger(__name__)
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 
@@ -45,6 +53,33 @@ def staged_directory(target: Path) -> Iterator[Path]:
     """
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
+    folder = os.open(target.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX)  # another build beside `target` finishes first
+        remove_leftovers(target)
+        with _staged(target) as staging:
+            yield staging
+    finally:
+        os.close(folder)  # releases the lock
+
+
+def remove_leftovers(target: Path) -> list[Path]:
+    """Remove staging and old-output directories that killed builds left beside `target`.
+    Call only while holding the target's build lock (no live build owns them then)."""
+    removed = []
+    # an old output is only a leftover once the target is in place (else it is the only copy)
+    prefixes = [f".{target.name}.building-"] + ([f".{target.name}.old-"] if target.exists() else [])
+    for prefix in prefixes:
+        for leftover in sorted(target.parent.glob(prefix + "*")):
+            if leftover.is_dir() and not leftover.is_symlink():
+                log.warning("removing %s, left by a build that was stopped", leftover)
+                shutil.rmtree(leftover, ignore_errors=True)
+                removed.append(leftover)
+    return removed
+
+
+@contextmanager
+def _staged(target: Path) -> Iterator[Path]:
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
     try:
         yield staging

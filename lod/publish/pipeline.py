@@ -33,14 +33,17 @@ from tqdm import tqdm
 from lod.model import Resolution
 from lod.parse import ParseError, parse_file
 from lod.publish.atomic import staged_directory
+from lod.quality import Finding, findings
 from lod.publish.describe import describe_dataset
+from lod.publish.links import unreadable_links
+from lod.publish.limits import DocumentLimits, Refused, check_pages, deadline, memory_refusal, start_worker
 from lod.publish.dumps import DocumentPart, write_checksums, write_dataset, write_part, write_turtle
 from lod.rdf import WorkRegistry, map_resolution
 from lod.rdf.authorities import AUTHORITIES_SLUG, authorities_iri, authorities_lines
 from lod.uri import DEFAULT_BASE
 from lod.validate import ShapeResult, ValidationResult, validate_batch, validate_lines
 
-Status = Literal["published", "parse-error", "invalid", "error"]
+Status = Literal["published", "parse-error", "invalid", "error", "refused"]
 SKIPPED_NAMES = {"readme", "readme.md", "readme.txt", "license", "license.md", "notice"}
 MAX_CHUNK = 8
 
@@ -70,6 +73,8 @@ class DocumentOutcome:
     triples: int = 0
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    findings: list[dict[str, str]] = field(default_factory=list)
+    """What a curator must look at (lod.quality): code, message, eId; the same as `lod check`."""
 
 
 @dataclass
@@ -82,6 +87,8 @@ class BuildReport:
     seconds: dict[str, float] = field(default_factory=dict)
     dump_seconds: dict[str, float] = field(default_factory=dict)
     """Seconds each dump took to write (written concurrently; documents/*.ttl summed over workers)."""
+    skipped: list[dict[str, str]] = field(default_factory=list)
+    """Entries of the corpus that are not documents and say why (a symbolic link loop, say)."""
 
     @property
     def published(self) -> list[DocumentOutcome]:
@@ -99,6 +106,7 @@ class BuildReport:
             "published": len(self.published),
             "failed": len(self.failed),
             "triples": self.triples,
+            "skipped": self.skipped,
         }
 
 
@@ -122,13 +130,19 @@ def discover(corpus: Path) -> list[Path]:
 # --- workers (module-level so that process pools can pickle them) ----------------------------
 _REGISTRY: WorkRegistry | None = None
 _BASE: str = DEFAULT_BASE
+_LIMITS: DocumentLimits = DocumentLimits()
 SCRATCH = ".parts"
 """Folder of the staging directory holding per-document files until the dumps are merged."""
 
 
-def _init_worker(registry: WorkRegistry | None, base: str) -> None:
-    global _REGISTRY, _BASE
+def _init_worker(registry: WorkRegistry | None, base: str, limits: DocumentLimits | None = None,
+                 in_pool: bool = True) -> None:
+    """Each worker's state; in a pool worker also its memory cap and its tie to the build's life."""
+    global _REGISTRY, _BASE, _LIMITS
     _REGISTRY, _BASE = registry, base
+    _LIMITS = limits or DocumentLimits()
+    if in_pool:
+        start_worker(_LIMITS)
 
 
 @dataclass(frozen=True)
@@ -158,17 +172,33 @@ class _Mapped:
     warnings: list[str]
     error: str | None = None
     turtle_seconds: float = 0.0
+    findings: list[dict[str, str]] = field(default_factory=list)
 
 
 def _parse_one(task: _ParseTask) -> tuple[Resolution | None, str | None]:
+    """The parsed document, or why not: a parse error, or "refused: ..." (over a DocumentLimits cap)."""
     try:
-        res = parse_file(task.path)
+        check_pages(task.path, _LIMITS)
+        with deadline(task.path.name, _LIMITS, "parsing"):
+            res = parse_file(task.path)
+    except Refused as exc:
+        return None, str(exc)
+    except MemoryError:
+        return None, memory_refusal(task.path.name, _LIMITS)
     except ParseError as exc:
         return None, str(exc)
     except Exception as exc:  # a converter bug must not take the other documents down
         return None, f"{task.path.name}: internal error while parsing: {type(exc).__name__}: {exc}"
-    task.saved.write_bytes(pickle.dumps(res, protocol=pickle.HIGHEST_PROTOCOL))
+    _write(task.saved, pickle.dumps(res, protocol=pickle.HIGHEST_PROTOCOL))
     return res, None
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write a scratch file; a failure (disk full) names the file."""
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
 
 
 def _map_batch(batch: Sequence[_MapTask]) -> list[_Mapped]:
@@ -186,12 +216,23 @@ def _map_batch(batch: Sequence[_MapTask]) -> list[_Mapped]:
         res: Resolution = pickle.loads(task.saved.read_bytes())
         task.saved.unlink()
         try:
-            lines = map_resolution(res, _REGISTRY, _BASE).lines()
+            with deadline(res.source, _LIMITS, "mapping"):
+                lines = map_resolution(res, _REGISTRY, _BASE).lines()
             ready.append((len(outcomes), res, _REGISTRY.work_for(res).work(), lines))
             outcomes.append(None)
+        except Refused as exc:
+            outcomes.append(_Mapped("", 0, [], [], str(exc)))
+        except MemoryError:
+            outcomes.append(_Mapped("", 0, [], [], memory_refusal(res.source, _LIMITS)))
         except Exception as exc:
             outcomes.append(_Mapped("", 0, [], [], f"{res.source}: internal error while mapping: {type(exc).__name__}: {exc}"))
     for (k, res, graph, lines), result in zip(ready, _validate_all([(res.source, lines) for _, res, _, lines in ready])):
+        if isinstance(result, Refused):
+            outcomes[k] = _Mapped("", 0, [], [], str(result))
+            continue
+        if isinstance(result, MemoryError):
+            outcomes[k] = _Mapped("", 0, [], [], memory_refusal(res.source, _LIMITS))
+            continue
         if isinstance(result, Exception):
             error = f"{res.source}: internal error while validating: {type(result).__name__}: {result}"
             outcomes[k] = _Mapped("", 0, [], [], error)
@@ -200,25 +241,33 @@ def _map_batch(batch: Sequence[_MapTask]) -> list[_Mapped]:
         warnings = [_result_line(r) for r in result.results if r.severity != "Violation"]
         turtle_seconds = 0.0
         if not violations:
-            write_part(batch[k].part, lines)
-            started = time.perf_counter()
-            write_turtle(batch[k].turtle, lines)
-            turtle_seconds = time.perf_counter() - started
-        outcomes[k] = _Mapped(graph, len(lines), violations, warnings, turtle_seconds=turtle_seconds)
+            try:
+                write_part(batch[k].part, lines)
+                started = time.perf_counter()
+                write_turtle(batch[k].turtle, lines)
+                turtle_seconds = time.perf_counter() - started
+            except OSError as exc:  # the build's failure, not the document's: name what could not be written
+                raise OSError(exc.errno, exc.strerror, exc.filename or str(batch[k].part)) from None
+        found = [f.to_json() for f in findings(res)]
+        outcomes[k] = _Mapped(graph, len(lines), violations, warnings, turtle_seconds=turtle_seconds, findings=found)
     assert all(o is not None for o in outcomes)  # one outcome per task, in order: the caller zips them
     return outcomes  # type: ignore[return-value]
 
 
 def _validate_all(documents: Sequence[tuple[str, list[str]]]) -> list[ValidationResult | Exception]:
     """Every document's validation result; if the batch fails, each document alone, so an engine
-    error is reported against the document that causes it."""
+    error is reported against the document that causes it. The batch has the time of all its
+    documents; alone, each document has its own (DocumentLimits.seconds)."""
     try:
-        return list(validate_batch(documents))
+        batch_limits = DocumentLimits(_LIMITS.max_pages, _LIMITS.seconds * len(documents), _LIMITS.memory_mb)
+        with deadline("batch", batch_limits, "validating"):
+            return list(validate_batch(documents))
     except Exception:
         results: list[ValidationResult | Exception] = []
         for source, lines in documents:
             try:
-                results.append(validate_lines(lines, source))
+                with deadline(source, _LIMITS, "validating"):
+                    results.append(validate_lines(lines, source))
             except Exception as exc:
                 results.append(exc)
         return results
@@ -259,13 +308,28 @@ def build(
     strict: bool = False,
     jobs: int | None = None,
     progress: bool | None = None,
+    limits: DocumentLimits | None = None,
 ) -> BuildReport:
     """Parse, map, validate and publish every document under `corpus` into `out`, atomically.
 
     The main process never holds more than one document: parsed models wait in pickles and
     mapped triples in per-document run files in the staging directory, and the dataset dumps
     are merged from those files (lod.publish.dumps).
+
+    Each document is held to `limits` (default: the settings max-pages, document-seconds,
+    document-memory-mb) and refused beyond them. A write that fails (disk full, read-only
+    output) stops the build with a BuildError naming the file; the previous output is untouched.
     """
+    try:
+        return _build(corpus, out, base, strict, jobs, progress, limits or DocumentLimits.from_settings())
+    except OSError as exc:
+        where = exc.filename or out
+        raise BuildError(f"cannot write {where}: {exc.strerror or exc}; nothing was written, "
+                         f"{out} is as it was") from None
+
+
+def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int | None, progress: bool | None,
+           limits: DocumentLimits) -> BuildReport:
     base = base.rstrip("/")
     show = sys.stderr.isatty() if progress is None else progress
     paths = discover(Path(corpus))
@@ -278,10 +342,10 @@ def build(
         scratch.mkdir()
         folder.mkdir()
         dump_seconds = {"documents/*.ttl": 0.0}
-        parts = _publish_documents(paths, outcomes, scratch, folder, base, jobs, show, timings, dump_seconds)
+        parts = _publish_documents(paths, outcomes, scratch, folder, base, jobs, show, timings, dump_seconds, limits)
 
         report = BuildReport(str(corpus), str(out), base, [outcomes[p] for p in paths], seconds=timings,
-                             dump_seconds=dump_seconds)
+                             dump_seconds=dump_seconds, skipped=unreadable_links(Path(corpus)))
         if strict and report.failed:
             raise BuildError("strict build stopped; nothing was written:\n" + _failures(report))
         if not parts:
@@ -317,6 +381,7 @@ def _publish_documents(
     show: bool,
     timings: dict[str, float],
     dump_seconds: dict[str, float],
+    limits: DocumentLimits,
 ) -> list[DocumentPart]:
     """Both passes over the corpus; fills `outcomes`, writes documents/*.ttl and the run files.
 
@@ -327,7 +392,9 @@ def _publish_documents(
     try:
         t0 = time.perf_counter()
         if jobs > 1 and len(paths) > 1:
-            pool = ProcessPoolExecutor(jobs, mp_context=_context())
+            pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker, initargs=(None, base, limits))
+        else:
+            _init_worker(None, base, limits, in_pool=False)
         tasks = [_ParseTask(p, scratch / f"{i:08d}.pickle") for i, p in enumerate(paths)]
         registry = WorkRegistry(base=base)
         documents: list[tuple[Path, Path, str | None]] = []
@@ -335,7 +402,8 @@ def _publish_documents(
         for task, (res, error) in zip(tasks, _run(_parse_one, tasks, pool, "parse", show)):
             outcome = outcomes[task.path]
             if res is None:
-                outcome.status, outcome.errors = "parse-error", [error or "unknown error"]
+                outcome.status, outcome.errors = _failed("parse-error", error), [error or "unknown error"]
+                outcome.findings = [Finding("refused", error or "unknown error").to_json()]
                 continue
             outcome.symbol, outcome.kind, outcome.layout = res.symbol, res.kind, res.layout
             outcome.warnings = list(res.warnings)
@@ -347,9 +415,9 @@ def _publish_documents(
         t0 = time.perf_counter()
         if pool is not None:
             pool.shutdown()
-            pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker, initargs=(registry, base))
+            pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker, initargs=(registry, base, limits))
         else:
-            _init_worker(registry, base)
+            _init_worker(registry, base, limits, in_pool=False)
         map_tasks = [_MapTask(saved, saved.with_suffix(".nt"), saved.with_suffix(".ttl")) for _, saved, _ in documents]
         size = max(1, min(MAP_BATCH, len(map_tasks) // (4 * jobs)))  # small corpora still keep every worker busy
         batches = [map_tasks[k : k + size] for k in range(0, len(map_tasks), size)]
@@ -361,8 +429,9 @@ def _publish_documents(
         for (path, _, symbol), task, mapped in zip(documents, map_tasks, results):
             outcome = outcomes[path]
             outcome.warnings += mapped.warnings
+            outcome.findings = mapped.findings
             if mapped.error:
-                outcome.status, outcome.errors = "error", [mapped.error]
+                outcome.status, outcome.errors = _failed("error", mapped.error), [mapped.error]
                 continue
             if mapped.violations:
                 outcome.status, outcome.errors = "invalid", mapped.violations
@@ -385,6 +454,11 @@ def _publish_documents(
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+
+
+def _failed(status: Status, error: str | None) -> Status:
+    """"refused" for a document over a limit (lod.publish.limits), else `status`."""
+    return "refused" if error and ": refused: " in error else status
 
 
 def _failures(report: BuildReport) -> str:

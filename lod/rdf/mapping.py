@@ -26,6 +26,7 @@ from lod.rdf.namespaces import (
 from lod.rdf.ntriples import MappedDocument, literal_of
 from lod.rdf.proceedings import ProceedingsMapping
 from lod.rdf.relations import phrase_concept
+from lod.rdf.quality import QualityMapping
 from lod.rdf.registry import WorkRegistry, source_slug
 
 __all__ = ["MappingError", "WORK_TYPES", "map_resolution", "resolution_graph", "resolution_lines"]
@@ -54,9 +55,9 @@ def resolution_lines(res: Resolution, registry: WorkRegistry, base: str) -> list
     return map_resolution(res, registry, base).lines()
 
 
-class _Mapper(ProceedingsMapping):
-    """One document's mapping: the FRBR levels and the structure; agents, links and
-    proceedings (votes, subjects, workflow) are mixins."""
+class _Mapper(ProceedingsMapping, QualityMapping):
+    """One document's mapping: the FRBR levels and the structure; agents, links, proceedings
+    (votes, subjects, workflow) and quality annotations are mixins."""
 
     # --- levels ---------------------------------------------------------------------------
     def run(self) -> MappedDocument:
@@ -67,6 +68,7 @@ class _Mapper(ProceedingsMapping):
         self.citations()
         self.draft_links()
         self.proceedings()
+        self.quality()
         return self.doc
 
     def work_level(self) -> None:

@@ -55,6 +55,12 @@ LANG1 = TermNamespace("http://id.loc.gov/vocabulary/iso639-1/")
 LANG2 = TermNamespace("http://id.loc.gov/vocabulary/iso639-2/")
 """ISO 639-2 language IRIs, for languages that have no two-letter code."""
 WD = TermNamespace("http://www.wikidata.org/entity/")
+DQV = TermNamespace("http://www.w3.org/ns/dqv#")
+"""W3C Data Quality Vocabulary: curator findings as quality annotations (lod.rdf.quality)."""
+OA = TermNamespace("http://www.w3.org/ns/oa#")
+"""W3C Web Annotation: the target and body of a quality annotation."""
+FINDING = TermNamespace("https://w3id.org/un-lod/vocab/finding/")
+"""SKOS concepts of the kinds of curator findings (lod.quality.CHECKS)."""
 
 PREFIXES: dict[str, Namespace] = {
     "unres": UNRES,
@@ -74,6 +80,9 @@ PREFIXES: dict[str, Namespace] = {
     "rdf": Namespace(str(RDF)),
     "xsd": Namespace(str(XSD)),
     "wd": WD,
+    "dqv": DQV,
+    "oa": OA,
+    "finding": FINDING,
 }
 
 
@@ -124,7 +133,7 @@ def language_tag(code: str) -> str:
 
 
 __all__ = [
-    "AKN", "ALLOT", "DCTERMS", "DOCO", "ELI", "FRBR", "FRBRCORE", "LANG1", "LANG2", "OWL", "PREFIXES",
+    "AKN", "ALLOT", "DCTERMS", "DOCO", "DQV", "ELI", "FINDING", "FRBR", "FRBRCORE", "LANG1", "LANG2", "OA", "OWL", "PREFIXES",
     "PROV", "RDF", "RDFS", "RELATION", "SKOS", "UNDO", "UNRES", "UNRES_SHAPES", "VERB", "WD", "XSD",
     "bind_prefixes", "document_iri", "language_tag", "slug", "state_iri", "treaty_iri", "undocs_iri",
     "verb_concept",

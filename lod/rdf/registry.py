@@ -379,7 +379,9 @@ class WorkRegistry:
             date, approximate = iso_date(res.adoption_date), False
             if date is None:
                 date, approximate = self._best_date(key, res.date, body, number)
-            alias = None
+            # GA decisions have no document symbol of their own: the number ("77/401") is how
+            # they are cited, so it names the work
+            alias = None if res.symbol else number
         else:
             # Drafts are named by their symbol; anything printing neither symbol nor number
             # by its source file, kept as an alias until the symbol is known.

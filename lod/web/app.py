@@ -34,6 +34,20 @@ def client_concurrency(config: Mapping[str, Any]) -> int:
     processes (workers x query-processes), so that no one address can take all of them."""
     processes = int(config["workers"]) * int(config["query-processes"])
     return max(1, min(int(config["client-concurrency"]), processes - 1))
+SPARQL_PATH = "/sparql"
+"""Where a query may travel in the URL: its size is the endpoint's to judge (max-request-bytes, 413)."""
+
+
+def _url_size_limit() -> Response | None:
+    """414 for a request target longer than max-url-bytes (before any route reads it)."""
+    if request.path == SPARQL_PATH:
+        return None
+    limit = int(runtime().config["max-url-bytes"])
+    size = len(request.path.encode("utf-8", "surrogateescape")) + len(request.query_string)
+    if size > limit:
+        return Response(f"414 URI Too Long: the request target has {size} bytes, more than {limit} "
+                        "(setting max-url-bytes)\n", status=414, mimetype="text/plain")
+    return None
 
 
 def _private_ledger(app: Flask) -> Path:
@@ -84,6 +98,7 @@ def create_app(
         ),
     )
     install_cors_preflight(app)
+    app.before_request(_url_size_limit)
     for module in (sparql, dumps, resources, pages):
         app.register_blueprint(module.bp)
 
@@ -107,8 +122,14 @@ def create_app(
         if "text/html" in request.headers.get("Accept", ""):
             from flask import render_template
 
-            return Response(render_template("error.html", code=exc.code, name=exc.name,
-                                            description=exc.description), status=exc.code, mimetype="text/html")
-        return Response(message + "\n", status=exc.code, mimetype="text/plain")
+            response = Response(render_template("error.html", code=exc.code, name=exc.name,
+                                                description=exc.description), status=exc.code, mimetype="text/html")
+        else:
+            response = Response(message + "\n", status=exc.code, mimetype="text/plain")
+        # what the exception says about itself (405's Allow, 416's Content-Range, 401's challenge)
+        for name, value in exc.get_headers():
+            if name.lower() != "content-type":
+                response.headers[name] = value
+        return response
 
     return app

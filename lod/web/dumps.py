@@ -55,8 +55,13 @@ def _send(data: Path, folder: str, name: str) -> Response:
     # Absolute: Flask resolves a relative directory against the package, not the working directory.
     directory = (data / folder if folder else data).resolve()
     joined = safe_join(str(directory), name)
-    if joined is None or not Path(joined).is_file():
+    try:
+        found = joined is not None and Path(joined).is_file()
+    except OSError:  # a name the file system refuses (longer than 255 bytes, say) names no file
+        found = False
+    if not found:
         abort(404)
+    assert joined is not None
     relative = f"{folder}/{name}" if folder else name
     sha = checksums(data).get(relative)
     mimetype = MEDIA_TYPES.get(Path(joined).suffix, "text/plain")

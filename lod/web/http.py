@@ -1,4 +1,5 @@
-"""Cross-cutting HTTP behaviour applied to every response: caching, validators, gzip, CORS.
+"""Cross-cutting HTTP behaviour applied to every response: caching, validators, gzip, CORS,
+security headers.
 
 Done once after each request rather than in every view, so no route can forget it. Order
 matters: the body is compressed first (deterministically, mtime 0), the ETag is computed on the
@@ -20,6 +21,24 @@ _COMPRESSIBLE = (
 _MIN_GZIP = 512
 GZIP_LEVEL = 6
 VOID_LINK = '</.well-known/void>; rel="describedby"; type="text/turtle"'
+
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    # the site's own scripts and styles only (lod/web/static); no inline script, no framing
+    "Content-Security-Policy": (
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+    ),
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Frame-Options": "DENY",
+}
+"""Headers every response carries, whatever route or error produced it."""
+
+
+def add_security_headers(response: Response) -> Response:
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    return response
 
 
 def gzip_body(body: bytes) -> bytes:
@@ -48,7 +67,8 @@ def _compressible(response: Response) -> bool:
 
 
 def finish_response(response: Response, config: dict[str, Any], last_modified: float | None) -> Response:
-    """Add CORS, Cache-Control, gzip, ETag and Last-Modified; answer conditional GETs with 304."""
+    """Add CORS, security headers, Cache-Control, gzip, ETag and Last-Modified; answer conditional GETs with 304."""
+    add_security_headers(response)
     if response.mimetype == "text/html" and "/.well-known/void" not in response.headers.get("Link", ""):
         links = [response.headers.get("Link", ""), VOID_LINK]
         response.headers["Link"] = ", ".join(link for link in links if link)
@@ -80,7 +100,7 @@ def install_cors_preflight(app: Flask) -> None:
     @app.before_request
     def _preflight() -> Response | None:
         if request.method == "OPTIONS":
-            response = Response(status=204)
+            response = add_security_headers(Response(status=204))
             response.headers["Access-Control-Allow-Origin"] = "*"
             response.headers["Access-Control-Allow-Methods"] = "GET, POST, HEAD, OPTIONS"
             response.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type, If-None-Match, If-Modified-Since"

@@ -136,6 +136,10 @@ STARTUP_LIMIT = 60.0
 """Seconds a new child may take to start (spawn, imports); not charged to any query."""
 
 
+KILL_SECONDS = 1.0
+"""Time allowed for killing a child past its deadline and handing its slot on."""
+
+
 class QuerySession:
     """One child held for one request: the check and the run share one deadline."""
 
@@ -222,6 +226,7 @@ class QueryPool:
         self._waiting = 0
         self._keys = itertools.count()
         self._timeout = 30.0  # of the latest session: how long a queued query may hold a child
+        self._startup_seconds = 0.5  # how long the latest child took to start
         self._lock = threading.Lock()
         self._closed = False
         self.refusal: str | None = None
@@ -285,8 +290,10 @@ class QueryPool:
                 worker = self._idle.pop()
                 if worker.process.is_alive():
                     return worker
+        started = time.monotonic()
         worker = self._spawn()
         self._await_ready(worker)
+        self._startup_seconds = time.monotonic() - started
         return worker
 
     def _give_back(self, worker: _Worker) -> None:
@@ -305,7 +312,7 @@ class QueryPool:
         now = time.monotonic()
         remaining = sorted(max(d - now, 0.0) for d in self._deadlines.values()) or [0.0]
         rounds, place = divmod(self._waiting, len(remaining))
-        return max(1, math.ceil(remaining[place] + rounds * self._timeout))
+        return max(1, math.ceil(remaining[place] + rounds * self._timeout + KILL_SECONDS))
 
     @contextmanager
     def session(self, timeout: float) -> Iterator[QuerySession]:
@@ -327,7 +334,9 @@ class QueryPool:
             if not free:
                 raise Busy(self.retry_after(), f"the server was busy with other queries for {self._queue_seconds:g} "
                                                "seconds (setting query-queue-seconds); try again later")
-            self._deadlines[key] = time.monotonic() + timeout  # an estimate until the child is ready
+            # until its child is ready (at once if one is idle; a start usually takes well under a
+            # second, never charged to the query), its deadline allows for the last start's time
+            self._deadlines[key] = time.monotonic() + timeout + 2 * self._startup_seconds
         session: QuerySession | None = None
         try:
             worker = self._take()

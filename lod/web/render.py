@@ -94,6 +94,8 @@ class WorkPage:
     footnotes: list[Part]
     other: list[Part]
     cited_by: list[CitedBy]
+    curator_notes: list[CuratorNote] = field(default_factory=list)
+
     lang: str = "en"
     dir: str = "ltr"
     languages: list[tuple[str, str, bool]] = field(default_factory=list)
@@ -101,6 +103,16 @@ class WorkPage:
     voting: Voting | None = None
     subjects: list[tuple[str, list[Link]]] = field(default_factory=list)
     """(scheme, concepts) of the work's subjects (dcterms:subject), by scheme."""
+
+
+@dataclass
+class CuratorNote:
+    """A finding of the converter's checks (a DQV quality annotation): its kind, what it says,
+    and the part it concerns (an anchor on this page, or none for the whole document)."""
+
+    kind: str
+    message: str
+    anchor: str | None
 
 
 @dataclass
@@ -132,8 +144,12 @@ class Linker:
         return text.rsplit("/", 1)[-1] or text
 
     def href(self, iri: str) -> str:
+        """A path on this site for IRIs on our base; never a path a browser reads as another
+        host (`//evil.example/x`, `/\\evil.example/x` are network-path references)."""
         if iri.startswith(self.base + "/"):
-            return iri[len(self.base):]
+            path = iri[len(self.base):]
+            if not path.startswith(("//", "/\\")):
+                return path
         return "/resource?iri=" + quote(iri, safe="")
 
     def link(self, node: Node) -> Link:
@@ -259,12 +275,34 @@ def work_page(graph: Graph, work: str, base: str, lang: str = "en") -> WorkPage:
         footnotes=footnotes,
         other=other,
         cited_by=_cited_by(graph, linker, work),
+        curator_notes=_curator_notes(graph, prefix),
         lang=shown,
         dir="rtl" if shown in RIGHT_TO_LEFT else "ltr",
         languages=[(t, LANGUAGE_NAMES.get(t, t), t == shown) for t in available] if len(available) > 1 else [],
         voting=voting,
         subjects=subjects,
     )
+
+
+def _curator_notes(graph: Graph, prefix: str) -> list[CuratorNote]:
+    """Quality annotations (dqv:hasQualityAnnotation) of the document, in their order."""
+    notes = []
+    for note in set(graph.objects(None, DQV_HAS_ANNOTATION)):
+        kind = next(graph.objects(note, DCTERMS_TYPE), None)
+        label = next(graph.objects(kind, SKOS_PREF_LABEL), None) if kind is not None else None
+        body = next(graph.objects(note, OA_HAS_BODY), None)
+        message = next(graph.objects(body, RDF.value), None) if body is not None else None
+        target = str(next(graph.objects(note, OA_HAS_TARGET), ""))
+        anchor = target.split("#", 1)[1] if target.startswith(prefix) and "#" in target else None
+        notes.append((_natural(str(note)), CuratorNote(str(label or local_name(kind or note)), str(message or ""), anchor)))
+    return [n for _, n in sorted(notes, key=lambda kv: kv[0])]
+
+
+DQV_HAS_ANNOTATION = URIRef("http://www.w3.org/ns/dqv#hasQualityAnnotation")
+OA_HAS_BODY = URIRef("http://www.w3.org/ns/oa#hasBody")
+OA_HAS_TARGET = URIRef("http://www.w3.org/ns/oa#hasTarget")
+DCTERMS_TYPE = URIRef("http://purl.org/dc/terms/type")
+SKOS_PREF_LABEL = URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")
 
 
 def _parent_eid(eid: str) -> str | None:
@@ -286,7 +324,7 @@ def _number_from_eid(eid: str) -> str:
     return f"({token})" if last.startswith("point") else token
 
 
-RECORD_TYPES = ("citation", "relation", "addressee")
+RECORD_TYPES = ("citation", "relation", "addressee", "qualityannotation", "textualbody")
 """Classes of resources that live under a paragraph's eId but are facts about it (a citation,
 an addressee: UNDO relations), not text to print as a sub-paragraph."""
 

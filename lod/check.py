@@ -1,0 +1,106 @@
+"""`lod check PATH`: convert documents without publishing and list what a curator must look at.
+
+Each file is parsed in a worker process (PDFium is not thread-safe, and parsing is CPU-bound);
+the findings are lod.quality's, the same the build report, the RDF and the HTML carry.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lod.quality import CHECKS, Finding, findings, refusal
+
+
+@dataclass
+class Checked:
+    """One file: read or refused, and its findings (a refusal is one finding)."""
+
+    path: str
+    source: str
+    refused: bool
+    symbol: str | None = None
+    kind: str | None = None
+    layout: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path, "source": self.source, "refused": self.refused, "symbol": self.symbol,
+            "kind": self.kind, "layout": self.layout, "findings": [f.to_json() for f in self.findings],
+        }
+
+
+def check_file(path: Path) -> Checked:
+    """Parse one file and check what was read; never raises for a bad document."""
+    from lod.parse import ParseError, parse_file
+
+    try:
+        res = parse_file(path)
+    except ParseError as exc:
+        return Checked(str(path), path.name, True, findings=[refusal(exc.source, exc.reason)])
+    except Exception as exc:  # a converter bug is reported against its file, never fatal
+        return Checked(str(path), path.name, True, findings=[refusal(path.name, f"internal error: {type(exc).__name__}: {exc}")])
+    return Checked(str(path), res.source, False, res.symbol, res.kind, res.layout, findings(res))
+
+
+def check_all(paths: list[Path], jobs: int | None = None) -> Iterator[Checked]:
+    """Every file, in the order given, parsed on `jobs` processes (1: in this process)."""
+    if jobs == 1 or len(paths) < 4:
+        yield from map(check_file, paths)
+        return
+    with ProcessPoolExecutor(jobs) as pool:
+        yield from pool.map(check_file, paths, chunksize=8)
+
+
+@dataclass
+class Tally:
+    """A folder's counts: documents read, refused, read with findings, findings by kind."""
+
+    documents: int = 0
+    refused: int = 0
+    with_findings: int = 0
+    by_kind: Counter[str] = field(default_factory=Counter)
+    refusals: Counter[str] = field(default_factory=Counter)
+
+    def add(self, checked: Checked) -> None:
+        self.documents += 1
+        if checked.refused:
+            self.refused += 1
+            self.refusals[_reason_class(checked.findings[0].message)] += 1
+            return
+        if checked.findings:
+            self.with_findings += 1
+        self.by_kind.update(f.code for f in checked.findings)
+
+    @property
+    def read(self) -> int:
+        return self.documents - self.refused
+
+
+def _reason_class(message: str) -> str:
+    """A refusal's reason without its file name, cut at the first colon or parenthesis."""
+    reason = message.split(": ", 1)[1] if ": " in message else message
+    return reason.split(" (")[0].split(": ")[0][:100]
+
+
+def tally(results: Iterable[Checked]) -> Tally:
+    out = Tally()
+    for checked in results:
+        out.add(checked)
+    return out
+
+
+def markdown_table(rows: list[tuple[str, Tally]]) -> str:
+    """Folders as rows: read, refused, with findings, and each kind of finding."""
+    kinds = [c.code for c in CHECKS if c.code != "refused" and any(t.by_kind[c.code] for _, t in rows)]
+    head = ["folder", "documents", "read", "refused", "with findings", *kinds]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for name, t in rows:
+        cells = [f"`{name}`", t.documents, t.read, t.refused, t.with_findings, *(t.by_kind[k] for k in kinds)]
+        lines.append("| " + " | ".join(str(c) for c in cells) + " |")
+    return "\n".join(lines)

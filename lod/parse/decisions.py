@@ -1,0 +1,112 @@
+"""Decisions: where their text begins and what its first sentence says.
+
+A decision has no opening formula. Printed, it has a masthead ("Decision adopted by the General
+Assembly on …", "73/501. Title"); as the decisions database stores it (`ED_DecisionText`), only
+its text, which says where it was taken: "At its 47th plenary meeting, on 7 December 2022, the
+General Assembly, on the recommendation of …, decided …", "On 17 and 18 June 2020, the General
+Assembly … elected …". Multi-part decisions label their parts ("A", "Decision B").
+"""
+
+from __future__ import annotations
+
+import re
+
+from lod.bodies import by_name
+from lod.model import Resolution
+from lod.parse.blocks import PART_LABEL
+from lod.parse.furniture import strip_marks
+from lod.parse.masthead import NUMBER_TITLE, iso_date
+
+__all__ = ["decision_meeting", "decision_start", "decision_text_start"]
+
+
+_DECISION_HEAD = re.compile(
+    r"\bDecision adopted by the\b|:\s*(?:revised )?draft decision\s*$|^(?:Revised )?draft decision submitted by\b"
+    r"|^Decision (?:ES-|S-)?\d{1,4}/\d{1,4}\.\s",
+    re.I,
+)
+
+
+def decision_start(lines: list[str]) -> int | None:
+    """Where a decision's text begins: decisions have no opening formula, only a number and title.
+
+    "Decision adopted by the General Assembly on …", then "73/501. Title", then the text
+    ("At its 50th plenary meeting, … the General Assembly decided …"). A draft decision has
+    its sponsor line and title instead.
+    """
+    plain = [strip_marks(line)[0].replace("*", "").strip() for line in lines]
+    head = next((i for i, p in enumerate(plain[:120]) if _DECISION_HEAD.search(p)), None)
+    if head is None:
+        return None
+    title = next((k for k in range(head, min(len(plain), head + 40)) if NUMBER_TITLE.match(plain[k])), None)
+    if title is None:
+        if "draft decision" not in plain[head].lower():
+            return None
+        title = next((k for k in range(head + 1, len(plain)) if plain[k] and not _continues_statement(plain, k)), None)
+        if title is None:
+            return None
+    end = title + 1
+    while end < len(plain) and plain[end] and not _DECISION_TEXT.match(plain[end]):
+        end += 1
+    return end if any(plain[end:]) else None
+
+
+_DECISION_OPENING = re.compile(
+    r"^(?:At (?:its|the) (?:resumed )?\d{1,4}(?:st|nd|rd|th)+(?:(?:,| and| to) \d{1,4}(?:st|nd|rd|th))*\W+(?:\(resumed\)\W+)?"
+    r"(?:plenary\W+)?meetings?\b"
+    r"|On \d{1,2}(?:(?:,| and| to) \d{1,2})*\W+[A-Z][a-z]+\W+\d{4}, the\b"
+    r"|The (?:General Assembly|Economic and Social Council|Security Council|[A-Z][\w ]{2,80}? (?:Council|Commission)), at its \d)"
+)
+"""The first words of a decision's text as the decisions database stores it, without a masthead:
+"At its 47th plenary meeting, on 7 December 2022, the General Assembly … decided …"."""
+
+def decision_text_start(lines: list[str]) -> int | None:
+    """Where a decision printed without masthead begins: its part label or its "At its … meeting" sentence."""
+    plain = [strip_marks(line)[0].replace("*", "").strip(" \t`") for line in lines[:40]]
+    opening = next((i for i, p in enumerate(plain) if _DECISION_OPENING.match(p)), None)
+    if opening is None:
+        return None
+    above = [i for i in range(opening) if plain[i]]
+    if len(above) > 3:
+        return None  # a masthead or a text above: not a bare decision
+    part = next((i for i in above if PART_LABEL.match(plain[i])), None)
+    return part if part is not None else opening
+
+
+def _continues_statement(plain: list[str], k: int) -> bool:
+    """A line of a wrapped "Draft decision submitted by the Vice-Chair …, on the basis of …"."""
+    return "consultations" in plain[k] or bool(re.search(r"(?:,|\b(?:of|the|by|and|on))$", plain[k - 1]))
+
+
+_DECISION_TEXT = re.compile(
+    r"^(?:At its \w|At the \w|On \d{1,2} [A-Z]|The (?:General Assembly|[A-Z][\w ]{2,80}? (?:Council|Commission))\b"
+    r"|\d{1,3}\.\s|\([a-z]\)\s)"
+)
+"""The first line of a decision's text, which raw PDF text prints right under the wrapped title."""
+
+
+_AT_ITS_MEETING = re.compile(
+    r"^(?:At (?:its|the) |The [A-Z][\w ]{2,80}?, at its )(?:resumed )?(\d{1,5}(?:st|nd|rd|th) (?:\(resumed\) )?(?:plenary )?meeting)"
+    r"(?: of the [A-Z][\w ]+?)?,? on (\d{1,2} [A-Z][a-z]+ \d{4})"
+)
+_ON_DATES = re.compile(r"^On (?:\d{1,2}(?:,| and| to) )*(\d{1,2})\W+([A-Z][a-z]+)\W+(\d{4}),")
+_DECIDING_ORGAN = re.compile(r"\b[Tt]he ((?:General Assembly|Economic and Social Council|Security Council|[A-Z][\w ]{2,80}? (?:Council|Commission)))\b")
+
+
+def decision_meeting(res: Resolution, text: str) -> None:
+    """A decision says where it was taken in its first words: "At its 62nd plenary meeting, on …"."""
+    m = _AT_ITS_MEETING.match(text)
+    if m:
+        res.meeting = res.meeting or m.group(1).replace("(resumed) ", "")
+        res.adoption_date = res.adoption_date or iso_date(m.group(2))
+    on = _ON_DATES.match(text)
+    if on and res.adoption_date is None:
+        # "On 17 and 18 June 2020, the General Assembly … elected": taken when the last day ended
+        res.adoption_date = iso_date(f"{on.group(1)} {on.group(2)} {on.group(3)}")
+    if res.body is None:
+        # "… on 7 December 2022, the General Assembly, on the recommendation of …, decided": the
+        # first organ named is the one that decided
+        organ = _DECIDING_ORGAN.search(text[:400])
+        body = by_name(organ.group(1)) if organ else None
+        if body is not None and body.kind == "organ":
+            res.body = body.name

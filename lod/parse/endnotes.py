@@ -1,0 +1,133 @@
+"""Footnotes printed after the end of the text, and markers left as plain numbers at paragraph ends.
+
+Compilations of adopted texts (the Security Council's annual volumes, re-typed or OCR'd) print
+the notes of a resolution under its closing lines ("Adopted at the 2952nd meeting.", then
+"99 Ibid., document S/21909."), numbered through the volume rather than the document, and
+the marker as a plain number after the paragraph's last punctuation ("… November 1989, 89").
+Three signals together make such a number a marker: it follows terminal punctuation, it ends
+the paragraph (a blank line or the end of the text follows), and it is a small number. A
+numbered line below the last closing line is a note: the text has ended there.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lod.parse.furniture import Cleaned, mark
+
+_END_MARKER = re.compile(r"([,;:.])\s(\d{1,3})$")
+_NOTE_START = re.compile(r"^(\d{1,3})\.?\s+(\S.*)$")
+_CLOSING = re.compile(r"^\[?Adopted (?:unanimously |without (?:a )?vote,? |by acclamation )?(?:at|on|by \d)\b")
+
+
+def _paragraph_ends(lines: list[str]) -> dict[int, str]:
+    """Line index → marker number, for every line ending a paragraph with "<punctuation> <number>"."""
+    found: dict[int, str] = {}
+    for i, line in enumerate(lines):
+        end = line.rstrip()
+        if not end[-1:].isdigit():
+            continue
+        m = _END_MARKER.search(end[-6:])
+        if m and (i + 1 >= len(lines) or not lines[i + 1].strip()) and int(m.group(2)) > 0:
+            found[i] = m.group(2)
+    return found
+
+
+def _closing_index(lines: list[str]) -> int | None:
+    """The last closing line ("Adopted at the …"), after which only notes may follow."""
+    found = None
+    for i, line in enumerate(lines):
+        if "Adopted" in line[:12] and _CLOSING.match(line.strip()):
+            found = i
+    return found
+
+
+def _numeric(marker: str) -> int:
+    return int(marker) if marker.isdigit() else 0
+
+
+_REFERENCE_WORDS = frozenset(
+    "article articles chapter no nos vol para paras paragraph paragraphs rule rules section sections item items "
+    "annex part resolution resolutions decision decisions page pages session meeting meetings document documents "
+    "and or to of on in at from".split()
+)
+
+
+def _mark_inline(lines: list[str], number: str) -> None:
+    """A note's marker printed inside a line ("the Atomic Energy Commission, 21 dated …"): the
+    first "<word or punctuation> N <lower-case word>" not preceded by a word that takes numbers."""
+    pattern = re.compile(rf"(?<=[A-Za-z0-9,;:.)\]”’] ){number}(?= [a-z]|[,;:]|$)")
+    for i, line in enumerate(lines):
+        for m in pattern.finditer(line):
+            before = re.findall(r"[A-Za-z]+", line[max(0, m.start() - 20) : m.start()])
+            if before and before[-1].lower() in _REFERENCE_WORDS:
+                continue
+            lines[i] = f"{line[: m.start() - 1]}{mark(number)}{line[m.end():]}"
+            return
+
+
+def _inline_notes(lines: list[str], notes: dict[str, str]) -> None:
+    """Notes left between paragraphs where a page ended (text extracted without the page's rule):
+    a block of its own, set apart by blank lines, opening with the next number of the count, whose
+    marker the text above carries ("…Conference on Disarmament in 2008,2"). Taken out of `lines`."""
+    expected = max((int(k) for k in notes if k.isdigit()), default=0) + 1
+    above: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i].strip()
+        m = _NOTE_START.match(line) if line[:1].isdigit() else None
+        starts_block = i == 0 or not lines[i - 1].strip()
+        if m and starts_block and "." not in line[: len(m.group(1)) + 1] and int(m.group(1)) == expected:
+            text = " ".join(above[-60:])
+            if re.search(rf"[A-Za-z,;:.)”’\]]\s?{expected}(?!\d)", text):
+                end = i
+                while end < len(lines) and lines[end].strip():
+                    end += 1
+                notes[m.group(1)] = " ".join([m.group(2), *(x.strip() for x in lines[i + 1 : end])])
+                del lines[i:end]
+                expected += 1
+                continue
+        if line:
+            above.append(line)
+        i += 1
+
+
+def take_endnotes(cleaned: Cleaned) -> Cleaned:
+    """Markers at paragraph ends become marker tokens; notes under the closing lines become footnotes."""
+    lines = list(cleaned.lines)
+    if any(line[:1].isdigit() for line in lines):
+        notes_between: dict[str, str] = dict(cleaned.footnotes)
+        _inline_notes(lines, notes_between)
+        if len(notes_between) > len(cleaned.footnotes):
+            cleaned = Cleaned(lines, notes_between)
+            lines = list(lines)
+    ends = _paragraph_ends(lines)
+    closing = _closing_index(lines)
+    if not ends and closing is None:
+        return cleaned
+    notes = dict(cleaned.footnotes)
+    if closing is not None:
+        current: str | None = None
+        cut: int | None = None
+        first = closing + 1
+        while first < len(lines) and lines[first].strip():
+            first += 1  # the closing lines wrap ("… with\n1 abstention (France).") up to a blank line
+        for i in range(first, len(lines)):
+            line = lines[i].strip()
+            m = _NOTE_START.match(line)
+            if m and m.group(1) not in notes:  # the text has ended: a numbered line is a note
+                current = m.group(1)
+                notes[current] = m.group(2)
+                cut = i if cut is None else cut
+            elif line and current is not None:
+                notes[current] = f"{notes[current]} {line}"
+            elif not line:
+                current = None
+        if cut is not None:
+            del lines[cut:]
+    for i, number in ends.items():
+        if i < len(lines):
+            lines[i] = _END_MARKER.sub(lambda m: f"{m.group(1)}{mark(m.group(2))}", lines[i].rstrip())
+    for number in sorted(set(notes) - set(ends.values()) - set(cleaned.footnotes), key=_numeric):
+        _mark_inline(lines, number)
+    return Cleaned(lines, {k: " ".join(v.split()) for k, v in notes.items()})

@@ -1,0 +1,95 @@
+"""Resolution headings printed in place of a masthead, and the opening formula in all its forms.
+
+The annual compilations of Security Council resolutions, and older texts generally, print no
+masthead: a heading ("Resolution 660 (1990)" with "of 2 August 1990" under it, "4 (1946).
+Resolution of 29 April 1946", "RESOLUTION 781 (1992)" with "Adopted by the Security Council
+at its 3122nd meeting, on 9 October 1992"), and then the text, whose opening formula may lack
+its comma ("The Security Council"), follow a "Whereas" preamble ("…, Therefore the Security
+Council,") or be missing altogether. The organ is told by the formula or, failing that, by the
+form of the number (lod.bodies conventions).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lod.bodies import Body, body_of_number, by_formula
+from lod.parse.furniture import strip_marks
+
+_MONTH_DATE = r"\d{1,2} [A-Z][a-z]+\]? \d{4}"
+_HEADING = re.compile(
+    rf"^(?:(?:RESOLUTION|Resolution) (?P<n1>\d{{1,4}} \(\d{{4}}\))(?: of (?P<d1>{_MONTH_DATE}))?"
+    rf"|(?P<n2>\d{{1,4}} \(\d{{4}}\))\.? Resolution(?: of (?P<d2>{_MONTH_DATE}))?)\s*$"
+)
+_UNDER_HEADING = re.compile(
+    rf"^(?:of {_MONTH_DATE}|[\[(][^\])]{{1,80}}[\])]|Adopted by the [A-Z][\w ]+ at its .{{0,80}}meeting,? on {_MONTH_DATE}\.?)$"
+)
+"""Lines that belong to the heading: the date, the draft's symbol in brackets, the adoption line."""
+
+
+@dataclass
+class Heading:
+    """A printed heading: its number, the organ the number's form tells, and where the text starts."""
+
+    number: str
+    body: Body | None
+    start: int
+    date: str | None = None
+
+
+def _plain(line: str) -> str:
+    return " ".join(strip_marks(line)[0].replace("*", "").split())
+
+
+def is_heading(line: str) -> bool:
+    """A line that is a resolution heading ("4 (1946). Resolution of 29 April 1946")."""
+    return _HEADING.match(_plain(line)) is not None
+
+
+def find_heading(lines: list[str], limit: int = 30) -> Heading | None:
+    """The "Resolution 660 (1990)" heading in the first lines, and the line after it and its date."""
+    for i, line in enumerate(lines[:limit]):
+        if "esolution" not in line and "ESOLUTION" not in line:
+            continue
+        m = _HEADING.match(_plain(line))
+        if not m:
+            continue
+        number = m.group("n1") or m.group("n2")
+        date = m.group("d1") or m.group("d2")
+        end = i + 1
+        while end < len(lines):
+            if not lines[end].strip():
+                end += 1
+                continue
+            width = _under_heading(lines, end)
+            if not width:
+                break
+            found = re.search(_MONTH_DATE, " ".join(_plain(x) for x in lines[end : end + width]))
+            date = date or (found.group(0).replace("]", "") if found else None)
+            end += width
+        return Heading(number, body_of_number(number), end, date)
+    return None
+
+
+def _under_heading(lines: list[str], index: int) -> int:
+    """How many lines (one, or two when it wraps) a line of the heading takes; 0 when it is text."""
+    if _UNDER_HEADING.match(_plain(lines[index])):
+        return 1
+    if index + 1 < len(lines) and _UNDER_HEADING.match(f"{_plain(lines[index])} {_plain(lines[index + 1])}"):
+        return 2
+    return 0
+
+
+def formula_line(line: str) -> Body | None:
+    """The organ a line opens the text of, when it is an opening formula in any printed form."""
+    plain = _plain(line)
+    return by_formula(plain) if len(plain) < 110 else None
+
+
+def find_formula(lines: list[str], start: int, limit: int = 200) -> int | None:
+    """The first opening formula from `start` on, however printed (see `formula_line`)."""
+    for i in range(start, min(len(lines), start + limit)):
+        if lines[i].strip() and formula_line(lines[i]) is not None:
+            return i
+    return None

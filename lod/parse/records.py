@@ -1,0 +1,133 @@
+"""Records of the UN decisions database (iGov, `ED_*` fields) as an input.
+
+The General Assembly's decisions are published first as database records, a JSON object per
+decision: the text in `ED_DecisionText`, the number in `ED_DecisionNumber` ("77/401",
+"77/408 A and B"), the meetings with their dates in `ED_Meeting`, the agenda item in
+`ED_AgendaItem`. The record is turned into the decision as the Assembly prints it
+("Decision adopted by the General Assembly on …", "77/401. Title", then the text) and its fields
+are given as metadata, so the one decision pipeline reads both forms. Footnotes, which the
+database writes inline as "(footnote: A/77/567, para. 5.)", become numbered footnotes.
+
+A JSON file that is not such a record is refused with the reason, never read as text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from lod.parse.errors import ParseError
+from lod.parse.pdf import RAISED, RULE
+from lod.parse.readers import SourceText
+
+_REQUIRED = ("ED_DecisionText", "ED_DecisionNumber")
+_NUMBER = re.compile(r"^((?:ES-|S-)?\d{1,4}/\d{1,4})\.?(?:\s+([A-Z](?:(?:,| and|, and) [A-Z])*|[A-Z]\s?[-–]\s?[A-Z]))?\.?$")
+"""77/401, "77/408 A and B", "73/408 A-C"; the database sometimes keeps the printed full stop ("74/547.")."""
+_INLINE_FOOTNOTE = re.compile(r"\s*\(footnote:\s*([^()]*(?:\([^()]*\)[^()]*)*)\)")
+_BODIES = {"GA": "General Assembly", "SC": "Security Council", "ECOSOC": "Economic and Social Council"}
+_MONTHS = ("January February March April May June July August September October November December").split()
+
+
+@dataclass(frozen=True)
+class DecisionRecordSource:
+    """A JSON object of the decisions database; other JSON is refused by name and reason."""
+
+    name: str = "decision-record"
+
+    def accepts(self, data: bytes) -> bool:
+        return data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[")
+
+    def read(self, data: bytes, source: str) -> SourceText:
+        try:
+            record = json.loads(data.decode("utf-8-sig"))
+        except (UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError is a ValueError
+            raise ParseError(source, f"the file looks like JSON but is not valid JSON ({exc})") from None
+        except RecursionError:
+            raise ParseError(source, "the JSON is nested too deeply to be a decision record") from None
+        return decision_source(record, source)
+
+
+def decision_source(record: Any, source: str) -> SourceText:
+    """One database record → the decision's printed form and its metadata."""
+    if not isinstance(record, dict) or any(key not in record for key in _REQUIRED):
+        found = ", ".join(sorted(record)[:6]) if isinstance(record, dict) else type(record).__name__
+        raise ParseError(
+            source,
+            "this JSON is not a record of the UN decisions database: it has no "
+            f"{' and no '.join(k for k in _REQUIRED if not isinstance(record, dict) or k not in record)} "
+            f"(found: {found or 'an empty object'})",
+        )
+    text = _text(record.get("ED_DecisionText"))
+    if not text.strip():
+        raise ParseError(source, "the decision record has an empty ED_DecisionText")
+    number_field = " ".join(str(record["ED_DecisionNumber"] or "").split())
+    m = _NUMBER.match(number_field)
+    if m is None:
+        raise ParseError(source, f"the decision record's number {number_field!r} is not a decision number like 77/401")
+    number = m.group(1)
+    body = _BODIES.get(str(record.get("ED_Division") or "GA").strip(), "General Assembly")
+    meetings = [mt for mt in record.get("ED_Meeting") or [] if isinstance(mt, dict)]
+    date = _date(meetings[0].get("ED_Date")) if meetings else None
+    meeting = _meeting(meetings[0].get("ED_Number")) if meetings else None
+    title = " ".join(str(record.get("ED_Title") or "").split())
+    body_text, notes = _footnotes(text)
+    head = [f"Decision adopted by the {body}" + (f" on {_printed(date)}" if date else "")]
+    agenda = " ".join(str(record.get("ED_AgendaItem") or "").split())
+    if agenda:
+        head.insert(0, f"Agenda item {agenda}")
+    head.append(f"{number}. {title}" if title else f"{number}.")
+    lines = [*head, "", body_text]
+    if notes:
+        lines += ["", RULE, *(f"{k} {note}" for k, note in enumerate(notes, 1))]
+    # the decisions database is kept in English only: its records are English texts
+    meta: dict[str, Any] = {"kind": "decision", "number": number, "body": body, "language": "en"}
+    if title:
+        meta["title"] = title
+    if date:
+        meta["adoption_date"] = date
+    if meeting:
+        meta["meeting"] = meeting
+    session = re.match(r"(\d{1,3})", str(record.get("ED_Session") or "")) or re.match(r"(\d{1,3})/", number)
+    if session:
+        meta["session"] = int(session.group(1))
+    return SourceText("\n".join(lines) + "\n", "decision-record", meta, source)
+
+
+def _text(value: Any) -> str:
+    text = str(value or "").replace("\r\n", "\n").replace("\r", "\n")
+    return re.sub(r"\n[ \t]*\n(?:[ \t]*\n)+", "\n\n", text).strip()
+
+
+def _footnotes(text: str) -> tuple[str, list[str]]:
+    """Inline "(footnote: …)" → a raised marker in the text and a numbered note."""
+    notes: list[str] = []
+
+    def marker(m: re.Match[str]) -> str:
+        notes.append(" ".join(m.group(1).split()))
+        return str(len(notes)).translate(RAISED)
+
+    return _INLINE_FOOTNOTE.sub(marker, text), notes
+
+
+def _date(value: Any) -> str | None:
+    """"2022-09-13T04:00:00.000Z" (midnight in New York, in UTC) → 2022-09-13."""
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", str(value or ""))
+    return "-".join(m.groups()) if m else None
+
+
+def _printed(date: str) -> str:
+    year, month, day = date.split("-")
+    return f"{int(day)} {_MONTHS[int(month) - 1]} {year}"
+
+
+def _meeting(value: Any) -> str | None:
+    """"34th plenary meeting"; the database sometimes drops the ordinal suffix ("87 plenary meeting")."""
+    text = " ".join(str(value or "").split())
+    m = re.match(r"^(\d{1,5})(st|nd|rd|th)? (.*meeting)$", text)
+    if not m:
+        return text or None
+    number = int(m.group(1))
+    suffix = m.group(2) or ("th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th"))
+    return f"{number}{suffix} {m.group(3)}"

@@ -1,0 +1,201 @@
+"""What a curator must look at in a converted document: findings read from the model.
+
+A converter that reads a document with gaps must say so rather than publish it silently wrong.
+The checks here look at the `Resolution` only (never at text or RDF), so `lod check`, the build
+report, the RDF (DQV quality annotations, lod.rdf.quality) and the HTML page all carry the same
+findings, each with the eId of the place it concerns.
+
+`CHECKS` is the one table of finding kinds: code, label, what it means. docs/quality.md, the
+ontology's concepts (`unres:finding-…`) and the HTML are written from it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from lod.model import OperativeParagraph, Resolution
+
+
+@dataclass(frozen=True)
+class Check:
+    """A kind of finding: `code` names it in reports and IRIs, `label` in HTML."""
+
+    code: str
+    label: str
+    meaning: str
+
+
+CHECKS: tuple[Check, ...] = (
+    Check("refused", "Refused", "the converter could not read the file as a resolution, decision or draft"),
+    Check("numbering-gap", "Numbering gap", "paragraph numbers skip: a paragraph was probably merged into the one before"),
+    Check("numbering-repeat", "Numbering repeat", "a paragraph number is printed twice in one sequence"),
+    Check("marker-without-note", "Marker without note", "a footnote marker in the text has no footnote text"),
+    Check("note-without-marker", "Note without marker", "a numbered footnote is not referenced from any paragraph"),
+    Check("sponsor-unresolved", "Sponsor not resolved", "a sponsor name did not resolve to a State"),
+    Check("addressee-unresolved", "Addressee not resolved", "an addressee named as a State or body did not resolve to one"),
+    Check("verb-not-in-lexicon", "Verb not in lexicon", "the paragraph's leading phrase is not in the verb lexicon (ontology/verbs.ttl; resolutions and drafts of resolutions)"),
+    Check("no-leading-verb", "No leading verb", "a numbered operative paragraph of a resolution opens without a recognised verb phrase"),
+    Check("paragraph-length", "Unusual paragraph length", "a paragraph far longer or shorter than paragraphs are"),
+)
+BY_CODE = {check.code: check for check in CHECKS}
+
+LONG_PARAGRAPH = 3000
+"""Characters: longer paragraphs are rare and usually two paragraphs read as one."""
+SHORT_PARAGRAPH = 12
+"""Characters: shorter "paragraphs" are usually a stray number or a running-title remnant."""
+
+VERBS_TTL = Path(__file__).resolve().parent.parent / "ontology" / "verbs.ttl"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing to look at: its kind (a `CHECKS` code), a sentence, and the eId it concerns
+    ("" for the document as a whole)."""
+
+    code: str
+    message: str
+    location: str = ""
+
+    def to_json(self) -> dict[str, str]:
+        return asdict(self)
+
+    def __str__(self) -> str:
+        where = f" [{self.location}]" if self.location else ""
+        return f"{BY_CODE[self.code].label}{where}: {self.message}"
+
+
+def findings(res: Resolution) -> list[Finding]:
+    """Every finding of one converted document, in reading order of the checks."""
+    out: list[Finding] = []
+    out += _numbering("operative", res.operative)
+    for k, annex in enumerate(res.annexes, 1):
+        out += _numbering(f"annex {annex.num or k}", annex.paragraphs)
+    out += _footnotes(res)
+    out += _sponsors(res)
+    out += _addressees(res)
+    out += _verbs(res)
+    out += _lengths(res)
+    return out
+
+
+def refusal(source: str, reason: str) -> Finding:
+    return Finding("refused", f"{source}: {reason}")
+
+
+def _numbering(label: str, paragraphs: list[OperativeParagraph]) -> Iterator[Finding]:
+    """Numbers go up by one; a restart at 1 opens a new part (A, B, sections), not a gap."""
+    previous: OperativeParagraph | None = None
+    seen: set[int] = set()
+    for para in paragraphs:
+        if not (para.num and para.num.isdigit()):
+            continue
+        number = int(para.num)
+        if number == 1 and previous is not None:
+            seen = set()
+        elif previous is not None and previous.num is not None:
+            before = int(previous.num)
+            if number in seen:
+                yield Finding("numbering-repeat", f"{label} paragraph {number} is printed again after {before}", para.eid)
+            elif number > before + 1:
+                missing = f"{before + 1}" if number == before + 2 else f"{before + 1}–{number - 1}"
+                yield Finding("numbering-gap", f"{label} paragraph numbers jump from {before} to {number} ({missing} missing)", previous.eid)
+            elif number <= before:
+                yield Finding("numbering-repeat", f"{label} paragraph numbers go back from {before} to {number}", para.eid)
+        seen.add(number)
+        previous = para
+
+
+def _paragraphs(res: Resolution) -> Iterator[tuple[str, Any]]:
+    for p in res.preamble:
+        yield "preamble", p
+    for p in res.operative:
+        yield "operative", p
+    for annex in res.annexes:
+        for p in annex.paragraphs:
+            yield "annex", p
+
+
+def _footnotes(res: Resolution) -> Iterator[Finding]:
+    referenced: dict[str, str] = {}
+    for _, p in _paragraphs(res):
+        for marker in p.footnote_refs:
+            referenced.setdefault(marker, p.eid)
+    defined = {note.marker: note for note in res.footnotes}
+    for marker, eid in sorted(referenced.items(), key=lambda kv: _marker_order(kv[0])):
+        if marker not in defined:
+            yield Finding("marker-without-note", f"footnote marker {marker} has no footnote text", eid)
+    for marker, note in sorted(defined.items(), key=lambda kv: _marker_order(kv[0])):
+        # "*" notes belong to the title or masthead, which are not paragraphs
+        if marker.isdigit() and marker not in referenced:
+            yield Finding("note-without-marker", f"footnote {marker} is not referenced from any paragraph", note.eid)
+
+
+def _marker_order(marker: str) -> tuple[int, int, str]:
+    return (0, int(marker), marker) if marker.isdigit() else (1, len(marker), marker)
+
+
+def _sponsors(res: Resolution) -> Iterator[Finding]:
+    for sponsor in res.sponsors:
+        if sponsor.iso3 is None and sponsor.kind in ("state", "unknown"):
+            yield Finding("sponsor-unresolved", f"sponsor {sponsor.name!r} is not a known State")
+
+
+def _addressees(res: Resolution) -> Iterator[Finding]:
+    def points(items: Iterable[Any]) -> Iterator[Any]:
+        for item in items:
+            yield item
+            yield from points(item.subparagraphs)
+
+    for paragraph in [*res.operative, *(p for a in res.annexes for p in a.paragraphs)]:
+        for node in [paragraph, *points(paragraph.subparagraphs)]:
+            for who in node.addressees:
+                if (who.kind == "state" and not who.iso3) or (who.kind == "body" and not who.body_key):
+                    yield Finding("addressee-unresolved", f"addressee {who.name!r} ({who.kind}) did not resolve", node.eid)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> frozenset[str]:
+    """The slugs of the verb concepts in ontology/verbs.ttl (the same slugs as lod.rdf's IRIs)."""
+    if not VERBS_TTL.is_file():
+        return frozenset()
+    text = VERBS_TTL.read_text(encoding="utf-8")
+    return frozenset(re.findall(r"^verb:([a-z0-9-]+) a skos:Concept", text, re.M))
+
+
+def _slug(phrase: str) -> str:
+    return re.sub(r"-of$", "", re.sub(r"[^a-z0-9]+", "-", phrase.casefold()).strip("-"))
+
+
+def in_lexicon(phrase: str) -> bool:
+    """The phrase, or a phrase of the lexicon it extends ("Reiterates its call upon" extends
+    "Reiterates": the italic span carries the verb's object words)."""
+    words = _slug(phrase).split("-")
+    known = lexicon()
+    return any("-".join(words[:n]) in known for n in range(len(words), 0, -1))
+
+
+def _verbs(res: Resolution) -> Iterator[Finding]:
+    if not lexicon() or res.kind in ("decision", "draft-decision"):
+        return  # a decision narrates ("At its 47th plenary meeting, … decided"): no verb phrase leads it
+    for part, p in _paragraphs(res):
+        if part == "annex":
+            continue  # annexed texts (declarations, statutes) have their own wording
+        if p.verb and not in_lexicon(p.verb):
+            yield Finding("verb-not-in-lexicon", f"leading phrase {p.verb!r} is not in the verb lexicon", p.eid)
+        elif p.verb is None and part == "operative" and p.num is not None:
+            yield Finding("no-leading-verb", f"operative paragraph {p.num} opens without a verb phrase: {p.text[:60]!r}", p.eid)
+
+
+def _lengths(res: Resolution) -> Iterator[Finding]:
+    for _, p in _paragraphs(res):
+        size = len(p.text)
+        if size > LONG_PARAGRAPH:
+            yield Finding("paragraph-length", f"paragraph of {size} characters (more than {LONG_PARAGRAPH})", p.eid)
+        elif size < SHORT_PARAGRAPH and not getattr(p, "subparagraphs", None):
+            yield Finding("paragraph-length", f"paragraph of {size} characters: {p.text!r}", p.eid)
+

@@ -1,0 +1,120 @@
+"""The Flask (WSGI) app behind an asyncio server: slow clients cost a coroutine, not a thread.
+
+gunicorn's asyncio worker reads and parses every request in its event loop, so thousands of
+idle or slow connections cost a few kilobytes each. a2wsgi hands a request to one of the app's
+threads; before it does, `BoundedRequest` reads the whole body in the event loop, bounded in
+size (setting max-request-bytes, 413) and in time (setting request-read-seconds, 408), so a
+client trickling a POST body a byte a second never holds an app thread either.
+
+SPARQL requests and everything else are answered from two separate thread pools of the same
+app: a request waiting for its query (up to query-timeout) holds a thread of the first only,
+so however many queries are in flight, pages still find a free thread at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+from a2wsgi import WSGIMiddleware
+
+from lod.web.http import SECURITY_HEADERS
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+async def plain_answer(send: Send, status: int, text: str, headers: list[tuple[bytes, bytes]] | None = None) -> None:
+    """A short plain-text answer that closes the connection (the request was not read whole)."""
+    body = text.encode() + b"\n"
+    await send({
+        "type": "http.response.start",
+        "status": status,
+        "headers": [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode()),
+                    (b"connection", b"close"), *(headers or []),
+                    *((name.lower().encode(), value.encode()) for name, value in SECURITY_HEADERS.items())],
+    })
+    await send({"type": "http.response.body", "body": body, "more_body": False})
+
+
+class BoundedRequest:
+    """Read a request's body whole, within `max_bytes` and `seconds`, before `app` sees it."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int, seconds: float) -> None:
+        self.app, self.max_bytes, self.seconds = app, max_bytes, seconds
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length", b"0")
+        if declared.isdigit() and int(declared) > self.max_bytes:
+            await plain_answer(send, 413, f"413: request body larger than {self.max_bytes} bytes (setting max-request-bytes)")
+            return
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.seconds
+        chunks: list[bytes] = []
+        size, more = 0, True
+        while more:
+            try:
+                message = await asyncio.wait_for(receive(), timeout=max(deadline - loop.time(), 0.0))
+            except TimeoutError:
+                await plain_answer(send, 408, f"408: the request was not received within {self.seconds:g} s "
+                                              "(setting request-read-seconds)")
+                return
+            if message["type"] == "http.disconnect":
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.max_bytes:
+                await plain_answer(send, 413, f"413: request body larger than {self.max_bytes} bytes (setting max-request-bytes)")
+                return
+            chunks.append(chunk)
+            more = bool(message.get("more_body", False))
+        await self.app(scope, _replay(b"".join(chunks), receive), send)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    """The body already read, once, then the connection's own messages (a disconnect)."""
+    given = False
+
+    async def replay() -> Message:
+        nonlocal given
+        if not given:
+            given = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
+
+
+class SeparatePools:
+    """Queries (requests under `prefix` that carry one) to one thread pool of the app, all
+    other requests to another."""
+
+    def __init__(self, wsgi: Callable[..., Any], threads: int, prefix: str) -> None:
+        self.prefix = prefix
+        self.queries: ASGIApp = WSGIMiddleware(wsgi, workers=threads)  # type: ignore[arg-type,assignment]
+        self.pages: ASGIApp = WSGIMiddleware(wsgi, workers=threads)  # type: ignore[arg-type,assignment]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await (self.queries if self.is_query(scope) else self.pages)(scope, receive, send)
+
+    def is_query(self, scope: Scope) -> bool:
+        """A request to the endpoint that carries a query (POST, or `query=` in the URL); the
+        endpoint's own form page (GET without a query) is a page like the others."""
+        path = str(scope.get("path", ""))
+        if path != self.prefix and not path.startswith(self.prefix + "/"):
+            return False
+        return scope.get("method") not in ("GET", "HEAD") or b"query=" in bytes(scope.get("query_string") or b"")
+
+
+def asgi_app(wsgi: Callable[..., Any], threads: int, max_bytes: int, read_seconds: float,
+             query_path: str = "/sparql") -> ASGIApp:
+    """The WSGI app served from `threads` threads for pages and as many for `query_path`, its
+    requests read whole in the event loop first."""
+    return BoundedRequest(SeparatePools(wsgi, threads, query_path), max_bytes, read_seconds)

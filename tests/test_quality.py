@@ -1,0 +1,144 @@
+"""Curator findings (lod.quality): what each check finds, and that `lod check`, the build report,
+the RDF (DQV annotations, valid against the shapes) and the HTML page all carry the same."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from rdflib import Graph, Literal, URIRef
+
+from lod.cli import main
+from lod.model import Addressee, Footnote, Sponsor
+from lod.quality import CHECKS, findings, in_lexicon
+from lod.rdf.namespaces import DQV, OA, RDF
+from lod.validate import validate
+from test_rdf import BASE, draft_004, graph_of, res_80_1
+from test_shapes import MAIN_80_1, _remove
+
+
+def codes(res) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(f.code, f.location) for f in findings(res)]
+
+
+def test_well_read_documents_have_no_findings() -> None:
+    assert findings(res_80_1()) == [] and findings(draft_004()) == []
+
+
+def test_numbering_gap_and_repeat_are_found_where_they_are() -> None:
+    res = draft_004()
+    res.operative[2].num = "4"  # 1, 2, 4, 4, 5, ...
+    found = findings(res)
+    assert [(f.code, f.location) for f in found] == [("numbering-gap", "para_2"), ("numbering-repeat", "para_4")]
+    assert found[0].message == "operative paragraph numbers jump from 2 to 4 (3 missing)"
+
+
+def test_a_new_part_restarting_at_one_is_not_a_gap() -> None:
+    res = draft_004()
+    for k, para in enumerate(res.operative[5:], 1):
+        para.num = str(k)
+    assert codes(res) == []
+
+
+def test_footnote_markers_and_notes_must_meet() -> None:
+    res = res_80_1()
+    res.operative[0].footnote_refs = ["2"]
+    res.footnotes.append(Footnote("3", "A/80/3.", "fn_3"))
+    res.footnotes.append(Footnote("*", "Reissued for technical reasons.", "fn_star"))  # notes the title: fine
+    assert codes(res) == [("marker-without-note", "para_1"), ("note-without-marker", "fn_3")]
+
+
+def test_unresolved_sponsors_and_addressees() -> None:
+    res = draft_004()
+    res.sponsors.append(Sponsor("Atlantis", None, "state"))
+    res.operative[0].addressees = [Addressee("the Expert Group", "body", "invite"), Addressee("Member States", "states", "urge")]
+    assert codes(res) == [("sponsor-unresolved", ""), ("addressee-unresolved", "para_1")]
+
+
+def test_verbs_outside_the_lexicon_and_paragraphs_of_odd_length() -> None:
+    assert in_lexicon("Recalling") and in_lexicon("Reiterates its call upon") and not in_lexicon("Frobnicates")
+    res = res_80_1()
+    res.operative[1].verb = "Frobnicates"
+    res.operative[2].text = "x" * 3001
+    res.preamble[0].text = "2/2"
+    assert codes(res) == [("verb-not-in-lexicon", "para_2"), ("paragraph-length", "preamble__para_1"), ("paragraph-length", "para_3")]
+
+
+def _with_gap():  # type: ignore[no-untyped-def]
+    res = res_80_1()
+    res.operative[2].num = "4"
+    return res
+
+
+def test_findings_are_dqv_annotations_of_the_paragraph_they_concern() -> None:
+    g = graph_of(_with_gap())
+    [note] = list(g.subjects(RDF.type, DQV.QualityAnnotation))
+    assert str(note) == f"{MAIN_80_1}#quality_1"
+    assert g.value(note, OA.hasTarget) == URIRef(f"{MAIN_80_1}#para_2")
+    assert g.value(note, OA.motivatedBy) == DQV.qualityAssessment
+    assert g.value(g.value(note, OA.hasBody), RDF.value) == Literal(
+        "operative paragraph numbers jump from 2 to 4 (3 missing)", lang="en")
+    assert (None, DQV.hasQualityAnnotation, note) in g
+    result = validate(g, "A_RES_80_1.txt")
+    assert result.conforms and result.results == [], result.report()
+
+
+def test_an_annotation_without_target_or_body_text_is_refused() -> None:
+    def broken(predicate: URIRef, body: bool = False) -> set[str]:
+        g = graph_of(_with_gap())
+        note = URIRef(f"{MAIN_80_1}#quality_1")
+        _remove(g, URIRef(f"{note}_body") if body else note, predicate)
+        return validate(g, "A_RES_80_1.txt").shapes()
+
+    assert broken(OA.hasTarget) == {"QualityAnnotation"}
+    assert broken(RDF.value, body=True) == {"QualityAnnotationBody"}
+
+
+def test_every_kind_of_finding_has_a_label_and_a_meaning() -> None:
+    assert len({c.code for c in CHECKS}) == len(CHECKS)
+    assert all(c.label and c.meaning for c in CHECKS)
+
+
+def test_lod_check_lists_findings_and_refusals(tmp_path: Path) -> None:
+    (tmp_path / "gap.md").write_text(
+        "The General Assembly,\n\n*Recalling* its resolution 70/1,\n\n1. *Decides* to act;\n\n3. *Requests* a report.\n",
+        encoding="utf-8")
+    (tmp_path / "note.json").write_text('{"title": "not a decision"}', encoding="utf-8")
+    out = CliRunner().invoke(main, ["check", str(tmp_path), "--jobs", "1"])
+    assert out.exit_code == 0, out.output
+    assert "Numbering gap [para_1]: operative paragraph numbers jump from 1 to 3 (2 missing)" in out.output
+    assert "note.json  -  refused" in out.output and "not a record of the UN decisions database" in out.output
+    assert "2 documents: 1 read, 1 refused, 1 read with findings" in out.output
+    lines = CliRunner().invoke(main, ["check", str(tmp_path), "--json", "--jobs", "1"]).output.splitlines()
+    assert [json.loads(line)["refused"] for line in lines] == [False, True]
+
+
+def test_the_build_report_carries_the_findings(tmp_path: Path) -> None:
+    from lod.publish import build
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "gap.md").write_text(
+        "---\nsymbol: A/RES/99/1\ndate: 2044-01-01\n---\nThe General Assembly,\n\n*Recalling* its resolution 70/1,\n\n"
+        "1. *Decides* to act;\n\n3. *Requests* a report.\n", encoding="utf-8")
+    report = build(corpus, tmp_path / "out", jobs=1)
+    [doc] = report.documents
+    assert doc.status == "published"
+    assert doc.findings == [{"code": "numbering-gap", "location": "para_1",
+                             "message": "operative paragraph numbers jump from 1 to 3 (2 missing)"}]
+    saved = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert saved["documents"][0]["findings"] == doc.findings
+
+
+def test_the_html_page_shows_curator_notes() -> None:
+    from lod.web.render import work_page
+
+    g = Graph()
+    for t in graph_of(_with_gap()):
+        g.add(t)
+    work = MAIN_80_1.removesuffix("/!main")
+    page = work_page(g, work, BASE)
+    assert [(n.kind, n.anchor, n.message) for n in page.curator_notes] == [
+        ("Numbering gap", "para_2", "operative paragraph numbers jump from 2 to 4 (3 missing)")]
+    assert not any(p.eid.startswith("quality") for p in page.other)
