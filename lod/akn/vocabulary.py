@@ -19,6 +19,9 @@ AKN_MEDIA_TYPE = "application/akn+xml"
 AKN_FORMAT = "xml"
 """The manifestation's format token: `…/eng@/!main.xml` (AKN4UN naming, as the UN's files write it)."""
 
+AKN_DIR = "akn"
+"""Folder of the build output holding the AKN files (the first segment of every manifestation path)."""
+
 SOURCE = "lod"
 """The eId of the TLCOrganization that made the markup (`source="#lod"` on every meta block)."""
 

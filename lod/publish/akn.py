@@ -15,15 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lod.akn import AKNWriteError, akn_document, akn_errors, manifestation_iri
+from lod.akn.schema import akn_errors
+from lod.akn.vocabulary import AKN_DIR
+from lod.akn.writer import AKNWriteError, akn_document, manifestation_iri
 from lod.model import Resolution
 from lod.rdf.registry import WorkRegistry
 
 if TYPE_CHECKING:  # the pipeline imports this module
     from lod.publish.pipeline import DocumentOutcome
-
-AKN_DIR = "akn"
-"""Folder of the output holding the AKN files (the first segment of every manifestation path)."""
 
 AKN_DUMP = "akn.zip"
 """File name, in dumps/, of the zip of every AKN file (listed in void.ttl with the RDF dumps)."""

@@ -17,8 +17,7 @@ from pathlib import Path
 
 from flask import Response, abort, request
 
-from lod.akn.vocabulary import AKN_FORMAT
-from lod.publish.akn import AKN_DIR
+from lod.akn.vocabulary import AKN_DIR, AKN_FORMAT
 from lod.rdf.namespaces import language_tag
 from lod.uri import WorkIRI
 from lod.web.conneg import AKN, Format
