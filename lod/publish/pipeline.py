@@ -211,7 +211,7 @@ def _write(path: Path, data: bytes) -> None:
     try:
         path.write_bytes(data)
     except OSError as exc:
-        raise OSError(exc.errno, exc.strerror, str(path)) from None
+        raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from None
 
 
 def _map_batch(batch: Sequence[_MapTask]) -> list[_Mapped]:
@@ -263,7 +263,7 @@ def _map_batch(batch: Sequence[_MapTask]) -> list[_Mapped]:
                 write_turtle(batch[k].turtle, lines)
                 turtle_seconds = time.perf_counter() - started
             except OSError as exc:  # the build's failure, not the document's: name what could not be written
-                raise OSError(exc.errno, exc.strerror, exc.filename or str(batch[k].part)) from None
+                raise OSError(exc.errno, exc.strerror or str(exc), exc.filename or str(batch[k].part)) from None
             try:
                 save_record(res, _REGISTRY, batch[k].record)
             except Exception as exc:
