@@ -280,7 +280,10 @@ def test_twenty_large_queries_from_one_address_do_not_stall_pages(hostile: Serve
             t.join(3 * TIMEOUT)
     statuses = sorted(s for s, _ in answers)
     assert len(statuses) == 20
-    assert set(statuses) <= {200, 429, 503}, answers
+    # those that run end at the row cap (413: the VALUES block has more rows than max-rows), or at
+    # the time limit on a loaded machine (503); the rest are over the client's concurrency (429)
+    assert set(statuses) <= {413, 429, 503}, [a for a in answers if a[0] not in (413, 429, 503)]
+    assert all(b"max-rows" in body for status, body in answers if status == 413), answers
     assert statuses.count(429) >= 20 - 3 * 4, statuses  # client-concurrency 3, however fast they end
     assert latencies and _p99(latencies) < 1.0, sorted(latencies)[-5:]
 
