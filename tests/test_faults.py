@@ -267,18 +267,26 @@ def test_a_document_with_too_many_pages_is_refused_and_reported(tmp_path: Path) 
     assert any(d["status"] == "refused" for d in written["documents"])
 
 
-def test_a_document_over_its_time_is_refused_and_the_others_published(tmp_path: Path) -> None:
+def test_a_document_over_its_time_is_refused_and_the_others_published(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_parse = pipeline.parse_file
+
+    def endless_for_one(path: Path):  # type: ignore[no-untyped-def]
+        if path.name == "long.txt":  # a converter that never ends on this document (fast machines too)
+            while True:
+                time.sleep(0.05)
+        return real_parse(path)
+
+    monkeypatch.setattr(pipeline, "parse_file", endless_for_one)  # the forked build workers inherit it
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     shutil.copy(ONE_DOCUMENT, corpus / ONE_DOCUMENT.name)
-    (corpus / "long.txt").write_text(many_paragraphs(20_000), encoding="utf-8")
+    (corpus / "long.txt").write_text(many_paragraphs(50), encoding="utf-8")
     started = time.monotonic()
     report = build(corpus, tmp_path / "out", progress=False, jobs=2, limits=DocumentLimits(seconds=2))
     assert time.monotonic() - started < 60
     long = next(d for d in report.documents if d.source == "long.txt")
-    # whichever stage runs past the limit (parsing, or mapping and validating) refuses the document
-    assert long.status == "refused" and re.search(
-        r"refused: (parsing|mapping) took more than 2 s \(setting document-seconds\)", long.errors[0]), long.errors
+    assert long.status == "refused" and "refused: parsing took more than 2 s (setting document-seconds)" in long.errors[0], long.errors
     assert len(report.published) == 1
 
 
