@@ -33,9 +33,11 @@ FOLDERS: tuple[tuple[str, str], ...] = (
 CROSS_CHECK = """## Session 77: text against the UN's AKN files
 
 The eight `ga-text/undocsdl_A_RES_77_*_extracted.txt` are the same resolutions as files in
-`ga-akn/…/77session/English/`. **Not measured yet**: the comparison (preamble count, operative
-numbers, verbs, sub-paragraphs, footnotes, per paragraph) needs the AKN reader of branch
-`akn-read`; when it is merged, `bench/corpus_check.py` adds the table here.
+`ga-akn/…/77session/English/`. The comparison, paragraph by paragraph and measure by measure
+(preamble count, operative numbers, verbs, sub-paragraphs, footnotes), is
+`tests/test_akn_text_agreement.py` (`pytest -rx tests/test_akn_text_agreement.py` prints it). On
+2026-12-02: 199 of 204 paragraphs agree on every measure (0.975, target 0.98); the five that do
+not are footnote markers the two readers place in different paragraphs of A/RES/77/73.
 """
 
 
