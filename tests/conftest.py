@@ -6,7 +6,7 @@ absent: a missing file there becomes a skip, never a failure, and never a silent
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator
 
 import pytest
 
@@ -14,8 +14,7 @@ from corpora import ABSENT, SHARED
 from server_fixtures import corpus_build, published_works, server  # noqa: F401
 
 
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_setup(item: pytest.Item) -> Iterator[None]:
+def _skip_where_shared_is_absent() -> Generator[None, object, object]:
     try:
         return (yield)
     except FileNotFoundError:
@@ -25,10 +24,10 @@ def pytest_runtest_setup(item: pytest.Item) -> Iterator[None]:
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
-    try:
-        return (yield)
-    except FileNotFoundError:
-        if SHARED.is_dir():
-            raise
-        pytest.skip(ABSENT)
+def pytest_runtest_setup(item: pytest.Item) -> Generator[None, object, object]:
+    return (yield from _skip_where_shared_is_absent())
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Generator[None, object, object]:
+    return (yield from _skip_where_shared_is_absent())
