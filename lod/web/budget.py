@@ -14,10 +14,22 @@ import math
 import sqlite3
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 WINDOW = 60.0
+OVER_BUDGET = ("too many queries from your address: wait and try again "
+               "(settings client-concurrency, client-seconds-per-minute)")
+
+
+class OverBudget(Exception):
+    """The client may not start another query now; `retry_after` says in how many seconds."""
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(OVER_BUDGET)
+        self.retry_after = retry_after
 
 
 @dataclass
@@ -75,3 +87,16 @@ class ClientBudget:
         db.execute("INSERT INTO spent (client, at, seconds) VALUES (?, ?, ?)", (client, now, seconds))
         db.execute("DELETE FROM spent WHERE at < ?", (now - WINDOW,))
         db.execute("COMMIT")
+
+    @contextmanager
+    def charged(self, client: str) -> Iterator[None]:
+        """Run the block as one of `client`'s queries, its time charged to the client; raises
+        `OverBudget` before the block when the client is over its concurrency or its seconds."""
+        ticket, wait = self.acquire(client)
+        if ticket is None:
+            raise OverBudget(wait or 1)
+        started = time.monotonic()
+        try:
+            yield
+        finally:
+            self.release(ticket, client, time.monotonic() - started)

@@ -11,7 +11,6 @@ The web layer only reads the index; lod.search and `lod build` make it.
 from __future__ import annotations
 
 import os
-import time
 from typing import Any
 from urllib.parse import urlencode
 
@@ -23,6 +22,7 @@ from werkzeug.http import parse_accept_header
 
 from lod.search import (FACET_NAMES, FACETS, INDEX_FILE, MARK_END, MARK_START, MAX_QUERY_CHARS, PART_LABELS,
                         SearchError, SearchIndex, SearchResult, SearchTimeout)
+from lod.web.budget import OverBudget
 from lod.web.render import Linker
 from lod.web.runtime import runtime
 
@@ -103,20 +103,15 @@ def search() -> Response:
     index = _index()
     if index is None:
         return _error(503, "this build has no search index: rebuild it with `lod build`", {"Retry-After": "60"})
-    client = request.remote_addr or "unknown"
-    ticket, wait = rt.budget.acquire(client)
-    if ticket is None:
-        return _error(429, "too many queries from your address: wait and try again "
-                      "(settings client-concurrency, client-seconds-per-minute)", {"Retry-After": str(wait)})
-    started = time.monotonic()
     try:
-        result = index.search(q, filters, page, size, float(rt.config["search-timeout"]))
+        with rt.budget.charged(request.remote_addr or "unknown"):
+            result = index.search(q, filters, page, size, float(rt.config["search-timeout"]))
+    except OverBudget as exc:
+        return _error(429, str(exc), {"Retry-After": str(exc.retry_after)})
     except SearchError as exc:
         return _error(400, str(exc))
     except SearchTimeout as exc:
         return _error(503, str(exc), {"Retry-After": "10"})
-    finally:
-        rt.budget.release(ticket, client, time.monotonic() - started)
     view = _view(result)
     if fmt == JSON:
         response = jsonify(view)

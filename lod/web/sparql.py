@@ -11,7 +11,6 @@ What the endpoint guarantees, and the tests that hold it to it: docs/security.md
 from __future__ import annotations
 
 import json
-import time
 
 from flask import Blueprint, Response, render_template, request
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
@@ -19,6 +18,7 @@ from rdflib.namespace import RDF
 
 from lod.store import QueryError, RawResult
 from lod.web import conneg, queries
+from lod.web.budget import OverBudget
 from lod.web.conneg import HTML, RDF_FORMATS, RESULT_FORMATS, Format
 from lod.web.describe import serialize
 from lod.web.guard import CheckedQuery, Rejected
@@ -139,14 +139,9 @@ def endpoint() -> Response:
     longest = int(rt.config["max-query-bytes"])
     if len(text.encode("utf-8", "surrogatepass")) > longest:
         return error(413, f"query longer than {longest} bytes (setting max-query-bytes)")
-    client = request.remote_addr or "unknown"
-    ticket, wait = rt.budget.acquire(client)
-    if ticket is None:
-        return error(429, "too many queries from your address: wait and try again "
-                     "(settings client-concurrency, client-seconds-per-minute)", {"Retry-After": str(wait)})
-    started = time.monotonic()
     try:
-        with rt.pool.session(float(rt.config["query-timeout"])) as session:
+        with rt.budget.charged(request.remote_addr or "unknown"), \
+                rt.pool.session(float(rt.config["query-timeout"])) as session:
             checked = session.check(text)  # in the query process: bounded, and charged to the client
             fmt = _choose(checked)
             if fmt is None:
@@ -155,6 +150,8 @@ def endpoint() -> Response:
             if fmt is HTML:
                 wire = conneg.TURTLE if checked.kind == "graph" else conneg.SPARQL_JSON
             result = _execute(session, checked, wire)
+    except OverBudget as exc:
+        return error(429, str(exc), {"Retry-After": str(exc.retry_after)})
     except Busy as exc:
         return error(503, str(exc), {"Retry-After": str(exc.retry_after)})
     except Rejected as exc:
@@ -163,8 +160,6 @@ def endpoint() -> Response:
         return error(503, str(exc), {"Retry-After": "10"})
     except QueryError as exc:
         return error(exc.status, str(exc), {"Retry-After": "10"} if exc.status == 503 else None)
-    finally:
-        rt.budget.release(ticket, client, time.monotonic() - started)
     if fmt is HTML:
         response = Response(results_page(checked, result), mimetype="text/html")
     else:
