@@ -83,6 +83,7 @@ class _Writer(MetaWriter):
         self.leading_notes(formula)
         body = element(doc, "body")
         self.paragraphs(body, self.res.operative)
+        self.tables(body, "")
         if not len(body):
             self.empty(body, "para_u0")
         if self.res.meeting:
@@ -242,6 +243,21 @@ class _Writer(MetaWriter):
         self.paragraphs(holder, annex.paragraphs, f"{aid}__")
         if not annex.paragraphs:
             self.empty(holder, f"{aid}__para_u0")
+        self.tables(holder, aid)
+
+    def tables(self, parent: etree._Element, location: str) -> None:
+        """The tables of one part, after its paragraphs (the model keeps the part a table
+        stands in, not its place between paragraphs), as the UN marks them: a container
+        `name="table"` holding the table, its title as the caption, header cells as `th`."""
+        for table in (t for t in self.res.tables if t.location == location):
+            box = element(parent, "table_block", eId=f"{location}__{table.eid}" if location else table.eid)
+            grid = element(box, "table", eId=f"{box.get('eId')}__grid")
+            if table.title:
+                element(grid, "caption", table.title)
+            for cells, kind in [(table.header, "header_cell")] * bool(table.header) + [(r, "cell") for r in table.rows]:
+                row = element(grid, "row")
+                for text in cells or [""]:
+                    raw(element(row, kind), "p", text)
 
     # --- inline text: verb, citations, footnotes ---------------------------------------------
     def text(self, p: etree._Element, text: str, location: str, verb: str | None, notes: Sequence[str]) -> None:

@@ -7,7 +7,7 @@ Everything the file holds goes into the model: identification (FRBR dates, langu
 UN's IRIs as aliases), cover page (symbol, session, agenda items and titles, the committee
 report and its paragraph), workflow (draft, sponsors, report, meeting record), voting
 (outcome, counts, each State's vote), classification (SDG, UNBIS, EuroVoc subjects), the text
-(preamble, paragraphs, points, sections, annexes, tables flattened) and footnotes. What the
+(preamble, paragraphs, points, sections, annexes, tables) and footnotes. What the
 reader does not map is named in `Resolution.warnings`, never dropped silently. Citations
 come from the same extractor the text converters use, plus every undocs.org link it did not
 already find, so the two kinds of input give the same citations.
@@ -116,6 +116,7 @@ def read_akn(data: bytes, source: str) -> Resolution:
         operative=body.operative,
         annexes=body.annexes,
         footnotes=inline.footnotes,
+        tables=body.tables,
         source=source,
         layout="akn",
         agenda_titles=cover.agenda_titles,
