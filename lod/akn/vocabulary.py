@@ -79,7 +79,7 @@ AKN: dict[str, Element] = {
     "attachments": Element("attachments"),
     "attachment": Element("attachment"),
     "annex": Element("doc", "annex", eid="annex"),
-    "table_block": Element("container", "table", eid="table"),
+    "table_block": Element("hcontainer", "table", eid="table"),
     "table": Element("table"),
     "caption": Element("caption"),
     "row": Element("tr"),

@@ -247,11 +247,12 @@ class _Writer(MetaWriter):
 
     def tables(self, parent: etree._Element, location: str) -> None:
         """The tables of one part, after its paragraphs (the model keeps the part a table
-        stands in, not its place between paragraphs), as the UN marks them: a container
-        `name="table"` holding the table, its title as the caption, header cells as `th`."""
+        stands in, not its place between paragraphs): an `hcontainer name="table"` whose
+        content is the table (the UN's `container name="table"` is not allowed among an annex's
+        hcontainers), its title as the caption, header cells as `th`."""
         for table in (t for t in self.res.tables if t.location == location):
             box = element(parent, "table_block", eId=f"{location}__{table.eid}" if location else table.eid)
-            grid = element(box, "table", eId=f"{box.get('eId')}__grid")
+            grid = element(element(box, "content"), "table", eId=f"{box.get('eId')}__grid")
             if table.title:
                 element(grid, "caption", table.title)
             for cells, kind in [(table.header, "header_cell")] * bool(table.header) + [(r, "cell") for r in table.rows]:

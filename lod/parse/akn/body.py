@@ -167,14 +167,14 @@ class BodyReader:
             name = local(el)
             if name == "paragraph":
                 self._paragraph(el)
+            elif standing_table(el) is not None:
+                self._table(el)
             elif name in ("section", "part", "chapter", "division", "hcontainer"):
                 heading = [self.inline.read(c).text for c in el if local(c) in ("num", "heading", "subheading")]
                 self._heading(" ".join(h for h in heading if h) or None)
                 self._items(el)
             elif name == "crossHeading":
                 self._heading(self.inline.read(el).text)
-            elif standing_table(el) is not None:
-                self._table(el)
             elif name in ("container", "blockList", "p", "tblock"):
                 read = self.inline.read(el)
                 if read.text:

@@ -22,10 +22,14 @@ OUR_EID = re.compile(r"^(?:annex_\d+__)?table_\d+$")
 
 
 def standing_table(el: etree._Element) -> etree._Element | None:
-    """The `<table>` an element of a body is, or holds as its only block (`<container name="table">`)."""
+    """The `<table>` an element of a body is, or holds as its only block: the UN's
+    `<container name="table">`, or lod.akn's `<hcontainer name="table">` whose content is the
+    table (a container is not allowed among an annex's hcontainers)."""
     if local(el) == "table":
         return el
-    if local(el) in ("container", "blockContainer", "tblock"):
+    if local(el) == "hcontainer" and el.get("name") == "table":
+        el = child(el, "content") if child(el, "content") is not None else el
+    if local(el) in ("container", "blockContainer", "tblock", "content"):
         blocks = [c for c in el if local(c)]
         if blocks and all(local(c) in ("table", "num", "heading") for c in blocks) and child(el, "table") is not None:
             return child(el, "table")
