@@ -191,9 +191,23 @@ def _verbs(res: Resolution) -> Iterator[Finding]:
             yield Finding("no-leading-verb", f"operative paragraph {p.num} opens without a verb phrase: {p.text[:60]!r}", p.eid)
 
 
+def _own_length(p: Any) -> int:
+    """A paragraph's length without its points: each point counts on its own (a list of 150
+    agenda items is one long paragraph of short points, not two paragraphs run together)."""
+    subs = getattr(p, "subparagraphs", None)
+    if not subs:
+        return len(p.text)
+    stack, longest = list(subs), len(p.intro or "")
+    while stack:
+        point = stack.pop()
+        longest = max(longest, len(point.text))
+        stack.extend(point.subparagraphs)
+    return longest
+
+
 def _lengths(res: Resolution) -> Iterator[Finding]:
     for _, p in _paragraphs(res):
-        size = len(p.text)
+        size = _own_length(p)
         if size > LONG_PARAGRAPH:
             yield Finding("paragraph-length", f"paragraph of {size} characters (more than {LONG_PARAGRAPH})", p.eid)
         elif size < SHORT_PARAGRAPH and not getattr(p, "subparagraphs", None):

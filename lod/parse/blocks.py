@@ -121,6 +121,21 @@ def split_run_on(lines: list[str]) -> list[str]:
     return out
 
 
+def _numbered_after(current: str, line: str) -> bool:
+    """The current block opens with a number or a point label and the line with a higher number
+    (below 1000: a year opening a line, "2015.", is not an item number) or a point label: with a
+    blank line between, items of a numbered list whose items end without a full stop (agenda
+    items, which skip numbers, and their lettered sub-items) rather than one item running on."""
+    here, there = NUM_START.match(current), NUM_START.match(line)
+    if not (here or POINT_START.match(current)):
+        return False
+    if POINT_START.match(line):
+        return True  # "22. Groups of countries in special situations" ⏎ "(b) Follow-up …"
+    if not (there and there.group(1).isdigit()) or int(there.group(1)) >= 1000:
+        return False
+    return not here or not here.group(1).isdigit() or int(here.group(1)) < int(there.group(1))
+
+
 def _opens_with_verb(line: str, at: int) -> bool:
     """What follows a paragraph number opens with an operative verb ("Encourages", "Also requests")."""
     rest = MARK_RE.sub("", line[at:]).replace("*", "").strip()
@@ -263,6 +278,8 @@ class BlockBuilder:
             short = len(MARK_RE.sub("", current).split(None, 12)) <= 12 and not current.lstrip("*")[:1].islower()
             if short and blank and NUM_START.match(plain_line) and not marker_only(current):
                 return True  # a sub-heading set apart by blank lines ("Capacity-building")
+            if blank and _numbered_after(MARK_RE.sub("", current).lstrip("*"), plain_line):
+                return True  # a list of numbered items without full stops ("14. Culture of peace" ⏎ "15. …", "(a) …")
             if self._heading_like(current) and (
                 blank or NUM_START.match(plain_line) or POINT_START.match(plain_line) or SC_POINT_START.match(plain_line)
             ):

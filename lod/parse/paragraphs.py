@@ -55,9 +55,13 @@ def clean_text(text: str) -> tuple[str, list[str]]:
 
 
 def add_point(para: Para, num: str, text: str, label: str) -> None:
-    """Attach a point: "(i)" after "(h)" is a letter; after any other letter it opens romans under it."""
+    """Attach a point: "(i)" after "(h)" is a letter; after any other letter it opens romans under
+    it; a lettered point after a numbered one ("11. Sport …:" then "(a)") is that point's own."""
     top = para.points
     last = top[-1] if top else None
+    if last is not None and last.num.isdigit() and num.isalpha():
+        add_point(Para(None, "", last.children), num, text, label)  # the same rules, one level down
+        return
     letter_next = (
         last is not None and not last.roman and len(num) == 1 and len(last.num) == 1 and ord(num) == ord(last.num) + 1
     )

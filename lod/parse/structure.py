@@ -134,7 +134,7 @@ class StructureBuilder:
         if num:
             self.expect_annex_title = False
             body = strip_label(block, num.group(0))
-            if self._numbered_point(num.group(1)):
+            if self._numbered_point(num.group(1)) or self._agenda_item(num.group(1)):
                 # "…, and on:" then "1. …", "2. …": a numbered list inside the paragraph above
                 add_point(self._target[-1], num.group(1), body, num.group(0).strip())
                 return
@@ -201,6 +201,21 @@ class StructureBuilder:
             return n == int(last.points[-1].num) + 1 and n != int(last.num) + 1
         opening = MARK_RE.sub("", last.intro)
         return n == 1 and int(last.num) > 1 and not last.points and plain_end(opening).endswith(":")
+
+    def _agenda_item(self, number: str) -> bool:
+        """In a decision, numbered lines after a sentence that announces items ("took note of the
+        following agenda items that remained for consideration …:", "decided to include the
+        following items in the draft agenda …:") are those items under their agenda numbers,
+        which skip (9, 11, 12, 14 …): points of that sentence, not paragraphs with gaps. The
+        list runs while the numbers ascend."""
+        last = self._target[-1] if self.decision and self._target else None
+        if last is None or last.num is not None or not number.isdigit():
+            return False
+        numbered = [p for p in last.points if p.num.isdigit()]
+        if numbered:
+            return int(number) > int(numbered[-1].num)
+        opening = plain_end(MARK_RE.sub("", last.intro))
+        return not last.points and opening.endswith(":") and _ANNOUNCES_ITEMS.search(opening) is not None
 
     def _lost_number(self, target: list[Para], plain: str) -> bool:
         """An operative paragraph whose printed number was lost (OCR, extraction): numbered
@@ -280,6 +295,9 @@ _DECISION_VERB = re.compile(
 )
 """A decision's operative verb, printed after its organ ("… the General Assembly decided …")."""
 
+
+_ANNOUNCES_ITEMS = re.compile(r"\bfollowing (?:\w+ ){0,2}items\b", re.I)
+"""The words of a decision that announce a list of agenda items."""
 
 _OPERATIVE_OPENING = re.compile(r"^(?:It is resolved|Now,? therefore|Therefore,? the|Hereby\b|Resolves\b)")
 
