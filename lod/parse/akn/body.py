@@ -248,6 +248,14 @@ class BodyReader:
             if label and last is not None and last.num is not None:
                 last.add_point(_Point(label.group(1), text[label.end():], [], intro.markers, intro.links))
                 return
+            if last is not None and last.points and text[:1].islower():
+                point = last.points[-1]  # the words after a list ("and stresses …"), marked as a
+                while point.children:  # paragraph of their own: they end the last point, as
+                    point = point.children[-1]  # a wrapUp does and as the printed page reads
+                point.text = squash(f"{point.text} {text}")
+                point.markers += intro.markers
+                point.links += intro.links
+                return
             if _HEADING_CLASSES.match(el.get("class") or "") and len(text) < 200 and not intro.markers:
                 self._heading(text)
                 return
