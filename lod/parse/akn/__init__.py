@@ -133,7 +133,11 @@ def read_akn(data: bytes, source: str) -> Resolution:
     _agenda(res, M.agenda(meta))
     add_citations(res, body_name)
     _link_citations(res, body.links, inline.note_links)
-    add_addressees(res, body_name)
+    if res.language in (None, "eng"):
+        # the addressee lexicon is English (States, organs, posts as the English text names
+        # them): on the other five languages it finds nothing (0 on the 162 sampled files) at a
+        # fifth of the reading time; their addressees are the English expression's (one work)
+        add_addressees(res, body_name)
     M.restore_published(res, meta)
     if res.language is None:
         warnings.append("the file names no language (FRBRlanguage)")
