@@ -125,6 +125,9 @@ def _footnotes(res: Resolution) -> Iterator[Finding]:
     for _, p in _paragraphs(res):
         for marker in p.footnote_refs:
             referenced.setdefault(marker, p.eid)
+    for table in res.tables:
+        for marker in table.footnote_refs:
+            referenced.setdefault(marker, table.eid)
     defined = {note.marker: note for note in res.footnotes}
     for marker, eid in sorted(referenced.items(), key=lambda kv: _marker_order(kv[0])):
         if marker not in defined:

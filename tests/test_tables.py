@@ -15,6 +15,7 @@ from lod.akn import akn_document, akn_errors
 from lod.model import Resolution
 from lod.parse import parse_file, parse_text
 from lod.parse.akn import read_akn
+from lod.quality import findings
 from lod.rdf import WorkRegistry, map_resolution, resolution_graph
 from lod.rdf.namespaces import DCTERMS, UNRES
 from lod.validate import validate_lines
@@ -52,6 +53,8 @@ def test_a_table_between_paragraphs_is_a_table_not_a_paragraph() -> None:
     assert notice.rows[1] == ["2.", "Name of State of judicial sale"] and len(notice.rows) == 14
     assert not any(" | " in text for text in paragraph_texts(form))
     forests = parse_file(one(ECOSOC_2021, "E_RES_2021_6-"))
+    assert [t.footnote_refs for t in forests.tables] == [[], [], ["1"]]  # a note printed in a cell
+    assert not [f for f in findings(forests) if f.code == "note-without-marker"]
     assert [t.title for t in forests.tables] == [
         "Seventeenth session of the United Nations Forum on Forests, 2022 (policy session)",
         "Eighteenth session of the United Nations Forum on Forests, 2023 (technical session)",

@@ -255,10 +255,12 @@ class _Writer(MetaWriter):
             grid = element(element(box, "content"), "table", eId=f"{box.get('eId')}__grid")
             if table.title:
                 element(grid, "caption", table.title)
+            last = None
             for cells, kind in [(table.header, "header_cell")] * bool(table.header) + [(r, "cell") for r in table.rows]:
                 row = element(grid, "row")
                 for text in cells or [""]:
-                    raw(element(row, kind), "p", text)
+                    last = raw(element(row, kind), "p", text)
+            self.attach_notes(last, table.footnote_refs)  # the model keeps which notes, not which cell
 
     # --- inline text: verb, citations, footnotes ---------------------------------------------
     def text(self, p: etree._Element, text: str, location: str, verb: str | None, notes: Sequence[str]) -> None:
@@ -312,6 +314,7 @@ class _Writer(MetaWriter):
         """Markers of footnotes no paragraph refers to (the converter found no marker in the text)."""
         refs = {m for p in self.res.preamble for m in p.footnote_refs}
         refs |= {m for p in self.all_paragraphs() for m in p.footnote_refs}
+        refs |= {m for t in self.res.tables for m in t.footnote_refs}
         return [f.marker for f in self.res.footnotes if f.marker not in refs]
 
     def leading_notes(self, formula: etree._Element | None) -> None:

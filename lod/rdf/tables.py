@@ -46,6 +46,8 @@ class TableMapping(MapperBase):
         parent = self.portion(table.location) if table.location else self.main
         self.part_of(node, parent, position)
         self.add(node, UNRES.heading, self.text(table.title))
+        for marker in table.footnote_refs:
+            self.add(node, UNRES.hasNote, self.portion(self.footnote_eids.get(marker, f"fn_{marker}")))
         first = 1
         if table.header:
             self.row(node, f"{eid}__header", table.header, 1, header=True)

@@ -44,9 +44,12 @@ def read_table(el: etree._Element, inline: InlineReader, title: str | None) -> T
     caption = child(table, "caption")
     rows: list[list[str]] = []
     header: list[str] = []
+    markers: list[str] = []
     for k, tr in enumerate(descendants(table, "tr")):
         cells = [c for c in tr if local(c) in ("td", "th")]
-        texts = [inline.read(c).text for c in cells]
+        read = [inline.read(c) for c in cells]
+        markers += [m for r in read for m in r.markers if m not in markers]
+        texts = [r.text for r in read]
         if not any(texts):
             continue
         if k == 0 and all(local(c) == "th" for c in cells):
@@ -59,4 +62,5 @@ def read_table(el: etree._Element, inline: InlineReader, title: str | None) -> T
         rows=rows,
         eid=own.rsplit("__", 1)[-1] if OUR_EID.match(own) else "",
         title=(inline.read(caption).text or None) if caption is not None else title,
+        footnote_refs=markers,
     )
