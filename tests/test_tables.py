@@ -19,6 +19,7 @@ from lod.quality import findings
 from lod.rdf import WorkRegistry, map_resolution, resolution_graph
 from lod.rdf.namespaces import DCTERMS, UNRES
 from lod.validate import validate_lines
+from test_akn_read import store_of
 from test_parse_rules import SCALE
 from test_shapes import validate
 
@@ -63,17 +64,16 @@ def test_a_table_between_paragraphs_is_a_table_not_a_paragraph() -> None:
 
 
 def _store(*docs: Resolution) -> pyoxigraph.Store:
+    """The documents in one store (test_akn_read.store_of), each checked by both SHACL engines."""
     registry = WorkRegistry(base=BASE)
     for res in docs:
         registry.add(res)
-    store = pyoxigraph.Store()
     for res in docs:
         lines = map_resolution(res, registry, BASE).lines()
         for engine in ("sparql", "pyshacl"):
             result = validate_lines(lines, res.source, engine=engine)
             assert result.conforms, (res.source, engine, result.results[:3])
-        store.load("\n".join(lines).encode(), pyoxigraph.RdfFormat.N_TRIPLES)
-    return store
+    return store_of(*docs)
 
 
 def _select(store: pyoxigraph.Store, query: str) -> list[tuple[str, ...]]:
