@@ -234,15 +234,16 @@ class BodyReader:
         if lst is not None and lst is not el:
             head = self.inline.read(child(lst, "intro"))
             intro = Inline(squash(f"{intro.text} {head.text}"), intro.markers + head.markers, intro.links + head.links)
+        listed = lst is not None and len(lst) > 0  # an empty <list/> lists nothing
         last = self._target[-1] if self._target else None
-        if not num and not lst and last is not None and last.num is not None and not last.intro and not last.points:
+        if not num and not listed and last is not None and last.num is not None and not last.intro and not last.points:
             last.intro, last.markers, last.links = intro.text, intro.markers, intro.links  # number and text
             last.verb = _leading(first, intro.text, None, operative=True) if first is not None else None
             return  # were marked as two sibling paragraphs
-        printed = PRINTED_NUMBER.match(ascii_digits(intro.text)) if not num and not lst else None
+        printed = PRINTED_NUMBER.match(ascii_digits(intro.text)) if not num and not listed else None
         if printed:
             num, intro = printed.group(1), Inline(intro.text[printed.end():], intro.markers, intro.links)
-        if not num and not lst:
+        if not num and not listed:
             text = intro.text
             label = POINT_LABEL.match(text)
             if label and last is not None and last.num is not None:
