@@ -19,6 +19,8 @@ PARA_NUMBER = re.compile(r"^(\d+(?: ?[a-z]| (?:bis|ter|quater))?|[IVXLCDM]+|[A-Z
 
 def ascii_digits(text: str) -> str:
     """Arabic-Indic and other decimal digits → 0-9, so "١٢" and "12" name one paragraph."""
+    if text.isascii():
+        return text
     return "".join(str(unicodedata.digit(ch)) if ch.isdigit() and not ch.isascii() else ch for ch in text)
 
 
