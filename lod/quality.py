@@ -182,13 +182,27 @@ def in_lexicon(phrase: str) -> bool:
     return any("-".join(words[:n]) in known for n in range(len(words), 0, -1))
 
 
+def labelled(phrase: str, language: str) -> bool:
+    """A phrase of a French, Spanish, Russian, Arabic or Chinese text is in the lexicon when the
+    scheme labels it (or the phrase it extends) in that language: the English lexicon's slugs
+    say nothing about "Rappelant", which the scheme does label (verb:recalling)."""
+    from lod.rdf.relations import phrase_concept  # lod.rdf imports this module
+
+    words = phrase.split()
+    heads = [" ".join(words[:n]) for n in range(len(words), 0, -1)]
+    if len(words) == 1:  # Chinese writes no spaces: "重申其" extends "重申"
+        heads += [phrase[:n] for n in range(len(phrase) - 1, 1, -1)]
+    return any(phrase_concept(head, language) is not None for head in heads)
+
+
 def _verbs(res: Resolution) -> Iterator[Finding]:
     if not lexicon() or res.kind in ("decision", "draft-decision"):
         return  # a decision narrates ("At its 47th plenary meeting, … decided"): no verb phrase leads it
+    english = res.language in (None, "", "eng")
     for part, p in _paragraphs(res):
         if part == "annex":
             continue  # annexed texts (declarations, statutes) have their own wording
-        if p.verb and not in_lexicon(p.verb):
+        if p.verb and not (in_lexicon(p.verb) if english else labelled(p.verb, res.language or "")):
             yield Finding("verb-not-in-lexicon", f"leading phrase {p.verb!r} is not in the verb lexicon", p.eid)
         elif p.verb is None and part == "operative" and p.num is not None:
             yield Finding("no-leading-verb", f"operative paragraph {p.num} opens without a verb phrase: {p.text[:60]!r}", p.eid)

@@ -115,3 +115,17 @@ def test_every_relation_label_is_what_the_aligned_texts_print_for_it(seen: Count
 
 def test_relation_labels_do_not_turn_phrases_into_relations() -> None:
     assert phrase_concept("Rappelant", "fra") == VERB["recalling"]  # the verb concept, never relation:recall
+
+
+@needs_akn
+def test_lod_check_reads_a_french_phrase_by_the_schemes_french_labels() -> None:
+    """ "Rappelant" is in the lexicon in a French text (the scheme labels it), though the English
+    lexicon's slugs do not know it; a phrase the scheme has no French label for is a finding."""
+    from lod.parse import parse_file
+    from lod.quality import findings, labelled
+
+    res = parse_file(sorted((AKN / "GAresolutions-main" / "78session" / "French").glob("A_RES_78_6*.xml"))[0])
+    flagged = {f.location for f in findings(res) if f.code == "verb-not-in-lexicon"}
+    assert res.preamble[0].verb == "Rappelant" and res.preamble[0].eid not in flagged
+    assert labelled("Rappelant également", "fra") and labelled("重申其", "zho")  # a labelled phrase, extended
+    assert not labelled("Rappelant", "spa") and not labelled("Welcomes", "fra")  # labels are per language
