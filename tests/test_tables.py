@@ -143,3 +143,15 @@ def test_each_break_of_a_table_is_reported_by_its_own_shape_only(shape: str) -> 
     TABLE_BREAKS[shape](graph, table)
     result = validate(graph, res.source)
     assert result.shapes("Violation") == {shape}, result.report()
+
+
+def test_table_rows_are_found_by_search_at_their_row() -> None:
+    """The words of a table stay searchable now that they are no paragraph: one passage per row,
+    at the row's IRI fragment (the portion lod.rdf.tables publishes)."""
+    from lod.search import document_record
+
+    budget = parse_file(one(GA77, "A_RES_77_264 A-C"))
+    rows = [p for p in document_record(budget, "w", "m").passages if p.part == "table"]
+    line = next(p for p in rows if "86 769 400" in p.text)
+    assert "Overall policymaking, direction and coordination" in line.text and line.eid == "table_1__row_2"
+    assert len(rows) == sum(len(t.rows) for t in budget.tables)
