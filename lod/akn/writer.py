@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from lod.akn.elements import NSMAP, element, raw, token
+from lod.akn.elements import NSMAP, element, raw, token, unique_eids
 from lod.akn.meta import MetaWriter
 from lod.akn.vocabulary import AKN_FORMAT, AKN_NS, KIND_ELEMENT
 from lod.model import Annex, Citation, OperativeParagraph, Resolution, Sponsor, SubParagraph
@@ -91,7 +91,7 @@ class _Writer(MetaWriter):
             element(closing, "meeting", self.res.meeting)
         self.attachments(doc)
         self.notes_left(doc, formula)
-        self.renamed = _unique_eids(root)
+        self.renamed = unique_eids(root)
         self.meta(meta)
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
@@ -344,28 +344,6 @@ class _Writer(MetaWriter):
         except (RegistryError, IRIError):
             return None
         return self.rel(target) if target else None
-
-
-def _unique_eids(root: etree._Element) -> list[tuple[str, str]]:
-    """AKN requires unique eIds (the strict schema checks it). A model with two points printed
-    with the same letter would give two equal ones: the second becomes `{eId}_2`, and the
-    renaming is recorded (`<lod:duplicateEId>`) rather than made silently."""
-    seen: set[str] = set()
-    renamed: list[tuple[str, str]] = []
-    for node in root.iter():
-        value = node.get("eId") if isinstance(node.tag, str) else None
-        if value is None:
-            continue
-        if value in seen:
-            k = 2
-            while f"{value}_{k}" in seen:
-                k += 1
-            renamed.append((value, f"{value}_{k}"))
-            value = f"{value}_{k}"
-            node.set("eId", value)
-        seen.add(value)
-    return renamed
-
 
 
 def _place(text: str, label: str, spans: list[tuple[int, int, str]], cursor: int, start: int) -> int:
