@@ -200,6 +200,9 @@ def test_agenda_items_a_decision_lists_are_its_points_under_their_agenda_numbers
     items = _items(included.operative[0].subparagraphs)
     assert items[:8] == [("9", []), ("14", []), ("15", []), ("19", []), ("22", ["b"]), ("24", ["a", "b"]),
                          ("29", []), ("35", [])]
+    programme = parse_file(_one(DECISIONS, "71_538.json"))  # "Item 1. Social development:" then "(a)", "(b)"
+    assert _items(programme.operative[0].subparagraphs)[:5] == [
+        ("1", ["a", "b"]), ("2", []), ("3", []), ("4", ["a", "b"]), ("5", ["a", "b"])]
     separate = parse_file(_one(DECISIONS, "71_502.json"))  # one paragraph per line of the record
     assert [p.verb for p in separate.operative][:3] == ["adopted", "decided", "decided"]
 

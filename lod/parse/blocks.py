@@ -20,6 +20,8 @@ from lod.parse.verbs import leading_phrase, opens_operative
 PARAGRAPH_NUMBER = r"\d{1,6}"
 """A printed paragraph number: up to six digits (paragraph 1000 and beyond exist in long texts)."""
 NUM_START = re.compile(rf"^({PARAGRAPH_NUMBER})\.(?:\s+|$)")
+AGENDA_ITEM = re.compile(r"^Item (\d{1,3})\.\s+(?=\S)")
+"""An agenda item printed with its word: "Item 9.", as decisions list them."""
 POINT_START = re.compile(r"^\(([a-z]{1,2}|[ivxlc]{1,7})\)(?:\s+|$)")
 SC_POINT_START = re.compile(r"^([a-z])\.(?:\s+|$)")
 ROMAN_HEADING = re.compile(r"^([IVXLC]{1,7})\.?(?:\s+([A-Z].*))?$")
@@ -126,7 +128,8 @@ def _numbered_after(current: str, line: str) -> bool:
     (below 1000: a year opening a line, "2015.", is not an item number) or a point label: with a
     blank line between, items of a numbered list whose items end without a full stop (agenda
     items, which skip numbers, and their lettered sub-items) rather than one item running on."""
-    here, there = NUM_START.match(current), NUM_START.match(line)
+    here = NUM_START.match(current) or AGENDA_ITEM.match(current)
+    there = NUM_START.match(line) or AGENDA_ITEM.match(line)
     if not (here or POINT_START.match(current)):
         return False
     if POINT_START.match(line):

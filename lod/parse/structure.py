@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from lod.model import Annex, PreambularParagraph, Table
 from lod.parse.blocks import (
+    AGENDA_ITEM,
     ANNEX_HEADING,
     CLOSING,
     INTRODUCES_TEXT,
@@ -131,6 +132,12 @@ class StructureBuilder:
             return
         num = NUM_START.match(plain)
         point = POINT_START.match(plain) or (SC_POINT_START.match(plain) if self._target else None)
+        item = AGENDA_ITEM.match(plain) if self.decision and self._target else None
+        if item:
+            # "Item 9. Report of the Economic and Social Council": an agenda item the decision
+            # lists (items remaining, a committee's programme of work), a point under its number
+            add_point(self._target[-1], item.group(1), strip_label(block, item.group(0)), item.group(0).strip())
+            return
         if num:
             self.expect_annex_title = False
             body = strip_label(block, num.group(0))
