@@ -3,16 +3,20 @@
     python -m bench.search --data OUT [--corpus DIR] [--label NAME] [--clients 8] [--duration 30]
 
 `OUT` is a `lod build` output (its `search.sqlite` holds every passage with its facet tokens).
-Three measurements, written to bench/results/search/{label}.json (docs/benchmarks.md shows them):
+Four measurements, written to bench/results/search/{label}.json (docs/benchmarks.md shows them):
 
 1. engines: the build's passages indexed again by SQLite FTS5 (lod.search's schema) and by
    tantivy (tantivy-py: `en_stem` text, facet tokens as a raw multi-valued fast field), one
    process each: seconds to index, size on disk, and in-process latency of the same queries
    (ranked top 20 with highlighted passages + total + counts of every facet value);
-2. records: CPU per document of making its search record from the model (what the build's
+2. inprocess: the build's own `search.sqlite` read by lod.search.SearchIndex as the server reads
+   it, one search at a time: p50/p99 wall and CPU milliseconds per search;
+3. records: CPU per document of making its search record from the model (what the build's
    workers add), on a sample of the corpus when `--corpus` is given;
-3. serve: `lod serve` (2 workers) answering `/search?q=two words&facet&facet&format=json` to
-   `--clients` keep-alive clients for `--duration` seconds: p50, p99, requests/s.
+4. serve: `lod serve` (2 workers) answering `/search?q=two words&facet&facet&format=json` to
+   `--clients` keep-alive clients for `--duration` seconds: p50, p99, requests/s, and the
+   server's CPU milliseconds per request (its processes' user + system time over the run: the
+   figure that holds on a shared machine, where waiting for a CPU inflates the latencies).
 
 Queries are two adjacent words of a random passage with two of that passage's facets (one of
 the document: body, year, kind or session; one of the passage: verb or part), seed 0, so each
@@ -37,6 +41,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from bench.common import PYTHON, ROOT, free_port, machine, percentile, start, versions
+from bench.hostile import source_address
 from lod.search import INDEX_FILE, SearchIndex
 from lod.search.index import SCHEMA
 from lod.search.query import facet_token
@@ -151,6 +156,41 @@ def tantivy_engine(source: Path, work: Path, queries: list[Query]) -> dict[str, 
             "bytes": _dir_bytes(folder), **_latency(latencies, totals)}
 
 
+def in_process(source: Path, queries: list[Query]) -> dict[str, object]:
+    """The build's own index as the server reads it (lod.search.SearchIndex), one search at a
+    time: wall and CPU time of each whole search (count, facet counts, ranked page, highlights)."""
+    index = SearchIndex(source)
+    index.search(*queries[0])  # open and warm
+    latencies, cpu, totals = [], [], []
+    for q, filters in queries:
+        s, c = time.perf_counter(), time.process_time()
+        result = index.search(q, filters)
+        cpu.append(time.process_time() - c)
+        latencies.append(time.perf_counter() - s)
+        totals.append(result.total)
+    index.close()
+    return {**_latency(latencies, totals), "cpu_p50_ms": percentile(cpu, 50) * 1000,
+            "cpu_p99_ms": percentile(cpu, 99) * 1000, "cpu_mean_ms": sum(cpu) * 1000 / len(cpu)}
+
+
+def _tree_cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process and its live descendants (gunicorn's workers)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total, frontier, seen = 0.0, [pid], {pid}
+    while frontier:
+        current = frontier.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / ticks
+            children = [int(c) for task in Path(f"/proc/{current}/task").iterdir()
+                        for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+        frontier += [c for c in children if c not in seen]
+        seen.update(children)
+    return total
+
+
 def _latency(latencies: list[float], totals: list[int]) -> dict[str, object]:
     return {"queries": len(latencies), "p50_ms": percentile(latencies, 50) * 1000,
             "p99_ms": percentile(latencies, 99) * 1000, "mean_hits": sum(totals) / max(1, len(totals))}
@@ -173,9 +213,9 @@ def record_cost(corpus: Path, sample: int) -> dict[str, object]:
 
 def serve_load(data: Path, queries: list[Query], clients: int, duration: float, log: Path) -> dict[str, object]:
     port = free_port()
-    env = {"LOD_PRERENDER": "0", "LOD_ACCESS_LOG": "0",
-           # all bench clients share one address; the per-client budget is for many addresses
-           "LOD_CLIENT_CONCURRENCY": str(clients * 2), "LOD_CLIENT_SECONDS_PER_MINUTE": "100000"}
+    # each client has its own loopback address (127.0.0.2, .3 …), as people have, so the
+    # per-client budget applies to each as it would in service
+    env = {"LOD_PRERENDER": "0", "LOD_ACCESS_LOG": "0", "LOD_CLIENT_SECONDS_PER_MINUTE": "100000"}
     server = start("lod serve", [PYTHON, "-m", "lod.serve", "--data", str(data), "--port", str(port),
                                  "--workers", "2"], port, "/search?q=peace&format=json", log, 900, env)
     try:
@@ -184,22 +224,27 @@ def serve_load(data: Path, queries: list[Query], clients: int, duration: float, 
         samples: list[float] = []
         errors: list[str] = []
         stop = time.monotonic() + duration
-        threads = [threading.Thread(target=_client, args=(port, paths, k * 37, stop, samples, errors)) for k in range(clients)]
+        threads = [threading.Thread(target=_client, args=(port, paths, k * 37, stop, samples, errors, (source_address(k), 0)))
+                   for k in range(clients)]
+        cpu_before = _tree_cpu_seconds(server.proc.pid)
         t0 = time.perf_counter()
         for t in threads:
             t.start()
         for t in threads:
             t.join(duration + 60)
         elapsed = time.perf_counter() - t0
+        cpu = _tree_cpu_seconds(server.proc.pid) - cpu_before
     finally:
         server.stop()
     return {"clients": clients, "seconds": elapsed, "requests": len(samples), "errors": len(errors),
+            "server_cpu_ms_per_request": cpu * 1000 / max(1, len(samples) + len(errors)),
             "first_error": errors[0] if errors else None, "requests_per_s": len(samples) / elapsed,
             "p50_ms": percentile(samples, 50) * 1000, "p99_ms": percentile(samples, 99) * 1000}
 
 
-def _client(port: int, paths: list[str], offset: int, stop: float, out: list[float], errors: list[str]) -> None:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+def _client(port: int, paths: list[str], offset: int, stop: float, out: list[float], errors: list[str],
+            address: tuple[str, int]) -> None:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30, source_address=address)
     i = offset
     while time.monotonic() < stop:
         path = paths[i % len(paths)]
@@ -212,7 +257,7 @@ def _client(port: int, paths: list[str], offset: int, stop: float, out: list[flo
         except (OSError, http.client.HTTPException) as exc:
             errors.append(f"{type(exc).__name__}: {exc}")
             conn.close()
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30, source_address=address)
             continue
         if response.status != 200:
             errors.append(f"HTTP {response.status} for {path}")
@@ -238,7 +283,7 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--duration", type=float, default=30)
-    parser.add_argument("--skip", default="", help="comma-separated: engines, records, serve")
+    parser.add_argument("--skip", default="", help="comma-separated: engines, inprocess, records, serve")
     parser.add_argument("--serve-store-from", type=Path,
                         help="serve --data's search index beside this (smaller) build's dumps: /search never reads "
                              "the SPARQL store, whose load can take longer than the run on a busy machine")
@@ -269,6 +314,10 @@ def main() -> None:
         finally:
             shutil.rmtree(work, ignore_errors=True)
         out.write_text(json.dumps(report, indent=2) + "\n")
+    if "inprocess" not in skip:
+        before = list(os.getloadavg())
+        report["in_process"] = {**in_process(source, queries), "load_average": [before, list(os.getloadavg())]}
+        out.write_text(json.dumps(report, indent=2) + "\n")
     if args.corpus and "records" not in skip:
         report["records"] = record_cost(args.corpus, 300)
     if "serve" not in skip:
@@ -284,7 +333,7 @@ def main() -> None:
             report["serve"]["store_from"] = str(args.serve_store_from)
     report["finished"] = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())
     out.write_text(json.dumps(report, indent=2) + "\n")
-    print(json.dumps({k: report[k] for k in ("engines", "records", "serve") if k in report}, indent=2))
+    print(json.dumps({k: report[k] for k in ("engines", "in_process", "records", "serve") if k in report}, indent=2))
 
 
 if __name__ == "__main__":
