@@ -138,9 +138,9 @@ def tantivy_engine(source: Path, work: Path, queries: list[Query]) -> dict[str, 
     seconds = time.perf_counter() - t0
     index.reload()
     searcher = index.searcher()
-    latencies, totals = [], []
+    latencies, cpu, totals = [], [], []
     for q, filters in queries:
-        s = time.perf_counter()
+        s, c = time.perf_counter(), time.process_time()
         must = [(tantivy.Occur.Must, index.parse_query(f'"{w}"', ["text"])) for w in q.split()]
         for facet, values in filters.items():
             must.append((tantivy.Occur.Must, tantivy.Query.term_query(schema, "tags", facet_token(facet, values[0]))))
@@ -150,10 +150,13 @@ def tantivy_engine(source: Path, work: Path, queries: list[Query]) -> dict[str, 
         snippets = tantivy.SnippetGenerator.create(searcher, query, schema, "text")
         for _, address in found.hits:
             snippets.snippet_from_doc(searcher.doc(address)).to_html()
+        cpu.append(time.process_time() - c)
         latencies.append(time.perf_counter() - s)
         totals.append(found.count)
     return {"engine": f"tantivy {metadata.version('tantivy')}", "index_seconds": seconds,
-            "bytes": _dir_bytes(folder), **_latency(latencies, totals)}
+            "bytes": _dir_bytes(folder), **_latency(latencies, totals),
+            "cpu_p50_ms": percentile(cpu, 50) * 1000, "cpu_p99_ms": percentile(cpu, 99) * 1000,
+            "cpu_mean_ms": sum(cpu) * 1000 / len(cpu)}
 
 
 def in_process(source: Path, queries: list[Query]) -> dict[str, object]:
@@ -283,7 +286,7 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--duration", type=float, default=30)
-    parser.add_argument("--skip", default="", help="comma-separated: engines, inprocess, records, serve")
+    parser.add_argument("--skip", default="", help="comma-separated: engines (or one of them: fts5, tantivy), inprocess, records, serve")
     parser.add_argument("--serve-store-from", type=Path,
                         help="serve --data's search index beside this (smaller) build's dumps: /search never reads "
                              "the SPARQL store, whose load can take longer than the run on a busy machine")
@@ -308,7 +311,7 @@ def main() -> None:
         work = Path(tempfile.mkdtemp(prefix="lod-bench-search-"))
         try:
             report["engines"] = []
-            for engine in (fts5_engine, tantivy_engine):
+            for engine in (e for name, e in (("fts5", fts5_engine), ("tantivy", tantivy_engine)) if name not in skip):
                 before = list(os.getloadavg())
                 report["engines"].append({**engine(source, work, queries), "load_average": [before, list(os.getloadavg())]})
         finally:
