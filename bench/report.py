@@ -173,6 +173,11 @@ def _search_section(run: dict) -> list[str]:
             [e["engine"], _f(e["index_seconds"]), _f(e["bytes"] / 2**20), str(e["queries"]), _f(e["p50_ms"], 2),
              _f(e["p99_ms"], 2), _cpu(e), _f(e["mean_hits"]),
              ", ".join(f"{x:.1f}" for x in e["load_average"][0]) if e.get("load_average") else "–"] for e in run["engines"]]) + [""]
+    if run.get("tantivy_reproducible"):
+        r = run["tantivy_reproducible"]
+        out += [f"tantivy, the same {r['passages']:,} passages indexed twice (one writer thread, one commit): same bytes: "
+                + ", ".join(f"`{n}`" for n in r["same"]) + "; different: " + (", ".join(f"`{n}`" for n in r["different"]) or "none")
+                + " (segment files compared by extension: their names are a random segment id).", ""]
     if run.get("in_process"):
         i = run["in_process"]
         load = ", ".join(f"{x:.1f}" for x in i["load_average"][0])

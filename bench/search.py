@@ -3,17 +3,19 @@
     python -m bench.search --data OUT [--corpus DIR] [--label NAME] [--clients 8] [--duration 30]
 
 `OUT` is a `lod build` output (its `search.sqlite` holds every passage with its facet tokens).
-Four measurements, written to bench/results/search/{label}.json (docs/benchmarks.md shows them):
+Five measurements, written to bench/results/search/{label}.json (docs/benchmarks.md shows them):
 
 1. engines: the build's passages indexed again by SQLite FTS5 (lod.search's schema) and by
    tantivy (tantivy-py: `en_stem` text, facet tokens as a raw multi-valued fast field), one
    process each: seconds to index, size on disk, and in-process latency of the same queries
    (ranked top 20 with highlighted passages + total + counts of every facet value);
-2. inprocess: the build's own `search.sqlite` read by lod.search.SearchIndex as the server reads
+2. reproducible: whether tantivy writes the same bytes for the same input (30,000 passages
+   indexed twice by one writer thread, files compared by content);
+3. inprocess: the build's own `search.sqlite` read by lod.search.SearchIndex as the server reads
    it, one search at a time: p50/p99 wall and CPU milliseconds per search;
-3. records: CPU per document of making its search record from the model (what the build's
+4. records: CPU per document of making its search record from the model (what the build's
    workers add), on a sample of the corpus when `--corpus` is given;
-4. serve: `lod serve` (2 workers) answering `/search?q=two words&facet&facet&format=json` to
+5. serve: `lod serve` (2 workers) answering `/search?q=two words&facet&facet&format=json` to
    `--clients` keep-alive clients for `--duration` seconds: p50, p99, requests/s, and the
    server's CPU milliseconds per request (its processes' user + system time over the run: the
    figure that holds on a shared machine, where waiting for a CPU inflates the latencies).
@@ -116,7 +118,8 @@ def fts5_engine(source: Path, work: Path, queries: list[Query]) -> dict[str, obj
     return {"engine": "sqlite-fts5", "index_seconds": seconds, "bytes": _dir_bytes(target), **_latency(latencies, totals)}
 
 
-def tantivy_engine(source: Path, work: Path, queries: list[Query]) -> dict[str, object]:
+def _tantivy_index(source: Path, folder: Path, threads: int, limit: int | None = None):  # type: ignore[no-untyped-def]
+    """The build's passages in a tantivy index at `folder` (the first `limit` of them)."""
     import tantivy  # the bench extra; lod itself does not depend on it
 
     builder = tantivy.SchemaBuilder()
@@ -125,16 +128,41 @@ def tantivy_engine(source: Path, work: Path, queries: list[Query]) -> dict[str, 
     builder.add_unsigned_field("doc", stored=True)
     builder.add_text_field("eid", stored=True, index_option="basic", tokenizer_name="raw")
     builder.add_text_field("label", stored=True, index_option="basic", tokenizer_name="raw")
-    schema = builder.build()
-    folder = work / "tantivy"
     folder.mkdir()
-    t0 = time.perf_counter()
-    index = tantivy.Index(schema, path=str(folder))
-    writer = index.writer(heap_size=256_000_000, num_threads=2)
-    for text, tags, doc, eid, _, label in _rows(source):
+    index = tantivy.Index(builder.build(), path=str(folder))
+    writer = index.writer(heap_size=256_000_000, num_threads=threads)
+    for k, (text, tags, doc, eid, _, label) in enumerate(_rows(source)):
+        if limit is not None and k >= limit:
+            break
         writer.add_document(tantivy.Document(text=text, tags=tags.split(), doc=doc, eid=eid, label=label))
     writer.commit()
     writer.wait_merging_threads()
+    return index
+
+
+def tantivy_reproducible(source: Path, work: Path, passages: int = 30_000) -> dict[str, object]:
+    """Whether tantivy writes the same bytes for the same input: the first `passages` indexed
+    twice by one writer thread in one commit; which files have the same content (the segment's
+    files are named by a random id, so they are compared by extension) and which differ."""
+    import hashlib
+
+    digests = []
+    for name in ("first", "second"):
+        _tantivy_index(source, work / name, threads=1, limit=passages)
+        digests.append({p.name.rsplit(".", 1)[-1] if len(p.stem) == 32 else p.name:
+                        hashlib.sha256(p.read_bytes()).hexdigest() for p in (work / name).iterdir() if p.is_file()})
+    first, second = digests
+    return {"passages": passages, "same": sorted(k for k in first if first[k] == second.get(k)),
+            "different": sorted(k for k in first if first[k] != second.get(k))}
+
+
+def tantivy_engine(source: Path, work: Path, queries: list[Query]) -> dict[str, object]:
+    import tantivy
+
+    t0 = time.perf_counter()
+    index = _tantivy_index(source, work / "tantivy", threads=2)
+    folder = work / "tantivy"
+    schema = index.schema
     seconds = time.perf_counter() - t0
     index.reload()
     searcher = index.searcher()
@@ -286,7 +314,7 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--duration", type=float, default=30)
-    parser.add_argument("--skip", default="", help="comma-separated: engines (or one of them: fts5, tantivy), inprocess, records, serve")
+    parser.add_argument("--skip", default="", help="comma-separated: engines (or one of them: fts5, tantivy), reproducible, inprocess, records, serve")
     parser.add_argument("--serve-store-from", type=Path,
                         help="serve --data's search index beside this (smaller) build's dumps: /search never reads "
                              "the SPARQL store, whose load can take longer than the run on a busy machine")
@@ -317,6 +345,12 @@ def main() -> None:
         finally:
             shutil.rmtree(work, ignore_errors=True)
         out.write_text(json.dumps(report, indent=2) + "\n")
+    if "reproducible" not in skip:
+        work = Path(tempfile.mkdtemp(prefix="lod-bench-search-"))
+        try:
+            report["tantivy_reproducible"] = tantivy_reproducible(source, work)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
     if "inprocess" not in skip:
         before = list(os.getloadavg())
         report["in_process"] = {**in_process(source, queries), "load_average": [before, list(os.getloadavg())]}
@@ -336,7 +370,7 @@ def main() -> None:
             report["serve"]["store_from"] = str(args.serve_store_from)
     report["finished"] = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())
     out.write_text(json.dumps(report, indent=2) + "\n")
-    print(json.dumps({k: report[k] for k in ("engines", "in_process", "records", "serve") if k in report}, indent=2))
+    print(json.dumps({k: report[k] for k in ("engines", "tantivy_reproducible", "in_process", "records", "serve") if k in report}, indent=2))
 
 
 if __name__ == "__main__":

@@ -3,12 +3,14 @@
 Why SQLite FTS5: it is in Python's standard library, ranks by bm25, answers phrase queries,
 cuts the matching passage out with its words marked (`snippet`), and its file is read by many
 server processes at once without a server of its own. It was measured against tantivy on the
-same passages (bench/search.py, docs/benchmarks.md).
+same passages (bench/search.py, docs/benchmarks.md): tantivy needs about a seventh of the CPU
+per search, mostly because FTS5's bm25 walks the whole posting list of every phrase of the
+query to compute its IDF, on every query (bench/search_analysis.md).
 
 Facets are tokens in a second indexed column (`tags`), so narrowing by a facet is a posting-
 list intersection inside FTS5; the counts of every facet value over the matching passages come
 from a compact table (`passage_facets`: per passage, its facet ids as little-endian uint32),
-read by rowid and counted in C (`collections.Counter` over an `array`).
+joined to the match by rowid and counted in C (`collections.Counter` over an `array`).
 
 The writer is fed documents in corpus order by one process, so the same build input gives a
 byte-identical file.
