@@ -177,7 +177,11 @@ def _search_section(run: dict) -> list[str]:
         r = run["tantivy_reproducible"]
         out += [f"tantivy, the same {r['passages']:,} passages indexed twice (one writer thread, one commit): same bytes: "
                 + ", ".join(f"`{n}`" for n in r["same"]) + "; different: " + (", ".join(f"`{n}`" for n in r["different"]) or "none")
-                + " (segment files compared by extension: their names are a random segment id).", ""]
+                + " (segment files compared by extension: their names are a random segment id)"
+                + ("" if "identical_after_naming_by_content" not in r else
+                   f"; with the segment named by a hash of its files, the two folders are "
+                   f"{'byte-identical' if r['identical_after_naming_by_content'] else 'still different'} and the renamed "
+                   f"index opens and finds `resolution` in {r['renamed_index_hits_for_resolution']:,} passages") + ".", ""]
     if run.get("in_process"):
         i = run["in_process"]
         load = ", ".join(f"{x:.1f}" for x in i["load_average"][0])

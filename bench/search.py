@@ -140,20 +140,53 @@ def _tantivy_index(source: Path, folder: Path, threads: int, limit: int | None =
     return index
 
 
+def _name_segment_by_content(folder: Path) -> str:
+    """Rename a one-segment tantivy index's segment to a hash of its files (tantivy names it by
+    a random id), in the file names, meta.json and .managed.json (a set tantivy writes in hash
+    order: written sorted); the new id."""
+    import hashlib
+
+    files = sorted(p for p in folder.iterdir() if len(p.stem) == 32 and "." in p.name)
+    old = files[0].stem
+    digest = hashlib.sha256(b"".join(hashlib.sha256(p.read_bytes()).digest() for p in files)).hexdigest()[:32]
+    for path in files:
+        path.rename(folder / f"{digest}{path.suffix}")
+    dashed = lambda h: f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"  # noqa: E731 (meta.json's form)
+    meta = folder / "meta.json"
+    meta.write_text(meta.read_text().replace(dashed(old), dashed(digest)))
+    managed = folder / ".managed.json"
+    names = sorted(n.replace(old, digest) for n in json.loads(managed.read_text()))
+    managed.write_text(json.dumps(names, separators=(",", ":")))
+    return digest
+
+
 def tantivy_reproducible(source: Path, work: Path, passages: int = 30_000) -> dict[str, object]:
     """Whether tantivy writes the same bytes for the same input: the first `passages` indexed
     twice by one writer thread in one commit; which files have the same content (the segment's
-    files are named by a random id, so they are compared by extension) and which differ."""
+    files are named by a random id, so they are compared by extension) and which differ; then
+    whether naming the segment by its content makes the two folders identical, and the renamed
+    index still opens and answers."""
     import hashlib
 
-    digests = []
-    for name in ("first", "second"):
-        _tantivy_index(source, work / name, threads=1, limit=passages)
-        digests.append({p.name.rsplit(".", 1)[-1] if len(p.stem) == 32 else p.name:
-                        hashlib.sha256(p.read_bytes()).hexdigest() for p in (work / name).iterdir() if p.is_file()})
-    first, second = digests
+    import tantivy
+
+    def digests(folder: Path, by_extension: bool) -> dict[str, str]:
+        return {p.name.rsplit(".", 1)[-1] if by_extension and len(p.stem) == 32 else p.name:
+                hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir() if p.is_file()}
+
+    folders = [work / "first", work / "second"]
+    for folder in folders:
+        _tantivy_index(source, folder, threads=1, limit=passages)
+    first, second = (digests(f, True) for f in folders)
+    for folder in folders:
+        _name_segment_by_content(folder)
+    renamed = tantivy.Index.open(str(folders[1]))
+    renamed.reload()
+    hits = renamed.searcher().search(renamed.parse_query("resolution", ["text"]), 1, count=True).count
     return {"passages": passages, "same": sorted(k for k in first if first[k] == second.get(k)),
-            "different": sorted(k for k in first if first[k] != second.get(k))}
+            "different": sorted(k for k in first if first[k] != second.get(k)),
+            "identical_after_naming_by_content": digests(folders[0], False) == digests(folders[1], False),
+            "renamed_index_hits_for_resolution": hits}
 
 
 def tantivy_engine(source: Path, work: Path, queries: list[Query]) -> dict[str, object]:
