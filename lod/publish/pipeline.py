@@ -40,6 +40,7 @@ from lod.publish.describe import describe_dataset
 from lod.publish.links import unreadable_links
 from lod.publish.limits import DocumentLimits, Refused, check_pages, deadline, memory_refusal, start_worker
 from lod.publish.dumps import DocumentPart, write_checksums, write_dataset, write_part, write_turtle
+from lod.publish.vocabulary import write_vocabularies
 from lod.publish.workiris import write_work_iris
 from lod.publish.searchindex import IndexStage, save_record
 from lod.search import INDEX_FILE
@@ -391,6 +392,9 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int | None, p
         shutil.rmtree(scratch)
         report.triples = statistics.triples
         write_work_iris(staging, Path(out), statistics.works, {d.work: d.source for d in report.published if d.work}, base)
+        started = time.perf_counter()
+        write_vocabularies(staging, base)
+        report.dump_seconds["vocab/"] = time.perf_counter() - started
         (staging / "report.json").write_text(json.dumps(report.to_json(), indent=2, sort_keys=True) + "\n", encoding="utf-8")
         checksums = write_checksums(staging)
         examples = sorted(d.work for d in report.published if d.work)[:3]
