@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Graph, URIRef
+from rdflib.compare import to_canonical_graph
 from rdflib.namespace import RDF, SKOS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,7 +65,7 @@ BY_NAME: dict[str, Vocabulary] = {v.name: v for v in VOCABULARIES}
 @lru_cache(maxsize=None)
 def _graph(name: str) -> Graph:
     vocabulary = BY_NAME[name]
-    whole = Graph().parse(ROOT / vocabulary.source)
+    whole = _canonical(Graph().parse(ROOT / vocabulary.source))
     if vocabulary.kind != "scheme":
         return whole
     scheme = URIRef(vocabulary.iri)
@@ -75,9 +76,20 @@ def _graph(name: str) -> Graph:
     for prefix, namespace in whole.namespaces():
         cut.bind(prefix, namespace)
     for subject in sorted(members | collections):
-        for triple in whole.triples((subject, None, None)):
+        for triple in sorted(whole.triples((subject, None, None))):
             cut.add(triple)
     return cut
+
+
+def _canonical(g: Graph) -> Graph:
+    """The graph with its blank nodes named from their content (RDF canonicalization) and its
+    triples in order, so that every build writes every format byte-identically."""
+    out = Graph()
+    for prefix, namespace in g.namespaces():
+        out.bind(prefix, namespace)
+    for triple in sorted(to_canonical_graph(g)):  # inserted in order: rdflib's serializers keep it
+        out.add(triple)
+    return out
 
 
 def concepts(vocabulary: Vocabulary) -> list[URIRef]:

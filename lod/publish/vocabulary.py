@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import tempfile
 from pathlib import Path
 
+import pyoxigraph as ox
 from lxml import html as lxml_html
 from lxml.html.builder import E
 from rdflib import Graph, URIRef
@@ -38,7 +40,11 @@ def ontology_html(vocabulary: Vocabulary) -> str:
     logging.getLogger().setLevel(max(logging.getLogger().level, logging.WARNING))  # pyLODE logs at INFO
     from pylode import OntPub
 
-    page = lxml_html.document_fromstring(OntPub(vocabulary.graph()).make_html())
+    ontology = Graph()  # a copy: OntPub adds its inferences to the graph it is given
+    for prefix, namespace in vocabulary.graph().namespaces():
+        ontology.bind(prefix, namespace)
+    ontology += vocabulary.graph()
+    page = lxml_html.document_fromstring(OntPub(ontology).make_html())
     prefix = vocabulary.iri + "#"
     for section in page.xpath("//div[contains(concat(' ', @class, ' '), ' entity ')]"):
         for code in section.xpath(".//table//td/code[1]")[:1]:
@@ -84,6 +90,7 @@ def scheme_html(vocabulary: Vocabulary) -> tuple[str, dict[str, str]]:
         HTMLVisualizer(model, title=str(g.value(URIRef(vocabulary.iri), _PREF_LABEL) or vocabulary.name)).build(
             output_path=str(Path(folder) / "html"))
         page = (Path(folder) / "html" / "index.html").read_text(encoding="utf-8")
+    page = _GENERATED_ON.sub(r"\1", page)  # the time of the build would make every build differ
     names = set(lxml_html.document_fromstring(page).xpath("//a/@name"))
     anchors: dict[str, str] = {}
     for concept in concepts(vocabulary):
@@ -93,6 +100,7 @@ def scheme_html(vocabulary: Vocabulary) -> tuple[str, dict[str, str]]:
     return page, anchors
 
 
+_GENERATED_ON = re.compile(r"(>Ontospy</a>(?: v[0-9.]+)?) on [^<]*")
 _PREF_LABEL = URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")
 
 
@@ -109,12 +117,17 @@ def write_vocabularies(staging: Path, base: str) -> list[Path]:
         everything += g
         for prefix, namespace in g.namespaces():
             everything.bind(prefix, namespace)
+        lines = sorted(set(g.serialize(format="nt").splitlines()) - {""})
+        text = "\n".join(lines)
+        prefixes = {prefix: str(namespace) for prefix, namespace in g.namespaces()
+                    if prefix and f"<{namespace}" in text}  # rdflib binds many more than the file uses
         for fmt in RDF_FORMATS:
-            assert fmt.rdflib is not None
+            # pyoxigraph writes the triples in the order given (sorted lines, blank nodes named
+            # by canonicalization): every build writes the same bytes
             target = folder / f"{vocabulary.name}.{fmt.ext}"
-            # plain RDF/XML: the pretty serializer drops the types of the shapes' RDF lists
-            name = "xml" if fmt.ext == "rdf" else fmt.rdflib
-            g.serialize(target, format=name, **({"auto_compact": True} if fmt.ext == "jsonld" else {}))
+            triples = ox.parse(input=text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+            ox.serialize(triples, str(target), format=ox.RdfFormat.from_extension(fmt.ext),
+                         prefixes=prefixes if fmt.ext != "nt" else None)
             written.append(target)
         if vocabulary.kind == "ontology":
             page = ontology_html(vocabulary)
