@@ -114,3 +114,25 @@ def test_void_names_the_vocabularies_and_their_dump(server: Server) -> None:
     assert dump.status_code == 200
     g = Graph().parse(data=dump.text, format="turtle")
     assert all((URIRef(v.iri), None, None) in g for v in VOCABULARIES)
+
+
+def test_a_build_reuses_the_vocabulary_files_made_from_the_same_sources(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Generating the HTML costs seconds; a build over an output made from the same vocabulary
+    sources copies its files, byte for byte, instead."""
+    import lod.publish.vocabulary as writer
+    from corpora import CORPUS
+    from lod.publish import build
+
+    out = tmp_path / "output"
+    build(CORPUS, out, jobs=1, progress=False)
+    sums = {line.split()[1]: line.split()[0] for line in (out / "SHA256SUMS").read_text().splitlines()}
+    assert sums["vocab/sources.sha256"] and (out / "vocab" / "sources.sha256").read_text().strip() == writer.sources_digest()
+
+    def regenerate(staging: Path) -> None:
+        raise AssertionError("the vocabulary was generated again")
+
+    monkeypatch.setattr(writer, "_generate", regenerate)
+    build(CORPUS, out, jobs=1, progress=False)
+    again = {line.split()[1]: line.split()[0] for line in (out / "SHA256SUMS").read_text().splitlines()}
+    assert {k: v for k, v in again.items() if k.startswith("vocab/")} == {k: v for k, v in sums.items() if k.startswith("vocab/")}

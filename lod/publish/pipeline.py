@@ -393,7 +393,7 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int | None, p
         report.triples = statistics.triples
         write_work_iris(staging, Path(out), statistics.works, {d.work: d.source for d in report.published if d.work}, base)
         started = time.perf_counter()
-        write_vocabularies(staging, base)
+        write_vocabularies(staging, base, previous=Path(out))
         report.dump_seconds["vocab/"] = time.perf_counter() - started
         (staging / "report.json").write_text(json.dumps(report.to_json(), indent=2, sort_keys=True) + "\n", encoding="utf-8")
         checksums = write_checksums(staging)

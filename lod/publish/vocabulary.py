@@ -13,10 +13,13 @@ them at once, and `w3id/un-lod/.htaccess` is the redirect rules with this build'
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import re
+import shutil
 import tempfile
+from importlib import metadata
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -27,7 +30,7 @@ from rdflib.namespace import RDF, RDFS
 
 from lod.uri import DEFAULT_BASE
 from lod.vocabulary import ROOT, TERMS_FILE, VOCAB_FOLDER, VOCABULARIES, W3ID, Vocabulary, concepts
-from lod.web.conneg import RDF_FORMATS
+from lod.web.conneg import RDF_FORMATS, TURTLE, Format
 
 VOCABULARY_DUMP = "vocabulary.ttl"
 """dumps/vocabulary.ttl: every vocabulary in one file."""
@@ -104,12 +107,62 @@ _GENERATED_ON = re.compile(r"(>Ontospy</a>(?: v[0-9.]+)?) on [^<]*")
 _PREF_LABEL = URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")
 
 
-def write_vocabularies(staging: Path, base: str) -> list[Path]:
+SOURCES_DIGEST = "sources.sha256"
+"""vocab/sources.sha256: what the vocabulary files were made from; a build whose digest matches
+the previous output's copies them instead of generating them again (about 3 s of CPU)."""
+
+
+def sources_digest() -> str:
+    """sha256 of the vocabularies' files, of the code that writes them and of the generators'
+    versions: the same digest means the same bytes out."""
+    digest = hashlib.sha256()
+    for path in sorted({ROOT / v.source for v in VOCABULARIES} | {Path(__file__), ROOT / "lod" / "vocabulary.py"}):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for package in ("pylode", "ontospy", "rdflib", "pyoxigraph", "lxml"):
+        digest.update(f"{package}={metadata.version(package)}".encode())
+    return digest.hexdigest()
+
+
+def write_vocabularies(staging: Path, base: str, previous: Path | None = None) -> list[Path]:
     """Every vocabulary in every format under `vocab/`, the combined dump and the w3id rules;
-    returns the files written (relative to `staging`)."""
+    returns the files written (relative to `staging`). `previous` is the output this build
+    replaces: its vocabulary files are reused when they were made from the same sources."""
     folder = staging / VOCAB_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
+    (staging / "dumps").mkdir(exist_ok=True)
+    digest = sources_digest()
+    made = [*(f"{VOCAB_FOLDER}/{v.name}.{f.ext}" for v in VOCABULARIES for f in RDF_FORMATS),
+            *(f"{VOCAB_FOLDER}/{v.name}.html" for v in VOCABULARIES if v.kind != "shapes"),
+            f"{VOCAB_FOLDER}/{TERMS_FILE}", f"dumps/{VOCABULARY_DUMP}"]
+    old = previous / VOCAB_FOLDER / SOURCES_DIGEST if previous is not None else None
+    if old is not None and old.is_file() and old.read_text(encoding="utf-8").strip() == digest \
+            and all((previous / name).is_file() for name in made):  # type: ignore[operator]
+        for name in made:
+            shutil.copyfile(previous / name, staging / name)  # type: ignore[operator]
+    else:
+        _generate(staging)
+    (folder / SOURCES_DIGEST).write_text(digest + "\n", encoding="utf-8")
+    rules = staging / W3ID_RULES
+    rules.parent.mkdir(parents=True, exist_ok=True)
+    rules.write_text(w3id_rules(base), encoding="utf-8")
+    return [Path(name) for name in made] + [Path(VOCAB_FOLDER) / SOURCES_DIGEST, W3ID_RULES]
+
+
+def _write_rdf(g: Graph, stem: Path, formats: tuple[Format, ...]) -> None:
+    """`g` as `{stem}.{ext}` for each format, written by pyoxigraph in the order of its sorted
+    lines (blank nodes named by canonicalization), with the prefixes it uses: the same bytes
+    every build."""
+    text = "\n".join(sorted(set(g.serialize(format="nt").splitlines()) - {""}))
+    prefixes = {prefix: str(namespace) for prefix, namespace in g.namespaces()
+                if prefix and f"<{namespace}" in text}  # rdflib binds many more than the file uses
+    for fmt in formats:
+        triples = ox.parse(input=text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        ox.serialize(triples, str(stem.with_name(f"{stem.name}.{fmt.ext}")),
+                     format=ox.RdfFormat.from_extension(fmt.ext), prefixes=prefixes if fmt.ext != "nt" else None)
+
+
+def _generate(staging: Path) -> None:
+    folder = staging / VOCAB_FOLDER
     terms: dict[str, str] = {}
     everything = Graph()
     for vocabulary in VOCABULARIES:
@@ -117,18 +170,7 @@ def write_vocabularies(staging: Path, base: str) -> list[Path]:
         everything += g
         for prefix, namespace in g.namespaces():
             everything.bind(prefix, namespace)
-        lines = sorted(set(g.serialize(format="nt").splitlines()) - {""})
-        text = "\n".join(lines)
-        prefixes = {prefix: str(namespace) for prefix, namespace in g.namespaces()
-                    if prefix and f"<{namespace}" in text}  # rdflib binds many more than the file uses
-        for fmt in RDF_FORMATS:
-            # pyoxigraph writes the triples in the order given (sorted lines, blank nodes named
-            # by canonicalization): every build writes the same bytes
-            target = folder / f"{vocabulary.name}.{fmt.ext}"
-            triples = ox.parse(input=text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
-            ox.serialize(triples, str(target), format=ox.RdfFormat.from_extension(fmt.ext),
-                         prefixes=prefixes if fmt.ext != "nt" else None)
-            written.append(target)
+        _write_rdf(g, folder / vocabulary.name, RDF_FORMATS)
         if vocabulary.kind == "ontology":
             page = ontology_html(vocabulary)
         elif vocabulary.kind == "scheme":
@@ -136,20 +178,9 @@ def write_vocabularies(staging: Path, base: str) -> list[Path]:
             terms.update(anchors)
         else:
             continue
-        target = folder / f"{vocabulary.name}.html"
-        target.write_text(page, encoding="utf-8")
-        written.append(target)
+        (folder / f"{vocabulary.name}.html").write_text(page, encoding="utf-8")
     (folder / TERMS_FILE).write_text(json.dumps(terms, indent=0, sort_keys=True) + "\n", encoding="utf-8")
-    written.append(folder / TERMS_FILE)
-    dumps = staging / "dumps"
-    dumps.mkdir(exist_ok=True)
-    everything.serialize(dumps / VOCABULARY_DUMP, format="turtle")
-    written.append(dumps / VOCABULARY_DUMP)
-    rules = staging / W3ID_RULES
-    rules.parent.mkdir(parents=True, exist_ok=True)
-    rules.write_text(w3id_rules(base), encoding="utf-8")
-    written.append(rules)
-    return [p.relative_to(staging) for p in written]
+    _write_rdf(everything, staging / "dumps" / Path(VOCABULARY_DUMP).stem, (TURTLE,))
 
 
 def w3id_rules(base: str) -> str:
