@@ -13,7 +13,9 @@ them at once, and `w3id/un-lod/.htaccess` is the redirect rules with this build'
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import json
 import logging
 import re
@@ -89,9 +91,10 @@ def scheme_html(vocabulary: Vocabulary) -> tuple[str, dict[str, str]]:
     with tempfile.TemporaryDirectory(prefix="lod-vocab-") as folder:
         source = Path(folder) / "scheme.ttl"
         g.serialize(source, format="turtle")
-        model = Ontospy(uri_or_path=str(source), verbose=False)
-        HTMLVisualizer(model, title=str(g.value(URIRef(vocabulary.iri), _PREF_LABEL) or vocabulary.name)).build(
-            output_path=str(Path(folder) / "html"))
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):  # its progress lines
+            model = Ontospy(uri_or_path=str(source), verbose=False)
+            HTMLVisualizer(model, title=str(g.value(URIRef(vocabulary.iri), _PREF_LABEL) or vocabulary.name)).build(
+                output_path=str(Path(folder) / "html"))
         page = (Path(folder) / "html" / "index.html").read_text(encoding="utf-8")
     page = _GENERATED_ON.sub(r"\1", page)  # the time of the build would make every build differ
     names = set(lxml_html.document_fromstring(page).xpath("//a/@name"))
