@@ -14,7 +14,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 
 
-from corpora import CORPUS
+from corpora import CORPUS, REAL, needs_shared
 from lod.model import Citation
 from lod.publish.workiris import WORK_IRIS, WorkIRITable, record_path
 from lod.rdf.namespaces import UNRES
@@ -114,3 +114,22 @@ def test_earlier_builds_paths_keep_answering(tmp_path: Path) -> None:
     third = WorkIRITable.read(out / WORK_IRIS)
     assert third.moved(stem_path) == (410, "")
     assert third.moved(now) == (410, "")
+
+
+@needs_shared
+def test_the_uns_own_iri_of_a_work_answers_301_to_ours(tmp_path: Path) -> None:
+    """An AKN4UN file names its work with the UN's actor (`unga`); the RDF keeps that IRI as
+    unres:alias, and the table sends it (and any path under it) to our IRI of the work."""
+    from lxml import etree
+
+    source = sorted((REAL / "ga-akn").rglob("A_RES_*.xml"))[0]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(source, corpus)
+    out = build_corpus(corpus, tmp_path / "output")
+    theirs = etree.parse(str(source)).xpath("//*[local-name()='FRBRWork']/*[local-name()='FRBRuri']/@value")[0].rstrip("/")
+    table = WorkIRITable.read(out / WORK_IRIS)
+    ours = [path for path in table.current.values() if path.endswith("/" + theirs.rsplit("/", 1)[1])]
+    assert len(ours) == 1 and ours[0] != theirs
+    assert table.moved(theirs) == (301, ours[0])
+    assert table.moved(theirs + "/eng@/!main.xml") == (301, ours[0] + "/eng@/!main.xml")

@@ -20,6 +20,8 @@ RDF_TYPE = f"<{RDF.type}>".encode()
 OWL_SAME_AS = f"<{OWL.sameAs}>".encode()
 DOC_DATE = b"<https://w3id.org/un-lod/ontology#docDate>"
 """Every work (published or cited) has exactly one: its subjects are the dataset's work IRIs."""
+ALIAS = b"<https://w3id.org/un-lod/ontology#alias>"
+ANY_URI = b"^^<http://www.w3.org/2001/XMLSchema#anyURI>"
 
 
 @dataclass
@@ -42,6 +44,9 @@ class DatasetStatistics:
     works: list[bytes] = field(default_factory=list)
     """The subject term of every unres:docDate line: the work IRIs the 301 table needs
     (lod.publish.workiris), taken in the same pass."""
+    aliases: list[tuple[bytes, bytes]] = field(default_factory=list)
+    """(subject term, object term) of every unres:alias that is an IRI (xsd:anyURI): other
+    names of our works (the UN's `unga` IRIs, earlier IRIs) that the 301 table sends on."""
     _objects: DistinctCounter | None = None
     _distinct_objects: int | None = None
     _last_line: bytes = b""
@@ -71,6 +76,7 @@ class DatasetStatistics:
         self.works.extend(t[0] for t in terms if t[1] == DOC_DATE)
         objects = [_object(t[2]) for t in terms]
         self.classes.update(o for t, o in zip(terms, objects) if t[1] == RDF_TYPE)
+        self.aliases.extend((t[0], o) for t, o in zip(terms, objects) if t[1] == ALIAS and o.endswith(ANY_URI))
         self.wikidata_links += sum(
             1 for t, o in zip(terms, objects) if t[1] == OWL_SAME_AS and o.startswith(WIKIDATA_ENTITY)
         )

@@ -88,16 +88,23 @@ def read_record(record: Path) -> dict[str, str]:
     return found
 
 
-def work_table(works: Iterable[str], published: dict[str, str], recorded: dict[str, str], base: str) -> WorkIRITable:
+def work_table(works: Iterable[str], published: dict[str, str], recorded: dict[str, str], base: str,
+               aliases: Iterable[tuple[str, str]] = ()) -> WorkIRITable:
     """The table of this build: `works` are the work IRIs of the dataset (subjects of
     unres:docDate), `published` maps each published work IRI to its corpus file, `recorded`
-    the paths earlier builds published (read_record)."""
+    the paths earlier builds published (read_record), `aliases` (IRI, alias IRI) pairs of the
+    data's unres:alias ^^xsd:anyURI (the UN's `unga` IRIs of a work and its expressions)."""
     table = WorkIRITable()
     for iri in sorted(set(works)):
         path = iri.removeprefix(base)
         m = WORK_PATH.fullmatch(path)
         if m is not None:
             table.current[work_key(m["actor"], m["number"])] = path
+    for iri, alias in sorted(set(aliases)):
+        ours, theirs = WORK_PATH.match(iri.removeprefix(base)), WORK_PATH.match(alias.removeprefix(base))
+        if ours is not None and theirs is not None and work_key(theirs["actor"], theirs["number"]) not in table.current:
+            if theirs.group(0) != ours.group(0):
+                table.earlier.setdefault(theirs.group(0), ours.group(0))
     by_source = {source: iri.removeprefix(base) for iri, source in sorted(published.items())}
     for path, source in sorted(recorded.items()):
         m = WORK_PATH.fullmatch(path)
@@ -111,13 +118,16 @@ def work_table(works: Iterable[str], published: dict[str, str], recorded: dict[s
     return table
 
 
-def write_work_iris(staging: Path, out: Path, works: Iterable[bytes], published: dict[str, str], base: str) -> None:
-    """Write `work-iris.json` into the staged output and add this build's works to the record."""
+def write_work_iris(staging: Path, out: Path, works: Iterable[bytes], published: dict[str, str], base: str,
+                    aliases: Iterable[tuple[bytes, bytes]] = ()) -> None:
+    """Write `work-iris.json` into the staged output and add this build's works to the record.
+    `works` and `aliases` are N-Triples terms (lod.publish.statistics collects them)."""
     base = base.rstrip("/")
     iris = [w.decode("utf-8").strip("<>") for w in works]
+    named = [(s.decode("utf-8").strip("<>"), o[1:o.rindex(b'"^^')].decode("utf-8")) for s, o in aliases]
     record = record_path(out)
     recorded = read_record(record)
-    table = work_table(iris, published, recorded, base)
+    table = work_table(iris, published, recorded, base, named)
     (staging / WORK_IRIS).write_text(table.to_json(), encoding="utf-8")
     recorded.update({iri.removeprefix(base): source for iri, source in published.items()})
     record.write_text("".join(f"{p}\t{s}\n" for p, s in sorted(recorded.items())), encoding="utf-8")
