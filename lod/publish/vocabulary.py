@@ -21,6 +21,7 @@ import logging
 import re
 import shutil
 import tempfile
+from collections.abc import Iterator
 from importlib import metadata
 from pathlib import Path
 
@@ -42,14 +43,14 @@ W3ID_RULES = Path("w3id") / "un-lod" / ".htaccess"
 
 def ontology_html(vocabulary: Vocabulary) -> str:
     """pyLODE's page of the ontology, each term's section also reachable by its IRI's fragment."""
-    logging.getLogger().setLevel(max(logging.getLogger().level, logging.WARNING))  # pyLODE logs at INFO
     from pylode import OntPub
 
     ontology = Graph()  # a copy: OntPub adds its inferences to the graph it is given
     for prefix, namespace in vocabulary.graph().namespaces():
         ontology.bind(prefix, namespace)
     ontology += vocabulary.graph()
-    page = lxml_html.document_fromstring(OntPub(ontology).make_html())
+    with _quiet_root_logger():  # pyLODE logs its progress on the root logger at INFO
+        page = lxml_html.document_fromstring(OntPub(ontology).make_html())
     prefix = vocabulary.iri + "#"
     for section in page.xpath("//div[contains(concat(' ', @class, ' '), ' entity ')]"):
         for code in section.xpath(".//table//td/code[1]")[:1]:
@@ -59,6 +60,17 @@ def ontology_html(vocabulary: Vocabulary) -> str:
                 section.insert(0, lxml_html.Element("span", id=fragment))
     _add_individuals(page, vocabulary)
     return lxml_html.tostring(page, doctype="<!DOCTYPE html>", encoding="unicode")
+
+
+@contextlib.contextmanager
+def _quiet_root_logger() -> Iterator[None]:
+    root = logging.getLogger()
+    level = root.level
+    root.setLevel(max(level, logging.WARNING))
+    try:
+        yield
+    finally:
+        root.setLevel(level)
 
 
 def _add_individuals(page: lxml_html.HtmlElement, vocabulary: Vocabulary) -> None:
