@@ -13,12 +13,16 @@ import gzip
 from pathlib import Path
 
 from pyshacl import validate
-from rdflib import Graph
+from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 
+from corpora import REAL, needs_shared
 from lod.rdf.namespaces import UNRES
 
 ROOT = Path(__file__).resolve().parent.parent
+DQV_ANNOTATION = URIRef("http://www.w3.org/ns/dqv#QualityAnnotation")
+OA_TARGET = URIRef("http://www.w3.org/ns/oa#hasTarget")
+OA_BODY = URIRef("http://www.w3.org/ns/oa#hasBody")
 
 
 def _ontology() -> Graph:
@@ -56,3 +60,28 @@ def test_a_stub_without_expression_is_a_cited_work_not_a_published_work(corpus_b
     assert not conforms
     focus = {str(report.value(r, SH.focusNode)) for r in report.subjects(SH.resultSeverity, SH.Violation)}
     assert focus == {str(stub)}
+
+
+@needs_shared
+def test_each_language_has_its_own_quality_annotations() -> None:
+    """The six expressions of a work share its component, so a finding of the French text must
+    not land on the node of a finding of the English one (two targets, two bodies)."""
+    from lod.parse import parse_file
+    from lod.quality import findings
+    from lod.rdf import WorkRegistry, resolution_lines
+
+    french = next(res for path in sorted((REAL / "ga-akn").rglob("French/*.xml"))
+                  if findings(res := parse_file(path)))
+    english_path = next(p for p in (REAL / "ga-akn").rglob("English/*.xml") if parse_file(p).symbol == french.symbol)
+    english = parse_file(english_path)
+    registry = WorkRegistry.from_corpus([english, french])
+    merged = Graph()
+    for res in (english, french):
+        for line in resolution_lines(res, registry, registry.base):
+            merged.parse(data=line, format="nt")
+    notes = set(merged.subjects(RDF.type, DQV_ANNOTATION))
+    assert any("#quality_fra_" in str(n) for n in notes)
+    for note in notes:
+        assert len(set(merged.objects(note, OA_TARGET))) == 1, note
+        body = merged.value(note, OA_BODY)
+        assert len(set(merged.objects(body, RDF.value))) == 1, note
