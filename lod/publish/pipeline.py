@@ -391,8 +391,8 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int | None, p
             report.dump_seconds[INDEX_FILE] = index.finish()
         shutil.rmtree(scratch)
         report.triples = statistics.triples
-        write_work_iris(staging, Path(out), statistics.works, {d.work: d.source for d in report.published if d.work}, base,
-                        statistics.aliases)
+        published_record = write_work_iris(staging, Path(out), statistics.works, {d.work: d.source for d in report.published if d.work},
+                                 base, statistics.aliases)
         started = time.perf_counter()
         write_vocabularies(staging, base, previous=Path(out))
         report.dump_seconds["vocab/"] = time.perf_counter() - started
@@ -403,6 +403,7 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int | None, p
         void.serialize(staging / "void.ttl", format="turtle")
         write_checksums(staging, known=checksums)  # only void.ttl is new: the rest is not read again
         timings["dumps"] = time.perf_counter() - t0
+    published_record.save()  # the output is in place: its work paths join the record of published IRIs
     return report
 
 

@@ -118,10 +118,22 @@ def work_table(works: Iterable[str], published: dict[str, str], recorded: dict[s
     return table
 
 
+@dataclass(frozen=True)
+class PublishedRecord:
+    """The record of published work paths as it will be once this build's output is in place."""
+
+    path: Path
+    entries: dict[str, str]
+
+    def save(self) -> None:
+        """Called after the swap: a build that fails publishes nothing and records nothing."""
+        self.path.write_text("".join(f"{p}\t{s}\n" for p, s in sorted(self.entries.items())), encoding="utf-8")
+
+
 def write_work_iris(staging: Path, out: Path, works: Iterable[bytes], published: dict[str, str], base: str,
-                    aliases: Iterable[tuple[bytes, bytes]] = ()) -> None:
-    """Write `work-iris.json` into the staged output and add this build's works to the record.
-    `works` and `aliases` are N-Triples terms (lod.publish.statistics collects them)."""
+                    aliases: Iterable[tuple[bytes, bytes]] = ()) -> PublishedRecord:
+    """Write `work-iris.json` into the staged output; return the record to save once the output
+    is swapped in. `works` and `aliases` are N-Triples terms (lod.publish.statistics collects them)."""
     base = base.rstrip("/")
     iris = [w.decode("utf-8").strip("<>") for w in works]
     named = [(s.decode("utf-8").strip("<>"), o[1:o.rindex(b'"^^')].decode("utf-8")) for s, o in aliases]
@@ -130,4 +142,4 @@ def write_work_iris(staging: Path, out: Path, works: Iterable[bytes], published:
     table = work_table(iris, published, recorded, base, named)
     (staging / WORK_IRIS).write_text(table.to_json(), encoding="utf-8")
     recorded.update({iri.removeprefix(base): source for iri, source in published.items()})
-    record.write_text("".join(f"{p}\t{s}\n" for p, s in sorted(recorded.items())), encoding="utf-8")
+    return PublishedRecord(record, recorded)
