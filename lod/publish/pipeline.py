@@ -391,8 +391,8 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int | None, p
             report.dump_seconds[INDEX_FILE] = index.finish()
         shutil.rmtree(scratch)
         report.triples = statistics.triples
-        published_record = write_work_iris(staging, Path(out), statistics.works, {d.work: d.source for d in report.published if d.work},
-                                 base, statistics.aliases)
+        published = {d.work: d.source for d in report.published if d.work}
+        published_record = write_work_iris(staging, Path(out), statistics.works, published, base, statistics.aliases)
         started = time.perf_counter()
         write_vocabularies(staging, base, previous=Path(out))
         report.dump_seconds["vocab/"] = time.perf_counter() - started
