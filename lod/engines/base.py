@@ -17,6 +17,13 @@ ENV_PASSWORD = "LOD_ENGINE_PASSWORD"
 CONNECT_TIMEOUT = 5.0
 """Seconds to wait for the engine to accept a connection: a down engine is reported at once."""
 
+MERGED_GRAPH = "/graph/merged"
+"""After the base: the graph `lod publish` fills with the build's RDF merge (dumps/lod.nt.gz),
+and `lod serve --store` names as the default graph of every query that names none. An engine's
+own default graph is the union of all its graphs (its system graphs too), in which a triple of
+several documents (a cited work's label) counts once per document; the merge counts it once,
+as the embedded store's default graph does."""
+
 
 class EngineError(Exception):
     """The engine refused, failed or could not be reached; the message says which request and why."""
@@ -48,6 +55,8 @@ class Engine:
     update_path: ClassVar[str] = "/sparql"
     graph_store_path: ClassVar[str] = "/sparql-graph-crud"
     graph_param: ClassVar[str] = "graph"
+    text_index: ClassVar[bool] = False
+    """Whether `text_filter` uses a real full-text index (else a FILTER that scans every text)."""
 
     def __init__(self, url: str, credentials: Credentials | None = None, timeout: float = 300.0) -> None:
         parts = urlsplit(url)
@@ -68,6 +77,11 @@ class Engine:
 
     def check_security(self) -> None:
         """Refuse to write to an engine left with a default password (Virtuoso's dba/dba)."""
+
+    def query_params(self, timeout: float) -> dict[str, str]:
+        """Protocol parameters that make the engine itself stop a query after `timeout` seconds
+        (none by default: the engine's configured limit and the HTTP timeout apply)."""
+        return {}
 
     def text_filter(self, variable: str, words: list[str]) -> str:
         """A graph-pattern fragment that keeps the solutions where `variable` holds every word.
@@ -98,6 +112,11 @@ class Engine:
     def put_graph(self, graph: str, ntriples: bytes) -> None:
         """Replace named graph `graph` with these triples (Graph Store Protocol PUT)."""
         self._request("PUT", self.graph_store_path, f"PUT graph {graph}", params={self.graph_param: graph},
+                      data=ntriples, headers={"Content-Type": "application/n-triples"})
+
+    def add_to_graph(self, graph: str, ntriples: bytes) -> None:
+        """Add these triples to named graph `graph` (Graph Store Protocol POST)."""
+        self._request("POST", self.graph_store_path, f"POST to graph {graph}", params={self.graph_param: graph},
                       data=ntriples, headers={"Content-Type": "application/n-triples"})
 
     def drop_graph(self, graph: str) -> None:
@@ -145,6 +164,14 @@ ENGINES: dict[str, Callable[..., Engine]] = {}
 def register(cls: type[Engine]) -> type[Engine]:
     ENGINES[cls.name] = cls
     return cls
+
+
+@register
+class SparqlEndpoint(Engine):
+    """Any SPARQL 1.1 Protocol endpoint, its URL the query endpoint itself (another `lod serve`)."""
+
+    name: ClassVar[str] = "sparql"
+    query_path: ClassVar[str] = ""
 
 
 def open_engine(url: str, kind: str, credentials: Credentials | None = None, timeout: float = 300.0) -> Engine:

@@ -9,7 +9,10 @@ graphs not yet recorded when it is run again. Keeping the record in the engine, 
 build, means any machine holding the build can publish it.
 
 Graphs: every document's (the work IRI, as in the build's N-Quads dump), the authorities graph,
-and the dataset description (void.ttl) as `{base}/graph/dataset`.
+the dataset description (void.ttl) as `{base}/graph/dataset`, and the RDF merge of the documents
+(dumps/lod.nt.gz) as `{base}/graph/merged` (`MERGED_GRAPH`), which `lod serve --store` queries as
+the default graph. The merge is sent in slices of `MERGE_SLICE` triples (PUT, then POSTs), so
+memory holds one slice whatever the build's size.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import gzip
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 import time
 from collections.abc import Iterator
@@ -27,7 +31,7 @@ from pathlib import Path
 from rdflib import Graph
 from tqdm import tqdm
 
-from lod.engines.base import Engine, EngineError, _iri
+from lod.engines.base import MERGED_GRAPH, Engine, EngineError, _iri
 
 PUBLISH_NS = "https://w3id.org/un-lod/publish#"
 SHA = PUBLISH_NS + "sha256"
@@ -36,6 +40,9 @@ BATCH = 200
 BULK_FROM = 2000
 """From this many changed graphs on, the engine's bulk loader is used where it has one."""
 ENV_LOAD_DIR = "LOD_ENGINE_LOAD_DIR"
+MERGED_DUMP = "dumps/lod.nt.gz"
+MERGE_SLICE = 200_000
+"""Triples of the merge graph per request."""
 
 
 @dataclass
@@ -91,6 +98,28 @@ def build_graphs(out: Path) -> Iterator[tuple[str, bytes, str]]:
         yield build_base(out) + "/graph/dataset", ntriples, hashlib.sha256(void.read_bytes()).hexdigest()
 
 
+def merge_digest(out: Path) -> str:
+    """The merge dump's sha256, from SHA256SUMS (written by the build), else computed."""
+    sums = out / "SHA256SUMS"
+    if sums.is_file():
+        for line in sums.read_text().splitlines():
+            parts = line.split()
+            if len(parts) == 2 and parts[1].lstrip("*").lstrip("./") == MERGED_DUMP:
+                return parts[0]
+    path = out / MERGED_DUMP
+    if not path.is_file():
+        raise EngineError(f"{path} is missing: run `lod build` first")
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _send_merge(engine: Engine, out: Path, graph: str) -> None:
+    """The merge graph replaced by its first slice, then the others added (see the docstring)."""
+    with gzip.open(out / MERGED_DUMP, "rb") as stream:
+        engine.put_graph(graph, b"".join(line for _, line in zip(range(MERGE_SLICE), stream)))
+        while chunk := b"".join(line for _, line in zip(range(MERGE_SLICE), stream)):
+            engine.add_to_graph(graph, chunk)
+
+
 def published_record(engine: Engine, record: str) -> dict[str, str]:
     rows = engine.select(f"SELECT ?g ?h WHERE {{ GRAPH <{_iri(record)}> {{ ?g <{SHA}> ?h }} }}")
     return {row["g"]: row["h"] for row in rows}
@@ -121,6 +150,8 @@ def publish(out: Path, engine: Engine, progress: bool = True) -> PublishReport:
     digests: dict[str, str] = {}
     for graph, _, digest in tqdm(build_graphs(out), desc="comparing", unit=" graphs", disable=not progress):
         digests[graph] = digest
+    merged = build_base(out) + MERGED_GRAPH
+    digests[merged] = merge_digest(out)
     changed = {graph for graph, digest in digests.items() if known.get(graph) != digest}
     report.unchanged = len(digests) - len(changed)
     if len(changed) >= BULK_FROM and os.environ.get(ENV_LOAD_DIR):
@@ -128,6 +159,10 @@ def publish(out: Path, engine: Engine, progress: bool = True) -> PublishReport:
     pending: dict[str, str | None] = {}
     if not report.bulk and changed:
         sending = tqdm(total=len(changed), desc=f"publishing to {engine.name}", unit=" graphs", disable=not progress)
+        if merged in changed:
+            _send_merge(engine, out, merged)
+            _write_record(engine, record, {merged: digests[merged]})
+            sending.update()
         for graph, data, digest in build_graphs(out):
             if graph not in changed:
                 continue
@@ -159,6 +194,10 @@ def _bulk(engine: Engine, out: Path, changed: set[str], record: str, progress: b
                 path = folder / f"g{len(files):07d}.nt"
                 path.write_bytes(data)
                 files[graph], digests[graph] = str(path), digest
+        merged = build_base(out) + MERGED_GRAPH
+        if merged in changed:  # Virtuoso's loader reads .nt.gz itself
+            shutil.copyfile(out / MERGED_DUMP, folder / "merged.nt.gz")
+            files[merged], digests[merged] = str(folder / "merged.nt.gz"), merge_digest(out)
         if not engine.bulk_load(files):
             return False
         items = list(digests.items())

@@ -29,6 +29,12 @@ class Virtuoso(Engine):
     update_path: ClassVar[str] = "/sparql-auth"
     graph_store_path: ClassVar[str] = "/sparql-graph-crud-auth"
     graph_param: ClassVar[str] = "graph-uri"
+    text_index: ClassVar[bool] = True
+
+    def query_params(self, timeout: float) -> dict[str, str]:
+        # Virtuoso's "anytime" limit: at the limit it answers 200 with what it has so far and
+        # X-SQL-State S1TAT, which lod.store.remote turns into a 504, never into an answer
+        return {"timeout": str(max(1, int(timeout * 1000)))}
 
     def check_security(self) -> None:
         if self.credentials is None:
