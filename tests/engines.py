@@ -65,8 +65,7 @@ def oxigraph_server(folder: Path) -> Iterator[RunningEngine]:
     folder.mkdir(parents=True, exist_ok=True)
     log = folder / "oxigraph.log"
     with open(log, "wb") as out:
-        process = subprocess.Popen([binary, "serve", "--location", str(folder / "data"), "--bind", f"127.0.0.1:{port}",
-                                    "--union-default-graph"], stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        process = subprocess.Popen([binary, "serve", "--location", str(folder / "data"), "--bind", f"127.0.0.1:{port}"], stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     engine = RunningEngine("oxigraph", f"http://127.0.0.1:{port}", process, folder)
     try:
         _wait(engine.url + "/query", process, log)

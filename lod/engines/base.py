@@ -78,10 +78,29 @@ class Engine:
     def check_security(self) -> None:
         """Refuse to write to an engine left with a default password (Virtuoso's dba/dba)."""
 
+    def authenticate(self) -> None:
+        """Answer the engine's authentication challenge once with a tiny request, so that the
+        session sends its credentials up front with every large write: Virtuoso cuts the
+        connection when it challenges a request whose body it has not read (a graph of MBs)."""
+        if self.credentials is not None:
+            self._request("POST", self.update_path, "authentication", data={"query": "ASK {}"},
+                          headers={"Accept": "application/sparql-results+json"})
+
     def query_params(self, timeout: float) -> dict[str, str]:
         """Protocol parameters that make the engine itself stop a query after `timeout` seconds
         (none by default: the engine's configured limit and the HTTP timeout apply)."""
         return {}
+
+    def merge_graph(self, base: str) -> str | None:
+        """Where `lod publish` puts the build's RDF merge: the named graph `{base}/graph/merged`
+        (MERGED_GRAPH), or None for the engine's own default graph where it keeps one apart from
+        its named graphs (the Oxigraph server without --union-default-graph)."""
+        return base.rstrip("/") + MERGED_GRAPH
+
+    def with_default_graph(self, sparql: str, graph: str) -> str:
+        """The query made to read `graph` as its default graph while every named graph stays
+        visible to GRAPH ?g (the protocol's default-graph-uri would hide the named graphs)."""
+        raise NotImplementedError(f"{self.name}: no way to choose the default graph of a query")
 
     def text_filter(self, variable: str, words: list[str]) -> str:
         """A graph-pattern fragment that keeps the solutions where `variable` holds every word.
@@ -102,6 +121,8 @@ class Engine:
             raise EngineError(f"{self.name} at {self.url} cannot be reached ({what}): {_reason(exc)}") from None
         except requests.Timeout:
             raise EngineError(f"{self.name} at {self.url} did not answer within {self.timeout:g} s ({what})") from None
+        except requests.RequestException as exc:  # a connection cut mid-answer (engine stopped)
+            raise EngineError(f"{self.name} at {self.url} broke off the answer ({what}): {_reason(exc)}") from None
         if response.status_code == 401:
             raise EngineError(f"{self.name} at {self.url} refused the credentials ({what}); set {ENV_USER} and {ENV_PASSWORD}")
         if response.status_code >= 400:
@@ -109,15 +130,18 @@ class Engine:
             raise EngineError(f"{self.name} at {self.url} answered {response.status_code} to {what}: {' '.join(body[:3])[:300]}")
         return response
 
-    def put_graph(self, graph: str, ntriples: bytes) -> None:
-        """Replace named graph `graph` with these triples (Graph Store Protocol PUT)."""
-        self._request("PUT", self.graph_store_path, f"PUT graph {graph}", params={self.graph_param: graph},
+    def _graph_params(self, graph: str | None) -> dict[str, str]:
+        return {"default": ""} if graph is None else {self.graph_param: graph}
+
+    def put_graph(self, graph: str | None, ntriples: bytes) -> None:
+        """Replace named graph `graph` (None: the default graph) with these triples (Graph Store Protocol PUT)."""
+        self._request("PUT", self.graph_store_path, f"PUT graph {graph or 'default'}", params=self._graph_params(graph),
                       data=ntriples, headers={"Content-Type": "application/n-triples"})
 
-    def add_to_graph(self, graph: str, ntriples: bytes) -> None:
-        """Add these triples to named graph `graph` (Graph Store Protocol POST)."""
-        self._request("POST", self.graph_store_path, f"POST to graph {graph}", params={self.graph_param: graph},
-                      data=ntriples, headers={"Content-Type": "application/n-triples"})
+    def add_to_graph(self, graph: str | None, ntriples: bytes) -> None:
+        """Add these triples to named graph `graph` (None: the default graph) (Graph Store Protocol POST)."""
+        self._request("POST", self.graph_store_path, f"POST to graph {graph or 'default'}",
+                      params=self._graph_params(graph), data=ntriples, headers={"Content-Type": "application/n-triples"})
 
     def drop_graph(self, graph: str) -> None:
         self.update(f"DROP SILENT GRAPH <{_iri(graph)}>")

@@ -112,7 +112,7 @@ def merge_digest(out: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _send_merge(engine: Engine, out: Path, graph: str) -> None:
+def _send_merge(engine: Engine, out: Path, graph: str | None) -> None:
     """The merge graph replaced by its first slice, then the others added (see the docstring)."""
     with gzip.open(out / MERGED_DUMP, "rb") as stream:
         engine.put_graph(graph, b"".join(line for _, line in zip(range(MERGE_SLICE), stream)))
@@ -144,6 +144,7 @@ def publish(out: Path, engine: Engine, progress: bool = True) -> PublishReport:
     first computes what changed, the second sends it."""
     started = time.monotonic()
     engine.check_security()
+    engine.authenticate()
     record = build_base(out) + "/graph/published"
     known = published_record(engine, record)
     report = PublishReport()
@@ -160,7 +161,7 @@ def publish(out: Path, engine: Engine, progress: bool = True) -> PublishReport:
     if not report.bulk and changed:
         sending = tqdm(total=len(changed), desc=f"publishing to {engine.name}", unit=" graphs", disable=not progress)
         if merged in changed:
-            _send_merge(engine, out, merged)
+            _send_merge(engine, out, engine.merge_graph(build_base(out)))
             _write_record(engine, record, {merged: digests[merged]})
             sending.update()
         for graph, data, digest in build_graphs(out):
@@ -195,7 +196,7 @@ def _bulk(engine: Engine, out: Path, changed: set[str], record: str, progress: b
                 path.write_bytes(data)
                 files[graph], digests[graph] = str(path), digest
         merged = build_base(out) + MERGED_GRAPH
-        if merged in changed:  # Virtuoso's loader reads .nt.gz itself
+        if merged in changed and engine.merge_graph(build_base(out)) == merged:  # Virtuoso's loader reads .nt.gz
             shutil.copyfile(out / MERGED_DUMP, folder / "merged.nt.gz")
             files[merged], digests[merged] = str(folder / "merged.nt.gz"), merge_digest(out)
         if not engine.bulk_load(files):

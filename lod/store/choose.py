@@ -63,12 +63,11 @@ def remote_store(url: str, kind: str, data: Path, base: str, timeout: float) -> 
     """The engine at `url`; for engines `lod publish` fills, the merge graph of the build's base
     (report.json's, else the `base` setting) is the default graph."""
     from lod.engines import open_engine
-    from lod.engines.base import MERGED_GRAPH
 
     engine = open_engine(url, kind, timeout=timeout)
     if kind == "sparql":
         return RemoteStore(engine, None, timeout=timeout)
-    return RemoteStore(engine, build_base(data, base) + MERGED_GRAPH, timeout=timeout)
+    return RemoteStore(engine, engine.merge_graph(build_base(data, base)), timeout=timeout)
 
 
 def build_base(data: Path, fallback: str) -> str:

@@ -42,10 +42,10 @@ GRAPH_WIRE = "application/n-triples"
 class RemoteStore:
     """Queries go to `engine.query_url` over the engine's requests Session (keep-alive, auth).
 
-    `default_graph` (lod publish's merge graph, `lod.engines.base.MERGED_GRAPH`) is sent as
-    default-graph-uri whenever neither the request nor the query names graphs, so default-graph
-    queries count each triple once, as on the embedded store; None for an endpoint whose default
-    graph already is the merge (another `lod serve`).
+    `default_graph` (lod publish's merge graph, `Engine.merge_graph`) is made the default graph
+    of every query whose request and text name no graphs (`Engine.with_default_graph`), so
+    default-graph queries count each triple once, as on the embedded store; None for an engine
+    whose default graph already is the merge (the Oxigraph server, another `lod serve`).
     """
 
     path: Path | None = None
@@ -106,11 +106,11 @@ class RemoteStore:
     def _post(self, sparql: str, wire: str, defaults: list[str] | None = None, named: list[str] | None = None,
               timeout: float | None = None, dataset_in_query: bool = False) -> requests.Response:
         seconds = self.timeout if timeout is None else timeout
+        if self.default_graph and not defaults and not named and not dataset_in_query:
+            sparql = self.engine.with_default_graph(sparql, self.default_graph)
         form: list[tuple[str, str]] = [("query", sparql)]
         form += [("default-graph-uri", g) for g in defaults or ()]
         form += [("named-graph-uri", g) for g in named or ()]
-        if self.default_graph and not defaults and not named and not dataset_in_query:
-            form.append(("default-graph-uri", self.default_graph))
         form += list(self.engine.query_params(seconds).items())
         where = f"{self.engine.name} at {self.engine.url}"
         try:
