@@ -120,3 +120,32 @@ def test_an_engine_that_is_down_is_a_502_naming_it(corpus_build: Path, tmp_path:
         assert response.status_code == 502
         assert f"oxigraph at {running.url} cannot be reached: Connection refused" in response.get_data(as_text=True)
         assert client.get("/bodies").status_code == 502
+
+
+WORDS = ['"organized crime"', "corruption", "terrorism", "women", '"Member States"', "drug trafficking", "Palermo"]
+
+
+@pytest.mark.engine
+def test_engine_search_finds_the_documents_of_the_build_index(engine: RunningEngine, corpus_build: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Virtuoso's text index (bif:contains) against the build's SQLite index: the same documents
+    for the same words (the passages may differ: the build's index stems, Virtuoso's does not)."""
+    if engine.kind != "virtuoso":
+        pytest.skip("the Oxigraph server has no full-text index: search stays on the build's index")
+    from lod.search import SearchIndex
+
+    monkeypatch.setenv("LOD_ENGINE_SQL_PORT", str(engine.sql_port))
+    assert open_engine(engine.url, "virtuoso", Credentials("dba", TEST_PASSWORD)).index_text()
+    client = app_over(engine, corpus_build).test_client()
+    local = SearchIndex(corpus_build / "search.sqlite")
+    found = 0
+    for q in WORDS:
+        response = client.get("/search", query_string={"q": q, "size": 50}, headers={"Accept": "application/json"})
+        assert response.status_code == 200, response.get_data(as_text=True)
+        mine = {hit["document"]["iri"] for hit in response.get_json()["results"]}
+        theirs = {h.work for h in local.search(q, {}, 1, 50).hits if h.part != "document"}
+        assert mine == theirs, q
+        found += bool(mine)
+    assert found >= len(WORDS) - 2
+    refused = client.get("/search", query_string={"q": "women", "body": "ga"}, headers={"Accept": "application/json"})
+    assert refused.status_code == 400 and "facet" in refused.get_data(as_text=True)

@@ -161,6 +161,11 @@ class Engine:
             raise EngineError(f"{self.name} at {self.url} answered a SELECT with something else than SPARQL JSON results") from exc
         return [{name: cell["value"] for name, cell in row.items()} for row in bindings]
 
+    def index_text(self) -> bool:
+        """Bring the engine's full-text index up to date with what was loaded, where that needs
+        a step of its own; False: nothing to do or not reachable from here."""
+        return False
+
     def bulk_load(self, files: dict[str, str]) -> bool:
         """Load many graphs at once by the engine's own loader, if it has one reachable from here
         ({graph IRI: N-Triples file path}); False means "not available: use put_graph"."""

@@ -51,10 +51,11 @@ class PublishReport:
     unchanged: int = 0
     dropped: int = 0
     bulk: bool = False
+    text_indexed: bool = False
     seconds: float = 0.0
 
     def summary(self) -> str:
-        how = " (bulk loader)" if self.bulk else ""
+        how = (" (bulk loader)" if self.bulk else "") + ("; text index updated" if self.text_indexed else "")
         return (f"{self.replaced} graph(s) replaced{how}, {self.unchanged} unchanged, "
                 f"{self.dropped} dropped in {self.seconds:.1f} s")
 
@@ -180,6 +181,8 @@ def publish(out: Path, engine: Engine, progress: bool = True) -> PublishReport:
         pending[graph] = None
         report.dropped += 1
     _write_record(engine, record, pending)
+    if report.replaced or report.dropped:
+        report.text_indexed = engine.index_text()
     report.seconds = time.monotonic() - started
     return report
 

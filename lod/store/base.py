@@ -145,6 +145,12 @@ def _written(term: Node) -> str:
     return term.n3()
 
 
+def literal_text(term: Node) -> str:
+    """One term as query text, escaped by rdflib exactly as `bind_values` writes it: for the few
+    places an engine takes only a constant (Virtuoso's `bif:contains`), never raw user text."""
+    return _written(term)
+
+
 def bind_values(sparql: str, bindings: Mapping[str, Node] | None) -> str:
     """Give query variables values as a VALUES block of terms written by rdflib's `n3()`.
 

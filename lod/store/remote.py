@@ -65,6 +65,12 @@ class RemoteStore:
         names = [v.value for v in result.variables]  # type: ignore[union-attr]
         return [{n: to_rdflib(s[n]) for n in names if s[n] is not None} for s in result]  # type: ignore[union-attr]
 
+    def select_within(self, sparql: str, timeout: float) -> list[dict[str, Node]]:
+        """`select` with its own time limit (search's `search-timeout` rather than query-timeout)."""
+        result = self._solutions(self._post(sparql, SOLUTIONS_WIRE, timeout=timeout))
+        names = [v.value for v in result.variables]  # type: ignore[union-attr]
+        return [{n: to_rdflib(s[n]) for n in names if s[n] is not None} for s in result]  # type: ignore[union-attr]
+
     def ask(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> bool:
         return bool(self._solutions(self._post(bind_values(sparql, bindings), SOLUTIONS_WIRE)))
 
