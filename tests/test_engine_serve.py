@@ -149,3 +149,17 @@ def test_engine_search_finds_the_documents_of_the_build_index(engine: RunningEng
     assert found >= len(WORDS) - 2
     refused = client.get("/search", query_string={"q": "women", "body": "ga"}, headers={"Accept": "application/json"})
     assert refused.status_code == 400 and "facet" in refused.get_data(as_text=True)
+
+
+def test_an_engine_stopped_mid_query_is_a_502(corpus_build: Path, tmp_path: Path) -> None:
+    if oxigraph_binary() is None:
+        pytest.skip("PyPI oxigraph missing")
+    import threading
+
+    with oxigraph_server(tmp_path / "dies") as running:
+        publish(corpus_build, open_engine(running.url, "oxigraph"), progress=False)
+        client = app_over(running, corpus_build, **{"query-timeout": 60.0}).test_client()
+        threading.Timer(1.0, running.stop).start()  # the engine dies while it computes SLOW
+        response = client.get("/sparql", query_string={"query": SLOW}, headers=JSON)
+        assert response.status_code == 502, response.get_data(as_text=True)
+        assert f"oxigraph at {running.url}" in response.get_data(as_text=True)
