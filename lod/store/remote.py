@@ -96,6 +96,7 @@ class RemoteStore:
             cap = None if max_rows is None else max_rows * GRAPH_CAP_FACTOR
             if cap is not None and len(triples) > cap:
                 raise QueryError(f"the query returns more than {cap} triples ({GRAPH_CAP_FACTOR} × setting max-rows)", 413)
+            self._whole(response)
             body = ox.serialize(triples, format=GRAPH_FORMATS[accept])
             return RawResult(_ctype(accept, GRAPH_FORMATS), body, "graph", len(triples))
         result, count = self._checked_solutions(response)
@@ -105,6 +106,7 @@ class RemoteStore:
         if max_rows is not None and count > max_rows:
             raise QueryError(f"the query returns more than {max_rows} rows (setting max-rows); "
                              "add LIMIT/OFFSET to page through the results", 413)
+        self._whole(response)
         return RawResult(_ctype(accept, RESULT_FORMATS), result.serialize(format=fmt), "solutions", count)
 
     # --- the wire ----------------------------------------------------------------------------
@@ -139,8 +141,18 @@ class RemoteStore:
             raise QueryError(f"{where} answered {response.status_code}{_said(text)}", 502)
         return response
 
+    def _whole(self, response: requests.Response) -> None:
+        """Refuse an answer the engine cut at its own row cap (after lod's max-rows had its say)."""
+        engine_cap = response.headers.get("X-SPARQL-MaxRows")
+        if engine_cap:  # Virtuoso stopped at its ResultSetMaxRows: the rows may not be all of them
+            raise QueryError(f"the query returns {engine_cap} rows or more, the most {self.engine.name} at "
+                             f"{self.engine.url} sends at once (its ResultSetMaxRows): the answer may be incomplete "
+                             "and is not passed on; add LIMIT/OFFSET below that to page through the results", 413)
+
     def _solutions(self, response: requests.Response) -> ox.QuerySolutions | ox.QueryBoolean:
-        return self._checked_solutions(response)[0]
+        result = self._checked_solutions(response)[0]
+        self._whole(response)
+        return result
 
     def _checked_solutions(self, response: requests.Response) -> tuple[ox.QuerySolutions | ox.QueryBoolean, int]:
         """The answer read whole as JSON first (a cut-off document fails here), then by pyoxigraph."""
