@@ -16,6 +16,9 @@ ENV_PASSWORD = "LOD_ENGINE_PASSWORD"
 
 CONNECT_TIMEOUT = 5.0
 """Seconds to wait for the engine to accept a connection: a down engine is reported at once."""
+SEND_TIMEOUT = 120.0
+"""Seconds a write may wait for the engine to take the next part of its body: requests applies
+the connect timeout while a body is sent, and a busy engine parsing a large graph reads slowly."""
 
 MERGED_GRAPH = "/graph/merged"
 """After the base: the graph `lod publish` fills with the build's RDF merge (dumps/lod.nt.gz),
@@ -116,7 +119,8 @@ class Engine:
 
     def _request(self, method: str, path: str, what: str, **kwargs: object) -> requests.Response:
         try:
-            response = self.session.request(method, self.url + path, timeout=(CONNECT_TIMEOUT, self.timeout), **kwargs)  # type: ignore[arg-type]
+            connect = SEND_TIMEOUT if method in ("PUT", "POST") and path == self.graph_store_path else CONNECT_TIMEOUT
+            response = self.session.request(method, self.url + path, timeout=(connect, self.timeout), **kwargs)  # type: ignore[arg-type]
         except requests.ConnectionError as exc:
             raise EngineError(f"{self.name} at {self.url} cannot be reached ({what}): {_reason(exc)}") from None
         except requests.Timeout:

@@ -41,7 +41,7 @@ BULK_FROM = 2000
 """From this many changed graphs on, the engine's bulk loader is used where it has one."""
 ENV_LOAD_DIR = "LOD_ENGINE_LOAD_DIR"
 MERGED_DUMP = "dumps/lod.nt.gz"
-MERGE_SLICE = 200_000
+MERGE_SLICE = 50_000
 """Triples of the merge graph per request."""
 
 
