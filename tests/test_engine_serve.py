@@ -163,7 +163,9 @@ def test_an_engine_stopped_mid_query_is_a_502(corpus_build: Path, tmp_path: Path
     with oxigraph_server(tmp_path / "dies") as running:
         publish(corpus_build, open_engine(running.url, "oxigraph"), progress=False)
         client = app_over(running, corpus_build, **{"query-timeout": 60.0}).test_client()
-        threading.Timer(1.0, running.stop).start()  # the engine dies while it computes SLOW
+        timer = threading.Timer(1.0, running.stop)  # the engine dies while it computes SLOW
+        timer.start()
         response = client.get("/sparql", query_string={"query": SLOW}, headers=JSON)
+        timer.join()
         assert response.status_code == 502, response.get_data(as_text=True)
         assert f"oxigraph at {running.url}" in response.get_data(as_text=True)

@@ -130,6 +130,8 @@ class RemoteStore:
             raise QueryError(f"{where} cannot be reached: {_reason(exc)}", 502) from None
         state = response.headers.get("X-SQL-State", "")
         text = "" if response.status_code == 200 else response.text.strip()
+        if "estimated execution time" in text:  # Virtuoso's cost estimator, before running anything
+            raise QueryError(f"{where} refused to run the query: it estimates it would take too long{_said(text)}", 504)
         if state in TIMEOUT_STATES or (response.status_code >= 500 and any(w in text for w in _TIMEOUT_WORDS)):
             raise QueryError(f"{where} stopped the query at its time limit ({seconds:g} s, setting query-timeout); "
                              f"its answer was incomplete and is not passed on{_said(text or state)}", 504)
