@@ -97,9 +97,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "store", "",
         "HTTP root of an external SPARQL engine to serve from (e.g. http://127.0.0.1:8890 for Virtuoso); empty: "
-        "the embedded store built from the data directory. `lod publish --to` loads a build into one.", str,
+        "the embedded store built from the data directory; a directory: a pyoxigraph store loaded there. "
+        "`lod publish --to` loads a build into an engine.", str,
     ),
-    Setting("engine", "virtuoso", "Kind of the external engine at `store` / `lod publish --to`: virtuoso or oxigraph.", str),
+    Setting("engine", "virtuoso", "Kind of the external engine at `store` / `lod publish --to`: virtuoso, oxigraph, "
+            "or sparql (any SPARQL 1.1 endpoint, `store` being its query URL; serving only).", str),
     Setting("store-dir", "", "Directory of the server's on-disk SPARQL store (one subdirectory per build); empty: .{data}.store next to the data directory.", str),
 )
 

@@ -10,7 +10,7 @@ from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
 
 from lod import settings as registry
-from lod.store import QueryError, Store, StoreHolder, store_root
+from lod.store import QueryError, Store, open_store
 from lod.web import browse, dumps, moved, pages, resources, search, sparql, vocabulary
 from lod.web.budget import ClientBudget
 from lod.web.cache import VersionedCache
@@ -72,13 +72,7 @@ def create_app(
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = int(config["max-request-bytes"])
     app.json.sort_keys = False  # type: ignore[attr-defined]
-    holder = None
-    if store is None:
-        holder = StoreHolder(
-            Path(config["data"]),
-            check_every=float(config["reload-check-seconds"]),
-            root=store_root(Path(config["data"]), config["store-dir"]),
-        )
+    holder = open_store(config) if store is None else None  # the settings `store` and `engine` choose
     app.extensions["lod"] = Runtime(
         config=config,
         holder=holder,

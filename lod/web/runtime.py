@@ -8,7 +8,7 @@ from typing import Any
 
 from flask import current_app
 
-from lod.store import OxigraphStore, Store, StoreHolder
+from lod.store import Store, StoreSource
 from lod.web.budget import ClientBudget
 from lod.web.cache import Rendered, VersionedCache
 from lod.web.querypool import QueryPool
@@ -17,7 +17,7 @@ from lod.web.querypool import QueryPool
 @dataclass
 class Runtime:
     config: dict[str, Any]
-    holder: StoreHolder | None
+    holder: StoreSource | None
     fixed_store: Store | None
     pool: QueryPool
     budget: ClientBudget
@@ -50,12 +50,10 @@ class Runtime:
         """The version answers from `store` may be cached under, or None when they must not be:
         an embedded store's version is its build checksum, so its data cannot change under a
         version; a remote endpoint can change at any time."""
-        if isinstance(store, OxigraphStore) and store.version:
-            return store.version
-        return None
+        return store.version if store.capabilities.stable_version and store.version else None
 
     def store_path(self, store: Store) -> Path | None:
-        return store.path if isinstance(store, OxigraphStore) else None
+        return store.path
 
     def last_modified(self) -> float | None:
         sums = self.data / "SHA256SUMS"

@@ -159,7 +159,7 @@ def endpoint() -> Response:
     except QueryTimeout as exc:
         return error(503, str(exc), {"Retry-After": "10"})
     except QueryError as exc:
-        return error(exc.status, str(exc), {"Retry-After": "10"} if exc.status == 503 else None)
+        return error(exc.status, str(exc), {"Retry-After": "10"} if exc.status in (503, 504) else None)
     if fmt is HTML:
         response = Response(results_page(checked, result), mimetype="text/html")
     else:
@@ -199,11 +199,16 @@ def results_page(checked: CheckedQuery, result: RawResult) -> str:
 
 
 def _execute(session: QuerySession, checked: CheckedQuery, fmt: Format) -> RawResult:
+    """Run the checked query where its time limit holds: a store that enforces timeouts itself
+    (an external engine: its own limit and the HTTP timeout) runs it; the embedded store's files
+    are opened by the session's killable query process instead."""
     rt = runtime()
     store = rt.store()
-    path = rt.store_path(store)
     defaults, named = _graph_uris("default-graph-uri"), _graph_uris("named-graph-uri")
     max_rows = int(rt.config["max-rows"])
-    if path is None:  # a remote store enforces its own limits
-        return store.query(checked.text, defaults, named, fmt.mime, max_rows)
-    return session.run(path, checked.text, defaults, named, fmt.mime, max_rows)
+    if store.capabilities.enforces_timeout:
+        return store.query(checked.text, defaults, named, fmt.mime, max_rows,
+                           timeout=float(rt.config["query-timeout"]), dataset_in_query=checked.dataset_in_query)
+    if store.path is None:
+        raise QueryError("this store can neither stop a query itself nor be opened by a query process", 500)
+    return session.run(store.path, checked.text, defaults, named, fmt.mime, max_rows)
