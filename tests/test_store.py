@@ -123,7 +123,7 @@ def test_remote_store_answers_like_the_local_one(server, data: Path) -> None:
 def test_work_descriptions_equal_the_generic_queries_for_every_work(data: Path) -> None:
     """The description reads a work's graph once and asks for links into its parts by VALUES;
     it must give exactly the triples of the generic queries, which read the graph per query."""
-    from lod.web.describe import _construct, work_description
+    from lod.describe.serialize import _construct, work_description
 
     store = OxigraphStore.from_build(data)
     works = [str(r["work"]) for r in store.select(queries.WORKS)]
@@ -152,7 +152,7 @@ def test_values_blocks_refuse_what_is_not_a_term() -> None:
 def test_links_into_a_part_of_a_work_are_in_its_description() -> None:
     """A paragraph of another document citing paragraph 3 of a work: the description of the
     work carries that link and the citing document's label, as the generic queries do."""
-    from lod.web.describe import _construct, work_description
+    from lod.describe.serialize import _construct, work_description
 
     work, other = "http://e.org/akn/work", "http://e.org/akn/other"
     data = f"""

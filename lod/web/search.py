@@ -23,7 +23,7 @@ from werkzeug.http import parse_accept_header
 from lod.search import (FACET_NAMES, FACETS, INDEX_FILE, MARK_END, MARK_START, MAX_QUERY_CHARS, PART_LABELS,
                         SearchError, SearchIndex, SearchResult, SearchTimeout)
 from lod.web.budget import OverBudget
-from lod.web.render import Linker
+from lod.describe.page import Linker
 from lod.web.runtime import runtime
 
 bp = Blueprint("search", __name__)
