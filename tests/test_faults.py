@@ -206,7 +206,7 @@ def _one_clear_line(result: subprocess.CompletedProcess[str]) -> str:
 
 
 def test_a_full_disk_ends_the_build_in_one_line_naming_the_file(tmp_path: Path) -> None:
-    with tiny_filesystem(tmp_path / "disk", 2048) as disk:
+    with tiny_filesystem(tmp_path / "disk", 24576) as disk:  # one document and every authority described
         out = disk / "output"
         build(ONE_DOCUMENT, out, progress=False, jobs=1)
         before = _tree_digest(out)
@@ -218,7 +218,7 @@ def test_a_full_disk_ends_the_build_in_one_line_naming_the_file(tmp_path: Path) 
 
 
 def test_a_read_only_output_ends_the_build_in_one_line_naming_the_file(tmp_path: Path) -> None:
-    with tiny_filesystem(tmp_path / "disk", 8192) as disk:
+    with tiny_filesystem(tmp_path / "disk", 24576) as disk:
         out = disk / "output"
         build(ONE_DOCUMENT, out, progress=False, jobs=1)
         before = _tree_digest(out)

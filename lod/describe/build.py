@@ -21,6 +21,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from urllib.parse import quote
@@ -68,6 +69,8 @@ class Described:
     digest: str
     files: dict[str, str]
     reused: bool = False
+    cpu_seconds: float = 0.0
+    """CPU time of the worker spent on this description (the stage's cost, reliable under load)."""
 
 
 @dataclass
@@ -154,6 +157,13 @@ def run(todo: Sequence[DescribeTask], pool: Executor | None) -> list[Described]:
 
 def describe(task: DescribeTask) -> Described:
     """Make and write one resource's description in every format."""
+    started = time.process_time()
+    described = _describe(task)
+    described.cpu_seconds = time.process_time() - started
+    return described
+
+
+def _describe(task: DescribeTask) -> Described:
     state = _STATE
     assert state is not None, "lod.describe.build.prepare must run before the workers start"
     owners = Owners.on(state.base)

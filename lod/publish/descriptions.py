@@ -48,6 +48,10 @@ class DescriptionStage:
     previous: Path | None = None
     """The output of the previous build, whose unchanged descriptions are reused."""
     checksums: dict[str, str] = field(default_factory=dict)
+    cpu_seconds: float = 0.0
+    """CPU seconds the describe workers spent (summed over processes)."""
+    reused: int = 0
+    """Descriptions taken over from `previous` unchanged."""
     described: list[stage.Described] = field(default_factory=list)
 
     def describe(self, parts: Sequence[DocumentPart], jobs: int, context: multiprocessing.context.BaseContext) -> None:
@@ -80,4 +84,6 @@ class DescriptionStage:
     def _collect(self, results: Sequence[stage.Described]) -> None:
         for result in results:
             self.described.append(result)
+            self.cpu_seconds += result.cpu_seconds
+            self.reused += result.reused
             self.checksums.update(result.files)

@@ -400,6 +400,7 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int | None, p
         descriptions = DescriptionStage(staging, scratch, base, Path(out) if Path(out).is_dir() else None)
         descriptions.describe(parts, jobs, _context())
         timings["describe"] = time.perf_counter() - t0
+        timings["describe cpu"] = descriptions.cpu_seconds
         report.dump_seconds["descriptions"] = timings["describe"]
         t0 = time.perf_counter()
 
