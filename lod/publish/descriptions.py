@@ -10,6 +10,7 @@ void.ttl exists. `checksums` are the sha256 of every file written, for SHA256SUM
 from __future__ import annotations
 
 import multiprocessing.context
+import time
 from collections import defaultdict
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -50,6 +51,8 @@ class DescriptionStage:
     checksums: dict[str, str] = field(default_factory=dict)
     cpu_seconds: float = 0.0
     """CPU seconds the describe workers spent (summed over processes)."""
+    join_seconds: float = 0.0
+    """Seconds the main process spent merging and indexing the records."""
     reused: int = 0
     """Descriptions taken over from `previous` unchanged."""
     described: list[stage.Described] = field(default_factory=list)
@@ -59,7 +62,9 @@ class DescriptionStage:
         runs = [p.path for p in parts]
         link_runs = [r.with_suffix(".links") for r in runs if r.with_suffix(".links").is_file()]
         label_runs = [r.with_suffix(".labels") for r in runs if r.with_suffix(".labels").is_file()]
+        started = time.perf_counter()
         index, labels = stage.prepare(self.out, self.scratch, self.base, link_runs, label_runs, self.previous)
+        self.join_seconds = time.perf_counter() - started
         works: dict[str, list[Path]] = defaultdict(list)
         for part in parts:
             if part.slug != output.AUTHORITIES:
@@ -76,8 +81,8 @@ class DescriptionStage:
     def describe_dataset(self, void: Graph) -> None:
         """The dataset's description: its VoID + DCAT graph (written after the dumps it counts)."""
         iri = str(dataset_iri(self.base))
-        data = void.serialize(format="nt", encoding="utf-8")
-        triples = list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+        lines = sorted(set(void.serialize(format="nt", encoding="utf-8").splitlines()))  # rdflib's order varies
+        triples = list(ox.parse(b"\n".join(lines) + b"\n", format=ox.RdfFormat.N_TRIPLES))
         self._collect([stage.describe_triples(iri, triples)])
         stage.write_digests(self.out, self.described)
 

@@ -401,6 +401,7 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int | None, p
         descriptions.describe(parts, jobs, _context())
         timings["describe"] = time.perf_counter() - t0
         timings["describe cpu"] = descriptions.cpu_seconds
+        timings["describe join"] = descriptions.join_seconds
         report.dump_seconds["descriptions"] = timings["describe"]
         t0 = time.perf_counter()
 
