@@ -100,6 +100,11 @@ def work_description(path: str, fmt: Format, lang: str = DEFAULT_PAGE_LANGUAGE) 
     return f"{DESCRIPTIONS}/{path}/{name}{COMPRESSED}"
 
 
+def dataset_iri(base: str) -> str:
+    """The dataset's own IRI (described by void.ttl, and like any resource under descriptions/)."""
+    return f"{base.rstrip('/')}/dataset"
+
+
 def resource_key(iri: str) -> str:
     return hashlib.sha256(iri.encode("utf-8")).hexdigest()
 

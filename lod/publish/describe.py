@@ -26,7 +26,7 @@ WIKIDATA = URIRef("http://www.wikidata.org/")
 
 
 def dataset_iri(base: str) -> URIRef:
-    return URIRef(f"{base.rstrip('/')}/dataset")
+    return URIRef(output.dataset_iri(base))
 
 
 def describe_dataset(

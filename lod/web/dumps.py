@@ -12,14 +12,13 @@ from importlib import resources
 from pathlib import Path
 
 from flask import Blueprint, Response, abort, render_template, request, send_from_directory
-from rdflib import Graph
 from werkzeug.security import safe_join
 
 from lod import output
 from lod.formats import FILE_TYPES, HTML, JSONLD, PLAIN, RDF_FORMATS
 from lod.web import conneg
-from lod.describe.serialize import CONTEXT_FILE, serialize
-from lod.describe.page import resource_page
+from lod.web.files import send_description
+from lod.describe.serialize import CONTEXT_FILE
 from lod.web.runtime import runtime
 
 bp = Blueprint("dumps", __name__)
@@ -106,17 +105,10 @@ def void() -> Response:
     fmt = conneg.negotiate(request.headers.get("Accept"), offered)
     if fmt is None:
         return Response(conneg.not_acceptable_message(offered) + "\n", status=406, mimetype="text/plain")
-    path = rt.data / output.VOID
-    if not path.is_file():
-        abort(404, description="this build has no void.ttl")
-    graph = Graph().parse(path, format="turtle")
-    if fmt is HTML:
-        dataset = f"{rt.base}/dataset"
-        page = resource_page(graph, dataset, rt.base)
-        body = render_template("resource.html", page=page, alternates=[("/void.ttl", RDF_FORMATS[0])])
-        response = Response(body, mimetype="text/html")
-    else:
-        response = Response(serialize(graph, fmt), mimetype=fmt.mime)
+    # the dataset's description, written by the build from void.ttl like every other description
+    response = send_description(rt.data, output.resource_description(output.dataset_iri(rt.base), fmt), fmt)
+    if response is None:
+        abort(404, description="this build has no description of its dataset (void.ttl)")
     response.headers["Content-Location"] = "/void.ttl" if fmt is RDF_FORMATS[0] else request.path
     response.vary.add("Accept")
     return response
