@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from urllib.parse import quote
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal as Kind
 
@@ -47,8 +48,15 @@ from lod.uri import IRIError, WorkIRI
 
 GZIP_LEVEL = 6
 """One level for every stored description (gzip's own default): what the server sends as is."""
-STAGE_VERSION = "1"
-"""Part of every input digest: a change to how descriptions are made invalidates them all."""
+@lru_cache(maxsize=1)
+def stage_version() -> str:
+    """Part of every input digest: the sha256 of this package's code and templates, so a change
+    to how descriptions are made invalidates every one of them."""
+    digest = hashlib.sha256()
+    folder = Path(__file__).parent
+    for path in sorted([*folder.glob("*.py"), *folder.glob("templates/*")]):
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
@@ -190,7 +198,7 @@ def _describe(task: DescribeTask) -> Described:
         if owners(iri) != task.iri or task.kind == "resource":
             lines.update(state.labels.get(iri, ()))
     ordered = sorted(lines)
-    digest = hashlib.sha256("\n".join([STAGE_VERSION, state.base, task.kind, task.iri, *ordered]).encode("utf-8")).hexdigest()
+    digest = hashlib.sha256("\n".join([stage_version(), state.base, task.kind, task.iri, *ordered]).encode("utf-8")).hexdigest()
     reused = _reuse(state, task, digest)
     if reused is not None:
         return Described(task.iri, digest, reused, reused=True)
@@ -205,7 +213,7 @@ def describe_triples(iri: str, triples: list[ox.Triple]) -> Described:
     assert state is not None
     task = DescribeTask(iri, "resource")
     data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
-    digest = hashlib.sha256(b"\n".join([STAGE_VERSION.encode(), iri.encode("utf-8"), data])).hexdigest()
+    digest = hashlib.sha256(b"\n".join([stage_version().encode(), iri.encode("utf-8"), data])).hexdigest()
     files = {path: _write(state.out / path, body) for path, body in _representations(state, task, triples)}
     return Described(iri, digest, files)
 
@@ -216,7 +224,7 @@ def _representations(state: _Inputs, task: DescribeTask, triples: list[ox.Triple
     if at_path:
         assert path is not None
         data = f"/{path}/data"
-        alternates = [(f"{data}.{f.ext}", f) for f in RDF_FORMATS] + _akn_alternates(state.out, path, task.iri, state.base)
+        alternates = [(f"{data}.{f.ext}", f) for f in RDF_FORMATS] + _akn_alternates(state.out, task.iri, state.base)
         location = lambda fmt, lang=output.DEFAULT_PAGE_LANGUAGE: output.work_description(path, fmt, lang)  # noqa: E731
     else:
         query = "?iri=" + quote(task.iri, safe="")
@@ -244,7 +252,7 @@ def _is_work(iri: str) -> bool:
         return False
 
 
-def _akn_alternates(out: Path, path: str, work: str, base: str) -> list[tuple[str, Format]]:
+def _akn_alternates(out: Path, work: str, base: str) -> list[tuple[str, Format]]:
     try:
         return akn_alternates(out, WorkIRI.parse(work), base)
     except IRIError:

@@ -43,6 +43,10 @@ class Owners:
     def on(cls, base: str) -> Owners:
         return cls(base.rstrip("/") + "/", {})
 
+    def __len__(self) -> int:
+        """IRIs remembered (a worker starts a new table when it grows too large)."""
+        return len(self._known)
+
     def __call__(self, iri: str) -> str:
         found = self._known.get(iri)
         if found is None:

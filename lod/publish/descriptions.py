@@ -32,7 +32,7 @@ _OWNERS: dict[str, Owners] = {}
 def write_link_records(links: Path, labels: Path, lines: Sequence[str], own: str | None, base: str) -> None:
     """A document's link and label records (lod.describe.incoming), next to its run file."""
     owners = _OWNERS.get(base)
-    if owners is None or len(owners._known) > 200_000:  # one table per worker, bounded
+    if owners is None or len(owners) > 200_000:  # one table per worker, bounded
         owners = _OWNERS[base] = Owners.on(base)
     link_items, label_items = records(lines, own, owners)
     write_records(links, link_items)
