@@ -367,17 +367,17 @@ def _cited_by(graph: Graph, linker: Linker, work: str) -> list[CitedBy]:
     by_work: dict[str, list[Link]] = defaultdict(list)
     # sorted: a graph's own order follows string hashing, which differs between processes, and
     # every worker must render the same page (same bytes, same ETag)
-    for source, pred, target in sorted(graph, key=lambda t: (str(t[0]), str(t[1]), str(t[2]))):
-        if pred == RDF.type or not isinstance(source, URIRef) or str(source).startswith(work):
-            continue
-        if str(target) == work or str(target).startswith(work + "/"):
-            try:
-                citing = WorkIRI.parse(str(source)).work()
-            except IRIError:
-                citing = str(source)
-            place = linker.link(URIRef(re.sub(r"__cit_[^_#/]+$", "", str(source))))
-            if place not in by_work[citing]:
-                by_work[citing].append(place)
+    links = [(source, pred, target) for source, pred, target in graph
+             if pred != RDF.type and isinstance(source, URIRef) and not str(source).startswith(work)
+             and (str(target) == work or str(target).startswith(work + "/"))]
+    for source, pred, target in sorted(links, key=lambda t: (str(t[0]), str(t[1]), str(t[2]))):
+        try:
+            citing = WorkIRI.parse(str(source)).work()
+        except IRIError:
+            citing = str(source)
+        place = linker.link(URIRef(re.sub(r"__cit_[^_#/]+$", "", str(source))))
+        if place not in by_work[citing]:
+            by_work[citing].append(place)
     return [CitedBy(linker.link(URIRef(w)), places) for w, places in sorted(by_work.items())]
 
 

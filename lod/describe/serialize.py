@@ -38,6 +38,7 @@ def _prefixes_longest_first() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
 
 
+@lru_cache(maxsize=65536)
 def compact_iri(iri: str) -> str:
     """`prefix:local` when a context prefix covers `iri`, else the IRI itself (always expandable
     back to `iri` under the shipped context)."""
