@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--label", default="fresh")
     args = parser.parse_args(argv)
     port = free_port()
-    logs = RESULTS / "logs"
+    logs = Path(os.environ.get("LOD_BENCH_WORK", "/tmp/lod-bench")) / "logs"  # the server's log: not a result
     logs.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     server = start("lod serve", [*lod_command(), "serve", "--data", str(args.data), "--host", "127.0.0.1",
