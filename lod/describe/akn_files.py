@@ -7,6 +7,7 @@ written by the build and the web layer's 303s (lod.web.manifestations) both read
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from lod.akn.vocabulary import AKN_FORMAT
@@ -20,9 +21,12 @@ MAIN = f"!main.{AKN_FORMAT}"
 def languages(data: Path, work: WorkIRI, base: str) -> list[str]:
     """The languages of a work that have an AKN file in the build at `data`, in code order."""
     folder = data / work.work()[len(base.rstrip("/")) + 1:]
-    if not folder.is_dir():
+    try:
+        names = os.listdir(folder)  # one system call: this runs on every dereference of a work
+    except OSError:
         return []
-    return sorted(p.parent.name[:-1] for p in folder.glob(f"*@/{MAIN}"))
+    # the build makes a `{lang}@` folder only to hold that expression's !main.xml
+    return sorted(name[:-1] for name in names if name.endswith("@"))
 
 
 def manifestation_path(work: WorkIRI, lang: str, base: str) -> str:
