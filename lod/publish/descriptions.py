@@ -25,6 +25,7 @@ from lod.describe import build as stage
 from lod.describe.incoming import Owners, records, write_records
 from lod.publish.describe import dataset_iri
 from lod.publish.dumps import DocumentPart
+from lod.publish.limits import exit_with_parent
 
 _OWNERS: dict[str, Owners] = {}
 
@@ -71,8 +72,9 @@ class DescriptionStage:
                 works[owners(part.graph)].append(part.path)
         todo = stage.tasks(works, index, self.base)
         if jobs > 1 and len(todo) > 1:
-            # forked after `prepare`: the workers inherit the merged records and the labels
-            with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+            # forked after `prepare` (they inherit the merged records and the labels); like every
+            # build worker, they end with the build (lod.publish.limits.exit_with_parent)
+            with ProcessPoolExecutor(jobs, mp_context=context, initializer=exit_with_parent) as pool:
                 self._collect(stage.run(todo, pool))
         else:
             self._collect(stage.run(todo, None))
