@@ -206,19 +206,23 @@ def _one_clear_line(result: subprocess.CompletedProcess[str]) -> str:
 
 
 def test_a_full_disk_ends_the_build_in_one_line_naming_the_file(tmp_path: Path) -> None:
-    with tiny_filesystem(tmp_path / "disk", 24576) as disk:  # one document and every authority described
+    # 28 MiB: one document's output fits (≈ 2.8 MiB of vocabulary files and ≈ 15 MiB of descriptions,
+    # most of them the authorities', in 4 KiB blocks), the corpus beside it does not
+    with tiny_filesystem(tmp_path / "disk", 28672) as disk:
         out = disk / "output"
         build(ONE_DOCUMENT, out, progress=False, jobs=1)
         before = _tree_digest(out)
+        record = (disk / "output.published-works.tsv").read_bytes()
         result = _cli_build(CORPUS, out)
         line = _one_clear_line(result)
         assert "No space left on device" in line and str(disk) in line, line
         assert _tree_digest(out) == before
-        assert sorted(p.name for p in disk.iterdir()) == ["output"]
+        assert sorted(p.name for p in disk.iterdir()) == ["output", "output.published-works.tsv"]
+        assert (disk / "output.published-works.tsv").read_bytes() == record  # the failed build recorded nothing
 
 
 def test_a_read_only_output_ends_the_build_in_one_line_naming_the_file(tmp_path: Path) -> None:
-    with tiny_filesystem(tmp_path / "disk", 24576) as disk:
+    with tiny_filesystem(tmp_path / "disk", 28672) as disk:
         out = disk / "output"
         build(ONE_DOCUMENT, out, progress=False, jobs=1)
         before = _tree_digest(out)

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import re
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 
 from lod.model import Footnote, OperativeParagraph, Resolution, SubParagraph
 from lod.rdf.links import WORK_TYPES
 from lod.rdf.mapbase import TRUE, MappingError, date_literal
 from lod.rdf.namespaces import (
-    ALLOT, DCTERMS, DOCO, ELI, FRBR, LANG1, LANG2, RDF, RDFS, UNDO, UNRES, undocs_iri,
+    ALLOT, DCTERMS, DOCO, ELI, FRBR, LANG1, LANG2, RDF, RDFS, UNDO, UNRES, XSD, undocs_iri,
 )
 from lod.rdf.ntriples import MappedDocument, literal_of
 from lod.rdf.proceedings import ProceedingsMapping
@@ -81,6 +81,8 @@ class _Mapper(ProceedingsMapping, QualityMapping):
         self.add(w, UNRES.symbol, res.symbol)
         self.add(w, DCTERMS.identifier, res.symbol)
         self.add(w, UNRES.alias, e.alias)
+        if e.earlier:
+            self.add(w, UNRES.alias, Literal(e.earlier, datatype=XSD.anyURI))
         self.add(w, UNRES.docDate, date_literal(self.iri.date))
         self.add(w, ELI.date_document, date_literal(self.iri.date))
         if e.approximate:

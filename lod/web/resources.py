@@ -12,12 +12,11 @@ IRIs (`{work}/!main#para_8`): the browser keeps the fragment across the 303 and 
 has an anchor with that id; the paragraph container `{work}/!main` is described by its work.
 
 IRIs that moved (a cited work's approximate date) are answered before these routes by the
-moved-IRI table, when one is installed (`MOVED`: a hook that returns a 301 or None).
+moved-IRI table (lod.web.moved, a before-request hook).
 """
 
 from __future__ import annotations
 
-from typing import Callable
 from urllib.parse import quote
 
 from flask import Blueprint, Response, abort, redirect, render_template, request
@@ -33,8 +32,6 @@ from lod.web.runtime import runtime
 
 bp = Blueprint("resources", __name__)
 DATA = "data"
-MOVED: list[Callable[[str], Response | None]] = []
-"""Hooks asked first with the requested IRI: a 301 for an IRI that moved, else None."""
 
 
 def not_acceptable() -> Response:
@@ -54,14 +51,6 @@ def see_other(location: str) -> Response:
 
 def _chosen() -> Format | None:
     return conneg.negotiate(request.headers.get("Accept"), RESOURCE_FORMATS)
-
-
-def _moved(iri: str) -> Response | None:
-    for hook in MOVED:
-        answer = hook(iri)
-        if answer is not None:
-            return answer
-    return None
 
 
 def _described(iri: str) -> bool:
@@ -89,9 +78,6 @@ def akn(rest: str) -> Response:
     if manifestations.is_manifestation(path):
         return manifestations.send_manifestation(rt.data, path, send_file)
     iri = rt.base + path
-    moved = _moved(iri)
-    if moved is not None:
-        return moved
     try:
         parsed = WorkIRI.parse(iri)
         work = parsed.work()
@@ -156,9 +142,6 @@ def page_language() -> str:
 
 def other_iri(iri: str) -> Response:
     rt = runtime()
-    moved = _moved(iri)
-    if moved is not None:
-        return moved
     if not _described(iri):
         abort(404, description=f"No resource {iri} in this dataset (this build describes nothing by that IRI).")
     fmt = _chosen()
