@@ -19,6 +19,7 @@ import multiprocessing
 import os
 import pickle
 import shutil
+import sqlite3
 import sys
 import time
 from itertools import chain
@@ -363,6 +364,11 @@ def build(
         where = exc.filename or out
         raise BuildError(f"cannot write {where}: {exc.strerror or exc}; nothing was written, "
                          f"{out} is as it was") from None
+    except sqlite3.OperationalError as exc:  # the search index's writer meets a full disk as SQLite says it
+        if "disk is full" not in str(exc):
+            raise
+        raise BuildError(f"cannot write the search index ({output.SEARCH_INDEX}) beside {out}: No space left on "
+                         f"device (SQLite: {exc}); nothing was written, {out} is as it was") from None
 
 
 def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int | None, progress: bool | None,
