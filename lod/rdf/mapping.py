@@ -27,6 +27,7 @@ from lod.rdf.ntriples import MappedDocument, literal_of
 from lod.rdf.proceedings import ProceedingsMapping
 from lod.rdf.quality import QualityMapping
 from lod.rdf.relations import phrase_concept
+from lod.rdf.tables import TableMapping
 from lod.rdf.registry import WorkRegistry, source_slug
 
 __all__ = ["MappingError", "WORK_TYPES", "map_resolution", "resolution_graph", "resolution_lines"]
@@ -55,15 +56,16 @@ def resolution_lines(res: Resolution, registry: WorkRegistry, base: str) -> list
     return map_resolution(res, registry, base).lines()
 
 
-class _Mapper(ProceedingsMapping, QualityMapping):
+class _Mapper(ProceedingsMapping, QualityMapping, TableMapping):
     """One document's mapping: the FRBR levels and the structure; agents, links,
-    proceedings (votes, subjects, workflow) and curator findings (DQV) are mixins."""
+    proceedings (votes, subjects, workflow), curator findings (DQV) and tables are mixins."""
 
     # --- levels ---------------------------------------------------------------------------
     def run(self) -> MappedDocument:
         self.work_level()
         self.expression_level()
         self.structure()
+        self.tables()
         self.footnotes()
         self.citations()
         self.draft_links()
