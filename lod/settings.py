@@ -60,16 +60,6 @@ SETTINGS: tuple[Setting, ...] = (
         "idle and start again (milliseconds) when queries arrive together. 0 keeps none.", int,
     ),
     Setting(
-        "response-cache-mb", 32,
-        "Megabytes of finished descriptions and pages each server worker keeps in memory (behind it, the "
-        "rendered files shared by all workers on disk).", int,
-    ),
-    Setting(
-        "prerender", True,
-        "Render every work's descriptions in the background after a new build lands (lower latency; "
-        "CPU proportional to the number of documents). Off: render on first request only.", flag,
-    ),
-    Setting(
         "access-log", True,
         "Write one line per request to standard output (gunicorn's access log); off saves a little CPU per request.", flag,
     ),

@@ -26,6 +26,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from lod import output
 from pathlib import Path
 
 from rdflib import Graph
@@ -62,7 +63,7 @@ class PublishReport:
 
 def build_base(out: Path) -> str:
     try:
-        return str(json.loads((out / "report.json").read_text(encoding="utf-8"))["base"]).rstrip("/")
+        return str(json.loads((out / output.REPORT).read_text(encoding="utf-8"))["base"]).rstrip("/")
     except (OSError, ValueError, KeyError) as exc:
         raise EngineError(f"{out} is not a build of lod (report.json: {exc})") from None
 
@@ -71,7 +72,7 @@ def build_graphs(out: Path) -> Iterator[tuple[str, bytes, str]]:
     """(graph IRI, its N-Triples, SHA-256 of what it was made from) for every graph of the build,
     in the dump's order. The digest of the dataset description is the digest of void.ttl (its
     blank nodes get new labels each time it is converted)."""
-    dump = out / "dumps" / "lod.nq.gz"
+    dump = out / output.dump(output.DUMP_NQUADS)
     if not dump.is_file():
         raise EngineError(f"{dump} is missing: run `lod build` first")
     current: str | None = None
@@ -93,7 +94,7 @@ def build_graphs(out: Path) -> Iterator[tuple[str, bytes, str]]:
     if current is not None:
         data = b"".join(lines)
         yield current, data, hashlib.sha256(data).hexdigest()
-    void = out / "void.ttl"
+    void = out / output.VOID
     if void.is_file():
         ntriples = Graph().parse(void, format="turtle").serialize(format="nt").encode("utf-8")
         yield build_base(out) + "/graph/dataset", ntriples, hashlib.sha256(void.read_bytes()).hexdigest()

@@ -10,6 +10,8 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from lod import formats
+
 GRAPH_CAP_FACTOR = 100
 """A CONSTRUCT/DESCRIBE may return this many times max-rows triples: one resolution's
 description is hundreds of triples, so a graph cap equal to the row cap would refuse pages."""
@@ -34,17 +36,12 @@ class RawResult:
 # --- formats ------------------------------------------------------------------------------
 
 RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "text/csv": ox.QueryResultsFormat.CSV,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+    f.mime: f.oxigraph for f in formats.RESULT_FORMATS if isinstance(f.oxigraph, ox.QueryResultsFormat)
 }
 GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    f.mime: f.oxigraph for f in formats.RDF_FORMATS if isinstance(f.oxigraph, ox.RdfFormat)
 }
+"""The store's answer formats by media type, from lod.formats."""
 
 
 # --- term conversion ----------------------------------------------------------------------

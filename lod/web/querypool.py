@@ -50,8 +50,7 @@ class Busy(Exception):
 
 
 QUERY_NICENESS = 10
-"""Query processes yield the CPU to the web workers (pages first), and themselves take it before
-the prerenderer (niceness 19)."""
+"""Query processes yield the CPU to the web workers (pages and descriptions first)."""
 
 
 def _child(conn: Connection, errors: Connection, memory_mb: int, allow_unconfined: bool) -> None:

@@ -20,16 +20,18 @@ from rdflib import Graph
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
 
+from lod import formats
 from lod.search import (FACET_NAMES, FACETS, INDEX_FILE, MARK_END, MARK_START, MAX_QUERY_CHARS, PART_LABELS,
                         SearchError, SearchIndex, SearchResult, SearchTimeout)
 from lod.engines.search import EngineSearch
 from lod.web.budget import OverBudget
-from lod.web.render import Linker
+from lod.describe.page import Linker
 from lod.web.runtime import runtime
 
 bp = Blueprint("search", __name__)
 
-HTML, JSON = "text/html", "application/json"
+HTML, JSON = formats.HTML.mime, formats.JSON.mime
+"""The media types /search answers in (lod.formats)."""
 OPENSEARCH = "application/opensearchdescription+xml"
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 50

@@ -20,20 +20,16 @@ from lod.store import QueryError, RawResult
 from lod.web import conneg, queries
 from lod.web.budget import OverBudget
 from lod.web.conneg import HTML, RDF_FORMATS, RESULT_FORMATS, Format
-from lod.web.describe import serialize
+from lod.describe.serialize import serialize
 from lod.web.guard import CheckedQuery, Rejected
 from lod.web.querypool import Busy, QuerySession, QueryTimeout
-from lod.web.render import Linker
+from lod.describe.page import Linker
 from lod.web.runtime import runtime
 
 bp = Blueprint("sparql", __name__)
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 FORMATS_NS = Namespace("http://www.w3.org/ns/formats/")
-_SD_FORMATS = {
-    "application/sparql-results+json": "SPARQL_Results_JSON", "application/sparql-results+xml": "SPARQL_Results_XML",
-    "text/csv": "SPARQL_Results_CSV", "text/tab-separated-values": "SPARQL_Results_TSV", "text/turtle": "Turtle",
-    "application/ld+json": "JSON-LD", "application/rdf+xml": "RDF_XML", "application/n-triples": "N-Triples",
-}
+_SD_FORMATS = {f.mime: f.w3c for f in (*RESULT_FORMATS, *RDF_FORMATS) if f.w3c}
 
 
 def error(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
