@@ -8,6 +8,7 @@ from typing import Any
 
 from flask import current_app
 
+from lod.settings import Settings
 from lod.store import OxigraphStore, Store, StoreHolder
 from lod.web.budget import ClientBudget
 from lod.web.cache import Rendered, VersionedCache
@@ -16,7 +17,7 @@ from lod.web.querypool import QueryPool
 
 @dataclass
 class Runtime:
-    config: dict[str, Any]
+    config: Settings
     holder: StoreHolder | None
     fixed_store: Store | None
     pool: QueryPool
@@ -28,11 +29,11 @@ class Runtime:
 
     @property
     def base(self) -> str:
-        return str(self.config["base"]).rstrip("/")
+        return self.config.base.rstrip("/")
 
     @property
     def data(self) -> Path:
-        return Path(self.config["data"])
+        return self.config.data
 
     def store(self) -> Store:
         """The store for this request: take it once and keep it (a reload swaps the next one)."""
