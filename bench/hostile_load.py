@@ -25,11 +25,12 @@ from urllib.parse import quote
 
 from bench.common import PYTHON, ROOT, free_port, machine, percentile, start, tree_memory_mib, versions
 from bench.hostile import clients_for, hostile
+from lod.rdf.namespaces import prefix_lines
 
 RESULTS = ROOT / "bench" / "results" / "hostile"
 
 SMALL_QUERIES = (
-    "PREFIX unres: <https://w3id.org/un-lod/ontology#> SELECT ?work ?symbol WHERE { GRAPH ?work { ?work unres:symbol ?symbol } } LIMIT 20",
+    prefix_lines("unres") + "SELECT ?work ?symbol WHERE { GRAPH ?work { ?work unres:symbol ?symbol } } LIMIT 20",
     "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s a ?type } }",
 )
 
