@@ -28,7 +28,8 @@ from lod.parse.decisions import decision_meeting, decision_start, decision_text_
 from lod.parse.endnotes import take_endnotes
 from lod.parse.heading import Heading, find_formula, find_heading, formula_line, is_heading
 from lod.parse.markers import MarkerState, resolve_glued
-from lod.parse.masthead import Masthead, adopting_body, iso_date, parse_masthead
+from lod.dates import iso_date
+from lod.parse.masthead import Masthead, adopting_body, parse_masthead
 from lod.parse.readers import SourceText
 from lod.parse.structure import Structure, build_structure
 from lod.parse.verbs import leading_phrase

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from datetime import datetime
 from functools import lru_cache
 
-from dateutil import parser as date_parser
 
 from lod.bodies import BODIES, Body, by_name
 
@@ -122,18 +120,6 @@ def relation_before(verbs: tuple[tuple[int, str], ...], position: int) -> str | 
 
 
 @lru_cache(maxsize=4096)
-def iso_date(day: str, month: str, year: str) -> str | None:
-    """An ISO date for a printed "21 December 2010"; None when the date does not exist.
-
-    Cached: dateutil is slow, and the same few dates are cited over and over.
-    """
-    try:
-        parsed = date_parser.parse(f"{day} {month} {year}", default=datetime(2000, 1, 1))
-    except (ValueError, OverflowError):
-        return None
-    return parsed.date().isoformat()
-
-
 def normalise_number(number: str) -> str:
     """A cited number in one spelling: "1373(2001)" → "1373 (2001)", spaces collapsed."""
     number = " ".join(number.split())

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from lod.bodies import Body, by_key
+from lod.dates import iso_date
 from lod.model import Citation, CitationType
 from lod.parse import citation_patterns as P
 from lod.symbols import parse_symbol, resolution_symbol
@@ -122,7 +123,7 @@ class CitationExtractor:
             date = P.DATE_RE.match(text, end)
             if date is not None:
                 end = date.end()
-                iso = None if date.group("blank") else P.iso_date(date.group("day"), date.group("month"), date.group("year"))
+                iso = None if date.group("blank") else iso_date(f'{date.group("day")} {date.group("month")} {date.group("year")}')
                 for item in group:
                     item.dated, item.date = True, iso
                 # "69/193 and 69/196 of 18 December 2014": the date is shared by the undated

@@ -18,16 +18,14 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import PurePath
-
-from dateutil import parser as dateparser
 
 from lod import treaties
 from lod.bodies import TLC_PATH, Body, by_actor, by_key, by_name, slug_actor
+from lod.dates import iso_date
 from lod.model import Citation, Resolution
 from lod.symbols import parse_symbol, resolution_symbol, roman_to_int
-from lod.uri import DEFAULT_BASE, WorkIRI, encode_number, normalize_date
+from lod.uri import DEFAULT_BASE, WorkIRI, encode_number
 
 ADOPTED_KINDS = ("resolution", "decision")
 
@@ -121,25 +119,6 @@ def year_from_number(body_key: str | None, number: str) -> int | None:
     if m := re.fullmatch(r"(\d{1,3})/\d+.*", n):
         return session_year(body_key, int(m.group(1)))
     return None
-
-
-def iso_date(text: str | None) -> str | None:
-    """An ISO date from what a citation or masthead printed ("21 December 2010" or ISO).
-
-    Text without a four-digit year gives None: dateutil would fill the gaps from today's
-    date, and an IRI must not depend on the day the build ran.
-    """
-    if not text:
-        return None
-    text = text.strip()
-    if re.fullmatch(r"\d{4}(-\d{2}){0,2}", text):
-        return normalize_date(text)
-    if not re.search(r"\b\d{4}\b", text):
-        return None
-    try:
-        return dateparser.parse(text, dayfirst=True, default=datetime(2000, 1, 1)).date().isoformat()
-    except (ValueError, OverflowError):
-        return None
 
 
 def source_slug(source: str) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gzip
 from email.utils import formatdate
-from typing import Any
 
 from flask import Flask, Response, request
 
