@@ -40,3 +40,17 @@ def iso_date(text: str | None) -> str | None:
         return dateparser.parse(text, dayfirst=True, default=_NO_DAY).date().isoformat()
     except (ValueError, OverflowError):
         return None
+
+
+MONTHS: tuple[str, ...] = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                           "October", "November", "December")
+"""The month names UN texts print, in order: the converters' patterns are made from them."""
+
+MONTH_NAMES = "|".join(MONTHS)
+"""The months as a regular-expression alternation (no group): `rf"\\d{1,2} (?:{MONTH_NAMES}) \\d{4}"`."""
+
+
+def printed_date(iso: str) -> str:
+    """An ISO date as UN texts print it: 2022-09-13 → "13 September 2022"."""
+    year, month, day = iso.split("-")
+    return f"{int(day)} {MONTHS[int(month) - 1]} {year}"

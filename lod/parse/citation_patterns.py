@@ -11,10 +11,10 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-
 from lod.bodies import BODIES, Body, by_name
+from lod.dates import MONTH_NAMES
 
-MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+MONTHS = f"(?:{MONTH_NAMES})"
 
 _MARKUP = re.compile(
     r"\[(?P<link>[^\[\]\n]{1,200})\]\([^()\s]{0,500}\)"  # Markdown link: keep its text

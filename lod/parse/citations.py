@@ -25,9 +25,6 @@ from lod.model import Citation, CitationType
 from lod.parse import citation_patterns as P
 from lod.symbols import parse_symbol, resolution_symbol
 
-_DECISION_SERIES = {"ga": "A/DEC/", "ecosoc": "E/DEC/"}
-
-
 @dataclass
 class _Item:
     """One number of a citation list, before its body and date are settled."""
@@ -229,11 +226,9 @@ class CitationExtractor:
         body = P.known_body(body_name) if body_name else None
         if not placeholder and body is not None:
             if kind == "resolution":
-                old_ga = P.OLD_GA_NUMBER_RE.match(item.number) if body.key == "ga" else None
-                number = f"{old_ga['n']} ({old_ga['session']})" if old_ga else item.number
-                symbol = resolution_symbol(body.key, number)
-            elif body.key in _DECISION_SERIES:
-                symbol = _DECISION_SERIES[body.key] + item.number
+                symbol = resolution_symbol(body.key, item.number)
+            elif body.conventions is not None:
+                symbol = body.conventions.symbol("decision", item.number)
         return Citation(
             type=kind,
             text=" ".join(printed.split()),

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 
 
 from lod.bodies import BODIES, by_name
-from lod.dates import iso_date
+from lod.dates import MONTH_NAMES, iso_date
 from lod.parse.furniture import find_symbol, is_furniture, strip_marks
 from lod.symbols import SYMBOL_RE
 
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+MONTHS = MONTH_NAMES
 DATE_RE = re.compile(rf"\b(\d{{1,2}}) ({MONTHS}) (\d{{4}})\b")
 
 _UNITS = {w: i for i, w in enumerate(

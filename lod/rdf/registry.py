@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from lod import treaties
-from lod.bodies import TLC_PATH, Body, by_actor, by_key, by_name, slug_actor
+from lod.bodies import TLC_PATH, Body, by_actor, by_key, by_name, session_year, slug_actor
 from lod.dates import iso_date
 from lod.model import Citation, Resolution
 from lod.symbols import parse_symbol, resolution_symbol, roman_to_int
@@ -32,19 +32,6 @@ ADOPTED_KINDS = ("resolution", "decision")
 
 class RegistryError(ValueError):
     """A document for which no work IRI can be formed (no date can be known at all)."""
-
-
-# First session year of bodies whose own numbers are "{session}/{n}". Sessions are annual
-# for these bodies in the period UN texts cite, so year = offset + session is a fair
-# approximation, and it is always flagged as one.
-_SESSION_YEAR_OFFSET: dict[str, int] = {
-    "ga": 1945,  # 1st session 1946; resolutions of session S are adopted from Sept. of 1945+S
-    "ccpcj": 1991,  # 1st session 1992
-    "cnd": 1957,  # 68th session 2025
-    "csw": 1956,  # 69th session 2025
-    "csocd": 1961,  # 63rd session 2025
-    "cpd": 1967,  # 58th session 2025
-}
 
 
 @dataclass(frozen=True)
@@ -97,14 +84,6 @@ def body_iri(body: Body | None, name: str | None, base: str) -> str:
     """The TLCOrganization IRI; bodies missing from lod.bodies get one from their actor token."""
     local = body.tlc if body is not None else actor_token(None, name)
     return f"{base.rstrip('/')}{TLC_PATH}{local}"
-
-
-def session_year(body_key: str | None, session: int) -> int | None:
-    """The (approximate) year of a numbered session of a body, when the body's rhythm is known."""
-    if body_key == "hrc":
-        return 2006 + (session - 1) // 3  # three regular sessions a year since 2006
-    offset = _SESSION_YEAR_OFFSET.get(body_key or "")
-    return offset + session if offset is not None else None
 
 
 def year_from_number(body_key: str | None, number: str) -> int | None:
