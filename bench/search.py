@@ -30,13 +30,12 @@ import re
 import shutil
 import sqlite3
 import tempfile
-import threading
 import time
 from importlib import metadata
 from pathlib import Path
 from urllib.parse import urlencode
 
-from bench.common import PYTHON, ROOT, free_port, machine, percentile, start, versions
+from bench.common import PYTHON, ROOT, free_port, machine, percentile, run_clients, start, versions
 from lod.search import INDEX_FILE, SearchIndex
 from lod.search.index import SCHEMA
 from lod.search.query import facet_token
@@ -184,13 +183,7 @@ def serve_load(data: Path, queries: list[Query], clients: int, duration: float, 
         samples: list[float] = []
         errors: list[str] = []
         stop = time.monotonic() + duration
-        threads = [threading.Thread(target=_client, args=(port, paths, k * 37, stop, samples, errors)) for k in range(clients)]
-        t0 = time.perf_counter()
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(duration + 60)
-        elapsed = time.perf_counter() - t0
+        elapsed = run_clients(clients, _client, lambda k: (port, paths, k * 37, stop, samples, errors), duration)
     finally:
         server.stop()
     return {"clients": clients, "seconds": elapsed, "requests": len(samples), "errors": len(errors),
