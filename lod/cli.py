@@ -54,8 +54,24 @@ def settings_options(command: str) -> Callable[[Callable[..., Any]], Callable[..
     return decorate
 
 
-JOBS = click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes [default: all cores].")
-"""`--jobs`, the same option wherever documents are read in parallel (`lod check`, `lod build`)."""
+def jobs_option(default: int | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """`--jobs`, the one definition wherever documents are read in parallel (`lod check`,
+    `lod build`, the benchmarks, which default to 2 on a shared machine)."""
+    shown = "all cores" if default is None else default
+    return click.option("--jobs", type=click.IntRange(min=1), default=default, help=f"Worker processes [default: {shown}].")
+
+
+def seed_option() -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """`--seed` of a synthetic corpus (`lod corpus synth`, the benchmarks that synthesize one)."""
+    return click.option("--seed", type=int, default=0, show_default=True, help="Same N and seed, byte-identical corpus.")
+
+
+def setting_option(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The option of one setting, for a tool outside `lod` (the benchmarks) that takes it too."""
+    return _option(registry.setting(name))
+
+
+JOBS = jobs_option()
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -239,7 +255,7 @@ def corpus() -> None:
 @corpus.command()
 @click.argument("n", type=click.IntRange(min=0))
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder to write the documents into.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Same N and seed, byte-identical corpus.")
+@seed_option()
 def synth(n: int, out: Path, seed: int) -> None:
     """Write N synthetic resolution texts recombined from corpus/ (lod.synth)."""
     from lod.synth import synthesize
