@@ -25,11 +25,12 @@ _CLICK_TYPES: dict[Any, Any] = {int: click.INT, float: click.FLOAT, registry.fla
                                 Path: click.Path(path_type=Path)}
 
 
-def _option(s: registry.Setting) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """The click option of one setting: its type, help, default and variable from the settings table."""
+def _option(s: registry.Setting, default: Any = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The click option of one setting: its type, help, default and variable from the settings table
+    (None: not given, so the environment or the table's default applies when it is resolved)."""
     kind = click.Choice(s.choices) if s.choices else _CLICK_TYPES[s.type]
-    return click.option(f"--{s.name}", s.attribute, default=None, type=kind, show_envvar=True, envvar=s.env,
-                        help=f"{s.help} [default: {s.default}]")
+    return click.option(f"--{s.name}", s.attribute, default=default, type=kind, show_envvar=True, envvar=s.env,
+                        help=f"{s.help} [default: {s.default if default is None else default}]")
 
 
 def settings_options(command: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -66,9 +67,10 @@ def seed_option() -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     return click.option("--seed", type=int, default=0, show_default=True, help="Same N and seed, byte-identical corpus.")
 
 
-def setting_option(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """The option of one setting, for a tool outside `lod` (the benchmarks) that takes it too."""
-    return _option(registry.setting(name))
+def setting_option(name: str, default: Any = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The option of one setting, for a tool outside `lod` (the benchmarks) that takes it too;
+    `default` where that tool wants another (a benchmark's server without its access log)."""
+    return _option(registry.setting(name), default)
 
 
 JOBS = jobs_option()

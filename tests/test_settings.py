@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +20,9 @@ from lod.publish.limits import DocumentLimits
 from lod.settings import Settings, SettingError
 
 ROOT = Path(__file__).resolve().parent.parent
+PRERENDER = ROOT / "lod" / "web" / "prerender.py"
+"""The background renderer's own process arguments (`--store` is a store folder there, not the
+setting); issue 14 removes that process with the rest of the web layer's second build system."""
 
 
 def _other_value(s: registry.Setting) -> tuple[str, Any]:
@@ -138,3 +142,15 @@ def test_lod_help_lists_every_command() -> None:
 def test_document_limits_come_from_the_settings() -> None:
     limits = DocumentLimits.from_settings(registry.resolve({"max-pages": 3, "document-seconds": 4}))
     assert (limits.max_pages, limits.seconds) == (3, 4.0)
+
+
+def test_no_option_of_lod_is_defined_again_elsewhere() -> None:
+    """Options that lod has (every setting, --jobs, --seed) are defined once, in lod/cli.py; the
+    benchmarks take them from there (jobs_option, seed_option, setting_option)."""
+    shared = {f"--{s.name}" for s in registry.SETTINGS} | {"--jobs", "--seed"}
+    defined = re.compile(r"""(?:click\.option|add_argument)\(\s*["'](--[a-z-]+)["']""")
+    offenders = [f"{path.relative_to(ROOT)}: {option}"
+                 for path in [*(ROOT / "lod").rglob("*.py"), *(ROOT / "bench").rglob("*.py")]
+                 if path not in (ROOT / "lod" / "cli.py", PRERENDER)
+                 for option in defined.findall(path.read_text(encoding="utf-8")) if option in shared]
+    assert not offenders, offenders
