@@ -62,7 +62,12 @@ GROUPS: tuple[SponsorGroup, ...] = (
 )
 
 _MEMBERS_OF = re.compile(r"^(?:the\s+)?(?:States\s+)?Members?\s+of\s+the\s+United\s+Nations\s+that\s+are\s+members\s+of\s+", re.I)
+_BY_KEY = {g.key: g for g in GROUPS}
 _BY_NAME = {normalise_name(n): g for g in GROUPS for n in (g.name, *g.aliases)}
+
+
+def by_key(key: str) -> SponsorGroup | None:
+    return _BY_KEY.get(key)
 
 
 def lookup_group(name: str | None) -> SponsorGroup | None:

@@ -45,16 +45,17 @@ def _name_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:the\s+)?(?:{body})(?![\w-])", re.IGNORECASE)
 
 
-def _kind_of(name: str) -> tuple[str | None, SponsorKind]:
-    """What a printed sponsor name is: a State (with its code), a group, an organization."""
+def _sponsor(name: str, unknown: SponsorKind = "unknown") -> Sponsor:
+    """A printed sponsor name resolved: a State (with its code), a group or organization of the
+    table (with its key), a "Group of …" the table lacks, or `unknown`."""
     state = lookup_state(name)
     if state is not None:
-        return state.iso3, "state"
+        return Sponsor(name=name, iso3=state.iso3, kind="state")
     group = lookup_group(name)
     if group is not None:
-        return None, group.kind
+        return Sponsor(name=name, kind=group.kind, group=group.key)
     cleaned = re.sub(r"^the\s+", "", " ".join(name.split()), flags=re.IGNORECASE).casefold()
-    return None, "group" if cleaned.startswith("group of ") else "unknown"
+    return Sponsor(name=name, kind="group" if cleaned.startswith("group of ") else unknown)
 
 
 def _on_behalf_sponsor(whom: str) -> Sponsor:
@@ -65,8 +66,7 @@ def _on_behalf_sponsor(whom: str) -> Sponsor:
     if group_at >= 0:
         whom = whom[group_at:]
     whom = re.sub(r"^the\s+", "", whom, flags=re.IGNORECASE).strip(" ,.;")
-    iso3, kind = _kind_of(whom)
-    return Sponsor(name=whom, iso3=iso3, kind="group" if kind == "unknown" else kind)
+    return _sponsor(whom, unknown="group")
 
 
 def clean_sponsor_line(line: str) -> str:
@@ -108,8 +108,7 @@ def parse_sponsors(line: str) -> list[Sponsor]:
             end = pos + 1
             name = text[pos:end].strip()
         if name:
-            iso3, kind = _kind_of(name)
-            sponsors.append(Sponsor(name=name, iso3=iso3, kind=kind))
+            sponsors.append(_sponsor(name))
         pos = end
         behalf = _ON_BEHALF.match(text, pos)
         if behalf is not None:

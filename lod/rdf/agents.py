@@ -11,7 +11,8 @@ from __future__ import annotations
 from rdflib import URIRef
 
 from lod.model import Addressee, Sponsor
-from lod.rdf.groups import group_iri, lookup_group
+from lod.groups import by_key as by_group_key
+from lod.rdf.groups import group_iri
 from lod.rdf.mapbase import TRUE, MapperBase, states_by_iso3
 from lod.rdf.namespaces import ALLOT, OWL, RDF, RDFS, SKOS, UNDO, UNRES, WD, slug, state_iri
 from lod.rdf.ntriples import Text
@@ -45,7 +46,7 @@ class AgentMapping(MapperBase):
         """A State by its ISO code, a known group by its key, anything else flagged."""
         if sponsor.iso3:
             return self.state(sponsor.iso3, sponsor.name)
-        group = lookup_group(sponsor.name)
+        group = by_group_key(sponsor.group) if sponsor.group else None
         if group is not None:
             node = URIRef(group_iri(self.base, group.key))
             self.add(node, RDF.type, UNRES.SponsorGroup)
