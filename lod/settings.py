@@ -252,22 +252,27 @@ def setting(name: str) -> Setting:
     return _BY_NAME[name]
 
 
+_KIND_NAMES: dict[Callable[[Any], Any], str] = {int: "whole number", float: "number", flag: "yes/no value",
+                                                Path: "path", str: "text"}
+
+
 def _convert(s: Setting, raw: Any, origin: str) -> Any:
     """`raw` as the setting's type; a value that is not one is an error naming the setting and its origin."""
+    kind = _KIND_NAMES[s.type]
     if isinstance(raw, bool):
         if s.type is flag:
             return raw
-        raise SettingError(f"{origin}: {raw!r} is not a {s.type.__name__}")
+        raise SettingError(f"{origin}: {raw!r} is not a {kind}")
     if s.type is float and isinstance(raw, int) or s.type is Path and isinstance(raw, Path):
         return s.type(raw)
     if s.type in (int, float) and isinstance(raw, s.type):  # type: ignore[arg-type]
         return raw
     if not isinstance(raw, str):
-        raise SettingError(f"{origin}: {raw!r} is not a {s.type.__name__}")
+        raise SettingError(f"{origin}: {raw!r} is not a {kind}")
     try:
         converted = s.type(raw)
     except ValueError:
-        raise SettingError(f"{origin}: {raw!r} is not a valid {s.type.__name__}") from None
+        raise SettingError(f"{origin}: {raw!r} is not a {kind}") from None
     if s.choices and converted not in s.choices:
         raise SettingError(f"{origin}: {raw!r} is not one of {', '.join(s.choices)}")
     return converted
@@ -280,6 +285,14 @@ def value(name: str, override: Any = None) -> Any:
         return _convert(s, override, f"setting {name}")
     raw = os.environ.get(s.env)
     return _convert(s, raw, f"environment variable {s.env}") if raw is not None else s.default
+
+
+@typing.overload
+def resolve(overrides: str, override: Any = None) -> Any: ...
+
+
+@typing.overload
+def resolve(overrides: Mapping[str, Any] | None = None, *, start: Settings | None = None) -> Settings: ...
 
 
 def resolve(overrides: Mapping[str, Any] | str | None = None, override: Any = None, *,
