@@ -36,6 +36,8 @@ class Body:
     first_session: int | None = None
     """The year of the body's first numbered session, for bodies whose numbers carry the session."""
     sessions_a_year: int = 1
+    document_series: str = ""
+    """The symbol prefix of a commission's documents and drafts ("E/CN.15": E/CN.15/2019/L.3)."""
 
     def session_year(self, session: int) -> int | None:
         """The (approximate) year of a numbered session, when the body's rhythm is known: sessions
@@ -44,6 +46,12 @@ class Body:
         if self.first_session is None:
             return None
         return self.first_session + (session - 1) // self.sessions_a_year
+
+    def session_of(self, year: int) -> int | None:
+        """The (first) numbered session held in `year`, the inverse of `session_year`."""
+        if self.first_session is None:
+            return None
+        return (year - self.first_session) * self.sessions_a_year + 1
 
 
 @dataclass(frozen=True)
@@ -126,11 +134,12 @@ BODIES: tuple[Body, ...] = (
         "ecosoc",
         wikidata=_WD + "Q104842946",
         first_session=1992,
+        document_series="E/CN.15",
     ),
     Body("cnd", "Commission on Narcotic Drugs", "un-cnd", "commissionOnNarcoticDrugs", (), "ecosoc", wikidata=_WD + "Q469618",
-         first_session=1958),
+         first_session=1958, document_series="E/CN.7"),
     Body("csw", "Commission on the Status of Women", "un-csw", "commissionOnTheStatusOfWomen", (), "ecosoc", wikidata=_WD + "Q2614097",
-         first_session=1957),
+         first_session=1957, document_series="E/CN.6"),
     Body("csocd", "Commission for Social Development", "un-csocd", "commissionForSocialDevelopment", (), "ecosoc", wikidata=_WD + "Q3684758",
          first_session=1962),
     Body("cpd", "Commission on Population and Development", "un-cpd", "commissionOnPopulationAndDevelopment", (), "ecosoc",

@@ -50,13 +50,19 @@ def _adopted_series() -> Iterator[tuple[re.Pattern[str], str, str]]:
                 yield re.compile(f"^{fixed}{conventions.number_parts}$"), body.key, kind
 
 
+def _commission_drafts() -> Iterator[tuple[re.Pattern[str], str, str]]:
+    """Drafts of the commissions that have a document series of their own (E/CN.15/2019/L.3)."""
+    for body in BODIES:
+        if body.document_series:
+            fixed = re.escape(body.document_series)
+            yield re.compile(rf"^{fixed}/(?P<year>\d{{4}})/L\.\d+.*$"), body.key, "draft-resolution"
+
+
 _PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     *_adopted_series(),
     (re.compile(r"^A/C\.(?P<committee>[1-6])/(?P<session>\d+)/L\.\d+.*$"), "ga", "draft-resolution"),
     (re.compile(r"^A/(?P<session>(?:ES-|S-)?\d+)/L\.\d+.*$"), "ga", "draft-resolution"),
-    (re.compile(r"^E/CN\.15/(?P<year>\d{4})/L\.\d+.*$"), "ccpcj", "draft-resolution"),
-    (re.compile(r"^E/CN\.7/(?P<year>\d{4})/L\.\d+.*$"), "cnd", "draft-resolution"),
-    (re.compile(r"^E/CN\.6/(?P<year>\d{4})/L\.\d+.*$"), "csw", "draft-resolution"),
+    *_commission_drafts(),
     (re.compile(r"^E/(?P<year>\d{4})/L\.\d+.*$"), "ecosoc", "draft-resolution"),
     (re.compile(r"^A/HRC/(?P<session>\d+)/L\.\d+.*$"), "hrc", "draft-resolution"),
     (re.compile(r"^S/(?P<year>\d{4})/\d+.*$"), "sc", "document"),

@@ -78,3 +78,18 @@ def test_a_decision_record_names_the_organ_of_its_division(division: str | None,
               "ED_Division": division, "ED_Meeting": [{"ED_Date": "2022-09-13T04:00:00.000Z", "ED_Number": "3rd plenary meeting"}]}
     text = decision_source(record, "record.json").text
     assert f"Decision adopted by the {organ} on 13 September 2022" in text
+
+
+@pytest.mark.parametrize("key", [b.key for b in BODIES if b.first_session is not None])
+def test_session_of_a_year_is_the_inverse_of_the_session_year(key: str) -> None:
+    body = by_key(key)
+    for year in (body.first_session, 1990, 2025):
+        session = body.session_of(year)  # type: ignore[arg-type]
+        if session is not None and session >= 1:
+            assert body.session_year(session) == year
+
+
+def test_commission_drafts_are_read_by_their_document_series() -> None:
+    for body in BODIES:
+        if body.document_series:
+            assert parse_symbol(f"{body.document_series}/2019/L.3/Rev.1").body == body.key
