@@ -54,9 +54,6 @@ DATE_RE = re.compile(
 )
 LIST_SEPARATOR_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*and\s+|\s+and\s+)")
 KEYWORD_RE = re.compile(r"\b(?P<kw>[Rr]esolutions?|[Dd]ecisions?)\s+(?:No\.\s*)?(?=(?:ES-|S-)?\d)")
-ECOSOC_NUMBER_RE = re.compile(r"^\d{4}/")
-SC_NUMBER_RE = re.compile(r"^\d{1,4} \(\d{4}\)$")
-OLD_GA_NUMBER_RE = re.compile(r"^(?P<n>\d{1,4})(?: [A-K])? \((?P<session>[IVXLC]+)\)$")
 
 TREATY_SERIES_RE = re.compile(r"(?P<series>League of Nations|United Nations)?,?\s*Treaty\s+Series", re.IGNORECASE)
 TREATY_VOLUMES_RE = re.compile(

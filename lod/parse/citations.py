@@ -19,7 +19,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from lod.bodies import Body, by_key
+from lod.bodies import Body, body_of_number, by_key
 from lod.dates import iso_date
 from lod.model import Citation, CitationType
 from lod.parse import citation_patterns as P
@@ -209,14 +209,12 @@ class CitationExtractor:
         """The body a number belongs to: named body, else the number's shape, else the document's body."""
         if explicit and body_name:
             return body_name
-        if P.SC_NUMBER_RE.match(number):
-            return by_key("sc").name
-        if P.OLD_GA_NUMBER_RE.match(number):
-            return by_key("ga").name
-        if P.ECOSOC_NUMBER_RE.match(number):
-            return by_key("ecosoc").name
+        shaped = body_of_number(number)  # only one organ numbers like this ("660 (1990)", "2017/16")
+        if shaped is not None:
+            return shaped.name
         own = self.document_body
-        if own is not None and own.key in ("sc", "ecosoc"):
+        if own is not None and own.conventions is not None and own.conventions.dating == "year":
+            # "70/174" in a Security Council or ECOSOC text: their own numbers carry the year
             return by_key("ga").name
         return self.document_body_name or by_key("ga").name
 
