@@ -14,4 +14,4 @@ def context_text() -> str:
     """The text lod.jsonld must have: the table's prefixes, in the table's order."""
     from lod.rdf.namespaces import jsonld_context
 
-    return json.dumps(jsonld_context(), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps({"@context": jsonld_context()}, indent=2, ensure_ascii=False) + "\n"

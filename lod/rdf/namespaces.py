@@ -118,9 +118,10 @@ def prefix_lines(*names: str) -> str:
     return "".join(f"PREFIX {name}: <{PREFIXES[name]}>\n" for name in (names or PREFIXES))
 
 
-def jsonld_context() -> dict[str, dict[str, str]]:
-    """The JSON-LD context of the table: prefixes only, so compacting an IRI is writing `prefix:local`."""
-    return {"@context": {name: str(ns) for name, ns in PREFIXES.items()}}
+def jsonld_context() -> dict[str, str]:
+    """The JSON-LD context of the table (the value of `@context`): prefixes only, so compacting an
+    IRI is writing `prefix:local`."""
+    return {name: str(ns) for name, ns in PREFIXES.items()}
 
 
 def vocabularies(terms: Iterable[str]) -> list[str]:
