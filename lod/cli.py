@@ -18,14 +18,14 @@ from typing import Any
 import click
 
 from lod import __version__
-from lod import settings as registry
+from lod import settings as table
 from lod.settings import Settings
 
-_CLICK_TYPES: dict[Any, Any] = {int: click.INT, float: click.FLOAT, registry.flag: click.BOOL, str: click.STRING,
+_CLICK_TYPES: dict[Any, Any] = {int: click.INT, float: click.FLOAT, table.flag: click.BOOL, str: click.STRING,
                                 Path: click.Path(path_type=Path)}
 
 
-def _option(s: registry.Setting, default: Any = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+def _option(s: table.Setting, default: Any = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """The click option of one setting: its type, help, default and variable from the settings table
     (None: not given, so the environment or the table's default applies when it is resolved)."""
     kind = click.Choice(s.choices) if s.choices else _CLICK_TYPES[s.type]
@@ -37,18 +37,18 @@ def settings_options(command: str) -> Callable[[Callable[..., Any]], Callable[..
     """Every setting `command` takes, as options; the command receives them resolved, as `settings`."""
 
     def decorate(function: Callable[..., Any]) -> Callable[..., Any]:
-        names = [s.attribute for s in registry.SETTINGS if command in s.commands]
+        names = [s.attribute for s in table.SETTINGS if command in s.commands]
 
         @functools.wraps(function)
         def with_settings(**kwargs: Any) -> Any:
             given = {name: kwargs.pop(name) for name in names}
             try:
-                resolved = registry.resolve(given)
-            except registry.SettingError as exc:
+                resolved = table.resolve(given)
+            except table.SettingError as exc:
                 raise click.UsageError(str(exc)) from None
             return function(settings=resolved, **kwargs)
 
-        for s in reversed([s for s in registry.SETTINGS if command in s.commands]):
+        for s in reversed([s for s in table.SETTINGS if command in s.commands]):
             with_settings = _option(s)(with_settings)
         return with_settings
 
@@ -70,7 +70,7 @@ def seed_option() -> Callable[[Callable[..., Any]], Callable[..., Any]]:
 def setting_option(name: str, default: Any = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """The option of one setting, for a tool outside `lod` (the benchmarks) that takes it too;
     `default` where that tool wants another (a benchmark's server without its access log)."""
-    return _option(registry.setting(name), default)
+    return _option(table.setting(name), default)
 
 
 JOBS = jobs_option()
