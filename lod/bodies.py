@@ -34,7 +34,8 @@ class Body:
     conventions: Conventions | None = None
     """How the organ prints and numbers what it adopts; None for bodies that adopt no resolutions."""
     first_session: int | None = None
-    """The year of the body's first numbered session, for bodies whose numbers carry the session."""
+    """The year session 1 falls in on the body's present rhythm (sessions_a_year), so that recent
+    sessions get their year ("68th session of the CND, 2025"); None where the rhythm is unknown."""
     sessions_a_year: int = 1
     document_series: str = ""
     """The symbol prefix of a commission's documents and drafts ("E/CN.15": E/CN.15/2019/L.3)."""
