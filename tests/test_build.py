@@ -25,6 +25,7 @@ from lod.publish.pipeline import SCRATCH
 from lod.publish.runs import DistinctCounter, merge_runs
 from lod.publish.statistics import DatasetStatistics
 from lod.rdf import namespaces
+from lod.vocabulary import VOCABULARIES
 from lod.rdf.namespaces import PREFIXES
 
 from corpora import CORPUS, needs_shared  # noqa: E402
@@ -92,7 +93,7 @@ def test_void_and_dcat_describe_the_build(built: tuple[Path, object]) -> None:
     # void:vocabulary: the namespaces of the prefix table that the data's predicates and classes use
     vocabularies = {str(v) for v in void.objects(ds, VOID.vocabulary)}
     used = {str(p) for p in void.objects(None, VOID.property)} | {str(c) for c in void.objects(None, VOID["class"])}
-    assert vocabularies == set(namespaces.vocabularies(used))
+    assert vocabularies == set(namespaces.vocabularies(used)) | {v.iri for v in VOCABULARIES}
     assert {str(namespaces.UNRES), str(namespaces.ELI), str(RDF)} <= vocabularies
 
 
