@@ -10,7 +10,6 @@ rendered from every results file present, each figure labelled with the run it c
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import gzip
 import json
@@ -20,10 +19,15 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import click
 
 from bench import deref, dumps, sparql
 from bench.common import PYTHON, ROOT, free_port, machine, start, tree_memory_mib, versions
 from bench.queries import query_mix
+from lod.cli import jobs_option, seed_option
 
 RESULTS = ROOT / "bench" / "results"
 DUMP_FILES = {"documents/*.ttl": "documents/*.ttl", "lod.nt.gz": "dumps/lod.nt.gz", "lod.nq.gz": "dumps/lod.nq.gz",
@@ -156,20 +160,31 @@ def work_paths(out: Path) -> list[str]:
     return [urlsplit(w).path for w in works]
 
 
+@click.command(help=(__doc__ or "").splitlines()[0])
+@click.option("--mode", type=click.Choice(sorted(MODES)), default="quick", show_default=True)
+@click.option("--sizes", help="comma-separated corpus sizes (overrides the mode's)")
+@click.option("--serve-sizes", help="comma-separated sizes to serve (default: the mode's, within --sizes)")
+@click.option("--work", type=click.Path(path_type=Path), default=Path(os.environ.get("LOD_BENCH_WORK", "/tmp/lod-bench")),
+              show_default=True)
+@seed_option()
+@jobs_option(default=2)
+@click.option("--label", help="results file name (default: the mode)")
+@click.option("--deref", default="turtle,jsonld,html:1,8,32", show_default=True,
+              help="dereferencing cells as FORMATS:CLIENTS, e.g. 'turtle:8' for a memory-only run")
+@click.option("--reuse-build", is_flag=True,
+              help="serve an existing corpus-N/out-N in --work instead of synthesizing and building again")
+@click.pass_obj
+def command(argv: list[str], **options: Any) -> None:
+    run(SimpleNamespace(**options), argv)
+
+
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mode", choices=sorted(MODES), default="quick")
-    parser.add_argument("--sizes", help="comma-separated corpus sizes (overrides the mode's)")
-    parser.add_argument("--serve-sizes", help="comma-separated sizes to serve (default: the mode's, within --sizes)")
-    parser.add_argument("--work", type=Path, default=Path(os.environ.get("LOD_BENCH_WORK", "/tmp/lod-bench")))
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--label", help="results file name (default: the mode)")
-    parser.add_argument("--deref", default="turtle,jsonld,html:1,8,32",
-                        help="dereferencing cells as FORMATS:CLIENTS, e.g. 'turtle:8' for a memory-only run")
-    parser.add_argument("--reuse-build", action="store_true",
-                        help="serve an existing corpus-N/out-N in --work instead of synthesizing and building again")
-    args = parser.parse_args(argv)
+    """`python -m bench.run …` (the options are lod.cli's where lod has them: --jobs, --seed)."""
+    argv = sys.argv[1:] if argv is None else argv
+    command.main(args=argv, obj=argv, prog_name="python -m bench.run")
+
+
+def run(args: Any, argv: list[str]) -> None:
     cfg = dict(MODES[args.mode])
     if args.sizes:
         cfg["sizes"] = [int(s) for s in args.sizes.split(",")]
@@ -181,7 +196,7 @@ def main(argv: list[str] | None = None) -> None:
     args.work.mkdir(parents=True, exist_ok=True)
     results = {
         "label": label, "mode": args.mode, "started": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        "command": "python -m bench.run " + " ".join(argv if argv is not None else sys.argv[1:]),
+        "command": "python -m bench.run " + " ".join(argv),
         "machine": machine(), "versions": versions(), "config": cfg, "sizes": {},
     }
     RESULTS.mkdir(parents=True, exist_ok=True)

@@ -24,7 +24,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from lod.bodies import BODIES
+from lod.bodies import BODIES, Body, by_key
 from lod.rdf.namespaces import PREFIXES, state_iri
 from lod.states import all_states
 from lod.store import Store
@@ -220,13 +220,20 @@ def per_year_chart(store: Store) -> object:
     return charts.stacked_columns(categories, series, "Documents per year and adopting body")
 
 
+def _body(key: str, listed_at: str) -> Body:
+    """The body of a browse URL, or 404 saying where the bodies are listed."""
+    try:
+        return by_key(key)
+    except KeyError:
+        abort(404, description=f"No body {key!r}; they are listed at {listed_at}.")
+        raise  # abort raises; this line only tells the type checker
+
+
 @bp.route("/bodies/<key>")
 def body(key: str) -> Response:
     """A body: its documents (adopted by it or drafted in it) by session, its subsidiary bodies."""
     rt = runtime()
-    found = next((b for b in BODIES if b.key == key), None)
-    if found is None:
-        abort(404, description=f"No body {key!r}; bodies are listed at /bodies.")
+    found = _body(key, "/bodies")
     iri = tlc_iri(found, rt.base)
 
     def build(store: Store) -> Response:
@@ -278,9 +285,7 @@ def sessions() -> Response:
 def session(key: str, number: int) -> Response:
     """A session of a body: its documents, grouped by the committee that drafted them."""
     rt = runtime()
-    found = next((b for b in BODIES if b.key == key), None)
-    if found is None:
-        abort(404, description=f"No body {key!r}; sessions are listed at /sessions.")
+    found = _body(key, "/sessions")
     iri = tlc_iri(found, rt.base)
     bindings: dict[str, Node] = {"iri": URIRef(iri), "session": Literal(number, datatype=XSD.integer)}
 

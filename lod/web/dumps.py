@@ -58,7 +58,7 @@ def send_build_file(data: Path, folder: str, name: str) -> Response:
     mimetype = MEDIA_TYPES.get(Path(joined).suffix, PLAIN.mime)
     response = send_from_directory(
         directory, name, mimetype=mimetype, conditional=True, etag=sha or True,
-        max_age=int(rt.config["cache-max-age"]),
+        max_age=rt.config.cache_max_age,
     )
     if sha:
         response.headers["Repr-Digest"] = "sha-256=:" + base64.b64encode(bytes.fromhex(sha)).decode() + ":"

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import gzip
 from email.utils import formatdate
-from typing import Any
 
 from flask import Flask, Response, request
 
 from lod.formats import COMPRESSIBLE, TURTLE
+from lod.settings import Settings
 
 _COMPRESSIBLE = COMPRESSIBLE
 _MIN_GZIP = 512
@@ -58,7 +58,7 @@ def _compressible(response: Response) -> bool:
     )
 
 
-def finish_response(response: Response, config: dict[str, Any], last_modified: float | None) -> Response:
+def finish_response(response: Response, config: Settings, last_modified: float | None) -> Response:
     """Add CORS, security headers, Cache-Control, gzip, ETag and Last-Modified; answer conditional GETs with 304."""
     add_security_headers(response)
     if response.mimetype == "text/html" and "/.well-known/void" not in response.headers.get("Link", ""):
@@ -69,7 +69,7 @@ def finish_response(response: Response, config: dict[str, Any], last_modified: f
     if request.method not in ("GET", "HEAD") or response.status_code not in (200, 303):
         response.headers.setdefault("Cache-Control", "no-store")
         return response
-    response.headers.setdefault("Cache-Control", f"public, max-age={int(config['cache-max-age'])}")
+    response.headers.setdefault("Cache-Control", f"public, max-age={config.cache_max_age}")
     if response.status_code != 200:
         return response
     if _compressible(response):

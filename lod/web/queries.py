@@ -13,18 +13,9 @@ from dataclasses import dataclass
 
 from lod.describe.labels import LABEL_PREDICATES
 from lod.rdf import examples as link_examples
+from lod.rdf.namespaces import prefix_lines
 
-PREFIXES = """\
-PREFIX unres: <https://w3id.org/un-lod/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX akn: <http://docs.oasis-open.org/legaldocml/ns/akn/3.0/>
-PREFIX eli: <http://data.europa.eu/eli/ontology#>
-PREFIX verb: <https://w3id.org/un-lod/vocab/verb/>
-"""
+PREFIXES = prefix_lines("unres", "dcterms", "rdfs", "skos", "foaf", "rdf", "akn", "eli", "verb")
 
 _LABEL_IN = ", ".join(f"<{p}>" for p in LABEL_PREDICATES)
 

@@ -9,6 +9,7 @@ from typing import Any
 from flask import current_app
 
 from lod import output
+from lod.settings import Settings
 from lod.store import Store, StoreSource
 from lod.web.budget import ClientBudget
 from lod.web.querypool import QueryPool
@@ -16,7 +17,7 @@ from lod.web.querypool import QueryPool
 
 @dataclass
 class Runtime:
-    config: dict[str, Any]
+    config: Settings
     holder: StoreSource | None
     fixed_store: Store | None
     pool: QueryPool
@@ -24,11 +25,11 @@ class Runtime:
 
     @property
     def base(self) -> str:
-        return str(self.config["base"]).rstrip("/")
+        return self.config.base.rstrip("/")
 
     @property
     def data(self) -> Path:
-        return Path(self.config["data"])
+        return self.config.data
 
     def store(self) -> Store:
         """The store for this request: take it once and keep it (a reload swaps the next one)."""

@@ -112,7 +112,7 @@ def search() -> Response:
         return _error(503, "this build has no search index: rebuild it with `lod build`", {"Retry-After": "60"})
     try:
         with rt.budget.charged(request.remote_addr or "unknown"):
-            result = index.search(q, filters, page, size, float(rt.config["search-timeout"]))
+            result = index.search(q, filters, page, size, rt.config.search_timeout)
     except OverBudget as exc:
         return _error(429, str(exc), {"Retry-After": str(exc.retry_after)})
     except SearchError as exc:
