@@ -12,12 +12,19 @@ bench/results/deref-fresh/{label}.json.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 import os
+import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import click
+
+from lod import settings
+from lod.cli import setting_option
 
 from bench import deref
 from bench.common import ROOT, free_port, machine, start, tree_memory_mib
@@ -46,14 +53,24 @@ def tree_cpu_seconds(pid: int) -> float:
     return total
 
 
+@click.command(help=(__doc__ or "").splitlines()[0])
+@setting_option("data")
+@click.option("--formats", default="turtle,html", show_default=True)
+@click.option("--clients", type=int, default=8, show_default=True)
+@click.option("--seconds", type=float, default=8.0, show_default=True)
+@click.option("--label", default="fresh", show_default=True)
+@click.pass_obj
+def command(argv: list[str], **options: Any) -> None:
+    run(SimpleNamespace(**{**options, "data": Path(settings.value("data", options["data"]))}), argv)
+
+
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, required=True)
-    parser.add_argument("--formats", default="turtle,html")
-    parser.add_argument("--clients", type=int, default=8)
-    parser.add_argument("--seconds", type=float, default=8.0)
-    parser.add_argument("--label", default="fresh")
-    args = parser.parse_args(argv)
+    """`python -m bench.deref_fresh …` (--data is lod's own option)."""
+    argv = sys.argv[1:] if argv is None else argv
+    command.main(args=argv, obj=argv, prog_name="python -m bench.deref_fresh")
+
+
+def run(args: Any, argv: list[str] | None) -> None:
     port = free_port()
     logs = Path(os.environ.get("LOD_BENCH_WORK", "/tmp/lod-bench")) / "logs"  # the server's log: not a result
     logs.mkdir(parents=True, exist_ok=True)
@@ -61,7 +78,7 @@ def main(argv: list[str] | None = None) -> None:
     server = start("lod serve", [*lod_command(), "serve", "--data", str(args.data), "--host", "127.0.0.1",
                                  "--port", str(port)], port, "/", logs / f"{args.label}.log", timeout=1800)
     result: dict[str, object] = {
-        "command": "python -m bench.deref_fresh " + " ".join(argv if argv is not None else os.sys.argv[1:]),
+        "command": "python -m bench.deref_fresh " + " ".join(argv or []),
         "started": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "machine": machine(),
         "startup_seconds": time.perf_counter() - t0, "runs": [],
     }

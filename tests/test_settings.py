@@ -20,9 +20,6 @@ from lod.publish.limits import DocumentLimits
 from lod.settings import Settings, SettingError
 
 ROOT = Path(__file__).resolve().parent.parent
-PRERENDER = ROOT / "lod" / "web" / "prerender.py"
-"""The background renderer's own process arguments (`--store` is a store folder there, not the
-setting); issue 14 removes that process with the rest of the web layer's second build system."""
 
 
 def _other_value(s: registry.Setting) -> tuple[str, Any]:
@@ -42,10 +39,10 @@ def _other_value(s: registry.Setting) -> tuple[str, Any]:
 
 
 def test_values_are_converted_once_to_their_types() -> None:
-    resolved = registry.resolve({"port": "9000", "query_timeout": 3, "prerender": "off", "data": "out"})
+    resolved = registry.resolve({"port": "9000", "query_timeout": 3, "access-log": "off", "data": "out"})
     assert isinstance(resolved, Settings)
     assert resolved.port == 9000 and resolved.query_timeout == 3.0 and isinstance(resolved.query_timeout, float)
-    assert resolved.prerender is False and resolved.data == Path("out")
+    assert resolved.access_log is False and resolved.data == Path("out")
     with pytest.raises(dataclasses.FrozenInstanceError):
         resolved.port = 1  # type: ignore[misc]
 
@@ -151,6 +148,6 @@ def test_no_option_of_lod_is_defined_again_elsewhere() -> None:
     defined = re.compile(r"""(?:click\.option|add_argument)\(\s*["'](--[a-z-]+)["']""")
     offenders = [f"{path.relative_to(ROOT)}: {option}"
                  for path in [*(ROOT / "lod").rglob("*.py"), *(ROOT / "bench").rglob("*.py")]
-                 if path not in (ROOT / "lod" / "cli.py", PRERENDER)
+                 if path != ROOT / "lod" / "cli.py"
                  for option in defined.findall(path.read_text(encoding="utf-8")) if option in shared]
     assert not offenders, offenders
