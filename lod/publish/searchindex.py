@@ -4,7 +4,7 @@ A map worker has the parsed document and the work registry in hand, so it makes 
 search record there (lod.search.document_record: passages, IRIs, facets) and leaves it in a
 pickle beside the document's run file; the main process adds the records of published
 documents to the index in corpus order, one at a time (memory does not grow with the corpus,
-and the same input gives the same file). The index is written into the staging directory and
+and the same input gives the same files). The index is written into the staging directory and
 lands with the rest of the output in the atomic swap.
 """
 
@@ -40,7 +40,8 @@ class IndexStage:
         saved.unlink()
 
     def start_closing(self) -> None:
-        """Merge and write the index in a thread: SQLite does it without holding the GIL."""
+        """Commit the index in a thread while the dumps are written (tantivy's writer thread
+        does the work outside the GIL)."""
         self._error: BaseException | None = None
         self._started = time.perf_counter()
         self._thread = threading.Thread(target=self._close, name="search-index")
