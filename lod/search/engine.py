@@ -134,3 +134,5 @@ def name_segments_by_content(folder: Path) -> None:
         stem = name.split(".", 1)[0]
         names.append(renamed[stem] + name[len(stem):] if stem in renamed else name)
     managed_path.write_text(json.dumps(sorted(names), separators=(",", ":")))
+    for path in (meta_path, managed_path):
+        path.chmod(0o644)  # tantivy writes them owner-only; the output is published as a whole

@@ -209,17 +209,17 @@ class SearchIndex:
         """The passage with the words of each place a word or a whole phrase matched between
         the marks (the words of a phrase found apart are not marked); adjacent ones as one span."""
         words = list(_WORDS.finditer(text))
-        stems = [self._stem_of(m.group(0)) for m in words]
+        known = self._stems.get
+        stems = [known(w) or self._stem_of(w) for w in (m.group(0) for m in words)]
         marked = [False] * len(words)
         for pattern in patterns:
-            k = len(pattern)
-            for i in range(len(words) - k + 1):
-                if all(stems[i + j] in pattern[j] for j in range(k)):
-                    marked[i:i + k] = [True] * k
+            first, rest = pattern[0], pattern[1:]
+            for i in [i for i, stem in enumerate(stems) if stem in first]:
+                if len(stems) - i > len(rest) and all(stems[i + 1 + j] in terms for j, terms in enumerate(rest)):
+                    marked[i:i + 1 + len(rest)] = [True] * (1 + len(rest))
         out, last = [], 0
-        for i, m in enumerate(words):
-            if not marked[i]:
-                continue
+        for i in [i for i, flag in enumerate(marked) if flag]:
+            m = words[i]
             opens = i == 0 or not marked[i - 1]
             closes = i == len(words) - 1 or not marked[i + 1]
             out += [text[last:m.start()], MARK_START if opens else "", m.group(0), MARK_END if closes else ""]

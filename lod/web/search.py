@@ -4,7 +4,7 @@ Served with the SPARQL endpoint's limits: each search is charged to its client's
 (lod.web.budget: searches at once and seconds per minute, 429 beyond), stopped at
 `search-timeout` (503), and answers at most `MAX_PAGE_SIZE` hits a page and `MAX_PAGE` pages.
 A query the index cannot take (too long, nothing to search for, an unknown facet or parameter)
-is a 400 saying why. The words people type never become FTS5 syntax (lod.search.query).
+is a 400 saying why. The words people type never become query syntax (lod.search.query).
 The web layer only reads the index; lod.search and `lod build` make it.
 """
 
@@ -59,7 +59,7 @@ def _choose() -> str | None:
 
 
 def _index() -> SearchIndex | None:
-    """The index of the build being served; a new build (a new file) gets a new reader."""
+    """The index of the build being served; a new build (a new folder) gets a new reader."""
     path = runtime().data / INDEX_FILE
     try:
         stat = os.stat(path)
