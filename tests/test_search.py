@@ -126,13 +126,24 @@ def test_facets_narrow_and_count_exactly(index: SearchIndex) -> None:
 
 
 def test_counts_of_a_common_word_are_exact(index: SearchIndex) -> None:
-    """Every matching passage is counted, however many match: one body per passage, so the
-    body counts add up to the total, and each facet value narrows to its count."""
+    """Up to FACET_SAMPLE matches every matching passage is counted: one body per passage, so
+    the body counts add up to the total, and each facet value narrows to its count."""
     common = index.search("the", {}, size=5)
     assert common.counts_exact and common.total > index.passages // 2
     assert sum(b.count for b in common.facets["body"]) == common.total
     part = common.facets["part"][0]
     assert index.search("the", {"part": [part.value]}, size=5).total == part.count
+
+
+def test_counts_of_many_matches_come_from_a_sample_marked_approximate(index: SearchIndex, monkeypatch) -> None:
+    exact = index.search("States", {}, size=5)
+    monkeypatch.setattr("lod.search.index.FACET_SAMPLE", max(2, exact.total // 4))
+    sampled = index.search("States", {}, size=5)
+    assert exact.counts_exact and not sampled.counts_exact
+    assert sampled.total == exact.total and [h.iri for h in sampled.hits] == [h.iri for h in exact.hits]
+    estimate = sum(b.count for b in sampled.facets["body"])  # one body per passage, scaled back to the total
+    assert abs(estimate - exact.total) <= len(sampled.facets["body"])
+    assert sampled.facets["body"] != exact.facets["body"]  # counted on fewer passages, not all of them
 
 
 def test_hostile_queries_are_text_or_refused(index: SearchIndex) -> None:

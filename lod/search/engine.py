@@ -12,7 +12,8 @@ of its files, and `meta.json` and `.managed.json` are rewritten without the rand
 
 Fields: `text` (the passage, stored for the highlight, analysed by `ANALYZER`), `tags` (the
 facet tokens, `lod.search.query.facet_token`: indexed for filtering, a fast field for the facet
-counts), `n` (the passage's number in corpus order: the order of a search by facets alone) and
+counts), `n` (the passage's number in corpus order: the order of a search by facets alone), `slice`
+(`SLICES`) and
 `shown` (what a hit shows: its IRIs, symbol, title, date, label, part; stored, not indexed).
 Facet labels and the index's counts are in `about.json` beside tantivy's files.
 """
@@ -34,6 +35,10 @@ INDEX_FILE = "search"
 ABOUT_FILE = "about.json"
 SCHEMA_VERSION = "2"
 ANALYZER = "lod_english"
+SLICES = 64
+"""Passages are dealt round-robin into this many slices (`slice` = n mod SLICES), so that the
+facets of a search matching very many can be counted on a few slices spread evenly over the
+corpus (lod.search.index.FACET_SAMPLE)."""
 WRITER_HEAP = 400_000_000
 """Bytes the single writer thread may hold before it writes a segment: enough for the whole
 17,000-document corpus in one segment (fewer segments, faster searches)."""
@@ -54,6 +59,7 @@ def schema() -> tantivy.Schema:
     builder.add_text_field("text", stored=True, tokenizer_name=ANALYZER)
     builder.add_text_field("tags", fast=True, tokenizer_name="raw", index_option="basic")
     builder.add_unsigned_field("n", indexed=True, fast=True)
+    builder.add_unsigned_field("slice", indexed=True)
     builder.add_bytes_field("shown", stored=True)
     return builder.build()
 
@@ -90,6 +96,7 @@ class IndexWriter:
             shown = [record.work, record.main, record.symbol, record.title, record.date, p.eid, p.part, p.label]
             doc = tantivy.Document(text=p.text, tags=tokens)
             doc.add_unsigned("n", self.passages)
+            doc.add_unsigned("slice", self.passages % SLICES)
             doc.add_bytes("shown", json.dumps(shown, ensure_ascii=False).encode())
             self._writer.add_document(doc)
 
