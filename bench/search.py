@@ -295,6 +295,7 @@ def main() -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = RESULTS / f"{args.label}.json"
     converted = None
+    started = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())
     if not (source / ABOUT_FILE).is_file():
         shutil.rmtree(source, ignore_errors=True)
         converted = convert(args.data)
@@ -305,7 +306,7 @@ def main() -> None:
         queries = make_queries(source, args.queries)
     about = json.loads((source / ABOUT_FILE).read_text())
     report: dict[str, object] = {
-        "label": args.label, "started": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime()),
+        "label": args.label, "started": started,
         "command": "python -m bench.search " + " ".join(f"--{k.replace('_', '-')} {v}" for k, v in vars(args).items() if v not in (None, "")),
         "machine": machine(), "versions": versions(), "documents": about["documents"], "index": "tantivy",
         "passages": about["passages"], "index_bytes_in_build": _dir_bytes(source),
