@@ -49,7 +49,7 @@ enough to choose a facet by."""
 FACET_VALUES_SHOWN = 12
 PREFIX_TERMS = 200
 """Most words a `prefix*` stands for (the most frequent ones): bounds what a short prefix costs."""
-_WORDS = re.compile(r"[^\W_]+")
+_WORDS = re.compile(r"([^\W_]+)")
 """A word as tantivy's simple tokenizer cuts them (runs of letters and digits)."""
 Must = tantivy.Occur.Must
 Pattern = list[set[str]]
@@ -232,24 +232,21 @@ class SearchIndex:
     def _marked(self, text: str, patterns: list[Pattern]) -> str:
         """The passage with the words of each place a word or a whole phrase matched between
         the marks (the words of a phrase found apart are not marked); adjacent ones as one span."""
-        words = list(_WORDS.finditer(text))
+        parts = _WORDS.split(text)  # separators and words in turn: the words are parts[1::2]
+        words = parts[1::2]
         known = self._stems.get
-        stems = [known(w) or self._stem_of(w) for w in (m.group(0) for m in words)]
+        stems = [known(w) or self._stem_of(w) for w in words]
         marked = [False] * len(words)
         for pattern in patterns:
             first, rest = pattern[0], pattern[1:]
             for i in [i for i, stem in enumerate(stems) if stem in first]:
                 if len(stems) - i > len(rest) and all(stems[i + 1 + j] in terms for j, terms in enumerate(rest)):
                     marked[i:i + 1 + len(rest)] = [True] * (1 + len(rest))
-        out, last = [], 0
         for i in [i for i, flag in enumerate(marked) if flag]:
-            m = words[i]
             opens = i == 0 or not marked[i - 1]
             closes = i == len(words) - 1 or not marked[i + 1]
-            out += [text[last:m.start()], MARK_START if opens else "", m.group(0), MARK_END if closes else ""]
-            last = m.end()
-        out.append(text[last:])
-        return "".join(out)
+            parts[2 * i + 1] = (MARK_START if opens else "") + words[i] + (MARK_END if closes else "")
+        return "".join(parts)
 
     def _hit(self, doc: tantivy.Document, patterns: list[Pattern]) -> Hit:
         work, main, symbol, title, date, eid, part, label = json.loads(doc.get_first("shown"))
