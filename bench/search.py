@@ -36,7 +36,7 @@ import sqlite3
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -51,6 +51,26 @@ PASSAGE_FACETS = ("verb", "part")
 Query = tuple[str, dict[str, list[str]]]
 
 
+def _draw(n: int, top: int, passage: Callable[[int], tuple[str, list[tuple[str, str]]] | None], seed: int = 0) -> list[Query]:
+    """`n` queries from random passages: `passage(k)` gives passage k's text and its (facet,
+    value) pairs, or None."""
+    rng = random.Random(seed)
+    queries: list[Query] = []
+    while len(queries) < n:
+        found = passage(rng.randint(1, top))
+        words = re.findall(r"[A-Za-z]{4,}", found[0]) if found else []
+        if not found or len(words) < 3:
+            continue
+        k = rng.randrange(len(words) - 1)
+        doc = [fv for fv in found[1] if fv[0] in DOCUMENT_FACETS]
+        own = [fv for fv in found[1] if fv[0] in PASSAGE_FACETS]
+        if not doc or not own:
+            continue
+        chosen = [rng.choice(doc), rng.choice(own)]
+        queries.append((f"{words[k]} {words[k + 1]}", {f: [v] for f, v in chosen}))
+    return queries
+
+
 def make_queries(folder: Path, n: int, seed: int = 0) -> list[Query]:
     """`n` queries from random passages of the index at `folder` (each passage's facets read by
     aggregating its `tags` over a query for its number)."""
@@ -61,49 +81,30 @@ def make_queries(folder: Path, n: int, seed: int = 0) -> list[Query]:
     index = open_index(folder)
     index.reload()
     searcher = index.searcher()
-    rng = random.Random(seed)
-    queries: list[Query] = []
-    while len(queries) < n:
-        one = tantivy.Query.term_query(index.schema, "n", rng.randint(1, about["passages"]))
+
+    def passage(k: int) -> tuple[str, list[tuple[str, str]]] | None:
+        one = tantivy.Query.term_query(index.schema, "n", k)
         found = searcher.search(one, 1).hits
         if not found:
-            continue
-        words = re.findall(r"[A-Za-z]{4,}", searcher.doc(found[0][1]).get_first("text") or "")
-        if len(words) < 3:
-            continue
-        k = rng.randrange(len(words) - 1)
+            return None
         buckets = searcher.aggregate(one, {"t": {"terms": {"field": "tags", "size": 1000}}})["t"]["buckets"]
-        facets = sorted(labels[b["key"]] for b in buckets if b["key"] in labels)
-        doc = [fv for fv in facets if fv[0] in DOCUMENT_FACETS]
-        own = [fv for fv in facets if fv[0] in PASSAGE_FACETS]
-        if not doc or not own:
-            continue
-        chosen = [rng.choice(doc), rng.choice(own)]
-        queries.append((f"{words[k]} {words[k + 1]}", {f: [v] for f, v in chosen}))
-    return queries
+        return (searcher.doc(found[0][1]).get_first("text") or "",
+                sorted(labels[b["key"]] for b in buckets if b["key"] in labels))
+
+    return _draw(n, about["passages"], passage, seed)
 
 
 def queries_from_sqlite(db: sqlite3.Connection, n: int, seed: int = 0) -> list[Query]:
     """The same queries as `make_queries`, drawn from an older build's `search.sqlite` (FTS5) the
     way the runs before tantivy drew them, so the figures compare on the very same searches."""
-    rng = random.Random(seed)
     labels = {t: (f, v) for t, f, v in db.execute("SELECT token, facet, value FROM facet")}
     (top,) = db.execute("SELECT max(rowid) FROM passage").fetchone()
-    queries: list[Query] = []
-    while len(queries) < n:
-        row = db.execute("SELECT text, tags FROM passage WHERE rowid = ?", (rng.randint(1, top),)).fetchone()
-        words = re.findall(r"[A-Za-z]{4,}", row[0]) if row else []
-        if len(words) < 3:
-            continue
-        k = rng.randrange(len(words) - 1)
-        facets = [labels[t] for t in row[1].split() if t in labels]
-        doc = [fv for fv in facets if fv[0] in DOCUMENT_FACETS]
-        own = [fv for fv in facets if fv[0] in PASSAGE_FACETS]
-        if not doc or not own:
-            continue
-        chosen = [rng.choice(doc), rng.choice(own)]
-        queries.append((f"{words[k]} {words[k + 1]}", {f: [v] for f, v in chosen}))
-    return queries
+
+    def passage(k: int) -> tuple[str, list[tuple[str, str]]] | None:
+        row = db.execute("SELECT text, tags FROM passage WHERE rowid = ?", (k,)).fetchone()
+        return (row[0], [labels[t] for t in row[1].split() if t in labels]) if row else None
+
+    return _draw(n, top, passage, seed)
 
 
 def _dir_bytes(path: Path) -> int:
