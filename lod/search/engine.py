@@ -64,8 +64,20 @@ def schema() -> tantivy.Schema:
     return builder.build()
 
 
-def open_index(folder: Path) -> tantivy.Index:
-    index = tantivy.Index(schema(), path=str(folder), reuse=True)
+def open_index(folder: Path, create: bool = False) -> tantivy.Index:
+    """The index at `folder` with lod's analyser registered (tantivy keeps only its name);
+    FileNotFoundError naming the folder when it is not an index this lod can read."""
+    if create:
+        index = tantivy.Index(schema(), path=str(folder), reuse=False)
+    else:
+        try:
+            about = json.loads((folder / ABOUT_FILE).read_text(encoding="utf-8"))
+            index = tantivy.Index.open(str(folder))
+        except (OSError, ValueError) as exc:
+            raise FileNotFoundError(f"{folder}: no search index lod can read ({exc}); rebuild it with `lod build`") from None
+        if about.get("schema") != SCHEMA_VERSION:
+            raise FileNotFoundError(f"{folder}: a search index of another lod version (schema {about.get('schema')}, "
+                                    f"this one reads {SCHEMA_VERSION}); rebuild it with `lod build`")
     index.register_tokenizer(ANALYZER, analyzer())
     return index
 
@@ -76,7 +88,7 @@ class IndexWriter:
     def __init__(self, path: Path) -> None:
         self.path = path
         path.mkdir()
-        self._index = open_index(path)
+        self._index = open_index(path, create=True)
         self._writer = self._index.writer(heap_size=WRITER_HEAP, num_threads=1)
         self._facets: dict[str, tuple[str, str, str]] = {}
         self._counts: Counter[str] = Counter()

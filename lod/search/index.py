@@ -123,10 +123,8 @@ class SearchIndex:
     """An index folder opened read-only, one searcher shared by every thread of the process."""
 
     def __init__(self, path: Path) -> None:
-        if not (path / "meta.json").is_file() or not (path / ABOUT_FILE).is_file():
-            raise FileNotFoundError(f"{path}: no search index (run `lod build` to make one)")
         self.path = path
-        self._index = open_index(path)
+        self._index = open_index(path)  # FileNotFoundError: none, or not one this lod reads
         self._index.reload()
         self._searcher = self._index.searcher()
         self._schema = self._index.schema
@@ -140,8 +138,8 @@ class SearchIndex:
 
     def search(self, q: str, filters: Mapping[str, Sequence[str]], page: int = 1, size: int = 20,
                timeout: float = 5.0) -> SearchResult:
-        """Passages matching `q` with every chosen facet, best first (bm25), and the exact facet
-        counts over all of them. SearchError for a query it cannot take, SearchTimeout past
+        """Passages matching `q` with every chosen facet, best first (bm25), and the facet counts
+        over all of them (on an even sample past FACET_SAMPLE). SearchError for a query it cannot take, SearchTimeout past
         `timeout` (looked at between the steps)."""
         deadline = time.monotonic() + timeout
         chosen = checked_filters(filters)

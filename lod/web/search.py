@@ -68,7 +68,12 @@ def _index() -> SearchIndex | None:
     key = (str(path), stat.st_ino, stat.st_mtime_ns)
     cache: dict[str, Any] = current_app.extensions.setdefault("lod-search", {})
     if cache.get("key") != key:
-        cache["key"], cache["index"] = key, SearchIndex(path)
+        try:
+            cache["index"] = SearchIndex(path)
+        except FileNotFoundError as exc:  # not an index, or one of another lod version
+            current_app.logger.warning("%s", exc)
+            return None
+        cache["key"] = key
     return cache["index"]  # type: ignore[no-any-return]
 
 
