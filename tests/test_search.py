@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import random
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -167,6 +168,17 @@ def test_a_search_past_its_time_is_stopped(index: SearchIndex) -> None:
     with pytest.raises(SearchTimeout, match="search-timeout"):
         index.search("the", {}, timeout=0)
     assert index.search("the", {}, timeout=5).total > 0  # the index is usable afterwards
+
+
+def test_an_index_of_another_version_or_none_is_refused_by_name(corpus_build: Path, tmp_path: Path) -> None:
+    copy = tmp_path / INDEX_FILE
+    shutil.copytree(corpus_build / INDEX_FILE, copy)
+    about = json.loads((copy / "about.json").read_text())
+    (copy / "about.json").write_text(json.dumps({**about, "schema": "0"}))
+    with pytest.raises(FileNotFoundError, match=f"{copy}: a search index of another lod version"):
+        SearchIndex(copy)
+    with pytest.raises(FileNotFoundError, match="no search index lod can read"):
+        SearchIndex(tmp_path / "elsewhere")
 
 
 def test_snippets_are_escaped_before_they_are_marked() -> None:
