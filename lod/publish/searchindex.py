@@ -3,8 +3,9 @@
 A map worker has the parsed document and the work registry in hand, so it makes the document's
 search record there (lod.search.document_record: passages, IRIs, facets) and leaves it in a
 pickle beside the document's run file; the main process adds the records of published
-documents to the index in corpus order, one at a time (memory does not grow with the corpus,
-and the same input gives the same files). The index is written into the staging directory and
+documents to the index in corpus order, one at a time (the writer holds at most
+lod.search.engine.WRITER_HEAP bytes before it writes a segment, and the same input gives the
+same files). The index is written into the staging directory and
 lands with the rest of the output in the atomic swap.
 """
 
