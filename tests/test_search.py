@@ -76,6 +76,18 @@ def test_a_phrase_of_a_paragraph_finds_that_paragraph(index: SearchIndex, publis
     assert checked >= 20
 
 
+def test_a_phrase_is_marked_where_it_occurs_whole_and_a_prefix_where_a_word_starts_so(index: SearchIndex) -> None:
+    phrase = index.search('"international cooperation"', {}, size=20)
+    assert phrase.total > 0
+    spans = [m.lower() for h in phrase.hits for m in re.findall("\x02(.*?)\x03", h.snippet)]
+    assert spans and all(re.fullmatch(r"international\W+cooperation", m) for m in spans), spans
+    prefix = index.search("cooperat*", {}, size=20)
+    words = [m.lower() for h in prefix.hits for m in re.findall("\x02(.*?)\x03", h.snippet)]
+    # the prefix is stemmed as the index's words are (FTS5's porter did the same): cooper…
+    assert prefix.total >= phrase.total and words and all(w.startswith("cooper") for w in words), words
+    assert prefix.total == index.search("cooperation", {}, size=1).total  # its stem: cooperate, cooperative …
+
+
 def test_words_are_stemmed_and_ranked(index: SearchIndex) -> None:
     one = index.search("request", {}, size=5)
     many = index.search("requests", {}, size=5)

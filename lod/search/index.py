@@ -199,13 +199,14 @@ class SearchIndex:
         for phrase, star in zip(parsed.phrases, parsed.prefix):
             tokens = self._stem.analyze(phrase)
             if star:
-                head, last = tokens[:-1], self._fold.analyze(phrase)[-1:]
-                if not last:
+                head, folded = tokens[:-1], self._fold.analyze(phrase)[-1:]
+                if not folded:
                     continue
-                expanded = [t for t, _ in self._searcher.terms_with_prefix("text", last[0], limit=PREFIX_TERMS)]
+                expanded = self._expand(folded[0])
                 patterns.append([{t} for t in head] + [set(expanded)])
-                if head:
-                    queries.append(tantivy.Query.phrase_prefix_query(self._schema, "text", head + last))
+                if head:  # every word is letters and digits: no regular-expression syntax
+                    alternatives = "(?:" + "|".join(expanded or [folded[0]]) + ")"
+                    queries.append(tantivy.Query.regex_phrase_query(self._schema, "text", head + [alternatives]))
                 else:  # no word starts so: an empty set matches nothing, as asked
                     queries.append(tantivy.Query.term_set_query(self._schema, "text", expanded))
                 continue
@@ -216,6 +217,16 @@ class SearchIndex:
             elif tokens:
                 queries.append(tantivy.Query.phrase_query(self._schema, "text", tokens))
         return queries, patterns
+
+    def _expand(self, prefix: str) -> list[str]:
+        """The index terms (stems) of the words that start with `prefix`: the terms that start
+        so (at most PREFIX_TERMS, the most frequent), and the stems the prefix itself starts
+        with, down to three letters less (`cooperat*`: cooperation and cooperate are indexed as
+        `cooper`)."""
+        found = {t for t, _ in self._searcher.terms_with_prefix("text", prefix, limit=PREFIX_TERMS)}
+        found |= {prefix[:k] for k in range(max(2, len(prefix) - 3), len(prefix))
+                  if self._searcher.doc_freq("text", prefix[:k])}
+        return sorted(found)
 
     def _stem_of(self, word: str) -> str:
         stem = self._stems.get(word)
