@@ -202,6 +202,12 @@ def _search_section(run: dict) -> list[str]:
             out += _table(["q", "facets", "hits", "CPU ms", "wall ms"], [
                 [f"`{w['q']}`" if w["q"] else "–", ", ".join(f"{k}={v[0]}" for k, v in w["filters"].items()) or "–",
                  f"{w['hits']:,}", _f(w["cpu_ms"], 1), _f(w["wall_ms"], 1)] for w in i["worst"]]) + [""]
+    if run.get("in_child"):
+        c = run["in_child"]
+        out += [f"The same {c['queries']} searches run in a child process and answered over a pipe (as killable query "
+                f"processes would run them): p50 {c['p50_ms']:,.2f} ms, p99 {c['p99_ms']:,.2f} ms as the caller waits; "
+                f"{c['cpu_mean_ms']:,.2f} ms of CPU per search in both processes together"
+                + (f", against {run['in_process']['cpu_mean_ms']:,.2f} ms in one process." if run.get("in_process") else "."), ""]
     if run.get("records"):
         r = run["records"]
         out += [f"Search records made in the build's workers: {r['ms_per_document']:.2f} ms of CPU per document "

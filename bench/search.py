@@ -11,9 +11,11 @@ Measurements, written to bench/results/search/{label}.json (docs/benchmarks.md s
 2. inprocess: the index read by lod.search.SearchIndex as the server reads it, one search at a
    time: p50/p99 wall and CPU milliseconds per search; and the costliest searches lod accepts
    (`WORST`: common words, short prefixes, the broadest facets, 24 words), CPU of each;
-3. records: CPU per document of making its search record from the model (what the build's
+3. child: the same searches run in a child process and answered over a pipe, as the killable
+   query processes would run them: what that adds per search (wall and the CPU of both);
+4. records: CPU per document of making its search record from the model (what the build's
    workers add), on a sample of the corpus when `--corpus` is given;
-4. serve: `lod serve` (2 workers) answering `/search?q=two words&facet&facet&format=json` to
+5. serve: `lod serve` (2 workers) answering `/search?q=two words&facet&facet&format=json` to
    `--clients` keep-alive clients for `--duration` seconds: p50, p99, requests/s, and the
    server's CPU milliseconds per request (its processes' user + system time over the run: the
    figure that holds on a shared machine, where waiting for a CPU inflates the latencies).
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import multiprocessing as mp
 import json
 import os
 import random
@@ -37,6 +40,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
+from multiprocessing.connection import Connection
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -176,6 +180,46 @@ def in_process(source: Path, queries: list[Query]) -> dict[str, object]:
             "cpu_p99_ms": percentile(cpu, 99) * 1000, "cpu_mean_ms": sum(cpu) * 1000 / len(cpu), "worst": worst}
 
 
+def _answer(conn: Connection, folder: str) -> None:
+    """In a child process: open the index, then answer searches sent down the pipe."""
+    index = SearchIndex(Path(folder))
+    while True:
+        try:
+            q, filters = conn.recv()
+        except EOFError:
+            return
+        conn.send(index.search(q, filters))
+
+
+def in_child(source: Path, queries: list[Query]) -> dict[str, object]:
+    """The same searches run in a child process and sent back over a pipe (what running them in
+    killable query processes would add): wall per search seen by the caller, and the CPU of
+    both processes per search, against the same searches in process."""
+    ctx = mp.get_context("forkserver")
+    parent, child = ctx.Pipe()
+    proc = ctx.Process(target=_answer, args=(child, str(source)), daemon=True)
+    proc.start()
+    try:
+        parent.send(queries[0])
+        parent.recv()  # opened and warm
+        ticks = os.sysconf("SC_CLK_TCK")
+        fields = lambda: Path(f"/proc/{proc.pid}/stat").read_text().rsplit(")", 1)[1].split()  # noqa: E731
+        child_before = sum(int(x) for x in fields()[11:13]) / ticks
+        mine, latencies = time.process_time(), []
+        for query in queries:
+            t0 = time.perf_counter()
+            parent.send(query)
+            parent.recv()
+            latencies.append(time.perf_counter() - t0)
+        cpu = time.process_time() - mine + sum(int(x) for x in fields()[11:13]) / ticks - child_before
+    finally:
+        parent.close()
+        proc.kill()
+        proc.join(5)
+    return {"queries": len(queries), "p50_ms": percentile(latencies, 50) * 1000, "p99_ms": percentile(latencies, 99) * 1000,
+            "cpu_mean_ms": cpu * 1000 / len(queries)}
+
+
 def _tree_cpu_seconds(pid: int) -> float:
     """User + system CPU seconds of a process and its live descendants (gunicorn's workers)."""
     ticks = os.sysconf("SC_CLK_TCK")
@@ -286,7 +330,7 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--duration", type=float, default=30)
-    parser.add_argument("--skip", default="", help="comma-separated: inprocess, records, serve")
+    parser.add_argument("--skip", default="", help="comma-separated: inprocess, child, records, serve")
     parser.add_argument("--serve-store-from", type=Path,
                         help="serve --data's search index beside this (smaller) build's dumps: /search never reads "
                              "the SPARQL store, whose load can take longer than the run on a busy machine")
@@ -320,6 +364,10 @@ def main() -> None:
         before = list(os.getloadavg())
         report["in_process"] = {**in_process(source, queries), "load_average": [before, list(os.getloadavg())]}
         out.write_text(json.dumps(report, indent=2) + "\n")
+    if "child" not in skip:
+        before = list(os.getloadavg())
+        report["in_child"] = {**in_child(source, queries), "load_average": [before, list(os.getloadavg())]}
+        out.write_text(json.dumps(report, indent=2) + "\n")
     if args.corpus and "records" not in skip:
         report["records"] = record_cost(args.corpus, 300)
     if "serve" not in skip:
@@ -335,7 +383,7 @@ def main() -> None:
             report["serve"]["store_from"] = str(args.serve_store_from)
     report["finished"] = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())
     out.write_text(json.dumps(report, indent=2) + "\n")
-    print(json.dumps({k: report[k] for k in ("converted", "in_process", "records", "serve") if k in report}, indent=2))
+    print(json.dumps({k: report[k] for k in ("converted", "in_process", "in_child", "records", "serve") if k in report}, indent=2))
 
 
 if __name__ == "__main__":
