@@ -40,6 +40,8 @@ from lod.publish.describe import describe_dataset
 from lod.publish.links import unreadable_links
 from lod.publish.limits import DocumentLimits, Refused, check_pages, deadline, memory_refusal, start_worker
 from lod.publish.dumps import DocumentPart, write_checksums, write_dataset, write_part, write_turtle
+from lod.publish.vocabulary import write_vocabularies
+from lod.publish.workiris import write_work_iris
 from lod.publish.searchindex import IndexStage, save_record
 from lod.search import INDEX_FILE
 from lod.rdf import WorkRegistry, map_resolution
@@ -389,6 +391,11 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int | None, p
             report.dump_seconds[INDEX_FILE] = index.finish()
         shutil.rmtree(scratch)
         report.triples = statistics.triples
+        published = {d.work: d.source for d in report.published if d.work}
+        published_record = write_work_iris(staging, Path(out), statistics.works, published, base, statistics.aliases)
+        started = time.perf_counter()
+        write_vocabularies(staging, base, previous=Path(out))
+        report.dump_seconds["vocab/"] = time.perf_counter() - started
         (staging / "report.json").write_text(json.dumps(report.to_json(), indent=2, sort_keys=True) + "\n", encoding="utf-8")
         checksums = write_checksums(staging)
         examples = sorted(d.work for d in report.published if d.work)[:3]
@@ -396,6 +403,7 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int | None, p
         void.serialize(staging / "void.ttl", format="turtle")
         write_checksums(staging, known=checksums)  # only void.ttl is new: the rest is not read again
         timings["dumps"] = time.perf_counter() - t0
+    published_record.save()  # the output is in place: its work paths join the record of published IRIs
     return report
 
 
