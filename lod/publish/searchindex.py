@@ -34,6 +34,20 @@ class IndexStage:
 
     def __init__(self, staging: Path) -> None:
         self.writer = IndexWriter(staging / INDEX_FILE)
+        self._thread: threading.Thread | None = None
+
+    def __enter__(self) -> IndexStage:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        """On a failed build, stop the writer before the staging directory is removed: tantivy's
+        indexing thread writes into it as documents come, and would leave files behind."""
+        if kind is None:
+            return
+        if self._thread is not None:
+            self._thread.join()
+        else:
+            self.writer.abort()
 
     def add(self, saved: Path) -> None:
         """Add a published document's record and delete its file."""

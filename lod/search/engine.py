@@ -123,7 +123,12 @@ class IndexWriter:
         (self.path / ABOUT_FILE).write_text(json.dumps(about, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
 
     def abort(self) -> None:
-        self._writer.rollback()
+        """Drop what was added and stop the writer's threads (a failed build)."""
+        writer = getattr(self, "_writer", None)
+        if writer is not None:
+            writer.rollback()
+            writer.wait_merging_threads()  # consumes the writer: its threads end, its lock goes
+            del self._writer, self._index
 
 
 def _dashed(h: str) -> str:
