@@ -7,26 +7,28 @@ seconds are BuildReport.seconds; "wall" is the whole build() call.
 
 from __future__ import annotations
 
-import argparse
 import json
 import resource
 import sys
 import time
 from pathlib import Path
 
+import click
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", type=Path)
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--jobs", type=int, default=2)
-    args = parser.parse_args(argv)
+from lod.cli import jobs_option
+
+
+@click.command(help=(__doc__ or "").splitlines()[0])
+@click.argument("corpus", type=click.Path(path_type=Path))
+@click.argument("out", type=click.Path(path_type=Path))
+@jobs_option(default=2)
+def main(corpus: Path, out: Path, jobs: int) -> None:
     t_import = time.perf_counter()
     from lod.publish import build
 
     imported = time.perf_counter() - t_import
     t0 = time.perf_counter()
-    report = build(args.corpus, args.out, jobs=args.jobs, progress=False)
+    report = build(corpus, out, jobs=jobs, progress=False)
     wall = time.perf_counter() - t0
     own = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)

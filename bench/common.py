@@ -14,6 +14,8 @@ import statistics
 import subprocess
 import sys
 import time
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -155,3 +157,16 @@ def start(name: str, argv: list[str], port: int, ready_path: str, log: Path, tim
         tail = log.read_text(errors="replace")[-2000:]
         raise RuntimeError(f"{name} did not come up on 127.0.0.1:{port} within {timeout:.0f}s:\n{tail}")
     return server
+
+
+def run_clients(clients: int, client: Callable[..., None], args_of: Callable[[int], tuple[object, ...]],
+                seconds: float) -> float:
+    """Run `clients` threads of `client(*args_of(k))` for a load that lasts `seconds`; the wall
+    seconds from the first start to the last end (a stuck client is given up a minute later)."""
+    threads = [threading.Thread(target=client, args=args_of(k), daemon=True) for k in range(clients)]
+    t0 = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(seconds + 60)
+    return time.perf_counter() - t0

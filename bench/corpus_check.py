@@ -11,11 +11,14 @@ full run takes minutes.
 
 from __future__ import annotations
 
-import argparse
 import time
 from pathlib import Path
 
+import click
+
+
 from lod.check import Tally, check_all, markdown_table
+from lod.cli import jobs_option
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDERS: tuple[tuple[str, str], ...] = (
@@ -161,14 +164,13 @@ def _kinds() -> str:
     return "\n".join(lines)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--real", type=Path, default=ROOT.parent / "shared" / "corpus" / "real")
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "quality.md")
-    parser.add_argument("--jobs", type=int, default=None)
-    args = parser.parse_args()
-    run(args.real, args.out, args.jobs)
-    print(f"→ {args.out}")
+@click.command(help=(__doc__ or "").splitlines()[0])
+@click.option("--real", type=click.Path(path_type=Path), default=ROOT.parent / "shared" / "corpus" / "real", show_default=True)
+@click.option("--out", type=click.Path(path_type=Path), default=ROOT / "docs" / "quality.md", show_default=True)
+@jobs_option()
+def main(real: Path, out: Path, jobs: int | None) -> None:
+    run(real, out, jobs)
+    print(f"→ {out}")
 
 
 if __name__ == "__main__":

@@ -12,12 +12,11 @@ measured; docs/benchmarks.md says so next to the figures.
 from __future__ import annotations
 
 import http.client
-import threading
 import time
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from bench.common import percentile
+from bench.common import percentile, run_clients
 
 ACCEPT = {"turtle": "text/turtle", "jsonld": "application/ld+json", "html": "text/html"}
 
@@ -85,16 +84,8 @@ def load(port: int, paths: list[str], fmt: str, clients: int, duration: float, c
     samples: list[tuple[float, list[float]]] = []
     errors: list[str] = []
     stop = time.monotonic() + duration
-    threads = [
-        threading.Thread(target=_client, args=(port, paths, k * 7919, ACCEPT[fmt], stop, cap, samples, errors), daemon=True)
-        for k in range(clients)
-    ]
-    t0 = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(duration + 60)
-    elapsed = time.perf_counter() - t0
+    elapsed = run_clients(clients, _client,
+                          lambda k: (port, paths, k * 7919, ACCEPT[fmt], stop, cap, samples, errors), duration)
     deref = [s for s, _ in samples]
     hops = [h for _, hs in samples for h in hs]
     return LoadResult(

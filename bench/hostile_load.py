@@ -13,7 +13,6 @@ bench/results/hostile/{label}.json, which bench/report.py renders into docs/benc
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import subprocess
@@ -21,15 +20,21 @@ import sys
 import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 from urllib.parse import quote
+
+import click
 
 from bench.common import PYTHON, ROOT, free_port, machine, percentile, start, tree_memory_mib, versions
 from bench.hostile import clients_for, hostile
+from lod.cli import setting_option
+from lod.rdf.namespaces import prefix_lines
 
 RESULTS = ROOT / "bench" / "results" / "hostile"
 
 SMALL_QUERIES = (
-    "PREFIX unres: <https://w3id.org/un-lod/ontology#> SELECT ?work ?symbol WHERE { GRAPH ?work { ?work unres:symbol ?symbol } } LIMIT 20",
+    prefix_lines("unres") + "SELECT ?work ?symbol WHERE { GRAPH ?work { ?work unres:symbol ?symbol } } LIMIT 20",
     "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s a ?type } }",
 )
 
@@ -65,19 +70,27 @@ def _level(url: str, plan: list[tuple[str, str, bytes | None, dict[str, str]]], 
     }
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m bench.hostile_load", description=__doc__.splitlines()[0])
-    parser.add_argument("--documents", type=int, default=1000, help="synthetic documents to build and serve")
-    parser.add_argument("--seconds", type=float, default=300, help="seconds of load per client count")
-    parser.add_argument("--clients", default="8,32", help="client counts, one run each")
-    parser.add_argument("--slow", type=int, default=20, help="connections sending a byte a second throughout")
-    parser.add_argument("--runaway", type=int, default=0, help="runaway queries in flight throughout, each its own address")
-    parser.add_argument("--large", type=int, default=0, help="large (15 kB) queries in flight throughout")
-    parser.add_argument("--label", default="hostile-load")
-    parser.add_argument("--access-log", action="store_true", help="keep the server's access log (work/server.log)")
-    parser.add_argument("--work", type=Path, default=None, help="folder for the corpus and build (default: a temporary one)")
-    args = parser.parse_args(argv)
+@click.command(help=(__doc__ or "").splitlines()[0])
+@click.option("--documents", type=int, default=1000, show_default=True, help="synthetic documents to build and serve")
+@click.option("--seconds", type=float, default=300, show_default=True, help="seconds of load per client count")
+@click.option("--clients", default="8,32", show_default=True, help="client counts, one run each")
+@click.option("--slow", type=int, default=20, show_default=True, help="connections sending a byte a second throughout")
+@click.option("--runaway", type=int, default=0, show_default=True,
+              help="runaway queries in flight throughout, each its own address")
+@click.option("--large", type=int, default=0, show_default=True, help="large (15 kB) queries in flight throughout")
+@click.option("--label", default="hostile-load", show_default=True)
+@setting_option("access-log", default=False)
+@click.option("--work", type=click.Path(path_type=Path), default=None,
+              help="folder for the corpus and build (default: a temporary one)")
+def command(**options: Any) -> None:
+    run(SimpleNamespace(**options))
 
+
+def main(argv: list[str] | None = None) -> None:
+    command.main(args=argv, prog_name="python -m bench.hostile_load")
+
+
+def run(args: Any) -> None:
     work = args.work or Path(tempfile.mkdtemp(prefix="lod-hostile-"))
     corpus, out = work / "corpus", work / "output"
     if not (out / "report.json").exists():
@@ -93,7 +106,7 @@ def main(argv: list[str] | None = None) -> None:
 
     port = free_port()
     server = start("lod serve", [PYTHON, "-m", "lod.serve", "--data", str(out), "--port", str(port),
-                                 "--access-log", "1" if args.access_log else "0", "--prerender", "0"],
+                                 "--access-log", "1" if args.access_log else "0"],
                    port, "/", work / "server.log", timeout=600)
     url = f"http://127.0.0.1:{port}"
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")

@@ -13,13 +13,15 @@ CPU time (time.process_time) is the figure to read on a loaded machine; wall tim
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import tempfile
 import time
 from pathlib import Path
 
+import click
+
+from lod.cli import setting_option
 from lod.publish.workiris import WORK_IRIS, WorkIRITable, work_table
 
 BASE = "http://127.0.0.1:8080"
@@ -79,15 +81,15 @@ def _has_prerender() -> bool:
     return any(s.name == "prerender" for s in settings.SETTINGS)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--works", type=int, default=100_000)
-    parser.add_argument("--requests", type=int, default=2000)
-    parser.add_argument("--data", type=Path)
-    args = parser.parse_args()
-    result = {"load_average": os.getloadavg(), "works": args.works, **table_figures(args.works)}
-    if args.data:
-        result.update(app_figures(args.data, args.requests))
+@click.command(help=(__doc__ or "").splitlines()[0])
+@click.option("--works", type=int, default=100_000, show_default=True)
+@click.option("--requests", type=int, default=2000, show_default=True)
+@setting_option("data")
+def main(works: int, requests: int, data: Path | None) -> None:
+    """With --data (a build), also the server's figures; without, the table's alone."""
+    result = {"load_average": os.getloadavg(), "works": works, **table_figures(works)}
+    if data:
+        result.update(app_figures(data, requests))
     print(json.dumps(result, indent=2))
 
 

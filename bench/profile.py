@@ -18,6 +18,7 @@ from urllib.parse import urlencode, urlsplit
 from pyinstrument import Profiler
 
 from bench.common import ROOT
+from lod.rdf.namespaces import prefix_lines
 
 PROFILES = ROOT / "bench" / "results" / "profiles"
 
@@ -62,7 +63,7 @@ def profile_requests(out: Path, requests: int) -> list[Path]:
             client.get(path, headers={"Accept": accept}, follow_redirects=True)
         profiler.stop()
         saved.append(_save(f"deref-{fmt}", profiler))
-    query = ("PREFIX unres: <https://w3id.org/un-lod/ontology#> "
+    query = (prefix_lines("unres") +
              "SELECT ?verb (COUNT(?para) AS ?n) WHERE { ?para unres:action ?verb } GROUP BY ?verb ORDER BY DESC(?n) ?verb")
     profiler = Profiler(interval=0.0005)
     profiler.start()

@@ -9,10 +9,9 @@ Oxigraph server runs with --union-default-graph and rdflib with default_union=Tr
 
 from __future__ import annotations
 
-PREFIXES = """PREFIX unres: <https://w3id.org/un-lod/ontology#>
-PREFIX verb: <https://w3id.org/un-lod/vocab/verb/>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-"""
+from lod.rdf.namespaces import prefix_lines
+
+PREFIXES = prefix_lines("unres", "verb", "dcterms")
 
 TEMPLATES: dict[str, tuple[str, str]] = {
     "describe": ("one resolution's description", """

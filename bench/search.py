@@ -27,7 +27,6 @@ has at least one hit. Everything runs on 127.0.0.1 and is bounded in time.
 
 from __future__ import annotations
 
-import argparse
 import http.client
 import multiprocessing as mp
 import json
@@ -37,15 +36,20 @@ import re
 import shutil
 import sqlite3
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 from urllib.parse import urlencode
 
-from bench.common import PYTHON, ROOT, free_port, machine, percentile, start, versions
+import click
+
+from bench.common import PYTHON, ROOT, free_port, machine, percentile, run_clients, start, versions
 from bench.hostile import source_address
+from lod import settings
+from lod.cli import setting_option
 from lod.search import INDEX_FILE, DocumentRecord, FacetValue, IndexWriter, Passage, SearchIndex
 from lod.search.engine import ABOUT_FILE, open_index
 
@@ -271,15 +275,9 @@ def serve_load(data: Path, queries: list[Query], clients: int, duration: float, 
         samples: list[float] = []
         errors: list[str] = []
         stop = time.monotonic() + duration
-        threads = [threading.Thread(target=_client, args=(port, paths, k * 37, stop, samples, errors, (source_address(k), 0)))
-                   for k in range(clients)]
         cpu_before = _tree_cpu_seconds(server.proc.pid)
-        t0 = time.perf_counter()
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(duration + 60)
-        elapsed = time.perf_counter() - t0
+        elapsed = run_clients(clients, _client,
+                              lambda k: (port, paths, k * 37, stop, samples, errors, (source_address(k), 0)), duration)
         cpu = _tree_cpu_seconds(server.proc.pid) - cpu_before
     finally:
         server.stop()
@@ -322,19 +320,20 @@ def _served_directory(data: Path, store_from: Path) -> Path:
     return served
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, required=True)
-    parser.add_argument("--corpus", type=Path)
-    parser.add_argument("--label", default="search")
-    parser.add_argument("--queries", type=int, default=300)
-    parser.add_argument("--clients", type=int, default=8)
-    parser.add_argument("--duration", type=float, default=30)
-    parser.add_argument("--skip", default="", help="comma-separated: inprocess, child, records, serve")
-    parser.add_argument("--serve-store-from", type=Path,
-                        help="serve --data's search index beside this (smaller) build's dumps: /search never reads "
-                             "the SPARQL store, whose load can take longer than the run on a busy machine")
-    args = parser.parse_args()
+@click.command(help=(__doc__ or "").splitlines()[0])
+@setting_option("data")
+@click.option("--corpus", type=click.Path(path_type=Path))
+@click.option("--label", default="search", show_default=True)
+@click.option("--queries", type=int, default=300, show_default=True)
+@click.option("--clients", type=int, default=8, show_default=True)
+@click.option("--duration", type=float, default=30, show_default=True)
+@click.option("--skip", default="",
+              help="comma-separated: inprocess, child, records, serve")
+@click.option("--serve-store-from", type=click.Path(path_type=Path),
+              help="serve --data's search index beside this (smaller) build's dumps: /search never reads "
+                   "the SPARQL store, whose load can take longer than the run on a busy machine")
+def main(**options: Any) -> None:
+    args = SimpleNamespace(**{**options, "data": settings.value("data", options["data"])})
     skip = set(filter(None, args.skip.split(",")))
     source = args.data / INDEX_FILE
     RESULTS.mkdir(parents=True, exist_ok=True)

@@ -33,6 +33,26 @@ class Body:
     """Wikidata entity IRI, only where a public source confirmed it (see WIKIDATA_SOURCES)."""
     conventions: Conventions | None = None
     """How the organ prints and numbers what it adopts; None for bodies that adopt no resolutions."""
+    first_session: int | None = None
+    """The year session 1 falls in on the body's present rhythm (sessions_a_year), so that recent
+    sessions get their year ("68th session of the CND, 2025"); None where the rhythm is unknown."""
+    sessions_a_year: int = 1
+    document_series: str = ""
+    """The symbol prefix of a commission's documents and drafts ("E/CN.15": E/CN.15/2019/L.3)."""
+
+    def session_year(self, session: int) -> int | None:
+        """The (approximate) year of a numbered session, when the body's rhythm is known: sessions
+        are annual (the Human Rights Council's three a year) in the period UN texts cite, so the
+        year is a fair approximation, and it is always flagged as one."""
+        if self.first_session is None:
+            return None
+        return self.first_session + (session - 1) // self.sessions_a_year
+
+    def session_of(self, year: int) -> int | None:
+        """The (first) numbered session held in `year`, the inverse of `session_year`."""
+        if self.first_session is None:
+            return None
+        return (year - self.first_session) * self.sessions_a_year + 1
 
 
 @dataclass(frozen=True)
@@ -43,7 +63,10 @@ class Conventions:
     `decision_series` the symbol of an adopted text with `{number}` in place of its number,
     `number_format` a regular expression its resolution numbers fullmatch ("660 (1990)",
     "77/1", "2022/5"), and `dating` whether that number carries the session ("77/1": session
-    77) or the year ("660 (1990)", "2022/5").
+    77) or the year ("660 (1990)", "2022/5"). In a symbol, the number reads as `number_parts`
+    (named groups `session`, `year`, `n`) and is written back as `number_template`;
+    `symbol_forms` rewrite a number as its symbol prints it (the GA's "3263 (XXIX)" is
+    A/RES/3263(XXIX)).
     """
 
     formula: str
@@ -51,6 +74,23 @@ class Conventions:
     decision_series: str = ""
     number_format: str = ""
     dating: str = "session"
+    number_parts: str = r"(?P<session>(?:ES-|S-)?\d+)/(?P<n>\d+(?:\s?[A-Z])?)"
+    number_template: str = "{session}/{n}"
+    symbol_forms: tuple[tuple[str, str], ...] = ()
+
+    def series(self, kind: str) -> str:
+        """The symbol series of an adopted `kind` ("resolution", "decision"), "" when it has none."""
+        return {"resolution": self.resolution_series, "decision": self.decision_series}.get(kind, "")
+
+    def symbol(self, kind: str, number: str) -> str | None:
+        """The symbol of the adopted text numbered `number`, as the organ writes it."""
+        series = self.series(kind)
+        if not series:
+            return None
+        number = " ".join(number.split())
+        for pattern, form in self.symbol_forms:
+            number = re.sub(f"^(?:{pattern})$", form, number)
+        return series.format(number=number)
 
 
 BODIES: tuple[Body, ...] = (
@@ -58,25 +98,32 @@ BODIES: tuple[Body, ...] = (
         "ga", "General Assembly", "un-ga", "generalAssembly", ("Assembly",), wikidata=_WD + "Q47423",
         conventions=Conventions(
             "The General Assembly,", "A/RES/{number}", "A/DEC/{number}",
-            r"(?:ES-|S-)?\d{1,2}/\d{1,3}(?: ?[A-Z])?|\d{1,4} \([IVXLC]{1,8}\)(?: ?[A-Z])?",
+            r"(?:ES-|S-)?\d{1,2}/\d{1,3}(?: ?[A-Z])?|\d{1,4}(?: [A-K])? \([IVXLC]{1,8}\)(?: ?[A-Z])?",
+            # before the 31st session: "3263 (XXIX)", its part "3263 A (XXIX)", is A/RES/3263(XXIX)
+            symbol_forms=((r"(\d{1,4})(?: [A-K])? \(([IVXLC]+)\)", r"\1(\2)"),),
         ),
+        first_session=1946,  # resolutions of session S are adopted from September of 1945 + S
     ),
     Body(
         "sc", "Security Council", "un-sc", "securityCouncil", ("Council",), wikidata=_WD + "Q37470",
-        conventions=Conventions("The Security Council,", "S/RES/{number}", "", r"\d{1,4} \((?:19|20)\d{2}\)", "year"),
+        conventions=Conventions("The Security Council,", "S/RES/{number}", "", r"\d{1,4} \((?:19|20)\d{2}\)", "year",
+                                r"(?P<n>\d+)\s*\((?P<year>\d{4})\)", "{n} ({year})"),
     ),
     Body(
         "ecosoc", "Economic and Social Council", "un-ecosoc", "economicAndSocialCouncil", ("ECOSOC",),
         wikidata=_WD + "Q170075",
         conventions=Conventions(
-            "The Economic and Social Council,", "E/RES/{number}", "E/DEC/{number}", r"(?:19|20)\d{2}/\d{1,3}(?: ?[A-Z])?", "year"
+            "The Economic and Social Council,", "E/RES/{number}", "E/DEC/{number}", r"(?:19|20)\d{2}/\d{1,3}(?: ?[A-Z])?", "year",
+            r"(?P<year>\d{4})/(?P<n>\d+)", "{year}/{n}",
         ),
     ),
     Body(
         "hrc", "Human Rights Council", "un-hrc", "humanRightsCouncil", (), "ga", wikidata=_WD + "Q205650",
         conventions=Conventions(
-            "The Human Rights Council,", "A/HRC/RES/{number}", "A/HRC/DEC/{number}", r"(?:S-)?\d{1,2}/\d{1,3}"
+            "The Human Rights Council,", "A/HRC/RES/{number}", "A/HRC/DEC/{number}", r"(?:S-)?\d{1,2}/\d{1,3}",
+            number_parts=r"(?P<session>(?:S-)?\d+)/(?P<n>\d+)",
         ),
+        first_session=2006, sessions_a_year=3,
     ),
     Body("chr", "Commission on Human Rights", "un-chr", "commissionOnHumanRights", (), "ecosoc"),
     Body(
@@ -87,11 +134,17 @@ BODIES: tuple[Body, ...] = (
         (),
         "ecosoc",
         wikidata=_WD + "Q104842946",
+        first_session=1992,
+        document_series="E/CN.15",
     ),
-    Body("cnd", "Commission on Narcotic Drugs", "un-cnd", "commissionOnNarcoticDrugs", (), "ecosoc", wikidata=_WD + "Q469618"),
-    Body("csw", "Commission on the Status of Women", "un-csw", "commissionOnTheStatusOfWomen", (), "ecosoc", wikidata=_WD + "Q2614097"),
-    Body("csocd", "Commission for Social Development", "un-csocd", "commissionForSocialDevelopment", (), "ecosoc", wikidata=_WD + "Q3684758"),
-    Body("cpd", "Commission on Population and Development", "un-cpd", "commissionOnPopulationAndDevelopment", (), "ecosoc", wikidata=_WD + "Q5152731"),
+    Body("cnd", "Commission on Narcotic Drugs", "un-cnd", "commissionOnNarcoticDrugs", (), "ecosoc", wikidata=_WD + "Q469618",
+         first_session=1958, document_series="E/CN.7"),
+    Body("csw", "Commission on the Status of Women", "un-csw", "commissionOnTheStatusOfWomen", (), "ecosoc", wikidata=_WD + "Q2614097",
+         first_session=1957, document_series="E/CN.6"),
+    Body("csocd", "Commission for Social Development", "un-csocd", "commissionForSocialDevelopment", (), "ecosoc", wikidata=_WD + "Q3684758",
+         first_session=1962),
+    Body("cpd", "Commission on Population and Development", "un-cpd", "commissionOnPopulationAndDevelopment", (), "ecosoc",
+         wikidata=_WD + "Q5152731", first_session=1968),
     Body("cstd", "Commission on Science and Technology for Development", "un-cstd", "commissionOnScienceAndTechnologyForDevelopment", (), "ecosoc", wikidata=_WD + "Q5152737"),
     Body("statcom", "Statistical Commission", "un-statcom", "statisticalCommission", (), "ecosoc", wikidata=_WD + "Q15042419"),
     Body("unff", "United Nations Forum on Forests", "un-unff", "unitedNationsForumOnForests", (), "ecosoc", wikidata=_WD + "Q1433762"),
@@ -228,13 +281,18 @@ def symbol_of(body: Body, number: str, kind: str) -> str | None:
     conventions = body.conventions
     if conventions is None or kind not in ("resolution", "decision"):
         return None
-    series = conventions.resolution_series if kind == "resolution" else conventions.decision_series
     number = " ".join(number.split())
-    if not series or (kind == "resolution" and not re.fullmatch(conventions.number_format, number)):
+    if kind == "resolution" and not re.fullmatch(conventions.number_format, number):
         return None
     if kind == "decision" and not re.fullmatch(r"(?:ES-|S-)?\d{1,4}/\d{1,4}(?: ?[A-Z])?", number):
         return None
-    return series.format(number=number)
+    return conventions.symbol(kind, number)
+
+
+def session_year(body_key: str | None, session: int) -> int | None:
+    """The (approximate) year of session `session` of the body `body_key` (`Body.session_year`)."""
+    body = _BY_KEY.get(body_key or "")
+    return body.session_year(session) if body is not None else None
 
 
 def slug_actor(name: str) -> str:

@@ -1,28 +1,79 @@
 """The `lod` command: one entry point for every stage (parse, validate, build, serve).
 
-Options default to the settings registry (lod/settings.py), so `LOD_BASE=... lod build` and
-`lod build --base ...` mean the same thing and both are documented in one place.
+The one parser of the project: every setting of lod/settings.py is an option of the commands
+that read it, made from the settings table (so `LOD_BASE=... lod build` and `lod build --base
+...` mean the same thing and both are documented in one place), and `python -m lod.serve` is
+`lod serve`.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
 from lod import __version__
-from lod.settings import resolve, setting
+from lod import settings as table
+from lod.settings import Settings
+
+_CLICK_TYPES: dict[Any, Any] = {int: click.INT, float: click.FLOAT, table.flag: click.BOOL, str: click.STRING,
+                                Path: click.Path(path_type=Path)}
 
 
-def _opt(name: str, **kwargs):  # type: ignore[no-untyped-def]
-    """A click option whose help and default come from the settings registry."""
-    s = setting(name)
-    return click.option(
-        f"--{name}", default=None, type=kwargs.pop("type", s.type), show_envvar=True, envvar=s.env,
-        help=f"{s.help} [default: {s.default}]", **kwargs,
-    )
+def _option(s: table.Setting, default: Any = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The click option of one setting: its type, help, default and variable from the settings table
+    (None: not given, so the environment or the table's default applies when it is resolved)."""
+    kind = click.Choice(s.choices) if s.choices else _CLICK_TYPES[s.type]
+    return click.option(f"--{s.name}", s.attribute, default=default, type=kind, show_envvar=True, envvar=s.env,
+                        help=f"{s.help} [default: {s.default if default is None else default}]")
+
+
+def settings_options(command: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Every setting `command` takes, as options; the command receives them resolved, as `settings`."""
+
+    def decorate(function: Callable[..., Any]) -> Callable[..., Any]:
+        names = [s.attribute for s in table.SETTINGS if command in s.commands]
+
+        @functools.wraps(function)
+        def with_settings(**kwargs: Any) -> Any:
+            given = {name: kwargs.pop(name) for name in names}
+            try:
+                resolved = table.resolve(given)
+            except table.SettingError as exc:
+                raise click.UsageError(str(exc)) from None
+            return function(settings=resolved, **kwargs)
+
+        for s in reversed([s for s in table.SETTINGS if command in s.commands]):
+            with_settings = _option(s)(with_settings)
+        return with_settings
+
+    return decorate
+
+
+def jobs_option(default: int | None = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """`--jobs`, the one definition wherever documents are read in parallel (`lod check`,
+    `lod build`, the benchmarks, which default to 2 on a shared machine)."""
+    shown = "all cores" if default is None else default
+    return click.option("--jobs", type=click.IntRange(min=1), default=default, help=f"Worker processes [default: {shown}].")
+
+
+def seed_option() -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """`--seed` of a synthetic corpus (`lod corpus synth`, the benchmarks that synthesize one)."""
+    return click.option("--seed", type=int, default=0, show_default=True, help="Same N and seed, byte-identical corpus.")
+
+
+def setting_option(name: str, default: Any = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The option of one setting, for a tool outside `lod` (the benchmarks) that takes it too;
+    `default` where that tool wants another (a benchmark's server without its access log)."""
+    return _option(table.setting(name), default)
+
+
+JOBS = jobs_option()
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -37,6 +88,7 @@ def main() -> None:
     lod build [DIR]           publish a folder of documents into output/
     lod serve                 serve a build over HTTP (RDF, HTML, SPARQL)
     lod publish --to URL      load a build into Virtuoso or the Oxigraph server
+    lod corpus synth N        write N synthetic documents (benchmarks)
     """
 
 
@@ -58,17 +110,17 @@ def parse(file: Path, as_json: bool) -> None:
 
 @main.command()
 @click.argument("path", type=click.Path(exists=True, path_type=Path), default="corpus")
-@_opt("base")
-@click.option("--engine", type=click.Choice(["sparql", "pyshacl"]), default="sparql", show_default=True,
+@settings_options("validate")
+@click.option("--engine", "shacl_engine", type=click.Choice(["sparql", "pyshacl"]), default="sparql", show_default=True,
               help="SHACL engine: the shapes compiled to SPARQL (what the build uses) or pyshacl (the reference).")
-def validate(path: Path, base: str | None, engine: str) -> None:
+def validate(path: Path, settings: Settings, shacl_engine: str) -> None:
     """Parse, map and SHACL-validate documents; report every violation, publish nothing."""
     from lod.parse import ParseError, parse_file
     from lod.publish import discover
     from lod.rdf import WorkRegistry, resolution_graph
     from lod.validate import validate as shacl
 
-    base = resolve("base", base)
+    base = settings.base
     registry = WorkRegistry(base=base)
     parsed = []
     failures = 0
@@ -82,7 +134,7 @@ def validate(path: Path, base: str | None, engine: str) -> None:
         registry.add(res)
         parsed.append(res)
     for res in parsed:
-        result = shacl(resolution_graph(res, registry, base), res.source, engine=engine)  # type: ignore[arg-type]
+        result = shacl(resolution_graph(res, registry, base), res.source, engine=shacl_engine)  # type: ignore[arg-type]
         if result.conforms:
             click.echo(f"ok: {res.source}")
         else:
@@ -97,7 +149,7 @@ def validate(path: Path, base: str | None, engine: str) -> None:
 @click.argument("path", type=click.Path(exists=True, path_type=Path), default="corpus")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per document (JSON Lines) instead of text.")
 @click.option("--summary", is_flag=True, help="Only the counts: documents, read, refused, with findings, by kind.")
-@click.option("--jobs", type=int, default=None, help="Worker processes [default: all cores].")
+@JOBS
 def check(path: Path, as_json: bool, summary: bool, jobs: int | None) -> None:
     """Convert documents without publishing; list per document what a curator must look at.
 
@@ -132,15 +184,17 @@ def check(path: Path, as_json: bool, summary: bool, jobs: int | None) -> None:
 @click.argument("corpus", type=click.Path(path_type=Path), default="corpus")
 @click.option("--out", type=click.Path(path_type=Path), default="output", show_default=True, help="Output directory (replaced atomically).")
 @click.option("--strict", is_flag=True, help="Any document that fails to parse or validate stops the build.")
-@click.option("--jobs", type=int, default=None, help="Worker processes [default: all cores].")
-@_opt("base")
-def build(corpus: Path, out: Path, strict: bool, jobs: int | None, base: str | None) -> None:
+@JOBS
+@settings_options("build")
+def build(corpus: Path, out: Path, strict: bool, jobs: int | None, settings: Settings) -> None:
     """Publish every document under CORPUS as Linked Open Data in OUT."""
     from lod.publish import BuildError
     from lod.publish import build as run_build
+    from lod.publish.limits import DocumentLimits
 
     try:
-        report = run_build(corpus, out, base=resolve("base", base), strict=strict, jobs=jobs)
+        report = run_build(corpus, out, base=settings.base, strict=strict, jobs=jobs,
+                           limits=DocumentLimits.from_settings(settings))
     except BuildError as exc:
         raise click.ClickException(str(exc)) from None
     _summary(report)
@@ -166,37 +220,30 @@ def _summary(report) -> None:  # type: ignore[no-untyped-def]
 
 
 @main.command()
-@_opt("data", type=click.Path(path_type=Path))
-@_opt("host")
-@_opt("port")
-@_opt("workers")
-@_opt("base")
-def serve(data: Path | None, host: str | None, port: int | None, workers: int | None, base: str | None) -> None:
-    """Serve a build: content-negotiated IRIs, HTML, dumps and a SPARQL endpoint (gunicorn)."""
+@settings_options("serve")
+def serve(settings: Settings) -> None:
+    """Serve a build: content-negotiated IRIs, HTML, dumps and a SPARQL endpoint (gunicorn).
+
+    Every setting of the server is an option here and a variable (LOD_…); docs/settings.md
+    says what each does.
+    """
     from lod.serve import serve as run_server
 
-    run_server(
-        Path(resolve("data", data)).resolve(),
-        host=resolve("host", host),
-        port=resolve("port", port),
-        workers=resolve("workers", workers),
-        base=resolve("base", base),
-    )
+    run_server(settings)
 
 
 @main.command()
 @click.option("--to", "url", required=True, metavar="URL",
               help="HTTP root of the engine (http://127.0.0.1:8890). Credentials: LOD_ENGINE_USER, LOD_ENGINE_PASSWORD.")
-@_opt("engine", type=click.Choice(["virtuoso", "oxigraph"]))
-@_opt("data", type=click.Path(path_type=Path))
+@settings_options("publish")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def publish(url: str, engine: str | None, data: Path | None, quiet: bool) -> None:
+def publish(url: str, settings: Settings, quiet: bool) -> None:
     """Load a build into a SPARQL engine: one named graph per document; only changed graphs are sent."""
     from lod.engines import EngineError, open_engine
     from lod.engines.publish import publish as run_publish
 
     try:
-        report = run_publish(Path(resolve("data", data)), open_engine(url, resolve("engine", engine)), progress=not quiet)
+        report = run_publish(settings.data, open_engine(url, settings.engine), progress=not quiet)
     except EngineError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(report.summary())
@@ -210,7 +257,7 @@ def corpus() -> None:
 @corpus.command()
 @click.argument("n", type=click.IntRange(min=0))
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Folder to write the documents into.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Same N and seed, byte-identical corpus.")
+@seed_option()
 def synth(n: int, out: Path, seed: int) -> None:
     """Write N synthetic resolution texts recombined from corpus/ (lod.synth)."""
     from lod.synth import synthesize

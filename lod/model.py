@@ -26,12 +26,15 @@ class Sponsor:
 
     `name` is kept exactly as printed (historic names included); `iso3` is the ISO 3166-1
     alpha-3 code it resolves to, or None when the name is not a State (a group, an
-    organization) or could not be resolved; the validator reports the latter.
+    organization) or could not be resolved; the validator reports the latter. `group` is the
+    key (lod.groups) of the group or organization it names, resolved by the reader, so the
+    mapping never reads the printed name again.
     """
 
     name: str
     iso3: str | None = None
     kind: Literal["state", "group", "organization", "unknown"] = "state"
+    group: str | None = None
 
 
 @dataclass

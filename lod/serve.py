@@ -10,14 +10,14 @@ being answered by the app's threads meanwhile. Against the threaded worker this 
 A request's head must arrive within request-read-seconds (else the connection is closed), and
 its body too (else 408); access-log lines carry at most LOG_URL_CHARS of the URL.
 
-`python -m lod.serve --data output --port 8080 --query-timeout 5` runs it without the CLI; every
-setting of lod.settings is an option there.
+`python -m lod.serve --data output --port 8080` is `lod serve --data output --port 8080`: the one
+parser is lod.cli's, where every setting of lod.settings is an option of `lod serve`.
 """
 
 from __future__ import annotations
 
-import argparse
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -27,10 +27,10 @@ from gunicorn.asgi.protocol import ASGIProtocol
 from gunicorn.glogging import Logger
 from gunicorn.workers import gasgi
 
-from lod import settings as registry
+from lod.settings import Settings
 from lod.store import load_build, store_root
 from lod.web import sandbox
-from lod.web.app import SPARQL_PATH, create_app, resolve_settings
+from lod.web.app import SPARQL_PATH, create_app
 from lod.web.asgi import asgi_app
 
 LOG_URL_CHARS = 512
@@ -84,38 +84,38 @@ class LodWorker(gasgi.ASGIWorker):  # type: ignore[misc]
         # The worker module names the protocol it instantiates; in this (forked) worker process
         # it is ours. Nothing else in the process uses gasgi.
         gasgi.ASGIProtocol = HeadDeadlineProtocol
-        self.request_read_seconds = float(self.app.config_values["request-read-seconds"])
+        self.request_read_seconds = self.app.settings.request_read_seconds
         super().init_process()
 
 
 class LodApplication(BaseApplication):  # type: ignore[misc]
     """gunicorn configured in code from our settings, instead of from a gunicorn config file."""
 
-    def __init__(self, config: dict[str, Any]) -> None:
-        self.config_values = config
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
         # one client-budget ledger for all workers of this server, fresh at each start
         self.budget_path = Path(tempfile.mkdtemp(prefix="lod-serve-")) / "budget.sqlite"
         super().__init__()
 
     def load_config(self) -> None:
-        c = self.config_values
+        c = self.settings
         options = {
-            "bind": f"{c['host']}:{c['port']}",
-            "workers": int(c["workers"]),
+            "bind": f"{c.host}:{c.port}",
+            "workers": c.workers,
             "worker_class": "lod.serve.LodWorker",
             # open connections per worker (idle and slow ones included); beyond, new ones wait in the backlog
-            "worker_connections": int(c["max-connections"]),
+            "worker_connections": c.max_connections,
             "keepalive": 5,
             "asgi_lifespan": "off",
             "logger_class": "lod.serve.ShortLineLogger",
             # a worker answering a long query is busy, not stuck: give it the query's time and more
-            "timeout": int(float(c["query-timeout"])) + 60,
+            "timeout": int(c.query_timeout) + 60,
             "graceful_timeout": 30,
             # long GET /sparql?query= URLs are allowed (the app answers 413 beyond max-request-bytes,
             # percent-encoding may triple a query); any longer request line is refused with 414 while
             # it is read, and other paths get 414 beyond max-url-bytes from the app
-            "limit_request_line": max(int(c["max-url-bytes"]), 3 * int(c["max-request-bytes"]) + 1024),
-            "accesslog": "-" if registry.flag(c["access-log"]) else None,
+            "limit_request_line": max(c.max_url_bytes, 3 * c.max_request_bytes + 1024),
+            "accesslog": "-" if c.access_log else None,
             "errorlog": "-",
             "loglevel": "info",
             # no shared control socket in $HOME: several servers (tests, staging) must coexist
@@ -125,25 +125,23 @@ class LodApplication(BaseApplication):  # type: ignore[misc]
             self.cfg.set(key, value)
 
     def load(self) -> Any:
-        c = self.config_values
+        c = self.settings
         app = create_app(c, budget_path=self.budget_path)
         app.extensions["lod"].pool.warm()
-        return asgi_app(app, int(c["threads"]), int(c["max-request-bytes"]), float(c["request-read-seconds"]),
-                        query_path=SPARQL_PATH)
+        return asgi_app(app, c.threads, c.max_request_bytes, c.request_read_seconds, query_path=SPARQL_PATH)
 
 
-def serve(data: Path, host: str | None = None, port: int | None = None, workers: int | None = None,
-          **settings: Any) -> None:
-    """Serve the build in `data` until interrupted (what `lod serve` calls)."""
-    config = resolve_settings({"data": str(Path(data).resolve()), "host": host, "port": port, "workers": workers, **settings})
-    data_dir = Path(config["data"])
+def serve(settings: Settings) -> None:
+    """Serve the build in `settings.data` until interrupted (what `lod serve` calls)."""
+    settings = settings.replace(data=settings.data.resolve())
     try:  # before anything is served: SPARQL query processes must have no network (docs/security.md)
-        sandbox.verify(registry.flag(config["query-network-unconfined"]))
+        sandbox.verify(settings.query_network_unconfined)
     except sandbox.Unconfined as exc:
         raise SystemExit(f"lod serve: {exc}") from None
-    # once, in the master: a store left by an earlier run is verified whole (and loaded again if damaged)
-    load_build(data_dir, root=store_root(data_dir, config["store-dir"]), deep=True)
-    application = LodApplication(config)
+    if not settings.store:  # the embedded store; an external engine (setting store) is loaded by `lod publish`
+        # once, in the master: a store left by an earlier run is verified whole (and loaded again if damaged)
+        load_build(settings.data, root=store_root(settings.data, settings.store_dir), deep=True)
+    application = LodApplication(settings)
     try:
         application.run()
     finally:
@@ -151,13 +149,10 @@ def serve(data: Path, host: str | None = None, port: int | None = None, workers:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m lod.serve", description=__doc__.splitlines()[0])
-    for s in registry.SETTINGS:
-        parser.add_argument(f"--{s.name}", dest=s.name.replace("-", "_"), type=s.type, default=None,
-                            help=f"{s.help} (default {s.default}; env {s.env})")
-    args = {k: v for k, v in vars(parser.parse_args(argv)).items() if v is not None}
-    data = Path(args.pop("data", registry.resolve("data")))
-    serve(data, **args)
+    """`python -m lod.serve ARGS` is `lod serve ARGS` (one parser: lod.cli)."""
+    from lod.cli import main as lod
+
+    lod(["serve", *(sys.argv[1:] if argv is None else argv)], prog_name="lod")
 
 
 if __name__ == "__main__":

@@ -107,6 +107,16 @@ def all_states() -> list[State]:
     return list(_load()[0])
 
 
+@lru_cache(maxsize=1)
+def _by_iso3() -> dict[str, State]:
+    return {state.iso3: state for state in _load()[0]}
+
+
+def by_iso3(code: str) -> State | None:
+    """The State with this ISO 3166-1 alpha-3 code (any case), or None."""
+    return _by_iso3().get(code.upper())
+
+
 def lookup_state(name: str) -> State | None:
     """The State a printed name refers to, or None when it names no State."""
     if not name:

@@ -8,7 +8,10 @@ document; this module reads that once so parser, mapper and server agree on it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+
+from lod.bodies import BODIES, by_key
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
@@ -35,18 +38,31 @@ class SymbolInfo:
     committee: str | None = None
 
 
+def _adopted_series() -> Iterator[tuple[re.Pattern[str], str, str]]:
+    """The symbol series of adopted texts, from each organ's conventions (lod.bodies): the
+    series' fixed part ("S/RES/") followed by the organ's number as a symbol prints it."""
+    for body in BODIES:
+        conventions = body.conventions
+        for kind in ("resolution", "decision"):
+            series = conventions.series(kind) if conventions else ""
+            if conventions and series:
+                fixed = re.escape(series.split("{number}")[0])
+                yield re.compile(f"^{fixed}{conventions.number_parts}$"), body.key, kind
+
+
+def _commission_drafts() -> Iterator[tuple[re.Pattern[str], str, str]]:
+    """Drafts of the commissions that have a document series of their own (E/CN.15/2019/L.3)."""
+    for body in BODIES:
+        if body.document_series:
+            fixed = re.escape(body.document_series)
+            yield re.compile(rf"^{fixed}/(?P<year>\d{{4}})/L\.\d+.*$"), body.key, "draft-resolution"
+
+
 _PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = (
-    (re.compile(r"^A/RES/(?P<session>(?:ES-|S-)?\d+)/(?P<n>\d+(?:\s?[A-Z])?)$"), "ga", "resolution"),
-    (re.compile(r"^A/DEC/(?P<session>\d+)/(?P<n>\d+)$"), "ga", "decision"),
-    (re.compile(r"^A/HRC/RES/(?P<session>(?:S-)?\d+)/(?P<n>\d+)$"), "hrc", "resolution"),
-    (re.compile(r"^S/RES/(?P<n>\d+)\s*\((?P<year>\d{4})\)$"), "sc", "resolution"),
-    (re.compile(r"^E/RES/(?P<year>\d{4})/(?P<n>\d+)$"), "ecosoc", "resolution"),
-    (re.compile(r"^E/DEC/(?P<year>\d{4})/(?P<n>\d+)$"), "ecosoc", "decision"),
+    *_adopted_series(),
     (re.compile(r"^A/C\.(?P<committee>[1-6])/(?P<session>\d+)/L\.\d+.*$"), "ga", "draft-resolution"),
     (re.compile(r"^A/(?P<session>(?:ES-|S-)?\d+)/L\.\d+.*$"), "ga", "draft-resolution"),
-    (re.compile(r"^E/CN\.15/(?P<year>\d{4})/L\.\d+.*$"), "ccpcj", "draft-resolution"),
-    (re.compile(r"^E/CN\.7/(?P<year>\d{4})/L\.\d+.*$"), "cnd", "draft-resolution"),
-    (re.compile(r"^E/CN\.6/(?P<year>\d{4})/L\.\d+.*$"), "csw", "draft-resolution"),
+    *_commission_drafts(),
     (re.compile(r"^E/(?P<year>\d{4})/L\.\d+.*$"), "ecosoc", "draft-resolution"),
     (re.compile(r"^A/HRC/(?P<session>\d+)/L\.\d+.*$"), "hrc", "draft-resolution"),
     (re.compile(r"^S/(?P<year>\d{4})/\d+.*$"), "sc", "document"),
@@ -75,14 +91,9 @@ def parse_symbol(symbol: str) -> SymbolInfo:
         if session and session.isdigit():
             session_int = int(session)
         number = None
-        if kind in ("resolution", "decision"):
-            n = groups.get("n")
-            if body == "sc":
-                number = f"{n} ({groups['year']})"
-            elif body == "ecosoc":
-                number = f"{groups['year']}/{n}"
-            else:
-                number = f"{session}/{n}"
+        conventions = by_key(body).conventions
+        if kind in ("resolution", "decision") and conventions is not None:
+            number = conventions.number_template.format(**groups)
         year = int(groups["year"]) if groups.get("year") else None
         committee = groups.get("committee")
         return SymbolInfo(s, body, kind, session_int, number, year, f"c{committee}" if committee else None)
@@ -96,16 +107,8 @@ def resolution_symbol(body: str, number: str) -> str | None:
     E/RES/2017/16; 6/15 (HRC) → A/HRC/RES/6/15. Old GA numbers "3263 (XXIX)" have the symbol
     A/RES/3263(XXIX). Bodies without a symbol series of their own give None.
     """
-    number = " ".join(number.split())
-    if body == "ga":
-        m = re.fullmatch(r"(\d+) \(([IVXLC]+)\)", number)
-        if m:
-            return f"A/RES/{m.group(1)}({m.group(2)})"
-        return f"A/RES/{number}"
-    if body == "sc":
-        return f"S/RES/{number}"
-    if body == "ecosoc":
-        return f"E/RES/{number}"
-    if body == "hrc":
-        return f"A/HRC/RES/{number}"
-    return None
+    try:
+        conventions = by_key(body).conventions
+    except KeyError:
+        return None
+    return conventions.symbol("resolution", number) if conventions is not None else None

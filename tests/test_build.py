@@ -24,6 +24,8 @@ from lod.publish.dumps import write_part
 from lod.publish.pipeline import SCRATCH
 from lod.publish.runs import DistinctCounter, merge_runs
 from lod.publish.statistics import DatasetStatistics
+from lod.rdf import namespaces
+from lod.vocabulary import VOCABULARIES
 from lod.rdf.namespaces import PREFIXES
 
 from corpora import CORPUS, needs_shared  # noqa: E402
@@ -88,6 +90,11 @@ def test_void_and_dcat_describe_the_build(built: tuple[Path, object]) -> None:
     nt = gzip.decompress((out / "dumps/lod.nt.gz").read_bytes()).decode()
     same_as = [ln for ln in nt.splitlines() if "<http://www.w3.org/2002/07/owl#sameAs> <http://www.wikidata.org/entity/Q" in ln]
     assert int(void.value(linksets[0], VOID.triples)) == len(same_as) > 190
+    # void:vocabulary: the namespaces of the prefix table that the data's predicates and classes use
+    vocabularies = {str(v) for v in void.objects(ds, VOID.vocabulary)}
+    used = {str(p) for p in void.objects(None, VOID.property)} | {str(c) for c in void.objects(None, VOID["class"])}
+    assert vocabularies == set(namespaces.vocabularies(used)) | {v.iri for v in VOCABULARIES}
+    assert {str(namespaces.UNRES), str(namespaces.ELI), str(RDF)} <= vocabularies
 
 
 def test_checksums_cover_every_file(built: tuple[Path, object]) -> None:

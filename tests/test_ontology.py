@@ -39,7 +39,7 @@ def mapped_graphs() -> list[Graph]:
     """Graphs exercising every branch of the mapping: flags, groups, annexes-free and extracts."""
     flagged = draft_004()
     flagged.title = None
-    flagged.sponsors += [Sponsor("Ruritania", None), Sponsor("Group of 77 and China", None, "group")]
+    flagged.sponsors += [Sponsor("Ruritania", None), Sponsor("Group of 77 and China", None, "group", "g77-china")]
     flagged.citations += [
         Citation("resolution", "resolution 73/__", "ga", "73/__", placeholder=True, location="para_1"),
         Citation("document", "the report", location="para_2"),

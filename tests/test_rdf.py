@@ -19,7 +19,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 from lod.model import Addressee, Annex, Citation, Footnote, OperativeParagraph, PreambularParagraph, Resolution, Sponsor, SubParagraph
 from lod.rdf import MappingError, WorkRegistry, resolution_graph
-from lod.rdf.registry import iso_date
+from lod.dates import iso_date
 from lod.rdf.namespaces import ELI, OWL, RDF, RDFS, SKOS, UNRES
 
 XSD_DATE = URIRef("http://www.w3.org/2001/XMLSchema#date")
@@ -349,7 +349,8 @@ def test_registry_and_graph_share_one_base() -> None:
 @pytest.mark.parametrize(
     ("printed", "expected"),
     [("21 December 2010", "2010-12-21"), ("2010-12-21", "2010-12-21"), ("2017", "2017-01-01"),
-     ("May 2019", "2019-05-01"), ("21 December", None), ("Seventy-third session", None)],
+     ("May 2019", "2019-05-01"), ("21 December", None), ("Seventy-third session", None),
+     ("2018-11-01T00:00:00", "2018-11-01"), ("31 February 2010", None), ("2010-13-01", None), ("", None), (None, None)],
 )
 def test_printed_dates_become_iso_dates_that_never_depend_on_today(printed: str, expected: str | None) -> None:
     assert iso_date(printed) == expected

@@ -19,6 +19,7 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 from requests.structures import CaseInsensitiveDict
 
+from lod import settings
 from lod.store import OxigraphStore, QueryError
 from lod.web import sandbox
 from lod.web.app import client_concurrency
@@ -443,5 +444,5 @@ def test_a_full_queue_answers_at_once_with_a_retry_after_that_holds(store_dir: P
 
 def test_one_client_can_never_take_every_query_process() -> None:
     for workers, processes, wanted, allowed in [(1, 2, 4, 1), (2, 2, 4, 3), (2, 2, 3, 3), (4, 2, 2, 2), (1, 1, 4, 1)]:
-        config = {"workers": workers, "query-processes": processes, "client-concurrency": wanted}
+        config = settings.resolve({"workers": workers, "query-processes": processes, "client-concurrency": wanted})
         assert client_concurrency(config) == allowed

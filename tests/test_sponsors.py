@@ -73,7 +73,7 @@ def test_official_names_with_parentheses() -> None:
 def test_group_on_behalf_of() -> None:
     assert parse_sponsors("Egypt (on behalf of the Group of Arab States)") == [
         Sponsor("Egypt", "EGY", "state"),
-        Sponsor("Group of Arab States", None, "group"),
+        Sponsor("Group of Arab States", None, "group", "arab-group"),
     ]
     line = (
         "Bolivia (Plurinational State of) (on behalf of the States Members of the United Nations "
@@ -81,14 +81,14 @@ def test_group_on_behalf_of() -> None:
     )
     assert parse_sponsors(line) == [
         Sponsor("Bolivia (Plurinational State of)", "BOL", "state"),
-        Sponsor("Group of 77 and China", None, "group"),
+        Sponsor("Group of 77 and China", None, "group", "g77-china"),
     ]
 
 
 def test_organizations_and_observers() -> None:
     sponsors = parse_sponsors("European Union, Holy See and State of Palestine")
     assert sponsors == [
-        Sponsor("European Union", None, "organization"),
+        Sponsor("European Union", None, "organization", "eu"),
         Sponsor("Holy See", "VAT", "state"),
         Sponsor("State of Palestine", "PSE", "state"),
     ]

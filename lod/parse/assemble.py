@@ -6,9 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import pycountry
-
 from lod.bodies import by_name, symbol_of
+from lod.dates import iso_date
 from lod.model import Footnote, Resolution
 from lod.parse.blocks import NUM_START, BlockBuilder
 from lod.parse.enrich import add_addressees, add_citations
@@ -27,21 +26,15 @@ from lod.parse.furniture import (
 from lod.parse.decisions import decision_meeting, decision_start, decision_text_start
 from lod.parse.endnotes import take_endnotes
 from lod.parse.heading import Heading, find_formula, find_heading, formula_line, is_heading
+from lod.parse.language import set_language
 from lod.parse.markers import MarkerState, resolve_glued
-from lod.parse.masthead import Masthead, adopting_body, iso_date, parse_masthead
+from lod.parse.masthead import Masthead, adopting_body, parse_masthead
 from lod.parse.readers import SourceText
 from lod.parse.structure import Structure, build_structure
 from lod.parse.verbs import leading_phrase
 from lod.symbols import parse_symbol
 
 _FORMULA = re.compile(r"^(The|L['’]|Le|La|El) ?([A-ZÉ][^\W\d_][\w' -]{1,100}?)\s*,$")
-_FORMULA_LANGUAGE = (
-    ("The", "eng"),
-    ("Assemblée", "fra"), ("Conseil", "fra"), ("Commission", "fra"),
-    ("Asamblea", "spa"), ("Consejo", "spa"), ("Comisión", "spa"),
-)
-"""The opening formula tells the language of the text: the organ's name is in that language."""
-_ENGLISH_WORDS = frozenset("the of and to in for that on with by as its at be this which are from".split())
 _SYMBOL_KINDS = {"resolution", "decision", "draft-resolution", "draft-decision"}
 
 
@@ -63,29 +56,6 @@ def _clean(src: SourceText) -> Cleaned:
     if src.layout == "plain-extract":
         return clean_plain_extract(src.text)
     return take_endnotes(clean_pdf_text(src.text))
-
-
-def _language(value: Any) -> str | None:
-    """Front-matter language ("EN", "English", "eng") → ISO 639-2/T code."""
-    if not isinstance(value, str) or not value.strip():
-        return None
-    code = value.strip()
-    lang = None
-    if len(code) == 2:
-        lang = pycountry.languages.get(alpha_2=code.lower())
-    elif len(code) == 3:
-        lang = pycountry.languages.get(alpha_3=code.lower()) or pycountry.languages.get(bibliographic=code.lower())
-    if lang is None:
-        try:
-            lang = pycountry.languages.lookup(code)
-        except LookupError:
-            return None
-    return getattr(lang, "alpha_3", None)
-
-
-def _english_share(text: str) -> float:
-    words = re.findall(r"[a-z]+", text.lower())
-    return sum(1 for w in words if w in _ENGLISH_WORDS) / len(words) if words else 0.0
 
 
 def _extract_title(lines: list[str]) -> tuple[int, str | None]:
@@ -243,7 +213,7 @@ def assemble(src: SourceText, overrides: dict[str, Any]) -> Resolution:
     res.preamble_formula = split.formula_text
     res.footnotes = _footnotes(cleaned.footnotes)
     _apply_overrides(res, meta, warnings)
-    _language_of(res, meta, split.formula_text, blocks, warnings)
+    set_language(res, meta, split.formula_text, blocks, warnings)
     _sponsors(res, head, warnings)
     add_citations(res, split.formula_body)
     add_addressees(res, split.formula_body)
@@ -367,25 +337,6 @@ def _footnotes(notes: dict[str, str]) -> list[Footnote]:
         eid = f"fn_{marker}" if marker.isalnum() else f"fn_star{len(marker) if len(marker) > 1 else ''}"
         out.append(Footnote(marker, clean_inline_text(notes[marker]), eid))
     return out
-
-
-def _language_of(res: Resolution, meta: dict[str, Any], formula: str | None, blocks: list[str], warnings: list[str]) -> None:
-    if "language" in meta:
-        res.language = _language(meta["language"])
-        if res.language is None:
-            warnings.append(f"the supplied language {meta['language']!r} is not an ISO 639 language")
-        return
-    if formula:
-        words = formula.replace("’", "'").replace("'", " ").split()
-        for word, code in _FORMULA_LANGUAGE:
-            if word in words[:2]:
-                res.language = code
-                return
-    if _english_share(" ".join(blocks)) > 0.15:
-        res.language = "eng"
-        warnings.append("language not printed; English inferred from the wording of the text")
-        return
-    warnings.append("the language of the text is unknown")
 
 
 def _sponsors(res: Resolution, head: Masthead, warnings: list[str]) -> None:

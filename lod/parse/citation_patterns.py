@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from datetime import datetime
 from functools import lru_cache
 
-from dateutil import parser as date_parser
-
 from lod.bodies import BODIES, Body, by_name
+from lod.dates import MONTH_NAMES
 
-MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+MONTHS = f"(?:{MONTH_NAMES})"
 
 _MARKUP = re.compile(
     r"\[(?P<link>[^\[\]\n]{1,200})\]\([^()\s]{0,500}\)"  # Markdown link: keep its text
@@ -56,9 +54,6 @@ DATE_RE = re.compile(
 )
 LIST_SEPARATOR_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*and\s+|\s+and\s+)")
 KEYWORD_RE = re.compile(r"\b(?P<kw>[Rr]esolutions?|[Dd]ecisions?)\s+(?:No\.\s*)?(?=(?:ES-|S-)?\d)")
-ECOSOC_NUMBER_RE = re.compile(r"^\d{4}/")
-SC_NUMBER_RE = re.compile(r"^\d{1,4} \(\d{4}\)$")
-OLD_GA_NUMBER_RE = re.compile(r"^(?P<n>\d{1,4})(?: [A-K])? \((?P<session>[IVXLC]+)\)$")
 
 TREATY_SERIES_RE = re.compile(r"(?P<series>League of Nations|United Nations)?,?\s*Treaty\s+Series", re.IGNORECASE)
 TREATY_VOLUMES_RE = re.compile(
@@ -122,18 +117,6 @@ def relation_before(verbs: tuple[tuple[int, str], ...], position: int) -> str | 
 
 
 @lru_cache(maxsize=4096)
-def iso_date(day: str, month: str, year: str) -> str | None:
-    """An ISO date for a printed "21 December 2010"; None when the date does not exist.
-
-    Cached: dateutil is slow, and the same few dates are cited over and over.
-    """
-    try:
-        parsed = date_parser.parse(f"{day} {month} {year}", default=datetime(2000, 1, 1))
-    except (ValueError, OverflowError):
-        return None
-    return parsed.date().isoformat()
-
-
 def normalise_number(number: str) -> str:
     """A cited number in one spelling: "1373(2001)" → "1373 (2001)", spaces collapsed."""
     number = " ".join(number.split())

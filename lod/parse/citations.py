@@ -19,13 +19,11 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from lod.bodies import Body, by_key
+from lod.bodies import Body, body_of_number, by_key
+from lod.dates import iso_date
 from lod.model import Citation, CitationType
 from lod.parse import citation_patterns as P
 from lod.symbols import parse_symbol, resolution_symbol
-
-_DECISION_SERIES = {"ga": "A/DEC/", "ecosoc": "E/DEC/"}
-
 
 @dataclass
 class _Item:
@@ -122,7 +120,7 @@ class CitationExtractor:
             date = P.DATE_RE.match(text, end)
             if date is not None:
                 end = date.end()
-                iso = None if date.group("blank") else P.iso_date(date.group("day"), date.group("month"), date.group("year"))
+                iso = None if date.group("blank") else iso_date(f'{date.group("day")} {date.group("month")} {date.group("year")}')
                 for item in group:
                     item.dated, item.date = True, iso
                 # "69/193 and 69/196 of 18 December 2014": the date is shared by the undated
@@ -211,14 +209,12 @@ class CitationExtractor:
         """The body a number belongs to: named body, else the number's shape, else the document's body."""
         if explicit and body_name:
             return body_name
-        if P.SC_NUMBER_RE.match(number):
-            return by_key("sc").name
-        if P.OLD_GA_NUMBER_RE.match(number):
-            return by_key("ga").name
-        if P.ECOSOC_NUMBER_RE.match(number):
-            return by_key("ecosoc").name
+        shaped = body_of_number(number)  # only one organ numbers like this ("660 (1990)", "2017/16")
+        if shaped is not None:
+            return shaped.name
         own = self.document_body
-        if own is not None and own.key in ("sc", "ecosoc"):
+        if own is not None and own.conventions is not None and own.conventions.dating == "year":
+            # "70/174" in a Security Council or ECOSOC text: their own numbers carry the year
             return by_key("ga").name
         return self.document_body_name or by_key("ga").name
 
@@ -228,11 +224,9 @@ class CitationExtractor:
         body = P.known_body(body_name) if body_name else None
         if not placeholder and body is not None:
             if kind == "resolution":
-                old_ga = P.OLD_GA_NUMBER_RE.match(item.number) if body.key == "ga" else None
-                number = f"{old_ga['n']} ({old_ga['session']})" if old_ga else item.number
-                symbol = resolution_symbol(body.key, number)
-            elif body.key in _DECISION_SERIES:
-                symbol = _DECISION_SERIES[body.key] + item.number
+                symbol = resolution_symbol(body.key, item.number)
+            elif body.conventions is not None:
+                symbol = body.conventions.symbol("decision", item.number)
         return Citation(
             type=kind,
             text=" ".join(printed.split()),

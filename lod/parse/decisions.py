@@ -15,7 +15,8 @@ from lod.bodies import by_name
 from lod.model import Resolution
 from lod.parse.blocks import PART_LABEL
 from lod.parse.furniture import strip_marks
-from lod.parse.masthead import NUMBER_TITLE, iso_date
+from lod.dates import iso_date
+from lod.parse.masthead import NUMBER_TITLE
 
 __all__ = ["decision_meeting", "decision_start", "decision_text_start"]
 

@@ -7,17 +7,16 @@ position, because extracts join, split and reorder masthead lines freely.
 
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass, field
 
-from dateutil import parser as dateparser
 
 from lod.bodies import BODIES, by_name
+from lod.dates import MONTH_NAMES, iso_date
 from lod.parse.furniture import find_symbol, is_furniture, strip_marks
 from lod.symbols import SYMBOL_RE
 
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+MONTHS = MONTH_NAMES
 DATE_RE = re.compile(rf"\b(\d{{1,2}}) ({MONTHS}) (\d{{4}})\b")
 
 _UNITS = {w: i for i, w in enumerate(
@@ -48,18 +47,6 @@ def ordinal_words(text: str) -> int | None:
     if len(words) == 2 and words[0] in _TENS and words[1] in _UNITS and _UNITS[words[1]] < 10:
         return total + _TENS[words[0]] + _UNITS[words[1]]
     return None
-
-
-def iso_date(text: str) -> str | None:
-    """A printed date ("1 November 2018") as ISO, via dateutil; None when it is not a date."""
-    text = str(text).strip()
-    iso = re.match(r"^(\d{4})-(\d{2})-(\d{2})", text)
-    try:
-        if iso:
-            return datetime.date(int(iso[1]), int(iso[2]), int(iso[3])).isoformat()
-        return dateparser.parse(text, dayfirst=True, fuzzy=False).date().isoformat()
-    except (ValueError, OverflowError):
-        return None
 
 
 @dataclass

@@ -207,17 +207,10 @@ class AknSource:
         return looks_like_akn(data)
 
     def read(self, data: bytes, source: str) -> SourceText:
+        """The document itself; a failure of the AKN reader is worded by `read_bytes` like any reader's."""
         from lod.parse.akn import read_akn
 
-        try:
-            document = read_akn(data, source)
-        except ParseError:
-            raise
-        except (RecursionError, MemoryError) as exc:
-            raise ParseError(source, f"the AKN file is too deeply nested or too large ({type(exc).__name__})") from None
-        except Exception as exc:  # noqa: BLE001 - the contract: only ParseError leaves the parser
-            raise ParseError(source, f"the AKN reader could not read this file ({type(exc).__name__}: {exc})") from exc
-        return SourceText("", "akn", {}, source, document=document)
+        return SourceText("", "akn", {}, source, document=read_akn(data, source))
 
 
 READERS: list[Reader] = [AknSource(), PdfSource(), TextSource()]

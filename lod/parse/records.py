@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from lod.bodies import Body, by_key
+from lod.dates import iso_date, printed_date
 from lod.parse.errors import ParseError
 from lod.parse.pdf import RAISED, RULE
 from lod.parse.readers import SourceText
@@ -26,8 +28,6 @@ _REQUIRED = ("ED_DecisionText", "ED_DecisionNumber")
 _NUMBER = re.compile(r"^((?:ES-|S-)?\d{1,4}/\d{1,4})\.?(?:\s+([A-Z](?:(?:,| and|, and) [A-Z])*|[A-Z]\s?[-–]\s?[A-Z]))?\.?$")
 """77/401, "77/408 A and B", "73/408 A-C"; the database sometimes keeps the printed full stop ("74/547.")."""
 _INLINE_FOOTNOTE = re.compile(r"\s*\(footnote:\s*([^()]*(?:\([^()]*\)[^()]*)*)\)")
-_BODIES = {"GA": "General Assembly", "SC": "Security Council", "ECOSOC": "Economic and Social Council"}
-_MONTHS = ("January February March April May June July August September October November December").split()
 
 
 @dataclass(frozen=True)
@@ -67,13 +67,13 @@ def decision_source(record: Any, source: str) -> SourceText:
     if m is None:
         raise ParseError(source, f"the decision record's number {number_field!r} is not a decision number like 77/401")
     number = m.group(1)
-    body = _BODIES.get(str(record.get("ED_Division") or "GA").strip(), "General Assembly")
+    body = _division(record.get("ED_Division")).name
     meetings = [mt for mt in record.get("ED_Meeting") or [] if isinstance(mt, dict)]
-    date = _date(meetings[0].get("ED_Date")) if meetings else None
+    date = iso_date(str(meetings[0].get("ED_Date") or "")) if meetings else None
     meeting = _meeting(meetings[0].get("ED_Number")) if meetings else None
     title = " ".join(str(record.get("ED_Title") or "").split())
     body_text, notes = _footnotes(text)
-    head = [f"Decision adopted by the {body}" + (f" on {_printed(date)}" if date else "")]
+    head = [f"Decision adopted by the {body}" + (f" on {printed_date(date)}" if date else "")]
     agenda = " ".join(str(record.get("ED_AgendaItem") or "").split())
     if agenda:
         head.insert(0, f"Agenda item {agenda}")
@@ -115,15 +115,14 @@ def _footnotes(text: str) -> tuple[str, list[str]]:
     return _INLINE_FOOTNOTE.sub(marker, text), notes
 
 
-def _date(value: Any) -> str | None:
-    """"2022-09-13T04:00:00.000Z" (midnight in New York, in UTC) → 2022-09-13."""
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", str(value or ""))
-    return "-".join(m.groups()) if m else None
-
-
-def _printed(date: str) -> str:
-    year, month, day = date.split("-")
-    return f"{int(day)} {_MONTHS[int(month) - 1]} {year}"
+def _division(code: Any) -> Body:
+    """The organ of a record's `ED_Division` ("GA", "SC", "ECOSOC": our keys in capitals); the
+    database is the General Assembly's, so a record that names none, or another, is the Assembly's."""
+    try:
+        body = by_key(str(code or "ga").strip().lower())
+    except KeyError:
+        return by_key("ga")
+    return body if body.conventions is not None else by_key("ga")
 
 
 def _meeting(value: Any) -> str | None:

@@ -3,8 +3,8 @@
 A sponsor line cannot be split on " and ": "and" both joins the last two sponsors and is part
 of State names ("Antigua and Barbuda", "Saint Vincent and the Grenadines"), and editors leave
 stray conjunctions ("Singapore, and Spain"). So the line is read left to right, taking at
-each position the longest name known to the States table (or a known group or
-organization), then skipping the separator. What no table knows is kept as an "unknown"
+each position the longest name known to the States table (or to the table of groups and
+organizations, lod.groups), then skipping the separator. What no table knows is kept as an "unknown"
 sponsor, never dropped, so the validator can report it.
 """
 
@@ -14,44 +14,11 @@ import re
 from functools import lru_cache
 from typing import Literal
 
+from lod.groups import GROUPS, lookup_group
 from lod.model import Sponsor
 from lod.states import fold, lookup_state, state_names
 
 SponsorKind = Literal["state", "group", "organization", "unknown"]
-
-GROUPS: tuple[str, ...] = (
-    "Group of 77 and China",
-    "Group of 77",
-    "Group of African States",
-    "Group of Arab States",
-    "Group of Asia-Pacific States",
-    "Group of Asian States",
-    "Group of Asia and the Pacific Small Island Developing States",
-    "Group of Eastern European States",
-    "Group of Latin American and Caribbean States",
-    "Group of Western European and other States",
-    "Group of Least Developed Countries",
-    "Group of Landlocked Developing Countries",
-    "Alliance of Small Island States",
-    "Movement of Non-Aligned Countries",
-    "Non-Aligned Movement",
-    "Nordic countries",
-)
-"""Negotiating groups that appear as sponsors or after "on behalf of"."""
-
-ORGANIZATIONS: tuple[str, ...] = (
-    "European Union",
-    "African Union",
-    "Organisation of Islamic Cooperation",
-    "Organization of Islamic Cooperation",
-    "Caribbean Community",
-    "Community of Latin American and Caribbean States",
-    "Association of Southeast Asian Nations",
-    "League of Arab States",
-    "Gulf Cooperation Council",
-    "Pacific Islands Forum",
-)
-"""Intergovernmental organizations that co-sponsor or on whose behalf a State sponsors."""
 
 _FOOTNOTE_MARKERS = re.compile(
     r"<sup>.*?</sup>"  # HTML superscript markers
@@ -72,23 +39,23 @@ _UNKNOWN_END = re.compile(r",|;|\s+and\s+|\s*\(\s*on\s+behalf\b|$", re.IGNORECAS
 @lru_cache(maxsize=1)
 def _name_pattern() -> re.Pattern[str]:
     """All known names as one alternation, longest first, matched on folded text."""
-    names = [*state_names(), *GROUPS, *ORGANIZATIONS]
+    names = [*state_names(), *(n for g in GROUPS for n in (g.name, *g.aliases))]
     alternatives = sorted({fold(n) for n in names}, key=len, reverse=True)
     body = "|".join(r"\s+".join(re.escape(word) for word in name.split()) for name in alternatives)
     return re.compile(rf"(?:the\s+)?(?:{body})(?![\w-])", re.IGNORECASE)
 
 
-def _kind_of(name: str) -> tuple[str | None, SponsorKind]:
-    """What a printed sponsor name is: a State (with its code), a group, an organization."""
+def _sponsor(name: str, unknown: SponsorKind = "unknown") -> Sponsor:
+    """A printed sponsor name resolved: a State (with its code), a group or organization of the
+    table (with its key), a "Group of …" the table lacks, or `unknown`."""
     state = lookup_state(name)
     if state is not None:
-        return state.iso3, "state"
+        return Sponsor(name=name, iso3=state.iso3, kind="state")
+    group = lookup_group(name)
+    if group is not None:
+        return Sponsor(name=name, kind=group.kind, group=group.key)
     cleaned = re.sub(r"^the\s+", "", " ".join(name.split()), flags=re.IGNORECASE).casefold()
-    if cleaned in {g.casefold() for g in GROUPS} or cleaned.startswith("group of "):
-        return None, "group"
-    if cleaned in {o.casefold() for o in ORGANIZATIONS}:
-        return None, "organization"
-    return None, "unknown"
+    return Sponsor(name=name, kind="group" if cleaned.startswith("group of ") else unknown)
 
 
 def _on_behalf_sponsor(whom: str) -> Sponsor:
@@ -99,8 +66,7 @@ def _on_behalf_sponsor(whom: str) -> Sponsor:
     if group_at >= 0:
         whom = whom[group_at:]
     whom = re.sub(r"^the\s+", "", whom, flags=re.IGNORECASE).strip(" ,.;")
-    iso3, kind = _kind_of(whom)
-    return Sponsor(name=whom, iso3=iso3, kind="group" if kind == "unknown" else kind)
+    return _sponsor(whom, unknown="group")
 
 
 def clean_sponsor_line(line: str) -> str:
@@ -142,8 +108,7 @@ def parse_sponsors(line: str) -> list[Sponsor]:
             end = pos + 1
             name = text[pos:end].strip()
         if name:
-            iso3, kind = _kind_of(name)
-            sponsors.append(Sponsor(name=name, iso3=iso3, kind=kind))
+            sponsors.append(_sponsor(name))
         pos = end
         behalf = _ON_BEHALF.match(text, pos)
         if behalf is not None:

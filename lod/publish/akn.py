@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 import zipfile
 from dataclasses import dataclass, field
+from lod import output
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,7 +25,7 @@ from lod.rdf.registry import WorkRegistry
 if TYPE_CHECKING:  # the pipeline imports this module
     from lod.publish.pipeline import DocumentOutcome
 
-AKN_DUMP = "akn.zip"
+AKN_DUMP = output.DUMP_AKN
 """File name, in dumps/, of the zip of every AKN file (listed in void.ttl with the RDF dumps)."""
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -80,7 +81,7 @@ def write_akn_zip(out: Path, seconds: dict[str, float] | None = None) -> Path | 
     files = sorted((out / AKN_DIR).rglob("*.xml")) if (out / AKN_DIR).is_dir() else []
     if not files:
         return None
-    target = out / "dumps" / AKN_DUMP
+    target = out / output.dump(AKN_DUMP)
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for path in files:

@@ -10,25 +10,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, VOID
 
 from lod import __version__
-from lod.publish.dumps import DUMP_FORMATS
+from lod import output
 from lod.publish.statistics import DatasetStatistics
 from lod.publish.vocabulary import VOCABULARY_DUMP
-from lod.rdf.namespaces import UNRES
+from lod.rdf.namespaces import SD, SPDX, bind_prefixes, vocabularies
 from lod.vocabulary import VOCABULARIES
 
-SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
-SPDX = Namespace("http://spdx.org/rdf/terms#")
 IANA = "https://www.iana.org/assignments/media-types/"
 UN_TERMS = URIRef("https://www.un.org/en/about-us/terms-of-use")
 WIKIDATA = URIRef("http://www.wikidata.org/")
 
 
 def dataset_iri(base: str) -> URIRef:
-    return URIRef(f"{base.rstrip('/')}/dataset")
+    return URIRef(output.dataset_iri(base))
 
 
 def describe_dataset(
@@ -42,12 +40,7 @@ def describe_dataset(
     dumps were written (`DatasetStatistics`), so the dataset is not read a second time."""
     base = base.rstrip("/")
     ds = dataset_iri(base)
-    g = Graph()
-    g.bind("void", VOID)
-    g.bind("dcat", DCAT)
-    g.bind("dcterms", DCTERMS)
-    g.bind("spdx", SPDX)
-    g.bind("sd", SD)
+    g = bind_prefixes(Graph())
     g.add((ds, RDF.type, VOID.Dataset))
     g.add((ds, RDF.type, DCAT.Dataset))
     g.add((ds, DCTERMS.title, Literal("United Nations resolutions as Linked Open Data", lang="en")))
@@ -65,7 +58,10 @@ def describe_dataset(
     g.add((ds, DCTERMS.publisher, Literal("lod")))
     g.add((ds, DCTERMS.hasVersion, Literal(__version__)))
     g.add((ds, VOID.uriSpace, Literal(f"{base}/akn/un/")))
-    g.add((ds, VOID.vocabulary, URIRef(str(UNRES))))
+    # the namespaces of the prefix table the data's predicates and classes use, and our own vocabularies
+    used = (term[1:-1].decode("utf-8") for term in (*statistics.predicates, *statistics.classes))
+    for vocabulary in vocabularies(used):
+        g.add((ds, VOID.vocabulary, URIRef(vocabulary)))
     _vocabularies(g, ds, base, out, checksums)
     g.add((ds, VOID.sparqlEndpoint, URIRef(f"{base}/sparql")))
     g.add((ds, FOAF.homepage, URIRef(f"{base}/")))
@@ -90,7 +86,8 @@ def describe_dataset(
 
     _wikidata_linkset(g, ds, statistics.wikidata_links)
 
-    for name, (media, label) in DUMP_FORMATS.items():
+    for name, (fmt, label) in output.DUMPS.items():
+        media = fmt.mime
         dist = URIRef(f"{base}/dumps/{name}")
         g.add((ds, VOID.dataDump, dist))
         g.add((ds, DCAT.distribution, dist))
@@ -99,7 +96,7 @@ def describe_dataset(
         g.add((dist, DCAT.downloadURL, dist))
         g.add((dist, DCAT.mediaType, URIRef(IANA + media)))
         g.add((dist, DCTERMS.license, UN_TERMS))
-        path = out / "dumps" / name
+        path = out / output.dump(name)
         g.add((dist, DCAT.byteSize, Literal(path.stat().st_size, datatype=XSD.nonNegativeInteger)))
         if name.endswith(".gz"):
             g.add((dist, DCAT.compressFormat, URIRef(IANA + "application/gzip")))
@@ -108,7 +105,7 @@ def describe_dataset(
         checksum = URIRef(f"{dist}#sha256")
         g.add((dist, SPDX.checksum, checksum))
         g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
-        g.add((checksum, SPDX.checksumValue, Literal(checksums[f"dumps/{name}"], datatype=XSD.hexBinary)))
+        g.add((checksum, SPDX.checksumValue, Literal(checksums[output.dump(name)], datatype=XSD.hexBinary)))
 
     service = URIRef(f"{base}/sparql")
     g.add((service, RDF.type, DCAT.DataService))

@@ -24,18 +24,11 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
+from lod import output
 from lod.publish.runs import merge_to_file
 from lod.publish.statistics import DatasetStatistics
 from lod.rdf.namespaces import PREFIXES
 
-DUMP_FORMATS: dict[str, tuple[str, str]] = {
-    "lod.ttl": ("text/turtle", "Turtle"),
-    "lod.nt.gz": ("application/n-triples", "N-Triples (gzip)"),
-    "lod.nq.gz": ("application/n-quads", "N-Quads, one named graph per document (gzip)"),
-    "lod.jsonld": ("application/ld+json", "JSON-LD"),
-    "akn.zip": ("application/akn+xml", "Akoma Ntoso (AKN4UN) XML of every document (zip)"),
-}
-"""File name → (media type, label): the distributions the dataset description lists."""
 
 _LINE_END = re.compile(rb"[ \t]*\.[ \t]*\n")
 """The end of an N-Triples line: where a quad's graph name goes."""
@@ -87,10 +80,10 @@ def write_turtle(path: Path, lines: Sequence[str]) -> None:
 
 
 def write_documents(out: Path, documents: Sequence[DocumentTriples]) -> None:
-    folder = out / "documents"
+    folder = out / output.DOCUMENTS
     folder.mkdir(parents=True, exist_ok=True)
     for doc in documents:
-        write_turtle(folder / f"{doc.slug}.ttl", doc.lines)
+        write_turtle(out / output.document_turtle(doc.slug), doc.lines)
 
 
 def write_part(path: Path, lines: Sequence[str]) -> None:
@@ -111,28 +104,28 @@ def write_dataset(
     `seconds`, if given, receives each dump's writing time (they overlap; lod.nt.gz includes the merge).
     """
     seconds = {} if seconds is None else seconds
-    folder = out / "dumps"
+    folder = out / output.DUMPS_DIR
     folder.mkdir(parents=True, exist_ok=True)
     statistics = DatasetStatistics(scratch)
     merged = scratch / "lod.nt"
     with ProcessPoolExecutor(1, mp_context=_fork_context()) as serializer, ThreadPoolExecutor(2) as threads:
         serializer.submit(os.getpid).result()  # fork the serializer now, before any thread of ours runs
         # lod.nq.gz needs only the runs: it is written while `sort` merges them
-        side = {"lod.nq.gz": threads.submit(_timed, _write_quads, folder / "lod.nq.gz", parts)}
+        side = {output.DUMP_NQUADS: threads.submit(_timed, _write_quads, folder / output.DUMP_NQUADS, parts)}
         started = time.perf_counter()
         merge_to_file([p.path for p in parts], merged, scratch)
         merged_in = time.perf_counter() - started
         serialized = {
             name: serializer.submit(_timed, _serialize, merged, folder / name, extension)
-            for name, extension in (("lod.ttl", "ttl"), ("lod.jsonld", "jsonld"))
+            for name, extension in ((output.DUMP_TURTLE, "ttl"), (output.DUMP_JSONLD, "jsonld"))
         }
-        side["lod.nt.gz"] = threads.submit(_timed, _gzip_file, merged, folder / "lod.nt.gz")
+        side[output.DUMP_NTRIPLES] = threads.submit(_timed, _gzip_file, merged, folder / output.DUMP_NTRIPLES)
         with open(merged, "rb") as f:
             for batch in _line_batches(f):
                 statistics.add_batch(batch)
         for name, future in {**side, **serialized}.items():
             seconds[name] = future.result()
-        seconds["lod.nt.gz"] += merged_in
+        seconds[output.DUMP_NTRIPLES] += merged_in
     merged.unlink()
     statistics.objects  # noqa: B018 - count the distinct objects while the runs are on disk
     return statistics
@@ -206,8 +199,8 @@ def write_checksums(out: Path, known: dict[str, str] | None = None) -> dict[str,
     known = known or {}
     sums = {}
     for p in sorted(out.rglob("*")):
-        if p.is_file() and p.name != "SHA256SUMS":
+        if p.is_file() and p.name != output.CHECKSUMS:
             name = str(p.relative_to(out))
             sums[name] = known.get(name) or sha256(p)
-    (out / "SHA256SUMS").write_text("".join(f"{h}  {name}\n" for name, h in sums.items()), encoding="utf-8")
+    (out / output.CHECKSUMS).write_text("".join(f"{h}  {name}\n" for name, h in sums.items()), encoding="utf-8")
     return sums

@@ -35,6 +35,7 @@ from pathlib import Path
 from types import FrameType
 
 from lod import settings as registry
+from lod.settings import Settings
 
 _PR_SET_PDEATHSIG = 1
 
@@ -50,10 +51,10 @@ class DocumentLimits:
     memory_mb: int = 2048
 
     @classmethod
-    def from_settings(cls) -> DocumentLimits:
+    def from_settings(cls, settings: Settings | None = None) -> DocumentLimits:
         """The limits in force (settings max-pages, document-seconds, document-memory-mb)."""
-        return cls(int(registry.resolve("max-pages")), float(registry.resolve("document-seconds")),
-                   int(registry.resolve("document-memory-mb")))
+        s = settings or registry.resolve()
+        return cls(s.max_pages, s.document_seconds, s.document_memory_mb)
 
 
 def page_count(path: Path) -> int | None:

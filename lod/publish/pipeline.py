@@ -19,12 +19,14 @@ import multiprocessing
 import os
 import pickle
 import shutil
+import sqlite3
 import sys
 import time
 from itertools import chain
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
+from lod import output
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -37,6 +39,7 @@ from lod.publish.akn import place_manifestation, write_akn_zip, write_manifestat
 from lod.publish.atomic import staged_directory
 from lod.quality import Finding, findings
 from lod.publish.describe import describe_dataset
+from lod.publish.descriptions import DescriptionStage, write_link_records
 from lod.publish.links import unreadable_links
 from lod.publish.limits import DocumentLimits, Refused, check_pages, deadline, memory_refusal, start_worker
 from lod.publish.dumps import DocumentPart, write_checksums, write_dataset, write_part, write_turtle
@@ -171,6 +174,16 @@ class _MapTask:
     akn: Path | None = None
 
     @property
+    def links(self) -> Path:
+        """Where the worker leaves the document's link records (lod.describe.incoming)."""
+        return self.part.with_suffix(".links")
+
+    @property
+    def labels(self) -> Path:
+        """Where the worker leaves the document's label records (lod.describe.incoming)."""
+        return self.part.with_suffix(".labels")
+
+    @property
     def record(self) -> Path:
         """Where the worker leaves the document's search record (lod.publish.searchindex)."""
         return self.saved.with_suffix(".search")
@@ -261,6 +274,7 @@ def _map_batch(batch: Sequence[_MapTask]) -> list[_Mapped]:
         if not violations:
             try:
                 write_part(batch[k].part, lines)
+                write_link_records(batch[k].links, batch[k].labels, lines, graph, _BASE)
                 started = time.perf_counter()
                 write_turtle(batch[k].turtle, lines)
                 turtle_seconds = time.perf_counter() - started
@@ -350,6 +364,11 @@ def build(
         where = exc.filename or out
         raise BuildError(f"cannot write {where}: {exc.strerror or exc}; nothing was written, "
                          f"{out} is as it was") from None
+    except sqlite3.OperationalError as exc:  # the search index's writer meets a full disk as SQLite says it
+        if "disk is full" not in str(exc):
+            raise
+        raise BuildError(f"cannot write the search index ({output.SEARCH_INDEX}) beside {out}: No space left on "
+                         f"device (SQLite: {exc}); nothing was written, {out} is as it was") from None
 
 
 def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int | None, progress: bool | None,
@@ -363,7 +382,7 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int | None, p
 
     # the index is closed (or its writer stopped, on failure) before the staging directory goes
     with staged_directory(Path(out)) as staging, IndexStage(staging) as index:
-        scratch, folder = staging / SCRATCH, staging / "documents"
+        scratch, folder = staging / SCRATCH, staging / output.DOCUMENTS
         scratch.mkdir()
         folder.mkdir()
         dump_seconds = {"documents/*.ttl": 0.0}
@@ -380,8 +399,19 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int | None, p
         # States, organs, treaties and groups the documents link to, described once, in their own graph
         authorities = authorities_lines(base)
         write_part(scratch / "authorities.nt", authorities)
-        write_turtle(folder / f"{AUTHORITIES_SLUG}.ttl", authorities)
+        write_turtle(staging / output.document_turtle(AUTHORITIES_SLUG), authorities)
         parts.append(DocumentPart(AUTHORITIES_SLUG, authorities_iri(base), scratch / "authorities.nt", len(authorities)))
+        write_link_records(scratch / "authorities.links", scratch / "authorities.labels", authorities, None, base)
+        timings["dumps"] = time.perf_counter() - t0
+
+        t0 = time.perf_counter()
+        descriptions = DescriptionStage(staging, scratch, base, Path(out) if Path(out).is_dir() else None)
+        descriptions.describe(parts, jobs, _context())
+        timings["describe"] = time.perf_counter() - t0
+        timings["describe cpu"] = descriptions.cpu_seconds
+        timings["describe join"] = descriptions.join_seconds
+        report.dump_seconds["descriptions"] = timings["describe"]
+        t0 = time.perf_counter()
 
         index.start_closing()  # its commit runs in tantivy's thread while the dumps are written
         try:
@@ -396,13 +426,15 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int | None, p
         started = time.perf_counter()
         write_vocabularies(staging, base, previous=Path(out))
         report.dump_seconds["vocab/"] = time.perf_counter() - started
-        (staging / "report.json").write_text(json.dumps(report.to_json(), indent=2, sort_keys=True) + "\n", encoding="utf-8")
-        checksums = write_checksums(staging)
+        (staging / output.REPORT).write_text(json.dumps(report.to_json(), indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        checksums = write_checksums(staging, known=descriptions.checksums)
         examples = sorted(d.work for d in report.published if d.work)[:3]
         void = describe_dataset(base, staging, statistics, checksums, examples)
-        void.serialize(staging / "void.ttl", format="turtle")
-        write_checksums(staging, known=checksums)  # only void.ttl is new: the rest is not read again
-        timings["dumps"] = time.perf_counter() - t0
+        void.serialize(staging / output.VOID, format="turtle")
+        descriptions.describe_dataset(void)
+        # only void.ttl and the dataset's description are new: the rest is not read again
+        write_checksums(staging, known={**checksums, **descriptions.checksums})
+        timings["dumps"] += time.perf_counter() - t0
     published_record.save()  # the output is in place: its work paths join the record of published IRIs
     return report
 
@@ -486,7 +518,7 @@ def _publish_documents(
                 graph_name = f"{graph_name}#source-{outcome.slug}"
             graphs.add(graph_name)
             expressions.add(expression)
-            os.replace(task.turtle, folder / f"{outcome.slug}.ttl")
+            os.replace(task.turtle, folder.parent / output.document_turtle(outcome.slug))
             if mapped.akn and task.akn is not None:
                 place_manifestation(task.akn, folder.parent, mapped.akn, outcome)
             if index is not None:

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from rdflib import URIRef
 
+from lod.groups import by_key as by_group_key
 from lod.model import Addressee, Sponsor
-from lod.rdf.groups import group_iri, lookup_group
-from lod.rdf.mapbase import TRUE, MapperBase, states_by_iso3
+from lod.rdf.groups import group_iri
+from lod.rdf.mapbase import TRUE, MapperBase
 from lod.rdf.namespaces import ALLOT, OWL, RDF, RDFS, SKOS, UNDO, UNRES, WD, slug, state_iri
 from lod.rdf.ntriples import Text
 from lod.rdf.registry import resolve_body
+from lod.states import by_iso3
 
 RESOLVABLE_ADDRESSEES = ("body", "office", "state")
 """Addressee kinds that name one entity, so an unresolved one is flagged; "states" (a class
@@ -28,7 +30,7 @@ class AgentMapping(MapperBase):
     def state(self, iso3: str, printed: str) -> URIRef:
         """A State by its ISO code; the printed name is kept as an alternative label."""
         node = state_iri(self.base, iso3)
-        state = states_by_iso3().get(iso3.upper())
+        state = by_iso3(iso3)
         for t in (UNRES.State, ALLOT.Organization):
             self.add(node, RDF.type, t)
         self.add(node, UNRES.iso3, iso3.upper())
@@ -45,7 +47,7 @@ class AgentMapping(MapperBase):
         """A State by its ISO code, a known group by its key, anything else flagged."""
         if sponsor.iso3:
             return self.state(sponsor.iso3, sponsor.name)
-        group = lookup_group(sponsor.name)
+        group = by_group_key(sponsor.group) if sponsor.group else None
         if group is not None:
             node = URIRef(group_iri(self.base, group.key))
             self.add(node, RDF.type, UNRES.SponsorGroup)

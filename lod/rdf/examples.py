@@ -10,14 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-PREFIXES = """PREFIX unres: <https://w3id.org/un-lod/ontology#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX allot: <https://w3id.org/akn/ontology/allot/>
-PREFIX frbr: <http://purl.org/spar/frbr/>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-"""
+from lod.rdf.namespaces import prefix_lines
+
+PREFIXES = prefix_lines("unres", "dcterms", "allot", "frbr", "rdfs", "skos", "owl")
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,6 @@ from lod.model import Resolution
 from lod.rdf.namespaces import ALLOT, DCTERMS, ELI, RDF, RDFS, UNRES, XSD, language_tag
 from lod.rdf.ntriples import MappedDocument, Text, literal_of
 from lod.rdf.registry import RegistryError, WorkEntry, WorkRegistry, actor_token, body_iri, iso_date, resolve_body
-from lod.states import State, all_states
 from lod.uri import IRIError, WorkIRI
 
 TRUE = Literal(True)
@@ -31,11 +30,6 @@ class MappingError(ValueError):
 def date_literal(iso: str) -> Literal:
     """An xsd:date Literal, made once per date: work and citation dates repeat across documents."""
     return Literal(iso, datatype=XSD.date)
-
-
-@lru_cache(maxsize=1)
-def states_by_iso3() -> dict[str, State]:
-    return {state.iso3: state for state in all_states()}
 
 
 class MapperBase:

@@ -20,6 +20,7 @@ Facet labels and the index's counts are in `about.json` beside tantivy's files.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 from collections import Counter
@@ -27,10 +28,11 @@ from pathlib import Path
 
 import tantivy
 
+from lod import output
 from lod.search.query import facet_token
 from lod.search.records import DocumentRecord
 
-INDEX_FILE = "search"
+INDEX_FILE = output.SEARCH_INDEX
 """Where the index lives in the build output (a folder)."""
 ABOUT_FILE = "about.json"
 SCHEMA_VERSION = "2"
@@ -113,9 +115,15 @@ class IndexWriter:
             self._writer.add_document(doc)
 
     def close(self) -> None:
-        """Commit once, wait for merges, name the segments by their content, write about.json."""
-        self._writer.commit()
-        self._writer.wait_merging_threads()
+        """Commit once, wait for merges, name the segments by their content, write about.json.
+        A full disk is an OSError naming the folder (tantivy says it in a ValueError)."""
+        try:
+            self._writer.commit()
+            self._writer.wait_merging_threads()
+        except ValueError as exc:
+            if "No space left" in str(exc):
+                raise OSError(errno.ENOSPC, "No space left on device", str(self.path)) from None
+            raise
         del self._writer, self._index
         name_segments_by_content(self.path)
         about = {"schema": SCHEMA_VERSION, "documents": self.documents, "passages": self.passages,

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from lod.bodies import by_name as body_by_name
 from lod.model import Addressee, Citation, OperativeParagraph, Resolution, SubParagraph
 from lod.parse.verbs import PRE_ADVERBS
-from lod.states import lookup_state
+from lod.states import by_iso3
 from lod.treaties import by_key as treaty_by_key
 
 
@@ -186,7 +186,7 @@ def _document_facets(res: Resolution) -> list[FacetValue]:
         facets.append(FacetValue("session", str(res.session), str(res.session)))
     facets.append(FacetValue("kind", res.kind, res.kind.replace("-", " ")))
     for sponsor in res.sponsors:
-        state = lookup_state(sponsor.name) if sponsor.iso3 else None
+        state = by_iso3(sponsor.iso3) if sponsor.iso3 else None
         facets.append(FacetValue("sponsor", sponsor.iso3 or sponsor.name, state.name if state else sponsor.name))
     for subject in getattr(res, "subjects", None) or []:
         facets.append(_subject(subject))

@@ -13,18 +13,29 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from lod.bodies import by_key
 from lod.states import State, all_states
 from lod.synth.harvest import FN, Pool
 from lod.synth.lexicon import AGENDA_TOPICS, TITLE_OPENINGS, lower_title, ordinal_words, un_date
 from lod.synth.plan import Slot
 
-ORGAN_NAMES = {
-    "ga": "General Assembly", "sc": "Security Council", "ecosoc": "Economic and Social Council",
-    "ccpcj": "Commission on Crime Prevention and Criminal Justice", "cnd": "Commission on Narcotic Drugs",
-    "csw": "Commission on the Status of Women",
-}
-COMMITTEES = {1: "First Committee", 2: "Second Committee", 3: "Third Committee", 4: "Fourth Committee",
-              5: "Fifth Committee", 6: "Sixth Committee"}
+
+
+def organ_name(key: str) -> str:
+    """The name of a series' body as its documents print it (lod.bodies)."""
+    return by_key(key).name
+
+
+def committee_name(number: int) -> str:
+    """"Third Committee" for 3: the Main Committees of the General Assembly (lod.bodies, c1–c6)."""
+    return by_key(f"c{number}").name
+
+
+def adopting_organ(key: str) -> str:
+    """The organ that adopts what a series' body drafts: itself, or its parent (a commission's
+    drafts are adopted by the Economic and Social Council)."""
+    body = by_key(key)
+    return body.name if body.conventions is not None or body.parent is None else by_key(body.parent).name
 _ADDRESSEE_TO = re.compile(r"^((?:all )?(?:Member States|States|States parties|the Secretary-General|the United Nations Office on Drugs and Crime)(?: [^,;:]{0,60}?)?) to (.{20,})$")
 
 
@@ -103,10 +114,10 @@ class Composer:
         rng = self.rng
         series = slot.series
         title = self._title(slot)
-        organ = "Security Council" if series.body == "sc" else ("General Assembly" if series.body == "ga" else "Economic and Social Council")
+        organ = adopting_organ(series.body)
         opening, recommendation = f"The {organ},", None
         if series.body in ("ccpcj", "cnd", "csw"):
-            commission = ORGAN_NAMES[series.body]
+            commission = organ_name(series.body)
             if rng.random() < 0.5:
                 recommendation = (f"The {commission} recommends to the Economic and Social Council the approval of the "
                                   "following draft resolution for adoption by the General Assembly:")
@@ -161,7 +172,7 @@ class Composer:
         rng = self.rng
         if rng.random() < 0.35:
             return f"[without reference to a Main Committee (A/{slot.session}/L.{rng.randint(1, 80)})]"
-        committee = COMMITTEES[rng.choice((1, 2, 3, 3, 4, 5, 6))]
+        committee = committee_name(rng.choice((1, 2, 3, 3, 4, 5, 6)))
         return f"[on the report of the {committee} (A/{slot.session}/{rng.randint(400, 700)})]"
 
     # -- text -------------------------------------------------------------------------------

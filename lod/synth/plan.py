@@ -15,6 +15,8 @@ import datetime as dt
 import random
 from dataclasses import dataclass, field
 
+from lod.bodies import by_key
+
 FIRST_YEAR = 2026
 """Generated sessions start after the newest real sample (80th session, 2025), so the real
 citations that recombined paragraphs carry (65/230, 73/186) never collide with new numbers."""
@@ -52,6 +54,15 @@ SERIES: tuple[Series, ...] = (
     Series("sc-res", "sc", "resolution", 0.06, (1, 12)),
 )
 _BY_KEY = {s.key: s for s in SERIES}
+
+GA = by_key("ga")
+
+
+def _resolution_symbol(organ: str, number: str) -> str:
+    """The symbol of a resolution of `organ` (its series in lod.bodies)."""
+    conventions = by_key(organ).conventions
+    assert conventions is not None, organ
+    return conventions.symbol("resolution", number) or ""
 
 
 @dataclass
@@ -107,14 +118,14 @@ def _number(slots: list[Slot], rng: random.Random) -> None:
     sc_meeting = 10100
     for slot in slots:
         s, year = slot.series, slot.date.year
-        session = year - 1945
+        session = GA.session_of(year)
         key = (s.key, year)
         counters[key] = counters.get(key, 0) + 1
         serial = counters[key]
         slot.serial = serial
         if s.key == "ga-res":
             slot.session, slot.number = session, f"{session}/{serial}"
-            slot.symbol = f"A/RES/{session}/{serial}"
+            slot.symbol = _resolution_symbol("ga", f"{session}/{serial}")
             last_day, meeting = meetings.get(key, (None, 9))
             if slot.date != last_day:
                 meeting += 1 + rng.randrange(3)
@@ -122,7 +133,7 @@ def _number(slots: list[Slot], rng: random.Random) -> None:
             slot.meeting = meeting
         elif s.key == "sc-res":
             slot.number = f"{sc_number} ({year})"
-            slot.symbol = f"S/RES/{slot.number}"
+            slot.symbol = _resolution_symbol("sc", slot.number)
             sc_meeting += 1 + rng.randrange(6)
             slot.meeting, sc_number = sc_meeting, sc_number + 1
         elif s.committee:
@@ -134,9 +145,9 @@ def _number(slots: list[Slot], rng: random.Random) -> None:
         elif s.key == "ecosoc":
             slot.symbol = f"E/{year}/L.{serial}"
         else:
-            commission = {"ccpcj": 15, "cnd": 7, "csw": 6}[s.key]
-            slot.session = {"ccpcj": year - 1991, "cnd": year - 1957, "csw": year - 1946}[s.key]
-            slot.symbol = f"E/CN.{commission}/{year}/L.{serial}"
+            commission = by_key(s.body)
+            slot.session = commission.session_of(year)
+            slot.symbol = f"{commission.document_series}/{year}/L.{serial}"
         if slot.series.kind == "draft-resolution" and rng.random() < 0.15:
             slot.revision = 1
             slot.symbol += "/Rev.1"

@@ -16,7 +16,7 @@ import random
 import re
 
 from lod.synth.blocks import Block, body_blocks, joined, markers, print_markers, sponsor_line
-from lod.synth.compose import COMMITTEES, ORGAN_NAMES, SynthDocument
+from lod.synth.compose import SynthDocument, committee_name, organ_name
 from lod.synth.lexicon import ordinal_suffix, un_date
 from lod.synth.render_pdf import front_matter
 
@@ -46,13 +46,13 @@ def _masthead(doc: SynthDocument, style: str) -> str:
     distribution = "General" if series.kind == "resolution" else "Limited"
     organ = doc.organ if series.body in ("ga", "sc") else "Economic and Social Council"
     if series.body == "ga":
-        session = [doc.session_name] + ([COMMITTEES[series.committee]] if series.committee else []) + [f"Agenda item {doc.agenda_number}"]
+        session = [doc.session_name] + ([committee_name(series.committee)] if series.committee else []) + [f"Agenda item {doc.agenda_number}"]
     elif series.body == "sc":
         session = []
     elif series.body == "ecosoc":
         session = [f"{slot.date.year} session", f"Agenda item {doc.agenda_number}"]
     else:
-        session = [ORGAN_NAMES[series.body], doc.session_name[:1].upper() + doc.session_name[1:],
+        session = [organ_name(series.body), doc.session_name[:1].upper() + doc.session_name[1:],
                    f"Item {doc.agenda_number % 12 + 1} of the provisional agenda"]
     if series.body != "sc":
         session.append(doc.agenda_title)

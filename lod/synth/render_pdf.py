@@ -15,7 +15,7 @@ import random
 import textwrap
 
 from lod.synth.blocks import body_blocks, joined, markers, print_markers, sponsor_line
-from lod.synth.compose import COMMITTEES, ORGAN_NAMES, SynthDocument
+from lod.synth.compose import SynthDocument, committee_name, organ_name
 from lod.synth.lexicon import ordinal_suffix, un_date
 
 WIDTH = 86
@@ -65,12 +65,12 @@ def _masthead(doc: SynthDocument) -> list[str]:
     if series.body == "ga":
         lines.append(f"{doc.session_name} ")
         if series.committee:
-            lines.append(f"{COMMITTEES[series.committee]} ")
+            lines.append(f"{committee_name(series.committee)} ")
         lines.append(f"Agenda item {doc.agenda_number} ")
     elif series.body == "ecosoc":
         lines += [f"{slot.date.year} session ", f"Agenda item {doc.agenda_number} "]
     else:
-        lines += [f"{ORGAN_NAMES[series.body]} ", f"{doc.session_name[:1].upper()}{doc.session_name[1:]} ",
+        lines += [f"{organ_name(series.body)} ", f"{doc.session_name[:1].upper()}{doc.session_name[1:]} ",
                   f"Vienna, {_meeting_days(slot.date)} ", f"Item {doc.agenda_number % 12 + 1} of the provisional agenda "]
     lines += _wrap(doc.agenda_title) + [" ", " ", " ", " "]
     if series.kind == "resolution":

@@ -7,33 +7,26 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from flask import Flask, Response, request
+from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader
 from werkzeug.exceptions import HTTPException
 
 from lod import settings as registry
-from lod.store import QueryError, Store, StoreHolder, store_root
+from lod.settings import Settings
+from lod.store import QueryError, Store, open_store
 from lod.web import browse, dumps, moved, pages, resources, search, sparql, vocabulary
 from lod.web.budget import ClientBudget
-from lod.web.cache import VersionedCache
 from lod.web.http import finish_response, install_cors_preflight
 from lod.web.querypool import QueryPool
 from lod.web.runtime import Runtime, runtime
 
 
-def resolve_settings(overrides: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    """Every setting's value in force: explicit override, else environment, else default.
-    Accepts `query_timeout` as well as `query-timeout`, so callers can pass keyword arguments."""
-    given = {k.replace("_", "-"): v for k, v in (overrides or {}).items()}
-    unknown = set(given) - {s.name for s in registry.SETTINGS}
-    if unknown:
-        raise KeyError(f"unknown settings: {sorted(unknown)}")
-    return {s.name: registry.resolve(s.name, given.get(s.name)) for s in registry.SETTINGS}
-
-
-def client_concurrency(config: Mapping[str, Any]) -> int:
+def client_concurrency(settings: Settings) -> int:
     """Queries one client may run at once: the setting, but always fewer than the server's query
     processes (workers x query-processes), so that no one address can take all of them."""
-    processes = int(config["workers"]) * int(config["query-processes"])
-    return max(1, min(int(config["client-concurrency"]), processes - 1))
+    processes = settings.workers * settings.query_processes
+    return max(1, min(settings.client_concurrency, processes - 1))
+
+
 SPARQL_PATH = "/sparql"
 """Where a query may travel in the URL: its size is the endpoint's to judge (max-request-bytes, 413)."""
 
@@ -42,7 +35,7 @@ def _url_size_limit() -> Response | None:
     """414 for a request target longer than max-url-bytes (before any route reads it)."""
     if request.path == SPARQL_PATH:
         return None
-    limit = int(runtime().config["max-url-bytes"])
+    limit = runtime().config.max_url_bytes
     size = len(request.path.encode("utf-8", "surrogateescape")) + len(request.query_string)
     if size > limit:
         return Response(f"414 URI Too Long: the request target has {size} bytes, more than {limit} "
@@ -58,51 +51,51 @@ def _private_ledger(app: Flask) -> Path:
 
 
 def create_app(
-    settings: Mapping[str, Any] | None = None,
+    settings: Settings | Mapping[str, Any] | None = None,
     store: Store | None = None,
     budget_path: Path | None = None,
     **overrides: Any,
 ) -> Flask:
-    """A WSGI app serving the build in `settings["data"]`, or the given `store` (e.g. a RemoteStore).
+    """A WSGI app serving the build in `settings.data`, or the given `store` (e.g. a RemoteStore).
+
+    `settings` (a `Settings`, or a mapping of some settings by name) and `overrides` (keyword
+    arguments: `query_timeout=5`) are resolved once against the environment and the defaults.
 
     `budget_path` is the client-budget ledger shared by the workers of one server (lod.serve
     creates one per server); by default each app gets its own.
     """
-    config = resolve_settings({**(settings or {}), **overrides})
+    if isinstance(settings, Settings):
+        config = settings.replace(**overrides) if overrides else settings
+    else:
+        config = registry.resolve({**(settings or {}), **overrides})
     app = Flask(__name__)
-    app.config["MAX_CONTENT_LENGTH"] = int(config["max-request-bytes"])
+    # the description pages' templates are lod.describe's (the build renders them too): one copy
+    app.jinja_loader = ChoiceLoader([FileSystemLoader(str(Path(__file__).parent / "templates")),
+                                     PackageLoader("lod.describe", "templates")])
+    app.config["MAX_CONTENT_LENGTH"] = config.max_request_bytes
     app.json.sort_keys = False  # type: ignore[attr-defined]
-    holder = None
-    if store is None:
-        holder = StoreHolder(
-            Path(config["data"]),
-            check_every=float(config["reload-check-seconds"]),
-            root=store_root(Path(config["data"]), config["store-dir"]),
-        )
+    holder = open_store(config) if store is None else None  # the settings `store` and `engine` choose
     app.extensions["lod"] = Runtime(
         config=config,
         holder=holder,
         fixed_store=store,
         pool=QueryPool(
-            size=int(config["query-processes"]), keep_idle=int(config["query-processes-idle"]),
-            queue=int(config["query-queue"]), queue_seconds=float(config["query-queue-seconds"]),
-            memory_mb=int(config["query-memory-mb"]),
-            allow_unconfined=registry.flag(config["query-network-unconfined"]),
+            size=config.query_processes, keep_idle=config.query_processes_idle,
+            queue=config.query_queue, queue_seconds=config.query_queue_seconds,
+            memory_mb=config.query_memory_mb,
+            allow_unconfined=config.query_network_unconfined,
         ),
-        responses=VersionedCache(lambda r: r.size, max_bytes=int(config["response-cache-mb"]) << 20),
         budget=ClientBudget(
             client_concurrency(config),
-            float(config["client-seconds-per-minute"]),
+            config.client_seconds_per_minute,
             budget_path or _private_ledger(app),
-            stale_after=float(config["query-timeout"]) + 120,
+            stale_after=config.query_timeout + 120,
         ),
     )
     install_cors_preflight(app)
     app.before_request(_url_size_limit)
     for module in (moved, sparql, dumps, resources, pages, search, browse, vocabulary):
         app.register_blueprint(module.bp)
-
-    app.before_request(resources.start_rendering)
 
     @app.after_request
     def _finish(response: Response) -> Response:

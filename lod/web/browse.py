@@ -7,7 +7,7 @@
     /subjects, /subjects?iri=…      documents by subject (dcterms:subject: SDG, UNBIS, EuroVoc)
 
 Facts come from the store by SPARQL with bound values (lod.web.browse_queries); the pictures are
-SVG drawn on the server (lod.web.charts). Every page links its machine-readable alternates
+SVG drawn on the server (lod.describe.charts). Every page links its machine-readable alternates
 (`Link: rel="alternate"` and `<link>`): the RDF description of the thing it is about, or, for a
 session, the page's query as SPARQL results.
 """
@@ -24,18 +24,19 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from lod.bodies import BODIES
+from lod.bodies import BODIES, Body, by_key
 from lod.rdf.namespaces import PREFIXES, state_iri
 from lod.states import all_states
 from lod.store import Store
 from lod.store.base import bind_values
 from lod.uri import tlc_iri
 from lod.web import browse_queries as q
-from lod.web import charts, conneg, pictures
+from lod.describe import charts, pictures
+from lod.web import conneg
 from lod.web.conneg import CSV, RDF_FORMATS, SPARQL_JSON, Format
-from lod.web.paths import bodies_by_iri, browse_path
-from lod.web.render import Link, Linker
-from lod.web.resources import cached_response, exists
+from lod.describe.paths import bodies_by_iri, browse_path
+from lod.describe.page import Link, Linker
+from lod.web.pages import exists, from_store
 from lod.web.runtime import runtime
 
 bp = Blueprint("browse", __name__)
@@ -143,7 +144,7 @@ def state(iso3: str) -> Response:
 
     if iso3 != iso3.upper():
         return _moved(f"/states/{iso3.upper()}")
-    return cached_response(("browse", "state", iri), build)
+    return from_store(build)
 
 
 def _votes(rows: list[dict[str, Node]], linker: Linker) -> list[tuple[Document, str]]:
@@ -179,7 +180,7 @@ def treaty(key: str) -> Response:
                     citing=citing, addressed=addressed,
                     chart=charts.bar_chart(years, f"Documents citing {name}, per year") if years else None)
 
-    return cached_response(("browse", "treaty", iri), build)
+    return from_store(build)
 
 
 @bp.route("/bodies")
@@ -197,7 +198,7 @@ def bodies() -> Response:
                     chart_caption="Documents per year, by the body that adopted them.",
                     intro="The organs and committees that adopted or drafted the documents, with the number of documents.")
 
-    return cached_response(("browse", "bodies"), build)
+    return from_store(build)
 
 
 def per_year_chart(store: Store) -> object:
@@ -219,13 +220,20 @@ def per_year_chart(store: Store) -> object:
     return charts.stacked_columns(categories, series, "Documents per year and adopting body")
 
 
+def _body(key: str, listed_at: str) -> Body:
+    """The body of a browse URL, or 404 saying where the bodies are listed."""
+    try:
+        return by_key(key)
+    except KeyError:
+        abort(404, description=f"No body {key!r}; they are listed at {listed_at}.")
+        raise  # abort raises; this line only tells the type checker
+
+
 @bp.route("/bodies/<key>")
 def body(key: str) -> Response:
     """A body: its documents (adopted by it or drafted in it) by session, its subsidiary bodies."""
     rt = runtime()
-    found = next((b for b in BODIES if b.key == key), None)
-    if found is None:
-        abort(404, description=f"No body {key!r}; bodies are listed at /bodies.")
+    found = _body(key, "/bodies")
     iri = tlc_iri(found, rt.base)
 
     def build(store: Store) -> Response:
@@ -246,7 +254,7 @@ def body(key: str) -> Response:
                     documents=documents, sessions=session_links, children=children, addressed=addressed,
                     chart=charts.bar_chart(years, f"Documents of the {found.name}, per year") if years else None)
 
-    return cached_response(("browse", "body", iri), build)
+    return from_store(build)
 
 
 def _number(text: str) -> tuple[int, str]:
@@ -270,16 +278,14 @@ def sessions() -> Response:
         return page("listing.html", query_alternates(q.SESSIONS, {}), title="Sessions", items=items,
                     intro="Each session of a body that has documents here, with how many.")
 
-    return cached_response(("browse", "sessions"), build)
+    return from_store(build)
 
 
 @bp.route("/sessions/<key>/<int:number>")
 def session(key: str, number: int) -> Response:
     """A session of a body: its documents, grouped by the committee that drafted them."""
     rt = runtime()
-    found = next((b for b in BODIES if b.key == key), None)
-    if found is None:
-        abort(404, description=f"No body {key!r}; sessions are listed at /sessions.")
+    found = _body(key, "/sessions")
     iri = tlc_iri(found, rt.base)
     bindings: dict[str, Node] = {"iri": URIRef(iri), "session": Literal(number, datatype=XSD.integer)}
 
@@ -297,7 +303,7 @@ def session(key: str, number: int) -> Response:
                     committees=committees, total=len(rows),
                     chart=charts.bar_chart(bars, f"Documents of session {number} by committee"))
 
-    return cached_response(("browse", "session", iri, number), build)
+    return from_store(build)
 
 
 @bp.route("/subjects")
@@ -308,7 +314,7 @@ def subjects() -> Response:
     if iri:
         if any(c in iri for c in '<>"{}|^`\\ \n'):
             abort(400, description="not an IRI")
-        return cached_response(("browse", "subject", iri), lambda store: _subject(store, iri))
+        return from_store(lambda store: _subject(store, iri))
 
     def build(store: Store) -> Response:
         linker = Linker(rt.base, Graph())
@@ -319,7 +325,7 @@ def subjects() -> Response:
                     intro="Subjects the documents are classified under (SDGs, UNBIS Thesaurus, EuroVoc), "
                           "with the number of documents.")
 
-    return cached_response(("browse", "subjects"), build)
+    return from_store(build)
 
 
 def _subject(store: Store, iri: str) -> Response:
@@ -344,13 +350,6 @@ def _moved(path: str) -> Response:
 def member_states() -> list[tuple[str, str]]:
     """(iso3, name) of every Member State, for the sponsor tiles of a draft."""
     return [(s.iso3, s.name) for s in all_states() if s.status == "member"]
-
-
-@bp.app_context_processor
-def _pictures() -> dict[str, object]:
-    """The resolution page's pictures, as template functions (see lod.web.pictures)."""
-    return {"citation_picture": pictures.citation_picture, "vote_picture": pictures.vote_picture,
-            "sponsor_picture": lambda work_page: pictures.sponsor_picture(work_page, runtime().base)}
 
 
 EDITOR_FILES = ("vendor/yasgui/yasgui.min.js", "vendor/yasgui/yasgui.min.css")

@@ -8,12 +8,10 @@ own graph, so a document cited by another (and described there) is not counted t
 
 from __future__ import annotations
 
+from lod.rdf.namespaces import prefix_lines
 from lod.web.queries import PREFIXES
 
-PREFIXES_BROWSE = PREFIXES + """\
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX undo: <https://w3id.org/un/ontology/undo/>
-"""
+PREFIXES_BROWSE = PREFIXES + prefix_lines("owl", "undo")
 
 _DOCUMENT_COLUMNS = """\
   OPTIONAL { ?work unres:symbol ?sym }
