@@ -165,7 +165,8 @@ def _search_section(run: dict) -> list[str]:
            f"Machine: {run['machine']['nproc']} CPUs ({run['machine']['cpu']}), {run['machine']['memory']} memory. "
            f"Index of the build: {run['documents']:,} documents, {run['passages']:,} passages"
            + (f", {run['triples']:,} triples in the build" if run.get("triples") else "")
-           + f"; `search.sqlite` {run['index_bytes_in_build'] / 2**20:,.0f} MiB.", "",
+           + (f"; tantivy index `search/` {run['index_bytes_in_build'] / 2**20:,.0f} MiB." if run.get("index") == "tantivy"
+              else f"; `search.sqlite` {run['index_bytes_in_build'] / 2**20:,.0f} MiB."), "",
            "Example queries: " + ", ".join(f"`{q}`" for q in run.get("example_queries", [])) + ".", ""]
     if run.get("engines"):
         out += ["Same passages, same queries, one process, in-process latency of a whole search (ranked top 20 "
@@ -184,13 +185,31 @@ def _search_section(run: dict) -> list[str]:
                    f"; with the segment named by a hash of its files, the two folders are "
                    f"{'byte-identical' if r['identical_after_naming_by_content'] else 'still different'} and the renamed "
                    f"index opens and finds `resolution` in {r['renamed_index_hits_for_resolution']:,} passages") + ".", ""]
+    if run.get("converted"):
+        c = run["converted"]
+        out += [f"The tantivy index written from the records of the build's `search.sqlite` by `lod.search.IndexWriter` "
+                f"(what `lod build` runs; one writer thread): {c['seconds']:,.1f} s ({c['cpu_seconds']:,.1f} s CPU) for "
+                f"{c['passages']:,} passages, {c['bytes'] / 2**20:,.0f} MiB.", ""]
     if run.get("in_process"):
         i = run["in_process"]
         load = ", ".join(f"{x:.1f}" for x in i["load_average"][0])
-        out += [f"The build's own `search.sqlite` read by `lod.search.SearchIndex` in one process, one search at a time "
+        name = "tantivy index `search/`" if run.get("index") == "tantivy" else "`search.sqlite`"
+        out += [f"The build's own {name} read by `lod.search.SearchIndex` in one process, one search at a time "
                 f"(count, facet counts, ranked page, highlights; load average before: {load}):", ""]
         out += _table(["queries", "p50 ms", "p99 ms", "CPU ms p50 / p99 / mean", "mean hits"], [
             [str(i["queries"]), _f(i["p50_ms"], 2), _f(i["p99_ms"], 2), _cpu(i), _f(i["mean_hits"])]]) + [""]
+        if i.get("worst"):
+            out += ["The costliest searches lod accepts (commonest words, shortest prefixes, facets alone, 24 words), "
+                    "one search each:", ""]
+            out += _table(["q", "facets", "hits", "CPU ms", "wall ms"], [
+                [f"`{w['q']}`" if w["q"] else "–", ", ".join(f"{k}={v[0]}" for k, v in w["filters"].items()) or "–",
+                 f"{w['hits']:,}", _f(w["cpu_ms"], 1), _f(w["wall_ms"], 1)] for w in i["worst"]]) + [""]
+    if run.get("in_child"):
+        c = run["in_child"]
+        out += [f"The same {c['queries']} searches run in a child process and answered over a pipe (as killable query "
+                f"processes would run them): p50 {c['p50_ms']:,.2f} ms, p99 {c['p99_ms']:,.2f} ms as the caller waits; "
+                f"{c['cpu_mean_ms']:,.2f} ms of CPU per search in both processes together"
+                + (f", against {run['in_process']['cpu_mean_ms']:,.2f} ms in one process." if run.get("in_process") else "."), ""]
     if run.get("records"):
         r = run["records"]
         out += [f"Search records made in the build's workers: {r['ms_per_document']:.2f} ms of CPU per document "

@@ -1,18 +1,18 @@
-"""Full-text search: SQLite FTS5 against tantivy on the same passages, and `/search` under load.
+"""Full-text search: the build's tantivy index in one process and `/search` under load.
 
     python -m bench.search --data OUT [--corpus DIR] [--label NAME] [--clients 8] [--duration 30]
 
-`OUT` is a `lod build` output (its `search.sqlite` holds every passage with its facet tokens).
-Five measurements, written to bench/results/search/{label}.json (docs/benchmarks.md shows them):
+`OUT` is a `lod build` output. Its tantivy index (`search/`) is what is measured; an output of an
+older build that has only `search.sqlite` (SQLite FTS5) gets its tantivy index written from the
+same records first (`index`: no re-parse of the corpus, the same writer as `lod build`, timed).
+Measurements, written to bench/results/search/{label}.json (docs/benchmarks.md shows them):
 
-1. engines: the build's passages indexed again by SQLite FTS5 (lod.search's schema) and by
-   tantivy (tantivy-py: `en_stem` text, facet tokens as a raw multi-valued fast field), one
-   process each: seconds to index, size on disk, and in-process latency of the same queries
-   (ranked top 20 with highlighted passages + total + counts of every facet value);
-2. reproducible: whether tantivy writes the same bytes for the same input (30,000 passages
-   indexed twice by one writer thread, files compared by content);
-3. inprocess: the build's own `search.sqlite` read by lod.search.SearchIndex as the server reads
-   it, one search at a time: p50/p99 wall and CPU milliseconds per search;
+1. index: seconds and bytes of writing the tantivy index from the records (only when converted);
+2. inprocess: the index read by lod.search.SearchIndex as the server reads it, one search at a
+   time: p50/p99 wall and CPU milliseconds per search; and the costliest searches lod accepts
+   (`WORST`: common words, short prefixes, the broadest facets, 24 words), CPU of each;
+3. child: the same searches run in a child process and answered over a pipe, as the killable
+   query processes would run them: what that adds per search (wall and the CPU of both);
 4. records: CPU per document of making its search record from the model (what the build's
    workers add), on a sample of the corpus when `--corpus` is given;
 5. serve: `lod serve` (2 workers) answering `/search?q=two words&facet&facet&format=json` to
@@ -28,6 +28,7 @@ has at least one hit. Everything runs on 127.0.0.1 and is bounded in time.
 from __future__ import annotations
 
 import http.client
+import multiprocessing as mp
 import json
 import os
 import random
@@ -36,7 +37,8 @@ import shutil
 import sqlite3
 import tempfile
 import time
-from importlib import metadata
+from collections.abc import Callable, Iterator
+from multiprocessing.connection import Connection
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -48,9 +50,8 @@ from bench.common import PYTHON, ROOT, free_port, machine, percentile, run_clien
 from bench.hostile import source_address
 from lod import settings
 from lod.cli import setting_option
-from lod.search import INDEX_FILE, SearchIndex
-from lod.search.index import SCHEMA
-from lod.search.query import facet_token
+from lod.search import INDEX_FILE, DocumentRecord, FacetValue, IndexWriter, Passage, SearchIndex
+from lod.search.engine import ABOUT_FILE, open_index
 
 RESULTS = ROOT / "bench" / "results" / "search"
 DOCUMENT_FACETS = ("body", "year", "kind", "session")
@@ -58,22 +59,19 @@ PASSAGE_FACETS = ("verb", "part")
 Query = tuple[str, dict[str, list[str]]]
 
 
-def make_queries(db: sqlite3.Connection, n: int, seed: int = 0) -> list[Query]:
+def _draw(n: int, top: int, passage: Callable[[int], tuple[str, list[tuple[str, str]]] | None], seed: int = 0) -> list[Query]:
+    """`n` queries from random passages: `passage(k)` gives passage k's text and its (facet,
+    value) pairs, or None."""
     rng = random.Random(seed)
-    labels = {t: (f, v) for t, f, v in db.execute("SELECT token, facet, value FROM facet")}
-    (top,) = db.execute("SELECT max(rowid) FROM passage").fetchone()
     queries: list[Query] = []
     while len(queries) < n:
-        row = db.execute("SELECT text, tags FROM passage WHERE rowid = ?", (rng.randint(1, top),)).fetchone()
-        if not row:
-            continue
-        words = re.findall(r"[A-Za-z]{4,}", row[0])
-        if len(words) < 3:
+        found = passage(rng.randint(1, top))
+        words = re.findall(r"[A-Za-z]{4,}", found[0]) if found else []
+        if not found or len(words) < 3:
             continue
         k = rng.randrange(len(words) - 1)
-        facets = [labels[t] for t in row[1].split() if t in labels]
-        doc = [fv for fv in facets if fv[0] in DOCUMENT_FACETS]
-        own = [fv for fv in facets if fv[0] in PASSAGE_FACETS]
+        doc = [fv for fv in found[1] if fv[0] in DOCUMENT_FACETS]
+        own = [fv for fv in found[1] if fv[0] in PASSAGE_FACETS]
         if not doc or not own:
             continue
         chosen = [rng.choice(doc), rng.choice(own)]
@@ -81,147 +79,92 @@ def make_queries(db: sqlite3.Connection, n: int, seed: int = 0) -> list[Query]:
     return queries
 
 
+def make_queries(folder: Path, n: int, seed: int = 0) -> list[Query]:
+    """`n` queries from random passages of the index at `folder` (each passage's facets read by
+    aggregating its `tags` over a query for its number)."""
+    import tantivy
+
+    about = json.loads((folder / ABOUT_FILE).read_text())
+    labels = {t: (f, v) for t, f, v, _, _ in about["facets"]}
+    index = open_index(folder)
+    index.reload()
+    searcher = index.searcher()
+
+    def passage(k: int) -> tuple[str, list[tuple[str, str]]] | None:
+        one = tantivy.Query.term_query(index.schema, "n", k)
+        found = searcher.search(one, 1).hits
+        if not found:
+            return None
+        buckets = searcher.aggregate(one, {"t": {"terms": {"field": "tags", "size": 1000}}})["t"]["buckets"]
+        return (searcher.doc(found[0][1]).get_first("text") or "",
+                sorted(labels[b["key"]] for b in buckets if b["key"] in labels))
+
+    return _draw(n, about["passages"], passage, seed)
+
+
+def queries_from_sqlite(db: sqlite3.Connection, n: int, seed: int = 0) -> list[Query]:
+    """The same queries as `make_queries`, drawn from an older build's `search.sqlite` (FTS5) the
+    way the runs before tantivy drew them, so the figures compare on the very same searches."""
+    labels = {t: (f, v) for t, f, v in db.execute("SELECT token, facet, value FROM facet")}
+    (top,) = db.execute("SELECT max(rowid) FROM passage").fetchone()
+
+    def passage(k: int) -> tuple[str, list[tuple[str, str]]] | None:
+        row = db.execute("SELECT text, tags FROM passage WHERE rowid = ?", (k,)).fetchone()
+        return (row[0], [labels[t] for t in row[1].split() if t in labels]) if row else None
+
+    return _draw(n, top, passage, seed)
+
+
 def _dir_bytes(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.is_dir() else path.stat().st_size
 
 
-def _rows(source: Path):  # type: ignore[no-untyped-def]
+def records_from_sqlite(source: Path) -> Iterator[DocumentRecord]:
+    """The search records an older build wrote into `search.sqlite` (FTS5), in corpus order."""
     with sqlite3.connect(source) as db:
-        yield from db.execute("SELECT text, tags, doc, eid, part, label FROM passage ORDER BY rowid")
+        labels = {t: FacetValue(f, v, lbl) for t, f, v, lbl in db.execute("SELECT token, facet, value, label FROM facet")}
+        passages = db.execute("SELECT doc, eid, part, label, text, tags FROM passage ORDER BY rowid")
+        record: DocumentRecord | None = None
+        documents = db.execute("SELECT id, work, main, symbol, title, date FROM document ORDER BY id")
+        for doc, eid, part, label, text, tags in passages:
+            while record is None or doc != record_id:
+                if record is not None:
+                    yield record
+                record_id, *fields = next(documents)
+                record = DocumentRecord(*fields)
+            record.passages.append(Passage(eid, part, label, text, [labels[t] for t in tags.split() if t in labels]))
+        if record is not None:
+            yield record
 
 
-def fts5_engine(source: Path, work: Path, queries: list[Query]) -> dict[str, object]:
-    target = work / "fts5.sqlite"
-    t0 = time.perf_counter()
-    db = sqlite3.connect(target, isolation_level=None)
-    db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=8192;" + SCHEMA)
-    db.execute("BEGIN")
-    db.execute("ATTACH ? AS src", (str(source),))
-    db.execute("INSERT INTO document SELECT * FROM src.document")
-    db.execute("INSERT INTO facet SELECT * FROM src.facet")
-    db.execute("INSERT INTO about SELECT * FROM src.about")
-    db.execute("INSERT INTO passage_facets SELECT * FROM src.passage_facets")
-    db.execute("COMMIT")
-    db.execute("DETACH src")
-    db.execute("BEGIN")
-    db.executemany("INSERT INTO passage(rowid, text, tags, doc, eid, part, label) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                   ((k, *row) for k, row in enumerate(_rows(source), 1)))
-    db.execute("INSERT INTO passage(passage) VALUES ('optimize')")
-    db.execute("COMMIT")
-    db.execute("VACUUM")
-    db.close()
-    seconds = time.perf_counter() - t0
-    index = SearchIndex(target)
-    index.search(*queries[0])  # open and warm
-    latencies, totals = [], []
-    for q, filters in queries:
-        s = time.perf_counter()
+def convert(data: Path) -> dict[str, object]:
+    """Write `data`'s tantivy index from the records in its `search.sqlite` (as `lod build` would)."""
+    target = data / INDEX_FILE
+    t0, c0 = time.perf_counter(), time.process_time()
+    writer = IndexWriter(target)
+    for record in records_from_sqlite(data / "search.sqlite"):
+        writer.add(record)
+    writer.close()
+    return {"seconds": time.perf_counter() - t0, "cpu_seconds": time.process_time() - c0,
+            "bytes": _dir_bytes(target), "passages": writer.passages, "documents": writer.documents}
+
+
+WORST: list[Query] = [
+    ("the", {}), ("the of and", {}), ("an* co* de* in* re*", {}), ("in", {"kind": ["resolution"]}),
+    ("", {"kind": ["resolution"], "part": ["operative"]}), (" ".join(["the", "of", "and", "to"] * 6), {}),
+    ('"the united nations"', {}), ("s*", {"body": ["ga"]}),
+]
+"""Searches that cost most: the commonest words, the shortest prefixes, facets alone, 24 words."""
+
+
+def worst_cases(index: SearchIndex) -> list[dict[str, object]]:
+    rows = []
+    for q, filters in WORST:
+        c, s = time.process_time(), time.perf_counter()
         result = index.search(q, filters)
-        latencies.append(time.perf_counter() - s)
-        totals.append(result.total)
-    return {"engine": "sqlite-fts5", "index_seconds": seconds, "bytes": _dir_bytes(target), **_latency(latencies, totals)}
-
-
-def _tantivy_index(source: Path, folder: Path, threads: int, limit: int | None = None):  # type: ignore[no-untyped-def]
-    """The build's passages in a tantivy index at `folder` (the first `limit` of them)."""
-    import tantivy  # the bench extra; lod itself does not depend on it
-
-    builder = tantivy.SchemaBuilder()
-    builder.add_text_field("text", stored=True, tokenizer_name="en_stem")
-    builder.add_text_field("tags", stored=False, fast=True, tokenizer_name="raw", index_option="basic")
-    builder.add_unsigned_field("doc", stored=True)
-    builder.add_text_field("eid", stored=True, index_option="basic", tokenizer_name="raw")
-    builder.add_text_field("label", stored=True, index_option="basic", tokenizer_name="raw")
-    folder.mkdir()
-    index = tantivy.Index(builder.build(), path=str(folder))
-    writer = index.writer(heap_size=256_000_000, num_threads=threads)
-    for k, (text, tags, doc, eid, _, label) in enumerate(_rows(source)):
-        if limit is not None and k >= limit:
-            break
-        writer.add_document(tantivy.Document(text=text, tags=tags.split(), doc=doc, eid=eid, label=label))
-    writer.commit()
-    writer.wait_merging_threads()
-    return index
-
-
-def _name_segment_by_content(folder: Path) -> str:
-    """Rename a one-segment tantivy index's segment to a hash of its files (tantivy names it by
-    a random id), in the file names, meta.json and .managed.json (a set tantivy writes in hash
-    order: written sorted); the new id."""
-    import hashlib
-
-    files = sorted(p for p in folder.iterdir() if len(p.stem) == 32 and "." in p.name)
-    old = files[0].stem
-    digest = hashlib.sha256(b"".join(hashlib.sha256(p.read_bytes()).digest() for p in files)).hexdigest()[:32]
-    for path in files:
-        path.rename(folder / f"{digest}{path.suffix}")
-    dashed = lambda h: f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"  # noqa: E731 (meta.json's form)
-    meta = folder / "meta.json"
-    meta.write_text(meta.read_text().replace(dashed(old), dashed(digest)))
-    managed = folder / ".managed.json"
-    names = sorted(n.replace(old, digest) for n in json.loads(managed.read_text()))
-    managed.write_text(json.dumps(names, separators=(",", ":")))
-    return digest
-
-
-def tantivy_reproducible(source: Path, work: Path, passages: int = 30_000) -> dict[str, object]:
-    """Whether tantivy writes the same bytes for the same input: the first `passages` indexed
-    twice by one writer thread in one commit; which files have the same content (the segment's
-    files are named by a random id, so they are compared by extension) and which differ; then
-    whether naming the segment by its content makes the two folders identical, and the renamed
-    index still opens and answers."""
-    import hashlib
-
-    import tantivy
-
-    def digests(folder: Path, by_extension: bool) -> dict[str, str]:
-        return {p.name.rsplit(".", 1)[-1] if by_extension and len(p.stem) == 32 else p.name:
-                hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir() if p.is_file()}
-
-    folders = [work / "first", work / "second"]
-    for folder in folders:
-        _tantivy_index(source, folder, threads=1, limit=passages)
-    first, second = (digests(f, True) for f in folders)
-    for folder in folders:
-        _name_segment_by_content(folder)
-    renamed = tantivy.Index.open(str(folders[1]))
-    renamed.reload()
-    hits = renamed.searcher().search(renamed.parse_query("resolution", ["text"]), 1, count=True).count
-    return {"passages": passages, "same": sorted(k for k in first if first[k] == second.get(k)),
-            "different": sorted(k for k in first if first[k] != second.get(k)),
-            "identical_after_naming_by_content": digests(folders[0], False) == digests(folders[1], False),
-            "renamed_index_hits_for_resolution": hits}
-
-
-def tantivy_engine(source: Path, work: Path, queries: list[Query]) -> dict[str, object]:
-    import tantivy
-
-    t0 = time.perf_counter()
-    index = _tantivy_index(source, work / "tantivy", threads=2)
-    folder = work / "tantivy"
-    schema = index.schema
-    seconds = time.perf_counter() - t0
-    index.reload()
-    searcher = index.searcher()
-    latencies, cpu, totals = [], [], []
-    for q, filters in queries:
-        s, c = time.perf_counter(), time.process_time()
-        must = [(tantivy.Occur.Must, index.parse_query(f'"{w}"', ["text"])) for w in q.split()]
-        for facet, values in filters.items():
-            must.append((tantivy.Occur.Must, tantivy.Query.term_query(schema, "tags", facet_token(facet, values[0]))))
-        query = tantivy.Query.boolean_query(must)
-        found = searcher.search(query, 20, count=True)
-        searcher.aggregate(query, {"facets": {"terms": {"field": "tags", "size": 2000}}})
-        snippets = tantivy.SnippetGenerator.create(searcher, query, schema, "text")
-        for _, address in found.hits:
-            snippets.snippet_from_doc(searcher.doc(address)).to_html()
-        cpu.append(time.process_time() - c)
-        latencies.append(time.perf_counter() - s)
-        totals.append(found.count)
-    return {"engine": f"tantivy {metadata.version('tantivy')}", "index_seconds": seconds,
-            "bytes": _dir_bytes(folder), **_latency(latencies, totals),
-            "cpu_p50_ms": percentile(cpu, 50) * 1000, "cpu_p99_ms": percentile(cpu, 99) * 1000,
-            "cpu_mean_ms": sum(cpu) * 1000 / len(cpu)}
+        rows.append({"q": q, "filters": filters, "hits": result.total, "cpu_ms": (time.process_time() - c) * 1000,
+                     "wall_ms": (time.perf_counter() - s) * 1000})
+    return rows
 
 
 def in_process(source: Path, queries: list[Query]) -> dict[str, object]:
@@ -236,9 +179,49 @@ def in_process(source: Path, queries: list[Query]) -> dict[str, object]:
         cpu.append(time.process_time() - c)
         latencies.append(time.perf_counter() - s)
         totals.append(result.total)
-    index.close()
+    worst = worst_cases(index)
     return {**_latency(latencies, totals), "cpu_p50_ms": percentile(cpu, 50) * 1000,
-            "cpu_p99_ms": percentile(cpu, 99) * 1000, "cpu_mean_ms": sum(cpu) * 1000 / len(cpu)}
+            "cpu_p99_ms": percentile(cpu, 99) * 1000, "cpu_mean_ms": sum(cpu) * 1000 / len(cpu), "worst": worst}
+
+
+def _answer(conn: Connection, folder: str) -> None:
+    """In a child process: open the index, then answer searches sent down the pipe."""
+    index = SearchIndex(Path(folder))
+    while True:
+        try:
+            q, filters = conn.recv()
+        except EOFError:
+            return
+        conn.send(index.search(q, filters))
+
+
+def in_child(source: Path, queries: list[Query]) -> dict[str, object]:
+    """The same searches run in a child process and sent back over a pipe (what running them in
+    killable query processes would add): wall per search seen by the caller, and the CPU of
+    both processes per search, against the same searches in process."""
+    ctx = mp.get_context("forkserver")
+    parent, child = ctx.Pipe()
+    proc = ctx.Process(target=_answer, args=(child, str(source)), daemon=True)
+    proc.start()
+    try:
+        parent.send(queries[0])
+        parent.recv()  # opened and warm
+        ticks = os.sysconf("SC_CLK_TCK")
+        fields = lambda: Path(f"/proc/{proc.pid}/stat").read_text().rsplit(")", 1)[1].split()  # noqa: E731
+        child_before = sum(int(x) for x in fields()[11:13]) / ticks
+        mine, latencies = time.process_time(), []
+        for query in queries:
+            t0 = time.perf_counter()
+            parent.send(query)
+            parent.recv()
+            latencies.append(time.perf_counter() - t0)
+        cpu = time.process_time() - mine + sum(int(x) for x in fields()[11:13]) / ticks - child_before
+    finally:
+        parent.close()
+        proc.kill()
+        proc.join(5)
+    return {"queries": len(queries), "p50_ms": percentile(latencies, 50) * 1000, "p99_ms": percentile(latencies, 99) * 1000,
+            "cpu_mean_ms": cpu * 1000 / len(queries)}
 
 
 def _tree_cpu_seconds(pid: int) -> float:
@@ -332,8 +315,8 @@ def _served_directory(data: Path, store_from: Path) -> Path:
     """A build directory of `store_from`'s files (hard links) with `data`'s search index."""
     served = Path(tempfile.mkdtemp(prefix="lod-bench-search-serve-")) / "output"
     shutil.copytree(store_from, served, copy_function=os.link)
-    (served / INDEX_FILE).unlink(missing_ok=True)
-    os.link(data / INDEX_FILE, served / INDEX_FILE)
+    shutil.rmtree(served / INDEX_FILE, ignore_errors=True)
+    shutil.copytree(data / INDEX_FILE, served / INDEX_FILE, copy_function=os.link)
     return served
 
 
@@ -345,7 +328,7 @@ def _served_directory(data: Path, store_from: Path) -> Path:
 @click.option("--clients", type=int, default=8, show_default=True)
 @click.option("--duration", type=float, default=30, show_default=True)
 @click.option("--skip", default="",
-              help="comma-separated: engines (or one of them: fts5, tantivy), reproducible, inprocess, records, serve")
+              help="comma-separated: inprocess, child, records, serve")
 @click.option("--serve-store-from", type=click.Path(path_type=Path),
               help="serve --data's search index beside this (smaller) build's dumps: /search never reads "
                    "the SPARQL store, whose load can take longer than the run on a busy machine")
@@ -353,39 +336,36 @@ def main(**options: Any) -> None:
     args = SimpleNamespace(**{**options, "data": settings.value("data", options["data"])})
     skip = set(filter(None, args.skip.split(",")))
     source = args.data / INDEX_FILE
-    with sqlite3.connect(source) as db:
-        queries = make_queries(db, args.queries)
-        about = dict(db.execute("SELECT key, value FROM about"))
-    report: dict[str, object] = {
-        "label": args.label, "started": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime()),
-        "command": "python -m bench.search " + " ".join(f"--{k.replace('_', '-')} {v}" for k, v in vars(args).items() if v not in (None, "")),
-        "machine": machine(), "versions": versions(), "documents": int(about["documents"]),
-        "passages": int(about["passages"]), "index_bytes_in_build": source.stat().st_size,
-        "example_queries": [f"/search?{urlencode([('q', q)] + [(f, v[0]) for f, v in fl.items()])}" for q, fl in queries[:3]],
-    }
-    triples = json.loads((args.data / "report.json").read_text()).get("triples")
-    report["triples"] = triples
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = RESULTS / f"{args.label}.json"
-    if "engines" not in skip:
-        work = Path(tempfile.mkdtemp(prefix="lod-bench-search-"))
-        try:
-            report["engines"] = []
-            for engine in (e for name, e in (("fts5", fts5_engine), ("tantivy", tantivy_engine)) if name not in skip):
-                before = list(os.getloadavg())
-                report["engines"].append({**engine(source, work, queries), "load_average": [before, list(os.getloadavg())]})
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
-        out.write_text(json.dumps(report, indent=2) + "\n")
-    if "reproducible" not in skip:
-        work = Path(tempfile.mkdtemp(prefix="lod-bench-search-"))
-        try:
-            report["tantivy_reproducible"] = tantivy_reproducible(source, work)
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
+    converted = None
+    started = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())
+    if not (source / ABOUT_FILE).is_file():
+        shutil.rmtree(source, ignore_errors=True)
+        converted = convert(args.data)
+    if (args.data / "search.sqlite").is_file():  # an older build: the very queries its FTS5 runs measured
+        with sqlite3.connect(args.data / "search.sqlite") as db:
+            queries = queries_from_sqlite(db, args.queries)
+    else:
+        queries = make_queries(source, args.queries)
+    about = json.loads((source / ABOUT_FILE).read_text())
+    report: dict[str, object] = {
+        "label": args.label, "started": started,
+        "command": "python -m bench.search " + " ".join(f"--{k.replace('_', '-')} {v}" for k, v in vars(args).items() if v not in (None, "")),
+        "machine": machine(), "versions": versions(), "documents": about["documents"], "index": "tantivy",
+        "passages": about["passages"], "index_bytes_in_build": _dir_bytes(source),
+        "example_queries": [f"/search?{urlencode([('q', q)] + [(f, v[0]) for f, v in fl.items()])}" for q, fl in queries[:3]],
+    }
+    if converted:
+        report["converted"] = converted
+    report["triples"] = json.loads((args.data / "report.json").read_text()).get("triples")
     if "inprocess" not in skip:
         before = list(os.getloadavg())
         report["in_process"] = {**in_process(source, queries), "load_average": [before, list(os.getloadavg())]}
+        out.write_text(json.dumps(report, indent=2) + "\n")
+    if "child" not in skip:
+        before = list(os.getloadavg())
+        report["in_child"] = {**in_child(source, queries), "load_average": [before, list(os.getloadavg())]}
         out.write_text(json.dumps(report, indent=2) + "\n")
     if args.corpus and "records" not in skip:
         report["records"] = record_cost(args.corpus, 300)
@@ -402,7 +382,7 @@ def main(**options: Any) -> None:
             report["serve"]["store_from"] = str(args.serve_store_from)
     report["finished"] = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())
     out.write_text(json.dumps(report, indent=2) + "\n")
-    print(json.dumps({k: report[k] for k in ("engines", "tantivy_reproducible", "in_process", "records", "serve") if k in report}, indent=2))
+    print(json.dumps({k: report[k] for k in ("converted", "in_process", "in_child", "records", "serve") if k in report}, indent=2))
 
 
 if __name__ == "__main__":

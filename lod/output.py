@@ -15,7 +15,7 @@ written under one name and looked for under another.
         resource/{hh}/{sha256}.{ext}.gz    any other resource           resource_description(iri, fmt)
         symbols.tsv                        document symbol → work IRI   SYMBOLS
         inputs.tsv                         digest of each one's inputs  DESCRIPTION_INPUTS
-      search.sqlite                        full-text index              SEARCH_INDEX
+      search/                              full-text index (tantivy)    SEARCH_INDEX
       report.json                          the build report             REPORT
       void.ttl                             VoID + DCAT                  VOID
       SHA256SUMS                           sha256 of every file above   CHECKSUMS
@@ -40,7 +40,7 @@ RESOURCES = f"{DESCRIPTIONS}/resource"
 SYMBOLS = f"{DESCRIPTIONS}/symbols.tsv"
 DESCRIPTION_INPUTS = f"{DESCRIPTIONS}/inputs.tsv"
 """`{sha256 of its inputs}\t{IRI}` per description: an unchanged one is reused by the next build."""
-SEARCH_INDEX = "search.sqlite"
+SEARCH_INDEX = "search"
 REPORT = "report.json"
 VOID = "void.ttl"
 CHECKSUMS = "SHA256SUMS"

@@ -114,6 +114,7 @@ def test_same_input_gives_byte_identical_output(built: tuple[Path, object], tmp_
     again = tmp_path / "again"
     build(CORPUS, again, jobs=1, progress=False)
     assert (again / "SHA256SUMS").read_text() == (out / "SHA256SUMS").read_text()
+    assert "search/meta.json" in (out / "SHA256SUMS").read_text()  # the tantivy index folder too
 
 
 def _bad_corpus(tmp_path: Path) -> Path:

@@ -132,16 +132,17 @@ WORDS = ['"organized crime"', "corruption", "terrorism", "women", '"Member State
 @pytest.mark.engine
 def test_engine_search_finds_the_documents_of_the_build_index(engine: RunningEngine, corpus_build: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    """Virtuoso's text index (bif:contains) against the build's SQLite index: the same documents
+    """Virtuoso's text index (bif:contains) against the build's own (tantivy) index: the same documents
     for the same words (the passages may differ: the build's index stems, Virtuoso's does not)."""
     if engine.kind != "virtuoso":
         pytest.skip("the Oxigraph server has no full-text index: search stays on the build's index")
+    from lod import output
     from lod.search import SearchIndex
 
     monkeypatch.setenv("LOD_ENGINE_SQL_PORT", str(engine.sql_port))
     assert open_engine(engine.url, "virtuoso", Credentials("dba", TEST_PASSWORD)).index_text()
     client = app_over(engine, corpus_build).test_client()
-    local = SearchIndex(corpus_build / "search.sqlite")
+    local = SearchIndex(corpus_build / output.SEARCH_INDEX)
     found = 0
     for q in WORDS:
         response = client.get("/search", query_string={"q": q, "size": 50}, headers={"Accept": "application/json"})

@@ -380,12 +380,12 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int | None, p
     timings: dict[str, float] = {}
     outcomes = {p: DocumentOutcome(source=_display(p, Path(corpus)), status="published") for p in paths}
 
-    with staged_directory(Path(out)) as staging:
+    # the index is closed (or its writer stopped, on failure) before the staging directory goes
+    with staged_directory(Path(out)) as staging, IndexStage(staging) as index:
         scratch, folder = staging / SCRATCH, staging / output.DOCUMENTS
         scratch.mkdir()
         folder.mkdir()
         dump_seconds = {"documents/*.ttl": 0.0}
-        index = IndexStage(staging)
         parts = _publish_documents(paths, outcomes, scratch, folder, base, jobs, show, timings, dump_seconds, limits, index)
 
         report = BuildReport(str(corpus), str(out), base, [outcomes[p] for p in paths], seconds=timings,
@@ -413,7 +413,7 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int | None, p
         report.dump_seconds["descriptions"] = timings["describe"]
         t0 = time.perf_counter()
 
-        index.start_closing()  # its final merge runs in SQLite (no GIL) while the dumps are written
+        index.start_closing()  # its commit runs in tantivy's thread while the dumps are written
         try:
             statistics = write_dataset(staging, parts, scratch, report.dump_seconds)
             write_akn_zip(staging, report.dump_seconds)

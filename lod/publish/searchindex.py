@@ -3,8 +3,9 @@
 A map worker has the parsed document and the work registry in hand, so it makes the document's
 search record there (lod.search.document_record: passages, IRIs, facets) and leaves it in a
 pickle beside the document's run file; the main process adds the records of published
-documents to the index in corpus order, one at a time (memory does not grow with the corpus,
-and the same input gives the same file). The index is written into the staging directory and
+documents to the index in corpus order, one at a time (the writer holds at most
+lod.search.engine.WRITER_HEAP bytes before it writes a segment, and the same input gives the
+same files). The index is written into the staging directory and
 lands with the rest of the output in the atomic swap.
 """
 
@@ -33,6 +34,20 @@ class IndexStage:
 
     def __init__(self, staging: Path) -> None:
         self.writer = IndexWriter(staging / INDEX_FILE)
+        self._thread: threading.Thread | None = None
+
+    def __enter__(self) -> IndexStage:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        """On a failed build, stop the writer before the staging directory is removed: tantivy's
+        indexing thread writes into it as documents come, and would leave files behind."""
+        if kind is None:
+            return
+        if self._thread is not None:
+            self._thread.join()
+        else:
+            self.writer.abort()
 
     def add(self, saved: Path) -> None:
         """Add a published document's record and delete its file."""
@@ -40,7 +55,8 @@ class IndexStage:
         saved.unlink()
 
     def start_closing(self) -> None:
-        """Merge and write the index in a thread: SQLite does it without holding the GIL."""
+        """Commit the index in a thread while the dumps are written (tantivy's writer thread
+        does the work outside the GIL)."""
         self._error: BaseException | None = None
         self._started = time.perf_counter()
         self._thread = threading.Thread(target=self._close, name="search-index")

@@ -1,77 +1,67 @@
-"""The full-text index: one SQLite file with an FTS5 table, written by `lod build`, read by the server.
+"""The full-text index's reader: tantivy queries built from the user's words, never parsed.
 
-Why SQLite FTS5: it is in Python's standard library, ranks by bm25, answers phrase queries,
-cuts the matching passage out with its words marked (`snippet`), and its file is read by many
-server processes at once without a server of its own. It was measured against tantivy on the
-same passages (bench/search.py, docs/benchmarks.md): tantivy needs about a seventh of the CPU
-per search, mostly because FTS5's bm25 walks the whole posting list of every phrase of the
-query to compute its IDF, on every query (bench/search_analysis.md).
+`SearchIndex.search(q, filters, page, size, timeout)` runs in three steps over one immutable
+tantivy searcher shared by the threads of a process (tantivy releases the GIL while it
+searches): the ranked page with the number of matches (bm25 on the words, facets as filters
+that score nothing), the counts of every facet value over the matches (a terms aggregation on
+the `tags` fast field; past FACET_SAMPLE matches, on an even sample of them), then the page's
+stored passages with their matched words marked.
 
-Facets are tokens in a second indexed column (`tags`), so narrowing by a facet is a posting-
-list intersection inside FTS5; the counts of every facet value over the matching passages come
-from a compact table (`passage_facets`: per passage, its facet ids as little-endian uint32),
-joined to the match by rowid and counted in C (`collections.Counter` over an `array`).
-
-The writer is fed documents in corpus order by one process, so the same build input gives a
-byte-identical file.
+The time limit: tantivy cannot stop a search once started, so the clock is looked at between
+the steps, and each step's cost is bounded by what the query may hold (at most `MAX_TERMS`
+words and phrases, a prefix expands to at most `PREFIX_TERMS` words, no regular expressions or
+fuzzy terms): it walks the posting lists of those words and facet values once. Measured on the
+17,000-document build, the longest searches lod accepts stay in tens of milliseconds of CPU
+(docs/benchmarks.md), so `search-timeout` stops a search that waits for the CPU, not one that
+runs away.
 """
 
 from __future__ import annotations
 
+import json
 import re
-import sqlite3
-import sys
 import threading
 import time
-from array import array
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from lod import output
 from pathlib import Path
 
-from lod.search.query import SearchError, full_match, facet_token, parse_terms
-from lod.search.records import FACETS, DocumentRecord
+import tantivy
 
-INDEX_FILE = output.SEARCH_INDEX
-"""Where the index lives in the build output."""
-SCHEMA_VERSION = "1"
+from lod.search.engine import ABOUT_FILE, INDEX_FILE, SLICES, analyzer, open_index
+from lod.search.query import SearchError, Terms, checked_filters, facet_token, parse_terms
+from lod.search.records import FACETS
+
+__all__ = ["INDEX_FILE", "MARK_END", "MARK_START", "FacetCount", "Hit", "SearchIndex", "SearchResult", "SearchTimeout"]
+
 MARK_START, MARK_END = "\x02", "\x03"
-"""What `snippet` puts around a matched word: control characters no text contains, so the web
+"""What a highlight puts around a matched word: control characters no text contains, so the web
 layer can escape the passage and then mark it."""
 SNIPPET_CHARS = 260
 """About how much of a long passage a hit shows around its matched words."""
 FACET_SAMPLE = 3_000
-"""Matching passages whose facets are counted: beyond it, about that many evenly spread over the
-index (every k-th rowid), scaled to the total and marked approximate (`counts_exact`), so the
-counts of a common word cost no more than a rare one's. A value with a tenth of the matches is
-then counted on about 300 passages: within a few per cent, enough to choose a facet by."""
+"""Matching passages whose facets are counted: beyond it, the matches in the first few of the
+index's `SLICES` (evenly spread over the corpus), about that many, scaled to the total and
+marked approximate (`counts_exact`), so the counts of a common word cost no more than a rare
+one's (counting is a pass over every counted passage's facet values: 25 ms for 170,000). A
+value with a tenth of the matches is then counted on about 300 passages: within a few per cent,
+enough to choose a facet by."""
 FACET_VALUES_SHOWN = 12
-PROGRESS_OPS = 1000
-"""SQLite virtual-machine steps between two looks at the clock (the search's time limit)."""
-
-SCHEMA = """
-CREATE TABLE about(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
-CREATE TABLE document(id INTEGER PRIMARY KEY, work TEXT NOT NULL, main TEXT NOT NULL,
-                      symbol TEXT NOT NULL, title TEXT NOT NULL, date TEXT NOT NULL);
-CREATE TABLE facet(token TEXT PRIMARY KEY, id INTEGER NOT NULL, facet TEXT NOT NULL, value TEXT NOT NULL,
-                   label TEXT NOT NULL, passages INTEGER NOT NULL) WITHOUT ROWID;
-CREATE TABLE passage_facets(id INTEGER PRIMARY KEY, ids BLOB NOT NULL);
-CREATE VIRTUAL TABLE passage USING fts5(
-    text, tags, doc UNINDEXED, eid UNINDEXED, part UNINDEXED, label UNINDEXED,
-    tokenize = 'porter unicode61 remove_diacritics 2'
-);
-"""
-RANKING = "bm25(passage, 1.0, 0.0)"
-"""The ranking weighs the words of the text only: every hit has the facet tokens asked for."""
+PREFIX_TERMS = 200
+"""Most words a `prefix*` stands for (the most frequent ones): bounds what a short prefix costs."""
+_WORDS = re.compile(r"([^\W_]+)")
+"""A word as tantivy's simple tokenizer cuts them (runs of letters and digits)."""
+Must = tantivy.Occur.Must
+Pattern = list[set[str]]
+"""What the highlight marks for one word or phrase: the index terms each of its positions matches."""
 
 
 def excerpt(marked: str, width: int = SNIPPET_CHARS) -> str:
     """The part of a highlighted passage that shows most matched words within about `width`
-    characters, cut at spaces, never inside a marked span (FTS5's own `snippet` cuts phrases).
+    characters, cut at spaces, never inside a marked span.
 
-    Hand-written because FTS5 counts its window in tokens from a fixed set of starts and can
-    end it inside the phrase that matched."""
+    Hand-written because the passage is marked here (the words a prefix stands for included),
+    and a window counted from the marks keeps a matched phrase whole."""
     if len(marked) <= width:
         return marked
     spans = [(m.start(), m.end()) for m in re.finditer(f"{MARK_START}[^{MARK_END}]*{MARK_END}", marked)]
@@ -94,62 +84,6 @@ def excerpt(marked: str, width: int = SNIPPET_CHARS) -> str:
 
 class SearchTimeout(Exception):
     """The search ran past its time limit and was stopped (the web layer answers 503)."""
-
-
-class IndexWriter:
-    """Writes an index file from documents given one at a time, in a stable order."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        # check_same_thread off: the build closes (merges) the index in a thread of its own
-        self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        self._db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=8192;")
-        self._db.executescript(SCHEMA)
-        self._db.execute("BEGIN")
-        self._facets: dict[str, tuple[int, str, str, str]] = {}
-        self._counts: Counter[str] = Counter()
-        self.documents = 0
-        self.passages = 0
-
-    def add(self, record: DocumentRecord) -> None:
-        self.documents += 1
-        doc = self.documents
-        self._db.execute("INSERT INTO document VALUES (?, ?, ?, ?, ?, ?)",
-                         (doc, record.work, record.main, record.symbol, record.title, record.date))
-        rows, facet_rows = [], []
-        for p in record.passages:
-            tokens, ids = [], array("I")
-            for f in p.facets:
-                token = facet_token(f.facet, f.value)
-                known = self._facets.setdefault(token, (len(self._facets), f.facet, f.value, f.label))
-                self._counts[token] += 1
-                tokens.append(token)
-                ids.append(known[0])
-            self.passages += 1
-            rows.append((self.passages, p.text, " ".join(tokens), doc, p.eid, p.part, p.label))
-            facet_rows.append((self.passages, _little_endian(ids)))
-        self._db.executemany("INSERT INTO passage(rowid, text, tags, doc, eid, part, label) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-        self._db.executemany("INSERT INTO passage_facets VALUES (?, ?)", facet_rows)
-
-    def close(self) -> None:
-        """Write the facet table, merge the index into as few segments as it can, and close."""
-        self._db.executemany("INSERT INTO facet VALUES (?, ?, ?, ?, ?, ?)",
-                             [(t, *self._facets[t], self._counts[t]) for t in sorted(self._facets)])
-        self._db.executemany("INSERT INTO about VALUES (?, ?)", [
-            ("schema", SCHEMA_VERSION), ("documents", str(self.documents)), ("passages", str(self.passages))])
-        self._db.execute("INSERT INTO passage(passage) VALUES ('optimize')")
-        self._db.execute("COMMIT")
-        self._db.execute("VACUUM")
-        self._db.close()
-
-    def abort(self) -> None:
-        self._db.close()
-
-
-def _little_endian(ids: array) -> bytes:  # type: ignore[type-arg]
-    if sys.byteorder == "big":
-        ids.byteswap()
-    return ids.tobytes()
 
 
 @dataclass
@@ -186,114 +120,161 @@ class SearchResult:
 
 
 class SearchIndex:
-    """An index file opened read-only; each thread gets its own connection."""
+    """An index folder opened read-only, one searcher shared by every thread of the process."""
 
     def __init__(self, path: Path) -> None:
-        if not path.is_file():
-            raise FileNotFoundError(f"{path}: no search index (run `lod build` to make one)")
         self.path = path
-        self._local = threading.local()
-        self._labels: dict[int, tuple[str, str, str]] | None = None
-
-    def _db(self) -> sqlite3.Connection:
-        db = getattr(self._local, "db", None)
-        if db is None:
-            # immutable: the build never changes a published file (a new build is a new file),
-            # so readers need no locks
-            db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro&immutable=1", uri=True,
-                                 check_same_thread=False)
-            db.execute("PRAGMA mmap_size=268435456")
-            self._local.db = db
-        return db
-
-    def facet_labels(self) -> dict[int, tuple[str, str, str]]:
-        """id → (facet, value, label) of every facet value in the index (small: kept)."""
-        if self._labels is None:
-            rows = self._db().execute("SELECT id, facet, value, label FROM facet").fetchall()
-            self._labels = {i: (f, v, lbl) for i, f, v, lbl in rows}
-        return self._labels
+        self._index = open_index(path)  # FileNotFoundError: none, or not one this lod reads
+        self._index.reload()
+        self._searcher = self._index.searcher()
+        self._schema = self._index.schema
+        about = json.loads((path / ABOUT_FILE).read_text(encoding="utf-8"))
+        self.documents: int = about["documents"]
+        self.passages: int = about["passages"]
+        self._labels = {t: (f, v, lbl) for t, f, v, lbl, _ in about["facets"]}
+        self._stem, self._fold = analyzer(), analyzer(stem=False)
+        self._stems: dict[str, str] = {}
+        self._lock = threading.Lock()
 
     def search(self, q: str, filters: Mapping[str, Sequence[str]], page: int = 1, size: int = 20,
                timeout: float = 5.0) -> SearchResult:
         """Passages matching `q` with every chosen facet, best first (bm25), and the facet counts
-        over all of them. SearchError for a query it cannot take, SearchTimeout past `timeout`.
-
-        Four statements, each doing one thing over the match: the count (FTS5 alone), the facet
-        ids of the matching passages (or of an even sample of them), the rowids of the page
-        (bm25 ranked in SQLite's top-N sorter, nothing else read), then the page's passages
-        with their highlighted text (20 lookups by rowid)."""
-        terms = parse_terms(q)
-        match = full_match(terms, filters)
-        if match is None:
-            raise SearchError("nothing to search for: give words to find (q=) or a facet value")
-        chosen = {k: list(dict.fromkeys(v)) for k, v in filters.items() if v}
-        result = SearchResult(q, chosen, 0, page, size)
-        db = self._db()
+        over all of them (on an even sample past FACET_SAMPLE). SearchError for a query it cannot take, SearchTimeout past
+        `timeout` (looked at between the steps)."""
         deadline = time.monotonic() + timeout
-        db.set_progress_handler(lambda: time.monotonic() > deadline, PROGRESS_OPS)
-        counts: Counter[int] = Counter()
+        chosen = checked_filters(filters)
+        words, patterns = self._text_queries(parse_terms(q))
+        facets = [tantivy.Query.term_set_query(self._schema, "tags", [facet_token(f, v) for v in values])
+                  for f, values in chosen.items()]
+        if not words and not facets:
+            raise SearchError("nothing to search for: give words to find (q=) or a facet value")
+        # the facets filter and score nothing: the ranking is the words' alone
+        query = tantivy.Query.boolean_query([(Must, w) for w in words]
+                                            + [(Must, tantivy.Query.const_score_query(f, 0.0)) for f in facets])
+        result = SearchResult(q, chosen, 0, page, size)
+        offset = (page - 1) * size
         try:
-            (result.total,) = db.execute("SELECT count(*) FROM passage WHERE passage MATCH ?", (match,)).fetchone()
+            if words:
+                found = self._searcher.search(query, size, count=True, offset=offset)
+            else:  # facets alone: in corpus order
+                found = self._searcher.search(query, size, count=True, offset=offset, order_by_field="n",
+                                              order=tantivy.Order.Asc)
+            self._check(deadline, timeout)
+            result.total = found.count or 0
             if result.total:
-                counts = self._count(db, match, result)
-                result.hits = self._hits(db, match, self._page(db, match, bool(terms.phrases), page, size))
-        except sqlite3.OperationalError as exc:
-            if "interrupted" in str(exc):
-                raise SearchTimeout(f"search stopped after {timeout:g} s (setting search-timeout)") from None
+                result.facets = self._facet_counts(self._count(query, result), chosen)
+                self._check(deadline, timeout)
+                result.hits = [self._hit(self._searcher.doc(address), patterns) for _, address in found.hits]
+        except ValueError as exc:
             raise SearchError(f"the index could not run this search: {exc}") from None
-        finally:
-            db.set_progress_handler(None, 0)
-        result.facets = self._facet_counts(counts, chosen)
         return result
 
-    def _count(self, db: sqlite3.Connection, match: str, result: SearchResult) -> Counter[int]:
-        """How many matching passages have each facet value; past FACET_SAMPLE matches, counted
-        on the passages whose rowid is a multiple of a step (evenly spread over the index) and
-        scaled to the total."""
-        step = -(-result.total // FACET_SAMPLE)
-        sql = "SELECT f.ids FROM passage JOIN passage_facets AS f ON f.id = passage.rowid WHERE passage MATCH ?"
-        blobs = [b for (b,) in (db.execute(sql + " AND passage.rowid % ? = 0", (match, step)) if step > 1
-                                else db.execute(sql, (match,)))]
-        if step > 1 and not blobs:  # no match fell on the step: count them all
-            blobs = [b for (b,) in db.execute(sql, (match,))]
-            step = 1
-        ids = array("I", b"".join(blobs))
-        if sys.byteorder == "big":
-            ids.byteswap()
-        counts = Counter(ids)
-        if step > 1:
-            result.counts_exact = False
-            scale = result.total / len(blobs)
-            counts = Counter({k: max(1, round(v * scale)) for k, v in counts.items()})
-        return counts
+    def _count(self, query: tantivy.Query, result: SearchResult) -> list[tuple[str, int]]:
+        """(facet token, matching passages) of every value, most first: exact up to FACET_SAMPLE
+        matches, beyond it counted on the matches in the first slices and scaled to the total."""
+        slices = -(-SLICES * FACET_SAMPLE // result.total)
+        terms = {"terms": {"field": "tags", "size": len(self._labels) or 1}}
+        if slices < SLICES:
+            few = tantivy.Query.term_set_query(self._schema, "slice", list(range(slices)))
+            sampled = tantivy.Query.boolean_query([(Must, query), (Must, tantivy.Query.const_score_query(few, 0.0))])
+            found = self._searcher.aggregate(sampled, {"facets": terms, "counted": {"value_count": {"field": "n"}}})
+            counted = int(found["counted"]["value"] or 0)
+            if counted:
+                result.counts_exact = False
+                scale = result.total / counted
+                return [(b["key"], max(1, round(b["doc_count"] * scale))) for b in found["facets"]["buckets"]]
+        found = self._searcher.aggregate(query, {"facets": terms})
+        return [(b["key"], b["doc_count"]) for b in found["facets"]["buckets"]]
 
-    def _page(self, db: sqlite3.Connection, match: str, ranked: bool, page: int, size: int) -> list[int]:
-        """The rowids of the page shown: by bm25 on the words (ties in index order), or in index
-        order when only facets were chosen. Only the rowid and its score go through the sorter."""
-        order = f"{RANKING}, rowid" if ranked else "rowid"
-        sql = f"SELECT rowid FROM passage WHERE passage MATCH ? ORDER BY {order} LIMIT ? OFFSET ?"
-        return [r for (r,) in db.execute(sql, (match, size, (page - 1) * size))]
+    @staticmethod
+    def _check(deadline: float, timeout: float) -> None:
+        if time.monotonic() > deadline:
+            raise SearchTimeout(f"search stopped after {timeout:g} s (setting search-timeout)")
 
-    def _hits(self, db: sqlite3.Connection, match: str, rowids: list[int]) -> list[Hit]:
-        """The page's passages, with their documents and their matched words marked."""
-        if not rowids:
-            return []
-        marks = ",".join("?" * len(rowids))
-        sql = f"""
-            SELECT passage.rowid, d.work, d.main, d.symbol, d.title, d.date, passage.eid, passage.part,
-                   passage.label, highlight(passage, 0, ?, ?)
-            FROM passage JOIN document AS d ON d.id = passage.doc
-            WHERE passage MATCH ? AND passage.rowid IN ({marks})"""
-        found = {row[0]: row[1:] for row in db.execute(sql, (MARK_START, MARK_END, match, *rowids))}
-        return [Hit(f"{main}#{eid}" if eid else work, work, symbol, title, date, label, part, excerpt(snip))
-                for work, main, symbol, title, date, eid, part, label, snip in (found[r] for r in rowids if r in found)]
+    def _text_queries(self, parsed: Terms) -> tuple[list[tantivy.Query], list[Pattern]]:
+        """One query per word or phrase (all must match) and, for the highlight, the index terms
+        each position of it matches. A word is a term, a phrase a phrase query, `word*` the set of
+        words it starts (at most PREFIX_TERMS); pieces the analyser leaves nothing of are dropped."""
+        queries, patterns = [], []
+        for phrase, star in zip(parsed.phrases, parsed.prefix):
+            tokens = self._stem.analyze(phrase)
+            if star:
+                head, folded = tokens[:-1], self._fold.analyze(phrase)[-1:]
+                if not folded:
+                    continue
+                expanded = self._expand(folded[0])
+                patterns.append([{t} for t in head] + [set(expanded)])
+                if head:  # every word is letters and digits: no regular-expression syntax
+                    alternatives = "(?:" + "|".join(expanded or [folded[0]]) + ")"
+                    queries.append(tantivy.Query.regex_phrase_query(self._schema, "text", head + [alternatives]))
+                else:  # no word starts so: an empty set matches nothing, as asked
+                    queries.append(tantivy.Query.term_set_query(self._schema, "text", expanded))
+                continue
+            if tokens:
+                patterns.append([{t} for t in tokens])
+            if len(tokens) == 1:
+                queries.append(tantivy.Query.term_query(self._schema, "text", tokens[0]))
+            elif tokens:
+                queries.append(tantivy.Query.phrase_query(self._schema, "text", tokens))
+        return queries, patterns
 
-    def _facet_counts(self, counts: Counter[int], chosen: Mapping[str, list[str]]) -> dict[str, list[FacetCount]]:
-        labels = self.facet_labels()
+    def _expand(self, prefix: str) -> list[str]:
+        """The index terms (stems) of the words that start with `prefix`: the terms that start
+        so (at most PREFIX_TERMS, the most frequent), and the stems the prefix itself starts
+        with, down to three letters less (`cooperat*`: cooperation and cooperate are indexed as
+        `cooper`)."""
+        found = {t for t, _ in self._searcher.terms_with_prefix("text", prefix, limit=PREFIX_TERMS)}
+        found |= {prefix[:k] for k in range(max(2, len(prefix) - 3), len(prefix))
+                  if self._searcher.doc_freq("text", prefix[:k])}
+        return sorted(found)
+
+    def _stem_of(self, word: str) -> str:
+        stem = self._stems.get(word)
+        if stem is None:
+            stem = next(iter(self._stem.analyze(word)), "")
+            with self._lock:
+                if len(self._stems) > 200_000:
+                    self._stems.clear()
+                self._stems[word] = stem
+        return stem
+
+    def _marked(self, text: str, patterns: list[Pattern]) -> str:
+        """The passage with the words of each place a word or a whole phrase matched between
+        the marks (the words of a phrase found apart are not marked); adjacent ones as one span."""
+        parts = _WORDS.split(text)  # separators and words in turn: the words are parts[1::2]
+        words = parts[1::2]
+        known = self._stems.get
+        stems = [known(w) or self._stem_of(w) for w in words]
+        marked = [False] * len(words)
+        for pattern in patterns:
+            first, rest = pattern[0], pattern[1:]
+            for i in [i for i, stem in enumerate(stems) if stem in first]:
+                if len(stems) - i > len(rest) and all(stems[i + 1 + j] in terms for j, terms in enumerate(rest)):
+                    marked[i:i + 1 + len(rest)] = [True] * (1 + len(rest))
+        for i in [i for i, flag in enumerate(marked) if flag]:
+            opens = i == 0 or not marked[i - 1]
+            closes = i == len(words) - 1 or not marked[i + 1]
+            parts[2 * i + 1] = (MARK_START if opens else "") + words[i] + (MARK_END if closes else "")
+        return "".join(parts)
+
+    def _hit(self, doc: tantivy.Document, patterns: list[Pattern]) -> Hit:
+        work, main, symbol, title, date, eid, part, label = json.loads(doc.get_first("shown"))
+        text = doc.get_first("text") or ""
+        return Hit(f"{main}#{eid}" if eid else work, work, symbol, title, date, label, part,
+                   excerpt(self._marked(text, patterns)))
+
+    def works(self) -> set[str]:
+        """Every work the index has a document passage of."""
+        query = tantivy.Query.term_query(self._schema, "tags", facet_token("part", "document"), index_option="basic")
+        found = self._searcher.search(query, max(1, self.documents), count=False)
+        return {json.loads(self._searcher.doc(a).get_first("shown"))[0] for _, a in found.hits}
+
+    def _facet_counts(self, counts: list[tuple[str, int]], chosen: Mapping[str, list[str]]) -> dict[str, list[FacetCount]]:
         by_facet: dict[str, list[FacetCount]] = {f.name: [] for f in FACETS}
-        for key, n in counts.most_common():
-            if key in labels:
-                facet, value, label = labels[key]
+        for token, n in counts:  # most passages first
+            known = self._labels.get(token)
+            if known:
+                facet, value, label = known
                 by_facet[facet].append(FacetCount(value, label, n, value in chosen.get(facet, [])))
         shown: dict[str, list[FacetCount]] = {}
         for facet, values in by_facet.items():
@@ -304,7 +285,4 @@ class SearchIndex:
         return shown
 
     def close(self) -> None:
-        db = getattr(self._local, "db", None)
-        if db is not None:
-            db.close()
-            self._local.db = None
+        """Nothing to release: tantivy's files are mapped and unmapped with the searcher."""

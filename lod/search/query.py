@@ -1,10 +1,11 @@
-"""What people type into the search box, turned into an SQLite FTS5 MATCH expression.
+"""What people type into the search box, split into words, phrases and prefixes.
 
-User input never reaches FTS5 as syntax: every word and every "quoted phrase" becomes an FTS5
-string (double quotes doubled), so `AND`, `NEAR(`, `col:`, `*` or an unbalanced quote are
-searched as text or dropped, never interpreted. What people can ask is deliberately small:
-words (all must occur, in any order), "phrases" (in this order), and `word*` (any word that
-starts so). Facet filters become tokens of the index's `tags` column (`facet_token`).
+User input never reaches a query parser: lod.search.index builds tantivy's query objects from
+these pieces (a term, a phrase, the terms a prefix expands to), so `AND`, `NEAR(`, `field:`,
+`*` inside a word or an unbalanced quote are searched as text or dropped, never interpreted.
+What people can ask is deliberately small: words (all must occur, in any order), "phrases" (in
+this order), and `word*` (any word that starts so). Facet filters become tokens of the index's
+`tags` field (`facet_token`).
 """
 
 from __future__ import annotations
@@ -39,16 +40,6 @@ class Terms:
     phrases: tuple[str, ...]
     prefix: tuple[bool, ...]
 
-    def match(self) -> str | None:
-        """The FTS5 expression: every phrase as a quoted string, all required."""
-        if not self.phrases:
-            return None
-        return " ".join(_quote(p) + (" *" if star else "") for p, star in zip(self.phrases, self.prefix))
-
-
-def _quote(text: str) -> str:
-    return '"' + text.replace('"', '""') + '"'
-
 
 def parse_terms(q: str) -> Terms:
     """Words, "phrases" and `prefix*` of `q`; pieces with no letter or digit are dropped
@@ -73,31 +64,25 @@ def parse_terms(q: str) -> Terms:
 
 def facet_token(facet: str, value: str) -> str:
     """The token the index keeps for one facet value: letters of the facet name and digits of a
-    hash of the value, a single FTS5 token that no stemmer changes and no text contains."""
+    hash of the value, one term of a raw (untokenized) field, whatever characters the value has."""
     digest = int.from_bytes(hashlib.blake2b(f"{facet}\x00{value}".encode(), digest_size=8).digest(), "big")
     return f"{facet}{digest}"
 
 
-def filter_match(filters: Mapping[str, Sequence[str]]) -> str | None:
-    """The FTS5 expression selecting passages with the chosen facet values: values of one facet
-    are alternatives (OR), different facets must all hold (AND). SearchError names an unknown facet."""
+def checked_filters(filters: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+    """The chosen facet values, each once, empty ones dropped: SearchError names an unknown facet,
+    too many values or one too long. Values of one facet are alternatives (OR), different facets
+    must all hold (AND)."""
     unknown = sorted(set(filters) - FACET_NAMES)
     if unknown:
         raise SearchError(f"unknown facet {unknown[0]!r}; the facets are: {', '.join(sorted(FACET_NAMES))}")
     if sum(len(v) for v in filters.values()) > MAX_FILTER_VALUES:
         raise SearchError(f"too many facet values selected, at most {MAX_FILTER_VALUES}")
-    groups = []
+    chosen = {}
     for facet in sorted(filters):
         values = [v for v in dict.fromkeys(filters[facet]) if v]
         if any(len(v) > MAX_VALUE_CHARS for v in values):
             raise SearchError(f"facet value too long for {facet!r}, at most {MAX_VALUE_CHARS} characters")
         if values:
-            groups.append("(" + " OR ".join(facet_token(facet, v) for v in values) + ")")
-    return " AND ".join(groups) or None
-
-
-def full_match(terms: Terms, filters: Mapping[str, Sequence[str]]) -> str | None:
-    """The whole MATCH expression: the words in the text column, the facets in the tags column."""
-    text, tags = terms.match(), filter_match(filters)
-    parts = ([f"{{text}} : ({text})"] if text else []) + ([f"{{tags}} : ({tags})"] if tags else [])
-    return " AND ".join(parts) or None
+            chosen[facet] = values
+    return chosen

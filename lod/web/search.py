@@ -4,7 +4,7 @@ Served with the SPARQL endpoint's limits: each search is charged to its client's
 (lod.web.budget: searches at once and seconds per minute, 429 beyond), stopped at
 `search-timeout` (503), and answers at most `MAX_PAGE_SIZE` hits a page and `MAX_PAGE` pages.
 A query the index cannot take (too long, nothing to search for, an unknown facet or parameter)
-is a 400 saying why. The words people type never become FTS5 syntax (lod.search.query).
+is a 400 saying why. The words people type never become query syntax (lod.search.query).
 The web layer only reads the index; lod.search and `lod build` make it.
 """
 
@@ -62,7 +62,7 @@ def _choose() -> str | None:
 
 
 def _index() -> SearchIndex | EngineSearch | None:
-    """The index of the build being served; a new build (a new file) gets a new reader. Served
+    """The index of the build being served; a new build (a new folder) gets a new reader. Served
     from an engine with a full-text index (Virtuoso), search goes through the engine instead."""
     store = runtime().store()
     if store.capabilities.text_index:  # only an engine's store has one (lod.store.base.Capabilities)
@@ -75,7 +75,12 @@ def _index() -> SearchIndex | EngineSearch | None:
     key = (str(path), stat.st_ino, stat.st_mtime_ns)
     cache: dict[str, Any] = current_app.extensions.setdefault("lod-search", {})
     if cache.get("key") != key:
-        cache["key"], cache["index"] = key, SearchIndex(path)
+        try:
+            cache["index"] = SearchIndex(path)
+        except FileNotFoundError as exc:  # not an index, or one of another lod version
+            current_app.logger.warning("%s", exc)
+            return None
+        cache["key"] = key
     return cache["index"]  # type: ignore[no-any-return]
 
 
