@@ -31,6 +31,9 @@ from typing import Any
 from lod.parse.errors import ParseError
 
 PAGE_BREAK = "\f"
+PDFIUM_HYPHEN = "\ufffe"
+"""What PDFium reports for a hyphen it found at a line end ("Secretary-General" broken after the
+hyphen): a noncharacter that XML cannot carry, so it is read as the hyphen it stands for."""
 RULE = "__________"
 """The line the furniture stage takes for a footnote rule (a drawn line has no text)."""
 
@@ -229,6 +232,8 @@ def _lines(page) -> list[_Line]:  # type: ignore[no-untyped-def]
         previous: _Glyph | None = None
         for i in range(count):
             char = text[i] if exact else chr(raw.FPDFText_GetUnicode(textpage, i) or 32)
+            if char == PDFIUM_HYPHEN:
+                char = "-"
             if char in "\r\n":
                 if char == "\n" or not exact:
                     lines.append(_Line())

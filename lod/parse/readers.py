@@ -221,12 +221,24 @@ def register_reader(reader: Reader) -> None:
     READERS.insert(0, reader)
 
 
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot carry (the page break \\f is kept: the text converters cut pages on it)."""
+
+
+def _xml_safe(src: SourceText) -> SourceText:
+    """Every published document is also written as AKN XML: a stray control character left by an
+    extractor (a PDF's private codes, a record's pasted text) must not make it unpublishable."""
+    if _NOT_IN_XML.search(src.text):
+        src.text = _NOT_IN_XML.sub(" ", src.text)
+    return src
+
+
 def read_bytes(data: bytes, source: str) -> SourceText:
     """The first reader that accepts the bytes reads them."""
     for reader in READERS:
         if reader.accepts(data):
             try:
-                return reader.read(data, source)
+                return _xml_safe(reader.read(data, source))
             except ParseError:
                 raise
             except (RecursionError, MemoryError) as exc:

@@ -53,6 +53,8 @@ def write_manifestation(res: Resolution, registry: WorkRegistry, base: str, scra
         path = manifestation_path(res, registry, base)
     except AKNWriteError as exc:
         return AKNOutcome(violations=[f"Violation: AKN: {exc}"])
+    except ValueError as exc:  # lxml refusing a text (a character XML cannot carry): this document's fault
+        return AKNOutcome(violations=[f"Violation: AKN: the text cannot be written as XML ({exc})"])
     errors = akn_errors(xml)
     if errors:
         return AKNOutcome(violations=[f"Violation: AKN schema (akomantoso30.xsd): {e}" for e in errors])
