@@ -133,14 +133,17 @@ def check(path: Path, as_json: bool, summary: bool, jobs: int | None) -> None:
 @click.option("--out", type=click.Path(path_type=Path), default="output", show_default=True, help="Output directory (replaced atomically).")
 @click.option("--strict", is_flag=True, help="Any document that fails to parse or validate stops the build.")
 @click.option("--jobs", type=int, default=None, help="Worker processes [default: all cores].")
+@click.option("--no-cache", "no_cache", is_flag=True,
+              help="A full build: reuse nothing from earlier builds (setting build-cache).")
 @_opt("base")
-def build(corpus: Path, out: Path, strict: bool, jobs: int | None, base: str | None) -> None:
+def build(corpus: Path, out: Path, strict: bool, jobs: int | None, no_cache: bool, base: str | None) -> None:
     """Publish every document under CORPUS as Linked Open Data in OUT."""
     from lod.publish import BuildError
     from lod.publish import build as run_build
 
     try:
-        report = run_build(corpus, out, base=resolve("base", base), strict=strict, jobs=jobs)
+        report = run_build(corpus, out, base=resolve("base", base), strict=strict, jobs=jobs,
+                           cache=False if no_cache else None)
     except BuildError as exc:
         raise click.ClickException(str(exc)) from None
     _summary(report)
@@ -163,6 +166,8 @@ def _summary(report) -> None:  # type: ignore[no-untyped-def]
         f"\n{len(report.published)} published, {len(report.failed)} failed, {report.triples} triples "
         f"→ {report.out}  ({seconds})"
     )
+    click.echo(f"{report.reused} of {len(report.documents)} documents reused from the build cache, "
+               f"{report.remapped} mapped again from their cached model (cited works changed)")
 
 
 @main.command()

@@ -89,6 +89,8 @@ SETTINGS: tuple[Setting, ...] = (
             "then the connection is closed (head) or answered 408 (body).", float),
     Setting("max-url-bytes", 8192, "Longest request target (path and query) accepted outside /sparql (414 beyond); "
             "a /sparql query in the URL may be as long as max-request-bytes.", int),
+    Setting("build-cache", True, "`lod build`: reuse what an earlier build into the same output folder made of unchanged "
+            "documents and dump chunks (kept in `.{output}.cache/` beside it). Off (or `--no-cache`): a full build.", flag),
     Setting("max-pages", 2000, "`lod build`: a document with more pages (PDF) is refused and reported, not published.", int),
     Setting("document-seconds", 120.0, "`lod build`: seconds one document may take to parse, or to map and validate; "
             "beyond, it is refused and reported.", float),

@@ -9,6 +9,7 @@ of the build and is reported like a SHACL violation.
 
 from __future__ import annotations
 
+import os
 import time
 import zipfile
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from lod.model import Resolution
 from lod.rdf.registry import WorkRegistry
 
 if TYPE_CHECKING:  # the pipeline imports this module
-    from lod.publish.pipeline import DocumentOutcome
+    from lod.publish.report import DocumentOutcome
 
 AKN_DUMP = "akn.zip"
 """File name, in dumps/, of the zip of every AKN file (listed in void.ttl with the RDF dumps)."""
@@ -60,16 +61,15 @@ def write_manifestation(res: Resolution, registry: WorkRegistry, base: str, scra
 
 
 def place_manifestation(scratch: Path, out: Path, path: str, outcome: DocumentOutcome) -> None:
-    """Move a written AKN file to its place in the output and name it in the document's
+    """Link a written AKN file to its place in the output and name it in the document's
     outcome; when that expression already has one (two input files of the same document), the
     first in corpus order keeps it and the other's outcome says so."""
     target = out / path
     if target.exists():
-        scratch.unlink()
         outcome.warnings.append(f"{path} was already written from another file of the same expression")
         return
     target.parent.mkdir(parents=True, exist_ok=True)
-    scratch.replace(target)
+    os.link(scratch, target)  # the file stays in the build cache (lod.publish.cache) too
     outcome.akn = path
 
 

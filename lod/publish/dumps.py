@@ -20,10 +20,10 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
 import pyoxigraph as ox
 
+from lod.publish.chunks import ChunkedDumps
 from lod.publish.runs import merge_to_file
 from lod.publish.statistics import DatasetStatistics
 from lod.rdf.namespaces import PREFIXES
@@ -99,42 +99,32 @@ def write_part(path: Path, lines: Sequence[str]) -> None:
 
 
 def write_dataset(
-    out: Path, parts: Sequence[DocumentPart], scratch: Path, seconds: dict[str, float] | None = None
+    out: Path, parts: Sequence[DocumentPart], scratch: Path, seconds: dict[str, float] | None = None,
+    chunks: ChunkedDumps | None = None, jobs: int = 2,
 ) -> DatasetStatistics:
     """Write the whole-dataset dumps from the documents' run files; return the VoID counts.
 
     Memory stays bounded by one document plus fixed buffers: the runs are merged on disk into
-    one sorted N-Triples file (lod.publish.runs), which every other dump streams from, and
-    lod.nq.gz reads the runs one at a time in graph-name order. The work is spread over both
-    cores: pyoxigraph's Turtle and JSON-LD serializers hold the GIL, so they run in a process
-    of their own while this one counts the statistics and threads compress (zlib releases it).
+    one sorted N-Triples file (lod.publish.runs), which is cut into chunks whose dumps and counts
+    are made in `jobs` processes, or taken from `chunks`' store when an earlier build made them
+    (lod.publish.chunks); lod.nq.gz is each document's gzip member in graph-name order, made
+    in a thread (zlib releases the GIL) or taken from the document's cache entry.
     `seconds`, if given, receives each dump's writing time (they overlap; lod.nt.gz includes the merge).
     """
     seconds = {} if seconds is None else seconds
+    chunks = chunks or ChunkedDumps(scratch / "chunks")
     folder = out / "dumps"
     folder.mkdir(parents=True, exist_ok=True)
-    statistics = DatasetStatistics(scratch)
     merged = scratch / "lod.nt"
-    with ProcessPoolExecutor(1, mp_context=_fork_context()) as serializer, ThreadPoolExecutor(2) as threads:
-        serializer.submit(os.getpid).result()  # fork the serializer now, before any thread of ours runs
-        # lod.nq.gz needs only the runs: it is written while `sort` merges them
-        side = {"lod.nq.gz": threads.submit(_timed, _write_quads, folder / "lod.nq.gz", parts)}
+    with ProcessPoolExecutor(max(1, jobs), mp_context=_fork_context()) as pool, ThreadPoolExecutor(1) as threads:
+        pool.submit(os.getpid).result()  # fork the workers now, before any thread of ours runs
+        quads = threads.submit(_timed, _write_quads, folder / "lod.nq.gz", parts, chunks.digests)
         started = time.perf_counter()
         merge_to_file([p.path for p in parts], merged, scratch)
-        merged_in = time.perf_counter() - started
-        serialized = {
-            name: serializer.submit(_timed, _serialize, merged, folder / name, extension)
-            for name, extension in (("lod.ttl", "ttl"), ("lod.jsonld", "jsonld"))
-        }
-        side["lod.nt.gz"] = threads.submit(_timed, _gzip_file, merged, folder / "lod.nt.gz")
-        with open(merged, "rb") as f:
-            for batch in _line_batches(f):
-                statistics.add_batch(batch)
-        for name, future in {**side, **serialized}.items():
-            seconds[name] = future.result()
-        seconds["lod.nt.gz"] += merged_in
+        statistics = chunks.write(merged, folder, scratch, pool)
+        seconds["lod.nt.gz+lod.ttl+lod.jsonld"] = time.perf_counter() - started
+        seconds["lod.nq.gz"] = quads.result()
     merged.unlink()
-    statistics.objects  # noqa: B018 - count the distinct objects while the runs are on disk
     return statistics
 
 
@@ -161,23 +151,30 @@ def _gzip_file(source: Path, target: Path) -> None:
         shutil.copyfileobj(f, gz, GZIP_BLOCK)
 
 
-def _line_batches(f: BinaryIO, size: int = GZIP_BLOCK) -> Iterator[list[bytes]]:
-    """The file's lines without terminators, a block of bytes at a time."""
-    tail = b""
-    while block := f.read(size):
-        lines = (tail + block).split(b"\n")
-        tail = lines.pop()
-        if lines:
-            yield lines
-    if tail:
-        yield [tail]
-
-
-def _write_quads(path: Path, parts: Sequence[DocumentPart]) -> None:
-    """lod.nq.gz: each document's run, in graph-name order, one run in memory at a time."""
-    with _gzip_open(path) as gz:
+def _write_quads(path: Path, parts: Sequence[DocumentPart], digests: dict[str, str]) -> None:
+    """lod.nq.gz: each document's gzip member of N-Quads, in graph-name order, one in memory at a time."""
+    digest = hashlib.sha256()
+    with open(path, "wb") as out:
         for part in sorted(parts, key=lambda d: d.graph):
-            gz.write(_with_graph(part.path.read_bytes(), f" <{part.graph}> .\n".encode()))
+            member = quads_member(part)
+            out.write(member)
+            digest.update(member)
+    digests[f"dumps/{path.name}"] = digest.hexdigest()
+
+
+def quads_member(part: DocumentPart) -> bytes:
+    """A document's run as N-Quads of its graph, one gzip member; kept beside the run (the
+    document's cache entry) under its graph name's digest, with its own sha256, and reused."""
+    name = hashlib.sha256(part.graph.encode()).hexdigest()[:32]
+    kept, check = part.path.with_name(f"quads-{name}.gz"), part.path.with_name(f"quads-{name}.sha256")
+    if kept.exists() and check.exists():
+        member = kept.read_bytes()
+        if hashlib.sha256(member).hexdigest() == check.read_text(encoding="ascii"):
+            return member
+    member = gzip.compress(_with_graph(part.path.read_bytes(), f" <{part.graph}> .\n".encode()), compresslevel=6, mtime=0)
+    kept.write_bytes(member)
+    check.write_text(hashlib.sha256(member).hexdigest(), encoding="ascii")
+    return member
 
 
 def _with_graph(run: bytes, suffix: bytes) -> bytes:

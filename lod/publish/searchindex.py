@@ -35,9 +35,8 @@ class IndexStage:
         self.writer = IndexWriter(staging / INDEX_FILE)
 
     def add(self, saved: Path) -> None:
-        """Add a published document's record and delete its file."""
+        """Add a published document's record (the file stays: it may be the build cache's)."""
         self.writer.add(pickle.loads(saved.read_bytes()))
-        saved.unlink()
 
     def start_closing(self) -> None:
         """Merge and write the index in a thread: SQLite does it without holding the GIL."""
