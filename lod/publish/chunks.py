@@ -29,6 +29,7 @@ import json
 import os
 import shutil
 import zlib
+from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
@@ -45,6 +46,8 @@ CHUNK_BITS = 10
 PIECES = ("nt.gz", "ttl", "jsonld", "counts.json", "objects.run")
 MANIFEST = "manifest.json"
 BLOCK = 1 << 22
+IN_FLIGHT = 8
+"""Chunks handed to the pool and not yet made, at most."""
 OBJECT_HASH_BYTES = 12
 """Bytes of blake2b kept per distinct object (collisions at 10**8 objects: ≈ 10**-13)."""
 
@@ -132,13 +135,15 @@ class ChunkedDumps:
         """Cut `merged`, make the chunks the store lacks (in `pool`), then join the pieces."""
         self.store.mkdir(parents=True, exist_ok=True)
         order: list[str] = []
-        pending: list[Future[None]] = []
+        pending: deque[Future[None]] = deque()
         for data in cut(merged):
             name = hashlib.sha256(data).hexdigest()
             order.append(name)
             if name not in self.used and not (self.store / name / MANIFEST).exists():
                 pending.append(pool.submit(make_chunk, data, self.store / name))
                 self.made += 1
+                while len(pending) > IN_FLIGHT:  # chunks waiting for a process stay few: memory is bounded
+                    pending.popleft().result()
             self.used.add(name)
         for future in pending:
             future.result()

@@ -16,8 +16,8 @@ import re
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
-from contextlib import contextmanager
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,13 +100,13 @@ def write_part(path: Path, lines: Sequence[str]) -> None:
 
 def write_dataset(
     out: Path, parts: Sequence[DocumentPart], scratch: Path, seconds: dict[str, float] | None = None,
-    chunks: ChunkedDumps | None = None, jobs: int = 2,
+    chunks: ChunkedDumps | None = None, pool: Executor | None = None,
 ) -> DatasetStatistics:
     """Write the whole-dataset dumps from the documents' run files; return the VoID counts.
 
     Memory stays bounded by one document plus fixed buffers: the runs are merged on disk into
     one sorted N-Triples file (lod.publish.runs), which is cut into chunks whose dumps and counts
-    are made in `jobs` processes, or taken from `chunks`' store when an earlier build made them
+    are made in `pool` (default: `dump_pool`'s), or taken from `chunks`' store when an earlier build made them
     (lod.publish.chunks); lod.nq.gz is each document's gzip member in graph-name order, made
     in a thread (zlib releases the GIL) or taken from the document's cache entry.
     `seconds`, if given, receives each dump's writing time (they overlap; lod.nt.gz includes the merge).
@@ -116,8 +116,9 @@ def write_dataset(
     folder = out / "dumps"
     folder.mkdir(parents=True, exist_ok=True)
     merged = scratch / "lod.nt"
-    with ProcessPoolExecutor(max(1, jobs), mp_context=_fork_context()) as pool, ThreadPoolExecutor(1) as threads:
-        pool.submit(os.getpid).result()  # fork the workers now, before any thread of ours runs
+    with ExitStack() as stack:
+        pool = pool or stack.enter_context(dump_pool(2))
+        threads = stack.enter_context(ThreadPoolExecutor(1))
         quads = threads.submit(_timed, _write_quads, folder / "lod.nq.gz", parts, chunks.digests)
         started = time.perf_counter()
         merge_to_file([p.path for p in parts], merged, scratch)
@@ -126,6 +127,15 @@ def write_dataset(
         seconds["lod.nq.gz"] = quads.result()
     merged.unlink()
     return statistics
+
+
+@contextmanager
+def dump_pool(jobs: int) -> Iterator[Executor]:
+    """Processes that make dump chunks, forked (and started) before the caller starts any thread."""
+    with ProcessPoolExecutor(max(1, jobs), mp_context=_fork_context()) as pool:
+        for started in [pool.submit(os.getpid) for _ in range(max(1, jobs))]:
+            started.result()
+        yield pool
 
 
 def _timed(write: Callable[..., None], *arguments: object) -> float:

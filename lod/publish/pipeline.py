@@ -20,6 +20,7 @@ import os
 import shutil
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from lod import settings
@@ -29,7 +30,7 @@ from lod.publish.cache import DocumentCache
 from lod.publish.chunks import ChunkedDumps
 from lod.publish.describe import describe_dataset
 from lod.publish.documents import DocumentStage
-from lod.publish.dumps import DocumentPart, write_checksums, write_dataset, write_part, write_turtle
+from lod.publish.dumps import DocumentPart, dump_pool, write_checksums, write_dataset, write_part, write_turtle
 from lod.publish.limits import DocumentLimits
 from lod.publish.links import unreadable_links
 from lod.publish.report import BuildError, BuildReport, DocumentOutcome, failures
@@ -126,12 +127,15 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int, show: bo
         parts.append(DocumentPart(AUTHORITIES_SLUG, authorities_iri(base), scratch / "authorities.nt", len(authorities)))
 
         chunks = ChunkedDumps(documents.chunks if use_cache else scratch / "chunks")
-        index.start_closing()  # its final merge runs in SQLite (no GIL) while the dumps are written
-        try:
-            statistics = write_dataset(staging, parts, scratch, report.dump_seconds, chunks, jobs)
-            write_akn_zip(staging, report.dump_seconds)
-        finally:
-            report.dump_seconds[INDEX_FILE] = index.finish()
+        index.start_closing()  # written by a process of its own while the dumps are written
+        # every process is forked before a thread starts; zlib compresses akn.zip without the GIL
+        with dump_pool(jobs) as pool, ThreadPoolExecutor(1) as zipper:
+            akn_zip = zipper.submit(write_akn_zip, staging, report.dump_seconds)
+            try:
+                statistics = write_dataset(staging, parts, scratch, report.dump_seconds, chunks, pool)
+                akn_zip.result()
+            finally:
+                report.dump_seconds[INDEX_FILE] = index.finish()
         shutil.rmtree(scratch)
         report.triples = statistics.triples
         (staging / "report.json").write_text(json.dumps(report.to_json(), indent=2, sort_keys=True) + "\n", encoding="utf-8")
