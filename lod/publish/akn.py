@@ -20,6 +20,7 @@ from lod.akn.schema import akn_errors
 from lod.akn.vocabulary import AKN_DIR
 from lod.akn.writer import AKNWriteError, akn_document, manifestation_iri
 from lod.model import Resolution
+from lod.publish.dumps import files_under
 from lod.rdf.registry import WorkRegistry
 
 if TYPE_CHECKING:  # the pipeline imports this module
@@ -77,7 +78,8 @@ def write_akn_zip(out: Path, seconds: dict[str, float] | None = None) -> Path | 
     """dumps/akn.zip: every AKN file of the build under its output path, in path order, with
     fixed timestamps (`seconds` gets the time it took). None when the build has no AKN file."""
     started = time.perf_counter()
-    files = sorted((out / AKN_DIR).rglob("*.xml")) if (out / AKN_DIR).is_dir() else []
+    folder = out / AKN_DIR
+    files = [folder / n for n in files_under(folder) if n.endswith(".xml")] if folder.is_dir() else []
     if not files:
         return None
     target = out / "dumps" / AKN_DUMP

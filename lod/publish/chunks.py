@@ -1,8 +1,8 @@
 """The whole-dataset dumps written chunk by chunk, so a build reuses what did not change.
 
 The merged, sorted N-Triples of the dataset are cut into chunks where the content says so, not
-where a count does: before a line whose subject differs from the previous line's and whose
-subject's CRC-32 has its low `CHUNK_BITS` bits zero. A chunk therefore holds whole subjects,
+where a count does: before the first line of each subject whose CRC-32 has its low `CHUNK_BITS`
+bits zero (the file's first line excepted). A chunk therefore holds whole subjects,
 and a change to one document moves only the chunks holding its subjects (and those of the works
 it cites): every other chunk has the same bytes as in the previous build, found by its sha256
 in the cache (lod.publish.cache), with its finished pieces:
@@ -26,11 +26,12 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import mmap
 import os
 import shutil
 import zlib
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,31 +57,36 @@ class DamagedChunk(Exception):
     """A cached chunk piece whose bytes are not those recorded: the chunk is made again."""
 
 
-def cut(merged: Path) -> Iterator[bytes]:
-    """The chunks of a merged, sorted N-Triples file (see the module docstring), in order."""
+def boundary_subjects(lines: Iterable[str]) -> list[str]:
+    """The subjects of these N-Triples lines before which a chunk starts (see the module
+    docstring). Each document's are found once, by the worker that maps it, and kept with it."""
     mask = (1 << CHUNK_BITS) - 1
-    pending: list[bytes] = []  # the current chunk's bytes from earlier blocks
-    previous = b""
-    tail = b""
+    subjects = {line[: line.find(" ")] for line in lines}
+    return sorted(s for s in subjects if not zlib.crc32(s.encode("utf-8")) & mask)
+
+
+def cut(merged: Path, boundaries: Iterable[str]) -> Iterator[bytes]:
+    """The chunks of a merged, sorted N-Triples file, given the boundary subjects of every run
+    merged into it: a chunk starts at the first line of each (but the file's first line).
+
+    The file is sorted, so its subjects come in byte order (no IRI is a prefix of another, and
+    the space after a blank node label sorts before any character of a longer label), and each
+    boundary is found by one search forward from the last: the file is scanned once, in C.
+    """
     with open(merged, "rb") as f:
-        while block := f.read(BLOCK):
-            data = tail + block
-            end = data.rfind(b"\n") + 1
-            data, tail = data[:end], data[end:]
-            start = 0  # where the current line begins in `data`
-            for line in data.split(b"\n")[:-1]:
-                subject = line[: line.find(b" ")]
-                if subject != previous:
-                    if not zlib.crc32(subject) & mask and (pending or start):
-                        yield b"".join([*pending, data[:start]])
-                        pending, data, start = [], data[start:], 0
-                    previous = subject
-                start += len(line) + 1
-            pending.append(data)
-    if tail:  # a last line without its terminator (the build always writes one)
-        pending.append(tail + b"\n")
-    if rest := b"".join(pending):
-        yield rest
+        if os.fstat(f.fileno()).st_size == 0:
+            return
+        with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            start = 0
+            for subject in sorted({b.encode("utf-8") for b in boundaries}):
+                if start == 0 and data[: len(subject) + 1] == subject + b" ":
+                    continue
+                at = data.find(b"\n" + subject + b" ", start)
+                if at < 0:
+                    raise ValueError(f"{merged}: no line of the chunk boundary subject {subject.decode()!r}")
+                yield data[start : at + 1]
+                start = at + 1
+            yield data[start:]
 
 
 def turtle_prefixes() -> bytes:
@@ -131,12 +137,12 @@ class ChunkedDumps:
     digests: dict[str, str] = field(default_factory=dict)
     """sha256 of each dump written (dumps/{name}), for SHA256SUMS."""
 
-    def write(self, merged: Path, dumps: Path, scratch: Path, pool: Executor) -> DatasetStatistics:
-        """Cut `merged`, make the chunks the store lacks (in `pool`), then join the pieces."""
+    def write(self, merged: Path, boundaries: set[str], dumps: Path, scratch: Path, pool: Executor) -> DatasetStatistics:
+        """Cut `merged` at `boundaries` (`cut`), make the chunks the store lacks (in `pool`), then join the pieces."""
         self.store.mkdir(parents=True, exist_ok=True)
         order: list[str] = []
         pending: deque[Future[None]] = deque()
-        for data in cut(merged):
+        for data in cut(merged, boundaries):
             name = hashlib.sha256(data).hexdigest()
             order.append(name)
             if name not in self.used and not (self.store / name / MANIFEST).exists():
@@ -152,7 +158,7 @@ class ChunkedDumps:
         except DamagedChunk as exc:  # remake the damaged chunk from the merged file and join again
             shutil.rmtree(self.store / str(exc), ignore_errors=True)
             self.used.clear()
-            return self.write(merged, dumps, scratch, pool)
+            return self.write(merged, boundaries, dumps, scratch, pool)
 
     def _join(self, order: list[str], dumps: Path, scratch: Path) -> DatasetStatistics:
         sums = {name: json.loads((self.store / name / MANIFEST).read_text(encoding="utf-8")) for name in dict.fromkeys(order)}

@@ -19,7 +19,7 @@ import os
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain
@@ -82,8 +82,10 @@ class DocumentStage:
     """sha256 of output files taken from the cache (for SHA256SUMS, not read again)."""
     reused: int = 0
     remapped: int = 0
+    corpus_size: int = 0
 
     def run(self, paths: list[Path]) -> list[DocumentPart]:
+        self.corpus_size = len(paths)
         t0 = time.perf_counter()
         registry = WorkRegistry(base=self.base)
         documents = self._register(paths, registry)
@@ -95,8 +97,8 @@ class DocumentStage:
         return parts
 
     def _pool(self, tasks: int, registry: WorkRegistry | None) -> Executor | None:
-        """Worker processes for a pass with `tasks` tasks; none for one task (this process then)."""
-        if self.jobs > 1 and tasks > 1:
+        """Worker processes for a pass (each capped by the limits); none for a corpus of one file."""
+        if self.jobs > 1 and tasks > 0 and self.corpus_size > 1:
             if registry is not None:
                 akn_schema()  # compiled once here, inherited by the forked workers
             return ProcessPoolExecutor(self.jobs, mp_context=context(), initializer=workers.init_worker,
@@ -150,9 +152,12 @@ class DocumentStage:
         """Pass two for the documents the cache cannot answer for; the others are checked."""
         state = cache.registry_digest(d.view_digest for d in documents)
         answers = cache.Answers(registry)
+        same = [d for d in documents if d.entry is not None and self._same_answers(d.entry, state, answers)]
+        with ThreadPoolExecutor(max(1, self.jobs)) as threads:  # sha256 releases the GIL: files checked on all cores
+            whole = {id(d) for d, ok in zip(same, threads.map(_intact, [d.entry for d in same])) if ok}
         todo: list[Document] = []
         for doc in documents:
-            if doc.entry is not None and self._reusable(doc.entry, state, answers):
+            if id(doc) in whole:
                 self.reused += 1
                 continue
             if doc.entry is not None:  # the cited works' facts changed, or a file is damaged: map again
@@ -166,13 +171,15 @@ class DocumentStage:
             for doc, mapped in zip(todo, results):
                 doc.mapped = mapped
 
-    def _reusable(self, entry: cache.CachedDocument, state: str, answers: cache.Answers) -> bool:
-        if entry.body.get("registry") != state:
-            if not entry.intact([cache.QUESTIONS]) or answers.digest(entry.load(cache.QUESTIONS)) != entry.body.get("answers"):
-                return False
-            self.cache.rewrite(entry, registry=state)  # the same answers under this registry
-        names = [n for n in entry.files if n not in (cache.VIEW, cache.MODEL, cache.QUESTIONS)]
-        return entry.intact(names)
+    def _same_answers(self, entry: cache.CachedDocument, state: str, answers: cache.Answers) -> bool:
+        """Whether the registry of this build answers the entry's mapping as before: the same
+        registry does, or else its recorded questions are asked again."""
+        if entry.body.get("registry") == state:
+            return True
+        if not entry.intact([cache.QUESTIONS]) or answers.digest(entry.load(cache.QUESTIONS)) != entry.body.get("answers"):
+            return False
+        self.cache.rewrite(entry, registry=state)  # the same answers under this registry
+        return True
 
     def _from_cache(self, doc: Document) -> None:
         """A scratch folder holding the cached model, or the parsed document again if it is damaged."""
@@ -230,7 +237,8 @@ class DocumentStage:
                     self.known[outcome.akn] = body["files"][cache.AKN]
             if self.index is not None:
                 self.index.add(folder / cache.RECORD)
-            parts.append(DocumentPart(outcome.slug, graph_name, folder / cache.RUN, body["triples"]))
+            parts.append(DocumentPart(outcome.slug, graph_name, folder / cache.RUN, body["triples"],
+                                      tuple(body["boundaries"])))
         return parts
 
     def _stored(self, doc: Document, state: str) -> None:
@@ -246,11 +254,17 @@ class DocumentStage:
         doc.entry = self.cache.store(doc.key, doc.folder, files, registry=state, **body)
 
 
+def _intact(entry: cache.CachedDocument | None) -> bool:
+    """Whether the files a reused document puts in the output are what was cached."""
+    assert entry is not None
+    return entry.intact([n for n in entry.files if n not in (cache.VIEW, cache.MODEL, cache.QUESTIONS)])
+
+
 def _body(mapped: workers.Mapped) -> dict[str, object]:
     """What entry.json keeps of a mapped document (and what `_place` reads, cached or not)."""
     return {"graph": mapped.graph, "triples": mapped.triples, "violations": mapped.violations,
             "warnings": mapped.warnings, "findings": mapped.findings, "akn": mapped.akn,
-            "answers": mapped.answers, "files": mapped.files}
+            "answers": mapped.answers, "files": mapped.files, "boundaries": mapped.boundaries}
 
 
 def slug(symbol: str | None, path: Path, taken: set[str], language: str | None = None) -> str:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from lod.publish.chunks import ChunkedDumps
+from lod.publish.chunks import ChunkedDumps, boundary_subjects
 from lod.publish.runs import merge_to_file
 from lod.publish.statistics import DatasetStatistics
 from lod.rdf.namespaces import PREFIXES
@@ -55,6 +55,8 @@ class DocumentPart:
     graph: str
     path: Path
     triples: int
+    boundaries: tuple[str, ...] | None = None
+    """Its chunk boundary subjects (lod.publish.chunks.boundary_subjects); None: read from the run."""
 
 
 @dataclass(frozen=True)
@@ -122,11 +124,16 @@ def write_dataset(
         quads = threads.submit(_timed, _write_quads, folder / "lod.nq.gz", parts, chunks.digests)
         started = time.perf_counter()
         merge_to_file([p.path for p in parts], merged, scratch)
-        statistics = chunks.write(merged, folder, scratch, pool)
+        boundaries = set().union(*(p.boundaries if p.boundaries is not None else _boundaries(p.path) for p in parts))
+        statistics = chunks.write(merged, boundaries, folder, scratch, pool)
         seconds["lod.nt.gz+lod.ttl+lod.jsonld"] = time.perf_counter() - started
         seconds["lod.nq.gz"] = quads.result()
     merged.unlink()
     return statistics
+
+
+def _boundaries(run: Path) -> list[str]:
+    return boundary_subjects(run.read_text(encoding="utf-8").split("\n")[:-1])
 
 
 @contextmanager
@@ -207,14 +214,24 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def files_under(root: Path) -> list[str]:
+    """Paths of the files under `root`, relative, in the order of their parts (as `Path`s sort),
+    listed with os.walk: tens of thousands of `Path` objects cost seconds in a big build."""
+    found = []
+    for folder, _, names in os.walk(root):
+        relative = os.path.relpath(folder, root)
+        prefix = "" if relative == "." else relative + "/"
+        found.extend(prefix + name for name in names if os.path.isfile(os.path.join(folder, name)))
+    return sorted(found, key=lambda name: name.split("/"))
+
+
 def write_checksums(out: Path, known: dict[str, str] | None = None) -> dict[str, str]:
     """SHA256SUMS in the format `sha256sum -c` reads, for every file of the build; `known`
     digests (of files not written since) are reused rather than read again."""
     known = known or {}
     sums = {}
-    for p in sorted(out.rglob("*")):
-        if p.is_file() and p.name != "SHA256SUMS":
-            name = str(p.relative_to(out))
-            sums[name] = known.get(name) or sha256(p)
+    for name in files_under(out):
+        if name != "SHA256SUMS":
+            sums[name] = known.get(name) or sha256(out / name)
     (out / "SHA256SUMS").write_text("".join(f"{h}  {name}\n" for name, h in sums.items()), encoding="utf-8")
     return sums

@@ -19,6 +19,7 @@ from lod.model import Resolution
 from lod.parse import ParseError, parse_file
 from lod.publish import cache
 from lod.publish.akn import write_manifestation
+from lod.publish.chunks import boundary_subjects
 from lod.publish.dumps import write_part, write_turtle
 from lod.publish.limits import DocumentLimits, Refused, check_pages, deadline, memory_refusal, start_worker
 from lod.publish.searchindex import save_record
@@ -74,6 +75,8 @@ class Mapped:
     files: dict[str, str] = field(default_factory=dict)
     answers: str = ""
     """Digest of the WorkRegistry's answers to the mapping's questions (lod.publish.cache)."""
+    boundaries: list[str] = field(default_factory=list)
+    """Its subjects that start a chunk of the dumps (lod.publish.chunks.boundary_subjects)."""
 
 
 def _failed(error: str) -> Mapped:
@@ -172,7 +175,7 @@ def _publish(folder: Path, res: Resolution, graph: str, lines: list[str], result
     found = [f.to_json() for f in findings(res)]
     files = cache.written(folder, (cache.RUN, cache.TURTLE, cache.AKN, cache.RECORD, cache.QUESTIONS))
     return Mapped(graph, len(lines), violations, warnings, turtle_seconds=turtle_seconds, findings=found, akn=akn,
-                  files=files, answers=asked.digest())
+                  files=files, answers=asked.digest(), boundaries=[] if violations else boundary_subjects(lines))
 
 
 def validate_all(documents: Sequence[tuple[str, list[str]]]) -> list[ValidationResult | Exception]:
