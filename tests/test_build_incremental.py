@@ -35,6 +35,13 @@ def _corpus(folder: Path, names: list[str]) -> Path:
     return folder
 
 
+def _copy_build(out: Path, target: Path) -> Path:
+    """A copy of a build and of the cache beside it, so each test changes its own."""
+    shutil.copytree(out, target)
+    shutil.copytree(cache_root(out), cache_root(target))
+    return target
+
+
 def _sums(out: Path) -> str:
     return (out / "SHA256SUMS").read_text(encoding="utf-8")
 
@@ -62,9 +69,7 @@ def test_an_edited_an_added_and_a_removed_document_give_the_bytes_of_a_full_buil
     (changed / EDITED).write_text(edited.replace(PRINTED_DATE[0], PRINTED_DATE[1], 1), encoding="utf-8")
     (changed / REMOVED).unlink()
     shutil.copy(DEV / ADDED, changed / ADDED)
-    again = tmp_path / "out"
-    shutil.copytree(out, again)
-    shutil.copytree(cache_root(out), cache_root(again))
+    again = _copy_build(out, tmp_path / "out")
 
     incremental = build(changed, again, jobs=2, progress=False, cache=True)
     full = build(changed, tmp_path / "full", jobs=2, progress=False, cache=False)
@@ -83,9 +88,7 @@ def test_an_edited_an_added_and_a_removed_document_give_the_bytes_of_a_full_buil
 @needs_shared
 def test_damaged_cache_entries_are_made_again_not_trusted(first: tuple[Path, Path], tmp_path: Path) -> None:
     corpus, out = first
-    again = tmp_path / "out"
-    shutil.copytree(out, again)
-    shutil.copytree(cache_root(out), cache_root(again))
+    again = _copy_build(out, tmp_path / "out")
     entries = sorted((cache_root(again) / "documents").iterdir())
     run = entries[0] / RUN
     run.write_bytes(run.read_bytes()[: run.stat().st_size // 2])  # truncated
@@ -105,9 +108,7 @@ def test_damaged_cache_entries_are_made_again_not_trusted(first: tuple[Path, Pat
 def test_cli_says_how_many_documents_were_reused_and_no_cache_reuses_none(
         first: tuple[Path, Path], tmp_path: Path) -> None:
     corpus, out = first
-    again = tmp_path / "out"
-    shutil.copytree(out, again)
-    shutil.copytree(cache_root(out), cache_root(again))
+    again = _copy_build(out, tmp_path / "out")
     runner = CliRunner()
     cached = runner.invoke(main, ["build", str(corpus), "--out", str(again), "--jobs", "1"])
     assert cached.exit_code == 0, cached.output

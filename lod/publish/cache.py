@@ -32,6 +32,7 @@ from typing import Any
 
 import lod
 from lod.model import Resolution
+from lod.publish.dumps import sha256 as sha256_file
 from lod.rdf import WorkRegistry
 
 ENTRY = "entry.json"
@@ -145,14 +146,6 @@ class Answers:
                 self.memo[key] = repr(getattr(self.registry, name)(*args, **dict(kwargs)))
             answers.append(self.memo[key])
         return answers_digest(answers)
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _sealed(body: dict[str, Any]) -> str:
