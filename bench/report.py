@@ -168,9 +168,27 @@ def _search_section(run: dict) -> list[str]:
     if run.get("engines"):
         out += ["Same passages, same queries, one process, in-process latency of a whole search (ranked top 20 "
                 "with the highlighted passages, total, counts of every facet value):", ""]
-        out += _table(["engine", "index s", "size MiB", "queries", "p50 ms", "p99 ms", "mean hits"], [
+        out += _table(["engine", "index s", "size MiB", "queries", "p50 ms", "p99 ms", "CPU ms p50 / p99 / mean", "mean hits",
+                       "load average before"], [
             [e["engine"], _f(e["index_seconds"]), _f(e["bytes"] / 2**20), str(e["queries"]), _f(e["p50_ms"], 2),
-             _f(e["p99_ms"], 2), _f(e["mean_hits"])] for e in run["engines"]]) + [""]
+             _f(e["p99_ms"], 2), _cpu(e), _f(e["mean_hits"]),
+             ", ".join(f"{x:.1f}" for x in e["load_average"][0]) if e.get("load_average") else "–"] for e in run["engines"]]) + [""]
+    if run.get("tantivy_reproducible"):
+        r = run["tantivy_reproducible"]
+        out += [f"tantivy, the same {r['passages']:,} passages indexed twice (one writer thread, one commit): same bytes: "
+                + ", ".join(f"`{n}`" for n in r["same"]) + "; different: " + (", ".join(f"`{n}`" for n in r["different"]) or "none")
+                + " (segment files compared by extension: their names are a random segment id)"
+                + ("" if "identical_after_naming_by_content" not in r else
+                   f"; with the segment named by a hash of its files, the two folders are "
+                   f"{'byte-identical' if r['identical_after_naming_by_content'] else 'still different'} and the renamed "
+                   f"index opens and finds `resolution` in {r['renamed_index_hits_for_resolution']:,} passages") + ".", ""]
+    if run.get("in_process"):
+        i = run["in_process"]
+        load = ", ".join(f"{x:.1f}" for x in i["load_average"][0])
+        out += [f"The build's own `search.sqlite` read by `lod.search.SearchIndex` in one process, one search at a time "
+                f"(count, facet counts, ranked page, highlights; load average before: {load}):", ""]
+        out += _table(["queries", "p50 ms", "p99 ms", "CPU ms p50 / p99 / mean", "mean hits"], [
+            [str(i["queries"]), _f(i["p50_ms"], 2), _f(i["p99_ms"], 2), _cpu(i), _f(i["mean_hits"])]]) + [""]
     if run.get("records"):
         r = run["records"]
         out += [f"Search records made in the build's workers: {r['ms_per_document']:.2f} ms of CPU per document "
@@ -180,10 +198,18 @@ def _search_section(run: dict) -> list[str]:
         load = ", ".join(f"{x:.1f}" for x in run.get("load_average_before_serve", []))
         out += [f"`lod serve` (2 workers × 8 threads), {s['clients']} clients for {s['seconds']:.0f} s, "
                 f"`/search?q=…&{{facet}}&{{facet}}&format=json` (load average before: {load}):", ""]
-        out += _table(["clients", "requests", "requests/s", "p50 ms", "p99 ms", "errors"], [[
+        out += _table(["clients", "requests", "requests/s", "p50 ms", "p99 ms", "server CPU ms per request", "errors"], [[
             str(s["clients"]), f"{s['requests']:,}", _f(s["requests_per_s"]), _f(s["p50_ms"]), _f(s["p99_ms"]),
+            _f(s["server_cpu_ms_per_request"], 1) if "server_cpu_ms_per_request" in s else "not measured",
             f"{s['errors']}" + (f" (first: {s['first_error']})" if s.get("first_error") else "")]]) + [""]
     return out
+
+
+def _cpu(figures: dict) -> str:
+    """CPU milliseconds per search (p50 / p99 / mean), where the run measured them."""
+    if "cpu_p50_ms" not in figures:
+        return "not measured"
+    return f"{figures['cpu_p50_ms']:,.1f} / {figures['cpu_p99_ms']:,.1f} / {figures['cpu_mean_ms']:,.1f}"
 
 
 def _hostile_section() -> list[str]:

@@ -3,16 +3,22 @@
     python -m bench.search --data OUT [--corpus DIR] [--label NAME] [--clients 8] [--duration 30]
 
 `OUT` is a `lod build` output (its `search.sqlite` holds every passage with its facet tokens).
-Three measurements, written to bench/results/search/{label}.json (docs/benchmarks.md shows them):
+Five measurements, written to bench/results/search/{label}.json (docs/benchmarks.md shows them):
 
 1. engines: the build's passages indexed again by SQLite FTS5 (lod.search's schema) and by
    tantivy (tantivy-py: `en_stem` text, facet tokens as a raw multi-valued fast field), one
    process each: seconds to index, size on disk, and in-process latency of the same queries
    (ranked top 20 with highlighted passages + total + counts of every facet value);
-2. records: CPU per document of making its search record from the model (what the build's
+2. reproducible: whether tantivy writes the same bytes for the same input (30,000 passages
+   indexed twice by one writer thread, files compared by content);
+3. inprocess: the build's own `search.sqlite` read by lod.search.SearchIndex as the server reads
+   it, one search at a time: p50/p99 wall and CPU milliseconds per search;
+4. records: CPU per document of making its search record from the model (what the build's
    workers add), on a sample of the corpus when `--corpus` is given;
-3. serve: `lod serve` (2 workers) answering `/search?q=two words&facet&facet&format=json` to
-   `--clients` keep-alive clients for `--duration` seconds: p50, p99, requests/s.
+5. serve: `lod serve` (2 workers) answering `/search?q=two words&facet&facet&format=json` to
+   `--clients` keep-alive clients for `--duration` seconds: p50, p99, requests/s, and the
+   server's CPU milliseconds per request (its processes' user + system time over the run: the
+   figure that holds on a shared machine, where waiting for a CPU inflates the latencies).
 
 Queries are two adjacent words of a random passage with two of that passage's facets (one of
 the document: body, year, kind or session; one of the passage: verb or part), seed 0, so each
@@ -37,6 +43,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from bench.common import PYTHON, ROOT, free_port, machine, percentile, start, versions
+from bench.hostile import source_address
 from lod.search import INDEX_FILE, SearchIndex
 from lod.search.index import SCHEMA
 from lod.search.query import facet_token
@@ -111,7 +118,8 @@ def fts5_engine(source: Path, work: Path, queries: list[Query]) -> dict[str, obj
     return {"engine": "sqlite-fts5", "index_seconds": seconds, "bytes": _dir_bytes(target), **_latency(latencies, totals)}
 
 
-def tantivy_engine(source: Path, work: Path, queries: list[Query]) -> dict[str, object]:
+def _tantivy_index(source: Path, folder: Path, threads: int, limit: int | None = None):  # type: ignore[no-untyped-def]
+    """The build's passages in a tantivy index at `folder` (the first `limit` of them)."""
     import tantivy  # the bench extra; lod itself does not depend on it
 
     builder = tantivy.SchemaBuilder()
@@ -120,22 +128,80 @@ def tantivy_engine(source: Path, work: Path, queries: list[Query]) -> dict[str, 
     builder.add_unsigned_field("doc", stored=True)
     builder.add_text_field("eid", stored=True, index_option="basic", tokenizer_name="raw")
     builder.add_text_field("label", stored=True, index_option="basic", tokenizer_name="raw")
-    schema = builder.build()
-    folder = work / "tantivy"
     folder.mkdir()
-    t0 = time.perf_counter()
-    index = tantivy.Index(schema, path=str(folder))
-    writer = index.writer(heap_size=256_000_000, num_threads=2)
-    for text, tags, doc, eid, _, label in _rows(source):
+    index = tantivy.Index(builder.build(), path=str(folder))
+    writer = index.writer(heap_size=256_000_000, num_threads=threads)
+    for k, (text, tags, doc, eid, _, label) in enumerate(_rows(source)):
+        if limit is not None and k >= limit:
+            break
         writer.add_document(tantivy.Document(text=text, tags=tags.split(), doc=doc, eid=eid, label=label))
     writer.commit()
     writer.wait_merging_threads()
+    return index
+
+
+def _name_segment_by_content(folder: Path) -> str:
+    """Rename a one-segment tantivy index's segment to a hash of its files (tantivy names it by
+    a random id), in the file names, meta.json and .managed.json (a set tantivy writes in hash
+    order: written sorted); the new id."""
+    import hashlib
+
+    files = sorted(p for p in folder.iterdir() if len(p.stem) == 32 and "." in p.name)
+    old = files[0].stem
+    digest = hashlib.sha256(b"".join(hashlib.sha256(p.read_bytes()).digest() for p in files)).hexdigest()[:32]
+    for path in files:
+        path.rename(folder / f"{digest}{path.suffix}")
+    dashed = lambda h: f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"  # noqa: E731 (meta.json's form)
+    meta = folder / "meta.json"
+    meta.write_text(meta.read_text().replace(dashed(old), dashed(digest)))
+    managed = folder / ".managed.json"
+    names = sorted(n.replace(old, digest) for n in json.loads(managed.read_text()))
+    managed.write_text(json.dumps(names, separators=(",", ":")))
+    return digest
+
+
+def tantivy_reproducible(source: Path, work: Path, passages: int = 30_000) -> dict[str, object]:
+    """Whether tantivy writes the same bytes for the same input: the first `passages` indexed
+    twice by one writer thread in one commit; which files have the same content (the segment's
+    files are named by a random id, so they are compared by extension) and which differ; then
+    whether naming the segment by its content makes the two folders identical, and the renamed
+    index still opens and answers."""
+    import hashlib
+
+    import tantivy
+
+    def digests(folder: Path, by_extension: bool) -> dict[str, str]:
+        return {p.name.rsplit(".", 1)[-1] if by_extension and len(p.stem) == 32 else p.name:
+                hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir() if p.is_file()}
+
+    folders = [work / "first", work / "second"]
+    for folder in folders:
+        _tantivy_index(source, folder, threads=1, limit=passages)
+    first, second = (digests(f, True) for f in folders)
+    for folder in folders:
+        _name_segment_by_content(folder)
+    renamed = tantivy.Index.open(str(folders[1]))
+    renamed.reload()
+    hits = renamed.searcher().search(renamed.parse_query("resolution", ["text"]), 1, count=True).count
+    return {"passages": passages, "same": sorted(k for k in first if first[k] == second.get(k)),
+            "different": sorted(k for k in first if first[k] != second.get(k)),
+            "identical_after_naming_by_content": digests(folders[0], False) == digests(folders[1], False),
+            "renamed_index_hits_for_resolution": hits}
+
+
+def tantivy_engine(source: Path, work: Path, queries: list[Query]) -> dict[str, object]:
+    import tantivy
+
+    t0 = time.perf_counter()
+    index = _tantivy_index(source, work / "tantivy", threads=2)
+    folder = work / "tantivy"
+    schema = index.schema
     seconds = time.perf_counter() - t0
     index.reload()
     searcher = index.searcher()
-    latencies, totals = [], []
+    latencies, cpu, totals = [], [], []
     for q, filters in queries:
-        s = time.perf_counter()
+        s, c = time.perf_counter(), time.process_time()
         must = [(tantivy.Occur.Must, index.parse_query(f'"{w}"', ["text"])) for w in q.split()]
         for facet, values in filters.items():
             must.append((tantivy.Occur.Must, tantivy.Query.term_query(schema, "tags", facet_token(facet, values[0]))))
@@ -145,10 +211,48 @@ def tantivy_engine(source: Path, work: Path, queries: list[Query]) -> dict[str, 
         snippets = tantivy.SnippetGenerator.create(searcher, query, schema, "text")
         for _, address in found.hits:
             snippets.snippet_from_doc(searcher.doc(address)).to_html()
+        cpu.append(time.process_time() - c)
         latencies.append(time.perf_counter() - s)
         totals.append(found.count)
     return {"engine": f"tantivy {metadata.version('tantivy')}", "index_seconds": seconds,
-            "bytes": _dir_bytes(folder), **_latency(latencies, totals)}
+            "bytes": _dir_bytes(folder), **_latency(latencies, totals),
+            "cpu_p50_ms": percentile(cpu, 50) * 1000, "cpu_p99_ms": percentile(cpu, 99) * 1000,
+            "cpu_mean_ms": sum(cpu) * 1000 / len(cpu)}
+
+
+def in_process(source: Path, queries: list[Query]) -> dict[str, object]:
+    """The build's own index as the server reads it (lod.search.SearchIndex), one search at a
+    time: wall and CPU time of each whole search (count, facet counts, ranked page, highlights)."""
+    index = SearchIndex(source)
+    index.search(*queries[0])  # open and warm
+    latencies, cpu, totals = [], [], []
+    for q, filters in queries:
+        s, c = time.perf_counter(), time.process_time()
+        result = index.search(q, filters)
+        cpu.append(time.process_time() - c)
+        latencies.append(time.perf_counter() - s)
+        totals.append(result.total)
+    index.close()
+    return {**_latency(latencies, totals), "cpu_p50_ms": percentile(cpu, 50) * 1000,
+            "cpu_p99_ms": percentile(cpu, 99) * 1000, "cpu_mean_ms": sum(cpu) * 1000 / len(cpu)}
+
+
+def _tree_cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process and its live descendants (gunicorn's workers)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total, frontier, seen = 0.0, [pid], {pid}
+    while frontier:
+        current = frontier.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / ticks
+            children = [int(c) for task in Path(f"/proc/{current}/task").iterdir()
+                        for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+        frontier += [c for c in children if c not in seen]
+        seen.update(children)
+    return total
 
 
 def _latency(latencies: list[float], totals: list[int]) -> dict[str, object]:
@@ -173,9 +277,9 @@ def record_cost(corpus: Path, sample: int) -> dict[str, object]:
 
 def serve_load(data: Path, queries: list[Query], clients: int, duration: float, log: Path) -> dict[str, object]:
     port = free_port()
-    env = {"LOD_PRERENDER": "0", "LOD_ACCESS_LOG": "0",
-           # all bench clients share one address; the per-client budget is for many addresses
-           "LOD_CLIENT_CONCURRENCY": str(clients * 2), "LOD_CLIENT_SECONDS_PER_MINUTE": "100000"}
+    # each client has its own loopback address (127.0.0.2, .3 …), as people have, so the
+    # per-client budget applies to each as it would in service
+    env = {"LOD_PRERENDER": "0", "LOD_ACCESS_LOG": "0", "LOD_CLIENT_SECONDS_PER_MINUTE": "100000"}
     server = start("lod serve", [PYTHON, "-m", "lod.serve", "--data", str(data), "--port", str(port),
                                  "--workers", "2"], port, "/search?q=peace&format=json", log, 900, env)
     try:
@@ -184,22 +288,27 @@ def serve_load(data: Path, queries: list[Query], clients: int, duration: float, 
         samples: list[float] = []
         errors: list[str] = []
         stop = time.monotonic() + duration
-        threads = [threading.Thread(target=_client, args=(port, paths, k * 37, stop, samples, errors)) for k in range(clients)]
+        threads = [threading.Thread(target=_client, args=(port, paths, k * 37, stop, samples, errors, (source_address(k), 0)))
+                   for k in range(clients)]
+        cpu_before = _tree_cpu_seconds(server.proc.pid)
         t0 = time.perf_counter()
         for t in threads:
             t.start()
         for t in threads:
             t.join(duration + 60)
         elapsed = time.perf_counter() - t0
+        cpu = _tree_cpu_seconds(server.proc.pid) - cpu_before
     finally:
         server.stop()
     return {"clients": clients, "seconds": elapsed, "requests": len(samples), "errors": len(errors),
+            "server_cpu_ms_per_request": cpu * 1000 / max(1, len(samples) + len(errors)),
             "first_error": errors[0] if errors else None, "requests_per_s": len(samples) / elapsed,
             "p50_ms": percentile(samples, 50) * 1000, "p99_ms": percentile(samples, 99) * 1000}
 
 
-def _client(port: int, paths: list[str], offset: int, stop: float, out: list[float], errors: list[str]) -> None:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+def _client(port: int, paths: list[str], offset: int, stop: float, out: list[float], errors: list[str],
+            address: tuple[str, int]) -> None:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30, source_address=address)
     i = offset
     while time.monotonic() < stop:
         path = paths[i % len(paths)]
@@ -212,7 +321,7 @@ def _client(port: int, paths: list[str], offset: int, stop: float, out: list[flo
         except (OSError, http.client.HTTPException) as exc:
             errors.append(f"{type(exc).__name__}: {exc}")
             conn.close()
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30, source_address=address)
             continue
         if response.status != 200:
             errors.append(f"HTTP {response.status} for {path}")
@@ -238,7 +347,7 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--duration", type=float, default=30)
-    parser.add_argument("--skip", default="", help="comma-separated: engines, records, serve")
+    parser.add_argument("--skip", default="", help="comma-separated: engines (or one of them: fts5, tantivy), reproducible, inprocess, records, serve")
     parser.add_argument("--serve-store-from", type=Path,
                         help="serve --data's search index beside this (smaller) build's dumps: /search never reads "
                              "the SPARQL store, whose load can take longer than the run on a busy machine")
@@ -263,11 +372,21 @@ def main() -> None:
         work = Path(tempfile.mkdtemp(prefix="lod-bench-search-"))
         try:
             report["engines"] = []
-            for engine in (fts5_engine, tantivy_engine):
+            for engine in (e for name, e in (("fts5", fts5_engine), ("tantivy", tantivy_engine)) if name not in skip):
                 before = list(os.getloadavg())
                 report["engines"].append({**engine(source, work, queries), "load_average": [before, list(os.getloadavg())]})
         finally:
             shutil.rmtree(work, ignore_errors=True)
+        out.write_text(json.dumps(report, indent=2) + "\n")
+    if "reproducible" not in skip:
+        work = Path(tempfile.mkdtemp(prefix="lod-bench-search-"))
+        try:
+            report["tantivy_reproducible"] = tantivy_reproducible(source, work)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    if "inprocess" not in skip:
+        before = list(os.getloadavg())
+        report["in_process"] = {**in_process(source, queries), "load_average": [before, list(os.getloadavg())]}
         out.write_text(json.dumps(report, indent=2) + "\n")
     if args.corpus and "records" not in skip:
         report["records"] = record_cost(args.corpus, 300)
@@ -284,7 +403,7 @@ def main() -> None:
             report["serve"]["store_from"] = str(args.serve_store_from)
     report["finished"] = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())
     out.write_text(json.dumps(report, indent=2) + "\n")
-    print(json.dumps({k: report[k] for k in ("engines", "records", "serve") if k in report}, indent=2))
+    print(json.dumps({k: report[k] for k in ("engines", "tantivy_reproducible", "in_process", "records", "serve") if k in report}, indent=2))
 
 
 if __name__ == "__main__":

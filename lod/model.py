@@ -157,13 +157,15 @@ class Table:
     kept as rows and cells rather than read as paragraphs. `header` is the header row where a
     text reader recognised it (printed once here even where every page repeated it); Word tables
     keep all their rows, header rows first, in `rows`. `eid` is `table_{n}` in document order;
-    `location` is the eId of the part it belongs to ("annex_1", "para_3")."""
+    `location` is the eId of the part it belongs to ("annex_1", "para_3"); `footnote_refs` the
+    markers printed in its cells, in reading order."""
 
     header: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
     eid: str = ""
     title: str | None = None
     location: str = ""
+    footnote_refs: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -125,6 +125,9 @@ def _footnotes(res: Resolution) -> Iterator[Finding]:
     for _, p in _paragraphs(res):
         for marker in p.footnote_refs:
             referenced.setdefault(marker, p.eid)
+    for table in res.tables:
+        for marker in table.footnote_refs:
+            referenced.setdefault(marker, table.eid)
     defined = {note.marker: note for note in res.footnotes}
     for marker, eid in sorted(referenced.items(), key=lambda kv: _marker_order(kv[0])):
         if marker not in defined:
@@ -179,21 +182,49 @@ def in_lexicon(phrase: str) -> bool:
     return any("-".join(words[:n]) in known for n in range(len(words), 0, -1))
 
 
+def labelled(phrase: str, language: str) -> bool:
+    """A phrase of a French, Spanish, Russian, Arabic or Chinese text is in the lexicon when the
+    scheme labels it (or the phrase it extends) in that language: the English lexicon's slugs
+    say nothing about "Rappelant", which the scheme does label (verb:recalling)."""
+    from lod.rdf.relations import phrase_concept  # lod.rdf imports this module
+
+    words = phrase.split()
+    heads = [" ".join(words[:n]) for n in range(len(words), 0, -1)]
+    if len(words) == 1:  # Chinese writes no spaces: "重申其" extends "重申"
+        heads += [phrase[:n] for n in range(len(phrase) - 1, 1, -1)]
+    return any(phrase_concept(head, language) is not None for head in heads)
+
+
 def _verbs(res: Resolution) -> Iterator[Finding]:
     if not lexicon() or res.kind in ("decision", "draft-decision"):
         return  # a decision narrates ("At its 47th plenary meeting, … decided"): no verb phrase leads it
+    english = res.language in (None, "", "eng")
     for part, p in _paragraphs(res):
         if part == "annex":
             continue  # annexed texts (declarations, statutes) have their own wording
-        if p.verb and not in_lexicon(p.verb):
+        if p.verb and not (in_lexicon(p.verb) if english else labelled(p.verb, res.language or "")):
             yield Finding("verb-not-in-lexicon", f"leading phrase {p.verb!r} is not in the verb lexicon", p.eid)
         elif p.verb is None and part == "operative" and p.num is not None:
             yield Finding("no-leading-verb", f"operative paragraph {p.num} opens without a verb phrase: {p.text[:60]!r}", p.eid)
 
 
+def _own_length(p: Any) -> int:
+    """A paragraph's length without its points: each point counts on its own (a list of 150
+    agenda items is one long paragraph of short points, not two paragraphs run together)."""
+    subs = getattr(p, "subparagraphs", None)
+    if not subs:
+        return len(p.text)
+    stack, longest = list(subs), len(p.intro or "")
+    while stack:
+        point = stack.pop()
+        longest = max(longest, len(point.text))
+        stack.extend(point.subparagraphs)
+    return longest
+
+
 def _lengths(res: Resolution) -> Iterator[Finding]:
     for _, p in _paragraphs(res):
-        size = len(p.text)
+        size = _own_length(p)
         if size > LONG_PARAGRAPH:
             yield Finding("paragraph-length", f"paragraph of {size} characters (more than {LONG_PARAGRAPH})", p.eid)
         elif size < SHORT_PARAGRAPH and not getattr(p, "subparagraphs", None):

@@ -50,7 +50,8 @@ _VALUE_PARAMETERS = {SH["class"], SH.datatype, SH.nodeKind, SH.pattern, SH.minLe
 _REPORTING = _DESCRIPTIVE | _VALUE_PARAMETERS | {SH.severity, SH.message}
 _NODE_SHAPE = _REPORTING | {SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.property, SH.sparql}
 _PROPERTY_SHAPE = _REPORTING | {SH.path, SH.minCount, SH.maxCount, SH.qualifiedValueShape, SH.qualifiedMinCount}
-_NESTED_SHAPE = _REPORTING | {SH.path, SH.minCount, SH.maxCount, SH.hasValue, SH.property}
+_NESTED_SHAPE = _REPORTING | {SH.path, SH.minCount, SH.maxCount, SH.hasValue, SH.property, SH.qualifiedValueShape,
+                              SH.qualifiedMinCount}
 """What each kind of shape may say; anything else is refused rather than ignored."""
 
 
@@ -190,6 +191,10 @@ class _Compiler:
                 parts.append(f"NOT EXISTS {{ {node} {p} {value} }}")
             for required in self.shapes.objects(shape, SH.hasValue):
                 parts.append(f"EXISTS {{ {node} {p} {required.n3()} }}")
+            for qualified in self.shapes.objects(shape, SH.qualifiedValueShape):
+                if self._int(self.shapes.value(shape, SH.qualifiedMinCount) or Literal(0)) != 1:
+                    raise UnsupportedShape(f"{shape}: nested sh:qualifiedMinCount other than 1")
+                parts.append(f"EXISTS {{ {node} {p} {value} FILTER({self._conforms(qualified, value)}) }}")
             each = [self._value_condition(shape, parameter, value)
                     for parameter in sorted({p for p in self.shapes.predicates(shape) if p in _VALUE_PARAMETERS})]
             if each:

@@ -178,6 +178,27 @@ def test_every_file_reads_and_every_paragraph_has_text() -> None:
         assert len(set(eids(res))) == len(eids(res)), path.name
 
 
+def test_every_file_is_its_own_expression_even_where_the_cover_names_another() -> None:
+    """No two files of ga-akn land on one expression (the build would keep one and lose the
+    other). The French A/RES/78/4 prints 78/3's symbol on its cover; its FRBR expression and
+    preface say 78/4, and the reader says which it believed."""
+    files = akn_files()
+    if not files:
+        raise FileNotFoundError(AKN)
+    registry = WorkRegistry(base=BASE)
+    models = [read(path) for path in files]
+    for res in models:
+        registry.add(res)
+    expressions = defaultdict(list)
+    for path, res in zip(files, models):
+        expressions[(registry.work_for(res).work(), res.language)].append(path.name)
+    assert [names for names in expressions.values() if len(names) > 1] == []
+    french = read(one(GA78 / "French", "A_RES_78_4_"))
+    assert french.symbol == "A/RES/78/4" and french.number == "78/4"
+    assert any("prints A/RES/78/3" in w and "78/4" in w for w in french.warnings)
+    assert read(one(GA78 / "French", "A_RES_78_3_")).symbol == "A/RES/78/3"
+
+
 # --- votes and subjects -----------------------------------------------------------------------
 def test_recorded_vote_each_state_and_the_counts() -> None:
     res = read(one(GA77, "A_RES_77_228-"))

@@ -206,16 +206,19 @@ def _one_clear_line(result: subprocess.CompletedProcess[str]) -> str:
 
 
 def test_a_full_disk_ends_the_build_in_one_line_naming_the_file(tmp_path: Path) -> None:
-    with tiny_filesystem(tmp_path / "disk", 2048) as disk:
+    # 4 MiB: one document's output (≈ 2.8 MiB with the vocabulary files) fits, the corpus beside it does not
+    with tiny_filesystem(tmp_path / "disk", 4096) as disk:
         out = disk / "output"
         build(ONE_DOCUMENT, out, progress=False, jobs=1)
         before = _tree_digest(out)
+        record = (disk / "output.published-works.tsv").read_bytes()
         result = _cli_build(CORPUS, out)
         line = _one_clear_line(result)
         assert "No space left on device" in line and str(disk) in line, line
         assert _tree_digest(out) == before
-        # the build cache beside the output is the first build's (lod.publish.cache); no staging is left
-        assert sorted(p.name for p in disk.iterdir()) == [".output.cache", "output"]
+        # beside the output: the first build's cache (lod.publish.cache) and record; no staging is left
+        assert sorted(p.name for p in disk.iterdir()) == [".output.cache", "output", "output.published-works.tsv"]
+        assert (disk / "output.published-works.tsv").read_bytes() == record  # the failed build recorded nothing
 
 
 def test_a_read_only_output_ends_the_build_in_one_line_naming_the_file(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ import pytest
 from corpora import ABSENT, DEV, REAL
 from lod.parse import ParseError, parse_file
 from lod.parse.pdf import pdf_pages
+from lod.quality import findings
 from lod.states import lookup_state
 
 SC_DRAFTS = REAL / "sc-drafts"
@@ -177,6 +178,33 @@ def test_decision_record_inline_footnote_and_later_meeting() -> None:
     assert any(p.footnote_refs == ["1"] for p in res.operative)
     # the database drops ordinal suffixes ("112 plenary meeting"): the printed form is restored
     assert parse_file(_one(DECISIONS, "72_504_A_and_B.json")).meeting == "112th plenary meeting"
+
+
+def _items(points: list) -> list[tuple[str, list[str]]]:
+    return [(p.num, [q.num for q in p.subparagraphs]) for p in points]
+
+
+def test_agenda_items_a_decision_lists_are_its_points_under_their_agenda_numbers() -> None:
+    """ "took note of the following agenda items …:" then the items under their agenda numbers,
+    which skip: points of that sentence, with their lettered sub-items, not paragraphs with
+    numbering gaps; items printed without a full stop are not run together."""
+    noted = parse_file(_one(DECISIONS, "79_552.json"))
+    [sentence] = noted.operative
+    assert sentence.num is None and sentence.verb == "took note"
+    items = _items(sentence.subparagraphs)
+    assert items[:9] == [("9", []), ("11", []), ("12", []), ("13", []), ("14", []), ("17", []), ("18", []),
+                         ("21", ["b"]), ("28", [])]
+    assert ("32", ["a", "b"]) in items and ("65", ["a", "b"]) in items
+    assert not [f for f in findings(noted) if f.code.startswith("numbering")]
+    included = parse_file(_one(DECISIONS, "72_575.json"))  # items without full stops, one per line
+    items = _items(included.operative[0].subparagraphs)
+    assert items[:8] == [("9", []), ("14", []), ("15", []), ("19", []), ("22", ["b"]), ("24", ["a", "b"]),
+                         ("29", []), ("35", [])]
+    programme = parse_file(_one(DECISIONS, "71_538.json"))  # "Item 1. Social development:" then "(a)", "(b)"
+    assert _items(programme.operative[0].subparagraphs)[:5] == [
+        ("1", ["a", "b"]), ("2", []), ("3", []), ("4", ["a", "b"]), ("5", ["a", "b"])]
+    separate = parse_file(_one(DECISIONS, "71_502.json"))  # one paragraph per line of the record
+    assert [p.verb for p in separate.operative][:3] == ["adopted", "decided", "decided"]
 
 
 def test_decisions_of_a_session_publish(tmp_path: Path) -> None:

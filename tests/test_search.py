@@ -87,6 +87,19 @@ def test_words_are_stemmed_and_ranked(index: SearchIndex) -> None:
     assert 0 < both.total <= either.total
 
 
+def test_pages_continue_the_ranking(index: SearchIndex) -> None:
+    """The page is ranked apart from the passages it shows: two pages of ten are the first
+    twenty, in the same order, with the same highlighted passages."""
+    whole = index.search("States international", {}, size=20)
+    assert whole.total > 20
+    pages = index.search("States international", {}, page=1, size=10).hits + \
+        index.search("States international", {}, page=2, size=10).hits
+    assert [(h.iri, h.snippet) for h in pages] == [(h.iri, h.snippet) for h in whole.hits]
+    assert all("\x02" in h.snippet for h in whole.hits)
+    last = index.search("States international", {}, page=-(-whole.total // 10), size=10)
+    assert len(last.hits) == whole.total - 10 * (last.page - 1)
+
+
 def test_the_verb_facet_agrees_with_the_rdf(index: SearchIndex, published: Graph) -> None:
     result = index.search("", {"verb": ["requests"], "part": ["operative"]}, size=50)
     assert result.total > 5

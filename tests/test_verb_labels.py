@@ -15,7 +15,7 @@ from rdflib.namespace import SKOS
 from corpora import ABSENT, REAL, ROOT
 from lod.model import Resolution
 from lod.rdf import WorkRegistry, map_resolution
-from lod.rdf.namespaces import UNRES, VERB
+from lod.rdf.namespaces import RELATION, UNRES, VERB
 from lod.rdf.relations import phrase_concept
 
 AKN = REAL / "ga-akn"
@@ -40,7 +40,13 @@ def seen() -> Counter[tuple[str, str, str]]:
 def labels() -> list[tuple[URIRef, Literal, URIRef]]:
     g = Graph().parse(ROOT / "ontology" / "verbs.ttl")
     return [(s, o, p) for p in (SKOS.prefLabel, SKOS.altLabel) for s, o in g.subject_objects(p)
-            if isinstance(o, Literal) and o.language and o.language != "en"]
+            if isinstance(o, Literal) and o.language and o.language != "en" and str(s).startswith(str(VERB))]
+
+
+def relation_labels() -> list[tuple[URIRef, Literal, URIRef]]:
+    g = Graph().parse(ROOT / "ontology" / "verbs.ttl")
+    return [(s, o, p) for p in (SKOS.prefLabel, SKOS.altLabel) for s, o in g.subject_objects(p)
+            if isinstance(o, Literal) and o.language and o.language != "en" and str(s).startswith(str(RELATION))]
 
 
 def test_the_scheme_has_labels_in_the_five_other_languages() -> None:
@@ -82,3 +88,44 @@ def test_the_mapping_links_a_french_paragraph_to_the_verb_concept() -> None:
     first = URIRef("http://lod.test/akn/un/statement/deliberation/un-ga/2023-11-01/78-6/!main#preamble__para_1")
     assert res.preamble[0].verb == "Rappelant"
     assert (first, UNRES.action, VERB["recalling"]) in g
+
+
+def test_the_relation_scheme_has_labels_in_the_five_other_languages() -> None:
+    found = relation_labels()
+    by_lang = Counter(label.language for _, label, _ in found)
+    assert set(by_lang) == {"fr", "es", "ru", "ar", "zh"}, by_lang
+    labelled = {c for c, _, _ in found}
+    for lemma in ("recall", "reaffirm", "welcome", "take-note"):  # the relations citations express most
+        assert RELATION[lemma] in labelled, lemma
+    preferred = Counter((c, label.language) for c, label, p in found if p == SKOS.prefLabel)
+    assert [k for k, n in preferred.items() if n > 1] == []
+
+
+@needs_akn
+def test_every_relation_label_is_what_the_aligned_texts_print_for_it(seen: Counter[tuple[str, str, str]]) -> None:
+    """A relation's label in a language is printed, in at least MIN_SEEN aligned paragraphs, where
+    the English paragraph opens with a head phrase of that relation ("Rappelant" where "Recalling")."""
+    tool = _tool()
+    counted = tool.by_relation(seen)
+    unsupported = [(str(c), str(label), label.language) for c, label, _ in relation_labels()
+                   if counted[(str(c), label.language, str(label))] < tool.MIN_SEEN]
+    assert unsupported == []
+    assert counted[(str(RELATION["recall"]), "fr", "Rappelant")] >= 20
+
+
+def test_relation_labels_do_not_turn_phrases_into_relations() -> None:
+    assert phrase_concept("Rappelant", "fra") == VERB["recalling"]  # the verb concept, never relation:recall
+
+
+@needs_akn
+def test_lod_check_reads_a_french_phrase_by_the_schemes_french_labels() -> None:
+    """ "Rappelant" is in the lexicon in a French text (the scheme labels it), though the English
+    lexicon's slugs do not know it; a phrase the scheme has no French label for is a finding."""
+    from lod.parse import parse_file
+    from lod.quality import findings, labelled
+
+    res = parse_file(sorted((AKN / "GAresolutions-main" / "78session" / "French").glob("A_RES_78_6*.xml"))[0])
+    flagged = {f.location for f in findings(res) if f.code == "verb-not-in-lexicon"}
+    assert res.preamble[0].verb == "Rappelant" and res.preamble[0].eid not in flagged
+    assert labelled("Rappelant également", "fra") and labelled("重申其", "zho")  # a labelled phrase, extended
+    assert not labelled("Rappelant", "spa") and not labelled("Welcomes", "fra")  # labels are per language

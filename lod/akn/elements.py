@@ -54,3 +54,23 @@ def attr(obj: object, *names: str) -> str | None:
             return str(value)
     return None
 
+
+def unique_eids(root: etree._Element) -> list[tuple[str, str]]:
+    """AKN requires unique eIds (the strict schema checks it). A model with two points printed
+    with the same letter would give two equal ones: the second becomes `{eId}_2`, and the
+    renaming is recorded (`<lod:duplicateEId>`) rather than made silently."""
+    seen: set[str] = set()
+    renamed: list[tuple[str, str]] = []
+    for node in root.iter():
+        value = node.get("eId") if isinstance(node.tag, str) else None
+        if value is None:
+            continue
+        if value in seen:
+            k = 2
+            while f"{value}_{k}" in seen:
+                k += 1
+            renamed.append((value, f"{value}_{k}"))
+            value = f"{value}_{k}"
+            node.set("eId", value)
+        seen.add(value)
+    return renamed

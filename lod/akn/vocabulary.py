@@ -79,6 +79,12 @@ AKN: dict[str, Element] = {
     "attachments": Element("attachments"),
     "attachment": Element("attachment"),
     "annex": Element("doc", "annex", eid="annex"),
+    "table_block": Element("hcontainer", "table", eid="table"),
+    "table": Element("table"),
+    "caption": Element("caption"),
+    "row": Element("tr"),
+    "header_cell": Element("th"),
+    "cell": Element("td"),
     # inline
     "footnote": Element("authorialNote", eid="fn"),
     "note_ref": Element("noteRef"),

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from lod.akn.elements import NSMAP, element, raw, token
+from lod.akn.elements import NSMAP, element, raw, token, unique_eids
 from lod.akn.meta import MetaWriter
 from lod.akn.vocabulary import AKN_FORMAT, AKN_NS, KIND_ELEMENT
 from lod.model import Annex, Citation, OperativeParagraph, Resolution, Sponsor, SubParagraph
@@ -83,6 +83,7 @@ class _Writer(MetaWriter):
         self.leading_notes(formula)
         body = element(doc, "body")
         self.paragraphs(body, self.res.operative)
+        self.tables(body, "")
         if not len(body):
             self.empty(body, "para_u0")
         if self.res.meeting:
@@ -90,7 +91,7 @@ class _Writer(MetaWriter):
             element(closing, "meeting", self.res.meeting)
         self.attachments(doc)
         self.notes_left(doc, formula)
-        self.renamed = _unique_eids(root)
+        self.renamed = unique_eids(root)
         self.meta(meta)
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
@@ -242,6 +243,24 @@ class _Writer(MetaWriter):
         self.paragraphs(holder, annex.paragraphs, f"{aid}__")
         if not annex.paragraphs:
             self.empty(holder, f"{aid}__para_u0")
+        self.tables(holder, aid)
+
+    def tables(self, parent: etree._Element, location: str) -> None:
+        """The tables of one part, after its paragraphs (the model keeps the part a table
+        stands in, not its place between paragraphs): an `hcontainer name="table"` whose
+        content is the table (the UN's `container name="table"` is not allowed among an annex's
+        hcontainers), its title as the caption, header cells as `th`."""
+        for table in (t for t in self.res.tables if t.location == location):
+            box = element(parent, "table_block", eId=f"{location}__{table.eid}" if location else table.eid)
+            grid = element(element(box, "content"), "table", eId=f"{box.get('eId')}__grid")
+            if table.title:
+                element(grid, "caption", table.title)
+            last = None
+            for cells, kind in [(table.header, "header_cell")] * bool(table.header) + [(r, "cell") for r in table.rows]:
+                row = element(grid, "row")
+                for text in cells or [""]:
+                    last = raw(element(row, kind), "p", text)
+            self.attach_notes(last, table.footnote_refs)  # the model keeps which notes, not which cell
 
     # --- inline text: verb, citations, footnotes ---------------------------------------------
     def text(self, p: etree._Element, text: str, location: str, verb: str | None, notes: Sequence[str]) -> None:
@@ -295,6 +314,7 @@ class _Writer(MetaWriter):
         """Markers of footnotes no paragraph refers to (the converter found no marker in the text)."""
         refs = {m for p in self.res.preamble for m in p.footnote_refs}
         refs |= {m for p in self.all_paragraphs() for m in p.footnote_refs}
+        refs |= {m for t in self.res.tables for m in t.footnote_refs}
         return [f.marker for f in self.res.footnotes if f.marker not in refs]
 
     def leading_notes(self, formula: etree._Element | None) -> None:
@@ -324,28 +344,6 @@ class _Writer(MetaWriter):
         except (RegistryError, IRIError):
             return None
         return self.rel(target) if target else None
-
-
-def _unique_eids(root: etree._Element) -> list[tuple[str, str]]:
-    """AKN requires unique eIds (the strict schema checks it). A model with two points printed
-    with the same letter would give two equal ones: the second becomes `{eId}_2`, and the
-    renaming is recorded (`<lod:duplicateEId>`) rather than made silently."""
-    seen: set[str] = set()
-    renamed: list[tuple[str, str]] = []
-    for node in root.iter():
-        value = node.get("eId") if isinstance(node.tag, str) else None
-        if value is None:
-            continue
-        if value in seen:
-            k = 2
-            while f"{value}_{k}" in seen:
-                k += 1
-            renamed.append((value, f"{value}_{k}"))
-            value = f"{value}_{k}"
-            node.set("eId", value)
-        seen.add(value)
-    return renamed
-
 
 
 def _place(text: str, label: str, spans: list[tuple[int, int, str]], cursor: int, start: int) -> int:

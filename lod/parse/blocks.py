@@ -20,6 +20,8 @@ from lod.parse.verbs import leading_phrase, opens_operative
 PARAGRAPH_NUMBER = r"\d{1,6}"
 """A printed paragraph number: up to six digits (paragraph 1000 and beyond exist in long texts)."""
 NUM_START = re.compile(rf"^({PARAGRAPH_NUMBER})\.(?:\s+|$)")
+AGENDA_ITEM = re.compile(r"^Item (\d{1,3})\.\s+(?=\S)")
+"""An agenda item printed with its word: "Item 9.", as decisions list them."""
 POINT_START = re.compile(r"^\(([a-z]{1,2}|[ivxlc]{1,7})\)(?:\s+|$)")
 SC_POINT_START = re.compile(r"^([a-z])\.(?:\s+|$)")
 ROMAN_HEADING = re.compile(r"^([IVXLC]{1,7})\.?(?:\s+([A-Z].*))?$")
@@ -119,6 +121,22 @@ def split_run_on(lines: list[str]) -> list[str]:
                 last += 1
         out.append(line[pos:])
     return out
+
+
+def _numbered_after(current: str, line: str) -> bool:
+    """The current block opens with a number or a point label and the line with a higher number
+    (below 1000: a year opening a line, "2015.", is not an item number) or a point label: with a
+    blank line between, items of a numbered list whose items end without a full stop (agenda
+    items, which skip numbers, and their lettered sub-items) rather than one item running on."""
+    here = NUM_START.match(current) or AGENDA_ITEM.match(current)
+    there = NUM_START.match(line) or AGENDA_ITEM.match(line)
+    if not (here or POINT_START.match(current)):
+        return False
+    if POINT_START.match(line):
+        return True  # "22. Groups of countries in special situations" ⏎ "(b) Follow-up …"
+    if not (there and there.group(1).isdigit()) or int(there.group(1)) >= 1000:
+        return False
+    return not here or not here.group(1).isdigit() or int(here.group(1)) < int(there.group(1))
 
 
 def _opens_with_verb(line: str, at: int) -> bool:
@@ -263,6 +281,8 @@ class BlockBuilder:
             short = len(MARK_RE.sub("", current).split(None, 12)) <= 12 and not current.lstrip("*")[:1].islower()
             if short and blank and NUM_START.match(plain_line) and not marker_only(current):
                 return True  # a sub-heading set apart by blank lines ("Capacity-building")
+            if blank and _numbered_after(MARK_RE.sub("", current).lstrip("*"), plain_line):
+                return True  # a list of numbered items without full stops ("14. Culture of peace" ⏎ "15. …", "(a) …")
             if self._heading_like(current) and (
                 blank or NUM_START.match(plain_line) or POINT_START.match(plain_line) or SC_POINT_START.match(plain_line)
             ):

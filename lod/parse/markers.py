@@ -18,6 +18,15 @@ _AFTER_YEAR = re.compile(r"(?<![\d/])(?:19|20)\d\d(\d{1,2})(?=[\s,.;:)]|$)")
 _AFTER_COMMA = re.compile(r"(?<=[A-Za-z0-9”’)][,;] )(\d{1,3})(?=\s|[,;.]|$)")
 """A marker set apart after a comma in mid-sentence: "the Committee on Disarmament, 4 inter alia"."""
 _SPACED = re.compile(r"(?<=[A-Za-z] )(\d{1,3})(?=\s+[a-z]|\s*$)")
+_SPACED_AFTER_YEAR = re.compile(r"(?<=(?<![\d/])(?:19|20)\d\d )(\d{1,2})(?=\s+[a-z])")
+"""A marker set apart after a date's year: "of 24 August 2016 3 and 21 October 2016,4" (only the
+very number the count expects: "in 2016 3 people" is not a way resolutions are written)."""
+_AFTER_RESOLUTION = re.compile(r"(?<![\d/])\d{1,2}/\d{3}(\d{1,2})(?=[\s,.;:)]|$)")
+"""A marker glued to a resolution number: "resolution 59/3009" is 59/300 and footnote 9 (a session
+never adopts a thousand resolutions; the count must expect the number)."""
+_SYMBOL_PART = re.compile(r"/[A-Za-z]+\.$")
+"""The end of a document symbol before a glued number: "C-24/DEC.4", "A/77/L.5/Rev.1" are one
+symbol, not a symbol and footnote 4 (a resolution number before a marker, "76/271.4", is digits)."""
 _REFERENCE_WORDS = frozenset(
     "article articles chapter chapters no nos vol vols para paras paragraph paragraphs rule rules section "
     "sections item items annex part parts goal goals target targets resolution resolutions decision decisions "
@@ -61,6 +70,8 @@ def resolve_glued(text: str, state: MarkerState) -> str:
         + [(m.start(1), m.end(1), "spaced", m.group(1)) for m in _SPACED.finditer(text)]
         + [(m.start(1), m.end(1), "year", m.group(1)) for m in _AFTER_YEAR.finditer(text)]
         + [(m.start(1), m.end(1), "comma", m.group(1)) for m in _AFTER_COMMA.finditer(text)]
+        + [(m.start(1), m.end(1), "year-spaced", m.group(1)) for m in _SPACED_AFTER_YEAR.finditer(text)]
+        + [(m.start(1), m.end(1), "resolution", m.group(1)) for m in _AFTER_RESOLUTION.finditer(text)]
     )
     for start, end, kind, number in candidates:
         if start < pos:
@@ -71,6 +82,8 @@ def resolve_glued(text: str, state: MarkerState) -> str:
         punctuated = (kind == "glued" and text[start - 1] in ",;:.)”’") or kind == "year"
         if not (state.expects(number) or (punctuated and state.expects_after_gap(number))):
             continue
+        if kind == "glued" and text[start - 1] == "." and _SYMBOL_PART.search(text[max(0, start - 40) : start].split()[-1]):
+            continue  # "C-24/DEC.4": the number of a symbol
         if kind == "glued" and text[start - 1].isalpha() and text[start - 1].isupper() and start >= 2 and not text[start - 2].islower():
             continue  # "G20", "A4": letters and digits of one name
         if kind == "comma" and re.search(r"(?<!\d)\d{1,3}[,;] $", text[max(0, start - 6) : start]):

@@ -96,8 +96,12 @@ def decision_source(record: Any, source: str) -> SourceText:
 
 
 def _text(value: Any) -> str:
+    """The database keeps one paragraph per line (the Word paragraphs of the decision), never a
+    line wrapped inside a paragraph: each line is set apart by a blank line, the form the block
+    builder reads as a paragraph break (an agenda item printed without a full stop, "14. Culture
+    of peace", is then not run into the next, "15. …")."""
     text = str(value or "").replace("\r\n", "\n").replace("\r", "\n")
-    return re.sub(r"\n[ \t]*\n(?:[ \t]*\n)+", "\n\n", text).strip()
+    return "\n\n".join(line.strip() for line in text.split("\n") if line.strip())
 
 
 def _footnotes(text: str) -> tuple[str, list[str]]:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lod.model import Annex, OperativeParagraph, PreambularParagraph, SubParagraph, Table
+from lod.model import Annex, PreambularParagraph, Table
 from lod.parse.blocks import (
+    AGENDA_ITEM,
     ANNEX_HEADING,
     CLOSING,
     INTRODUCES_TEXT,
@@ -24,13 +25,15 @@ from lod.parse.blocks import (
     is_complete,
     plain_end,
 )
-from lod.parse.furniture import MARK_RE, strip_marks
+from lod.parse.furniture import MARK_RE
 from lod.parse.heading import formula_line
+from lod.parse.paragraphs import (
+    Para, add_point, clean_text, continue_paragraph, model_paragraphs, strip_label,
+)
 from lod.parse.tables import state_table
 from lod.parse.verbs import bare_verb_phrase, opens_operative, declaratory_phrase, italic_phrase, verb_phrase
 from lod.uri import eid
 
-_ROMANS = ("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx xxi xxii xxiii xxiv xxv").split()
 
 
 @dataclass
@@ -46,60 +49,6 @@ class Structure:
     tables: list[Table] = field(default_factory=list)
 
 
-@dataclass
-class _Point:
-    num: str
-    text: str
-    children: list[_Point] = field(default_factory=list)
-    roman: bool = False
-    label: str = ""
-
-
-@dataclass
-class _Para:
-    num: str | None
-    intro: str
-    points: list[_Point] = field(default_factory=list)
-    section: str | None = None
-    continued: bool = False
-
-
-def clean_text(text: str) -> tuple[str, list[str]]:
-    """Reader-facing text: no markup, no markers; the markers it carried, in order, once each."""
-    plain, refs = strip_marks(text)
-    plain = plain.replace("*", "")
-    seen: list[str] = []
-    for ref in refs:
-        if ref not in seen:
-            seen.append(ref)
-    return " ".join(plain.split()), seen
-
-
-def _add_point(para: _Para, num: str, text: str, label: str) -> None:
-    """Attach a point: "(i)" after "(h)" is a letter; after any other letter it opens romans under it."""
-    top = para.points
-    last = top[-1] if top else None
-    letter_next = (
-        last is not None and not last.roman and len(num) == 1 and len(last.num) == 1 and ord(num) == ord(last.num) + 1
-    )
-    roman = num in _ROMANS and not letter_next
-    if roman and last is not None and not last.roman:
-        last.children.append(_Point(num, text, roman=True, label=label))
-        return
-    top.append(_Point(num, text, roman=roman, label=label))
-
-
-def _continue(para: _Para, block: str) -> None:
-    """Append text to the innermost open part of a paragraph: its last point, or its intro."""
-    if not para.points:
-        para.intro = f"{para.intro} {block}".strip()
-        return
-    point = para.points[-1]
-    while point.children:
-        point = point.children[-1]
-    point.text = f"{point.text} {block}".strip()
-
-
 class StructureBuilder:
     """Walks the blocks once, in reading order."""
 
@@ -111,8 +60,8 @@ class StructureBuilder:
         self.preamble_parts: list[str | None] = []
         self.result = Structure()
         self.preamble_blocks: list[str] = []
-        self.paras: list[_Para] = []
-        self.annex_paras: list[list[_Para]] = []
+        self.paras: list[Para] = []
+        self.annex_paras: list[list[Para]] = []
         self.annex_titles: list[str | None] = []
         self.annex_nums: list[str | None] = []
         self.section: str | None = part
@@ -121,7 +70,7 @@ class StructureBuilder:
         self.in_vote = False
 
     @property
-    def _target(self) -> list[_Para]:
+    def _target(self) -> list[Para]:
         return self.annex_paras[-1] if self.annex_paras else self.paras
 
     def feed(self, block: str) -> None:
@@ -165,7 +114,7 @@ class StructureBuilder:
         if self._opens_embedded_text(plain):
             # "Adopts the following declaration:": the one operative sentence, then the text it
             # adopts, which the model keeps as an annex (its title and numbered paragraphs)
-            self.paras.append(_Para(None, block))
+            self.paras.append(Para(None, block))
             self.annex_paras.append([])
             self.annex_titles.append(None)
             self.annex_nums.append(None)
@@ -183,14 +132,20 @@ class StructureBuilder:
             return
         num = NUM_START.match(plain)
         point = POINT_START.match(plain) or (SC_POINT_START.match(plain) if self._target else None)
+        item = AGENDA_ITEM.match(plain) if self.decision and self._target else None
+        if item:
+            # "Item 9. Report of the Economic and Social Council": an agenda item the decision
+            # lists (items remaining, a committee's programme of work), a point under its number
+            add_point(self._target[-1], item.group(1), strip_label(block, item.group(0)), item.group(0).strip())
+            return
         if num:
             self.expect_annex_title = False
-            body = _strip_label(block, num.group(0))
-            if self._numbered_point(num.group(1)):
+            body = strip_label(block, num.group(0))
+            if self._numbered_point(num.group(1)) or self._agenda_item(num.group(1)):
                 # "…, and on:" then "1. …", "2. …": a numbered list inside the paragraph above
-                _add_point(self._target[-1], num.group(1), body, num.group(0).strip())
+                add_point(self._target[-1], num.group(1), body, num.group(0).strip())
                 return
-            self._target.append(_Para(num.group(1), body, section=self.section))
+            self._target.append(Para(num.group(1), body, section=self.section))
             return
         if point and not self._target and self.preamble_blocks and not (self.extract or self.decision):
             # a preambular paragraph with a list: the model keeps it as one text
@@ -199,8 +154,8 @@ class StructureBuilder:
         if point and (self._target or self.extract):
             self.expect_annex_title = False
             if not self._target:
-                self._target.append(_Para(None, "", continued=True))
-            _add_point(self._target[-1], point.group(1), _strip_label(block, point.group(0)), point.group(0).strip())
+                self._target.append(Para(None, "", continued=True))
+            add_point(self._target[-1], point.group(1), strip_label(block, point.group(0)), point.group(0).strip())
             return
         roman = ROMAN_HEADING.fullmatch(plain)
         if roman and (self._target or self.preamble_blocks) and not is_complete(plain):
@@ -221,14 +176,14 @@ class StructureBuilder:
         if (self._target or self.annex_paras) and not (self.extract and self.preamble_blocks and not self.paras):
             target = self._target
             if self.extract and not target:
-                target.append(_Para(None, block, continued=True))
+                target.append(Para(None, block, continued=True))
             elif target and target[-1].num is None and target[-1].continued and not target[-1].points and not self.annex_paras:
                 target[-1].intro = f"{target[-1].intro} {block}".strip()
             elif target and not self.decision and not self._lost_number(target, plain):
                 # a sentence of the paragraph above that a page break set apart (paragraphs are numbered)
-                _continue(target[-1], block)
+                continue_paragraph(target[-1], block)
             else:
-                target.append(_Para(None, block, section=self.section))
+                target.append(Para(None, block, section=self.section))
             return
         if self.extract and not self.paras and plain.endswith(","):
             # a page of the preamble (a fragment ending one first): counted from the top of the page
@@ -237,7 +192,7 @@ class StructureBuilder:
             self.preamble_blocks.append(block)
             return
         if self.extract or self.decision:
-            self.paras.append(_Para(None, block, continued=self.extract, section=self.section))
+            self.paras.append(Para(None, block, continued=self.extract, section=self.section))
             return
         self.preamble_blocks.append(block)
         self.preamble_parts.append(self.part)
@@ -254,7 +209,22 @@ class StructureBuilder:
         opening = MARK_RE.sub("", last.intro)
         return n == 1 and int(last.num) > 1 and not last.points and plain_end(opening).endswith(":")
 
-    def _lost_number(self, target: list[_Para], plain: str) -> bool:
+    def _agenda_item(self, number: str) -> bool:
+        """In a decision, numbered lines after a sentence that announces items ("took note of the
+        following agenda items that remained for consideration …:", "decided to include the
+        following items in the draft agenda …:") are those items under their agenda numbers,
+        which skip (9, 11, 12, 14 …): points of that sentence, not paragraphs with gaps. The
+        list runs while the numbers ascend."""
+        last = self._target[-1] if self.decision and self._target else None
+        if last is None or last.num is not None or not number.isdigit():
+            return False
+        numbered = [p for p in last.points if p.num.isdigit()]
+        if numbered:
+            return int(number) > int(numbered[-1].num)
+        opening = plain_end(MARK_RE.sub("", last.intro))
+        return not last.points and opening.endswith(":") and _ANNOUNCES_ITEMS.search(opening) is not None
+
+    def _lost_number(self, target: list[Para], plain: str) -> bool:
         """An operative paragraph whose printed number was lost (OCR, extraction): numbered
         paragraphs above, the one above complete, and a common operative verb opening this one.
         Its number is inferred in `finish` when the numbers around it leave exactly its place."""
@@ -286,7 +256,7 @@ class StructureBuilder:
         res = self.result
         preamble = list(self.preamble_blocks)
         if self.decision:
-            self.paras[:0] = [_Para(None, block) for block in preamble]
+            self.paras[:0] = [Para(None, block) for block in preamble]
             preamble = []
         if not self.paras and preamble:
             # an unnumbered operative part (older texts): it opens with the first operative verb
@@ -295,7 +265,7 @@ class StructureBuilder:
             if start is None and not plain_end(MARK_RE.sub("", preamble[-1])).endswith(","):
                 start = len(preamble) - 1
             if start is not None:
-                self.paras = [_Para(None, block) for block in preamble[start:]]
+                self.paras = [Para(None, block) for block in preamble[start:]]
                 preamble = preamble[:start]
         parts = self.preamble_parts + [self.part] * (len(self.preamble_blocks) - len(self.preamble_parts))
         lettered = len({p for p in parts[: len(preamble)] if p}) > 1
@@ -304,62 +274,15 @@ class StructureBuilder:
             verb = italic_phrase(block) or verb_phrase(MARK_RE.sub("", block), operative=False)
             part = parts[n - 1] if n - 1 < len(parts) and lettered else None
             res.preamble.append(PreambularParagraph(text, verb, f"preamble__para_{n}", refs, part))
-        res.operative = self._paragraphs(self.paras, prefix=None)
+        res.operative = model_paragraphs(self.paras, None, self.result.warnings, self._verb)
         for k, (paras, title, num) in enumerate(zip(self.annex_paras, self.annex_titles, self.annex_nums), 1):
             prefix = eid(("annex", k))
-            res.annexes.append(Annex(title, num, self._paragraphs(paras, prefix=prefix), prefix))
+            res.annexes.append(Annex(title, num, model_paragraphs(paras, prefix, self.result.warnings, self._verb), prefix))
         if truncated_end:
             last = (res.annexes[-1].paragraphs if res.annexes and res.annexes[-1].paragraphs else res.operative)
             if last:
                 last[-1].truncated = True
         return res
-
-    def _paragraphs(self, paras: list[_Para], prefix: str | None) -> list[OperativeParagraph]:
-        _infer_lost_numbers(paras, self.result.warnings)
-        out: list[OperativeParagraph] = []
-        used: set[str] = set()
-        unnumbered = 0
-        numbers = [p.num for p in paras if p.num is not None]
-        restarts = len(numbers) != len(set(numbers))
-        sections: dict[str, int] = {}
-        for para in paras:
-            if para.num is None:
-                unnumbered += 1
-                local = f"para_u{unnumbered}"
-            else:
-                local = eid(("para", para.num))
-            if restarts and para.section:
-                # numbering restarts in each section: the section is part of the position
-                key = para.section.split(".")[0].strip()
-                token = key if re.fullmatch(r"[IVXLC]+|[A-Z]", key) else str(sections.setdefault(para.section, len(sections) + 1))
-                local = f"{eid(('sec', token))}__{local}"
-            pid = f"{prefix}__{local}" if prefix else local
-            if pid in used:
-                pid = f"{pid}_{len(used)}"
-            used.add(pid)
-            intro, refs = clean_text(para.intro)
-            parts = [intro] if intro else []
-            subparagraphs = []
-            for point in para.points:
-                sub, text = _subparagraph(point, pid, refs)
-                subparagraphs.append(sub)
-                parts.append(text)
-            raw = MARK_RE.sub("", para.intro)
-            verb = self._verb(raw) if not para.continued else None
-            out.append(
-                OperativeParagraph(
-                    num=para.num,
-                    text=" ".join(parts),
-                    verb=verb,
-                    intro=intro if para.points else None,
-                    subparagraphs=subparagraphs,
-                    section=para.section,
-                    continued=para.continued,
-                    eid=pid,
-                    footnote_refs=refs,
-                )
-            )
-        return out
 
     def _verb(self, raw: str) -> str | None:
         if raw.lstrip().startswith(("We ", "We,", "*We ", "I ")):
@@ -380,39 +303,8 @@ _DECISION_VERB = re.compile(
 """A decision's operative verb, printed after its organ ("… the General Assembly decided …")."""
 
 
-def _subparagraph(point: _Point, parent: str, refs: list[str]) -> tuple[SubParagraph, str]:
-    pid = f"{parent}__list_1__{eid(('point', point.num))}"
-    text, own = clean_text(point.text)
-    for ref in own:
-        if ref not in refs:
-            refs.append(ref)
-    children = []
-    full = [f"{point.label or '(' + point.num + ')'} {text}".strip()]
-    for child in point.children:
-        sub, child_text = _subparagraph(child, pid, refs)
-        children.append(sub)
-        full.append(child_text)
-    return SubParagraph(point.num, text, children, pid), " ".join(full)
-
-
-def _strip_label(block: str, label_in_plain: str) -> str:
-    """Remove a paragraph number or point label from the raw block (which may start with `*`)."""
-    label = label_in_plain.strip()
-    idx = block.find(label)
-    if idx == -1:
-        return block
-    return (block[:idx] + block[idx + len(label) :]).strip()
-
-
-def _infer_lost_numbers(paras: list[_Para], warnings: list[str]) -> None:
-    """An unnumbered paragraph between paragraphs n and n + 2 is paragraph n + 1 (its number lost)."""
-    for k in range(1, len(paras) - 1):
-        before, this, after = paras[k - 1], paras[k], paras[k + 1]
-        if this.num is None and not this.continued and before.num and after.num and before.num.isdigit() and after.num.isdigit():
-            if int(after.num) == int(before.num) + 2 and before.section == after.section:
-                this.num = str(int(before.num) + 1)
-                warnings.append(f"paragraph {this.num} has no printed number; it is inferred from paragraphs {before.num} and {after.num}")
-
+_ANNOUNCES_ITEMS = re.compile(r"\bfollowing (?:\w+ ){0,2}items\b", re.I)
+"""The words of a decision that announce a list of agenda items."""
 
 _OPERATIVE_OPENING = re.compile(r"^(?:It is resolved|Now,? therefore|Therefore,? the|Hereby\b|Resolves\b)")
 

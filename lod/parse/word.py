@@ -193,13 +193,14 @@ _LEADING_PUNCTUATION = re.compile(r"^[\s.,;:)\]]*")
 
 
 def _rows(table: Any, reading: _Reading) -> list[list[str]]:
-    """A table's rows of cell texts (a merged cell once), without empty rows."""
+    """A table's rows of cell texts (a merged cell once), without empty rows; a line break in
+    a cell ("Geneva/" ⏎ "New York") is the cell's width, not its words: one space."""
     rows = []
     for tr in table.iterfind(f"{_W}tr"):
         cells = []
         for tc in tr.iterfind(f"{_W}tc"):
             texts = [reading.paragraph(p) for p in tc.iterfind(f".//{_W}p")]
-            cells.append(" ".join(t.replace("*", "") for t in texts if t.strip()))
+            cells.append(" ".join(" ".join(t.replace("*", "").split()) for t in texts if t.strip()))
         if any(cells):
             rows.append(cells)
     return rows

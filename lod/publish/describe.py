@@ -16,7 +16,9 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, VOID
 from lod import __version__
 from lod.publish.dumps import DUMP_FORMATS
 from lod.publish.statistics import DatasetStatistics
+from lod.publish.vocabulary import VOCABULARY_DUMP
 from lod.rdf.namespaces import UNRES
+from lod.vocabulary import VOCABULARIES
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 SPDX = Namespace("http://spdx.org/rdf/terms#")
@@ -64,6 +66,7 @@ def describe_dataset(
     g.add((ds, DCTERMS.hasVersion, Literal(__version__)))
     g.add((ds, VOID.uriSpace, Literal(f"{base}/akn/un/")))
     g.add((ds, VOID.vocabulary, URIRef(str(UNRES))))
+    _vocabularies(g, ds, base, out, checksums)
     g.add((ds, VOID.sparqlEndpoint, URIRef(f"{base}/sparql")))
     g.add((ds, FOAF.homepage, URIRef(f"{base}/")))
     for example in examples:
@@ -115,6 +118,30 @@ def describe_dataset(
     g.add((service, DCAT.servesDataset, ds))
     g.add((service, DCTERMS.conformsTo, URIRef("https://www.w3.org/TR/sparql11-protocol/")))
     return g
+
+
+def _vocabularies(g: Graph, ds: URIRef, base: str, out: Path, checksums: dict[str, str]) -> None:
+    """Our own vocabularies (lod.vocabulary): named by void:vocabulary, each served at its IRI,
+    and all of them in one download, a distribution of the dataset that is not a data dump."""
+    for vocabulary in VOCABULARIES:
+        g.add((ds, VOID.vocabulary, URIRef(vocabulary.iri)))
+    name = f"dumps/{VOCABULARY_DUMP}"
+    if name not in checksums:
+        return
+    dist = URIRef(f"{base}/{name}")
+    g.add((ds, DCAT.distribution, dist))
+    g.add((dist, RDF.type, DCAT.Distribution))
+    g.add((dist, DCTERMS.title, Literal("The vocabularies: ontology, SKOS schemes, SHACL shapes (Turtle)", lang="en")))
+    g.add((dist, DCAT.downloadURL, dist))
+    g.add((dist, DCAT.mediaType, URIRef(IANA + "text/turtle")))
+    g.add((dist, DCTERMS.license, URIRef("https://creativecommons.org/licenses/by/4.0/")))
+    g.add((dist, DCAT.byteSize, Literal((out / name).stat().st_size, datatype=XSD.nonNegativeInteger)))
+    for vocabulary in VOCABULARIES:
+        g.add((dist, DCTERMS.conformsTo, URIRef(vocabulary.iri)))
+    checksum = URIRef(f"{dist}#sha256")
+    g.add((dist, SPDX.checksum, checksum))
+    g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
+    g.add((checksum, SPDX.checksumValue, Literal(checksums[name], datatype=XSD.hexBinary)))
 
 
 def _wikidata_linkset(g: Graph, ds: URIRef, count: int) -> None:

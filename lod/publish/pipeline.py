@@ -35,6 +35,8 @@ from lod.publish.limits import DocumentLimits
 from lod.publish.links import unreadable_links
 from lod.publish.report import BuildError, BuildReport, DocumentOutcome, failures
 from lod.publish.searchindex import IndexStage
+from lod.publish.vocabulary import write_vocabularies
+from lod.publish.workiris import write_work_iris
 from lod.rdf.authorities import AUTHORITIES_SLUG, authorities_iri, authorities_lines
 from lod.search import INDEX_FILE
 from lod.uri import DEFAULT_BASE
@@ -138,15 +140,20 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int, show: bo
                 report.dump_seconds[INDEX_FILE] = index.finish()
         shutil.rmtree(scratch)
         report.triples = statistics.triples
+        published = {d.work: d.source for d in report.published if d.work}
+        published_record = write_work_iris(staging, Path(out), statistics.works, published, base, statistics.aliases)
+        started = time.perf_counter()
+        write_vocabularies(staging, base, previous=Path(out))
+        report.dump_seconds["vocab/"] = time.perf_counter() - started
         (staging / "report.json").write_text(json.dumps(report.to_json(), indent=2, sort_keys=True) + "\n", encoding="utf-8")
         checksums = write_checksums(staging, known={**stage.known, **chunks.digests})
         examples = sorted(d.work for d in report.published if d.work)[:3]
         void = describe_dataset(base, staging, statistics, checksums, examples)
         void.serialize(staging / "void.ttl", format="turtle")
         write_checksums(staging, known=checksums)  # only void.ttl is new: the rest is not read again
-        timings_dumps = time.perf_counter() - t0
-        stage.timings["dumps"] = timings_dumps
+        stage.timings["dumps"] = time.perf_counter() - t0
         documents.prune(chunks.used)  # the cache keeps what this build used, nothing older
+    published_record.save()  # the output is in place: its work paths join the record of published IRIs
     return report
 
 

@@ -19,6 +19,10 @@ from lod.publish.runs import DistinctCounter
 WIKIDATA_ENTITY = b"<http://www.wikidata.org/entity/"
 RDF_TYPE = f"<{RDF.type}>".encode()
 OWL_SAME_AS = f"<{OWL.sameAs}>".encode()
+DOC_DATE = b"<https://w3id.org/un-lod/ontology#docDate>"
+"""Every work (published or cited) has exactly one: its subjects are the dataset's work IRIs."""
+ALIAS = b"<https://w3id.org/un-lod/ontology#alias>"
+ANY_URI = b"^^<http://www.w3.org/2001/XMLSchema#anyURI>"
 
 
 @dataclass
@@ -38,6 +42,12 @@ class DatasetStatistics:
     wikidata_links: int = 0
     predicates: Counter[bytes] = field(default_factory=Counter)
     classes: Counter[bytes] = field(default_factory=Counter)
+    works: list[bytes] = field(default_factory=list)
+    """The subject term of every unres:docDate line: the work IRIs the 301 table needs
+    (lod.publish.workiris), taken in the same pass."""
+    aliases: list[tuple[bytes, bytes]] = field(default_factory=list)
+    """(subject term, object term) of every unres:alias that is an IRI (xsd:anyURI): other
+    names of our works (the UN's `unga` IRIs, earlier IRIs) that the 301 table sends on."""
     _objects: DistinctCounter | None = None
     _distinct_objects: int | None = None
     _last_line: bytes = b""
@@ -64,8 +74,10 @@ class DatasetStatistics:
         self.subjects += sum(1 for _ in groupby(subjects)) - (subjects[0] == self._last_subject)
         self._last_subject = subjects[-1]
         self.predicates.update(t[1] for t in terms)
+        self.works.extend(t[0] for t in terms if t[1] == DOC_DATE)
         objects = [_object(t[2]) for t in terms]
         self.classes.update(o for t, o in zip(terms, objects) if t[1] == RDF_TYPE)
+        self.aliases.extend((t[0], o) for t, o in zip(terms, objects) if t[1] == ALIAS and o.endswith(ANY_URI))
         self.wikidata_links += sum(
             1 for t, o in zip(terms, objects) if t[1] == OWL_SAME_AS and o.startswith(WIKIDATA_ENTITY)
         )
@@ -92,6 +104,8 @@ class DatasetStatistics:
             "wikidata_links": statistics.wikidata_links,
             "predicates": {k.decode(): n for k, n in statistics.predicates.items()},
             "classes": {k.decode(): n for k, n in statistics.classes.items()},
+            "works": [w.decode() for w in statistics.works],
+            "aliases": [[a.decode(), b.decode()] for a, b in statistics.aliases],
         }
 
     @classmethod
@@ -104,6 +118,8 @@ class DatasetStatistics:
             total.wikidata_links += part["wikidata_links"]
             total.predicates.update({k.encode(): n for k, n in part["predicates"].items()})
             total.classes.update({k.encode(): n for k, n in part["classes"].items()})
+            total.works.extend(w.encode() for w in part["works"])  # chunks come in file order
+            total.aliases.extend((a.encode(), b.encode()) for a, b in part["aliases"])
         return total
 
     @staticmethod

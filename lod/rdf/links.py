@@ -144,8 +144,13 @@ class CitationMapping(MapperBase):
                 return
             for t in (UNRES.CitedWork, *WORK_TYPES.get(entry.kind, (UNRES.Resolution, UNDO.Resolution))):
                 self.add(target, RDF.type, t)
+            # a stub: a work known by its symbol (else its number, as alias), organ and date;
+            # no expression, since no text of it is published here (shape:WorkExpression)
             self.add(target, UNRES.docNumber, entry.number)
             self.add(target, UNRES.symbol, entry.symbol)
+            self.add(target, UNRES.alias, entry.alias)
+            if entry.earlier:
+                self.add(target, UNRES.alias, Literal(entry.earlier, datatype=XSD.anyURI))
             self.add(target, RDFS.label, entry.symbol or entry.number)
             self.add(target, UNRES.actor, self.organization(entry.body.key if entry.body else entry.actor_name))
             self.add(target, UNRES.docDate, date_literal(entry.iri.date))

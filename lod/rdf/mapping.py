@@ -15,18 +15,19 @@ from __future__ import annotations
 
 import re
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 
 from lod.model import Footnote, OperativeParagraph, Resolution, SubParagraph
 from lod.rdf.links import WORK_TYPES
 from lod.rdf.mapbase import TRUE, MappingError, date_literal
 from lod.rdf.namespaces import (
-    ALLOT, DCTERMS, DOCO, ELI, FRBR, LANG1, LANG2, RDF, RDFS, UNDO, UNRES, undocs_iri,
+    ALLOT, DCTERMS, DOCO, ELI, FRBR, LANG1, LANG2, RDF, RDFS, UNDO, UNRES, XSD, undocs_iri,
 )
 from lod.rdf.ntriples import MappedDocument, literal_of
 from lod.rdf.proceedings import ProceedingsMapping
 from lod.rdf.quality import QualityMapping
 from lod.rdf.relations import phrase_concept
+from lod.rdf.tables import TableMapping
 from lod.rdf.registry import WorkRegistry, source_slug
 
 __all__ = ["MappingError", "WORK_TYPES", "map_resolution", "resolution_graph", "resolution_lines"]
@@ -55,15 +56,16 @@ def resolution_lines(res: Resolution, registry: WorkRegistry, base: str) -> list
     return map_resolution(res, registry, base).lines()
 
 
-class _Mapper(ProceedingsMapping, QualityMapping):
+class _Mapper(ProceedingsMapping, QualityMapping, TableMapping):
     """One document's mapping: the FRBR levels and the structure; agents, links,
-    proceedings (votes, subjects, workflow) and curator findings (DQV) are mixins."""
+    proceedings (votes, subjects, workflow), curator findings (DQV) and tables are mixins."""
 
     # --- levels ---------------------------------------------------------------------------
     def run(self) -> MappedDocument:
         self.work_level()
         self.expression_level()
         self.structure()
+        self.tables()
         self.footnotes()
         self.citations()
         self.draft_links()
@@ -81,6 +83,8 @@ class _Mapper(ProceedingsMapping, QualityMapping):
         self.add(w, UNRES.symbol, res.symbol)
         self.add(w, DCTERMS.identifier, res.symbol)
         self.add(w, UNRES.alias, e.alias)
+        if e.earlier:
+            self.add(w, UNRES.alias, Literal(e.earlier, datatype=XSD.anyURI))
         self.add(w, UNRES.docDate, date_literal(self.iri.date))
         self.add(w, ELI.date_document, date_literal(self.iri.date))
         if e.approximate:

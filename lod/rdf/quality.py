@@ -22,13 +22,16 @@ FINDINGS_SCHEME = URIRef(str(FINDING).rstrip("/"))
 
 
 class QualityMapping(MapperBase):
-    """Adds one annotation per finding, at `{expression component}#quality_{n}`."""
+    """Adds one annotation per finding, at `{component}#quality_{n}` (`quality_{lang}_{n}` for a
+    language other than English: the component is the work's, shared by its six expressions,
+    and each expression's findings are its own, as its citation nodes are)."""
 
     def quality(self) -> None:
         kinds: set[str] = set()
+        prefix = "quality" if self.lang == "eng" else f"quality_{self.lang}"
         for n, finding in enumerate(findings(self.res), 1):
-            note = self.portion(f"quality_{n}")
-            body = self.portion(f"quality_{n}_body")
+            note = self.portion(f"{prefix}_{n}")
+            body = self.portion(f"{prefix}_{n}_body")
             target = self.portion(finding.location) if finding.location else self.expression
             self.add(self.expression, DQV.hasQualityAnnotation, note)
             self.add(note, RDF.type, DQV.QualityAnnotation)

@@ -18,35 +18,28 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import PurePath
 
-from dateutil import parser as dateparser
-
 from lod import treaties
-from lod.bodies import TLC_PATH, Body, by_actor, by_key, by_name, slug_actor
+from lod.bodies import Body, by_key
 from lod.model import Citation, Resolution
-from lod.symbols import parse_symbol, resolution_symbol, roman_to_int
-from lod.uri import DEFAULT_BASE, WorkIRI, encode_number, normalize_date
+from lod.rdf.workdates import (
+    actor_token, adopting_body, approximate_date, body_iri, iso_date, resolve_body, session_year,
+    year_from_number,
+)
+from lod.symbols import parse_symbol, resolution_symbol
+from lod.uri import DEFAULT_BASE, WorkIRI, encode_number
+
+__all__ = [
+    "ADOPTED_KINDS", "RegistryError", "WorkEntry", "WorkRegistry", "actor_token", "adopting_body", "body_iri",
+    "iso_date", "resolve_body", "session_year", "source_slug", "year_from_number",
+]
 
 ADOPTED_KINDS = ("resolution", "decision")
 
 
 class RegistryError(ValueError):
     """A document for which no work IRI can be formed (no date can be known at all)."""
-
-
-# First session year of bodies whose own numbers are "{session}/{n}". Sessions are annual
-# for these bodies in the period UN texts cite, so year = offset + session is a fair
-# approximation, and it is always flagged as one.
-_SESSION_YEAR_OFFSET: dict[str, int] = {
-    "ga": 1945,  # 1st session 1946; resolutions of session S are adopted from Sept. of 1945+S
-    "ccpcj": 1991,  # 1st session 1992
-    "cnd": 1957,  # 68th session 2025
-    "csw": 1956,  # 69th session 2025
-    "csocd": 1961,  # 63rd session 2025
-    "cpd": 1967,  # 58th session 2025
-}
 
 
 @dataclass(frozen=True)
@@ -62,84 +55,9 @@ class WorkEntry:
     approximate: bool = False
     in_corpus: bool = False
     alias: str | None = None
-
-
-def resolve_body(name: str | None) -> Body | None:
-    """A body from whatever the model holds: a key ("ga"), an actor token or a printed name."""
-    if not name:
-        return None
-    for lookup in (_by_key_or_none, by_actor, by_name):
-        body = lookup(name)
-        if body is not None:
-            return body
-    return None
-
-
-def _by_key_or_none(key: str) -> Body | None:
-    try:
-        return by_key(key)
-    except KeyError:
-        return None
-
-
-def adopting_body(body: Body | None) -> Body | None:
-    """Main Committees draft but never adopt: their drafts are adopted by the General Assembly."""
-    if body is not None and body.kind == "committee" and body.parent:
-        return by_key(body.parent)
-    return body
-
-
-def actor_token(body: Body | None, name: str | None) -> str:
-    if body is not None:
-        return body.actor
-    return slug_actor(name or "unknown")
-
-
-def body_iri(body: Body | None, name: str | None, base: str) -> str:
-    """The TLCOrganization IRI; bodies missing from lod.bodies get one from their actor token."""
-    local = body.tlc if body is not None else actor_token(None, name)
-    return f"{base.rstrip('/')}{TLC_PATH}{local}"
-
-
-def session_year(body_key: str | None, session: int) -> int | None:
-    """The (approximate) year of a numbered session of a body, when the body's rhythm is known."""
-    if body_key == "hrc":
-        return 2006 + (session - 1) // 3  # three regular sessions a year since 2006
-    offset = _SESSION_YEAR_OFFSET.get(body_key or "")
-    return offset + session if offset is not None else None
-
-
-def year_from_number(body_key: str | None, number: str) -> int | None:
-    """The year a printed number implies: 1373 (2001) → 2001, 2017/16 → 2017, 70/174 → 2015."""
-    n = " ".join(number.split())
-    if m := re.fullmatch(r"\d+\s*\((\d{4})\)", n):
-        return int(m.group(1))
-    if m := re.fullmatch(r"(\d{4})/\d+.*", n):
-        return int(m.group(1))
-    if m := re.fullmatch(r"\d+\s*\(([IVXLC]+)\)", n):
-        return session_year("ga", roman_to_int(m.group(1)))
-    if m := re.fullmatch(r"(\d{1,3})/\d+.*", n):
-        return session_year(body_key, int(m.group(1)))
-    return None
-
-
-def iso_date(text: str | None) -> str | None:
-    """An ISO date from what a citation or masthead printed ("21 December 2010" or ISO).
-
-    Text without a four-digit year gives None: dateutil would fill the gaps from today's
-    date, and an IRI must not depend on the day the build ran.
-    """
-    if not text:
-        return None
-    text = text.strip()
-    if re.fullmatch(r"\d{4}(-\d{2}){0,2}", text):
-        return normalize_date(text)
-    if not re.search(r"\b\d{4}\b", text):
-        return None
-    try:
-        return dateparser.parse(text, dayfirst=True, default=datetime(2000, 1, 1)).date().isoformat()
-    except (ValueError, OverflowError):
-        return None
+    earlier: str | None = None
+    """The approximate IRI this work had while no text printed its date (1 January of the year
+    its number implies), when that differs from its IRI now: kept as an alias, answered by 301."""
 
 
 def source_slug(source: str) -> str:
@@ -304,10 +222,12 @@ class WorkRegistry:
         if date is None:
             return None
         name = body.name if body else citation.body or default_body
+        iri = WorkIRI.for_work(actor_token(body, name), date, _norm(number), self.base)
+        # a stub is known by its symbol, else by its number (as GA decisions are)
         return WorkEntry(
-            iri=WorkIRI.for_work(actor_token(body, name), date, _norm(number), self.base),
-            kind=citation.type, number=_norm(number), symbol=symbol, body=body, actor_name=name,
-            approximate=approximate,
+            iri=iri, kind=citation.type, number=_norm(number), symbol=symbol, body=body, actor_name=name,
+            approximate=approximate, alias=None if symbol else _norm(number),
+            earlier=self._earlier(iri, body, number, approximate),
         )
 
     def treaty_works(self, citation: Citation) -> list[str]:
@@ -364,8 +284,8 @@ class WorkRegistry:
             return full[0][0], False
         if when := iso_date(printed):
             return when, False
-        year = year_from_number(body.key if body else None, number)
-        return (f"{year}-01-01", True) if year else (None, False)
+        date = approximate_date(body.key if body else None, number)
+        return (date, True) if date else (None, False)
 
     def _entry_for(self, res: _Doc) -> WorkEntry:
         info = parse_symbol(res.symbol) if res.symbol else None
@@ -400,8 +320,17 @@ class WorkRegistry:
                 date, approximate = (f"{year}-01-01", True) if year else (None, False)
         if date is None:
             raise RegistryError(f"{res.source or res.symbol}: no date, and none can be derived for its work IRI")
+        iri = WorkIRI.for_work(actor_token(body, res.body), date, _norm(number), self.base)
+        earlier = self._earlier(iri, body, number, approximate) if kind in ADOPTED_KINDS else None
         return WorkEntry(
-            iri=WorkIRI.for_work(actor_token(body, res.body), date, _norm(number), self.base),
-            kind=kind, number=_norm(number), symbol=res.symbol, body=body, actor_name=res.body,
-            approximate=approximate, in_corpus=True, alias=alias,
+            iri=iri, kind=kind, number=_norm(number), symbol=res.symbol, body=body, actor_name=res.body,
+            approximate=approximate, in_corpus=True, alias=alias, earlier=earlier,
         )
+
+    @staticmethod
+    def _earlier(iri: WorkIRI, body: Body | None, number: str, approximate: bool) -> str | None:
+        """The approximate IRI a build without the date would have minted, if it differs."""
+        if approximate:
+            return None
+        date = approximate_date(body.key if body else None, number)
+        return WorkIRI(iri.actor, date, iri.number, iri.base).work() if date and date != iri.date else None

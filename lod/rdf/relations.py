@@ -19,7 +19,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import SKOS
 
-from lod.rdf.namespaces import RELATION, UNRES, slug, verb_concept
+from lod.rdf.namespaces import RELATION, UNRES, VERB, slug, verb_concept
 
 VERBS_TTL = Path(__file__).resolve().parent.parent.parent / "ontology" / "verbs.ttl"
 
@@ -84,7 +84,8 @@ def _labels() -> dict[tuple[str, str], URIRef]:
     for prop in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel):
         for concept, label in g.subject_objects(prop):
             lang = getattr(label, "language", None)
-            if isinstance(concept, URIRef) and lang and lang != "en":
+            # the relation scheme's labels are the same printed phrases: only verb concepts here
+            if isinstance(concept, URIRef) and concept.startswith(str(VERB)) and lang and lang != "en":
                 out.setdefault((lang, _fold(str(label))), concept)
     return out
 

@@ -3,12 +3,14 @@
 Why SQLite FTS5: it is in Python's standard library, ranks by bm25, answers phrase queries,
 cuts the matching passage out with its words marked (`snippet`), and its file is read by many
 server processes at once without a server of its own. It was measured against tantivy on the
-same passages (bench/search.py, docs/benchmarks.md).
+same passages (bench/search.py, docs/benchmarks.md): tantivy needs about a seventh of the CPU
+per search, mostly because FTS5's bm25 walks the whole posting list of every phrase of the
+query to compute its IDF, on every query (bench/search_analysis.md).
 
 Facets are tokens in a second indexed column (`tags`), so narrowing by a facet is a posting-
 list intersection inside FTS5; the counts of every facet value over the matching passages come
 from a compact table (`passage_facets`: per passage, its facet ids as little-endian uint32),
-read by rowid and counted in C (`collections.Counter` over an `array`).
+joined to the match by rowid and counted in C (`collections.Counter` over an `array`).
 
 The writer is fed documents in corpus order by one process, so the same build input gives a
 byte-identical file.
@@ -27,7 +29,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lod.search.query import SearchError, Terms, full_match, facet_token, parse_terms
+from lod.search.query import SearchError, full_match, facet_token, parse_terms
 from lod.search.records import FACETS, DocumentRecord
 
 INDEX_FILE = "search.sqlite"
@@ -38,10 +40,11 @@ MARK_START, MARK_END = "\x02", "\x03"
 layer can escape the passage and then mark it."""
 SNIPPET_CHARS = 260
 """About how much of a long passage a hit shows around its matched words."""
-FACET_SAMPLE = 8_000
-"""Matching passages whose facets are counted: beyond it, an evenly spaced sample of that many,
-scaled to the total and marked approximate (`counts_exact`), so a common word costs no more
-than a rare one."""
+FACET_SAMPLE = 3_000
+"""Matching passages whose facets are counted: beyond it, about that many evenly spread over the
+index (every k-th rowid), scaled to the total and marked approximate (`counts_exact`), so the
+counts of a common word cost no more than a rare one's. A value with a tenth of the matches is
+then counted on about 300 passages: within a few per cent, enough to choose a facet by."""
 FACET_VALUES_SHOWN = 12
 PROGRESS_OPS = 1000
 """SQLite virtual-machine steps between two looks at the clock (the search's time limit)."""
@@ -57,8 +60,8 @@ CREATE VIRTUAL TABLE passage USING fts5(
     text, tags, doc UNINDEXED, eid UNINDEXED, part UNINDEXED, label UNINDEXED,
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
-INSERT INTO passage(passage, rank) VALUES ('rank', 'bm25(1.0, 0.0)');
 """
+RANKING = "bm25(passage, 1.0, 0.0)"
 """The ranking weighs the words of the text only: every hit has the facet tokens asked for."""
 
 
@@ -212,7 +215,12 @@ class SearchIndex:
     def search(self, q: str, filters: Mapping[str, Sequence[str]], page: int = 1, size: int = 20,
                timeout: float = 5.0) -> SearchResult:
         """Passages matching `q` with every chosen facet, best first (bm25), and the facet counts
-        over all of them. SearchError for a query it cannot take, SearchTimeout past `timeout`."""
+        over all of them. SearchError for a query it cannot take, SearchTimeout past `timeout`.
+
+        Four statements, each doing one thing over the match: the count (FTS5 alone), the facet
+        ids of the matching passages (or of an even sample of them), the rowids of the page
+        (bm25 ranked in SQLite's top-N sorter, nothing else read), then the page's passages
+        with their highlighted text (20 lookups by rowid)."""
         terms = parse_terms(q)
         match = full_match(terms, filters)
         if match is None:
@@ -222,9 +230,12 @@ class SearchIndex:
         db = self._db()
         deadline = time.monotonic() + timeout
         db.set_progress_handler(lambda: time.monotonic() > deadline, PROGRESS_OPS)
+        counts: Counter[int] = Counter()
         try:
-            counts = self._count(db, match, result)
-            result.hits = self._hits(db, match, terms, page, size)
+            (result.total,) = db.execute("SELECT count(*) FROM passage WHERE passage MATCH ?", (match,)).fetchone()
+            if result.total:
+                counts = self._count(db, match, result)
+                result.hits = self._hits(db, match, self._page(db, match, bool(terms.phrases), page, size))
         except sqlite3.OperationalError as exc:
             if "interrupted" in str(exc):
                 raise SearchTimeout(f"search stopped after {timeout:g} s (setting search-timeout)") from None
@@ -235,36 +246,46 @@ class SearchIndex:
         return result
 
     def _count(self, db: sqlite3.Connection, match: str, result: SearchResult) -> Counter[int]:
-        rowids = [r for (r,) in db.execute("SELECT rowid FROM passage WHERE passage MATCH ?", (match,))]
-        result.total = len(rowids)
-        if len(rowids) > FACET_SAMPLE:
-            step = len(rowids) / FACET_SAMPLE
-            rowids = [rowids[int(k * step)] for k in range(FACET_SAMPLE)]
-            result.counts_exact = False
-        ids = array("I")
-        for start in range(0, len(rowids), 500):  # SQLite's limit on bound parameters is far above 500
-            chunk = rowids[start:start + 500]
-            marks = ",".join("?" * len(chunk))
-            ids.frombytes(b"".join(b for (b,) in db.execute(f"SELECT ids FROM passage_facets WHERE id IN ({marks})", chunk)))
+        """How many matching passages have each facet value; past FACET_SAMPLE matches, counted
+        on the passages whose rowid is a multiple of a step (evenly spread over the index) and
+        scaled to the total."""
+        step = -(-result.total // FACET_SAMPLE)
+        sql = "SELECT f.ids FROM passage JOIN passage_facets AS f ON f.id = passage.rowid WHERE passage MATCH ?"
+        blobs = [b for (b,) in (db.execute(sql + " AND passage.rowid % ? = 0", (match, step)) if step > 1
+                                else db.execute(sql, (match,)))]
+        if step > 1 and not blobs:  # no match fell on the step: count them all
+            blobs = [b for (b,) in db.execute(sql, (match,))]
+            step = 1
+        ids = array("I", b"".join(blobs))
         if sys.byteorder == "big":
             ids.byteswap()
         counts = Counter(ids)
-        if not result.counts_exact:
-            scale = result.total / len(rowids)
+        if step > 1:
+            result.counts_exact = False
+            scale = result.total / len(blobs)
             counts = Counter({k: max(1, round(v * scale)) for k, v in counts.items()})
         return counts
 
-    def _hits(self, db: sqlite3.Connection, match: str, terms: Terms, page: int, size: int) -> list[Hit]:
-        order = "p.rank" if terms.phrases else "p.rowid"
+    def _page(self, db: sqlite3.Connection, match: str, ranked: bool, page: int, size: int) -> list[int]:
+        """The rowids of the page shown: by bm25 on the words (ties in index order), or in index
+        order when only facets were chosen. Only the rowid and its score go through the sorter."""
+        order = f"{RANKING}, rowid" if ranked else "rowid"
+        sql = f"SELECT rowid FROM passage WHERE passage MATCH ? ORDER BY {order} LIMIT ? OFFSET ?"
+        return [r for (r,) in db.execute(sql, (match, size, (page - 1) * size))]
+
+    def _hits(self, db: sqlite3.Connection, match: str, rowids: list[int]) -> list[Hit]:
+        """The page's passages, with their documents and their matched words marked."""
+        if not rowids:
+            return []
+        marks = ",".join("?" * len(rowids))
         sql = f"""
-            SELECT d.work, d.main, d.symbol, d.title, d.date, p.eid, p.part, p.label, p.snip
-            FROM (SELECT rowid, rank, doc, eid, part, label,
-                         highlight(passage, 0, ?, ?) AS snip
-                  FROM passage WHERE passage MATCH ? ORDER BY {order.replace('p.', '')} LIMIT ? OFFSET ?) AS p
-            JOIN document AS d ON d.id = p.doc ORDER BY {order}"""
-        rows = db.execute(sql, (MARK_START, MARK_END, match, size, (page - 1) * size))
+            SELECT passage.rowid, d.work, d.main, d.symbol, d.title, d.date, passage.eid, passage.part,
+                   passage.label, highlight(passage, 0, ?, ?)
+            FROM passage JOIN document AS d ON d.id = passage.doc
+            WHERE passage MATCH ? AND passage.rowid IN ({marks})"""
+        found = {row[0]: row[1:] for row in db.execute(sql, (MARK_START, MARK_END, match, *rowids))}
         return [Hit(f"{main}#{eid}" if eid else work, work, symbol, title, date, label, part, excerpt(snip))
-                for work, main, symbol, title, date, eid, part, label, snip in rows]
+                for work, main, symbol, title, date, eid, part, label, snip in (found[r] for r in rowids if r in found)]
 
     def _facet_counts(self, counts: Counter[int], chosen: Mapping[str, list[str]]) -> dict[str, list[FacetCount]]:
         labels = self.facet_labels()

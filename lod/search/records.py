@@ -55,6 +55,7 @@ PART_LABELS = {
     "operative": "Operative paragraph",
     "point": "Point of a paragraph",
     "annex": "Annex paragraph",
+    "table": "Table row",
 }
 
 _ADVERBS = frozenset(w for phrase in PRE_ADVERBS for w in phrase.split()) | {"once"}
@@ -125,6 +126,16 @@ def document_record(res: Resolution, work: str, main: str, cited_iri: CitedIRI |
     for k, annex in enumerate(res.annexes, 1):
         prefix = f"{annex.eid or f'annex_{k}'}__"
         _paragraphs(record, annex.paragraphs, prefix, "annex", f"annex {annex.num or k}, paragraph", shared, cites)
+    for n, table in enumerate(res.tables, 1):
+        # a table's rows are passages of their own (lod.rdf.tables names them the same): a
+        # budget line or a State's rate is found at its row, as it was when tables were read
+        # as paragraphs
+        eid = table.eid or f"table_{n}"
+        for r, cells in enumerate(table.rows, 1):
+            text = " | ".join(c for c in cells if c)
+            if text:
+                record.passages.append(_passage(f"{eid}__row_{r}", "table", f"table {n}, row {r}", text, shared,
+                                                None, [], []))
     return record
 
 

@@ -11,7 +11,7 @@ from werkzeug.exceptions import HTTPException
 
 from lod import settings as registry
 from lod.store import QueryError, Store, StoreHolder, store_root
-from lod.web import browse, dumps, pages, resources, search, sparql
+from lod.web import browse, dumps, moved, pages, resources, search, sparql, vocabulary
 from lod.web.budget import ClientBudget
 from lod.web.cache import VersionedCache
 from lod.web.http import finish_response, install_cors_preflight
@@ -99,7 +99,7 @@ def create_app(
     )
     install_cors_preflight(app)
     app.before_request(_url_size_limit)
-    for module in (sparql, dumps, resources, pages, search, browse):
+    for module in (moved, sparql, dumps, resources, pages, search, browse, vocabulary):
         app.register_blueprint(module.bp)
 
     app.before_request(resources.start_rendering)

@@ -17,56 +17,25 @@ trusting the element names alone:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from lxml import etree
 
-from lod.model import Annex, OperativeParagraph, PreambularParagraph, SubParagraph
+from lod.model import Annex, OperativeParagraph, PreambularParagraph, SubParagraph, Table
 from lod.parse.akn.inline import Inline, InlineReader, Link, child, children, local, squash
+from lod.parse.akn.numbers import (
+    PARA_NUMBER, POINT_LABEL, PRINTED_NUMBER, ROMANS, ascii_digits, para_num, point_num, point_token,
+)
+from lod.parse.akn.tables import read_table, standing_table
 from lod.parse.verbs import leading_phrase
 from lod.uri import eid as make_eid
 
-_POINT_LABEL = re.compile(r"^\(?([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[^\W\d_]{1,2})\)\s+(?=\S)")
-"""A point label printed at the start of a numberless paragraph: "(a) ", "(iv) ", "(1) ", "(أ) "."""
-_PRINTED_NUMBER = re.compile(r"^(\d{1,3})\s?[.\-–]\s+(?=\S)")
-"""A paragraph number printed in the text instead of in `<num>`: "1. ", "1 - " (Arabic)."""
-_ROMANS = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"})
 _ANNEX_HEADING = re.compile(
     r"^(?:Annex|Annexe|Anexo|Appendix|Приложение|المرفق|مرفق|附件)(?:\s+([IVXLC]+|\d+))?\s*$", re.I
 )
 _PARAGRAPH_PARTS = ("content", "list", "intro", "blockList", "table", "subparagraph", "point", "wrapUp")
 """Children of a paragraph that hold its words (num and headings are read apart)."""
 _HEADING_CLASSES = re.compile(r"^(H\d+|HChG|HCh|HM|MercuryDocument|Title)$")
-
-
-_PARA_NUMBER = re.compile(r"^(\d+(?: ?[a-z]| (?:bis|ter|quater))?|[IVXLCDM]+|[A-Z])$")
-"""A paragraph number as the shapes accept it; anything else printed as a number is a point."""
-
-
-def _ascii_digits(text: str) -> str:
-    """Arabic-Indic and other decimal digits → 0-9, so "١٢" and "12" name one paragraph."""
-    return "".join(str(unicodedata.digit(ch)) if ch.isdigit() and not ch.isascii() else ch for ch in text)
-
-
-def point_num(raw: str) -> str:
-    """ "(a)" / "a." / "a)" / "(أ)" → "a" / "أ": the label without its brackets."""
-    return re.sub(r"[().\s\-–—]", "", _ascii_digits(raw)) or raw.strip()
-
-
-def para_num(raw: str) -> str:
-    """ "1." / "1 -" (Arabic) / "١." → "1"; "12 bis." → "12 bis"."""
-    return re.sub(r"^[(\s]+|[.\-–—)\s]+$", "", squash(_ascii_digits(raw)))
-
-
-def point_token(num: str, position: int) -> str:
-    """The eId token of a point: its Latin label, else its letter by position (the Arabic
-    (أ), (ب) and Russian а), б) are (a), (b) of the English text: one portion IRI for all
-    six languages)."""
-    token = re.sub(r"[^A-Za-z0-9]+", "", num)
-    if token and token == num:
-        return token
-    return chr(ord("a") + position - 1) if position <= 26 else str(position)
 
 
 @dataclass
@@ -94,7 +63,7 @@ class _Para:
         letter_next = (
             last is not None and len(point.num) == 1 and len(last.num) == 1 and ord(point.num) == ord(last.num) + 1
         )
-        if point.num in _ROMANS and not letter_next and last is not None and last.num not in _ROMANS:
+        if point.num in ROMANS and not letter_next and last is not None and last.num not in ROMANS:
             last.children.append(point)
         else:
             self.points.append(point)
@@ -115,6 +84,7 @@ class Body:
     preamble: list[PreambularParagraph] = field(default_factory=list)
     operative: list[OperativeParagraph] = field(default_factory=list)
     annexes: list[Annex] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
     links: dict[str, list[Link]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
@@ -131,6 +101,8 @@ class BodyReader:
         self._section: str | None = None
         self._part: str | None = None
         self._point_eids: set[str] = set()
+        self._tables: list[tuple[int, Table]] = []  # (annex number or 0, table)
+        self._fresh: tuple[int, int, str] | None = None  # the last heading: (target, paragraphs, text)
 
     # --- preamble -------------------------------------------------------------------------
     def preamble(self, pre: etree._Element | None) -> None:
@@ -195,6 +167,8 @@ class BodyReader:
             name = local(el)
             if name == "paragraph":
                 self._paragraph(el)
+            elif standing_table(el) is not None:
+                self._table(el)
             elif name in ("section", "part", "chapter", "division", "hcontainer"):
                 heading = [self.inline.read(c).text for c in el if local(c) in ("num", "heading", "subheading")]
                 self._heading(" ".join(h for h in heading if h) or None)
@@ -223,10 +197,19 @@ class BodyReader:
             self._target, self._section = self._annexes[-1].paras, None
             return
         current = self._annexes[-1] if self._annexes and self._target is self._annexes[-1].paras else None
+        self._fresh = (id(self._target), len(self._target), text)
         if current is not None and current.title is None and not current.paras:
             current.title = text
             return
         self._section = text
+
+    def _table(self, el: etree._Element) -> None:
+        """A table between paragraphs: a `Table` of the part it stands in, titled by the
+        heading printed just before it (when no paragraph came between)."""
+        fresh = self._fresh
+        title = fresh[2] if fresh and fresh[:2] == (id(self._target), len(self._target)) else None
+        in_annex = bool(self._annexes) and self._target is self._annexes[-1].paras
+        self._tables.append((len(self._annexes) if in_annex else 0, read_table(el, self.inline, title)))
 
     def _paragraph(self, el: etree._Element) -> None:
         num_el = child(el, "num")
@@ -251,19 +234,28 @@ class BodyReader:
         if lst is not None and lst is not el:
             head = self.inline.read(child(lst, "intro"))
             intro = Inline(squash(f"{intro.text} {head.text}"), intro.markers + head.markers, intro.links + head.links)
+        listed = lst is not None and len(lst) > 0  # an empty <list/> lists nothing
         last = self._target[-1] if self._target else None
-        if not num and not lst and last is not None and last.num is not None and not last.intro and not last.points:
+        if not num and not listed and last is not None and last.num is not None and not last.intro and not last.points:
             last.intro, last.markers, last.links = intro.text, intro.markers, intro.links  # number and text
             last.verb = _leading(first, intro.text, None, operative=True) if first is not None else None
             return  # were marked as two sibling paragraphs
-        printed = _PRINTED_NUMBER.match(_ascii_digits(intro.text)) if not num and not lst else None
+        printed = PRINTED_NUMBER.match(ascii_digits(intro.text)) if not num and not listed else None
         if printed:
             num, intro = printed.group(1), Inline(intro.text[printed.end():], intro.markers, intro.links)
-        if not num and not lst:
+        if not num and not listed:
             text = intro.text
-            label = _POINT_LABEL.match(text)
+            label = POINT_LABEL.match(text)
             if label and last is not None and last.num is not None:
                 last.add_point(_Point(label.group(1), text[label.end():], [], intro.markers, intro.links))
+                return
+            if last is not None and last.points and text[:1].islower():
+                point = last.points[-1]  # the words after a list ("and stresses …"), marked as a
+                while point.children:  # paragraph of their own: they end the last point, as
+                    point = point.children[-1]  # a wrapUp does and as the printed page reads
+                point.text = squash(f"{point.text} {text}")
+                point.markers += intro.markers
+                point.links += intro.links
                 return
             if _HEADING_CLASSES.match(el.get("class") or "") and len(text) < 200 and not intro.markers:
                 self._heading(text)
@@ -271,7 +263,7 @@ class BodyReader:
             verb = _leading(first, text, None, operative=True) if first is not None else None
             self._target.append(_Para(None, text, verb, self._section, intro.markers, intro.links))
             return
-        if num and not _PARA_NUMBER.match(para_num(num)):  # "(a)", "i", "(أ)" printed as a paragraph number
+        if num and not PARA_NUMBER.match(para_num(num)):  # "(a)", "i", "(أ)" printed as a paragraph number
             if last is not None:
                 last.add_point(_Point(point_num(num), intro.text, [], intro.markers, intro.links))
             else:
@@ -316,6 +308,10 @@ class BodyReader:
         for k, annex in enumerate(self._annexes, 1):
             prefix = f"annex_{k}__"
             self.body.annexes.append(Annex(annex.title, annex.num, self._paragraphs(annex.paras, prefix), f"annex_{k}"))
+        for n, (annex_k, table) in enumerate(self._tables, 1):
+            table.location = f"annex_{annex_k}" if annex_k else ""
+            table.eid = table.eid or f"table_{n}"
+            self.body.tables.append(table)
         return self.body
 
     def _paragraphs(self, paras: list[_Para], prefix: str) -> list[OperativeParagraph]:

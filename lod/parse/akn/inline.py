@@ -27,8 +27,11 @@ _SILENT = frozenset({"img", "docketNumber"})
 
 
 def local(el: etree._Element) -> str:
-    """The element's name without its namespace ("" for comments and processing instructions)."""
-    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+    """The element's name without its namespace ("" for comments and processing instructions).
+    Read from the tag string ("{ns}name"): the reader asks it some 900 times per document, and
+    building an `etree.QName` each time was a tenth of the reading."""
+    tag = el.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def children(el: etree._Element | None, *names: str) -> list[etree._Element]:

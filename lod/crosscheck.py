@@ -1,0 +1,108 @@
+"""The text converter against the AKN reader on the same resolutions, measure by measure.
+
+../shared holds eight session-77 resolutions twice: the UN's AKN4UN XML and the raw text of the
+PDF (`undocsdl_A_RES_77_*_extracted.txt`). Each paragraph is compared: the preambular paragraph
+at the same position, the operative paragraph with the same number; they agree when both exist
+and their leading phrase, number of points and footnote markers are the same. The test
+(tests/test_akn_text_agreement.py) and `make corpus-check` (docs/quality.md) read the same
+figure from here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lod.model import OperativeParagraph, PreambularParagraph, Resolution, SubParagraph
+
+TARGET = 0.98
+"""Share of paragraphs that must agree on every measure (issue 10)."""
+
+
+def pairs(text_folder: Path, akn_folder: Path) -> list[tuple[Path, Path]]:
+    """(text file, AKN file) of each session-77 resolution the text folder holds."""
+    out = []
+    for text in sorted(text_folder.glob("undocsdl_A_RES_77_*_extracted.txt")):
+        number = re.search(r"A_RES_77_(\d+)_", text.name).group(1)  # type: ignore[union-attr]
+        akn = sorted(akn_folder.glob(f"A_RES_77_{number}-*.xml")) + sorted(akn_folder.glob(f"A_RES_77_{number}_*.xml"))
+        if not akn:
+            raise FileNotFoundError(f"no AKN file for {text.name} in {akn_folder}")
+        out.append((text, akn[0]))
+    return out
+
+
+@dataclass
+class Agreement:
+    """Paragraphs compared, and the disagreements by measure ("verb", "points", ...)."""
+
+    paragraphs: int = 0
+    agreeing: int = 0
+    misses: dict[str, list[str]] = field(default_factory=dict)
+
+    def miss(self, measure: str, where: str) -> None:
+        self.misses.setdefault(measure, []).append(where)
+
+    @property
+    def share(self) -> float:
+        return self.agreeing / self.paragraphs if self.paragraphs else 0.0
+
+    def summary(self) -> str:
+        return f"{self.agreeing}/{self.paragraphs} = {self.share:.3f}" + "".join(
+            f"; {k}: {len(v)} (e.g. {v[0]})" for k, v in sorted(self.misses.items()))
+
+
+def _count(points: list[SubParagraph]) -> int:
+    return sum(1 + _count(p.subparagraphs) for p in points)
+
+
+def _verb(verb: str | None) -> str:
+    return " ".join((verb or "").replace("*", "").split()).rstrip(",").casefold()
+
+
+def compare(text: Resolution, akn: Resolution, found: Agreement) -> None:
+    name = akn.symbol or akn.source
+    if len(text.preamble) != len(akn.preamble):
+        found.miss("preamble count", f"{name}: {len(text.preamble)} vs {len(akn.preamble)}")
+    for k in range(max(len(text.preamble), len(akn.preamble))):
+        a = akn.preamble[k] if k < len(akn.preamble) else None
+        t = text.preamble[k] if k < len(text.preamble) else None
+        _paragraph(t, a, f"{name} preamble {k + 1}", found)
+    by_num_t = {p.num: p for p in text.operative if p.num}
+    by_num_a = {p.num: p for p in akn.operative if p.num}
+    if list(by_num_t) != list(by_num_a):
+        found.miss("operative numbers", f"{name}: {list(by_num_t)[-3:]} vs {list(by_num_a)[-3:]}")
+    for num in dict.fromkeys([*by_num_a, *by_num_t]):
+        _paragraph(by_num_t.get(num), by_num_a.get(num), f"{name} para {num}", found)
+    if len(text.footnotes) != len(akn.footnotes):
+        found.miss("footnote count", f"{name}: {len(text.footnotes)} vs {len(akn.footnotes)}")
+
+
+def _paragraph(t: PreambularParagraph | OperativeParagraph | None, a: PreambularParagraph | OperativeParagraph | None,
+               where: str, found: Agreement) -> None:
+    found.paragraphs += 1
+    if t is None or a is None:
+        found.miss("paragraph missing", f"{where}: {'text' if t is None else 'AKN'} lacks it")
+        return
+    ok = True
+    if _verb(t.verb) != _verb(a.verb):
+        found.miss("verb", f"{where}: {t.verb!r} vs {a.verb!r}")
+        ok = False
+    points_t = _count(t.subparagraphs) if isinstance(t, OperativeParagraph) else 0
+    points_a = _count(a.subparagraphs) if isinstance(a, OperativeParagraph) else 0
+    if points_t != points_a:
+        found.miss("sub-paragraphs", f"{where}: {points_t} vs {points_a}")
+        ok = False
+    if t.footnote_refs != a.footnote_refs:
+        found.miss("footnote markers", f"{where}: {t.footnote_refs} vs {a.footnote_refs}")
+        ok = False
+    found.agreeing += ok
+
+
+def measure(text_folder: Path, akn_folder: Path) -> Agreement:
+    from lod.parse import parse_file
+
+    found = Agreement()
+    for text, akn in pairs(text_folder, akn_folder):
+        compare(parse_file(text), parse_file(akn), found)
+    return found

@@ -1,0 +1,44 @@
+"""Numbers and labels as the UN's AKN files print them, in six scripts: paragraph numbers
+("1.", "1 -", "١."), point labels ("(a)", "(iv)", "(أ)", "а)") and the eId tokens they become."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from lod.parse.akn.inline import squash
+
+POINT_LABEL = re.compile(r"^\(?([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[^\W\d_]{1,2})\)\s+(?=\S)")
+"""A point label printed at the start of a numberless paragraph: "(a) ", "(iv) ", "(1) ", "(أ) "."""
+PRINTED_NUMBER = re.compile(r"^(\d{1,3})\s?[.\-–]\s+(?=\S)")
+"""A paragraph number printed in the text instead of in `<num>`: "1. ", "1 - " (Arabic)."""
+ROMANS = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"})
+PARA_NUMBER = re.compile(r"^(\d+(?: ?[a-z]| (?:bis|ter|quater))?|[IVXLCDM]+|[A-Z])$")
+"""A paragraph number as the shapes accept it; anything else printed as a number is a point."""
+
+
+def ascii_digits(text: str) -> str:
+    """Arabic-Indic and other decimal digits → 0-9, so "١٢" and "12" name one paragraph."""
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.digit(ch)) if ch.isdigit() and not ch.isascii() else ch for ch in text)
+
+
+def point_num(raw: str) -> str:
+    """ "(a)" / "a." / "a)" / "(أ)" → "a" / "أ": the label without its brackets."""
+    return re.sub(r"[().\s\-–—]", "", ascii_digits(raw)) or raw.strip()
+
+
+def para_num(raw: str) -> str:
+    """ "1." / "1 -" (Arabic) / "١." → "1"; "12 bis." → "12 bis"."""
+    return re.sub(r"^[(\s]+|[.\-–—)\s]+$", "", squash(ascii_digits(raw)))
+
+
+def point_token(num: str, position: int) -> str:
+    """The eId token of a point: its Latin label, else its letter by position (the Arabic
+    (أ), (ب) and Russian а), б) are (a), (b) of the English text: one portion IRI for all
+    six languages)."""
+    token = re.sub(r"[^A-Za-z0-9]+", "", num)
+    if token and token == num:
+        return token
+    return chr(ord("a") + position - 1) if position <= 26 else str(position)

@@ -1,0 +1,169 @@
+"""Operative paragraphs as the text converters read them, and their model form.
+
+`Para` and `Point` hold a paragraph while the blocks of a document are walked (its printed
+number, its opening text, its points, the section it is under); `model_paragraphs` turns the
+paragraphs of one part into `OperativeParagraph`s with their eIds (docs/architecture.md),
+texts without markup, points and footnote markers. Split from lod.parse.structure, which
+decides what each block is; this module only says how a decided paragraph is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from lod.model import OperativeParagraph, SubParagraph
+from lod.parse.furniture import MARK_RE, strip_marks
+from lod.uri import eid
+
+ROMANS = ("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx xxi xxii xxiii xxiv xxv").split()
+
+
+@dataclass
+class Point:
+    """A point of a paragraph as read: its label, its text, the points under it."""
+
+    num: str
+    text: str
+    children: list[Point] = field(default_factory=list)
+    roman: bool = False
+    label: str = ""
+
+
+@dataclass
+class Para:
+    """An operative paragraph as read: its printed number (None when unnumbered), its opening
+    text (with markup), its points, the section it is under, whether a page cut its beginning."""
+
+    num: str | None
+    intro: str
+    points: list[Point] = field(default_factory=list)
+    section: str | None = None
+    continued: bool = False
+
+
+def clean_text(text: str) -> tuple[str, list[str]]:
+    """Reader-facing text: no markup, no markers; the markers it carried, in order, once each."""
+    plain, refs = strip_marks(text)
+    plain = plain.replace("*", "")
+    seen: list[str] = []
+    for ref in refs:
+        if ref not in seen:
+            seen.append(ref)
+    return " ".join(plain.split()), seen
+
+
+def add_point(para: Para, num: str, text: str, label: str) -> None:
+    """Attach a point: "(i)" after "(h)" is a letter; after any other letter it opens romans under
+    it; a lettered point after a numbered one ("11. Sport …:" then "(a)") is that point's own."""
+    top = para.points
+    last = top[-1] if top else None
+    if last is not None and last.num.isdigit() and num.isalpha():
+        add_point(Para(None, "", last.children), num, text, label)  # the same rules, one level down
+        return
+    letter_next = (
+        last is not None and not last.roman and len(num) == 1 and len(last.num) == 1 and ord(num) == ord(last.num) + 1
+    )
+    roman = num in ROMANS and not letter_next
+    if roman and last is not None and not last.roman:
+        last.children.append(Point(num, text, roman=True, label=label))
+        return
+    top.append(Point(num, text, roman=roman, label=label))
+
+
+def continue_paragraph(para: Para, block: str) -> None:
+    """Append text to the innermost open part of a paragraph: its last point, or its intro."""
+    if not para.points:
+        para.intro = f"{para.intro} {block}".strip()
+        return
+    point = para.points[-1]
+    while point.children:
+        point = point.children[-1]
+    point.text = f"{point.text} {block}".strip()
+
+
+def model_paragraphs(
+    paras: list[Para], prefix: str | None, warnings: list[str], verb_of: Callable[[str], str | None]
+) -> list[OperativeParagraph]:
+    """The model's paragraphs (eIds, texts, points, markers) from the paragraphs as read;
+    `verb_of` gives the leading phrase of a paragraph's raw opening text."""
+    infer_lost_numbers(paras, warnings)
+    out: list[OperativeParagraph] = []
+    used: set[str] = set()
+    unnumbered = 0
+    numbers = [p.num for p in paras if p.num is not None]
+    restarts = len(numbers) != len(set(numbers))
+    sections: dict[str, int] = {}
+    for para in paras:
+        if para.num is None:
+            unnumbered += 1
+            local = f"para_u{unnumbered}"
+        else:
+            local = eid(("para", para.num))
+        if restarts and para.section:
+            # numbering restarts in each section: the section is part of the position
+            key = para.section.split(".")[0].strip()
+            token = key if re.fullmatch(r"[IVXLC]+|[A-Z]", key) else str(sections.setdefault(para.section, len(sections) + 1))
+            local = f"{eid(('sec', token))}__{local}"
+        pid = f"{prefix}__{local}" if prefix else local
+        if pid in used:
+            pid = f"{pid}_{len(used)}"
+        used.add(pid)
+        intro, refs = clean_text(para.intro)
+        parts = [intro] if intro else []
+        subparagraphs = []
+        for point in para.points:
+            sub, text = subparagraph(point, pid, refs)
+            subparagraphs.append(sub)
+            parts.append(text)
+        raw = MARK_RE.sub("", para.intro)
+        verb = verb_of(raw) if not para.continued else None
+        out.append(
+            OperativeParagraph(
+                num=para.num,
+                text=" ".join(parts),
+                verb=verb,
+                intro=intro if para.points else None,
+                subparagraphs=subparagraphs,
+                section=para.section,
+                continued=para.continued,
+                eid=pid,
+                footnote_refs=refs,
+            )
+        )
+    return out
+
+
+def subparagraph(point: Point, parent: str, refs: list[str]) -> tuple[SubParagraph, str]:
+    pid = f"{parent}__list_1__{eid(('point', point.num))}"
+    text, own = clean_text(point.text)
+    for ref in own:
+        if ref not in refs:
+            refs.append(ref)
+    children = []
+    full = [f"{point.label or '(' + point.num + ')'} {text}".strip()]
+    for child in point.children:
+        sub, child_text = subparagraph(child, pid, refs)
+        children.append(sub)
+        full.append(child_text)
+    return SubParagraph(point.num, text, children, pid), " ".join(full)
+
+
+def strip_label(block: str, label_in_plain: str) -> str:
+    """Remove a paragraph number or point label from the raw block (which may start with `*`)."""
+    label = label_in_plain.strip()
+    idx = block.find(label)
+    if idx == -1:
+        return block
+    return (block[:idx] + block[idx + len(label) :]).strip()
+
+
+def infer_lost_numbers(paras: list[Para], warnings: list[str]) -> None:
+    """An unnumbered paragraph between paragraphs n and n + 2 is paragraph n + 1 (its number lost)."""
+    for k in range(1, len(paras) - 1):
+        before, this, after = paras[k - 1], paras[k], paras[k + 1]
+        if this.num is None and not this.continued and before.num and after.num and before.num.isdigit() and after.num.isdigit():
+            if int(after.num) == int(before.num) + 2 and before.section == after.section:
+                this.num = str(int(before.num) + 1)
+                warnings.append(f"paragraph {this.num} has no printed number; it is inferred from paragraphs {before.num} and {after.num}")

@@ -1,0 +1,117 @@
+"""What a work's IRI date is made of, when the corpus does not print it: the organ's session
+rhythm and the year its number implies (split from lod.rdf.registry, which decides IRIs).
+
+A partial date is written as 1 January of its year (AKN4UN), flagged approximate. The same
+rules give `approximate_work_iri`, the IRI a build that knew no date would have minted, which
+the RDF keeps as an alias and the server answers with a 301 once the date is known.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from dateutil import parser as dateparser
+
+from lod.bodies import TLC_PATH, Body, by_actor, by_key, by_name, slug_actor
+from lod.symbols import roman_to_int
+from lod.uri import normalize_date
+
+# First session year of bodies whose own numbers are "{session}/{n}". Sessions are annual
+# for these bodies in the period UN texts cite, so year = offset + session is a fair
+# approximation, and it is always flagged as one.
+_SESSION_YEAR_OFFSET: dict[str, int] = {
+    "ga": 1945,  # 1st session 1946; resolutions of session S are adopted from Sept. of 1945+S
+    "ccpcj": 1991,  # 1st session 1992
+    "cnd": 1957,  # 68th session 2025
+    "csw": 1956,  # 69th session 2025
+    "csocd": 1961,  # 63rd session 2025
+    "cpd": 1967,  # 58th session 2025
+}
+
+
+def resolve_body(name: str | None) -> Body | None:
+    """A body from whatever the model holds: a key ("ga"), an actor token or a printed name."""
+    if not name:
+        return None
+    for lookup in (_by_key_or_none, by_actor, by_name):
+        body = lookup(name)
+        if body is not None:
+            return body
+    return None
+
+
+def _by_key_or_none(key: str) -> Body | None:
+    try:
+        return by_key(key)
+    except KeyError:
+        return None
+
+
+def adopting_body(body: Body | None) -> Body | None:
+    """Main Committees draft but never adopt: their drafts are adopted by the General Assembly."""
+    if body is not None and body.kind == "committee" and body.parent:
+        return by_key(body.parent)
+    return body
+
+
+def actor_token(body: Body | None, name: str | None) -> str:
+    if body is not None:
+        return body.actor
+    return slug_actor(name or "unknown")
+
+
+def body_iri(body: Body | None, name: str | None, base: str) -> str:
+    """The TLCOrganization IRI; bodies missing from lod.bodies get one from their actor token."""
+    local = body.tlc if body is not None else actor_token(None, name)
+    return f"{base.rstrip('/')}{TLC_PATH}{local}"
+
+
+def session_year(body_key: str | None, session: int) -> int | None:
+    """The (approximate) year of a numbered session of a body, when the body's rhythm is known."""
+    if body_key == "hrc":
+        return 2006 + (session - 1) // 3  # three regular sessions a year since 2006
+    offset = _SESSION_YEAR_OFFSET.get(body_key or "")
+    return offset + session if offset is not None else None
+
+
+def year_from_number(body_key: str | None, number: str) -> int | None:
+    """The year a printed number implies: 1373 (2001) → 2001, 2017/16 → 2017, 70/174 → 2015."""
+    n = " ".join(number.split())
+    if m := re.fullmatch(r"\d+\s*\((\d{4})\)", n):
+        return int(m.group(1))
+    if m := re.fullmatch(r"(\d{4})/\d+.*", n):
+        return int(m.group(1))
+    if m := re.fullmatch(r"\d+\s*\(([IVXLC]+)\)", n):
+        return session_year("ga", roman_to_int(m.group(1)))
+    if m := re.fullmatch(r"(\d{1,3})/\d+.*", n):
+        return session_year(body_key, int(m.group(1)))
+    return None
+
+
+def iso_date(text: str | None) -> str | None:
+    """An ISO date from what a citation or masthead printed ("21 December 2010" or ISO).
+
+    Text without a four-digit year gives None: dateutil would fill the gaps from today's
+    date, and an IRI must not depend on the day the build ran.
+    """
+    if not text:
+        return None
+    text = text.strip()
+    if re.fullmatch(r"\d{4}(-\d{2}){0,2}", text):
+        return normalize_date(text)
+    if not re.search(r"\b\d{4}\b", text):
+        return None
+    try:
+        return dateparser.parse(text, dayfirst=True, default=datetime(2000, 1, 1)).date().isoformat()
+    except (ValueError, OverflowError):
+        return None
+
+
+
+
+def approximate_date(body_key: str | None, number: str) -> str | None:
+    """The date a work's IRI carries while no text prints it: 1 January of the year its number
+    implies, or None when the number implies none."""
+    year = year_from_number(body_key, number)
+    return f"{year}-01-01" if year else None

@@ -1,0 +1,110 @@
+"""The vocabularies the dataset is written in, as published under https://w3id.org/un-lod/.
+
+One table: each vocabulary's IRI, where its terms live, the file it comes from and which of
+its terms are documented at which anchor. The build writes every vocabulary in every format
+(lod.publish.vocabulary), the server answers for its IRIs (lod.web.vocabulary), and w3id.org
+sends the IRIs to the server (w3id/un-lod/.htaccess): all three read this table.
+
+The ontology and the shapes have hash terms (`…/ontology#Work`): the client asks for the
+ontology and reads the term from it. The concept schemes have slash terms
+(`…/vocab/verb/recalling`), each a request of its own, answered from the scheme's files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+from rdflib.compare import to_canonical_graph
+from rdflib.namespace import RDF, SKOS
+
+ROOT = Path(__file__).resolve().parent.parent
+W3ID = "https://w3id.org/un-lod"
+"""Where the vocabularies' IRIs live (their namespace, registered at w3id.org)."""
+VOCAB_FOLDER = "vocab"
+"""output/vocab/{name}.{ext} in the build; /vocab/{name} on the server."""
+TERMS_FILE = "terms.json"
+"""output/vocab/terms.json: slash term IRI → the anchor of its documentation in the scheme's HTML."""
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    name: str
+    """Its file name in output/vocab/ and its path on the server (/vocab/{name})."""
+    iri: str
+    source: str
+    """The file under the repository it is taken from."""
+    kind: str
+    """"ontology" (OWL, HTML by pyLODE), "scheme" (SKOS, HTML by ontospy) or "shapes" (no HTML)."""
+
+    @property
+    def slash_terms(self) -> bool:
+        return self.kind == "scheme"
+
+    @property
+    def path(self) -> str:
+        """The IRI's path under w3id.org/un-lod/: what the redirect rules match."""
+        return self.iri.removeprefix(W3ID + "/")
+
+    def graph(self) -> Graph:
+        """The vocabulary's own triples (a scheme is cut from the file that holds both schemes)."""
+        return _graph(self.name)
+
+
+VOCABULARIES: tuple[Vocabulary, ...] = (
+    Vocabulary("ontology", f"{W3ID}/ontology", "ontology/lod.ttl", "ontology"),
+    Vocabulary("verb", f"{W3ID}/vocab/verb", "ontology/verbs.ttl", "scheme"),
+    Vocabulary("relation", f"{W3ID}/vocab/relation", "ontology/verbs.ttl", "scheme"),
+    Vocabulary("shapes", f"{W3ID}/shapes", "shapes/lod-shapes.ttl", "shapes"),
+)
+BY_NAME: dict[str, Vocabulary] = {v.name: v for v in VOCABULARIES}
+
+
+@lru_cache(maxsize=None)
+def _graph(name: str) -> Graph:
+    vocabulary = BY_NAME[name]
+    whole = _canonical(Graph().parse(ROOT / vocabulary.source))
+    if vocabulary.kind != "scheme":
+        return whole
+    scheme = URIRef(vocabulary.iri)
+    members = set(whole.subjects(SKOS.inScheme, scheme)) | {scheme}
+    collections = {c for c in whole.subjects(RDF.type, SKOS.Collection)
+                   if any(m in members for m in whole.objects(c, SKOS.member))}
+    cut = Graph()
+    for prefix, namespace in whole.namespaces():
+        cut.bind(prefix, namespace)
+    for subject in sorted(members | collections):
+        for triple in sorted(whole.triples((subject, None, None))):
+            cut.add(triple)
+    return cut
+
+
+def _canonical(g: Graph) -> Graph:
+    """The graph with its blank nodes named from their content (RDF canonicalization) and its
+    triples in order, so that every build writes every format byte-identically."""
+    out = Graph()
+    for prefix, namespace in g.namespaces():
+        out.bind(prefix, namespace)
+    for triple in sorted(to_canonical_graph(g)):  # inserted in order: rdflib's serializers keep it
+        out.add(triple)
+    return out
+
+
+def concepts(vocabulary: Vocabulary) -> list[URIRef]:
+    """The slash terms of a scheme: its concepts and collections, sorted."""
+    g = vocabulary.graph()
+    found = {s for s in g.subjects(RDF.type, SKOS.Concept) if isinstance(s, URIRef)}
+    found |= {s for s in g.subjects(RDF.type, SKOS.Collection) if isinstance(s, URIRef)}
+    return sorted(found)
+
+
+def vocabulary_of_path(path: str) -> tuple[Vocabulary, str | None] | None:
+    """(vocabulary, term local name or None) for a server path under /vocab/ without suffix."""
+    rest = path.removeprefix(f"/{VOCAB_FOLDER}/")
+    name, _, term = rest.partition("/")
+    vocabulary = BY_NAME.get(name)
+    if vocabulary is None or (term and not vocabulary.slash_terms):
+        return None
+    return vocabulary, term or None

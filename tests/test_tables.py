@@ -1,0 +1,157 @@
+"""Tables (lod.model.Table) from every reader, into the RDF and the AKN output and back:
+the UN's AKN tables (budget appropriations, staffing tables, a form's items, a programme of
+work), Word tables and a scale of assessments read out of text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+from rdflib import Literal
+
+from corpora import ABSENT, REAL
+from lod.akn import akn_document, akn_errors
+from lod.model import Resolution
+from lod.parse import parse_file, parse_text
+from lod.parse.akn import read_akn
+from lod.quality import findings
+from lod.rdf import WorkRegistry, map_resolution, resolution_graph
+from lod.rdf.namespaces import DCTERMS, UNRES
+from lod.validate import validate_lines
+from test_akn_read import store_of
+from test_parse_rules import SCALE
+from test_shapes import validate
+
+AKN = REAL / "ga-akn"
+GA77 = AKN / "GAresolutions-main" / "77session" / "English"
+ECOSOC_2021 = AKN / "ECOSOCresolutions-main" / "2021" / "English"
+DOCX = REAL / "ga-docx"
+BASE = "http://lod.test"
+pytestmark = pytest.mark.skipif(not AKN.is_dir(), reason=ABSENT)
+PREFIXES = "PREFIX unres: <https://w3id.org/un-lod/ontology#>\nPREFIX dcterms: <http://purl.org/dc/terms/>\n"
+
+
+def one(folder: Path, prefix: str) -> Path:
+    found = sorted(p for p in folder.rglob("*") if p.name.startswith(prefix))
+    assert found, f"no {prefix}* in {folder}"
+    return found[0]
+
+
+def paragraph_texts(res: Resolution) -> list[str]:
+    return [p.text for p in [*res.preamble, *res.operative, *(q for a in res.annexes for q in a.paragraphs)]]
+
+
+def test_a_table_between_paragraphs_is_a_table_not_a_paragraph() -> None:
+    budget = parse_file(one(GA77, "A_RES_77_264 A-C"))
+    first = budget.tables[0]
+    assert (first.eid, first.location, first.header) == ("table_1", "", ["Section", "Amount (United States dollars)"])
+    assert ["1", "Overall policymaking, direction and coordination", "86 769 400"] in first.rows
+    assert not any("86 769 400" in text for text in paragraph_texts(budget))
+    form = parse_file(one(GA77, "A_RES_77_100-"))
+    notice = next(t for t in form.tables if t.location == "annex_2")
+    assert notice.title == "Minimum information to be contained in the notice of judicial sale"
+    assert notice.rows[1] == ["2.", "Name of State of judicial sale"] and len(notice.rows) == 14
+    assert not any(" | " in text for text in paragraph_texts(form))
+    forests = parse_file(one(ECOSOC_2021, "E_RES_2021_6-"))
+    assert [t.footnote_refs for t in forests.tables] == [[], [], ["1"]]  # a note printed in a cell
+    assert not [f for f in findings(forests) if f.code == "note-without-marker"]
+    assert [t.title for t in forests.tables] == [
+        "Seventeenth session of the United Nations Forum on Forests, 2022 (policy session)",
+        "Eighteenth session of the United Nations Forum on Forests, 2023 (technical session)",
+        "Nineteenth session of the United Nations Forum on Forests, 2024 (policy session)",
+    ]
+
+
+def _store(*docs: Resolution) -> pyoxigraph.Store:
+    """The documents in one store (test_akn_read.store_of), each checked by both SHACL engines."""
+    registry = WorkRegistry(base=BASE)
+    for res in docs:
+        registry.add(res)
+    for res in docs:
+        lines = map_resolution(res, registry, BASE).lines()
+        for engine in ("sparql", "pyshacl"):
+            result = validate_lines(lines, res.source, engine=engine)
+            assert result.conforms, (res.source, engine, result.results[:3])
+    return store_of(*docs)
+
+
+def _select(store: pyoxigraph.Store, query: str) -> list[tuple[str, ...]]:
+    return [tuple(t.value for t in row) for row in store.query(PREFIXES + query)]
+
+
+def test_tables_are_rows_and_cells_in_rdf_and_conform_to_the_shapes() -> None:
+    budget = parse_file(one(GA77, "A_RES_77_264 A-C"))
+    word = parse_file(one(DOCX, "N1824662.docx"))
+    scale = parse_text(SCALE, source="scale.txt")
+    store = _store(budget, word, scale)
+    amount = _select(store, """SELECT ?amount WHERE {
+        ?w unres:symbol "A/RES/77/264 A-C" . ?table a unres:Table ; unres:eId "table_1" .
+        FILTER(STRSTARTS(STR(?table), STR(?w)))
+        ?row unres:rowOf ?table . ?name unres:cellOf ?row ; unres:column 2 ; unres:text ?section .
+        FILTER(STR(?section) = "Overall policymaking, direction and coordination")
+        ?cell unres:cellOf ?row ; unres:column 3 ; unres:text ?amount }""")
+    assert amount == [("86 769 400",)]
+    header = _select(store, """SELECT ?text WHERE { ?row unres:headerRow true ; unres:position 1 ; unres:rowOf ?t .
+        ?t unres:eId "table_1" . FILTER(CONTAINS(STR(?t), "77-264")) ?c unres:cellOf ?row ; unres:column 1 ; unres:text ?text }""")
+    assert header == [("Section",)]
+    rate = _select(store, """SELECT ?rate WHERE {
+        ?row unres:rowState <http://lod.test/id/state/BOL> . ?c unres:cellOf ?row ; unres:column 2 ; unres:text ?rate }""")
+    assert rate == [("0.019",)]
+    states = _select(store, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?row unres:rowState ?s }")
+    assert states == [(str(sum(1 for r in scale.tables[0].rows if r[0] != "Total")),)]
+    in_annex = _select(store, """SELECT ?part WHERE { ?t a unres:Table ; dcterms:isPartOf ?part .
+        FILTER(STRENDS(STR(?part), "#annex_1")) }""")
+    assert len(in_annex) == 1  # the scale of assessments, in its annex
+    word_tables = _select(store, """SELECT (COUNT(?t) AS ?n) WHERE { ?w unres:symbol "E/RES/2018/30" .
+        ?t a unres:Table . FILTER(STRSTARTS(STR(?t), STR(?w))) }""")
+    assert word_tables == [("9",)]
+
+
+@pytest.mark.parametrize("name", ["A_RES_77_264 A-C", "A_RES_77_100-", "E_RES_2021_6-", "scale", "N1824662.docx"])
+def test_tables_go_into_the_akn_output_and_read_back(name: str) -> None:
+    if name == "scale":
+        res = parse_text(SCALE, source="scale.txt")
+    else:
+        res = parse_file(one(DOCX if name.endswith(".docx") else AKN, name))
+    assert res.tables
+    registry = WorkRegistry(base=BASE)
+    registry.add(res)
+    xml = akn_document(res, registry, BASE)
+    assert akn_errors(xml, res.source) == []
+    again = read_akn(xml, res.source)
+    assert again.tables == res.tables
+    assert paragraph_texts(again) == paragraph_texts(res)
+
+
+TABLE_BREAKS = {
+    "TablePart": lambda g, t: g.remove((t, DCTERMS.isPartOf, None)),
+    "TableRowOf": lambda g, t: g.remove((next(g.subjects(UNRES.rowOf, t)), UNRES.rowOf, None)),
+    "TableCellColumn": lambda g, t: g.remove((next(g.subjects(UNRES.cellOf, next(g.subjects(UNRES.rowOf, t)))),
+                                              UNRES.column, None)),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(TABLE_BREAKS))
+def test_each_break_of_a_table_is_reported_by_its_own_shape_only(shape: str) -> None:
+    res = parse_text(SCALE, source="scale.txt")
+    registry = WorkRegistry(base=BASE)
+    registry.add(res)
+    graph = resolution_graph(res, registry, BASE)
+    assert validate(graph, res.source).conforms
+    table = next(graph.subjects(UNRES.eId, Literal("table_1")))
+    TABLE_BREAKS[shape](graph, table)
+    result = validate(graph, res.source)
+    assert result.shapes("Violation") == {shape}, result.report()
+
+
+def test_table_rows_are_found_by_search_at_their_row() -> None:
+    """The words of a table stay searchable now that they are no paragraph: one passage per row,
+    at the row's IRI fragment (the portion lod.rdf.tables publishes)."""
+    from lod.search import document_record
+
+    budget = parse_file(one(GA77, "A_RES_77_264 A-C"))
+    rows = [p for p in document_record(budget, "w", "m").passages if p.part == "table"]
+    line = next(p for p in rows if "86 769 400" in p.text)
+    assert "Overall policymaking, direction and coordination" in line.text and line.eid == "table_1__row_2"
+    assert len(rows) == sum(len(t.rows) for t in budget.tables)
