@@ -118,3 +118,16 @@ def test_cli_says_how_many_documents_were_reused_and_no_cache_reuses_none(
     assert "0 of 6 documents reused from the build cache" in full.output
     assert _sums(again) == _sums(out)
     assert json.loads((again / "report.json").read_text())["published"] == 6
+
+
+@needs_shared
+def test_a_new_sidecar_makes_its_document_parsed_again(first: tuple[Path, Path], tmp_path: Path) -> None:
+    """The parser reads `NAME.meta.yaml` beside a document: it is part of the document's input."""
+    corpus, out = first
+    changed = tmp_path / "corpus"
+    shutil.copytree(corpus, changed)
+    (changed / f"{SEEDS[1].name}.meta.yaml").write_text("symbol: E/CN.15/2019/L.4\n", encoding="utf-8")
+    again = _copy_build(out, tmp_path / "out")
+    report = build(changed, again, jobs=2, progress=False, cache=True)
+    assert report.reused + report.remapped == 5
+    assert next(d for d in report.documents if d.source == SEEDS[1].name).symbol == "E/CN.15/2019/L.4"

@@ -32,6 +32,7 @@ from typing import Any
 
 import lod
 from lod.model import Resolution
+from lod.parse.readers import sidecar_paths
 from lod.publish.dumps import sha256 as sha256_file
 from lod.rdf import WorkRegistry
 
@@ -70,6 +71,15 @@ def entry_key(data: bytes, source: str, context: str) -> str:
     digest.update(b"\0" + source.encode() + b"\0")
     digest.update(data)
     return digest.hexdigest()
+
+
+def input_bytes(path: Path) -> bytes:
+    """Everything the parser reads for a document: its bytes and its sidecar's, if any."""
+    data = [path.read_bytes()]
+    for sidecar in sidecar_paths(path):
+        if sidecar.is_file():
+            data.append(b"\0sidecar " + sidecar.name.encode() + b"\0" + sidecar.read_bytes())
+    return b"".join(data)
 
 
 def build_context(base: str, limits: object) -> str:

@@ -121,7 +121,7 @@ class DocumentStage:
         found: dict[Path, Document] = {}
         tasks: list[tuple[workers.ParseTask, str]] = []
         for i, path in enumerate(paths):
-            key = cache.entry_key(path.read_bytes(), self.outcomes[path].source, context_key)
+            key = cache.entry_key(cache.input_bytes(path), self.outcomes[path].source, context_key)
             entry = self.cache.lookup(key)
             if entry is None:
                 tasks.append((workers.ParseTask(path, self.scratch / f"{i:08d}"), key))
