@@ -50,9 +50,14 @@ engine-deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource >/dev/null; \
 	fi
 
-# Slow integration runs against external engines (not part of `make test`).
+# Slow integration runs against external engines (not part of `make test`): Virtuoso and the
+# Oxigraph server each started on 127.0.0.1 with its own config and data directory; publish,
+# serve, the same answers as the embedded store, 502/504, the resumed publish (tests), then a
+# synthetic corpus of ENGINE_N documents published to both and checked (bench/engines.py).
+ENGINE_N ?= 10000
 engine-test: install engine-deps
-	$(BIN)/python -m pytest -q -m engine
+	$(BIN)/python -m pytest -q -m "engine or not engine" tests/test_engines.py tests/test_engine_virtuoso.py tests/test_engine_serve.py
+	nice $(BIN)/python -m bench.engines --n $(ENGINE_N)
 
 bench: install
 	$(BIN)/python -m pip install --quiet -e '.[bench]'

@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> None:
 
     port = free_port()
     server = start("lod serve", [PYTHON, "-m", "lod.serve", "--data", str(out), "--port", str(port),
-                                 "--access-log", "1" if args.access_log else "0", "--prerender", "0"],
+                                 "--access-log", "1" if args.access_log else "0"],
                    port, "/", work / "server.log", timeout=600)
     url = f"http://127.0.0.1:{port}"
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")

@@ -115,7 +115,9 @@ def _deref_section(n: str, serve: dict) -> list[str]:
     ox = serve.get("oxigraph_memory", {})
     header = ["format", "clients", "dereferences/s", "HTTP requests/s", "p50 ms (303+200)", "p99 ms (303+200)",
               "p50 ms per request", "p99 ms per request", "dereferences", "errors"]
-    lines = [f"**N = {n}**, just after start-up (descriptions rendered on first request while the background renderer runs)", ""]
+    when = ("descriptions rendered on first request while the background renderer runs" if "rendering_complete" in serve
+            else "every description written by the build, sent as a file")
+    lines = [f"**N = {n}**, just after start-up ({when})", ""]
     lines += _table(header, _deref_rows(serve.get("deref", [])))
     if serve.get("deref_warm"):
         lines += ["", f"**N = {n}**, once the background renderer had rendered every description "

@@ -30,10 +30,10 @@ DUMP_FILES = {"documents/*.ttl": "documents/*.ttl", "lod.nt.gz": "dumps/lod.nt.g
               "lod.ttl": "dumps/lod.ttl", "lod.jsonld": "dumps/lod.jsonld"}
 MODES = {
     "quick": {"sizes": [200, 1000], "serve": [200, 1000], "reps": 10, "query_budget": 10.0, "duration": 4.0,
-              "rdflib_max_triples": 2_000_000, "warm_wait": 600},
+              "rdflib_max_triples": 2_000_000},
     # 17,000 documents are ~10 million triples: the size the memory target names
     "full": {"sizes": [1000, 10000, 17000, 50000], "serve": [1000, 10000, 17000], "reps": 20, "query_budget": 20.0,
-             "duration": 8.0, "rdflib_max_triples": 4_000_000, "warm_wait": 1800},
+             "duration": 8.0, "rdflib_max_triples": 4_000_000},
 }
 
 
@@ -106,18 +106,6 @@ def serve_benchmarks(n: int, out: Path, work: Path, corpus: Path, cfg: dict) -> 
             log(f"N={n}: dereferencing {fmt} with {clients} clients (just after start-up)")
             r = deref.load(port, paths, fmt, clients, cfg["duration"], cap=20000)
             result["deref"].append({**r.__dict__, "deref_per_s": r.deref_per_s, "http_per_s": r.http_per_s})
-        # the server renders every description in the background after a new build; a user who
-        # comes later meets that steady state, measured again once the renderer is done
-        t0 = time.perf_counter()
-        complete = wait_rendered(out, cfg["warm_wait"])
-        result["warm_wait_seconds"] = time.perf_counter() - t0
-        result["rendering_complete"] = complete
-        if complete:
-            result["deref_warm"] = []
-            for fmt, clients in cfg["deref_cells"]:
-                log(f"N={n}: dereferencing {fmt} with {clients} clients (descriptions rendered)")
-                r = deref.load(port, paths, fmt, clients, cfg["duration"], cap=20000)
-                result["deref_warm"].append({**r.__dict__, "deref_per_s": r.deref_per_s, "http_per_s": r.http_per_s})
         result["lod_memory_loaded"] = tree_memory_mib(lod.proc.pid)
     finally:
         lod.stop()
@@ -159,17 +147,6 @@ def serve_benchmarks(n: int, out: Path, work: Path, corpus: Path, cfg: dict) -> 
     return result
 
 
-def wait_rendered(out: Path, timeout: float) -> bool:
-    """Wait until lod serve's background renderer has marked its store version complete."""
-    deadline = time.monotonic() + timeout
-    marker = f".{out.name}.store.rendered"
-    while time.monotonic() < deadline:
-        if any((out.parent / marker).glob("*/.complete")):
-            return True
-        time.sleep(2)
-    return any((out.parent / marker).glob("*/.complete"))
-
-
 def work_paths(out: Path) -> list[str]:
     """Path of every published work IRI (the server answers them whatever its base)."""
     from urllib.parse import urlsplit
@@ -190,7 +167,6 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--label", help="results file name (default: the mode)")
     parser.add_argument("--deref", default="turtle,jsonld,html:1,8,32",
                         help="dereferencing cells as FORMATS:CLIENTS, e.g. 'turtle:8' for a memory-only run")
-    parser.add_argument("--warm-wait", type=float, help="seconds to wait for the background rendering before the warm dereferencing runs")
     parser.add_argument("--reuse-build", action="store_true",
                         help="serve an existing corpus-N/out-N in --work instead of synthesizing and building again")
     args = parser.parse_args(argv)
@@ -199,8 +175,6 @@ def main(argv: list[str] | None = None) -> None:
         cfg["sizes"] = [int(s) for s in args.sizes.split(",")]
     cfg["serve"] = ([int(s) for s in args.serve_sizes.split(",") if s.strip()] if args.serve_sizes is not None
                     else [s for s in cfg["serve"] if s in cfg["sizes"]])
-    if args.warm_wait is not None:
-        cfg["warm_wait"] = args.warm_wait
     formats, _, clients = args.deref.partition(":")
     cfg["deref_cells"] = [(f, int(c)) for f in formats.split(",") for c in (clients or "1,8,32").split(",")]
     label = args.label or args.mode

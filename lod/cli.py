@@ -176,8 +176,12 @@ def _summary(report) -> None:  # type: ignore[no-untyped-def]
 @_opt("port")
 @_opt("workers")
 @_opt("base")
-def serve(data: Path | None, host: str | None, port: int | None, workers: int | None, base: str | None) -> None:
-    """Serve a build: content-negotiated IRIs, HTML, dumps and a SPARQL endpoint (gunicorn)."""
+@_opt("store")
+@_opt("engine", type=click.Choice(["virtuoso", "oxigraph", "sparql"]))
+def serve(data: Path | None, host: str | None, port: int | None, workers: int | None, base: str | None,
+          store: str | None, engine: str | None) -> None:
+    """Serve a build: content-negotiated IRIs, HTML, dumps and a SPARQL endpoint (gunicorn).
+    With --store URL, SPARQL and the pages are answered by that engine (loaded by `lod publish`)."""
     from lod.serve import serve as run_server
 
     run_server(
@@ -186,6 +190,8 @@ def serve(data: Path | None, host: str | None, port: int | None, workers: int | 
         port=resolve("port", port),
         workers=resolve("workers", workers),
         base=resolve("base", base),
+        store=resolve("store", store),
+        engine=resolve("engine", engine),
     )
 
 

@@ -141,8 +141,9 @@ def serve(data: Path, host: str | None = None, port: int | None = None, workers:
         sandbox.verify(registry.flag(config["query-network-unconfined"]))
     except sandbox.Unconfined as exc:
         raise SystemExit(f"lod serve: {exc}") from None
-    # once, in the master: a store left by an earlier run is verified whole (and loaded again if damaged)
-    load_build(data_dir, root=store_root(data_dir, config["store-dir"]), deep=True)
+    if not config["store"]:  # the embedded store; an external engine (setting store) is loaded by `lod publish`
+        # once, in the master: a store left by an earlier run is verified whole (and loaded again if damaged)
+        load_build(data_dir, root=store_root(data_dir, config["store-dir"]), deep=True)
     application = LodApplication(config)
     try:
         application.run()

@@ -60,16 +60,6 @@ SETTINGS: tuple[Setting, ...] = (
         "idle and start again (milliseconds) when queries arrive together. 0 keeps none.", int,
     ),
     Setting(
-        "response-cache-mb", 32,
-        "Megabytes of finished descriptions and pages each server worker keeps in memory (behind it, the "
-        "rendered files shared by all workers on disk).", int,
-    ),
-    Setting(
-        "prerender", True,
-        "Render every work's descriptions in the background after a new build lands (lower latency; "
-        "CPU proportional to the number of documents). Off: render on first request only.", flag,
-    ),
-    Setting(
         "access-log", True,
         "Write one line per request to standard output (gunicorn's access log); off saves a little CPU per request.", flag,
     ),
@@ -99,9 +89,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "store", "",
         "HTTP root of an external SPARQL engine to serve from (e.g. http://127.0.0.1:8890 for Virtuoso); empty: "
-        "the embedded store built from the data directory. `lod publish --to` loads a build into one.", str,
+        "the embedded store built from the data directory; a directory: a pyoxigraph store loaded there. "
+        "`lod publish --to` loads a build into an engine.", str,
     ),
-    Setting("engine", "virtuoso", "Kind of the external engine at `store` / `lod publish --to`: virtuoso or oxigraph.", str),
+    Setting("engine", "virtuoso", "Kind of the external engine at `store` / `lod publish --to`: virtuoso, oxigraph, "
+            "or sparql (any SPARQL 1.1 endpoint, `store` being its query URL; serving only).", str),
     Setting("store-dir", "", "Directory of the server's on-disk SPARQL store (one subdirectory per build); empty: .{data}.store next to the data directory.", str),
 )
 

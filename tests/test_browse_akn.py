@@ -43,7 +43,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> FlaskClient:
         raise FileNotFoundError(GA_AKN)
     out = tmp_path_factory.mktemp("out") / "output"
     build(corpus, out, progress=False, jobs=2)
-    app = create_app({"data": str(out), "store-dir": str(tmp_path_factory.mktemp("store")), "prerender": False})
+    app = create_app({"data": str(out), "store-dir": str(tmp_path_factory.mktemp("store"))})
     return app.test_client()
 
 

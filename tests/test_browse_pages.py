@@ -201,7 +201,7 @@ def test_query_page_without_the_vendored_editor_keeps_its_plain_form(corpus_buil
     """Where `make install` could not copy YASGUI (no npm), the page says so and the form works."""
     from lod.web.app import create_app
 
-    app = create_app(data=str(corpus_build), store_dir=str(tmp_path / "store"), prerender=False)
+    app = create_app(data=str(corpus_build), store_dir=str(tmp_path / "store"))
     app.static_folder = str(tmp_path / "static-without-editor")
     client = app.test_client()
     page = client.get("/sparql", headers=HTML).get_data(as_text=True)

@@ -12,7 +12,8 @@ from click.testing import CliRunner
 
 from lod.cli import main
 from lod.publish import build
-from lod.publish.cache import ENTRY, RUN, TURTLE, cache_root
+from lod import output
+from lod.publish.cache import ENTRY, LABELS, LINKS, RUN, TURTLE, cache_root
 
 from corpora import DEV, REPO_CORPUS, needs_shared  # noqa: E402
 
@@ -75,6 +76,7 @@ def test_an_edited_an_added_and_a_removed_document_give_the_bytes_of_a_full_buil
     full = build(changed, tmp_path / "full", jobs=2, progress=False, cache=False)
 
     assert _sums(again) == _sums(tmp_path / "full")
+    assert f"  {output.SYMBOLS}\n" in _sums(again)  # the descriptions are among the files compared
     assert len(incremental.published) == len(full.published) == 6
     # four documents are unchanged: three are taken whole, and 001, whose cited work got its
     # printed date from the edited document, is mapped again from its cached model, not parsed
@@ -83,6 +85,8 @@ def test_an_edited_an_added_and_a_removed_document_give_the_bytes_of_a_full_buil
     # the cache holds this build's documents only
     entries = list((cache_root(again) / "documents").iterdir())
     assert len(entries) == 6
+    # a reused document's link and label records (the describe stage's inputs) are in its entry
+    assert all((entry / LINKS).is_file() and (entry / LABELS).is_file() for entry in entries)
 
 
 @needs_shared

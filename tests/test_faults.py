@@ -206,8 +206,9 @@ def _one_clear_line(result: subprocess.CompletedProcess[str]) -> str:
 
 
 def test_a_full_disk_ends_the_build_in_one_line_naming_the_file(tmp_path: Path) -> None:
-    # 4 MiB: one document's output (≈ 2.8 MiB with the vocabulary files) fits, the corpus beside it does not
-    with tiny_filesystem(tmp_path / "disk", 4096) as disk:
+    # 28 MiB: one document's output fits (≈ 2.8 MiB of vocabulary files and ≈ 15 MiB of descriptions,
+    # most of them the authorities', in 4 KiB blocks), the corpus beside it does not
+    with tiny_filesystem(tmp_path / "disk", 28672) as disk:
         out = disk / "output"
         build(ONE_DOCUMENT, out, progress=False, jobs=1)
         before = _tree_digest(out)
@@ -222,7 +223,7 @@ def test_a_full_disk_ends_the_build_in_one_line_naming_the_file(tmp_path: Path) 
 
 
 def test_a_read_only_output_ends_the_build_in_one_line_naming_the_file(tmp_path: Path) -> None:
-    with tiny_filesystem(tmp_path / "disk", 8192) as disk:
+    with tiny_filesystem(tmp_path / "disk", 28672) as disk:
         out = disk / "output"
         build(ONE_DOCUMENT, out, progress=False, jobs=1)
         before = _tree_digest(out)

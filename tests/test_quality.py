@@ -132,7 +132,7 @@ def test_the_build_report_carries_the_findings(tmp_path: Path) -> None:
 
 
 def test_the_html_page_shows_curator_notes() -> None:
-    from lod.web.render import work_page
+    from lod.describe.page import work_page
 
     g = Graph()
     for t in graph_of(_with_gap()):

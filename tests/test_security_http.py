@@ -24,7 +24,7 @@ from bench.common import percentile
 from bench.hostile import Tally, clients_for, hostile, pages, slow_client
 from lod.uri import DEFAULT_BASE
 from lod.web.http import SECURITY_HEADERS
-from lod.web.render import Linker, resource_page
+from lod.describe.page import Linker, resource_page
 from server_fixtures import TEST_SETTINGS, Server, path_of
 
 READ_SECONDS = float(TEST_SETTINGS["request-read-seconds"])  # type: ignore[arg-type]

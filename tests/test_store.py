@@ -10,7 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from corpora import CORPUS, needs_shared
+from corpora import CORPUS
 from rdflib import Literal, URIRef
 
 from lod.store import OxigraphStore, QueryError, RemoteStore, StoreHolder, bind_values, dump_checksum, load_build
@@ -119,26 +119,6 @@ def test_remote_store_answers_like_the_local_one(server, data: Path) -> None:
     assert len(remote.construct(queries.WORK_GRAPH, {"work": work})) == len(local.construct(queries.WORK_GRAPH, {"work": work}))
 
 
-@needs_shared
-def test_work_descriptions_equal_the_generic_queries_for_every_work(data: Path) -> None:
-    """The description reads a work's graph once and asks for links into its parts by VALUES;
-    it must give exactly the triples of the generic queries, which read the graph per query."""
-    from lod.web.describe import _construct, work_description
-
-    store = OxigraphStore.from_build(data)
-    works = [str(r["work"]) for r in store.select(queries.WORKS)]
-    assert len(works) >= 8
-    cited = 0
-    for work in works:
-        bindings = {"work": URIRef(work)}
-        generic = _construct(store, queries.WORK_GRAPH, bindings)
-        incoming = _construct(store, queries.INCOMING_TO_WORK, bindings)
-        generic += incoming + _construct(store, queries.LABELS_OF_OBJECTS, bindings)
-        cited += bool(incoming)
-        assert set(work_description(store, work).triples) == set(generic), work
-    assert cited >= 2  # the corpus cites some of its own works: the incoming part is exercised
-
-
 def test_values_blocks_refuse_what_is_not_a_term() -> None:
     from lod.store.base import values_block
 
@@ -147,30 +127,3 @@ def test_values_blocks_refuse_what_is_not_a_term() -> None:
         values_block("o", [URIRef("http://e.org/a> } ; DROP ALL ; <x")])
     with pytest.raises(ValueError):
         values_block("o } DROP ALL {", [])
-
-
-def test_links_into_a_part_of_a_work_are_in_its_description() -> None:
-    """A paragraph of another document citing paragraph 3 of a work: the description of the
-    work carries that link and the citing document's label, as the generic queries do."""
-    from lod.web.describe import _construct, work_description
-
-    work, other = "http://e.org/akn/work", "http://e.org/akn/other"
-    data = f"""
-    <{work}/eng@/!main#para_3> <https://w3id.org/un-lod/ontology#text> "Decides" <{work}> .
-    <{work}> <http://www.w3.org/2000/01/rdf-schema#label> "the work" <{work}> .
-    <{other}/eng@/!main#para_1> <https://w3id.org/un-lod/ontology#cites> <{work}/eng@/!main#para_3> <{other}> .
-    <{other}/eng@/!main#para_2> <https://w3id.org/un-lod/ontology#cites> <{work}> <{other}> .
-    <{other}> <http://www.w3.org/2000/01/rdf-schema#label> "the citing work" <{other}> .
-    """
-    raw = ox.Store()
-    raw.load(data.encode(), format=ox.RdfFormat.N_QUADS)
-    raw.load(data.encode(), format=ox.RdfFormat.N_QUADS, to_graph=ox.DefaultGraph())  # the merged default graph
-    store = OxigraphStore(raw)
-    bindings = {"work": URIRef(work)}
-    generic = set(_construct(store, queries.WORK_GRAPH, bindings) + _construct(store, queries.INCOMING_TO_WORK, bindings)
-                  + _construct(store, queries.LABELS_OF_OBJECTS, bindings))
-    described = set(work_description(store, work).triples)
-    assert described == generic
-    cites = ox.NamedNode("https://w3id.org/un-lod/ontology#cites")
-    assert {(t.subject.value, t.object.value) for t in described if t.predicate == cites} == {
-        (f"{other}/eng@/!main#para_1", f"{work}/eng@/!main#para_3"), (f"{other}/eng@/!main#para_2", work)}

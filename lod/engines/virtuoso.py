@@ -17,7 +17,7 @@ from typing import ClassVar
 import requests
 from requests.auth import HTTPDigestAuth
 
-from lod.engines.base import CONNECT_TIMEOUT, Engine, EngineError, register
+from lod.engines.base import CONNECT_TIMEOUT, Engine, EngineError, _iri, register
 
 DEFAULT_PASSWORD = ("dba", "dba")
 
@@ -29,6 +29,12 @@ class Virtuoso(Engine):
     update_path: ClassVar[str] = "/sparql-auth"
     graph_store_path: ClassVar[str] = "/sparql-graph-crud-auth"
     graph_param: ClassVar[str] = "graph-uri"
+    text_index: ClassVar[bool] = True
+
+    def query_params(self, timeout: float) -> dict[str, str]:
+        # Virtuoso's "anytime" limit: at the limit it answers 200 with what it has so far and
+        # X-SQL-State S1TAT, which lod.store.remote turns into a 504, never into an answer
+        return {"timeout": str(max(1, int(timeout * 1000)))}
 
     def check_security(self) -> None:
         if self.credentials is None:
@@ -44,20 +50,40 @@ class Virtuoso(Engine):
                 "(isql-vt PORT dba dba exec=\"user_set_password('dba', '…');\"); lod does not write to it until then"
             )
 
+    def with_default_graph(self, sparql: str, graph: str) -> str:
+        # Virtuoso's default graph is every graph it holds (its system graphs too, a triple once
+        # per graph); its default-graph-uri parameter hides the named graphs from GRAPH ?g, this
+        # pragma does not
+        return f"DEFINE input:default-graph-uri <{_iri(graph)}>\n{sparql}"
+
     def text_filter(self, variable: str, words: list[str]) -> str:
         # bif:contains takes one string expression; the words are bound values, quoted as phrases
         expr = " AND ".join(f"'\"' || ?_w{i} || '\"'" for i in range(len(words)))
         return f"?{variable} <bif:contains> ({expr}) ." if words else ""
 
-    def bulk_load(self, files: dict[str, str]) -> bool:
-        """Through isql-vt on the SQL port (LOD_ENGINE_SQL_PORT, default 1111), when Virtuoso runs
-        on this machine and may read the files' folder (DirsAllowed in virtuoso.ini)."""
+    def index_text(self) -> bool:
+        """Index every literal for `bif:contains` (the rule is idempotent) and update the index,
+        through isql-vt on the SQL port (LOD_ENGINE_SQL_PORT) when it is set."""
+        return self._isql(["DB.DBA.RDF_OBJ_FT_RULE_ADD(null, null, 'lod');", "DB.DBA.VT_INC_INDEX_DB_DBA_RDF_OBJ();"],
+                          "text index")
+
+    def _isql(self, statements: list[str], what: str) -> bool:
         import os
 
         isql = shutil.which("isql-vt") or shutil.which("isql")
         port = os.environ.get("LOD_ENGINE_SQL_PORT")
         if not isql or not port or self.credentials is None:
             return False
+        done = subprocess.run([isql, port, self.credentials.user, self.credentials.password],
+                              input="\n".join(statements) + "\n", capture_output=True, text=True, timeout=self.timeout)
+        if done.returncode != 0 or "*** Error" in done.stdout:
+            first = next((ln for ln in done.stdout.splitlines() if "Error" in ln), done.stderr.strip()[:200])
+            raise EngineError(f"virtuoso {what} failed: {first}")
+        return True
+
+    def bulk_load(self, files: dict[str, str]) -> bool:
+        """Through isql-vt on the SQL port (LOD_ENGINE_SQL_PORT, default 1111), when Virtuoso runs
+        on this machine and may read the files' folder (DirsAllowed in virtuoso.ini)."""
         statements = ["DELETE FROM DB.DBA.load_list WHERE ll_state = 2;"]
         for graph, file in files.items():
             path = Path(file).resolve()
@@ -66,12 +92,7 @@ class Virtuoso(Engine):
                        "SELECT COUNT(*) FROM DB.DBA.load_list WHERE ll_error IS NOT NULL;"]
         for graph in files:  # a reload replaces: clear each graph before its file is loaded
             statements.insert(0, f"SPARQL CLEAR GRAPH <{graph}>;")
-        done = subprocess.run([isql, port, self.credentials.user, self.credentials.password],
-                              input="\n".join(statements) + "\n", capture_output=True, text=True, timeout=self.timeout)
-        if done.returncode != 0 or "*** Error" in done.stdout:
-            first = next((ln for ln in done.stdout.splitlines() if "Error" in ln), done.stderr.strip()[:200])
-            raise EngineError(f"virtuoso bulk load failed: {first}")
-        return True
+        return self._isql(statements, "bulk load")
 
 
 def _sql(value: str) -> str:

@@ -13,6 +13,7 @@ import os
 import time
 import zipfile
 from dataclasses import dataclass, field
+from lod import output
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,7 +27,7 @@ from lod.rdf.registry import WorkRegistry
 if TYPE_CHECKING:  # the pipeline imports this module
     from lod.publish.report import DocumentOutcome
 
-AKN_DUMP = "akn.zip"
+AKN_DUMP = output.DUMP_AKN
 """File name, in dumps/, of the zip of every AKN file (listed in void.ttl with the RDF dumps)."""
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -82,7 +83,7 @@ def write_akn_zip(out: Path, seconds: dict[str, float] | None = None) -> Path | 
     files = [folder / n for n in files_under(folder) if n.endswith(".xml")] if folder.is_dir() else []
     if not files:
         return None
-    target = out / "dumps" / AKN_DUMP
+    target = out / output.dump(AKN_DUMP)
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for path in files:

@@ -14,7 +14,7 @@ The cache lies beside the output (`.output.cache/` next to `output/`, like the s
 an entry is listed with its sha256 in `entry.json`, which carries a digest of itself; an entry
 that fails a check (truncated, edited, half-written) is deleted and its document built again.
 Builds beside one folder take turns (lod.publish.atomic), so one build at a time writes here.
-The lead moves `cache_root` into lod/output.py (the output layout) when merging.
+Where it lies is part of the output layout: `lod.output.cache_root` (re-exported here).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from typing import Any
 
 import lod
 from lod.model import Resolution
+from lod.output import cache_root as cache_root  # re-exported: where the cache lies
 from lod.parse.readers import sidecar_paths
 from lod.publish.dumps import sha256 as sha256_file
 from lod.rdf import WorkRegistry
@@ -42,14 +43,11 @@ VIEW = "view.pickle"
 MODEL = "model.pickle"
 QUESTIONS = "questions.pickle"
 RUN, TURTLE, AKN, RECORD, QUADS = "run.nt", "doc.ttl", "akn.xml", "search.pickle", "quads.gz"
+LINKS, LABELS = "run.links", "run.labels"
+"""The document's link and label records (lod.publish.descriptions.write_link_records): beside
+RUN with its suffix changed, where the describe stage looks for them."""
 CODE_FOLDERS = ("lod", "ontology", "shapes")
 """Folders (beside each other in the source tree) whose files make the code fingerprint."""
-
-
-def cache_root(out: Path) -> Path:
-    """`.{name}.cache` beside the output folder (output layout: belongs in lod/output.py)."""
-    out = Path(out).resolve()
-    return out.parent / f".{out.name}.cache"
 
 
 @lru_cache(maxsize=1)

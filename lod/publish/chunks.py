@@ -38,6 +38,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from lod import output
 from lod.publish.runs import merge_to_file
 from lod.publish.statistics import DatasetStatistics
 from lod.rdf.namespaces import PREFIXES
@@ -162,9 +163,9 @@ class ChunkedDumps:
 
     def _join(self, order: list[str], dumps: Path, scratch: Path) -> DatasetStatistics:
         sums = {name: json.loads((self.store / name / MANIFEST).read_text(encoding="utf-8")) for name in dict.fromkeys(order)}
-        self._concatenate(order, sums, "nt.gz", dumps / "lod.nt.gz", b"", b"", b"")
-        self._concatenate(order, sums, "ttl", dumps / "lod.ttl", turtle_prefixes(), b"", b"")
-        self._concatenate(order, sums, "jsonld", dumps / "lod.jsonld", b"[", b",", b"]")
+        self._concatenate(order, sums, "nt.gz", dumps / output.DUMP_NTRIPLES, b"", b"", b"")
+        self._concatenate(order, sums, "ttl", dumps / output.DUMP_TURTLE, turtle_prefixes(), b"", b"")
+        self._concatenate(order, sums, "jsonld", dumps / output.DUMP_JSONLD, b"[", b",", b"]")
         counts = [json.loads(self._read(name, "counts.json", sums)) for name in order]
         for name in order:
             self._read(name, "objects.run", sums)  # checked before it is merged
@@ -191,4 +192,4 @@ class ChunkedDumps:
                     digest.update(between)
                 out.write(part)
                 digest.update(part)
-        self.digests[f"dumps/{target.name}"] = digest.hexdigest()
+        self.digests[output.dump(target.name)] = digest.hexdigest()

@@ -14,7 +14,7 @@ from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, VOID
 
 from lod import __version__
-from lod.publish.dumps import DUMP_FORMATS
+from lod import output
 from lod.publish.statistics import DatasetStatistics
 from lod.publish.vocabulary import VOCABULARY_DUMP
 from lod.rdf.namespaces import UNRES
@@ -28,7 +28,7 @@ WIKIDATA = URIRef("http://www.wikidata.org/")
 
 
 def dataset_iri(base: str) -> URIRef:
-    return URIRef(f"{base.rstrip('/')}/dataset")
+    return URIRef(output.dataset_iri(base))
 
 
 def describe_dataset(
@@ -90,7 +90,8 @@ def describe_dataset(
 
     _wikidata_linkset(g, ds, statistics.wikidata_links)
 
-    for name, (media, label) in DUMP_FORMATS.items():
+    for name, (fmt, label) in output.DUMPS.items():
+        media = fmt.mime
         dist = URIRef(f"{base}/dumps/{name}")
         g.add((ds, VOID.dataDump, dist))
         g.add((ds, DCAT.distribution, dist))
@@ -99,7 +100,7 @@ def describe_dataset(
         g.add((dist, DCAT.downloadURL, dist))
         g.add((dist, DCAT.mediaType, URIRef(IANA + media)))
         g.add((dist, DCTERMS.license, UN_TERMS))
-        path = out / "dumps" / name
+        path = out / output.dump(name)
         g.add((dist, DCAT.byteSize, Literal(path.stat().st_size, datatype=XSD.nonNegativeInteger)))
         if name.endswith(".gz"):
             g.add((dist, DCAT.compressFormat, URIRef(IANA + "application/gzip")))
@@ -108,7 +109,7 @@ def describe_dataset(
         checksum = URIRef(f"{dist}#sha256")
         g.add((dist, SPDX.checksum, checksum))
         g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
-        g.add((checksum, SPDX.checksumValue, Literal(checksums[f"dumps/{name}"], datatype=XSD.hexBinary)))
+        g.add((checksum, SPDX.checksumValue, Literal(checksums[output.dump(name)], datatype=XSD.hexBinary)))
 
     service = URIRef(f"{base}/sparql")
     g.add((service, RDF.type, DCAT.DataService))

@@ -28,6 +28,7 @@ from typing import TypeVar
 
 from tqdm import tqdm
 
+from lod import output
 from lod.akn import akn_schema
 from lod.publish import cache, workers
 from lod.publish.akn import place_manifestation
@@ -229,8 +230,9 @@ class DocumentStage:
                 graph_name = f"{graph_name}#source-{outcome.slug}"
             graphs.add(graph_name)
             expressions.add(expression)
-            os.link(folder / cache.TURTLE, self.staging / "documents" / f"{outcome.slug}.ttl")
-            self.known[f"documents/{outcome.slug}.ttl"] = body["files"][cache.TURTLE]
+            turtle = output.document_turtle(outcome.slug)
+            os.link(folder / cache.TURTLE, self.staging / turtle)
+            self.known[turtle] = body["files"][cache.TURTLE]
             if body["akn"]:
                 place_manifestation(folder / cache.AKN, self.staging, body["akn"], outcome)
                 if outcome.akn:

@@ -23,19 +23,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from lod import output
 from lod.publish.chunks import ChunkedDumps, boundary_subjects
 from lod.publish.runs import merge_to_file
 from lod.publish.statistics import DatasetStatistics
 from lod.rdf.namespaces import PREFIXES
 
-DUMP_FORMATS: dict[str, tuple[str, str]] = {
-    "lod.ttl": ("text/turtle", "Turtle"),
-    "lod.nt.gz": ("application/n-triples", "N-Triples (gzip)"),
-    "lod.nq.gz": ("application/n-quads", "N-Quads, one named graph per document (gzip)"),
-    "lod.jsonld": ("application/ld+json", "JSON-LD"),
-    "akn.zip": ("application/akn+xml", "Akoma Ntoso (AKN4UN) XML of every document (zip)"),
-}
-"""File name → (media type, label): the distributions the dataset description lists."""
 
 _LINE_END = re.compile(rb"[ \t]*\.[ \t]*\n")
 """The end of an N-Triples line: where a quad's graph name goes."""
@@ -89,10 +82,10 @@ def write_turtle(path: Path, lines: Sequence[str]) -> None:
 
 
 def write_documents(out: Path, documents: Sequence[DocumentTriples]) -> None:
-    folder = out / "documents"
+    folder = out / output.DOCUMENTS
     folder.mkdir(parents=True, exist_ok=True)
     for doc in documents:
-        write_turtle(folder / f"{doc.slug}.ttl", doc.lines)
+        write_turtle(out / output.document_turtle(doc.slug), doc.lines)
 
 
 def write_part(path: Path, lines: Sequence[str]) -> None:
@@ -115,19 +108,19 @@ def write_dataset(
     """
     seconds = {} if seconds is None else seconds
     chunks = chunks or ChunkedDumps(scratch / "chunks")
-    folder = out / "dumps"
+    folder = out / output.DUMPS_DIR
     folder.mkdir(parents=True, exist_ok=True)
     merged = scratch / "lod.nt"
     with ExitStack() as stack:
         pool = pool or stack.enter_context(dump_pool(2))
         threads = stack.enter_context(ThreadPoolExecutor(1))
-        quads = threads.submit(_timed, _write_quads, folder / "lod.nq.gz", parts, chunks.digests)
+        quads = threads.submit(_timed, _write_quads, folder / output.DUMP_NQUADS, parts, chunks.digests)
         started = time.perf_counter()
         merge_to_file([p.path for p in parts], merged, scratch)
         boundaries = set().union(*(p.boundaries if p.boundaries is not None else _boundaries(p.path) for p in parts))
         statistics = chunks.write(merged, boundaries, folder, scratch, pool)
-        seconds["lod.nt.gz+lod.ttl+lod.jsonld"] = time.perf_counter() - started
-        seconds["lod.nq.gz"] = quads.result()
+        seconds[f"{output.DUMP_NTRIPLES}+{output.DUMP_TURTLE}+{output.DUMP_JSONLD}"] = time.perf_counter() - started
+        seconds[output.DUMP_NQUADS] = quads.result()
     merged.unlink()
     return statistics
 
@@ -176,7 +169,7 @@ def _write_quads(path: Path, parts: Sequence[DocumentPart], digests: dict[str, s
             member = quads_member(part)
             out.write(member)
             digest.update(member)
-    digests[f"dumps/{path.name}"] = digest.hexdigest()
+    digests[output.dump(path.name)] = digest.hexdigest()
 
 
 def quads_member(part: DocumentPart) -> bytes:
@@ -231,7 +224,7 @@ def write_checksums(out: Path, known: dict[str, str] | None = None) -> dict[str,
     known = known or {}
     sums = {}
     for name in files_under(out):
-        if name != "SHA256SUMS":
+        if name != output.CHECKSUMS:
             sums[name] = known.get(name) or sha256(out / name)
-    (out / "SHA256SUMS").write_text("".join(f"{h}  {name}\n" for name, h in sums.items()), encoding="utf-8")
+    (out / output.CHECKSUMS).write_text("".join(f"{h}  {name}\n" for name, h in sums.items()), encoding="utf-8")
     return sums

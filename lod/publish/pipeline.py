@@ -18,18 +18,20 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sqlite3
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from lod import settings
+from lod import output, settings
 from lod.publish.akn import write_akn_zip
 from lod.publish.atomic import staged_directory
 from lod.publish.cache import DocumentCache
 from lod.publish.chunks import ChunkedDumps
 from lod.publish.describe import describe_dataset
-from lod.publish.documents import DocumentStage
+from lod.publish.descriptions import DescriptionStage, write_link_records
+from lod.publish.documents import DocumentStage, context
 from lod.publish.dumps import DocumentPart, dump_pool, write_checksums, write_dataset, write_part, write_turtle
 from lod.publish.limits import DocumentLimits
 from lod.publish.links import unreadable_links
@@ -97,6 +99,11 @@ def build(
         where = exc.filename or out
         raise BuildError(f"cannot write {where}: {exc.strerror or exc}; nothing was written, "
                          f"{out} is as it was") from None
+    except sqlite3.OperationalError as exc:  # the search index's writer meets a full disk as SQLite says it
+        if "disk is full" not in str(exc):
+            raise
+        raise BuildError(f"cannot write the search index ({output.SEARCH_INDEX}) beside {out}: No space left on "
+                         f"device (SQLite: {exc}); nothing was written, {out} is as it was") from None
 
 
 def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int, show: bool,
@@ -107,7 +114,7 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int, show: bo
     with staged_directory(out) as staging:  # holds the build lock: the cache is ours too
         scratch = staging / SCRATCH
         scratch.mkdir()
-        (staging / "documents").mkdir()
+        (staging / output.DOCUMENTS).mkdir()
         documents = DocumentCache(out, enabled=use_cache)
         index = IndexStage(staging)
         stage = DocumentStage(outcomes, scratch, staging, base, jobs, show, limits, documents, index)
@@ -125,8 +132,21 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int, show: bo
         # States, organs, treaties and groups the documents link to, described once, in their own graph
         authorities = authorities_lines(base)
         write_part(scratch / "authorities.nt", authorities)
-        write_turtle(staging / "documents" / f"{AUTHORITIES_SLUG}.ttl", authorities)
+        write_turtle(staging / output.document_turtle(AUTHORITIES_SLUG), authorities)
         parts.append(DocumentPart(AUTHORITIES_SLUG, authorities_iri(base), scratch / "authorities.nt", len(authorities)))
+        write_link_records(scratch / "authorities.links", scratch / "authorities.labels", authorities, None, base)
+        timings = stage.timings
+        timings["dumps"] = time.perf_counter() - t0
+
+        # every resource's description, from the documents' link and label records (cached or new)
+        t0 = time.perf_counter()
+        descriptions = DescriptionStage(staging, scratch, base, out if out.is_dir() else None)
+        descriptions.describe(parts, jobs, context())
+        timings["describe"] = time.perf_counter() - t0
+        timings["describe cpu"] = descriptions.cpu_seconds
+        timings["describe join"] = descriptions.join_seconds
+        report.dump_seconds["descriptions"] = timings["describe"]
+        t0 = time.perf_counter()
 
         chunks = ChunkedDumps(documents.chunks if use_cache else scratch / "chunks")
         index.start_closing()  # written by a process of its own while the dumps are written
@@ -145,13 +165,15 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int, show: bo
         started = time.perf_counter()
         write_vocabularies(staging, base, previous=Path(out))
         report.dump_seconds["vocab/"] = time.perf_counter() - started
-        (staging / "report.json").write_text(json.dumps(report.to_json(), indent=2, sort_keys=True) + "\n", encoding="utf-8")
-        checksums = write_checksums(staging, known={**stage.known, **chunks.digests})
+        (staging / output.REPORT).write_text(json.dumps(report.to_json(), indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        checksums = write_checksums(staging, known={**stage.known, **chunks.digests, **descriptions.checksums})
         examples = sorted(d.work for d in report.published if d.work)[:3]
         void = describe_dataset(base, staging, statistics, checksums, examples)
-        void.serialize(staging / "void.ttl", format="turtle")
-        write_checksums(staging, known=checksums)  # only void.ttl is new: the rest is not read again
-        stage.timings["dumps"] = time.perf_counter() - t0
+        void.serialize(staging / output.VOID, format="turtle")
+        descriptions.describe_dataset(void)
+        # only void.ttl and the dataset's description are new: the rest is not read again
+        write_checksums(staging, known={**checksums, **descriptions.checksums})
+        timings["dumps"] += time.perf_counter() - t0
         documents.prune(chunks.used)  # the cache keeps what this build used, nothing older
     published_record.save()  # the output is in place: its work paths join the record of published IRIs
     return report

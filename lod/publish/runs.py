@@ -143,7 +143,8 @@ def _sort_merge(command: str, paths: Sequence[Path], target: Path, *, scratch: P
     arguments = [command, "-m", "-u", "-T", str(scratch), "-o", str(target), *map(str, paths)]
     done = subprocess.run(arguments, env=environment, stdin=subprocess.DEVNULL, capture_output=True, check=False)
     if done.returncode != 0:
-        raise OSError(f"sort -m failed merging {len(paths)} run files into {target}: {done.stderr.decode(errors='replace').strip()}")
+        reason = "; ".join(line.strip() for line in done.stderr.decode(errors="replace").splitlines() if line.strip())
+        raise OSError(f"sort -m failed merging {len(paths)} run files into {target}: {reason}")  # one line
 
 
 class _Run:

@@ -33,7 +33,7 @@ from rdflib.namespace import RDF, RDFS
 
 from lod.uri import DEFAULT_BASE
 from lod.vocabulary import ROOT, TERMS_FILE, VOCAB_FOLDER, VOCABULARIES, W3ID, Vocabulary, concepts
-from lod.web.conneg import RDF_FORMATS, TURTLE, Format
+from lod.formats import RDF_FORMATS, TURTLE, Format  # not lod.web: the build imports no web framework
 
 VOCABULARY_DUMP = "vocabulary.ttl"
 """dumps/vocabulary.ttl: every vocabulary in one file."""

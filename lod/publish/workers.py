@@ -2,7 +2,7 @@
 
 Module-level functions, so that process pools can pickle them. Each document has a folder of
 its own in the staging directory's `.parts/`, where the workers leave its files (model, run file
-of sorted N-Triples, Turtle, AKN, search record) with their sha256; the main process moves that
+of sorted N-Triples, its link and label records, Turtle, AKN, search record) with their sha256; the main process moves that
 folder into the build cache (lod.publish.cache) once the document is placed, so only names,
 counts and messages travel back through the pipes.
 """
@@ -20,6 +20,7 @@ from lod.parse import ParseError, parse_file
 from lod.publish import cache
 from lod.publish.akn import write_manifestation
 from lod.publish.chunks import boundary_subjects
+from lod.publish.descriptions import write_link_records
 from lod.publish.dumps import write_part, write_turtle
 from lod.publish.limits import DocumentLimits, Refused, check_pages, deadline, memory_refusal, start_worker
 from lod.publish.searchindex import save_record
@@ -162,6 +163,7 @@ def _publish(folder: Path, res: Resolution, graph: str, lines: list[str], result
     if not violations:
         try:
             write_part(folder / cache.RUN, lines)
+            write_link_records(folder / cache.LINKS, folder / cache.LABELS, lines, graph, _BASE)
             started = time.perf_counter()
             write_turtle(folder / cache.TURTLE, lines)
             turtle_seconds = time.perf_counter() - started
@@ -173,7 +175,8 @@ def _publish(folder: Path, res: Resolution, graph: str, lines: list[str], result
             return _failed(f"{res.source}: internal error while indexing: {type(exc).__name__}: {exc}")
     write(folder / cache.QUESTIONS, pickle.dumps(asked.questions, protocol=pickle.HIGHEST_PROTOCOL))
     found = [f.to_json() for f in findings(res)]
-    files = cache.written(folder, (cache.RUN, cache.TURTLE, cache.AKN, cache.RECORD, cache.QUESTIONS))
+    files = cache.written(folder, (cache.RUN, cache.LINKS, cache.LABELS, cache.TURTLE, cache.AKN, cache.RECORD,
+                                   cache.QUESTIONS))
     return Mapped(graph, len(lines), violations, warnings, turtle_seconds=turtle_seconds, findings=found, akn=akn,
                   files=files, answers=asked.digest(), boundaries=[] if violations else boundary_subjects(lines))
 

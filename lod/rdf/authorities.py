@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
-from lod import treaties
+from lod import output, treaties
 from lod.bodies import BODIES, Body, by_key
 from lod.rdf.groups import GROUPS, group_iri
 from lod.rdf.namespaces import (
@@ -28,7 +28,7 @@ from lod.rdf.ntriples import nt_lines
 from lod.rdf.registry import body_iri
 from lod.states import NAMES_CSV, all_states, fold
 
-AUTHORITIES_SLUG = "authorities"
+AUTHORITIES_SLUG = output.AUTHORITIES
 
 
 def authorities_iri(base: str) -> str:

@@ -27,12 +27,13 @@ from array import array
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from lod import output
 from pathlib import Path
 
 from lod.search.query import SearchError, full_match, facet_token, parse_terms
 from lod.search.records import FACETS, DocumentRecord
 
-INDEX_FILE = "search.sqlite"
+INDEX_FILE = output.SEARCH_INDEX
 """Where the index lives in the build output."""
 SCHEMA_VERSION = "1"
 MARK_START, MARK_END = "\x02", "\x03"

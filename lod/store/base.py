@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable, Mapping, Protocol
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
+
+from lod import formats
 
 GRAPH_CAP_FACTOR = 100
 """A CONSTRUCT/DESCRIBE may return this many times max-rows triples: one resolution's
@@ -33,17 +36,12 @@ class RawResult:
 # --- formats ------------------------------------------------------------------------------
 
 RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "text/csv": ox.QueryResultsFormat.CSV,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
+    f.mime: f.oxigraph for f in formats.RESULT_FORMATS if isinstance(f.oxigraph, ox.QueryResultsFormat)
 }
 GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    f.mime: f.oxigraph for f in formats.RDF_FORMATS if isinstance(f.oxigraph, ox.RdfFormat)
 }
+"""The store's answer formats by media type, from lod.formats."""
 
 
 # --- term conversion ----------------------------------------------------------------------
@@ -63,6 +61,23 @@ def to_rdflib(term: object) -> Node:
 
 # --- the interface -------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class Capabilities:
+    """What a store can promise, so the web layer decides from these and never from its class.
+
+    `enforces_timeout`: `query(…, timeout=)` stops the query itself (a remote engine: its own
+    limit plus the HTTP timeout). When False the caller must run the query where it can be
+    killed: the embedded store's files (`Store.path`) are opened by lod.web.querypool's processes.
+    `stable_version`: the data under one `version` never changes (a build's checksum), so
+    answers may be cached under it; an engine others write to can change at any moment.
+    `text_index`: the engine has a full-text index that search can use (lod.engines.search).
+    """
+
+    enforces_timeout: bool
+    stable_version: bool
+    text_index: bool = False
+
+
 class Store(Protocol):
     """What the web layer needs from a SPARQL store.
 
@@ -71,6 +86,9 @@ class Store(Protocol):
     """
 
     version: str
+    capabilities: Capabilities
+    path: Path | None
+    """Files a query process may open read-only (the embedded store); None for a remote engine."""
 
     def select(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> list[dict[str, Node]]: ...
 
@@ -85,7 +103,14 @@ class Store(Protocol):
         named_graph_uris: Iterable[str] = (),
         accept: str = "application/sparql-results+json",
         max_rows: int | None = None,
-    ) -> RawResult: ...
+        timeout: float | None = None,
+        dataset_in_query: bool = False,
+    ) -> RawResult:
+        """The answer, serialized whole for `accept`, or QueryError (413 over `max_rows`; 502 the
+        engine failed or is unreachable; 504 the engine ran out of time), never a truncated answer.
+        `timeout` is honoured only where `capabilities.enforces_timeout`; `dataset_in_query`: the
+        query picks its own graphs (FROM / FROM NAMED), so the store must not add its default."""
+        ...
 
 
 def _ctype(accept: str, table: Mapping[str, object]) -> str:
@@ -115,6 +140,12 @@ def _written(term: Node) -> str:
     if not isinstance(term, (URIRef, Literal)):
         raise TypeError(f"only IRIs and literals can be bound, not {term!r}")
     return term.n3()
+
+
+def literal_text(term: Node) -> str:
+    """One term as query text, escaped by rdflib exactly as `bind_values` writes it: for the few
+    places an engine takes only a constant (Virtuoso's `bif:contains`), never raw user text."""
+    return _written(term)
 
 
 def bind_values(sparql: str, bindings: Mapping[str, Node] | None) -> str:

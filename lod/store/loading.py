@@ -18,12 +18,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from lod import output
 from lod.store.oxigraph import OxigraphStore
 
-DUMP = "dumps/lod.nq.gz"
-MERGED = "dumps/lod.nt.gz"
+DUMP = output.dump(output.DUMP_NQUADS)
+MERGED = output.dump(output.DUMP_NTRIPLES)
 log = logging.getLogger(__name__)
-SUMS = "SHA256SUMS"
+SUMS = output.CHECKSUMS
 _COMPLETE = ".complete"
 _QUADS = ".quads"
 STORE_FORMAT = "v2"

@@ -11,8 +11,12 @@ from rdflib import Graph
 from rdflib.term import Node
 
 from lod.store.base import (
-    GRAPH_CAP_FACTOR, GRAPH_FORMATS, RESULT_FORMATS, QueryError, RawResult, _ctype, bind_values, to_rdflib,
+    GRAPH_CAP_FACTOR, GRAPH_FORMATS, RESULT_FORMATS, Capabilities, QueryError, RawResult, _ctype, bind_values, to_rdflib,
 )
+
+EMBEDDED = Capabilities(enforces_timeout=False, stable_version=True, text_index=False)
+"""pyoxigraph cannot stop a running query (the query pool kills its process instead); a loaded
+build never changes (its version is the dump's checksum); search uses the build's own index."""
 
 class _CapExceeded(Exception):
     pass
@@ -46,6 +50,8 @@ class OxigraphStore:
     work's label) is in the default graph once, so COUNTs mean what users expect; pyoxigraph's
     union-default flag would return it once per graph.
     """
+
+    capabilities = EMBEDDED
 
     def __init__(self, store: ox.Store, version: str = "", path: Path | None = None) -> None:
         self._store = store
@@ -96,8 +102,14 @@ class OxigraphStore:
         named_graph_uris: Iterable[str] = (),
         accept: str = "application/sparql-results+json",
         max_rows: int | None = None,
+        timeout: float | None = None,
+        dataset_in_query: bool = False,
     ) -> RawResult:
         """Run a protocol query and serialize it completely (or fail) before returning.
+
+        `timeout` cannot be enforced here (`capabilities.enforces_timeout` is False): the web
+        layer runs this method in a query process it kills at the limit (lod.web.querypool).
+        pyoxigraph reads FROM / FROM NAMED itself, so `dataset_in_query` changes nothing.
 
         The default graph is the merge of all documents unless the request (default-graph-uri,
         named-graph-uri) or the query (FROM, FROM NAMED) picks graphs.

@@ -7,13 +7,13 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from flask import Flask, Response, request
+from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader
 from werkzeug.exceptions import HTTPException
 
 from lod import settings as registry
-from lod.store import QueryError, Store, StoreHolder, store_root
+from lod.store import QueryError, Store, open_store
 from lod.web import browse, dumps, moved, pages, resources, search, sparql, vocabulary
 from lod.web.budget import ClientBudget
-from lod.web.cache import VersionedCache
 from lod.web.http import finish_response, install_cors_preflight
 from lod.web.querypool import QueryPool
 from lod.web.runtime import Runtime, runtime
@@ -70,15 +70,12 @@ def create_app(
     """
     config = resolve_settings({**(settings or {}), **overrides})
     app = Flask(__name__)
+    # the description pages' templates are lod.describe's (the build renders them too): one copy
+    app.jinja_loader = ChoiceLoader([FileSystemLoader(str(Path(__file__).parent / "templates")),
+                                     PackageLoader("lod.describe", "templates")])
     app.config["MAX_CONTENT_LENGTH"] = int(config["max-request-bytes"])
     app.json.sort_keys = False  # type: ignore[attr-defined]
-    holder = None
-    if store is None:
-        holder = StoreHolder(
-            Path(config["data"]),
-            check_every=float(config["reload-check-seconds"]),
-            root=store_root(Path(config["data"]), config["store-dir"]),
-        )
+    holder = open_store(config) if store is None else None  # the settings `store` and `engine` choose
     app.extensions["lod"] = Runtime(
         config=config,
         holder=holder,
@@ -89,7 +86,6 @@ def create_app(
             memory_mb=int(config["query-memory-mb"]),
             allow_unconfined=registry.flag(config["query-network-unconfined"]),
         ),
-        responses=VersionedCache(lambda r: r.size, max_bytes=int(config["response-cache-mb"]) << 20),
         budget=ClientBudget(
             client_concurrency(config),
             float(config["client-seconds-per-minute"]),
@@ -101,8 +97,6 @@ def create_app(
     app.before_request(_url_size_limit)
     for module in (moved, sparql, dumps, resources, pages, search, browse, vocabulary):
         app.register_blueprint(module.bp)
-
-    app.before_request(resources.start_rendering)
 
     @app.after_request
     def _finish(response: Response) -> Response:

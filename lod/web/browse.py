@@ -7,7 +7,7 @@
     /subjects, /subjects?iri=…      documents by subject (dcterms:subject: SDG, UNBIS, EuroVoc)
 
 Facts come from the store by SPARQL with bound values (lod.web.browse_queries); the pictures are
-SVG drawn on the server (lod.web.charts). Every page links its machine-readable alternates
+SVG drawn on the server (lod.describe.charts). Every page links its machine-readable alternates
 (`Link: rel="alternate"` and `<link>`): the RDF description of the thing it is about, or, for a
 session, the page's query as SPARQL results.
 """
@@ -31,11 +31,12 @@ from lod.store import Store
 from lod.store.base import bind_values
 from lod.uri import tlc_iri
 from lod.web import browse_queries as q
-from lod.web import charts, conneg, pictures
+from lod.describe import charts, pictures
+from lod.web import conneg
 from lod.web.conneg import CSV, RDF_FORMATS, SPARQL_JSON, Format
-from lod.web.paths import bodies_by_iri, browse_path
-from lod.web.render import Link, Linker
-from lod.web.resources import cached_response, exists
+from lod.describe.paths import bodies_by_iri, browse_path
+from lod.describe.page import Link, Linker
+from lod.web.pages import exists, from_store
 from lod.web.runtime import runtime
 
 bp = Blueprint("browse", __name__)
@@ -143,7 +144,7 @@ def state(iso3: str) -> Response:
 
     if iso3 != iso3.upper():
         return _moved(f"/states/{iso3.upper()}")
-    return cached_response(("browse", "state", iri), build)
+    return from_store(build)
 
 
 def _votes(rows: list[dict[str, Node]], linker: Linker) -> list[tuple[Document, str]]:
@@ -179,7 +180,7 @@ def treaty(key: str) -> Response:
                     citing=citing, addressed=addressed,
                     chart=charts.bar_chart(years, f"Documents citing {name}, per year") if years else None)
 
-    return cached_response(("browse", "treaty", iri), build)
+    return from_store(build)
 
 
 @bp.route("/bodies")
@@ -197,7 +198,7 @@ def bodies() -> Response:
                     chart_caption="Documents per year, by the body that adopted them.",
                     intro="The organs and committees that adopted or drafted the documents, with the number of documents.")
 
-    return cached_response(("browse", "bodies"), build)
+    return from_store(build)
 
 
 def per_year_chart(store: Store) -> object:
@@ -246,7 +247,7 @@ def body(key: str) -> Response:
                     documents=documents, sessions=session_links, children=children, addressed=addressed,
                     chart=charts.bar_chart(years, f"Documents of the {found.name}, per year") if years else None)
 
-    return cached_response(("browse", "body", iri), build)
+    return from_store(build)
 
 
 def _number(text: str) -> tuple[int, str]:
@@ -270,7 +271,7 @@ def sessions() -> Response:
         return page("listing.html", query_alternates(q.SESSIONS, {}), title="Sessions", items=items,
                     intro="Each session of a body that has documents here, with how many.")
 
-    return cached_response(("browse", "sessions"), build)
+    return from_store(build)
 
 
 @bp.route("/sessions/<key>/<int:number>")
@@ -297,7 +298,7 @@ def session(key: str, number: int) -> Response:
                     committees=committees, total=len(rows),
                     chart=charts.bar_chart(bars, f"Documents of session {number} by committee"))
 
-    return cached_response(("browse", "session", iri, number), build)
+    return from_store(build)
 
 
 @bp.route("/subjects")
@@ -308,7 +309,7 @@ def subjects() -> Response:
     if iri:
         if any(c in iri for c in '<>"{}|^`\\ \n'):
             abort(400, description="not an IRI")
-        return cached_response(("browse", "subject", iri), lambda store: _subject(store, iri))
+        return from_store(lambda store: _subject(store, iri))
 
     def build(store: Store) -> Response:
         linker = Linker(rt.base, Graph())
@@ -319,7 +320,7 @@ def subjects() -> Response:
                     intro="Subjects the documents are classified under (SDGs, UNBIS Thesaurus, EuroVoc), "
                           "with the number of documents.")
 
-    return cached_response(("browse", "subjects"), build)
+    return from_store(build)
 
 
 def _subject(store: Store, iri: str) -> Response:
@@ -344,13 +345,6 @@ def _moved(path: str) -> Response:
 def member_states() -> list[tuple[str, str]]:
     """(iso3, name) of every Member State, for the sponsor tiles of a draft."""
     return [(s.iso3, s.name) for s in all_states() if s.status == "member"]
-
-
-@bp.app_context_processor
-def _pictures() -> dict[str, object]:
-    """The resolution page's pictures, as template functions (see lod.web.pictures)."""
-    return {"citation_picture": pictures.citation_picture, "vote_picture": pictures.vote_picture,
-            "sponsor_picture": lambda work_page: pictures.sponsor_picture(work_page, runtime().base)}
 
 
 EDITOR_FILES = ("vendor/yasgui/yasgui.min.js", "vendor/yasgui/yasgui.min.css")

@@ -1,7 +1,8 @@
 """Content negotiation: which representation a client gets, by Accept header or by suffix.
 
-One table of formats, used by every route, so that the suffix URLs, the media types in
-`Link`/`<link rel=alternate>`, the SPARQL result formats and the 406 message never disagree.
+The formats are lod.formats' table (one for the whole project); this module only chooses among
+them, so that the suffix URLs, the media types in `Link`/`<link rel=alternate>`, the SPARQL
+result formats and the 406 message never disagree.
 Accept parsing is werkzeug's (q-values, wildcards, specificity), never hand-written.
 
 Suffix convention (documented in docs/endpoints.md): a description document is
@@ -10,41 +11,13 @@ Suffix convention (documented in docs/endpoints.md): a description document is
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
 
-
-@dataclass(frozen=True)
-class Format:
-    ext: str
-    mime: str
-    label: str
-    rdflib: str | None = None  # rdflib serializer name for graphs
-
-
-HTML = Format("html", "text/html", "HTML")
-TURTLE = Format("ttl", "text/turtle", "Turtle", "turtle")
-JSONLD = Format("jsonld", "application/ld+json", "JSON-LD", "json-ld")
-RDFXML = Format("rdf", "application/rdf+xml", "RDF/XML", "pretty-xml")
-NTRIPLES = Format("nt", "application/n-triples", "N-Triples", "nt")
-AKN = Format("xml", "application/akn+xml", "Akoma Ntoso XML")
-"""A document's AKN4UN manifestation (a file of the build, not a description: lod.web.manifestations)."""
-
-SPARQL_JSON = Format("srj", "application/sparql-results+json", "SPARQL JSON")
-SPARQL_XML = Format("srx", "application/sparql-results+xml", "SPARQL XML")
-CSV = Format("csv", "text/csv", "CSV")
-TSV = Format("tsv", "text/tab-separated-values", "TSV")
-
-RDF_FORMATS: tuple[Format, ...] = (TURTLE, JSONLD, RDFXML, NTRIPLES)
-"""Graph formats in order of preference when the client has none (curl's `*/*` gets Turtle)."""
-RESOURCE_FORMATS: tuple[Format, ...] = RDF_FORMATS + (HTML,)
-RESULT_FORMATS: tuple[Format, ...] = (SPARQL_JSON, SPARQL_XML, CSV, TSV)
-DOCUMENT_FORMATS: tuple[Format, ...] = RESOURCE_FORMATS + (AKN,)
-"""What a work or expression IRI offers: its descriptions, and the document itself as AKN."""
-
-BY_EXT: dict[str, Format] = {f.ext: f for f in RESOURCE_FORMATS}
+from lod.formats import (  # noqa: F401 - the routes take the format table from here
+    AKN, BY_EXT, CSV, DOCUMENT_FORMATS, HTML, JSONLD, NTRIPLES, RDF_FORMATS, RDFXML, RESOURCE_FORMATS,
+    RESULT_FORMATS, SPARQL_JSON, SPARQL_XML, TSV, TURTLE, Format,
+)
 
 ALIASES: dict[str, str] = {
     # media types clients send that name one of ours under another name

@@ -12,36 +12,25 @@ from importlib import resources
 from pathlib import Path
 
 from flask import Blueprint, Response, abort, render_template, request, send_from_directory
-from rdflib import Graph
 from werkzeug.security import safe_join
 
+from lod import output
+from lod.formats import FILE_TYPES, HTML, JSONLD, PLAIN, RDF_FORMATS
 from lod.web import conneg
-from lod.web.conneg import AKN, HTML, RDF_FORMATS
-from lod.web.describe import CONTEXT_FILE, serialize
-from lod.web.render import resource_page
+from lod.web.files import send_description
+from lod.describe.serialize import CONTEXT_FILE
 from lod.web.runtime import runtime
 
 bp = Blueprint("dumps", __name__)
 
-MEDIA_TYPES = {
-    ".ttl": "text/turtle",
-    ".gz": "application/gzip",
-    ".jsonld": "application/ld+json",
-    ".nq": "application/n-quads",
-    ".nt": "application/n-triples",
-    ".json": "application/json",
-    ".xml": AKN.mime,
-    ".zip": "application/zip",
-}
-_LISTED_DIRS = ("dumps", "documents")
-_TOP_FILES = ("void.ttl", "SHA256SUMS", "report.json")
+MEDIA_TYPES = FILE_TYPES
 
 
 def checksums(data: Path) -> dict[str, str]:
     """relative path → sha256 hex, as written by the build."""
     sums: dict[str, str] = {}
     try:
-        text = (data / "SHA256SUMS").read_text(encoding="utf-8")
+        text = (data / output.CHECKSUMS).read_text(encoding="utf-8")
     except OSError:
         return sums
     for line in text.splitlines():
@@ -66,7 +55,7 @@ def send_build_file(data: Path, folder: str, name: str) -> Response:
     assert joined is not None
     relative = f"{folder}/{name}" if folder else name
     sha = checksums(data).get(relative)
-    mimetype = MEDIA_TYPES.get(Path(joined).suffix, "text/plain")
+    mimetype = MEDIA_TYPES.get(Path(joined).suffix, PLAIN.mime)
     response = send_from_directory(
         directory, name, mimetype=mimetype, conditional=True, etag=sha or True,
         max_age=int(rt.config["cache-max-age"]),
@@ -81,28 +70,29 @@ def listing() -> Response:
     rt = runtime()
     sums = checksums(rt.data)
     files = []
-    for relative in [f"dumps/{p.name}" for p in sorted((rt.data / "dumps").glob("*")) if p.is_file()] + list(_TOP_FILES):
+    dumps = [output.dump(p.name) for p in sorted((rt.data / output.DUMPS_DIR).glob("*")) if p.is_file()]
+    for relative in dumps + list(output.TOP_FILES):
         path = rt.data / relative
         if path.is_file():
             files.append({"name": relative, "href": "/" + relative, "size": path.stat().st_size,
-                          "sha256": sums.get(relative, ""), "type": MEDIA_TYPES.get(path.suffix, "text/plain")})
-    documents = sorted(p.name for p in (rt.data / "documents").glob("*.ttl"))
+                          "sha256": sums.get(relative, ""), "type": MEDIA_TYPES.get(path.suffix, PLAIN.mime)})
+    documents = sorted(p.name for p in (rt.data / output.DOCUMENTS).glob("*.ttl"))
     return Response(render_template("dumps.html", files=files, documents=documents), mimetype="text/html")
 
 
 @bp.route("/dumps/<path:name>")
 def dump(name: str) -> Response:
-    return send_build_file(runtime().data, "dumps", name)
+    return send_build_file(runtime().data, output.DUMPS_DIR, name)
 
 
 @bp.route("/documents/<path:name>")
 def document(name: str) -> Response:
-    return send_build_file(runtime().data, "documents", name)
+    return send_build_file(runtime().data, output.DOCUMENTS, name)
 
 
-@bp.route("/SHA256SUMS")
-@bp.route("/report.json")
-@bp.route("/void.ttl")
+@bp.route(f"/{output.CHECKSUMS}")
+@bp.route(f"/{output.REPORT}")
+@bp.route(f"/{output.VOID}")
 def top_file() -> Response:
     return send_build_file(runtime().data, "", request.path.lstrip("/"))
 
@@ -115,17 +105,10 @@ def void() -> Response:
     fmt = conneg.negotiate(request.headers.get("Accept"), offered)
     if fmt is None:
         return Response(conneg.not_acceptable_message(offered) + "\n", status=406, mimetype="text/plain")
-    path = rt.data / "void.ttl"
-    if not path.is_file():
-        abort(404, description="this build has no void.ttl")
-    graph = Graph().parse(path, format="turtle")
-    if fmt is HTML:
-        dataset = f"{rt.base}/dataset"
-        page = resource_page(graph, dataset, rt.base)
-        body = render_template("resource.html", page=page, alternates=[("/void.ttl", RDF_FORMATS[0])])
-        response = Response(body, mimetype="text/html")
-    else:
-        response = Response(serialize(graph, fmt), mimetype=fmt.mime)
+    # the dataset's description, written by the build from void.ttl like every other description
+    response = send_description(rt.data, output.resource_description(output.dataset_iri(rt.base), fmt), fmt)
+    if response is None:
+        abort(404, description="this build has no description of its dataset (void.ttl)")
     response.headers["Content-Location"] = "/void.ttl" if fmt is RDF_FORMATS[0] else request.path
     response.vary.add("Accept")
     return response
@@ -134,4 +117,4 @@ def void() -> Response:
 @bp.route("/contexts/lod.jsonld")
 def context() -> Response:
     text = resources.files("lod.contexts").joinpath(CONTEXT_FILE).read_text(encoding="utf-8")
-    return Response(text, mimetype="application/ld+json")
+    return Response(text, mimetype=JSONLD.mime)

@@ -55,6 +55,8 @@ class Rejected(Exception):
 class CheckedQuery:
     text: str
     form: str  # select, ask, construct or describe
+    dataset_in_query: bool = False
+    """The query names its graphs (FROM / FROM NAMED): a remote store must not add its default."""
 
     @property
     def kind(self) -> str:
@@ -147,4 +149,4 @@ def _parse_and_check(text: str) -> CheckedQuery:
     form = QUERY_FORMS.get(tree[1].name)
     if form is None:
         raise Rejected(400, f"unsupported query form {tree[1].name}")
-    return CheckedQuery(text, form)
+    return CheckedQuery(text, form, "datasetClause" in tree[1].keys())

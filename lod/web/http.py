@@ -14,13 +14,12 @@ from typing import Any
 
 from flask import Flask, Response, request
 
-_COMPRESSIBLE = (
-    "text/", "application/json", "application/ld+json", "application/rdf+xml", "application/n-triples",
-    "application/sparql-results", "application/xml", "application/javascript", "image/svg+xml",
-)
+from lod.formats import COMPRESSIBLE, TURTLE
+
+_COMPRESSIBLE = COMPRESSIBLE
 _MIN_GZIP = 512
 GZIP_LEVEL = 6
-VOID_LINK = '</.well-known/void>; rel="describedby"; type="text/turtle"'
+VOID_LINK = f'</.well-known/void>; rel="describedby"; type="{TURTLE.mime}"'
 
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -42,16 +41,9 @@ def add_security_headers(response: Response) -> Response:
 
 
 def gzip_body(body: bytes) -> bytes:
-    """The gzip encoding every response body gets on the way out: deterministic (mtime 0, one
-    level), so a body compressed once and kept is byte for byte what compressing it again gives."""
+    """The gzip encoding a page made per request gets on the way out: deterministic (mtime 0),
+    so the same page gives the same bytes and the same ETag."""
     return gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)
-
-
-class Precompressed(Response):
-    """A response whose body was already gzip-compressed when it was kept (lod.web.cache): the
-    compression, most of the cost of serving a cached description, is not redone per request."""
-
-    gzipped: bytes | None = None
 
 
 def _compressible(response: Response) -> bool:
@@ -84,8 +76,7 @@ def finish_response(response: Response, config: dict[str, Any], last_modified: f
         response.vary.add("Accept-Encoding")
         body = response.get_data()
         if len(body) >= _MIN_GZIP and "gzip" in request.headers.get("Accept-Encoding", "").lower():
-            gzipped = response.gzipped if isinstance(response, Precompressed) else None
-            response.set_data(gzipped if gzipped is not None else gzip_body(body))
+            response.set_data(gzip_body(body))
             response.headers["Content-Encoding"] = "gzip"
     if not response.get_etag()[0] and not response.direct_passthrough and not response.is_streamed:
         response.add_etag()

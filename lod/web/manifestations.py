@@ -17,13 +17,12 @@ from pathlib import Path
 
 from flask import Response, abort, request
 
-from lod.akn.vocabulary import AKN_DIR, AKN_FORMAT
+from lod.akn.vocabulary import AKN_DIR
+from lod.describe.akn_files import MAIN, akn_alternates, languages, manifestation_path
 from lod.rdf.namespaces import language_tag
 from lod.uri import WorkIRI
-from lod.web.conneg import AKN, Format
 
-MAIN = f"!main.{AKN_FORMAT}"
-"""The last segment of a manifestation IRI."""
+__all__ = ["akn_alternates", "is_manifestation", "manifestation_file", "negotiated_manifestation", "send_manifestation"]
 
 
 def is_manifestation(path: str) -> bool:
@@ -48,18 +47,6 @@ def send_manifestation(data: Path, path: str, send: Callable[[Path, str, str], R
     return send(data, folder, name)
 
 
-def languages(data: Path, work: WorkIRI, base: str) -> list[str]:
-    """The languages of a work that have an AKN file in this build, in code order."""
-    folder = data / work.work()[len(base) + 1:]
-    if not folder.is_dir():
-        return []
-    return sorted(p.parent.name[:-1] for p in folder.glob(f"*@/{MAIN}"))
-
-
-def manifestation_path(work: WorkIRI, lang: str, base: str) -> str:
-    return f"{work.expression(lang)[len(base):]}/{MAIN}"
-
-
 def negotiated_manifestation(data: Path, iri: WorkIRI, base: str) -> str | None:
     """Where a request for `application/akn+xml` on a work or expression IRI goes, or None when
     this build has no AKN file for it."""
@@ -72,11 +59,3 @@ def negotiated_manifestation(data: Path, iri: WorkIRI, base: str) -> str | None:
     lang = next((code for code in found if language_tag(code) == wanted), None)
     lang = lang or ("eng" if "eng" in found else found[0])
     return manifestation_path(iri, lang, base)
-
-
-def alternates(data: Path, work: WorkIRI, base: str) -> list[tuple[str, Format]]:
-    """(url, format) of each AKN file of a work, for `Link` headers and the HTML page."""
-    return [
-        (manifestation_path(work, lang, base), Format(AKN.ext, AKN.mime, f"{AKN.label} ({lang})"))
-        for lang in languages(data, work, base)
-    ]

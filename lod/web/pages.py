@@ -6,17 +6,29 @@ machine-readable alternates, and the dataset description at /.well-known/void.
 
 from __future__ import annotations
 
+from typing import Callable
+
 from flask import Blueprint, Response, render_template, request
 from rdflib import Graph, URIRef
 
 from lod.store import Store
 from lod.web import queries
-from lod.web.paths import browse_path
-from lod.web.render import Link, Linker
-from lod.web.resources import cached_fact, cached_response, other_iri
+from lod.describe.paths import browse_path
+from lod.describe.page import Link, Linker
+from lod.web.resources import other_iri
 from lod.web.runtime import runtime
 
 bp = Blueprint("pages", __name__)
+
+
+def from_store(build: Callable[[Store], Response]) -> Response:
+    """A page made from the store in use (browse pages query it; descriptions never do)."""
+    return build(runtime().store())
+
+
+def exists(store: Store, iri: str) -> bool:
+    """Whether the data mentions `iri` (bound as a value, never pasted)."""
+    return bool(store.ask(queries.EXISTS, {"iri": URIRef(iri)}))
 
 
 def page(template: str, **context: object) -> Response:
@@ -25,7 +37,7 @@ def page(template: str, **context: object) -> Response:
 
 def _documents(store: Store) -> list[dict[str, object]]:
     """The document list, queried once per store version (every listing page starts from it)."""
-    return cached_fact(store, ("documents",), lambda: _query_documents(store))  # type: ignore[no-any-return]
+    return _query_documents(store)
 
 
 def _query_documents(store: Store) -> list[dict[str, object]]:
@@ -46,7 +58,7 @@ def _query_documents(store: Store) -> list[dict[str, object]]:
 
 @bp.route("/")
 def home() -> Response:
-    return cached_response(("page", "home"), _home)
+    return from_store(_home)
 
 
 def _home(store: Store) -> Response:
@@ -86,14 +98,14 @@ def _listing(store: Store, query: str, key: str) -> list[dict[str, object]]:
 
 @bp.route("/sponsors")
 def sponsors() -> Response:
-    return cached_response(("page", "sponsors"), lambda store: page(
+    return from_store(lambda store: page(
         "listing.html", title="Sponsors", items=_listing(store, queries.SPONSORS, "sponsor"),
         intro="States and groups named as sponsors of a draft, with the number of documents."))
 
 
 @bp.route("/treaties")
 def treaties() -> Response:
-    return cached_response(("page", "treaties"), lambda store: page(
+    return from_store(lambda store: page(
         "listing.html", title="Treaties", items=_listing(store, queries.TREATIES, "treaty"),
         intro="Treaties cited by the documents, with the number of documents citing each."))
 

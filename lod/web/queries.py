@@ -1,7 +1,8 @@
-"""Every SPARQL query the HTML pages and resource descriptions run, in one place.
+"""Every SPARQL query the browse and listing pages run, in one place (descriptions are not
+queried: the build writes them, lod.describe).
 
-They are deliberately generic (a work is the named graph that carries its IRI; a description is
-that graph plus the links into it), so they survive changes to the ontology. Variables such as
+They are deliberately generic (a work is the named graph that carries its IRI), so they survive
+changes to the ontology. Variables such as
 `?work`, `?iri` and `?symbol` are bound by the store as an escaped VALUES block put where
 `$BINDINGS` stands (lod.store.bind_values): user input never becomes query syntax.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lod.describe.labels import LABEL_PREDICATES
 from lod.rdf import examples as link_examples
 
 PREFIXES = """\
@@ -24,78 +26,12 @@ PREFIX eli: <http://data.europa.eu/eli/ontology#>
 PREFIX verb: <https://w3id.org/un-lod/vocab/verb/>
 """
 
-LABEL_PREDICATES = (
-    "http://purl.org/dc/terms/title",
-    "http://www.w3.org/2000/01/rdf-schema#label",
-    "http://www.w3.org/2004/02/skos/core#prefLabel",
-    "http://xmlns.com/foaf/0.1/name",
-    "https://w3id.org/un-lod/ontology#symbol",
-    "http://data.europa.eu/eli/ontology#title",
-)
 _LABEL_IN = ", ".join(f"<{p}>" for p in LABEL_PREDICATES)
 
 EXISTS = "ASK { { $BINDINGS ?iri ?p ?o } UNION { $BINDINGS ?s ?p ?iri } }"
 
 WORK_GRAPH = "CONSTRUCT { ?s ?p ?o } WHERE { $BINDINGS GRAPH ?work { ?s ?p ?o } }"
 """The document as published: its named graph (graph name = work IRI)."""
-
-WORK_SUBJECTS = """\
-CONSTRUCT { ?s ?p ?o } WHERE {
-  $BINDINGS
-  ?s ?p ?o .
-  FILTER(?s = ?work || STRSTARTS(STR(?s), CONCAT(STR(?work), "/")))
-}"""
-"""Fallback when a store does not keep one graph per work: every subject under the work IRI."""
-
-INCOMING_TO_WORK = PREFIXES + """\
-CONSTRUCT { ?source ?p ?target . ?g ?lp ?label . ?source ?slp ?slabel } WHERE {
-  { $BINDINGS GRAPH ?g { ?source ?p ?work } BIND(?work AS ?target) }
-  UNION
-  { { SELECT DISTINCT ?work ?target WHERE {
-        $BINDINGS GRAPH ?work { ?target ?anyp ?anyo }
-        FILTER(isIRI(?target) && STRSTARTS(STR(?target), CONCAT(STR(?work), "/"))) } }
-    GRAPH ?g { ?source ?p ?target } }
-  FILTER(?g != ?work && ?p != rdf:type)
-  OPTIONAL { GRAPH ?g { ?g ?lp ?label } FILTER(?lp IN (%s)) }
-  OPTIONAL { ?source ?slp ?slabel FILTER(?slp IN (%s)) }
-}""" % (_LABEL_IN, _LABEL_IN)
-"""What cites the work or any of its parts, with the citing documents' titles and symbols. Each
-part is looked up once (DISTINCT), not once per triple it is the subject of: half the time."""
-
-INCOMING_TO_TARGETS = PREFIXES + """\
-CONSTRUCT { ?source ?p ?target . ?g ?lp ?label . ?source ?slp ?slabel } WHERE {
-  $BINDINGS $TARGETS
-  GRAPH ?g { ?source ?p ?target }
-  FILTER(?g != ?work && ?p != rdf:type)
-  OPTIONAL { GRAPH ?g { ?g ?lp ?label } FILTER(?lp IN (%s)) }
-  OPTIONAL { ?source ?slp ?slabel FILTER(?slp IN (%s)) }
-}""" % (_LABEL_IN, _LABEL_IN)
-"""INCOMING_TO_WORK for targets already known (the work and its parts, `$TARGETS` a VALUES block):
-the description reads the work's graph once and names its parts, instead of every query reading
-the graph again (reading a graph of ~700 triples is ~10 ms at 10 M triples)."""
-
-LABELS_OF_TERMS = """\
-CONSTRUCT { ?o ?lp ?label } WHERE { $TARGETS ?o ?lp ?label FILTER(?lp IN (%s)) }""" % _LABEL_IN
-"""LABELS_OF_OBJECTS for objects already known (`$TARGETS` a VALUES block of ?o)."""
-
-DESCRIBE_RESOURCE = PREFIXES + """\
-CONSTRUCT { ?iri ?p ?o . ?o ?olp ?olabel . ?s ?q ?iri . ?s ?slp ?slabel . ?g ?glp ?glabel } WHERE {
-  { $BINDINGS ?iri ?p ?o OPTIONAL { ?o ?olp ?olabel FILTER(?olp IN (%s)) } }
-  UNION
-  { $BINDINGS GRAPH ?g { ?s ?q ?iri }
-    OPTIONAL { ?s ?slp ?slabel FILTER(?slp IN (%s)) }
-    OPTIONAL { ?g ?glp ?glabel FILTER(?glp IN (%s)) } }
-}""" % (_LABEL_IN, _LABEL_IN, _LABEL_IN)
-"""Any other resource (a State, a treaty, a body, the dataset): its triples, the links into it,
-and labels for both ends, so a page can name what it links to."""
-
-LABELS_OF_OBJECTS = """\
-CONSTRUCT { ?o ?lp ?label } WHERE {
-  { SELECT DISTINCT ?o WHERE { $BINDINGS GRAPH ?work { ?s ?p ?o FILTER(isIRI(?o)) } } }
-  ?o ?lp ?label FILTER(?lp IN (%s))
-}""" % _LABEL_IN
-"""Names of everything a work links to (cited resolutions, sponsors, treaties), from any graph;
-each linked IRI looked up once, however often the work links to it."""
 
 WORKS = "SELECT DISTINCT ?work WHERE { GRAPH ?work { ?work ?p ?o } }"
 """Every published work: the graphs named after the work they describe."""

@@ -50,8 +50,7 @@ class Busy(Exception):
 
 
 QUERY_NICENESS = 10
-"""Query processes yield the CPU to the web workers (pages first), and themselves take it before
-the prerenderer (niceness 19)."""
+"""Query processes yield the CPU to the web workers (pages and descriptions first)."""
 
 
 def _child(conn: Connection, errors: Connection, memory_mb: int, allow_unconfined: bool) -> None:
@@ -78,7 +77,7 @@ def _child(conn: Connection, errors: Connection, memory_mb: int, allow_unconfine
         try:
             if task[0] == "check":
                 checked = check_query(task[1])
-                conn.send(("checked", checked.form))
+                conn.send(("checked", checked.form, checked.dataset_in_query))
             elif task[0] == "probe":
                 conn.send(("probed", sandbox.probe(task[1], task[2])))
             else:
@@ -183,7 +182,8 @@ class QuerySession:
 
     def check(self, text: str) -> CheckedQuery:
         """The guard's verdict on `text`, computed in the child (raises `Rejected`)."""
-        return CheckedQuery(text, self._ask(("check", text))[1])
+        answer = self._ask(("check", text))
+        return CheckedQuery(text, answer[1], answer[2])
 
     def run(self, store_dir: Path, sparql: str, defaults: list[str], named: list[str], accept: str,
             max_rows: int | None) -> RawResult:

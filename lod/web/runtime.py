@@ -2,29 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from flask import current_app
 
-from lod.store import OxigraphStore, Store, StoreHolder
+from lod import output
+from lod.store import Store, StoreSource
 from lod.web.budget import ClientBudget
-from lod.web.cache import Rendered, VersionedCache
 from lod.web.querypool import QueryPool
 
 
 @dataclass
 class Runtime:
     config: dict[str, Any]
-    holder: StoreHolder | None
+    holder: StoreSource | None
     fixed_store: Store | None
     pool: QueryPool
     budget: ClientBudget
-    responses: VersionedCache[Rendered] = field(default_factory=lambda: VersionedCache(lambda r: r.size))
-    """Finished descriptions and pages of the store version in use (lod.web.cache)."""
-    facts: VersionedCache[Any] = field(default_factory=lambda: VersionedCache(lambda _: 256, max_bytes=8 << 20))
-    """Small query answers the 303s need (does this IRI exist, which work has this symbol)."""
 
     @property
     def base(self) -> str:
@@ -41,24 +37,8 @@ class Runtime:
         assert self.holder is not None
         return self.holder.current()
 
-    rendered: dict[str, Any] = field(default_factory=dict)
-    """Per store version, its shared on-disk renderings (lod.web.rendered.RenderedDir)."""
-    warmer: Any = None
-    """Starts the renderer process of each new store version (lod.web.rendered.Warmer), made on first use."""
-
-    def cache_version(self, store: Store) -> str | None:
-        """The version answers from `store` may be cached under, or None when they must not be:
-        an embedded store's version is its build checksum, so its data cannot change under a
-        version; a remote endpoint can change at any time."""
-        if isinstance(store, OxigraphStore) and store.version:
-            return store.version
-        return None
-
-    def store_path(self, store: Store) -> Path | None:
-        return store.path if isinstance(store, OxigraphStore) else None
-
     def last_modified(self) -> float | None:
-        sums = self.data / "SHA256SUMS"
+        sums = self.data / output.CHECKSUMS
         try:
             return sums.stat().st_mtime
         except OSError:

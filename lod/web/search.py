@@ -20,15 +20,18 @@ from rdflib import Graph
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
 
+from lod import formats
 from lod.search import (FACET_NAMES, FACETS, INDEX_FILE, MARK_END, MARK_START, MAX_QUERY_CHARS, PART_LABELS,
                         SearchError, SearchIndex, SearchResult, SearchTimeout)
+from lod.engines.search import EngineSearch
 from lod.web.budget import OverBudget
-from lod.web.render import Linker
+from lod.describe.page import Linker
 from lod.web.runtime import runtime
 
 bp = Blueprint("search", __name__)
 
-HTML, JSON = "text/html", "application/json"
+HTML, JSON = formats.HTML.mime, formats.JSON.mime
+"""The media types /search answers in (lod.formats)."""
 OPENSEARCH = "application/opensearchdescription+xml"
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 50
@@ -58,8 +61,12 @@ def _choose() -> str | None:
     return parse_accept_header(header, MIMEAccept).best_match([JSON, HTML])
 
 
-def _index() -> SearchIndex | None:
-    """The index of the build being served; a new build (a new file) gets a new reader."""
+def _index() -> SearchIndex | EngineSearch | None:
+    """The index of the build being served; a new build (a new file) gets a new reader. Served
+    from an engine with a full-text index (Virtuoso), search goes through the engine instead."""
+    store = runtime().store()
+    if store.capabilities.text_index:  # only an engine's store has one (lod.store.base.Capabilities)
+        return EngineSearch(store)  # type: ignore[arg-type]
     path = runtime().data / INDEX_FILE
     try:
         stat = os.stat(path)

@@ -20,20 +20,16 @@ from lod.store import QueryError, RawResult
 from lod.web import conneg, queries
 from lod.web.budget import OverBudget
 from lod.web.conneg import HTML, RDF_FORMATS, RESULT_FORMATS, Format
-from lod.web.describe import serialize
+from lod.describe.serialize import serialize
 from lod.web.guard import CheckedQuery, Rejected
 from lod.web.querypool import Busy, QuerySession, QueryTimeout
-from lod.web.render import Linker
+from lod.describe.page import Linker
 from lod.web.runtime import runtime
 
 bp = Blueprint("sparql", __name__)
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 FORMATS_NS = Namespace("http://www.w3.org/ns/formats/")
-_SD_FORMATS = {
-    "application/sparql-results+json": "SPARQL_Results_JSON", "application/sparql-results+xml": "SPARQL_Results_XML",
-    "text/csv": "SPARQL_Results_CSV", "text/tab-separated-values": "SPARQL_Results_TSV", "text/turtle": "Turtle",
-    "application/ld+json": "JSON-LD", "application/rdf+xml": "RDF_XML", "application/n-triples": "N-Triples",
-}
+_SD_FORMATS = {f.mime: f.w3c for f in (*RESULT_FORMATS, *RDF_FORMATS) if f.w3c}
 
 
 def error(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
@@ -159,7 +155,7 @@ def endpoint() -> Response:
     except QueryTimeout as exc:
         return error(503, str(exc), {"Retry-After": "10"})
     except QueryError as exc:
-        return error(exc.status, str(exc), {"Retry-After": "10"} if exc.status == 503 else None)
+        return error(exc.status, str(exc), {"Retry-After": "10"} if exc.status in (503, 504) else None)
     if fmt is HTML:
         response = Response(results_page(checked, result), mimetype="text/html")
     else:
@@ -199,11 +195,16 @@ def results_page(checked: CheckedQuery, result: RawResult) -> str:
 
 
 def _execute(session: QuerySession, checked: CheckedQuery, fmt: Format) -> RawResult:
+    """Run the checked query where its time limit holds: a store that enforces timeouts itself
+    (an external engine: its own limit and the HTTP timeout) runs it; the embedded store's files
+    are opened by the session's killable query process instead."""
     rt = runtime()
     store = rt.store()
-    path = rt.store_path(store)
     defaults, named = _graph_uris("default-graph-uri"), _graph_uris("named-graph-uri")
     max_rows = int(rt.config["max-rows"])
-    if path is None:  # a remote store enforces its own limits
-        return store.query(checked.text, defaults, named, fmt.mime, max_rows)
-    return session.run(path, checked.text, defaults, named, fmt.mime, max_rows)
+    if store.capabilities.enforces_timeout:
+        return store.query(checked.text, defaults, named, fmt.mime, max_rows,
+                           timeout=float(rt.config["query-timeout"]), dataset_in_query=checked.dataset_in_query)
+    if store.path is None:
+        raise QueryError("this store can neither stop a query itself nor be opened by a query process", 500)
+    return session.run(store.path, checked.text, defaults, named, fmt.mime, max_rows)

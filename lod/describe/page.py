@@ -18,9 +18,8 @@ from rdflib.namespace import DCTERMS, RDF
 from rdflib.term import Node
 
 from lod.uri import IRIError, WorkIRI
-from lod.web.describe import jsonld_context
-from lod.web.queries import LABEL_PREDICATES
-from lod.web.adoption import RIGHT_TO_LEFT, LANGUAGE_NAMES, Voting, subjects_of, text_languages, voting_of
+from lod.describe.linker import Link, Linker, Value, literal_in, literal_text, local_name, qname
+from lod.describe.adoption import RIGHT_TO_LEFT, LANGUAGE_NAMES, Voting, subjects_of, text_languages, voting_of
 
 TEXT_NAMES = ("text", "content", "value", "chars", "body", "plaintext", "citationtext")
 SPONSOR_NAMES = ("sponsor", "docproponent")
@@ -32,33 +31,6 @@ CHAPEAU_NAMES = ("intro", "chapeau")
 LEAD_NAMES = ("leadingphrase",)
 """The words of a paragraph before its lettered points (AKN <intro>): a paragraph's full text
 also holds its points, which the page prints as a list of their own below the chapeau."""
-
-
-def local_name(iri: Node) -> str:
-    text = str(iri)
-    return re.split(r"[#/]", text.rstrip("/#"))[-1].lower()
-
-
-def qname(iri: Node) -> str:
-    text = str(iri)
-    for prefix, ns in jsonld_context().items():
-        if text.startswith(ns) and len(text) > len(ns):
-            return f"{prefix}:{text[len(ns):]}"
-    return text
-
-
-@dataclass
-class Link:
-    href: str
-    label: str
-    iri: str
-
-
-@dataclass
-class Value:
-    text: str
-    link: Link | None = None
-    lang: str | None = None
 
 
 @dataclass
@@ -128,59 +100,6 @@ class ResourcePage:
     title: str
     metadata: list[tuple[str, list[Value]]]
     incoming: list[tuple[Link, str, Link | None]]  # (source, property, document)
-
-
-class Linker:
-    """Makes links that work on whatever host serves the page: IRIs on our base become paths."""
-
-    def __init__(self, base: str, graph: Graph) -> None:
-        self.base = base.rstrip("/")
-        self.graph = graph
-
-    def label(self, node: Node) -> str:
-        for pred in LABEL_PREDICATES:
-            for value in self.graph.objects(node, URIRef(pred)):
-                return str(value)
-        text = str(node)
-        if text.startswith(self.base):
-            try:
-                iri = WorkIRI.parse(text)
-                return iri.eid or iri.number.replace("-", "/")
-            except IRIError:
-                pass
-        return text.rsplit("/", 1)[-1] or text
-
-    def href(self, iri: str) -> str:
-        """A path on this site for IRIs on our base; never a path a browser reads as another
-        host (`//evil.example/x`, `/\\evil.example/x` are network-path references)."""
-        if iri.startswith(self.base + "/"):
-            path = iri[len(self.base):]
-            if not path.startswith(("//", "/\\")):
-                return path
-        return "/resource?iri=" + quote(iri, safe="")
-
-    def link(self, node: Node) -> Link:
-        return Link(self.href(str(node)), self.label(node), str(node))
-
-
-def literal_text(graph: Graph, subject: Node, names: tuple[str, ...], lang: str | None = None) -> str | None:
-    """The first literal whose property is named like one of `names`, in that order of preference
-    (in language `lang` where the resource has it in several: see `literal_in`)."""
-    return literal_in(graph, subject, names, lang)[0]
-
-
-def literal_in(graph: Graph, subject: Node, names: tuple[str, ...], lang: str | None = None) -> tuple[str | None, str | None]:
-    """(text, its language tag): a paragraph of a six-language work has one text per language;
-    the one in `lang` is preferred, then English, then untagged, then any."""
-    found: dict[str, list[Literal]] = defaultdict(list)
-    for pred, obj in sorted(graph.predicate_objects(subject), key=lambda po: (str(po[0]), str(po[1]))):
-        if isinstance(obj, Literal):
-            found[local_name(pred)].append(obj)
-    for name in names:
-        if name in found:
-            ranked = sorted(found[name], key=lambda o: (o.language != lang, o.language != "en", o.language is not None))
-            return str(ranked[0]), ranked[0].language
-    return None, None
 
 
 def _is_citing(pred: Node) -> bool:
@@ -448,17 +367,17 @@ def _cited_by(graph: Graph, linker: Linker, work: str) -> list[CitedBy]:
     by_work: dict[str, list[Link]] = defaultdict(list)
     # sorted: a graph's own order follows string hashing, which differs between processes, and
     # every worker must render the same page (same bytes, same ETag)
-    for source, pred, target in sorted(graph, key=lambda t: (str(t[0]), str(t[1]), str(t[2]))):
-        if pred == RDF.type or not isinstance(source, URIRef) or str(source).startswith(work):
-            continue
-        if str(target) == work or str(target).startswith(work + "/"):
-            try:
-                citing = WorkIRI.parse(str(source)).work()
-            except IRIError:
-                citing = str(source)
-            place = linker.link(URIRef(re.sub(r"__cit_[^_#/]+$", "", str(source))))
-            if place not in by_work[citing]:
-                by_work[citing].append(place)
+    links = [(source, pred, target) for source, pred, target in graph
+             if pred != RDF.type and isinstance(source, URIRef) and not str(source).startswith(work)
+             and (str(target) == work or str(target).startswith(work + "/"))]
+    for source, pred, target in sorted(links, key=lambda t: (str(t[0]), str(t[1]), str(t[2]))):
+        try:
+            citing = WorkIRI.parse(str(source)).work()
+        except IRIError:
+            citing = str(source)
+        place = linker.link(URIRef(re.sub(r"__cit_[^_#/]+$", "", str(source))))
+        if place not in by_work[citing]:
+            by_work[citing].append(place)
     return [CitedBy(linker.link(URIRef(w)), places) for w, places in sorted(by_work.items())]
 
 

@@ -1,4 +1,4 @@
-"""The pictures of a resolution page, from what the page already shows (lod.web.render.WorkPage).
+"""The pictures of a resolution page, from what the page already shows (lod.describe.page.WorkPage).
 
 Registered as template globals (lod.web.browse), so work.html draws them without the
 dereferencing code (lod.web.resources) knowing about pictures.
@@ -9,9 +9,9 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from lod.states import all_states
-from lod.web import charts
-from lod.web.paths import browse_path
-from lod.web.render import WorkPage
+from lod.describe import charts
+from lod.describe.paths import browse_path
+from lod.describe.page import WorkPage
 
 
 def citation_picture(page: WorkPage) -> Markup | None:

@@ -1,7 +1,7 @@
 """What a resolution page shows beyond its text: how it was adopted (voting record), what it
 is about (subjects by scheme), and which languages its text is in.
 
-Read by property *names*, like the rest of the page (lod.web.render), from the description
+Read by property *names*, like the rest of the page (lod.describe.page), from the description
 graph; kept apart so that the page builder stays one job.
 """
 
@@ -77,4 +77,4 @@ def subjects_of(graph: Graph, linker: R.Linker, w: URIRef) -> list[tuple[str, li
             sorted(by_scheme.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else 9, kv[0]))]
 
 
-from lod.web import render as R  # noqa: E402 - render imports this module: names above first
+from lod.describe import page as R  # noqa: E402 - render imports this module: names above first

@@ -1,0 +1,320 @@
+"""The describe stage of `lod build`: every description, in every format, written once.
+
+After the map pass the build has each document's sorted run and its link and label records
+(lod.describe.incoming). This stage merges the records, then, in the build's worker
+processes, makes each resource's description and writes it in every format of
+lod.formats.RESOURCE_FORMATS, gzip-compressed once, where lod.output says:
+
+* every published work: its named graph(s) + what other documents say about it or its parts +
+  the labels of both ends (its page in each language its text is in);
+* every other resource the data speaks of (States, bodies, treaties, groups, agenda items,
+  cited-work stubs, the dataset, external concepts): what the data says about it, the links
+  into it, and the labels of both ends.
+
+A description is a function of its inputs (its graph, its records, the labels it uses, the
+base): each gets a digest of them (descriptions/inputs.tsv), and a resource whose digest is
+the previous build's keeps that build's files (hard-linked) instead of being made again.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from urllib.parse import quote
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal as Kind
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from lod import output
+from lod.describe import html
+from lod.describe.adoption import text_languages
+from lod.describe.akn_files import akn_alternates
+from lod.describe.incoming import Owners, Slice, index_records, label_table, read_slice, split_line, symbol_of
+from lod.describe.page import resource_page, work_page
+from lod.describe.serialize import bind_prefixes, serialize_triples
+from lod.formats import HTML, RDF_FORMATS, RESOURCE_FORMATS, Format
+from lod.publish.runs import merge_to_file
+from lod.uri import IRIError, WorkIRI
+
+GZIP_LEVEL = 6
+"""One level for every stored description (gzip's own default): what the server sends as is."""
+@lru_cache(maxsize=1)
+def stage_version() -> str:
+    """Part of every input digest: the sha256 of this package's code and templates, so a change
+    to how descriptions are made invalidates every one of them."""
+    digest = hashlib.sha256()
+    folder = Path(__file__).parent
+    for path in sorted([*folder.glob("*.py"), *folder.glob("templates/*")]):
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+@dataclass(frozen=True)
+class DescribeTask:
+    """One resource to describe: a work (with the run files of its graph) or any other IRI."""
+
+    iri: str
+    kind: Kind["work", "resource"]
+    runs: tuple[Path, ...] = ()
+
+
+@dataclass
+class Described:
+    """What a worker tells the main process: the files it wrote (path → sha256) and the digest."""
+
+    iri: str
+    digest: str
+    files: dict[str, str]
+    reused: bool = False
+    cpu_seconds: float = 0.0
+    """CPU time of the worker spent on this description (the stage's cost, reliable under load)."""
+
+
+@dataclass
+class _Inputs:
+    """The join's outputs, inherited by the forked workers (never pickled per task)."""
+
+    out: Path
+    base: str
+    links: Path
+    index: dict[str, Slice]
+    labels: dict[str, list[str]]
+    previous: dict[str, str] = field(default_factory=dict)
+    previous_out: Path | None = None
+
+
+_STATE: _Inputs | None = None
+
+
+def prepare(out: Path, scratch: Path, base: str, link_runs: Sequence[Path], label_runs: Sequence[Path],
+            previous_out: Path | None = None) -> tuple[dict[str, Slice], dict[str, list[str]]]:
+    """Merge the records and make them the workers' inputs; returns (link index, labels)."""
+    global _STATE
+    links, labels_file = scratch / "links.sorted", scratch / "labels.sorted"
+    merge_to_file(link_runs, links, scratch)
+    merge_to_file(label_runs, labels_file, scratch)
+    labels: dict[str, list[str]] = defaultdict(list)
+    for subject, line in label_table(labels_file):
+        labels[subject].append(line)
+    labels_file.unlink()
+    index = index_records(links)
+    _STATE = _Inputs(out, base.rstrip("/"), links, index, dict(labels), _previous_digests(previous_out), previous_out)
+    return index, _STATE.labels
+
+
+VOCABULARY = "https://w3id.org/un-lod/"
+"""The project's own vocabulary (ontology, verb and relation schemes): its terms are described
+by the vocabulary's own documents (served by the vocabulary module), not as resources of the
+data; a verb's "links into it" would be every paragraph using it."""
+
+
+def tasks(works: dict[str, list[Path]], index: dict[str, Slice], base: str, extra: Iterable[str] = ()) -> list[DescribeTask]:
+    """A task per published work and per other resource the records (or `extra`) name."""
+    owners = Owners.on(base)
+    found = [DescribeTask(work, "work", tuple(runs)) for work, runs in sorted(works.items())]
+    others = sorted({key for key in (*index, *extra)
+                     if owners(key) not in works and key not in works and not key.startswith(VOCABULARY)})
+    return found + [DescribeTask(key, "resource") for key in others]
+
+
+def symbols(labels: dict[str, list[str]], works: Iterable[str]) -> dict[str, str]:
+    """symbol → work IRI, a published work before a cited one, else the first IRI in order."""
+    published = set(works)
+    best: dict[str, tuple[bool, str]] = {}
+    for subject in sorted(labels):
+        for line in labels[subject]:
+            symbol = symbol_of(line)
+            if symbol is None:
+                continue
+            rank = (subject not in published, subject)
+            if symbol not in best or rank < best[symbol]:
+                best[symbol] = rank
+    return {symbol: iri for symbol, (_, iri) in sorted(best.items())}
+
+
+def write_symbols(out: Path, table: dict[str, str]) -> None:
+    path = out / output.SYMBOLS
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(f"{s}\t{iri}\n" for s, iri in table.items() if "\t" not in s and "\n" not in s),
+                    encoding="utf-8")
+
+
+def write_digests(out: Path, described: Iterable[Described]) -> None:
+    path = out / output.DESCRIPTION_INPUTS
+    path.write_text("".join(f"{d.digest}\t{d.iri}\n" for d in sorted(described, key=lambda d: d.iri)), encoding="utf-8")
+
+
+def _previous_digests(previous: Path | None) -> dict[str, str]:
+    try:
+        text = (previous / output.DESCRIPTION_INPUTS).read_text(encoding="utf-8") if previous else ""
+    except OSError:
+        return {}
+    return {iri: digest for digest, _, iri in (line.partition("\t") for line in text.splitlines())}
+
+
+def run(todo: Sequence[DescribeTask], pool: Executor | None) -> list[Described]:
+    """Describe every task (in the pool's forked workers, which inherit `prepare`'s inputs)."""
+    chunk = max(1, min(64, len(todo) // 32))
+    results = pool.map(describe, todo, chunksize=chunk) if pool else map(describe, todo)
+    return list(results)
+
+
+def describe(task: DescribeTask) -> Described:
+    """Make and write one resource's description in every format."""
+    started = time.process_time()
+    described = _describe(task)
+    described.cpu_seconds = time.process_time() - started
+    return described
+
+
+def _describe(task: DescribeTask) -> Described:
+    state = _STATE
+    assert state is not None, "lod.describe.build.prepare must run before the workers start"
+    owners = Owners.on(state.base)
+    own: list[str] = []
+    for run_file in task.runs:
+        own.extend(run_file.read_bytes().decode("utf-8").splitlines())
+    foreign = read_slice(state.links, state.index.get(task.iri))
+    lines = set(own) | set(foreign)
+    named: set[str] = set()
+    for line in lines:
+        subject, _, obj = split_line(line)
+        for term in (subject, obj):
+            if term.startswith("<"):
+                named.add(term[1:-1])
+                named.add(owners(term[1:-1]))
+    for iri in named:
+        if owners(iri) != task.iri or task.kind == "resource":
+            lines.update(state.labels.get(iri, ()))
+    ordered = sorted(lines)
+    digest = hashlib.sha256("\n".join([stage_version(), state.base, task.kind, task.iri, *ordered]).encode("utf-8")).hexdigest()
+    reused = _reuse(state, task, digest)
+    if reused is not None:
+        return Described(task.iri, digest, reused, reused=True)
+    triples = list(ox.parse("".join(line + "\n" for line in ordered).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+    files = {path: _write(state.out / path, body) for path, body in _representations(state, task, triples)}
+    return Described(task.iri, digest, files)
+
+
+def describe_triples(iri: str, triples: list[ox.Triple]) -> Described:
+    """A resource whose description is given whole (the dataset's VoID graph): written, not joined."""
+    state = _STATE
+    assert state is not None
+    task = DescribeTask(iri, "resource")
+    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    digest = hashlib.sha256(b"\n".join([stage_version().encode(), iri.encode("utf-8"), data])).hexdigest()
+    files = {path: _write(state.out / path, body) for path, body in _representations(state, task, triples)}
+    return Described(iri, digest, files)
+
+
+def _representations(state: _Inputs, task: DescribeTask, triples: list[ox.Triple]) -> Iterable[tuple[str, bytes]]:
+    path = output.work_path(task.iri, state.base)
+    at_path = path is not None and (task.kind == "work" or _is_work(task.iri))
+    if at_path:
+        assert path is not None
+        data = f"/{path}/data"
+        alternates = [(f"{data}.{f.ext}", f) for f in RDF_FORMATS] + _akn_alternates(state.out, task.iri, state.base)
+        location = lambda fmt, lang=output.DEFAULT_PAGE_LANGUAGE: output.work_description(path, fmt, lang)  # noqa: E731
+    else:
+        query = "?iri=" + quote(task.iri, safe="")
+        alternates = [(f"/resource.{f.ext}{query}", f) for f in RDF_FORMATS]
+        location = lambda fmt, lang=output.DEFAULT_PAGE_LANGUAGE: output.resource_description(task.iri, fmt)  # noqa: E731
+    for fmt in RDF_FORMATS:
+        yield location(fmt), serialize_triples(triples, fmt)
+    graph = to_graph(triples)
+    if task.kind == "work":
+        languages = text_languages(graph, task.iri)
+        for lang in [output.DEFAULT_PAGE_LANGUAGE, *(t for t in languages if t != output.DEFAULT_PAGE_LANGUAGE)]:
+            if lang != output.DEFAULT_PAGE_LANGUAGE and len(languages) < 2:
+                break
+            page = work_page(graph, task.iri, state.base, lang)
+            yield location(HTML, lang), html.render_work(page, state.base, alternates).encode("utf-8")
+    else:
+        page = resource_page(graph, task.iri, state.base)
+        yield location(HTML), html.render_resource(page, alternates).encode("utf-8")
+
+
+def _is_work(iri: str) -> bool:
+    try:
+        return WorkIRI.parse(iri).work() == iri
+    except IRIError:
+        return False
+
+
+def _akn_alternates(out: Path, work: str, base: str) -> list[tuple[str, Format]]:
+    try:
+        return akn_alternates(out, WorkIRI.parse(work), base)
+    except IRIError:
+        return []
+
+
+def _reuse(state: _Inputs, task: DescribeTask, digest: str) -> dict[str, str] | None:
+    """The previous build's files of this resource, hard-linked in, when its inputs are the same."""
+    if state.previous_out is None or state.previous.get(task.iri) != digest:
+        return None
+    old_files = _files_of(state, task)
+    if not all((state.previous_out / p).is_file() for p in old_files):
+        return None
+    linked = {}
+    for relative in old_files:
+        target = state.out / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(state.previous_out / relative, target)
+        except OSError:
+            return None
+        linked[relative] = hashlib.sha256(target.read_bytes()).hexdigest()
+    return linked
+
+
+def _files_of(state: _Inputs, task: DescribeTask) -> list[str]:
+    path = output.work_path(task.iri, state.base)
+    if path is not None and (task.kind == "work" or _is_work(task.iri)):
+        folder = state.previous_out / output.work_description(path, HTML).rsplit("/", 1)[0]  # type: ignore[operator]
+        return sorted(str(p.relative_to(state.previous_out)) for p in folder.glob("data.*") if p.is_file())  # type: ignore[arg-type]
+    return [output.resource_description(task.iri, f) for f in RESOURCE_FORMATS]
+
+
+def _write(path: Path, body: bytes) -> str:
+    """Write `body` gzip-compressed (no name, no timestamp: same input, same bytes); its sha256."""
+    data = gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return hashlib.sha256(data).hexdigest()
+
+
+def to_graph(triples: Sequence[ox.Triple]) -> Graph:
+    """The rdflib Graph the page builder walks, made from pyoxigraph terms (no re-parsing)."""
+    graph = Graph(store="SimpleMemory")  # no context index: a third less time than the default store
+    add = graph.add
+    for t in triples:
+        add((_term(t.subject), URIRef(t.predicate.value), _term(t.object)))
+    return bind_prefixes(graph)
+
+
+def _term(term: object) -> Node:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    assert isinstance(term, ox.Literal)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    if term.datatype.value == XSD_STRING:
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+__all__ = ["describe_triples", "DescribeTask", "Described", "describe", "prepare", "run", "symbols", "tasks", "to_graph",
+           "write_digests", "write_symbols"]

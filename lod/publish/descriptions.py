@@ -1,0 +1,96 @@
+"""The build's describe stage, as the pipeline calls it (the work itself is lod.describe.build).
+
+Map workers call `write_link_records` beside each document's run file; after the map pass the
+pipeline calls `DescriptionStage.describe(parts, …)`, which merges the records, forks the
+describe workers (they inherit the merged inputs) and writes every description, the symbol
+table and the input digests; `describe_dataset(void)` adds the dataset's own description once
+void.ttl exists. `checksums` are the sha256 of every file written, for SHA256SUMS.
+"""
+
+from __future__ import annotations
+
+import multiprocessing.context
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from lod import output
+from lod.describe import build as stage
+from lod.describe.incoming import Owners, records, write_records
+from lod.publish.describe import dataset_iri
+from lod.publish.dumps import DocumentPart
+from lod.publish.limits import exit_with_parent
+
+_OWNERS: dict[str, Owners] = {}
+
+
+def write_link_records(links: Path, labels: Path, lines: Sequence[str], own: str | None, base: str) -> None:
+    """A document's link and label records (lod.describe.incoming), next to its run file."""
+    owners = _OWNERS.get(base)
+    if owners is None or len(owners) > 200_000:  # one table per worker, bounded
+        owners = _OWNERS[base] = Owners.on(base)
+    link_items, label_items = records(lines, own, owners)
+    write_records(links, link_items)
+    write_records(labels, label_items)
+
+
+@dataclass
+class DescriptionStage:
+    """Every description of one build, written into `out` (the staging directory)."""
+
+    out: Path
+    scratch: Path
+    base: str
+    previous: Path | None = None
+    """The output of the previous build, whose unchanged descriptions are reused."""
+    checksums: dict[str, str] = field(default_factory=dict)
+    cpu_seconds: float = 0.0
+    """CPU seconds the describe workers spent (summed over processes)."""
+    join_seconds: float = 0.0
+    """Seconds the main process spent merging and indexing the records."""
+    reused: int = 0
+    """Descriptions taken over from `previous` unchanged."""
+    described: list[stage.Described] = field(default_factory=list)
+
+    def describe(self, parts: Sequence[DocumentPart], jobs: int, context: multiprocessing.context.BaseContext) -> None:
+        owners = Owners.on(self.base)
+        runs = [p.path for p in parts]
+        link_runs = [r.with_suffix(".links") for r in runs if r.with_suffix(".links").is_file()]
+        label_runs = [r.with_suffix(".labels") for r in runs if r.with_suffix(".labels").is_file()]
+        started = time.perf_counter()
+        index, labels = stage.prepare(self.out, self.scratch, self.base, link_runs, label_runs, self.previous)
+        self.join_seconds = time.perf_counter() - started
+        works: dict[str, list[Path]] = defaultdict(list)
+        for part in parts:
+            if part.slug != output.AUTHORITIES:
+                works[owners(part.graph)].append(part.path)
+        todo = stage.tasks(works, index, self.base)
+        if jobs > 1 and len(todo) > 1:
+            # forked after `prepare` (they inherit the merged records and the labels); like every
+            # build worker, they end with the build (lod.publish.limits.exit_with_parent)
+            with ProcessPoolExecutor(jobs, mp_context=context, initializer=exit_with_parent) as pool:
+                self._collect(stage.run(todo, pool))
+        else:
+            self._collect(stage.run(todo, None))
+        stage.write_symbols(self.out, stage.symbols(labels, works))
+
+    def describe_dataset(self, void: Graph) -> None:
+        """The dataset's description: its VoID + DCAT graph (written after the dumps it counts)."""
+        iri = str(dataset_iri(self.base))
+        lines = sorted(set(void.serialize(format="nt", encoding="utf-8").splitlines()))  # rdflib's order varies
+        triples = list(ox.parse(b"\n".join(lines) + b"\n", format=ox.RdfFormat.N_TRIPLES))
+        self._collect([stage.describe_triples(iri, triples)])
+        stage.write_digests(self.out, self.described)
+
+    def _collect(self, results: Sequence[stage.Described]) -> None:
+        for result in results:
+            self.described.append(result)
+            self.cpu_seconds += result.cpu_seconds
+            self.reused += result.reused
+            self.checksums.update(result.files)

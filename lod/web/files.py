@@ -1,0 +1,75 @@
+"""Sending a description the build wrote: the file as it is, with the headers HTTP asks for.
+
+Descriptions are stored gzip-compressed once (lod.describe.build); a client that accepts gzip
+gets those bytes with `Content-Encoding: gzip` and, as ETag, their sha256 (the one in
+SHA256SUMS); any other client gets them decompressed. Pages link the static files at
+`/static/…`; a server mounted under a path prefix (SCRIPT_NAME) gets that one link rewritten.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask import Response, request
+
+from lod import output
+from lod.describe.html import STATIC
+from lod.formats import HTML, Format
+
+
+def send_description(data: Path, relative: str, fmt: Format) -> Response | None:
+    """The stored description at `relative` in `fmt`, or None when the build has none."""
+    try:
+        stored = (data / relative).read_bytes()
+    except OSError:
+        return None
+    root = request.script_root
+    if fmt is HTML and root:
+        body = gzip.decompress(stored).replace(f'"{STATIC}'.encode(), f'"{root}{STATIC}'.encode())
+        response = Response(body, mimetype=fmt.mime)  # compressed on the way out like any page
+    elif "gzip" in request.headers.get("Accept-Encoding", "").lower():
+        response = Response(stored, mimetype=fmt.mime)
+        response.headers["Content-Encoding"] = "gzip"
+        response.set_etag(hashlib.sha256(stored).hexdigest())
+    else:
+        response = Response(gzip.decompress(stored), mimetype=fmt.mime)
+        response.set_etag(hashlib.sha256(stored).hexdigest() + "-identity")
+    response.vary.add("Accept-Encoding")
+    if fmt is not HTML:
+        response.charset = "utf-8"
+    return response
+
+
+def has_description(data: Path, relative: str) -> bool:
+    return (data / relative).is_file()
+
+
+@dataclass
+class SymbolTable:
+    """descriptions/symbols.tsv of the build in use (symbol → work IRI), read again when the
+    build is replaced (its file's identity changes)."""
+
+    _identity: tuple[int, int, int] | None = None
+    _table: dict[str, str] | None = None
+    _lock: threading.Lock = threading.Lock()
+
+    def work(self, data: Path, symbol: str) -> str | None:
+        path = data / output.SYMBOLS
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        identity = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        with self._lock:
+            if identity != self._identity or self._table is None:
+                text = path.read_text(encoding="utf-8")
+                self._table = dict(line.split("\t", 1) for line in text.splitlines() if "\t" in line)
+                self._identity = identity
+            return self._table.get(symbol)
+
+
+SYMBOLS = SymbolTable()

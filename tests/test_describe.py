@@ -1,0 +1,152 @@
+"""Descriptions written by the build (lod.describe): the join, the formats, the pages.
+
+The reference for what a description holds is the SPARQL the server used to run per request
+(kept here, bound and run on the store of a real build): the build's join must give at least
+those triples for every work, without any query.
+"""
+
+from __future__ import annotations
+
+import gzip
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+
+from lod import output
+from lod.describe import build as stage
+from lod.describe.labels import LABEL_PREDICATES
+from lod.formats import HTML, JSONLD, RDF_FORMATS, TURTLE
+from lod.publish.descriptions import write_link_records
+from lod.store import OxigraphStore
+from lod.web import queries
+
+BASE = "http://e.org"
+WORK, OTHER = f"{BASE}/akn/un/statement/deliberation/unga/2015-12-17/70-174", f"{BASE}/akn/un/statement/deliberation/unga/2016-12-19/71-1"
+CITES, TEXT = "https://w3id.org/un-lod/ontology#cites", "https://w3id.org/un-lod/ontology#text"
+LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+_LABEL_IN = ", ".join(f"<{p}>" for p in LABEL_PREDICATES)
+INCOMING_TO_WORK = """
+CONSTRUCT { ?source ?p ?target . ?g ?lp ?label . ?source ?slp ?slabel } WHERE {
+  { $BINDINGS GRAPH ?g { ?source ?p ?work } BIND(?work AS ?target) }
+  UNION
+  { { SELECT DISTINCT ?work ?target WHERE {
+        $BINDINGS GRAPH ?work { ?target ?anyp ?anyo }
+        FILTER(isIRI(?target) && STRSTARTS(STR(?target), CONCAT(STR(?work), "/"))) } }
+    GRAPH ?g { ?source ?p ?target } }
+  FILTER(?g != ?work && ?p != <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>)
+  OPTIONAL { GRAPH ?g { ?g ?lp ?label } FILTER(?lp IN (%s)) }
+  OPTIONAL { ?source ?slp ?slabel FILTER(?slp IN (%s)) }
+}""" % (_LABEL_IN, _LABEL_IN)
+LABELS_OF_OBJECTS = """
+CONSTRUCT { ?o ?lp ?label } WHERE {
+  { SELECT DISTINCT ?o WHERE { $BINDINGS GRAPH ?work { ?s ?p ?o FILTER(isIRI(?o)) } } }
+  ?o ?lp ?label FILTER(?lp IN (%s))
+}""" % _LABEL_IN
+"""What the server queried per request before the build wrote descriptions: the reference."""
+
+
+def _stored(out: Path, relative: str) -> bytes:
+    return gzip.decompress((out / relative).read_bytes())
+
+
+def _graph(out: Path, relative: str) -> Graph:
+    return Graph().parse(data=_stored(out, relative), format="turtle")
+
+
+def _build(tmp: Path, out: Path, previous: Path | None = None) -> list[stage.Described]:
+    """Two documents, the second citing paragraph 3 of the first and the first itself."""
+    documents = {
+        WORK: [f'<{WORK}/!main#para_3> <{TEXT}> "Decides" .', f'<{WORK}> <{LABEL}> "the work" .'],
+        OTHER: [f"<{OTHER}/!main#para_1> <{CITES}> <{WORK}/!main#para_3> .", f"<{OTHER}/!main#para_2> <{CITES}> <{WORK}> .",
+                f'<{OTHER}> <{LABEL}> "the citing work" .'],
+    }
+    scratch = tmp / "scratch"
+    scratch.mkdir(exist_ok=True)
+    runs: dict[str, list[Path]] = {}
+    for n, (work, lines) in enumerate(documents.items()):
+        run = scratch / f"{n}.nt"
+        run.write_text("".join(line + "\n" for line in sorted(lines)), encoding="utf-8")
+        write_link_records(run.with_suffix(".links"), run.with_suffix(".labels"), sorted(lines), work, BASE)
+        runs[work] = [run]
+    index, _ = stage.prepare(out, scratch, BASE, [r[0].with_suffix(".links") for r in runs.values()],
+                             [r[0].with_suffix(".labels") for r in runs.values()], previous)
+    described = stage.run(stage.tasks(runs, index, BASE), None)
+    stage.write_digests(out, described)
+    return described
+
+
+def test_links_into_a_part_of_a_work_are_in_its_description(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _build(tmp_path, out)
+    path = output.work_path(WORK, BASE)
+    assert path is not None
+    described = _graph(out, output.work_description(path, TURTLE))
+    assert {(str(s), str(o)) for s, o in described.subject_objects(URIRef(CITES))} == {
+        (f"{OTHER}/!main#para_1", f"{WORK}/!main#para_3"), (f"{OTHER}/!main#para_2", WORK)}
+    assert str(described.value(URIRef(OTHER), URIRef(LABEL))) == "the citing work"
+    page = _stored(out, output.work_description(path, HTML)).decode("utf-8")
+    assert 'id="para_3"' in page and "the citing work" in page and 'href="/static/style.css"' in page
+
+
+def test_every_format_says_the_same(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _build(tmp_path, out)
+    path = output.work_path(WORK, BASE)
+    assert path is not None
+    graphs = [Graph().parse(data=_stored(out, output.work_description(path, f)), format=f.mime) for f in RDF_FORMATS]
+    assert all(set(g) == set(graphs[0]) for g in graphs) and len(graphs[0]) > 3
+    assert b'"@context"' in _stored(out, output.work_description(path, JSONLD))
+
+
+def test_an_unchanged_description_is_reused_by_the_next_build(tmp_path: Path) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    made = _build(tmp_path, first)
+    again = _build(tmp_path, second, previous=first)
+    assert not any(d.reused for d in made) and all(d.reused for d in again)
+    assert {d.iri: d.files for d in made} == {d.iri: d.files for d in again}  # same files, same sha256
+
+
+def test_descriptions_hold_what_the_per_request_queries_gave(corpus_build: Path) -> None:
+    store = OxigraphStore.from_build(corpus_build)
+    base = str(__import__("json").loads((corpus_build / output.REPORT).read_text())["base"]).rstrip("/")
+    works = [str(r["work"]) for r in store.select(queries.WORKS)]
+    assert len(works) >= 4
+    cited = 0
+    for work in works:
+        bindings = {"work": URIRef(work)}
+        reference = store.construct(queries.WORK_GRAPH, bindings)
+        incoming = store.construct(INCOMING_TO_WORK, bindings)
+        cited += bool(len(incoming))
+        reference += incoming
+        reference += store.construct(LABELS_OF_OBJECTS, bindings)
+        path = output.work_path(work, base)
+        assert path is not None
+        built = _graph(corpus_build, output.work_description(path, TURTLE))
+        without_blank = {t for t in reference if not any(type(x).__name__ == "BNode" for x in t)}
+        assert without_blank <= set(built), (work, sorted(without_blank - set(built))[:3])
+    assert cited >= 1  # the corpus cites some of its own works: the incoming part is exercised
+
+
+def test_resources_and_the_dataset_are_described(corpus_build: Path) -> None:
+    base = str(__import__("json").loads((corpus_build / output.REPORT).read_text())["base"]).rstrip("/")
+    state = _graph(corpus_build, output.resource_description(f"{base}/id/state/AUT", TURTLE))
+    assert len(state) > 2
+    dataset = Graph().parse(data=_stored(corpus_build, output.resource_description(f"{base}/dataset", TURTLE)),
+                            format="turtle")
+    assert (URIRef(f"{base}/dataset"), None, None) in dataset
+
+
+def test_the_describe_package_needs_no_web_framework() -> None:
+    code = "import sys, lod.describe.build, lod.describe.html; print('flask' in sys.modules)"
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "False"
+
+
+def test_triples_become_the_graph_the_page_walks() -> None:
+    triples = list(ox.parse(f'<{WORK}> <{LABEL}> "x" .\n<{WORK}> <{LABEL}> "y"@fr .\n'.encode(), format=ox.RdfFormat.N_TRIPLES))
+    graph = stage.to_graph(triples)
+    assert {(o.language, str(o), o.datatype) for o in graph.objects(URIRef(WORK), URIRef(LABEL))} == {
+        (None, "x", None), ("fr", "y", None)}
