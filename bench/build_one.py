@@ -38,12 +38,15 @@ def main(corpus: Path, out: Path, jobs: int) -> None:
         "failed": len(report.failed),
         "failures": sorted({(d.errors[0] if d.errors else d.status)[:160] for d in report.failed})[:10],
         "triples": report.triples,
+        "reused": report.reused,
+        "remapped": report.remapped,
         "seconds": report.seconds,
         "dump_seconds": report.dump_seconds,
         "wall": wall,
         "import_seconds": imported,
         "maxrss_main_mib": own.ru_maxrss / 1024,
         "maxrss_worker_mib": children.ru_maxrss / 1024,
+        "cpu_main_seconds": own.ru_utime + own.ru_stime,
         "cpu_seconds": own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime,
     }, sys.stdout)
 

@@ -69,7 +69,7 @@ def measure(build: Path) -> dict[str, dict[str, float]]:
         _gzip_file(merged, scratch / "lod.nt.gz")
         timings["lod.nt.gz"] = {"seconds": time.perf_counter() - t0 + merge_seconds, "merge_seconds": merge_seconds}
         t0 = time.perf_counter()
-        _write_quads(scratch / "lod.nq.gz", parts)
+        _write_quads(scratch / "lod.nq.gz", parts, {})
         timings["lod.nq.gz"] = {"seconds": time.perf_counter() - t0}
         for name, extension in (("lod.ttl", "ttl"), ("lod.jsonld", "jsonld")):
             t0 = time.perf_counter()

@@ -185,8 +185,10 @@ def check(path: Path, as_json: bool, summary: bool, jobs: int | None) -> None:
 @click.option("--out", type=click.Path(path_type=Path), default="output", show_default=True, help="Output directory (replaced atomically).")
 @click.option("--strict", is_flag=True, help="Any document that fails to parse or validate stops the build.")
 @JOBS
+@click.option("--no-cache", "no_cache", is_flag=True,
+              help="A full build: reuse nothing from earlier builds (same as --build-cache 0).")
 @settings_options("build")
-def build(corpus: Path, out: Path, strict: bool, jobs: int | None, settings: Settings) -> None:
+def build(corpus: Path, out: Path, strict: bool, jobs: int | None, no_cache: bool, settings: Settings) -> None:
     """Publish every document under CORPUS as Linked Open Data in OUT."""
     from lod.publish import BuildError
     from lod.publish import build as run_build
@@ -194,7 +196,8 @@ def build(corpus: Path, out: Path, strict: bool, jobs: int | None, settings: Set
 
     try:
         report = run_build(corpus, out, base=settings.base, strict=strict, jobs=jobs,
-                           limits=DocumentLimits.from_settings(settings))
+                           limits=DocumentLimits.from_settings(settings),
+                           cache=False if no_cache else settings.build_cache)
     except BuildError as exc:
         raise click.ClickException(str(exc)) from None
     _summary(report)
@@ -217,6 +220,8 @@ def _summary(report) -> None:  # type: ignore[no-untyped-def]
         f"\n{len(report.published)} published, {len(report.failed)} failed, {report.triples} triples "
         f"→ {report.out}  ({seconds})"
     )
+    click.echo(f"{report.reused} of {len(report.documents)} documents reused from the build cache, "
+               f"{report.remapped} mapped again from their cached model (cited works changed)")
 
 
 @main.command()

@@ -19,6 +19,8 @@ written under one name and looked for under another.
       report.json                          the build report             REPORT
       void.ttl                             VoID + DCAT                  VOID
       SHA256SUMS                           sha256 of every file above   CHECKSUMS
+    .output.cache/                         beside output/, never in it: cache_root(out)
+                                           (the build cache, lod.publish.cache)
 
 `{work path}` is the work IRI without the base (`akn/un/statement/deliberation/unga/2015-12-17/
 70-174`); `{hh}/{sha256}` is the sha256 of a resource's IRI (any IRI can be described, ours or
@@ -28,6 +30,7 @@ not, and an IRI is not a safe file name). `{ext}` is the format's suffix (lod.fo
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 from lod import formats
 from lod.formats import HTML, Format
@@ -69,6 +72,13 @@ TOP_FILES = (VOID, CHECKSUMS, REPORT)
 """Files at the top of output/ offered for download."""
 LISTED = (DUMPS_DIR, DOCUMENTS)
 """Folders whose files are offered for download (/dumps/, /documents/)."""
+
+
+def cache_root(out: Path) -> Path:
+    """`.{name}.cache` beside the output folder: the build cache (lod.publish.cache), which
+    each build keeps and the atomic swap of output/ does not touch."""
+    out = Path(out).resolve()
+    return out.parent / f".{out.name}.cache"
 
 
 def dump(name: str) -> str:

@@ -152,6 +152,12 @@ class Settings(Mapping[str, Any]):
         'Longest request target (path and query) accepted outside /sparql (414 beyond); a /sparql query in '
         'the URL may be as long as max-request-bytes.'
     )
+    build_cache: bool = _setting(
+        True,
+        '`lod build`: reuse what an earlier build into the same output folder made of unchanged documents '
+        'and dump chunks (kept in `.{output}.cache/` beside it). Off (or `--no-cache`): a full build.',
+        BUILD,
+    )
     max_pages: int = _setting(
         2000,
         '`lod build`: a document with more pages (PDF) is refused and reported, not published.',

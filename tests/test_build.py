@@ -149,7 +149,7 @@ def test_strict_build_fails_and_keeps_the_previous_output(tmp_path: Path) -> Non
     with pytest.raises(BuildError, match="empty.txt"):
         build(_bad_corpus(tmp_path), out, strict=True, jobs=1, progress=False)
     assert (out / "SHA256SUMS").read_text() == before
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith((".out.building-", ".out.old-"))]
 
 
 def test_nothing_publishable_keeps_the_previous_output(tmp_path: Path) -> None:
@@ -345,7 +345,7 @@ def test_runs_become_quads_of_their_graph_whatever_the_line_ends() -> None:
 def test_a_mapping_or_validation_bug_is_reported_against_its_document_only(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from lod.publish import pipeline
+    from lod.publish import workers as pipeline
 
     real_map, real_validate = pipeline.map_resolution, pipeline.validate_lines
 

@@ -28,7 +28,7 @@ from corpora import CORPUS, REPO_CORPUS
 from lod.parse import parse_file, parse_text
 from lod.publish import BuildError, build
 from lod.publish import limits as limits_module
-from lod.publish import pipeline
+from lod.publish import documents, workers
 from lod.publish.limits import DocumentLimits
 from lod.store import OxigraphStore, load_build
 from lod.store.loading import verify_store
@@ -217,7 +217,8 @@ def test_a_full_disk_ends_the_build_in_one_line_naming_the_file(tmp_path: Path) 
         line = _one_clear_line(result)
         assert "No space left on device" in line and str(disk) in line, line
         assert _tree_digest(out) == before
-        assert sorted(p.name for p in disk.iterdir()) == ["output", "output.published-works.tsv"]
+        # beside the output: the first build's cache (lod.publish.cache) and record; no staging is left
+        assert sorted(p.name for p in disk.iterdir()) == [".output.cache", "output", "output.published-works.tsv"]
         assert (disk / "output.published-works.tsv").read_bytes() == record  # the failed build recorded nothing
 
 
@@ -237,7 +238,7 @@ def test_a_write_failure_in_a_worker_names_the_file(tmp_path: Path, monkeypatch:
     def full(path: Path, lines: list[str]) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(pipeline, "write_part", full)
+    monkeypatch.setattr(workers, "write_part", full)
     out = tmp_path / "output"
     with pytest.raises(BuildError, match=r"cannot write .*\.parts/.*\.nt: No space left on device"):
         build(ONE_DOCUMENT, out, progress=False, jobs=1)
@@ -273,7 +274,7 @@ def test_a_document_with_too_many_pages_is_refused_and_reported(tmp_path: Path) 
 
 def test_a_document_over_its_time_is_refused_and_the_others_published(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real_parse = pipeline.parse_file
+    real_parse = workers.parse_file
 
     def endless_for_one(path: Path):  # type: ignore[no-untyped-def]
         if path.name == "long.txt":  # a converter that never ends on this document (fast machines too)
@@ -281,7 +282,7 @@ def test_a_document_over_its_time_is_refused_and_the_others_published(
                 time.sleep(0.05)
         return real_parse(path)
 
-    monkeypatch.setattr(pipeline, "parse_file", endless_for_one)  # the forked build workers inherit it
+    monkeypatch.setattr(workers, "parse_file", endless_for_one)  # the forked build workers inherit it
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     shutil.copy(ONE_DOCUMENT, corpus / ONE_DOCUMENT.name)
@@ -298,7 +299,7 @@ def test_build_workers_have_the_memory_cap_and_a_document_over_it_is_refused(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(1, mp_context=pipeline._context(), initializer=limits_module.start_worker,
+    with ProcessPoolExecutor(1, mp_context=documents.context(), initializer=limits_module.start_worker,
                              initargs=(DocumentLimits(memory_mb=3000),)) as pool:
         soft, _ = pool.submit(resource.getrlimit, resource.RLIMIT_DATA).result()
     assert soft == 3000 << 20
@@ -306,7 +307,7 @@ def test_build_workers_have_the_memory_cap_and_a_document_over_it_is_refused(
     def greedy(path: Path) -> None:
         raise MemoryError()
 
-    monkeypatch.setattr(pipeline, "parse_file", greedy)
+    monkeypatch.setattr(workers, "parse_file", greedy)
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     shutil.copy(ONE_DOCUMENT, corpus / "a.txt")

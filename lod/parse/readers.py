@@ -115,9 +115,15 @@ def split_front_matter(text: str, source: str) -> tuple[str, dict[str, Any]]:
     return text[m.end() :], {str(k): v for k, v in meta.items()}
 
 
+def sidecar_paths(path: Path) -> tuple[Path, Path]:
+    """Where a document's sidecar may be, in the order they are tried (the build cache keys a
+    document by these files too: lod.publish.cache)."""
+    return path.with_name(path.name + ".meta.yaml"), path.with_name(path.stem + ".meta.yaml")
+
+
 def sidecar_meta(path: Path) -> dict[str, Any]:
     """`NAME.meta.yaml` beside the input: metadata a curator supplies or corrects."""
-    for candidate in (path.with_name(path.name + ".meta.yaml"), path.with_name(path.stem + ".meta.yaml")):
+    for candidate in sidecar_paths(path):
         if candidate.is_file():
             try:
                 meta = yaml.safe_load(candidate.read_text(encoding="utf-8"))

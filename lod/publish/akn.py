@@ -9,6 +9,7 @@ of the build and is reported like a SHACL violation.
 
 from __future__ import annotations
 
+import os
 import time
 import zipfile
 from dataclasses import dataclass, field
@@ -20,10 +21,11 @@ from lod.akn.schema import akn_errors
 from lod.akn.vocabulary import AKN_DIR
 from lod.akn.writer import AKNWriteError, akn_document, manifestation_iri
 from lod.model import Resolution
+from lod.publish.dumps import files_under
 from lod.rdf.registry import WorkRegistry
 
 if TYPE_CHECKING:  # the pipeline imports this module
-    from lod.publish.pipeline import DocumentOutcome
+    from lod.publish.report import DocumentOutcome
 
 AKN_DUMP = output.DUMP_AKN
 """File name, in dumps/, of the zip of every AKN file (listed in void.ttl with the RDF dumps)."""
@@ -63,16 +65,15 @@ def write_manifestation(res: Resolution, registry: WorkRegistry, base: str, scra
 
 
 def place_manifestation(scratch: Path, out: Path, path: str, outcome: DocumentOutcome) -> None:
-    """Move a written AKN file to its place in the output and name it in the document's
+    """Link a written AKN file to its place in the output and name it in the document's
     outcome; when that expression already has one (two input files of the same document), the
     first in corpus order keeps it and the other's outcome says so."""
     target = out / path
     if target.exists():
-        scratch.unlink()
         outcome.warnings.append(f"{path} was already written from another file of the same expression")
         return
     target.parent.mkdir(parents=True, exist_ok=True)
-    scratch.replace(target)
+    os.link(scratch, target)  # the file stays in the build cache (lod.publish.cache) too
     outcome.akn = path
 
 
@@ -80,7 +81,8 @@ def write_akn_zip(out: Path, seconds: dict[str, float] | None = None) -> Path | 
     """dumps/akn.zip: every AKN file of the build under its output path, in path order, with
     fixed timestamps (`seconds` gets the time it took). None when the build has no AKN file."""
     started = time.perf_counter()
-    files = sorted((out / AKN_DIR).rglob("*.xml")) if (out / AKN_DIR).is_dir() else []
+    folder = out / AKN_DIR
+    files = [folder / n for n in files_under(folder) if n.endswith(".xml")] if folder.is_dir() else []
     if not files:
         return None
     target = out / output.dump(AKN_DUMP)

@@ -22,6 +22,8 @@ import fcntl
 import logging
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -88,7 +90,7 @@ def _staged(target: Path) -> Iterator[Path]:
         raise
     os.chmod(staging, 0o755)
     if target.exists() and _exchange(staging, target):
-        shutil.rmtree(staging, ignore_errors=True)  # staging now holds the previous output
+        _discard(staging, target)  # staging now holds the previous output
         return
     if target.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
@@ -98,3 +100,16 @@ def _staged(target: Path) -> Iterator[Path]:
         shutil.rmtree(old, ignore_errors=True)
     else:
         os.rename(staging, target)
+
+
+def _discard(previous: Path, target: Path) -> None:
+    """Remove a previous output without making the build wait: renamed to `.{name}.old-*`, it
+    is removed by a process of its own (tens of thousands of files and folders take seconds to
+    unlink, minutes on a busy disk). If that process is stopped, the next build beside `target`
+    removes what is left (`remove_leftovers`)."""
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+    old.rmdir()
+    os.rename(previous, old)
+    subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)", str(old)],
+                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                     start_new_session=True)

@@ -16,15 +16,15 @@ import re
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
-from contextlib import contextmanager
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
 import pyoxigraph as ox
 
 from lod import output
+from lod.publish.chunks import ChunkedDumps, boundary_subjects
 from lod.publish.runs import merge_to_file
 from lod.publish.statistics import DatasetStatistics
 from lod.rdf.namespaces import PREFIXES
@@ -48,6 +48,8 @@ class DocumentPart:
     graph: str
     path: Path
     triples: int
+    boundaries: tuple[str, ...] | None = None
+    """Its chunk boundary subjects (lod.publish.chunks.boundary_subjects); None: read from the run."""
 
 
 @dataclass(frozen=True)
@@ -92,43 +94,48 @@ def write_part(path: Path, lines: Sequence[str]) -> None:
 
 
 def write_dataset(
-    out: Path, parts: Sequence[DocumentPart], scratch: Path, seconds: dict[str, float] | None = None
+    out: Path, parts: Sequence[DocumentPart], scratch: Path, seconds: dict[str, float] | None = None,
+    chunks: ChunkedDumps | None = None, pool: Executor | None = None,
 ) -> DatasetStatistics:
     """Write the whole-dataset dumps from the documents' run files; return the VoID counts.
 
     Memory stays bounded by one document plus fixed buffers: the runs are merged on disk into
-    one sorted N-Triples file (lod.publish.runs), which every other dump streams from, and
-    lod.nq.gz reads the runs one at a time in graph-name order. The work is spread over both
-    cores: pyoxigraph's Turtle and JSON-LD serializers hold the GIL, so they run in a process
-    of their own while this one counts the statistics and threads compress (zlib releases it).
+    one sorted N-Triples file (lod.publish.runs), which is cut into chunks whose dumps and counts
+    are made in `pool` (default: `dump_pool`'s), or taken from `chunks`' store when an earlier build made them
+    (lod.publish.chunks); lod.nq.gz is each document's gzip member in graph-name order, made
+    in a thread (zlib releases the GIL) or taken from the document's cache entry.
     `seconds`, if given, receives each dump's writing time (they overlap; lod.nt.gz includes the merge).
     """
     seconds = {} if seconds is None else seconds
+    chunks = chunks or ChunkedDumps(scratch / "chunks")
     folder = out / output.DUMPS_DIR
     folder.mkdir(parents=True, exist_ok=True)
-    statistics = DatasetStatistics(scratch)
     merged = scratch / "lod.nt"
-    with ProcessPoolExecutor(1, mp_context=_fork_context()) as serializer, ThreadPoolExecutor(2) as threads:
-        serializer.submit(os.getpid).result()  # fork the serializer now, before any thread of ours runs
-        # lod.nq.gz needs only the runs: it is written while `sort` merges them
-        side = {output.DUMP_NQUADS: threads.submit(_timed, _write_quads, folder / output.DUMP_NQUADS, parts)}
+    with ExitStack() as stack:
+        pool = pool or stack.enter_context(dump_pool(2))
+        threads = stack.enter_context(ThreadPoolExecutor(1))
+        quads = threads.submit(_timed, _write_quads, folder / output.DUMP_NQUADS, parts, chunks.digests)
         started = time.perf_counter()
         merge_to_file([p.path for p in parts], merged, scratch)
-        merged_in = time.perf_counter() - started
-        serialized = {
-            name: serializer.submit(_timed, _serialize, merged, folder / name, extension)
-            for name, extension in ((output.DUMP_TURTLE, "ttl"), (output.DUMP_JSONLD, "jsonld"))
-        }
-        side[output.DUMP_NTRIPLES] = threads.submit(_timed, _gzip_file, merged, folder / output.DUMP_NTRIPLES)
-        with open(merged, "rb") as f:
-            for batch in _line_batches(f):
-                statistics.add_batch(batch)
-        for name, future in {**side, **serialized}.items():
-            seconds[name] = future.result()
-        seconds[output.DUMP_NTRIPLES] += merged_in
+        boundaries = set().union(*(p.boundaries if p.boundaries is not None else _boundaries(p.path) for p in parts))
+        statistics = chunks.write(merged, boundaries, folder, scratch, pool)
+        seconds[f"{output.DUMP_NTRIPLES}+{output.DUMP_TURTLE}+{output.DUMP_JSONLD}"] = time.perf_counter() - started
+        seconds[output.DUMP_NQUADS] = quads.result()
     merged.unlink()
-    statistics.objects  # noqa: B018 - count the distinct objects while the runs are on disk
     return statistics
+
+
+def _boundaries(run: Path) -> list[str]:
+    return boundary_subjects(run.read_text(encoding="utf-8").split("\n")[:-1])
+
+
+@contextmanager
+def dump_pool(jobs: int) -> Iterator[Executor]:
+    """Processes that make dump chunks, forked (and started) before the caller starts any thread."""
+    with ProcessPoolExecutor(max(1, jobs), mp_context=_fork_context()) as pool:
+        for started in [pool.submit(os.getpid) for _ in range(max(1, jobs))]:
+            started.result()
+        yield pool
 
 
 def _timed(write: Callable[..., None], *arguments: object) -> float:
@@ -154,23 +161,30 @@ def _gzip_file(source: Path, target: Path) -> None:
         shutil.copyfileobj(f, gz, GZIP_BLOCK)
 
 
-def _line_batches(f: BinaryIO, size: int = GZIP_BLOCK) -> Iterator[list[bytes]]:
-    """The file's lines without terminators, a block of bytes at a time."""
-    tail = b""
-    while block := f.read(size):
-        lines = (tail + block).split(b"\n")
-        tail = lines.pop()
-        if lines:
-            yield lines
-    if tail:
-        yield [tail]
-
-
-def _write_quads(path: Path, parts: Sequence[DocumentPart]) -> None:
-    """lod.nq.gz: each document's run, in graph-name order, one run in memory at a time."""
-    with _gzip_open(path) as gz:
+def _write_quads(path: Path, parts: Sequence[DocumentPart], digests: dict[str, str]) -> None:
+    """lod.nq.gz: each document's gzip member of N-Quads, in graph-name order, one in memory at a time."""
+    digest = hashlib.sha256()
+    with open(path, "wb") as out:
         for part in sorted(parts, key=lambda d: d.graph):
-            gz.write(_with_graph(part.path.read_bytes(), f" <{part.graph}> .\n".encode()))
+            member = quads_member(part)
+            out.write(member)
+            digest.update(member)
+    digests[output.dump(path.name)] = digest.hexdigest()
+
+
+def quads_member(part: DocumentPart) -> bytes:
+    """A document's run as N-Quads of its graph, one gzip member; kept beside the run (the
+    document's cache entry) under its graph name's digest, with its own sha256, and reused."""
+    name = hashlib.sha256(part.graph.encode()).hexdigest()[:32]
+    kept, check = part.path.with_name(f"quads-{name}.gz"), part.path.with_name(f"quads-{name}.sha256")
+    if kept.exists() and check.exists():
+        member = kept.read_bytes()
+        if hashlib.sha256(member).hexdigest() == check.read_text(encoding="ascii"):
+            return member
+    member = gzip.compress(_with_graph(part.path.read_bytes(), f" <{part.graph}> .\n".encode()), compresslevel=6, mtime=0)
+    kept.write_bytes(member)
+    check.write_text(hashlib.sha256(member).hexdigest(), encoding="ascii")
+    return member
 
 
 def _with_graph(run: bytes, suffix: bytes) -> bytes:
@@ -193,14 +207,24 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def files_under(root: Path) -> list[str]:
+    """Paths of the files under `root`, relative, in the order of their parts (as `Path`s sort),
+    listed with os.walk: tens of thousands of `Path` objects cost seconds in a big build."""
+    found = []
+    for folder, _, names in os.walk(root):
+        relative = os.path.relpath(folder, root)
+        prefix = "" if relative == "." else relative + "/"
+        found.extend(prefix + name for name in names if os.path.isfile(os.path.join(folder, name)))
+    return sorted(found, key=lambda name: name.split("/"))
+
+
 def write_checksums(out: Path, known: dict[str, str] | None = None) -> dict[str, str]:
     """SHA256SUMS in the format `sha256sum -c` reads, for every file of the build; `known`
     digests (of files not written since) are reused rather than read again."""
     known = known or {}
     sums = {}
-    for p in sorted(out.rglob("*")):
-        if p.is_file() and p.name != output.CHECKSUMS:
-            name = str(p.relative_to(out))
-            sums[name] = known.get(name) or sha256(p)
+    for name in files_under(out):
+        if name != output.CHECKSUMS:
+            sums[name] = known.get(name) or sha256(out / name)
     (out / output.CHECKSUMS).write_text("".join(f"{h}  {name}\n" for name, h in sums.items()), encoding="utf-8")
     return sums

@@ -2,18 +2,21 @@
 
 A map worker has the parsed document and the work registry in hand, so it makes the document's
 search record there (lod.search.document_record: passages, IRIs, facets) and leaves it in a
-pickle beside the document's run file; the main process adds the records of published
-documents to the index in corpus order, one at a time (the writer holds at most
+pickle beside the document's run file (in the build cache: an unchanged document's record is
+not made again). Once every document is placed, a process of its own adds the published
+documents' records to the tantivy index in corpus order, one at a time (the writer holds at most
 lod.search.engine.WRITER_HEAP bytes before it writes a segment, and the same input gives the
-same files). The index is written into the staging directory and
-lands with the rest of the output in the atomic swap.
+same files), and commits it while the main process writes the dumps: the index costs the
+build's main process nothing. The index is written into the staging directory and lands with
+the rest of the output in the atomic swap.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import pickle
-import threading
 import time
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from lod.model import Resolution
@@ -29,48 +32,52 @@ def save_record(res: Resolution, registry: WorkRegistry, path: Path) -> None:
     path.write_bytes(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
 
 
+def write_index(target: Path, records: list[Path]) -> None:
+    """The index folder of these record files, in this order (a full disk is an OSError naming it)."""
+    writer = IndexWriter(target)
+    try:
+        for saved in records:
+            writer.add(pickle.loads(saved.read_bytes()))
+        writer.close()
+    except BaseException:
+        writer.abort()
+        raise
+
+
 class IndexStage:
-    """In the main process: the index file of the staging directory, fed record files in order."""
+    """In the main process: the published documents' record files, in corpus order, then the
+    process that writes the index from them. A context manager: on a failed build the writing
+    process is waited for before the staging directory (which it writes into) is removed."""
 
     def __init__(self, staging: Path) -> None:
-        self.writer = IndexWriter(staging / INDEX_FILE)
-        self._thread: threading.Thread | None = None
+        self.target = staging / INDEX_FILE
+        self.records: list[Path] = []
+        self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> IndexStage:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
-        """On a failed build, stop the writer before the staging directory is removed: tantivy's
-        indexing thread writes into it as documents come, and would leave files behind."""
-        if kind is None:
-            return
-        if self._thread is not None:
-            self._thread.join()
-        else:
-            self.writer.abort()
+        if kind is not None and self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
 
     def add(self, saved: Path) -> None:
-        """Add a published document's record and delete its file."""
-        self.writer.add(pickle.loads(saved.read_bytes()))
-        saved.unlink()
+        """A published document's record (the file stays until the index is written)."""
+        self.records.append(saved)
 
     def start_closing(self) -> None:
-        """Commit the index in a thread while the dumps are written (tantivy's writer thread
-        does the work outside the GIL)."""
-        self._error: BaseException | None = None
+        """Write and commit the index in a process of its own (forked: it needs only the paths)."""
         self._started = time.perf_counter()
-        self._thread = threading.Thread(target=self._close, name="search-index")
-        self._thread.start()
-
-    def _close(self) -> None:
-        try:
-            self.writer.close()
-        except BaseException as exc:  # re-raised in the build's thread by finish()
-            self._error = exc
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self._pool = ProcessPoolExecutor(1, mp_context=context)
+        self._future: Future[None] = self._pool.submit(write_index, self.target, self.records)
 
     def finish(self) -> float:
         """Wait for the index to be written; its seconds. Raises what writing it raised."""
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
+        assert self._pool is not None
+        try:
+            self._future.result()
+        finally:
+            self._pool.shutdown()
         return time.perf_counter() - self._started

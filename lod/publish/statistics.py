@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from itertools import groupby, pairwise
 from pathlib import Path
 from tempfile import TemporaryDirectory
+from typing import Any
 
 from rdflib import RDF
 from rdflib.namespace import OWL
@@ -90,6 +91,41 @@ class DatasetStatistics:
         if self._distinct_objects is None:
             self._distinct_objects = self._objects.count() if self._objects else 0
         return self._distinct_objects
+
+    @staticmethod
+    def counted(lines: list[bytes]) -> dict[str, Any]:
+        """The additive counts of a chunk of sorted, unique lines that shares no subject with
+        any other chunk (lod.publish.chunks), as JSON; distinct objects are counted apart."""
+        with TemporaryDirectory(prefix="lod-void-") as scratch:
+            statistics = DatasetStatistics(Path(scratch), _objects=DistinctCounter(Path(scratch), buffer=1 << 62))
+            statistics.add_batch(lines)
+        return {
+            "triples": statistics.triples, "subjects": statistics.subjects,
+            "wikidata_links": statistics.wikidata_links,
+            "predicates": {k.decode(): n for k, n in statistics.predicates.items()},
+            "classes": {k.decode(): n for k, n in statistics.classes.items()},
+            "works": [w.decode() for w in statistics.works],
+            "aliases": [[a.decode(), b.decode()] for a, b in statistics.aliases],
+        }
+
+    @classmethod
+    def combined(cls, scratch: Path, counts: Iterable[dict[str, Any]], objects: int) -> DatasetStatistics:
+        """The dataset's counts from its chunks' `counted` and its number of distinct objects."""
+        total = cls(scratch, _distinct_objects=objects)
+        for part in counts:
+            total.triples += part["triples"]
+            total.subjects += part["subjects"]
+            total.wikidata_links += part["wikidata_links"]
+            total.predicates.update({k.encode(): n for k, n in part["predicates"].items()})
+            total.classes.update({k.encode(): n for k, n in part["classes"].items()})
+            total.works.extend(w.encode() for w in part["works"])  # chunks come in file order
+            total.aliases.extend((a.encode(), b.encode()) for a, b in part["aliases"])
+        return total
+
+    @staticmethod
+    def object_of(line: bytes) -> bytes:
+        """The object term of an N-Triples line (no terminator)."""
+        return _object(line.split(b" ", 2)[2])
 
     @classmethod
     def of(cls, lines: Iterable[str]) -> DatasetStatistics:

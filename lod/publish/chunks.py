@@ -1,0 +1,195 @@
+"""The whole-dataset dumps written chunk by chunk, so a build reuses what did not change.
+
+The merged, sorted N-Triples of the dataset are cut into chunks where the content says so, not
+where a count does: before the first line of each subject whose CRC-32 has its low `CHUNK_BITS`
+bits zero (the file's first line excepted). A chunk therefore holds whole subjects,
+and a change to one document moves only the chunks holding its subjects (and those of the works
+it cites): every other chunk has the same bytes as in the previous build, found by its sha256
+in the cache (lod.publish.cache), with its finished pieces:
+
+- `nt.gz`: the chunk as a gzip member; lod.nt.gz is the members one after the other (RFC 1952
+  allows a file of several members; gzip, Python and the store read it as one stream);
+- `ttl`: its Turtle without the prefix lines; lod.ttl is the prefixes, then the pieces. The
+  Turtle serializer writes each subject's triples together, so pieces cut between subjects
+  give exactly the bytes of serializing the whole dataset at once (tests/test_build.py);
+- `jsonld`: its JSON-LD node objects; lod.jsonld is them, comma-separated, in one array;
+- `counts.json` and `objects.run`: its VoID counts (all additive, since chunks share no
+  subject) and the sorted hashes of its distinct objects, merged to count the dataset's.
+
+A full build cuts the same chunks from the same input, so its bytes are those of an incremental
+build. Cached pieces are checked against their sha256 as they are copied; a damaged chunk is
+made again.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import mmap
+import os
+import shutil
+import zlib
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Executor, Future
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from lod import output
+from lod.publish.runs import merge_to_file
+from lod.publish.statistics import DatasetStatistics
+from lod.rdf.namespaces import PREFIXES
+
+CHUNK_BITS = 10
+"""A chunk ends, on average, every 2**CHUNK_BITS subjects (≈ 400 KB of N-Triples)."""
+PIECES = ("nt.gz", "ttl", "jsonld", "counts.json", "objects.run")
+MANIFEST = "manifest.json"
+BLOCK = 1 << 22
+IN_FLIGHT = 8
+"""Chunks handed to the pool and not yet made, at most."""
+OBJECT_HASH_BYTES = 12
+"""Bytes of blake2b kept per distinct object (collisions at 10**8 objects: ≈ 10**-13)."""
+
+
+class DamagedChunk(Exception):
+    """A cached chunk piece whose bytes are not those recorded: the chunk is made again."""
+
+
+def boundary_subjects(lines: Iterable[str]) -> list[str]:
+    """The subjects of these N-Triples lines before which a chunk starts (see the module
+    docstring). Each document's are found once, by the worker that maps it, and kept with it."""
+    mask = (1 << CHUNK_BITS) - 1
+    subjects = {line[: line.find(" ")] for line in lines}
+    return sorted(s for s in subjects if not zlib.crc32(s.encode("utf-8")) & mask)
+
+
+def cut(merged: Path, boundaries: Iterable[str]) -> Iterator[bytes]:
+    """The chunks of a merged, sorted N-Triples file, given the boundary subjects of every run
+    merged into it: a chunk starts at the first line of each (but the file's first line).
+
+    The file is sorted, so its subjects come in byte order (no IRI is a prefix of another, and
+    the space after a blank node label sorts before any character of a longer label), and each
+    boundary is found by one search forward from the last: the file is scanned once, in C.
+    """
+    with open(merged, "rb") as f:
+        if os.fstat(f.fileno()).st_size == 0:
+            return
+        with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            start = 0
+            for subject in sorted({b.encode("utf-8") for b in boundaries}):
+                if start == 0 and data[: len(subject) + 1] == subject + b" ":
+                    continue
+                at = data.find(b"\n" + subject + b" ", start)
+                if at < 0:
+                    raise ValueError(f"{merged}: no line of the chunk boundary subject {subject.decode()!r}")
+                yield data[start : at + 1]
+                start = at + 1
+            yield data[start:]
+
+
+def turtle_prefixes() -> bytes:
+    """The prefix lines the Turtle serializer writes before the first triple of any chunk."""
+    probe = ox.Triple(ox.NamedNode("http://example.org/s"), ox.NamedNode("http://example.org/p"), ox.Literal("o"))
+    text = ox.serialize([probe], format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    return text[: _prefix_end(text)]
+
+
+def _prefix_end(text: bytes) -> int:
+    end = 0
+    while text.startswith(b"@prefix", end):
+        end = text.index(b"\n", end) + 1
+    return end
+
+
+def make_chunk(data: bytes, folder: Path) -> None:
+    """Write a chunk's pieces into `folder` (made whole, then renamed into place)."""
+    temporary = folder.with_name(f".{folder.name}.{os.getpid()}")
+    shutil.rmtree(temporary, ignore_errors=True)
+    temporary.mkdir(parents=True)
+    triples = list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+    pieces: dict[str, bytes] = {"nt.gz": gzip.compress(data, compresslevel=6, mtime=0)}
+    turtle = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    pieces["ttl"] = turtle[_prefix_end(turtle):]
+    pieces["jsonld"] = ox.serialize(triples, format=ox.RdfFormat.JSON_LD, prefixes=PREFIXES)[1:-1]
+    lines = data.split(b"\n")[:-1]
+    counts = DatasetStatistics.counted(lines)
+    pieces["counts.json"] = json.dumps(counts, sort_keys=True).encode()
+    objects = sorted({hashlib.blake2b(DatasetStatistics.object_of(line), digest_size=OBJECT_HASH_BYTES).hexdigest().encode()
+                      for line in lines})
+    pieces["objects.run"] = b"".join(o + b"\n" for o in objects)
+    for name, piece in pieces.items():
+        (temporary / name).write_bytes(piece)
+    sums = {name: hashlib.sha256(piece).hexdigest() for name, piece in pieces.items()}
+    (temporary / MANIFEST).write_text(json.dumps(sums, sort_keys=True), encoding="utf-8")
+    shutil.rmtree(folder, ignore_errors=True)
+    os.replace(temporary, folder)
+
+
+@dataclass
+class ChunkedDumps:
+    """Writes lod.nt.gz, lod.ttl and lod.jsonld and counts the dataset from chunks kept in `store`."""
+
+    store: Path
+    used: set[str] = field(default_factory=set)
+    made: int = 0
+    digests: dict[str, str] = field(default_factory=dict)
+    """sha256 of each dump written (dumps/{name}), for SHA256SUMS."""
+
+    def write(self, merged: Path, boundaries: set[str], dumps: Path, scratch: Path, pool: Executor) -> DatasetStatistics:
+        """Cut `merged` at `boundaries` (`cut`), make the chunks the store lacks (in `pool`), then join the pieces."""
+        self.store.mkdir(parents=True, exist_ok=True)
+        order: list[str] = []
+        pending: deque[Future[None]] = deque()
+        for data in cut(merged, boundaries):
+            name = hashlib.sha256(data).hexdigest()
+            order.append(name)
+            if name not in self.used and not (self.store / name / MANIFEST).exists():
+                pending.append(pool.submit(make_chunk, data, self.store / name))
+                self.made += 1
+                while len(pending) > IN_FLIGHT:  # chunks waiting for a process stay few: memory is bounded
+                    pending.popleft().result()
+            self.used.add(name)
+        for future in pending:
+            future.result()
+        try:
+            return self._join(order, dumps, scratch)
+        except DamagedChunk as exc:  # remake the damaged chunk from the merged file and join again
+            shutil.rmtree(self.store / str(exc), ignore_errors=True)
+            self.used.clear()
+            return self.write(merged, boundaries, dumps, scratch, pool)
+
+    def _join(self, order: list[str], dumps: Path, scratch: Path) -> DatasetStatistics:
+        sums = {name: json.loads((self.store / name / MANIFEST).read_text(encoding="utf-8")) for name in dict.fromkeys(order)}
+        self._concatenate(order, sums, "nt.gz", dumps / output.DUMP_NTRIPLES, b"", b"", b"")
+        self._concatenate(order, sums, "ttl", dumps / output.DUMP_TURTLE, turtle_prefixes(), b"", b"")
+        self._concatenate(order, sums, "jsonld", dumps / output.DUMP_JSONLD, b"[", b",", b"]")
+        counts = [json.loads(self._read(name, "counts.json", sums)) for name in order]
+        for name in order:
+            self._read(name, "objects.run", sums)  # checked before it is merged
+        objects = scratch / "objects.run"
+        merge_to_file([self.store / name / "objects.run" for name in order], objects, scratch)
+        with open(objects, "rb") as f:
+            distinct = sum(block.count(b"\n") for block in iter(lambda: f.read(BLOCK), b""))
+        objects.unlink()
+        return DatasetStatistics.combined(scratch, counts, distinct)
+
+    def _read(self, name: str, piece: str, sums: dict[str, dict[str, str]]) -> bytes:
+        data = (self.store / name / piece).read_bytes()
+        if hashlib.sha256(data).hexdigest() != sums[name].get(piece):
+            raise DamagedChunk(name)
+        return data
+
+    def _concatenate(self, order: list[str], sums: dict[str, dict[str, str]], piece: str, target: Path,
+                     head: bytes, between: bytes, end: bytes) -> None:
+        digest = hashlib.sha256()
+        with open(target, "wb") as out:
+            for k, part in enumerate([head, *(self._read(name, piece, sums) for name in order), end]):
+                if between and 1 < k <= len(order):
+                    out.write(between)
+                    digest.update(between)
+                out.write(part)
+                digest.update(part)
+        self.digests[output.dump(target.name)] = digest.hexdigest()

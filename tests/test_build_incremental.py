@@ -1,0 +1,137 @@
+"""Incremental builds (lod.publish.cache, lod.publish.chunks): what an earlier build made of an
+unchanged document or dump chunk is reused, and the output is byte-identical to a full build's."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from lod.cli import main
+from lod.publish import build
+from lod import output
+from lod.publish.cache import ENTRY, LABELS, LINKS, RUN, TURTLE, cache_root
+
+from corpora import DEV, REPO_CORPUS, needs_shared  # noqa: E402
+
+SEEDS = sorted(p for p in REPO_CORPUS.iterdir() if p.suffix == ".txt")
+EDITED, REMOVED = "004_a62735c9b0a34126.txt", "003_5f0c7ad5381111d8.txt"
+ADDED = "A_RES_80_2.md"
+PRINTED_DATE = (
+    "Commission on Crime Prevention and Criminal Justice resolution 26/4 of 26 May 2017",
+    "General Assembly resolution 70/1 of 25 September 2015",
+)
+"""The edit: the edited document now prints the adoption date of a work that another document
+(001) cites without a date, so that document's cited-work IRI, and so its RDF, changes."""
+
+
+def _corpus(folder: Path, names: list[str]) -> Path:
+    folder.mkdir(parents=True)
+    for name in names:
+        source = REPO_CORPUS / name if (REPO_CORPUS / name).exists() else DEV / name
+        shutil.copy(source, folder / name)
+    return folder
+
+
+def _copy_build(out: Path, target: Path) -> Path:
+    """A copy of a build and of the cache beside it, so each test changes its own."""
+    shutil.copytree(out, target)
+    shutil.copytree(cache_root(out), cache_root(target))
+    return target
+
+
+def _sums(out: Path) -> str:
+    return (out / "SHA256SUMS").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def first(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A corpus of the four seeds and two real documents, built once with the cache."""
+    if not DEV.is_dir():
+        pytest.skip("needs ../shared")
+    root = tmp_path_factory.mktemp("incremental")
+    corpus = _corpus(root / "corpus", [p.name for p in SEEDS] + ["A_RES_80_1.txt", "A_C.6_80_L.2.txt"])
+    report = build(corpus, root / "out", jobs=2, progress=False, cache=True)
+    assert report.reused == 0 and len(report.published) == 6
+    return corpus, root / "out"
+
+
+@needs_shared
+def test_an_edited_an_added_and_a_removed_document_give_the_bytes_of_a_full_build(
+        first: tuple[Path, Path], tmp_path: Path) -> None:
+    corpus, out = first
+    changed = tmp_path / "corpus"
+    shutil.copytree(corpus, changed)
+    edited = (changed / EDITED).read_text(encoding="utf-8")
+    assert PRINTED_DATE[0] in edited
+    (changed / EDITED).write_text(edited.replace(PRINTED_DATE[0], PRINTED_DATE[1], 1), encoding="utf-8")
+    (changed / REMOVED).unlink()
+    shutil.copy(DEV / ADDED, changed / ADDED)
+    again = _copy_build(out, tmp_path / "out")
+
+    incremental = build(changed, again, jobs=2, progress=False, cache=True)
+    full = build(changed, tmp_path / "full", jobs=2, progress=False, cache=False)
+
+    assert _sums(again) == _sums(tmp_path / "full")
+    assert f"  {output.SYMBOLS}\n" in _sums(again)  # the descriptions are among the files compared
+    assert len(incremental.published) == len(full.published) == 6
+    # four documents are unchanged: three are taken whole, and 001, whose cited work got its
+    # printed date from the edited document, is mapped again from its cached model, not parsed
+    assert (incremental.reused, incremental.remapped) == (3, 1)
+    assert (full.reused, full.remapped) == (0, 0)
+    # the cache holds this build's documents only
+    entries = list((cache_root(again) / "documents").iterdir())
+    assert len(entries) == 6
+    # a reused document's link and label records (the describe stage's inputs) are in its entry
+    assert all((entry / LINKS).is_file() and (entry / LABELS).is_file() for entry in entries)
+
+
+@needs_shared
+def test_damaged_cache_entries_are_made_again_not_trusted(first: tuple[Path, Path], tmp_path: Path) -> None:
+    corpus, out = first
+    again = _copy_build(out, tmp_path / "out")
+    entries = sorted((cache_root(again) / "documents").iterdir())
+    run = entries[0] / RUN
+    run.write_bytes(run.read_bytes()[: run.stat().st_size // 2])  # truncated
+    (entries[1] / ENTRY).write_text((entries[1] / ENTRY).read_text().replace('"triples": ', '"triples": 1'))
+    turtle = entries[2] / TURTLE
+    turtle.write_bytes(turtle.read_bytes().replace(b"unres:", b"unrez:", 1))  # same size, other bytes
+    chunk = next((cache_root(again) / "chunks").iterdir())
+    (chunk / "ttl").write_bytes(b"# not the chunk\n")
+
+    report = build(corpus, again, jobs=2, progress=False, cache=True)
+
+    assert _sums(again) == _sums(out)
+    assert report.reused == len(report.documents) - 3
+
+
+@needs_shared
+def test_cli_says_how_many_documents_were_reused_and_no_cache_reuses_none(
+        first: tuple[Path, Path], tmp_path: Path) -> None:
+    corpus, out = first
+    again = _copy_build(out, tmp_path / "out")
+    runner = CliRunner()
+    cached = runner.invoke(main, ["build", str(corpus), "--out", str(again), "--jobs", "1"])
+    assert cached.exit_code == 0, cached.output
+    assert "6 of 6 documents reused from the build cache" in cached.output
+    full = runner.invoke(main, ["build", str(corpus), "--out", str(again), "--jobs", "1", "--no-cache"])
+    assert full.exit_code == 0, full.output
+    assert "0 of 6 documents reused from the build cache" in full.output
+    assert _sums(again) == _sums(out)
+    assert json.loads((again / "report.json").read_text())["published"] == 6
+
+
+@needs_shared
+def test_a_new_sidecar_makes_its_document_parsed_again(first: tuple[Path, Path], tmp_path: Path) -> None:
+    """The parser reads `NAME.meta.yaml` beside a document: it is part of the document's input."""
+    corpus, out = first
+    changed = tmp_path / "corpus"
+    shutil.copytree(corpus, changed)
+    (changed / f"{SEEDS[1].name}.meta.yaml").write_text("symbol: E/CN.15/2019/L.4\n", encoding="utf-8")
+    again = _copy_build(out, tmp_path / "out")
+    report = build(changed, again, jobs=2, progress=False, cache=True)
+    assert report.reused + report.remapped == 5
+    assert next(d for d in report.documents if d.source == SEEDS[1].name).symbol == "E/CN.15/2019/L.4"
