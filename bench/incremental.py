@@ -12,13 +12,18 @@ is printed as JSON with the machine's load average before and after.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import click
+
+from lod.cli import jobs_option
 
 
 def _build(corpus: Path, out: Path, jobs: int, cache: bool) -> dict[str, object]:
@@ -38,13 +43,21 @@ def _edit(corpus: Path) -> Path:
     return target
 
 
+@click.command(help=(__doc__ or "").splitlines()[0])
+@click.argument("corpus", type=click.Path(path_type=Path))
+@click.argument("work", type=click.Path(path_type=Path))
+@jobs_option(default=2)
+@click.option("--full", is_flag=True, help="also build the edited corpus without the cache and compare")
+def command(**options: Any) -> None:
+    run(SimpleNamespace(**options))
+
+
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", type=Path)
-    parser.add_argument("work", type=Path)
-    parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--full", action="store_true", help="also build the edited corpus without the cache and compare")
-    args = parser.parse_args(argv)
+    """`python -m bench.incremental CORPUS WORK` (--jobs is lod's own option)."""
+    command.main(args=sys.argv[1:] if argv is None else argv, prog_name="python -m bench.incremental")
+
+
+def run(args: Any) -> None:
     corpus, out = args.work / "corpus", args.work / "out"
     result: dict[str, object] = {"load_before": os.getloadavg()}
     if not out.exists():

@@ -109,9 +109,9 @@ def test_every_setting_is_an_option_and_a_variable_of_the_commands_that_read_it(
             assert _served_with(monkeypatch, args, env)[s.name] == wanted
         if "build" in s.commands:
             given = _built_with(monkeypatch, args, env, tmp_path)
-            held = {**dataclasses.asdict(given["limits"]), "base": given["base"]}
+            held = {**dataclasses.asdict(given["limits"]), "base": given["base"], "cache": given["cache"]}
             field = {"max-pages": "max_pages", "document-seconds": "seconds", "document-memory-mb": "memory_mb",
-                     "base": "base"}[s.name]
+                     "base": "base", "build-cache": "cache"}[s.name]
             assert held[field] == wanted
 
 
