@@ -13,7 +13,9 @@ the rest of the output in the atomic swap.
 
 from __future__ import annotations
 
+import errno
 import multiprocessing
+import shutil
 import pickle
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -22,6 +24,9 @@ from pathlib import Path
 from lod.model import Resolution
 from lod.rdf import WorkRegistry
 from lod.search import INDEX_FILE, IndexWriter, document_record
+
+FULL_DISK_BYTES = 1 << 20
+"""Free space below which a failed index writer is taken to have met a full disk."""
 
 
 def save_record(res: Resolution, registry: WorkRegistry, path: Path) -> None:
@@ -39,9 +44,23 @@ def write_index(target: Path, records: list[Path]) -> None:
         for saved in records:
             writer.add(pickle.loads(saved.read_bytes()))
         writer.close()
-    except BaseException:
-        writer.abort()
+    except BaseException as exc:
+        try:
+            writer.abort()
+        except ValueError:
+            pass  # a writer tantivy already killed has nothing to roll back
+        if isinstance(exc, ValueError) and _disk_full(target):
+            # tantivy reports an I/O failure of its writer threads only as "An index writer was killed"
+            raise OSError(errno.ENOSPC, "No space left on device", str(target)) from None
         raise
+
+
+def _disk_full(target: Path) -> bool:
+    """Whether the file system of `target` has (almost) no room left: how a killed index writer is explained."""
+    try:
+        return shutil.disk_usage(target.parent).free < FULL_DISK_BYTES
+    except OSError:
+        return False
 
 
 class IndexStage:
