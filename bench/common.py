@@ -92,6 +92,24 @@ def wait_http(port: int, path: str, timeout: float, proc: subprocess.Popen | Non
     return False
 
 
+def tree_cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process and its live descendants (gunicorn's workers), from /proc."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total, frontier, seen = 0.0, [pid], {pid}
+    while frontier:
+        current = frontier.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / ticks
+            children = [int(c) for task in Path(f"/proc/{current}/task").iterdir()
+                        for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+        frontier += [c for c in children if c not in seen]
+        seen.update(children)
+    return total
+
+
 def tree_memory_mib(pid: int) -> dict[str, object]:
     """Resident (RSS) and proportional (PSS) memory of a process and all its descendants.
 

@@ -27,30 +27,11 @@ from lod import settings
 from lod.cli import setting_option
 
 from bench import deref
-from bench.common import ROOT, free_port, machine, start, tree_memory_mib
+from bench.common import ROOT, free_port, machine, start, tree_cpu_seconds, tree_memory_mib
 from bench.run import lod_command, work_paths
 
 RESULTS = ROOT / "bench" / "results" / "deref-fresh"
-TICKS = os.sysconf("SC_CLK_TCK")
 
-
-def tree_cpu_seconds(pid: int) -> float:
-    """User + system CPU seconds of a process and its descendants (alive ones), from /proc."""
-    total, frontier, seen = 0.0, [pid], {pid}
-    while frontier:
-        current = frontier.pop()
-        try:
-            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
-            total += (int(fields[11]) + int(fields[12])) / TICKS
-            children = [int(c) for task in Path(f"/proc/{current}/task").iterdir()
-                        for c in (task / "children").read_text().split()]
-        except OSError:
-            continue
-        for child in children:
-            if child not in seen:
-                seen.add(child)
-                frontier.append(child)
-    return total
 
 
 @click.command(help=(__doc__ or "").splitlines()[0])

@@ -46,7 +46,7 @@ from urllib.parse import urlencode
 
 import click
 
-from bench.common import PYTHON, ROOT, free_port, machine, percentile, run_clients, start, versions
+from bench.common import PYTHON, ROOT, free_port, machine, percentile, run_clients, start, tree_cpu_seconds, versions
 from bench.hostile import source_address
 from lod import settings
 from lod.cli import setting_option
@@ -206,16 +206,14 @@ def in_child(source: Path, queries: list[Query]) -> dict[str, object]:
     try:
         parent.send(queries[0])
         parent.recv()  # opened and warm
-        ticks = os.sysconf("SC_CLK_TCK")
-        fields = lambda: Path(f"/proc/{proc.pid}/stat").read_text().rsplit(")", 1)[1].split()  # noqa: E731
-        child_before = sum(int(x) for x in fields()[11:13]) / ticks
+        child_before = tree_cpu_seconds(proc.pid)
         mine, latencies = time.process_time(), []
         for query in queries:
             t0 = time.perf_counter()
             parent.send(query)
             parent.recv()
             latencies.append(time.perf_counter() - t0)
-        cpu = time.process_time() - mine + sum(int(x) for x in fields()[11:13]) / ticks - child_before
+        cpu = time.process_time() - mine + tree_cpu_seconds(proc.pid) - child_before
     finally:
         parent.close()
         proc.kill()
@@ -223,23 +221,6 @@ def in_child(source: Path, queries: list[Query]) -> dict[str, object]:
     return {"queries": len(queries), "p50_ms": percentile(latencies, 50) * 1000, "p99_ms": percentile(latencies, 99) * 1000,
             "cpu_mean_ms": cpu * 1000 / len(queries)}
 
-
-def _tree_cpu_seconds(pid: int) -> float:
-    """User + system CPU seconds of a process and its live descendants (gunicorn's workers)."""
-    ticks = os.sysconf("SC_CLK_TCK")
-    total, frontier, seen = 0.0, [pid], {pid}
-    while frontier:
-        current = frontier.pop()
-        try:
-            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
-            total += (int(fields[11]) + int(fields[12])) / ticks
-            children = [int(c) for task in Path(f"/proc/{current}/task").iterdir()
-                        for c in (task / "children").read_text().split()]
-        except OSError:
-            continue
-        frontier += [c for c in children if c not in seen]
-        seen.update(children)
-    return total
 
 
 def _latency(latencies: list[float], totals: list[int]) -> dict[str, object]:
@@ -275,10 +256,10 @@ def serve_load(data: Path, queries: list[Query], clients: int, duration: float, 
         samples: list[float] = []
         errors: list[str] = []
         stop = time.monotonic() + duration
-        cpu_before = _tree_cpu_seconds(server.proc.pid)
+        cpu_before = tree_cpu_seconds(server.proc.pid)
         elapsed = run_clients(clients, _client,
                               lambda k: (port, paths, k * 37, stop, samples, errors, (source_address(k), 0)), duration)
-        cpu = _tree_cpu_seconds(server.proc.pid) - cpu_before
+        cpu = tree_cpu_seconds(server.proc.pid) - cpu_before
     finally:
         server.stop()
     return {"clients": clients, "seconds": elapsed, "requests": len(samples), "errors": len(errors),
