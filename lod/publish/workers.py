@@ -21,7 +21,7 @@ from lod.publish import cache
 from lod.publish.akn import write_manifestation
 from lod.publish.chunks import boundary_subjects
 from lod.publish.descriptions import write_link_records
-from lod.publish.dumps import write_part, write_turtle
+from lod.publish.dumps import nt_bytes, write_part, write_turtle
 from lod.publish.limits import DocumentLimits, Refused, check_pages, deadline, memory_refusal, start_worker
 from lod.publish.searchindex import save_record
 from lod.quality import findings
@@ -162,10 +162,11 @@ def _publish(folder: Path, res: Resolution, graph: str, lines: list[str], result
         violations, akn = manifestation.violations, manifestation.path
     if not violations:
         try:
-            write_part(folder / cache.RUN, lines)
+            run = nt_bytes(lines)
+            write_part(folder / cache.RUN, run)
             write_link_records(folder / cache.LINKS, folder / cache.LABELS, lines, graph, _BASE)
             started = time.perf_counter()
-            write_turtle(folder / cache.TURTLE, lines)
+            write_turtle(folder / cache.TURTLE, run)
             turtle_seconds = time.perf_counter() - started
         except OSError as exc:  # the build's failure, not the document's: name what could not be written
             raise OSError(exc.errno, exc.strerror or str(exc), exc.filename or str(folder / cache.RUN)) from None
