@@ -36,7 +36,7 @@ from lod.publish.limits import DocumentLimits
 from lod.publish.links import unreadable_links
 from lod.publish.report import BuildError, BuildReport, DocumentOutcome, failures
 from lod.publish.searchindex import IndexStage
-from lod.publish.vocabulary import write_vocabularies
+from lod.publish.vocabulary import VocabularyStage
 from lod.publish.workiris import write_work_iris
 from lod.rdf.authorities import AUTHORITIES_SLUG, authorities_iri, authorities_lines
 from lod.search import INDEX_FILE
@@ -107,7 +107,8 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int, show: bo
 
     # holds the build lock (the cache is ours too); the index is written (or its writer waited
     # for, on failure) before the staging directory goes
-    with staged_directory(out) as staging, IndexStage(staging) as index:
+    with staged_directory(out) as staging, IndexStage(staging) as index, \
+            VocabularyStage(staging, base, Path(out)) as vocabularies:
         scratch = staging / SCRATCH
         scratch.mkdir()
         (staging / output.DOCUMENTS).mkdir()
@@ -157,9 +158,7 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int, show: bo
         report.triples = statistics.triples
         published = {d.work: d.source for d in report.published if d.work}
         published_record = write_work_iris(staging, Path(out), statistics.works, published, base, statistics.aliases)
-        started = time.perf_counter()
-        write_vocabularies(staging, base, previous=Path(out))
-        report.dump_seconds["vocab/"] = time.perf_counter() - started
+        report.dump_seconds["vocab/"] = vocabularies.finish()  # written beside the documents' stage
         (staging / output.REPORT).write_text(json.dumps(report.to_json(), indent=2, sort_keys=True) + "\n", encoding="utf-8")
         checksums = write_checksums(staging, known={**stage.known, **chunks.digests, **descriptions.checksums})
         examples = sorted(d.work for d in report.published if d.work)[:3]

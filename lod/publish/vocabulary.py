@@ -18,10 +18,13 @@ import hashlib
 import io
 import json
 import logging
+import multiprocessing
 import re
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from importlib import metadata
 from pathlib import Path
 
@@ -31,6 +34,7 @@ from lxml.html.builder import E
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS
 
+from lod.publish.limits import exit_with_parent
 from lod.uri import DEFAULT_BASE
 from lod.vocabulary import ROOT, TERMS_FILE, VOCAB_FOLDER, VOCABULARIES, W3ID, Vocabulary, concepts
 from lod.formats import RDF_FORMATS, TURTLE, Format  # not lod.web: the build imports no web framework
@@ -161,6 +165,44 @@ def write_vocabularies(staging: Path, base: str, previous: Path | None = None) -
     rules.parent.mkdir(parents=True, exist_ok=True)
     rules.write_text(w3id_rules(base), encoding="utf-8")
     return [Path(name) for name in made] + [Path(VOCAB_FOLDER) / SOURCES_DIGEST, W3ID_RULES]
+
+
+class VocabularyStage:
+    """`write_vocabularies` in a process of its own, started before the documents are read.
+
+    The vocabulary files depend on no document, and generating them (pyLODE, ontospy) is seconds
+    of one core: run last, it was a stretch of the build with the other core idle; run beside
+    the document workers, it fills the gaps they leave. A context manager: on a failed build the
+    process is waited for before the staging directory (which it writes into) is removed.
+    """
+
+    def __init__(self, staging: Path, base: str, previous: Path | None) -> None:
+        self.staging, self.base, self.previous = staging, base, previous
+        self._pool: ProcessPoolExecutor | None = None
+        self._future: Future[float] | None = None
+
+    def __enter__(self) -> VocabularyStage:
+        """Start writing (forked before the caller starts any thread: it inherits only paths)."""
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self._pool = ProcessPoolExecutor(1, mp_context=context, initializer=exit_with_parent)  # a killed build ends it
+        self._future = self._pool.submit(_timed_write, self.staging, self.base, self.previous)
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def finish(self) -> float:
+        """Wait for the files; the seconds writing them took. Raises what writing them raised."""
+        assert self._future is not None
+        return self._future.result()
+
+
+def _timed_write(staging: Path, base: str, previous: Path | None) -> float:
+    started = time.perf_counter()
+    write_vocabularies(staging, base, previous)
+    return time.perf_counter() - started
 
 
 def _write_rdf(g: Graph, stem: Path, formats: tuple[Format, ...]) -> None:
