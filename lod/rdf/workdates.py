@@ -9,6 +9,7 @@ the RDF keeps as an alias and the server answers with a 301 once the date is kno
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lod.bodies import TLC_PATH, Body, by_actor, by_key, by_name, session_year, slug_actor
 from lod.dates import iso_date
@@ -17,8 +18,12 @@ from lod.symbols import roman_to_int
 __all__ = ["iso_date", "session_year"]  # re-exported: lod.dates and lod.bodies own them
 
 
+@lru_cache(maxsize=4096)
 def resolve_body(name: str | None) -> Body | None:
-    """A body from whatever the model holds: a key ("ga"), an actor token or a printed name."""
+    """A body from whatever the model holds: a key ("ga"), an actor token or a printed name.
+
+    Remembered per name (the bodies' table is fixed): the mapping asks it for every citation,
+    a few dozen times per document with the same few names, and each miss walks three lookups."""
     if not name:
         return None
     for lookup in (_by_key_or_none, by_actor, by_name):
