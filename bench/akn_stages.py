@@ -1,6 +1,10 @@
-"""CPU time per document of each stage the build runs on an AKN4UN document, in one process.
+"""CPU time per document of each stage the build runs on a document, in one process.
 
     python -m bench.akn_stages [FOLDER] [--every N]
+
+FOLDER is AKN4UN input by default (../shared/corpus/real/ga-akn); any corpus folder works
+(`lod corpus synth 1000 --out /tmp/syn1k; python -m bench.akn_stages /tmp/syn1k`): its files
+are those `lod build` would read (lod.publish.discover).
 
 `lod build` on ../shared/corpus/real/ga-akn gives the whole build's CPU (`/usr/bin/time -v`);
 this splits the per-document part into its stages, measured with `time.process_time` (CPU, so
@@ -21,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from lod.parse import parse_file
+from lod.publish import discover
 from lod.publish.akn import write_manifestation
 from lod.publish.dumps import write_turtle
 from lod.rdf import WorkRegistry, map_resolution
@@ -59,7 +64,7 @@ def main() -> None:
     parser.add_argument("folder", nargs="?", default="../shared/corpus/real/ga-akn")
     parser.add_argument("--every", type=int, default=1)
     args = parser.parse_args()
-    paths = sorted(Path(args.folder).rglob("*.xml"))[:: args.every]
+    paths = discover(Path(args.folder))[:: args.every]
     spent = measure(paths)
     n = len(paths)
     per = {stage: 1000 * seconds / n for stage, seconds in spent.items()}
