@@ -97,6 +97,20 @@ def test_void_and_dcat_describe_the_build(built: tuple[Path, object]) -> None:
     assert {str(namespaces.UNRES), str(namespaces.ELI), str(RDF)} <= vocabularies
 
 
+def test_document_turtle_files_hold_exactly_the_dataset(built: tuple[Path, object]) -> None:
+    """Each document's Turtle file (streamed from its run by pyoxigraph, lod.publish.dumps) is
+    read back by another parser (rdflib's); together with the authorities they are the dump."""
+    out, report = built
+    dump = Graph().parse(data=gzip.decompress((out / "dumps/lod.nt.gz").read_bytes()).decode(), format="nt")
+    union = Graph()
+    for name in [f"{d.slug}.ttl" for d in report.published] + ["authorities.ttl"]:
+        document = Graph().parse(out / "documents" / name, format="turtle")
+        assert len(document) > 0, name
+        assert not set(document) - set(dump), f"{name} holds triples the dump does not"
+        union += document
+    assert set(union) == set(dump)
+
+
 def test_checksums_cover_every_file(built: tuple[Path, object]) -> None:
     out, _ = built
     listed = {}
