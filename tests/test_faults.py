@@ -28,7 +28,7 @@ from corpora import CORPUS, REPO_CORPUS
 from lod.parse import parse_file, parse_text
 from lod.publish import BuildError, build
 from lod.publish import limits as limits_module
-from lod.publish import documents, workers
+from lod.publish import documents, vocabulary, workers
 from lod.publish.limits import DocumentLimits
 from lod.store import OxigraphStore, load_build
 from lod.store.loading import verify_store
@@ -243,6 +243,22 @@ def test_a_write_failure_in_a_worker_names_the_file(tmp_path: Path, monkeypatch:
     with pytest.raises(BuildError, match=r"cannot write .*\.parts/.*\.nt: No space left on device"):
         build(ONE_DOCUMENT, out, progress=False, jobs=1)
     assert not out.exists() and not list(tmp_path.glob(".output.building-*"))
+
+
+def test_a_write_failure_in_the_vocabulary_process_names_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The vocabulary files are written by a process of their own (VocabularyStage, forked, so
+    it runs this patched writer): its failure is the build's, named, and the output stays as it was."""
+    def full(staging: Path, base: str, previous: Path | None = None) -> list[Path]:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(staging / "vocab" / "ontology.ttl"))
+
+    out = tmp_path / "output"
+    build(ONE_DOCUMENT, out, progress=False, jobs=1)
+    before = _tree_digest(out)
+    monkeypatch.setattr(vocabulary, "write_vocabularies", full)
+    with pytest.raises(BuildError, match=r"cannot write .*/vocab/ontology\.ttl: No space left on device"):
+        build(ONE_DOCUMENT, out, progress=False, jobs=1)
+    assert _tree_digest(out) == before
+    assert not list(tmp_path.glob(".output.building-*"))
 
 
 # --- bad input --------------------------------------------------------------------------------
