@@ -16,6 +16,9 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from lod.bodies import Body, known
+from lod.symbols import SymbolInfo
+
 DocumentKind = Literal["resolution", "draft-resolution", "decision", "draft-decision", "extract"]
 CitationType = Literal["resolution", "decision", "document", "treaty"]
 
@@ -75,6 +78,16 @@ class Citation:
     """For treaties: the lod.treaties key ("39574-TIP") when the citation resolves to one
     instrument of the table, which tells a protocol apart from the convention it shares a
     registration number with."""
+    body_key: str | None = None
+    """The lod.bodies key of `body` (None when `body` is not printed or not in the table),
+    resolved by the converter (lod.parse.resolved) so the mapping never reads the name."""
+    symbol_info: SymbolInfo | None = None
+    """`symbol` as lod.symbols reads it (organ, kind, session, number), read once by the converter."""
+
+    @property
+    def organ(self) -> Body | None:
+        """The resolved body (lod.bodies) of `body_key`."""
+        return known(self.body_key)
 
     @property
     def unts_volume(self) -> str | None:
@@ -307,6 +320,25 @@ class Resolution:
     """When this language expression was published (the expression date of the source)."""
     distribution: str | None = None
     """The distribution printed on the cover ("General")."""
+    body_key: str | None = None
+    """The lod.bodies key of `body`, which stays the name as printed (published as text: the AKN
+    cover's authority). None when no body is printed or the table does not know it. Resolved by
+    the converters (lod.parse.resolved); the mapping and the AKN writer read only this."""
+    committee_key: str | None = None
+    """The lod.bodies key of `committee` (printed name kept, a label), resolved the same way."""
+    symbol_info: SymbolInfo | None = None
+    """`symbol` as lod.symbols reads it (organ, kind, session, number, year), read once by the
+    converters: the registry names works from it without parsing the symbol again."""
+
+    @property
+    def organ(self) -> Body | None:
+        """The resolved body (lod.bodies) of `body_key`."""
+        return known(self.body_key)
+
+    @property
+    def committee_organ(self) -> Body | None:
+        """The resolved committee (lod.bodies) of `committee_key`."""
+        return known(self.committee_key)
 
     def to_json(self) -> dict[str, Any]:
         """The JSON shape `lod parse --json` prints (and tests compare against)."""
@@ -354,6 +386,13 @@ class Resolution:
         values["subjects"] = [Subject(**x) for x in data.get("subjects", [])]
         values["workflow"] = [WorkflowStep(**x) for x in data.get("workflow", [])]
         values["citations"] = [
-            Citation(**{k: v for k, v in c.items() if k != "unts_volume"}) for c in data.get("citations", [])
+            Citation(**{k: _symbol_info(v) if k == "symbol_info" else v for k, v in c.items() if k != "unts_volume"})
+            for c in data.get("citations", [])
         ]
+        values["symbol_info"] = _symbol_info(data.get("symbol_info"))
         return cls(**values)
+
+
+def _symbol_info(data: dict[str, Any] | SymbolInfo | None) -> SymbolInfo | None:
+    """A parsed symbol back from its JSON form."""
+    return SymbolInfo(**data) if isinstance(data, dict) else data

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from urllib.parse import unquote, urlparse
 
 from lod.bodies import BODIES, by_key
 
@@ -112,3 +113,16 @@ def resolution_symbol(body: str, number: str) -> str | None:
     except KeyError:
         return None
     return conventions.symbol("resolution", number) if conventions is not None else None
+
+
+def link_symbol(href: str) -> str | None:
+    """The UN symbol an undocs.org link names: https://undocs.org/en/A/RES/37/4 → A/RES/37/4.
+    The AKN reader takes a linked symbol from it, and the AKN writer links a citation by its
+    symbol only where this reads the link back as that very symbol."""
+    url = urlparse(href)
+    if not url.netloc.lower().endswith("undocs.org"):
+        return None
+    path = unquote(url.path).strip("/")
+    path = re.sub(r"^(?:en|fr|es|ru|ar|zh|EN|FR|ES|RU|AR|ZH)/", "", path)
+    path = re.sub(r"(\S)\((\w+)\)$", r"\1 (\2)", path)  # A/RES/3369(XXX) → A/RES/3369 (XXX)
+    return path or None

@@ -92,11 +92,11 @@ class _Mapper(ProceedingsMapping, QualityMapping, TableMapping):
         self.add(w, UNRES.adoptionDate, self.date(res.adoption_date))
         self.add(w, UNRES.issueDate, self.date(res.date))
         self.add(w, UNRES.docStatus, "adopted" if e.kind in ("resolution", "decision") else "draft")
-        actor = self.organization(e.body.key if e.body else res.body)
+        actor = self.organization(e.body, res.body)
         self.add(w, UNRES.actor, actor)
         if e.kind in ("resolution", "decision"):
             self.add(w, ELI.passed_by, actor)
-        self.add(w, UNRES.docCommittee, self.organization(res.committee))
+        self.add(w, UNRES.docCommittee, self.organization(res.committee_organ, res.committee))
         self.add(w, UNRES.session, literal_of(res.session) if res.session is not None else None)
         self.add(w, UNRES.sessionLabel, res.session_label)
         for item in res.agenda_items:

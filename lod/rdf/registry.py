@@ -21,18 +21,16 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from lod import treaties
-from lod.bodies import Body, by_key
+from lod.bodies import Body, by_key, known
+from lod.dates import is_iso_day
 from lod.model import Citation, Resolution
-from lod.rdf.workdates import (
-    actor_token, adopting_body, approximate_date, body_iri, iso_date, resolve_body, session_year,
-    year_from_number,
-)
-from lod.symbols import parse_symbol, resolution_symbol
+from lod.rdf.workdates import actor_token, adopting_body, approximate_date, body_iri, session_year, year_from_number
+from lod.symbols import SymbolInfo, resolution_symbol
 from lod.uri import DEFAULT_BASE, WorkIRI, encode_number
 
 __all__ = [
     "ADOPTED_KINDS", "RegistryError", "WorkEntry", "WorkRegistry", "actor_token", "adopting_body", "body_iri",
-    "iso_date", "resolve_body", "session_year", "source_slug", "year_from_number",
+    "session_year", "source_slug", "year_from_number",
 ]
 
 ADOPTED_KINDS = ("resolution", "decision")
@@ -69,6 +67,11 @@ def source_slug(source: str) -> str:
     return slug
 
 
+def _iso(date: str | None) -> str | None:
+    """A model date the converter resolved to ISO, else None (one it could not read names no day)."""
+    return date if date and is_iso_day(date) else None
+
+
 def _norm(number: str) -> str:
     return " ".join(number.split())
 
@@ -81,7 +84,9 @@ def _unrevised(symbol: str) -> str:
 @dataclass(frozen=True)
 class _Doc:
     """What naming a corpus document needs, kept instead of the whole model so the registry
-    stays small when it is shipped to worker processes."""
+    stays small when it is shipped to worker processes. `body` is the name as printed (the
+    actor of a body the table does not know is made from it), `body_key` and `info` what the
+    converter resolved (lod.parse.resolved)."""
 
     symbol: str | None
     kind: str
@@ -92,13 +97,20 @@ class _Doc:
     session: int | None
     source: str
     draft_symbol: str | None = None
+    body_key: str | None = None
+    info: SymbolInfo | None = None
 
     @classmethod
     def of(cls, res: Resolution) -> _Doc:
         return cls(
             res.symbol, res.kind, res.body, res.number, res.adoption_date, res.date, res.session, res.source,
-            res.draft_symbol,
+            res.draft_symbol, res.body_key, res.symbol_info,
         )
+
+    @property
+    def organ(self) -> Body | None:
+        """The organ the document names, else the one its symbol's series belongs to."""
+        return known(self.body_key) or known(self.info.body if self.info else None)
 
     def rank(self) -> tuple[bool, bool, str, str]:
         """When several files describe one work (a full text and a page of it), the fullest
@@ -131,21 +143,19 @@ class WorkRegistry:
             registry.add(res)
         return registry
 
-    def note_date(self, symbol_or_number: str, date: str, body: str | None = None) -> None:
+    def note_date(self, key: tuple[str, str] | None, date: str | None) -> None:
         """Remember that some text printed "<number> of <date>"; the most frequent date wins."""
-        when = iso_date(date)
-        key = self._key(symbol_or_number, body)
-        if when and key:
-            self._dates[key][when] += 1
+        if key and date and is_iso_day(date):
+            self._dates[key][date] += 1
 
     def note_citations(self, res: Resolution) -> None:
         for cited in res.citations:
-            if cited.date and not cited.placeholder and cited.type in ADOPTED_KINDS:
-                ref = cited.symbol or cited.number
-                if ref:
-                    self.note_date(ref, cited.date, cited.body or res.body)
+            if cited.date and not cited.placeholder and cited.type in ADOPTED_KINDS and (cited.symbol or cited.number):
+                body_key, name = (cited.body_key, cited.body) if cited.body else (res.body_key, res.body)
+                self.note_date(self._key(cited.symbol or cited.number, cited.symbol_info, body_key, name), cited.date)
         if res.kind in ADOPTED_KINDS and res.adoption_date and (res.symbol or res.number):
-            self.note_date(res.symbol or res.number or "", res.adoption_date, res.body)
+            key = self._key(res.symbol or res.number, res.symbol_info if res.symbol else None, res.body_key, res.body)
+            self.note_date(key, res.adoption_date)
 
     def add(self, res: Resolution) -> None:
         """Register a corpus document and the dates its citations print; never raises (a
@@ -187,14 +197,18 @@ class WorkRegistry:
                 found.append(entry)
         return found
 
-    def work_for_citation(self, citation: Citation, default_body: str | None = None) -> str | None:
+    def work_for_citation(self, citation: Citation, default_body: str | None = None,
+                          default_name: str | None = None) -> str | None:
         """The work IRI a citation points to; None when it cannot resolve (placeholders)."""
-        entry = self.entry_for_citation(citation, default_body)
+        entry = self.entry_for_citation(citation, default_body, default_name)
         return entry.iri.work() if isinstance(entry, WorkEntry) else entry
 
-    def entry_for_citation(self, citation: Citation, default_body: str | None = None) -> WorkEntry | str | None:
+    def entry_for_citation(self, citation: Citation, default_body: str | None = None,
+                           default_name: str | None = None) -> WorkEntry | str | None:
         """A `WorkEntry` for resolutions and decisions, an IRI string for treaties and
-        documents (which are not AKN statements), None when the citation cannot resolve."""
+        documents (which are not AKN statements), None when the citation cannot resolve.
+        A citation that names no organ is the citing document's: `default_body` is its key,
+        `default_name` its name as printed (for an organ the table does not know)."""
         if citation.placeholder:
             return None
         if citation.type == "treaty":
@@ -202,16 +216,17 @@ class WorkRegistry:
             return works[0] if works else None
         if citation.symbol and (corpus := self._corpus_entry(self._by_symbol.get(_norm(citation.symbol)))):
             return corpus
-        info = parse_symbol(citation.symbol) if citation.symbol else None
+        info = citation.symbol_info if citation.symbol else None
         if citation.type == "document" and not (info and info.kind in ADOPTED_KINDS):
             if citation.symbol:
                 return f"{self.base}/id/document/{encode_number(citation.symbol)}"
             return None
-        body = resolve_body(info.body if info and info.body else None) or resolve_body(citation.body or default_body)
+        body_key, name = (citation.body_key, citation.body) if citation.body else (default_body, default_name or default_body)
+        body = known(info.body if info else None) or known(body_key)
         number = citation.number or (info.number if info else None)
         if not number or "_" in number:
             return None
-        key = self._key(number, body.key if body else citation.body or default_body)
+        key = self._key(number, None, body.key if body else None, name)
         if key and (corpus := self._corpus_entry(self._by_key.get(key))):
             return corpus
         # Only resolutions have a symbol series that follows from the number; decisions are
@@ -221,7 +236,7 @@ class WorkRegistry:
         date, approximate = self._best_date(key, citation.date, body, number)
         if date is None:
             return None
-        name = body.name if body else citation.body or default_body
+        name = body.name if body else name
         iri = WorkIRI.for_work(actor_token(body, name), date, _norm(number), self.base)
         # a stub is known by its symbol, else by its number (as GA decisions are)
         return WorkEntry(
@@ -245,17 +260,18 @@ class WorkRegistry:
         return [f"{self.base}/id/treaty/unts/{re.sub(r'[^A-Za-z0-9-]+', '-', key)}" for key in keys]
 
     # --- internals ----------------------------------------------------------------------
-    def _key(self, symbol_or_number: str | None, body: str | None) -> tuple[str, str] | None:
-        """(actor, number): numbers repeat across bodies, so the organ is part of the key."""
+    def _key(self, symbol_or_number: str | None, info: SymbolInfo | None, body_key: str | None,
+             name: str | None) -> tuple[str, str] | None:
+        """(actor, number): numbers repeat across bodies, so the organ is part of the key. `info`
+        is the symbol as the converter read it when `symbol_or_number` is a symbol; the organ
+        is `body_key`, or (a body the table does not know) the name as printed."""
         if not symbol_or_number:
             return None
-        info = parse_symbol(symbol_or_number)
-        if info.number and info.body:
+        if info is not None and info.number and info.body:
             return (by_key(info.body).actor, _norm(info.number))
         if "/" in symbol_or_number and re.match(r"^[A-Z]/", symbol_or_number):
             return ("symbol", _norm(symbol_or_number))
-        resolved = resolve_body(body)
-        return (actor_token(resolved, body or "ga"), _norm(symbol_or_number))
+        return (actor_token(known(body_key), name or "ga"), _norm(symbol_or_number))
 
     def _corpus_entry(self, docs: list[_Doc] | None) -> WorkEntry | None:
         if not docs:
@@ -267,13 +283,13 @@ class WorkRegistry:
 
     def _doc_key(self, doc: _Doc) -> tuple[str, str] | None:
         """The key of an adopted text, under which citations of its number find it."""
-        info = parse_symbol(doc.symbol) if doc.symbol else None
+        info = doc.info if doc.symbol else None
         kind = (info.kind if info and info.kind != "document" else "resolution") if doc.kind == "extract" else doc.kind
         number = doc.number or (info.number if info else None)
         if kind not in ADOPTED_KINDS or not number:
             return None
-        body = resolve_body(doc.body) or resolve_body(info.body if info else None)
-        return self._key(doc.symbol or number, body.key if body else doc.body)
+        body = doc.organ
+        return self._key(doc.symbol or number, info, body.key if body else None, doc.body)
 
     def _best_date(
         self, key: tuple[str, str] | None, printed: str | None, body: Body | None, number: str
@@ -282,21 +298,21 @@ class WorkRegistry:
         if noted:
             full = sorted(noted.items(), key=lambda kv: (-kv[1], kv[0]))
             return full[0][0], False
-        if when := iso_date(printed):
-            return when, False
+        if printed and is_iso_day(printed):
+            return printed, False
         date = approximate_date(body.key if body else None, number)
         return (date, True) if date else (None, False)
 
     def _entry_for(self, res: _Doc) -> WorkEntry:
-        info = parse_symbol(res.symbol) if res.symbol else None
+        info = res.info if res.symbol else None
         kind = res.kind
         if kind == "extract":
             kind = info.kind if info and info.kind != "document" else "resolution"
-        body = resolve_body(res.body) or resolve_body(info.body if info else None)
+        body = res.organ
         number = (res.number or (info.number if info else None)) if kind in ADOPTED_KINDS else None
         if kind in ADOPTED_KINDS and number:
-            key = self._key(res.symbol or number, body.key if body else res.body)
-            date, approximate = iso_date(res.adoption_date), False
+            key = self._key(res.symbol or number, info, body.key if body else None, res.body)
+            date, approximate = _iso(res.adoption_date), False
             if date is None:
                 date, approximate = self._best_date(key, res.date, body, number)
             # GA decisions have no document symbol of their own: the number ("77/401") is how
@@ -310,7 +326,7 @@ class WorkRegistry:
             number = res.symbol or source_slug(res.source)
             alias = None if res.symbol else number
             printed = res.adoption_date if kind in ADOPTED_KINDS else None
-            date, approximate = iso_date(printed) or iso_date(res.date), False
+            date, approximate = _iso(printed) or _iso(res.date), False
             if date is None:
                 year = (info.year if info else None) or (
                     session_year(info.body, info.session) if info and info.session else None

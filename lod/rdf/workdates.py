@@ -10,29 +10,10 @@ from __future__ import annotations
 
 import re
 
-from lod.bodies import TLC_PATH, Body, by_actor, by_key, by_name, session_year, slug_actor
-from lod.dates import iso_date
+from lod.bodies import TLC_PATH, Body, by_key, session_year, slug_actor
 from lod.symbols import roman_to_int
 
-__all__ = ["iso_date", "session_year"]  # re-exported: lod.dates and lod.bodies own them
-
-
-def resolve_body(name: str | None) -> Body | None:
-    """A body from whatever the model holds: a key ("ga"), an actor token or a printed name."""
-    if not name:
-        return None
-    for lookup in (_by_key_or_none, by_actor, by_name):
-        body = lookup(name)
-        if body is not None:
-            return body
-    return None
-
-
-def _by_key_or_none(key: str) -> Body | None:
-    try:
-        return by_key(key)
-    except KeyError:
-        return None
+__all__ = ["session_year"]  # re-exported: lod.bodies owns it
 
 
 def adopting_body(body: Body | None) -> Body | None:

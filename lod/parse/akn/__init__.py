@@ -16,7 +16,6 @@ already find, so the two kinds of input give the same citations.
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote, urlparse
 
 from lxml import etree
 
@@ -28,7 +27,7 @@ from lod.parse.akn.inline import InlineReader, Link, child, children, local, squ
 from lod.parse.enrich import add_addressees, add_citations
 from lod.parse.errors import ParseError
 from lod.parse.sponsors import parse_sponsors
-from lod.symbols import parse_symbol
+from lod.symbols import link_symbol, parse_symbol
 
 __all__ = ["looks_like_akn", "read_akn"]
 
@@ -288,17 +287,6 @@ def _agenda(res: Resolution, items: list[tuple[str, str | None]]) -> None:
 
 def _same_item(keyword: str, printed: str) -> bool:
     return re.sub(r"[^0-9a-z]", "", keyword.lower()) == re.sub(r"[^0-9a-z]", "", printed.lower())
-
-
-def link_symbol(href: str) -> str | None:
-    """The UN symbol an undocs.org link names: https://undocs.org/en/A/RES/37/4 → A/RES/37/4."""
-    url = urlparse(href)
-    if not url.netloc.lower().endswith("undocs.org"):
-        return None
-    path = unquote(url.path).strip("/")
-    path = re.sub(r"^(?:en|fr|es|ru|ar|zh|EN|FR|ES|RU|AR|ZH)/", "", path)
-    path = re.sub(r"(\S)\((\w+)\)$", r"\1 (\2)", path)  # A/RES/3369(XXX) → A/RES/3369 (XXX)
-    return path or None
 
 
 _OLD_GA = re.compile(r"^A/RES/(\d+)\s*\(([IVXLC]+|S-\d+|ES-\d+)\)$")
