@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from lod.bodies import Body, known
-from lod.symbols import SymbolInfo
+from lod.symbols import NumberInfo, SymbolInfo
 
 DocumentKind = Literal["resolution", "draft-resolution", "decision", "draft-decision", "extract"]
 CitationType = Literal["resolution", "decision", "document", "treaty"]
@@ -83,6 +83,8 @@ class Citation:
     resolved by the converter (lod.parse.resolved) so the mapping never reads the name."""
     symbol_info: SymbolInfo | None = None
     """`symbol` as lod.symbols reads it (organ, kind, session, number), read once by the converter."""
+    number_info: NumberInfo | None = None
+    """What the form of `number` (else the symbol's) implies: the year or session (lod.symbols)."""
 
     @property
     def organ(self) -> Body | None:
@@ -321,14 +323,14 @@ class Resolution:
     distribution: str | None = None
     """The distribution printed on the cover ("General")."""
     body_key: str | None = None
-    """The lod.bodies key of `body`, which stays the name as printed (published as text: the AKN
-    cover's authority). None when no body is printed or the table does not know it. Resolved by
-    the converters (lod.parse.resolved); the mapping and the AKN writer read only this."""
+    """The lod.bodies key of `body` (kept as printed: the AKN cover's authority), None when the table
+    lacks it; resolved by lod.parse.resolved, all the mapping and the AKN writer read."""
     committee_key: str | None = None
     """The lod.bodies key of `committee` (printed name kept, a label), resolved the same way."""
     symbol_info: SymbolInfo | None = None
-    """`symbol` as lod.symbols reads it (organ, kind, session, number, year), read once by the
-    converters: the registry names works from it without parsing the symbol again."""
+    """`symbol` as lod.symbols reads it, once: the registry names works from it, never from `symbol`."""
+    number_info: NumberInfo | None = None
+    """What the form of `number` (else the symbol's) implies: the year or session (lod.symbols)."""
 
     @property
     def organ(self) -> Body | None:
@@ -385,14 +387,14 @@ class Resolution:
             values["voting"] = Voting(**{**voting, "votes": [Vote(**v) for v in voting.get("votes", [])]})
         values["subjects"] = [Subject(**x) for x in data.get("subjects", [])]
         values["workflow"] = [WorkflowStep(**x) for x in data.get("workflow", [])]
-        values["citations"] = [
-            Citation(**{k: _symbol_info(v) if k == "symbol_info" else v for k, v in c.items() if k != "unts_volume"})
-            for c in data.get("citations", [])
-        ]
-        values["symbol_info"] = _symbol_info(data.get("symbol_info"))
-        return cls(**values)
+        values["citations"] = [Citation(**_records({k: v for k, v in c.items() if k != "unts_volume"}))
+                               for c in data.get("citations", [])]
+        return cls(**_records(values))
 
 
-def _symbol_info(data: dict[str, Any] | SymbolInfo | None) -> SymbolInfo | None:
-    """A parsed symbol back from its JSON form."""
-    return SymbolInfo(**data) if isinstance(data, dict) else data
+def _records(values: dict[str, Any]) -> dict[str, Any]:
+    """The parsed symbol and number back from their JSON form."""
+    for name, record in (("symbol_info", SymbolInfo), ("number_info", NumberInfo)):
+        if isinstance(values.get(name), dict):
+            values[name] = record(**values[name])
+    return values

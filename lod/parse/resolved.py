@@ -13,7 +13,7 @@ from __future__ import annotations
 from lod.bodies import find
 from lod.dates import iso_date
 from lod.model import Citation, Resolution
-from lod.symbols import parse_symbol
+from lod.symbols import parse_number, parse_symbol
 
 
 def resolve(res: Resolution) -> Resolution:
@@ -22,6 +22,7 @@ def resolve(res: Resolution) -> Resolution:
     res.body_key = _key(res.body)
     res.committee_key = _key(res.committee)
     res.symbol_info = parse_symbol(res.symbol) if res.symbol else None
+    res.number_info = parse_number(res.number or (res.symbol_info.number if res.symbol_info else None))
     res.date = _iso(res.date)
     res.adoption_date = _iso(res.adoption_date)
     res.publication_date = _iso(res.publication_date)
@@ -33,9 +34,10 @@ def resolve(res: Resolution) -> Resolution:
 
 
 def resolve_citation(cited: Citation) -> Citation:
-    """A citation's organ and symbol, resolved; its date as ISO where it reads as one."""
+    """A citation's organ, symbol and number, resolved; its date as ISO where it reads as one."""
     cited.body_key = _key(cited.body)
     cited.symbol_info = parse_symbol(cited.symbol) if cited.symbol else None
+    cited.number_info = parse_number(cited.number or (cited.symbol_info.number if cited.symbol_info else None))
     cited.date = _iso(cited.date)
     return cited
 

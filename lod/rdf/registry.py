@@ -24,13 +24,13 @@ from lod import treaties
 from lod.bodies import Body, by_key, known
 from lod.dates import is_iso_day
 from lod.model import Citation, Resolution
-from lod.rdf.workdates import actor_token, adopting_body, approximate_date, body_iri, session_year, year_from_number
-from lod.symbols import SymbolInfo, resolution_symbol
+from lod.rdf.workdates import actor_token, adopting_body, approximate_date, body_iri, session_year
+from lod.symbols import NumberInfo, SymbolInfo, resolution_symbol
 from lod.uri import DEFAULT_BASE, WorkIRI, encode_number
 
 __all__ = [
     "ADOPTED_KINDS", "RegistryError", "WorkEntry", "WorkRegistry", "actor_token", "adopting_body", "body_iri",
-    "session_year", "source_slug", "year_from_number",
+    "session_year", "source_slug",
 ]
 
 ADOPTED_KINDS = ("resolution", "decision")
@@ -99,12 +99,13 @@ class _Doc:
     draft_symbol: str | None = None
     body_key: str | None = None
     info: SymbolInfo | None = None
+    number_info: NumberInfo | None = None
 
     @classmethod
     def of(cls, res: Resolution) -> _Doc:
         return cls(
             res.symbol, res.kind, res.body, res.number, res.adoption_date, res.date, res.session, res.source,
-            res.draft_symbol, res.body_key, res.symbol_info,
+            res.draft_symbol, res.body_key, res.symbol_info, res.number_info,
         )
 
     @property
@@ -233,7 +234,7 @@ class WorkRegistry:
         # published in the Official Records and keep the symbol printed, if any.
         derivable = body is not None and citation.type == "resolution"
         symbol = citation.symbol or (resolution_symbol(body.key, _norm(number)) if derivable else None)
-        date, approximate = self._best_date(key, citation.date, body, number)
+        date, approximate = self._best_date(key, citation.date, body, citation.number_info)
         if date is None:
             return None
         name = body.name if body else name
@@ -242,7 +243,7 @@ class WorkRegistry:
         return WorkEntry(
             iri=iri, kind=citation.type, number=_norm(number), symbol=symbol, body=body, actor_name=name,
             approximate=approximate, alias=None if symbol else _norm(number),
-            earlier=self._earlier(iri, body, number, approximate),
+            earlier=self._earlier(iri, body, citation.number_info, approximate),
         )
 
     def treaty_works(self, citation: Citation) -> list[str]:
@@ -292,7 +293,7 @@ class WorkRegistry:
         return self._key(doc.symbol or number, info, body.key if body else None, doc.body)
 
     def _best_date(
-        self, key: tuple[str, str] | None, printed: str | None, body: Body | None, number: str
+        self, key: tuple[str, str] | None, printed: str | None, body: Body | None, implied: NumberInfo | None
     ) -> tuple[str | None, bool]:
         noted = self._dates.get(key) if key else None
         if noted:
@@ -300,7 +301,7 @@ class WorkRegistry:
             return full[0][0], False
         if printed and is_iso_day(printed):
             return printed, False
-        date = approximate_date(body.key if body else None, number)
+        date = approximate_date(body.key if body else None, implied)
         return (date, True) if date else (None, False)
 
     def _entry_for(self, res: _Doc) -> WorkEntry:
@@ -314,7 +315,7 @@ class WorkRegistry:
             key = self._key(res.symbol or number, info, body.key if body else None, res.body)
             date, approximate = _iso(res.adoption_date), False
             if date is None:
-                date, approximate = self._best_date(key, res.date, body, number)
+                date, approximate = self._best_date(key, res.date, body, res.number_info)
             # GA decisions have no document symbol of their own: the number ("77/401") is how
             # they are cited, so it names the work
             alias = None if res.symbol else number
@@ -337,16 +338,16 @@ class WorkRegistry:
         if date is None:
             raise RegistryError(f"{res.source or res.symbol}: no date, and none can be derived for its work IRI")
         iri = WorkIRI.for_work(actor_token(body, res.body), date, _norm(number), self.base)
-        earlier = self._earlier(iri, body, number, approximate) if kind in ADOPTED_KINDS else None
+        earlier = self._earlier(iri, body, res.number_info, approximate) if kind in ADOPTED_KINDS else None
         return WorkEntry(
             iri=iri, kind=kind, number=_norm(number), symbol=res.symbol, body=body, actor_name=res.body,
             approximate=approximate, in_corpus=True, alias=alias, earlier=earlier,
         )
 
     @staticmethod
-    def _earlier(iri: WorkIRI, body: Body | None, number: str, approximate: bool) -> str | None:
+    def _earlier(iri: WorkIRI, body: Body | None, implied: NumberInfo | None, approximate: bool) -> str | None:
         """The approximate IRI a build without the date would have minted, if it differs."""
         if approximate:
             return None
-        date = approximate_date(body.key if body else None, number)
+        date = approximate_date(body.key if body else None, implied)
         return WorkIRI(iri.actor, date, iri.number, iri.base).work() if date and date != iri.date else None
