@@ -20,7 +20,7 @@ from lod.bodies import find
 from lod.model import Resolution
 from lod.parse import parse_file
 from lod.rdf import WorkRegistry, resolution_lines
-from lod.symbols import SymbolInfo
+from lod.symbols import NumberInfo, SymbolInfo, parse_number
 from lod.uri import DEFAULT_BASE
 
 RDF_STAGE = ("lod/rdf", "lod/akn")
@@ -111,3 +111,12 @@ def test_the_akn_metadata_reads_the_resolved_organs() -> None:
     # the same identifiers and references; only the labels (showAs, the cover) print the name as printed
     assert meta(other).replace(OTHER, res.committee or "") == meta(original)
     assert OTHER in other
+
+
+@pytest.mark.parametrize(("number", "implied"), [
+    ("1373 (2001)", NumberInfo(year=2001)), ("2017/16", NumberInfo(year=2017)),
+    ("169 (II)", NumberInfo(session=2, body="ga")), ("36/87 A", NumberInfo(session=36)),
+    ("S-30/1", None), ("77/401", NumberInfo(session=77)), (None, None),
+])
+def test_a_number_is_read_once_for_the_year_or_session_it_implies(number: str | None, implied: NumberInfo | None) -> None:
+    assert parse_number(number) == implied
