@@ -340,7 +340,9 @@ def _flatten_containers(parts: list[Part]) -> list[Part]:
     """Sections without text of their own (`preamble`, `body`) give way to their paragraphs."""
     out: list[Part] = []
     for part in parts:
-        if not part.text and part.children:
+        if part.kind == "table":  # a grid: its rows and empty cells keep their places
+            out.append(part)
+        elif not part.text and part.children:
             out.extend(_flatten_containers(part.children))
         elif part.text or part.links:  # a bare container (`body`) with nothing to show is left out
             out.append(part)
