@@ -122,3 +122,27 @@ def test_a_built_sample_of_ga_akn_in_six_languages_conforms_under_its_ontology(t
         inference="rdfs", allow_warnings=True, advanced=True,
     )
     assert conforms, text
+
+
+@needs_shared
+def test_the_outline_places_every_portion_where_the_mapping_does() -> None:
+    """lod.rdf.outline.positions and the mapping place portions by the same rules: each
+    document alone (its work's order is its own) gets from the mapping exactly the outline's
+    positions, tables, points and footnotes included."""
+    from lod.parse import parse_file
+    from lod.rdf import WorkRegistry, resolution_graph
+    from lod.rdf.outline import positions
+
+    names = ("A_RES_77_264 A-C", "E_RES_2021_6-", "E_RES_2022_1-2110515A", "A_RES_78_3_C")
+    paths = sorted(p for p in (REAL / "ga-akn").rglob("*.xml") if p.name.startswith(names))
+    assert len(paths) == len(names)
+    placed: set[str] = set()
+    for path in paths:
+        res = parse_file(path)
+        registry = WorkRegistry.from_corpus([res])
+        graph = resolution_graph(res, registry, registry.base)
+        mapped = {str(s).partition("#")[2]: int(o) for s, o in graph.subject_objects(UNRES.position) if "#" in str(s)
+                  and "#step_" not in str(s)}
+        assert mapped == positions(res), path.name
+        placed |= {e.split("__")[-1].split("_")[0] for e in mapped}
+    assert {"table", "header", "row", "point", "fn", "list"} <= placed

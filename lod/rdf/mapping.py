@@ -30,8 +30,6 @@ from lod.rdf.relations import phrase_concept
 from lod.rdf.tables import TableMapping
 from lod.rdf.registry import WorkRegistry, source_slug
 
-_LATIN = re.compile(r"[A-Za-z0-9]+")
-
 __all__ = ["MappingError", "WORK_TYPES", "map_resolution", "resolution_graph", "resolution_lines"]
 
 
@@ -225,7 +223,7 @@ class _Mapper(ProceedingsMapping, QualityMapping, TableMapping):
     def point_number(self, node: URIRef, eid: str, printed: str) -> None:
         """A point's number is the work's, as its eId names it ((a) in every language: the
         portion is shared); the letter this expression prints ((أ), а)) is its printedNum."""
-        if _LATIN.fullmatch(printed):
+        if printed.isascii():  # "a", "(a)", "iv", "1."
             self.add(node, UNRES.num, printed)
             return
         token = eid.rpartition("__point_")[2].partition("_")[0]
