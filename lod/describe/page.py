@@ -144,7 +144,8 @@ def work_page(graph: Graph, work: str, base: str, lang: str = "en") -> WorkPage:
             order = float(order_text) if order_text is not None else float("inf")
         except ValueError:
             order = float("inf")
-        number = literal_text(graph, node, NUMBER_NAMES) or _number_from_eid(eid)
+        printed, printed_tag = literal_in(graph, node, ("printednum",), lang)  # (أ) on the Arabic page
+        number = (printed if printed_tag == lang else None) or literal_text(graph, node, NUMBER_NAMES) or _number_from_eid(eid)
         if eid.split("__")[-1].startswith("point") and number.isalnum():
             number = f"({number})"  # points print as (a), (iv)
         text, tag = literal_in(graph, node, CHAPEAU_NAMES, lang)
