@@ -30,13 +30,19 @@ __all__ = ["ParseError", "parse_file", "parse_text"]
 
 
 def parse_file(path: Path) -> Resolution:
-    """Parse one file; a `NAME.meta.yaml` beside it supplies or overrides metadata."""
-    path = Path(path)
+    """Parse one file; a `NAME.meta.yaml` beside it supplies or overrides metadata. A
+    `lod.parse.parts.PartPath` is one resolution of an AKN collection file."""
+    part = getattr(path, "part", None)
+    path = path if part else Path(path)
     name = path.name
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ParseError(name, f"the file cannot be read ({exc.strerror or exc})") from None
+    if part:
+        from lod.parse.akn import read_akn
+
+        return resolve(read_akn(data, f"{name}#{part}", part))
     source = read_bytes(data, name)
     meta = sidecar_meta(path)
     return _guarded(source, meta)

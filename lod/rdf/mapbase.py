@@ -57,6 +57,9 @@ class MapperBase:
         own_body = self.entry.body or res.organ
         self.body_node = URIRef(body_iri(own_body, res.body, base)) if own_body or res.body else None
         self.footnote_eids = {f.marker: f.eid or f"fn_{f.marker}" for f in res.footnotes}
+        self.work_positions = registry.outline_positions(res)
+        """Positions the work's order gives portions where this expression's own differs
+        (lod.rdf.outline): one order per work, however each language file is marked up."""
 
     def add(self, s: Node, p: URIRef, o: Node | Text | str | int | bool | None) -> None:
         """One triple; None and "" are no value, any other Python value becomes a Literal."""
@@ -90,7 +93,13 @@ class MapperBase:
         self.add(child, ELI.is_part_of, parent)
         self.add(parent, DCTERMS.hasPart, child)
         self.add(parent, ELI.has_part, child)
-        self.add(child, UNRES.position, literal_of(position))
+        self.add(child, UNRES.position, literal_of(self.position(child, position)))
+
+    def position(self, node: URIRef, own: int) -> int:
+        """The work's position of a portion, which is its own unless the expressions disagree."""
+        if self.work_positions:
+            return self.work_positions.get(node.partition("#")[2], own)
+        return own
 
     def organization(self, body: Body | None, name: str | None = None) -> URIRef | None:
         """A body as a TLCOrganization: type and label here, the rest in the authorities graph.

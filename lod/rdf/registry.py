@@ -23,6 +23,7 @@ from pathlib import PurePath
 from lod import treaties
 from lod.bodies import Body, by_key, known
 from lod.dates import is_iso_day
+from lod.rdf import outline
 from lod.model import Citation, Resolution
 from lod.rdf.workdates import actor_token, adopting_body, approximate_date, body_iri, session_year
 from lod.symbols import NumberInfo, SymbolInfo, resolution_symbol
@@ -100,18 +101,27 @@ class _Doc:
     body_key: str | None = None
     info: SymbolInfo | None = None
     number_info: NumberInfo | None = None
+    language: str | None = None
+    outline: bytes = b""
+    """Where its portions stand (lod.rdf.outline.packed), for the work's one order."""
 
     @classmethod
-    def of(cls, res: Resolution) -> _Doc:
+    def of(cls, res: Resolution, with_outline: bool = False) -> _Doc:
         return cls(
             res.symbol, res.kind, res.body, res.number, res.adoption_date, res.date, res.session, res.source,
-            res.draft_symbol, res.body_key, res.symbol_info, res.number_info,
+            res.draft_symbol, res.body_key, res.symbol_info, res.number_info, res.language,
+            outline.packed(res) if with_outline else b"",
         )
 
     @property
     def organ(self) -> Body | None:
         """The organ the document names, else the one its symbol's series belongs to."""
         return known(self.body_key) or known(self.info.body if self.info else None)
+
+    def reading_order(self) -> tuple[int, str, str]:
+        """Which expression's order a work's portions follow first (lod.rdf.outline)."""
+        order = outline.REFERENCE_LANGUAGES
+        return (order.index(self.language) if self.language in order else len(order), self.language or "", self.source)
 
     def rank(self) -> tuple[bool, bool, str, str]:
         """When several files describe one work (a full text and a page of it), the fullest
@@ -162,7 +172,7 @@ class WorkRegistry:
         """Register a corpus document and the dates its citations print; never raises (a
         document that cannot be named fails when it is mapped, alone)."""
         self.note_citations(res)
-        doc = _Doc.of(res)
+        doc = _Doc.of(res, with_outline=True)
         if doc.symbol:
             self._by_symbol.setdefault(_norm(doc.symbol), []).append(doc)
         if doc.draft_symbol and doc.kind in ADOPTED_KINDS:
@@ -180,6 +190,19 @@ class WorkRegistry:
         """The entry of a corpus document; raises RegistryError when no IRI can be formed."""
         docs = self._by_symbol.get(_norm(res.symbol)) if res.symbol else None
         return self._entry_for(min(docs, key=_Doc.rank) if docs else _Doc.of(res))
+
+    def outline_positions(self, res: Resolution) -> dict[str, int]:
+        """The positions (eId → position) where the work's order differs from this document's
+        own (lod.rdf.outline): empty when its expressions agree, or it has one."""
+        docs = [d for d in self._by_symbol.get(_norm(res.symbol), []) if d.kind != "extract"] if res.symbol else []
+        if len(docs) < 2:
+            return {}
+        own = outline.positions(res)
+        merged: dict[str, int] = {}
+        for doc in sorted(docs, key=_Doc.reading_order):
+            for eid, n in outline.unpacked(doc.outline).items():
+                merged.setdefault(eid, n)
+        return {eid: merged[eid] for eid, n in own.items() if merged.get(eid, n) != n}
 
     def corpus_work(self, symbol: str) -> WorkEntry | None:
         """The corpus work printed under this symbol; a revision ("A/80/L.2/Rev.1") falls back
