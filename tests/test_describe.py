@@ -17,6 +17,7 @@ from rdflib import Graph, URIRef
 
 from lod import output
 from lod.describe import build as stage
+from lod.describe.graph import DescriptionGraph
 from lod.describe.labels import LABEL_PREDICATES
 from lod.formats import HTML, JSONLD, RDF_FORMATS, TURTLE
 from lod.publish.descriptions import write_link_records
@@ -146,7 +147,11 @@ def test_the_describe_package_needs_no_web_framework() -> None:
 
 
 def test_triples_become_the_graph_the_page_walks() -> None:
-    triples = list(ox.parse(f'<{WORK}> <{LABEL}> "x" .\n<{WORK}> <{LABEL}> "y"@fr .\n'.encode(), format=ox.RdfFormat.N_TRIPLES))
-    graph = stage.to_graph(triples)
-    assert {(o.language, str(o), o.datatype) for o in graph.objects(URIRef(WORK), URIRef(LABEL))} == {
-        (None, "x", None), ("fr", "y", None)}
+    triples = list(ox.parse(f'<{WORK}> <{LABEL}> "x" .\n<{WORK}> <{LABEL}> "y"@fr .\n<{OTHER}> <{CITES}> <{WORK}> .\n'.encode(),
+                            format=ox.RdfFormat.N_TRIPLES))
+    graph = DescriptionGraph.of(triples)
+    assert {(o.language, o.value) for o in graph.objects(WORK, LABEL)} == {(None, "x"), ("fr", "y")}
+    assert graph.subject_predicates(WORK) == [(OTHER, CITES)]
+    assert graph.nodes() == [WORK, OTHER, ox.Literal("x"), ox.Literal("y", language="fr")]
+    assert set(DescriptionGraph.from_rdflib(Graph().parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES),
+                                                          format="nt"))) == set(graph)

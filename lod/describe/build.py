@@ -32,16 +32,15 @@ from pathlib import Path
 from typing import Literal as Kind
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.term import Node
 
 from lod import output
 from lod.describe import html
 from lod.describe.adoption import text_languages
 from lod.describe.akn_files import akn_alternates
+from lod.describe.graph import DescriptionGraph
 from lod.describe.incoming import Owners, Slice, index_records, label_table, read_slice, split_line, symbol_of
 from lod.describe.page import resource_page, work_page
-from lod.describe.serialize import bind_prefixes, serialize_triples
+from lod.describe.serialize import serialize_triples
 from lod.formats import HTML, RDF_FORMATS, RESOURCE_FORMATS, Format
 from lod.publish.runs import merge_to_file
 from lod.uri import IRIError, WorkIRI
@@ -57,7 +56,6 @@ def stage_version() -> str:
     for path in sorted([*folder.glob("*.py"), *folder.glob("templates/*")]):
         digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
     return digest.hexdigest()
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 @dataclass(frozen=True)
@@ -232,7 +230,7 @@ def _representations(state: _Inputs, task: DescribeTask, triples: list[ox.Triple
         location = lambda fmt, lang=output.DEFAULT_PAGE_LANGUAGE: output.resource_description(task.iri, fmt)  # noqa: E731
     for fmt in RDF_FORMATS:
         yield location(fmt), serialize_triples(triples, fmt)
-    graph = to_graph(triples)
+    graph = DescriptionGraph.of(triples)
     if task.kind == "work":
         languages = text_languages(graph, task.iri)
         for lang in [output.DEFAULT_PAGE_LANGUAGE, *(t for t in languages if t != output.DEFAULT_PAGE_LANGUAGE)]:
@@ -286,35 +284,20 @@ def _files_of(state: _Inputs, task: DescribeTask) -> list[str]:
     return [output.resource_description(task.iri, f) for f in RESOURCE_FORMATS]
 
 
+_FOLDERS: set[Path] = set()
+"""Folders this process made already (a description's five files share one)."""
+
+
 def _write(path: Path, body: bytes) -> str:
     """Write `body` gzip-compressed (no name, no timestamp: same input, same bytes); its sha256."""
     data = gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    if path.parent not in _FOLDERS:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _FOLDERS.add(path.parent)
+    with open(path, "wb") as f:
+        f.write(data)
     return hashlib.sha256(data).hexdigest()
 
 
-def to_graph(triples: Sequence[ox.Triple]) -> Graph:
-    """The rdflib Graph the page builder walks, made from pyoxigraph terms (no re-parsing)."""
-    graph = Graph(store="SimpleMemory")  # no context index: a third less time than the default store
-    add = graph.add
-    for t in triples:
-        add((_term(t.subject), URIRef(t.predicate.value), _term(t.object)))
-    return bind_prefixes(graph)
-
-
-def _term(term: object) -> Node:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    assert isinstance(term, ox.Literal)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    if term.datatype.value == XSD_STRING:
-        return Literal(term.value)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
-
-
-__all__ = ["describe_triples", "DescribeTask", "Described", "describe", "prepare", "run", "symbols", "tasks", "to_graph",
+__all__ = ["describe_triples", "DescribeTask", "Described", "describe", "prepare", "run", "symbols", "tasks",
            "write_digests", "write_symbols"]

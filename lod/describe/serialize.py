@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources
+from collections.abc import Sequence
 from typing import Any
 
 import pyoxigraph as ox
@@ -20,6 +21,7 @@ from lod.formats import JSONLD, NTRIPLES, TURTLE, Format
 
 CONTEXT_FILE = "lod.jsonld"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _GEN_DELIMS = tuple(":/?#[]@")
 
 
@@ -48,41 +50,63 @@ def compact_iri(iri: str) -> str:
     return iri
 
 
-def _compact_value(value: dict[str, Any]) -> Any:
-    if "@id" in value and len(value) == 1:
-        return {"@id": compact_iri(value["@id"])}
-    if set(value) == {"@value"} and isinstance(value["@value"], str):
-        return value["@value"]
-    if "@type" in value:
-        return {**value, "@type": compact_iri(value["@type"])}
-    return value
+@lru_cache(maxsize=1)
+def _context_json() -> str:
+    """The shipped context as the JSON text every description starts with (encoded once)."""
+    return json.dumps(jsonld_context(), ensure_ascii=False, indent=1).replace("\n", "\n ")
 
 
-def compact_jsonld(expanded: list[dict[str, Any]]) -> dict[str, Any]:
-    """Expanded, flattened JSON-LD (pyoxigraph's output) → the shipped context's compact keys.
+def _jsonld_value(term: Any) -> Any:
+    """A compacted JSON-LD value: a plain string for an xsd:string, `{"@id": prefix:local}`…"""
+    if type(term) is ox.NamedNode:
+        return {"@id": compact_iri(term.value)}
+    if type(term) is ox.BlankNode:
+        return {"@id": f"_:{term.value}"}
+    if term.language:
+        return {"@language": term.language, "@value": term.value}
+    datatype = term.datatype.value
+    if datatype == XSD_STRING:
+        return term.value
+    return {"@type": compact_iri(datatype), "@value": term.value}
+
+
+def jsonld_nodes(triples: Sequence[ox.Triple]) -> list[dict[str, Any]]:
+    """The triples as flattened JSON-LD nodes under the shipped context, one per subject.
 
     The context holds prefixes only, so compaction is exactly: IRIs written as `prefix:local`,
-    `rdf:type` as `@type`, plain strings and single values unwrapped. Readers that expand the
-    document with the embedded context get the same triples back.
+    `rdf:type` as `@type` (IRIs only), plain strings unwrapped, single values unwrapped. Built
+    straight from the triples: no expanded document is written and read back.
     """
+    grouped: dict[Any, dict[str, list[Any]]] = {}
+    for t in triples:
+        properties = grouped.get(t.subject)
+        if properties is None:
+            properties = grouped[t.subject] = {}
+        properties.setdefault(t.predicate.value, []).append(t.object)
     nodes = []
-    for node in expanded:
-        out: dict[str, Any] = {}
-        for key, values in node.items():
-            if key == "@id":
-                out["@id"] = compact_iri(values)
-                continue
-            if key == RDF_TYPE and all(set(v) == {"@id"} and not v["@id"].startswith("_:") for v in values):
-                types = [compact_iri(v["@id"]) for v in values]
-                out["@type"] = types[0] if len(types) == 1 else types
-                continue
-            if key.startswith("@"):
-                out[key] = values
-                continue
-            compacted = [_compact_value(v) for v in values]
-            out[compact_iri(key)] = compacted[0] if len(compacted) == 1 else compacted
-        nodes.append(out)
-    return {"@context": jsonld_context(), "@graph": nodes}
+    for subject, properties in grouped.items():
+        node: dict[str, Any] = {"@id": compact_iri(subject.value) if type(subject) is ox.NamedNode else f"_:{subject.value}"}
+        types = properties.pop(RDF_TYPE, None)
+        if types is not None:
+            if all(type(o) is ox.NamedNode for o in types):
+                names = [compact_iri(o.value) for o in types]
+                node["@type"] = names[0] if len(names) == 1 else names
+            else:
+                properties = {RDF_TYPE: types, **properties}
+        for predicate, objects in properties.items():
+            values = [_jsonld_value(o) for o in objects]
+            node[compact_iri(predicate)] = values[0] if len(values) == 1 else values
+        nodes.append(node)
+    return nodes
+
+
+def jsonld_document(triples: Sequence[ox.Triple]) -> bytes:
+    """The JSON-LD document: the shipped context, then one node per line (C-speed encoding,
+    still readable), `{"@context": …, "@graph": […]}` as the package's context defines it."""
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    body = ",\n  ".join(encode(node) for node in jsonld_nodes(triples))
+    graph = f"[\n  {body}\n ]" if body else "[]"
+    return f'{{\n "@context": {_context_json()},\n "@graph": {graph}\n}}\n'.encode("utf-8")
 
 
 def bind_prefixes(graph: Graph) -> Graph:
@@ -92,18 +116,10 @@ def bind_prefixes(graph: Graph) -> Graph:
     return graph
 
 
-def _to_rdflib_graph(triples: list[ox.Triple]) -> Graph:
-    graph = Graph()
-    if triples:
-        graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
-    return bind_prefixes(graph)
-
-
 def serialize_triples(triples: list[ox.Triple], fmt: Format) -> bytes:
     """pyoxigraph's serializers, with the shipped context's prefixes (and keys, for JSON-LD)."""
     if fmt is JSONLD:
-        expanded = json.loads(ox.serialize(triples, format=ox.RdfFormat.JSON_LD)) if triples else []
-        return json.dumps(compact_jsonld(expanded), ensure_ascii=False, indent=1).encode("utf-8")
+        return jsonld_document(triples)
     oxfmt = fmt.oxigraph if isinstance(fmt.oxigraph, ox.RdfFormat) else TURTLE.oxigraph
     if fmt is NTRIPLES:
         return ox.serialize(triples, format=oxfmt)
