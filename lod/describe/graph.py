@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from itertools import chain
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Union
 
 import pyoxigraph as ox
@@ -42,6 +44,7 @@ class DescriptionGraph:
 
     out: dict[Term, list[tuple[str, Term]]] = field(default_factory=dict)
     into: dict[Term, list[tuple[Term, str]]] = field(default_factory=dict)
+    _literals: dict[Term, dict[str, list[tuple[str, str, str | None]]]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, triples: Iterable[ox.Triple | ox.Quad]) -> DescriptionGraph:
@@ -106,6 +109,27 @@ class DescriptionGraph:
 
     def has_subject(self, subject: Term) -> bool:
         return subject in self.out
+
+    def literals(self, subject: Term) -> dict[str, list[tuple[str, str, str | None]]]:
+        """A subject's literals by property name (the IRI's last segment, lower case) as
+        (property, text, language): a page asks several names of each part (its text, number,
+        order…), each answered from this table made once per subject."""
+        found = self._literals.get(subject)
+        if found is None:
+            found = self._literals[subject] = {}
+            for p, o in self.out.get(subject, ()):
+                if type(o) is ox.Literal:
+                    found.setdefault(property_name(p), []).append((p, o.value, o.language))  # type: ignore[union-attr]
+        return found
+
+
+@lru_cache(maxsize=65536)
+def property_name(iri: str) -> str:
+    """The last segment of an IRI, lower case: how the page knows a property by its name."""
+    return _SEGMENT.split(iri.rstrip("/#"))[-1].lower()
+
+
+_SEGMENT = re.compile(r"[#/]")
 
 
 def as_description_graph(graph: Any) -> DescriptionGraph:

@@ -6,28 +6,19 @@ link to one of our resources is a path (`/akn/un/…`), never an absolute URL of
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 from urllib.parse import quote
 
-from lod.describe.graph import DescriptionGraph, as_description_graph, is_literal, text
+from lod.describe.graph import DescriptionGraph, as_description_graph, property_name, text
 from lod.describe.labels import LABEL_PREDICATES
 from lod.describe.serialize import jsonld_context
 from lod.uri import IRIError, WorkIRI
 
-_LOCAL = re.compile(r"[#/]")
-
-
-@lru_cache(maxsize=65536)
-def _local_name(iri: str) -> str:
-    return _LOCAL.split(iri.rstrip("/#"))[-1].lower()
-
-
 def local_name(iri: Any) -> str:
     """The last segment of an IRI, lower case: how the page knows a property by its name."""
-    return _local_name(text(iri) if not isinstance(iri, str) else str(iri))
+    return property_name(str(iri) if isinstance(iri, str) else text(iri))
 
 
 @lru_cache(maxsize=65536)
@@ -40,6 +31,23 @@ def _qname(iri: str) -> str:
 
 def qname(iri: Any) -> str:
     return _qname(str(iri) if isinstance(iri, str) else text(iri))
+
+
+@lru_cache(maxsize=65536)
+def work_iri(iri: str) -> WorkIRI | None:
+    """`iri` read as an AKN4UN work IRI (None if it is not one): a page asks it of the same
+    IRIs many times."""
+    try:
+        return WorkIRI.parse(iri)
+    except IRIError:
+        return None
+
+
+@lru_cache(maxsize=65536)
+def work_of(iri: str) -> str | None:
+    """The work an AKN4UN IRI belongs to (None for any other IRI)."""
+    parsed = work_iri(iri)
+    return parsed.work() if parsed is not None else None
 
 
 @dataclass
@@ -64,6 +72,7 @@ class Linker:
         self.base = base.rstrip("/")
         self.graph = as_description_graph(graph) if graph is not None else DescriptionGraph()
         self._labels: dict[str, str] = {}
+        self._links: dict[str, Link] = {}
 
     def label(self, node: Any) -> str:
         key = str(node) if isinstance(node, str) else text(node)
@@ -80,11 +89,9 @@ class Linker:
                     if p == pred:
                         return text(value)
         if key.startswith(self.base):
-            try:
-                iri = WorkIRI.parse(key)
+            iri = work_iri(key)
+            if iri is not None:
                 return iri.eid or iri.number.replace("-", "/")
-            except IRIError:
-                pass
         return key.rsplit("/", 1)[-1] or key
 
     def href(self, iri: str) -> str:
@@ -97,8 +104,12 @@ class Linker:
         return "/resource?iri=" + quote(iri, safe="")
 
     def link(self, node: Any) -> Link:
+        """A link to `node` (the same Link object for the same node: callers never change one)."""
         iri = str(node) if isinstance(node, str) else text(node)
-        return Link(self.href(iri), self.label(node), iri)
+        found = self._links.get(iri)
+        if found is None:
+            found = self._links[iri] = Link(self.href(iri), self.label(node), iri)
+        return found
 
 
 def literal_text(graph: DescriptionGraph, subject: Any, names: tuple[str, ...], lang: str | None = None) -> str | None:
@@ -110,12 +121,7 @@ def literal_text(graph: DescriptionGraph, subject: Any, names: tuple[str, ...], 
 def literal_in(graph: DescriptionGraph, subject: Any, names: tuple[str, ...], lang: str | None = None) -> tuple[str | None, str | None]:
     """(text, its language tag): a paragraph of a six-language work has one text per language;
     the one in `lang` is preferred, then English, then untagged, then any."""
-    found: dict[str, list[tuple[str, str, str | None]]] = {}
-    for pred, obj in graph.out.get(subject, ()):
-        if is_literal(obj):
-            name = _local_name(pred)
-            if name in names:
-                found.setdefault(name, []).append((pred, obj.value, obj.language))
+    found = graph.literals(subject)
     for name in names:
         if name in found:
             # the first of the ranking among the values in (property, text) order

@@ -17,9 +17,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from lod.uri import IRIError, WorkIRI
 from lod.describe.graph import RDF_TYPE, DescriptionGraph, Term, as_description_graph, is_iri, is_literal, text as term_text
-from lod.describe.linker import Link, Linker, Value, literal_in, literal_text, local_name, qname
+from lod.describe.linker import Link, Linker, Value, literal_in, literal_text, local_name, qname, work_of
 from lod.describe.adoption import RIGHT_TO_LEFT, LANGUAGE_NAMES, Voting, subjects_of, text_languages, voting_of
 
 TEXT_NAMES = ("text", "content", "value", "chars", "body", "plaintext", "citationtext")
@@ -378,10 +377,7 @@ def _cited_by(graph: DescriptionGraph, linker: Linker, work: str) -> list[CitedB
              for source, pred in pairs
              if pred != RDF_TYPE and is_iri(source) and not source.startswith(work)]  # type: ignore[union-attr]
     for source, pred, target in sorted(links, key=lambda t: (t[0], t[1], t[2])):  # type: ignore[arg-type, return-value]
-        try:
-            citing = WorkIRI.parse(source).work()  # type: ignore[arg-type]
-        except IRIError:
-            citing = source  # type: ignore[assignment]
+        citing = work_of(source) or source  # type: ignore[arg-type]
         place = linker.link(re.sub(r"__cit_[^_#/]+$", "", source))  # type: ignore[arg-type]
         if place not in by_work[citing]:
             by_work[citing].append(place)
@@ -395,10 +391,7 @@ def resource_page(graph: DescriptionGraph | Any, iri: str, base: str) -> Resourc
     node = iri
     incoming = []
     for source, pred in sorted(graph.subject_predicates(node), key=lambda sp: (term_text(sp[0]), sp[1])):
-        document = None
-        try:
-            document = linker.link(WorkIRI.parse(term_text(source)).work())
-        except IRIError:
-            pass
+        work = work_of(term_text(source))
+        document = linker.link(work) if work is not None else None
         incoming.append((linker.link(source), qname(pred), document))
     return ResourcePage(iri, linker.label(node), _values(graph, linker, node, set()), incoming)
