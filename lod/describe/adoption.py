@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 from typing import Any
 
-from lod.describe.graph import DescriptionGraph, Term, as_description_graph, is_literal, text
+import pyoxigraph as ox
+
+from lod.describe.graph import DescriptionGraph, Term, as_description_graph, property_name, text
 
 LANGUAGE_NAMES: dict[str, str] = {"en": "English", "fr": "Français", "es": "Español", "ru": "Русский",
                                   "ar": "العربية", "zh": "中文"}
@@ -24,7 +26,7 @@ def text_languages(graph: DescriptionGraph | Any, work: str) -> list[str]:
     """Language tags of the work's text (its paragraphs' and titles' literals), official order."""
     names = (*R.TEXT_NAMES, *R.TITLE_NAMES)
     tags = {o.language for s, pairs in as_description_graph(graph).out.items() if text(s).startswith(work)
-            for p, o in pairs if is_literal(o) and o.language and R.local_name(p) in names}  # type: ignore[union-attr]
+            for p, o in pairs if type(o) is ox.Literal and o.language and property_name(p) in names}  # type: ignore[union-attr]
     return sorted(tags, key=lambda t: (list(LANGUAGE_NAMES).index(t) if t in LANGUAGE_NAMES else 99, t))
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from lod.describe.graph import RDF_TYPE, DescriptionGraph, Term, as_description_graph, is_iri, is_literal, text as term_text
+from lod.describe.graph import RDF_TYPE, DescriptionGraph, Term, as_description_graph, is_iri, is_literal, property_name, text as term_text
 from lod.describe.linker import Link, Linker, Value, literal_in, literal_text, local_name, qname, work_of
 from lod.describe.adoption import RIGHT_TO_LEFT, LANGUAGE_NAMES, Voting, subjects_of, text_languages, voting_of
 
@@ -104,7 +104,7 @@ class ResourcePage:
 
 def _is_citing(pred: str) -> bool:
     """cites, citesWork (unres:, eli:, cito:): not citedBody, citedDate, which describe the citation."""
-    return local_name(pred).startswith("cites")
+    return property_name(pred).startswith("cites")
 
 
 def _natural(eid: str) -> list[object]:
@@ -189,7 +189,7 @@ def work_page(graph: DescriptionGraph | Any, work: str, base: str, lang: str = "
             other.append(part)
 
     sponsors = [linker.link(o) for p, o in graph.predicate_objects(w)
-                if any(n in local_name(p) for n in SPONSOR_NAMES) and is_iri(o)]
+                if any(n in property_name(p) for n in SPONSOR_NAMES) and isinstance(o, str)]
     sponsors.sort(key=lambda l: l.label)
     skip: set[Term] = {n for _, n in graph.predicate_objects(w) if term_text(n).startswith(prefix)} | {s.iri for s in sponsors}
     voting, subjects = voting_of(graph, linker, w), subjects_of(graph, linker, w)
@@ -236,7 +236,7 @@ def _chapeau(part: Part) -> str:
 def _curator_notes(graph: DescriptionGraph, prefix: str) -> list[CuratorNote]:
     """Quality annotations (dqv:hasQualityAnnotation) of the document, in their order."""
     notes = []
-    for note in {o for s, p, o in graph if p == DQV_HAS_ANNOTATION}:
+    for note in {o for pairs in graph.out.values() for p, o in pairs if p == DQV_HAS_ANNOTATION}:
         kind = graph.first(note, DCTERMS_TYPE)
         label = graph.first(kind, SKOS_PREF_LABEL) if kind is not None else None
         body = graph.first(note, OA_HAS_BODY)
@@ -296,16 +296,16 @@ def _citations(graph: DescriptionGraph, linker: Linker, node: str, work: str) ->
     them (they carry the words as printed), else its direct `…cites…` links."""
     found: dict[str, tuple[str | None, Link]] = {}
     for pred, obj in graph.predicate_objects(node):
-        if is_literal(obj) or pred == RDF_TYPE:
+        if type(obj) is ox.Literal or pred == RDF_TYPE:
             continue
-        if "citation" in local_name(pred) or (isinstance(obj, ox.BlankNode) and _is_citation(graph, obj)):
+        if "citation" in property_name(pred) or (isinstance(obj, ox.BlankNode) and _is_citation(graph, obj)):
             printed = literal_text(graph, obj, TEXT_NAMES)
             for p2, target in graph.predicate_objects(obj):
-                if is_iri(target) and _is_citing(p2):
+                if isinstance(target, str) and _is_citing(p2):
                     link = linker.link(target)
                     found.setdefault(target, (printed, Link(link.href, printed or link.label, link.iri)))  # type: ignore[arg-type]
     for pred, obj in graph.predicate_objects(node):
-        if is_iri(obj) and _is_citing(pred) and obj not in found:
+        if isinstance(obj, str) and _is_citing(pred) and obj not in found:
             found[obj] = (None, linker.link(obj))  # type: ignore[index]
     return sorted(found.values(), key=lambda tl: tl[1].label)
 
@@ -314,7 +314,7 @@ def _addressees(graph: DescriptionGraph, node: str) -> list[str]:
     """Whom an operative paragraph addresses and how ("the Secretary-General (request)")."""
     found = []
     for pred, record in graph.predicate_objects(node):
-        if "addressee" not in local_name(pred) or is_literal(record):
+        if "addressee" not in property_name(pred) or type(record) is ox.Literal:
             continue
         name = literal_text(graph, record, ("addresseename", "name", "label"))
         action = literal_text(graph, record, ("actionlemma", "action"))
@@ -373,9 +373,9 @@ def _cited_by(graph: DescriptionGraph, linker: Linker, work: str) -> list[CitedB
     # sorted, so that every worker renders the same page (same bytes, same ETag)
     inside = work + "/"
     links = [(source, pred, target) for target, pairs in graph.into.items()
-             if is_iri(target) and (target == work or target.startswith(inside))  # type: ignore[union-attr]
+             if isinstance(target, str) and (target == work or target.startswith(inside))
              for source, pred in pairs
-             if pred != RDF_TYPE and is_iri(source) and not source.startswith(work)]  # type: ignore[union-attr]
+             if pred != RDF_TYPE and isinstance(source, str) and not source.startswith(work)]
     for source, pred, target in sorted(links, key=lambda t: (t[0], t[1], t[2])):  # type: ignore[arg-type, return-value]
         citing = work_of(source) or source  # type: ignore[arg-type]
         place = linker.link(re.sub(r"__cit_[^_#/]+$", "", source))  # type: ignore[arg-type]
