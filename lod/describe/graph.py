@@ -73,8 +73,15 @@ class DescriptionGraph:
 
     @classmethod
     def from_rdflib(cls, graph: Any) -> DescriptionGraph:
-        """From an rdflib Graph (tests and callers that made one): its triples converted once."""
-        return cls.of(ox.Triple(_ox(s), _ox(p), _ox(o)) for s, p, o in graph)  # type: ignore[arg-type]
+        """From an rdflib Graph (tests and callers that made one): its triples converted once,
+        an IRI kept as it is even where pyoxigraph would refuse it (the pages must still
+        show, and never link as another host, an IRI such as `{base}/\\evil.example`)."""
+        found = cls()
+        for s, p, o in graph:
+            subject, obj = _term(s), _term(o)
+            found.out.setdefault(subject, []).append((str(p), obj))
+            found.into.setdefault(obj, []).append((subject, str(p)))
+        return found
 
     def __iter__(self) -> Iterator[tuple[Term, str, Term]]:
         for s, pairs in self.out.items():
@@ -137,7 +144,8 @@ def as_description_graph(graph: Any) -> DescriptionGraph:
     return graph if isinstance(graph, DescriptionGraph) else DescriptionGraph.from_rdflib(graph)
 
 
-def _ox(term: Any) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+def _term(term: Any) -> Term:
+    """An rdflib term as this index holds it."""
     kind = type(term).__name__
     if kind == "BNode":
         return ox.BlankNode(str(term))
@@ -147,4 +155,4 @@ def _ox(term: Any) -> ox.NamedNode | ox.BlankNode | ox.Literal:
         if term.datatype is not None:
             return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
         return ox.Literal(str(term))
-    return ox.NamedNode(str(term))
+    return str(term)
