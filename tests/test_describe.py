@@ -8,6 +8,7 @@ those triples for every work, without any query.
 from __future__ import annotations
 
 import gzip
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -18,8 +19,9 @@ from rdflib import Graph, URIRef
 from corpora import REAL, needs_shared
 from lod import output
 from lod.describe import build as stage
+from lod.describe.graph import DescriptionGraph
 from lod.describe.labels import LABEL_PREDICATES
-from lod.formats import HTML, JSONLD, RDF_FORMATS, TURTLE
+from lod.formats import HTML, JSONLD, NTRIPLES, RDF_FORMATS, TURTLE
 from lod.publish.descriptions import write_link_records
 from lod.store import OxigraphStore
 from lod.web import queries
@@ -147,10 +149,34 @@ def test_the_describe_package_needs_no_web_framework() -> None:
 
 
 def test_triples_become_the_graph_the_page_walks() -> None:
-    triples = list(ox.parse(f'<{WORK}> <{LABEL}> "x" .\n<{WORK}> <{LABEL}> "y"@fr .\n'.encode(), format=ox.RdfFormat.N_TRIPLES))
-    graph = stage.to_graph(triples)
-    assert {(o.language, str(o), o.datatype) for o in graph.objects(URIRef(WORK), URIRef(LABEL))} == {
-        (None, "x", None), ("fr", "y", None)}
+    triples = list(ox.parse(f'<{WORK}> <{LABEL}> "x" .\n<{WORK}> <{LABEL}> "y"@fr .\n<{OTHER}> <{CITES}> <{WORK}> .\n'.encode(),
+                            format=ox.RdfFormat.N_TRIPLES))
+    graph = DescriptionGraph.of(triples)
+    assert {(o.language, o.value) for o in graph.objects(WORK, LABEL)} == {(None, "x"), ("fr", "y")}
+    assert graph.subject_predicates(WORK) == [(OTHER, CITES)]
+    assert graph.nodes() == [WORK, OTHER, ox.Literal("x"), ox.Literal("y", language="fr")]
+    assert set(DescriptionGraph.from_rdflib(Graph().parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES),
+                                                          format="nt"))) == set(graph)
+
+
+def test_every_jsonld_description_is_the_graph_of_its_ntriples(corpus_build: Path) -> None:
+    """The JSON-LD is written from the triples by lod.describe.jsonld; rdflib's JSON-LD processor,
+    reading it with the context it embeds, must find the very graph of the N-Triples file."""
+    checked = languages = typed = 0
+    for nt in sorted((corpus_build / output.DESCRIPTIONS).rglob(f"*.{NTRIPLES.ext}.gz")):
+        jsonld = nt.with_name(nt.name.replace(f".{NTRIPLES.ext}.gz", f".{JSONLD.ext}.gz"))
+        expected = Graph().parse(data=gzip.decompress(nt.read_bytes()), format="nt")
+        document = gzip.decompress(jsonld.read_bytes())
+        found = Graph().parse(data=document, format="json-ld")
+        assert set(found) == set(expected), (jsonld, sorted(set(expected) ^ set(found))[:3])
+        parsed = json.loads(document)
+        namespaces = tuple(parsed["@context"].values())
+        keys = {key for node in parsed["@graph"] for key in node}
+        assert not [key for key in keys if key.startswith(namespaces)], keys  # every property written prefix:local
+        checked += 1
+        languages += any(getattr(o, "language", None) for o in expected.objects())
+        typed += any(getattr(o, "datatype", None) for o in expected.objects())
+    assert checked > 20 and languages and typed
 
 
 @needs_shared

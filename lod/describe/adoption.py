@@ -10,8 +10,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, SKOS
+from typing import Any
+
+import pyoxigraph as ox
+
+from lod.describe.graph import DescriptionGraph, Term, as_description_graph, property_name, text
 
 LANGUAGE_NAMES: dict[str, str] = {"en": "English", "fr": "Français", "es": "Español", "ru": "Русский",
                                   "ar": "العربية", "zh": "中文"}
@@ -19,10 +22,11 @@ LANGUAGE_NAMES: dict[str, str] = {"en": "English", "fr": "Français", "es": "Esp
 RIGHT_TO_LEFT = frozenset({"ar", "he", "fa", "ur"})
 
 
-def text_languages(graph: Graph, work: str) -> list[str]:
+def text_languages(graph: DescriptionGraph | Any, work: str) -> list[str]:
     """Language tags of the work's text (its paragraphs' and titles' literals), official order."""
-    tags = {o.language for s, p, o in graph if isinstance(o, Literal) and o.language
-            and str(s).startswith(work) and R.local_name(p) in (*R.TEXT_NAMES, *R.TITLE_NAMES)}
+    names = (*R.TEXT_NAMES, *R.TITLE_NAMES)
+    tags = {o.language for s, pairs in as_description_graph(graph).out.items() if text(s).startswith(work)
+            for p, o in pairs if type(o) is ox.Literal and o.language and property_name(p) in names}  # type: ignore[union-attr]
     return sorted(tags, key=lambda t: (list(LANGUAGE_NAMES).index(t) if t in LANGUAGE_NAMES else 99, t))
 
 
@@ -41,7 +45,7 @@ _CHOICES = (("voteyes", "In favour"), ("voteno", "Against"), ("voteabstention", 
             ("votenonvoting", "Non-voting"))
 
 
-def voting_of(graph: Graph, linker: R.Linker, w: URIRef) -> Voting | None:
+def voting_of(graph: DescriptionGraph, linker: R.Linker, w: Term) -> Voting | None:
     """The work's voting record (unres:voting), by property names like the rest of the page."""
     record = next((o for p, o in graph.predicate_objects(w) if R.local_name(p) == "voting"), None)
     if record is None:
@@ -60,16 +64,18 @@ def voting_of(graph: Graph, linker: R.Linker, w: URIRef) -> Voting | None:
     return Voting(outcome.replace("-", " "), counts, votes)
 
 
+DCTERMS_SUBJECT = "http://purl.org/dc/terms/subject"
+SKOS_IN_SCHEME = "http://www.w3.org/2004/02/skos/core#inScheme"
 _SCHEMES = {"http://metadata.un.org/sdg": "Sustainable Development Goals", "http://metadata.un.org/thesaurus": "UNBIS Thesaurus",
             "http://eurovoc.europa.eu/100141": "EuroVoc"}
 
 
-def subjects_of(graph: Graph, linker: R.Linker, w: URIRef) -> list[tuple[str, list[R.Link]]]:
+def subjects_of(graph: DescriptionGraph, linker: R.Linker, w: Term) -> list[tuple[str, list[R.Link]]]:
     by_scheme: dict[str, list[R.Link]] = defaultdict(list)
-    for concept in graph.objects(w, DCTERMS.subject):
-        scheme = next(iter(graph.objects(concept, SKOS.inScheme)), None)
-        name = _SCHEMES.get(str(scheme)) or (linker.label(scheme) if scheme is not None else "Subjects")
-        link = R.Link(str(concept), linker.label(concept), str(concept))  # the scheme's own page
+    for concept in graph.objects(w, DCTERMS_SUBJECT):
+        scheme = graph.first(concept, SKOS_IN_SCHEME)
+        name = (_SCHEMES.get(text(scheme)) or linker.label(scheme)) if scheme is not None else "Subjects"
+        link = R.Link(text(concept), linker.label(concept), text(concept))  # the scheme's own page
         if link not in by_scheme[name]:
             by_scheme[name].append(link)
     order = list(_SCHEMES.values())

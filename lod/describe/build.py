@@ -18,7 +18,6 @@ the previous build's keeps that build's files (hard-linked) instead of being mad
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import os
 import time
@@ -32,22 +31,26 @@ from pathlib import Path
 from typing import Literal as Kind
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.term import Node
+from isal import igzip
 
 from lod import output
 from lod.describe import html
 from lod.describe.adoption import text_languages
 from lod.describe.akn_files import akn_alternates
-from lod.describe.incoming import Owners, Slice, index_records, label_table, read_slice, split_line, symbol_of
+from lod.describe.graph import DescriptionGraph
+from lod.describe.incoming import Owners, Slice, index_records, label_table, read_slice, symbol_of
 from lod.describe.page import resource_page, work_page
-from lod.describe.serialize import bind_prefixes, serialize_triples
-from lod.formats import HTML, RDF_FORMATS, RESOURCE_FORMATS, Format
+from lod.describe.jsonld import jsonld_document
+from lod.describe.serialize import serialize_triples
+from lod.formats import HTML, JSONLD, NTRIPLES, RDF_FORMATS, RESOURCE_FORMATS, Format
 from lod.publish.runs import merge_to_file
 from lod.uri import IRIError, WorkIRI
 
-GZIP_LEVEL = 6
-"""One level for every stored description (gzip's own default): what the server sends as is."""
+GZIP_LEVEL = 2
+"""ISA-L's level for every stored description (what the server sends as is). Measured on the
+work descriptions of a 200-document build (docs/benchmarks.md, "Describe stage"): zlib level 6
+took 0.75 ms per file for 9.7 % of the size, zlib 1 0.31 ms for 12.3 %, ISA-L 2 0.09 ms for
+12.0 %: the files are a fifth larger than at zlib's default, compressed eight times faster."""
 @lru_cache(maxsize=1)
 def stage_version() -> str:
     """Part of every input digest: the sha256 of this package's code and templates, so a change
@@ -57,7 +60,6 @@ def stage_version() -> str:
     for path in sorted([*folder.glob("*.py"), *folder.glob("templates/*")]):
         digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
     return digest.hexdigest()
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,15 @@ class _Inputs:
     labels: dict[str, list[str]]
     previous: dict[str, str] = field(default_factory=dict)
     previous_out: Path | None = None
+    owners: Owners | None = None
+    folders: set[Path] = field(default_factory=set)
+    """Folders of `out` this process made already."""
+    """Each IRI's owner, remembered by each worker across its descriptions (bounded)."""
+
+    def owner_table(self) -> Owners:
+        if self.owners is None or len(self.owners) > 500_000:
+            self.owners = Owners.on(self.base)
+        return self.owners
 
 
 _STATE: _Inputs | None = None
@@ -181,29 +192,33 @@ def describe(task: DescribeTask) -> Described:
 def _describe(task: DescribeTask) -> Described:
     state = _STATE
     assert state is not None, "lod.describe.build.prepare must run before the workers start"
-    owners = Owners.on(state.base)
-    own: list[str] = []
+    owners = state.owner_table()
+    lines: set[str] = set()
     for run_file in task.runs:
-        own.extend(run_file.read_bytes().decode("utf-8").splitlines())
-    foreign = read_slice(state.links, state.index.get(task.iri))
-    lines = set(own) | set(foreign)
+        lines.update(run_file.read_bytes().decode("utf-8").splitlines())
+    lines.update(read_slice(state.links, state.index.get(task.iri)))
     named: set[str] = set()
-    for line in lines:
-        subject, _, obj = split_line(line)
-        for term in (subject, obj):
-            if term.startswith("<"):
-                named.add(term[1:-1])
-                named.add(owners(term[1:-1]))
+    for line in lines:  # the IRIs of both ends (N-Triples: `<s> <p> <o> .`, an IRI never holds a space or `>`)
+        subject, _, rest = line.split(" ", 2)
+        if subject[0] == "<":
+            named.add(subject[1:-1])
+        if rest[0] == "<":
+            named.add(rest[1:rest.index(">")])
+    named.update([owners(iri) for iri in named])
+    labels, whole = state.labels, task.kind == "resource"
     for iri in named:
-        if owners(iri) != task.iri or task.kind == "resource":
-            lines.update(state.labels.get(iri, ()))
-    ordered = sorted(lines)
-    digest = hashlib.sha256("\n".join([stage_version(), state.base, task.kind, task.iri, *ordered]).encode("utf-8")).hexdigest()
+        if whole or owners(iri) != task.iri:
+            found = labels.get(iri)
+            if found:
+                lines.update(found)
+    ntriples = "".join(sorted([line + "\n" for line in lines])).encode("utf-8")
+    head = "\n".join([stage_version(), state.base, task.kind, task.iri, ""]).encode("utf-8")
+    digest = hashlib.sha256(head + ntriples).hexdigest()
     reused = _reuse(state, task, digest)
     if reused is not None:
         return Described(task.iri, digest, reused, reused=True)
-    triples = list(ox.parse("".join(line + "\n" for line in ordered).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
-    files = {path: _write(state.out / path, body) for path, body in _representations(state, task, triples)}
+    triples = list(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
+    files = {path: _write(state.out / path, body, state.folders) for path, body in _representations(state, task, triples, ntriples)}
     return Described(task.iri, digest, files)
 
 
@@ -214,11 +229,14 @@ def describe_triples(iri: str, triples: list[ox.Triple]) -> Described:
     task = DescribeTask(iri, "resource")
     data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
     digest = hashlib.sha256(b"\n".join([stage_version().encode(), iri.encode("utf-8"), data])).hexdigest()
-    files = {path: _write(state.out / path, body) for path, body in _representations(state, task, triples)}
+    files = {path: _write(state.out / path, body, state.folders) for path, body in _representations(state, task, triples)}
     return Described(iri, digest, files)
 
 
-def _representations(state: _Inputs, task: DescribeTask, triples: list[ox.Triple]) -> Iterable[tuple[str, bytes]]:
+def _representations(state: _Inputs, task: DescribeTask, triples: list[ox.Triple],
+                     ntriples: bytes | None = None) -> Iterable[tuple[str, bytes]]:
+    """(where, body) of every representation; `ntriples`: the sorted N-Triples lines the triples
+    were parsed from, which are the N-Triples representation as they stand."""
     path = output.work_path(task.iri, state.base)
     at_path = path is not None and (task.kind == "work" or _is_work(task.iri))
     if at_path:
@@ -230,9 +248,14 @@ def _representations(state: _Inputs, task: DescribeTask, triples: list[ox.Triple
         query = "?iri=" + quote(task.iri, safe="")
         alternates = [(f"/resource.{f.ext}{query}", f) for f in RDF_FORMATS]
         location = lambda fmt, lang=output.DEFAULT_PAGE_LANGUAGE: output.resource_description(task.iri, fmt)  # noqa: E731
+    graph = DescriptionGraph.of(triples)  # the pages' index, and the JSON-LD's nodes
     for fmt in RDF_FORMATS:
-        yield location(fmt), serialize_triples(triples, fmt)
-    graph = to_graph(triples)
+        if fmt is NTRIPLES and ntriples is not None:
+            yield location(fmt), ntriples
+        elif fmt is JSONLD:
+            yield location(fmt), jsonld_document(graph.out)
+        else:
+            yield location(fmt), serialize_triples(triples, fmt)
     if task.kind == "work":
         languages = text_languages(graph, task.iri)
         for lang in [output.DEFAULT_PAGE_LANGUAGE, *(t for t in languages if t != output.DEFAULT_PAGE_LANGUAGE)]:
@@ -286,35 +309,17 @@ def _files_of(state: _Inputs, task: DescribeTask) -> list[str]:
     return [output.resource_description(task.iri, f) for f in RESOURCE_FORMATS]
 
 
-def _write(path: Path, body: bytes) -> str:
-    """Write `body` gzip-compressed (no name, no timestamp: same input, same bytes); its sha256."""
-    data = gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+def _write(path: Path, body: bytes, folders: set[Path]) -> str:
+    """Write `body` gzip-compressed (no name, no timestamp: same input, same bytes); its sha256.
+    `folders`: those made already (a description's five files share one)."""
+    data = igzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)
+    if path.parent not in folders:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        folders.add(path.parent)
+    with open(path, "wb") as f:
+        f.write(data)
     return hashlib.sha256(data).hexdigest()
 
 
-def to_graph(triples: Sequence[ox.Triple]) -> Graph:
-    """The rdflib Graph the page builder walks, made from pyoxigraph terms (no re-parsing)."""
-    graph = Graph(store="SimpleMemory")  # no context index: a third less time than the default store
-    add = graph.add
-    for t in triples:
-        add((_term(t.subject), URIRef(t.predicate.value), _term(t.object)))
-    return bind_prefixes(graph)
-
-
-def _term(term: object) -> Node:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    assert isinstance(term, ox.Literal)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    if term.datatype.value == XSD_STRING:
-        return Literal(term.value)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
-
-
-__all__ = ["describe_triples", "DescribeTask", "Described", "describe", "prepare", "run", "symbols", "tasks", "to_graph",
+__all__ = ["describe_triples", "DescribeTask", "Described", "describe", "prepare", "run", "symbols", "tasks",
            "write_digests", "write_symbols"]

@@ -13,6 +13,7 @@ import math
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -50,13 +51,17 @@ def _svg(width: int, height: int, title: str, desc: str, css_class: str) -> ET.E
     return svg
 
 
-def _markup(svg: ET.Element) -> Markup:
-    """The SVG as markup. A picture whose marks are links is a `group` (named by its title), not
-    an `img`: an image's content is hidden from assistive technology, so its links would be too."""
-    if svg.find(".//a") is not None:
+def _markup(svg: ET.Element, inner: str = "", linked: bool = False) -> Markup:
+    """The SVG as markup (`inner`: marks already written as SVG text, put last). A picture whose
+    marks are links is a `group` (named by its title), not an `img`: an image's content is hidden
+    from assistive technology, so its links would be too."""
+    if linked or svg.find(".//a") is not None:
         svg.set("role", "group")
         svg.set("aria-label", svg.findtext("title") or "")
-    return Markup(ET.tostring(svg, encoding="unicode", short_empty_elements=True))
+    text = ET.tostring(svg, encoding="unicode", short_empty_elements=True)
+    if inner:
+        text = text.removesuffix("</svg>") + inner + "</svg>"
+    return Markup(text)
 
 
 def _linked(parent: ET.Element, href: str | None) -> ET.Element:
@@ -207,18 +212,26 @@ def state_tiles(states: Sequence[tuple[str, str, str]], chosen: set[str], title:
     names = [name for iso3, name, _ in states if iso3 in chosen]
     desc = f"{len(names)} of {len(states)} Member States: " + ", ".join(names)
     svg = _svg(width, height, title, desc, "state-tiles")
-    for i, (iso3, name, href) in enumerate(states):
-        x, y = 2 + (i % columns) * tile, 2 + (i // columns) * tile * 0.6
-        on = iso3 in chosen
-        group = _linked(svg, href)
-        rect = ET.SubElement(group, "rect", {"x": f"{x:.1f}", "y": f"{y:.1f}", "width": f"{tile - 3:.1f}",
-                                             "height": f"{tile * 0.6 - 3:.1f}", "rx": "2",
-                                             "fill": PALETTE[0] if on else "#f0f0f0",
-                                             "stroke": PALETTE[0] if on else "#b0b0b0"})
-        ET.SubElement(rect, "title").text = f"{name}{' (sponsor)' if on else ''}"
-        _text(group, x + (tile - 3) / 2, y + tile * 0.3 + 2, iso3, "middle",
-              fill="#ffffff" if on else "#3d3d3d", **{"font-size": "11"})
-    return _markup(svg)
+    tiles = "".join(_tile(i, iso3, name, href, iso3 in chosen, tile, columns)
+                    for i, (iso3, name, href) in enumerate(states))
+    return _markup(svg, tiles, linked=any(href for _, _, href in states))
+
+
+@lru_cache(maxsize=4096)
+def _tile(i: int, iso3: str, name: str, href: str, on: bool, tile: float, columns: int) -> str:
+    """One State's tile as SVG text: a page of sponsors repeats the same 193 tiles, each in one of
+    two states, so each is drawn once per process."""
+    holder = ET.Element("g")
+    x, y = 2 + (i % columns) * tile, 2 + (i // columns) * tile * 0.6
+    group = _linked(holder, href)
+    rect = ET.SubElement(group, "rect", {"x": f"{x:.1f}", "y": f"{y:.1f}", "width": f"{tile - 3:.1f}",
+                                         "height": f"{tile * 0.6 - 3:.1f}", "rx": "2",
+                                         "fill": PALETTE[0] if on else "#f0f0f0",
+                                         "stroke": PALETTE[0] if on else "#b0b0b0"})
+    ET.SubElement(rect, "title").text = f"{name}{' (sponsor)' if on else ''}"
+    _text(group, x + (tile - 3) / 2, y + tile * 0.3 + 2, iso3, "middle",
+          fill="#ffffff" if on else "#3d3d3d", **{"font-size": "11"})
+    return "".join(ET.tostring(child, encoding="unicode", short_empty_elements=True) for child in holder)
 
 
 VOTE_COLOURS = {"yes": "#2d7d2d", "no": "#a32020", "abstention": "#7a5c00", "non-voting": "#4d4d4d"}

@@ -33,7 +33,10 @@ def static_url(endpoint: str, filename: str = "", **_: Any) -> str:
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """The templates with the globals a description page uses (the pictures)."""
-    env = Environment(loader=PackageLoader("lod.describe", "templates"), autoescape=select_autoescape(["html", "xml"]))
+    # compiled once per process and never looked at again (auto_reload would stat every template
+    # at every include: thousands of times per build)
+    env = Environment(loader=PackageLoader("lod.describe", "templates"), autoescape=select_autoescape(["html", "xml"]),
+                      auto_reload=False)
     env.globals.update(url_for=static_url, citation_picture=pictures.citation_picture,
                        vote_picture=pictures.vote_picture)
     return env

@@ -13,12 +13,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF
-from rdflib.term import Node
+from typing import Any
 
-from lod.uri import IRIError, WorkIRI
-from lod.describe.linker import Link, Linker, Value, literal_in, literal_text, local_name, qname
+import pyoxigraph as ox
+
+from lod.describe.graph import RDF_TYPE, DescriptionGraph, Term, as_description_graph, is_iri, is_literal, property_name, text as term_text
+from lod.describe.linker import Link, Linker, Value, literal_in, literal_text, local_name, qname, work_of
 from lod.describe.adoption import RIGHT_TO_LEFT, LANGUAGE_NAMES, Voting, subjects_of, text_languages, voting_of
 
 TEXT_NAMES = ("text", "content", "value", "chars", "body", "plaintext", "citationtext")
@@ -102,42 +102,43 @@ class ResourcePage:
     incoming: list[tuple[Link, str, Link | None]]  # (source, property, document)
 
 
-def _is_citing(pred: Node) -> bool:
+def _is_citing(pred: str) -> bool:
     """cites, citesWork (unres:, eli:, cito:): not citedBody, citedDate, which describe the citation."""
-    return local_name(pred).startswith("cites")
+    return property_name(pred).startswith("cites")
 
 
 def _natural(eid: str) -> list[object]:
     return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", eid)]
 
 
-def _values(graph: Graph, linker: Linker, subject: Node, skip: set[Node]) -> list[tuple[str, list[Value]]]:
+def _values(graph: DescriptionGraph, linker: Linker, subject: Term, skip: set[Term]) -> list[tuple[str, list[Value]]]:
     rows: dict[str, list[Value]] = defaultdict(list)
-    for pred, obj in sorted(graph.predicate_objects(subject), key=lambda po: (str(po[0]), str(po[1]))):
+    for pred, obj in sorted(graph.predicate_objects(subject), key=lambda po: (po[0], term_text(po[1]))):
         if obj in skip:
             continue
-        if isinstance(obj, Literal):
-            rows[qname(pred)].append(Value(str(obj), lang=obj.language))
-        elif isinstance(obj, URIRef):
+        if is_literal(obj):
+            rows[qname(pred)].append(Value(obj.value, lang=obj.language))  # type: ignore[union-attr]
+        elif is_iri(obj):
             link = linker.link(obj)
-            label = qname(obj) if pred == RDF.type else link.label
+            label = qname(obj) if pred == RDF_TYPE else link.label
             rows[qname(pred)].append(Value(label, link))
     return sorted(rows.items(), key=lambda kv: (kv[0] != "rdf:type", kv[0]))
 
 
-def work_page(graph: Graph, work: str, base: str, lang: str = "en") -> WorkPage:
+def work_page(graph: DescriptionGraph | Any, work: str, base: str, lang: str = "en") -> WorkPage:
     """The view of a resolution: its metadata, sponsors, parts in reading order, and who cites it,
-    its text in language `lang` (a BCP 47 tag) where the work has it."""
+    its text in language `lang` (a BCP 47 tag) where the work has it. `graph` is the description
+    (lod.describe.graph; an rdflib Graph is indexed first)."""
+    graph = as_description_graph(graph)
     linker = Linker(base, graph)
-    w = URIRef(work)
+    w = work
     prefix = work + "/!"
     parts: dict[str, Part] = {}
-    nodes: dict[str, URIRef] = {}
-    for node in set(graph.subjects()) | set(graph.objects()):
-        text = str(node)
-        if isinstance(node, URIRef) and text.startswith(prefix) and "#" in text and not _is_record(graph, node):
-            eid = text.split("#", 1)[1]
-            nodes[eid] = node
+    nodes: dict[str, str] = {}
+    for node in graph.nodes():
+        if is_iri(node) and node.startswith(prefix) and "#" in node and not _is_record(graph, node):  # type: ignore[union-attr]
+            eid = node.split("#", 1)[1]  # type: ignore[union-attr]
+            nodes[eid] = node  # type: ignore[assignment]
     for eid, node in nodes.items():
         order_text = literal_text(graph, node, ORDER_NAMES)
         try:
@@ -189,11 +190,11 @@ def work_page(graph: Graph, work: str, base: str, lang: str = "en") -> WorkPage:
             other.append(part)
 
     sponsors = [linker.link(o) for p, o in graph.predicate_objects(w)
-                if any(n in local_name(p) for n in SPONSOR_NAMES) and isinstance(o, URIRef)]
+                if any(n in property_name(p) for n in SPONSOR_NAMES) and isinstance(o, str)]
     sponsors.sort(key=lambda l: l.label)
-    skip = {n for n in graph.objects(w) if str(n).startswith(prefix)} | {URIRef(s.iri) for s in sponsors}
+    skip: set[Term] = {n for _, n in graph.predicate_objects(w) if term_text(n).startswith(prefix)} | {s.iri for s in sponsors}
     voting, subjects = voting_of(graph, linker, w), subjects_of(graph, linker, w)
-    skip |= set(graph.objects(w, DCTERMS.subject))  # shown by scheme, above the metadata
+    skip |= set(graph.objects(w, DCTERMS_SUBJECT))  # shown by scheme, above the metadata
     available = text_languages(graph, work)
     shown = lang if lang in available else ("en" if "en" in available or not available else available[0])
     return WorkPage(
@@ -208,7 +209,7 @@ def work_page(graph: Graph, work: str, base: str, lang: str = "en") -> WorkPage:
         footnotes=footnotes,
         other=other,
         cited_by=_cited_by(graph, linker, work),
-        cites=sorted({link.iri: linker.link(URIRef(link.iri)) for links in cited.values() for _, link in links
+        cites=sorted({link.iri: linker.link(link.iri) for links in cited.values() for _, link in links
                       if not link.iri.startswith(work)}.values(), key=lambda l: l.label),
         curator_notes=_curator_notes(graph, prefix),
         lang=shown,
@@ -233,25 +234,29 @@ def _chapeau(part: Part) -> str:
     return part.text
 
 
-def _curator_notes(graph: Graph, prefix: str) -> list[CuratorNote]:
+def _curator_notes(graph: DescriptionGraph, prefix: str) -> list[CuratorNote]:
     """Quality annotations (dqv:hasQualityAnnotation) of the document, in their order."""
     notes = []
-    for note in set(graph.objects(None, DQV_HAS_ANNOTATION)):
-        kind = next(graph.objects(note, DCTERMS_TYPE), None)
-        label = next(graph.objects(kind, SKOS_PREF_LABEL), None) if kind is not None else None
-        body = next(graph.objects(note, OA_HAS_BODY), None)
-        message = next(graph.objects(body, RDF.value), None) if body is not None else None
-        target = str(next(graph.objects(note, OA_HAS_TARGET), ""))
+    for note in {o for pairs in graph.out.values() for p, o in pairs if p == DQV_HAS_ANNOTATION}:
+        kind = graph.first(note, DCTERMS_TYPE)
+        label = graph.first(kind, SKOS_PREF_LABEL) if kind is not None else None
+        body = graph.first(note, OA_HAS_BODY)
+        message = graph.first(body, RDF_VALUE) if body is not None else None
+        found = graph.first(note, OA_HAS_TARGET)
+        target = term_text(found) if found is not None else ""
         anchor = target.split("#", 1)[1] if target.startswith(prefix) and "#" in target else None
-        notes.append((_natural(str(note)), CuratorNote(str(label or local_name(kind or note)), str(message or ""), anchor)))
+        name = term_text(label) if label is not None and term_text(label) else local_name(kind if kind is not None else note)
+        notes.append((_natural(term_text(note)), CuratorNote(name, term_text(message) if message is not None else "", anchor)))
     return [n for _, n in sorted(notes, key=lambda kv: kv[0])]
 
 
-DQV_HAS_ANNOTATION = URIRef("http://www.w3.org/ns/dqv#hasQualityAnnotation")
-OA_HAS_BODY = URIRef("http://www.w3.org/ns/oa#hasBody")
-OA_HAS_TARGET = URIRef("http://www.w3.org/ns/oa#hasTarget")
-DCTERMS_TYPE = URIRef("http://purl.org/dc/terms/type")
-SKOS_PREF_LABEL = URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")
+DQV_HAS_ANNOTATION = "http://www.w3.org/ns/dqv#hasQualityAnnotation"
+OA_HAS_BODY = "http://www.w3.org/ns/oa#hasBody"
+OA_HAS_TARGET = "http://www.w3.org/ns/oa#hasTarget"
+DCTERMS_TYPE = "http://purl.org/dc/terms/type"
+DCTERMS_SUBJECT = "http://purl.org/dc/terms/subject"
+SKOS_PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
+RDF_VALUE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#value"
 
 
 def _parent_eid(eid: str) -> str | None:
@@ -278,39 +283,39 @@ RECORD_TYPES = ("citation", "relation", "addressee", "qualityannotation", "textu
 an addressee: UNDO relations), not text to print as a sub-paragraph."""
 
 
-def _is_record(graph: Graph, node: Node) -> bool:
-    return _is_citation(graph, node) or any(local_name(t) in RECORD_TYPES for t in graph.objects(node, RDF.type))
+def _is_record(graph: DescriptionGraph, node: Term) -> bool:
+    return _is_citation(graph, node) or any(local_name(t) in RECORD_TYPES for t in graph.objects(node, RDF_TYPE))
 
 
-def _is_citation(graph: Graph, node: Node) -> bool:
+def _is_citation(graph: DescriptionGraph, node: Term) -> bool:
     """A citation record (the printed reference and its target), not a part of the text."""
-    return "__cit_" in str(node) or any(local_name(t) == "citation" for t in graph.objects(node, RDF.type))
+    return "__cit_" in term_text(node) or any(local_name(t) == "citation" for t in graph.objects(node, RDF_TYPE))
 
 
-def _citations(graph: Graph, linker: Linker, node: URIRef, work: str) -> list[tuple[str | None, Link]]:
+def _citations(graph: DescriptionGraph, linker: Linker, node: str, work: str) -> list[tuple[str | None, Link]]:
     """(printed text, link) of what a part cites: through its citation records when it has
     them (they carry the words as printed), else its direct `…cites…` links."""
     found: dict[str, tuple[str | None, Link]] = {}
     for pred, obj in graph.predicate_objects(node):
-        if isinstance(obj, Literal) or pred == RDF.type:
+        if type(obj) is ox.Literal or pred == RDF_TYPE:
             continue
-        if "citation" in local_name(pred) or (isinstance(obj, BNode) and _is_citation(graph, obj)):
+        if "citation" in property_name(pred) or (isinstance(obj, ox.BlankNode) and _is_citation(graph, obj)):
             printed = literal_text(graph, obj, TEXT_NAMES)
             for p2, target in graph.predicate_objects(obj):
-                if isinstance(target, URIRef) and _is_citing(p2):
+                if isinstance(target, str) and _is_citing(p2):
                     link = linker.link(target)
-                    found.setdefault(str(target), (printed, Link(link.href, printed or link.label, link.iri)))
+                    found.setdefault(target, (printed, Link(link.href, printed or link.label, link.iri)))  # type: ignore[arg-type]
     for pred, obj in graph.predicate_objects(node):
-        if isinstance(obj, URIRef) and _is_citing(pred) and str(obj) not in found:
-            found[str(obj)] = (None, linker.link(obj))
+        if isinstance(obj, str) and _is_citing(pred) and obj not in found:
+            found[obj] = (None, linker.link(obj))  # type: ignore[index]
     return sorted(found.values(), key=lambda tl: tl[1].label)
 
 
-def _addressees(graph: Graph, node: URIRef) -> list[str]:
+def _addressees(graph: DescriptionGraph, node: str) -> list[str]:
     """Whom an operative paragraph addresses and how ("the Secretary-General (request)")."""
     found = []
     for pred, record in graph.predicate_objects(node):
-        if "addressee" not in local_name(pred) or isinstance(record, Literal):
+        if "addressee" not in property_name(pred) or type(record) is ox.Literal:
             continue
         name = literal_text(graph, record, ("addresseename", "name", "label"))
         action = literal_text(graph, record, ("actionlemma", "action"))
@@ -350,15 +355,15 @@ def _flatten_containers(parts: list[Part]) -> list[Part]:
     return out
 
 
-def _title(graph: Graph, w: URIRef, work: str, lang: str = "en") -> str | None:
+def _title(graph: DescriptionGraph, w: str, work: str, lang: str = "en") -> str | None:
     """The work's title, or its expression's in `lang` (else the first): titles belong to
     language versions."""
     title = literal_text(graph, w, TITLE_NAMES, lang)
     if title:
         return title
     found: list[tuple[bool, str]] = []
-    for node in sorted(set(graph.subjects()), key=str):
-        text = str(node)
+    for node in sorted(graph.subjects(), key=term_text):
+        text = term_text(node)
         if text.startswith(work + "/") and "@" in text and "!" not in text:
             title, tag = literal_in(graph, node, TITLE_NAMES, lang)
             if title:
@@ -366,33 +371,30 @@ def _title(graph: Graph, w: URIRef, work: str, lang: str = "en") -> str | None:
     return min(found)[1] if found else None
 
 
-def _cited_by(graph: Graph, linker: Linker, work: str) -> list[CitedBy]:
+def _cited_by(graph: DescriptionGraph, linker: Linker, work: str) -> list[CitedBy]:
     by_work: dict[str, list[Link]] = defaultdict(list)
-    # sorted: a graph's own order follows string hashing, which differs between processes, and
-    # every worker must render the same page (same bytes, same ETag)
-    links = [(source, pred, target) for source, pred, target in graph
-             if pred != RDF.type and isinstance(source, URIRef) and not str(source).startswith(work)
-             and (str(target) == work or str(target).startswith(work + "/"))]
-    for source, pred, target in sorted(links, key=lambda t: (str(t[0]), str(t[1]), str(t[2]))):
-        try:
-            citing = WorkIRI.parse(str(source)).work()
-        except IRIError:
-            citing = str(source)
-        place = linker.link(URIRef(re.sub(r"__cit_[^_#/]+$", "", str(source))))
+    # sorted, so that every worker renders the same page (same bytes, same ETag)
+    inside = work + "/"
+    links = [(source, pred, target) for target, pairs in graph.into.items()
+             if isinstance(target, str) and (target == work or target.startswith(inside))
+             for source, pred in pairs
+             if pred != RDF_TYPE and isinstance(source, str) and not source.startswith(work)]
+    for source, pred, target in sorted(links, key=lambda t: (t[0], t[1], t[2])):  # type: ignore[arg-type, return-value]
+        citing = work_of(source) or source  # type: ignore[arg-type]
+        place = linker.link(re.sub(r"__cit_[^_#/]+$", "", source))  # type: ignore[arg-type]
         if place not in by_work[citing]:
             by_work[citing].append(place)
-    return [CitedBy(linker.link(URIRef(w)), places) for w, places in sorted(by_work.items())]
+    return [CitedBy(linker.link(w), places) for w, places in sorted(by_work.items())]
 
 
-def resource_page(graph: Graph, iri: str, base: str) -> ResourcePage:
+def resource_page(graph: DescriptionGraph | Any, iri: str, base: str) -> ResourcePage:
+    """The view of any other resource: what the data says of it and what links into it."""
+    graph = as_description_graph(graph)
     linker = Linker(base, graph)
-    node = URIRef(iri)
+    node = iri
     incoming = []
-    for source, pred in sorted(graph.subject_predicates(node), key=lambda sp: (str(sp[0]), str(sp[1]))):
-        document = None
-        try:
-            document = linker.link(URIRef(WorkIRI.parse(str(source)).work()))
-        except IRIError:
-            pass
+    for source, pred in sorted(graph.subject_predicates(node), key=lambda sp: (term_text(sp[0]), sp[1])):
+        work = work_of(term_text(source))
+        document = linker.link(work) if work is not None else None
         incoming.append((linker.link(source), qname(pred), document))
     return ResourcePage(iri, linker.label(node), _values(graph, linker, node, set()), incoming)

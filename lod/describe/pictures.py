@@ -6,6 +6,8 @@ dereferencing code (lod.web.resources) knowing about pictures.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from markupsafe import Markup
 
 from lod.states import all_states
@@ -29,10 +31,16 @@ def sponsor_picture(page: WorkPage, base: str) -> Markup | None:
     chosen = {link.iri.rsplit("/", 1)[-1] for link in page.sponsors if "/id/state/" in link.iri}
     if not chosen:
         return None
-    members = [(s.iso3, s.name, browse_path(f"{base.rstrip('/')}/id/state/{s.iso3}", base) or "")
-               for s in all_states() if s.status == "member"]
+    members = _members(base)
     count = len(chosen & {iso3 for iso3, _, _ in members})
     return charts.state_tiles(members, chosen, f"Sponsors: {count} of {len(members)} Member States")
+
+
+@lru_cache(maxsize=4)
+def _members(base: str) -> list[tuple[str, str, str]]:
+    """(iso3, name, browse path) of every Member State: the same for every page of a build."""
+    return [(s.iso3, s.name, browse_path(f"{base.rstrip('/')}/id/state/{s.iso3}", base) or "")
+            for s in all_states() if s.status == "member"]
 
 
 VOTE_LABELS = {"in favour": "yes", "against": "no", "abstaining": "abstention", "non-voting": "non-voting"}
