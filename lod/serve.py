@@ -32,6 +32,7 @@ from lod.store import load_build, store_root
 from lod.web import sandbox
 from lod.web.app import SPARQL_PATH, create_app
 from lod.web.asgi import asgi_app
+from lod.web.fastpath import LeanDereferencing
 
 LOG_URL_CHARS = 512
 """Characters of a request's URL written to the access log; a longer one is cut, marked with its length."""
@@ -128,7 +129,8 @@ class LodApplication(BaseApplication):  # type: ignore[misc]
         c = self.settings
         app = create_app(c, budget_path=self.budget_path)
         app.extensions["lod"].pool.warm()
-        return asgi_app(app, c.threads, c.max_request_bytes, c.request_read_seconds, query_path=SPARQL_PATH)
+        return asgi_app(app, c.threads, c.max_request_bytes, c.request_read_seconds, query_path=SPARQL_PATH,
+                        hot=LeanDereferencing(app, SPARQL_PATH))
 
 
 def serve(settings: Settings) -> None:
