@@ -15,7 +15,7 @@ from lod.settings import Settings
 from lod.store import QueryError, Store, open_store
 from lod.web import browse, dumps, moved, pages, resources, search, sparql, vocabulary
 from lod.web.budget import ClientBudget
-from lod.web.http import finish_response, install_cors_preflight
+from lod.web.http import finish_response, install_cors_preflight, oversized_target
 from lod.web.querypool import QueryPool
 from lod.web.runtime import Runtime, runtime
 
@@ -33,14 +33,7 @@ SPARQL_PATH = "/sparql"
 
 def _url_size_limit() -> Response | None:
     """414 for a request target longer than max-url-bytes (before any route reads it)."""
-    if request.path == SPARQL_PATH:
-        return None
-    limit = runtime().config.max_url_bytes
-    size = len(request.path.encode("utf-8", "surrogateescape")) + len(request.query_string)
-    if size > limit:
-        return Response(f"414 URI Too Long: the request target has {size} bytes, more than {limit} "
-                        "(setting max-url-bytes)\n", status=414, mimetype="text/plain")
-    return None
+    return oversized_target(request, runtime().config.max_url_bytes, SPARQL_PATH)
 
 
 def _private_ledger(app: Flask) -> Path:
@@ -100,7 +93,7 @@ def create_app(
     @app.after_request
     def _finish(response: Response) -> Response:
         rt = runtime()
-        return finish_response(response, rt.config, rt.last_modified())
+        return finish_response(response, rt.config, rt.last_modified(), request)
 
     @app.errorhandler(QueryError)
     def _query_error(exc: QueryError) -> Response:

@@ -9,15 +9,31 @@ client trickling a POST body a byte a second never holds an app thread either.
 SPARQL requests and everything else are answered from two separate thread pools of the same
 app: a request waiting for its query (up to query-timeout) holds a thread of the first only,
 so however many queries are in flight, pages still find a free thread at once.
+
+The hot read-only paths skip a2wsgi (`FastPaths`). a2wsgi sends each part of an answer (head,
+every body chunk, the end) from the app's thread back to the event loop and waits for it:
+three thread hops a request, which were half of the server's CPU when dereferencing (py-spy,
+docs/benchmarks.md "Serving fast paths"). Dereferencing (`/akn/…`, `/resource`, `/symbol/…`)
+is a negotiation, a stat and a read of a small built file, answered by the lean WSGI path
+(lod.web.fastpath); `/search` by the Flask app. Each runs once in a thread of a pool of its
+own (`threads`), its answer buffered and sent by the loop: one hop instead of three. Not in
+the loop itself, though that measured 0.72 against 0.84 ms of CPU a request: a description
+not in the page cache is a disk read, and tantivy releases the GIL while it searches, so
+either would stop every connection of the worker while it waits. Same headers, same limits.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextvars
+import io
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
+from concurrent.futures import ThreadPoolExecutor
+
 from a2wsgi import WSGIMiddleware
+from a2wsgi.wsgi import build_environ
 
 from lod.web.http import SECURITY_HEADERS
 
@@ -113,8 +129,74 @@ class SeparatePools:
         return scope.get("method") not in ("GET", "HEAD") or b"query=" in bytes(scope.get("query_string") or b"")
 
 
+Answer = tuple[int, list[tuple[bytes, bytes]], bytes]
+
+
+def buffered_call(wsgi: Callable[..., Any], environ: dict[str, Any]) -> Answer:
+    """Run the WSGI app on `environ` and keep its whole answer (status, headers, body)."""
+    head: list[Any] = []
+    chunks: list[bytes] = []
+
+    def start_response(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Callable[[bytes], None]:
+        if exc_info is not None and head:
+            raise exc_info[1].with_traceback(exc_info[2])
+        head[:] = [int(status.split(" ", 1)[0]),
+                   [(name.strip().encode("latin1").lower(), value.strip().encode("latin1")) for name, value in headers]]
+        return chunks.append
+
+    iterable = wsgi(environ, start_response)
+    try:
+        chunks.extend(iterable)
+    finally:
+        getattr(iterable, "close", lambda: None)()
+    return head[0], head[1], b"".join(chunks)
+
+
+HOT_PATHS = ("/akn/", "/resource", "/symbol/")
+"""Dereferencing: answered by the lean path (`hot`), one thread hop, answer buffered."""
+THREADED_PATHS = ("/search",)
+"""Read-only answers of the Flask app that are small enough to buffer: one thread hop."""
+
+
+class FastPaths:
+    """GET and HEAD on `HOT_PATHS` answered by `hot`, on `THREADED_PATHS` by the app, each in one
+    thread of `threads`; everything else through `rest` (a2wsgi's streaming thread pools)."""
+
+    def __init__(self, wsgi: Callable[..., Any], threads: int, rest: ASGIApp, hot: Callable[..., Any] | None = None) -> None:
+        self.wsgi, self.rest, self.hot = wsgi, rest, hot or wsgi
+        self.executor = ThreadPoolExecutor(thread_name_prefix="lod-search", max_workers=threads)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = str(scope.get("path", ""))[len(scope.get("root_path", "")):]
+        if scope["type"] != "http" or scope.get("method") not in ("GET", "HEAD"):
+            await self.rest(scope, receive, send)
+            return
+        if path.startswith(HOT_PATHS):
+            app = self.hot
+        elif path in THREADED_PATHS:
+            app = self.wsgi
+        else:
+            await self.rest(scope, receive, send)
+            return
+        environ = await self._environ(scope, receive)
+        context = contextvars.copy_context()
+        answer = await asyncio.get_running_loop().run_in_executor(self.executor, context.run, buffered_call, app, environ)
+        status, headers, body = answer
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body, "more_body": False})
+
+    @staticmethod
+    async def _environ(scope: Scope, receive: Receive) -> dict[str, Any]:
+        """The WSGI environ (a2wsgi's own mapping) with the body BoundedRequest already read."""
+        message = await receive()
+        environ: dict[str, Any] = build_environ(scope, io.BytesIO(message.get("body", b"")))  # type: ignore[arg-type]
+        return environ
+
+
 def asgi_app(wsgi: Callable[..., Any], threads: int, max_bytes: int, read_seconds: float,
-             query_path: str = "/sparql") -> ASGIApp:
-    """The WSGI app served from `threads` threads for pages and as many for `query_path`, its
-    requests read whole in the event loop first."""
-    return BoundedRequest(SeparatePools(wsgi, threads, query_path), max_bytes, read_seconds)
+             query_path: str = "/sparql", hot: Callable[..., Any] | None = None) -> ASGIApp:
+    """The WSGI app: dereferencing (by `hot`, a leaner WSGI app for those paths,
+    lod.web.fastpath) and search in one thread hop, other pages from `threads` threads and as
+    many for `query_path`; requests read whole in the event loop first."""
+    rest = SeparatePools(wsgi, threads, query_path)
+    return BoundedRequest(FastPaths(wsgi, threads, rest, hot), max_bytes, read_seconds)

@@ -106,7 +106,7 @@ def void() -> Response:
     if fmt is None:
         return Response(conneg.not_acceptable_message(offered) + "\n", status=406, mimetype="text/plain")
     # the dataset's description, written by the build from void.ttl like every other description
-    response = send_description(rt.data, output.resource_description(output.dataset_iri(rt.base), fmt), fmt)
+    response = send_description(request, rt.data, output.resource_description(output.dataset_iri(rt.base), fmt), fmt)
     if response is None:
         abort(404, description="this build has no description of its dataset (void.ttl)")
     response.headers["Content-Location"] = "/void.ttl" if fmt is RDF_FORMATS[0] else request.path

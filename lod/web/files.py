@@ -14,24 +14,24 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from flask import Response, request
+from werkzeug.wrappers import Request, Response
 
 from lod import output
 from lod.describe.html import STATIC
 from lod.formats import HTML, Format
 
 
-def send_description(data: Path, relative: str, fmt: Format) -> Response | None:
-    """The stored description at `relative` in `fmt`, or None when the build has none."""
+def send_description(req: Request, data: Path, relative: str, fmt: Format) -> Response | None:
+    """The stored description at `relative` in `fmt` as `req` accepts it, or None when the build has none."""
     try:
         stored = (data / relative).read_bytes()
     except OSError:
         return None
-    root = request.script_root
+    root = req.script_root
     if fmt is HTML and root:
         body = gzip.decompress(stored).replace(f'"{STATIC}'.encode(), f'"{root}{STATIC}'.encode())
         response = Response(body, mimetype=fmt.mime)  # compressed on the way out like any page
-    elif "gzip" in request.headers.get("Accept-Encoding", "").lower():
+    elif "gzip" in req.headers.get("Accept-Encoding", "").lower():
         response = Response(stored, mimetype=fmt.mime)
         response.headers["Content-Encoding"] = "gzip"
         response.set_etag(hashlib.sha256(stored).hexdigest())

@@ -11,11 +11,16 @@ from __future__ import annotations
 import gzip
 from email.utils import formatdate
 
+from typing import TypeVar
+
 from flask import Flask, Response, request
+from werkzeug.wrappers import Request
+from werkzeug.wrappers import Response as BaseResponse
 
 from lod.formats import COMPRESSIBLE, TURTLE
 from lod.settings import Settings
 
+R = TypeVar("R", bound=BaseResponse)
 _COMPRESSIBLE = COMPRESSIBLE
 _MIN_GZIP = 512
 GZIP_LEVEL = 6
@@ -34,7 +39,7 @@ SECURITY_HEADERS = {
 """Headers every response carries, whatever route or error produced it."""
 
 
-def add_security_headers(response: Response) -> Response:
+def add_security_headers(response: R) -> R:
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
     return response
@@ -46,7 +51,7 @@ def gzip_body(body: bytes) -> bytes:
     return gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)
 
 
-def _compressible(response: Response) -> bool:
+def _compressible(response: BaseResponse) -> bool:
     """A text-like body we built in memory (files from disk are sent as they are)."""
     ctype = (response.mimetype or "").lower()
     return (
@@ -58,15 +63,16 @@ def _compressible(response: Response) -> bool:
     )
 
 
-def finish_response(response: Response, config: Settings, last_modified: float | None) -> Response:
-    """Add CORS, security headers, Cache-Control, gzip, ETag and Last-Modified; answer conditional GETs with 304."""
+def finish_response(response: R, config: Settings, last_modified: float | None, req: Request) -> R:
+    """Add CORS, security headers, Cache-Control, gzip, ETag and Last-Modified; answer conditional
+    GETs of `req` with 304 (Flask's after-request hook and the lean path of lod.web.fastpath)."""
     add_security_headers(response)
     if response.mimetype == "text/html" and "/.well-known/void" not in response.headers.get("Link", ""):
         links = [response.headers.get("Link", ""), VOID_LINK]
         response.headers["Link"] = ", ".join(link for link in links if link)
     response.headers.setdefault("Access-Control-Allow-Origin", "*")
     response.headers.setdefault("Access-Control-Expose-Headers", "Content-Location, Link, ETag, Retry-After, Vary")
-    if request.method not in ("GET", "HEAD") or response.status_code not in (200, 303):
+    if req.method not in ("GET", "HEAD") or response.status_code not in (200, 303):
         response.headers.setdefault("Cache-Control", "no-store")
         return response
     response.headers.setdefault("Cache-Control", f"public, max-age={config.cache_max_age}")
@@ -75,14 +81,26 @@ def finish_response(response: Response, config: Settings, last_modified: float |
     if _compressible(response):
         response.vary.add("Accept-Encoding")
         body = response.get_data()
-        if len(body) >= _MIN_GZIP and "gzip" in request.headers.get("Accept-Encoding", "").lower():
+        if len(body) >= _MIN_GZIP and "gzip" in req.headers.get("Accept-Encoding", "").lower():
             response.set_data(gzip_body(body))
             response.headers["Content-Encoding"] = "gzip"
     if not response.get_etag()[0] and not response.direct_passthrough and not response.is_streamed:
         response.add_etag()
     if last_modified and "Last-Modified" not in response.headers:
         response.headers["Last-Modified"] = formatdate(last_modified, usegmt=True)
-    return response.make_conditional(request)
+    return response.make_conditional(req)
+
+
+def oversized_target(req: Request, limit: int, exempt: str) -> Response | None:
+    """414 for a request target longer than `limit` bytes (setting max-url-bytes); the path
+    `exempt` (the SPARQL endpoint, whose query may travel in the URL) judges its own size."""
+    if req.path == exempt:
+        return None
+    size = len(req.path.encode("utf-8", "surrogateescape")) + len(req.query_string)
+    if size > limit:
+        return Response(f"414 URI Too Long: the request target has {size} bytes, more than {limit} "
+                        "(setting max-url-bytes)\n", status=414, mimetype="text/plain")
+    return None
 
 
 def install_cors_preflight(app: Flask) -> None:

@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from flask import Response, abort, request
+from flask import Response, abort
+from werkzeug.wrappers import Request
 
 from lod.akn.vocabulary import AKN_DIR
 from lod.describe.akn_files import MAIN, akn_alternates, languages, manifestation_path
@@ -47,7 +48,7 @@ def send_manifestation(data: Path, path: str, send: Callable[[Path, str, str], R
     return send(data, folder, name)
 
 
-def negotiated_manifestation(data: Path, iri: WorkIRI, base: str) -> str | None:
+def negotiated_manifestation(data: Path, iri: WorkIRI, base: str, req: Request) -> str | None:
     """Where a request for `application/akn+xml` on a work or expression IRI goes, or None when
     this build has no AKN file for it."""
     found = languages(data, iri, base)
@@ -55,7 +56,7 @@ def negotiated_manifestation(data: Path, iri: WorkIRI, base: str) -> str | None:
         return None
     if iri.lang:
         return manifestation_path(iri, iri.lang, base) if iri.lang in found else None
-    wanted = request.accept_languages.best_match([language_tag(code) for code in found])
+    wanted = req.accept_languages.best_match([language_tag(code) for code in found])
     lang = next((code for code in found if language_tag(code) == wanted), None)
     lang = lang or ("eng" if "eng" in found else found[0])
     return manifestation_path(iri, lang, base)

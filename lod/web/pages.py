@@ -113,4 +113,4 @@ def treaties() -> Response:
 @bp.route("/<path:path>")
 def fallback(path: str) -> Response:
     """Any other IRI on our base that the data mentions (a State, a body, the dataset) → 303."""
-    return other_iri(f"{runtime().base}/{path}")
+    return other_iri(request, runtime(), f"{runtime().base}/{path}")

@@ -13,13 +13,22 @@ has an anchor with that id; the paragraph container `{work}/!main` is described 
 
 IRIs that moved (a cited work's approximate date) are answered before these routes by the
 moved-IRI table (lod.web.moved, a before-request hook).
+
+The handlers take the request and the runtime as arguments (a werkzeug `Request`, no Flask
+global), so that the same code answers as a Flask view and on the lean path of lod.web.fastpath,
+from the same route table (`ROUTES`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import quote
 
-from flask import Blueprint, Response, abort, redirect, render_template, request
+from flask import Blueprint, render_template, request
+from werkzeug.exceptions import abort
+from werkzeug.routing import Map, Rule
+from werkzeug.utils import redirect
+from werkzeug.wrappers import Request, Response
 
 from lod import output
 from lod.describe.paths import browse_path
@@ -28,7 +37,7 @@ from lod.uri import IRIError, WorkIRI
 from lod.web import conneg, manifestations
 from lod.web.dumps import send_build_file as send_file
 from lod.web.files import SYMBOLS, has_description, send_description
-from lod.web.runtime import runtime
+from lod.web.runtime import Runtime, runtime
 
 bp = Blueprint("resources", __name__)
 DATA = "data"
@@ -49,13 +58,12 @@ def see_other(location: str) -> Response:
     return response
 
 
-def _chosen() -> Format | None:
-    return conneg.negotiate(request.headers.get("Accept"), RESOURCE_FORMATS)
+def _chosen(req: Request) -> Format | None:
+    return conneg.negotiate(req.headers.get("Accept"), RESOURCE_FORMATS)
 
 
-def _described(iri: str) -> bool:
+def _described(rt: Runtime, iri: str) -> bool:
     """Whether the build wrote a description of `iri` (at its work path or under its hash)."""
-    rt = runtime()
     path = output.work_path(iri, rt.base)
     if path is not None and has_description(rt.data, output.work_description(path, TURTLE)):
         return True
@@ -68,13 +76,11 @@ def _with_links(response: Response, alts: list[tuple[str, Format]], fmt: Format,
     return response
 
 
-@bp.route("/akn/<path:rest>")
-def akn(rest: str) -> Response:
-    rt = runtime()
+def akn(req: Request, rt: Runtime, rest: str) -> Response:
     path = "/akn/" + rest
     head, _, last = path.rpartition("/")
     if last.startswith(DATA + "."):
-        return work_description(head, last[len(DATA) + 1:])
+        return work_description(req, rt, head, last[len(DATA) + 1:])
     if manifestations.is_manifestation(path):
         return manifestations.send_manifestation(rt.data, path, send_file)
     iri = rt.base + path
@@ -82,24 +88,23 @@ def akn(rest: str) -> Response:
         parsed = WorkIRI.parse(iri)
         work = parsed.work()
     except IRIError:
-        return other_iri(iri)
-    if not _described(work):
+        return other_iri(req, rt, iri)
+    if not _described(rt, work):
         abort(404, description=f"No resource {iri} in this dataset.")
-    fmt = conneg.negotiate(request.headers.get("Accept"), DOCUMENT_FORMATS)
+    fmt = conneg.negotiate(req.headers.get("Accept"), DOCUMENT_FORMATS)
     if fmt is AKN and not parsed.component and not parsed.eid:
-        target = manifestations.negotiated_manifestation(rt.data, parsed, rt.base)
+        target = manifestations.negotiated_manifestation(rt.data, parsed, rt.base, req)
         if target is not None:
             response = see_other(target)
             response.vary.add("Accept-Language")
             return response
-        fmt = _chosen()
+        fmt = _chosen(req)
     if fmt is None or fmt is AKN:
         return not_acceptable()
     return see_other(f"{work[len(rt.base):]}/{DATA}.{fmt.ext}")
 
 
-def work_description(work_path: str, ext: str) -> Response:
-    rt = runtime()
+def work_description(req: Request, rt: Runtime, work_path: str, ext: str) -> Response:
     fmt = BY_EXT.get(ext)
     if fmt is None:
         abort(404, description=f"No format .{ext}; offered: " + ", ".join(sorted(BY_EXT)))
@@ -114,9 +119,9 @@ def work_description(work_path: str, ext: str) -> Response:
         abort(404)
     data_path = f"{work_path}/{DATA}"
     response = None
-    if fmt is HTML and (lang := page_language()) != output.DEFAULT_PAGE_LANGUAGE:
-        response = send_description(rt.data, output.work_description(path, fmt, lang), fmt)
-    response = response or send_description(rt.data, output.work_description(path, fmt), fmt)
+    if fmt is HTML and (lang := page_language(req)) != output.DEFAULT_PAGE_LANGUAGE:
+        response = send_description(req, rt.data, output.work_description(path, fmt, lang), fmt)
+    response = response or send_description(req, rt.data, output.work_description(path, fmt), fmt)
     if response is None:
         abort(404, description=f"No resolution {work} in this dataset.")
     if fmt is HTML:
@@ -130,21 +135,20 @@ PAGE_LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh")
 _ISO639_2 = {"eng": "en", "fra": "fr", "fre": "fr", "spa": "es", "rus": "ru", "ara": "ar", "zho": "zh", "chi": "zh"}
 
 
-def page_language() -> str:
+def page_language(req: Request) -> str:
     """The language asked for: `?lang=` (the page's switch; fr or fra), else the best of the
     browser's Accept-Language, else English."""
-    asked = (request.args.get("lang") or "").strip().lower()
+    asked = (req.args.get("lang") or "").strip().lower()
     asked = _ISO639_2.get(asked, asked)
     if asked in PAGE_LANGUAGES:
         return asked
-    return request.accept_languages.best_match(PAGE_LANGUAGES, default="en") or "en"
+    return req.accept_languages.best_match(PAGE_LANGUAGES, default="en") or "en"
 
 
-def other_iri(iri: str) -> Response:
-    rt = runtime()
-    if not _described(iri):
+def other_iri(req: Request, rt: Runtime, iri: str) -> Response:
+    if not _described(rt, iri):
         abort(404, description=f"No resource {iri} in this dataset (this build describes nothing by that IRI).")
-    fmt = _chosen()
+    fmt = _chosen(req)
     if fmt is None:
         return not_acceptable()
     page = browse_path(iri, rt.base) if fmt is HTML else None
@@ -156,15 +160,12 @@ def other_iri(iri: str) -> Response:
     return see_other(f"/resource.{fmt.ext}?iri={quote(iri, safe='')}")
 
 
-@bp.route("/resource")
-@bp.route("/resource.<ext>")
-def resource(ext: str | None = None) -> Response:
-    rt = runtime()
-    iri = request.args.get("iri", "").strip()
+def resource(req: Request, rt: Runtime, ext: str | None = None) -> Response:
+    iri = req.args.get("iri", "").strip()
     if not iri:
         abort(400, description="give the IRI to describe: /resource?iri=…")
     if ext is None:
-        fmt = _chosen()
+        fmt = _chosen(req)
         if fmt is None:
             return not_acceptable()
     else:
@@ -177,13 +178,34 @@ def resource(ext: str | None = None) -> Response:
             return see_other(f"{work.work()[len(rt.base):]}/{DATA}.{fmt.ext}")
     except IRIError:
         pass
-    response = send_description(rt.data, output.resource_description(iri, fmt), fmt)
+    response = send_description(req, rt.data, output.resource_description(iri, fmt), fmt)
     if response is None:
         abort(404, description=f"Nothing is known about {iri} here.")
     query = "?iri=" + quote(iri, safe="")
     if ext is None:
         response.vary.add("Accept")
     return _with_links(response, alternates("/resource", query), fmt, f"/resource.{fmt.ext}{query}")
+
+
+Handler = Callable[..., Response]
+ROUTES: tuple[tuple[str, Handler], ...] = (
+    ("/akn/<path:rest>", akn),
+    ("/resource", resource),
+    ("/resource.<ext>", resource),
+)
+"""Dereferencing's routes: the Flask blueprint and the lean path (lod.web.fastpath) both serve these."""
+URLS = Map([Rule(rule, endpoint=handler) for rule, handler in ROUTES])
+
+
+def _view(handler: Handler) -> Handler:
+    def view(**arguments: str) -> Response:
+        return handler(request._get_current_object(), runtime(), **arguments)  # type: ignore[attr-defined]
+    return view
+
+
+_VIEWS = {handler: _view(handler) for _, handler in ROUTES}
+for _rule, _handler in ROUTES:
+    bp.add_url_rule(_rule, _handler.__name__, _VIEWS[_handler])
 
 
 @bp.route("/symbol/<path:symbol>")
