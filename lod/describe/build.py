@@ -92,6 +92,8 @@ class _Inputs:
     labels: dict[str, list[str]]
     previous: dict[str, str] = field(default_factory=dict)
     previous_out: Path | None = None
+    previous_sums: dict[str, str] = field(default_factory=dict)
+    """The previous build's SHA256SUMS: a reused file's sha256 without reading it."""
 
 
 _STATE: _Inputs | None = None
@@ -109,7 +111,8 @@ def prepare(out: Path, scratch: Path, base: str, link_runs: Sequence[Path], labe
         labels[subject].append(line)
     labels_file.unlink()
     index = index_records(links)
-    _STATE = _Inputs(out, base.rstrip("/"), links, index, dict(labels), _previous_digests(previous_out), previous_out)
+    _STATE = _Inputs(out, base.rstrip("/"), links, index, dict(labels), _previous_digests(previous_out), previous_out,
+                     _previous_sums(previous_out))
     return index, _STATE.labels
 
 
@@ -161,6 +164,14 @@ def _previous_digests(previous: Path | None) -> dict[str, str]:
     except OSError:
         return {}
     return {iri: digest for digest, _, iri in (line.partition("\t") for line in text.splitlines())}
+
+
+def _previous_sums(previous: Path | None) -> dict[str, str]:
+    try:
+        text = (previous / output.CHECKSUMS).read_text(encoding="utf-8") if previous else ""
+    except OSError:
+        return {}
+    return {name: digest for digest, _, name in (line.partition("  ") for line in text.splitlines())}
 
 
 def run(todo: Sequence[DescribeTask], pool: Executor | None) -> list[Described]:
@@ -274,7 +285,7 @@ def _reuse(state: _Inputs, task: DescribeTask, digest: str) -> dict[str, str] | 
             os.link(state.previous_out / relative, target)
         except OSError:
             return None
-        linked[relative] = hashlib.sha256(target.read_bytes()).hexdigest()
+        linked[relative] = state.previous_sums.get(relative) or hashlib.sha256(target.read_bytes()).hexdigest()
     return linked
 
 

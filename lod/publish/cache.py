@@ -34,7 +34,7 @@ import lod
 from lod.model import Resolution
 from lod.output import cache_root as cache_root  # re-exported: where the cache lies
 from lod.parse.readers import sidecar_paths
-from lod.publish.dumps import sha256 as sha256_file
+from lod.publish.signatures import SIGNATURES, sha256_file, signatures, unchanged
 from lod.rdf import WorkRegistry
 
 ENTRY = "entry.json"
@@ -182,11 +182,11 @@ class CachedDocument:
         return pickle.loads(self.path(name).read_bytes())
 
     def intact(self, names: Iterable[str]) -> bool:
-        """Whether the named files are there with their recorded sha256 (read in full)."""
-        try:
-            return all(sha256_file(self.path(n)) == self.files[n] for n in names if n in self.files)
-        except OSError:
-            return False
+        """Whether the named files are there with their recorded sha256: a file whose stat
+        signature is the one recorded when the entry was stored is not read again
+        (lod.publish.signatures), any other is read in full."""
+        recorded = self.body.get(SIGNATURES, {})
+        return all(unchanged(self.path(n), self.files[n], recorded.get(n)) for n in names if n in self.files)
 
 
 class DocumentCache:
@@ -230,7 +230,7 @@ class DocumentCache:
         `files` (name → sha256, computed where they were written), `body` the rest of entry.json."""
         if not self.enabled:
             return None
-        body = {**body, "files": files}
+        body = {**body, "files": files, SIGNATURES: signatures(folder, files)}  # kept by the rename below
         (folder / ENTRY).write_text(_sealed(body), encoding="utf-8")
         target = self.documents / key
         shutil.rmtree(target, ignore_errors=True)
