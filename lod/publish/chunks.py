@@ -30,8 +30,9 @@ import mmap
 import os
 import shutil
 import zlib
+from bisect import bisect_left
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from itertools import chain
@@ -40,6 +41,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from lod import output
+from lod.publish.groups import Manifest, RunGroups, lines_between
 from lod.publish.runs import merge_to_file
 from lod.publish.signatures import SIGNATURES, signature, signatures
 from lod.publish.statistics import DatasetStatistics
@@ -68,9 +70,16 @@ def boundary_subjects(lines: Iterable[str]) -> list[str]:
     return sorted(s for s in subjects if not zlib.crc32(s.encode("utf-8")) & mask)
 
 
-def cut(merged: Path, boundaries: Iterable[str]) -> Iterator[bytes]:
+def ranges(boundaries: Iterable[str]) -> list[tuple[str | None, str | None]]:
+    """The subject ranges [lower, upper) of the chunks cut at `boundaries` (None: unbounded)."""
+    starts: list[str | None] = sorted(set(boundaries))
+    return list(zip([None, *starts], [*starts, None]))
+
+
+def cut(merged: Path, boundaries: Iterable[str]) -> Iterator[tuple[str | None, str | None, bytes]]:
     """The chunks of a merged, sorted N-Triples file, given the boundary subjects of every run
-    merged into it: a chunk starts at the first line of each (but the file's first line).
+    merged into it: a chunk starts at the first line of each (but the file's first line); each
+    with its subject range (`ranges`).
 
     The file is sorted, so its subjects come in byte order (no IRI is a prefix of another, and
     the space after a blank node label sorts before any character of a longer label), and each
@@ -80,16 +89,18 @@ def cut(merged: Path, boundaries: Iterable[str]) -> Iterator[bytes]:
         if os.fstat(f.fileno()).st_size == 0:
             return
         with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
-            start = 0
-            for subject in sorted({b.encode("utf-8") for b in boundaries}):
-                if start == 0 and data[: len(subject) + 1] == subject + b" ":
+            start, lower = 0, None
+            for subject in sorted(set(boundaries)):
+                key = subject.encode("utf-8")
+                if start == 0 and data[: len(key) + 1] == key + b" ":
+                    lower = subject
                     continue
-                at = data.find(b"\n" + subject + b" ", start)
+                at = data.find(b"\n" + key + b" ", start)
                 if at < 0:
-                    raise ValueError(f"{merged}: no line of the chunk boundary subject {subject.decode()!r}")
-                yield data[start : at + 1]
-                start = at + 1
-            yield data[start:]
+                    raise ValueError(f"{merged}: no line of the chunk boundary subject {subject!r}")
+                yield lower, subject, data[start : at + 1]
+                start, lower = at + 1, subject
+            yield lower, None, data[start:]
 
 
 def turtle_prefixes() -> bytes:
@@ -141,16 +152,89 @@ class ChunkedDumps:
     made: int = 0
     digests: dict[str, str] = field(default_factory=dict)
     """sha256 of each dump written (dumps/{name}), for SHA256SUMS."""
+    ranges: list[tuple[str | None, str | None, str]] = field(default_factory=list)
+    """Each chunk of the dumps written: its subject range and name, in order."""
+    groups: RunGroups | None = None
+    """With the build cache: the runs are merged in groups (`write_runs`)."""
+    previous: Manifest | None = None
+    """The previous build's groups and chunks (lod.publish.groups)."""
+
+    def write_runs(self, runs: Sequence[Path], boundaries: set[str], dumps: Path, scratch: Path,
+                   pool: Executor) -> DatasetStatistics:
+        """The dumps from the documents' runs, merged in groups (`groups`, required)."""
+        assert self.groups is not None
+        self.groups.merge(runs, scratch)
+        return self.write_groups(self.groups, boundaries, dumps, scratch, pool, self.previous)
+
+    def manifest(self) -> Manifest:
+        """What the next build needs of this one's groups and chunks."""
+        assert self.groups is not None
+        return Manifest(dict(self.groups.digests), list(self.ranges))
 
     def write(self, merged: Path, boundaries: set[str], dumps: Path, scratch: Path, pool: Executor) -> DatasetStatistics:
         """Cut `merged` at `boundaries` (`cut`), make the chunks the store lacks (in `pool`), then join the pieces."""
+        order = self._make(cut(merged, boundaries), pool)
+        try:
+            return self._join(order, dumps, scratch)
+        except DamagedChunk as exc:  # remake the damaged chunk from the merged file and join again
+            shutil.rmtree(self.store / str(exc), ignore_errors=True)
+            self.used.clear()
+            return self.write(merged, boundaries, dumps, scratch, pool)
+
+    def write_groups(self, groups: RunGroups, boundaries: set[str], dumps: Path, scratch: Path, pool: Executor,
+                     previous: Manifest | None) -> DatasetStatistics:
+        """The same dumps from the group runs (lod.publish.groups): a chunk of the `previous`
+        build whose range is unchanged and holds no subject of a line that changed is taken as
+        it is; the others are gathered from the group runs by their range. Without a previous
+        build (or with a damaged chunk) the group runs are merged whole and cut (`write`)."""
+        touched = groups.changed_subjects(previous) if previous is not None else None
+        if previous is None or touched is None:
+            merged = scratch / "lod.nt"
+            merge_to_file(list(groups.runs.values()), merged, scratch)
+            try:
+                return self.write(merged, boundaries, dumps, scratch, pool)
+            finally:
+                merged.unlink()
+        before = {(lower, upper): name for lower, upper, name in previous.chunks}
+        keys = sorted(subject + b" " for subject in touched)
+        with groups.opened() as maps:
+            order = self._make(self._gathered(maps, boundaries, before, keys), pool)
+        try:
+            return self._join(order, dumps, scratch)
+        except DamagedChunk as exc:
+            shutil.rmtree(self.store / str(exc), ignore_errors=True)
+            self.used.clear()
+            return self.write_groups(groups, boundaries, dumps, scratch, pool, None)
+
+    def _gathered(self, maps: list[mmap.mmap], boundaries: set[str], before: dict[tuple[str | None, str | None], str],
+                  keys: list[bytes]) -> Iterator[tuple[str | None, str | None, bytes | str]]:
+        """Each chunk's range with the name of the previous build's chunk, or its bytes."""
+        for lower, upper in ranges(boundaries):
+            name = before.get((lower, upper))
+            low, high = (None if t is None else t.encode("utf-8") for t in (lower, upper))
+            at = bisect_left(keys, b"" if low is None else low + b" ")
+            if name is not None and not (at < len(keys) and (high is None or keys[at] < high + b" ")):
+                if (self.store / name / MANIFEST).exists():
+                    yield lower, upper, name
+                    continue
+            data = lines_between(maps, low, high)
+            if data or lower is not None:  # only the first range may be empty (`cut` leaves it out)
+                if not data:
+                    raise ValueError(f"no line of the chunk boundary subject {lower!r}")
+                yield lower, upper, data
+
+    def _make(self, chunks: Iterable[tuple[str | None, str | None, bytes | str]], pool: Executor) -> list[str]:
+        """The chunks' names in order, made in `pool` when the store lacks them; their ranges
+        are kept in `self.ranges` (the build cache's manifest, lod.publish.groups)."""
         self.store.mkdir(parents=True, exist_ok=True)
         order: list[str] = []
+        self.ranges.clear()
         pending: deque[Future[None]] = deque()
-        for data in cut(merged, boundaries):
-            name = hashlib.sha256(data).hexdigest()
+        for lower, upper, data in chunks:
+            name = data if isinstance(data, str) else hashlib.sha256(data).hexdigest()
             order.append(name)
-            if name not in self.used and not (self.store / name / MANIFEST).exists():
+            self.ranges.append((lower, upper, name))
+            if isinstance(data, bytes) and name not in self.used and not (self.store / name / MANIFEST).exists():
                 pending.append(pool.submit(make_chunk, data, self.store / name))
                 self.made += 1
                 while len(pending) > IN_FLIGHT:  # chunks waiting for a process stay few: memory is bounded
@@ -158,12 +242,7 @@ class ChunkedDumps:
             self.used.add(name)
         for future in pending:
             future.result()
-        try:
-            return self._join(order, dumps, scratch)
-        except DamagedChunk as exc:  # remake the damaged chunk from the merged file and join again
-            shutil.rmtree(self.store / str(exc), ignore_errors=True)
-            self.used.clear()
-            return self.write(merged, boundaries, dumps, scratch, pool)
+        return order
 
     def _join(self, order: list[str], dumps: Path, scratch: Path) -> DatasetStatistics:
         sums = {name: self._manifest(name) for name in dict.fromkeys(order)}

@@ -117,12 +117,15 @@ def write_dataset(
         threads = stack.enter_context(ThreadPoolExecutor(1))
         quads = threads.submit(_timed, _write_quads, folder / output.DUMP_NQUADS, parts, chunks.digests)
         started = time.perf_counter()
-        merge_to_file([p.path for p in parts], merged, scratch)
         boundaries = set().union(*(p.boundaries if p.boundaries is not None else _boundaries(p.path) for p in parts))
-        statistics = chunks.write(merged, boundaries, folder, scratch, pool)
+        if chunks.groups is not None:  # the build cache: merged in groups, only changed chunks remade
+            statistics = chunks.write_runs([p.path for p in parts], boundaries, folder, scratch, pool)
+        else:
+            merge_to_file([p.path for p in parts], merged, scratch)
+            statistics = chunks.write(merged, boundaries, folder, scratch, pool)
+            merged.unlink()
         seconds[f"{output.DUMP_NTRIPLES}+{output.DUMP_TURTLE}+{output.DUMP_JSONLD}"] = time.perf_counter() - started
         seconds[output.DUMP_NQUADS] = quads.result()
-    merged.unlink()
     return statistics
 
 
