@@ -112,7 +112,7 @@ def prepare(out: Path, scratch: Path, base: str, link_runs: Sequence[Path], labe
     labels_file.unlink()
     index = index_records(links)
     _STATE = _Inputs(out, base.rstrip("/"), links, index, dict(labels), _previous_digests(previous_out), previous_out,
-                     _previous_sums(previous_out))
+                     _previous_digests(previous_out, output.CHECKSUMS, "  "))
     return index, _STATE.labels
 
 
@@ -158,20 +158,14 @@ def write_digests(out: Path, described: Iterable[Described]) -> None:
     path.write_text("".join(f"{d.digest}\t{d.iri}\n" for d in sorted(described, key=lambda d: d.iri)), encoding="utf-8")
 
 
-def _previous_digests(previous: Path | None) -> dict[str, str]:
+def _previous_digests(previous: Path | None, name: str = output.DESCRIPTION_INPUTS, separator: str = "\t") -> dict[str, str]:
+    """What the previous build's `name` (digest, separator, key per line: inputs.tsv or
+    SHA256SUMS) says: key → digest."""
     try:
-        text = (previous / output.DESCRIPTION_INPUTS).read_text(encoding="utf-8") if previous else ""
+        text = (previous / name).read_text(encoding="utf-8") if previous else ""
     except OSError:
         return {}
-    return {iri: digest for digest, _, iri in (line.partition("\t") for line in text.splitlines())}
-
-
-def _previous_sums(previous: Path | None) -> dict[str, str]:
-    try:
-        text = (previous / output.CHECKSUMS).read_text(encoding="utf-8") if previous else ""
-    except OSError:
-        return {}
-    return {name: digest for digest, _, name in (line.partition("  ") for line in text.splitlines())}
+    return {key: digest for digest, _, key in (line.partition(separator) for line in text.splitlines())}
 
 
 def run(todo: Sequence[DescribeTask], pool: Executor | None) -> list[Described]:
