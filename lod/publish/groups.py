@@ -32,6 +32,9 @@ from lod.publish.signatures import sha256_file, signature, unchanged
 
 GROUP_DIGITS = 2
 """Hex digits of a document's cache key that name its group: 256 groups (≈ 40 runs each at 10,000)."""
+MOSTLY_CHANGED = 4
+"""More than one group in this many changed (a new version of lod, a copied cache): every chunk is
+made from the merged group runs, as a full build does."""
 MANIFEST = "dumps.json"
 """In the cache root: the last build's groups (name → digest) and chunks (lower subject, upper subject, name)."""
 
@@ -106,10 +109,12 @@ class RunGroups:
         """Subjects of the lines in which this build's group runs differ from the previous
         build's; None when a previous group run is missing (then every chunk is made again)."""
         subjects: set[bytes] = set()
-        for name in sorted(set(self.digests) | set(previous.groups)):
+        names = sorted(set(self.digests) | set(previous.groups))
+        changed = [n for n in names if previous.groups.get(n) != self.digests.get(n)]
+        if len(changed) * MOSTLY_CHANGED > len(names):
+            return None  # cheaper to merge the group runs whole (sort -m) than to compare and gather
+        for name in changed:
             old, new = previous.groups.get(name), self.digests.get(name)
-            if old == new:
-                continue
             before: set[bytes] | None = set()
             if old:
                 kept = self.store / f"{old}.run"
