@@ -242,6 +242,11 @@ def by_key(key: str) -> Body:
     return _BY_KEY[key]
 
 
+def known(key: str | None) -> Body | None:
+    """The body with this key, None for no key or a key the table does not have."""
+    return _BY_KEY.get(key) if key else None
+
+
 def by_actor(actor: str) -> Body | None:
     return _BY_ACTOR.get(actor)
 
@@ -250,6 +255,15 @@ def by_name(name: str) -> Body | None:
     """The body a printed name refers to ("the General Assembly", "Economic and Social Council")."""
     cleaned = re.sub(r"^(the|The)\s+", "", " ".join(name.split())).rstrip(",.;:")
     return _BY_NAME.get(cleaned.casefold())
+
+
+def find(name_or_key: str | None) -> Body | None:
+    """The body a converter's value names: a key ("ga"), an actor token ("un-ga") or a printed
+    name ("the General Assembly"). The converters call it once (lod.parse.resolved) and the
+    model keeps the key, so nothing after them looks a printed name up again."""
+    if not name_or_key:
+        return None
+    return _BY_KEY.get(name_or_key) or _BY_ACTOR.get(name_or_key) or by_name(name_or_key)
 
 
 def by_formula(line: str) -> Body | None:

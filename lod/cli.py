@@ -111,9 +111,10 @@ def parse(file: Path, as_json: bool) -> None:
 @main.command()
 @click.argument("path", type=click.Path(exists=True, path_type=Path), default="corpus")
 @settings_options("validate")
-@click.option("--engine", "shacl_engine", type=click.Choice(["sparql", "pyshacl"]), default="sparql", show_default=True,
-              help="SHACL engine: the shapes compiled to SPARQL (what the build uses) or pyshacl (the reference).")
-def validate(path: Path, settings: Settings, shacl_engine: str) -> None:
+@click.option("--validator", type=click.Choice(["sparql", "pyshacl"]), default="sparql", show_default=True,
+              help="Which SHACL validator runs the shapes: compiled to SPARQL (what the build uses) or pyshacl "
+                   "(the reference). Not the setting `engine`, which is the kind of SPARQL store served from.")
+def validate(path: Path, settings: Settings, validator: str) -> None:
     """Parse, map and SHACL-validate documents; report every violation, publish nothing."""
     from lod.parse import ParseError, parse_file
     from lod.publish import discover
@@ -134,7 +135,7 @@ def validate(path: Path, settings: Settings, shacl_engine: str) -> None:
         registry.add(res)
         parsed.append(res)
     for res in parsed:
-        result = shacl(resolution_graph(res, registry, base), res.source, engine=shacl_engine)  # type: ignore[arg-type]
+        result = shacl(resolution_graph(res, registry, base), res.source, engine=validator)  # type: ignore[arg-type]
         if result.conforms:
             click.echo(f"ok: {res.source}")
         else:

@@ -50,6 +50,22 @@ MONTH_NAMES = "|".join(MONTHS)
 """The months as a regular-expression alternation (no group): `rf"\\d{1,2} (?:{MONTH_NAMES}) \\d{4}"`."""
 
 
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+"""A date as the model carries it (the converters resolve every printed date with `iso_date`):
+what the mapping and the AKN writer check a date against instead of reading it again."""
+
+
+def is_iso_day(value: str | None) -> bool:
+    """Whether a model date is a resolved `YYYY-MM-DD` (else it is kept as printed: not a date)."""
+    if not value or ISO_DAY.fullmatch(str(value)) is None:
+        return False
+    try:
+        datetime.date.fromisoformat(str(value))
+    except ValueError:
+        return False
+    return True
+
+
 def printed_date(iso: str) -> str:
     """An ISO date as UN texts print it: 2022-09-13 → "13 September 2022"."""
     year, month, day = iso.split("-")

@@ -16,6 +16,9 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from lod.bodies import Body, known
+from lod.symbols import NumberInfo, SymbolInfo
+
 DocumentKind = Literal["resolution", "draft-resolution", "decision", "draft-decision", "extract"]
 CitationType = Literal["resolution", "decision", "document", "treaty"]
 
@@ -75,6 +78,18 @@ class Citation:
     """For treaties: the lod.treaties key ("39574-TIP") when the citation resolves to one
     instrument of the table, which tells a protocol apart from the convention it shares a
     registration number with."""
+    body_key: str | None = None
+    """The lod.bodies key of `body` (None when `body` is not printed or not in the table),
+    resolved by the converter (lod.parse.resolved) so the mapping never reads the name."""
+    symbol_info: SymbolInfo | None = None
+    """`symbol` as lod.symbols reads it (organ, kind, session, number), read once by the converter."""
+    number_info: NumberInfo | None = None
+    """What the form of `number` (else the symbol's) implies: the year or session (lod.symbols)."""
+
+    @property
+    def organ(self) -> Body | None:
+        """The resolved body (lod.bodies) of `body_key`."""
+        return known(self.body_key)
 
     @property
     def unts_volume(self) -> str | None:
@@ -307,6 +322,25 @@ class Resolution:
     """When this language expression was published (the expression date of the source)."""
     distribution: str | None = None
     """The distribution printed on the cover ("General")."""
+    body_key: str | None = None
+    """The lod.bodies key of `body` (kept as printed: the AKN cover's authority), None when the table
+    lacks it; resolved by lod.parse.resolved, all the mapping and the AKN writer read."""
+    committee_key: str | None = None
+    """The lod.bodies key of `committee` (printed name kept, a label), resolved the same way."""
+    symbol_info: SymbolInfo | None = None
+    """`symbol` as lod.symbols reads it, once: the registry names works from it, never from `symbol`."""
+    number_info: NumberInfo | None = None
+    """What the form of `number` (else the symbol's) implies: the year or session (lod.symbols)."""
+
+    @property
+    def organ(self) -> Body | None:
+        """The resolved body (lod.bodies) of `body_key`."""
+        return known(self.body_key)
+
+    @property
+    def committee_organ(self) -> Body | None:
+        """The resolved committee (lod.bodies) of `committee_key`."""
+        return known(self.committee_key)
 
     def to_json(self) -> dict[str, Any]:
         """The JSON shape `lod parse --json` prints (and tests compare against)."""
@@ -353,7 +387,14 @@ class Resolution:
             values["voting"] = Voting(**{**voting, "votes": [Vote(**v) for v in voting.get("votes", [])]})
         values["subjects"] = [Subject(**x) for x in data.get("subjects", [])]
         values["workflow"] = [WorkflowStep(**x) for x in data.get("workflow", [])]
-        values["citations"] = [
-            Citation(**{k: v for k, v in c.items() if k != "unts_volume"}) for c in data.get("citations", [])
-        ]
-        return cls(**values)
+        values["citations"] = [Citation(**_records({k: v for k, v in c.items() if k != "unts_volume"}))
+                               for c in data.get("citations", [])]
+        return cls(**_records(values))
+
+
+def _records(values: dict[str, Any]) -> dict[str, Any]:
+    """The parsed symbol and number back from their JSON form."""
+    for name, record in (("symbol_info", SymbolInfo), ("number_info", NumberInfo)):
+        if isinstance(values.get(name), dict):
+            values[name] = record(**values[name])
+    return values

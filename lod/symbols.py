@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from urllib.parse import unquote, urlparse
 
 from lod.bodies import BODIES, by_key
 
@@ -78,6 +79,32 @@ SYMBOL_RE = re.compile(
 """Anything that looks like a UN document symbol in running text (A/73/131, E/CN.15/2019/1)."""
 
 
+@dataclass(frozen=True)
+class NumberInfo:
+    """What the form of an adopted text's number implies about when it was adopted: the year it
+    prints ("1373 (2001)", "2017/16") or its session ("70/174"; "169 (II)", a General Assembly
+    session in Roman numerals: `body` "ga"). The registry turns a session into a year by the
+    organ's rule (lod.bodies `Body.session_year`) when no text prints the date."""
+
+    year: int | None = None
+    session: int | None = None
+    body: str | None = None
+
+
+def parse_number(number: str | None) -> NumberInfo | None:
+    """The year or session a printed number implies; None when its form implies neither."""
+    n = " ".join((number or "").split())
+    if m := re.fullmatch(r"\d+\s*\((\d{4})\)", n):
+        return NumberInfo(year=int(m.group(1)))
+    if m := re.fullmatch(r"(\d{4})/\d+.*", n):
+        return NumberInfo(year=int(m.group(1)))
+    if m := re.fullmatch(r"\d+\s*\(([IVXLC]+)\)", n):
+        return NumberInfo(session=roman_to_int(m.group(1)), body="ga")
+    if m := re.fullmatch(r"(\d{1,3})/\d+.*", n):
+        return NumberInfo(session=int(m.group(1)))
+    return None
+
+
 def parse_symbol(symbol: str) -> SymbolInfo:
     """Read a symbol's series; unknown series give body None and kind "document"."""
     s = " ".join(symbol.split())
@@ -112,3 +139,16 @@ def resolution_symbol(body: str, number: str) -> str | None:
     except KeyError:
         return None
     return conventions.symbol("resolution", number) if conventions is not None else None
+
+
+def link_symbol(href: str) -> str | None:
+    """The UN symbol an undocs.org link names: https://undocs.org/en/A/RES/37/4 → A/RES/37/4.
+    The AKN reader takes a linked symbol from it, and the AKN writer links a citation by its
+    symbol only where this reads the link back as that very symbol."""
+    url = urlparse(href)
+    if not url.netloc.lower().endswith("undocs.org"):
+        return None
+    path = unquote(url.path).strip("/")
+    path = re.sub(r"^(?:en|fr|es|ru|ar|zh|EN|FR|ES|RU|AR|ZH)/", "", path)
+    path = re.sub(r"(\S)\((\w+)\)$", r"\1 (\2)", path)  # A/RES/3369(XXX) → A/RES/3369 (XXX)
+    return path or None

@@ -28,6 +28,7 @@ from lod.akn import AKN_MEDIA_TYPE, AKN_NS, akn_document, akn_errors
 from lod.model import Resolution
 from lod.parse import parse_file
 from lod.parse.akn import read_akn
+from lod.parse.resolved import resolve
 from lod.publish import build
 from lod.rdf import WorkRegistry
 from lod.uri import DEFAULT_BASE
@@ -73,7 +74,7 @@ def _round_trip(paths: list[Path]) -> list[str]:
     for res in models:
         xml = akn_document(res, registry, DEFAULT_BASE)
         errors = akn_errors(xml, res.source)
-        again = read_akn(xml, res.source)
+        again = resolve(read_akn(xml, res.source))  # as parse_file reads it: organs, symbols, dates resolved
         before, after = comparable(res), comparable(again, res)
         differ = [k for k in before if before[k] != after.get(k)]
         if errors or differ:

@@ -85,3 +85,64 @@ def test_each_language_has_its_own_quality_annotations() -> None:
         assert len(set(merged.objects(note, OA_TARGET))) == 1, note
         body = merged.value(note, OA_BODY)
         assert len(set(merged.objects(body, RDF.value))) == 1, note
+
+
+AKN_SAMPLE = ("E_RES_2022_1-", "E_RES_2022_5-", "A_RES_78_3_")
+"""Works whose language files disagree on their markup: the Arabic E/RES/2022/1 has its last
+preambular paragraph in the main body and prints (أ) where English prints (a); E/RES/2022/5's
+lettered paragraphs are marked up in four languages only; A/RES/78/3's Arabic, Chinese and
+French annexes print headings as paragraphs in different places."""
+
+
+@needs_shared
+def test_a_built_sample_of_ga_akn_in_six_languages_conforms_under_its_ontology(tmp_path: Path) -> None:
+    """Each language file is checked alone by the build; merged, the expressions of one work
+    share its portions, which must then have one position and one number (lod.rdf.outline)."""
+    from lod.parse import parse_file
+    from lod.publish import build
+    from lod.rdf.outline import positions
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    files = sorted(p for p in (REAL / "ga-akn").rglob("*.xml") if p.name.startswith(AKN_SAMPLE))
+    for path in files:
+        (corpus / path.name).symlink_to(path)
+    outlines = {}
+    for path in files:
+        res = parse_file(path)
+        outlines.setdefault(res.symbol, set()).add(tuple(sorted(positions(res).items())))
+    assert all(len(v) > 1 for v in outlines.values()), "each work of the sample must have expressions that disagree"
+    report = build(corpus, tmp_path / "out", progress=False, jobs=2)
+    assert len(report.published) == len(files) == 18, [(d.source, d.errors) for d in report.failed]
+    with gzip.open(tmp_path / "out" / "dumps" / "lod.nt.gz") as dump:
+        data = Graph().parse(dump, format="nt")
+    assert any(o.language == "ar" for o in data.objects(None, UNRES.printedNum))
+    conforms, _, text = validate(
+        data, shacl_graph=Graph().parse(ROOT / "shapes" / "lod-shapes.ttl"), ont_graph=_ontology(),
+        inference="rdfs", allow_warnings=True, advanced=True,
+    )
+    assert conforms, text
+
+
+@needs_shared
+def test_the_outline_places_every_portion_where_the_mapping_does() -> None:
+    """lod.rdf.outline.positions and the mapping place portions by the same rules: each
+    document alone (its work's order is its own) gets from the mapping exactly the outline's
+    positions, tables, points and footnotes included."""
+    from lod.parse import parse_file
+    from lod.rdf import WorkRegistry, resolution_graph
+    from lod.rdf.outline import positions
+
+    names = ("A_RES_77_264 A-C", "E_RES_2021_6-", "E_RES_2022_1-2110515A", "A_RES_78_3_C")
+    paths = sorted(p for p in (REAL / "ga-akn").rglob("*.xml") if p.name.startswith(names))
+    assert len(paths) == len(names)
+    placed: set[str] = set()
+    for path in paths:
+        res = parse_file(path)
+        registry = WorkRegistry.from_corpus([res])
+        graph = resolution_graph(res, registry, registry.base)
+        mapped = {str(s).partition("#")[2]: int(o) for s, o in graph.subject_objects(UNRES.position) if "#" in str(s)
+                  and "#step_" not in str(s)}
+        assert mapped == positions(res), path.name
+        placed |= {e.split("__")[-1].split("_")[0] for e in mapped}
+    assert {"table", "header", "row", "point", "fn", "list"} <= placed

@@ -15,6 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
+from corpora import REAL, needs_shared
 from lod import output
 from lod.describe import build as stage
 from lod.describe.labels import LABEL_PREDICATES
@@ -150,3 +151,30 @@ def test_triples_become_the_graph_the_page_walks() -> None:
     graph = stage.to_graph(triples)
     assert {(o.language, str(o), o.datatype) for o in graph.objects(URIRef(WORK), URIRef(LABEL))} == {
         (None, "x", None), ("fr", "y", None)}
+
+
+@needs_shared
+def test_each_language_page_prints_its_own_point_letters() -> None:
+    """The point (a) is one portion of the work; the Arabic page prints the letter the Arabic
+    text prints ((أ): unres:printedNum), the English page (a)."""
+    from rdflib import Graph
+
+    from lod.describe.page import work_page
+    from lod.parse import parse_file
+    from lod.rdf import WorkRegistry, resolution_graph
+
+    paths = sorted((REAL / "ga-akn").rglob("E_RES_2022_1-2110515[AE].xml"))
+    docs = [parse_file(p) for p in paths]
+    registry = WorkRegistry.from_corpus(docs)
+    graph = Graph()
+    for res in docs:
+        graph += resolution_graph(res, registry, registry.base)
+    work = str(registry.work_for(docs[0]).work())
+
+    def letters(lang: str) -> list[str]:
+        page = work_page(graph, work, registry.base, lang)
+        first = next(p for p in page.operative if p.eid == "para_1")
+        return [p.number for p in first.children]
+
+    assert letters("ar")[:3] == ["(أ)", "(ب)", "(ج)"]
+    assert letters("en")[:3] == ["(a)", "(b)", "(c)"]

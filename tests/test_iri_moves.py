@@ -15,7 +15,8 @@ from rdflib import Graph, Literal, URIRef
 
 
 from corpora import CORPUS, REAL, needs_shared
-from lod.model import Citation
+from lod.model import Citation, Resolution
+from lod.parse.resolved import resolve, resolve_citation
 from lod.publish.workiris import WORK_IRIS, WorkIRITable, record_path
 from lod.rdf.namespaces import UNRES
 from lod.rdf.registry import WorkRegistry
@@ -75,12 +76,14 @@ def test_unknown_number_answers_404(server: Server, published_works: list[dict[s
 
 
 def test_a_cited_works_iri_changes_when_a_text_prints_its_date() -> None:
-    cited = Citation(type="resolution", text="resolution 70/174", body="General Assembly", number="70/174",
-                     symbol="A/RES/70/174")
+    cited = resolve_citation(Citation(type="resolution", text="resolution 70/174", body="General Assembly",
+                                      number="70/174", symbol="A/RES/70/174"))
     registry = WorkRegistry(base=DEFAULT_BASE)
     before = registry.entry_for_citation(cited)
     assert before.approximate and before.iri.date == "2015-01-01"
-    registry.note_date("A/RES/70/174", "17 December 2015")
+    dated = Citation(type="resolution", text="A/RES/70/174 of 17 December 2015", symbol="A/RES/70/174",
+                     date="17 December 2015")
+    registry.add(resolve(Resolution(symbol=None, kind="draft-resolution", body=None, citations=[dated], source="x.txt")))
     after = registry.entry_for_citation(cited)
     assert not after.approximate and after.iri.date == "2015-12-17"
     assert after.earlier == before.iri.work()

@@ -18,6 +18,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 
 from lod.model import Footnote, OperativeParagraph, PreambularParagraph, Resolution, Sponsor
 from lod.parse import ParseError, parse_file
+from lod.parse.resolved import resolve
 from lod.publish import discover
 from lod.rdf import MappingError, WorkRegistry, map_resolution, resolution_graph, resolution_lines
 from lod.rdf.authorities import authorities_graph, authorities_lines
@@ -104,7 +105,7 @@ TRICKY = [
 
 def tricky_resolution(text: str) -> Resolution:
     """A small adopted resolution that prints `text` in every kind of literal it has."""
-    return Resolution(
+    return resolve(Resolution(
         symbol="A/RES/80/9", kind="resolution", body="ga", number="80/9", session=80,
         session_label=text, adoption_date="2025-10-01", language="eng", title=text,
         sponsors=[Sponsor(text or "x", None, "group")],
@@ -113,7 +114,7 @@ def tricky_resolution(text: str) -> Resolution:
         operative=[OperativeParagraph(num="1", text=text, verb="Decides", eid="para_1", intro=text)],
         footnotes=[Footnote("1", text, "fn_1")],
         warnings=[text], agenda_items=[text], meeting=text, source=f"{text[:3]}.txt",
-    )
+    ))
 
 
 @pytest.mark.parametrize("text", TRICKY)

@@ -151,3 +151,12 @@ def test_no_option_of_lod_is_defined_again_elsewhere() -> None:
                  if path != ROOT / "lod" / "cli.py"
                  for option in defined.findall(path.read_text(encoding="utf-8")) if option in shared]
     assert not offenders, offenders
+
+
+def test_no_command_gives_a_setting_name_another_meaning() -> None:
+    """An option named like a setting is that setting (`--engine` is the kind of SPARQL store,
+    never the SHACL validator): lod/cli.py makes setting options only through settings_options."""
+    names = {f"--{s.name}" for s in registry.SETTINGS}
+    defined = re.compile(r"""click\.option\(\s*["'](--[a-z-]+)["']""")
+    again = [option for option in defined.findall((ROOT / "lod" / "cli.py").read_text(encoding="utf-8")) if option in names]
+    assert not again, again

@@ -155,3 +155,32 @@ def test_table_rows_are_found_by_search_at_their_row() -> None:
     line = next(p for p in rows if "86 769 400" in p.text)
     assert "Overall policymaking, direction and coordination" in line.text and line.eid == "table_1__row_2"
     assert len(rows) == sum(len(t.rows) for t in budget.tables)
+
+
+def test_the_document_page_shows_a_table_as_rows_at_the_anchors_search_links_to() -> None:
+    """Search links a table row as `#table_n__row_r`: the page has that row as a <tr> with that
+    id, the header row's cells as <th>, and no cell left outside its table."""
+    from lxml import html as lxml_html
+
+    from lod.describe.html import render_work
+    from lod.describe.page import work_page
+    from lod.search import document_record
+
+    budget = parse_file(one(GA77, "A_RES_77_264 A-C"))
+    registry = WorkRegistry(base=BASE)
+    registry.add(budget)
+    work = str(registry.work_for(budget).work())
+    page = lxml_html.fromstring(render_work(work_page(resolution_graph(budget, registry, BASE), work, BASE), BASE, []))
+    for passage in (p for p in document_record(budget, work, "m").passages if p.part == "table"):
+        row = page.get_element_by_id(passage.eid)
+        assert row.tag == "tr" and row.getparent().tag in ("table", "tbody"), passage.eid
+        assert [c.text_content() for c in row] == [c for c in _cells(budget, passage.eid)], passage.eid
+    header = page.get_element_by_id("table_1__header")
+    assert [(c.tag, c.text_content()) for c in header] == [("th", "Section"), ("th", "Amount (United States dollars)")]
+    assert not page.xpath("//td[not(ancestor::table)] | //li[contains(@id, '__cell_')]")
+
+
+def _cells(res: Resolution, row_eid: str) -> list[str]:
+    table_eid, row = row_eid.split("__row_")
+    table = next(t for t in res.tables if t.eid == table_eid)
+    return table.rows[int(row) - 1]

@@ -205,7 +205,7 @@ def test_lod_validate_reports_alike_with_either_engine() -> None:
     from lod.cli import main
 
     document = str(CORPUS / "001_a434e5ae4ec07524.txt")
-    runs = {engine: CliRunner().invoke(main, ["validate", document, "--engine", engine]) for engine in ("sparql", "pyshacl")}
+    runs = {engine: CliRunner().invoke(main, ["validate", document, "--validator", engine]) for engine in ("sparql", "pyshacl")}
     assert {r.exit_code for r in runs.values()} == {0}
     assert runs["sparql"].output == runs["pyshacl"].output
     assert "Warning" in runs["sparql"].output  # the draft's flags are reported, not hidden

@@ -18,7 +18,7 @@ from lod.akn.vocabulary import (
 )
 from lod.bodies import TLC_PATH
 from lod.model import OperativeParagraph, Resolution, Subject, WorkflowStep
-from lod.rdf.registry import WorkEntry, resolve_body
+from lod.rdf.registry import WorkEntry
 from lod.uri import WorkIRI
 
 
@@ -52,7 +52,7 @@ class MetaWriter:
         self.proprietary(meta)
 
     def author(self) -> str:
-        body = self.entry.body or resolve_body(self.res.body)
+        body = self.entry.body or self.res.organ
         name = body.name if body else (self.res.body or self.entry.actor_name or self.iri.actor)
         return self.organization(body.key if body else token(self.iri.actor), TLC_PATH + (body.tlc if body else self.iri.actor), name)
 
@@ -134,7 +134,7 @@ class MetaWriter:
         """`#thirdCommittee`: the committee's name in camel case, as the UN's files refer to it."""
         if not self.res.committee:
             return None
-        body = resolve_body(self.res.committee)
+        body = self.res.committee_organ
         words = re.findall(r"[A-Za-z0-9]+", self.res.committee)
         key = body.tlc if body else words[0].lower() + "".join(w[:1].upper() + w[1:] for w in words[1:])
         return self.organization(key, TLC_PATH + key, self.res.committee)

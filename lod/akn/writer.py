@@ -26,10 +26,10 @@ from lod.akn.elements import NSMAP, element, raw, token, unique_eids
 from lod.akn.meta import MetaWriter
 from lod.akn.vocabulary import AKN_FORMAT, AKN_NS, KIND_ELEMENT
 from lod.model import Annex, Citation, OperativeParagraph, Resolution, Sponsor, SubParagraph
-from lod.parse.akn import link_symbol
 from lod.rdf.groups import group_iri, lookup_group
 from lod.rdf.namespaces import undocs_iri
 from lod.rdf.registry import RegistryError, WorkEntry, WorkRegistry
+from lod.symbols import link_symbol
 from lod.uri import IRIError, WorkIRI, eid
 
 
@@ -340,7 +340,7 @@ class _Writer(MetaWriter):
             if link_symbol(href) == cite.symbol:  # a link an AKN reader maps back to this very symbol
                 return href
         try:
-            target = self.registry.work_for_citation(cite, self.res.body)
+            target = self.registry.work_for_citation(cite, self.res.body_key, self.res.body)
         except (RegistryError, IRIError):
             return None
         return self.rel(target) if target else None

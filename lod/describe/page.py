@@ -144,7 +144,8 @@ def work_page(graph: Graph, work: str, base: str, lang: str = "en") -> WorkPage:
             order = float(order_text) if order_text is not None else float("inf")
         except ValueError:
             order = float("inf")
-        number = literal_text(graph, node, NUMBER_NAMES) or _number_from_eid(eid)
+        printed, printed_tag = literal_in(graph, node, ("printednum",), lang)  # (أ) on the Arabic page
+        number = (printed if printed_tag == lang else None) or literal_text(graph, node, NUMBER_NAMES) or _number_from_eid(eid)
         if eid.split("__")[-1].startswith("point") and number.isalnum():
             number = f"({number})"  # points print as (a), (iv)
         text, tag = literal_in(graph, node, CHAPEAU_NAMES, lang)
@@ -340,7 +341,9 @@ def _flatten_containers(parts: list[Part]) -> list[Part]:
     """Sections without text of their own (`preamble`, `body`) give way to their paragraphs."""
     out: list[Part] = []
     for part in parts:
-        if not part.text and part.children:
+        if part.kind == "table":  # a grid: its rows and empty cells keep their places
+            out.append(part)
+        elif not part.text and part.children:
             out.extend(_flatten_containers(part.children))
         elif part.text or part.links:  # a bare container (`body`) with nothing to show is left out
             out.append(part)

@@ -6,7 +6,8 @@
 
 Stages: readers (bytes → text, layout, metadata) → furniture (page furniture and footnotes
 out) → masthead (metadata before the opening formula) → blocks (paragraphs rejoined across
-pages) → structure (preamble, operative, points, annexes, eIds) → citations.
+pages) → structure (preamble, operative, points, annexes, eIds) → citations → resolved (organs,
+symbols and dates looked up once: lod.parse.resolved).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from lod.parse.assemble import assemble
 from lod.parse.errors import ParseError
 from lod.parse.readers import SourceText, read_bytes, read_text, register_reader, sidecar_meta
 from lod.parse.records import DecisionRecordSource
+from lod.parse.resolved import resolve
 from lod.parse.word import DocxSource
 
 register_reader(DecisionRecordSource())
@@ -28,13 +30,19 @@ __all__ = ["ParseError", "parse_file", "parse_text"]
 
 
 def parse_file(path: Path) -> Resolution:
-    """Parse one file; a `NAME.meta.yaml` beside it supplies or overrides metadata."""
-    path = Path(path)
+    """Parse one file; a `NAME.meta.yaml` beside it supplies or overrides metadata. A
+    `lod.parse.parts.PartPath` is one resolution of an AKN collection file."""
+    part = getattr(path, "part", None)
+    path = path if part else Path(path)
     name = path.name
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ParseError(name, f"the file cannot be read ({exc.strerror or exc})") from None
+    if part:
+        from lod.parse.akn import read_akn
+
+        return resolve(read_akn(data, f"{name}#{part}", part))
     source = read_bytes(data, name)
     meta = sidecar_meta(path)
     return _guarded(source, meta)
@@ -52,12 +60,12 @@ def parse_text(text: str, *, source: str = "<text>", meta: dict[str, Any] | None
 def _guarded(src: SourceText, meta: dict[str, Any]) -> Resolution:
     """The contract is that only ParseError escapes: an unforeseen failure is a bad input too."""
     if src.document is not None:  # a structured format read straight into the model (AKN)
-        return src.document
+        return resolve(src.document)
     try:
         res = assemble(src, meta)
         # tables the source kept as tables (Word) follow those read out of the text, numbered on
         res.tables += [Table(rows=rows, eid=f"table_{n}") for n, rows in enumerate(src.tables, len(res.tables) + 1)]
-        return res
+        return resolve(res)
     except ParseError:
         raise
     except (RecursionError, MemoryError) as exc:

@@ -36,6 +36,7 @@ from lod.output import cache_root as cache_root  # re-exported: where the cache 
 from lod.parse.readers import sidecar_paths
 from lod.publish.signatures import SIGNATURES, sha256_file, signatures, unchanged
 from lod.rdf import WorkRegistry
+from lod.rdf.outline import skeleton
 
 ENTRY = "entry.json"
 VIEW = "view.pickle"
@@ -86,11 +87,11 @@ def build_context(base: str, limits: object) -> str:
 
 def registry_view(res: Resolution) -> Resolution:
     """The document without its text: what `WorkRegistry.add` and `entry_for` read (names,
-    dates, numbers, and the citations that print a date). Pickled in every entry, so the
+    dates, numbers, the citations that print a date, and the structure whose order the work's
+    expressions share: lod.rdf.outline). Pickled in every entry, so the
     registry is filled for an unchanged document without parsing it."""
-    return replace(res, preamble=[], operative=[], annexes=[], footnotes=[], tables=[], sponsors=[],
-                   citations=[c for c in res.citations if c.date], workflow=[], subjects=[], voting=None,
-                   agenda_titles=[])
+    return replace(skeleton(res), sponsors=[], citations=[c for c in res.citations if c.date], workflow=[],
+                   subjects=[], voting=None, agenda_titles=[])
 
 
 def view_digest(view: Resolution) -> str:

@@ -40,6 +40,7 @@ from lod.publish.searchindex import IndexStage
 from lod.publish.vocabulary import write_vocabularies
 from lod.publish.workiris import write_work_iris
 from lod.rdf.authorities import AUTHORITIES_SLUG, authorities_iri, authorities_lines
+from lod.parse.parts import inputs
 from lod.search import INDEX_FILE
 from lod.uri import DEFAULT_BASE
 
@@ -53,7 +54,7 @@ SCRATCH = ".parts"
 def discover(corpus: Path) -> list[Path]:
     """Input files under `corpus`, in a stable order; sidecars and READMEs are not documents."""
     if corpus.is_file():
-        return [corpus]
+        return inputs(corpus)
     if not corpus.is_dir():
         raise BuildError(f"{corpus}: no such file or directory")
     found = []
@@ -63,7 +64,7 @@ def discover(corpus: Path) -> list[Path]:
             continue
         if path.name.lower() in SKIPPED_NAMES or path.name.endswith((".meta.yaml", ".meta.yml")):
             continue
-        found.append(path)
+        found.extend(inputs(path))  # an AKN collection: one input per resolution (lod.parse.parts)
     return found
 
 
@@ -181,9 +182,11 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int, show: bo
 
 
 def _display(path: Path, corpus: Path) -> str:
+    """How the report names an input; a resolution of a collection file adds its part ("#B")."""
+    part = f"#{path.part}" if getattr(path, "part", None) else ""
     try:
-        return str(path.relative_to(corpus)) if corpus.is_dir() else path.name
+        return (str(path.relative_to(corpus)) if corpus.is_dir() else path.name) + part
     except ValueError:
-        return str(path)
+        return str(path) + part
 
 

@@ -33,7 +33,7 @@ def save_record(res: Resolution, registry: WorkRegistry, path: Path) -> None:
     """In a worker: the document's search record, pickled to `path`."""
     iri = registry.work_for(res)
     record = document_record(res, iri.work(), iri.component_iri("main"),
-                             lambda cited: registry.work_for_citation(cited, res.body))
+                             lambda cited: registry.work_for_citation(cited, res.body_key, res.body))
     path.write_bytes(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
 
 

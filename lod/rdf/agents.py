@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from rdflib import URIRef
 
+from lod.bodies import known
 from lod.groups import by_key as by_group_key
 from lod.model import Addressee, Sponsor
 from lod.rdf.groups import group_iri
 from lod.rdf.mapbase import TRUE, MapperBase
 from lod.rdf.namespaces import ALLOT, OWL, RDF, RDFS, SKOS, UNDO, UNRES, WD, slug, state_iri
 from lod.rdf.ntriples import Text
-from lod.rdf.registry import resolve_body
 from lod.states import by_iso3
 
 RESOLVABLE_ADDRESSEES = ("body", "office", "state")
@@ -80,9 +80,9 @@ class AgentMapping(MapperBase):
             self.add(rel, UNRES.addresseeKind, who.kind)
             self.add(rel, UNRES.actionLemma, who.action)
             self.add(rel, UNDO.hasProponent, self.body_node)
-            body = resolve_body(who.body_key) if who.body_key else None
-            target = self.state(who.iso3, who.name) if who.iso3 else self.organization(who.body_key) if body else None
-            head = self.organization(who.head_of) if who.head_of and resolve_body(who.head_of) else None
+            body = known(who.body_key)
+            target = self.state(who.iso3, who.name) if who.iso3 else self.organization(body) if body else None
+            head = self.organization(known(who.head_of))
             self.add(rel, UNRES.headOf, head)
             if target is not None:
                 self.add(rel, UNDO.hasReceiver, target)

@@ -109,7 +109,7 @@ class CitationMapping(MapperBase):
         self.add(node, UNRES.citationType, cited.type)
         self.add(node, UNRES.citedNumber, cited.number)
         self.add(node, UNRES.citedSymbol, cited.symbol)
-        self.add(node, UNRES.citedBody, self.organization(cited.body))
+        self.add(node, UNRES.citedBody, self.organization(cited.organ, cited.body))
         self.add(node, UNRES.citedDate, self.date(cited.date))
         for volume in cited.unts_volumes:
             self.add(node, UNRES.untsVolume, volume)
@@ -124,7 +124,7 @@ class CitationMapping(MapperBase):
         if cited.type == "treaty":
             targets: list[tuple[URIRef, WorkEntry | str]] = [(URIRef(t), t) for t in self.registry.treaty_works(cited)]
         else:
-            entry = self.registry.entry_for_citation(cited, self.res.body)
+            entry = self.registry.entry_for_citation(cited, self.res.body_key, self.res.body)
             iri = entry.iri.work() if isinstance(entry, WorkEntry) else entry
             targets = [] if iri is None else [(URIRef(iri), entry)]
         if not targets:
@@ -152,7 +152,7 @@ class CitationMapping(MapperBase):
             if entry.earlier:
                 self.add(target, UNRES.alias, Literal(entry.earlier, datatype=XSD.anyURI))
             self.add(target, RDFS.label, entry.symbol or entry.number)
-            self.add(target, UNRES.actor, self.organization(entry.body.key if entry.body else entry.actor_name))
+            self.add(target, UNRES.actor, self.organization(entry.body, entry.actor_name))
             self.add(target, UNRES.docDate, date_literal(entry.iri.date))
             if entry.approximate:
                 self.add(target, UNRES.dateIsApproximate, TRUE)

@@ -13,10 +13,12 @@ from functools import lru_cache
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from lod.bodies import Body
+from lod.dates import is_iso_day
 from lod.model import Resolution
 from lod.rdf.namespaces import ALLOT, DCTERMS, ELI, RDF, RDFS, UNRES, XSD, language_tag
 from lod.rdf.ntriples import MappedDocument, Text, literal_of
-from lod.rdf.registry import RegistryError, WorkEntry, WorkRegistry, actor_token, body_iri, iso_date, resolve_body
+from lod.rdf.registry import RegistryError, WorkEntry, WorkRegistry, actor_token, body_iri
 from lod.uri import IRIError, WorkIRI
 
 TRUE = Literal(True)
@@ -52,9 +54,12 @@ class MapperBase:
             raise MappingError(f"{res.source}: {exc}") from exc
         self.work = URIRef(self.iri.work())
         self.main = URIRef(self.iri.component_iri("main"))
-        own_body = self.entry.body or resolve_body(res.body)
+        own_body = self.entry.body or res.organ
         self.body_node = URIRef(body_iri(own_body, res.body, base)) if own_body or res.body else None
         self.footnote_eids = {f.marker: f.eid or f"fn_{f.marker}" for f in res.footnotes}
+        self.work_positions = registry.outline_positions(res)
+        """Positions the work's order gives portions where this expression's own differs
+        (lod.rdf.outline): one order per work, however each language file is marked up."""
 
     def add(self, s: Node, p: URIRef, o: Node | Text | str | int | bool | None) -> None:
         """One triple; None and "" are no value, any other Python value becomes a Literal."""
@@ -74,12 +79,11 @@ class MapperBase:
         return Text(value, self.tag) if value else None
 
     def date(self, value: str | None) -> Literal | Text | None:
-        """An xsd:date; a date that cannot be read is kept as printed, so the DateDatatype
-        shape stops the document instead of the date silently disappearing."""
+        """An xsd:date; a date the converter could not read is kept as printed, so the
+        DateDatatype shape stops the document instead of the date silently disappearing."""
         if not value:
             return None
-        when = iso_date(value)
-        return date_literal(when) if when else Text(value)
+        return date_literal(value) if is_iso_day(value) else Text(value)
 
     def portion(self, eid: str) -> URIRef:
         return URIRef(self.iri.portion(eid))
@@ -89,12 +93,18 @@ class MapperBase:
         self.add(child, ELI.is_part_of, parent)
         self.add(parent, DCTERMS.hasPart, child)
         self.add(parent, ELI.has_part, child)
-        self.add(child, UNRES.position, literal_of(position))
+        self.add(child, UNRES.position, literal_of(self.position(child, position)))
 
-    def organization(self, name: str | None) -> URIRef | None:
-        """A body as a TLCOrganization: type and label here, the rest in the authorities graph."""
-        body = resolve_body(name)
-        if not name:
+    def position(self, node: URIRef, own: int) -> int:
+        """The work's position of a portion, which is its own unless the expressions disagree."""
+        if self.work_positions:
+            return self.work_positions.get(node.partition("#")[2], own)
+        return own
+
+    def organization(self, body: Body | None, name: str | None = None) -> URIRef | None:
+        """A body as a TLCOrganization: type and label here, the rest in the authorities graph.
+        `name` is the name as printed, for a body the table does not know (it gets an IRI from it)."""
+        if body is None and not name:
             return None
         node = URIRef(body_iri(body, name, self.base))
         for t in (UNRES.TLCOrganization, ALLOT.Organization):

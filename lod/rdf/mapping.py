@@ -92,11 +92,11 @@ class _Mapper(ProceedingsMapping, QualityMapping, TableMapping):
         self.add(w, UNRES.adoptionDate, self.date(res.adoption_date))
         self.add(w, UNRES.issueDate, self.date(res.date))
         self.add(w, UNRES.docStatus, "adopted" if e.kind in ("resolution", "decision") else "draft")
-        actor = self.organization(e.body.key if e.body else res.body)
+        actor = self.organization(e.body, res.body)
         self.add(w, UNRES.actor, actor)
         if e.kind in ("resolution", "decision"):
             self.add(w, ELI.passed_by, actor)
-        self.add(w, UNRES.docCommittee, self.organization(res.committee))
+        self.add(w, UNRES.docCommittee, self.organization(res.committee_organ, res.committee))
         self.add(w, UNRES.session, literal_of(res.session) if res.session is not None else None)
         self.add(w, UNRES.sessionLabel, res.session_label)
         for item in res.agenda_items:
@@ -215,10 +215,20 @@ class _Mapper(ProceedingsMapping, QualityMapping, TableMapping):
             node = self.portion(eid)
             self.element(node, eid, (UNRES.Point, DOCO.Paragraph))
             self.part_of(node, lst, n)
-            self.add(node, UNRES.num, point.num)
+            self.point_number(node, eid, point.num)
             self.add(node, UNRES.text, self.text(point.text))
             self.addressees(node, point.addressees)
             self.points(node, eid, point.subparagraphs)
+
+    def point_number(self, node: URIRef, eid: str, printed: str) -> None:
+        """A point's number is the work's, as its eId names it ((a) in every language: the
+        portion is shared); the letter this expression prints ((أ), а)) is its printedNum."""
+        if printed.isascii():  # "a", "(a)", "iv", "1."
+            self.add(node, UNRES.num, printed)
+            return
+        token = eid.rpartition("__point_")[2].partition("_")[0]
+        self.add(node, UNRES.num, token or printed)
+        self.add(node, UNRES.printedNum, self.text(printed))
 
     def footnotes(self) -> None:
         for n, note in enumerate(self.res.footnotes, 1):
@@ -233,4 +243,4 @@ class _Mapper(ProceedingsMapping, QualityMapping, TableMapping):
         self.add(node, UNRES.marker, note.marker)
         self.add(node, UNRES.text, self.text(note.text))
         self.add(node, DCTERMS.isPartOf, self.main)
-        self.add(node, UNRES.position, literal_of(n))
+        self.add(node, UNRES.position, literal_of(self.position(node, n)))

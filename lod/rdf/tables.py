@@ -63,7 +63,7 @@ class TableMapping(MapperBase):
         self.add(node, RDF.type, UNRES.TableRow)
         self.add(node, UNRES.eId, eid)
         self.add(node, UNRES.rowOf, table)
-        self.add(node, UNRES.position, literal_of(position))
+        self.add(node, UNRES.position, literal_of(self.position(node, position)))
         if header:
             self.add(node, UNRES.headerRow, TRUE)
         for c, text in enumerate(cells, 1):

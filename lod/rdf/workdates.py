@@ -8,31 +8,10 @@ the RDF keeps as an alias and the server answers with a 301 once the date is kno
 
 from __future__ import annotations
 
-import re
+from lod.bodies import TLC_PATH, Body, by_key, session_year, slug_actor
+from lod.symbols import NumberInfo
 
-from lod.bodies import TLC_PATH, Body, by_actor, by_key, by_name, session_year, slug_actor
-from lod.dates import iso_date
-from lod.symbols import roman_to_int
-
-__all__ = ["iso_date", "session_year"]  # re-exported: lod.dates and lod.bodies own them
-
-
-def resolve_body(name: str | None) -> Body | None:
-    """A body from whatever the model holds: a key ("ga"), an actor token or a printed name."""
-    if not name:
-        return None
-    for lookup in (_by_key_or_none, by_actor, by_name):
-        body = lookup(name)
-        if body is not None:
-            return body
-    return None
-
-
-def _by_key_or_none(key: str) -> Body | None:
-    try:
-        return by_key(key)
-    except KeyError:
-        return None
+__all__ = ["session_year"]  # re-exported: lod.bodies owns it
 
 
 def adopting_body(body: Body | None) -> Body | None:
@@ -54,22 +33,13 @@ def body_iri(body: Body | None, name: str | None, base: str) -> str:
     return f"{base.rstrip('/')}{TLC_PATH}{local}"
 
 
-def year_from_number(body_key: str | None, number: str) -> int | None:
-    """The year a printed number implies: 1373 (2001) → 2001, 2017/16 → 2017, 70/174 → 2015."""
-    n = " ".join(number.split())
-    if m := re.fullmatch(r"\d+\s*\((\d{4})\)", n):
-        return int(m.group(1))
-    if m := re.fullmatch(r"(\d{4})/\d+.*", n):
-        return int(m.group(1))
-    if m := re.fullmatch(r"\d+\s*\(([IVXLC]+)\)", n):
-        return session_year("ga", roman_to_int(m.group(1)))
-    if m := re.fullmatch(r"(\d{1,3})/\d+.*", n):
-        return session_year(body_key, int(m.group(1)))
-    return None
-
-
-def approximate_date(body_key: str | None, number: str) -> str | None:
+def approximate_date(body_key: str | None, implied: NumberInfo | None) -> str | None:
     """The date a work's IRI carries while no text prints it: 1 January of the year its number
-    implies, or None when the number implies none."""
-    year = year_from_number(body_key, number)
+    implies (`implied`, read by the converter: lod.symbols.parse_number), a session's year by
+    the organ's rule; None when the number implies none."""
+    if implied is None:
+        return None
+    year = implied.year
+    if year is None and implied.session is not None:
+        year = session_year(implied.body or body_key, implied.session)
     return f"{year}-01-01" if year else None

@@ -16,7 +16,6 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from lod.bodies import by_name as body_by_name
 from lod.model import Addressee, Citation, OperativeParagraph, Resolution, SubParagraph
 from lod.parse.verbs import PRE_ADVERBS
 from lod.states import by_iso3
@@ -177,7 +176,7 @@ def _passage(eid: str, part: str, label: str, text: str, shared: list[FacetValue
 def _document_facets(res: Resolution) -> list[FacetValue]:
     facets: list[FacetValue] = []
     if res.body:
-        body = body_by_name(res.body)
+        body = res.organ
         facets.append(FacetValue("body", body.key if body else res.body, body.name if body else res.body))
     year = (res.adoption_date or res.date or "")[:4]
     if year.isdigit():

@@ -2,6 +2,8 @@
 
     looks_like_akn(data)         whether bytes are an Akoma Ntoso document
     read_akn(data, source)       the model of one AKN file (ParseError when it is not one)
+    read_akn(data, source, part) the model of resolution `part` ("B") of a collection file
+    collection_parts(data)       the letters of the resolutions a collection file holds
 
 Everything the file holds goes into the model: identification (FRBR dates, language, the
 UN's IRIs as aliases), cover page (symbol, session, agenda items and titles, the committee
@@ -16,7 +18,6 @@ already find, so the two kinds of input give the same citations.
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote, urlparse
 
 from lxml import etree
 
@@ -28,9 +29,9 @@ from lod.parse.akn.inline import InlineReader, Link, child, children, local, squ
 from lod.parse.enrich import add_addressees, add_citations
 from lod.parse.errors import ParseError
 from lod.parse.sponsors import parse_sponsors
-from lod.symbols import parse_symbol
+from lod.symbols import link_symbol, parse_symbol
 
-__all__ = ["looks_like_akn", "read_akn"]
+__all__ = ["collection_parts", "looks_like_akn", "read_akn"]
 
 _HEAD = re.compile(rb"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:\w+:)?akomaNtoso\b", re.S)
 _DOC_TYPES = ("statement", "documentCollection", "doc", "act", "bill")
@@ -48,7 +49,40 @@ def looks_like_akn(data: bytes) -> bool:
     return bool(_HEAD.match(data[:4096].removeprefix(b"\xef\xbb\xbf")))
 
 
-def read_akn(data: bytes, source: str) -> Resolution:
+def collection_parts(data: bytes) -> list[str]:
+    """The letters of the resolutions an AKN collection holds ("A", "B" of A/RES/77/256 A-B),
+    each a statement with its own FRBR identification: each is a work of its own. Empty for a
+    file of one text (a file per part, A/RES/77/290 B, is one text)."""
+    if not looks_like_akn(data):
+        return []
+    try:
+        root = etree.fromstring(data, _PARSER)
+    except etree.XMLSyntaxError:
+        return []  # read_akn says why
+    doc = next((c for c in root if local(c) in _DOC_TYPES), None)
+    if doc is None or local(doc) != "documentCollection":
+        return []
+    letters = [_part_letter(s) for s in _components(root)]
+    return letters if len(letters) > 1 and all(letters) and len(set(letters)) == len(letters) else []  # type: ignore[return-value]
+
+
+def _components(root: etree._Element) -> list[etree._Element]:
+    return [s for comp in children(child(root, "components"), "component") for s in comp if local(s) in _DOC_TYPES]
+
+
+def _part_letter(statement: etree._Element) -> str | None:
+    """ "A" when the statement's preface numbers it with a letter alone and its FRBR work says so."""
+    number = _preface(child(statement, "preface"), InlineReader())[0]
+    work = M.identification(child(statement, "meta")).aliases
+    if number and re.fullmatch(r"[A-Z]", number) and any(re.search(rf"\d{number}/", a) for a in work):
+        return number
+    return None
+
+
+def read_akn(data: bytes, source: str, part: str | None = None) -> Resolution:
+    """The model of an AKN file; of one resolution of a collection with `part` ("B": its own
+    symbol, number, FRBR aliases, text and meeting; the collection's cover, workflow, vote and
+    subjects, which the UN records once for all its parts)."""
     try:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
@@ -64,15 +98,29 @@ def read_akn(data: bytes, source: str) -> Resolution:
     reader = BodyReader(inline)
     preface_number, title = _preface(child(doc, "preface"), inline)
     statements = [doc]
-    if local(doc) == "documentCollection":
-        statements = [s for comp in children(child(root, "components"), "component") for s in comp if local(s) in _DOC_TYPES]
+    conclusions = child(doc, "conclusions")
+    if part is not None:
+        chosen = [s for s in _components(root) if _part_letter(s) == part]
+        if local(doc) != "documentCollection" or not chosen:
+            raise ParseError(source, f"the AKN file holds no resolution {part} in a collection")
+        statements = chosen
+        own = M.identification(child(chosen[0], "meta"))
+        ident.aliases = own.aliases
+        ident.adoption_date = own.adoption_date or ident.adoption_date
+        ident.publication_date = own.publication_date or ident.publication_date
+        title = _preface(child(chosen[0], "preface"), inline)[1] or title
+        conclusions = child(chosen[0], "conclusions") if child(chosen[0], "conclusions") is not None else conclusions
+        warnings.append(f"resolution {part} of the collection {cover.symbol or preface_number or source}, "
+                        f"read from the file that holds all its parts")
+    elif local(doc) == "documentCollection":
+        statements = _components(root)
         parts = [_preface(child(s, "preface"), inline)[0] for s in statements]
         warnings.append(
             f"the file holds {len(statements)} texts ({', '.join(p or '?' for p in parts)}) in one collection: "
-            "published as one document, each text's paragraphs under its own part"
+            "read as one document, each text's paragraphs under its own part"
         )
     for k, statement in enumerate(statements):
-        part = _preface(child(statement, "preface"), inline)[0] if statement is not doc else None
+        part_mark = _preface(child(statement, "preface"), inline)[0] if statement is not doc and part is None else None
         reader.preamble(child(statement, "preamble"))
         reader.main(child(statement, "mainBody"), part)
         for att in children(child(statement, "attachments"), "attachment"):
@@ -87,13 +135,15 @@ def read_akn(data: bytes, source: str) -> Resolution:
         for el in statement:
             if local(el) not in _READ_PARTS:
                 warnings.append(f"<{local(el)}> of the document is not read")
-        if part:
-            _mark_part(reader, part)
+        if part_mark:
+            _mark_part(reader, part_mark)
     body = reader.finish()
     if not body.preamble and not body.operative and not body.annexes:
         raise ParseError(source, "the AKN file has no preamble, paragraphs or annexes")
 
     symbol = _attested_symbol(cover.symbol, preface_number, ident.aliases, source, warnings)
+    if part is not None and symbol:
+        symbol = f"{_whole(symbol)} {part}"
     info = parse_symbol(_whole(symbol)) if symbol else None
     body_name = _body(info.body if info else None, ident.author)
     kind = _KINDS.get((doc.get("name") or "").lower().replace("-", "").replace(" ", ""), "resolution")
@@ -126,7 +176,7 @@ def read_akn(data: bytes, source: str) -> Resolution:
         subjects=M.subjects(meta, warnings),
         workflow=flow,
         voting=M.voting(meta, warnings),
-        meeting=M.meeting(child(doc, "conclusions")) or _meeting_in_flow(flow),
+        meeting=M.meeting(conclusions) or _meeting_in_flow(flow),
     )
     _lineage(res, cover, flow)
     _sponsors(res, flow, warnings)
@@ -288,17 +338,6 @@ def _agenda(res: Resolution, items: list[tuple[str, str | None]]) -> None:
 
 def _same_item(keyword: str, printed: str) -> bool:
     return re.sub(r"[^0-9a-z]", "", keyword.lower()) == re.sub(r"[^0-9a-z]", "", printed.lower())
-
-
-def link_symbol(href: str) -> str | None:
-    """The UN symbol an undocs.org link names: https://undocs.org/en/A/RES/37/4 → A/RES/37/4."""
-    url = urlparse(href)
-    if not url.netloc.lower().endswith("undocs.org"):
-        return None
-    path = unquote(url.path).strip("/")
-    path = re.sub(r"^(?:en|fr|es|ru|ar|zh|EN|FR|ES|RU|AR|ZH)/", "", path)
-    path = re.sub(r"(\S)\((\w+)\)$", r"\1 (\2)", path)  # A/RES/3369(XXX) → A/RES/3369 (XXX)
-    return path or None
 
 
 _OLD_GA = re.compile(r"^A/RES/(\d+)\s*\(([IVXLC]+|S-\d+|ES-\d+)\)$")

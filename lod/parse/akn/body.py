@@ -240,7 +240,9 @@ class BodyReader:
             last.intro, last.markers, last.links = intro.text, intro.markers, intro.links  # number and text
             last.verb = _leading(first, intro.text, None, operative=True) if first is not None else None
             return  # were marked as two sibling paragraphs
-        printed = PRINTED_NUMBER.match(ascii_digits(intro.text)) if not num and not listed else None
+        # the number a paragraph prints in its words is in its first characters: only those are
+        # read as ASCII digits (each digit stays one character, so the match's end holds)
+        printed = PRINTED_NUMBER.match(ascii_digits(intro.text[:16])) if not num and not listed else None
         if printed:
             num, intro = printed.group(1), Inline(intro.text[printed.end():], intro.markers, intro.links)
         if not num and not listed:

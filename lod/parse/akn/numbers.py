@@ -17,6 +17,11 @@ PARA_NUMBER = re.compile(r"^(\d+(?: ?[a-z]| (?:bis|ter|quater))?|[IVXLCDM]+|[A-Z
 """A paragraph number as the shapes accept it; anything else printed as a number is a point."""
 
 
+_LABEL_MARKS = re.compile(r"[().\s\-–—]")
+_NUMBER_MARKS = re.compile(r"^[(\s]+|[.\-–—)\s]+$")
+_NOT_LATIN = re.compile(r"[^A-Za-z0-9]+")
+
+
 def ascii_digits(text: str) -> str:
     """Arabic-Indic and other decimal digits → 0-9, so "١٢" and "12" name one paragraph."""
     if text.isascii():
@@ -26,19 +31,19 @@ def ascii_digits(text: str) -> str:
 
 def point_num(raw: str) -> str:
     """ "(a)" / "a." / "a)" / "(أ)" → "a" / "أ": the label without its brackets."""
-    return re.sub(r"[().\s\-–—]", "", ascii_digits(raw)) or raw.strip()
+    return _LABEL_MARKS.sub("", ascii_digits(raw)) or raw.strip()
 
 
 def para_num(raw: str) -> str:
     """ "1." / "1 -" (Arabic) / "١." → "1"; "12 bis." → "12 bis"."""
-    return re.sub(r"^[(\s]+|[.\-–—)\s]+$", "", squash(ascii_digits(raw)))
+    return _NUMBER_MARKS.sub("", squash(ascii_digits(raw)))
 
 
 def point_token(num: str, position: int) -> str:
     """The eId token of a point: its Latin label, else its letter by position (the Arabic
     (أ), (ب) and Russian а), б) are (a), (b) of the English text: one portion IRI for all
     six languages)."""
-    token = re.sub(r"[^A-Za-z0-9]+", "", num)
+    token = _NOT_LATIN.sub("", num)
     if token and token == num:
         return token
     return chr(ord("a") + position - 1) if position <= 26 else str(position)
