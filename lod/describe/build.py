@@ -94,10 +94,12 @@ class _Inputs:
     labels: dict[str, list[str]]
     previous: dict[str, str] = field(default_factory=dict)
     previous_out: Path | None = None
+    previous_sums: dict[str, str] = field(default_factory=dict)
+    """The previous build's SHA256SUMS: a reused file's sha256 without reading it."""
     owners: Owners | None = None
+    """Each IRI's owner, remembered by each worker across its descriptions (bounded)."""
     folders: set[Path] = field(default_factory=set)
     """Folders of `out` this process made already."""
-    """Each IRI's owner, remembered by each worker across its descriptions (bounded)."""
 
     def owner_table(self) -> Owners:
         if self.owners is None or len(self.owners) > 500_000:
@@ -120,7 +122,8 @@ def prepare(out: Path, scratch: Path, base: str, link_runs: Sequence[Path], labe
         labels[subject].append(line)
     labels_file.unlink()
     index = index_records(links)
-    _STATE = _Inputs(out, base.rstrip("/"), links, index, dict(labels), _previous_digests(previous_out), previous_out)
+    _STATE = _Inputs(out, base.rstrip("/"), links, index, dict(labels), _previous_digests(previous_out), previous_out,
+                     _previous_digests(previous_out, output.CHECKSUMS, "  "))
     return index, _STATE.labels
 
 
@@ -166,12 +169,14 @@ def write_digests(out: Path, described: Iterable[Described]) -> None:
     path.write_text("".join(f"{d.digest}\t{d.iri}\n" for d in sorted(described, key=lambda d: d.iri)), encoding="utf-8")
 
 
-def _previous_digests(previous: Path | None) -> dict[str, str]:
+def _previous_digests(previous: Path | None, name: str = output.DESCRIPTION_INPUTS, separator: str = "\t") -> dict[str, str]:
+    """What the previous build's `name` (digest, separator, key per line: inputs.tsv or
+    SHA256SUMS) says: key → digest."""
     try:
-        text = (previous / output.DESCRIPTION_INPUTS).read_text(encoding="utf-8") if previous else ""
+        text = (previous / name).read_text(encoding="utf-8") if previous else ""
     except OSError:
         return {}
-    return {iri: digest for digest, _, iri in (line.partition("\t") for line in text.splitlines())}
+    return {key: digest for digest, _, key in (line.partition(separator) for line in text.splitlines())}
 
 
 def run(todo: Sequence[DescribeTask], pool: Executor | None) -> list[Described]:
@@ -297,7 +302,7 @@ def _reuse(state: _Inputs, task: DescribeTask, digest: str) -> dict[str, str] | 
             os.link(state.previous_out / relative, target)
         except OSError:
             return None
-        linked[relative] = hashlib.sha256(target.read_bytes()).hexdigest()
+        linked[relative] = state.previous_sums.get(relative) or hashlib.sha256(target.read_bytes()).hexdigest()
     return linked
 
 

@@ -75,7 +75,10 @@ def remove_leftovers(target: Path) -> list[Path]:
         for leftover in sorted(target.parent.glob(prefix + "*")):
             if leftover.is_dir() and not leftover.is_symlink():
                 log.warning("removing %s, left by a build that was stopped", leftover)
-                shutil.rmtree(leftover, ignore_errors=True)
+                if prefix.endswith(".old-"):  # a previous output (maybe still being removed by `_discard`'s process)
+                    _remove_apart(leftover)
+                else:
+                    shutil.rmtree(leftover, ignore_errors=True)
                 removed.append(leftover)
     return removed
 
@@ -110,6 +113,11 @@ def _discard(previous: Path, target: Path) -> None:
     old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
     old.rmdir()
     os.rename(previous, old)
+    _remove_apart(old)
+
+
+def _remove_apart(old: Path) -> None:
+    """Remove a folder the build no longer needs in a process of its own (the build does not wait)."""
     subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)", str(old)],
                      stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                      start_new_session=True)

@@ -34,7 +34,7 @@ import lod
 from lod.model import Resolution
 from lod.output import cache_root as cache_root  # re-exported: where the cache lies
 from lod.parse.readers import sidecar_paths
-from lod.publish.dumps import sha256 as sha256_file
+from lod.publish.signatures import SIGNATURES, sha256_file, signatures, unchanged
 from lod.rdf import WorkRegistry
 from lod.rdf.outline import skeleton
 
@@ -183,11 +183,11 @@ class CachedDocument:
         return pickle.loads(self.path(name).read_bytes())
 
     def intact(self, names: Iterable[str]) -> bool:
-        """Whether the named files are there with their recorded sha256 (read in full)."""
-        try:
-            return all(sha256_file(self.path(n)) == self.files[n] for n in names if n in self.files)
-        except OSError:
-            return False
+        """Whether the named files are there with their recorded sha256: a file whose stat
+        signature is the one recorded when the entry was stored is not read again
+        (lod.publish.signatures), any other is read in full."""
+        recorded = self.body.get(SIGNATURES, {})
+        return all(unchanged(self.path(n), self.files[n], recorded.get(n)) for n in names if n in self.files)
 
 
 class DocumentCache:
@@ -198,6 +198,8 @@ class DocumentCache:
         self.enabled = enabled
         self.documents = self.root / "documents"
         self.chunks = self.root / "chunks"
+        self.groups = self.root / "groups"
+        """The documents' runs merged in groups (lod.publish.groups), with the manifest beside them."""
         self.used: set[str] = set()
         if enabled:
             self.documents.mkdir(parents=True, exist_ok=True)
@@ -231,7 +233,7 @@ class DocumentCache:
         `files` (name → sha256, computed where they were written), `body` the rest of entry.json."""
         if not self.enabled:
             return None
-        body = {**body, "files": files}
+        body = {**body, "files": files, SIGNATURES: signatures(folder, files)}  # kept by the rename below
         (folder / ENTRY).write_text(_sealed(body), encoding="utf-8")
         target = self.documents / key
         shutil.rmtree(target, ignore_errors=True)
@@ -246,11 +248,12 @@ class DocumentCache:
         temporary.write_text(_sealed(entry.body), encoding="utf-8")
         os.replace(temporary, entry.folder / ENTRY)
 
-    def prune(self, keep_chunks: set[str]) -> None:
-        """Remove the entries and chunks this build did not use: the cache holds one build."""
+    def prune(self, keep_chunks: set[str], keep_groups: Iterable[str] = ()) -> None:
+        """Remove the entries, chunks and group runs this build did not use: the cache holds one build."""
         if not self.enabled:
             return
-        for folder, keep in ((self.documents, self.used), (self.chunks, keep_chunks)):
+        self.groups.mkdir(exist_ok=True)
+        for folder, keep in ((self.documents, self.used), (self.chunks, keep_chunks), (self.groups, set(keep_groups))):
             for path in folder.iterdir():
                 if path.name not in keep:
                     shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink()

@@ -26,6 +26,7 @@ import pyoxigraph as ox
 from lod import output
 from lod.publish.chunks import ChunkedDumps, boundary_subjects
 from lod.publish.runs import merge_to_file
+from lod.publish.signatures import sha256_file as sha256
 from lod.publish.statistics import DatasetStatistics
 from lod.rdf.namespaces import PREFIXES
 
@@ -128,12 +129,15 @@ def write_dataset(
         threads = stack.enter_context(ThreadPoolExecutor(1))
         quads = threads.submit(_timed, _write_quads, folder / output.DUMP_NQUADS, parts, chunks.digests)
         started = time.perf_counter()
-        merge_to_file([p.path for p in parts], merged, scratch)
         boundaries = set().union(*(p.boundaries if p.boundaries is not None else _boundaries(p.path) for p in parts))
-        statistics = chunks.write(merged, boundaries, folder, scratch, pool)
+        if chunks.groups is not None:  # the build cache: merged in groups, only changed chunks remade
+            statistics = chunks.write_runs([p.path for p in parts], boundaries, folder, scratch, pool)
+        else:
+            merge_to_file([p.path for p in parts], merged, scratch)
+            statistics = chunks.write(merged, boundaries, folder, scratch, pool)
+            merged.unlink()
         seconds[f"{output.DUMP_NTRIPLES}+{output.DUMP_TURTLE}+{output.DUMP_JSONLD}"] = time.perf_counter() - started
         seconds[output.DUMP_NQUADS] = quads.result()
-    merged.unlink()
     return statistics
 
 
@@ -211,22 +215,20 @@ def _with_graph(run: bytes, suffix: bytes) -> bytes:
     return _LINE_END.sub(suffix.replace(b"\\", b"\\\\"), run)  # a template: backslashes escaped
 
 
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def files_under(root: Path) -> list[str]:
     """Paths of the files under `root`, relative, in the order of their parts (as `Path`s sort),
-    listed with os.walk: tens of thousands of `Path` objects cost seconds in a big build."""
-    found = []
-    for folder, _, names in os.walk(root):
-        relative = os.path.relpath(folder, root)
-        prefix = "" if relative == "." else relative + "/"
-        found.extend(prefix + name for name in names if os.path.isfile(os.path.join(folder, name)))
+    listed with os.scandir, whose entries know their type without a stat per file: a build of
+    10,000 documents has ~250,000 files, listed twice for SHA256SUMS."""
+    found: list[str] = []
+    folders = [(str(root), "")]
+    while folders:
+        folder, prefix = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append((entry.path, prefix + entry.name + "/"))
+                elif entry.is_file():
+                    found.append(prefix + entry.name)
     return sorted(found, key=lambda name: name.split("/"))
 
 

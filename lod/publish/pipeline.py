@@ -31,6 +31,7 @@ from lod.publish.chunks import ChunkedDumps
 from lod.publish.describe import describe_dataset
 from lod.publish.descriptions import DescriptionStage, write_link_records
 from lod.publish.documents import DocumentStage, context
+from lod.publish.groups import MANIFEST as GROUPS_MANIFEST, Manifest, RunGroups
 from lod.publish.dumps import DocumentPart, dump_pool, write_checksums, write_dataset, write_part, write_turtle
 from lod.publish.limits import DocumentLimits
 from lod.publish.links import unreadable_links
@@ -146,6 +147,9 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int, show: bo
         t0 = time.perf_counter()
 
         chunks = ChunkedDumps(documents.chunks if use_cache else scratch / "chunks")
+        if use_cache:  # runs merged in groups kept in the cache; only the chunks of changed groups made again
+            chunks.groups = RunGroups(documents.groups, documents.root)
+            chunks.previous = Manifest.read(documents.root / GROUPS_MANIFEST)
         index.start_closing()  # written by a process of its own while the dumps are written
         # every process is forked before a thread starts; zlib compresses akn.zip without the GIL
         with dump_pool(jobs) as pool, ThreadPoolExecutor(1) as zipper:
@@ -169,7 +173,9 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int, show: bo
         # only void.ttl and the dataset's description are new: the rest is not read again
         write_checksums(staging, known={**checksums, **descriptions.checksums})
         timings["dumps"] += time.perf_counter() - t0
-        documents.prune(chunks.used)  # the cache keeps what this build used, nothing older
+        if use_cache:
+            chunks.manifest().write(documents.root / GROUPS_MANIFEST)
+        documents.prune(chunks.used, chunks.groups.used() if chunks.groups else ())  # the cache keeps what this build used
     published_record.save()  # the output is in place: its work paths join the record of published IRIs
     return report
 
