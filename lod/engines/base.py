@@ -26,6 +26,10 @@ and `lod serve --store` names as the default graph of every query that names non
 own default graph is the union of all its graphs (its system graphs too), in which a triple of
 several documents (a cited work's label) counts once per document; the merge counts it once,
 as the embedded store's default graph does."""
+PUBLISHED_GRAPH = "/graph/published"
+"""After the base: `lod publish`'s record of the SHA-256 of every graph it sent."""
+DATASET_GRAPH = "/graph/dataset"
+"""After the base: the dataset description (void.ttl) as a graph of the engine."""
 
 
 class EngineError(Exception):
