@@ -79,6 +79,24 @@ def test_every_example_query_answers_as_on_the_embedded_store(engine: RunningEng
         answers(embedded.get("/sparql", query_string={"query": count}, headers=JSON))
 
 
+BOOLEANS = """PREFIX unres: <https://w3id.org/un-lod/ontology#>
+SELECT ?work (isIRI(?work) AS ?iri) (?n > 1 AS ?several) ?n WHERE {
+  { SELECT ?work (COUNT(?s) AS ?n) WHERE { ?work unres:docProponent ?s } GROUP BY ?work }
+  BIND(STRSTARTS(STR(?work), "http") AS ?web) FILTER(?web)
+}"""
+"""Booleans computed in the projection and in a BIND, beside a count (Virtuoso writes all of them
+as integers: lod.store.booleans turns the booleans back)."""
+
+
+def test_booleans_answer_as_on_the_embedded_store(engine: RunningEngine, corpus_build: Path,
+                                                   embedded: FlaskClient) -> None:
+    remote = app_over(engine, corpus_build).test_client()
+    mine = remote.post("/sparql", data={"query": BOOLEANS}, headers=JSON)
+    theirs = embedded.post("/sparql", data={"query": BOOLEANS}, headers=JSON)
+    assert answers(mine) == answers(theirs) and answers(mine)
+    assert b"XMLSchema#boolean" in mine.get_data()
+
+
 def test_limits_hold_over_the_engine(engine: RunningEngine, corpus_build: Path) -> None:
     client = app_over(engine, corpus_build, **{"max-rows": 5}).test_client()
     many = client.get("/sparql", query_string={"query": "SELECT ?s WHERE { ?s ?p ?o }"}, headers=JSON)

@@ -32,6 +32,11 @@ class Virtuoso(Engine):
     graph_store_path: ClassVar[str] = "/sparql-graph-crud-auth"
     graph_param: ClassVar[str] = "graph-uri"
     text_index: ClassVar[bool] = True
+    integer_booleans: ClassVar[bool] = True
+    session_headers: ClassVar[dict[str, str]] = {"Accept-Encoding": "identity"}
+    """Measured on 7.2: Virtuoso answers a request that accepts gzip compressed, chunked and with
+    `Connection: close`, so every query paid a new TCP connection (10–16 ms of the 1.58× of the
+    two-hop query on a loaded machine); uncompressed it keeps the connection alive."""
 
     def query_params(self, timeout: float) -> dict[str, str]:
         # Virtuoso's "anytime" limit: at the limit it answers 200 with what it has so far and
