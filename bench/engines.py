@@ -132,7 +132,7 @@ def dereference(build: Path, label: str, logs: Path, store: tuple[str, str] | No
            for k, v in UNLIMITED.items()}
     extra = ["--store", store[0], "--engine", store[1]] if store else []
     server = start(f"lod serve ({label})", [*lod_command(), "serve", "--data", str(build), "--host", "127.0.0.1",
-                                            "--port", str(port), *extra], port, "/", logs / f"serve-{label}.log",
+                                            "--port", str(port), *extra], port, "/sparql", logs / f"serve-{label}.log",
                    timeout=1800, env=env)
     rows = []
     try:
