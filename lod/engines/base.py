@@ -26,6 +26,10 @@ and `lod serve --store` names as the default graph of every query that names non
 own default graph is the union of all its graphs (its system graphs too), in which a triple of
 several documents (a cited work's label) counts once per document; the merge counts it once,
 as the embedded store's default graph does."""
+PUBLISHED_GRAPH = "/graph/published"
+"""After the base: `lod publish`'s record of the SHA-256 of every graph it sent."""
+DATASET_GRAPH = "/graph/dataset"
+"""After the base: the dataset description (void.ttl) as a graph of the engine."""
 
 
 class EngineError(Exception):
@@ -60,6 +64,10 @@ class Engine:
     graph_param: ClassVar[str] = "graph"
     text_index: ClassVar[bool] = False
     """Whether `text_filter` uses a real full-text index (else a FILTER that scans every text)."""
+    integer_booleans: ClassVar[bool] = False
+    """Whether the engine writes computed booleans as the integers 0/1 (lod.store.booleans)."""
+    session_headers: ClassVar[dict[str, str]] = {}
+    """Headers of every request to this engine (what keeps its connections alive, for one)."""
 
     def __init__(self, url: str, credentials: Credentials | None = None, timeout: float = 300.0) -> None:
         parts = urlsplit(url)
@@ -70,6 +78,7 @@ class Engine:
         self.timeout = timeout
         self.session = requests.Session()  # one connection pool: keep-alive across requests
         self.session.auth = self.auth()
+        self.session.headers.update(self.session_headers)
 
     # --- what differs between engines --------------------------------------------------------
 

@@ -32,7 +32,7 @@ from pathlib import Path
 from rdflib import Graph
 from tqdm import tqdm
 
-from lod.engines.base import MERGED_GRAPH, Engine, EngineError, _iri
+from lod.engines.base import DATASET_GRAPH, MERGED_GRAPH, PUBLISHED_GRAPH, Engine, EngineError, _iri
 
 PUBLISH_NS = "https://w3id.org/un-lod/publish#"
 SHA = PUBLISH_NS + "sha256"
@@ -97,7 +97,7 @@ def build_graphs(out: Path) -> Iterator[tuple[str, bytes, str]]:
     void = out / output.VOID
     if void.is_file():
         ntriples = Graph().parse(void, format="turtle").serialize(format="nt").encode("utf-8")
-        yield build_base(out) + "/graph/dataset", ntriples, hashlib.sha256(void.read_bytes()).hexdigest()
+        yield build_base(out) + DATASET_GRAPH, ntriples, hashlib.sha256(void.read_bytes()).hexdigest()
 
 
 def merge_digest(out: Path) -> str:
@@ -147,7 +147,7 @@ def publish(out: Path, engine: Engine, progress: bool = True) -> PublishReport:
     started = time.monotonic()
     engine.check_security()
     engine.authenticate()
-    record = build_base(out) + "/graph/published"
+    record = build_base(out) + PUBLISHED_GRAPH
     known = published_record(engine, record)
     report = PublishReport()
     digests: dict[str, str] = {}

@@ -24,6 +24,7 @@ from rdflib import Graph
 from rdflib.term import Node
 
 from lod.engines.base import CONNECT_TIMEOUT, Engine, SparqlEndpoint, _reason
+from lod.store.booleans import restore_booleans
 from lod.store.base import (
     GRAPH_CAP_FACTOR, GRAPH_FORMATS, RESULT_FORMATS, Capabilities, QueryError, RawResult, _ctype, bind_values,
     to_rdflib,
@@ -61,18 +62,19 @@ class RemoteStore:
     # --- the interface -----------------------------------------------------------------------
 
     def select(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> list[dict[str, Node]]:
-        result = self._solutions(self._post(bind_values(sparql, bindings), SOLUTIONS_WIRE))
+        # the template without its values names the boolean variables (one parse per template)
+        result = self._solutions(self._post(bind_values(sparql, bindings), SOLUTIONS_WIRE), bind_values(sparql, None))
         names = [v.value for v in result.variables]  # type: ignore[union-attr]
         return [{n: to_rdflib(s[n]) for n in names if s[n] is not None} for s in result]  # type: ignore[union-attr]
 
     def select_within(self, sparql: str, timeout: float) -> list[dict[str, Node]]:
         """`select` with its own time limit (search's `search-timeout` rather than query-timeout)."""
-        result = self._solutions(self._post(sparql, SOLUTIONS_WIRE, timeout=timeout))
+        result = self._solutions(self._post(sparql, SOLUTIONS_WIRE, timeout=timeout), sparql)
         names = [v.value for v in result.variables]  # type: ignore[union-attr]
         return [{n: to_rdflib(s[n]) for n in names if s[n] is not None} for s in result]  # type: ignore[union-attr]
 
     def ask(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> bool:
-        return bool(self._solutions(self._post(bind_values(sparql, bindings), SOLUTIONS_WIRE)))
+        return bool(self._solutions(self._post(bind_values(sparql, bindings), SOLUTIONS_WIRE), ""))
 
     def construct(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Graph:
         triples = self._triples(self._post(bind_values(sparql, bindings), GRAPH_WIRE))
@@ -99,7 +101,7 @@ class RemoteStore:
             self._whole(response)
             body = ox.serialize(triples, format=GRAPH_FORMATS[accept])
             return RawResult(_ctype(accept, GRAPH_FORMATS), body, "graph", len(triples))
-        result, count = self._checked_solutions(response)
+        result, count = self._checked_solutions(response, sparql)
         fmt = RESULT_FORMATS.get(accept, ox.QueryResultsFormat.JSON)
         if isinstance(result, ox.QueryBoolean):
             return RawResult(_ctype(accept, RESULT_FORMATS), result.serialize(format=fmt), "boolean", 1)
@@ -151,19 +153,24 @@ class RemoteStore:
                              f"{self.engine.url} sends at once (its ResultSetMaxRows): the answer may be incomplete "
                              "and is not passed on; add LIMIT/OFFSET below that to page through the results", 413)
 
-    def _solutions(self, response: requests.Response) -> ox.QuerySolutions | ox.QueryBoolean:
-        result = self._checked_solutions(response)[0]
+    def _solutions(self, response: requests.Response, sparql: str) -> ox.QuerySolutions | ox.QueryBoolean:
+        result = self._checked_solutions(response, sparql)[0]
         self._whole(response)
         return result
 
-    def _checked_solutions(self, response: requests.Response) -> tuple[ox.QuerySolutions | ox.QueryBoolean, int]:
-        """The answer read whole as JSON first (a cut-off document fails here), then by pyoxigraph."""
+    def _checked_solutions(self, response: requests.Response,
+                           sparql: str) -> tuple[ox.QuerySolutions | ox.QueryBoolean, int]:
+        """The answer read whole as JSON first (a cut-off document fails here), then by pyoxigraph;
+        an engine's 0/1 for the query's booleans turned back into booleans (lod.store.booleans)."""
         try:
             document = json.loads(response.content)
             if not isinstance(document, dict) or not ("boolean" in document or "results" in document):
                 raise ValueError("neither solutions nor a boolean")
             count = 1 if "boolean" in document else len(document["results"]["bindings"])
-            return ox.parse_query_results(response.content, format=ox.QueryResultsFormat.JSON), count  # type: ignore[return-value]
+            content = response.content
+            if self.engine.integer_booleans and sparql and "results" in document and restore_booleans(document, sparql):
+                content = json.dumps(document).encode("utf-8")
+            return ox.parse_query_results(content, format=ox.QueryResultsFormat.JSON), count  # type: ignore[return-value]
         except (ValueError, SyntaxError, KeyError, TypeError) as exc:
             raise self._incomplete(response, exc) from None
 

@@ -4,6 +4,16 @@ Like lod.web.queries, every value from a request (`?state`, `?treaty`, `?body`, 
 `?subject`) is bound by the store as an escaped VALUES block where `$BINDINGS` stands, never
 pasted. Documents are the named graphs named after their work; a fact is read from the work's
 own graph, so a document cited by another (and described there) is not counted twice.
+
+Alternatives are property paths (`unres:actor|unres:docCommittee`), never a UNION inside
+`GRAPH ?work { … }`: Virtuoso 7.2, given such a UNION followed by an OPTIONAL, drops the join of
+the graph variable with the subject and counts every cited work of every document (the bodies
+page said 50 General Assembly documents of a corpus of 4). Written this way all three stores
+give the same answers (tests/test_browse_queries_portable.py pins the shape; `make engine-test`
+compares the answers). And every pattern in `GRAPH ?work` names ?work as a subject there
+(`?work a unres:Work` where nothing else does): an engine holds `lod publish`'s merge as a named
+graph too (lod.engines.base.MERGED_GRAPH), which a bare `GRAPH ?work { ?p unres:cites ?x }`
+would count as one more document.
 """
 
 from __future__ import annotations
@@ -46,8 +56,8 @@ SELECT ?work ?paragraph (SAMPLE(?x) AS ?text) (SAMPLE(?a) AS ?action) (SAMPLE(?s
        (SAMPLE(?lab) AS ?label) WHERE {
   $BINDINGS
   GRAPH ?work {
-    { ?paragraph unres:addresses ?iri }
-    UNION { ?paragraph unres:hasAddressee ?addressee . ?addressee undo:hasReceiver ?iri }
+    ?work a unres:Work .
+    ?paragraph unres:addresses|(unres:hasAddressee/undo:hasReceiver) ?iri
     OPTIONAL { ?paragraph unres:text ?x }
     OPTIONAL { ?paragraph unres:hasAddressee ?r . ?r undo:hasReceiver ?iri ; unres:actionLemma ?a }
   }
@@ -59,7 +69,7 @@ SELECT ?work ?paragraph (SAMPLE(?x) AS ?text) (SAMPLE(?a) AS ?action) (SAMPLE(?s
 CITING = PREFIXES_BROWSE + """\
 SELECT %s (COUNT(DISTINCT ?paragraph) AS ?paragraphs) WHERE {
   $BINDINGS
-  GRAPH ?work { ?paragraph unres:cites ?iri FILTER(?work != ?iri) }
+  GRAPH ?work { ?work a unres:Work . ?paragraph unres:cites ?iri FILTER(?work != ?iri) }
 %s
 } GROUP BY ?work ORDER BY ?date ?symbol LIMIT 1000""" % (_DOCUMENT_SELECT, _DOCUMENT_COLUMNS)
 """Documents whose paragraphs cite a treaty (or any work), with how many paragraphs, oldest first."""
@@ -67,7 +77,7 @@ SELECT %s (COUNT(DISTINCT ?paragraph) AS ?paragraphs) WHERE {
 BY_BODY = PREFIXES_BROWSE + """\
 SELECT %s (SAMPLE(?s) AS ?session) (SAMPLE(?c) AS ?committee) (SAMPLE(?cl) AS ?committeeLabel) WHERE {
   $BINDINGS
-  GRAPH ?work { { ?work unres:actor ?iri } UNION { ?work unres:docCommittee ?iri } }
+  GRAPH ?work { ?work unres:actor|unres:docCommittee ?iri }
   OPTIONAL { ?work unres:session ?s }
   OPTIONAL { ?work unres:docCommittee ?c OPTIONAL { ?c skos:prefLabel ?cl } }
 %s
@@ -83,7 +93,7 @@ SELECT ?child (SAMPLE(?l) AS ?label) WHERE {
 SESSION = PREFIXES_BROWSE + """\
 SELECT %s (SAMPLE(?c) AS ?committee) (SAMPLE(?cl) AS ?committeeLabel) WHERE {
   $BINDINGS
-  GRAPH ?work { { ?work unres:actor ?iri } UNION { ?work unres:docCommittee ?iri } ?work unres:session ?session }
+  GRAPH ?work { ?work unres:actor|unres:docCommittee ?iri ; unres:session ?session }
   OPTIONAL { ?work unres:docCommittee ?c OPTIONAL { ?c skos:prefLabel ?cl } }
 %s
 } GROUP BY ?work ORDER BY ?committeeLabel ?symbol LIMIT 2000""" % (_DOCUMENT_SELECT, _DOCUMENT_COLUMNS)
@@ -99,7 +109,7 @@ SELECT ?body (SAMPLE(?l) AS ?label) ?session (COUNT(DISTINCT ?work) AS ?document
 
 BODIES = PREFIXES_BROWSE + """\
 SELECT ?body (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?work) AS ?documents) WHERE {
-  GRAPH ?work { { ?work unres:actor ?body } UNION { ?work unres:docCommittee ?body } }
+  GRAPH ?work { ?work unres:actor|unres:docCommittee ?body }
   OPTIONAL { ?body skos:prefLabel ?l }
 } GROUP BY ?body ORDER BY DESC(?documents) ?label LIMIT 1000"""
 """Bodies that adopted or drafted documents here, with how many."""
@@ -115,14 +125,14 @@ SELECT ?body (SAMPLE(?l) AS ?label) ?year (COUNT(DISTINCT ?work) AS ?documents) 
 SUBJECT_DOCUMENTS = PREFIXES_BROWSE + """\
 SELECT %s WHERE {
   $BINDINGS
-  GRAPH ?work { { ?work dcterms:subject ?iri } UNION { ?work eli:is_realized_by/dcterms:subject ?iri } }
+  GRAPH ?work { ?work dcterms:subject|(eli:is_realized_by/dcterms:subject) ?iri }
 %s
 } GROUP BY ?work ORDER BY DESC(?date) ?symbol LIMIT 1000""" % (_DOCUMENT_SELECT, _DOCUMENT_COLUMNS)
 """The documents classified under a subject (SDG, UNBIS, EuroVoc: dcterms:subject)."""
 
 SUBJECTS = PREFIXES_BROWSE + """\
 SELECT ?subject (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?work) AS ?documents) WHERE {
-  GRAPH ?work { { ?work dcterms:subject ?subject } UNION { ?work eli:is_realized_by/dcterms:subject ?subject } }
+  GRAPH ?work { ?work dcterms:subject|(eli:is_realized_by/dcterms:subject) ?subject }
   FILTER(isIRI(?subject))
   OPTIONAL { ?subject skos:prefLabel|rdfs:label ?l }
 } GROUP BY ?subject ORDER BY ?label LIMIT 2000"""
