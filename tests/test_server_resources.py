@@ -193,6 +193,7 @@ def test_home_page_counts_and_links(server, published_works, corpus_build: Path)
     page = server.get("/").text
     report = json.loads((corpus_build / "report.json").read_text())
     assert f"<strong>{report['published']}</strong> documents" in page
+    assert f"<strong>{report['triples']}</strong> statements" in page  # the build's count, not a scan per view
     for link in ('href="/sparql"', 'href="/dumps/"', 'href="/.well-known/void"'):
         assert link in page
     for item in published_works:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping, Protocol
 
+from lod import output
 from lod.store.base import QueryError, Store
 from lod.store.loading import StoreHolder, store_root
 from lod.store.oxigraph import OxigraphStore
@@ -72,6 +73,6 @@ def remote_store(url: str, kind: str, data: Path, base: str, timeout: float) -> 
 
 def build_base(data: Path, fallback: str) -> str:
     try:
-        return str(json.loads((data / "report.json").read_text(encoding="utf-8"))["base"]).rstrip("/")
+        return str(json.loads((data / output.REPORT).read_text(encoding="utf-8"))["base"]).rstrip("/")
     except (OSError, ValueError, KeyError):
         return fallback.rstrip("/")
