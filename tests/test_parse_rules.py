@@ -121,6 +121,23 @@ def test_letter_i_after_h_is_a_letter() -> None:
     assert [s.num for s in res.operative[0].subparagraphs] == list("abcdefghij")
 
 
+def test_reference_broken_before_its_subparagraph_label_is_text() -> None:
+    """"as defined in article 2" then, after a page break, "(b) of the Convention": the text
+    goes on; a label that follows the last point's letter, or opens a list, is a point."""
+    text = (
+        "The General Assembly,\n\nRecalling its work,\n\n1. Urges Member States:\n\n"
+        "(a) To cooperate;\n\n(b) To combat trafficking, a serious crime, as defined in article 2\n\n"
+        "(b) of the United Nations Convention against Transnational Organized Crime;\n\n"
+        "(c) To report, in accordance with paragraph 4\n\n(d) To act;\n\n"
+        "2. Requests the Secretary-General to report, as set out in paragraph 3\n\n(a) To the Council;\n"
+    )
+    res = parse_text(text)
+    first, second = res.operative[0].subparagraphs, res.operative[1].subparagraphs
+    assert [s.num for s in first] == ["a", "b", "c", "d"]
+    assert first[1].text.endswith("article 2 (b) of the United Nations Convention against Transnational Organized Crime;")
+    assert [s.num for s in second] == ["a"]
+
+
 SECURITY_COUNCIL = """United Nations
 S/RES/2999 (2031)
 

@@ -151,6 +151,9 @@ class StructureBuilder:
             # a preambular paragraph with a list: the model keeps it as one text
             self.preamble_blocks[-1] = f"{self.preamble_blocks[-1]} {block}"
             return
+        if point and self._target and self._reference_goes_on(point.group(1)):
+            continue_paragraph(self._target[-1], block)
+            return
         if point and (self._target or self.extract):
             self.expect_annex_title = False
             if not self._target:
@@ -196,6 +199,21 @@ class StructureBuilder:
             return
         self.preamble_blocks.append(block)
         self.preamble_parts.append(self.part)
+
+    def _reference_goes_on(self, label: str) -> bool:
+        """"… a serious crime, as defined in article 2" then, after a line or page break, "(b) of
+        the Convention; …": a reference broken before its subparagraph label. Read as text when
+        the open text ends with a number (no clause ends so) and the label neither opens a list
+        nor follows the last point's letter; otherwise it is a point."""
+        innermost, points = self._target[-1].intro, self._target[-1].points
+        last = None
+        while points:
+            last, points = points[-1], points[-1].children
+            innermost = last.text
+        end = plain_end(innermost)
+        if not end or not end[-1].isdigit() or label in ("a", "i"):
+            return False
+        return last is None or not (len(label) == len(last.num) == 1 and ord(label) == ord(last.num) + 1)
 
     def _numbered_point(self, number: str) -> bool:
         """A number that restarts at 1 after a paragraph ending with a colon, and its sequels while
