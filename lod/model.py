@@ -49,8 +49,26 @@ class Footnote:
     eid: str = ""
 
 
+@dataclass(kw_only=True)
+class Resolved:
+    """What a converter resolves once (lod.parse.resolved) from the printed body, symbol and
+    number of a document or a citation, so the mapping and the AKN writer never read the
+    printed forms: the organ's lod.bodies key (None when not printed or not in the table), the
+    symbol as lod.symbols reads it (organ, kind, session, number), and what the form of the
+    number (else the symbol's) implies (the year or session)."""
+
+    body_key: str | None = None
+    symbol_info: SymbolInfo | None = None
+    number_info: NumberInfo | None = None
+
+    @property
+    def organ(self) -> Body | None:
+        """The resolved body (lod.bodies) of `body_key`."""
+        return known(self.body_key)
+
+
 @dataclass
-class Citation:
+class Citation(Resolved):
     """A reference in the text to another resolution, decision, document or treaty.
 
     `text` is the citation as printed. `number` is the cited instrument's number in the form
@@ -78,19 +96,6 @@ class Citation:
     """For treaties: the lod.treaties key ("39574-TIP") when the citation resolves to one
     instrument of the table, which tells a protocol apart from the convention it shares a
     registration number with."""
-    body_key: str | None = None
-    """The lod.bodies key of `body` (None when `body` is not printed or not in the table),
-    resolved by the converter (lod.parse.resolved) so the mapping never reads the name."""
-    symbol_info: SymbolInfo | None = None
-    """`symbol` as lod.symbols reads it (organ, kind, session, number), read once by the converter."""
-    number_info: NumberInfo | None = None
-    """What the form of `number` (else the symbol's) implies: the year or session (lod.symbols)."""
-
-    @property
-    def organ(self) -> Body | None:
-        """The resolved body (lod.bodies) of `body_key`."""
-        return known(self.body_key)
-
     @property
     def unts_volume(self) -> str | None:
         """The first volume cited; the JSON keeps this for readers that expect one volume."""
@@ -268,7 +273,7 @@ class WorkflowStep:
 
 
 @dataclass
-class Resolution:
+class Resolution(Resolved):
     """A resolution, decision or draft of a UN organ, as far as its text tells.
 
     `date` is the date printed in the masthead (issue date of the document); `adoption_date`
@@ -322,20 +327,8 @@ class Resolution:
     """When this language expression was published (the expression date of the source)."""
     distribution: str | None = None
     """The distribution printed on the cover ("General")."""
-    body_key: str | None = None
-    """The lod.bodies key of `body` (kept as printed: the AKN cover's authority), None when the table
-    lacks it; resolved by lod.parse.resolved, all the mapping and the AKN writer read."""
     committee_key: str | None = None
     """The lod.bodies key of `committee` (printed name kept, a label), resolved the same way."""
-    symbol_info: SymbolInfo | None = None
-    """`symbol` as lod.symbols reads it, once: the registry names works from it, never from `symbol`."""
-    number_info: NumberInfo | None = None
-    """What the form of `number` (else the symbol's) implies: the year or session (lod.symbols)."""
-
-    @property
-    def organ(self) -> Body | None:
-        """The resolved body (lod.bodies) of `body_key`."""
-        return known(self.body_key)
 
     @property
     def committee_organ(self) -> Body | None:
