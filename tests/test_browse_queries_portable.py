@@ -11,8 +11,6 @@ and bench/engines.py; this test reads the queries' algebra (rdflib) and needs no
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from rdflib.paths import Path as RdfPath
 from rdflib.plugins.sparql import prepareQuery
@@ -21,22 +19,12 @@ from rdflib.term import Variable
 
 from lod.rdf.examples import AKN_EXAMPLES, EXAMPLES
 from lod.store.base import bind_values
+from lod.store.booleans import algebra_nodes as nodes
 from lod.web import browse_queries
 
 BROWSE = {name: text for name, text in vars(browse_queries).items()
           if name.isupper() and isinstance(text, str) and "SELECT" in text}
 QUERIES = {**BROWSE, **{e.slug: e.query for e in EXAMPLES + AKN_EXAMPLES}}
-
-
-def nodes(value: object) -> Iterator[CompValue]:
-    """Every algebra node under `value`, itself included."""
-    if isinstance(value, CompValue):
-        yield value
-        for child in value.values():
-            yield from nodes(child)
-    elif isinstance(value, (list, tuple)):
-        for child in value:
-            yield from nodes(child)
 
 
 def graph_blocks(sparql: str) -> list[CompValue]:

@@ -29,14 +29,15 @@ BOOLEAN_EXPRESSIONS = frozenset({
 """rdflib's names of the SPARQL expressions whose value is always an xsd:boolean."""
 
 
-def _nodes(value: object) -> Iterator[CompValue]:
+def algebra_nodes(value: object) -> Iterator[CompValue]:
+    """Every node of a parsed query's algebra under `value`, itself included."""
     if isinstance(value, CompValue):
         yield value
         for child in value.values():
-            yield from _nodes(child)
+            yield from algebra_nodes(child)
     elif isinstance(value, (list, tuple)):
         for child in value:
-            yield from _nodes(child)
+            yield from algebra_nodes(child)
 
 
 def _is_boolean(expr: object) -> bool:
@@ -55,7 +56,7 @@ def boolean_variables(sparql: str) -> frozenset[str]:
         algebra = prepareQuery(sparql).algebra
     except Exception:  # noqa: BLE001 - any parse failure means "do not touch the answer"
         return frozenset()
-    return frozenset(str(n.var) for n in _nodes(algebra)
+    return frozenset(str(n.var) for n in algebra_nodes(algebra)
                      if n.name == "Extend" and isinstance(n.var, Variable) and _is_boolean(n.expr))
 
 
