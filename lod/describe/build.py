@@ -22,7 +22,7 @@ import hashlib
 import os
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from urllib.parse import quote
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
@@ -41,6 +41,7 @@ from lod.describe.graph import DescriptionGraph
 from lod.describe.incoming import Owners, Slice, index_records, label_table, read_slice, symbol_of
 from lod.describe.page import resource_page, work_page
 from lod.describe.jsonld import jsonld_document
+from lod.describe.reuse import ReuseTable, labels_digest, reuse_key
 from lod.describe.serialize import serialize_triples
 from lod.formats import HTML, JSONLD, NTRIPLES, RDF_FORMATS, RESOURCE_FORMATS, Format
 from lod.publish.runs import merge_to_file
@@ -69,6 +70,8 @@ class DescribeTask:
     iri: str
     kind: Kind["work", "resource"]
     runs: tuple[Path, ...] = ()
+    digests: tuple[str | None, ...] = ()
+    """The sha256 of each run (None: unknown), for its reuse key (lod.describe.reuse)."""
 
 
 @dataclass
@@ -80,6 +83,8 @@ class Described:
     files: dict[str, str]
     reused: bool = False
     cpu_seconds: float = 0.0
+    key: str | None = None
+    """Its reuse key (lod.describe.reuse), which the next build compares with its own."""
     """CPU time of the worker spent on this description (the stage's cost, reliable under load)."""
 
 
@@ -100,6 +105,11 @@ class _Inputs:
     """Each IRI's owner, remembered by each worker across its descriptions (bounded)."""
     folders: set[Path] = field(default_factory=set)
     """Folders of `out` this process made already."""
+    slices: dict[str, str] = field(default_factory=dict)
+    """Each key's sha256 of its link records."""
+    labels_digest: str = ""
+    table: ReuseTable = field(default_factory=ReuseTable)
+    """The previous build's reuse keys."""
 
     def owner_table(self) -> Owners:
         if self.owners is None or len(self.owners) > 500_000:
@@ -111,8 +121,9 @@ _STATE: _Inputs | None = None
 
 
 def prepare(out: Path, scratch: Path, base: str, link_runs: Sequence[Path], label_runs: Sequence[Path],
-            previous_out: Path | None = None) -> tuple[dict[str, Slice], dict[str, list[str]]]:
-    """Merge the records and make them the workers' inputs; returns (link index, labels)."""
+            previous_out: Path | None = None, memo: Path | None = None) -> tuple[dict[str, Slice], dict[str, list[str]]]:
+    """Merge the records and make them the workers' inputs; returns (link index, labels).
+    `memo`: the previous build's table of reuse keys (lod.describe.reuse), if any."""
     global _STATE
     links, labels_file = scratch / "links.sorted", scratch / "labels.sorted"
     merge_to_file(link_runs, links, scratch)
@@ -121,10 +132,38 @@ def prepare(out: Path, scratch: Path, base: str, link_runs: Sequence[Path], labe
     for subject, line in label_table(labels_file):
         labels[subject].append(line)
     labels_file.unlink()
-    index = index_records(links)
+    slices: dict[str, str] = {}
+    index = index_records(links, slices)
     _STATE = _Inputs(out, base.rstrip("/"), links, index, dict(labels), _previous_digests(previous_out), previous_out,
-                     _previous_digests(previous_out, output.CHECKSUMS, "  "))
+                     _previous_digests(previous_out, output.CHECKSUMS, "  "), slices=slices,
+                     labels_digest=labels_digest(labels), table=ReuseTable.read(memo, previous_out))
     return index, _STATE.labels
+
+
+def key_of(task: DescribeTask) -> str | None:
+    """A task's reuse key (lod.describe.reuse) under the inputs `prepare` made."""
+    state = _STATE
+    assert state is not None
+    return reuse_key(stage_version(), state.base, task.kind, task.iri, task.digests, state.slices.get(task.iri))
+
+
+def take_over(task: DescribeTask, key: str | None) -> Described | None:
+    """The previous build's description of `task`, hard-linked in without reading its inputs,
+    when its reuse key and the label table are the previous build's (lod.describe.reuse)."""
+    state = _STATE
+    assert state is not None
+    digest = state.previous.get(task.iri)
+    if digest is None or not state.table.reusable(task.iri, key, state.labels_digest):
+        return None
+    files = _link_previous(state, task)
+    return None if files is None else Described(task.iri, digest, files, reused=True, key=key)
+
+
+def write_memo(memo: Path, out: Path, described: Iterable[Described]) -> None:
+    """The reuse keys of this build's descriptions, for the next build (after inputs.tsv)."""
+    state = _STATE
+    assert state is not None
+    ReuseTable.write(memo, out, {d.iri: d.key for d in described if d.key is not None}, state.labels_digest)
 
 
 VOCABULARY = "https://w3id.org/un-lod/"
@@ -133,10 +172,14 @@ by the vocabulary's own documents (served by the vocabulary module), not as reso
 data; a verb's "links into it" would be every paragraph using it."""
 
 
-def tasks(works: dict[str, list[Path]], index: dict[str, Slice], base: str, extra: Iterable[str] = ()) -> list[DescribeTask]:
-    """A task per published work and per other resource the records (or `extra`) name."""
+def tasks(works: dict[str, list[Path]], index: dict[str, Slice], base: str, extra: Iterable[str] = (),
+          digests: Mapping[Path, str | None] | None = None) -> list[DescribeTask]:
+    """A task per published work and per other resource the records (or `extra`) name;
+    `digests`: each run's sha256, where known (a work's reuse key needs all of its runs')."""
     owners = Owners.on(base)
-    found = [DescribeTask(work, "work", tuple(runs)) for work, runs in sorted(works.items())]
+    known = digests or {}
+    found = [DescribeTask(work, "work", tuple(runs), tuple(known.get(r) for r in runs))
+             for work, runs in sorted(works.items())]
     others = sorted({key for key in (*index, *extra)
                      if owners(key) not in works and key not in works and not key.startswith(VOCABULARY)})
     return found + [DescribeTask(key, "resource") for key in others]
@@ -196,6 +239,7 @@ def describe(task: DescribeTask) -> Described:
 
 def _describe(task: DescribeTask) -> Described:
     state = _STATE
+    task_key = key_of(task)
     assert state is not None, "lod.describe.build.prepare must run before the workers start"
     owners = state.owner_table()
     lines: set[str] = set()
@@ -221,10 +265,10 @@ def _describe(task: DescribeTask) -> Described:
     digest = hashlib.sha256(head + ntriples).hexdigest()
     reused = _reuse(state, task, digest)
     if reused is not None:
-        return Described(task.iri, digest, reused, reused=True)
+        return Described(task.iri, digest, reused, reused=True, key=task_key)
     triples = list(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
     files = {path: _write(state.out / path, body, state.folders) for path, body in _representations(state, task, triples, ntriples)}
-    return Described(task.iri, digest, files)
+    return Described(task.iri, digest, files, key=task_key)
 
 
 def describe_triples(iri: str, triples: list[ox.Triple]) -> Described:
@@ -291,16 +335,27 @@ def _reuse(state: _Inputs, task: DescribeTask, digest: str) -> dict[str, str] | 
     """The previous build's files of this resource, hard-linked in, when its inputs are the same."""
     if state.previous_out is None or state.previous.get(task.iri) != digest:
         return None
+    return _link_previous(state, task)
+
+
+def _link_previous(state: _Inputs, task: DescribeTask) -> dict[str, str] | None:
+    """Hard-link the previous build's files of `task` into the output: path → sha256."""
+    if state.previous_out is None:
+        return None
     old_files = _files_of(state, task)
     if not all((state.previous_out / p).is_file() for p in old_files):
         return None
-    linked = {}
+    linked: dict[str, str] = {}
     for relative in old_files:
         target = state.out / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in state.folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            state.folders.add(target.parent)
         try:
             os.link(state.previous_out / relative, target)
         except OSError:
+            for done in linked:  # never written through: the inode is the previous output's file
+                (state.out / done).unlink()
             return None
         linked[relative] = state.previous_sums.get(relative) or hashlib.sha256(target.read_bytes()).hexdigest()
     return linked

@@ -18,9 +18,11 @@ a resource is its own graph plus its key's records plus the labels of both ends.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -99,23 +101,35 @@ class Slice:
     length: int
 
 
-def index_records(path: Path) -> dict[str, Slice]:
-    """key → its records' place in a merged, sorted record file (one pass, no record kept)."""
+def index_records(path: Path, digests: dict[str, str] | None = None) -> dict[str, Slice]:
+    """key → its records' place in a merged, sorted record file (one pass, no record kept);
+    `digests`, if given, gets each key's sha256 of its records (lod.describe.reuse)."""
     found: dict[str, Slice] = {}
     offset = 0
     key: bytes | None = None
     start = 0
+    digest = hashlib.sha256() if digests is not None else None
     with open(path, "rb") as f:
         for record in f:
             cut = record.index(TAB)
             if record[:cut] != key:
                 if key is not None:
-                    found[key.decode("utf-8")] = Slice(start, offset - start)
+                    _close(found, digests, digest, key, start, offset)
+                    digest = hashlib.sha256() if digests is not None else None
                 key, start = record[:cut], offset
             offset += len(record)
+            if digest is not None:
+                digest.update(record)
     if key is not None:
-        found[key.decode("utf-8")] = Slice(start, offset - start)
+        _close(found, digests, digest, key, start, offset)
     return found
+
+
+def _close(found: dict[str, Slice], digests: dict[str, str] | None, digest: Any, key: bytes, start: int, end: int) -> None:
+    name = key.decode("utf-8")
+    found[name] = Slice(start, end - start)
+    if digests is not None:
+        digests[name] = digest.hexdigest()
 
 
 def read_slice(path: Path, where: Slice | None) -> list[str]:

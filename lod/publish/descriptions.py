@@ -49,6 +49,9 @@ class DescriptionStage:
     base: str
     previous: Path | None = None
     """The output of the previous build, whose unchanged descriptions are reused."""
+    memo: Path | None = None
+    """The table of reuse keys in the build cache (lod.describe.reuse): read from the previous
+    build, written for the next; None without the cache."""
     checksums: dict[str, str] = field(default_factory=dict)
     cpu_seconds: float = 0.0
     """CPU seconds the describe workers spent (summed over processes)."""
@@ -64,13 +67,20 @@ class DescriptionStage:
         link_runs = [r.with_suffix(".links") for r in runs if r.with_suffix(".links").is_file()]
         label_runs = [r.with_suffix(".labels") for r in runs if r.with_suffix(".labels").is_file()]
         started = time.perf_counter()
-        index, labels = stage.prepare(self.out, self.scratch, self.base, link_runs, label_runs, self.previous)
-        self.join_seconds = time.perf_counter() - started
+        index, labels = stage.prepare(self.out, self.scratch, self.base, link_runs, label_runs, self.previous,
+                                      self.memo)
         works: dict[str, list[Path]] = defaultdict(list)
         for part in parts:
             if part.slug != output.AUTHORITIES:
                 works[owners(part.graph)].append(part.path)
-        todo = stage.tasks(works, index, self.base)
+        todo = []
+        for task in stage.tasks(works, index, self.base, digests={p.path: p.digest for p in parts}):
+            taken = stage.take_over(task, stage.key_of(task))  # unchanged inputs: no worker reads them
+            if taken is None:
+                todo.append(task)
+            else:
+                self._collect([taken])
+        self.join_seconds = time.perf_counter() - started
         if jobs > 1 and len(todo) > 1:
             # forked after `prepare` (they inherit the merged records and the labels); like every
             # build worker, they end with the build (lod.publish.limits.exit_with_parent)
@@ -87,6 +97,8 @@ class DescriptionStage:
         triples = list(ox.parse(b"\n".join(lines) + b"\n", format=ox.RdfFormat.N_TRIPLES))
         self._collect([stage.describe_triples(iri, triples)])
         stage.write_digests(self.out, self.described)
+        if self.memo is not None:
+            stage.write_memo(self.memo, self.out, self.described)
 
     def _collect(self, results: Sequence[stage.Described]) -> None:
         for result in results:

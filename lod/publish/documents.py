@@ -240,7 +240,7 @@ class DocumentStage:
             if self.index is not None:
                 self.index.add(folder / cache.RECORD)
             parts.append(DocumentPart(outcome.slug, graph_name, folder / cache.RUN, body["triples"],
-                                      tuple(body["boundaries"])))
+                                      tuple(body["boundaries"]), body["files"].get(cache.RUN)))
         return parts
 
     def _stored(self, doc: Document, state: str) -> None:

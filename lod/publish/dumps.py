@@ -51,6 +51,9 @@ class DocumentPart:
     triples: int
     boundaries: tuple[str, ...] | None = None
     """Its chunk boundary subjects (lod.publish.chunks.boundary_subjects); None: read from the run."""
+    digest: str | None = None
+    """The run file's sha256, where known (the build cache records it): part of the reuse key of
+    its work's description (lod.describe.reuse)."""
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from pathlib import Path
 from lod import output, settings
 from lod.publish.akn import write_akn_zip
 from lod.publish.atomic import staged_directory
+from lod.describe.reuse import MEMO as DESCRIPTIONS_MEMO
 from lod.publish.cache import DocumentCache
 from lod.publish.chunks import ChunkedDumps
 from lod.publish.describe import describe_dataset
@@ -138,7 +139,8 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int, show: bo
 
         # every resource's description, from the documents' link and label records (cached or new)
         t0 = time.perf_counter()
-        descriptions = DescriptionStage(staging, scratch, base, out if out.is_dir() else None)
+        descriptions = DescriptionStage(staging, scratch, base, out if out.is_dir() else None,
+                                        documents.root / DESCRIPTIONS_MEMO if use_cache else None)
         descriptions.describe(parts, jobs, context())
         timings["describe"] = time.perf_counter() - t0
         timings["describe cpu"] = descriptions.cpu_seconds
