@@ -155,7 +155,8 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int, show: bo
         index.start_closing()  # written by a process of its own while the dumps are written
         # every process is forked before a thread starts; zlib compresses akn.zip without the GIL
         with dump_pool(jobs) as pool, ThreadPoolExecutor(1) as zipper:
-            akn_zip = zipper.submit(write_akn_zip, staging, report.dump_seconds)
+            akn_zip = zipper.submit(write_akn_zip, staging, report.dump_seconds, out if out.is_dir() else None,
+                                    stage.known)
             try:
                 statistics = write_dataset(staging, parts, scratch, report.dump_seconds, chunks, pool)
                 akn_zip.result()
