@@ -40,6 +40,8 @@ def main(corpus: Path, out: Path, jobs: int) -> None:
         "triples": report.triples,
         "reused": report.reused,
         "remapped": report.remapped,
+        "descriptions_reused": report.descriptions_reused,
+        "descriptions_by_key": report.descriptions_by_key,
         "seconds": report.seconds,
         "dump_seconds": report.dump_seconds,
         "wall": wall,

@@ -16,6 +16,7 @@ from lod import output
 from lod.publish.cache import ENTRY, LABELS, LINKS, RUN, TURTLE, cache_root
 
 from corpora import DEV, REPO_CORPUS, needs_shared  # noqa: E402
+from trees import assert_same_tree
 
 SEEDS = sorted(p for p in REPO_CORPUS.iterdir() if p.suffix == ".txt")
 EDITED, REMOVED = "004_a62735c9b0a34126.txt", "003_5f0c7ad5381111d8.txt"
@@ -87,6 +88,36 @@ def test_an_edited_an_added_and_a_removed_document_give_the_bytes_of_a_full_buil
     assert len(entries) == 6
     # a reused document's link and label records (the describe stage's inputs) are in its entry
     assert all((entry / LINKS).is_file() and (entry / LABELS).is_file() for entry in entries)
+
+
+@needs_shared
+def test_a_one_word_change_gives_the_files_of_a_full_build_and_reuses_the_other_descriptions(
+        first: tuple[Path, Path], tmp_path: Path) -> None:
+    """The change bench.incremental makes: a word added to the text of one document. Its work's
+    description is made again; the others' inputs are unchanged, so they are taken over by their
+    reuse key (lod.describe.reuse) without a worker reading them."""
+    corpus, out = first
+    changed = tmp_path / "corpus"
+    shutil.copytree(corpus, changed)
+    edited = changed / "A_RES_80_1.txt"
+    text = edited.read_text(encoding="utf-8")
+    at = text.index(" the ", len(text) // 2)
+    edited.write_text(text[:at] + " the present " + text[at + len(" the "):], encoding="utf-8")
+    again = _copy_build(out, tmp_path / "out")
+
+    incremental = build(changed, again, jobs=2, progress=False, cache=True)
+    full = build(changed, tmp_path / "full", jobs=2, progress=False, cache=False)
+
+    assert_same_tree(again, tmp_path / "full")
+    assert incremental.reused == 5 and full.reused == 0
+    assert full.descriptions_reused == 0
+    described = len((again / output.DESCRIPTION_INPUTS).read_text(encoding="utf-8").splitlines())
+    # every description but the edited work's own and the dataset's (made after the dumps)
+    # and those its changed lines link to or from
+    assert described - 20 < incremental.descriptions_by_key <= incremental.descriptions_reused < described - 1
+    incremental_again = build(changed, again, jobs=2, progress=False, cache=True)  # nothing changed
+    assert incremental_again.descriptions_by_key == described - 1
+    assert_same_tree(again, tmp_path / "full")
 
 
 @needs_shared

@@ -59,6 +59,8 @@ class DescriptionStage:
     """Seconds the main process spent merging and indexing the records."""
     reused: int = 0
     """Descriptions taken over from `previous` unchanged."""
+    by_key: int = 0
+    """Of those, the ones taken by their reuse key in the main process (lod.describe.reuse)."""
     described: list[stage.Described] = field(default_factory=list)
 
     def describe(self, parts: Sequence[DocumentPart], jobs: int, context: multiprocessing.context.BaseContext) -> None:
@@ -80,6 +82,7 @@ class DescriptionStage:
                 todo.append(task)
             else:
                 self._collect([taken])
+                self.by_key += 1
         self.join_seconds = time.perf_counter() - started
         if jobs > 1 and len(todo) > 1:
             # forked after `prepare` (they inherit the merged records and the labels); like every

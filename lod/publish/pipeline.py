@@ -146,6 +146,7 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int, show: bo
         timings["describe cpu"] = descriptions.cpu_seconds
         timings["describe join"] = descriptions.join_seconds
         report.dump_seconds["descriptions"] = timings["describe"]
+        report.descriptions_reused, report.descriptions_by_key = descriptions.reused, descriptions.by_key
         t0 = time.perf_counter()
 
         chunks = ChunkedDumps(documents.chunks if use_cache else scratch / "chunks")

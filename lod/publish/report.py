@@ -52,6 +52,10 @@ class BuildReport:
     """Documents taken whole from the build cache (lod.publish.cache): not parsed, mapped or validated."""
     remapped: int = 0
     """Documents whose parsed model came from the cache but whose cited works' facts changed: mapped again."""
+    descriptions_reused: int = 0
+    """Descriptions whose files were taken from the previous output (lod.describe.build)."""
+    descriptions_by_key: int = 0
+    """Of those, the ones taken by their reuse key, no worker reading their inputs (lod.describe.reuse)."""
 
     @property
     def published(self) -> list[DocumentOutcome]:
