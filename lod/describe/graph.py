@@ -45,6 +45,9 @@ class DescriptionGraph:
     out: dict[Term, list[tuple[str, Term]]] = field(default_factory=dict)
     into: dict[Term, list[tuple[Term, str]]] = field(default_factory=dict)
     _literals: dict[Term, dict[str, list[tuple[str, str, str | None]]]] = field(default_factory=dict, repr=False)
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False)
+    """What the pages made from this graph share (lod.describe.workfacts: a work's facts that
+    are the same in every language): computed by the first page, read by the others."""
 
     @classmethod
     def of(cls, triples: Iterable[ox.Triple | ox.Quad]) -> DescriptionGraph:

@@ -19,7 +19,8 @@ import pyoxigraph as ox
 
 from lod.describe.graph import RDF_TYPE, DescriptionGraph, Term, as_description_graph, is_iri, is_literal, property_name, text as term_text
 from lod.describe.linker import Link, Linker, Value, literal_in, literal_text, local_name, qname, work_of
-from lod.describe.adoption import RIGHT_TO_LEFT, LANGUAGE_NAMES, Voting, subjects_of, text_languages, voting_of
+from lod.describe.adoption import RIGHT_TO_LEFT, LANGUAGE_NAMES, Voting
+from lod.describe.workfacts import work_facts
 
 TEXT_NAMES = ("text", "content", "value", "chars", "body", "plaintext", "citationtext")
 SPONSOR_NAMES = ("sponsor", "docproponent")
@@ -130,21 +131,10 @@ def work_page(graph: DescriptionGraph | Any, work: str, base: str, lang: str = "
     its text in language `lang` (a BCP 47 tag) where the work has it. `graph` is the description
     (lod.describe.graph; an rdflib Graph is indexed first)."""
     graph = as_description_graph(graph)
-    linker = Linker(base, graph)
+    facts = work_facts(graph, work, base)  # the same for every language: made once per graph
     w = work
-    prefix = work + "/!"
     parts: dict[str, Part] = {}
-    nodes: dict[str, str] = {}
-    for node in graph.nodes():
-        if is_iri(node) and node.startswith(prefix) and "#" in node and not _is_record(graph, node):  # type: ignore[union-attr]
-            eid = node.split("#", 1)[1]  # type: ignore[union-attr]
-            nodes[eid] = node  # type: ignore[assignment]
-    for eid, node in nodes.items():
-        order_text = literal_text(graph, node, ORDER_NAMES)
-        try:
-            order = float(order_text) if order_text is not None else float("inf")
-        except ValueError:
-            order = float("inf")
+    for eid, node in facts.nodes.items():
         printed, printed_tag = literal_in(graph, node, ("printednum",), lang)  # (أ) on the Arabic page
         number = (printed if printed_tag == lang else None) or literal_text(graph, node, NUMBER_NAMES) or _number_from_eid(eid)
         if eid.split("__")[-1].startswith("point") and number.isalnum():
@@ -152,9 +142,9 @@ def work_page(graph: DescriptionGraph | Any, work: str, base: str, lang: str = "
         text, tag = literal_in(graph, node, CHAPEAU_NAMES, lang)
         if not text:
             text, tag = literal_in(graph, node, TEXT_NAMES, lang)
-        parts[eid] = Part(eid, number, text or "", order, eid.split("__")[0].split("_")[0], lang=tag,
+        parts[eid] = Part(eid, number, text or "", facts.orders[eid], eid.split("__")[0].split("_")[0], lang=tag,
                           lead=literal_in(graph, node, LEAD_NAMES, lang)[0] or "")
-    cited = {eid: _citations(graph, linker, nodes[eid], work) for eid in parts}
+    cited = facts.cited
     for eid, part in parts.items():
         part.links = [link for _, link in cited[eid]]  # until placed in the text, below
     roots: list[Part] = []
@@ -170,7 +160,7 @@ def work_page(graph: DescriptionGraph | Any, work: str, base: str, lang: str = "
     for eid, part in parts.items():
         part.text = _chapeau(part)
         part.segments, part.links = _inline(part.text, cited[eid])
-        part.addressees = _addressees(graph, nodes[eid])
+        part.addressees = facts.addressees[eid]
     roots.sort(key=lambda p: (p.order, _natural(p.eid)))
     roots = _flatten_containers(roots)
 
@@ -189,34 +179,27 @@ def work_page(graph: DescriptionGraph | Any, work: str, base: str, lang: str = "
         else:
             other.append(part)
 
-    sponsors = [linker.link(o) for p, o in graph.predicate_objects(w)
-                if any(n in property_name(p) for n in SPONSOR_NAMES) and isinstance(o, str)]
-    sponsors.sort(key=lambda l: l.label)
-    skip: set[Term] = {n for _, n in graph.predicate_objects(w) if term_text(n).startswith(prefix)} | {s.iri for s in sponsors}
-    voting, subjects = voting_of(graph, linker, w), subjects_of(graph, linker, w)
-    skip |= set(graph.objects(w, DCTERMS_SUBJECT))  # shown by scheme, above the metadata
-    available = text_languages(graph, work)
+    available = facts.available
     shown = lang if lang in available else ("en" if "en" in available or not available else available[0])
     return WorkPage(
         iri=work,
-        title=_title(graph, w, work, shown) or linker.label(w),
-        symbol=literal_text(graph, w, SYMBOL_NAMES) or "",
-        metadata=_values(graph, linker, w, skip),
-        sponsors=sponsors,
+        title=_title(graph, w, work, shown) or facts.linker.label(w),
+        symbol=facts.symbol,
+        metadata=facts.metadata,
+        sponsors=facts.sponsors,
         preamble=preamble,
         operative=operative,
         annexes=sorted(annexes.items(), key=lambda kv: _natural(kv[0])),
         footnotes=footnotes,
         other=other,
-        cited_by=_cited_by(graph, linker, work),
-        cites=sorted({link.iri: linker.link(link.iri) for links in cited.values() for _, link in links
-                      if not link.iri.startswith(work)}.values(), key=lambda l: l.label),
-        curator_notes=_curator_notes(graph, prefix),
+        cited_by=facts.cited_by,
+        cites=facts.cites,
+        curator_notes=facts.curator_notes,
         lang=shown,
         dir="rtl" if shown in RIGHT_TO_LEFT else "ltr",
         languages=[(t, LANGUAGE_NAMES.get(t, t), t == shown) for t in available] if len(available) > 1 else [],
-        voting=voting,
-        subjects=subjects,
+        voting=facts.voting,
+        subjects=facts.subjects,
     )
 
 
@@ -308,7 +291,7 @@ def _citations(graph: DescriptionGraph, linker: Linker, node: str, work: str) ->
     for pred, obj in graph.predicate_objects(node):
         if isinstance(obj, str) and _is_citing(pred) and obj not in found:
             found[obj] = (None, linker.link(obj))  # type: ignore[index]
-    return sorted(found.values(), key=lambda tl: tl[1].label)
+    return sorted(found.values(), key=lambda tl: (tl[1].label, tl[1].iri))
 
 
 def _addressees(graph: DescriptionGraph, node: str) -> list[str]:
@@ -339,7 +322,7 @@ def _inline(text: str, cited: list[tuple[str | None, Link]]) -> tuple[list[tuple
                     break
         if not placed:
             leftover.append(link)
-    return [(t, l) for t, l in segments if t], sorted(leftover, key=lambda l: l.label)
+    return [(t, l) for t, l in segments if t], sorted(leftover, key=lambda l: (l.label, l.iri))
 
 
 def _flatten_containers(parts: list[Part]) -> list[Part]:
