@@ -41,7 +41,7 @@ from lod.engines.search import EngineSearch
 from lod.search import (FACET_NAMES, FACETS, INDEX_FILE, MARK_END, MARK_START, PART_LABELS, SearchError,
                         SearchIndex, SearchResult, SearchTimeout)
 from lod.web.budget import OverBudget
-from lod.web.http import finish_response, oversized_target
+from lod.web.http import finish_response, gzip_body, gzip_wanted, oversized_target
 from lod.web.runtime import Runtime
 
 HTML, JSON = formats.HTML.mime, formats.JSON.mime
@@ -136,6 +136,8 @@ class Answer:
     total: int
     _body: bytes | None = field(default=None, repr=False)
 
+    _gzipped: bytes | None = field(default=None, repr=False)
+
     @property
     def body(self) -> bytes:
         """The JSON, encoded once (a benign race: two threads may both encode it)."""
@@ -143,11 +145,25 @@ class Answer:
             self._body = orjson.dumps(self.view) + b"\n"
         return self._body
 
+    @property
+    def gzipped(self) -> bytes:
+        """The JSON gzip-encoded as `finish_response` would (deterministic), once."""
+        if self._gzipped is None:
+            self._gzipped = gzip_body(self.body)
+        return self._gzipped
 
-def json_response(answer: Answer) -> Response:
+
+def json_response(answer: Answer, req: Request) -> Response:
+    """The JSON, gzip-encoded already when `req` asks for it (the answer keeps its encoding, where
+    `finish_response` would compress a cached answer again on every request)."""
     response = Response(answer.body, mimetype=JSON)
     response.headers["X-Result-Count"] = str(answer.total)
-    return negotiated(response)
+    negotiated(response)
+    if gzip_wanted(req, answer.body):
+        response.set_data(answer.gzipped)
+        response.headers["Content-Encoding"] = "gzip"
+        response.vary.add("Accept-Encoding")
+    return response
 
 
 class AnswerCache:
@@ -341,7 +357,7 @@ class LeanSearch:
                 return None  # the page is a template: Flask renders it
             else:
                 found = self.searches.answer(asked, req.remote_addr or "unknown")
-                response = found if isinstance(found, Response) else json_response(found)
+                response = found if isinstance(found, Response) else json_response(found, req)
         except Exception:  # noqa: BLE001 - Flask runs it again, answers 500 and logs the traceback
             log.debug("lean search handed %s to Flask after an error", req.full_path, exc_info=True)
             return None
