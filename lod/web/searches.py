@@ -25,6 +25,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlencode
 
@@ -275,8 +276,15 @@ def searches_of(app: Flask) -> Searches:
     return found  # type: ignore[no-any-return]
 
 
+@lru_cache(maxsize=16384)
+def _pair(name: str, value: str) -> str:
+    """`name=value` as `urlencode` writes it, once per pair: a page links ~100 facet values, and
+    percent-encoding them character by character was most of the view's time (1 of 1.3 ms)."""
+    return urlencode([(name, value)])
+
+
 def _url(params: list[tuple[str, str]]) -> str:
-    return PATH + "?" + urlencode(params) if params else PATH
+    return PATH + "?" + "&".join(_pair(k, v) for k, v in params) if params else PATH
 
 
 def _params(result: SearchResult) -> list[tuple[str, str]]:
@@ -313,7 +321,7 @@ def view(result: SearchResult, base: str) -> dict[str, Any]:
             "count": v.count, "selected": v.selected,
             # adding a value appends one parameter to this search's URL (encoded once, not per link)
             "href": _url([p for p in params if p != (name, v.value)]) if v.selected
-            else f"{here}{joiner}{urlencode([(name, v.value)])}",
+            else f"{here}{joiner}{_pair(name, v.value)}",
         } for v in values]
     pages = -(-result.total // result.size)
     last = min(pages, MAX_PAGE)
