@@ -38,7 +38,7 @@ def search() -> Response:
         return found
     if asked.fmt == JSON:
         return json_response(found, request)
-    response = Response(render_template("search.html", result=found.view, q=asked.q, facets=FACETS))
+    response = Response(render_template("search.html", result=found.view(), q=asked.q, facets=FACETS))
     response.headers["X-Result-Count"] = str(found.total)
     return negotiated(response)
 
