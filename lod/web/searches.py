@@ -22,7 +22,6 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -30,6 +29,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import orjson
+from cachetools import LRUCache
 from flask import Flask, Response
 from markupsafe import Markup, escape
 from werkzeug.datastructures import MIMEAccept
@@ -169,42 +169,36 @@ def json_response(answer: Answer, req: Request) -> Response:
 
 
 class AnswerCache:
-    """The last `size` answers of one index version, least recently asked dropped first; a new
-    version empties it. Thread-safe (the worker's threads share it)."""
+    """The last `size` answers of one index version (cachetools' LRU: least recently asked
+    dropped first); a new version empties it. Thread-safe (the worker's threads share it)."""
 
     def __init__(self, size: int) -> None:
         self.size = size
         self._version: object = None
-        self._answers: OrderedDict[tuple[Any, ...], Answer] = OrderedDict()
+        self._answers: LRUCache[tuple[Any, ...], Answer] = LRUCache(maxsize=max(1, size))
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self._answers)
 
+    def _at(self, version: object) -> None:
+        if version != self._version:
+            self._answers.clear()
+            self._version = version
+
     def get(self, version: object, key: tuple[Any, ...]) -> Answer | None:
         if not self.size:
             return None
         with self._lock:
-            if version != self._version:
-                self._answers.clear()
-                self._version = version
-                return None
-            found = self._answers.get(key)
-            if found is not None:
-                self._answers.move_to_end(key)
-            return found
+            self._at(version)
+            return self._answers.get(key)
 
     def put(self, version: object, key: tuple[Any, ...], answer: Answer) -> None:
         if not self.size:
             return
         with self._lock:
-            if version != self._version:
-                self._answers.clear()
-                self._version = version
+            self._at(version)
             self._answers[key] = answer
-            self._answers.move_to_end(key)
-            while len(self._answers) > self.size:
-                self._answers.popitem(last=False)
 
 
 class Searches:
