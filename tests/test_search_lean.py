@@ -20,7 +20,7 @@ from werkzeug.wrappers import Request
 
 from lod.search import INDEX_FILE, MAX_QUERY_CHARS, DocumentRecord, FacetValue, IndexWriter, Passage
 from lod.web.app import SPARQL_PATH, create_app
-from lod.web.searches import LeanSearch, searches_of
+from lod.web.searches import Answer, AnswerCache, LeanSearch, searches_of
 
 WORDS = "international cooperation"
 
@@ -157,3 +157,14 @@ def test_no_cache_when_the_setting_is_zero(corpus_build: Path, tmp_path: Path) -
     for _ in range(2):
         assert Client(LeanSearch(app, SPARQL_PATH)).get("/search?q=peace").status_code == 200
     assert len(searches.cache) == 0
+
+
+def test_the_cache_drops_the_least_recently_asked_answer_first() -> None:
+    cache = AnswerCache(2)
+    answers = {k: Answer.of({"total": n}) for n, k in enumerate([("a",), ("b",), ("c",)])}
+    cache.put(1, ("a",), answers[("a",)])
+    cache.put(1, ("b",), answers[("b",)])
+    assert cache.get(1, ("a",)) is answers[("a",)]  # asked again: "b" is now the oldest
+    cache.put(1, ("c",), answers[("c",)])
+    assert cache.get(1, ("b",)) is None and cache.get(1, ("a",)) is answers[("a",)] and len(cache) == 2
+    assert cache.get(2, ("a",)) is None and len(cache) == 0  # another index version: all gone
