@@ -174,12 +174,40 @@ def _slug(phrase: str) -> str:
     return re.sub(r"-of$", "", re.sub(r"[^a-z0-9]+", "-", phrase.casefold()).strip("-"))
 
 
+DEGREE_WORDS: tuple[str, ...] = (
+    "once-again", "once-more", "in-particular", "in-this-regard", "again", "also", "further", "furthermore",
+    "strongly", "deeply", "gravely", "seriously", "profoundly", "urgently", "solemnly", "fully", "firmly",
+    "hereby", "equally", "warmly", "highly", "particularly", "especially", "greatly", "sincerely",
+    "unequivocally", "finally", "similarly", "likewise", "duly", "resolutely", "emphatically", "vigorously",
+    "most", "still", "therefore", "moreover",
+)
+"""Adverbs of degree, repetition and sequence (as slugs) that change no verb's meaning: "Further
+strongly condemns" is a form of "Condemns", "Calls once again upon" of "Calls upon". The lexicon
+lists the common forms; the others are read without these words."""
+
+
+def _without_degree(words: list[str]) -> list[str]:
+    """The words of a phrase (slug words) without its degree words, and without what follows an
+    "and" that joins a second verb ("Deeply shocked and grieved" → "shocked")."""
+    if "and" in words[1:]:
+        words = words[: words.index("and", 1)]
+    joined = "-" + "-".join(words) + "-"
+    for degree in sorted(DEGREE_WORDS, key=len, reverse=True):
+        joined = joined.replace(f"-{degree}-", "-")
+        joined = joined.replace(f"-{degree}-", "-")  # overlapping repeats ("-also-also-")
+    return [w for w in joined.split("-") if w]
+
+
 def in_lexicon(phrase: str) -> bool:
     """The phrase, or a phrase of the lexicon it extends ("Reiterates its call upon" extends
-    "Reiterates": the italic span carries the verb's object words)."""
-    words = _slug(phrase).split("-")
+    "Reiterates": the italic span carries the verb's object words), read with or without its
+    degree words (`DEGREE_WORDS`)."""
     known = lexicon()
-    return any("-".join(words[:n]) in known for n in range(len(words), 0, -1))
+    words = _slug(phrase).split("-")
+    core = _without_degree(words)
+    return any(
+        "-".join(ws[:n]) in known for ws in (words, core) for n in range(len(ws), 0, -1)
+    )
 
 
 def labelled(phrase: str, language: str) -> bool:

@@ -33,13 +33,15 @@ def _by_first_word(phrases: tuple[str, ...]) -> dict[str, list[list[str]]]:
 _PRE_ADVERBS_BY_FIRST = _by_first_word(PRE_ADVERBS)
 """Only the adverbs that open with the paragraph's next word are worth comparing."""
 
-_EXPRESSED = (
-    "its", "intention", "concerns", "solidarity", "sympathy", "disappointment", "outrage", "gravest", "deepest", "strongest", "utmost", "sincerest", "heartfelt", "continued", "firm",
+_EXPRESSED_WORDS = (
+    "intention", "concerns", "solidarity", "sympathy", "disappointment", "outrage", "gravest", "deepest", "strongest", "utmost", "sincerest", "heartfelt", "continued", "firm",
     "deep", "grave", "serious", "profound", "strong", "great", "full", "sincere",
     "appreciation", "concern", "regret", "gratitude", "support", "hope", "satisfaction",
     "alarm", "condolences", "readiness", "determination", "commitment", "conviction", "thanks",
 )
-"""What "Expresses" / "Expressing" takes into its phrase: "Expressing its gravest concern"."""
+_EXPRESSED = (*(f"its {word}" for word in _EXPRESSED_WORDS), *_EXPRESSED_WORDS)
+"""What "Expresses" / "Expressing" takes into its phrase: "Expressing its gravest concern"; "its"
+only before one of these words ("Expresses its confidence that …" is "Expresses")."""
 
 _ITS_NOUNS = (
     "call upon", "call on", "call for", "call", "request", "invitation", "appreciation", "gratitude",
@@ -61,8 +63,8 @@ _STRESS = ("in the strongest possible terms", "in the strongest terms", "unequiv
 _PHRASAL = {
     # verb (lower case) → the fixed continuations it takes, longest first
     "take": ("note", "into account", "into consideration"),
-    "calls": ("upon", "on", "for"),
-    "call": ("upon", "on", "for"),
+    "calls": ("upon", "on", "for", "attention"),
+    "call": ("upon", "on", "for", "attention"),
     "calling": ("upon", "on", "for", "attention"),
     "bearing": ("in mind",),
     "takes": ("note", "into account", "into consideration"),
@@ -75,9 +77,10 @@ _PHRASAL = {
     "looking": ("forward",),
     "looks": ("forward",),
     "places": ("on record",),
-    "extends": ("its",),
+    "extends": tuple(f"its {word}" for word in ("thanks", "appreciation", "gratitude", "condolences", "sympathy", "support", "full support")),
     "draws": ("the attention",),
     "drawing": ("the attention",),
+    "being": (*_STILL, "aware", "conscious", "mindful", "desirous", "anxious", "disturbed", "satisfied", "confident"),
     "remains": _STILL,
     "remaining": _STILL,
     "condemns": _STRESS,
@@ -240,7 +243,8 @@ def leading_phrase(text: str, operative: bool) -> str | None:
             for fixed in _starting(group, first):
                 if rest == fixed or rest.startswith(fixed + " ") or rest.startswith(fixed + ","):
                     n = len(fixed.split())
-                    if group is _POST and fixed in _ADJECTIVAL_POST and _qualifies_noun(words, i + n):
+                    if group is _POST and fixed in _ADJECTIVAL_POST and _qualifies_noun(words, i + n) \
+                            and not _continues(verb, words, i + n):
                         continue
                     taken = words[i : i + n]
                     phrase.extend(taken)
@@ -264,6 +268,14 @@ def _by_first(group: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
 def _starting(group: tuple[str, ...], first: str) -> tuple[str, ...]:
     """The continuations of `group` that open with the word `first`, in lexicon order."""
     return _by_first(group).get(first, ()) if group else ()
+
+
+def _continues(verb: str, words: list[str], at: int) -> bool:
+    """The words from `at` are a fixed continuation of `verb` ("Taking also into account": "into
+    account" continues "Taking", so "also" is the verb's adverb, not an adjective of "into")."""
+    rest = " ".join(w.lower().rstrip(",;:") for w in words[at : at + 8])
+    return any(rest == fixed or rest.startswith(fixed + " ")
+               for fixed in _starting(_PHRASAL.get(verb.lower(), ()), rest.split(" ", 1)[0]))
 
 
 def _qualifies_noun(words: list[str], at: int) -> bool:
