@@ -223,6 +223,11 @@ def labelled(phrase: str, language: str) -> bool:
     return any(phrase_concept(head, language) is not None for head in heads)
 
 
+_LIST_ITEM = re.compile(r"^(?:That|To)\s+(?:the\s+|,\s*)?[a-zA-Z]")
+"""A numbered item that continues a sentence printed before it ("Decides: 1. That the
+Secretary-General be requested …", "Resolves: 1. To request …"): its verb is the sentence's."""
+
+
 def _verbs(res: Resolution) -> Iterator[Finding]:
     if not lexicon() or res.kind in ("decision", "draft-decision"):
         return  # a decision narrates ("At its 47th plenary meeting, … decided"): no verb phrase leads it
@@ -232,7 +237,7 @@ def _verbs(res: Resolution) -> Iterator[Finding]:
             continue  # annexed texts (declarations, statutes) have their own wording
         if p.verb and not (in_lexicon(p.verb) if english else labelled(p.verb, res.language or "")):
             yield Finding("verb-not-in-lexicon", f"leading phrase {p.verb!r} is not in the verb lexicon", p.eid)
-        elif p.verb is None and part == "operative" and p.num is not None:
+        elif p.verb is None and part == "operative" and p.num is not None and not _LIST_ITEM.match(p.text):
             yield Finding("no-leading-verb", f"operative paragraph {p.num} opens without a verb phrase: {p.text[:60]!r}", p.eid)
 
 

@@ -171,8 +171,8 @@ def _is_verb_word(word: str, operative: bool) -> bool:
     w = word.lower()
     if w in _NOT_VERBS or not w[:1].isalpha():
         return False
-    if operative:
-        return w.endswith("s") and len(w) > 3 and not w.endswith("ss")
+    if operative:  # "Acting under Chapter VII …, decides" opens numbered paragraphs too
+        return (w.endswith("s") and len(w) > 3 and not w.endswith("ss")) or w == "acting"
     return w.endswith(("ing", "ed", "ful")) or w in _ATTITUDES
 
 
