@@ -95,3 +95,24 @@ def test_a_real_closing_line_reaches_the_resolution() -> None:
     assert (res.voting.outcome, res.voting.yes, res.voting.no, res.voting.abstention) == ("adopted-recorded-vote", 10, 0, 1)
     modern = parse_file(SC / "S_RES_1445_2002_EN_GOLD.txt")
     assert (modern.meeting, modern.adoption_date, modern.voting) == ("4653rd meeting", "2002-12-04", None)
+
+
+@needs_sc
+@pytest.mark.parametrize("name", ["S_RES_0322_1972_EN_GOLD.txt", "S_RES_0409_1977_EN_GOLD.txt"])
+def test_notes_under_an_ocr_damaged_closing_line_are_footnotes(name: str) -> None:
+    """"Adopted unanimously At the 1677th meeting." / "Adopted unanimously, without a vote, at the
+    2011th meeting.", then the volume's note: the note is read, and its marker finds it."""
+    from lod.quality import findings
+
+    res = parse_file(SC / name)
+    assert res.footnotes and res.voting is not None
+    assert [f for f in findings(res) if f.code in ("marker-without-note", "note-without-marker")] == []
+
+
+@needs_sc
+def test_a_compilation_counts_its_markers_from_its_first_note() -> None:
+    """The volume numbers notes through the book: S/RES/5 (1946) prints notes 4 and 5, and "of 6
+    May,5" is the marker of note 5 (the count starts at 4, not at 1)."""
+    res = parse_file(SC / "S_RES_0005_1946_EN_GOLD.txt")
+    assert {n.marker for n in res.footnotes} == {"4", "5"}
+    assert [p.footnote_refs for p in res.preamble] == [["5"]]

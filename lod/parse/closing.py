@@ -40,6 +40,13 @@ _SENTENCE = re.compile(
 """The sentence from "Adopted" to its end (at most its vote figures and the parenthesis), as
 printed or as OCR left it ("Adapted", "ut the", "meting", "(closed) meeting")."""
 
+CLOSING_START = re.compile(
+    r"^\[?Ad[oa]pted\b(?:\s*,?\s*(?:" + _MANNER + r"))*\s*,?\s*(?:(?:[Aa][tiu]|ut|on|the)\b|by \d|$)"
+)
+"""A line that opens the closing sentence under a text ("Adopted unanimously At the", "Adopted
+without a vote at the …", "Adapted at the …"), not the masthead's "Adopted by the Security
+Council at its …"."""
+
 _MANNER_AFTER = re.compile(r"^\s*,?\s*(" + _MANNER + r")\b")
 _COUNTS = re.compile(
     rf"^\s*,?\s*[bh]y (?P<yes>{_NUMBER})(?: votes?\b)?"
