@@ -8,7 +8,7 @@ import pytest
 from corpora import ABSENT, REAL
 from lod.parse import parse_file
 from lod.parse.misread import misread_number
-from lod.parse.verbs import leading_phrase
+from lod.parse.verbs import leading_phrase, verb_phrase
 from lod.quality import findings, in_lexicon
 
 SC = REAL / "sc"
@@ -57,12 +57,31 @@ def test_anything_else_stays_text(line: str, expected: int) -> None:
         ("Extends the stationing in Cyprus of the Force", True, "Extends"),
         ("Extends its thanks to the Government", True, "Extends its thanks"),
         ("Encourages further efforts to that end", True, "Encourages"),
+        ("Having in mind the relevant provisions of the Charter", False, "Having in mind"),
+        ("Takes cognizance of the special economic hardships", True, "Takes cognizance"),
+        ("Calls furthermore for the exercise of maximum restraint", True, "Calls furthermore for"),
         ("Acting under Chapter VII of the Charter of the United Nations, demands", True,
          "Acting under Chapter VII of the Charter of the United Nations"),
     ],
 )
 def test_the_leading_phrase_ends_where_the_verb_phrase_does(text: str, operative: bool, phrase: str) -> None:
     assert leading_phrase(text, operative) == phrase
+
+
+@pytest.mark.parametrize(
+    ("text", "operative", "phrase"),
+    [
+        ("*Gravely* concerned that the illicit trade", False, "Gravely concerned"),
+        ("*Strongly* appeals to all Governments", True, "Strongly appeals"),
+        ("*Also calls* upon Member States to take", True, "Also calls upon"),
+        ("*Calling* for immediate de-escalation", False, "Calling for"),
+        ("*Reiterates* its call upon the parties", True, "Reiterates"),  # the italics are the phrase
+        ("*Takes note* of the report", True, "Takes note"),
+    ],
+)
+def test_italics_that_stop_short_of_the_verb_are_completed(text: str, operative: bool, phrase: str) -> None:
+    """Word and PDF drafts italicise "*Strongly* appeals", "*Calls* on": the verb is still the phrase's."""
+    assert verb_phrase(text, operative) == phrase
 
 
 def test_degree_words_do_not_take_a_phrase_out_of_the_lexicon() -> None:

@@ -67,7 +67,7 @@ _PHRASAL = {
     "call": ("upon", "on", "for", "attention"),
     "calling": ("upon", "on", "for", "attention"),
     "bearing": ("in mind",),
-    "takes": ("note", "into account", "into consideration"),
+    "takes": ("note", "into account", "into consideration", "cognizance"),
     "taking": ("note", "into account", "into consideration"),
     "expresses": _EXPRESSED,
     "expressing": _EXPRESSED,
@@ -78,8 +78,8 @@ _PHRASAL = {
     "looks": ("forward",),
     "places": ("on record",),
     "extends": tuple(f"its {word}" for word in ("thanks", "appreciation", "gratitude", "condolences", "sympathy", "support", "full support")),
-    "draws": ("the attention",),
-    "drawing": ("the attention",),
+    "draws": ("the attention", "attention"),
+    "drawing": ("the attention", "attention"),
     "being": (*_STILL, "aware", "conscious", "mindful", "desirous", "anxious", "disturbed", "satisfied", "confident"),
     "remains": _STILL,
     "remaining": _STILL,
@@ -102,7 +102,7 @@ _WITH = (
 """Manner phrases that belong to the verb ("Notes with appreciation", "Welcoming with concern")."""
 
 _POST = (
-    "also", "further", "again", "once again", "once more", "strongly", "firmly", "fully", "deeply",
+    "also", "further", "furthermore", "again", "once again", "once more", "strongly", "firmly", "fully", "deeply",
     "in particular", "in this regard",
 )
 _ADJECTIVAL_POST = frozenset({"also", "further"})
@@ -213,7 +213,10 @@ def leading_phrase(text: str, operative: bool) -> str | None:
         return None
     phrase.append(verb)
     i += 1
-    if verb.lower() in {"having", "has"}:
+    if verb.lower() == "having" and words[i : i + 2] == ["in", "mind"]:
+        phrase.extend(words[i : i + 2])  # "Having in mind", as "Bearing in mind"
+        i += 2
+    elif verb.lower() in {"having", "has"}:
         # "Having considered", "Having also considered"
         k = i + 1 if i + 1 < len(words) and words[i].lower() in ("also", "further") else i
         if k < len(words) and re.match(r"[a-z]+(?:ed|en|wn|ard|eard|arnt)\b", words[k]):
@@ -298,9 +301,24 @@ def italic_phrase(text: str) -> str | None:
     return phrase or None
 
 
+_PARTICLES = frozenset({"upon", "on", "for"})
+
+
 def verb_phrase(text: str, operative: bool) -> str | None:
-    """Italics when printed, otherwise the lexicon."""
-    return italic_phrase(text) or leading_phrase(text.replace("*", ""), operative)
+    """Italics when printed, otherwise the lexicon; the lexicon's longer phrase when the italics
+    stop short of the verb: after an adverb ("*Strongly* appeals", "*Gravely* concerned", "*Also*
+    decides") or before the verb's particle ("*Calls* on", "*Calling* for")."""
+    italic = italic_phrase(text)
+    if italic is None:
+        return leading_phrase(text.replace("*", ""), operative)
+    last = italic.rsplit(" ", 1)[-1].lower()
+    if last in _PRE_ADVERBS_BY_FIRST or last in _PHRASAL:
+        plain = leading_phrase(text.replace("*", ""), operative)
+        if plain and plain.startswith(italic + " ") and (
+            last in _PRE_ADVERBS_BY_FIRST or plain[len(italic) + 1 :].split(" ", 1)[0].lower() in _PARTICLES
+        ):
+            return plain
+    return italic
 
 
 _DECLARATORY = re.compile(
