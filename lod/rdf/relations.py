@@ -17,9 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import SKOS
 
-from lod.rdf.namespaces import RELATION, UNRES, VERB, slug, verb_concept
+from lod.rdf.namespaces import RELATION, SKOS, UNRES, VERB, slug, verb_concept
 
 VERBS_TTL = Path(__file__).resolve().parent.parent.parent / "ontology" / "verbs.ttl"
 
