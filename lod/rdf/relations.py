@@ -19,7 +19,9 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 from rdflib.namespace import SKOS
 
+from lod.parse.phrasebook import fold
 from lod.rdf.namespaces import RELATION, UNRES, VERB, slug, verb_concept
+from lod.vocabulary import scheme_labels
 
 VERBS_TTL = Path(__file__).resolve().parent.parent.parent / "ontology" / "verbs.ttl"
 
@@ -78,20 +80,11 @@ def _phrase_relations() -> dict[URIRef, URIRef]:
 @lru_cache(maxsize=1)
 def _labels() -> dict[tuple[str, str], URIRef]:
     """(language tag, folded label) → verb concept, from the labels of ontology/verbs.ttl in
-    the other official languages (learned from aligned paragraphs: see tests/test_verb_labels.py)."""
-    g = Graph().parse(VERBS_TTL)
-    out: dict[tuple[str, str], URIRef] = {}
-    for prop in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel):
-        for concept, label in g.subject_objects(prop):
-            lang = getattr(label, "language", None)
-            # the relation scheme's labels are the same printed phrases: only verb concepts here
-            if isinstance(concept, URIRef) and concept.startswith(str(VERB)) and lang and lang != "en":
-                out.setdefault((lang, _fold(str(label))), concept)
-    return out
-
-
-def _fold(phrase: str) -> str:
-    return " ".join(phrase.casefold().replace("’", "'").strip(" ,،;:").split())
+    the other official languages (learned from aligned paragraphs: see tests/test_verb_labels.py):
+    the table the parser reads them by (lod.parse.phrasebook), so both fold phrases alike."""
+    # the relation scheme's labels are the same printed phrases: only verb concepts here
+    return {(lang, fold(label)): VERB[concept]
+            for lang, labels in scheme_labels("verb").items() for label, concept in labels.items()}
 
 
 def phrase_concept(phrase: str | None, lang: str = "eng") -> URIRef | None:
@@ -104,7 +97,7 @@ def phrase_concept(phrase: str | None, lang: str = "eng") -> URIRef | None:
         return verb_concept(phrase)
     from lod.rdf.namespaces import language_tag
 
-    return _labels().get((language_tag(lang), _fold(phrase)))
+    return _labels().get((language_tag(lang), fold(phrase)))
 
 
 def relation_of_phrase(phrase: str | None, lang: str = "eng") -> str | None:
