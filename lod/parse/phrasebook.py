@@ -31,10 +31,16 @@ _LEADING = re.compile(r"^[\s*_\"'“”«»‘’„(\[\-–—•·]*(?:[(\[]?[
 _TRAILING = " ,،;؛:：，、"
 
 
+_AND_WHILE = "وإذ "
+"""Arabic "and, while": every preambular paragraph but the first opens with it, the first with
+"إذ" alone; the labels, learned from the many, carry it ("وإذ يشير" is "إذ يشير" too)."""
+
+
 def fold(phrase: str) -> str:
-    """How labels and texts are compared: case, apostrophes, spacing and trailing punctuation
-    do not count ("Gardant à l’esprit," is "gardant à l'esprit")."""
-    return " ".join(phrase.casefold().replace("’", "'").replace("\u0640", "").split()).strip(_TRAILING)
+    """How labels and texts are compared: case, apostrophes, spacing, the Arabic tatweel and
+    trailing punctuation do not count ("Gardant à l’esprit," is "gardant à l'esprit")."""
+    folded = " ".join(phrase.casefold().replace("’", "'").replace("\u0640", "").split()).strip(_TRAILING)
+    return folded[1:] if folded.startswith(_AND_WHILE) else folded
 
 
 @dataclass(frozen=True)
