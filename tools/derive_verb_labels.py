@@ -20,6 +20,14 @@ expressed by the head phrases of the verb scheme (the concepts with no skos:broa
 paragraphs of those phrases are its labels, counted together. The UN's texts print a relation
 only inflected ("Rappelant", "Rappelle"), never as the dictionary lemma the English labels are
 ("recall"): the labels are the printed forms, the most frequent preferred.
+
+    python tools/derive_verb_labels.py ../shared/corpus/real/ga-akn --openings
+
+learns labels from the words the other version opens the aligned paragraph with, whatever its
+reader found: Chinese and most Russian files print no italics, so until the scheme has labels
+in them their reader finds no phrase to align (`opening_labels`: an opening of MIN_SEEN and
+MIN_SHARE of a concept's paragraphs and DISTINCT of all that open so, grown while EXTEND go on
+alike). It prints only labels the scheme does not have, without the openings REVIEWED_OUT.
 """
 
 from __future__ import annotations
