@@ -111,6 +111,13 @@ def vocabulary_of_path(path: str) -> tuple[Vocabulary, str | None] | None:
 
 
 @lru_cache(maxsize=None)
+def source_graph(source: str) -> Graph:
+    """The file a vocabulary comes from, parsed once a process (verbs.ttl takes rdflib ~1 s:
+    the parser's labels and lod.rdf.relations' relation table share it). Not to be changed."""
+    return Graph().parse(ROOT / source)
+
+
+@lru_cache(maxsize=None)
 def scheme_labels(name: str = "verb") -> dict[str, dict[str, str]]:
     """Language tag → (label → local name of its concept) of a scheme's labels in the other
     official languages (skos:prefLabel, altLabel, hiddenLabel; English is the concepts' slugs).
@@ -119,7 +126,7 @@ def scheme_labels(name: str = "verb") -> dict[str, dict[str, str]]:
     paragraph by these (lod.parse.phrasebook) without knowing RDF; a label several concepts
     carry is kept for the first in IRI order (tests/test_verb_labels.py keeps them unique)."""
     vocabulary = BY_NAME[name]
-    g = Graph().parse(ROOT / vocabulary.source)
+    g = source_graph(vocabulary.source)
     out: dict[str, dict[str, str]] = {}
     for prop in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel):
         for concept, label in sorted(g.subject_objects(prop)):

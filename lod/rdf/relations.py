@@ -16,12 +16,12 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import URIRef
 from rdflib.namespace import SKOS
 
 from lod.parse.phrasebook import fold
 from lod.rdf.namespaces import RELATION, UNRES, VERB, slug, verb_concept
-from lod.vocabulary import scheme_labels
+from lod.vocabulary import BY_NAME, scheme_labels, source_graph
 
 VERBS_TTL = Path(__file__).resolve().parent.parent.parent / "ontology" / "verbs.ttl"
 
@@ -62,7 +62,7 @@ def relation_property(lemma: str | None) -> URIRef | None:
 @lru_cache(maxsize=1)
 def _phrase_relations() -> dict[URIRef, URIRef]:
     """Verb concept → relation concept, following skos:broader when a form has none itself."""
-    g = Graph().parse(VERBS_TTL)
+    g = source_graph(BY_NAME["verb"].source)
     direct = {s: o for s, o in g.subject_objects(UNRES.expressesRelation) if isinstance(s, URIRef) and isinstance(o, URIRef)}
     broader = {s: o for s, o in g.subject_objects(SKOS.broader) if isinstance(s, URIRef) and isinstance(o, URIRef)}
     out: dict[URIRef, URIRef] = {}
