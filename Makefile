@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 
-.PHONY: install run build serve test bench bench-quick corpus-check clean browser-deps engine-deps engine-test akn-roundtrip
+.PHONY: install run build serve test bench bench-quick corpus-check clean browser-deps engine-deps engine-test akn-roundtrip wrk-deps
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,12 @@ akn-roundtrip: install
 engine-deps:
 	@if ! command -v virtuoso-t >/dev/null && [ "$$(id -u)" = 0 ]; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource >/dev/null; \
+	fi
+
+# wrk, the C load generator of `python -m bench.deref_fresh --loadgen wrk` (only as root, only when missing).
+wrk-deps:
+	@if ! command -v wrk >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
 	fi
 
 # Slow integration runs against external engines (not part of `make test`): Virtuoso and the

@@ -1,9 +1,11 @@
 """Dereferencing right after a fresh start, with the build's descriptions: latency, rate, CPU, memory.
 
     python -m bench.deref_fresh --data OUT [--formats turtle,html] [--clients 8] [--seconds 8] [--label NAME]
+                                [--loadgen python|wrk]
 
 Starts `lod serve` on an existing build, and as soon as it answers (no warm-up) runs the
-load generator of bench.deref for each format; reports p50/p99, dereferences and HTTP
+load generator of bench.deref (or wrk, bench.wrk: a C client that leaves the cores to the
+server) for each format; reports p50/p99, dereferences and HTTP
 requests per second, the server's CPU seconds per HTTP request (summed over its processes,
 from /proc: the figure that holds on a loaded machine) and its memory (RSS and PSS over every
 process). The machine's load average is recorded with the figures. Results go to
@@ -26,7 +28,7 @@ import click
 from lod import settings
 from lod.cli import setting_option
 
-from bench import deref
+from bench import deref, wrk
 from bench.common import ROOT, free_port, machine, start, tree_cpu_seconds, tree_memory_mib
 from bench.run import lod_command, work_paths
 
@@ -44,6 +46,8 @@ timeouts piled up queries instead of starting the run)."""
 @click.option("--clients", type=int, default=8, show_default=True)
 @click.option("--seconds", type=float, default=8.0, show_default=True)
 @click.option("--label", default="fresh", show_default=True)
+@click.option("--loadgen", type=click.Choice(["python", "wrk"]), default="python", show_default=True,
+              help="bench.deref's Python threads, or wrk (make wrk-deps)")
 @click.pass_obj
 def command(argv: list[str], **options: Any) -> None:
     run(SimpleNamespace(**{**options, "data": Path(settings.value("data", options["data"]))}), argv)
@@ -62,7 +66,10 @@ def run(args: Any, argv: list[str] | None) -> None:
     t0 = time.perf_counter()
     server = start("lod serve", [*lod_command(), "serve", "--data", str(args.data), "--host", "127.0.0.1",
                                  "--port", str(port)], port, READY_PATH, logs / f"{args.label}.log", timeout=1800)
+    if args.loadgen == "wrk" and not wrk.available():
+        raise SystemExit("wrk is not installed: make wrk-deps (Debian package wrk)")
     result: dict[str, object] = {
+        "loadgen": args.loadgen,
         "command": "python -m bench.deref_fresh " + " ".join(argv or []),
         "started": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "machine": machine(),
         "startup_seconds": time.perf_counter() - t0, "runs": [],
@@ -73,7 +80,10 @@ def run(args: Any, argv: list[str] | None) -> None:
         for fmt in args.formats.split(","):
             load_before = os.getloadavg()
             cpu_before = tree_cpu_seconds(server.proc.pid)
-            r = deref.load(port, paths, fmt, args.clients, args.seconds, cap=100_000)
+            if args.loadgen == "wrk":
+                r = wrk.load(port, paths, fmt, args.clients, args.seconds)
+            else:
+                r = deref.load(port, paths, fmt, args.clients, args.seconds, cap=100_000)
             cpu = tree_cpu_seconds(server.proc.pid) - cpu_before
             result["runs"].append({**r.__dict__, "deref_per_s": r.deref_per_s, "http_per_s": r.http_per_s,  # type: ignore[union-attr]
                                    "server_cpu_ms_per_http_request": 1000 * cpu / max(1, r.http_requests),

@@ -53,9 +53,12 @@ def ontology_html(vocabulary: Vocabulary) -> str:
     for prefix, namespace in vocabulary.graph().namespaces():
         ontology.bind(prefix, namespace)
     ontology += vocabulary.graph()
-    with _quiet_root_logger():  # pyLODE logs its progress on the root logger at INFO
-        page = lxml_html.document_fromstring(OntPub(ontology).make_html())
     prefix = vocabulary.iri + "#"
+    with _quiet_root_logger():  # pyLODE logs its progress on the root logger at INFO
+        publisher = OntPub(ontology)
+        publisher.fids.update(_fragment_ids(ontology, prefix))
+        page = lxml_html.document_fromstring(publisher.make_html())
+    _in_order(page)
     for section in page.xpath("//div[contains(concat(' ', @class, ' '), ' entity ')]"):
         for code in section.xpath(".//table//td/code[1]")[:1]:
             term = (code.text or "").strip()
@@ -64,6 +67,49 @@ def ontology_html(vocabulary: Vocabulary) -> str:
                 section.insert(0, lxml_html.Element("span", id=fragment))
     _add_individuals(page, vocabulary)
     return lxml_html.tostring(page, doctype="<!DOCTYPE html>", encoding="unicode")
+
+
+def _fragment_ids(ontology: Graph, prefix: str) -> dict[str, str]:
+    """Each term's HTML id, given to pyLODE before it names them itself.
+
+    pyLODE makes an id from a term's label, or from its IRI when that id is taken, in the order it
+    meets the terms, which follows set iteration and so changes from process to process: the
+    same ontology gave `id="CitedWork"` in one build and `id="citedwork"` in the next, so no two
+    builds were byte-identical and links into the page broke. Here every term of ours is named
+    by its IRI's fragment (unique, and what `…/ontology#Term` points at), other terms by their
+    last segment, in IRI order so that a clash is settled the same way every time."""
+    ours = sorted({str(t) for t in ontology.subjects() if isinstance(t, URIRef) and str(t).startswith(prefix)})
+    others = sorted({str(t) for t in ontology.subjects() if isinstance(t, URIRef)} - set(ours))
+    ids: dict[str, str] = {}
+    for term in ours + others:
+        local = re.split(r"[#/]", term.rstrip("#/"))[-1]
+        if not local or term == prefix.rstrip("#"):
+            continue
+        fid, n = local, 1
+        while fid in ids.values():
+            n += 1
+            fid = f"{local}{n}"
+        ids[term] = fid
+    return ids
+
+
+def _in_order(page: lxml_html.HtmlElement) -> None:
+    """pyLODE lists a section's terms, the terms in a term's table ("In Domain Of" …) and the table
+    of contents in set order: sorted here by label, so that readers find them alphabetically and builds agree."""
+
+    def reorder(parent: lxml_html.HtmlElement, children: list[lxml_html.HtmlElement], key) -> None:  # type: ignore[no-untyped-def]
+        slots = [(parent.index(child), child.tail) for child in children]
+        for (position, tail), child in zip(slots, sorted(children, key=key)):
+            child.tail = tail
+            parent.insert(position, child)
+
+    entities = page.xpath("//div[contains(concat(' ', @class, ' '), ' entity ')]")
+    for parent in sorted({e.getparent() for e in entities}, key=lambda p: p.get("id") or ""):
+        reorder(parent, [e for e in entities if e.getparent() is parent],
+                lambda e: ((e.findtext(".//h3") or "").strip().casefold(), e.get("id") or ""))
+    for listing in page.xpath("//td//ul | //div[@id='toc']//ul[contains(concat(' ', @class, ' '), ' second ')]"):
+        reorder(listing, list(listing), lambda li: (li.text_content().strip().casefold(),
+                                                    lxml_html.tostring(li)))
 
 
 @contextlib.contextmanager

@@ -16,13 +16,12 @@ import csv
 from collections.abc import Iterator
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import XSD
 
 from lod import output, treaties
 from lod.bodies import BODIES, Body, by_key
 from lod.rdf.groups import GROUPS, group_iri
 from lod.rdf.namespaces import (
-    ALLOT, OWL, RDF, RDFS, SKOS, UNDO, UNRES, WD, bind_prefixes, state_iri, treaty_iri,
+    ALLOT, OWL, RDF, RDFS, SKOS, UNDO, UNRES, WD, XSD, bind_prefixes, state_iri, treaty_iri,
 )
 from lod.rdf.ntriples import nt_lines
 from lod.rdf.registry import body_iri

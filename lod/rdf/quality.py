@@ -11,11 +11,10 @@ one table. docs/ontology.md says why annotations rather than measurements.
 from __future__ import annotations
 
 from rdflib import URIRef
-from rdflib.namespace import SKOS
 
 from lod.quality import BY_CODE, findings
 from lod.rdf.mapbase import MapperBase
-from lod.rdf.namespaces import DCTERMS, DQV, FINDING, OA, RDF
+from lod.rdf.namespaces import DCTERMS, DQV, FINDING, OA, RDF, SKOS
 from lod.rdf.ntriples import Text
 
 FINDINGS_SCHEME = URIRef(str(FINDING).rstrip("/"))

@@ -17,10 +17,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from rdflib import URIRef
-from rdflib.namespace import SKOS
 
 from lod.parse.phrasebook import fold
-from lod.rdf.namespaces import RELATION, UNRES, VERB, slug, verb_concept
+from lod.rdf.namespaces import RELATION, SKOS, UNRES, VERB, slug, verb_concept
 from lod.vocabulary import BY_NAME, scheme_labels, source_graph
 
 VERBS_TTL = Path(__file__).resolve().parent.parent.parent / "ontology" / "verbs.ttl"

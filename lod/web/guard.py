@@ -28,10 +28,12 @@ query process too, so its time is bounded and charged like the query's (lod.web.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterator
 
+from cachetools import LRUCache
 from pyparsing import ParseBaseException, ParseResults
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
@@ -101,6 +103,38 @@ def _judge(text: str) -> CheckedQuery | Rejected:
         return _parse_and_check(text)
     except Rejected as exc:
         return Rejected(exc.status, str(exc))  # without the traceback and the parser's frames
+
+
+class KnownVerdicts:
+    """The verdicts a web worker has already received from its query processes, by query text.
+
+    The check runs in a query process (it can take seconds on a hostile text), so even a cached
+    verdict there costs a child and two pipe messages. A query the worker has seen before is
+    judged here instead: a query run by an external engine then needs no query process at all,
+    which is most of lod's own time on such a request. Only verdicts that depend on the text
+    alone are kept (accepted, or refused as malformed/read-only); texts longer than
+    `LONGEST_KEPT` are never kept.
+    """
+
+    KEPT_REFUSALS = (400, 403)
+
+    def __init__(self, size: int = VERDICTS_KEPT) -> None:
+        self._known: LRUCache[str, CheckedQuery | Rejected] = LRUCache(maxsize=size)
+        self._lock = threading.Lock()
+
+    def get(self, text: str) -> CheckedQuery | None:
+        """The accepted query, None when unknown; raises `Rejected` for a known refusal."""
+        with self._lock:
+            verdict = self._known.get(text)
+        if isinstance(verdict, Rejected):
+            raise Rejected(verdict.status, str(verdict))
+        return verdict
+
+    def remember(self, text: str, verdict: CheckedQuery | Rejected) -> None:
+        if len(text) > LONGEST_KEPT or (isinstance(verdict, Rejected) and verdict.status not in self.KEPT_REFUSALS):
+            return
+        with self._lock:
+            self._known[text] = verdict
 
 
 _CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")

@@ -21,20 +21,18 @@ from __future__ import annotations
 import itertools
 import math
 import multiprocessing as mp
-import os
-import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, NoReturn
 
 from lod.store import QueryError, RawResult
 from lod.web import sandbox
-from lod.web.guard import CheckedQuery, Rejected, check_query
+from lod.web.guard import CheckedQuery, KnownVerdicts, Rejected
+from lod.web.querychild import Worker as _Worker
+from lod.web.querychild import child_main as _child
 
 
 class QueryTimeout(Exception):
@@ -49,88 +47,6 @@ class Busy(Exception):
         self.retry_after = retry_after
 
 
-QUERY_NICENESS = 10
-"""Query processes yield the CPU to the web workers (pages and descriptions first)."""
-
-
-def _child(conn: Connection, errors: Connection, memory_mb: int, allow_unconfined: bool) -> None:
-    """Child main loop: leave the network, cap memory, then open stores lazily (one per build
-    version) and answer tasks: ("check", text), ("run", ...) and ("probe", host, port)."""
-    os.dup2(errors.fileno(), 2)  # last words (an allocator's abort message) go to the parent
-    os.set_blocking(2, False)  # and never block the child if nobody reads them
-    try:
-        how = sandbox.confine(allow_unconfined=allow_unconfined)
-    except sandbox.Unconfined as exc:
-        conn.send(("unconfined", str(exc)))
-        return
-    sandbox.limit_memory(memory_mb)
-    os.nice(QUERY_NICENESS)
-    from lod.store import OxigraphStore  # the child imports only what it needs
-
-    stores: dict[str, Any] = {}
-    conn.send(("ready", how))  # imports done: from now on only query time counts
-    while True:
-        try:
-            task = conn.recv()
-        except EOFError:
-            return
-        try:
-            if task[0] == "check":
-                checked = check_query(task[1])
-                conn.send(("checked", checked.form, checked.dataset_in_query))
-            elif task[0] == "probe":
-                conn.send(("probed", sandbox.probe(task[1], task[2])))
-            else:
-                _, store_dir, sparql, defaults, named, accept, max_rows = task
-                store = stores.get(store_dir)
-                if store is None:
-                    stores.clear()  # an older build is no longer needed
-                    store = stores[store_dir] = OxigraphStore.open_read_only(Path(store_dir))
-                result = store.query(sparql, defaults, named, accept, max_rows)
-                conn.send(("ok", result.content_type, result.body, result.kind, result.count))
-        except Rejected as exc:
-            conn.send(("error", exc.status, str(exc)))
-        except QueryError as exc:
-            conn.send(("error", exc.status, str(exc)))
-        except MemoryError:
-            death = sandbox.cause_of_death(None, "MemoryError", memory_mb)
-            conn.send(("error", death.status, death.message))
-        except Exception as exc:  # noqa: BLE001 - any engine failure becomes a clean answer
-            conn.send(("error", 400, f"{type(exc).__name__}: {exc}"))
-
-
-@dataclass
-class _Worker:
-    process: mp.process.BaseProcess
-    conn: Connection
-    errors: Connection
-    ready: bool = False
-    confinement: str = ""
-    idle_since: float = field(default_factory=time.monotonic)
-
-    def last_words(self) -> str:
-        """What the child wrote on stderr since last asked (passed on to our own log)."""
-        chunks = []
-        try:
-            while self.errors.poll(0):
-                chunk = os.read(self.errors.fileno(), 65536)
-                if not chunk:
-                    break
-                chunks.append(chunk)
-        except OSError:
-            pass
-        text = b"".join(chunks).decode("utf-8", "replace")
-        if text:
-            sys.stderr.write(f"[query process {self.process.pid}] {text}")
-        return text
-
-    def kill(self) -> None:
-        self.process.kill()
-        self.process.join(5)
-        self.conn.close()
-        self.errors.close()
-
-
 STARTUP_LIMIT = 60.0
 """Seconds a new child may take to start (spawn, imports); not charged to any query."""
 
@@ -142,11 +58,29 @@ KILL_SECONDS = 1.0
 class QuerySession:
     """One child held for one request: the check and the run share one deadline."""
 
-    def __init__(self, pool: QueryPool, worker: _Worker, deadline: float, timeout: float) -> None:
+    def __init__(self, pool: QueryPool, take: Callable[[], tuple[_Worker, float]], timeout: float) -> None:
         self._pool = pool
-        self.worker: _Worker | None = worker
-        self._deadline = deadline
+        self._take = take
+        self._worker: _Worker | None = None
+        self._gone = False
+        self._deadline = time.monotonic() + timeout
         self._timeout = timeout
+
+    @property
+    def worker(self) -> _Worker | None:
+        """The child of this request, taken when first needed (None once it was killed): a query
+        whose verdict the worker already knows, run by an external engine, needs none."""
+        if self._worker is None and not self._gone:
+            self._worker, self._deadline = self._take()
+        return self._worker
+
+    @property
+    def held(self) -> _Worker | None:
+        """The child this session holds, without taking one."""
+        return self._worker
+
+    def _lose(self) -> None:
+        self._worker, self._gone = None, True
 
     def _ask(self, task: tuple[Any, ...]) -> tuple[Any, ...]:
         worker = self.worker
@@ -157,7 +91,7 @@ class QuerySession:
         except OSError:  # it died between two tasks: tell why, like a death during one
             return self._died(worker)
         if not worker.conn.poll(max(self._deadline - time.monotonic(), 0)):
-            self.worker = None
+            self._lose()
             worker.kill()
             self._pool.replace()
             what = "checking the query" if task[0] == "check" else "the query"
@@ -172,7 +106,7 @@ class QuerySession:
         return answer
 
     def _died(self, worker: _Worker) -> NoReturn:
-        self.worker = None
+        self._lose()
         worker.process.join(5)
         words = worker.last_words()
         worker.kill()
@@ -181,9 +115,19 @@ class QuerySession:
         raise QueryError(death.message, status=death.status)
 
     def check(self, text: str) -> CheckedQuery:
-        """The guard's verdict on `text`, computed in the child (raises `Rejected`)."""
-        answer = self._ask(("check", text))
-        return CheckedQuery(text, answer[1], answer[2])
+        """The guard's verdict on `text` (raises `Rejected`): computed in the child, unless the
+        pool already received it for the same text (lod.web.guard.KnownVerdicts)."""
+        known = self._pool.verdicts.get(text)
+        if known is not None:
+            return known
+        try:
+            answer = self._ask(("check", text))
+        except Rejected as refusal:
+            self._pool.verdicts.remember(text, refusal)
+            raise
+        checked = CheckedQuery(text, answer[1], answer[2])
+        self._pool.verdicts.remember(text, checked)
+        return checked
 
     def run(self, store_dir: Path, sparql: str, defaults: list[str], named: list[str], accept: str,
             max_rows: int | None) -> RawResult:
@@ -211,7 +155,7 @@ class QueryPool:
         # this module (a child is ready in milliseconds), never from this multi-threaded worker,
         # and never from a process that has opened a RocksDB store.
         self._ctx = mp.get_context("forkserver")
-        self._ctx.set_forkserver_preload(["__main__", "lod.web.querypool"])
+        self._ctx.set_forkserver_preload(["__main__", "lod.web.querypool", "lod.web.querychild"])
         self._idle: list[_Worker] = []
         self._size = size
         self._keep_idle = size if keep_idle is None else max(0, min(keep_idle, size))
@@ -229,6 +173,7 @@ class QueryPool:
         self._startup_seconds = 0.5  # how long the latest child took to start
         self._lock = threading.Lock()
         self._closed = False
+        self.verdicts = KnownVerdicts()
         self.refusal: str | None = None
         """Why this pool answers no query (its children could not be confined), once known."""
 
@@ -337,17 +282,20 @@ class QueryPool:
             # until its child is ready (at once if one is idle; a start usually takes well under a
             # second, never charged to the query), its deadline allows for the last start's time
             self._deadlines[key] = time.monotonic() + timeout + 2 * self._startup_seconds
-        session: QuerySession | None = None
-        try:
+        def take() -> tuple[_Worker, float]:
             worker = self._take()
             deadline = time.monotonic() + timeout
             with self._slots:
                 self._deadlines[key] = deadline
-            session = QuerySession(self, worker, deadline, timeout)
+            return worker, deadline
+
+        session: QuerySession | None = None
+        try:
+            session = QuerySession(self, take, timeout)
             yield session
         finally:
-            if session is not None and session.worker is not None:
-                self._give_back(session.worker)
+            if session is not None and session.held is not None:
+                self._give_back(session.held)
             with self._slots:
                 del self._deadlines[key]
                 self._slots.notify()

@@ -1,0 +1,30 @@
+-- wrk script for bench/wrk.py: walks the paths of the file named by WRK_PATHS (one per line:
+-- a work IRI's path, then the path of the description it redirects to, and so on), each wrk
+-- thread from its own starting point, with the Accept header of WRK_ACCEPT. wrk does not
+-- follow redirects, so the walk holds both hops of every dereference (303, then 200).
+-- At the end it prints one JSON line (latencies in milliseconds) that bench/wrk.py reads.
+local paths = {}
+local position = 0
+local accept = os.getenv("WRK_ACCEPT") or "*/*"
+
+function init(args)
+  for line in io.lines(os.getenv("WRK_PATHS")) do
+    paths[#paths + 1] = line
+  end
+  -- an even start keeps each thread's walk aligned on (IRI, description) pairs
+  position = 2 * math.random(0, #paths / 2 - 1)
+end
+
+function request()
+  position = position % #paths + 1
+  return wrk.format("GET", paths[position], { ["Accept"] = accept })
+end
+
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    '{"requests": %d, "microseconds": %d, "p50_ms": %.3f, "p99_ms": %.3f, "max_ms": %.3f, ' ..
+    '"errors_status": %d, "errors_connect": %d, "errors_read": %d, "errors_write": %d, "errors_timeout": %d}\n',
+    summary.requests, summary.duration, latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+    latency.max / 1000, e.status, e.connect, e.read, e.write, e.timeout))
+end

@@ -1,0 +1,73 @@
+"""Dereferencing load from wrk (a C load generator) instead of bench.deref's Python threads.
+
+The Python load generator shares the two cores with the server and holds the GIL: at 8 clients
+it takes more CPU than the server it measures, so its latencies and rates are partly its own.
+wrk (Debian package `wrk`; `make wrk-deps`) uses a few percent of a core for the same load. The
+walk (bench/walk.lua) alternates each work IRI with the description it redirects to, found once
+here by following the 303, so the mix is the same as bench.deref's (one 303, one 200 per
+dereference). wrk measures each HTTP request; a dereference's own latency (both hops) is not
+measured, so `p50_ms`/`p99_ms` of the result are NaN and the `http_` figures are the ones to read.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bench.deref import ACCEPT, LoadResult
+
+WALK = Path(__file__).with_name("walk.lua")
+THREADS = 2
+"""wrk threads: one per core of this machine."""
+
+
+def available() -> bool:
+    return shutil.which("wrk") is not None
+
+
+def walk(port: int, paths: list[str], accept: str) -> list[str]:
+    """Each work IRI's path followed by the path of the description its 303 names."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    hops: list[str] = []
+    try:
+        for path in paths:
+            conn.request("GET", path, headers={"Accept": accept})
+            response = conn.getresponse()
+            response.read()
+            location = response.getheader("Location") if response.status == 303 else None
+            if location is None:
+                raise RuntimeError(f"{path} answered {response.status}, not 303, for Accept: {accept}")
+            target = urlsplit(location)
+            hops += [path, target.path + (f"?{target.query}" if target.query else "")]
+    finally:
+        conn.close()
+    return hops
+
+
+def load(port: int, paths: list[str], fmt: str, clients: int, duration: float) -> LoadResult:
+    """`clients` keep-alive connections from wrk for `duration` seconds over the walk of `paths`."""
+    accept = ACCEPT[fmt]
+    with tempfile.NamedTemporaryFile("w", suffix=".paths", delete=False) as listing:
+        listing.write("\n".join(walk(port, paths, accept)) + "\n")
+    try:
+        proc = subprocess.run(
+            ["wrk", f"-t{min(THREADS, clients)}", f"-c{clients}", f"-d{max(1, round(duration))}s", "--latency",
+             "-s", str(WALK), f"http://127.0.0.1:{port}"],
+            capture_output=True, text=True, timeout=duration + 60, check=True,
+            env={"WRK_PATHS": listing.name, "WRK_ACCEPT": accept, "PATH": "/usr/bin:/bin"},
+        )
+    finally:
+        Path(listing.name).unlink(missing_ok=True)
+    figures = json.loads(proc.stdout.strip().splitlines()[-1])
+    seconds = figures["microseconds"] / 1e6
+    errors = sum(v for k, v in figures.items() if k.startswith("errors_"))
+    return LoadResult(
+        fmt, clients, seconds, figures["requests"] // 2, figures["requests"], errors,
+        float("nan"), float("nan"), figures["p50_ms"], figures["p99_ms"],
+        f"{errors} errors from wrk: {figures}" if errors else None,
+    )
