@@ -330,6 +330,9 @@ class Resolution(Resolved):
     """The distribution printed on the cover ("General")."""
     committee_key: str | None = None
     """The lod.bodies key of `committee` (printed name kept, a label), resolved the same way."""
+    meta_warnings: list[str] = field(default_factory=list)
+    """Placeholders of the source's metadata read as absent (AKN4UN's `date="0001-01-01"`,
+    `by=""`): a curator's finding (lod.quality), not a fact of the work."""
 
     @property
     def committee_organ(self) -> Body | None:

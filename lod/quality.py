@@ -41,6 +41,7 @@ CHECKS: tuple[Check, ...] = (
     Check("verb-not-in-lexicon", "Verb not in lexicon", "the paragraph's leading phrase is not in the verb lexicon (ontology/verbs.ttl; resolutions and drafts of resolutions)"),
     Check("no-leading-verb", "No leading verb", "a numbered operative paragraph of a resolution opens without a recognised verb phrase"),
     Check("paragraph-length", "Unusual paragraph length", "a paragraph far longer or shorter than paragraphs are"),
+    Check("meta-placeholder", "Metadata placeholder", "the source's metadata gives a placeholder (AKN4UN's date 0001-01-01, an empty by=\"\") that was read as absent"),
 )
 BY_CODE = {check.code: check for check in CHECKS}
 
@@ -80,6 +81,7 @@ def findings(res: Resolution) -> list[Finding]:
     out += _addressees(res)
     out += _verbs(res)
     out += _lengths(res)
+    out += [Finding("meta-placeholder", warning) for warning in res.meta_warnings]
     return out
 
 
