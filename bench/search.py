@@ -19,6 +19,8 @@ Measurements, written to bench/results/search/{label}.json (docs/benchmarks.md s
    `--clients` keep-alive clients for `--duration` seconds: p50, p99, requests/s, and the
    server's CPU milliseconds per request (its processes' user + system time over the run: the
    figure that holds on a shared machine, where waiting for a CPU inflates the latencies).
+   The queries repeat every `--queries` requests: with the server's answer cache (setting
+   search-cache, `--search-cache`, default 500) most are answered from it; `--search-cache 0` measures searching.
 
 Queries are two adjacent words of a random passage with two of that passage's facets (one of
 the document: body, year, kind or session; one of the passage: verb or part), seed 0, so each
@@ -243,11 +245,13 @@ def record_cost(corpus: Path, sample: int) -> dict[str, object]:
             "passages_per_document": passages / len(models)}
 
 
-def serve_load(data: Path, queries: list[Query], clients: int, duration: float, log: Path) -> dict[str, object]:
+def serve_load(data: Path, queries: list[Query], clients: int, duration: float, log: Path,
+               search_cache: int) -> dict[str, object]:
     port = free_port()
     # each client has its own loopback address (127.0.0.2, .3 …), as people have, so the
     # per-client budget applies to each as it would in service
     env = {"LOD_PRERENDER": "0", "LOD_ACCESS_LOG": "0", "LOD_CLIENT_SECONDS_PER_MINUTE": "100000"}
+    env["LOD_SEARCH_CACHE"] = str(search_cache)  # the queries repeat: with a cache, most answers come from it
     server = start("lod serve", [PYTHON, "-m", "lod.serve", "--data", str(data), "--port", str(port),
                                  "--workers", "2"], port, "/search?q=peace&format=json", log, 900, env)
     try:
@@ -262,7 +266,7 @@ def serve_load(data: Path, queries: list[Query], clients: int, duration: float, 
         cpu = tree_cpu_seconds(server.proc.pid) - cpu_before
     finally:
         server.stop()
-    return {"clients": clients, "seconds": elapsed, "requests": len(samples), "errors": len(errors),
+    return {"clients": clients, "search_cache": search_cache, "seconds": elapsed, "requests": len(samples), "errors": len(errors),
             "server_cpu_ms_per_request": cpu * 1000 / max(1, len(samples) + len(errors)),
             "first_error": errors[0] if errors else None, "requests_per_s": len(samples) / elapsed,
             "p50_ms": percentile(samples, 50) * 1000, "p99_ms": percentile(samples, 99) * 1000}
@@ -308,13 +312,15 @@ def _served_directory(data: Path, store_from: Path) -> Path:
 @click.option("--queries", type=int, default=300, show_default=True)
 @click.option("--clients", type=int, default=8, show_default=True)
 @click.option("--duration", type=float, default=30, show_default=True)
+@setting_option("search-cache")
 @click.option("--skip", default="",
               help="comma-separated: inprocess, child, records, serve")
 @click.option("--serve-store-from", type=click.Path(path_type=Path),
               help="serve --data's search index beside this (smaller) build's dumps: /search never reads "
                    "the SPARQL store, whose load can take longer than the run on a busy machine")
 def main(**options: Any) -> None:
-    args = SimpleNamespace(**{**options, "data": settings.value("data", options["data"])})
+    args = SimpleNamespace(**{**options, "data": settings.value("data", options["data"]),
+                              "search_cache": settings.value("search-cache", options["search_cache"])})
     skip = set(filter(None, args.skip.split(",")))
     source = args.data / INDEX_FILE
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -355,7 +361,7 @@ def main(**options: Any) -> None:
         served = _served_directory(args.data, args.serve_store_from) if args.serve_store_from else args.data
         try:
             report["serve"] = serve_load(served, queries, args.clients, args.duration,
-                                         Path(tempfile.gettempdir()) / "lod-bench-search.log")
+                                         Path(tempfile.gettempdir()) / "lod-bench-search.log", args.search_cache)
         finally:
             if served != args.data:
                 shutil.rmtree(served.parent, ignore_errors=True)

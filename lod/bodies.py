@@ -198,6 +198,21 @@ BODIES: tuple[Body, ...] = (
         "incb", "International Narcotics Control Board", "un-incb", "internationalNarcoticsControlBoard",
         ("INCB",), "ecosoc", "subsidiary", _WD + "Q667217",
     ),
+    Body(
+        "c24", "Special Committee on the Situation with regard to the Implementation of the Declaration on the "
+        "Granting of Independence to Colonial Countries and Peoples", "un-c24", "specialCommitteeOnDecolonization",
+        ("Special Committee on Decolonization",), "ga", "subsidiary",
+    ),
+    Body("undc", "Disarmament Commission", "un-undc", "disarmamentCommission", ("United Nations Disarmament Commission",), "ga", "subsidiary"),
+    Body("unctad", "United Nations Conference on Trade and Development", "un-unctad", "unitedNationsConferenceOnTradeAndDevelopment", ("UNCTAD",), "ga", "subsidiary"),
+    Body("unjspb", "United Nations Joint Staff Pension Board", "un-unjspb", "unitedNationsJointStaffPensionBoard", (), "ga", "subsidiary"),
+    Body("cepa", "Committee of Experts on Public Administration", "un-cepa", "committeeOfExpertsOnPublicAdministration", (), "ecosoc", "subsidiary"),
+    Body("msc", "Military Staff Committee", "un-msc", "militaryStaffCommittee", (), "sc", "subsidiary"),
+    Body("aec", "Atomic Energy Commission", "un-aec", "atomicEnergyCommission", ("United Nations Atomic Energy Commission",), "sc", "subsidiary"),
+    Body("cd", "Conference on Disarmament", "un-cd", "conferenceOnDisarmament", (), None, "conference"),
+    Body("oios", "Office of Internal Oversight Services", "un-oios", "officeOfInternalOversightServices", (), None, "office"),
+    Body("unoca", "United Nations Regional Office for Central Africa", "un-unoca", "unitedNationsRegionalOfficeForCentralAfrica", ("UNOCA",), None, "office"),
+    Body("icj", "International Court of Justice", "un-icj", "internationalCourtOfJustice", (), None, "court"),
     # Funds, programmes and specialized agencies
     Body(
         "unicef", "United Nations Children's Fund", "un-unicef", "unitedNationsChildrensFund",

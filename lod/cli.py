@@ -93,19 +93,27 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", metavar="FILE[#PART]")
 @click.option("--json", "as_json", is_flag=True, help="Print the document model as JSON (the default).")
-def parse(file: Path, as_json: bool) -> None:
-    """Convert one document and print its model."""
+def parse(file: str, as_json: bool) -> None:
+    """Convert one document and print its model; FILE#B reads resolution B of an AKN collection
+    file ("A_RES_77_256 A-B-2300172E.xml#B")."""
     from lod.parse import ParseError, parse_file
+    from lod.parse.parts import part_path
 
+    path = part_path(file)
+    if not path.is_file():
+        raise click.BadParameter(f"{str(path)!r} is not a file", param_hint="FILE")
     try:
-        res = parse_file(file)
+        res = parse_file(path)
     except ParseError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(json.dumps(res.to_json(), indent=2, ensure_ascii=False))
+    label = getattr(path, "label", path.name)
     for warning in res.warnings:
-        click.echo(f"warning: {file.name}: {warning}", err=True)
+        click.echo(f"warning: {label}: {warning}", err=True)
+    for warning in res.meta_warnings:
+        click.echo(f"warning: {label}: metadata: {warning}", err=True)
 
 
 @main.command()

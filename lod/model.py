@@ -221,7 +221,8 @@ class Vote:
 class Voting:
     """How the organ adopted the text: without a vote, or by a recorded vote with its counts.
 
-    `outcome` is "adopted-without-vote", "adopted-recorded-vote" or, for a value the reader
+    `outcome` is "adopted-without-vote", "adopted-recorded-vote", "adopted-unanimously" (the
+    Security Council's "Adopted unanimously at the …th meeting", lod.parse.closing) or, for a value the reader
     does not know, the value as the source writes it (kept rather than guessed). The counts are
     the printed totals; `votes` the per-State list where the source gives one (the counts and
     the list can disagree in the source: both are kept).
@@ -329,6 +330,9 @@ class Resolution(Resolved):
     """The distribution printed on the cover ("General")."""
     committee_key: str | None = None
     """The lod.bodies key of `committee` (printed name kept, a label), resolved the same way."""
+    meta_warnings: list[str] = field(default_factory=list)
+    """Placeholders of the source's metadata read as absent (AKN4UN's `date="0001-01-01"`,
+    `by=""`): a curator's finding (lod.quality), not a fact of the work."""
 
     @property
     def committee_organ(self) -> Body | None:

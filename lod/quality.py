@@ -41,6 +41,7 @@ CHECKS: tuple[Check, ...] = (
     Check("verb-not-in-lexicon", "Verb not in lexicon", "the paragraph's leading phrase is not in the verb lexicon (ontology/verbs.ttl; resolutions and drafts of resolutions)"),
     Check("no-leading-verb", "No leading verb", "a numbered operative paragraph of a resolution opens without a recognised verb phrase"),
     Check("paragraph-length", "Unusual paragraph length", "a paragraph far longer or shorter than paragraphs are"),
+    Check("meta-placeholder", "Metadata placeholder", "the source's metadata gives a placeholder (AKN4UN's date 0001-01-01, an empty by=\"\") that was read as absent"),
 )
 BY_CODE = {check.code: check for check in CHECKS}
 
@@ -80,6 +81,7 @@ def findings(res: Resolution) -> list[Finding]:
     out += _addressees(res)
     out += _verbs(res)
     out += _lengths(res)
+    out += [Finding("meta-placeholder", warning) for warning in res.meta_warnings]
     return out
 
 
@@ -174,12 +176,40 @@ def _slug(phrase: str) -> str:
     return re.sub(r"-of$", "", re.sub(r"[^a-z0-9]+", "-", phrase.casefold()).strip("-"))
 
 
+DEGREE_WORDS: tuple[str, ...] = (
+    "once-again", "once-more", "in-particular", "in-this-regard", "again", "also", "further", "furthermore",
+    "strongly", "deeply", "gravely", "seriously", "profoundly", "urgently", "solemnly", "fully", "firmly",
+    "hereby", "equally", "warmly", "highly", "particularly", "especially", "greatly", "sincerely",
+    "unequivocally", "finally", "similarly", "likewise", "duly", "resolutely", "emphatically", "vigorously",
+    "most", "still", "therefore", "moreover",
+)
+"""Adverbs of degree, repetition and sequence (as slugs) that change no verb's meaning: "Further
+strongly condemns" is a form of "Condemns", "Calls once again upon" of "Calls upon". The lexicon
+lists the common forms; the others are read without these words."""
+
+
+def _without_degree(words: list[str]) -> list[str]:
+    """The words of a phrase (slug words) without its degree words, and without what follows an
+    "and" that joins a second verb ("Deeply shocked and grieved" → "shocked")."""
+    if "and" in words[1:]:
+        words = words[: words.index("and", 1)]
+    joined = "-" + "-".join(words) + "-"
+    for degree in sorted(DEGREE_WORDS, key=len, reverse=True):
+        joined = joined.replace(f"-{degree}-", "-")
+        joined = joined.replace(f"-{degree}-", "-")  # overlapping repeats ("-also-also-")
+    return [w for w in joined.split("-") if w]
+
+
 def in_lexicon(phrase: str) -> bool:
     """The phrase, or a phrase of the lexicon it extends ("Reiterates its call upon" extends
-    "Reiterates": the italic span carries the verb's object words)."""
-    words = _slug(phrase).split("-")
+    "Reiterates": the italic span carries the verb's object words), read with or without its
+    degree words (`DEGREE_WORDS`)."""
     known = lexicon()
-    return any("-".join(words[:n]) in known for n in range(len(words), 0, -1))
+    words = _slug(phrase).split("-")
+    core = _without_degree(words)
+    return any(
+        "-".join(ws[:n]) in known for ws in (words, core) for n in range(len(ws), 0, -1)
+    )
 
 
 def labelled(phrase: str, language: str) -> bool:
@@ -195,6 +225,11 @@ def labelled(phrase: str, language: str) -> bool:
     return any(phrase_concept(head, language) is not None for head in heads)
 
 
+_LIST_ITEM = re.compile(r"^(?:That|To)\s+(?:the\s+|,\s*)?[a-zA-Z]")
+"""A numbered item that continues a sentence printed before it ("Decides: 1. That the
+Secretary-General be requested …", "Resolves: 1. To request …"): its verb is the sentence's."""
+
+
 def _verbs(res: Resolution) -> Iterator[Finding]:
     if not lexicon() or res.kind in ("decision", "draft-decision"):
         return  # a decision narrates ("At its 47th plenary meeting, … decided"): no verb phrase leads it
@@ -204,7 +239,7 @@ def _verbs(res: Resolution) -> Iterator[Finding]:
             continue  # annexed texts (declarations, statutes) have their own wording
         if p.verb and not (in_lexicon(p.verb) if english else labelled(p.verb, res.language or "")):
             yield Finding("verb-not-in-lexicon", f"leading phrase {p.verb!r} is not in the verb lexicon", p.eid)
-        elif p.verb is None and part == "operative" and p.num is not None:
+        elif p.verb is None and part == "operative" and p.num is not None and not _LIST_ITEM.match(p.text):
             yield Finding("no-leading-verb", f"operative paragraph {p.num} opens without a verb phrase: {p.text[:60]!r}", p.eid)
 
 

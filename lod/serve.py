@@ -4,8 +4,8 @@ The master loads the build's N-Quads dump into the on-disk store once, before fo
 workers only ever open it read-only. Workers are gunicorn's asyncio (ASGI) workers running the
 Flask app through a2wsgi (lod.web.asgi): connections are read and parsed in the event loop, so
 thousands of idle or slow clients (a byte a second) cost memory, not threads, and pages keep
-being answered by the app's threads meanwhile. Dereferencing (by lod.web.fastpath) and /search are
-answered in one thread hop, their answers buffered (lod.web.asgi.FastPaths). Against the threaded worker this replaces
+being answered by the app's threads meanwhile. Dereferencing (by lod.web.fastpath) and /search
+(by lod.web.searches) are answered in one thread hop, their answers buffered (lod.web.asgi.FastPaths). Against the threaded worker this replaces
 (17–20 connections sending a byte a second timed out every other request), pages answered in
 8 ms (p50) while 1,900 idle connections were open (docs/security.md, tests/test_security_http.py).
 A request's head must arrive within request-read-seconds (else the connection is closed), and
@@ -34,6 +34,7 @@ from lod.web import sandbox
 from lod.web.app import SPARQL_PATH, create_app
 from lod.web.asgi import asgi_app
 from lod.web.fastpath import LeanDereferencing
+from lod.web.searches import LeanSearch
 
 LOG_URL_CHARS = 512
 """Characters of a request's URL written to the access log; a longer one is cut, marked with its length."""
@@ -131,7 +132,7 @@ class LodApplication(BaseApplication):  # type: ignore[misc]
         app = create_app(c, budget_path=self.budget_path)
         app.extensions["lod"].pool.warm()
         return asgi_app(app, c.threads, c.max_request_bytes, c.request_read_seconds, query_path=SPARQL_PATH,
-                        hot=LeanDereferencing(app, SPARQL_PATH))
+                        hot=LeanDereferencing(app, SPARQL_PATH), search=LeanSearch(app, SPARQL_PATH))
 
 
 def serve(settings: Settings) -> None:

@@ -79,6 +79,11 @@ class Settings(Mapping[str, Any]):
         5.0,
         'Seconds a full-text search (/search) may run before it is stopped and answered 503.'
     )
+    search_cache: int = _setting(
+        500,
+        'Answers of /search each server worker keeps in memory (least recently asked dropped first, all of'
+        ' them when the build changes); 0 keeps none.'
+    )
     client_concurrency: int = _setting(
         4,
         'SPARQL queries one client may have running at once (429 beyond); always fewer than workers x query-'

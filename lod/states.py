@@ -131,3 +131,20 @@ def state_names() -> dict[str, State]:
     comma ("Saint Vincent and the Grenadines") are never cut in two.
     """
     return {name: state for state in _load()[0] for name in state.names}
+
+
+_ADJECTIVE_ENDINGS: tuple[tuple[str, str], ...] = (("ian", ""), ("ian", "a"), ("an", ""), ("an", "a"), ("n", ""), ("i", ""), ("ese", ""))
+"""How English makes a State's adjective from its name: Syria-n, Haiti-an, Iran-ian, Cambodia-n,
+Iraq-i, Israel-i, Angola-n ("ian" → "a" for Armenia-n's kind)."""
+
+
+def state_of_adjective(adjective: str) -> State | None:
+    """The State a printed adjective names ("Syrian", "South African", "Iraqi"), where taking an
+    adjectival ending off it leaves a name of the table; None otherwise ("Arab", "African",
+    "Portuguese": no State is named so)."""
+    for ending, restore in _ADJECTIVE_ENDINGS:
+        if adjective.endswith(ending) and len(adjective) - len(ending) >= 3:
+            state = lookup_state(adjective[: -len(ending)] + restore)
+            if state is not None:
+                return state
+    return None

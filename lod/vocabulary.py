@@ -108,3 +108,29 @@ def vocabulary_of_path(path: str) -> tuple[Vocabulary, str | None] | None:
     if vocabulary is None or (term and not vocabulary.slash_terms):
         return None
     return vocabulary, term or None
+
+
+@lru_cache(maxsize=None)
+def source_graph(source: str) -> Graph:
+    """The file a vocabulary comes from, parsed once a process (verbs.ttl takes rdflib ~1 s:
+    the parser's labels and lod.rdf.relations' relation table share it). Not to be changed."""
+    return Graph().parse(ROOT / source)
+
+
+@lru_cache(maxsize=None)
+def scheme_labels(name: str = "verb") -> dict[str, dict[str, str]]:
+    """Language tag → (label → local name of its concept) of a scheme's labels in the other
+    official languages (skos:prefLabel, altLabel, hiddenLabel; English is the concepts' slugs).
+
+    The parser reads the leading phrase of a French, Spanish, Russian, Arabic or Chinese
+    paragraph by these (lod.parse.phrasebook) without knowing RDF; a label several concepts
+    carry is kept for the first in IRI order (tests/test_verb_labels.py keeps them unique)."""
+    vocabulary = BY_NAME[name]
+    g = source_graph(vocabulary.source)
+    out: dict[str, dict[str, str]] = {}
+    for prop in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel):
+        for concept, label in sorted(g.subject_objects(prop)):
+            lang = getattr(label, "language", None)
+            if isinstance(concept, URIRef) and concept.startswith(vocabulary.iri + "/") and lang and lang != "en":
+                out.setdefault(lang, {}).setdefault(str(label), concept.removeprefix(vocabulary.iri + "/"))
+    return out

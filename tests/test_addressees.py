@@ -251,3 +251,18 @@ def test_security_council_actors_outside_the_bodies_table() -> None:
     # a capitalised adjective is not a name, and a directive without an object has no addressee
     assert addressees("Calls upon the Arab population to remain calm;") == []
     assert addressees("Calls for greater coordination and coherence among United Nations entities;") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3"),
+    [
+        ("Calls upon the Syrian authorities to cooperate fully", "SYR"),
+        ("Demands that the South African authorities release all political prisoners", "ZAF"),
+        ("Calls upon the Iranian Government to submit a report", "IRN"),
+        ("Urges the Iraqi authorities to ensure", "IRQ"),
+        ("Urges the Portuguese authorities to", None),  # "Portuguese" is no ending off a name: left for a curator
+    ],
+)
+def test_a_states_authorities_named_by_its_adjective_resolve_to_it(text: str, iso3: str | None) -> None:
+    found = AddresseeFinder(None).paragraph(text, text.split(" the ")[0])
+    assert [(a.kind, a.iso3) for a in found] == [("state", iso3)]

@@ -20,16 +20,27 @@ expressed by the head phrases of the verb scheme (the concepts with no skos:broa
 paragraphs of those phrases are its labels, counted together. The UN's texts print a relation
 only inflected ("Rappelant", "Rappelle"), never as the dictionary lemma the English labels are
 ("recall"): the labels are the printed forms, the most frequent preferred.
+
+    python tools/derive_verb_labels.py ../shared/corpus/real/ga-akn --openings
+
+learns labels from the words the other version opens the aligned paragraph with, whatever its
+reader found: Chinese and most Russian files print no italics, so until the scheme has labels
+in them their reader finds no phrase to align (`opening_labels`: an opening of MIN_SEEN and
+MIN_SHARE of a concept's paragraphs and DISTINCT of all that open so, grown while EXTEND go on
+alike). It prints only labels the scheme does not have, without the openings REVIEWED_OUT.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lod.model import Resolution
 from lod.parse import ParseError, parse_file
+from lod.parse.phrasebook import LANGUAGE_TAGS, UNSPACED, fold
 from rdflib import Graph
 from rdflib.namespace import SKOS
 
@@ -38,6 +49,26 @@ from lod.rdf.relations import VERBS_TTL, phrase_concept
 
 MIN_SEEN = 3
 MIN_SHARE = 0.3
+EXTEND = 0.8
+"""An opening grows by a word (a character in Chinese) while that word follows it in at least
+this share of its paragraphs: "Prie le Secrétaire général" when nearly every "Prie" of the
+concept goes on so, "Décide" when what follows varies (the object, never part of the phrase)."""
+REVIEWED_OUT = frozenset({
+    # a repeated object, not the verb's words: the same resolution adopted year after year
+    ("fr", "Adopte la déclaration politique"), ("es", "Aprueba la declaración política de la"),
+    ("ar", "تعتمد الإعلان السياسي للاجتماع الرفيع المستوى"), ("zh", "通过本决议附件所载"),
+    ("ru", "рекомендует Генеральной Ассамблее принять следующий проект"), ("fr", "Engage les États"),
+    ("fr", "Réaffirme qu’il importe"), ("zh", "重申必须"), ("fr", "Réaffirmant également les"), ("fr", "Exhorte les"),
+    # the conjunction or preposition the object opens with
+    ("es", "Pide que se"), ("es", "Reconociendo que"), ("fr", "Conscient que"), ("ar", "يسلّم أيضا بأن"),
+    ("ar", "يوصي بأن"), ("es", "Observa con preocupación que"), ("es", "Observando con gran preocupación que"),
+    ("es", "Expresando profunda preocupación por"), ("es", "Gravemente preocupado por"),
+    # "having", "again", "its": a word of many phrases, not of this one
+    ("ar", "وقد"), ("ru", "вновь"), ("es", "Expresando su"),
+})
+"""Openings the review of `--openings` turned down (tests/test_verb_labels.py holds the rest)."""
+MAX_UNITS = {"zh": 10}
+"""The longest opening compared: words, or characters in Chinese."""
 
 
 def leading_phrases(res: Resolution) -> dict[str, str]:
@@ -48,18 +79,28 @@ def leading_phrases(res: Resolution) -> dict[str, str]:
     return out
 
 
+_WORKS: dict[Path, dict[str, dict[str, Resolution]]] = {}
+
+
+def works(corpus: Path) -> dict[str, dict[str, Resolution]]:
+    """symbol → language → the resolution, for every file of the corpus (read once a run)."""
+    if corpus not in _WORKS:
+        found: dict[str, dict[str, Resolution]] = defaultdict(dict)
+        for path in sorted(corpus.rglob("*.xml")):
+            try:
+                res = parse_file(path)
+            except ParseError:
+                continue
+            if res.symbol and res.language:
+                found[res.symbol][res.language] = res
+        _WORKS[corpus] = found
+    return _WORKS[corpus]
+
+
 def aligned(corpus: Path) -> Counter[tuple[str, str, str]]:
     """(concept, language tag, phrase) → how many aligned paragraphs show it."""
-    works: dict[str, dict[str, Resolution]] = defaultdict(dict)
-    for path in sorted(corpus.rglob("*.xml")):
-        try:
-            res = parse_file(path)
-        except ParseError:
-            continue
-        if res.symbol and res.language:
-            works[res.symbol][res.language] = res
     seen: Counter[tuple[str, str, str]] = Counter()
-    for versions in works.values():
+    for versions in works(corpus).values():
         english = versions.get("eng")
         if english is None or len(versions) < 2:
             continue
@@ -72,6 +113,117 @@ def aligned(corpus: Path) -> Counter[tuple[str, str, str]]:
                 if concept is not None:
                     seen[(str(concept), language_tag(lang), " ".join(phrase.split()).strip(" ,،"))] += 1
     return seen
+
+
+def paragraph_texts(res: Resolution) -> dict[str, str]:
+    """eId → the words of every preambular and operative paragraph (annexes included)."""
+    out = {p.eid: p.text for p in res.preamble}
+    for paras in [res.operative, *(a.paragraphs for a in res.annexes)]:
+        out.update({p.eid: p.intro or p.text for p in paras})
+    return out
+
+
+_STOP = re.compile(r"[,،;؛:：，、；。(（]")
+_NUMBERING = re.compile(r"^[\s*_\"'“”«»(\[]*(?:[(\[]?[0-9０-９٠-٩]+[.)．、\]]\s*)?")
+
+
+def openings(text: str, tag: str) -> list[str]:
+    """The prefixes of a paragraph's opening, a word (a character in Chinese) longer each, up
+    to the first punctuation (a leading phrase never runs over a comma)."""
+    rest = text[_NUMBERING.match(text).end():]  # type: ignore[union-attr]
+    head = _STOP.split(rest, 1)[0]
+    if tag in UNSPACED:
+        head = "".join(head.split())[: MAX_UNITS.get(tag, 10)]
+        return [head[:n] for n in range(1, len(head) + 1)]
+    words = head.split()[:6]
+    return [" ".join(words[:n]) for n in range(1, len(words) + 1)]
+
+
+DISTINCT = 0.25
+"""An opening is a label of a concept only when at least this share of all the aligned paragraphs
+that open with it are that concept's: "وإذ" ("and, while") and "又" ("also") open paragraphs
+of every concept and are read on ("وإذ يشير", "又决定")."""
+
+
+@dataclass
+class Openings:
+    """What the other versions open the paragraphs of each English concept with."""
+
+    seen: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+    """(concept, language tag, folded opening) → aligned paragraphs opening so."""
+    totals: Counter[tuple[str, str]] = field(default_factory=Counter)
+    """(concept, tag) → aligned paragraphs."""
+    anywhere: Counter[tuple[str, str]] = field(default_factory=Counter)
+    """(tag, folded opening) → aligned paragraphs of any concept opening so."""
+    printed: dict[tuple[str, str], Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    """(tag, folded opening) → how the texts print it ("Décide", "DÉCIDE")."""
+
+    def add(self, concept: str, tag: str, text: str) -> None:
+        self.totals[(concept, tag)] += 1
+        for prefix in openings(text, tag):
+            key = fold(prefix)
+            self.seen[(concept, tag, key)] += 1
+            self.anywhere[(tag, key)] += 1
+            self.printed[(tag, key)][prefix] += 1
+
+
+def aligned_openings(corpus: Path) -> Openings:
+    """The openings of the other versions' paragraphs, whatever their reader found as the
+    phrase (Chinese and Russian texts mostly print no italics)."""
+    found = Openings()
+    for versions in works(corpus).values():
+        english = versions.get("eng")
+        if english is None:
+            continue
+        concepts = {eid: phrase_concept(phrase, "eng") for eid, phrase in leading_phrases(english).items()}
+        for lang, res in versions.items():
+            tag = LANGUAGE_TAGS.get(lang)
+            for eid, text in paragraph_texts(res).items() if tag else ():
+                concept = concepts.get(eid)
+                if concept is not None:
+                    found.add(str(concept), tag or "", text)
+    return found
+
+
+def opening_labels(found: Openings) -> dict[tuple[str, str], list[tuple[str, int]]]:
+    """(concept, tag) → its labels, as printed: an opening of at least MIN_SEEN and MIN_SHARE of
+    the concept's aligned paragraphs and DISTINCT of all that open with it, grown while EXTEND
+    of them go on with the same word; a label two concepts share is the one's that prints it most."""
+    following: dict[tuple[str, str, str], list[tuple[str, int]]] = defaultdict(list)
+    for (concept, tag, prefix), n in found.seen.items():
+        shorter = prefix[:-1] if tag in UNSPACED else prefix.rpartition(" ")[0]
+        following[(concept, tag, shorter)].append((prefix, n))
+
+    def frequent(concept: str, tag: str, prefix: str, n: int) -> bool:
+        return n >= MIN_SEEN and n / found.totals[(concept, tag)] >= MIN_SHARE
+
+    grown: list[tuple[int, str, str, str]] = []
+
+    def walk(concept: str, tag: str, prefix: str, n: int) -> None:
+        if n / found.anywhere[(tag, prefix)] < DISTINCT:
+            for longer, m in following.get((concept, tag, prefix), []):
+                if frequent(concept, tag, longer, m):
+                    walk(concept, tag, longer, m)
+            return
+        while True:
+            longer = max(following.get((concept, tag, prefix), []), key=lambda kv: kv[1], default=None)
+            if longer is None or longer[1] < EXTEND * n:
+                break
+            prefix, n = longer
+        grown.append((n, concept, tag, prefix))
+
+    for (concept, tag, shorter), longer in list(following.items()):
+        if shorter == "":
+            for prefix, n in longer:
+                if frequent(concept, tag, prefix, n):
+                    walk(concept, tag, prefix, n)
+    out: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
+    claimed: set[tuple[str, str]] = set()
+    for n, concept, tag, prefix in sorted(grown, key=lambda t: (-t[0], t[1:])):
+        if (tag, prefix) not in claimed:
+            claimed.add((tag, prefix))
+            out[(concept, tag)].append((found.printed[(tag, prefix)].most_common(1)[0][0], n))
+    return out
 
 
 def candidates(seen: Counter[tuple[str, str, str]]) -> dict[tuple[str, str], list[tuple[str, int]]]:
@@ -106,7 +258,33 @@ def by_relation(seen: Counter[tuple[str, str, str]]) -> Counter[tuple[str, str, 
     return out
 
 
-def main(corpus: str, relations: bool = False) -> None:
+def new_opening_labels(corpus: Path) -> list[str]:
+    """The lines of the labels `opening_labels` finds that the scheme does not have yet: a
+    phrase another concept already carries in that language stays that concept's, and a
+    concept that has a preferred label in that language gets alternative ones."""
+    g = Graph().parse(VERBS_TTL)
+    preferred = {(str(s), o.language) for s, o in g.subject_objects(SKOS.prefLabel) if getattr(o, "language", None)}
+    taken = {(o.language, fold(str(o))) for p in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
+             for s, o in g.subject_objects(p) if str(s).startswith(str(VERB)) and getattr(o, "language", None)}
+    lines = []
+    for (concept, tag), phrases in sorted(opening_labels(aligned_openings(corpus)).items()):
+        for phrase, n in phrases:
+            if (tag, fold(phrase)) in taken or (tag, phrase) in REVIEWED_OUT:
+                continue
+            taken.add((tag, fold(phrase)))
+            prop = "skos:altLabel" if (concept, tag) in preferred else "skos:prefLabel"
+            preferred.add((concept, tag))
+            escaped = phrase.replace("\\", "\\\\").replace('"', '\\"')
+            lines.append(f'verb:{concept.removeprefix(str(VERB))} {prop} "{escaped}"@{tag} .  # opens {n} aligned paragraphs')
+    return lines
+
+
+def main(corpus: str, relations: bool = False, opening: bool = False) -> None:
+    if opening:
+        print("# --- labels from the words the other versions open aligned paragraphs with (tools/derive_verb_labels.py")
+        print("# --- --openings), for the texts that print no italics; reviewed")
+        print("\n".join(new_opening_labels(Path(corpus))))
+        return
     seen = aligned(Path(corpus))
     if relations:
         print("# --- the relation scheme in the other official languages: generated by")
@@ -131,4 +309,5 @@ def main(corpus: str, relations: bool = False) -> None:
 
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    main(args[0] if args else "../shared/corpus/real/ga-akn", relations="--relations" in sys.argv)
+    main(args[0] if args else "../shared/corpus/real/ga-akn", relations="--relations" in sys.argv,
+         opening="--openings" in sys.argv)

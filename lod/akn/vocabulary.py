@@ -135,7 +135,9 @@ VOTING_OUTCOMES: dict[str, str] = {
     "adopted-without-vote": "adoptedWithoutVote",
     "adopted-recorded-vote": "adoptedRecordedVote",
 }
-"""The model's voting outcome → `<voting outcome>` as the UN's files write it (others as is)."""
+"""The model's voting outcome → `<voting outcome>` as the UN's files write it (others as is:
+"adopted-unanimously", the Security Council's closing line, has no AKN4UN value, and the AKN
+reader keeps a value it does not know as written, so it reads back the same)."""
 
 DICTIONARIES: dict[str, str] = {"sdg": "SDGO", "unbis": "UNBIS", "eurovoc": "EuroVoc"}
 """A subject's scheme → the `<keyword dictionary>` the UN's files name it by (others as is)."""

@@ -28,7 +28,7 @@ from typing import Iterable, Sequence
 from lod.bodies import BODIES, Body, by_key, by_name
 from lod.model import Addressee
 from lod.parse.scan import Prefiltered
-from lod.states import lookup_state
+from lod.states import lookup_state, state_of_adjective
 
 __all__ = ["Addressee", "AddresseeFinder", "addressees", "bodies_named", "action_of"]
 
@@ -289,15 +289,17 @@ class _Reader:
         if follower and follower.group("authority"):
             # "the Syrian authorities", "the Transitional Federal Government": a State's organs
             end = follower.end()
-            return Addressee(_clean(text[pos:end]), "state", self.action), end
+            state = state_of_adjective(re.sub(r"^the\s+", "", m.group("name")))
+            return Addressee(_clean(text[pos:end]), "state", self.action, iso3=state.iso3 if state else None), end
         if follower and follower.group("word") and follower.group("word") not in _MAY_FOLLOW_A_NAME:
             return None  # a capitalised adjective, not a name: "the Arab population"
         name = m.group("name")
         head = re.split(r"\s+(?:of|for|on|against|in)\s+", name)[0].split()[-1]
         if name.split()[-1] in ("Government", "Governments"):
-            kind = "state"  # "the Transitional Federal Government"
-        else:
-            kind = "body" if head in _BODY_HEADS else "organization"
+            # "the Transitional Federal Government"; "the Iranian Government" names its State
+            state = state_of_adjective(name.rsplit(" ", 1)[0]) if " " in name else None
+            return Addressee(_clean(m.group(0)), "state", self.action, iso3=state.iso3 if state else None), end
+        kind = "body" if head in _BODY_HEADS else "organization"
         return Addressee(_clean(m.group(0)), kind, self.action), end
 
     def _antecedent(self, head: str) -> Body | None:

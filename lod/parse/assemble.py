@@ -23,6 +23,7 @@ from lod.parse.furniture import (
     is_symbol_line,
     strip_marks,
 )
+from lod.parse.closing import apply_closing
 from lod.parse.decisions import decision_meeting, decision_start, decision_text_start
 from lod.parse.endnotes import take_endnotes
 from lod.parse.heading import Heading, find_formula, find_heading, formula_line, is_heading
@@ -211,6 +212,8 @@ def assemble(src: SourceText, overrides: dict[str, Any]) -> Resolution:
     if split.decision and res.operative:
         decision_meeting(res, next((p.text for p in res.operative if len(p.text) > 40), res.operative[0].text))
     res.preamble_formula = split.formula_text
+    if res.kind in ("resolution", "extract"):
+        apply_closing(res, src.text)
     res.footnotes = _footnotes(cleaned.footnotes)
     _apply_overrides(res, meta, warnings)
     set_language(res, meta, split.formula_text, blocks, warnings)

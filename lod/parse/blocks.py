@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from lod.parse.furniture import MARK_RE, Vocabulary, is_furniture, is_symbol_line, join_lines
+from lod.parse.misread import may_be_misread, misread_number
 from lod.parse.verbs import leading_phrase, opens_operative
 
 PARAGRAPH_NUMBER = r"\d{1,6}"
@@ -94,7 +95,6 @@ _GLUED_FOOTNOTE_END = re.compile(r"([,;:.])\s?(\d{1,3})\s*$")
 _FUNCTION_WORD_END = re.compile(r"\b(?:and|of|the|to|in|for|or|with|by|on|at|a|an|that)$")
 
 
-_OCR_NUMBER = re.compile(r"^(\d{1,3}),?\s+(?=[A-Z][a-z])")
 _RUN_ON = re.compile(r"(?<=[;.])\s+(?P<heading>[A-Z][a-z]+(?: [a-z]+){0,6}\s+)?(\d{1,3})\.\s+(?=[A-Z])")
 
 
@@ -143,16 +143,6 @@ def _opens_with_verb(line: str, at: int) -> bool:
     """What follows a paragraph number opens with an operative verb ("Encourages", "Also requests")."""
     rest = MARK_RE.sub("", line[at:]).replace("*", "").strip()
     return leading_phrase(rest, operative=True) is not None
-
-
-def _ocr_number(line: str, expected: int, at_start: bool) -> str:
-    """ "5, Notes …": a paragraph number whose full stop OCR read as a comma. The printed numbering
-    decides: only the number the count expects next, at the start of a paragraph, is one."""
-    m = _OCR_NUMBER.match(line)
-    if m and at_start and int(m.group(1)) == expected and (line[m.end(1)] == "," or opens_operative(line[m.end():])):
-        # "2 Requests …" (no stop at all) needs the verb lexicon's word too: "2 See …" is a note
-        return f"{m.group(1)}. {line[m.end():]}"
-    return line
 
 
 @lru_cache(maxsize=256)
@@ -205,8 +195,8 @@ class BlockBuilder:
             if not line:
                 blank = True
                 continue
-            if _OCR_NUMBER.match(line):
-                line = _ocr_number(line, expected, blank or current is None or self._complete(current))
+            if may_be_misread(line):
+                line = misread_number(line, expected, blank or current is None or self._complete(current))
             number = NUM_START.match(MARK_RE.sub("", line).lstrip("*"))
             numbered_next = bool(number) and int(number.group(1)) == expected and _opens_with_verb(line, number.end())
             if is_symbol_line(line) or is_furniture(line):

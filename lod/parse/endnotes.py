@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 
+from lod.parse.closing import CLOSING_START
 from lod.parse.furniture import Cleaned, mark
 
 _END_MARKER = re.compile(r"([,;:.])\s(\d{1,3})$")
 _NOTE_START = re.compile(r"^(\d{1,3})\.?\s+(\S.*)$")
-_CLOSING = re.compile(r"^\[?Adopted (?:unanimously |without (?:a )?vote,? |by acclamation )?(?:at|on|by \d)\b")
 
 
 def _paragraph_ends(lines: list[str]) -> dict[int, str]:
@@ -37,7 +37,7 @@ def _closing_index(lines: list[str]) -> int | None:
     """The last closing line ("Adopted at the …"), after which only notes may follow."""
     found = None
     for i, line in enumerate(lines):
-        if "Adopted" in line[:12] and _CLOSING.match(line.strip()):
+        if "pted" in line[:12] and CLOSING_START.match(line.strip()):
             found = i
     return found
 

@@ -23,7 +23,7 @@ _HEADING = re.compile(
     rf"|(?P<n2>\d{{1,4}} \(\d{{4}}\))\.? Resolution(?: of (?P<d2>{_MONTH_DATE}))?)\s*$"
 )
 _UNDER_HEADING = re.compile(
-    rf"^(?:of {_MONTH_DATE}|[\[(][^\])]{{1,80}}[\])]|Adopted by the [A-Z][\w ]+ at its .{{0,80}}meeting,? on {_MONTH_DATE}\.?)$"
+    rf"^(?:of {_MONTH_DATE}|[\[(][^\])]{{1,80}}[\])]|Adopted by the [A-Z][\w ]+ at[\s_]+its .{{0,80}}meeting,? [Oo]n {_MONTH_DATE}\.?)$"
 )
 """Lines that belong to the heading: the date, the draft's symbol in brackets, the adoption line."""
 

@@ -42,6 +42,13 @@ class MarkerState:
     seen: set[str] = field(default_factory=set)
     highest: int = 0
 
+    def __post_init__(self) -> None:
+        # Compilations number their notes through the volume: an extract's first note may be
+        # note 21, and the count starts there ("of 6 May,5" in a text whose notes are 4 and 5).
+        numbers = [int(n) for n in self.footnotes if n.isdigit()]
+        if numbers and not self.highest and not self.seen:
+            self.highest = min(numbers) - 1
+
     def expects(self, number: str) -> bool:
         return number in self.footnotes and number not in self.seen and int(number) == self.highest + 1
 

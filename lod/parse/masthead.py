@@ -85,7 +85,7 @@ _AGENDA = re.compile(
 _ITEM_OF = re.compile(r"\bItems? (\d+(?: \([a-z]\))?(?:(?:, | and )\d+(?: \([a-z]\))?)*) of the (?:provisional )?agenda")
 _ADOPTED = re.compile(rf"\b(Resolution|Decision) adopted by the ([A-Z][A-Za-z ]{{2,80}}?) on (\d{{1,2}} (?:{MONTHS}) \d{{4}})")
 _AT_MEETING = re.compile(
-    rf"\bAdopted by the ([A-Z][A-Za-z ]{{2,80}}?) at its (\d{{1,5}}(?:st|nd|rd|th) (?:plenary )?meeting),? on (\d{{1,2}} (?:{MONTHS}) \d{{4}})"
+    rf"\bAdopted by the ([A-Z][A-Za-z ]{{2,80}}?) at[\s_]+its (\d{{1,5}}(?:st|nd|rd|th) (?:plenary )?meeting),? [Oo]n (\d{{1,2}} (?:{MONTHS}) \d{{4}})"
 )
 _NUMBER_LINE = re.compile(r"^(Resolution|Decision) (\d{1,5} \(\d{4}\)|(?:ES-|S-)?\d{1,4}/\d{1,4}(?: [A-Z])?)$")
 _ROUTE = re.compile(r"\[((?:without reference to a Main Committee)|(?:on the (?:report|recommendation) of the ([A-Z][A-Za-z ]{2,90}?)))\s*\(([^()\[\]]{1,120})\)\s*\]")

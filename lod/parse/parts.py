@@ -55,6 +55,16 @@ def _rebuild(path: str, part: str | None) -> PartPath:
     return made
 
 
+def part_path(argument: str) -> Path:
+    """The input a command line names: a file, or one resolution of a collection file as
+    "FILE#B" (how reports name it, `PartPath.label`). A file whose own name holds "#" is that file."""
+    whole = Path(argument)
+    file, hash_, part = argument.rpartition("#")
+    if whole.exists() or not hash_ or not part or not file:
+        return whole
+    return PartPath.of(Path(file), part)
+
+
 def inputs(path: Path) -> list[Path]:
     """The inputs a file holds: itself, or one `PartPath` per resolution of an AKN collection."""
     if path.suffix.lower() != ".xml":

@@ -33,13 +33,15 @@ def _by_first_word(phrases: tuple[str, ...]) -> dict[str, list[list[str]]]:
 _PRE_ADVERBS_BY_FIRST = _by_first_word(PRE_ADVERBS)
 """Only the adverbs that open with the paragraph's next word are worth comparing."""
 
-_EXPRESSED = (
-    "its", "intention", "concerns", "solidarity", "sympathy", "disappointment", "outrage", "gravest", "deepest", "strongest", "utmost", "sincerest", "heartfelt", "continued", "firm",
+_EXPRESSED_WORDS = (
+    "intention", "concerns", "solidarity", "sympathy", "disappointment", "outrage", "gravest", "deepest", "strongest", "utmost", "sincerest", "heartfelt", "continued", "firm",
     "deep", "grave", "serious", "profound", "strong", "great", "full", "sincere",
     "appreciation", "concern", "regret", "gratitude", "support", "hope", "satisfaction",
     "alarm", "condolences", "readiness", "determination", "commitment", "conviction", "thanks",
 )
-"""What "Expresses" / "Expressing" takes into its phrase: "Expressing its gravest concern"."""
+_EXPRESSED = (*(f"its {word}" for word in _EXPRESSED_WORDS), *_EXPRESSED_WORDS)
+"""What "Expresses" / "Expressing" takes into its phrase: "Expressing its gravest concern"; "its"
+only before one of these words ("Expresses its confidence that …" is "Expresses")."""
 
 _ITS_NOUNS = (
     "call upon", "call on", "call for", "call", "request", "invitation", "appreciation", "gratitude",
@@ -61,11 +63,11 @@ _STRESS = ("in the strongest possible terms", "in the strongest terms", "unequiv
 _PHRASAL = {
     # verb (lower case) → the fixed continuations it takes, longest first
     "take": ("note", "into account", "into consideration"),
-    "calls": ("upon", "on", "for"),
-    "call": ("upon", "on", "for"),
+    "calls": ("upon", "on", "for", "attention"),
+    "call": ("upon", "on", "for", "attention"),
     "calling": ("upon", "on", "for", "attention"),
     "bearing": ("in mind",),
-    "takes": ("note", "into account", "into consideration"),
+    "takes": ("note", "into account", "into consideration", "cognizance"),
     "taking": ("note", "into account", "into consideration"),
     "expresses": _EXPRESSED,
     "expressing": _EXPRESSED,
@@ -75,9 +77,10 @@ _PHRASAL = {
     "looking": ("forward",),
     "looks": ("forward",),
     "places": ("on record",),
-    "extends": ("its",),
-    "draws": ("the attention",),
-    "drawing": ("the attention",),
+    "extends": tuple(f"its {word}" for word in ("thanks", "appreciation", "gratitude", "condolences", "sympathy", "support", "full support")),
+    "draws": ("the attention", "attention"),
+    "drawing": ("the attention", "attention"),
+    "being": (*_STILL, "aware", "conscious", "mindful", "desirous", "anxious", "disturbed", "satisfied", "confident"),
     "remains": _STILL,
     "remaining": _STILL,
     "condemns": _STRESS,
@@ -99,7 +102,7 @@ _WITH = (
 """Manner phrases that belong to the verb ("Notes with appreciation", "Welcoming with concern")."""
 
 _POST = (
-    "also", "further", "again", "once again", "once more", "strongly", "firmly", "fully", "deeply",
+    "also", "further", "furthermore", "again", "once again", "once more", "strongly", "firmly", "fully", "deeply",
     "in particular", "in this regard",
 )
 _ADJECTIVAL_POST = frozenset({"also", "further"})
@@ -168,8 +171,8 @@ def _is_verb_word(word: str, operative: bool) -> bool:
     w = word.lower()
     if w in _NOT_VERBS or not w[:1].isalpha():
         return False
-    if operative:
-        return w.endswith("s") and len(w) > 3 and not w.endswith("ss")
+    if operative:  # "Acting under Chapter VII …, decides" opens numbered paragraphs too
+        return (w.endswith("s") and len(w) > 3 and not w.endswith("ss")) or w == "acting"
     return w.endswith(("ing", "ed", "ful")) or w in _ATTITUDES
 
 
@@ -210,7 +213,10 @@ def leading_phrase(text: str, operative: bool) -> str | None:
         return None
     phrase.append(verb)
     i += 1
-    if verb.lower() in {"having", "has"}:
+    if verb.lower() == "having" and words[i : i + 2] == ["in", "mind"]:
+        phrase.extend(words[i : i + 2])  # "Having in mind", as "Bearing in mind"
+        i += 2
+    elif verb.lower() in {"having", "has"}:
         # "Having considered", "Having also considered"
         k = i + 1 if i + 1 < len(words) and words[i].lower() in ("also", "further") else i
         if k < len(words) and re.match(r"[a-z]+(?:ed|en|wn|ard|eard|arnt)\b", words[k]):
@@ -240,7 +246,8 @@ def leading_phrase(text: str, operative: bool) -> str | None:
             for fixed in _starting(group, first):
                 if rest == fixed or rest.startswith(fixed + " ") or rest.startswith(fixed + ","):
                     n = len(fixed.split())
-                    if group is _POST and fixed in _ADJECTIVAL_POST and _qualifies_noun(words, i + n):
+                    if group is _POST and fixed in _ADJECTIVAL_POST and _qualifies_noun(words, i + n) \
+                            and not _continues(verb, words, i + n):
                         continue
                     taken = words[i : i + n]
                     phrase.extend(taken)
@@ -266,6 +273,14 @@ def _starting(group: tuple[str, ...], first: str) -> tuple[str, ...]:
     return _by_first(group).get(first, ()) if group else ()
 
 
+def _continues(verb: str, words: list[str], at: int) -> bool:
+    """The words from `at` are a fixed continuation of `verb` ("Taking also into account": "into
+    account" continues "Taking", so "also" is the verb's adverb, not an adjective of "into")."""
+    rest = " ".join(w.lower().rstrip(",;:") for w in words[at : at + 8])
+    return any(rest == fixed or rest.startswith(fixed + " ")
+               for fixed in _starting(_PHRASAL.get(verb.lower(), ()), rest.split(" ", 1)[0]))
+
+
 def _qualifies_noun(words: list[str], at: int) -> bool:
     """The word at `at` is a common noun that "further" / "also" qualifies ("further efforts")."""
     if at >= len(words):
@@ -286,9 +301,24 @@ def italic_phrase(text: str) -> str | None:
     return phrase or None
 
 
+_PARTICLES = frozenset({"upon", "on", "for"})
+
+
 def verb_phrase(text: str, operative: bool) -> str | None:
-    """Italics when printed, otherwise the lexicon."""
-    return italic_phrase(text) or leading_phrase(text.replace("*", ""), operative)
+    """Italics when printed, otherwise the lexicon; the lexicon's longer phrase when the italics
+    stop short of the verb: after an adverb ("*Strongly* appeals", "*Gravely* concerned", "*Also*
+    decides") or before the verb's particle ("*Calls* on", "*Calling* for")."""
+    italic = italic_phrase(text)
+    if italic is None:
+        return leading_phrase(text.replace("*", ""), operative)
+    last = italic.rsplit(" ", 1)[-1].lower()
+    if last in _PRE_ADVERBS_BY_FIRST or last in _PHRASAL:
+        plain = leading_phrase(text.replace("*", ""), operative)
+        if plain and plain.startswith(italic + " ") and (
+            last in _PRE_ADVERBS_BY_FIRST or plain[len(italic) + 1 :].split(" ", 1)[0].lower() in _PARTICLES
+        ):
+            return plain
+    return italic
 
 
 _DECLARATORY = re.compile(

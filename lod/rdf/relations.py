@@ -16,9 +16,11 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import URIRef
 
+from lod.parse.phrasebook import fold
 from lod.rdf.namespaces import RELATION, SKOS, UNRES, VERB, slug, verb_concept
+from lod.vocabulary import BY_NAME, scheme_labels, source_graph
 
 VERBS_TTL = Path(__file__).resolve().parent.parent.parent / "ontology" / "verbs.ttl"
 
@@ -59,7 +61,7 @@ def relation_property(lemma: str | None) -> URIRef | None:
 @lru_cache(maxsize=1)
 def _phrase_relations() -> dict[URIRef, URIRef]:
     """Verb concept → relation concept, following skos:broader when a form has none itself."""
-    g = Graph().parse(VERBS_TTL)
+    g = source_graph(BY_NAME["verb"].source)
     direct = {s: o for s, o in g.subject_objects(UNRES.expressesRelation) if isinstance(s, URIRef) and isinstance(o, URIRef)}
     broader = {s: o for s, o in g.subject_objects(SKOS.broader) if isinstance(s, URIRef) and isinstance(o, URIRef)}
     out: dict[URIRef, URIRef] = {}
@@ -77,20 +79,11 @@ def _phrase_relations() -> dict[URIRef, URIRef]:
 @lru_cache(maxsize=1)
 def _labels() -> dict[tuple[str, str], URIRef]:
     """(language tag, folded label) → verb concept, from the labels of ontology/verbs.ttl in
-    the other official languages (learned from aligned paragraphs: see tests/test_verb_labels.py)."""
-    g = Graph().parse(VERBS_TTL)
-    out: dict[tuple[str, str], URIRef] = {}
-    for prop in (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel):
-        for concept, label in g.subject_objects(prop):
-            lang = getattr(label, "language", None)
-            # the relation scheme's labels are the same printed phrases: only verb concepts here
-            if isinstance(concept, URIRef) and concept.startswith(str(VERB)) and lang and lang != "en":
-                out.setdefault((lang, _fold(str(label))), concept)
-    return out
-
-
-def _fold(phrase: str) -> str:
-    return " ".join(phrase.casefold().replace("’", "'").strip(" ,،;:").split())
+    the other official languages (learned from aligned paragraphs: see tests/test_verb_labels.py):
+    the table the parser reads them by (lod.parse.phrasebook), so both fold phrases alike."""
+    # the relation scheme's labels are the same printed phrases: only verb concepts here
+    return {(lang, fold(label)): VERB[concept]
+            for lang, labels in scheme_labels("verb").items() for label, concept in labels.items()}
 
 
 def phrase_concept(phrase: str | None, lang: str = "eng") -> URIRef | None:
@@ -103,7 +96,7 @@ def phrase_concept(phrase: str | None, lang: str = "eng") -> URIRef | None:
         return verb_concept(phrase)
     from lod.rdf.namespaces import language_tag
 
-    return _labels().get((language_tag(lang), _fold(phrase)))
+    return _labels().get((language_tag(lang), fold(phrase)))
 
 
 def relation_of_phrase(phrase: str | None, lang: str = "eng") -> str | None:

@@ -26,6 +26,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import orjson
 import tantivy
 
 from lod.search.engine import ABOUT_FILE, INDEX_FILE, SLICES, analyzer, open_index
@@ -258,7 +259,7 @@ class SearchIndex:
         return "".join(parts)
 
     def _hit(self, doc: tantivy.Document, patterns: list[Pattern]) -> Hit:
-        work, main, symbol, title, date, eid, part, label = json.loads(doc.get_first("shown"))
+        work, main, symbol, title, date, eid, part, label = orjson.loads(doc.get_first("shown"))
         text = doc.get_first("text") or ""
         return Hit(f"{main}#{eid}" if eid else work, work, symbol, title, date, label, part,
                    excerpt(self._marked(text, patterns)))
@@ -271,18 +272,14 @@ class SearchIndex:
 
     def _facet_counts(self, counts: list[tuple[str, int]], chosen: Mapping[str, list[str]]) -> dict[str, list[FacetCount]]:
         by_facet: dict[str, list[FacetCount]] = {f.name: [] for f in FACETS}
-        for token, n in counts:  # most passages first
+        for token, n in counts:  # most passages first: a facet's first FACET_VALUES_SHOWN, and the chosen ones
             known = self._labels.get(token)
             if known:
                 facet, value, label = known
-                by_facet[facet].append(FacetCount(value, label, n, value in chosen.get(facet, [])))
-        shown: dict[str, list[FacetCount]] = {}
-        for facet, values in by_facet.items():
-            top = values[:FACET_VALUES_SHOWN]
-            top += [v for v in values[FACET_VALUES_SHOWN:] if v.selected]
-            if top:
-                shown[facet] = top
-        return shown
+                values, selected = by_facet[facet], value in chosen.get(facet, ())
+                if selected or len(values) < FACET_VALUES_SHOWN:
+                    values.append(FacetCount(value, label, n, selected))
+        return {facet: values for facet, values in by_facet.items() if values}
 
     def close(self) -> None:
         """Nothing to release: tantivy's files are mapped and unmapped with the searcher."""

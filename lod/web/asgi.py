@@ -15,7 +15,7 @@ every body chunk, the end) from the app's thread back to the event loop and wait
 three thread hops a request, which were half of the server's CPU when dereferencing (py-spy,
 docs/benchmarks.md "Serving fast paths"). Dereferencing (`/akn/…`, `/resource`, `/symbol/…`)
 is a negotiation, a stat and a read of a small built file, answered by the lean WSGI path
-(lod.web.fastpath); `/search` by the Flask app. Each runs once in a thread of a pool of its
+(lod.web.fastpath); `/search` by its own lean WSGI app (lod.web.searches.LeanSearch). Each runs once in a thread of a pool of its
 own (`threads`), its answer buffered and sent by the loop: one hop instead of three. Not in
 the loop itself, though that measured 0.72 against 0.84 ms of CPU a request: a description
 not in the page cache is a disk read, and tantivy releases the GIL while it searches, so
@@ -155,15 +155,16 @@ def buffered_call(wsgi: Callable[..., Any], environ: dict[str, Any]) -> Answer:
 HOT_PATHS = ("/akn/", "/resource", "/symbol/")
 """Dereferencing: answered by the lean path (`hot`), one thread hop, answer buffered."""
 THREADED_PATHS = ("/search",)
-"""Read-only answers of the Flask app that are small enough to buffer: one thread hop."""
+"""Read-only answers small enough to buffer, answered by `search` (or the app): one thread hop."""
 
 
 class FastPaths:
-    """GET and HEAD on `HOT_PATHS` answered by `hot`, on `THREADED_PATHS` by the app, each in one
+    """GET and HEAD on `HOT_PATHS` answered by `hot`, on `THREADED_PATHS` by `search`, each in one
     thread of `threads`; everything else through `rest` (a2wsgi's streaming thread pools)."""
 
-    def __init__(self, wsgi: Callable[..., Any], threads: int, rest: ASGIApp, hot: Callable[..., Any] | None = None) -> None:
-        self.wsgi, self.rest, self.hot = wsgi, rest, hot or wsgi
+    def __init__(self, wsgi: Callable[..., Any], threads: int, rest: ASGIApp, hot: Callable[..., Any] | None = None,
+                 search: Callable[..., Any] | None = None) -> None:
+        self.wsgi, self.rest, self.hot, self.search = wsgi, rest, hot or wsgi, search or wsgi
         self.executor = ThreadPoolExecutor(thread_name_prefix="lod-search", max_workers=threads)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -174,7 +175,7 @@ class FastPaths:
         if path.startswith(HOT_PATHS):
             app = self.hot
         elif path in THREADED_PATHS:
-            app = self.wsgi
+            app = self.search
         else:
             await self.rest(scope, receive, send)
             return
@@ -194,9 +195,10 @@ class FastPaths:
 
 
 def asgi_app(wsgi: Callable[..., Any], threads: int, max_bytes: int, read_seconds: float,
-             query_path: str = "/sparql", hot: Callable[..., Any] | None = None) -> ASGIApp:
+             query_path: str = "/sparql", hot: Callable[..., Any] | None = None,
+             search: Callable[..., Any] | None = None) -> ASGIApp:
     """The WSGI app: dereferencing (by `hot`, a leaner WSGI app for those paths,
-    lod.web.fastpath) and search in one thread hop, other pages from `threads` threads and as
+    lod.web.fastpath) and search (by `search`, lod.web.searches.LeanSearch) in one thread hop, other pages from `threads` threads and as
     many for `query_path`; requests read whole in the event loop first."""
     rest = SeparatePools(wsgi, threads, query_path)
-    return BoundedRequest(FastPaths(wsgi, threads, rest, hot), max_bytes, read_seconds)
+    return BoundedRequest(FastPaths(wsgi, threads, rest, hot, search), max_bytes, read_seconds)

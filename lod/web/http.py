@@ -51,6 +51,11 @@ def gzip_body(body: bytes) -> bytes:
     return gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)
 
 
+def gzip_wanted(req: Request, body: bytes) -> bool:
+    """Whether `body`, made for `req`, is sent gzip-encoded (long enough to gain, and asked for)."""
+    return len(body) >= _MIN_GZIP and "gzip" in req.headers.get("Accept-Encoding", "").lower()
+
+
 def _compressible(response: BaseResponse) -> bool:
     """A text-like body we built in memory (files from disk are sent as they are)."""
     ctype = (response.mimetype or "").lower()
@@ -81,7 +86,7 @@ def finish_response(response: R, config: Settings, last_modified: float | None, 
     if _compressible(response):
         response.vary.add("Accept-Encoding")
         body = response.get_data()
-        if len(body) >= _MIN_GZIP and "gzip" in req.headers.get("Accept-Encoding", "").lower():
+        if gzip_wanted(req, body):
             response.set_data(gzip_body(body))
             response.headers["Content-Encoding"] = "gzip"
     if not response.get_etag()[0] and not response.direct_passthrough and not response.is_streamed:

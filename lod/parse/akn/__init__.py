@@ -95,7 +95,7 @@ def read_akn(data: bytes, source: str, part: str | None = None) -> Resolution:
     ident = M.identification(meta)
     cover = M.cover(child(doc, "coverPage"))
     inline = InlineReader()
-    reader = BodyReader(inline)
+    reader = BodyReader(inline, ident.language)
     preface_number, title = _preface(child(doc, "preface"), inline)
     statements = [doc]
     conclusions = child(doc, "conclusions")
@@ -189,6 +189,7 @@ def read_akn(data: bytes, source: str, part: str | None = None) -> Resolution:
         # fifth of the reading time; their addressees are the English expression's (one work)
         add_addressees(res, body_name)
     M.restore_published(res, meta)
+    res.meta_warnings = M.meta_warnings(meta) + (M.meta_warnings(child(statements[0], "meta")) if part is not None else [])
     if res.language is None:
         warnings.append("the file names no language (FRBRlanguage)")
     if symbol is None:

@@ -27,6 +27,7 @@ from lod.parse.akn.numbers import (
     PARA_NUMBER, POINT_LABEL, PRINTED_NUMBER, ROMANS, ascii_digits, para_num, point_num, point_token,
 )
 from lod.parse.akn.tables import read_table, standing_table
+from lod.parse.phrasebook import leading_label
 from lod.parse.verbs import leading_phrase
 from lod.uri import eid as make_eid
 
@@ -92,8 +93,10 @@ class Body:
 class BodyReader:
     """Reads preambles and bodies (one, or several for a collection of parts) into one `Body`."""
 
-    def __init__(self, inline: InlineReader) -> None:
+    def __init__(self, inline: InlineReader, language: str | None = None) -> None:
         self.inline = inline
+        self.language = language
+        """The document's language (ISO 639-2): which phrasebook reads the leading phrases."""
         self.body = Body()
         self._operative: list[_Para] = []
         self._annexes: list[_Annex] = []
@@ -120,7 +123,7 @@ class BodyReader:
                     continue
                 n = len(self.body.preamble) + 1
                 eid = f"preamble__para_{n}"
-                verb = _leading(el, read.text, el.get("name"), operative=False)
+                verb = self._leading(el, read.text, el.get("name"), operative=False)
                 self.body.preamble.append(PreambularParagraph(read.text, verb, eid, _unique(read.markers)))
                 self.body.links[eid] = read.links
             elif name and name not in ("intro", "heading", "num"):
@@ -155,7 +158,7 @@ class BodyReader:
             if local(el) in ("container", "paragraph", "blockList"):
                 read = self.inline.read(el)
                 if read.text:
-                    verb = _leading(el, read.text, el.get("name"), operative=False)
+                    verb = self._leading(el, read.text, el.get("name"), operative=False)
                     self._target.append(_Para(None, read.text, verb, None, read.markers, read.links))
         main = child(statement, "mainBody")
         if main is not None:
@@ -238,7 +241,7 @@ class BodyReader:
         last = self._target[-1] if self._target else None
         if not num and not listed and last is not None and last.num is not None and not last.intro and not last.points:
             last.intro, last.markers, last.links = intro.text, intro.markers, intro.links  # number and text
-            last.verb = _leading(first, intro.text, None, operative=True) if first is not None else None
+            last.verb = self._leading(first, intro.text, None, operative=True) if first is not None else None
             return  # were marked as two sibling paragraphs
         # the number a paragraph prints in its words is in its first characters: only those are
         # read as ASCII digits (each digit stays one character, so the match's end holds)
@@ -262,7 +265,7 @@ class BodyReader:
             if _HEADING_CLASSES.match(el.get("class") or "") and len(text) < 200 and not intro.markers:
                 self._heading(text)
                 return
-            verb = _leading(first, text, None, operative=True) if first is not None else None
+            verb = self._leading(first, text, None, operative=True) if first is not None else None
             self._target.append(_Para(None, text, verb, self._section, intro.markers, intro.links))
             return
         if num and not PARA_NUMBER.match(para_num(num)):  # "(a)", "i", "(أ)" printed as a paragraph number
@@ -273,11 +276,14 @@ class BodyReader:
             return
         para = _Para(para_num(num) if num else None, intro.text, None, self._section, intro.markers, intro.links)
         opening = first if first is not None else child(lst, "intro") if lst is not None else None
-        para.verb = _leading(opening, intro.text, None, operative=True) if opening is not None else None
+        para.verb = self._leading(opening, intro.text, None, operative=True) if opening is not None else None
         if lst is not None:
             for point in self._points(lst):
                 para.add_point(point)
         self._target.append(para)
+
+    def _leading(self, el: etree._Element, text: str, named: str | None, *, operative: bool) -> str | None:
+        return _leading(el, text, named, self.language, operative=operative)
 
     def _numbered_last(self) -> bool:
         return bool(self._target) and self._target[-1].num is not None
@@ -377,12 +383,18 @@ def _unique(markers: list[str]) -> list[str]:
     return out
 
 
-def _leading(el: etree._Element, text: str, named: str | None, *, operative: bool) -> str | None:
-    """The leading phrase: what the verb lexicon finds (the same phrase the text converters
-    give, which the verb scheme is keyed on: the UN sometimes italicises more, "Reaffirming its
-    determination"), else the container's name when the text starts with it, else the italic
-    words the text opens with (the other five languages, which the lexicon does not read)."""
-    found = leading_phrase(text, operative) if text else None
+def _leading(el: etree._Element, text: str, named: str | None, language: str | None, *, operative: bool) -> str | None:
+    """The leading phrase: in English what the verb lexicon finds (the same phrase the text
+    converters give, which the verb scheme is keyed on: the UN sometimes italicises more,
+    "Reaffirming its determination"); in the other five languages the longest label of the
+    scheme in that language the text opens with (lod.parse.phrasebook); else the container's
+    name when the text starts with it, else the italic words the text opens with."""
+    if not text:
+        found = None
+    elif language in (None, "", "eng"):
+        found = leading_phrase(text, operative)
+    else:
+        found = leading_label(text, language)
     if found:
         return found
     if named and text.startswith(squash(named)):

@@ -49,6 +49,29 @@ def real_date(value: str | None) -> str | None:
     return value
 
 
+def meta_warnings(meta: etree._Element | None) -> list[str]:
+    """What `<meta>` records as a placeholder, read as absent: one sentence per kind of
+    placeholder and element, with how many and which (the workflow steps by outcome)."""
+    dates: dict[str, list[str]] = {}
+    actors: dict[str, list[str]] = {}
+    for el in meta.iter() if meta is not None else ():
+        name = local(el)
+        if not name:
+            continue
+        what = el.get("outcome") or el.get("name") or el.get("refersTo") or ""
+        date = (el.get("date") or "").strip()
+        if date in PLACEHOLDER_DATES:
+            dates.setdefault(f"<{name}> date {date}", []).append(what)
+        if el.get("by") is not None and not el.get("by", "").strip():
+            actors.setdefault(f"<{name}> by=\"\"", []).append(what)
+    out = []
+    for found, reading in ((dates, "read as no date"), (actors, "read as no actor")):
+        for placeholder, whats in found.items():
+            named = ", ".join(sorted({w for w in whats if w}))
+            out.append(f"{len(whats)} {placeholder} ({reading})" + (f": {named}" if named else ""))
+    return out
+
+
 def real_text(value: str | None) -> str | None:
     value = squash(value or "")
     return value or None

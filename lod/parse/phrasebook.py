@@ -1,0 +1,97 @@
+"""The leading phrase of a paragraph in French, Spanish, Russian, Arabic or Chinese.
+
+The English reader rebuilds the phrase from a lexicon of English grammar (lod.parse.verbs);
+the other five languages are read by the labels the verb scheme gives its concepts in them
+(ontology/verbs.ttl: "Décide"@fr, "постановляет"@ru, "请秘书长"@zh …), learned from the
+UN's aligned texts by tools/derive_verb_labels.py and held to them by tests/test_verb_labels.py.
+The phrase of a paragraph is the longest label its words open with: "Décide également" before
+"Décide". Chinese writes no spaces, so there a label is a prefix of characters; elsewhere of
+whole words ("Prie" does not open "Prient").
+
+The labels come through lod.vocabulary (one table: the scheme's file); this module sees only
+strings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lod.vocabulary import scheme_labels
+
+LANGUAGE_TAGS: dict[str, str] = {"fra": "fr", "spa": "es", "rus": "ru", "ara": "ar", "zho": "zh", "chi": "zh"}
+"""ISO 639-2 (what AKN's FRBRlanguage and the model say) → the tag the scheme's labels carry."""
+
+UNSPACED = frozenset({"zh"})
+"""Languages whose labels are prefixes of characters, not of words."""
+
+_LEADING = re.compile(r"^[\s*_\"'“”«»‘’„(\[\-–—•·]*(?:[(\[]?[0-9０-９٠-٩]+[.)．、\]]\s*)?[\s*_\"'“”«»‘’„]*")
+"""Quotes, emphasis marks, bullets and a printed number ("1.", "１．", "(٣)") before the words."""
+_TRAILING = " ,،;؛:：，、"
+
+
+_AND_WHILE = "وإذ "
+"""Arabic "and, while": every preambular paragraph but the first opens with it, the first with
+"إذ" alone; the labels, learned from the many, carry it ("وإذ يشير" is "إذ يشير" too)."""
+
+
+def fold(phrase: str) -> str:
+    """How labels and texts are compared: case, apostrophes, spacing, the Arabic tatweel and
+    trailing punctuation do not count ("Gardant à l’esprit," is "gardant à l'esprit")."""
+    folded = " ".join(phrase.casefold().replace("’", "'").replace("\u0640", "").split()).strip(_TRAILING)
+    return folded[1:] if folded.startswith(_AND_WHILE) else folded
+
+
+@dataclass(frozen=True)
+class Phrasebook:
+    """The labels of one language: folded label → concept, and how many units the longest has."""
+
+    tag: str
+    concepts: dict[str, str]
+    longest: int
+
+    def leading(self, text: str) -> str | None:
+        """The words `text` opens with that are the longest label, as printed (or None)."""
+        rest = text[_LEADING.match(text).end():] if text else ""  # type: ignore[union-attr]
+        if not rest:
+            return None
+        if self.tag in UNSPACED:
+            head = rest[: self.longest + 8]
+            for n in range(min(len(head), self.longest), 0, -1):
+                if fold(head[:n]) in self.concepts:
+                    return head[:n].rstrip(_TRAILING)
+            return None
+        words = rest.split(None, self.longest)[: self.longest]
+        for n in range(len(words), 0, -1):
+            printed = " ".join(words[:n]).rstrip(_TRAILING)
+            if fold(printed) in self.concepts:  # whole words: "Prie" does not open "Prient"
+                return printed
+        return None
+
+    def concept(self, phrase: str) -> str | None:
+        """The concept (local name in the verb scheme) a phrase is the label of."""
+        return self.concepts.get(fold(phrase))
+
+
+@lru_cache(maxsize=None)
+def phrasebook(language: str | None) -> Phrasebook | None:
+    """The phrasebook of a document's language (ISO 639-2), None for English or an unknown one."""
+    tag = LANGUAGE_TAGS.get(language or "")
+    labels = scheme_labels("verb").get(tag or "") if tag else None
+    if not labels:
+        return None
+    concepts: dict[str, str] = {}
+    for label, concept in labels.items():
+        concepts.setdefault(fold(label), concept)
+    if tag in UNSPACED:
+        longest = max(len(k) for k in concepts)
+    else:
+        longest = max(len(k.split()) for k in concepts)
+    return Phrasebook(tag or "", concepts, longest)
+
+
+def leading_label(text: str, language: str | None) -> str | None:
+    """The leading phrase of a paragraph in its document's language, by the scheme's labels."""
+    book = phrasebook(language)
+    return book.leading(text) if book is not None else None

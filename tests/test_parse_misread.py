@@ -1,0 +1,110 @@
+"""OCR-misread paragraph numbers (lod.parse.misread) and the leading verb phrase's boundaries
+(lod.parse.verbs), on small literal examples and on real scanned Security Council texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpora import ABSENT, REAL
+from lod.parse import parse_file
+from lod.parse.misread import misread_number
+from lod.parse.verbs import leading_phrase, verb_phrase
+from lod.quality import findings, in_lexicon
+
+SC = REAL / "sc"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected", "restored"),
+    [
+        ("ll. Further requests the Secretary-General", 11, "11. Further requests the Secretary-General"),
+        ("S. Appeals urgently to all parties", 5, "5. Appeals urgently to all parties"),
+        ("Z. Demands that Iraq implement", 2, "2. Demands that Iraq implement"),
+        ("I0. Decides to remain seized of the matter.", 10, "10. Decides to remain seized of the matter."),
+        ("l. Welcomes the report", 1, "1. Welcomes the report"),
+        ("5, Notes the report", 5, "5. Notes the report"),
+        ("6.Calls for an immediate cease-fire", 6, "6. Calls for an immediate cease-fire"),
+    ],
+)
+def test_a_misread_number_the_count_expects_is_restored(line: str, expected: int, restored: str) -> None:
+    assert misread_number(line, expected, at_start=True) == restored
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("ll. Further requests the Secretary-General", 12),  # not the number the count expects
+        ("I. Introduction", 1),  # a heading: no operative verb follows
+        ("S. Smith and others", 5),
+        ("2 See Official Records of the Security Council", 2),  # a footnote
+    ],
+)
+def test_anything_else_stays_text(line: str, expected: int) -> None:
+    assert misread_number(line, expected, at_start=True) == line
+    assert misread_number("ll. Further requests", 11, at_start=False) == "ll. Further requests"  # mid-paragraph
+
+
+@pytest.mark.parametrize(
+    ("text", "operative", "phrase"),
+    [
+        ("Taking also into account the letter of the Foreign Minister", False, "Taking also into account"),
+        ("Taking further note of the recommendation", False, "Taking further note"),
+        ("Calls attention to the provisions in the mandate", True, "Calls attention"),
+        ("Expresses its confidence that the Secretary-General will", True, "Expresses"),
+        ("Expresses its gravest concern at the situation", True, "Expresses its gravest concern"),
+        ("Being convinced of the necessity to make every effort", False, "Being convinced"),
+        ("Being deeply concerned about the situation", False, "Being deeply concerned"),
+        ("Extends the stationing in Cyprus of the Force", True, "Extends"),
+        ("Extends its thanks to the Government", True, "Extends its thanks"),
+        ("Encourages further efforts to that end", True, "Encourages"),
+        ("Having in mind the relevant provisions of the Charter", False, "Having in mind"),
+        ("Takes cognizance of the special economic hardships", True, "Takes cognizance"),
+        ("Calls furthermore for the exercise of maximum restraint", True, "Calls furthermore for"),
+        ("Acting under Chapter VII of the Charter of the United Nations, demands", True,
+         "Acting under Chapter VII of the Charter of the United Nations"),
+    ],
+)
+def test_the_leading_phrase_ends_where_the_verb_phrase_does(text: str, operative: bool, phrase: str) -> None:
+    assert leading_phrase(text, operative) == phrase
+
+
+@pytest.mark.parametrize(
+    ("text", "operative", "phrase"),
+    [
+        ("*Gravely* concerned that the illicit trade", False, "Gravely concerned"),
+        ("*Strongly* appeals to all Governments", True, "Strongly appeals"),
+        ("*Also calls* upon Member States to take", True, "Also calls upon"),
+        ("*Calling* for immediate de-escalation", False, "Calling for"),
+        ("*Reiterates* its call upon the parties", True, "Reiterates"),  # the italics are the phrase
+        ("*Takes note* of the report", True, "Takes note"),
+    ],
+)
+def test_italics_that_stop_short_of_the_verb_are_completed(text: str, operative: bool, phrase: str) -> None:
+    """Word and PDF drafts italicise "*Strongly* appeals", "*Calls* on": the verb is still the phrase's."""
+    assert verb_phrase(text, operative) == phrase
+
+
+def test_degree_words_do_not_take_a_phrase_out_of_the_lexicon() -> None:
+    assert in_lexicon("Further strongly condemns") and in_lexicon("Calls once again upon")
+    assert in_lexicon("Deeply shocked and alarmed") and in_lexicon("Urgently calls again for")
+    assert not in_lexicon("Strongly") and not in_lexicon("Further") and not in_lexicon("Lakes")
+
+
+@pytest.mark.skipif(not SC.is_dir(), reason=ABSENT)
+@pytest.mark.parametrize("name", ["S_RES_0713_1991_EN_GOLD.txt", "S_RES_0789_1992_EN_GOLD.txt",
+                                  "S_RES_0686_1991_EN_GOLD.txt", "S_RES_0871_1993_EN_GOLD.txt"])
+def test_scanned_texts_keep_every_paragraph(name: str) -> None:
+    """"S. Appeals", "ll. Further requests", "Z. Demands", "6.Calls" in the scans."""
+    res = parse_file(SC / name)
+    numbers = [int(p.num) for p in res.operative if p.num and p.num.isdigit()]
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 8
+    assert not [f for f in findings(res) if f.code.startswith("numbering")]
+
+
+@pytest.mark.skipif(not SC.is_dir(), reason=ABSENT)
+@pytest.mark.parametrize("name", ["S_RES_0070_1949_EN_GOLD.txt", "S_RES_0018_1947_EN_GOLD.txt"])
+def test_numbered_items_of_a_sentence_need_no_verb_of_their_own(name: str) -> None:
+    """"Decides: 1. That the Trusteeship Council be requested …", "Resolves: 1. To work out …"."""
+    res = parse_file(SC / name)
+    assert res.operative and all(p.text.startswith(("That ", "To ")) for p in res.operative)
+    assert [f for f in findings(res) if f.code == "no-leading-verb"] == []
