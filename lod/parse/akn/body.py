@@ -27,8 +27,7 @@ from lod.parse.akn.numbers import (
     PARA_NUMBER, POINT_LABEL, PRINTED_NUMBER, ROMANS, ascii_digits, para_num, point_num, point_token,
 )
 from lod.parse.akn.tables import read_table, standing_table
-from lod.parse.phrasebook import leading_label
-from lod.parse.verbs import leading_phrase
+from lod.parse.akn.leading import leading_words
 from lod.uri import eid as make_eid
 
 _ANNEX_HEADING = re.compile(
@@ -124,7 +123,7 @@ class BodyReader:
                 n = len(self.body.preamble) + 1
                 eid = f"preamble__para_{n}"
                 verb = self._leading(el, read.text, el.get("name"), operative=False)
-                self.body.preamble.append(PreambularParagraph(read.text, verb, eid, _unique(read.markers)))
+                self.body.preamble.append(PreambularParagraph(read.text, verb, eid, list(dict.fromkeys(read.markers))))
                 self.body.links[eid] = read.links
             elif name and name not in ("intro", "heading", "num"):
                 self.body.warnings.append(f"preamble element <{name}> is not read")
@@ -283,7 +282,7 @@ class BodyReader:
         self._target.append(para)
 
     def _leading(self, el: etree._Element, text: str, named: str | None, *, operative: bool) -> str | None:
-        return _leading(el, text, named, self.language, operative=operative)
+        return leading_words(el, text, named, self.language, operative=operative)
 
     def _numbered_last(self) -> bool:
         return bool(self._target) and self._target[-1].num is not None
@@ -355,7 +354,7 @@ class BodyReader:
                 OperativeParagraph(
                     num=para.num, text=squash(" ".join(parts)), verb=para.verb,
                     intro=para.intro if para.points else None, subparagraphs=subs,
-                    section=para.section, eid=pid, footnote_refs=_unique(markers),
+                    section=para.section, eid=pid, footnote_refs=list(dict.fromkeys(markers)),
                 )
             )
         return out
@@ -373,36 +372,3 @@ class BodyReader:
             children_.append(sub)
             texts.append(text)
         return SubParagraph(point.num, point.text, children_, pid), " ".join(texts)
-
-
-def _unique(markers: list[str]) -> list[str]:
-    out: list[str] = []
-    for m in markers:
-        if m not in out:
-            out.append(m)
-    return out
-
-
-def _leading(el: etree._Element, text: str, named: str | None, language: str | None, *, operative: bool) -> str | None:
-    """The leading phrase: in English what the verb lexicon finds (the same phrase the text
-    converters give, which the verb scheme is keyed on: the UN sometimes italicises more,
-    "Reaffirming its determination"); in the other five languages the longest label of the
-    scheme in that language the text opens with (lod.parse.phrasebook); else the container's
-    name when the text starts with it, else the italic words the text opens with."""
-    if not text:
-        found = None
-    elif language in (None, "", "eng"):
-        found = leading_phrase(text, operative)
-    else:
-        found = leading_label(text, language)
-    if found:
-        return found
-    if named and text.startswith(squash(named)):
-        return squash(named)
-    for span in el.iter():
-        if local(span) == "span" and "italic" in (span.get("class") or ""):
-            words = squash("".join(span.itertext())).rstrip(",")
-            if words and text.startswith(words) and len(words) < 80:
-                return words
-            break
-    return None

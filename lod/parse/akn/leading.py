@@ -1,0 +1,40 @@
+"""The leading phrase of an AKN paragraph ("Reaffirming", "Prie le Secrétaire général"), in the
+language of the file.
+
+Kept apart from the body reader because it is the one place where the six languages differ:
+English goes through the verb lexicon the text converters use, the other five through the
+labels the verb scheme has in that language (lod.parse.phrasebook).
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from lod.parse.akn.inline import local, squash
+from lod.parse.phrasebook import leading_label
+from lod.parse.verbs import leading_phrase
+
+
+def leading_words(el: etree._Element, text: str, named: str | None, language: str | None, *, operative: bool) -> str | None:
+    """The leading phrase: in English what the verb lexicon finds (the same phrase the text
+    converters give, which the verb scheme is keyed on: the UN sometimes italicises more,
+    "Reaffirming its determination"); in the other five languages the longest label of the
+    scheme in that language the text opens with (lod.parse.phrasebook); else the container's
+    name when the text starts with it, else the italic words the text opens with."""
+    if not text:
+        found = None
+    elif language in (None, "", "eng"):
+        found = leading_phrase(text, operative)
+    else:
+        found = leading_label(text, language)
+    if found:
+        return found
+    if named and text.startswith(squash(named)):
+        return squash(named)
+    for span in el.iter():
+        if local(span) == "span" and "italic" in (span.get("class") or ""):
+            words = squash("".join(span.itertext())).rstrip(",")
+            if words and text.startswith(words) and len(words) < 80:
+                return words
+            break
+    return None
