@@ -134,3 +134,20 @@ def scheme_labels(name: str = "verb") -> dict[str, dict[str, str]]:
             if isinstance(concept, URIRef) and concept.startswith(vocabulary.iri + "/") and lang and lang != "en":
                 out.setdefault(lang, {}).setdefault(str(label), concept.removeprefix(vocabulary.iri + "/"))
     return out
+
+
+# --- how labels are compared (the parser's phrasebook and the RDF stage's relation table) ---
+LABEL_TRAILING = " ,،;؛:：，、"
+"""Punctuation after a label that does not count ('Gardant à l’esprit,')."""
+
+
+_AND_WHILE = "وإذ "
+"""Arabic "and, while": every preambular paragraph but the first opens with it, the first with
+"إذ" alone; the labels, learned from the many, carry it ("وإذ يشير" is "إذ يشير" too)."""
+
+
+def fold(phrase: str) -> str:
+    """How labels and texts are compared: case, apostrophes, spacing, the Arabic tatweel and
+    trailing punctuation do not count ("Gardant à l’esprit," is "gardant à l'esprit")."""
+    folded = " ".join(phrase.casefold().replace("’", "'").replace("\u0640", "").split()).strip(LABEL_TRAILING)
+    return folded[1:] if folded.startswith(_AND_WHILE) else folded

@@ -17,7 +17,7 @@ from corpora import ABSENT, REAL, ROOT
 from lod.model import Resolution
 from lod.rdf import WorkRegistry, map_resolution
 from lod.rdf.namespaces import RELATION, UNRES, VERB
-from lod.parse.phrasebook import fold
+from lod.vocabulary import fold
 from lod.rdf.relations import phrase_concept
 
 AKN = REAL / "ga-akn"

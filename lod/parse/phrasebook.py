@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lod.vocabulary import scheme_labels
+from lod.vocabulary import LABEL_TRAILING, fold, scheme_labels
 
 LANGUAGE_TAGS: dict[str, str] = {"fra": "fr", "spa": "es", "rus": "ru", "ara": "ar", "zho": "zh", "chi": "zh"}
 """ISO 639-2 (what AKN's FRBRlanguage and the model say) → the tag the scheme's labels carry."""
@@ -28,19 +28,6 @@ UNSPACED = frozenset({"zh"})
 
 _LEADING = re.compile(r"^[\s*_\"'“”«»‘’„(\[\-–—•·]*(?:[(\[]?[0-9０-９٠-٩]+[.)．、\]]\s*)?[\s*_\"'“”«»‘’„]*")
 """Quotes, emphasis marks, bullets and a printed number ("1.", "１．", "(٣)") before the words."""
-_TRAILING = " ,،;؛:：，、"
-
-
-_AND_WHILE = "وإذ "
-"""Arabic "and, while": every preambular paragraph but the first opens with it, the first with
-"إذ" alone; the labels, learned from the many, carry it ("وإذ يشير" is "إذ يشير" too)."""
-
-
-def fold(phrase: str) -> str:
-    """How labels and texts are compared: case, apostrophes, spacing, the Arabic tatweel and
-    trailing punctuation do not count ("Gardant à l’esprit," is "gardant à l'esprit")."""
-    folded = " ".join(phrase.casefold().replace("’", "'").replace("\u0640", "").split()).strip(_TRAILING)
-    return folded[1:] if folded.startswith(_AND_WHILE) else folded
 
 
 @dataclass(frozen=True)
@@ -60,11 +47,11 @@ class Phrasebook:
             head = rest[: self.longest + 8]
             for n in range(min(len(head), self.longest), 0, -1):
                 if fold(head[:n]) in self.concepts:
-                    return head[:n].rstrip(_TRAILING)
+                    return head[:n].rstrip(LABEL_TRAILING)
             return None
         words = rest.split(None, self.longest)[: self.longest]
         for n in range(len(words), 0, -1):
-            printed = " ".join(words[:n]).rstrip(_TRAILING)
+            printed = " ".join(words[:n]).rstrip(LABEL_TRAILING)
             if fold(printed) in self.concepts:  # whole words: "Prie" does not open "Prient"
                 return printed
         return None

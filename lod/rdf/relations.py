@@ -18,7 +18,7 @@ from pathlib import Path
 
 from rdflib import URIRef
 
-from lod.parse.phrasebook import fold
+from lod.vocabulary import fold
 from lod.rdf.namespaces import RELATION, SKOS, UNRES, VERB, slug, verb_concept
 from lod.vocabulary import BY_NAME, scheme_labels, source_graph
 
@@ -80,7 +80,7 @@ def _phrase_relations() -> dict[URIRef, URIRef]:
 def _labels() -> dict[tuple[str, str], URIRef]:
     """(language tag, folded label) → verb concept, from the labels of ontology/verbs.ttl in
     the other official languages (learned from aligned paragraphs: see tests/test_verb_labels.py):
-    the table the parser reads them by (lod.parse.phrasebook), so both fold phrases alike."""
+    the table the parser reads them by (lod.parse.phrasebook), folded by the same lod.vocabulary.fold."""
     # the relation scheme's labels are the same printed phrases: only verb concepts here
     return {(lang, fold(label)): VERB[concept]
             for lang, labels in scheme_labels("verb").items() for label, concept in labels.items()}
