@@ -92,6 +92,8 @@ def _next_is_header(lines: list[str], index: int) -> bool:
 
 
 _GLUED_FOOTNOTE_END = re.compile(r"([,;:.])\s?(\d{1,3})\s*$")
+_OPENING = 600
+"""Characters of a growing block read to tell how it opens (its number, or a short heading)."""
 _FUNCTION_WORD_END = re.compile(r"\b(?:and|of|the|to|in|for|or|with|by|on|at|a|an|that)$")
 
 
@@ -267,11 +269,14 @@ class BlockBuilder:
         if _introduces_text(plain_end(current)) and plain_line[:1].isupper():
             return True  # "Adopts the following declaration:" then the declaration's title
         if not self._complete(current):
+            # Only the block's opening is read here: the block grows line by line, and reading all
+            # of it for every line made a 20,000-line run-on block take a minute (quadratic).
+            opening = MARK_RE.sub("", current[:_OPENING]).lstrip("*")
             # twelve words or fewer (splitting off a thirteenth is enough to tell)
-            short = len(MARK_RE.sub("", current).split(None, 12)) <= 12 and not current.lstrip("*")[:1].islower()
+            short = len(current) <= _OPENING and len(opening.split(None, 12)) <= 12 and not current.lstrip("*")[:1].islower()
             if short and blank and NUM_START.match(plain_line) and not marker_only(current):
                 return True  # a sub-heading set apart by blank lines ("Capacity-building")
-            if blank and _numbered_after(MARK_RE.sub("", current).lstrip("*"), plain_line):
+            if blank and _numbered_after(opening, plain_line):
                 return True  # a list of numbered items without full stops ("14. Culture of peace" ⏎ "15. …", "(a) …")
             if self._heading_like(current) and (
                 blank or NUM_START.match(plain_line) or POINT_START.match(plain_line) or SC_POINT_START.match(plain_line)
