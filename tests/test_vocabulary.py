@@ -154,3 +154,25 @@ def test_the_ontology_page_is_the_same_whatever_the_hash_seed() -> None:
                               env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
     assert len(digests) == 1, digests
     assert digests.pop().endswith(" 1")  # the class's section is named by its IRI's fragment
+
+
+def test_a_build_into_a_new_folder_copies_the_machines_shared_vocabulary_files(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build with no previous output takes the vocabulary files another build on this machine
+    made from the same sources (lod.publish.vocabulary.shared_copy), byte for byte."""
+    import lod.publish.vocabulary as writer
+    from corpora import CORPUS
+    from lod.publish import build
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    build(CORPUS, tmp_path / "first", jobs=1, progress=False)
+    shared = writer.shared_copy(writer.sources_digest())
+    assert shared.is_relative_to(tmp_path / "cache") and (shared / writer.SOURCES_DIGEST).is_file()
+
+    def regenerate(staging: Path) -> None:
+        raise AssertionError("the vocabulary was generated again")
+
+    monkeypatch.setattr(writer, "_generate", regenerate)
+    build(CORPUS, tmp_path / "second", jobs=1, progress=False)
+    for name in ("ontology.html", "verb.html", "verb.ttl", "terms.json"):
+        assert (tmp_path / "second" / "vocab" / name).read_bytes() == (tmp_path / "first" / "vocab" / name).read_bytes()
