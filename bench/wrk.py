@@ -4,7 +4,7 @@ The Python load generator shares the two cores with the server and holds the GIL
 it takes more CPU than the server it measures, so its latencies and rates are partly its own.
 wrk (Debian package `wrk`; `make wrk-deps`) uses a few percent of a core for the same load. The
 walk (bench/walk.lua) alternates each work IRI with the description it redirects to, found once
-here by following the 303, so the mix is the same as bench.deref's (one 303, one 200 per
+from the first work's 303, so the mix is the same as bench.deref's (one 303, one 200 per
 dereference). wrk measures each HTTP request; a dereference's own latency (both hops) is not
 measured, so `p50_ms`/`p99_ms` of the result are NaN and the `http_` figures are the ones to read.
 """
@@ -30,23 +30,33 @@ def available() -> bool:
     return shutil.which("wrk") is not None
 
 
+def _location(conn: http.client.HTTPConnection, path: str, accept: str) -> str:
+    """The path the server's 303 for `path` names."""
+    conn.request("GET", path, headers={"Accept": accept})
+    response = conn.getresponse()
+    response.read()
+    location = response.getheader("Location") if response.status == 303 else None
+    if location is None:
+        raise RuntimeError(f"{path} answered {response.status}, not 303, for Accept: {accept}")
+    target = urlsplit(location)
+    return target.path + (f"?{target.query}" if target.query else "")
+
+
 def walk(port: int, paths: list[str], accept: str) -> list[str]:
-    """Each work IRI's path followed by the path of the description its 303 names."""
+    """Each work IRI's path followed by the path of the description its 303 names.
+
+    Only the first work is asked: its answer gives the suffix the server adds to a work's path
+    (`/data.ttl`), which the others are checked against by wrk itself (a wrong path counts as an
+    error). Asking every work first would be a warm-up of the very path the run measures."""
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    hops: list[str] = []
     try:
-        for path in paths:
-            conn.request("GET", path, headers={"Accept": accept})
-            response = conn.getresponse()
-            response.read()
-            location = response.getheader("Location") if response.status == 303 else None
-            if location is None:
-                raise RuntimeError(f"{path} answered {response.status}, not 303, for Accept: {accept}")
-            target = urlsplit(location)
-            hops += [path, target.path + (f"?{target.query}" if target.query else "")]
+        first = _location(conn, paths[0], accept)
     finally:
         conn.close()
-    return hops
+    if not first.startswith(paths[0] + "/"):
+        raise RuntimeError(f"{paths[0]} redirects to {first}, not below itself: the walk cannot be derived")
+    suffix = first[len(paths[0]):]
+    return [hop for path in paths for hop in (path, path + suffix)]
 
 
 def load(port: int, paths: list[str], fmt: str, clients: int, duration: float) -> LoadResult:

@@ -30,7 +30,6 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, Iterator
 
 from cachetools import LRUCache
@@ -77,25 +76,22 @@ def _nodes(node: Any) -> Iterator[str]:
 
 
 VERDICTS_KEPT = 1024
-"""Verdicts remembered per worker. rdflib's grammar takes tens of milliseconds per query, more
-than most queries take to run, and clients (dashboards, the example queries, benchmarks) send the
-same query text again and again; the verdict depends on the text alone, so it is reused — for
-refusals as well as for accepted queries. Texts longer than `LONGEST_KEPT` are parsed each time
-(a stranger must not fill the memory with huge one-off queries)."""
+"""Verdicts a web worker remembers (`KnownVerdicts`). rdflib's grammar takes tens of
+milliseconds per query, more than most queries take to run, and clients (dashboards, the example
+queries, benchmarks) send the same query text again and again; the verdict depends on the text
+alone, so it is reused — for refusals as well as for accepted queries. Texts longer than
+`LONGEST_KEPT` are parsed each time (a stranger must not fill the memory with huge one-off
+queries). The query process keeps no verdicts of its own: it only sees texts its worker has not
+judged before."""
 LONGEST_KEPT = 16_384
 
 
 def check_query(text: str) -> CheckedQuery:
     """Parse `text`; return its form, or raise `Rejected` saying exactly what is wrong."""
-    verdict = _verdict(text) if len(text or "") <= LONGEST_KEPT else _judge(text)
+    verdict = _judge(text)
     if isinstance(verdict, Rejected):
         raise Rejected(verdict.status, str(verdict))
     return verdict
-
-
-@lru_cache(maxsize=VERDICTS_KEPT)
-def _verdict(text: str) -> CheckedQuery | Rejected:
-    return _judge(text)
 
 
 def _judge(text: str) -> CheckedQuery | Rejected:
