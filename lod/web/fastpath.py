@@ -33,6 +33,11 @@ LEAN_STATUSES = frozenset({200, 303})
 log = logging.getLogger(__name__)
 
 
+def wsgi_path(environ: dict[str, Any]) -> str:
+    """PATH_INFO as werkzeug's routing reads it (WSGI's latin-1 string, its bytes taken as UTF-8)."""
+    return str(environ.get("PATH_INFO", "")).encode("latin-1").decode("utf-8", "replace")
+
+
 class LeanDereferencing:
     """A WSGI app: `ROUTES` answered directly, everything else by `app` (the Flask app)."""
 
@@ -40,6 +45,9 @@ class LeanDereferencing:
         self.app = app
         self.runtime: Runtime = app.extensions["lod"]
         self.exempt_path = exempt_path
+        # bound once: Map.bind_to_environ per request (host checks, IRI quoting of the host) was an
+        # eighth of this path's CPU; the routes do not depend on the host, only on the path
+        self.urls = URLS.bind("lod.invalid")
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         response = self.answer(Request(environ))
@@ -55,7 +63,7 @@ class LeanDereferencing:
         if oversized_target(req, rt.config.max_url_bytes, self.exempt_path) is not None:
             return None
         try:
-            handler, arguments = URLS.bind_to_environ(req.environ).match()
+            handler, arguments = self.urls.match(wsgi_path(req.environ), req.method)
         except (HTTPException, RequestRedirect):  # not ours (404, 405) or a slash to add: Flask says so
             return None
         table = moved.current_table(rt.data)

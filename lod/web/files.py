@@ -8,12 +8,14 @@ SHA256SUMS); any other client gets them decompressed. Pages link the static file
 
 from __future__ import annotations
 
-import gzip
 import hashlib
+import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from isal import igzip
+from werkzeug.http import quote_etag
 from werkzeug.wrappers import Request, Response
 
 from lod import output
@@ -22,26 +24,28 @@ from lod.formats import HTML, Format
 
 
 def send_description(req: Request, data: Path, relative: str, fmt: Format) -> Response | None:
-    """The stored description at `relative` in `fmt` as `req` accepts it, or None when the build has none."""
+    """The stored description at `relative` in `fmt` as `req` accepts it, or None when the build has none.
+
+    Its headers are given to the response whole: each werkzeug `Headers` update scans all
+    of them. A client that does not accept gzip gets the bytes inflated by ISA-L (lod.describe
+    compressed them with it), two to three times faster than zlib."""
     try:
-        stored = (data / relative).read_bytes()
+        with open(os.path.join(data, relative), "rb") as stored_file:
+            stored = stored_file.read()
     except OSError:
         return None
     root = req.script_root
     if fmt is HTML and root:
-        body = gzip.decompress(stored).replace(f'"{STATIC}'.encode(), f'"{root}{STATIC}'.encode())
+        body = igzip.decompress(stored).replace(f'"{STATIC}'.encode(), f'"{root}{STATIC}'.encode())
         response = Response(body, mimetype=fmt.mime)  # compressed on the way out like any page
-    elif "gzip" in req.headers.get("Accept-Encoding", "").lower():
-        response = Response(stored, mimetype=fmt.mime)
-        response.headers["Content-Encoding"] = "gzip"
-        response.set_etag(hashlib.sha256(stored).hexdigest())
-    else:
-        response = Response(gzip.decompress(stored), mimetype=fmt.mime)
-        response.set_etag(hashlib.sha256(stored).hexdigest() + "-identity")
-    response.vary.add("Accept-Encoding")
-    if fmt is not HTML:
-        response.charset = "utf-8"
-    return response
+        response.vary.add("Accept-Encoding")
+        return response
+    digest = hashlib.sha256(stored).hexdigest()
+    if "gzip" in req.headers.get("Accept-Encoding", "").lower():
+        headers = [("Content-Encoding", "gzip"), ("ETag", quote_etag(digest)), ("Vary", "Accept-Encoding")]
+        return Response(stored, mimetype=fmt.mime, headers=headers)
+    headers = [("ETag", quote_etag(digest + "-identity")), ("Vary", "Accept-Encoding")]
+    return Response(igzip.decompress(stored), mimetype=fmt.mime, headers=headers)
 
 
 def has_description(data: Path, relative: str) -> bool:
