@@ -87,6 +87,10 @@ class LodWorker(gasgi.ASGIWorker):  # type: ignore[misc]
         # The worker module names the protocol it instantiates; in this (forked) worker process
         # it is ours. Nothing else in the process uses gasgi.
         gasgi.ASGIProtocol = HeadDeadlineProtocol
+        # gunicorn records whether its C parser (gunicorn_h1c) is installed on the class that asks,
+        # then reads the answer from ASGIProtocol itself: asked from our subclass, it always fell
+        # back to the Python parser. Asked here, on ASGIProtocol, the subclass inherits the answer.
+        ASGIProtocol._check_h1c_protocol_available()
         self.request_read_seconds = self.app.settings.request_read_seconds
         super().init_process()
 

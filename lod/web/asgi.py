@@ -67,9 +67,16 @@ class BoundedRequest:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        declared = dict(scope.get("headers") or []).get(b"content-length", b"0")
+        headers = dict(scope.get("headers") or [])
+        declared = headers.get(b"content-length", b"0")
         if declared.isdigit() and int(declared) > self.max_bytes:
             await plain_answer(send, 413, f"413: request body larger than {self.max_bytes} bytes (setting max-request-bytes)")
+            return
+        if declared.strip(b" \t") in (b"", b"0") and b"transfer-encoding" not in headers \
+                and scope.get("http_version") in ("1.0", "1.1"):
+            # HTTP/1 framing says this request has no body (RFC 9112 6.3): nothing to wait for.
+            # Waiting anyway cost every GET a task and a timer (asyncio.wait_for).
+            await self.app(scope, _replay(b"", receive), send)
             return
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.seconds
