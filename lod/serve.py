@@ -134,7 +134,9 @@ class LodApplication(BaseApplication):  # type: ignore[misc]
     def load(self) -> Any:
         c = self.settings
         app = create_app(c, budget_path=self.budget_path)
-        app.extensions["lod"].pool.warm()
+        # the query processes are started before this worker accepts anything: started beside the
+        # first requests, their forkserver's imports took the CPU those requests needed
+        app.extensions["lod"].pool.warm(wait=True)
         return asgi_app(app, c.threads, c.max_request_bytes, c.request_read_seconds, query_path=SPARQL_PATH,
                         hot=LeanDereferencing(app, SPARQL_PATH), search=LeanSearch(app, SPARQL_PATH))
 

@@ -177,9 +177,11 @@ class QueryPool:
         self.refusal: str | None = None
         """Why this pool answers no query (its children could not be confined), once known."""
 
-    def warm(self, count: int | None = None) -> None:
-        """Start children in the background (by default the ones kept idle), so the next
-        queries do not wait for them."""
+    def warm(self, count: int | None = None, wait: bool = False) -> None:
+        """Start children (by default the ones kept idle), so the next queries do not wait for
+        them: in the background, or before returning with `wait` (a server worker, before it
+        accepts its first connection, so that the forkserver's imports do not take the CPU from
+        the first requests)."""
 
         def start() -> None:
             for _ in range(self._keep_idle if count is None else count):
@@ -194,7 +196,10 @@ class QueryPool:
                         continue
                 fresh.kill()
 
-        threading.Thread(target=start, name="lod-query-warmup", daemon=True).start()
+        if wait:
+            start()
+        else:
+            threading.Thread(target=start, name="lod-query-warmup", daemon=True).start()
 
     def replace(self) -> None:
         """A child was killed or died: its replacement starts now, not when the next query comes."""
