@@ -94,8 +94,8 @@ def running_server(data: Path, log: Path, cwd: Path = ROOT, **settings: object) 
             try:
                 if requests.get(server.url + "/", timeout=5).status_code == 200:
                     break
-            except requests.ConnectionError:
-                pass
+            except (requests.ConnectionError, requests.Timeout):
+                pass  # not listening yet, or a worker still starting (it accepts once its query processes are up)
             if time.monotonic() > deadline:
                 raise RuntimeError(f"server did not start:\n{log.read_text()[-3000:]}")
             time.sleep(0.2)

@@ -66,7 +66,7 @@ class LeanDereferencing:
             handler, arguments = self.urls.match(wsgi_path(req.environ), req.method)
         except (HTTPException, RequestRedirect):  # not ours (404, 405) or a slash to add: Flask says so
             return None
-        table = moved.current_table(rt.data)
+        table = moved.current_table(rt.data, rt.config.reload_check_seconds)
         if table is not None and table.moved(req.path) is not None:
             return None
         try:

@@ -11,6 +11,7 @@ current IRI and unknown numbers go on to the routes (303 as always, or 404).
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,32 +27,40 @@ bp = Blueprint("moved", __name__)
 class _Loaded:
     stamp: tuple[int, int, int]
     table: WorkIRITable
+    checked: float
 
 
 _tables: dict[Path, _Loaded] = {}
 """Per output folder, its table as last read; read again when the file changes (a new build)."""
 
 
-def current_table(data: Path) -> WorkIRITable | None:
-    """The build's table, or None for a build without one (made before it existed)."""
+def current_table(data: Path, every: float = 0.0) -> WorkIRITable | None:
+    """The build's table, or None for a build without one (made before it existed).
+
+    The file is looked at again at most every `every` seconds (the server's reload-check
+    seconds, as for the store: a new build is noticed as soon as the store notices it), not
+    at every request."""
+    now = time.monotonic()
+    loaded = _tables.get(data)
+    if loaded is not None and now - loaded.checked < every:
+        return loaded.table
     path = data / WORK_IRIS
     try:
         st = path.stat()
     except OSError:
         return None
     stamp = (st.st_ino, st.st_mtime_ns, st.st_size)
-    loaded = _tables.get(data)
-    if loaded is None or loaded.stamp != stamp:
-        loaded = _Loaded(stamp, WorkIRITable.read(path))
-        _tables[data] = loaded
-    return loaded.table
+    table = loaded.table if loaded is not None and loaded.stamp == stamp else WorkIRITable.read(path)
+    _tables[data] = _Loaded(stamp, table, now)
+    return table
 
 
 @bp.before_app_request
 def moved_work() -> Response | None:
     if not request.path.startswith("/akn/"):
         return None
-    table = current_table(runtime().data)
+    rt = runtime()
+    table = current_table(rt.data, rt.config.reload_check_seconds)
     answer = table.moved(request.path) if table is not None else None
     if answer is None:
         return None

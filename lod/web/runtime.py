@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -38,12 +39,22 @@ class Runtime:
         assert self.holder is not None
         return self.holder.current()
 
+    _modified: tuple[float, float | None] | None = field(default=None, repr=False, compare=False)
+    """(when it was looked at, the build's time) of the latest `last_modified`."""
+
     def last_modified(self) -> float | None:
-        sums = self.data / output.CHECKSUMS
+        """When the build in use was made (its checksum file's time), looked at again at most
+        every reload-check seconds, as the store is (not with a stat at every request)."""
+        now = time.monotonic()
+        known = self._modified
+        if known is not None and now - known[0] < self.config.reload_check_seconds:
+            return known[1]
         try:
-            return sums.stat().st_mtime
+            modified: float | None = (self.data / output.CHECKSUMS).stat().st_mtime
         except OSError:
-            return None
+            modified = None
+        self._modified = (now, modified)
+        return modified
 
 
 def runtime() -> Runtime:
