@@ -260,9 +260,48 @@ def test_security_council_actors_outside_the_bodies_table() -> None:
         ("Demands that the South African authorities release all political prisoners", "ZAF"),
         ("Calls upon the Iranian Government to submit a report", "IRN"),
         ("Urges the Iraqi authorities to ensure", "IRQ"),
-        ("Urges the Portuguese authorities to", None),  # "Portuguese" is no ending off a name: left for a curator
+        ("Urges the Portuguese authorities to", "PRT"),  # no ending off a name: the table's irregular adjective
+        ("Urges the Arab authorities to", None),  # an adjective of no State: left for a curator
     ],
 )
 def test_a_states_authorities_named_by_its_adjective_resolve_to_it(text: str, iso3: str | None) -> None:
     found = AddresseeFinder(None).paragraph(text, text.split(" the ")[0])
     assert [(a.kind, a.iso3) for a in found] == [("state", iso3)]
+
+
+# -- short references and State adjectives, on the UN's own texts in ../shared -------------------
+
+from corpora import ABSENT, REAL  # noqa: E402
+
+GA_77 = REAL / "ga-akn" / "GAresolutions-main" / "77session" / "English"
+needs_ga_77 = pytest.mark.skipif(not GA_77.is_dir(), reason=ABSENT)
+
+
+def _addressees_of(path: Path) -> list[tuple[str, str, str | None, str | None]]:
+    from lod.parse import parse_file
+
+    res = parse_file(path)
+    return [(p.eid, a.name, a.kind, a.body_key) for p in res.operative for a in p.addressees]
+
+
+@needs_ga_77
+def test_a_short_reference_of_two_words_resolves_to_the_body_named_before() -> None:
+    """A/RES/77/143 names the Special Committee on Decolonization in full, then "Requests the
+    Special Committee to continue to examine the question of Pitcairn"."""
+    found = _addressees_of(GA_77 / "A_RES_77_143-2228522E.xml")
+    assert ("para_14", "the Special Committee", "body", "c24") in found
+
+
+@needs_ga_77
+def test_the_start_of_a_full_name_is_no_short_reference() -> None:
+    """"Requests the Office for Outer Space Affairs to strengthen …" (A/RES/77/120) names an
+    office in full: not "the Office" with the rest of the name lost."""
+    found = _addressees_of(GA_77 / "A_RES_77_120-2228484E.xml")
+    assert ("para_17", "the Office for Outer Space Affairs", "body", None) in found
+    assert not any(name == "the Office" for _, name, _, _ in found)
+
+
+def test_governments_of_a_region_are_states() -> None:
+    """"Urges African Governments to …" asks States (a group, like "Member States"), not one State."""
+    assert summary(addressees("Urges African Governments to give priority to the fight", "Urges")) == [
+        ("African Governments", "states", "urge", None)]

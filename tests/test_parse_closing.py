@@ -116,3 +116,36 @@ def test_a_compilation_counts_its_markers_from_its_first_note() -> None:
     res = parse_file(SC / "S_RES_0005_1946_EN_GOLD.txt")
     assert {n.marker for n in res.footnotes} == {"4", "5"}
     assert [p.footnote_refs for p in res.preamble] == [["5"]]
+
+
+@needs_sc
+@pytest.mark.parametrize(("name", "marker"), [
+    ("S_RES_0001_1946_EN_GOLD.txt", "22"),  # "Adopted at the 2nd meeting. 22"
+    ("S_RES_0011_1946_EN_GOLD.txt", "25"),  # "Adopted at the 80th meeting 25": no punctuation
+    ("S_RES_0083_1950_EN_GOLD.txt", "12"),  # "… by 7 votes to 1 ( Yugoslavia) 12"
+    ("S_RES_0341_1973_EN_GOLD.txt", "33"),  # "… by 14 votes to none33": OCR lost the space
+])
+def test_a_marker_on_the_closing_lines_refers_the_note_on_the_adoption(name: str, marker: str) -> None:
+    """The volumes put a marker at the end of the closing sentence; its note ("Adopted without
+    vote.", "One member did not participate") is the adoption's, not a paragraph's."""
+    from lod.quality import findings
+
+    res = parse_file(SC / name)
+    assert res.closing_refs == [marker] and marker in {n.marker for n in res.footnotes}
+    assert not any(f.code == "note-without-marker" for f in findings(res))
+    assert all(marker not in p.footnote_refs for p in [*res.preamble, *res.operative])
+
+
+@needs_sc
+def test_the_note_on_the_adoption_is_written_to_akn_conclusions_and_read_back() -> None:
+    from lod.akn import akn_document
+    from lod.parse.akn import read_akn
+    from lod.rdf import WorkRegistry
+
+    res = parse_file(SC / "S_RES_0083_1950_EN_GOLD.txt")
+    registry = WorkRegistry(base="https://example.org")
+    registry.add(res)
+    xml = akn_document(res, registry, "https://example.org")
+    assert b"<conclusions>" in xml
+    again = read_akn(xml, res.source)
+    assert again.closing_refs == ["12"] and {n.marker for n in again.footnotes} == {"11", "12"}

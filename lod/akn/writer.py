@@ -86,9 +86,11 @@ class _Writer(MetaWriter):
         self.tables(body, "")
         if not len(body):
             self.empty(body, "para_u0")
-        if self.res.meeting:
+        if self.res.meeting or self.res.closing_refs:
             closing = raw(element(doc, "conclusions"), "p")
-            element(closing, "meeting", self.res.meeting)
+            if self.res.meeting:
+                element(closing, "meeting", self.res.meeting)
+            self.attach_notes(closing, self.res.closing_refs)  # the note on the adoption
         self.attachments(doc)
         self.notes_left(doc, formula)
         self.renamed = unique_eids(root)
@@ -315,6 +317,7 @@ class _Writer(MetaWriter):
         refs = {m for p in self.res.preamble for m in p.footnote_refs}
         refs |= {m for p in self.all_paragraphs() for m in p.footnote_refs}
         refs |= {m for t in self.res.tables for m in t.footnote_refs}
+        refs |= set(self.res.closing_refs)
         return [f.marker for f in self.res.footnotes if f.marker not in refs]
 
     def leading_notes(self, formula: etree._Element | None) -> None:

@@ -128,9 +128,13 @@ _GROUP_RE = re.compile(
     r"United\s+Nations\s+system|business\s+community|academia|United\s+Nations(?!\s+[A-Z])))(?![\w-])"
 )
 _ANAPHOR_RE = re.compile(
-    r"the\s+(?P<head>Office|Commission|Council|Committee|Conference|Board|Programme|Fund|Entity|Assembly|"
-    r"Expert\s+Group|Working\s+Group|Group|Forum|Mechanism)(?![\w-])"
+    r"the\s+(?P<head>(?:[A-Z][a-z]+\s+){0,2}(?:Office|Commission|Council|Committee|Conference|Board|Programme|"
+    r"Fund|Entity|Assembly|Group|Forum|Mechanism|Court|Tribunal|Unit|Panel))(?![\w-])"
+    r"(?!\s+(?:of|on|for|against|in)\s+(?:the\s+)?[A-Z])"
 )
+"""A short reference: "the Office", "the Special Committee", "the Pension Board" (up to two words of
+the full name before its head noun), never the start of a full name ("the Office for Outer Space
+Affairs", "the Committee on the Rights of the Child", which are read as names)."""
 _NAME_RE = re.compile(rf"(?:the\s+)?(?P<name>{_W}(?:\s+(?:of|the|on|for|against|in|and)\s+(?:the\s+)?{_W}|\s+{_W})*)")
 _SEPARATOR_RE = re.compile(
     r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+|especially\s+|in\s+particular\s+|notably\s+|including\s+|"
@@ -265,6 +269,8 @@ class _Reader:
             return None
         head = " ".join(m.group("head").split())
         body = self._antecedent(head)
+        if body is None and " " in head:
+            return None  # "the International Criminal Court": a name of its own, not a short reference
         kind = "body"
         return Addressee(_clean(m.group(0)), kind, self.action, body_key=body.key if body else None), m.end()
 
@@ -295,7 +301,10 @@ class _Reader:
             return None  # a capitalised adjective, not a name: "the Arab population"
         name = m.group("name")
         head = re.split(r"\s+(?:of|for|on|against|in)\s+", name)[0].split()[-1]
-        if name.split()[-1] in ("Government", "Governments"):
+        if name.split()[-1] == "Governments":
+            # "African Governments", "the Governments concerned": States, as "Member States" are
+            return Addressee(_clean(m.group(0)), "states", self.action), end
+        if name.split()[-1] == "Government":
             # "the Transitional Federal Government"; "the Iranian Government" names its State
             state = state_of_adjective(name.rsplit(" ", 1)[0]) if " " in name else None
             return Addressee(_clean(m.group(0)), "state", self.action, iso3=state.iso3 if state else None), end
@@ -306,12 +315,21 @@ class _Reader:
         """The body a short reference ("the Office") stands for: the last one of that kind named."""
         if head == "Assembly":
             return by_key("ga")
+        words = head.split()
         for body in reversed(self.context):
-            if head in body.name.split() or body.name.endswith(head):
+            if _names_with(body, words):
                 return body
-        if self.document_body is not None and head in self.document_body.name.split():
+        if self.document_body is not None and _names_with(self.document_body, words):
             return self.document_body
         return None
+
+
+def _names_with(body: Body, words: list[str]) -> bool:
+    """Whether a short reference's words are all words of the body's name, its head noun last
+    among them ("Special Committee" of the Special Committee on Decolonization's full name,
+    "Pension Board" of the United Nations Joint Staff Pension Board)."""
+    name = body.name.split()
+    return all(w in name for w in words) and name.index(words[-1]) >= max(name.index(w) for w in words)
 
 
 _POSTS = frozenset({"sg", "pga", "hchr", "legal-counsel"})

@@ -42,6 +42,29 @@ def _closing_index(lines: list[str]) -> int | None:
     return found
 
 
+_CLOSING_END_MARKER = re.compile(r"(?<=[A-Za-z).,;:\]])(\s?)(\d{1,3})$")
+"""A number ending the closing sentence with no punctuation before it: "Adopted at the 80th meeting
+25", "… (Yugoslavia) 12", "by 10 votes to none33" (OCR lost the space)."""
+
+
+def _closing_markers(lines: list[str], notes: dict[str, str]) -> None:
+    """The marker of a note on the adoption, printed at the end of each closing sentence (the
+    compilations' "Adopted at the 2nd meeting 22", note 22 "Adopted without vote."): the last
+    number of the sentence, where a note has that number and no marker of it is printed yet."""
+    printed = "".join(lines)
+    for i, line in enumerate(lines):
+        if "pted" not in line[:12] or not CLOSING_START.match(line.strip()):
+            continue
+        end = i
+        while end + 1 < len(lines) and lines[end + 1].strip():
+            end += 1
+        m = _CLOSING_END_MARKER.search(lines[end].rstrip())
+        if m and m.group(2) in notes and mark(m.group(2)) not in printed:
+            last = lines[end].rstrip()
+            lines[end] = f"{last[: m.start()]}{mark(m.group(2))}"
+            printed += mark(m.group(2))
+
+
 def _numeric(marker: str) -> int:
     return int(marker) if marker.isdigit() else 0
 
@@ -128,6 +151,7 @@ def take_endnotes(cleaned: Cleaned) -> Cleaned:
     for i, number in ends.items():
         if i < len(lines):
             lines[i] = _END_MARKER.sub(lambda m: f"{m.group(1)}{mark(m.group(2))}", lines[i].rstrip())
+    _closing_markers(lines, notes)
     for number in sorted(set(notes) - set(ends.values()) - set(cleaned.footnotes), key=_numeric):
         _mark_inline(lines, number)
     return Cleaned(lines, {k: " ".join(v.split()) for k, v in notes.items()})

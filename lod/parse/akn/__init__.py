@@ -119,10 +119,12 @@ def read_akn(data: bytes, source: str, part: str | None = None) -> Resolution:
             f"the file holds {len(statements)} texts ({', '.join(p or '?' for p in parts)}) in one collection: "
             "read as one document, each text's paragraphs under its own part"
         )
+    closing_refs: list[str] = []
     for k, statement in enumerate(statements):
         part_mark = _preface(child(statement, "preface"), inline)[0] if statement is not doc and part is None else None
         reader.preamble(child(statement, "preamble"))
         reader.main(child(statement, "mainBody"), part)
+        closing_refs += inline.read(child(statement, "conclusions")).markers  # a note on the adoption
         for att in children(child(statement, "attachments"), "attachment"):
             doc_el = child(att, "doc")
             reader.attachment(doc_el if doc_el is not None else att)
@@ -177,6 +179,7 @@ def read_akn(data: bytes, source: str, part: str | None = None) -> Resolution:
         workflow=flow,
         voting=M.voting(meta, warnings),
         meeting=M.meeting(conclusions) or _meeting_in_flow(flow),
+        closing_refs=list(dict.fromkeys(closing_refs)),
     )
     _lineage(res, cover, flow)
     _sponsors(res, flow, warnings)
