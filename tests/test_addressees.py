@@ -305,3 +305,12 @@ def test_governments_of_a_region_are_states() -> None:
     """"Urges African Governments to …" asks States (a group, like "Member States"), not one State."""
     assert summary(addressees("Urges African Governments to give priority to the fight", "Urges")) == [
         ("African Governments", "states", "urge", None)]
+
+
+@needs_ga_77
+def test_a_short_form_with_its_own_of_phrase_resolves_to_the_body_named_before() -> None:
+    """A/RES/77/198 ("Office of the United Nations High Commissioner for Refugees") asks "the
+    Office of the High Commissioner" to act: the Office named before (UNHCR, not the Office of
+    the High Commissioner for Human Rights), not a new name, nor "the Office" and the rest lost."""
+    found = _addressees_of(GA_77 / "A_RES_77_198-2228911E.xml")
+    assert ("para_7", "the Office of the High Commissioner", "body", "unhcr") in found

@@ -130,11 +130,13 @@ _GROUP_RE = re.compile(
 _ANAPHOR_RE = re.compile(
     r"the\s+(?P<head>(?:[A-Z][a-z]+\s+){0,2}(?:Office|Commission|Council|Committee|Conference|Board|Programme|"
     r"Fund|Entity|Assembly|Group|Forum|Mechanism|Court|Tribunal|Unit|Panel))(?![\w-])"
-    r"(?!\s+(?:of|on|for|against|in)\s+(?:the\s+)?[A-Z])"
 )
 """A short reference: "the Office", "the Special Committee", "the Pension Board" (up to two words of
-the full name before its head noun), never the start of a full name ("the Office for Outer Space
-Affairs", "the Committee on the Rights of the Child", which are read as names)."""
+the full name before its head noun)."""
+_NAMED_ON = re.compile(rf"\s+(?:of|on|for|against|in)\s+(?:the\s+)?{_W}(?:\s+(?:of|on|for|against|in)\s+(?:the\s+)?{_W}|\s+{_W})*")
+"""What may follow a short reference's head and make it a longer name: "the Office of the High
+Commissioner", "the Office for Outer Space Affairs" (no "and": a list goes on after it)."""
+_LINKING_WORDS = frozenset(("of", "on", "for", "against", "in", "the"))
 _NAME_RE = re.compile(rf"(?:the\s+)?(?P<name>{_W}(?:\s+(?:of|the|on|for|against|in|and)\s+(?:the\s+)?{_W}|\s+{_W})*)")
 _SEPARATOR_RE = re.compile(
     r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+|especially\s+|in\s+particular\s+|notably\s+|including\s+|"
@@ -268,11 +270,19 @@ class _Reader:
         if not m:
             return None
         head = " ".join(m.group("head").split())
+        longer = _NAMED_ON.match(text, m.end())
+        if longer:
+            # "the Office of the High Commissioner": a short form of the Office of the United Nations
+            # High Commissioner for Human Rights named before; else a name of its own, read whole
+            words = [w for w in f"{head} {longer.group(0)}".split() if w not in _LINKING_WORDS]
+            body = self._antecedent(" ".join(words))
+            if body is None:
+                return None
+            return Addressee(_clean(text[pos:longer.end()]), "body", self.action, body_key=body.key), longer.end()
         body = self._antecedent(head)
         if body is None and " " in head:
             return None  # "the International Criminal Court": a name of its own, not a short reference
-        kind = "body"
-        return Addressee(_clean(m.group(0)), kind, self.action, body_key=body.key if body else None), m.end()
+        return Addressee(_clean(m.group(0)), "body", self.action, body_key=body.key if body else None), m.end()
 
     def _state_name(self, text: str, pos: int) -> tuple[Addressee, int] | None:
         m = re.match(rf"(?:the\s+)?{_W}(?:\s+(?:of|the|and|{_W}))*(?:\s+\([^)]*\))?", text[pos:])

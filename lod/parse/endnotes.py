@@ -18,6 +18,9 @@ from lod.parse.furniture import Cleaned, mark
 
 _END_MARKER = re.compile(r"([,;:.])\s(\d{1,3})$")
 _NOTE_START = re.compile(r"^(\d{1,3})\.?\s+(\S.*)$")
+_NOTE_UNDER_CLOSING = re.compile(r"^(\d{1,3})(?:\.?\s+|\.(?=[A-Z]))(\S.*)$")
+"""A note under the last closing line, where OCR may have lost the space ("33.One member (China) did
+not participate in the voting."): the text has ended, so no paragraph number can be meant."""
 
 
 def _paragraph_ends(lines: list[str]) -> dict[int, str]:
@@ -137,7 +140,7 @@ def take_endnotes(cleaned: Cleaned) -> Cleaned:
             first += 1  # the closing lines wrap ("… with\n1 abstention (France).") up to a blank line
         for i in range(first, len(lines)):
             line = lines[i].strip()
-            m = _NOTE_START.match(line)
+            m = _NOTE_UNDER_CLOSING.match(line)
             if m and m.group(1) not in notes:  # the text has ended: a numbered line is a note
                 current = m.group(1)
                 notes[current] = m.group(2)
