@@ -297,7 +297,7 @@ def test_the_start_of_a_full_name_is_no_short_reference() -> None:
     """"Requests the Office for Outer Space Affairs to strengthen …" (A/RES/77/120) names an
     office in full: not "the Office" with the rest of the name lost."""
     found = _addressees_of(GA_77 / "A_RES_77_120-2228484E.xml")
-    assert ("para_17", "the Office for Outer Space Affairs", "body", None) in found
+    assert ("para_17", "the Office for Outer Space Affairs", "body", "oosa") in found
     assert not any(name == "the Office" for _, name, _, _ in found)
 
 
