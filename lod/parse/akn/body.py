@@ -175,6 +175,13 @@ class BodyReader:
                 heading = [self.inline.read(c).text for c in el if local(c) in ("num", "heading", "subheading")]
                 self._heading(" ".join(h for h in heading if h) or None)
                 self._items(el)
+            elif name == "crossHeading" and (el.get("refersTo") or "").lstrip("#") == "preamble":
+                # a section's own preambular paragraph, marked up as a cross-heading (A/RES/77/263,
+                # sections I to XX each "Having considered the report …"): a paragraph, not a title
+                read = self.inline.read(el)
+                if read.text:
+                    verb = self._leading(el, read.text, None, operative=False)
+                    self._target.append(_Para(None, read.text, verb, self._section, read.markers, read.links))
             elif name == "crossHeading":
                 self._heading(self.inline.read(el).text)
             elif name in ("container", "blockList", "p", "tblock"):
