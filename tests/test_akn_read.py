@@ -394,3 +394,17 @@ def test_a_sections_preamble_marked_as_cross_heading_is_its_paragraphs() -> None
     assert first[1].footnote_refs == ["1", "2"] and first[0].section == first[2].section
     assert first[2].section and first[2].section.startswith("I ")
     assert not [f for f in findings(res) if f.code == "note-without-marker"]
+
+
+def test_a_lettered_bold_heading_marked_as_paragraph_is_a_heading() -> None:
+    """E/RES/2022/5 prints "A. Theme for the Commission on the Status of Women in 2025" as a
+    `<paragraph>` numbered "A." whose words are all bold: a heading, not operative paragraph A."""
+    res = read(one(ECOSOC / "2022" / "English", "E_RES_2022_5-"))
+    assert not any(p.num in ("A", "A.", "B", "B.") for p in res.operative)
+    assert any((p.section or "").startswith("A") and "Theme" in (p.section or "") for p in res.operative)
+
+
+def test_an_invisible_mark_before_the_verb_is_not_a_word() -> None:
+    """A/RES/77/260 paragraph 6 opens with a left-to-right mark before "Reaffirms"."""
+    [para] = [p for p in read(one(GA77, "A_RES_77_260-")).operative if p.num == "6"]
+    assert para.verb == "Reaffirms" and para.text.startswith("Reaffirms its decision")
