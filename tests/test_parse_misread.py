@@ -117,6 +117,8 @@ def test_numbered_items_of_a_sentence_need_no_verb_of_their_own(name: str) -> No
     ("S_RES_0889_1993_EN_GOLD.txt", "13", "Decides", "Decides to undertake"),  # "13. _ Decides"
     ("S_RES_0785_1992_EN_GOLD.txt", "4", "Calls on", "Calls on all States"),  # "4. Calls_on all States"
     ("S_RES_0301_1971_EN_GOLD.txt", "14", "Requests", "Requests the Ad Hoc"),  # "14. Requests. the Ad Hoc"
+    ("S_RES_0775_1992_EN_GOLD.txt", "13", "Calls upon", "Calls upon all parties"),  # "13. Calls _ upon all"
+    ("S_RES_0865_1993_EN_GOLD.txt", "7", "Calls on", "Calls on all Member States"),  # "7. Calls _on all"
 ])
 def test_what_ocr_left_before_the_first_word_is_not_the_paragraph(name: str, num: str, verb: str, opening: str) -> None:
     """A smudge read as "‘", "_", "~—" between the number and the verb, an underscore for a space,
