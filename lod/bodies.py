@@ -271,6 +271,25 @@ BODIES: tuple[Body, ...] = (
     Body("unwto", "World Tourism Organization", "un-unwto", "worldTourismOrganization", ("UN Tourism", "UNWTO"), None, "agency", _WD + "Q61923"),
     Body("ilo", "International Labour Organization", "un-ilo", "internationalLabourOrganization", (), None, "agency", _WD + "Q54129"),
     Body("fao", "Food and Agriculture Organization of the United Nations", "un-fao", "foodAndAgricultureOrganization", ("Food and Agriculture Organization",), None, "agency", _WD + "Q82151"),
+    Body("ifad", "International Fund for Agricultural Development", "un-ifad", "internationalFundForAgriculturalDevelopment", ("IFAD",), None, "agency"),
+    Body("imf", "International Monetary Fund", "un-imf", "internationalMonetaryFund", ("IMF",), None, "agency"),
+    Body("wbg", "World Bank Group", "un-wbg", "worldBankGroup", ("World Bank",), None, "agency"),
+    # regional commissions of the Economic and Social Council
+    Body("eca", "Economic Commission for Africa", "un-eca", "economicCommissionForAfrica", (), "ecosoc", "subsidiary"),
+    Body("ece", "Economic Commission for Europe", "un-ece", "economicCommissionForEurope", (), "ecosoc", "subsidiary"),
+    Body(
+        "eclac", "Economic Commission for Latin America and the Caribbean", "un-eclac",
+        "economicCommissionForLatinAmericaAndTheCaribbean", ("ECLAC",), "ecosoc", "subsidiary",
+    ),
+    Body(
+        "escap", "Economic and Social Commission for Asia and the Pacific", "un-escap",
+        "economicAndSocialCommissionForAsiaAndThePacific", ("ESCAP",), "ecosoc", "subsidiary",
+    ),
+    Body(
+        "escwa", "Economic and Social Commission for Western Asia", "un-escwa", "economicAndSocialCommissionForWesternAsia",
+        ("ESCWA",), "ecosoc", "subsidiary",
+    ),
+    Body("unpfii", "Permanent Forum on Indigenous Issues", "un-unpfii", "permanentForumOnIndigenousIssues", (), "ecosoc", "subsidiary"),
 )
 
 WIKIDATA_SOURCES = (

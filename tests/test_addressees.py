@@ -314,3 +314,14 @@ def test_a_short_form_with_its_own_of_phrase_resolves_to_the_body_named_before()
     the High Commissioner for Human Rights), not a new name, nor "the Office" and the rest lost."""
     found = _addressees_of(GA_77 / "A_RES_77_198-2228911E.xml")
     assert ("para_7", "the Office of the High Commissioner", "body", "unhcr") in found
+
+
+GA_DOCX_72 = REAL / "ga-docx" / "GA72"
+
+
+@pytest.mark.skipif(not GA_DOCX_72.is_dir(), reason=ABSENT)
+def test_the_bretton_woods_institutions_are_two_addressees_of_the_table() -> None:
+    """A/RES/72 (N1745614) paragraph 38 "… the World Bank and the International Monetary Fund …":
+    two bodies of the table, not one name run together."""
+    found = [(name, key) for eid, name, _, key in _addressees_of(GA_DOCX_72 / "N1745614.docx") if eid == "para_38"]
+    assert ("the World Bank", "wbg") in found and ("the International Monetary Fund", "imf") in found
