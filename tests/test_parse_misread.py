@@ -126,3 +126,12 @@ def test_what_ocr_left_before_the_first_word_is_not_the_paragraph(name: str, num
     [para] = [p for p in parse_file(SC / name).operative if p.num == num]
     assert para.verb and para.verb.startswith(verb) and in_lexicon(para.verb)
     assert para.text.startswith(opening)
+
+
+@pytest.mark.skipif(not SC.is_dir(), reason=ABSENT)
+def test_keeping_in_mind_is_one_phrase_as_bearing_in_mind() -> None:
+    """S/RES/4 (1946): "Keeping in mind the unanimous moral condemnation of the Franco régime …"."""
+    assert leading_phrase("Keeping in mind the unanimous moral condemnation", False) == "Keeping in mind"
+    res = parse_file(SC / "S_RES_0004_1946_EN_GOLD.txt")
+    assert [p.verb for p in res.preamble if p.text.startswith("Keeping")] == ["Keeping in mind"]
+    assert in_lexicon("Keeping in mind")
