@@ -9,8 +9,9 @@ lets a sponsor in a 1995 draft and one in a 2025 draft be the same linked resour
 Facts (codes, admission year, Wikidata entity) come from lod/data/states.csv; the names a
 State is printed under come from lod/data/state_names.csv (one row per name, tagged `un`
 for the official UN short name, `alternative` or `historic`; `adjective` rows are the adjectives
-English does not make from the name by an ending, "Portuguese", "Moroccan": they name a State in
-"the Portuguese authorities", never as a name of it).
+English does not make from the name by an ending, "Portuguese", "Moroccan", and the acronyms drafts
+use the same way, "CAR", "DRC": they name a State in "the Portuguese authorities", "the CAR
+Government", never as a name of it).
 """
 
 from __future__ import annotations

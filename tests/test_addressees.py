@@ -262,6 +262,7 @@ def test_security_council_actors_outside_the_bodies_table() -> None:
         ("Urges the Iraqi authorities to ensure", "IRQ"),
         ("Urges the Portuguese authorities to", "PRT"),  # no ending off a name: the table's irregular adjective
         ("Urges the Arab authorities to", None),  # an adjective of no State: left for a curator
+        ("Urges the CAR authorities to", "CAF"),  # the drafts' attributive acronym (S/2013 drafts on the Central African Republic)
     ],
 )
 def test_a_states_authorities_named_by_its_adjective_resolve_to_it(text: str, iso3: str | None) -> None:
