@@ -153,8 +153,8 @@ def _footnotes(res: Resolution) -> Iterator[Finding]:
     for table in res.tables:
         for marker in table.footnote_refs:
             referenced.setdefault(marker, table.eid)
-    for marker in res.closing_refs:
-        referenced.setdefault(marker, "")  # the closing lines are not a portion with an eId
+    for marker in [*res.heading_refs, *res.closing_refs]:
+        referenced.setdefault(marker, "")  # the heading and closing lines are not portions with an eId
     defined = {note.marker: note for note in res.footnotes}
     for marker, eid in sorted(referenced.items(), key=lambda kv: _marker_order(kv[0])):
         if marker not in defined:

@@ -149,3 +149,28 @@ def test_the_note_on_the_adoption_is_written_to_akn_conclusions_and_read_back() 
     assert b"<conclusions>" in xml
     again = read_akn(xml, res.source)
     assert again.closing_refs == ["12"] and {n.marker for n in again.footnotes} == {"11", "12"}
+
+
+@needs_sc
+def test_a_marker_on_the_heading_refers_the_headings_note() -> None:
+    """"6 (1946). Resolution of 17 May 1946 21": note 21 is the heading's, not a paragraph's."""
+    from lod.quality import findings
+
+    res = parse_file(SC / "S_RES_0006_1946_EN_GOLD.txt")
+    assert res.heading_refs == ["21"] and not any(f.code == "note-without-marker" for f in findings(res))
+
+
+@pytest.mark.skipif(not (REAL / "ga-docx" / "GA72").is_dir(), reason=ABSENT)
+def test_the_part_letters_note_is_the_headings_and_goes_to_the_akn_title() -> None:
+    """A/RES/72/8 B prints "B¹" above the formula; note 1 says the earlier text "becomes resolution
+    72/8 A". Written to AKN inside the title, read back as the heading's."""
+    from lod.akn import akn_document, akn_errors
+    from lod.parse.akn import read_akn
+    from lod.rdf import WorkRegistry
+
+    res = parse_file(REAL / "ga-docx" / "GA72" / "N1821424.docx")
+    assert res.heading_refs == ["1"]
+    registry = WorkRegistry(base="https://example.org")
+    registry.add(res)
+    xml = akn_document(res, registry, "https://example.org")
+    assert akn_errors(xml, res.source) == [] and read_akn(xml, res.source).heading_refs == ["1"]
