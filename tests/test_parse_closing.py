@@ -174,3 +174,19 @@ def test_the_part_letters_note_is_the_headings_and_goes_to_the_akn_title() -> No
     registry.add(res)
     xml = akn_document(res, registry, "https://example.org")
     assert akn_errors(xml, res.source) == [] and read_akn(xml, res.source).heading_refs == ["1"]
+
+
+@needs_sc
+@pytest.mark.parametrize(("name", "marker"), [
+    ("S_RES_0129_1958_EN_GOLD.txt", "10"),  # "… S/Agenda/838, 10" … "10 Ibid., Thirteenth Year, 838th meeting, p. 1."
+    ("S_RES_0289_1970_EN_GOLD.txt", "43"),  # the note wraps onto "1558th meeting of the Council."
+])
+def test_notes_after_the_last_paragraph_of_an_extract_without_closing_lines(name: str, marker: str) -> None:
+    """The extract stops before "Adopted …", but the volume's notes follow the last paragraph: the
+    numbered block after it is the notes, the number at a paragraph's end their marker."""
+    from lod.quality import findings
+
+    res = parse_file(SC / name)
+    assert marker in {n.marker for n in res.footnotes}
+    assert not [f for f in findings(res) if f.code in ("marker-without-note", "note-without-marker")]
+    assert not any(p.text.startswith(marker + " ") for p in res.operative)

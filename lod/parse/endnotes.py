@@ -68,6 +68,30 @@ def _closing_markers(lines: list[str], notes: dict[str, str]) -> None:
             printed += mark(m.group(2))
 
 
+_BARE_NOTE = re.compile(r"^(\d{1,3})\s+[A-Z]")
+"""A note's first line: its number with no full stop ("122 Official Records …"), not a paragraph's
+("5. Decides")."""
+
+
+def _unclosed_notes(lines: list[str], ends: dict[int, str], notes: dict[str, str]) -> int | None:
+    """Where the text ends when an extract has no closing lines ("Adopted …" cut off, or printed
+    otherwise) but its notes follow the last paragraph: where a closing line would stand, above
+    the blank line before the trailing block of notes ("…S/Agenda/838, 10" … "10 Ibid., Thirteenth
+    Year, 838th meeting"): a block after the last marker ending a paragraph, opening with a note's
+    number, listing the number of such a marker, with no numbered paragraph ("5. Decides") in it."""
+    markers = {n for n in ends.values() if n not in notes}
+    last_end = max(ends, default=-1)
+    for i in range(last_end + 1, len(lines)):
+        if (i and lines[i - 1].strip()) or not _BARE_NOTE.match(lines[i].strip()):
+            continue
+        rest = [line.strip() for line in lines[i:] if line.strip()]
+        numbers = {m.group(1) for line in rest if (m := _BARE_NOTE.match(line))}
+        if numbers & markers and not any(re.match(r"^\d{1,3}\.\s", line) for line in rest):
+            return i - 2  # as a closing line would stand: the blank line above the notes ends it
+        return None
+    return None
+
+
 def _numeric(marker: str) -> int:
     return int(marker) if marker.isdigit() else 0
 
@@ -132,6 +156,8 @@ def take_endnotes(cleaned: Cleaned) -> Cleaned:
     if not ends and closing is None:
         return cleaned
     notes = dict(cleaned.footnotes)
+    if closing is None:
+        closing = _unclosed_notes(lines, ends, notes)
     if closing is not None:
         current: str | None = None
         cut: int | None = None
