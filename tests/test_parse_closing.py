@@ -190,3 +190,12 @@ def test_notes_after_the_last_paragraph_of_an_extract_without_closing_lines(name
     assert marker in {n.marker for n in res.footnotes}
     assert not [f for f in findings(res) if f.code in ("marker-without-note", "note-without-marker")]
     assert not any(p.text.startswith(marker + " ") for p in res.operative)
+
+
+@needs_sc
+def test_a_note_under_the_closing_lines_with_its_space_lost_but_not_a_sales_number() -> None:
+    """"33.One member (China) did not participate in the voting." is note 33 (S/RES/434 (1978));
+    "64.X.1), p. 173.", the end of a note's United Nations Sales No. 64.X.1 (S/RES/457 (1979)), is not note 64."""
+    assert "33" in {n.marker for n in parse_file(SC / "S_RES_0434_1978_EN_GOLD.txt").footnotes}
+    notes = {n.marker: n.text for n in parse_file(SC / "S_RES_0457_1979_EN_GOLD.txt").footnotes}
+    assert "64" not in notes and notes["99"].endswith("Sales No. 64.X.1), p. 173.")

@@ -18,7 +18,7 @@ from lod.parse.furniture import Cleaned, mark
 
 _END_MARKER = re.compile(r"([,;:.])\s(\d{1,3})$")
 _NOTE_START = re.compile(r"^(\d{1,3})\.?\s+(\S.*)$")
-_NOTE_UNDER_CLOSING = re.compile(r"^(\d{1,3})(?:\.?\s+|\.(?=[A-Z]))(\S.*)$")
+_NOTE_UNDER_CLOSING = re.compile(r"^(\d{1,3})(?:\.?\s+|\.(?=[A-Z][a-z]))(\S.*)$")
 """A note under the last closing line, where OCR may have lost the space ("33.One member (China) did
 not participate in the voting."): the text has ended, so no paragraph number can be meant."""
 
