@@ -161,7 +161,7 @@ BODIES: tuple[Body, ...] = (
     # Posts and Secretariat offices that operative paragraphs address ("office": a post or a
     # Secretariat entity, never the author of a resolution).
     Body("pga", "President of the General Assembly", "un-pga", "presidentOfTheGeneralAssembly", (), "ga", "office"),
-    Body("secretariat", "Secretariat", "un-secretariat", "secretariat", ("United Nations Secretariat",), None, "office", _WD + "Q220563"),
+    Body("secretariat", "Secretariat", "un-secretariat", "secretariat", ("United Nations Secretariat", "UN Secretariat"), None, "office", _WD + "Q220563"),
     Body("oct", "Office of Counter-Terrorism", "un-oct", "officeOfCounterTerrorism", ("United Nations Office of Counter-Terrorism",), None, "office"),
     Body(
         "ohchr", "Office of the United Nations High Commissioner for Human Rights", "un-ohchr",

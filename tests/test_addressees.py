@@ -326,3 +326,15 @@ def test_the_bretton_woods_institutions_are_two_addressees_of_the_table() -> Non
     two bodies of the table, not one name run together."""
     found = [(name, key) for eid, name, _, key in _addressees_of(GA_DOCX_72 / "N1745614.docx") if eid == "para_38"]
     assert ("the World Bank", "wbg") in found and ("the International Monetary Fund", "imf") in found
+
+
+def test_and_the_opens_a_second_name_only_where_a_body_is_named() -> None:
+    """"Invites the Technology Facilitation Mechanism and the Commission on Science and Technology for
+    Development" (A/RES/77 texts) asks two bodies; "the Economic and Social Commission for Asia and
+    the Pacific" is one."""
+    two = "Invites the Technology Facilitation Mechanism and the Commission on Science and Technology for Development to"
+    assert [(a.name, a.body_key) for a in addressees(two, "Invites")] == [
+        ("the Technology Facilitation Mechanism", None), ("the Commission on Science and Technology for Development", "cstd")]
+    one = "Requests the Economic and Social Commission for Asia and the Pacific to continue"
+    assert [(a.name, a.body_key) for a in addressees(one, "Requests")] == [
+        ("the Economic and Social Commission for Asia and the Pacific", "escap")]

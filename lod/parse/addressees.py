@@ -300,6 +300,9 @@ class _Reader:
         m = _NAME_RE.match(text, pos)
         if not m:
             return None
+        cut = _second_name(m.group(0))
+        if cut is not None:
+            m = _NAME_RE.match(text[: pos + cut], pos) or m  # the list goes on after "and the"
         end = m.end()
         follower = _FOLLOWER_RE.match(text, end)
         if follower and follower.group("authority"):
@@ -332,6 +335,26 @@ class _Reader:
         if self.document_body is not None and _names_with(self.document_body, words):
             return self.document_body
         return None
+
+
+def _head_noun(name: str) -> str:
+    """The noun a name is made on: the last word before its "of", "for", "on" phrase."""
+    return re.split(r"\s+(?:of|for|on|against|in)\s+", name)[0].split()[-1]
+
+
+def _second_name(printed: str) -> int | None:
+    """Where a second name starts in what reads as one ("the Technology Facilitation Mechanism and
+    the Commission on Science and Technology for Development"): at " and the " when what follows is
+    a body's name of its own (a known body, or one made on a body's head noun) and what precedes
+    ends a name made on one; "Asia and the Pacific", "Latin America and the Caribbean" stay whole."""
+    at = printed.find(" and the ")
+    while at > 0:
+        before, after = printed[:at], printed[at + 5 :]
+        if _head_noun(before) in _BODY_HEADS and (
+                by_name(re.sub(r"^the\s+", "", after)) is not None or _head_noun(after) in _BODY_HEADS):
+            return at
+        at = printed.find(" and the ", at + 1)
+    return None
 
 
 def _names_with(body: Body, words: list[str]) -> bool:
