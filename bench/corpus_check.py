@@ -158,8 +158,14 @@ def _reads_akn() -> bool:
 def _kinds() -> str:
     from lod.quality import CHECKS, LONG_PARAGRAPH, SHORT_PARAGRAPH
 
-    lines = ["| code | finding | what it means |", "|---|---|---|"]
-    lines += [f"| `{c.code}` | {c.label} | {c.meaning} |" for c in CHECKS]
+    lines = ["| code | finding | what it means | severity |", "|---|---|---|---|"]
+    lines += [f"| `{c.code}` | {c.label} | {c.meaning} | {c.severity} |" for c in CHECKS]
+    lines.append(
+        "\nSeverity `curator`: a curator should look at it (the conversion may be wrong, or a table lacks a "
+        "name); `informational`: it describes the source, which no conversion can change. \"With findings\" "
+        "counts documents with curator findings; informational ones are still listed by `lod check`, in "
+        "report.json (each finding's `severity`) and the RDF."
+    )
     lines.append(f"\nUnusual length: more than {LONG_PARAGRAPH} or fewer than {SHORT_PARAGRAPH} characters.")
     return "\n".join(lines)
 

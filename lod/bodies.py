@@ -161,7 +161,7 @@ BODIES: tuple[Body, ...] = (
     # Posts and Secretariat offices that operative paragraphs address ("office": a post or a
     # Secretariat entity, never the author of a resolution).
     Body("pga", "President of the General Assembly", "un-pga", "presidentOfTheGeneralAssembly", (), "ga", "office"),
-    Body("secretariat", "Secretariat", "un-secretariat", "secretariat", ("United Nations Secretariat",), None, "office", _WD + "Q220563"),
+    Body("secretariat", "Secretariat", "un-secretariat", "secretariat", ("United Nations Secretariat", "UN Secretariat"), None, "office", _WD + "Q220563"),
     Body("oct", "Office of Counter-Terrorism", "un-oct", "officeOfCounterTerrorism", ("United Nations Office of Counter-Terrorism",), None, "office"),
     Body(
         "ohchr", "Office of the United Nations High Commissioner for Human Rights", "un-ohchr",
@@ -207,10 +207,47 @@ BODIES: tuple[Body, ...] = (
     Body("unctad", "United Nations Conference on Trade and Development", "un-unctad", "unitedNationsConferenceOnTradeAndDevelopment", ("UNCTAD",), "ga", "subsidiary"),
     Body("unjspb", "United Nations Joint Staff Pension Board", "un-unjspb", "unitedNationsJointStaffPensionBoard", (), "ga", "subsidiary"),
     Body("cepa", "Committee of Experts on Public Administration", "un-cepa", "committeeOfExpertsOnPublicAdministration", (), "ecosoc", "subsidiary"),
+    # named in full, then asked to act as "the Committee", "the Commission" (lod check on ../shared/corpus/real)
+    Body("cdp", "Committee for Development Policy", "un-cdp", "committeeForDevelopmentPolicy", (), "ecosoc", "subsidiary"),
+    Body("icsc", "International Civil Service Commission", "un-icsc", "internationalCivilServiceCommission", ("ICSC",), "ga", "subsidiary"),
+    Body(
+        "ceirpp", "Committee on the Exercise of the Inalienable Rights of the Palestinian People", "un-ceirpp",
+        "committeeOnTheExerciseOfTheInalienableRightsOfThePalestinianPeople", (), "ga", "subsidiary",
+    ),
+    Body(
+        "charter-committee", "Special Committee on the Charter of the United Nations and on the Strengthening of "
+        "the Role of the Organization", "un-charter-committee", "specialCommitteeOnTheCharter", (), "ga", "subsidiary",
+    ),
+    Body("c34", "Special Committee on Peacekeeping Operations", "un-c34", "specialCommitteeOnPeacekeepingOperations", (), "ga", "subsidiary"),
+    Body(
+        "copuos", "Committee on the Peaceful Uses of Outer Space", "un-copuos", "committeeOnThePeacefulUsesOfOuterSpace",
+        ("COPUOS",), "ga", "subsidiary",
+    ),
+    Body(
+        "unscear", "United Nations Scientific Committee on the Effects of Atomic Radiation", "un-unscear",
+        "unitedNationsScientificCommitteeOnTheEffectsOfAtomicRadiation", ("UNSCEAR",), "ga", "subsidiary",
+    ),
+    Body("cpc", "Committee for Programme and Coordination", "un-cpc", "committeeForProgrammeAndCoordination", (), "ga", "subsidiary"),
+    Body("cconf", "Committee on Conferences", "un-cconf", "committeeOnConferences", (), "ga", "subsidiary"),
+    Body("coi", "Committee on Information", "un-coi", "committeeOnInformation", (), "ga", "subsidiary"),
+    Body("jiu", "Joint Inspection Unit", "un-jiu", "jointInspectionUnit", ("JIU",), "ga", "subsidiary"),
+    Body(
+        "irmct", "International Residual Mechanism for Criminal Tribunals", "un-irmct",
+        "internationalResidualMechanismForCriminalTribunals", (), "sc", "subsidiary",
+    ),
     Body("msc", "Military Staff Committee", "un-msc", "militaryStaffCommittee", (), "sc", "subsidiary"),
     Body("aec", "Atomic Energy Commission", "un-aec", "atomicEnergyCommission", ("United Nations Atomic Energy Commission",), "sc", "subsidiary"),
     Body("cd", "Conference on Disarmament", "un-cd", "conferenceOnDisarmament", (), None, "conference"),
     Body("oios", "Office of Internal Oversight Services", "un-oios", "officeOfInternalOversightServices", (), None, "office"),
+    Body("oosa", "Office for Outer Space Affairs", "un-oosa", "officeForOuterSpaceAffairs", ("UNOOSA",), None, "office"),
+    Body(
+        "ocha", "Office for the Coordination of Humanitarian Affairs", "un-ocha", "officeForTheCoordinationOfHumanitarianAffairs",
+        ("OCHA",), None, "office",
+    ),
+    Body(
+        "unoda", "Office for Disarmament Affairs", "un-unoda", "officeForDisarmamentAffairs",
+        ("United Nations Office for Disarmament Affairs", "UNODA"), None, "office",
+    ),
     Body("unoca", "United Nations Regional Office for Central Africa", "un-unoca", "unitedNationsRegionalOfficeForCentralAfrica", ("UNOCA",), None, "office"),
     Body("icj", "International Court of Justice", "un-icj", "internationalCourtOfJustice", (), None, "court"),
     # Funds, programmes and specialized agencies
@@ -224,6 +261,7 @@ BODIES: tuple[Body, ...] = (
         "unwomen", "United Nations Entity for Gender Equality and the Empowerment of Women", "un-unwomen",
         "unWomen", ("UN-Women", "UN Women"), None, "programme", _WD + "Q641576",
     ),
+    Body("unaids", "Joint United Nations Programme on HIV/AIDS", "un-unaids", "jointUnitedNationsProgrammeOnHIVAIDS", ("UNAIDS",), None, "programme"),
     Body("unfpa", "United Nations Population Fund", "un-unfpa", "unitedNationsPopulationFund", ("UNFPA",), None, "programme", _WD + "Q623036"),
     Body(
         "unesco", "United Nations Educational, Scientific and Cultural Organization", "un-unesco",
@@ -233,6 +271,25 @@ BODIES: tuple[Body, ...] = (
     Body("unwto", "World Tourism Organization", "un-unwto", "worldTourismOrganization", ("UN Tourism", "UNWTO"), None, "agency", _WD + "Q61923"),
     Body("ilo", "International Labour Organization", "un-ilo", "internationalLabourOrganization", (), None, "agency", _WD + "Q54129"),
     Body("fao", "Food and Agriculture Organization of the United Nations", "un-fao", "foodAndAgricultureOrganization", ("Food and Agriculture Organization",), None, "agency", _WD + "Q82151"),
+    Body("ifad", "International Fund for Agricultural Development", "un-ifad", "internationalFundForAgriculturalDevelopment", ("IFAD",), None, "agency"),
+    Body("imf", "International Monetary Fund", "un-imf", "internationalMonetaryFund", ("IMF",), None, "agency"),
+    Body("wbg", "World Bank Group", "un-wbg", "worldBankGroup", ("World Bank",), None, "agency"),
+    # regional commissions of the Economic and Social Council
+    Body("eca", "Economic Commission for Africa", "un-eca", "economicCommissionForAfrica", (), "ecosoc", "subsidiary"),
+    Body("ece", "Economic Commission for Europe", "un-ece", "economicCommissionForEurope", (), "ecosoc", "subsidiary"),
+    Body(
+        "eclac", "Economic Commission for Latin America and the Caribbean", "un-eclac",
+        "economicCommissionForLatinAmericaAndTheCaribbean", ("ECLAC",), "ecosoc", "subsidiary",
+    ),
+    Body(
+        "escap", "Economic and Social Commission for Asia and the Pacific", "un-escap",
+        "economicAndSocialCommissionForAsiaAndThePacific", ("ESCAP",), "ecosoc", "subsidiary",
+    ),
+    Body(
+        "escwa", "Economic and Social Commission for Western Asia", "un-escwa", "economicAndSocialCommissionForWesternAsia",
+        ("ESCWA",), "ecosoc", "subsidiary",
+    ),
+    Body("unpfii", "Permanent Forum on Indigenous Issues", "un-unpfii", "permanentForumOnIndigenousIssues", (), "ecosoc", "subsidiary"),
 )
 
 WIKIDATA_SOURCES = (

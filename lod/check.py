@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lod.quality import CHECKS, Finding, findings, refusal
+from lod.quality import BY_CODE, CHECKS, CURATOR, Finding, findings, refusal
 
 
 @dataclass
@@ -59,7 +59,8 @@ def check_all(paths: list[Path], jobs: int | None = None) -> Iterator[Checked]:
 
 @dataclass
 class Tally:
-    """A folder's counts: documents read, refused, read with findings, findings by kind."""
+    """A folder's counts: documents read, refused, read with findings a curator should look at
+    (informational findings, which describe the source, are counted by kind only), findings by kind."""
 
     documents: int = 0
     refused: int = 0
@@ -73,7 +74,7 @@ class Tally:
             self.refused += 1
             self.refusals[_reason_class(checked.findings[0].message)] += 1
             return
-        if checked.findings:
+        if any(f.for_curator for f in checked.findings):
             self.with_findings += 1
         self.by_kind.update(f.code for f in checked.findings)
 
@@ -95,10 +96,16 @@ def tally(results: Iterable[Checked]) -> Tally:
     return out
 
 
+def heading(code: str) -> str:
+    """A kind's code, with its severity where a curator cannot act on it."""
+    severity = BY_CODE[code].severity
+    return code if severity == CURATOR else f"{code} ({severity})"
+
+
 def markdown_table(rows: list[tuple[str, Tally]]) -> str:
     """Folders as rows: read, refused, with findings, and each kind of finding."""
     kinds = [c.code for c in CHECKS if c.code != "refused" and any(t.by_kind[c.code] for _, t in rows)]
-    head = ["folder", "documents", "read", "refused", "with findings", *kinds]
+    head = ["folder", "documents", "read", "refused", "with findings", *(heading(k) for k in kinds)]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for name, t in rows:
         cells = [f"`{name}`", t.documents, t.read, t.refused, t.with_findings, *(t.by_kind[k] for k in kinds)]

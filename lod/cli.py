@@ -165,9 +165,10 @@ def check(path: Path, as_json: bool, summary: bool, jobs: int | None) -> None:
     Refusals, paragraph numbering gaps or repeats, footnote markers without notes (and notes
     without markers), sponsors or addressees not resolved, verbs not in the lexicon and
     paragraphs of unusual length. The build report and each document's HTML page carry the
-    same findings.
+    same findings. Informational findings (metadata placeholders of the source) are listed but
+    do not count a document as read with findings.
     """
-    from lod.check import Tally, check_all
+    from lod.check import Tally, check_all, heading
     from lod.publish import discover
 
     counts = Tally()
@@ -186,7 +187,7 @@ def check(path: Path, as_json: bool, summary: bool, jobs: int | None) -> None:
             f"{counts.with_findings} read with findings"
         )
         for code, n in counts.by_kind.most_common():
-            click.echo(f"  {code}: {n}")
+            click.echo(f"  {heading(code)}: {n}")
 
 
 @main.command()

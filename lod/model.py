@@ -330,6 +330,14 @@ class Resolution(Resolved):
     """The distribution printed on the cover ("General")."""
     committee_key: str | None = None
     """The lod.bodies key of `committee` (printed name kept, a label), resolved the same way."""
+    heading_refs: list[str] = field(default_factory=list)
+    """Footnote markers printed on the heading above the opening formula: the title, the number or
+    the part letter ("B¹", A/RES/72/8 B, whose note says "Resolution 72/8 … becomes resolution
+    72/8 A"; "Resolution of 17 May 1946 21"): the note is the heading's (AKN: in `docTitle`)."""
+    closing_refs: list[str] = field(default_factory=list)
+    """Footnote markers printed on the closing lines ("Adopted at the 2nd meeting. 22", the
+    Security Council's annual volumes, whose note says "Adopted without vote."): the note is
+    the adoption's, not a paragraph's (AKN: an `authorialNote` in `conclusions`)."""
     meta_warnings: list[str] = field(default_factory=list)
     """Placeholders of the source's metadata read as absent (AKN4UN's `date="0001-01-01"`,
     `by=""`): a curator's finding (lod.quality), not a fact of the work."""

@@ -5,8 +5,14 @@ The checks here look at the `Resolution` only (never at text or RDF), so `lod ch
 report, the RDF (DQV quality annotations, lod.rdf.quality) and the HTML page all carry the same
 findings, each with the eId of the place it concerns.
 
-`CHECKS` is the one table of finding kinds: code, label, what it means. docs/quality.md, the
-ontology's concepts (`unres:finding-…`) and the HTML are written from it.
+`CHECKS` is the one table of finding kinds: code, label, what it means, severity. docs/quality.md,
+the ontology's concepts (`unres:finding-…`) and the HTML are written from it.
+
+A kind's severity says who can act on it: `curator` findings are what a curator should look at
+(the conversion may be wrong, or a table lacks a name); `informational` ones describe the source
+and no conversion can change them (the UN's AKN4UN metadata placeholders). Both are listed by
+`lod check`, in report.json and the RDF; a document counts as "read with findings" only for
+curator findings.
 """
 
 from __future__ import annotations
@@ -21,13 +27,21 @@ from typing import Any
 from lod.model import OperativeParagraph, Resolution
 
 
+CURATOR = "curator"
+"""A finding a curator should look at: the conversion may have misread the document."""
+INFORMATIONAL = "informational"
+"""A finding about the source itself, which no curator can fix in our conversion: kept visible."""
+
+
 @dataclass(frozen=True)
 class Check:
-    """A kind of finding: `code` names it in reports and IRIs, `label` in HTML."""
+    """A kind of finding: `code` names it in reports and IRIs, `label` in HTML, `severity` says
+    whether a curator can act on it (`CURATOR`) or it describes the source (`INFORMATIONAL`)."""
 
     code: str
     label: str
     meaning: str
+    severity: str = CURATOR
 
 
 CHECKS: tuple[Check, ...] = (
@@ -41,7 +55,7 @@ CHECKS: tuple[Check, ...] = (
     Check("verb-not-in-lexicon", "Verb not in lexicon", "the paragraph's leading phrase is not in the verb lexicon (ontology/verbs.ttl; resolutions and drafts of resolutions)"),
     Check("no-leading-verb", "No leading verb", "a numbered operative paragraph of a resolution opens without a recognised verb phrase"),
     Check("paragraph-length", "Unusual paragraph length", "a paragraph far longer or shorter than paragraphs are"),
-    Check("meta-placeholder", "Metadata placeholder", "the source's metadata gives a placeholder (AKN4UN's date 0001-01-01, an empty by=\"\") that was read as absent"),
+    Check("meta-placeholder", "Metadata placeholder", "the source's metadata gives a placeholder (AKN4UN's date 0001-01-01, an empty by=\"\") that was read as absent", INFORMATIONAL),
 )
 BY_CODE = {check.code: check for check in CHECKS}
 
@@ -62,12 +76,21 @@ class Finding:
     message: str
     location: str = ""
 
+    @property
+    def severity(self) -> str:
+        return BY_CODE[self.code].severity
+
+    @property
+    def for_curator(self) -> bool:
+        return self.severity == CURATOR
+
     def to_json(self) -> dict[str, str]:
-        return asdict(self)
+        return {**asdict(self), "severity": self.severity}
 
     def __str__(self) -> str:
         where = f" [{self.location}]" if self.location else ""
-        return f"{BY_CODE[self.code].label}{where}: {self.message}"
+        note = "" if self.for_curator else f" ({self.severity})"
+        return f"{BY_CODE[self.code].label}{note}{where}: {self.message}"
 
 
 def findings(res: Resolution) -> list[Finding]:
@@ -130,6 +153,8 @@ def _footnotes(res: Resolution) -> Iterator[Finding]:
     for table in res.tables:
         for marker in table.footnote_refs:
             referenced.setdefault(marker, table.eid)
+    for marker in [*res.heading_refs, *res.closing_refs]:
+        referenced.setdefault(marker, "")  # the heading and closing lines are not portions with an eId
     defined = {note.marker: note for note in res.footnotes}
     for marker, eid in sorted(referenced.items(), key=lambda kv: _marker_order(kv[0])):
         if marker not in defined:

@@ -8,7 +8,10 @@ lets a sponsor in a 1995 draft and one in a 2025 draft be the same linked resour
 
 Facts (codes, admission year, Wikidata entity) come from lod/data/states.csv; the names a
 State is printed under come from lod/data/state_names.csv (one row per name, tagged `un`
-for the official UN short name, `alternative` or `historic`).
+for the official UN short name, `alternative` or `historic`; `adjective` rows are the adjectives
+English does not make from the name by an ending, "Portuguese", "Moroccan", and the acronyms drafts
+use the same way, "CAR", "DRC": they name a State in "the Portuguese authorities", "the CAR
+Government", never as a name of it).
 """
 
 from __future__ import annotations
@@ -80,7 +83,8 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
 def _load() -> tuple[tuple[State, ...], dict[str, State]]:
     names_by_iso: dict[str, list[tuple[str, str]]] = {}
     for row in _read_csv(NAMES_CSV):
-        names_by_iso.setdefault(row["iso3"], []).append((row["kind"], row["name"]))
+        if row["kind"] != "adjective":
+            names_by_iso.setdefault(row["iso3"], []).append((row["kind"], row["name"]))
     states: list[State] = []
     for row in _read_csv(STATES_CSV):
         iso3 = row["iso3"]
@@ -133,6 +137,13 @@ def state_names() -> dict[str, State]:
     return {name: state for state in _load()[0] for name in state.names}
 
 
+@lru_cache(maxsize=1)
+def _adjectives() -> dict[str, State]:
+    """The irregular adjectives of state_names.csv, by their lookup key."""
+    return {normalise_name(row["name"]): state for row in _read_csv(NAMES_CSV)
+            if row["kind"] == "adjective" and (state := by_iso3(row["iso3"])) is not None}
+
+
 _ADJECTIVE_ENDINGS: tuple[tuple[str, str], ...] = (("ian", ""), ("ian", "a"), ("an", ""), ("an", "a"), ("n", ""), ("i", ""), ("ese", ""))
 """How English makes a State's adjective from its name: Syria-n, Haiti-an, Iran-ian, Cambodia-n,
 Iraq-i, Israel-i, Angola-n ("ian" → "a" for Armenia-n's kind)."""
@@ -140,8 +151,12 @@ Iraq-i, Israel-i, Angola-n ("ian" → "a" for Armenia-n's kind)."""
 
 def state_of_adjective(adjective: str) -> State | None:
     """The State a printed adjective names ("Syrian", "South African", "Iraqi"), where taking an
-    adjectival ending off it leaves a name of the table; None otherwise ("Arab", "African",
-    "Portuguese": no State is named so)."""
+    adjectival ending off it leaves a name of the table, or the table gives it as irregular
+    ("Portuguese": `adjective` rows of state_names.csv); None otherwise ("Arab", "African": no
+    State is named so)."""
+    irregular = _adjectives().get(normalise_name(adjective))
+    if irregular is not None:
+        return irregular
     for ending, restore in _ADJECTIVE_ENDINGS:
         if adjective.endswith(ending) and len(adjective) - len(ending) >= 3:
             state = lookup_state(adjective[: -len(ending)] + restore)

@@ -151,3 +151,39 @@ def fold(phrase: str) -> str:
     trailing punctuation do not count ("Gardant à l’esprit," is "gardant à l'esprit")."""
     folded = " ".join(phrase.casefold().replace("’", "'").replace("\u0640", "").split()).strip(LABEL_TRAILING)
     return folded[1:] if folded.startswith(_AND_WHILE) else folded
+
+
+UNSPACED_TAGS = frozenset({"zh"})
+"""Languages written without spaces between words: a label there is a prefix of characters."""
+
+
+@lru_cache(maxsize=None)
+def degree_prefixes(name: str = "verb") -> dict[str, tuple[str, ...]]:
+    """Language tag → the characters an unspaced language writes before a phrase for "also",
+    "further" ("又注意到" is "Noting also", "还决定" "Also decides"), learned from the scheme
+    itself: a prefix that, put before one label, makes the label of a narrower concept of that
+    label's (skos:broader), in at least two such pairs. A phrase of the texts made of such a
+    prefix and a label the scheme lacks ("又呼吁") is read as a form of the label's concept, as
+    "Further strongly condemns" is a form of "Condemns" (lod.quality.DEGREE_WORDS)."""
+    vocabulary = BY_NAME[name]
+    g = source_graph(vocabulary.source)
+    labels = scheme_labels(name)
+    out: dict[str, tuple[str, ...]] = {}
+    for tag in sorted(UNSPACED_TAGS & set(labels)):
+        concept_of = {fold(label): concept for label, concept in labels[tag].items()}
+        pairs: dict[str, int] = {}
+        for label, concept in concept_of.items():
+            for k in (1, 2):
+                head = concept_of.get(label[k:])
+                if head and (URIRef(f"{vocabulary.iri}/{concept}"), SKOS.broader, URIRef(f"{vocabulary.iri}/{head}")) in g:
+                    pairs[label[:k]] = pairs.get(label[:k], 0) + 1
+        out[tag] = tuple(sorted((p for p, n in pairs.items() if n >= 2), key=len, reverse=True))
+    return out
+
+
+def without_degree_prefix(phrase: str, tag: str, name: str = "verb") -> str | None:
+    """The phrase without the degree prefix it opens with ("又呼吁" → "呼吁"), or None."""
+    for prefix in degree_prefixes(name).get(tag, ()):
+        if phrase.startswith(prefix) and len(phrase) > len(prefix):
+            return phrase[len(prefix):]
+    return None

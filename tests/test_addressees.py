@@ -260,9 +260,81 @@ def test_security_council_actors_outside_the_bodies_table() -> None:
         ("Demands that the South African authorities release all political prisoners", "ZAF"),
         ("Calls upon the Iranian Government to submit a report", "IRN"),
         ("Urges the Iraqi authorities to ensure", "IRQ"),
-        ("Urges the Portuguese authorities to", None),  # "Portuguese" is no ending off a name: left for a curator
+        ("Urges the Portuguese authorities to", "PRT"),  # no ending off a name: the table's irregular adjective
+        ("Urges the Arab authorities to", None),  # an adjective of no State: left for a curator
+        ("Urges the CAR authorities to", "CAF"),  # the drafts' attributive acronym (S/2013 drafts on the Central African Republic)
     ],
 )
 def test_a_states_authorities_named_by_its_adjective_resolve_to_it(text: str, iso3: str | None) -> None:
     found = AddresseeFinder(None).paragraph(text, text.split(" the ")[0])
     assert [(a.kind, a.iso3) for a in found] == [("state", iso3)]
+
+
+# -- short references and State adjectives, on the UN's own texts in ../shared -------------------
+
+from corpora import ABSENT, REAL  # noqa: E402
+
+GA_77 = REAL / "ga-akn" / "GAresolutions-main" / "77session" / "English"
+needs_ga_77 = pytest.mark.skipif(not GA_77.is_dir(), reason=ABSENT)
+
+
+def _addressees_of(path: Path) -> list[tuple[str, str, str | None, str | None]]:
+    from lod.parse import parse_file
+
+    res = parse_file(path)
+    return [(p.eid, a.name, a.kind, a.body_key) for p in res.operative for a in p.addressees]
+
+
+@needs_ga_77
+def test_a_short_reference_of_two_words_resolves_to_the_body_named_before() -> None:
+    """A/RES/77/143 names the Special Committee on Decolonization in full, then "Requests the
+    Special Committee to continue to examine the question of Pitcairn"."""
+    found = _addressees_of(GA_77 / "A_RES_77_143-2228522E.xml")
+    assert ("para_14", "the Special Committee", "body", "c24") in found
+
+
+@needs_ga_77
+def test_the_start_of_a_full_name_is_no_short_reference() -> None:
+    """"Requests the Office for Outer Space Affairs to strengthen …" (A/RES/77/120) names an
+    office in full: not "the Office" with the rest of the name lost."""
+    found = _addressees_of(GA_77 / "A_RES_77_120-2228484E.xml")
+    assert ("para_17", "the Office for Outer Space Affairs", "body", "oosa") in found
+    assert not any(name == "the Office" for _, name, _, _ in found)
+
+
+def test_governments_of_a_region_are_states() -> None:
+    """"Urges African Governments to …" asks States (a group, like "Member States"), not one State."""
+    assert summary(addressees("Urges African Governments to give priority to the fight", "Urges")) == [
+        ("African Governments", "states", "urge", None)]
+
+
+@needs_ga_77
+def test_a_short_form_with_its_own_of_phrase_resolves_to_the_body_named_before() -> None:
+    """A/RES/77/198 ("Office of the United Nations High Commissioner for Refugees") asks "the
+    Office of the High Commissioner" to act: the Office named before (UNHCR, not the Office of
+    the High Commissioner for Human Rights), not a new name, nor "the Office" and the rest lost."""
+    found = _addressees_of(GA_77 / "A_RES_77_198-2228911E.xml")
+    assert ("para_7", "the Office of the High Commissioner", "body", "unhcr") in found
+
+
+GA_DOCX_72 = REAL / "ga-docx" / "GA72"
+
+
+@pytest.mark.skipif(not GA_DOCX_72.is_dir(), reason=ABSENT)
+def test_the_bretton_woods_institutions_are_two_addressees_of_the_table() -> None:
+    """A/RES/72 (N1745614) paragraph 38 "… the World Bank and the International Monetary Fund …":
+    two bodies of the table, not one name run together."""
+    found = [(name, key) for eid, name, _, key in _addressees_of(GA_DOCX_72 / "N1745614.docx") if eid == "para_38"]
+    assert ("the World Bank", "wbg") in found and ("the International Monetary Fund", "imf") in found
+
+
+def test_and_the_opens_a_second_name_only_where_a_body_is_named() -> None:
+    """"Invites the Technology Facilitation Mechanism and the Commission on Science and Technology for
+    Development" (A/RES/77 texts) asks two bodies; "the Economic and Social Commission for Asia and
+    the Pacific" is one."""
+    two = "Invites the Technology Facilitation Mechanism and the Commission on Science and Technology for Development to"
+    assert [(a.name, a.body_key) for a in addressees(two, "Invites")] == [
+        ("the Technology Facilitation Mechanism", None), ("the Commission on Science and Technology for Development", "cstd")]
+    one = "Requests the Economic and Social Commission for Asia and the Pacific to continue"
+    assert [(a.name, a.body_key) for a in addressees(one, "Requests")] == [
+        ("the Economic and Social Commission for Asia and the Pacific", "escap")]

@@ -380,3 +380,31 @@ def test_akn_markup_other_than_the_uns_reads_and_what_is_not_read_is_said() -> N
     assert para.verb == "Requests" and [s.num for s in para.subparagraphs] == ["a", "b"]
     assert para.text == "Requests the Secretary-General: (a) To report; (b) To act;"
     assert res.warnings == ["element <mystery> of a paragraph is not read"]
+
+
+def test_a_sections_preamble_marked_as_cross_heading_is_its_paragraphs() -> None:
+    """A/RES/77/263 prints each section's preamble ("Having considered the report …" with its
+    footnotes) as `<crossHeading refersTo="#preamble">` inside the section: paragraphs of the
+    section, carrying their notes, not the section's title."""
+    from lod.quality import findings
+
+    res = read(one(GA77, "A_RES_77_263-"))
+    first = res.operative[:3]
+    assert [(p.num, p.verb) for p in first] == [(None, "Recalling"), (None, "Having considered"), ("1", "Takes note")]
+    assert first[1].footnote_refs == ["1", "2"] and first[0].section == first[2].section
+    assert first[2].section and first[2].section.startswith("I ")
+    assert not [f for f in findings(res) if f.code == "note-without-marker"]
+
+
+def test_a_lettered_bold_heading_marked_as_paragraph_is_a_heading() -> None:
+    """E/RES/2022/5 prints "A. Theme for the Commission on the Status of Women in 2025" as a
+    `<paragraph>` numbered "A." whose words are all bold: a heading, not operative paragraph A."""
+    res = read(one(ECOSOC / "2022" / "English", "E_RES_2022_5-"))
+    assert not any(p.num in ("A", "A.", "B", "B.") for p in res.operative)
+    assert any((p.section or "").startswith("A") and "Theme" in (p.section or "") for p in res.operative)
+
+
+def test_an_invisible_mark_before_the_verb_is_not_a_word() -> None:
+    """A/RES/77/260 paragraph 6 opens with a left-to-right mark before "Reaffirms"."""
+    [para] = [p for p in read(one(GA77, "A_RES_77_260-")).operative if p.num == "6"]
+    assert para.verb == "Reaffirms" and para.text.startswith("Reaffirms its decision")

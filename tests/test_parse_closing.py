@@ -116,3 +116,86 @@ def test_a_compilation_counts_its_markers_from_its_first_note() -> None:
     res = parse_file(SC / "S_RES_0005_1946_EN_GOLD.txt")
     assert {n.marker for n in res.footnotes} == {"4", "5"}
     assert [p.footnote_refs for p in res.preamble] == [["5"]]
+
+
+@needs_sc
+@pytest.mark.parametrize(("name", "marker"), [
+    ("S_RES_0001_1946_EN_GOLD.txt", "22"),  # "Adopted at the 2nd meeting. 22"
+    ("S_RES_0011_1946_EN_GOLD.txt", "25"),  # "Adopted at the 80th meeting 25": no punctuation
+    ("S_RES_0083_1950_EN_GOLD.txt", "12"),  # "… by 7 votes to 1 ( Yugoslavia) 12"
+    ("S_RES_0341_1973_EN_GOLD.txt", "33"),  # "… by 14 votes to none33": OCR lost the space
+])
+def test_a_marker_on_the_closing_lines_refers_the_note_on_the_adoption(name: str, marker: str) -> None:
+    """The volumes put a marker at the end of the closing sentence; its note ("Adopted without
+    vote.", "One member did not participate") is the adoption's, not a paragraph's."""
+    from lod.quality import findings
+
+    res = parse_file(SC / name)
+    assert res.closing_refs == [marker] and marker in {n.marker for n in res.footnotes}
+    assert not any(f.code == "note-without-marker" for f in findings(res))
+    assert all(marker not in p.footnote_refs for p in [*res.preamble, *res.operative])
+
+
+@needs_sc
+def test_the_note_on_the_adoption_is_written_to_akn_conclusions_and_read_back() -> None:
+    from lod.akn import akn_document
+    from lod.parse.akn import read_akn
+    from lod.rdf import WorkRegistry
+
+    res = parse_file(SC / "S_RES_0083_1950_EN_GOLD.txt")
+    registry = WorkRegistry(base="https://example.org")
+    registry.add(res)
+    xml = akn_document(res, registry, "https://example.org")
+    assert b"<conclusions>" in xml
+    again = read_akn(xml, res.source)
+    assert again.closing_refs == ["12"] and {n.marker for n in again.footnotes} == {"11", "12"}
+
+
+@needs_sc
+def test_a_marker_on_the_heading_refers_the_headings_note() -> None:
+    """"6 (1946). Resolution of 17 May 1946 21": note 21 is the heading's, not a paragraph's."""
+    from lod.quality import findings
+
+    res = parse_file(SC / "S_RES_0006_1946_EN_GOLD.txt")
+    assert res.heading_refs == ["21"] and not any(f.code == "note-without-marker" for f in findings(res))
+
+
+@pytest.mark.skipif(not (REAL / "ga-docx" / "GA72").is_dir(), reason=ABSENT)
+def test_the_part_letters_note_is_the_headings_and_goes_to_the_akn_title() -> None:
+    """A/RES/72/8 B prints "B¹" above the formula; note 1 says the earlier text "becomes resolution
+    72/8 A". Written to AKN inside the title, read back as the heading's."""
+    from lod.akn import akn_document, akn_errors
+    from lod.parse.akn import read_akn
+    from lod.rdf import WorkRegistry
+
+    res = parse_file(REAL / "ga-docx" / "GA72" / "N1821424.docx")
+    assert res.heading_refs == ["1"]
+    registry = WorkRegistry(base="https://example.org")
+    registry.add(res)
+    xml = akn_document(res, registry, "https://example.org")
+    assert akn_errors(xml, res.source) == [] and read_akn(xml, res.source).heading_refs == ["1"]
+
+
+@needs_sc
+@pytest.mark.parametrize(("name", "marker"), [
+    ("S_RES_0129_1958_EN_GOLD.txt", "10"),  # "… S/Agenda/838, 10" … "10 Ibid., Thirteenth Year, 838th meeting, p. 1."
+    ("S_RES_0289_1970_EN_GOLD.txt", "43"),  # the note wraps onto "1558th meeting of the Council."
+])
+def test_notes_after_the_last_paragraph_of_an_extract_without_closing_lines(name: str, marker: str) -> None:
+    """The extract stops before "Adopted …", but the volume's notes follow the last paragraph: the
+    numbered block after it is the notes, the number at a paragraph's end their marker."""
+    from lod.quality import findings
+
+    res = parse_file(SC / name)
+    assert marker in {n.marker for n in res.footnotes}
+    assert not [f for f in findings(res) if f.code in ("marker-without-note", "note-without-marker")]
+    assert not any(p.text.startswith(marker + " ") for p in res.operative)
+
+
+@needs_sc
+def test_a_note_under_the_closing_lines_with_its_space_lost_but_not_a_sales_number() -> None:
+    """"33.One member (China) did not participate in the voting." is note 33 (S/RES/434 (1978));
+    "64.X.1), p. 173.", the end of a note's United Nations Sales No. 64.X.1 (S/RES/457 (1979)), is not note 64."""
+    assert "33" in {n.marker for n in parse_file(SC / "S_RES_0434_1978_EN_GOLD.txt").footnotes}
+    notes = {n.marker: n.text for n in parse_file(SC / "S_RES_0457_1979_EN_GOLD.txt").footnotes}
+    assert "64" not in notes and notes["99"].endswith("Sales No. 64.X.1), p. 173.")

@@ -108,3 +108,30 @@ def test_numbered_items_of_a_sentence_need_no_verb_of_their_own(name: str) -> No
     res = parse_file(SC / name)
     assert res.operative and all(p.text.startswith(("That ", "To ")) for p in res.operative)
     assert [f for f in findings(res) if f.code == "no-leading-verb"] == []
+
+
+@pytest.mark.skipif(not SC.is_dir(), reason=ABSENT)
+@pytest.mark.parametrize(("name", "num", "verb", "opening"), [
+    ("S_RES_0834_1993_EN_GOLD.txt", "16", "Reiterates", "Reiterates its readiness"),  # "16. ‘Reiterates"
+    ("S_RES_0864_1993_EN_GOLD.txt", "24", "Requests", "Requests all States"),  # "24. ~— Requests"
+    ("S_RES_0889_1993_EN_GOLD.txt", "13", "Decides", "Decides to undertake"),  # "13. _ Decides"
+    ("S_RES_0785_1992_EN_GOLD.txt", "4", "Calls on", "Calls on all States"),  # "4. Calls_on all States"
+    ("S_RES_0301_1971_EN_GOLD.txt", "14", "Requests", "Requests the Ad Hoc"),  # "14. Requests. the Ad Hoc"
+    ("S_RES_0775_1992_EN_GOLD.txt", "13", "Calls upon", "Calls upon all parties"),  # "13. Calls _ upon all"
+    ("S_RES_0865_1993_EN_GOLD.txt", "7", "Calls on", "Calls on all Member States"),  # "7. Calls _on all"
+])
+def test_what_ocr_left_before_the_first_word_is_not_the_paragraph(name: str, num: str, verb: str, opening: str) -> None:
+    """A smudge read as "‘", "_", "~—" between the number and the verb, an underscore for a space,
+    a stray full stop after the verb: the paragraph opens with its verb, which the lexicon knows."""
+    [para] = [p for p in parse_file(SC / name).operative if p.num == num]
+    assert para.verb and para.verb.startswith(verb) and in_lexicon(para.verb)
+    assert para.text.startswith(opening)
+
+
+@pytest.mark.skipif(not SC.is_dir(), reason=ABSENT)
+def test_keeping_in_mind_is_one_phrase_as_bearing_in_mind() -> None:
+    """S/RES/4 (1946): "Keeping in mind the unanimous moral condemnation of the Franco régime …"."""
+    assert leading_phrase("Keeping in mind the unanimous moral condemnation", False) == "Keeping in mind"
+    res = parse_file(SC / "S_RES_0004_1946_EN_GOLD.txt")
+    assert [p.verb for p in res.preamble if p.text.startswith("Keeping")] == ["Keeping in mind"]
+    assert in_lexicon("Keeping in mind")

@@ -11,7 +11,7 @@ from rdflib import Graph, Literal, URIRef
 
 from lod.cli import main
 from lod.model import Addressee, Footnote, Sponsor
-from lod.quality import CHECKS, findings, in_lexicon
+from lod.quality import CHECKS, Finding, findings, in_lexicon
 from lod.rdf.namespaces import DQV, OA, RDF
 from lod.validate import validate
 from test_rdf import BASE, draft_004, graph_of, res_80_1
@@ -100,6 +100,22 @@ def test_every_kind_of_finding_has_a_label_and_a_meaning() -> None:
     assert all(c.label and c.meaning for c in CHECKS)
 
 
+def test_metadata_placeholders_are_informational_listed_but_not_counted() -> None:
+    """AKN4UN's `0001-01-01` and `by=""` are the source's: listed, never a document "with findings"."""
+    from lod.check import Checked, Tally
+
+    res = res_80_1()
+    res.meta_warnings = ["FRBRWork date 0001-01-01 is a placeholder: read as absent"]
+    [found] = findings(res)
+    assert (found.code, found.severity, found.for_curator) == ("meta-placeholder", "informational", False)
+    assert found.to_json()["severity"] == "informational" and "(informational)" in str(found)
+    tally = Tally()
+    tally.add(Checked("a.xml", "a.xml", False, findings=[found]))
+    assert (tally.with_findings, tally.by_kind["meta-placeholder"]) == (0, 1)
+    tally.add(Checked("b.xml", "b.xml", False, findings=[found, Finding("numbering-gap", "1 to 3", "para_1")]))
+    assert tally.with_findings == 1
+
+
 def test_lod_check_lists_findings_and_refusals(tmp_path: Path) -> None:
     (tmp_path / "gap.md").write_text(
         "The General Assembly,\n\n*Recalling* its resolution 70/1,\n\n1. *Decides* to act;\n\n3. *Requests* a report.\n",
@@ -125,7 +141,7 @@ def test_the_build_report_carries_the_findings(tmp_path: Path) -> None:
     report = build(corpus, tmp_path / "out", jobs=1)
     [doc] = report.documents
     assert doc.status == "published"
-    assert doc.findings == [{"code": "numbering-gap", "location": "para_1",
+    assert doc.findings == [{"code": "numbering-gap", "location": "para_1", "severity": "curator",
                              "message": "operative paragraph numbers jump from 1 to 3 (2 missing)"}]
     saved = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
     assert saved["documents"][0]["findings"] == doc.findings

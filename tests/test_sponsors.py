@@ -141,3 +141,13 @@ def test_never_raises_on_arbitrary_text(line: str) -> None:
 def test_any_list_of_known_states_round_trips(names: list[str]) -> None:
     line = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     assert [s.name for s in parse_sponsors(line)] == names
+
+
+def test_un_bodies_in_the_library_heading_form_and_a_formal_state_name() -> None:
+    """The UN's AKN files give the proponent of an ECOSOC text as "UN. ECE. Secretariat" (E/RES/2023/18):
+    an organization, not a State left unresolved; A/RES/77/86 names "Republic of Cameroon" (on
+    behalf of ECCAS), Cameroon's formal name."""
+    assert parse_sponsors("UN. ECE. Secretariat") == [Sponsor("UN. ECE. Secretariat", None, "organization")]
+    [cameroon, eccas] = parse_sponsors("Republic of Cameroon (on behalf of the States Members of the United Nations "
+                                       "that are members of the Economic Community of Central African States)")
+    assert (cameroon.iso3, eccas.kind) == ("CMR", "group")

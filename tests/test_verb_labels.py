@@ -152,3 +152,27 @@ def test_lod_check_reads_a_french_phrase_by_the_schemes_french_labels() -> None:
     assert res.preamble[0].verb == "Rappelant" and res.preamble[0].eid not in flagged
     assert labelled("Rappelant également", "fra") and labelled("重申其", "zho")  # a labelled phrase, extended
     assert not labelled("Rappelant", "spa") and not labelled("Welcomes", "fra")  # labels are per language
+
+
+def test_a_phrase_that_renders_one_concept_labels_it_though_the_concept_is_printed_many_ways() -> None:
+    """"Recognizes" is printed six ways in the French texts; "Est conscient" renders it in 9 of the
+    10 aligned paragraphs it opens (tools/derive_verb_labels.py --precise), the Arabic "تقرر" (the
+    feminine of the General Assembly) is "Decides". "Considère", which these texts also print for
+    "Recognizes", was turned down in review: it is the word of "Considers"."""
+    assert phrase_concept("Est conscient", "fra") == VERB["recognizes"]
+    assert phrase_concept("تقرر", "ara") == VERB["decides"]
+    assert phrase_concept("Considère", "fra") is None
+    assert ("fr", "Considère") in _tool().REVIEWED_OUT
+
+
+def test_chinese_degree_prefixes_are_learned_from_the_scheme_and_read_before_a_label() -> None:
+    """The scheme's own labels pair "又注意到" (Noting also) with "注意到" (Noting) and "还决定" with
+    "决定": "又" and "还" say "also". E/RES/2022/10 paragraph 39 opens "又敦促会员国加强努力" (Also urges
+    Member States …): the phrase is "又敦促", a form of "敦促" (Urges), as "Further urges" is of "Urges"."""
+    from lod.parse.phrasebook import leading_label
+    from lod.vocabulary import degree_prefixes
+
+    assert set(degree_prefixes()["zh"]) == {"又", "还"}
+    assert leading_label("又敦促会员国加强努力，确保人道主义人员", "zho") == "又敦促"
+    assert phrase_concept("又敦促", "zho") == phrase_concept("敦促", "zho") == VERB["urges"]
+    assert phrase_concept("又", "zho") is None

@@ -49,6 +49,11 @@ from lod.rdf.relations import VERBS_TTL, phrase_concept
 
 MIN_SEEN = 3
 MIN_SHARE = 0.3
+PRECISE = 0.7
+"""`--precise`: a phrase that renders one concept in at least this share of all the aligned
+paragraphs it opens (and in MIN_SEEN of them) labels it, whatever its share of that concept's
+paragraphs: "Recognizes" is printed six ways in French, so no French phrase reaches MIN_SHARE of
+it, yet "Est conscient" renders it in 9 of the 10 paragraphs it opens."""
 EXTEND = 0.8
 """An opening grows by a word (a character in Chinese) while that word follows it in at least
 this share of its paragraphs: "Prie le Secrétaire général" when nearly every "Prie" of the
@@ -65,6 +70,9 @@ REVIEWED_OUT = frozenset({
     ("es", "Expresando profunda preocupación por"), ("es", "Gravemente preocupado por"),
     # "having", "again", "its": a word of many phrases, not of this one
     ("ar", "وقد"), ("ru", "вновь"), ("es", "Expresando su"),
+    # --precise: the word of another concept of the scheme ("Considère" is "Considers", "Constate"
+    # "Notes"), though these texts print it where the English says "Recognizes"
+    ("fr", "Considère"), ("fr", "Estime"), ("fr", "Constate"), ("ru", "считает"), ("ru", "считая"),
 })
 """Openings the review of `--openings` turned down (tests/test_verb_labels.py holds the rest)."""
 MAX_UNITS = {"zh": 10}
@@ -279,7 +287,32 @@ def new_opening_labels(corpus: Path) -> list[str]:
     return lines
 
 
-def main(corpus: str, relations: bool = False, opening: bool = False) -> None:
+def precise_labels(seen: Counter[tuple[str, str, str]]) -> list[str]:
+    """Labels the scheme does not have, of phrases that render one concept (PRECISE), without the
+    ones the review turned down (REVIEWED_OUT)."""
+    languages: dict[str, str] = {}
+    for code, tag in LANGUAGE_TAGS.items():
+        languages.setdefault(tag, code)
+    by_phrase: Counter[tuple[str, str]] = Counter()
+    for (_, tag, phrase), n in seen.items():
+        by_phrase[(tag, phrase)] += n
+    lines = []
+    for (concept, tag, phrase), n in sorted(seen.items(), key=lambda kv: (kv[0][0], kv[0][1], -kv[1])):
+        if (n < MIN_SEEN or n / by_phrase[(tag, phrase)] < PRECISE or (tag, phrase) in REVIEWED_OUT
+                or phrase_concept(phrase, languages[tag]) is not None):
+            continue
+        escaped = phrase.replace("\\", "\\\\").replace('"', '\\"')
+        lines.append(f'verb:{concept.removeprefix(str(VERB))} skos:altLabel "{escaped}"@{tag} .  '
+                     f'# {n} of the {by_phrase[(tag, phrase)]} aligned paragraphs it opens')
+    return lines
+
+
+def main(corpus: str, relations: bool = False, opening: bool = False, precise: bool = False) -> None:
+    if precise:
+        print("# --- labels of phrases that render one concept though the concept is printed many ways")
+        print("# --- (tools/derive_verb_labels.py --precise), reviewed")
+        print("\n".join(precise_labels(aligned(Path(corpus)))))
+        return
     if opening:
         print("# --- labels from the words the other versions open aligned paragraphs with (tools/derive_verb_labels.py")
         print("# --- --openings), for the texts that print no italics; reviewed")
@@ -310,4 +343,4 @@ def main(corpus: str, relations: bool = False, opening: bool = False) -> None:
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     main(args[0] if args else "../shared/corpus/real/ga-akn", relations="--relations" in sys.argv,
-         opening="--openings" in sys.argv)
+         opening="--openings" in sys.argv, precise="--precise" in sys.argv)

@@ -77,8 +77,8 @@ class _Writer(MetaWriter):
         doc = element(root, KIND_ELEMENT.get(self.res.kind, "document"))
         meta = element(doc, "meta")
         self.cover(doc)
-        self.preface(doc)
         self.unanchored = set(self.unplaced_notes())
+        self.preface(doc)
         formula = self.preamble(doc)
         self.leading_notes(formula)
         body = element(doc, "body")
@@ -86,9 +86,11 @@ class _Writer(MetaWriter):
         self.tables(body, "")
         if not len(body):
             self.empty(body, "para_u0")
-        if self.res.meeting:
+        if self.res.meeting or self.res.closing_refs:
             closing = raw(element(doc, "conclusions"), "p")
-            element(closing, "meeting", self.res.meeting)
+            if self.res.meeting:
+                element(closing, "meeting", self.res.meeting)
+            self.attach_notes(closing, self.res.closing_refs)  # the note on the adoption
         self.attachments(doc)
         self.notes_left(doc, formula)
         self.renamed = unique_eids(root)
@@ -141,7 +143,8 @@ class _Writer(MetaWriter):
             if res.number:
                 element(p, "number", f"{res.number}.")
             if res.title:
-                element(p, "title", res.title, refersTo="#resolutionTitle")
+                title = element(p, "title", res.title, refersTo="#resolutionTitle")
+                self.attach_notes(title, res.heading_refs)  # the heading's own notes
         if res.sponsors:
             p = raw(preface, "p", class_="sponsors")
             for k, sponsor in enumerate(res.sponsors):
@@ -315,6 +318,7 @@ class _Writer(MetaWriter):
         refs = {m for p in self.res.preamble for m in p.footnote_refs}
         refs |= {m for p in self.all_paragraphs() for m in p.footnote_refs}
         refs |= {m for t in self.res.tables for m in t.footnote_refs}
+        refs |= set(self.res.closing_refs) | set(self.res.heading_refs)
         return [f.marker for f in self.res.footnotes if f.marker not in refs]
 
     def leading_notes(self, formula: etree._Element | None) -> None:

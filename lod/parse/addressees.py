@@ -128,9 +128,15 @@ _GROUP_RE = re.compile(
     r"United\s+Nations\s+system|business\s+community|academia|United\s+Nations(?!\s+[A-Z])))(?![\w-])"
 )
 _ANAPHOR_RE = re.compile(
-    r"the\s+(?P<head>Office|Commission|Council|Committee|Conference|Board|Programme|Fund|Entity|Assembly|"
-    r"Expert\s+Group|Working\s+Group|Group|Forum|Mechanism)(?![\w-])"
+    r"the\s+(?P<head>(?:[A-Z][a-z]+\s+){0,2}(?:Office|Commission|Council|Committee|Conference|Board|Programme|"
+    r"Fund|Entity|Assembly|Group|Forum|Mechanism|Court|Tribunal|Unit|Panel))(?![\w-])"
 )
+"""A short reference: "the Office", "the Special Committee", "the Pension Board" (up to two words of
+the full name before its head noun)."""
+_NAMED_ON = re.compile(rf"\s+(?:of|on|for|against|in)\s+(?:the\s+)?{_W}(?:\s+(?:of|on|for|against|in)\s+(?:the\s+)?{_W}|\s+{_W})*")
+"""What may follow a short reference's head and make it a longer name: "the Office of the High
+Commissioner", "the Office for Outer Space Affairs" (no "and": a list goes on after it)."""
+_LINKING_WORDS = frozenset(("of", "on", "for", "against", "in", "the"))
 _NAME_RE = re.compile(rf"(?:the\s+)?(?P<name>{_W}(?:\s+(?:of|the|on|for|against|in|and)\s+(?:the\s+)?{_W}|\s+{_W})*)")
 _SEPARATOR_RE = re.compile(
     r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+|especially\s+|in\s+particular\s+|notably\s+|including\s+|"
@@ -264,9 +270,19 @@ class _Reader:
         if not m:
             return None
         head = " ".join(m.group("head").split())
+        longer = _NAMED_ON.match(text, m.end())
+        if longer:
+            # "the Office of the High Commissioner": a short form of the Office of the United Nations
+            # High Commissioner for Human Rights named before; else a name of its own, read whole
+            words = [w for w in f"{head} {longer.group(0)}".split() if w not in _LINKING_WORDS]
+            body = self._antecedent(" ".join(words))
+            if body is None:
+                return None
+            return Addressee(_clean(text[pos:longer.end()]), "body", self.action, body_key=body.key), longer.end()
         body = self._antecedent(head)
-        kind = "body"
-        return Addressee(_clean(m.group(0)), kind, self.action, body_key=body.key if body else None), m.end()
+        if body is None and " " in head:
+            return None  # "the International Criminal Court": a name of its own, not a short reference
+        return Addressee(_clean(m.group(0)), "body", self.action, body_key=body.key if body else None), m.end()
 
     def _state_name(self, text: str, pos: int) -> tuple[Addressee, int] | None:
         m = re.match(rf"(?:the\s+)?{_W}(?:\s+(?:of|the|and|{_W}))*(?:\s+\([^)]*\))?", text[pos:])
@@ -284,6 +300,9 @@ class _Reader:
         m = _NAME_RE.match(text, pos)
         if not m:
             return None
+        cut = _second_name(m.group(0))
+        if cut is not None:
+            m = _NAME_RE.match(text[: pos + cut], pos) or m  # the list goes on after "and the"
         end = m.end()
         follower = _FOLLOWER_RE.match(text, end)
         if follower and follower.group("authority"):
@@ -295,7 +314,10 @@ class _Reader:
             return None  # a capitalised adjective, not a name: "the Arab population"
         name = m.group("name")
         head = re.split(r"\s+(?:of|for|on|against|in)\s+", name)[0].split()[-1]
-        if name.split()[-1] in ("Government", "Governments"):
+        if name.split()[-1] == "Governments":
+            # "African Governments", "the Governments concerned": States, as "Member States" are
+            return Addressee(_clean(m.group(0)), "states", self.action), end
+        if name.split()[-1] == "Government":
             # "the Transitional Federal Government"; "the Iranian Government" names its State
             state = state_of_adjective(name.rsplit(" ", 1)[0]) if " " in name else None
             return Addressee(_clean(m.group(0)), "state", self.action, iso3=state.iso3 if state else None), end
@@ -306,12 +328,41 @@ class _Reader:
         """The body a short reference ("the Office") stands for: the last one of that kind named."""
         if head == "Assembly":
             return by_key("ga")
+        words = head.split()
         for body in reversed(self.context):
-            if head in body.name.split() or body.name.endswith(head):
+            if _names_with(body, words):
                 return body
-        if self.document_body is not None and head in self.document_body.name.split():
+        if self.document_body is not None and _names_with(self.document_body, words):
             return self.document_body
         return None
+
+
+def _head_noun(name: str) -> str:
+    """The noun a name is made on: the last word before its "of", "for", "on" phrase."""
+    return re.split(r"\s+(?:of|for|on|against|in)\s+", name)[0].split()[-1]
+
+
+def _second_name(printed: str) -> int | None:
+    """Where a second name starts in what reads as one ("the Technology Facilitation Mechanism and
+    the Commission on Science and Technology for Development"): at " and the " when what follows is
+    a body's name of its own (a known body, or one made on a body's head noun) and what precedes
+    ends a name made on one; "Asia and the Pacific", "Latin America and the Caribbean" stay whole."""
+    at = printed.find(" and the ")
+    while at > 0:
+        before, after = printed[:at], printed[at + 5 :]
+        if _head_noun(before) in _BODY_HEADS and (
+                by_name(re.sub(r"^the\s+", "", after)) is not None or _head_noun(after) in _BODY_HEADS):
+            return at
+        at = printed.find(" and the ", at + 1)
+    return None
+
+
+def _names_with(body: Body, words: list[str]) -> bool:
+    """Whether a short reference's words are all words of the body's name, its head noun last
+    among them ("Special Committee" of the Special Committee on Decolonization's full name,
+    "Pension Board" of the United Nations Joint Staff Pension Board)."""
+    name = body.name.split()
+    return all(w in name for w in words) and name.index(words[-1]) >= max(name.index(w) for w in words)
 
 
 _POSTS = frozenset({"sg", "pga", "hchr", "legal-counsel"})

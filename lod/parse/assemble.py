@@ -204,6 +204,9 @@ def assemble(src: SourceText, overrides: dict[str, Any]) -> Resolution:
     if split.decision and head.kind is None:
         head.kind = "decision"  # a decision's text, printed without its masthead
     res = _resolution(src, head, structure, meta, extract, warnings)
+    res.closing_refs = list(dict.fromkeys(structure.closing_refs))
+    heading = cleaned.lines[: len(cleaned.lines) - len(split.body_lines)]
+    res.heading_refs = [m for m in dict.fromkeys(MARK_RE.findall("\n".join(heading))) if m in cleaned.footnotes]
     if head.body is not None:
         res.body, res.committee = adopting_body(head, split.formula_body)
     elif res.body is None and split.formula_body and formula_line(f"The {split.formula_body}") is not None:
@@ -265,6 +268,7 @@ def _consistency(res: Resolution) -> list[str]:
             if after != before + 1 and after != 1:
                 found.append(f"{label} paragraph numbers jump from {before} to {after}")
     refs = {r for p in [*res.preamble, *res.operative, *(x for a in res.annexes for x in a.paragraphs)] for r in p.footnote_refs}
+    refs |= set(res.closing_refs) | set(res.heading_refs)
     defined = {f.marker for f in res.footnotes}
     for marker in sorted(refs - defined, key=lambda m: (len(m), m)):
         found.append(f"footnote marker {marker} has no footnote text")

@@ -18,6 +18,9 @@ from lod.parse.furniture import Cleaned, mark
 
 _END_MARKER = re.compile(r"([,;:.])\s(\d{1,3})$")
 _NOTE_START = re.compile(r"^(\d{1,3})\.?\s+(\S.*)$")
+_NOTE_UNDER_CLOSING = re.compile(r"^(\d{1,3})(?:\.?\s+|\.(?=[A-Z][a-z]))(\S.*)$")
+"""A note under the last closing line, where OCR may have lost the space ("33.One member (China) did
+not participate in the voting."): the text has ended, so no paragraph number can be meant."""
 
 
 def _paragraph_ends(lines: list[str]) -> dict[int, str]:
@@ -40,6 +43,53 @@ def _closing_index(lines: list[str]) -> int | None:
         if "pted" in line[:12] and CLOSING_START.match(line.strip()):
             found = i
     return found
+
+
+_CLOSING_END_MARKER = re.compile(r"(?<=[A-Za-z).,;:\]])(\s?)(\d{1,3})$")
+"""A number ending the closing sentence with no punctuation before it: "Adopted at the 80th meeting
+25", "… (Yugoslavia) 12", "by 10 votes to none33" (OCR lost the space)."""
+
+
+def _closing_markers(lines: list[str], notes: dict[str, str]) -> None:
+    """The marker of a note on the adoption, printed at the end of each closing sentence (the
+    compilations' "Adopted at the 2nd meeting 22", note 22 "Adopted without vote."): the last
+    number of the sentence, where a note has that number and no marker of it is printed yet."""
+    printed = "".join(lines)
+    for i, line in enumerate(lines):
+        if "pted" not in line[:12] or not CLOSING_START.match(line.strip()):
+            continue
+        end = i
+        while end + 1 < len(lines) and lines[end + 1].strip():
+            end += 1
+        m = _CLOSING_END_MARKER.search(lines[end].rstrip())
+        if m and m.group(2) in notes and mark(m.group(2)) not in printed:
+            last = lines[end].rstrip()
+            lines[end] = f"{last[: m.start()]}{mark(m.group(2))}"
+            printed += mark(m.group(2))
+
+
+_BARE_NOTE = re.compile(r"^(\d{1,3})\s+[A-Z]")
+"""A note's first line: its number with no full stop ("122 Official Records …"), not a paragraph's
+("5. Decides")."""
+
+
+def _unclosed_notes(lines: list[str], ends: dict[int, str], notes: dict[str, str]) -> int | None:
+    """Where the text ends when an extract has no closing lines ("Adopted …" cut off, or printed
+    otherwise) but its notes follow the last paragraph: where a closing line would stand, above
+    the blank line before the trailing block of notes ("…S/Agenda/838, 10" … "10 Ibid., Thirteenth
+    Year, 838th meeting"): a block after the last marker ending a paragraph, opening with a note's
+    number, listing the number of such a marker, with no numbered paragraph ("5. Decides") in it."""
+    markers = {n for n in ends.values() if n not in notes}
+    last_end = max(ends, default=-1)
+    for i in range(last_end + 1, len(lines)):
+        if (i and lines[i - 1].strip()) or not _BARE_NOTE.match(lines[i].strip()):
+            continue
+        rest = [line.strip() for line in lines[i:] if line.strip()]
+        numbers = {m.group(1) for line in rest if (m := _BARE_NOTE.match(line))}
+        if numbers & markers and not any(re.match(r"^\d{1,3}\.\s", line) for line in rest):
+            return i - 2  # as a closing line would stand: the blank line above the notes ends it
+        return None
+    return None
 
 
 def _numeric(marker: str) -> int:
@@ -106,6 +156,8 @@ def take_endnotes(cleaned: Cleaned) -> Cleaned:
     if not ends and closing is None:
         return cleaned
     notes = dict(cleaned.footnotes)
+    if closing is None:
+        closing = _unclosed_notes(lines, ends, notes)
     if closing is not None:
         current: str | None = None
         cut: int | None = None
@@ -114,7 +166,7 @@ def take_endnotes(cleaned: Cleaned) -> Cleaned:
             first += 1  # the closing lines wrap ("… with\n1 abstention (France).") up to a blank line
         for i in range(first, len(lines)):
             line = lines[i].strip()
-            m = _NOTE_START.match(line)
+            m = _NOTE_UNDER_CLOSING.match(line)
             if m and m.group(1) not in notes:  # the text has ended: a numbered line is a note
                 current = m.group(1)
                 notes[current] = m.group(2)
@@ -128,6 +180,7 @@ def take_endnotes(cleaned: Cleaned) -> Cleaned:
     for i, number in ends.items():
         if i < len(lines):
             lines[i] = _END_MARKER.sub(lambda m: f"{m.group(1)}{mark(m.group(2))}", lines[i].rstrip())
+    _closing_markers(lines, notes)
     for number in sorted(set(notes) - set(ends.values()) - set(cleaned.footnotes), key=_numeric):
         _mark_inline(lines, number)
     return Cleaned(lines, {k: " ".join(v.split()) for k, v in notes.items()})

@@ -46,7 +46,13 @@ def normalise(text: str) -> str:
     text = _PRIVATE_USE.sub("", text)
     text = text.replace("\u2011", "-").replace("\u2010", "-").replace("\u00ad", "")
     text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\t", " ")
-    return text
+    return _LONE_UNDERSCORE.sub(" ", text) if "_" in text else text
+
+
+_LONE_UNDERSCORE = re.compile(r"(?<=[A-Za-z])(?: _ ?| ?_)(?=(?:on|upon|for|to|in|of|the|all)\b(?!_))")
+"""An underscore between a word and a small word: a smudge OCR read ("Calls _ upon all parties",
+S/RES/775 (1992); "Calls _on", "Calls_on"); no text prints one (Markdown's emphasis holds its
+words: "_so_")."""
 
 
 # --- Markdown -----------------------------------------------------------------------------

@@ -150,13 +150,24 @@ def subparagraph(point: Point, parent: str, refs: list[str]) -> tuple[SubParagra
     return SubParagraph(point.num, text, children, pid), " ".join(full)
 
 
+_OCR_DEBRIS = re.compile(r"^[_|~‘—–]+\s*(?=\*?[A-Z])")
+"""A smudge OCR read before a paragraph's first word: "16. ‘Reiterates", "13. _ Decides", "24. ~— Requests"
+(no printed paragraph opens with these)."""
+_OCR_FIRST_WORD = re.compile(r"^(\*?[A-Z][a-z]+)(?:_(?=(?:on|upon|for)\b)|\.(?= [a-z]))")
+"""The first word with OCR's underscore for a space ("Calls_on") or a stray full stop before the
+sentence goes on in lower case ("Requests. the Ad Hoc Sub-Committee")."""
+
+
 def strip_label(block: str, label_in_plain: str) -> str:
-    """Remove a paragraph number or point label from the raw block (which may start with `*`)."""
+    """Remove a paragraph number or point label from the raw block (which may start with `*`),
+    and what OCR left between the number and the first word."""
     label = label_in_plain.strip()
     idx = block.find(label)
     if idx == -1:
         return block
-    return (block[:idx] + block[idx + len(label) :]).strip()
+    rest = (block[:idx] + block[idx + len(label) :]).strip()
+    rest = _OCR_DEBRIS.sub("", rest)
+    return _OCR_FIRST_WORD.sub(lambda m: m.group(1) + (" " if m.group(0).endswith("_") else ""), rest)
 
 
 def infer_lost_numbers(paras: list[Para], warnings: list[str]) -> None:

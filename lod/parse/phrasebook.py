@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lod.vocabulary import LABEL_TRAILING, fold, scheme_labels
+from lod.vocabulary import LABEL_TRAILING, degree_prefixes, fold, scheme_labels
 
 LANGUAGE_TAGS: dict[str, str] = {"fra": "fr", "spa": "es", "rus": "ru", "ara": "ar", "zho": "zh", "chi": "zh"}
 """ISO 639-2 (what AKN's FRBRlanguage and the model say) → the tag the scheme's labels carry."""
@@ -37,6 +37,8 @@ class Phrasebook:
     tag: str
     concepts: dict[str, str]
     longest: int
+    prefixes: tuple[str, ...] = ()
+    """Degree prefixes of an unspaced language ("又", "还": lod.vocabulary.degree_prefixes)."""
 
     def leading(self, text: str) -> str | None:
         """The words `text` opens with that are the longest label, as printed (or None)."""
@@ -44,11 +46,12 @@ class Phrasebook:
         if not rest:
             return None
         if self.tag in UNSPACED:
-            head = rest[: self.longest + 8]
-            for n in range(min(len(head), self.longest), 0, -1):
-                if fold(head[:n]) in self.concepts:
-                    return head[:n].rstrip(LABEL_TRAILING)
-            return None
+            found = self._label_prefix(rest)
+            for prefix in self.prefixes if found is None else ():
+                after = self._label_prefix(rest[len(prefix):]) if rest.startswith(prefix) else None
+                if after is not None:
+                    return prefix + after  # "又呼吁": "also" and a label
+            return found
         words = rest.split(None, self.longest)[: self.longest]
         for n in range(len(words), 0, -1):
             printed = " ".join(words[:n]).rstrip(LABEL_TRAILING)
@@ -56,9 +59,21 @@ class Phrasebook:
                 return printed
         return None
 
+    def _label_prefix(self, rest: str) -> str | None:
+        head = rest[: self.longest + 8]
+        for n in range(min(len(head), self.longest), 0, -1):
+            if fold(head[:n]) in self.concepts:
+                return head[:n].rstrip(LABEL_TRAILING)
+        return None
+
     def concept(self, phrase: str) -> str | None:
-        """The concept (local name in the verb scheme) a phrase is the label of."""
-        return self.concepts.get(fold(phrase))
+        """The concept (local name in the verb scheme) a phrase is the label of, or the label
+        after its degree prefix is ("又呼吁": the concept of "呼吁")."""
+        found = self.concepts.get(fold(phrase))
+        for prefix in self.prefixes if found is None else ():
+            if phrase.startswith(prefix):
+                return self.concepts.get(fold(phrase[len(prefix):]))
+        return found
 
 
 @lru_cache(maxsize=None)
@@ -75,7 +90,7 @@ def phrasebook(language: str | None) -> Phrasebook | None:
         longest = max(len(k) for k in concepts)
     else:
         longest = max(len(k.split()) for k in concepts)
-    return Phrasebook(tag or "", concepts, longest)
+    return Phrasebook(tag or "", concepts, longest, degree_prefixes("verb").get(tag or "", ()))
 
 
 def leading_label(text: str, language: str | None) -> str | None:

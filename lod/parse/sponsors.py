@@ -45,6 +45,12 @@ def _name_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:the\s+)?(?:{body})(?![\w-])", re.IGNORECASE)
 
 
+_UN_HEADING = re.compile(r"^UN\.\s+[A-Z]")
+"""A UN body in the UN Digital Library's heading form, which the UN's AKN files give as the
+proponent of Economic and Social Council texts ("UN. ECA", "UN. ECE. Secretariat"): an
+organization, not a State."""
+
+
 def _sponsor(name: str, unknown: SponsorKind = "unknown") -> Sponsor:
     """A printed sponsor name resolved: a State (with its code), a group or organization of the
     table (with its key), a "Group of …" the table lacks, or `unknown`."""
@@ -54,6 +60,8 @@ def _sponsor(name: str, unknown: SponsorKind = "unknown") -> Sponsor:
     group = lookup_group(name)
     if group is not None:
         return Sponsor(name=name, kind=group.kind, group=group.key)
+    if _UN_HEADING.match(name):
+        return Sponsor(name=name, kind="organization")
     cleaned = re.sub(r"^the\s+", "", " ".join(name.split()), flags=re.IGNORECASE).casefold()
     return Sponsor(name=name, kind="group" if cleaned.startswith("group of ") else unknown)
 

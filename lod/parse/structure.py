@@ -45,6 +45,8 @@ class Structure:
     annexes: list[Annex] = field(default_factory=list)
     meeting: str | None = None
     meeting_date: str | None = None
+    closing_refs: list[str] = field(default_factory=list)
+    """Footnote markers printed on the closing lines or the record of the vote under them."""
     warnings: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
 
@@ -78,6 +80,7 @@ class StructureBuilder:
         if self.in_vote:
             # the record of a vote ("In favour: …; Against: …") runs to its closing bracket
             self.in_vote = "]" not in plain
+            self.result.closing_refs += MARK_RE.findall(block)
             return
         table = state_table(plain) if len(plain) > 60 and plain[-1:].isdigit() else None
         if table is not None:
@@ -89,6 +92,7 @@ class StructureBuilder:
             return
         closing = CLOSING.match(plain)
         if closing:
+            self.result.closing_refs += MARK_RE.findall(block)
             if closing.group(1) or closing.group(3):
                 self.result.meeting = closing.group(1) or closing.group(3)
                 self.result.meeting_date = closing.group(2)

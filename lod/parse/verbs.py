@@ -67,6 +67,7 @@ _PHRASAL = {
     "call": ("upon", "on", "for", "attention"),
     "calling": ("upon", "on", "for", "attention"),
     "bearing": ("in mind",),
+    "keeping": ("in mind",),
     "takes": ("note", "into account", "into consideration", "cognizance"),
     "taking": ("note", "into account", "into consideration"),
     "expresses": _EXPRESSED,

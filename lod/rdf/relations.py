@@ -18,7 +18,7 @@ from pathlib import Path
 
 from rdflib import URIRef
 
-from lod.vocabulary import fold
+from lod.vocabulary import fold, without_degree_prefix
 from lod.rdf.namespaces import RELATION, SKOS, UNRES, VERB, slug, verb_concept
 from lod.vocabulary import BY_NAME, scheme_labels, source_graph
 
@@ -96,7 +96,10 @@ def phrase_concept(phrase: str | None, lang: str = "eng") -> URIRef | None:
         return verb_concept(phrase)
     from lod.rdf.namespaces import language_tag
 
-    return _labels().get((language_tag(lang), fold(phrase)))
+    tag = language_tag(lang)
+    found = _labels().get((tag, fold(phrase)))
+    rest = without_degree_prefix(phrase, tag) if found is None else None
+    return _labels().get((tag, fold(rest))) if rest else found  # "又呼吁": a form of "呼吁"
 
 
 def relation_of_phrase(phrase: str | None, lang: str = "eng") -> str | None:

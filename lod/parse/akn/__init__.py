@@ -96,7 +96,8 @@ def read_akn(data: bytes, source: str, part: str | None = None) -> Resolution:
     cover = M.cover(child(doc, "coverPage"))
     inline = InlineReader()
     reader = BodyReader(inline, ident.language)
-    preface_number, title = _preface(child(doc, "preface"), inline)
+    heading_refs: list[str] = []
+    preface_number, title = _preface(child(doc, "preface"), inline, heading_refs)
     statements = [doc]
     conclusions = child(doc, "conclusions")
     if part is not None:
@@ -119,10 +120,12 @@ def read_akn(data: bytes, source: str, part: str | None = None) -> Resolution:
             f"the file holds {len(statements)} texts ({', '.join(p or '?' for p in parts)}) in one collection: "
             "read as one document, each text's paragraphs under its own part"
         )
+    closing_refs: list[str] = []
     for k, statement in enumerate(statements):
         part_mark = _preface(child(statement, "preface"), inline)[0] if statement is not doc and part is None else None
         reader.preamble(child(statement, "preamble"))
         reader.main(child(statement, "mainBody"), part)
+        closing_refs += inline.read(child(statement, "conclusions")).markers  # a note on the adoption
         for att in children(child(statement, "attachments"), "attachment"):
             doc_el = child(att, "doc")
             reader.attachment(doc_el if doc_el is not None else att)
@@ -177,6 +180,8 @@ def read_akn(data: bytes, source: str, part: str | None = None) -> Resolution:
         workflow=flow,
         voting=M.voting(meta, warnings),
         meeting=M.meeting(conclusions) or _meeting_in_flow(flow),
+        closing_refs=list(dict.fromkeys(closing_refs)),
+        heading_refs=list(dict.fromkeys(heading_refs)),
     )
     _lineage(res, cover, flow)
     _sponsors(res, flow, warnings)
@@ -198,8 +203,9 @@ def read_akn(data: bytes, source: str, part: str | None = None) -> Resolution:
     return res
 
 
-def _preface(preface: etree._Element | None, inline: InlineReader) -> tuple[str | None, str | None]:
-    """(number, title) of a preface: "77/18." and the resolution's title."""
+def _preface(preface: etree._Element | None, inline: InlineReader, markers: list[str] | None = None) -> tuple[str | None, str | None]:
+    """(number, title) of a preface: "77/18." and the resolution's title; the footnote markers
+    the title carries go to `markers` (the heading's notes)."""
     if preface is None:
         return None, None
     number = title = None
@@ -207,7 +213,10 @@ def _preface(preface: etree._Element | None, inline: InlineReader) -> tuple[str 
         if local(el) == "docNumber" and number is None:
             number = squash("".join(el.itertext())).rstrip(".") or None
         elif local(el) == "docTitle" and title is None:
-            title = inline.read(el).text or None
+            read = inline.read(el)
+            title = read.text or None
+            if markers is not None:
+                markers += read.markers
     return number, title
 
 

@@ -47,6 +47,16 @@ class _Point:
     links: list[Link] = field(default_factory=list)
 
 
+_LETTER = re.compile(r"^[A-Z]\.?$")
+
+
+def _bold_only(content: etree._Element) -> bool:
+    """Whether every word of the element is in a bold span: a heading the UN marked up as a paragraph."""
+    words = squash("".join(content.itertext()))
+    bold = squash(" ".join("".join(s.itertext()) for s in content.iter() if local(s) == "span" and "bold" in (s.get("class") or "").split()))
+    return bool(words) and words == bold
+
+
 @dataclass
 class _Para:
     num: str | None
@@ -175,6 +185,13 @@ class BodyReader:
                 heading = [self.inline.read(c).text for c in el if local(c) in ("num", "heading", "subheading")]
                 self._heading(" ".join(h for h in heading if h) or None)
                 self._items(el)
+            elif name == "crossHeading" and (el.get("refersTo") or "").lstrip("#") == "preamble":
+                # a section's own preambular paragraph, marked up as a cross-heading (A/RES/77/263,
+                # sections I to XX each "Having considered the report …"): a paragraph, not a title
+                read = self.inline.read(el)
+                if read.text:
+                    verb = self._leading(el, read.text, None, operative=False)
+                    self._target.append(_Para(None, read.text, verb, self._section, read.markers, read.links))
             elif name == "crossHeading":
                 self._heading(self.inline.read(el).text)
             elif name in ("container", "blockList", "p", "tblock"):
@@ -230,6 +247,9 @@ class BodyReader:
         if first is None:
             first = child(el, "intro")  # a paragraph of subparagraphs: its words before them
         intro = self.inline.read(first) if first is not None else Inline("")
+        if _LETTER.match(num) and first is not None and _bold_only(first) and not intro.text.endswith((".", ";", ",", ":")):
+            self._heading(f"{num} {intro.text}")  # "A. Base/floor salary scale": a lettered heading, all bold
+            return
         lst = child(el, "list")
         if lst is None and children(el, "subparagraph", "point"):
             lst = el  # subparagraphs straight in the paragraph (AKN's own way, where AKN4UN uses a list)

@@ -55,11 +55,16 @@ def descendants(el: etree._Element, name: str) -> Iterator[etree._Element]:
 _SPACE_BEFORE_CLOSING = re.compile(r" ([,;:.)\]])")
 
 
+_INVISIBLE = "\u200b\u200e\u200f\u2060\ufeff "
+"""Zero-width space, direction marks, word joiner, byte-order mark (and the space they leave)."""
+
+
 def squash(text: str) -> str:
     """One space between words, none at the ends, no space before closing punctuation a
     removed footnote marker left behind ("Organization ,"). Called some 300 times per document:
-    the pattern is compiled once, and text without a space in it is returned as it is."""
-    text = " ".join(text.split())
+    the pattern is compiled once, and text without a space in it is returned as it is. Invisible
+    marks at the ends (a left-to-right mark before "Reaffirms", A/RES/77/260) are no words."""
+    text = " ".join(text.split()).strip(_INVISIBLE)
     if " " not in text:
         return text
     return _SPACE_BEFORE_CLOSING.sub(r"\1", text).replace("( ", "(")
