@@ -23,11 +23,18 @@ RIGHT_TO_LEFT = frozenset({"ar", "he", "fa", "ur"})
 
 
 def text_languages(graph: DescriptionGraph | Any, work: str) -> list[str]:
-    """Language tags of the work's text (its paragraphs' and titles' literals), official order."""
-    names = (*R.TEXT_NAMES, *R.TITLE_NAMES)
-    tags = {o.language for s, pairs in as_description_graph(graph).out.items() if text(s).startswith(work)
-            for p, o in pairs if type(o) is ox.Literal and o.language and property_name(p) in names}  # type: ignore[union-attr]
-    return sorted(tags, key=lambda t: (list(LANGUAGE_NAMES).index(t) if t in LANGUAGE_NAMES else 99, t))
+    """Language tags of the work's text (its paragraphs' and titles' literals), official order.
+    Kept in the graph's memo: the build asks it once for the pages to render and each page once
+    more, and each answer walks every triple."""
+    graph = as_description_graph(graph)
+    key = ("text languages", work)
+    found = graph.memo.get(key)
+    if found is None:
+        names = (*R.TEXT_NAMES, *R.TITLE_NAMES)
+        tags = {o.language for s, pairs in graph.out.items() if text(s).startswith(work)
+                for p, o in pairs if type(o) is ox.Literal and o.language and property_name(p) in names}  # type: ignore[union-attr]
+        found = graph.memo[key] = sorted(tags, key=lambda t: (list(LANGUAGE_NAMES).index(t) if t in LANGUAGE_NAMES else 99, t))
+    return list(found)
 
 
 @dataclass
