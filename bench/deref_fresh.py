@@ -1,7 +1,7 @@
 """Dereferencing right after a fresh start, with the build's descriptions: latency, rate, CPU, memory.
 
     python -m bench.deref_fresh --data OUT [--formats turtle,html] [--clients 8] [--seconds 8] [--label NAME]
-                                [--loadgen python|wrk]
+                                [--loadgen python|wrk] [--gzip]
 
 Starts `lod serve` on an existing build, and as soon as it answers (no warm-up) runs the
 load generator of bench.deref (or wrk, bench.wrk: a C client that leaves the cores to the
@@ -48,6 +48,9 @@ timeouts piled up queries instead of starting the run)."""
 @click.option("--label", default="fresh", show_default=True)
 @click.option("--loadgen", type=click.Choice(["python", "wrk"]), default="python", show_default=True,
               help="bench.deref's Python threads, or wrk (make wrk-deps)")
+@click.option("--gzip", is_flag=True,
+              help="wrk's clients send Accept-Encoding: gzip, as browsers and HTTP libraries do (the build's "
+                   "compressed files are then sent as they are)")
 @click.pass_obj
 def command(argv: list[str], **options: Any) -> None:
     run(SimpleNamespace(**{**options, "data": Path(settings.value("data", options["data"]))}), argv)
@@ -69,7 +72,7 @@ def run(args: Any, argv: list[str] | None) -> None:
     if args.loadgen == "wrk" and not wrk.available():
         raise SystemExit("wrk is not installed: make wrk-deps (Debian package wrk)")
     result: dict[str, object] = {
-        "loadgen": args.loadgen,
+        "loadgen": args.loadgen, "accept_encoding": "gzip" if args.gzip else "",
         "command": "python -m bench.deref_fresh " + " ".join(argv or []),
         "started": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "machine": machine(),
         "startup_seconds": time.perf_counter() - t0, "runs": [],
@@ -81,7 +84,7 @@ def run(args: Any, argv: list[str] | None) -> None:
             load_before = os.getloadavg()
             cpu_before = tree_cpu_seconds(server.proc.pid)
             if args.loadgen == "wrk":
-                r = wrk.load(port, paths, fmt, args.clients, args.seconds)
+                r = wrk.load(port, paths, fmt, args.clients, args.seconds, "gzip" if args.gzip else "")
             else:
                 r = deref.load(port, paths, fmt, args.clients, args.seconds, cap=100_000)
             cpu = tree_cpu_seconds(server.proc.pid) - cpu_before

@@ -1,11 +1,17 @@
 -- wrk script for bench/wrk.py: walks the paths of the file named by WRK_PATHS (one per line:
 -- a work IRI's path, then the path of the description it redirects to, and so on), each wrk
--- thread from its own starting point, with the Accept header of WRK_ACCEPT. wrk does not
+-- thread from its own starting point, with the Accept header of WRK_ACCEPT (and, when
+-- WRK_ENCODING is set, that Accept-Encoding, as browsers and HTTP libraries send). wrk does not
 -- follow redirects, so the walk holds both hops of every dereference (303, then 200).
 -- At the end it prints one JSON line (latencies in milliseconds) that bench/wrk.py reads.
 local paths = {}
 local position = 0
 local accept = os.getenv("WRK_ACCEPT") or "*/*"
+local encoding = os.getenv("WRK_ENCODING")
+local headers = { ["Accept"] = accept }
+if encoding and encoding ~= "" then
+  headers["Accept-Encoding"] = encoding
+end
 
 function init(args)
   for line in io.lines(os.getenv("WRK_PATHS")) do
@@ -17,7 +23,7 @@ end
 
 function request()
   position = position % #paths + 1
-  return wrk.format("GET", paths[position], { ["Accept"] = accept })
+  return wrk.format("GET", paths[position], headers)
 end
 
 function done(summary, latency, requests)

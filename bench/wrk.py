@@ -59,8 +59,10 @@ def walk(port: int, paths: list[str], accept: str) -> list[str]:
     return [hop for path in paths for hop in (path, path + suffix)]
 
 
-def load(port: int, paths: list[str], fmt: str, clients: int, duration: float) -> LoadResult:
-    """`clients` keep-alive connections from wrk for `duration` seconds over the walk of `paths`."""
+def load(port: int, paths: list[str], fmt: str, clients: int, duration: float, encoding: str = "") -> LoadResult:
+    """`clients` keep-alive connections from wrk for `duration` seconds over the walk of `paths`;
+    `encoding` is the Accept-Encoding they send (none by default: the server then decompresses
+    the build's gzip files for every 200)."""
     accept = ACCEPT[fmt]
     with tempfile.NamedTemporaryFile("w", suffix=".paths", delete=False) as listing:
         listing.write("\n".join(walk(port, paths, accept)) + "\n")
@@ -69,7 +71,7 @@ def load(port: int, paths: list[str], fmt: str, clients: int, duration: float) -
             ["wrk", f"-t{min(THREADS, clients)}", f"-c{clients}", f"-d{max(1, round(duration))}s", "--latency",
              "-s", str(WALK), f"http://127.0.0.1:{port}"],
             capture_output=True, text=True, timeout=duration + 60, check=True,
-            env={"WRK_PATHS": listing.name, "WRK_ACCEPT": accept, "PATH": "/usr/bin:/bin"},
+            env={"WRK_PATHS": listing.name, "WRK_ACCEPT": accept, "WRK_ENCODING": encoding, "PATH": "/usr/bin:/bin"},
         )
     finally:
         Path(listing.name).unlink(missing_ok=True)
