@@ -138,6 +138,23 @@ def test_reference_broken_before_its_subparagraph_label_is_text() -> None:
     assert [s.num for s in second] == ["a"]
 
 
+def test_broken_reference_carrying_the_next_label_goes_back_into_its_point() -> None:
+    """"as defined in article 2" ends point (a) at a page break and "(b) of the Convention"
+    follows: (b) is the next letter, so it is first read as a point, but the real "(b) To …"
+    comes next. The first (b) is text of (a): one point per label, no eId twice."""
+    text = (
+        "The General Assembly,\n\nRecalling its work,\n\n1. Urges Member States:\n\n"
+        "(a) To combat trafficking, a serious crime, as defined in article 2\n\n"
+        "(b) of the United Nations Convention against Transnational Organized Crime;\n\n"
+        "(b) To ensure that cybercrime can be investigated;\n\n(c) To report;\n"
+    )
+    points = parse_text(text).operative[0].subparagraphs
+    assert [s.num for s in points] == ["a", "b", "c"]
+    assert points[0].text.endswith("article 2 (b) of the United Nations Convention against Transnational Organized Crime;")
+    assert points[1].text.startswith("To ensure")
+    assert len({s.eid for s in points}) == 3
+
+
 SECURITY_COUNCIL = """United Nations
 S/RES/2999 (2031)
 

@@ -56,9 +56,18 @@ def clean_text(text: str) -> tuple[str, list[str]]:
 
 def add_point(para: Para, num: str, text: str, label: str) -> None:
     """Attach a point: "(i)" after "(h)" is a letter; after any other letter it opens romans under
-    it; a lettered point after a numbered one ("11. Sport …:" then "(a)") is that point's own."""
+    it; a lettered point after a numbered one ("11. Sport …:" then "(a)") is that point's own.
+
+    A label printed again at once ("(b) of the Convention;" then "(b) To ensure …") means the
+    first was not a point: a reference cut by a page break ("article 2 | (b) of the Convention")
+    that happened to carry the next label. It goes back into the point before it, so the two
+    never share an eId (which would make the document fail its shapes)."""
     top = para.points
     last = top[-1] if top else None
+    if last is not None and len(top) > 1 and num == last.num and not last.children:
+        top.pop()
+        continue_paragraph(Para(None, "", top), f"{last.label or f'({last.num})'} {last.text}")
+        last = top[-1]
     if last is not None and last.num.isdigit() and num.isalpha():
         add_point(Para(None, "", last.children), num, text, label)  # the same rules, one level down
         return
