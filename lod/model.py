@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from lod.bodies import Body, known
 from lod.symbols import NumberInfo, SymbolInfo
 
 DocumentKind = Literal["resolution", "draft-resolution", "decision", "draft-decision", "extract"]
 CitationType = Literal["resolution", "decision", "document", "treaty"]
+T = TypeVar("T")
 
 
 @dataclass
@@ -331,13 +332,11 @@ class Resolution(Resolved):
     committee_key: str | None = None
     """The lod.bodies key of `committee` (printed name kept, a label), resolved the same way."""
     heading_refs: list[str] = field(default_factory=list)
-    """Footnote markers printed on the heading above the opening formula: the title, the number or
-    the part letter ("B¹", A/RES/72/8 B, whose note says "Resolution 72/8 … becomes resolution
-    72/8 A"; "Resolution of 17 May 1946 21"): the note is the heading's (AKN: in `docTitle`)."""
+    """Footnote markers on the heading above the opening formula (the title, number or part letter:
+    "B¹" of A/RES/72/8 B, "Resolution of 17 May 1946 21"): the heading's notes (AKN: `docTitle`)."""
     closing_refs: list[str] = field(default_factory=list)
-    """Footnote markers printed on the closing lines ("Adopted at the 2nd meeting. 22", the
-    Security Council's annual volumes, whose note says "Adopted without vote."): the note is
-    the adoption's, not a paragraph's (AKN: an `authorialNote` in `conclusions`)."""
+    """Footnote markers on the closing lines ("Adopted at the 2nd meeting. 22", whose note says
+    "Adopted without vote."): the adoption's notes (AKN: an `authorialNote` in `conclusions`)."""
     meta_warnings: list[str] = field(default_factory=list)
     """Placeholders of the source's metadata read as absent (AKN4UN's `date="0001-01-01"`,
     `by=""`): a curator's finding (lod.quality), not a fact of the work."""
@@ -358,24 +357,13 @@ class Resolution(Resolved):
     def from_json(cls, data: dict[str, Any]) -> Resolution:
         """Rebuild a model from its JSON form (used by tests and synthetic corpora)."""
 
-        def points(items: list[dict[str, Any]]) -> list[SubParagraph]:
-            return [
-                SubParagraph(
-                    **{**p, "subparagraphs": points(p.get("subparagraphs", [])), "addressees": addressees(p)}
-                )
-                for p in items
-            ]
-
-        def addressees(item: dict[str, Any]) -> list[Addressee]:
-            return [Addressee(**a) for a in item.get("addressees", [])]
+        def nested(kind: type[T], items: list[dict[str, Any]]) -> list[T]:
+            """Paragraphs or points with their points and addressees rebuilt, at every depth."""
+            return [kind(**{**p, "subparagraphs": nested(SubParagraph, p.get("subparagraphs", [])),
+                            "addressees": [Addressee(**a) for a in p.get("addressees", [])]}) for p in items]
 
         def operative(items: list[dict[str, Any]]) -> list[OperativeParagraph]:
-            return [
-                OperativeParagraph(
-                    **{**p, "subparagraphs": points(p.get("subparagraphs", [])), "addressees": addressees(p)}
-                )
-                for p in items
-            ]
+            return nested(OperativeParagraph, items)
 
         fields = {f.name for f in dataclasses.fields(cls)}
         values = {k: v for k, v in data.items() if k in fields}

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from lod.parse import parse_file, parse_text
-from lod.parse.furniture import Vocabulary, join_lines
+from lod.parse.joining import Vocabulary, join_lines
 from lod.parse.masthead import ordinal_words
 from lod.parse.verbs import verb_phrase
 

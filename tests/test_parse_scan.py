@@ -15,9 +15,10 @@ from hypothesis import strategies as st
 
 from lod.bodies import by_key, by_name
 from lod.parse import citation_patterns as P
-from lod.parse.addressees import _known_re, _known_scan, bodies_named
+from lod.parse.bodynames import bodies_named, known_re, known_scan
 from lod.parse.blocks import _TRAILING, plain_end
-from lod.parse.furniture import Vocabulary, is_furniture, join_lines
+from lod.parse.furniture import is_furniture
+from lod.parse.joining import Vocabulary, join_lines
 from lod.parse.scan import Prefiltered
 from lod.parse.treaty_mentions import _matcher, find_treaty_mentions
 
@@ -64,8 +65,8 @@ def test_bodies_and_treaties_named_in_running_text() -> None:
 @settings(max_examples=300, deadline=None)
 @given(PIECES_TEXT)
 def test_body_names_are_the_matches_of_the_whole_alternation(text: str) -> None:
-    assert _spans(_known_scan().finditer(text)) == _spans(_known_re().finditer(text))
-    expected = [by_name(m.group("name")) for m in _known_re().finditer(text)]
+    assert _spans(known_scan().finditer(text)) == _spans(known_re().finditer(text))
+    expected = [by_name(m.group("name")) for m in known_re().finditer(text)]
     assert bodies_named(text) == [b for b in expected if b is not None]
 
 

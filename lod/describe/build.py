@@ -260,8 +260,7 @@ def _describe(task: DescribeTask) -> Described:
             found = labels.get(iri)
             if found:
                 lines.update(found)
-    # a line never holds a line feed and never is a prefix of another (each ends where its object
-    # ends, with " ."), so sorting the lines orders them as sorting them with their line feeds did
+    # no line holds a line feed or is a prefix of another (each ends " ."): the order with line feeds
     ntriples = ("\n".join(sorted(lines)) + "\n").encode("utf-8") if lines else b""
     head = "\n".join([stage_version(), state.base, task.kind, task.iri, ""]).encode("utf-8")
     digest = hashlib.sha256(head + ntriples).hexdigest()
@@ -269,8 +268,7 @@ def _describe(task: DescribeTask) -> Described:
     if reused is not None:
         return Described(task.iri, digest, reused, reused=True, key=task_key)
     triples = list(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
-    out = str(state.out)
-    files = {path: _write(f"{out}/{path}", body, state.folders) for path, body in _representations(state, task, triples, ntriples)}
+    files = {path: _write(f"{state.out}/{path}", body, state.folders) for path, body in _representations(state, task, triples, ntriples)}
     return Described(task.iri, digest, files, key=task_key)
 
 
@@ -281,8 +279,7 @@ def describe_triples(iri: str, triples: list[ox.Triple]) -> Described:
     task = DescribeTask(iri, "resource")
     data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
     digest = hashlib.sha256(b"\n".join([stage_version().encode(), iri.encode("utf-8"), data])).hexdigest()
-    out = str(state.out)
-    files = {path: _write(f"{out}/{path}", body, state.folders) for path, body in _representations(state, task, triples)}
+    files = {path: _write(f"{state.out}/{path}", body, state.folders) for path, body in _representations(state, task, triples)}
     return Described(iri, digest, files)
 
 

@@ -23,11 +23,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Sequence
 
-from lod.bodies import BODIES, Body, by_key, by_name
+from lod.bodies import Body, by_key, by_name
 from lod.model import Addressee
-from lod.parse.scan import Prefiltered
+from lod.parse.bodynames import BODY_HEADS, alternation, bodies_named, known_names, known_re, names_with, second_name
 from lod.states import lookup_state, state_of_adjective
 
 __all__ = ["Addressee", "AddresseeFinder", "addressees", "bodies_named", "action_of"]
@@ -62,34 +62,13 @@ _DIRECTIVE_RE = re.compile(
 _W = r"[A-Z][\w'’.-]*"  # a capitalised word
 
 
-def _alternation(names: Iterable[str]) -> str:
-    return "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(set(names), key=len, reverse=True))
-
-
-def _known_names() -> list[str]:
-    return [n for b in BODIES for n in (b.name, *b.aliases) if n not in ("Assembly", "Council")]
-
-
-@lru_cache(maxsize=1)
-def _known_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:the\s+)?(?P<name>{_alternation(_known_names())})(?![\w-])")
-
-
-@lru_cache(maxsize=1)
-def _known_scan() -> Prefiltered:
-    """`_known_re`, tried only where "the" or the first word of a name starts (same matches, faster)."""
-    firsts = sorted({re.escape(n.split()[0]) for n in _known_names()}, key=len, reverse=True)
-    return Prefiltered(_known_re(), re.compile(r"the\s|" + "|".join(firsts)))
-
-
 _CAP_NAME = rf"{_W}(?:\s+(?:of|the|on|for|against|in)\s+(?:the\s+)?{_W}|\s+{_W})*"
 
 
 @lru_cache(maxsize=1)
 def _post_re() -> re.Pattern[str]:
     """Posts (titles of office holders); "of the X" prefers a known body's full name as X."""
-    names = [n for b in BODIES for n in (b.name, *b.aliases) if n not in ("Assembly", "Council")]
-    of_body = rf"(?:{_alternation(names)}|{_CAP_NAME})"
+    of_body = rf"(?:{alternation(known_names())}|{_CAP_NAME})"
     return re.compile(
         rf"""(?:the\s+)?(?P<post>
             (?:Deputy\s+)?Secretary-General
@@ -142,10 +121,6 @@ _SEPARATOR_RE = re.compile(
     r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+|especially\s+|in\s+particular\s+|notably\s+|including\s+|"
     r"particularly\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+or\s+)"
 )
-_BODY_HEADS = frozenset(("Group", "Commission", "Committee", "Council", "Board", "Forum", "Conference", "Office",
-                         "Programme", "Fund", "Mechanism", "Tribunal", "Court", "Panel", "Team", "Mission",
-                         "Secretariat", "Unit", "Assembly"))
-"""Head nouns of a name that make it a (UN) body rather than an outside organization."""
 _FOLLOWER_RE = re.compile(r"\s+(?:(?P<authority>authorities|Government|forces)\b|(?P<word>[a-z][\w-]*))")
 _MAY_FOLLOW_A_NAME = frozenset(
     "to and or in at as with within on for that which who whose through by from under upon".split()
@@ -162,16 +137,6 @@ def action_of(verb: str | None) -> str | None:
         if words == printed or words.endswith(" " + printed):
             return ACTIONS[printed]
     return None
-
-
-def bodies_named(text: str) -> list[Body]:
-    """The bodies of the table named in `text`, in order of appearance (repeats kept)."""
-    found = []
-    for match in _known_scan().finditer(text):
-        body = by_name(match.group("name"))
-        if body is not None:
-            found.append(body)
-    return found
 
 
 @dataclass
@@ -235,7 +200,7 @@ class _Reader:
         )
 
     def _known(self, text: str, pos: int) -> tuple[Addressee, int] | None:
-        m = _known_re().match(text, pos)
+        m = known_re().match(text, pos)
         if not m:
             return None
         body = by_name(m.group("name"))
@@ -300,7 +265,7 @@ class _Reader:
         m = _NAME_RE.match(text, pos)
         if not m:
             return None
-        cut = _second_name(m.group(0))
+        cut = second_name(m.group(0))
         if cut is not None:
             m = _NAME_RE.match(text[: pos + cut], pos) or m  # the list goes on after "and the"
         end = m.end()
@@ -321,7 +286,7 @@ class _Reader:
             # "the Transitional Federal Government"; "the Iranian Government" names its State
             state = state_of_adjective(name.rsplit(" ", 1)[0]) if " " in name else None
             return Addressee(_clean(m.group(0)), "state", self.action, iso3=state.iso3 if state else None), end
-        kind = "body" if head in _BODY_HEADS else "organization"
+        kind = "body" if head in BODY_HEADS else "organization"
         return Addressee(_clean(m.group(0)), kind, self.action), end
 
     def _antecedent(self, head: str) -> Body | None:
@@ -330,39 +295,11 @@ class _Reader:
             return by_key("ga")
         words = head.split()
         for body in reversed(self.context):
-            if _names_with(body, words):
+            if names_with(body, words):
                 return body
-        if self.document_body is not None and _names_with(self.document_body, words):
+        if self.document_body is not None and names_with(self.document_body, words):
             return self.document_body
         return None
-
-
-def _head_noun(name: str) -> str:
-    """The noun a name is made on: the last word before its "of", "for", "on" phrase."""
-    return re.split(r"\s+(?:of|for|on|against|in)\s+", name)[0].split()[-1]
-
-
-def _second_name(printed: str) -> int | None:
-    """Where a second name starts in what reads as one ("the Technology Facilitation Mechanism and
-    the Commission on Science and Technology for Development"): at " and the " when what follows is
-    a body's name of its own (a known body, or one made on a body's head noun) and what precedes
-    ends a name made on one; "Asia and the Pacific", "Latin America and the Caribbean" stay whole."""
-    at = printed.find(" and the ")
-    while at > 0:
-        before, after = printed[:at], printed[at + 5 :]
-        if _head_noun(before) in _BODY_HEADS and (
-                by_name(re.sub(r"^the\s+", "", after)) is not None or _head_noun(after) in _BODY_HEADS):
-            return at
-        at = printed.find(" and the ", at + 1)
-    return None
-
-
-def _names_with(body: Body, words: list[str]) -> bool:
-    """Whether a short reference's words are all words of the body's name, its head noun last
-    among them ("Special Committee" of the Special Committee on Decolonization's full name,
-    "Pension Board" of the United Nations Joint Staff Pension Board)."""
-    name = body.name.split()
-    return all(w in name for w in words) and name.index(words[-1]) >= max(name.index(w) for w in words)
 
 
 _POSTS = frozenset({"sg", "pga", "hchr", "legal-counsel"})

@@ -15,7 +15,6 @@ from lod.parse.errors import ParseError
 from lod.parse.furniture import (
     MARK_RE,
     Cleaned,
-    Vocabulary,
     clean_inline_text,
     clean_markdown,
     clean_pdf_text,
@@ -23,6 +22,7 @@ from lod.parse.furniture import (
     is_symbol_line,
     strip_marks,
 )
+from lod.parse.joining import Vocabulary
 from lod.parse.closing import apply_closing
 from lod.parse.decisions import decision_meeting, decision_start, decision_text_start
 from lod.parse.endnotes import take_endnotes

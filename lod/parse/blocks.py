@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from lod.parse.furniture import MARK_RE, Vocabulary, is_furniture, is_symbol_line, join_lines
+from lod.parse.furniture import MARK_RE, is_furniture, is_symbol_line
+from lod.parse.joining import Vocabulary, join_lines
 from lod.parse.misread import may_be_misread, misread_number
 from lod.parse.verbs import leading_phrase, opens_operative
 
