@@ -142,12 +142,16 @@ SELECT ?subject (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?work) AS ?documents) WHE
 """Every subject documents are classified under, with how many documents."""
 
 COSPONSORS = PREFIXES_BROWSE + """\
-SELECT ?other (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?work) AS ?documents) WHERE {
-  $BINDINGS
-  GRAPH ?work { ?work unres:docProponent ?iri, ?other FILTER(?other != ?iri) }
+SELECT ?other (SAMPLE(?l) AS ?label) ?documents WHERE {
+  { SELECT ?other (COUNT(DISTINCT ?work) AS ?documents) WHERE {
+      $BINDINGS
+      GRAPH ?work { ?work unres:docProponent ?iri, ?other FILTER(?other != ?iri) }
+    } GROUP BY ?other }
   OPTIONAL { ?other skos:prefLabel ?l }
-} GROUP BY ?other ORDER BY DESC(?documents) ?label LIMIT 15"""
-"""The States that most often sponsored together with this one."""
+} GROUP BY ?other ?documents ORDER BY DESC(?documents) ?label LIMIT 15"""
+"""The States that most often sponsored together with this one. Counted first, labelled after:
+with the label's OPTIONAL beside the count, the store joined it to every (document, co-sponsor)
+pair, 4.6 s for France at 17,000 documents; counted first, 0.2 s, the same 15 rows."""
 
 VOTES_OF = PREFIXES_BROWSE + """\
 SELECT %s (SAMPLE(?c) AS ?choice) WHERE {
