@@ -70,12 +70,17 @@ addressee record of the dataset, 1.6 s for each State page at 17,000 documents (
 triples) whatever the State (bench.engines: 0.7 State pages/s); this form takes milliseconds."""
 
 CITING = PREFIXES_BROWSE + """\
-SELECT %s (COUNT(DISTINCT ?paragraph) AS ?paragraphs) WHERE {
-  $BINDINGS
-  GRAPH ?work { ?work a unres:Work . ?paragraph unres:cites ?iri FILTER(?work != ?iri) }
+SELECT %s ?paragraphs WHERE {
+  { SELECT ?work (COUNT(DISTINCT ?paragraph) AS ?paragraphs) WHERE {
+      $BINDINGS
+      GRAPH ?work { ?work a unres:Work . ?paragraph unres:cites ?iri FILTER(?work != ?iri) }
+    } GROUP BY ?work }
 %s
-} GROUP BY ?work ORDER BY ?date ?symbol LIMIT 1000""" % (_DOCUMENT_SELECT, _DOCUMENT_COLUMNS)
-"""Documents whose paragraphs cite a treaty (or any work), with how many paragraphs, oldest first."""
+} GROUP BY ?work ?paragraphs ORDER BY ?date ?symbol LIMIT 1000""" % (_DOCUMENT_SELECT, _DOCUMENT_COLUMNS)
+"""Documents whose paragraphs cite a treaty (or any work), with how many paragraphs, oldest first.
+Counted first, described after: with the document's columns beside the paragraphs, the store
+looked them up once per citing paragraph, not once per document (2,000 documents, a treaty cited
+by 3,108 paragraphs of 1,347 documents: 334 → 144 ms, the same rows)."""
 
 BY_BODY = PREFIXES_BROWSE + """\
 SELECT %s (SAMPLE(?s) AS ?session) (SAMPLE(?c) AS ?committee) (SAMPLE(?cl) AS ?committeeLabel) WHERE {
