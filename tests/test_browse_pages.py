@@ -233,3 +233,21 @@ def test_listings_offer_their_query_answer_as_data(server, listing: str, key: st
     assert data.status_code == 200 and key in data.json()["head"]["vars"]
     hrefs = set(re.findall(r'<td><a href="([^"]+)"', page.text))
     assert len(hrefs) == len(data.json()["results"]["bindings"])
+
+
+@pytest.mark.parametrize("listing, fact, page_of", [
+    ("/sponsors", "GRAPH ?work { ?work unres:docProponent ?x } FILTER(isIRI(?x))", "/states/"),
+    ("/treaties", "?x a unres:Treaty . GRAPH ?work { ?work a unres:Work . ?p unres:cites ?x }", "/treaties/"),
+])
+def test_listings_count_the_documents_their_pages_list(server, listing: str, fact: str, page_of: str) -> None:
+    """Each row of /sponsors and /treaties says how many documents sponsored or cite it: the number
+    counted here from the fact itself, and the number of documents its own page lists."""
+    rows = sparql_rows(server, f"SELECT ?x (COUNT(DISTINCT ?work) AS ?n) WHERE {{ {fact} }} GROUP BY ?x")
+    expected = {r["x"].rsplit("/", 1)[-1]: int(r["n"]) for r in rows}
+    page = server.get(listing, headers=HTML).text
+    shown = {href: int(n) for href, n in re.findall(r'<td><a href="([^"]+)">[^<]*</a></td><td>(\d+)</td>', page)}
+    assert len(expected) >= 3
+    assert {href.rsplit("/", 1)[-1]: n for href, n in shown.items() if n} == expected
+    href, count = max(((h, n) for h, n in shown.items() if h.startswith(page_of)), key=lambda kv: kv[1])
+    listed = section(server.get(href, headers=HTML).text, "h-sponsored" if page_of == "/states/" else "h-citing")
+    assert len(set(re.findall(r'<a href="(/akn/[^"]+)"', listed))) == count
