@@ -109,25 +109,31 @@ SESSION = documents_query(
 committee each was drafted in."""
 
 SESSIONS = PREFIXES_BROWSE + """\
-SELECT ?body (SAMPLE(?l) AS ?label) ?session (COUNT(DISTINCT ?work) AS ?documents) WHERE {
-  GRAPH ?work { ?work unres:actor ?body ; unres:session ?session }
+SELECT ?body (SAMPLE(?l) AS ?label) ?session ?documents WHERE {
+  { SELECT ?body ?session (COUNT(DISTINCT ?work) AS ?documents) WHERE {
+      GRAPH ?work { ?work unres:actor ?body ; unres:session ?session }
+    } GROUP BY ?body ?session }
   OPTIONAL { ?body skos:prefLabel ?l }
-} GROUP BY ?body ?session ORDER BY ?label DESC(?session) LIMIT 2000"""
+} GROUP BY ?body ?session ?documents ORDER BY ?label DESC(?session) LIMIT 2000"""
 """Every (body, session) that has documents."""
 
 BODIES = PREFIXES_BROWSE + """\
-SELECT ?body (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?work) AS ?documents) WHERE {
-  GRAPH ?work { ?work unres:actor|unres:docCommittee ?body }
+SELECT ?body (SAMPLE(?l) AS ?label) ?documents WHERE {
+  { SELECT ?body (COUNT(DISTINCT ?work) AS ?documents) WHERE {
+      GRAPH ?work { ?work unres:actor|unres:docCommittee ?body }
+    } GROUP BY ?body }
   OPTIONAL { ?body skos:prefLabel ?l }
-} GROUP BY ?body ORDER BY DESC(?documents) ?label LIMIT 1000"""
+} GROUP BY ?body ?documents ORDER BY DESC(?documents) ?label LIMIT 1000"""
 """Bodies that adopted or drafted documents here, with how many."""
 
 PER_YEAR_AND_BODY = PREFIXES_BROWSE + """\
-SELECT ?body (SAMPLE(?l) AS ?label) ?year (COUNT(DISTINCT ?work) AS ?documents) WHERE {
-  GRAPH ?work { ?work unres:actor ?body ; unres:docDate ?d }
-  BIND(YEAR(?d) AS ?year)
+SELECT ?body (SAMPLE(?l) AS ?label) ?year ?documents WHERE {
+  { SELECT ?body ?year (COUNT(DISTINCT ?work) AS ?documents) WHERE {
+      GRAPH ?work { ?work unres:actor ?body ; unres:docDate ?d }
+      BIND(YEAR(?d) AS ?year)
+    } GROUP BY ?body ?year }
   OPTIONAL { ?body skos:prefLabel ?l }
-} GROUP BY ?body ?year ORDER BY ?year ?label"""
+} GROUP BY ?body ?year ?documents ORDER BY ?year ?label"""
 """Documents per year and adopting body (the picture on the bodies page and the home page)."""
 
 SUBJECT_DOCUMENTS = documents_query(
@@ -135,11 +141,13 @@ SUBJECT_DOCUMENTS = documents_query(
 """The documents classified under a subject (SDG, UNBIS, EuroVoc: dcterms:subject)."""
 
 SUBJECTS = PREFIXES_BROWSE + """\
-SELECT ?subject (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?work) AS ?documents) WHERE {
-  GRAPH ?work { ?work dcterms:subject|(eli:is_realized_by/dcterms:subject) ?subject }
-  FILTER(isIRI(?subject))
+SELECT ?subject (SAMPLE(?l) AS ?label) ?documents WHERE {
+  { SELECT ?subject (COUNT(DISTINCT ?work) AS ?documents) WHERE {
+      GRAPH ?work { ?work dcterms:subject|(eli:is_realized_by/dcterms:subject) ?subject }
+      FILTER(isIRI(?subject))
+    } GROUP BY ?subject }
   OPTIONAL { ?subject skos:prefLabel|rdfs:label ?l }
-} GROUP BY ?subject ORDER BY ?label LIMIT 2000"""
+} GROUP BY ?subject ?documents ORDER BY ?label LIMIT 2000"""
 """Every subject documents are classified under, with how many documents."""
 
 COSPONSORS = PREFIXES_BROWSE + """\
