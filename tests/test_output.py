@@ -56,3 +56,10 @@ def test_symbol_table_and_digests(corpus_build: Path) -> None:
     assert "A/RES/70/174" in {line.split("\t")[0] for line in symbols}
     digests = (corpus_build / output.DESCRIPTION_INPUTS).read_text(encoding="utf-8").splitlines()
     assert all(len(line.split("\t")[0]) == 64 for line in digests)
+
+
+def test_newest(corpus_build: Path) -> None:
+    assert output.NEWEST == "newest.json"
+    rows = output.read_newest(corpus_build)
+    assert rows and set(rows[0]) == {"work", "symbol", "title", "date"}
+    assert output.read_newest(corpus_build / "no-such-folder") is None

@@ -146,6 +146,7 @@ class DocumentStage:
     def _registered(self, path: Path, view: object, registry: WorkRegistry) -> None:
         outcome = self.outcomes[path]
         outcome.symbol, outcome.kind, outcome.layout = view.symbol, view.kind, view.layout  # type: ignore[attr-defined]
+        outcome.title, outcome.language = view.title, view.language  # type: ignore[attr-defined]
         outcome.warnings = list(view.warnings)  # type: ignore[attr-defined]
         registry.add(view)  # type: ignore[arg-type]
 

@@ -36,6 +36,7 @@ from lod.publish.groups import MANIFEST as GROUPS_MANIFEST, Manifest, RunGroups
 from lod.publish.dumps import DocumentPart, dump_pool, write_checksums, write_dataset, write_part, write_turtle
 from lod.publish.limits import DocumentLimits
 from lod.publish.links import unreadable_links
+from lod.publish.newest import write_newest
 from lod.publish.report import BuildError, BuildReport, DocumentOutcome, failures
 from lod.publish.searchindex import IndexStage
 from lod.publish.vocabulary import VocabularyStage
@@ -169,6 +170,7 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int, show: bo
         published_record = write_work_iris(staging, Path(out), statistics.works, published, base, statistics.aliases)
         report.dump_seconds["vocab/"] = vocabularies.finish()  # written beside the documents' stage
         (staging / output.REPORT).write_text(json.dumps(report.to_json(), indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        write_newest(staging, report.published)
         checksums = write_checksums(staging, known={**stage.known, **chunks.digests, **descriptions.checksums})
         examples = sorted(d.work for d in report.published if d.work)[:3]
         void = describe_dataset(base, staging, statistics, checksums, examples)

@@ -34,6 +34,9 @@ class DocumentOutcome:
     """What a curator must look at (lod.quality): code, message, eId; the same as `lod check`."""
     akn: str | None = None
     """The output path of the document's AKN XML (its manifestation IRI's path)."""
+    title: str | None = None
+    language: str | None = None
+    """The title as printed, and the file's language (ISO 639-2: eng, fra …)."""
 
 
 @dataclass

@@ -39,24 +39,15 @@ def page(template: str, **context: object) -> Response:
 
 
 def _documents(store: Store) -> list[dict[str, object]]:
-    """The document list, queried once per store version (every listing page starts from it)."""
-    return _query_documents(store)
-
-
-def _query_documents(store: Store) -> list[dict[str, object]]:
+    """The newest documents: the build's list (lod.publish.newest), else asked of the store."""
     rt = runtime()
-    rows = store.select(queries.DOCUMENTS)
     linker = Linker(rt.base, Graph())
-    docs = []
-    for row in rows:
-        work = row["work"]
-        docs.append({
-            "link": Link(linker.href(str(work)), str(row.get("symbol") or linker.label(work)), str(work)),
-            "symbol": str(row.get("symbol", "")),
-            "title": str(row.get("title", "")),
-            "date": str(row.get("date", "")),
-        })
-    return docs
+    rows = output.read_newest(rt.data)
+    if rows is None:
+        rows = [{k: str(v) for k, v in row.items()} for row in store.select(queries.DOCUMENTS)]
+    return [{"link": Link(linker.href(row["work"]), row.get("symbol") or linker.label(URIRef(row["work"])), row["work"]),
+             "symbol": row.get("symbol", ""), "title": row.get("title", ""), "date": row.get("date", "")}
+            for row in rows]
 
 
 @bp.route("/")

@@ -49,14 +49,12 @@ authorities graph of States and bodies, are not documents); triples are all of t
 DOCUMENTS = PREFIXES + """\
 SELECT ?work ?symbol (SAMPLE(?t) AS ?title) ?date WHERE {
   { SELECT ?work (SAMPLE(?d) AS ?date) (SAMPLE(?sym) AS ?symbol) WHERE {
-      GRAPH ?work { ?work a unres:Work }
-      OPTIONAL { ?work unres:docDate ?d }
-      OPTIONAL { ?work unres:symbol ?sym }
+      GRAPH ?work { ?work a unres:Work OPTIONAL { ?work unres:docDate ?d } OPTIONAL { ?work unres:symbol ?sym } }
     } GROUP BY ?work ORDER BY DESC(?date) ?symbol LIMIT 500 }
   OPTIONAL { ?work eli:is_realized_by/dcterms:title ?t }
 } GROUP BY ?work ?date ?symbol ORDER BY DESC(?date) ?symbol"""
-"""The newest 500 documents: chosen by date and symbol first, titled after (a title is looked up
-for 500 works, not for every work of the dataset)."""
+"""The newest 500 documents, for data without the build's list (lod.output.NEWEST, which the pages
+read first): chosen by date and symbol looked up in each work's own graph, titled after."""
 
 SPONSORS = PREFIXES + """\
 SELECT ?sponsor (SAMPLE(?l) AS ?label) ?documents WHERE {
