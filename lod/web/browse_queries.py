@@ -153,14 +153,15 @@ SELECT ?subject (SAMPLE(?l) AS ?label) ?documents WHERE {
 COSPONSORS = PREFIXES_BROWSE + """\
 SELECT ?other (SAMPLE(?l) AS ?label) ?documents WHERE {
   { SELECT ?other (COUNT(DISTINCT ?work) AS ?documents) WHERE {
-      $BINDINGS
-      GRAPH ?work { ?work unres:docProponent ?iri, ?other FILTER(?other != ?iri) }
+      GRAPH ?work { $BINDINGS ?work unres:docProponent ?iri, ?other } FILTER(?other != ?iri)
     } GROUP BY ?other }
   OPTIONAL { ?other skos:prefLabel ?l }
 } GROUP BY ?other ?documents ORDER BY DESC(?documents) ?label LIMIT 15"""
 """The States that most often sponsored together with this one. Counted first, labelled after:
 with the label's OPTIONAL beside the count, the store joined it to every (document, co-sponsor)
-pair, 4.6 s for France at 17,000 documents; counted first, 0.2 s, the same 15 rows."""
+pair, 4.6 s for France at 17,000 documents; counted first, 0.2 s, the same 15 rows. The bound
+State inside the graph and the FILTER outside it, as in `documents_query`: 194 → 60 ms for the
+busiest sponsor of that corpus, the same rows."""
 
 VOTES_OF = documents_query(
     "?work unres:voting/unres:hasVote ?vote . ?vote unres:voter ?iri ; unres:voteChoice ?c",
