@@ -100,21 +100,35 @@ class Virtuoso(Engine):
 
     def bulk_load(self, files: dict[str, str]) -> bool:
         """Through isql-vt on the SQL port (LOD_ENGINE_SQL_PORT, default 1111), when Virtuoso runs
-        on this machine and may read the files' folder (DirsAllowed in virtuoso.ini)."""
+        on this machine and may read the files' folder (DirsAllowed in virtuoso.ini).
+
+        Each file names its graph in a `{file without .gz}.graph` beside it, and the folder is
+        registered with one `ld_dir` per file pattern: `ld_dir` lists its whole folder at every
+        call, so one call per file was quadratic (17,003 files of a 17,000-document build: 10,651
+        registered after 15 minutes). A graph being replaced is emptied first by one indexed
+        delete (`iri_to_id(…, 0)` is NULL for a graph Virtuoso has never seen: nothing to do)."""
+        folders: dict[Path, set[str]] = {}
         statements = ["DELETE FROM DB.DBA.load_list WHERE ll_state = 2;"]
         for graph, file in files.items():
             path = Path(file).resolve()
-            statements.append(f"ld_dir('{_sql(str(path.parent))}', '{_sql(path.name)}', '{_sql(graph)}');")
+            for name in {path.name.removesuffix(".gz"), path.name}:  # the loader's own rule drops .gz; older ones kept it
+                path.with_name(name + ".graph").write_text(graph + "\n", encoding="utf-8")
+            folders.setdefault(path.parent, set()).add("*.nt.gz" if path.name.endswith(".gz") else "*.nt")
+            statements.append(f"DELETE FROM DB.DBA.RDF_QUAD WHERE G = iri_to_id('{_sql(graph)}', 0);")
+        for folder, masks in sorted(folders.items()):
+            statements += [f"ld_dir('{_sql(str(folder))}', '{mask}', '{UNNAMED_GRAPH}');" for mask in sorted(masks)]
         statements += ["rdf_loader_run();", "checkpoint;",
                        "SELECT COUNT(*) FROM DB.DBA.load_list WHERE ll_error IS NOT NULL;"]
-        for graph in files:  # a reload replaces: clear each graph before its file is loaded
-            statements.insert(0, f"SPARQL CLEAR GRAPH <{graph}>;")
         size = sum(Path(f).stat().st_size for f in files.values())
         return self._isql(statements, "bulk load", loading_budget(self.timeout, size))
 
 
+UNNAMED_GRAPH = "urn:lod:bulk-load-without-graph-file"
+"""The graph `ld_dir` is given for a file without its `.graph` file: none of lod's (every file has
+one), so anything found there is a loader fault, not a document."""
+
 LOADER_FLOOR_BYTES_PER_S = 1 << 20
-"""The slowest the bulk loader is assumed to read its files (measured: 10.8 M triples, 1.6 GB of
+"""The slowest the bulk loader is assumed to read its files (measured: 10.8 M triples, 2.7 GB of
 N-Triples and the merge, took Virtuoso more than 300 s on 2 cores, which the HTTP timeout had
 cut): a load gets the engine's timeout plus a second per MiB, so it is never cut for its size,
 and a loader that stopped is still reported."""
