@@ -244,9 +244,10 @@ def body(key: str) -> Response:
         for r in rows:
             if r.get("session") is not None:
                 sessions[_text(r, "session")] += 1
-        children = [Link(browse_path(str(r["child"]), rt.base) or linker.href(str(r["child"])),
-                         _text(r, "label") or linker.label(r["child"]), str(r["child"]))
-                    for r in store.select(q.SUBSIDIARIES, {"iri": URIRef(iri)})]
+        children = sorted((Link(browse_path(str(r["child"]), rt.base) or linker.href(str(r["child"])),
+                                _text(r, "label") or linker.label(r["child"]), str(r["child"]))
+                           for r in store.select(q.SUBSIDIARIES, {"iri": URIRef(iri)})),
+                          key=lambda link: (link.label, link.iri))  # Virtuoso orders long labels apart
         addressed = _paragraphs(store.select(q.ADDRESSED_TO, {"iri": URIRef(iri)}), linker)
         years = _per_year(documents)
         session_links = [Link(f"/sessions/{key}/{s}", s, "") for s in sorted(sessions, key=_number, reverse=True)]
