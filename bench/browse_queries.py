@@ -12,12 +12,15 @@ not hard-coded, so any build can be measured.
 
 from __future__ import annotations
 
-import argparse
 import time
 from pathlib import Path
 
+import click
 from rdflib import URIRef
 
+from lod.cli import setting_option
+
+from lod.store import Store
 from lod.store.choose import remote_store
 from lod.store.oxigraph import OxigraphStore
 from lod.web import browse_queries as bq
@@ -33,15 +36,19 @@ PICK = {
 }
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, required=True)
-    parser.add_argument("--store", help="an engine's URL (default: the build's embedded store)")
-    parser.add_argument("--engine", default="virtuoso")
-    parser.add_argument("--reps", type=int, default=2)
-    args = parser.parse_args(argv)
-    store = (remote_store(args.store, args.engine, args.data, "http://127.0.0.1:8080", 300) if args.store
-             else OxigraphStore.from_build(args.data))
+@click.command(help=(__doc__ or "").splitlines()[0])
+@setting_option("data")
+@setting_option("store")
+@setting_option("engine")
+@click.option("--reps", type=int, default=2, show_default=True)
+def main(data: Path, store: str | None, engine: str, reps: int) -> None:
+    data = Path(data)
+    target = (remote_store(store, engine, data, "http://127.0.0.1:8080", 300) if store and "://" in str(store)
+              else OxigraphStore.from_build(data))
+    measure(target, reps)
+
+
+def measure(store: Store, reps: int) -> None:
     picked = {k: store.select(P + q) for k, q in PICK.items()}
     one = {k: rows[0] for k, rows in picked.items() if rows}
     cases = [("DOCUMENTS", wq.DOCUMENTS, None), ("SPONSORS", wq.SPONSORS, None), ("TREATIES", wq.TREATIES, None),
@@ -59,13 +66,12 @@ def main(argv: list[str] | None = None) -> int:
         cases.append((f"SESSION {row['x']} {row['s']}", bq.SESSION, {"iri": URIRef(str(row["x"])), "session": row["s"]}))
     print("| query | rows | wall ms |\n|---|---|---|")
     for name, query, bindings in cases:
-        for _ in range(max(1, args.reps)):
+        for _ in range(max(1, reps)):
             started = time.perf_counter()
             rows = store.select(query, bindings)
             seconds = time.perf_counter() - started
         print(f"| {name} | {len(rows)} | {1000 * seconds:.1f} |", flush=True)
-    return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    main()
