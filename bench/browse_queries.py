@@ -18,11 +18,10 @@ from pathlib import Path
 import click
 from rdflib import URIRef
 
+from lod import settings as registry
 from lod.cli import setting_option
-
 from lod.store import Store
-from lod.store.choose import remote_store
-from lod.store.oxigraph import OxigraphStore
+from lod.store.choose import open_store
 from lod.web import browse_queries as bq
 from lod.web import queries as wq
 
@@ -42,10 +41,9 @@ PICK = {
 @setting_option("engine")
 @click.option("--reps", type=int, default=2, show_default=True)
 def main(data: Path, store: str | None, engine: str, reps: int) -> None:
-    data = Path(data)
-    target = (remote_store(store, engine, data, "http://127.0.0.1:8080", 300) if store and "://" in str(store)
-              else OxigraphStore.from_build(data))
-    measure(target, reps)
+    # the store `lod serve` would use with these settings (lod.store.choose), the query time limit lifted
+    settings = registry.resolve({"data": str(data), "store": store or "", "engine": engine, "query-timeout": 3600})
+    measure(open_store(settings).current(), reps)
 
 
 def measure(store: Store, reps: int) -> None:

@@ -38,13 +38,14 @@ def page(template: str, **context: object) -> Response:
     return Response(render_template(template, **context), mimetype="text/html")
 
 
-def _documents(store: Store) -> list[dict[str, object]]:
-    """The newest documents: the build's list (lod.publish.newest), else asked of the store."""
+def _documents() -> list[dict[str, object]]:
+    """The newest documents: the build's list (lod.publish.newest), else asked of the store (which
+    is only opened then: a page made from the build's files needs none)."""
     rt = runtime()
     linker = Linker(rt.base, Graph())
     rows = output.read_newest(rt.data)
     if rows is None:
-        rows = [{k: str(v) for k, v in row.items()} for row in store.select(queries.DOCUMENTS)]
+        rows = [{k: str(v) for k, v in row.items()} for row in rt.store().select(queries.DOCUMENTS)]
     return [{"link": Link(linker.href(row["work"]), row.get("symbol") or linker.label(URIRef(row["work"])), row["work"]),
              "symbol": row.get("symbol", ""), "title": row.get("title", ""), "date": row.get("date", "")}
             for row in rows]
@@ -52,15 +53,11 @@ def _documents(store: Store) -> list[dict[str, object]]:
 
 @bp.route("/")
 def home() -> Response:
-    return from_store(_home)
-
-
-def _home(store: Store) -> Response:
     rt = runtime()
-    documents, triples = _published_counts(rt.data) or _counted(store)
+    documents, triples = _published_counts(rt.data) or _counted(rt.store())
     return page(
         "home.html",
-        documents=_documents(store)[:25],
+        documents=_documents()[:25],
         total_documents=documents,
         total_triples=triples,
         base=rt.base,
@@ -87,7 +84,7 @@ def _counted(store: Store) -> tuple[int, int]:
 def documents() -> Response:
     """Every document, optionally filtered by `q` (matched in Python: nothing reaches SPARQL)."""
     q = " ".join(request.args.get("q", "").split()).lower()
-    docs = _documents(runtime().store())
+    docs = _documents()
     if q:
         docs = [d for d in docs if q in str(d["symbol"]).lower() or q in str(d["title"]).lower()]
     return page("documents.html", documents=docs, q=request.args.get("q", ""))
