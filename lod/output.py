@@ -18,6 +18,7 @@ written under one name and looked for under another.
       search/                              full-text index (tantivy)    SEARCH_INDEX
       report.json                          the build report             REPORT
       newest.json                          the newest documents         NEWEST
+      lists.sqlite                         the browse pages' lists      LISTS (lod.lists)
       void.ttl                             VoID + DCAT                  VOID
       SHA256SUMS                           sha256 of every file above   CHECKSUMS
     .output.cache/                         beside output/, never in it: cache_root(out)
@@ -52,6 +53,9 @@ NEWEST = "newest.json"
 /documents list, read from the build instead of ordering every work of the store by date per
 view (1-3 s at 17,000 documents on the embedded store)."""
 NEWEST_COUNT = 500
+LISTS = "lists.sqlite"
+"""Every browse page's document list (a State's sponsored documents, a treaty's citing ones, a
+body's, a subject's, a State's votes), written by lod.publish.lists, read by lod.lists."""
 VOID = "void.ttl"
 CHECKSUMS = "SHA256SUMS"
 AUTHORITIES = "authorities"

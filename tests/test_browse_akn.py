@@ -101,3 +101,12 @@ def test_subject_pages_list_their_documents(client: FlaskClient) -> None:
     linked = set(re.findall(r'<a href="(/akn/[^"]+)"', page.get_data(as_text=True)))
     assert linked == works and len(works) == int(subjects[0]["n"])
     assert page.headers["Link"].count('rel="alternate"') >= 4
+
+
+def test_vote_and_subject_lists_of_the_build_are_the_stores_answers(client: FlaskClient) -> None:
+    """lists.sqlite (lod.lists) against the store on AKN input: votes and subjects come only from it."""
+    from test_lists import assert_lists_agree
+
+    rt = client.application.extensions["lod"]
+    kinds = assert_lists_agree(rt.data, rt.store())
+    assert kinds["vote"] >= 100 and kinds["subject"] >= 20 and kinds["session"] >= 1, kinds

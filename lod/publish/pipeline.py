@@ -36,6 +36,7 @@ from lod.publish.groups import MANIFEST as GROUPS_MANIFEST, Manifest, RunGroups
 from lod.publish.dumps import DocumentPart, dump_pool, write_checksums, write_dataset, write_part, write_turtle
 from lod.publish.limits import DocumentLimits
 from lod.publish.links import unreadable_links
+from lod.publish.lists import write_lists
 from lod.publish.newest import write_newest
 from lod.publish.report import BuildError, BuildReport, DocumentOutcome, failures
 from lod.publish.searchindex import IndexStage
@@ -161,7 +162,12 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int, show: bo
                                     stage.known)
             try:
                 statistics = write_dataset(staging, parts, scratch, report.dump_seconds, chunks, pool)
+                t1 = time.perf_counter()
+                # from the N-Quads dump just written, in a worker: its tables are not kept in this process
+                lists = pool.submit(write_lists, staging)
                 akn_zip.result()
+                lists.result()
+                report.dump_seconds[output.LISTS] = time.perf_counter() - t1
             finally:
                 report.dump_seconds[INDEX_FILE] = index.finish()
         shutil.rmtree(scratch)

@@ -6,7 +6,9 @@
     /sessions, /sessions/{key}/{n}  a session's documents by committee          (key: ga, ecosoc, …)
     /subjects, /subjects?iri=…      documents by subject (dcterms:subject: SDG, UNBIS, EuroVoc)
 
-Facts come from the store by SPARQL with bound values (lod.web.browse_queries); the pictures are
+The document lists come from the build's lists.sqlite (lod.lists; the store's SPARQL where a build
+wrote none, lod.web.lists), the rest from the store by SPARQL with bound values
+(lod.web.browse_queries); the pictures are
 SVG drawn on the server (lod.describe.charts). Every page links its machine-readable alternates
 (`Link: rel="alternate"` and `<link>`): the RDF description of the thing it is about, or, for a
 session, the page's query as SPARQL results.
@@ -15,6 +17,7 @@ session, the page's query as SPARQL results.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlencode
@@ -25,6 +28,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from lod.bodies import BODIES, Body, by_key
+from lod.lists import Row
 from lod.rdf.namespaces import PREFIXES, state_iri
 from lod.states import all_states
 from lod.store import Store
@@ -37,7 +41,8 @@ from lod.web.conneg import CSV, RDF_FORMATS, SPARQL_JSON, Format
 from lod.describe.paths import bodies_by_iri, browse_path
 from lod.describe.page import Link, Linker
 from lod.web.pages import exists, from_store
-from lod.web.runtime import runtime
+from lod.web.lists import document_lists
+from lod.web.runtime import Runtime, runtime
 
 bp = Blueprint("browse", __name__)
 
@@ -54,19 +59,19 @@ class Document:
     count: int = 0
 
 
-def _text(row: dict[str, Node], key: str) -> str:
+def _text(row: Mapping[str, object], key: str) -> str:
     value = row.get(key)
     return str(value) if value is not None else ""
 
 
-def _documents(rows: list[dict[str, Node]], linker: Linker, count: str = "") -> list[Document]:
+def _documents(rows: list[Row], linker: Linker, count: str = "") -> list[Document]:
     out = []
     for row in rows:
         work = str(row["work"])
         symbol = _text(row, "symbol") or _text(row, "label")
         out.append(Document(Link(linker.href(work), symbol or linker.label(URIRef(work)), work), symbol,
                             _text(row, "title"), _text(row, "date"), _text(row, "status"),
-                            int(row[count].toPython()) if count and row.get(count) is not None else 0))
+                            int(row[count]) if count and row.get(count) is not None else 0))
     return out
 
 
@@ -125,12 +130,13 @@ def state(iso3: str) -> Response:
         _must_exist(store, iri, "State")
         linker = Linker(rt.base, Graph())
         name, same = _label(store, iri, iso3.upper())
-        sponsored = _documents(store.select(q.SPONSORED_BY, {"iri": URIRef(iri)}), linker)
+        lists = document_lists(rt)
+        sponsored = _documents(lists.sponsored_by(iri), linker)
         partners = [charts.Bar(_text(r, "label") or linker.label(r["other"]), int(r["documents"].toPython()),
                                browse_path(str(r["other"]), rt.base) or linker.href(str(r["other"])))
                     for r in store.select(q.COSPONSORS, {"iri": URIRef(iri)})]
-        addressed = _paragraphs(store.select(q.ADDRESSED_TO, {"iri": URIRef(iri)}), linker)
-        votes = _votes(store.select(q.VOTES_OF, {"iri": URIRef(iri)}), linker)
+        addressed = _paragraphs(lists.addressed_to(iri), linker)
+        votes = _votes(lists.votes_of(iri), linker)
         tally = {choice: sum(1 for _, c in votes if c == choice) for choice in charts.VOTE_COLOURS}
         return page("browse_state.html", described_alternates(iri), iri=iri, name=name, same=same,
                     iso3=iso3.upper(), sponsored=sponsored, addressed=addressed,
@@ -147,17 +153,17 @@ def state(iso3: str) -> Response:
     return from_store(build)
 
 
-def _votes(rows: list[dict[str, Node]], linker: Linker) -> list[tuple[Document, str]]:
+def _votes(rows: list[Row], linker: Linker) -> list[tuple[Document, str]]:
     """(document, yes / no / abstention / non-voting) of each recorded vote a State cast."""
     choices = {"VoteYes": "yes", "VoteNo": "no", "VoteAbstention": "abstention", "VoteNonVoting": "non-voting"}
     return [(document, choices.get(str(row["choice"]).rsplit("#", 1)[-1], str(row["choice"])))
             for row, document in zip(rows, _documents(rows, linker))]
 
 
-def _paragraphs(rows: list[dict[str, Node]], linker: Linker) -> list[dict[str, object]]:
+def _paragraphs(rows: list[Row], linker: Linker) -> list[dict[str, object]]:
     return [{"document": Link(linker.href(str(r["work"])), _text(r, "symbol") or _text(r, "label")
-                              or linker.label(r["work"]), str(r["work"])),
-             "paragraph": linker.link(r["paragraph"]), "text": _text(r, "text"),
+                              or linker.label(URIRef(r["work"])), str(r["work"])),
+             "paragraph": linker.link(URIRef(r["paragraph"])), "text": _text(r, "text"),
              "action": _text(r, "action").replace("-", " ")} for r in rows]
 
 
@@ -173,8 +179,8 @@ def treaty(key: str) -> Response:
         _must_exist(store, iri, "treaty")
         linker = Linker(rt.base, Graph())
         name, same = _label(store, iri, key)
-        citing = _documents(store.select(q.CITING, {"iri": URIRef(iri)}), linker, count="paragraphs")
-        addressed = _paragraphs(store.select(q.ADDRESSED_TO, {"iri": URIRef(iri)}), linker)
+        citing = _documents(document_lists(rt).citing(iri), linker, count="paragraphs")
+        addressed = _paragraphs(document_lists(rt).addressed_to(iri), linker)
         years = _per_year(citing)
         return page("browse_treaty.html", described_alternates(iri), iri=iri, name=name, same=same,
                     citing=citing, addressed=addressed,
@@ -190,23 +196,23 @@ def bodies() -> Response:
 
     def build(store: Store) -> Response:
         linker = Linker(rt.base, Graph())
-        rows = store.select(q.BODIES)
+        rows = document_lists(rt).listing("bodies")
         items = [{"link": Link(browse_path(str(r["body"]), rt.base) or linker.href(str(r["body"])),
                                _text(r, "label") or linker.label(r["body"]), str(r["body"])),
-                  "documents": int(r["documents"].toPython())} for r in rows]
-        return page("listing.html", query_alternates(q.BODIES, {}), title="Bodies", items=items, chart=per_year_chart(store),
+                  "documents": int(r["documents"])} for r in rows]
+        return page("listing.html", query_alternates(q.BODIES, {}), title="Bodies", items=items, chart=per_year_chart(rt),
                     chart_caption="Documents per year, by the body that adopted them.",
                     intro="The organs and committees that adopted or drafted the documents, with the number of documents.")
 
     return from_store(build)
 
 
-def per_year_chart(store: Store) -> object:
+def per_year_chart(rt: Runtime) -> object:
     """Documents per year, stacked by the body that adopted them (None without dated documents)."""
-    rows = store.select(q.PER_YEAR_AND_BODY)
+    rows = document_lists(rt).listing("per_year")
     if not rows:
         return None
-    years = sorted({int(r["year"].toPython()) for r in rows if r.get("year") is not None})
+    years = sorted({int(r["year"]) for r in rows if r.get("year") is not None})
     if not years:
         return None
     categories = [str(y) for y in range(years[0], years[-1] + 1)]
@@ -216,7 +222,7 @@ def per_year_chart(store: Store) -> object:
             continue
         label = _text(r, "label") or str(r["body"]).rsplit("/", 1)[-1]
         values = series.setdefault(label, [0.0] * len(categories))
-        values[categories.index(str(int(r["year"].toPython())))] += int(r["documents"].toPython())
+        values[categories.index(str(int(r["year"])))] += int(r["documents"])
     return charts.stacked_columns(categories, series, "Documents per year and adopting body")
 
 
@@ -238,7 +244,7 @@ def body(key: str) -> Response:
 
     def build(store: Store) -> Response:
         linker = Linker(rt.base, Graph())
-        rows = store.select(q.BY_BODY, {"iri": URIRef(iri)})
+        rows = document_lists(rt).by_body(iri)
         documents = _documents(rows, linker)
         sessions: dict[str, int] = defaultdict(int)
         for r in rows:
@@ -248,7 +254,7 @@ def body(key: str) -> Response:
                                 _text(r, "label") or linker.label(r["child"]), str(r["child"]))
                            for r in store.select(q.SUBSIDIARIES, {"iri": URIRef(iri)})),
                           key=lambda link: (link.label, link.iri))  # Virtuoso orders long labels apart
-        addressed = _paragraphs(store.select(q.ADDRESSED_TO, {"iri": URIRef(iri)}), linker)
+        addressed = _paragraphs(document_lists(rt).addressed_to(iri), linker)
         years = _per_year(documents)
         session_links = [Link(f"/sessions/{key}/{s}", s, "") for s in sorted(sessions, key=_number, reverse=True)]
         return page("browse_body.html", described_alternates(iri), iri=iri, name=found.name, body=found,
@@ -269,13 +275,13 @@ def sessions() -> Response:
     def build(store: Store) -> Response:
         by_iri = bodies_by_iri(rt.base)
         items = []
-        for r in store.select(q.SESSIONS):
+        for r in document_lists(rt).listing("sessions"):
             found = by_iri.get(str(r["body"]))
             if found is None:
                 continue
             session = _text(r, "session")
             items.append({"link": Link(f"/sessions/{found.key}/{session}", f"{found.name}, session {session}",
-                                       ""), "documents": int(r["documents"].toPython())})
+                                       ""), "documents": int(r["documents"])})
         return page("listing.html", query_alternates(q.SESSIONS, {}), title="Sessions", items=items,
                     intro="Each session of a body that has documents here, with how many.")
 
@@ -292,7 +298,7 @@ def session(key: str, number: int) -> Response:
 
     def build(store: Store) -> Response:
         linker = Linker(rt.base, Graph())
-        rows = store.select(q.SESSION, bindings)
+        rows = document_lists(rt).session(iri, number)
         if not rows:
             abort(404, description=f"No documents of the {found.name} at session {number} in this dataset.")
         groups: dict[str, list[Document]] = defaultdict(list)
@@ -321,7 +327,7 @@ def subjects() -> Response:
         linker = Linker(rt.base, Graph())
         items = [{"link": Link("/subjects?" + urlencode({"iri": str(r["subject"])}),
                                _text(r, "label") or linker.label(r["subject"]), str(r["subject"])),
-                  "documents": int(r["documents"].toPython())} for r in store.select(q.SUBJECTS)]
+                  "documents": int(r["documents"])} for r in document_lists(rt).listing("subjects")]
         return page("listing.html", query_alternates(q.SUBJECTS, {}), title="Subjects", items=items,
                     intro="Subjects the documents are classified under (SDGs, UNBIS Thesaurus, EuroVoc), "
                           "with the number of documents.")
@@ -332,7 +338,7 @@ def subjects() -> Response:
 def _subject(store: Store, iri: str) -> Response:
     rt = runtime()
     linker = Linker(rt.base, Graph())
-    documents = _documents(store.select(q.SUBJECT_DOCUMENTS, {"iri": URIRef(iri)}), linker)
+    documents = _documents(document_lists(rt).subject_documents(iri), linker)
     if not documents:
         abort(404, description=f"No document in this dataset has the subject {iri}.")
     name, same = _label(store, iri, iri)

@@ -116,7 +116,7 @@ SELECT ?body (SAMPLE(?l) AS ?label) ?session ?documents WHERE {
       GRAPH ?work { ?work unres:actor ?body ; unres:session ?session }
     } GROUP BY ?body ?session }
   OPTIONAL { ?body skos:prefLabel ?l }
-} GROUP BY ?body ?session ?documents ORDER BY ?label DESC(?session) LIMIT 2000"""
+} GROUP BY ?body ?session ?documents ORDER BY ?label ?body DESC(?session) LIMIT 2000"""
 """Every (body, session) that has documents."""
 
 BODIES = PREFIXES_BROWSE + """\
@@ -125,7 +125,7 @@ SELECT ?body (SAMPLE(?l) AS ?label) ?documents WHERE {
       GRAPH ?work { ?work unres:actor|unres:docCommittee ?body }
     } GROUP BY ?body }
   OPTIONAL { ?body skos:prefLabel ?l }
-} GROUP BY ?body ?documents ORDER BY DESC(?documents) ?label LIMIT 1000"""
+} GROUP BY ?body ?documents ORDER BY DESC(?documents) ?label ?body LIMIT 1000"""
 """Bodies that adopted or drafted documents here, with how many."""
 
 PER_YEAR_AND_BODY = PREFIXES_BROWSE + """\
@@ -135,7 +135,7 @@ SELECT ?body (SAMPLE(?l) AS ?label) ?year ?documents WHERE {
       BIND(YEAR(?d) AS ?year)
     } GROUP BY ?body ?year }
   OPTIONAL { ?body skos:prefLabel ?l }
-} GROUP BY ?body ?year ?documents ORDER BY ?year ?label"""
+} GROUP BY ?body ?year ?documents ORDER BY ?year ?label ?body"""
 """Documents per year and adopting body (the picture on the bodies page and the home page)."""
 
 SUBJECT_DOCUMENTS = documents_query(
@@ -149,7 +149,7 @@ SELECT ?subject (SAMPLE(?l) AS ?label) ?documents WHERE {
       FILTER(isIRI(?subject))
     } GROUP BY ?subject }
   OPTIONAL { ?subject skos:prefLabel|rdfs:label ?l }
-} GROUP BY ?subject ?documents ORDER BY ?label LIMIT 2000"""
+} GROUP BY ?subject ?documents ORDER BY ?label ?subject LIMIT 2000"""
 """Every subject documents are classified under, with how many documents."""
 
 COSPONSORS = PREFIXES_BROWSE + """\

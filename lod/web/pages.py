@@ -18,6 +18,7 @@ from lod.store import Store
 from lod.web import queries
 from lod.describe.paths import browse_path
 from lod.describe.page import Link, Linker
+from lod.web.lists import document_lists
 from lod.web.resources import other_iri
 from lod.web.runtime import runtime
 
@@ -90,11 +91,12 @@ def documents() -> Response:
     return page("documents.html", documents=docs, q=request.args.get("q", ""))
 
 
-def _listing(store: Store, query: str, key: str) -> list[dict[str, object]]:
+def _listing(name: str, key: str) -> list[dict[str, object]]:
+    """A listing's rows (lod.lists.LISTINGS: the build's lists, else the store) as links and counts."""
     rt = runtime()
     linker = Linker(rt.base, Graph())
     out = []
-    for row in store.select(query):
+    for row in document_lists(rt).listing(name):
         node = row[key]
         label = str(row.get("label") or linker.label(URIRef(str(node))))
         href = browse_path(str(node), rt.base) or linker.href(str(node))
@@ -104,16 +106,14 @@ def _listing(store: Store, query: str, key: str) -> list[dict[str, object]]:
 
 @bp.route("/sponsors")
 def sponsors() -> Response:
-    return from_store(lambda store: page(
-        "listing.html", title="Sponsors", items=_listing(store, queries.SPONSORS, "sponsor"),
-        intro="States and groups named as sponsors of a draft, with the number of documents."))
+    return page("listing.html", title="Sponsors", items=_listing("sponsors", "sponsor"),
+                intro="States and groups named as sponsors of a draft, with the number of documents.")
 
 
 @bp.route("/treaties")
 def treaties() -> Response:
-    return from_store(lambda store: page(
-        "listing.html", title="Treaties", items=_listing(store, queries.TREATIES, "treaty"),
-        intro="Treaties cited by the documents, with the number of documents citing each."))
+    return page("listing.html", title="Treaties", items=_listing("treaties", "treaty"),
+                intro="Treaties cited by the documents, with the number of documents citing each.")
 
 
 @bp.route("/<path:path>")

@@ -62,7 +62,7 @@ SELECT ?sponsor (SAMPLE(?l) AS ?label) ?documents WHERE {
       GRAPH ?work { ?work unres:docProponent ?sponsor } FILTER(isIRI(?sponsor))
     } GROUP BY ?sponsor }
   OPTIONAL { ?sponsor ?lp ?l FILTER(?lp IN (%s)) }
-} GROUP BY ?sponsor ?documents ORDER BY ?label LIMIT 1000""" % _LABEL_IN
+} GROUP BY ?sponsor ?documents ORDER BY ?label ?sponsor LIMIT 1000""" % _LABEL_IN
 """States and groups named as sponsors (unres:docProponent), with how many documents each."""
 
 TREATIES = PREFIXES + """\
@@ -72,7 +72,7 @@ SELECT ?treaty (SAMPLE(?l) AS ?label) ?documents WHERE {
       OPTIONAL { GRAPH ?g { ?g a unres:Work . ?s unres:cites ?treaty } }
     } GROUP BY ?treaty }
   OPTIONAL { ?treaty ?lp ?l FILTER(?lp IN (%s)) }
-} GROUP BY ?treaty ?documents ORDER BY ?label LIMIT 1000""" % _LABEL_IN
+} GROUP BY ?treaty ?documents ORDER BY ?label ?treaty LIMIT 1000""" % _LABEL_IN
 """Treaties (unres:Treaty), and how many documents cite each: the count the treaty's own page lists
 (lod.web.browse_queries.CITING), not graphs that merely mention it (a protocol that supplements it)."""
 

@@ -1,0 +1,68 @@
+"""The browse pages' document lists: the build's lists.sqlite (lod.lists), else the store.
+
+A build writes every list once; data served without that file (an older build, a store loaded by
+other means) gets the same rows from the store's SPARQL (lod.web.browse_queries), values bound,
+never pasted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+from lod.lists import BuiltLists, DocumentLists, Row
+from lod.store import Store
+from lod.web import browse_queries as q
+from lod.web import queries
+from lod.web.runtime import Runtime
+
+
+def _strings(rows: list[dict[str, Node]]) -> list[Row]:
+    return [{key: str(value) for key, value in row.items() if value is not None} for row in rows]
+
+
+class StoreLists:
+    """The lists asked of a store, one query each (lod.web.browse_queries)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def _ask(self, sparql: str, bindings: Mapping[str, Node]) -> list[Row]:
+        return _strings(self.store.select(sparql, bindings))
+
+    def sponsored_by(self, iri: str) -> list[Row]:
+        return self._ask(q.SPONSORED_BY, {"iri": URIRef(iri)})
+
+    def citing(self, iri: str) -> list[Row]:
+        return self._ask(q.CITING, {"iri": URIRef(iri)})
+
+    def by_body(self, iri: str) -> list[Row]:
+        return self._ask(q.BY_BODY, {"iri": URIRef(iri)})
+
+    def session(self, iri: str, number: int) -> list[Row]:
+        return self._ask(q.SESSION, {"iri": URIRef(iri), "session": Literal(number, datatype=XSD.integer)})
+
+    def subject_documents(self, iri: str) -> list[Row]:
+        return self._ask(q.SUBJECT_DOCUMENTS, {"iri": URIRef(iri)})
+
+    def votes_of(self, iri: str) -> list[Row]:
+        return self._ask(q.VOTES_OF, {"iri": URIRef(iri)})
+
+    def addressed_to(self, iri: str) -> list[Row]:
+        return self._ask(q.ADDRESSED_TO, {"iri": URIRef(iri)})
+
+    def listing(self, name: str) -> list[Row]:
+        return self._ask(LISTING_QUERIES[name], {})
+
+
+LISTING_QUERIES = {"sponsors": queries.SPONSORS, "treaties": queries.TREATIES, "bodies": q.BODIES,
+                   "sessions": q.SESSIONS, "subjects": q.SUBJECTS, "per_year": q.PER_YEAR_AND_BODY}
+"""The store's query of each listing lod.lists.LISTINGS counts from the build's file."""
+
+
+def document_lists(rt: Runtime) -> DocumentLists:
+    """The build's lists where it wrote them, else the store's (opened only then)."""
+    return BuiltLists.of(rt.data) or StoreLists(rt.store())

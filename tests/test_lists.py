@@ -1,0 +1,124 @@
+"""The build's browse lists (lists.sqlite, lod.lists) are the store's answers: for every list the
+build wrote, the same works in the same order with the same columns as the SPARQL the pages asked
+before (lod.web.browse_queries), so a page reading the file shows what the store would.
+
+Titles are the exception: a work's expressions have a title each and the store's SAMPLE takes any,
+the build the English one; it must be one of the work's titles. tests/test_browse_akn.py holds the
+vote and subject lists of AKN input to the store the same way.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from lod import lists, output
+from lod.lists import BuiltLists, Row
+from lod.store import Store
+from lod.store.oxigraph import OxigraphStore
+from lod.web import queries
+from lod.web.lists import StoreLists
+
+METHODS = {lists.SPONSOR: "sponsored_by", lists.CITES: "citing", lists.BODY: "by_body",
+           lists.SUBJECT: "subject_documents", lists.VOTE: "votes_of"}
+
+
+def _titles(store: Store) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for r in store.select(queries.PREFIXES + "SELECT ?work ?t WHERE { ?work eli:is_realized_by/dcterms:title ?t }"):
+        found[str(r["work"])].add(str(r["t"]))
+    return found
+
+
+def _same(built: list[Row], asked: list[Row], titles: dict[str, set[str]], what: str) -> None:
+    assert [{k: v for k, v in r.items() if k != "title"} for r in built] == \
+           [{k: v for k, v in r.items() if k != "title"} for r in asked], what
+    for row in built:
+        assert ("title" in row) == bool(titles.get(row["work"])), (what, row)
+        assert "title" not in row or row["title"] in titles[row["work"]], (what, row)
+
+
+def assert_lists_agree(data: Path, store: Store) -> Counter:
+    """Every list of the build in `data` against the store's answer; how many lists of each kind."""
+    built, asked, titles = BuiltLists.of(data), StoreLists(store), _titles(store)
+    assert built is not None, f"{data} has no {output.LISTS}"
+    db = sqlite3.connect(data / output.LISTS)
+    targets = db.execute("SELECT DISTINCT list, target FROM members ORDER BY list, target").fetchall()
+    addressed = [t for (t,) in db.execute("SELECT DISTINCT target FROM addressed ORDER BY target")]
+    sessions = db.execute("SELECT DISTINCT m.target, w.session FROM members m JOIN works w ON w.work = m.work "
+                          "WHERE m.list = ? AND w.session IS NOT NULL", (lists.BODY,)).fetchall()
+    db.close()
+    kinds: Counter = Counter()
+    for name, target in targets:
+        method = METHODS[name]
+        _same(getattr(built, method)(target), getattr(asked, method)(target), titles, f"{method}({target})")
+        kinds[name] += 1
+    for name in lists.LISTINGS:
+        assert built.listing(name) == asked.listing(name), f"listing({name})"
+        kinds[f"listing {name}"] = len(built.listing(name))
+    for target in addressed:
+        mine, theirs = built.addressed_to(target), asked.addressed_to(target)
+        # a paragraph of a six-language work has a text per language: the store's SAMPLE takes any
+        assert [{k: v for k, v in r.items() if k != "text"} for r in mine] == \
+               [{k: v for k, v in r.items() if k != "text"} for r in theirs], f"addressed_to({target})"
+        kinds["addressed"] += 1
+    for body, session in sessions:
+        _same(built.session(body, int(session)), asked.session(body, int(session)), titles, f"session({body}, {session})")
+        kinds["session"] += 1
+    return kinds
+
+
+
+
+def test_every_list_of_the_sample_build_is_the_stores_answer(corpus_build: Path, tmp_path: Path) -> None:
+    store = OxigraphStore.from_build(corpus_build, root=tmp_path / "store")
+    kinds = assert_lists_agree(corpus_build, store)
+    assert kinds[lists.SPONSOR] >= 40 and kinds[lists.CITES] >= 10 and kinds[lists.BODY] >= 2, kinds
+    assert kinds["session"] >= 1 and kinds["addressed"] >= 3, kinds
+
+
+def test_a_target_without_documents_has_an_empty_list(corpus_build: Path) -> None:
+    built = BuiltLists.of(corpus_build)
+    assert built is not None
+    assert built.sponsored_by("http://example.org/nobody") == [] and built.session("http://example.org/x", 1) == []
+
+
+def test_data_without_the_file_asks_the_store(tmp_path: Path) -> None:
+    assert BuiltLists.of(tmp_path) is None
+
+
+def test_what_the_writer_keeps_from_the_quads(tmp_path: Path) -> None:
+    """A literal sponsor is no list's target; a paragraph citing twice counts once per paragraph;
+    a work citing itself is not listed; an addressee record is joined inside its own graph."""
+    import gzip
+
+    from lod.publish.lists import write_lists
+
+    u, w1, w2 = "https://w3id.org/un-lod/ontology#", "http://x.org/akn/w1", "http://x.org/akn/w2"
+    state, treaty = "http://x.org/id/state/AUT", "http://x.org/id/treaty/t1"
+    quads = [
+        (w1, f"{u}docProponent", f"<{state}>"), (w1, f"{u}docProponent", '"Some delegation"'),
+        (w1, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", f"<{u}Work>"),
+        (w1, f"{u}docDate", '"2020-01-02"^^<http://www.w3.org/2001/XMLSchema#date>'),
+        (f"{w1}#para_1", f"{u}cites", f"<{treaty}>"), (f"{w1}#para_2", f"{u}cites", f"<{treaty}>"),
+        (f"{w1}#para_2", f"{u}cites", f"<{w1}>"),
+        (f"{w1}#para_2", f"{u}hasAddressee", f"<{w1}#para_2__addressee_1>"),
+        (f"{w1}#para_2__addressee_1", "https://w3id.org/un/ontology/undo/hasReceiver", f"<{state}>"),
+        (f"{w1}#para_2__addressee_1", f"{u}actionLemma", '"request"'),
+        (f"{w1}#para_2", f"{u}text", '"Requests Austria to act"@en'),
+    ]
+    other = [(w2, f"{u}docProponent", f"<{state}>"), (f"{w2}#para_1", f"{u}text", '"unaddressed"')]
+    lines = [f"<{s}> <{p}> {o} <{w1}> .\n" for s, p, o in quads] + [f"<{s}> <{p}> {o} <{w2}> .\n" for s, p, o in other]
+    (tmp_path / "dumps").mkdir()
+    with gzip.open(tmp_path / output.dump(output.DUMP_NQUADS), "wt", encoding="utf-8") as f:
+        f.writelines(lines)
+    write_lists(tmp_path)
+    built = BuiltLists.of(tmp_path)
+    assert built is not None
+    assert [r["work"] for r in built.sponsored_by(state)] == [w1, w2]  # dated first, newest first
+    assert built.listing("sponsors") == [{"sponsor": state, "documents": "2"}]
+    assert built.citing(treaty) == [{"work": w1, "date": "2020-01-02", "paragraphs": "2"}]
+    assert built.citing(w1) == []
+    assert built.addressed_to(state) == [{"work": w1, "paragraph": f"{w1}#para_2", "text": "Requests Austria to act",
+                                          "action": "request"}]
