@@ -88,16 +88,16 @@ def test_data_without_the_file_asks_the_store(tmp_path: Path) -> None:
     assert BuiltLists.of(tmp_path) is None
 
 
-def test_what_the_writer_keeps_from_the_quads(tmp_path: Path) -> None:
-    """A literal sponsor is no list's target; a paragraph citing twice counts once per paragraph;
-    a work citing itself is not listed; an addressee record is joined inside its own graph."""
-    import gzip
-
-    from lod.publish.lists import write_lists
+def test_what_the_writer_keeps_from_the_runs(tmp_path: Path) -> None:
+    """A literal sponsor is no list's target; a paragraph citing twice counts once, also when two
+    documents (language versions) of the work say it; a work citing itself is not listed; an
+    addressee record is joined inside its document; a document without kept facts has them made from its run."""
+    from lod.publish.dumps import DocumentPart
+    from lod.publish.lists import KEPT, keep_facts, write_lists
 
     u, w1, w2 = "https://w3id.org/un-lod/ontology#", "http://x.org/akn/w1", "http://x.org/akn/w2"
     state, treaty = "http://x.org/id/state/AUT", "http://x.org/id/treaty/t1"
-    quads = [
+    english = [
         (w1, f"{u}docProponent", f"<{state}>"), (w1, f"{u}docProponent", '"Some delegation"'),
         (w1, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", f"<{u}Work>"),
         (w1, f"{u}docDate", '"2020-01-02"^^<http://www.w3.org/2001/XMLSchema#date>'),
@@ -108,17 +108,27 @@ def test_what_the_writer_keeps_from_the_quads(tmp_path: Path) -> None:
         (f"{w1}#para_2__addressee_1", f"{u}actionLemma", '"request"'),
         (f"{w1}#para_2", f"{u}text", '"Requests Austria to act"@en'),
     ]
+    french = [(w1, f"{u}docProponent", f"<{state}>"), (f"{w1}#para_2", f"{u}cites", f"<{treaty}>")]
     other = [(w2, f"{u}docProponent", f"<{state}>"), (f"{w2}#para_1", f"{u}text", '"unaddressed"')]
-    lines = [f"<{s}> <{p}> {o} <{w1}> .\n" for s, p, o in quads] + [f"<{s}> <{p}> {o} <{w2}> .\n" for s, p, o in other]
-    (tmp_path / "dumps").mkdir()
-    with gzip.open(tmp_path / output.dump(output.DUMP_NQUADS), "wt", encoding="utf-8") as f:
-        f.writelines(lines)
-    write_lists(tmp_path)
-    built = BuiltLists.of(tmp_path)
-    assert built is not None
-    assert [r["work"] for r in built.sponsored_by(state)] == [w1, w2]  # dated first, newest first
-    assert built.listing("sponsors") == [{"sponsor": state, "documents": "2"}]
-    assert built.citing(treaty) == [{"work": w1, "date": "2020-01-02", "paragraphs": "2"}]
-    assert built.citing(w1) == []
-    assert built.addressed_to(state) == [{"work": w1, "paragraph": f"{w1}#para_2", "text": "Requests Austria to act",
-                                          "action": "request"}]
+    parts = []
+    for slug, graph, triples in (("w1", w1, english), ("w1.fra", w1, french), ("w2", w2, other)):
+        (tmp_path / slug).mkdir()
+        run = tmp_path / slug / "run.nt"
+        run.write_text("".join(sorted(f"<{s}> <{p}> {o} .\n" for s, p, o in triples)), encoding="utf-8")
+        parts.append(DocumentPart(slug, graph, run, len(triples)))
+    out = tmp_path / "out"
+    out.mkdir()
+    for keep in (False, True):  # made from the runs; then read back from beside them, as a map worker keeps them
+        if keep:
+            for part in parts:
+                keep_facts(part.path, part.graph, part.path.read_bytes())
+        write_lists(out, parts)
+        built = BuiltLists.of(out)
+        assert built is not None
+        assert [r["work"] for r in built.sponsored_by(state)] == [w1, w2]  # dated first, newest first
+        assert built.listing("sponsors") == [{"sponsor": state, "documents": "2"}]
+        assert built.citing(treaty) == [{"work": w1, "date": "2020-01-02", "paragraphs": "2"}]
+        assert built.citing(w1) == []
+        assert built.addressed_to(state) == [{"work": w1, "paragraph": f"{w1}#para_2",
+                                              "text": "Requests Austria to act", "action": "request"}]
+    assert len(list(tmp_path.glob("*/" + KEPT.format("*")))) == 3

@@ -163,8 +163,8 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int, show: bo
             try:
                 statistics = write_dataset(staging, parts, scratch, report.dump_seconds, chunks, pool)
                 t1 = time.perf_counter()
-                # from the N-Quads dump just written, in a worker: its tables are not kept in this process
-                lists = pool.submit(write_lists, staging)
+                # from the documents' runs (facts kept beside each), in a worker: its tables are not kept here
+                lists = pool.submit(write_lists, staging, parts)
                 akn_zip.result()
                 lists.result()
                 report.dump_seconds[output.LISTS] = time.perf_counter() - t1

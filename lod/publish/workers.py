@@ -23,6 +23,7 @@ from lod.publish.chunks import boundary_subjects
 from lod.publish.descriptions import write_link_records
 from lod.publish.dumps import nt_bytes, write_part, write_turtle
 from lod.publish.limits import DocumentLimits, Refused, check_pages, deadline, memory_refusal, start_worker
+from lod.publish.lists import keep_facts
 from lod.publish.searchindex import save_record
 from lod.quality import findings
 from lod.rdf import WorkRegistry, map_resolution
@@ -165,6 +166,7 @@ def _publish(folder: Path, res: Resolution, graph: str, lines: list[str], result
             run = nt_bytes(lines)
             write_part(folder / cache.RUN, run)
             write_link_records(folder / cache.LINKS, folder / cache.LABELS, lines, graph, _BASE)
+            keep_facts(folder / cache.RUN, graph, run)  # what the browse lists need (lod.publish.lists)
             started = time.perf_counter()
             write_turtle(folder / cache.TURTLE, run)
             turtle_seconds = time.perf_counter() - started
