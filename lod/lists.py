@@ -3,7 +3,7 @@
 A State's page lists what it sponsored, a treaty's page what cites it, a body's page its
 documents: asked of the store, each list described and ordered every matching work before the
 newest 1,000 were kept, 7-8 s on the embedded store for the General Assembly or the most cited
-treaty at 17,000 documents (docs/benchmarks.md). The build has every quad already, so it writes
+treaty at 17,000 documents (docs/benchmarks.md). The build has every triple already, so it writes
 every list once (lod.publish.lists) into one SQLite file, and a page reads its rows by an index:
 the same rows the store's queries (lod.web.browse_queries) give, in the same order
 (tests/test_lists.py holds every list of the sample build to the store's answer).
@@ -11,7 +11,8 @@ the same rows the store's queries (lod.web.browse_queries) give, in the same ord
 The schema, one table per fact:
 
     works(work, symbol, label, title, date, status, session, committee, actor)
-        one row per published work (a named graph of the dataset): the columns every list shows
+        one row per published work (a named graph of the dataset): the columns every list shows;
+        /documents pages through them all
     members(list, target, work, count, value)
         `work` is in the list `list` of `target` (an IRI):
         sponsor   the work's graph says `work unres:docProponent target`
@@ -155,6 +156,20 @@ class BuiltLists:
         with self._connection() as db:
             found = db.execute(sql).fetchall()
         return [{k: str(v) for k, v in zip(keys, row) if v is not None} for row in found]
+
+    def documents(self, words: str, offset: int, limit: int) -> tuple[int, list[Row]]:
+        """(how many, a page of them): every published work, newest first (date, then symbol), or
+        those whose symbol or title holds `words` (compared case-folded, as Python folds them)."""
+        where, parameters = "", ()
+        if words:
+            where, parameters = "WHERE instr(fold(symbol), ?) OR instr(fold(title), ?)", (words.casefold(),) * 2
+        with self._connection() as db:
+            db.create_function("fold", 1, lambda text: (text or "").casefold(), deterministic=True)
+            total = db.execute(f"SELECT COUNT(*) FROM works {where}", parameters).fetchone()[0]
+            found = db.execute(f"SELECT work, symbol, title, date FROM works {where} ORDER BY date DESC, symbol "
+                               "LIMIT ? OFFSET ?", (*parameters, limit, offset)).fetchall()
+        keys = ("work", "symbol", "title", "date")
+        return int(total), [{k: str(v) for k, v in zip(keys, row) if v is not None} for row in found]
 
     def addressed_to(self, iri: str) -> list[Row]:
         """Paragraphs that ask `iri` to act, by work and paragraph, with the action (ADDRESSED_TO)."""

@@ -132,3 +132,39 @@ def test_what_the_writer_keeps_from_the_runs(tmp_path: Path) -> None:
         assert built.addressed_to(state) == [{"work": w1, "paragraph": f"{w1}#para_2",
                                               "text": "Requests Austria to act", "action": "request"}]
     assert len(list(tmp_path.glob("*/" + KEPT.format("*")))) == 3
+
+
+def test_documents_are_paged_newest_first_and_filtered(corpus_build: Path, tmp_path: Path,
+                                                       monkeypatch) -> None:
+    """/documents pages through every published work in the store's order (lod.web.queries.DOCUMENTS:
+    date descending, then symbol), links its neighbours, and filters by words of a symbol or title
+    whatever their case; the lists are the build's (no store is opened)."""
+    import re
+
+    from lod.web import pages
+    from lod.web.app import create_app
+
+    store = OxigraphStore.from_build(corpus_build, root=tmp_path / "store")
+    expected = [str(r["work"]) for r in store.select(queries.DOCUMENTS)]
+    assert len(expected) >= 5
+    monkeypatch.setattr(pages, "PAGE_SIZE", 2)
+    client = create_app({"data": str(corpus_build), "store-dir": str(tmp_path / "unused")}).test_client()
+    seen: list[str] = []
+    for number in range(1, 4):
+        text = client.get(f"/documents?page={number}").get_data(as_text=True)
+        rows = re.findall(r'<tr><td><a href="([^"]+)"', text)
+        seen += rows
+        assert ('rel="next"' in text) == (number * 2 < len(expected)) and ('rel="prev"' in text) == (number > 1)
+        assert f"of {len(expected)} documents" in text
+    assert seen == [work.removeprefix("http://127.0.0.1:8080") for work in expected[:6]]
+    assert not (tmp_path / "unused").exists()
+    built = BuiltLists.of(corpus_build)
+    assert built is not None
+    total, rows = built.documents("", 0, 100)
+    title = next(r["title"] for r in rows if r.get("title"))
+    word = max(title.split(), key=len)
+    page = client.get("/documents", query_string={"q": word.upper()}).get_data(as_text=True)
+    listed = re.findall(r'<tr><td><a href="[^"]+">[^<]*</a></td><td>([^<]*)</td>', page)
+    assert listed
+    assert len(listed) == sum(1 for r in rows if word.casefold() in (r.get("title", "") + r.get("symbol", "")).casefold())
+    assert "No documents." in client.get("/documents?page=99").get_data(as_text=True)

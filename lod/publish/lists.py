@@ -15,10 +15,13 @@ the work's own graph, else the smallest; the title of the English expression, el
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import pickle
 import sqlite3
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -237,7 +240,7 @@ def write_lists(staging: Path, parts: Sequence[DocumentPart]) -> int:
         merged.add(kept_facts(part))
     members = list(merged.rows())
     addressed = sorted((key + value for key, value in merged.addressed.items() if key[1] in merged.typed))
-    works = sorted({m[2] for m in members} | {a[1] for a in addressed})
+    works = sorted({m[2] for m in members} | {a[1] for a in addressed} | merged.typed)
     rows = [(work, merged.one(work, SYMBOL), merged.one(work, LABEL), merged.title(work), merged.one(work, DATE),
              merged.one(work, STATUS), merged.one(work, SESSION), merged.one(work, COMMITTEE),
              min(merged.own.get(work, {}).get(ACTOR, ()), default=None)) for work in works]
@@ -259,3 +262,24 @@ def write_lists(staging: Path, parts: Sequence[DocumentPart]) -> int:
         db.close()
     partial.replace(path)  # whole or not at all: the pages ask the store where there is no file
     return len(members)
+
+
+class ListsStage:
+    """lists.sqlite written by a process of its own, forked (before the dump pool starts any thread)
+    when the documents are placed and waited for after the dumps: its merge costs the build's
+    wall time nothing while the dumps take longer (an incremental build: 13 s at 10,000 documents
+    as a step of its own), and its tables never live in the main process."""
+
+    def __init__(self, staging: Path, parts: Sequence[DocumentPart]) -> None:
+        self._started = time.perf_counter()
+        methods = multiprocessing.get_all_start_methods()
+        self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork" if "fork" in methods else "spawn"))
+        self._future: Future[int] = self._pool.submit(write_lists, staging, list(parts))
+
+    def finish(self) -> float:
+        """Wait for lists.sqlite; its seconds since the start. Raises what writing it raised."""
+        try:
+            self._future.result()
+        finally:
+            self._pool.shutdown()
+        return time.perf_counter() - self._started

@@ -36,7 +36,7 @@ from lod.publish.groups import MANIFEST as GROUPS_MANIFEST, Manifest, RunGroups
 from lod.publish.dumps import DocumentPart, dump_pool, write_checksums, write_dataset, write_part, write_turtle
 from lod.publish.limits import DocumentLimits
 from lod.publish.links import unreadable_links
-from lod.publish.lists import write_lists
+from lod.publish.lists import ListsStage
 from lod.publish.newest import write_newest
 from lod.publish.report import BuildError, BuildReport, DocumentOutcome, failures
 from lod.publish.searchindex import IndexStage
@@ -156,20 +156,17 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int, show: bo
             chunks.groups = RunGroups(documents.groups, documents.root)
             chunks.previous = Manifest.read(documents.root / GROUPS_MANIFEST)
         index.start_closing()  # written by a process of its own while the dumps are written
+        lists = ListsStage(staging, parts)  # likewise, from the documents' runs and the facts kept beside them
         # every process is forked before a thread starts; zlib compresses akn.zip without the GIL
         with dump_pool(jobs) as pool, ThreadPoolExecutor(1) as zipper:
             akn_zip = zipper.submit(write_akn_zip, staging, report.dump_seconds, out if out.is_dir() else None,
                                     stage.known)
             try:
                 statistics = write_dataset(staging, parts, scratch, report.dump_seconds, chunks, pool)
-                t1 = time.perf_counter()
-                # from the documents' runs (facts kept beside each), in a worker: its tables are not kept here
-                lists = pool.submit(write_lists, staging, parts)
                 akn_zip.result()
-                lists.result()
-                report.dump_seconds[output.LISTS] = time.perf_counter() - t1
             finally:
                 report.dump_seconds[INDEX_FILE] = index.finish()
+                report.dump_seconds[output.LISTS] = lists.finish()  # before scratch (authorities' run) goes
         shutil.rmtree(scratch)
         report.triples = statistics.triples
         published = {d.work: d.source for d in report.published if d.work}

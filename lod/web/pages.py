@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Callable
+from urllib.parse import urlencode
 
 from flask import Blueprint, Response, render_template, request
 from rdflib import Graph, URIRef
@@ -18,6 +19,7 @@ from lod.store import Store
 from lod.web import queries
 from lod.describe.paths import browse_path
 from lod.describe.page import Link, Linker
+from lod.lists import BuiltLists
 from lod.web.lists import document_lists
 from lod.web.resources import other_iri
 from lod.web.runtime import runtime
@@ -81,14 +83,33 @@ def _counted(store: Store) -> tuple[int, int]:
     return (int(counts[0]["documents"]), int(counts[0]["triples"])) if counts else (0, 0)
 
 
+PAGE_SIZE = 100
+"""Documents per page of /documents."""
+
+
 @bp.route("/documents")
 def documents() -> Response:
-    """Every document, optionally filtered by `q` (matched in Python: nothing reaches SPARQL)."""
-    q = " ".join(request.args.get("q", "").split()).lower()
-    docs = _documents()
-    if q:
-        docs = [d for d in docs if q in str(d["symbol"]).lower() or q in str(d["title"]).lower()]
-    return page("documents.html", documents=docs, q=request.args.get("q", ""))
+    """Every document, newest first, a page at a time (`page`), optionally those whose symbol or
+    title holds `q` (bound as a value in SQLite, or matched in Python: nothing reaches SPARQL)."""
+    rt = runtime()
+    q = " ".join(request.args.get("q", "").split())
+    number = max(1, request.args.get("page", 1, type=int) or 1)
+    built = BuiltLists.of(rt.data)
+    if built is not None:
+        linker = Linker(rt.base, Graph())
+        total, rows = built.documents(q, (number - 1) * PAGE_SIZE, PAGE_SIZE)
+        docs = [{"link": Link(linker.href(r["work"]), r.get("symbol") or linker.label(r["work"]), r["work"]),
+                 "symbol": r.get("symbol", ""), "title": r.get("title", ""), "date": r.get("date", "")} for r in rows]
+    else:  # data without the build's lists: the newest 500
+        docs = _documents()
+        if q:
+            docs = [d for d in docs if q.casefold() in str(d["symbol"]).casefold() or q.casefold() in str(d["title"]).casefold()]
+        total, docs = len(docs), docs[(number - 1) * PAGE_SIZE:number * PAGE_SIZE]
+    pages = max(1, -(-total // PAGE_SIZE))
+    around = {"previous": number - 1 if number > 1 else None, "next": number + 1 if number < pages else None}
+    links = {rel: "/documents?" + urlencode({**({"q": q} if q else {}), "page": n}) for rel, n in around.items() if n}
+    return page("documents.html", documents=docs, q=request.args.get("q", ""), total=total, number=number,
+                pages=pages, first=(number - 1) * PAGE_SIZE + 1, links=links)
 
 
 def _listing(name: str, key: str) -> list[dict[str, object]]:
