@@ -50,6 +50,7 @@ CREATE TABLE works (work TEXT PRIMARY KEY, symbol TEXT, label TEXT, title TEXT, 
 CREATE TABLE members (list TEXT NOT NULL, target TEXT NOT NULL, work TEXT NOT NULL, count INTEGER,
                       value TEXT, PRIMARY KEY (list, target, work)) WITHOUT ROWID;
 CREATE TABLE names (iri TEXT PRIMARY KEY, pref TEXT, name TEXT, treaty INTEGER NOT NULL) WITHOUT ROWID;
+CREATE INDEX works_newest_first ON works (date DESC, symbol);
 CREATE TABLE addressed (target TEXT NOT NULL, work TEXT NOT NULL, paragraph TEXT NOT NULL, action TEXT NOT NULL,
                         text TEXT NOT NULL, PRIMARY KEY (target, work, paragraph)) WITHOUT ROWID;
 """
