@@ -51,6 +51,7 @@ CREATE TABLE members (list TEXT NOT NULL, target TEXT NOT NULL, work TEXT NOT NU
                       value TEXT, PRIMARY KEY (list, target, work)) WITHOUT ROWID;
 CREATE TABLE names (iri TEXT PRIMARY KEY, pref TEXT, name TEXT, treaty INTEGER NOT NULL) WITHOUT ROWID;
 CREATE INDEX works_newest_first ON works (date DESC, symbol);
+CREATE INDEX members_of_work ON members (list, work);
 CREATE TABLE addressed (target TEXT NOT NULL, work TEXT NOT NULL, paragraph TEXT NOT NULL, action TEXT NOT NULL,
                         text TEXT NOT NULL, PRIMARY KEY (target, work, paragraph)) WITHOUT ROWID;
 """
@@ -150,6 +151,18 @@ class BuiltLists:
         """How a State voted, document by document, newest first (VOTES_OF)."""
         return self._rows(VOTE, iri, NEWEST_FIRST, 2000, (("m.value", "choice"),))
 
+    def cosponsors(self, iri: str) -> list[Row]:
+        """The 15 States (or groups) that most often sponsored together with `iri` (COSPONSORS)."""
+        # CROSS JOIN keeps the State's own documents outside (SQLite chose to scan every sponsor
+        # row first: 0.5 s at 17,000 documents); named after counting, as the store's query is
+        sql = ("SELECT g.target, n.pref, g.documents FROM (SELECT o.target, COUNT(*) AS documents FROM members s "
+               "CROSS JOIN members o ON o.list = s.list AND o.work = s.work AND o.target != s.target "
+               "WHERE s.list = ? AND s.target = ? GROUP BY o.target) g LEFT JOIN names n ON n.iri = g.target "
+               "ORDER BY g.documents DESC, n.pref, g.target LIMIT 15")
+        with self._connection() as db:
+            found = db.execute(sql, (SPONSOR, iri)).fetchall()
+        return [{k: str(v) for k, v in zip(("other", "label", "documents"), row) if v is not None} for row in found]
+
     def listing(self, name: str) -> list[Row]:
         """A listing page's rows: every sponsor, treaty, body, session or subject with how many
         documents (LISTINGS: the same rows and order as lod.web.queries / browse_queries give)."""
@@ -194,3 +207,4 @@ class DocumentLists(Protocol):
     def votes_of(self, iri: str) -> list[Row]: ...
     def addressed_to(self, iri: str) -> list[Row]: ...
     def listing(self, name: str) -> list[Row]: ...
+    def cosponsors(self, iri: str) -> list[Row]: ...

@@ -54,6 +54,8 @@ def assert_lists_agree(data: Path, store: Store) -> Counter:
         method = METHODS[name]
         _same(getattr(built, method)(target), getattr(asked, method)(target), titles, f"{method}({target})")
         kinds[name] += 1
+        if name == lists.SPONSOR:
+            assert built.cosponsors(target) == asked.cosponsors(target), f"cosponsors({target})"
     for name in lists.LISTINGS:
         assert built.listing(name) == asked.listing(name), f"listing({name})"
         kinds[f"listing {name}"] = len(built.listing(name))

@@ -27,7 +27,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from lod.bodies import BODIES, Body, by_key
+from lod.bodies import Body, by_key
 from lod.lists import Row
 from lod.rdf.namespaces import PREFIXES, state_iri
 from lod.states import all_states
@@ -35,7 +35,7 @@ from lod.store import Store
 from lod.store.base import bind_values
 from lod.uri import tlc_iri
 from lod.web import browse_queries as q
-from lod.describe import charts, pictures
+from lod.describe import charts
 from lod.web import conneg
 from lod.web.conneg import CSV, RDF_FORMATS, SPARQL_JSON, Format
 from lod.describe.paths import bodies_by_iri, browse_path
@@ -132,9 +132,9 @@ def state(iso3: str) -> Response:
         name, same = _label(store, iri, iso3.upper())
         lists = document_lists(rt)
         sponsored = _documents(lists.sponsored_by(iri), linker)
-        partners = [charts.Bar(_text(r, "label") or linker.label(r["other"]), int(r["documents"].toPython()),
-                               browse_path(str(r["other"]), rt.base) or linker.href(str(r["other"])))
-                    for r in store.select(q.COSPONSORS, {"iri": URIRef(iri)})]
+        partners = [charts.Bar(_text(r, "label") or linker.label(r["other"]), int(r["documents"]),
+                               browse_path(r["other"], rt.base) or linker.href(r["other"]))
+                    for r in lists.cosponsors(iri)]
         addressed = _paragraphs(lists.addressed_to(iri), linker)
         votes = _votes(lists.votes_of(iri), linker)
         tally = {choice: sum(1 for _, c in votes if c == choice) for choice in charts.VOTE_COLOURS}

@@ -57,6 +57,9 @@ class StoreLists:
     def listing(self, name: str) -> list[Row]:
         return self._ask(LISTING_QUERIES[name], {})
 
+    def cosponsors(self, iri: str) -> list[Row]:
+        return self._ask(q.COSPONSORS, {"iri": URIRef(iri)})
+
 
 LISTING_QUERIES = {"sponsors": queries.SPONSORS, "treaties": queries.TREATIES, "bodies": q.BODIES,
                    "sessions": q.SESSIONS, "subjects": q.SUBJECTS, "per_year": q.PER_YEAR_AND_BODY}
