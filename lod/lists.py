@@ -92,6 +92,10 @@ LISTINGS: dict[str, tuple[tuple[str, ...], str]] = {
 SUBJECTS, SESSIONS and PER_YEAR_AND_BODY, counted over the lists instead of the dataset."""
 
 
+def _as_rows(keys: tuple[str, ...], found: list[tuple[object, ...]]) -> list[Row]:
+    return [{k: str(v) for k, v in zip(keys, row) if v is not None} for row in found]
+
+
 class BuiltLists:
     """The lists of one build, read from its lists.sqlite (opened read-only, per call: the build's
     folder is swapped whole by the next build, and an open file would keep the old one)."""
@@ -113,6 +117,12 @@ class BuiltLists:
         finally:
             connection.close()
 
+    def _select(self, sql: str, parameters: tuple[object, ...], keys: tuple[str, ...]) -> list[Row]:
+        """The rows of one query as the store's answers are keyed (NULL: the key is absent)."""
+        with self._connection() as db:
+            found = db.execute(sql, parameters).fetchall()
+        return _as_rows(keys, found)
+
     def _rows(self, list_name: str, target: str, order: str, limit: int,
               extra: tuple[tuple[str, str], ...] = (), where: str = "", parameters: tuple[str, ...] = ()) -> list[Row]:
         columns = ", ".join((*_COLUMNS, *(sql for sql, _ in extra)))
@@ -120,9 +130,7 @@ class BuiltLists:
         sql = (f"SELECT {columns} FROM members m JOIN works w ON w.work = m.work "
                f"LEFT JOIN names c ON c.iri = w.committee "
                f"WHERE m.list = ? AND m.target = ? {where} ORDER BY {order} LIMIT ?")
-        with self._connection() as db:
-            found = db.execute(sql, (list_name, target, *parameters, limit)).fetchall()
-        return [{k: str(v) for k, v in zip(keys, row) if v is not None} for row in found]
+        return self._select(sql, (list_name, target, *parameters, limit), keys)
 
     def sponsored_by(self, iri: str) -> list[Row]:
         """What a State (or group) sponsored, newest first (browse_queries.SPONSORED_BY)."""
@@ -159,17 +167,13 @@ class BuiltLists:
                "CROSS JOIN members o ON o.list = s.list AND o.work = s.work AND o.target != s.target "
                "WHERE s.list = ? AND s.target = ? GROUP BY o.target) g LEFT JOIN names n ON n.iri = g.target "
                "ORDER BY g.documents DESC, n.pref, g.target LIMIT 15")
-        with self._connection() as db:
-            found = db.execute(sql, (SPONSOR, iri)).fetchall()
-        return [{k: str(v) for k, v in zip(("other", "label", "documents"), row) if v is not None} for row in found]
+        return self._select(sql, (SPONSOR, iri), ("other", "label", "documents"))
 
     def listing(self, name: str) -> list[Row]:
         """A listing page's rows: every sponsor, treaty, body, session or subject with how many
         documents (LISTINGS: the same rows and order as lod.web.queries / browse_queries give)."""
         keys, sql = LISTINGS[name]
-        with self._connection() as db:
-            found = db.execute(sql).fetchall()
-        return [{k: str(v) for k, v in zip(keys, row) if v is not None} for row in found]
+        return self._select(sql, (), keys)
 
     def documents(self, words: str, offset: int, limit: int) -> tuple[int, list[Row]]:
         """(how many, a page of them): every published work, newest first (date, then symbol), or
@@ -182,17 +186,13 @@ class BuiltLists:
             total = db.execute(f"SELECT COUNT(*) FROM works {where}", parameters).fetchone()[0]
             found = db.execute(f"SELECT work, symbol, title, date FROM works {where} ORDER BY date DESC, symbol "
                                "LIMIT ? OFFSET ?", (*parameters, limit, offset)).fetchall()
-        keys = ("work", "symbol", "title", "date")
-        return int(total), [{k: str(v) for k, v in zip(keys, row) if v is not None} for row in found]
+        return int(total), _as_rows(("work", "symbol", "title", "date"), found)
 
     def addressed_to(self, iri: str) -> list[Row]:
         """Paragraphs that ask `iri` to act, by work and paragraph, with the action (ADDRESSED_TO)."""
         sql = ("SELECT a.work, a.paragraph, a.text, a.action, w.symbol, w.label FROM addressed a "
                "LEFT JOIN works w ON w.work = a.work WHERE a.target = ? ORDER BY a.work, a.paragraph LIMIT 500")
-        with self._connection() as db:
-            found = db.execute(sql, (iri,)).fetchall()
-        keys = ("work", "paragraph", "text", "action", "symbol", "label")
-        return [{k: str(v) for k, v in zip(keys, row) if v is not None} for row in found]
+        return self._select(sql, (iri,), ("work", "paragraph", "text", "action", "symbol", "label"))
 
 
 class DocumentLists(Protocol):
