@@ -224,7 +224,8 @@ def test_query_page_offers_the_editor_with_our_prefixes(server) -> None:
     assert server.get("/static/vendor/yasgui/yasgui.min.js").status_code == 200
 
 
-@pytest.mark.parametrize("listing, key", [("/bodies", "body"), ("/sessions", "session"), ("/subjects", "subject")])
+@pytest.mark.parametrize("listing, key", [("/bodies", "body"), ("/sessions", "session"), ("/subjects", "subject"),
+                                          ("/sponsors", "sponsor"), ("/treaties", "treaty")])
 def test_listings_offer_their_query_answer_as_data(server, listing: str, key: str) -> None:
     page = server.get(listing)
     alternates = alternates_of(page)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
-from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask import Blueprint, Response, abort, current_app, request
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
@@ -32,15 +32,13 @@ from lod.lists import Row
 from lod.rdf.namespaces import PREFIXES, state_iri
 from lod.states import all_states
 from lod.store import Store
-from lod.store.base import bind_values
 from lod.uri import tlc_iri
 from lod.web import browse_queries as q
 from lod.describe import charts
-from lod.web import conneg
-from lod.web.conneg import CSV, RDF_FORMATS, SPARQL_JSON, Format
+from lod.web.conneg import RDF_FORMATS, Format
 from lod.describe.paths import bodies_by_iri, browse_path
 from lod.describe.page import Link, Linker
-from lod.web.pages import exists, from_store
+from lod.web.pages import alternate_page as page, exists, from_store, query_alternates
 from lod.web.lists import document_lists
 from lod.web.runtime import Runtime, runtime
 
@@ -79,19 +77,6 @@ def described_alternates(iri: str) -> list[tuple[str, Format]]:
     """The RDF descriptions of `iri` (lod.web.resources) as this page's alternates."""
     query = "?iri=" + quote(iri, safe="")
     return [(f"/resource.{f.ext}{query}", f) for f in RDF_FORMATS]
-
-
-def query_alternates(sparql: str, bindings: dict[str, Node]) -> list[tuple[str, Format]]:
-    """A page without an IRI of its own (a session, a listing) offers its query's answer as data."""
-    text = bind_values(sparql, bindings)
-    return [(f"/sparql?{urlencode({'query': text, 'format': fmt})}", f)
-            for fmt, f in (("json", SPARQL_JSON), ("csv", CSV))]
-
-
-def page(template: str, alternates: list[tuple[str, Format]], **context: object) -> Response:
-    response = Response(render_template(template, alternates=alternates, **context), mimetype="text/html")
-    response.headers["Link"] = conneg.link_header(alternates)
-    return response
 
 
 def _label(store: Store, iri: str, fallback: str) -> tuple[str, list[str]]:

@@ -13,10 +13,13 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, render_template, request
 from rdflib import Graph, URIRef
+from rdflib.term import Node
 
 from lod import output
 from lod.store import Store
-from lod.web import queries
+from lod.store.base import bind_values
+from lod.web import conneg, queries
+from lod.web.conneg import CSV, SPARQL_JSON, Format
 from lod.describe.paths import browse_path
 from lod.describe.page import Link, Linker
 from lod.lists import BuiltLists
@@ -39,6 +42,20 @@ def exists(store: Store, iri: str) -> bool:
 
 def page(template: str, **context: object) -> Response:
     return Response(render_template(template, **context), mimetype="text/html")
+
+
+def query_alternates(sparql: str, bindings: dict[str, Node]) -> list[tuple[str, Format]]:
+    """A page without an IRI of its own (a session, a listing) offers its query's answer as data."""
+    text = bind_values(sparql, bindings)
+    return [(f"/sparql?{urlencode({'query': text, 'format': fmt})}", f)
+            for fmt, f in (("json", SPARQL_JSON), ("csv", CSV))]
+
+
+def alternate_page(template: str, alternates: list[tuple[str, Format]], **context: object) -> Response:
+    """A page that links its machine-readable alternates, in `<link>`s and the Link header."""
+    response = Response(render_template(template, alternates=alternates, **context), mimetype="text/html")
+    response.headers["Link"] = conneg.link_header(alternates)
+    return response
 
 
 def _documents() -> list[dict[str, object]]:
@@ -127,14 +144,16 @@ def _listing(name: str, key: str) -> list[dict[str, object]]:
 
 @bp.route("/sponsors")
 def sponsors() -> Response:
-    return page("listing.html", title="Sponsors", items=_listing("sponsors", "sponsor"),
-                intro="States and groups named as sponsors of a draft, with the number of documents.")
+    return alternate_page("listing.html", query_alternates(queries.SPONSORS, {}), title="Sponsors",
+                          items=_listing("sponsors", "sponsor"),
+                          intro="States and groups named as sponsors of a draft, with the number of documents.")
 
 
 @bp.route("/treaties")
 def treaties() -> Response:
-    return page("listing.html", title="Treaties", items=_listing("treaties", "treaty"),
-                intro="Treaties cited by the documents, with the number of documents citing each.")
+    return alternate_page("listing.html", query_alternates(queries.TREATIES, {}), title="Treaties",
+                          items=_listing("treaties", "treaty"),
+                          intro="Treaties cited by the documents, with the number of documents citing each.")
 
 
 @bp.route("/<path:path>")
