@@ -170,3 +170,26 @@ def test_documents_are_paged_newest_first_and_filtered(corpus_build: Path, tmp_p
     assert listed
     assert len(listed) == sum(1 for r in rows if word.casefold() in (r.get("title", "") + r.get("symbol", "")).casefold())
     assert "No documents." in client.get("/documents?page=99").get_data(as_text=True)
+
+
+def test_a_damaged_lists_file_is_logged_and_the_store_answers(corpus_build: Path, tmp_path: Path, caplog) -> None:
+    """lists.sqlite overwritten (or cut short): every page still answers, the same as over the
+    intact build, from the store, and the log names the file and the reason."""
+    import logging
+    import shutil
+
+    from lod.web.app import create_app
+
+    intact, damaged = tmp_path / "intact", tmp_path / "damaged"
+    shutil.copytree(corpus_build, intact)
+    shutil.copytree(corpus_build, damaged)
+    (damaged / output.LISTS).write_bytes(b"this is not a database, " * 200)
+    pages = ["/states/AUT", "/bodies", "/sponsors", "/treaties", "/sessions", "/documents", "/documents?q=crime"]
+    answers = {}
+    for data in (intact, damaged):
+        client = create_app({"data": str(data), "store-dir": str(tmp_path / f"store-{data.name}")}).test_client()
+        with caplog.at_level(logging.WARNING):
+            answers[data.name] = [(client.get(p).status_code, client.get(p).get_data(as_text=True)) for p in pages]
+    assert [status for status, _ in answers["damaged"]] == [200] * len(pages)
+    assert answers["damaged"] == answers["intact"]
+    assert f"{damaged / output.LISTS} cannot be read" in caplog.text and "file is not a database" in caplog.text

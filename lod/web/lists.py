@@ -1,12 +1,14 @@
 """The browse pages' document lists: the build's lists.sqlite (lod.lists), else the store.
 
 A build writes every list once; data served without that file (an older build, a store loaded by
-other means) gets the same rows from the store's SPARQL (lod.web.browse_queries), values bound,
-never pasted.
+other means), or with a file SQLite cannot read (damaged, cut short), gets the same rows from the
+store's SPARQL (lod.web.browse_queries), values bound, never pasted.
 """
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from collections.abc import Mapping
 
 from rdflib import Literal, URIRef
@@ -18,6 +20,9 @@ from lod.store import Store
 from lod.web import browse_queries as q
 from lod.web import queries
 from lod.web.runtime import Runtime
+
+
+log = logging.getLogger(__name__)
 
 
 def _strings(rows: list[dict[str, Node]]) -> list[Row]:
@@ -66,6 +71,50 @@ LISTING_QUERIES = {"sponsors": queries.SPONSORS, "treaties": queries.TREATIES, "
 """The store's query of each listing lod.lists.LISTINGS counts from the build's file."""
 
 
+class ReadableLists:
+    """The build's lists, and for a call its file cannot answer (sqlite3.DatabaseError: damaged,
+    cut short) the store's, the reason logged: a page is never lost to a bad lists.sqlite."""
+
+    def __init__(self, built: BuiltLists, rt: Runtime) -> None:
+        self.built, self.rt = built, rt
+
+    def _either(self, method: str, *arguments: object) -> list[Row]:
+        try:
+            rows: list[Row] = getattr(self.built, method)(*arguments)
+        except sqlite3.DatabaseError as exc:
+            log.warning("%s cannot be read (%s): the store answers %s", self.built.path, exc, method)
+            rows = getattr(StoreLists(self.rt.store()), method)(*arguments)
+        return rows
+
+    def sponsored_by(self, iri: str) -> list[Row]:
+        return self._either("sponsored_by", iri)
+
+    def citing(self, iri: str) -> list[Row]:
+        return self._either("citing", iri)
+
+    def by_body(self, iri: str) -> list[Row]:
+        return self._either("by_body", iri)
+
+    def session(self, iri: str, number: int) -> list[Row]:
+        return self._either("session", iri, number)
+
+    def subject_documents(self, iri: str) -> list[Row]:
+        return self._either("subject_documents", iri)
+
+    def votes_of(self, iri: str) -> list[Row]:
+        return self._either("votes_of", iri)
+
+    def addressed_to(self, iri: str) -> list[Row]:
+        return self._either("addressed_to", iri)
+
+    def listing(self, name: str) -> list[Row]:
+        return self._either("listing", name)
+
+    def cosponsors(self, iri: str) -> list[Row]:
+        return self._either("cosponsors", iri)
+
+
 def document_lists(rt: Runtime) -> DocumentLists:
     """The build's lists where it wrote them, else the store's (opened only then)."""
-    return BuiltLists.of(rt.data) or StoreLists(rt.store())
+    built = BuiltLists.of(rt.data)
+    return ReadableLists(built, rt) if built is not None else StoreLists(rt.store())

@@ -7,6 +7,8 @@ machine-readable alternates, and the dataset description at /.well-known/void.
 from __future__ import annotations
 
 import json
+import logging
+import sqlite3
 from pathlib import Path
 from typing import Callable
 from urllib.parse import urlencode
@@ -28,6 +30,7 @@ from lod.web.resources import other_iri
 from lod.web.runtime import runtime
 
 bp = Blueprint("pages", __name__)
+log = logging.getLogger(__name__)
 
 
 def from_store(build: Callable[[Store], Response]) -> Response:
@@ -112,12 +115,16 @@ def documents() -> Response:
     q = " ".join(request.args.get("q", "").split())
     number = max(1, request.args.get("page", 1, type=int) or 1)
     built = BuiltLists.of(rt.data)
-    if built is not None:
+    try:
+        total, rows = built.documents(q, (number - 1) * PAGE_SIZE, PAGE_SIZE) if built else (0, None)
+    except sqlite3.DatabaseError as exc:
+        log.warning("%s cannot be read (%s): /documents lists the newest documents", built.path if built else "", exc)
+        rows = None
+    if rows is not None:
         linker = Linker(rt.base, Graph())
-        total, rows = built.documents(q, (number - 1) * PAGE_SIZE, PAGE_SIZE)
         docs = [{"link": Link(linker.href(r["work"]), r.get("symbol") or linker.label(r["work"]), r["work"]),
                  "symbol": r.get("symbol", ""), "title": r.get("title", ""), "date": r.get("date", "")} for r in rows]
-    else:  # data without the build's lists: the newest 500
+    else:  # data without the build's lists (or with a damaged file): the newest 500
         docs = _documents()
         if q:
             docs = [d for d in docs if q.casefold() in str(d["symbol"]).casefold() or q.casefold() in str(d["title"]).casefold()]
