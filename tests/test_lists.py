@@ -71,8 +71,6 @@ def assert_lists_agree(data: Path, store: Store) -> Counter:
     return kinds
 
 
-
-
 def test_every_list_of_the_sample_build_is_the_stores_answer(corpus_build: Path, tmp_path: Path) -> None:
     store = OxigraphStore.from_build(corpus_build, root=tmp_path / "store")
     kinds = assert_lists_agree(corpus_build, store)
@@ -86,7 +84,7 @@ def test_a_target_without_documents_has_an_empty_list(corpus_build: Path) -> Non
     assert built.sponsored_by("http://example.org/nobody") == [] and built.session("http://example.org/x", 1) == []
 
 
-def test_data_without_the_file_asks_the_store(tmp_path: Path) -> None:
+def test_data_without_the_file_has_no_built_lists(tmp_path: Path) -> None:
     assert BuiltLists.of(tmp_path) is None
 
 
@@ -159,7 +157,9 @@ def test_documents_are_paged_newest_first_and_filtered(corpus_build: Path, tmp_p
         assert ('rel="next"' in text) == (number * 2 < len(expected)) and ('rel="prev"' in text) == (number > 1)
         assert f"of {len(expected)} documents" in text
     assert seen == [work.removeprefix("http://127.0.0.1:8080") for work in expected[:6]]
-    assert not (tmp_path / "unused").exists()
+    for listing in ("/bodies", "/sessions", "/subjects", "/sponsors", "/treaties"):
+        assert client.get(listing).status_code == 200
+    assert not (tmp_path / "unused").exists()  # pages made from the build's lists open no store
     built = BuiltLists.of(corpus_build)
     assert built is not None
     total, rows = built.documents("", 0, 100)

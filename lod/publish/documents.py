@@ -32,7 +32,7 @@ from lod import output
 from lod.akn import akn_schema
 from lod.publish import cache, workers
 from lod.publish.akn import place_manifestation
-from lod.publish.dumps import DocumentPart
+from lod.publish.dumps import DocumentPart, fork_context
 from lod.publish.limits import DocumentLimits
 from lod.publish.report import DocumentOutcome, failed_status
 from lod.publish.searchindex import IndexStage
@@ -292,5 +292,4 @@ def _run(
 
 
 def context() -> multiprocessing.context.BaseContext:
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    return fork_context()

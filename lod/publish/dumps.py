@@ -151,7 +151,7 @@ def _boundaries(run: Path) -> list[str]:
 @contextmanager
 def dump_pool(jobs: int) -> Iterator[Executor]:
     """Processes that make dump chunks, forked (and started) before the caller starts any thread."""
-    with ProcessPoolExecutor(max(1, jobs), mp_context=_fork_context()) as pool:
+    with ProcessPoolExecutor(max(1, jobs), mp_context=fork_context()) as pool:
         for started in [pool.submit(os.getpid) for _ in range(max(1, jobs))]:
             started.result()
         yield pool
@@ -163,7 +163,9 @@ def _timed(write: Callable[..., None], *arguments: object) -> float:
     return time.perf_counter() - started
 
 
-def _fork_context() -> multiprocessing.context.BaseContext:
+def fork_context() -> multiprocessing.context.BaseContext:
+    """How the build starts its processes: forked (they inherit what the parent has read), where
+    the platform can."""
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 

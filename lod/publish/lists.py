@@ -4,9 +4,9 @@ A browse list reads a work's named graph (`GRAPH ?work { … }`, lod.web.browse_
 the run files of the work's documents (one per language expression). Each run gives its
 `PartFacts`: the few properties the lists use, joined inside the document (addressee records,
 votes, an expression's subjects), made by the map worker that wrote the run and kept beside it
-(the build cache: an unchanged document's facts are read back, not made again). The facts of every document are
-then merged and written in key order, so the same input gives the same file (lod.lists has the
-schema and the reader).
+(the build cache: an unchanged document's facts are read back, not made again). The facts of
+every document are then merged and written in key order, so the same input gives the same file
+(lod.lists has the schema and the reader).
 
 Which value a column takes where the data gives several (a store's SAMPLE takes any): the one in
 the work's own graph, else the smallest; the title of the English expression, else the smallest.
@@ -15,7 +15,6 @@ the work's own graph, else the smallest; the title of the English expression, el
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import pickle
 import sqlite3
 import time
@@ -29,7 +28,7 @@ import pyoxigraph as ox
 
 from lod import lists, output
 from lod.describe.labels import LABEL_PREDICATES, RDF_TYPE
-from lod.publish.dumps import DocumentPart
+from lod.publish.dumps import DocumentPart, fork_context
 from lod.rdf.namespaces import DCTERMS, ELI, SKOS, UNDO, UNRES
 
 _U = str(UNRES)
@@ -44,12 +43,12 @@ REALIZED, TITLE, SUBJECT, PREF_LABEL = str(ELI.is_realized_by), str(DCTERMS.titl
 COLUMNS = frozenset((SYMBOL, DATE, STATUS, SESSION, ACTOR, COMMITTEE, LABEL, REALIZED, TITLE, PREF_LABEL,
                      *LABEL_PREDICATES))
 """What a work's columns and a target's name are read from, in any graph."""
-JOINED = frozenset((PROPONENT, CITES, VOTING, HAS_VOTE, VOTER, CHOICE, SUBJECT, HAS_ADDRESSEE, RECEIVER, ACTION, TEXT))
+JOINED = frozenset((CITES, VOTING, HAS_VOTE, VOTER, CHOICE, SUBJECT, HAS_ADDRESSEE, RECEIVER, ACTION, TEXT))
 """What is joined inside one document (its lines only)."""
 LINKS = frozenset((PROPONENT, CITES, ACTOR, COMMITTEE, VOTING, HAS_VOTE, VOTER, CHOICE, REALIZED, SUBJECT,
                    HAS_ADDRESSEE, RECEIVER))
 """Properties whose value a list follows or is named by: only IRIs count (a store binds `?iri`)."""
-_WANTED = frozenset(f"<{p}>".encode() for p in COLUMNS | JOINED)
+_WANTED = frozenset(f"<{p}>".encode() for p in COLUMNS | JOINED | {PROPONENT})
 _TYPE = f"<{RDF_TYPE}>".encode()
 _TYPES = (f"<{WORK_CLASS}>".encode(), f"<{TREATY_CLASS}>".encode())
 ENGLISH = "/eng@"
@@ -105,14 +104,16 @@ def part_facts(graph: str, run: bytes) -> PartFacts:
             if value != graph:
                 facts.cites.append((value, subject))
             continue
+        if p == PROPONENT:
+            if subject == graph:
+                facts.own.append((p, value))
+            continue
         if p in COLUMNS:
             if subject == graph:
                 facts.own.append((p, value))
             else:
                 facts.elsewhere.append((subject, p, value))
         if p in JOINED:
-            if subject == graph and p == PROPONENT:
-                facts.own.append((p, value))
             inside[p][subject].add(value)
     _join(facts, inside)
     return facts
@@ -272,8 +273,7 @@ class ListsStage:
 
     def __init__(self, staging: Path, parts: Sequence[DocumentPart]) -> None:
         self._started = time.perf_counter()
-        methods = multiprocessing.get_all_start_methods()
-        self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork" if "fork" in methods else "spawn"))
+        self._pool = ProcessPoolExecutor(1, mp_context=fork_context())
         self._future: Future[int] = self._pool.submit(write_lists, staging, list(parts))
 
     def finish(self) -> float:

@@ -165,8 +165,10 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int, show: bo
                 statistics = write_dataset(staging, parts, scratch, report.dump_seconds, chunks, pool)
                 akn_zip.result()
             finally:
-                report.dump_seconds[INDEX_FILE] = index.finish()
-                report.dump_seconds[output.LISTS] = lists.finish()  # before scratch (authorities' run) goes
+                try:
+                    report.dump_seconds[INDEX_FILE] = index.finish()
+                finally:  # waited for whatever the index did, before scratch (authorities' run) goes
+                    report.dump_seconds[output.LISTS] = lists.finish()
         shutil.rmtree(scratch)
         report.triples = statistics.triples
         published = {d.work: d.source for d in report.published if d.work}

@@ -14,7 +14,6 @@ the rest of the output in the atomic swap.
 from __future__ import annotations
 
 import errno
-import multiprocessing
 import shutil
 import pickle
 import time
@@ -24,6 +23,7 @@ from pathlib import Path
 from lod.model import Resolution
 from lod.rdf import WorkRegistry
 from lod.search import INDEX_FILE, IndexWriter, document_record
+from lod.publish.dumps import fork_context
 
 FULL_DISK_BYTES = 1 << 20
 """Free space below which a failed index writer is taken to have met a full disk."""
@@ -87,9 +87,7 @@ class IndexStage:
     def start_closing(self) -> None:
         """Write and commit the index in a process of its own (forked: it needs only the paths)."""
         self._started = time.perf_counter()
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        self._pool = ProcessPoolExecutor(1, mp_context=context)
+        self._pool = ProcessPoolExecutor(1, mp_context=fork_context())
         self._future: Future[None] = self._pool.submit(write_index, self.target, self.records)
 
     def finish(self) -> float:

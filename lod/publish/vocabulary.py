@@ -18,7 +18,6 @@ import hashlib
 import io
 import json
 import logging
-import multiprocessing
 import os
 import re
 import shutil
@@ -39,6 +38,7 @@ from lod.publish.limits import exit_with_parent
 from lod.uri import DEFAULT_BASE
 from lod.vocabulary import ROOT, TERMS_FILE, VOCAB_FOLDER, VOCABULARIES, W3ID, Vocabulary, concepts
 from lod.formats import RDF_FORMATS, TURTLE, Format  # not lod.web: the build imports no web framework
+from lod.publish.dumps import fork_context
 
 VOCABULARY_DUMP = "vocabulary.ttl"
 """dumps/vocabulary.ttl: every vocabulary in one file."""
@@ -261,9 +261,7 @@ class VocabularyStage:
 
     def __enter__(self) -> VocabularyStage:
         """Start writing (forked before the caller starts any thread: it inherits only paths)."""
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        self._pool = ProcessPoolExecutor(1, mp_context=context, initializer=exit_with_parent)  # a killed build ends it
+        self._pool = ProcessPoolExecutor(1, mp_context=fork_context(), initializer=exit_with_parent)  # a killed build ends it
         self._future = self._pool.submit(_timed_write, self.staging, self.base, self.previous)
         return self
 

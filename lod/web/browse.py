@@ -178,18 +178,14 @@ def treaty(key: str) -> Response:
 def bodies() -> Response:
     """Every body with documents, and documents per year and adopting body as a picture."""
     rt = runtime()
-
-    def build(store: Store) -> Response:
-        linker = Linker(rt.base, Graph())
-        rows = document_lists(rt).listing("bodies")
-        items = [{"link": Link(browse_path(str(r["body"]), rt.base) or linker.href(str(r["body"])),
-                               _text(r, "label") or linker.label(r["body"]), str(r["body"])),
-                  "documents": int(r["documents"])} for r in rows]
-        return page("listing.html", query_alternates(q.BODIES, {}), title="Bodies", items=items, chart=per_year_chart(rt),
-                    chart_caption="Documents per year, by the body that adopted them.",
-                    intro="The organs and committees that adopted or drafted the documents, with the number of documents.")
-
-    return from_store(build)
+    linker = Linker(rt.base, Graph())
+    rows = document_lists(rt).listing("bodies")
+    items = [{"link": Link(browse_path(str(r["body"]), rt.base) or linker.href(str(r["body"])),
+                           _text(r, "label") or linker.label(r["body"]), str(r["body"])),
+              "documents": int(r["documents"])} for r in rows]
+    return page("listing.html", query_alternates(q.BODIES, {}), title="Bodies", items=items, chart=per_year_chart(rt),
+                chart_caption="Documents per year, by the body that adopted them.",
+                intro="The organs and committees that adopted or drafted the documents, with the number of documents.")
 
 
 def per_year_chart(rt: Runtime) -> object:
@@ -256,21 +252,17 @@ def _number(text: str) -> tuple[int, str]:
 @bp.route("/sessions")
 def sessions() -> Response:
     rt = runtime()
-
-    def build(store: Store) -> Response:
-        by_iri = bodies_by_iri(rt.base)
-        items = []
-        for r in document_lists(rt).listing("sessions"):
-            found = by_iri.get(str(r["body"]))
-            if found is None:
-                continue
-            session = _text(r, "session")
-            items.append({"link": Link(f"/sessions/{found.key}/{session}", f"{found.name}, session {session}",
-                                       ""), "documents": int(r["documents"])})
-        return page("listing.html", query_alternates(q.SESSIONS, {}), title="Sessions", items=items,
-                    intro="Each session of a body that has documents here, with how many.")
-
-    return from_store(build)
+    by_iri = bodies_by_iri(rt.base)
+    items = []
+    for r in document_lists(rt).listing("sessions"):
+        found = by_iri.get(str(r["body"]))
+        if found is None:
+            continue
+        session = _text(r, "session")
+        items.append({"link": Link(f"/sessions/{found.key}/{session}", f"{found.name}, session {session}", ""),
+                      "documents": int(r["documents"])})
+    return page("listing.html", query_alternates(q.SESSIONS, {}), title="Sessions", items=items,
+                intro="Each session of a body that has documents here, with how many.")
 
 
 @bp.route("/sessions/<key>/<int:number>")
@@ -281,21 +273,18 @@ def session(key: str, number: int) -> Response:
     iri = tlc_iri(found, rt.base)
     bindings: dict[str, Node] = {"iri": URIRef(iri), "session": Literal(number, datatype=XSD.integer)}
 
-    def build(store: Store) -> Response:
-        linker = Linker(rt.base, Graph())
-        rows = document_lists(rt).session(iri, number)
-        if not rows:
-            abort(404, description=f"No documents of the {found.name} at session {number} in this dataset.")
-        groups: dict[str, list[Document]] = defaultdict(list)
-        for row, document in zip(rows, _documents(rows, linker)):
-            groups[_text(row, "committeeLabel") or "Plenary (no committee named)"].append(document)
-        committees = sorted(groups.items(), key=lambda kv: (kv[0].startswith("Plenary"), kv[0]))
-        bars = [charts.Bar(name, len(docs), f"#committee-{i}") for i, (name, docs) in enumerate(committees)]
-        return page("browse_session.html", query_alternates(q.SESSION, bindings), body=found, number=number,
-                    committees=committees, total=len(rows),
-                    chart=charts.bar_chart(bars, f"Documents of session {number} by committee"))
-
-    return from_store(build)
+    linker = Linker(rt.base, Graph())
+    rows = document_lists(rt).session(iri, number)
+    if not rows:
+        abort(404, description=f"No documents of the {found.name} at session {number} in this dataset.")
+    groups: dict[str, list[Document]] = defaultdict(list)
+    for row, document in zip(rows, _documents(rows, linker)):
+        groups[_text(row, "committeeLabel") or "Plenary (no committee named)"].append(document)
+    committees = sorted(groups.items(), key=lambda kv: (kv[0].startswith("Plenary"), kv[0]))
+    bars = [charts.Bar(name, len(docs), f"#committee-{i}") for i, (name, docs) in enumerate(committees)]
+    return page("browse_session.html", query_alternates(q.SESSION, bindings), body=found, number=number,
+                committees=committees, total=len(rows),
+                chart=charts.bar_chart(bars, f"Documents of session {number} by committee"))
 
 
 @bp.route("/subjects")
@@ -308,16 +297,13 @@ def subjects() -> Response:
             abort(400, description="not an IRI")
         return from_store(lambda store: _subject(store, iri))
 
-    def build(store: Store) -> Response:
-        linker = Linker(rt.base, Graph())
-        items = [{"link": Link("/subjects?" + urlencode({"iri": str(r["subject"])}),
-                               _text(r, "label") or linker.label(r["subject"]), str(r["subject"])),
-                  "documents": int(r["documents"])} for r in document_lists(rt).listing("subjects")]
-        return page("listing.html", query_alternates(q.SUBJECTS, {}), title="Subjects", items=items,
-                    intro="Subjects the documents are classified under (SDGs, UNBIS Thesaurus, EuroVoc), "
-                          "with the number of documents.")
-
-    return from_store(build)
+    linker = Linker(rt.base, Graph())
+    items = [{"link": Link("/subjects?" + urlencode({"iri": str(r["subject"])}),
+                           _text(r, "label") or linker.label(r["subject"]), str(r["subject"])),
+              "documents": int(r["documents"])} for r in document_lists(rt).listing("subjects")]
+    return page("listing.html", query_alternates(q.SUBJECTS, {}), title="Subjects", items=items,
+                intro="Subjects the documents are classified under (SDGs, UNBIS Thesaurus, EuroVoc), "
+                      "with the number of documents.")
 
 
 def _subject(store: Store, iri: str) -> Response:

@@ -61,14 +61,19 @@ def alternate_page(template: str, alternates: list[tuple[str, Format]], **contex
     return response
 
 
-def _documents() -> list[dict[str, object]]:
+def _newest_rows() -> list[dict[str, str]]:
     """The newest documents: the build's list (lod.publish.newest), else asked of the store (which
     is only opened then: a page made from the build's files needs none)."""
     rt = runtime()
-    linker = Linker(rt.base, Graph())
     rows = output.read_newest(rt.data)
     if rows is None:
         rows = [{k: str(v) for k, v in row.items()} for row in rt.store().select(queries.DOCUMENTS)]
+    return rows
+
+
+def _document_links(rows: list[dict[str, str]]) -> list[dict[str, object]]:
+    """Rows of work, symbol, title and date as the document tables show them."""
+    linker = Linker(runtime().base, Graph())
     return [{"link": Link(linker.href(row["work"]), row.get("symbol") or linker.label(URIRef(row["work"])), row["work"]),
              "symbol": row.get("symbol", ""), "title": row.get("title", ""), "date": row.get("date", "")}
             for row in rows]
@@ -80,7 +85,7 @@ def home() -> Response:
     documents, triples = _published_counts(rt.data) or _counted(rt.store())
     return page(
         "home.html",
-        documents=_documents()[:25],
+        documents=_document_links(_newest_rows()[:25]),
         total_documents=documents,
         total_triples=triples,
         base=rt.base,
@@ -114,26 +119,32 @@ def documents() -> Response:
     rt = runtime()
     q = " ".join(request.args.get("q", "").split())
     number = max(1, request.args.get("page", 1, type=int) or 1)
-    built = BuiltLists.of(rt.data)
-    try:
-        total, rows = built.documents(q, (number - 1) * PAGE_SIZE, PAGE_SIZE) if built else (0, None)
-    except sqlite3.DatabaseError as exc:
-        log.warning("%s cannot be read (%s): /documents lists the newest documents", built.path if built else "", exc)
-        rows = None
-    if rows is not None:
-        linker = Linker(rt.base, Graph())
-        docs = [{"link": Link(linker.href(r["work"]), r.get("symbol") or linker.label(r["work"]), r["work"]),
-                 "symbol": r.get("symbol", ""), "title": r.get("title", ""), "date": r.get("date", "")} for r in rows]
-    else:  # data without the build's lists (or with a damaged file): the newest 500
-        docs = _documents()
-        if q:
-            docs = [d for d in docs if q.casefold() in str(d["symbol"]).casefold() or q.casefold() in str(d["title"]).casefold()]
-        total, docs = len(docs), docs[(number - 1) * PAGE_SIZE:number * PAGE_SIZE]
+    found = _built_page(rt.data, q, number)
+    if found is None:  # data without the build's lists (or with a damaged file): the newest 500
+        folded = q.casefold()
+        rows = [r for r in _newest_rows()
+                if folded in r.get("symbol", "").casefold() or folded in r.get("title", "").casefold()]
+        found = len(rows), rows[(number - 1) * PAGE_SIZE:number * PAGE_SIZE]
+    total, rows = found
+    docs = _document_links(rows)
     pages = max(1, -(-total // PAGE_SIZE))
     around = {"previous": number - 1 if number > 1 else None, "next": number + 1 if number < pages else None}
     links = {rel: "/documents?" + urlencode({**({"q": q} if q else {}), "page": n}) for rel, n in around.items() if n}
     return page("documents.html", documents=docs, q=request.args.get("q", ""), total=total, number=number,
                 pages=pages, first=(number - 1) * PAGE_SIZE + 1, links=links)
+
+
+def _built_page(data: Path, words: str, number: int) -> tuple[int, list[dict[str, str]]] | None:
+    """(how many, page `number` of them) of the works in the build's lists; None where it wrote
+    none or SQLite cannot read the file (the reason logged)."""
+    built = BuiltLists.of(data)
+    if built is None:
+        return None
+    try:
+        return built.documents(words, (number - 1) * PAGE_SIZE, PAGE_SIZE)
+    except sqlite3.DatabaseError as exc:
+        log.warning("%s cannot be read (%s): /documents lists the newest documents", built.path, exc)
+        return None
 
 
 def _listing(name: str, key: str) -> list[dict[str, object]]:
