@@ -34,6 +34,7 @@ from lod.web import sandbox
 from lod.web.app import SPARQL_PATH, create_app
 from lod.web.asgi import asgi_app
 from lod.web.fastpath import LeanDereferencing
+from lod.web.proxies import behind_proxies
 from lod.web.searches import LeanSearch
 
 LOG_URL_CHARS = 512
@@ -138,7 +139,8 @@ class LodApplication(BaseApplication):  # type: ignore[misc]
         # first requests, their forkserver's imports took the CPU those requests needed
         app.extensions["lod"].pool.warm(wait=True)
         return asgi_app(app, c.threads, c.max_request_bytes, c.request_read_seconds, query_path=SPARQL_PATH,
-                        hot=LeanDereferencing(app, SPARQL_PATH), search=LeanSearch(app, SPARQL_PATH))
+                        hot=LeanDereferencing(app, SPARQL_PATH),
+                        search=behind_proxies(LeanSearch(app, SPARQL_PATH), c.trusted_proxies))
 
 
 def serve(settings: Settings) -> None:

@@ -93,6 +93,11 @@ class Settings(Mapping[str, Any]):
         60.0,
         'SPARQL query seconds one client may use per minute (429 beyond).'
     )
+    trusted_proxies: int = _setting(
+        0,
+        'Reverse proxies in front of the server whose X-Forwarded-For, -Proto and -Host are believed (the'
+        ' client a budget is charged to is then the address the nearest of them saw); 0 believes none.'
+    )
     cache_max_age: int = _setting(300, 'Seconds clients and proxies may cache a response (Cache-Control max-age).')
     threads: int = _setting(
         8,

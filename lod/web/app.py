@@ -16,6 +16,7 @@ from lod.store import QueryError, Store, open_store
 from lod.web import browse, dumps, moved, pages, resources, search, sparql, vocabulary
 from lod.web.budget import ClientBudget
 from lod.web.http import finish_response, install_cors_preflight, oversized_target
+from lod.web.proxies import behind_proxies
 from lod.web.querypool import QueryPool
 from lod.web.runtime import Runtime, runtime
 
@@ -85,6 +86,7 @@ def create_app(
             stale_after=config.query_timeout + 120,
         ),
     )
+    app.wsgi_app = behind_proxies(app.wsgi_app, config.trusted_proxies)  # type: ignore[method-assign]
     install_cors_preflight(app)
     app.before_request(_url_size_limit)
     for module in (moved, sparql, dumps, resources, pages, search, browse, vocabulary):
