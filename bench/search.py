@@ -2,12 +2,11 @@
 
     python -m bench.search --data OUT [--corpus DIR] [--label NAME] [--clients 8] [--duration 30]
 
-`OUT` is a `lod build` output. Its tantivy index (`search/`) is what is measured; an output of an
-older build that has only `search.sqlite` (SQLite FTS5) gets its tantivy index written from the
-same records first (`index`: no re-parse of the corpus, the same writer as `lod build`, timed).
-Measurements, written to bench/results/search/{label}.json (docs/benchmarks.md shows them):
+`OUT` is a `lod build` output; its tantivy index (`search/`) is what is measured. (Outputs of
+the builds before tantivy, with `search.sqlite`, were converted by this script up to commit
+25e1bef.) Measurements, written to bench/results/search/{label}.json (docs/benchmarks.md shows them):
 
-1. index: seconds and bytes of writing the tantivy index from the records (only when converted);
+1. (none: the index conversion, gone);
 2. inprocess: the index read by lod.search.SearchIndex as the server reads it, one search at a
    time: p50/p99 wall and CPU milliseconds per search; and the costliest searches lod accepts
    (`WORST`: common words, short prefixes, the broadest facets, 24 words), CPU of each;
@@ -16,7 +15,9 @@ Measurements, written to bench/results/search/{label}.json (docs/benchmarks.md s
 4. records: CPU per document of making its search record from the model (what the build's
    workers add), on a sample of the corpus when `--corpus` is given;
 5. serve: `lod serve` (2 workers) answering `/search?q=two words&facet&facet&format=json` to
-   `--clients` keep-alive clients for `--duration` seconds: p50, p99, requests/s, and the
+   `--clients` keep-alive clients for `--duration` seconds (from wrk, `--loadgen wrk`, the
+   default: threads of this process, `--loadgen python`, take more CPU than the server they
+   measure on 2 cores): p50, p99, requests/s, and the
    server's CPU milliseconds per request (its processes' user + system time over the run: the
    figure that holds on a shared machine, where waiting for a CPU inflates the latencies).
    The queries repeat every `--queries` requests: with the server's answer cache (setting
@@ -36,10 +37,9 @@ import os
 import random
 import re
 import shutil
-import sqlite3
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
 from types import SimpleNamespace
@@ -48,14 +48,16 @@ from urllib.parse import urlencode
 
 import click
 
+from bench import wrk
 from bench.common import PYTHON, ROOT, free_port, machine, percentile, run_clients, start, tree_cpu_seconds, versions
 from bench.hostile import source_address
 from lod import settings
 from lod.cli import setting_option
-from lod.search import INDEX_FILE, DocumentRecord, FacetValue, IndexWriter, Passage, SearchIndex
+from lod.search import INDEX_FILE, SearchIndex
 from lod.search.engine import ABOUT_FILE, open_index
 
 RESULTS = ROOT / "bench" / "results" / "search"
+SEARCH_LUA = Path(__file__).with_name("search.lua")
 DOCUMENT_FACETS = ("body", "year", "kind", "session")
 PASSAGE_FACETS = ("verb", "part")
 Query = tuple[str, dict[str, list[str]]]
@@ -104,51 +106,8 @@ def make_queries(folder: Path, n: int, seed: int = 0) -> list[Query]:
     return _draw(n, about["passages"], passage, seed)
 
 
-def queries_from_sqlite(db: sqlite3.Connection, n: int, seed: int = 0) -> list[Query]:
-    """The same queries as `make_queries`, drawn from an older build's `search.sqlite` (FTS5) the
-    way the runs before tantivy drew them, so the figures compare on the very same searches."""
-    labels = {t: (f, v) for t, f, v in db.execute("SELECT token, facet, value FROM facet")}
-    (top,) = db.execute("SELECT max(rowid) FROM passage").fetchone()
-
-    def passage(k: int) -> tuple[str, list[tuple[str, str]]] | None:
-        row = db.execute("SELECT text, tags FROM passage WHERE rowid = ?", (k,)).fetchone()
-        return (row[0], [labels[t] for t in row[1].split() if t in labels]) if row else None
-
-    return _draw(n, top, passage, seed)
-
-
 def _dir_bytes(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) if path.is_dir() else path.stat().st_size
-
-
-def records_from_sqlite(source: Path) -> Iterator[DocumentRecord]:
-    """The search records an older build wrote into `search.sqlite` (FTS5), in corpus order."""
-    with sqlite3.connect(source) as db:
-        labels = {t: FacetValue(f, v, lbl) for t, f, v, lbl in db.execute("SELECT token, facet, value, label FROM facet")}
-        passages = db.execute("SELECT doc, eid, part, label, text, tags FROM passage ORDER BY rowid")
-        record: DocumentRecord | None = None
-        documents = db.execute("SELECT id, work, main, symbol, title, date FROM document ORDER BY id")
-        for doc, eid, part, label, text, tags in passages:
-            while record is None or doc != record_id:
-                if record is not None:
-                    yield record
-                record_id, *fields = next(documents)
-                record = DocumentRecord(*fields)
-            record.passages.append(Passage(eid, part, label, text, [labels[t] for t in tags.split() if t in labels]))
-        if record is not None:
-            yield record
-
-
-def convert(data: Path) -> dict[str, object]:
-    """Write `data`'s tantivy index from the records in its `search.sqlite` (as `lod build` would)."""
-    target = data / INDEX_FILE
-    t0, c0 = time.perf_counter(), time.process_time()
-    writer = IndexWriter(target)
-    for record in records_from_sqlite(data / "search.sqlite"):
-        writer.add(record)
-    writer.close()
-    return {"seconds": time.perf_counter() - t0, "cpu_seconds": time.process_time() - c0,
-            "bytes": _dir_bytes(target), "passages": writer.passages, "documents": writer.documents}
 
 
 WORST: list[Query] = [
@@ -246,30 +205,52 @@ def record_cost(corpus: Path, sample: int) -> dict[str, object]:
 
 
 def serve_load(data: Path, queries: list[Query], clients: int, duration: float, log: Path,
-               search_cache: int) -> dict[str, object]:
+               search_cache: int, loadgen: str = "wrk") -> dict[str, object]:
     port = free_port()
-    # each client has its own loopback address (127.0.0.2, .3 …), as people have, so the
-    # per-client budget applies to each as it would in service
-    env = {"LOD_PRERENDER": "0", "LOD_ACCESS_LOG": "0", "LOD_CLIENT_SECONDS_PER_MINUTE": "100000"}
+    # each client has its own address, as people have, so the per-client budget applies to each
+    # as it would in service: python's clients bind their own loopback address (127.0.0.2, .3 …),
+    # wrk's requests name one in X-Forwarded-For (bench/search.lua), believed as from a proxy
+    env = {"LOD_PRERENDER": "0", "LOD_ACCESS_LOG": "0", "LOD_CLIENT_SECONDS_PER_MINUTE": "100000",
+           "LOD_TRUSTED_PROXIES": "1" if loadgen == "wrk" else "0"}
     env["LOD_SEARCH_CACHE"] = str(search_cache)  # the queries repeat: with a cache, most answers come from it
     server = start("lod serve", [PYTHON, "-m", "lod.serve", "--data", str(data), "--port", str(port),
                                  "--workers", "2"], port, "/search?q=peace&format=json", log, 900, env)
     try:
         paths = [f"/search?{urlencode([('q', q)] + [(f, v[0]) for f, v in filters.items()] + [('format', 'json')])}"
                  for q, filters in queries]
-        samples: list[float] = []
-        errors: list[str] = []
-        stop = time.monotonic() + duration
         cpu_before = tree_cpu_seconds(server.proc.pid)
-        elapsed = run_clients(clients, _client,
-                              lambda k: (port, paths, k * 37, stop, samples, errors, (source_address(k), 0)), duration)
+        if loadgen == "wrk":
+            figures = _wrk(port, paths, clients, duration)
+        else:
+            figures = _python_clients(port, paths, clients, duration)
         cpu = tree_cpu_seconds(server.proc.pid) - cpu_before
     finally:
         server.stop()
-    return {"clients": clients, "search_cache": search_cache, "seconds": elapsed, "requests": len(samples), "errors": len(errors),
-            "server_cpu_ms_per_request": cpu * 1000 / max(1, len(samples) + len(errors)),
+    answered = int(figures["requests"]) + int(figures["errors"])
+    return {"loadgen": loadgen, "clients": clients, "search_cache": search_cache, **figures,
+            "server_cpu_ms_per_request": cpu * 1000 / max(1, answered)}
+
+
+def _python_clients(port: int, paths: list[str], clients: int, duration: float) -> dict[str, object]:
+    """`clients` threads of this process (they share the cores and the GIL with what they measure)."""
+    samples: list[float] = []
+    errors: list[str] = []
+    stop = time.monotonic() + duration
+    elapsed = run_clients(clients, _client,
+                          lambda k: (port, paths, k * 37, stop, samples, errors, (source_address(k), 0)), duration)
+    return {"seconds": elapsed, "requests": len(samples), "errors": len(errors),
             "first_error": errors[0] if errors else None, "requests_per_s": len(samples) / elapsed,
             "p50_ms": percentile(samples, 50) * 1000, "p99_ms": percentile(samples, 99) * 1000}
+
+
+def _wrk(port: int, paths: list[str], clients: int, duration: float) -> dict[str, object]:
+    """`clients` keep-alive connections from wrk (C, a few per cent of a core: bench/wrk.py)."""
+    found = wrk.run(SEARCH_LUA, port, paths, clients, duration)
+    seconds = found["microseconds"] / 1e6
+    errors = int(sum(v for k, v in found.items() if k.startswith("errors_")))
+    return {"seconds": seconds, "requests": found["requests"] - errors, "errors": errors,
+            "first_error": f"{errors} errors from wrk: {found}" if errors else None,
+            "requests_per_s": (found["requests"] - errors) / seconds, "p50_ms": found["p50_ms"], "p99_ms": found["p99_ms"]}
 
 
 def _client(port: int, paths: list[str], offset: int, stop: float, out: list[float], errors: list[str],
@@ -313,6 +294,8 @@ def _served_directory(data: Path, store_from: Path) -> Path:
 @click.option("--clients", type=int, default=8, show_default=True)
 @click.option("--duration", type=float, default=30, show_default=True)
 @setting_option("search-cache")
+@click.option("--loadgen", type=click.Choice(["wrk", "python"]), default="wrk", show_default=True,
+              help="who sends the requests: wrk (C; `make wrk-deps`) or threads of this process")
 @click.option("--skip", default="",
               help="comma-separated: inprocess, child, records, serve")
 @click.option("--serve-store-from", type=click.Path(path_type=Path),
@@ -325,16 +308,10 @@ def main(**options: Any) -> None:
     source = args.data / INDEX_FILE
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = RESULTS / f"{args.label}.json"
-    converted = None
     started = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())
     if not (source / ABOUT_FILE).is_file():
-        shutil.rmtree(source, ignore_errors=True)
-        converted = convert(args.data)
-    if (args.data / "search.sqlite").is_file():  # an older build: the very queries its FTS5 runs measured
-        with sqlite3.connect(args.data / "search.sqlite") as db:
-            queries = queries_from_sqlite(db, args.queries)
-    else:
-        queries = make_queries(source, args.queries)
+        raise SystemExit(f"{source}: no search index of this lod; build {args.data} again with `lod build`")
+    queries = make_queries(source, args.queries)
     about = json.loads((source / ABOUT_FILE).read_text())
     report: dict[str, object] = {
         "label": args.label, "started": started,
@@ -343,8 +320,6 @@ def main(**options: Any) -> None:
         "passages": about["passages"], "index_bytes_in_build": _dir_bytes(source),
         "example_queries": [f"/search?{urlencode([('q', q)] + [(f, v[0]) for f, v in fl.items()])}" for q, fl in queries[:3]],
     }
-    if converted:
-        report["converted"] = converted
     report["triples"] = json.loads((args.data / "report.json").read_text()).get("triples")
     if "inprocess" not in skip:
         before = list(os.getloadavg())
@@ -361,7 +336,8 @@ def main(**options: Any) -> None:
         served = _served_directory(args.data, args.serve_store_from) if args.serve_store_from else args.data
         try:
             report["serve"] = serve_load(served, queries, args.clients, args.duration,
-                                         Path(tempfile.gettempdir()) / "lod-bench-search.log", args.search_cache)
+                                         Path(tempfile.gettempdir()) / "lod-bench-search.log", args.search_cache,
+                                         args.loadgen)
         finally:
             if served != args.data:
                 shutil.rmtree(served.parent, ignore_errors=True)
@@ -369,7 +345,7 @@ def main(**options: Any) -> None:
             report["serve"]["store_from"] = str(args.serve_store_from)
     report["finished"] = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())
     out.write_text(json.dumps(report, indent=2) + "\n")
-    print(json.dumps({k: report[k] for k in ("converted", "in_process", "in_child", "records", "serve") if k in report}, indent=2))
+    print(json.dumps({k: report[k] for k in ("in_process", "in_child", "records", "serve") if k in report}, indent=2))
 
 
 if __name__ == "__main__":

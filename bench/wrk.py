@@ -64,18 +64,8 @@ def load(port: int, paths: list[str], fmt: str, clients: int, duration: float, e
     `encoding` is the Accept-Encoding they send (none by default: the server then decompresses
     the build's gzip files for every 200)."""
     accept = ACCEPT[fmt]
-    with tempfile.NamedTemporaryFile("w", suffix=".paths", delete=False) as listing:
-        listing.write("\n".join(walk(port, paths, accept)) + "\n")
-    try:
-        proc = subprocess.run(
-            ["wrk", f"-t{min(THREADS, clients)}", f"-c{clients}", f"-d{max(1, round(duration))}s", "--latency",
-             "-s", str(WALK), f"http://127.0.0.1:{port}"],
-            capture_output=True, text=True, timeout=duration + 60, check=True,
-            env={"WRK_PATHS": listing.name, "WRK_ACCEPT": accept, "WRK_ENCODING": encoding, "PATH": "/usr/bin:/bin"},
-        )
-    finally:
-        Path(listing.name).unlink(missing_ok=True)
-    figures = json.loads(proc.stdout.strip().splitlines()[-1])
+    figures = run(WALK, port, walk(port, paths, accept), clients, duration,
+                  {"WRK_ACCEPT": accept, "WRK_ENCODING": encoding})
     seconds = figures["microseconds"] / 1e6
     errors = sum(v for k, v in figures.items() if k.startswith("errors_"))
     return LoadResult(
@@ -83,3 +73,21 @@ def load(port: int, paths: list[str], fmt: str, clients: int, duration: float, e
         float("nan"), float("nan"), figures["p50_ms"], figures["p99_ms"],
         f"{errors} errors from wrk: {figures}" if errors else None,
     )
+
+
+def run(script: Path, port: int, paths: list[str], clients: int, duration: float,
+        env: dict[str, str] | None = None) -> dict[str, float]:
+    """wrk with `script` (bench/walk.lua, bench/search.lua) over `paths` (the file WRK_PATHS names)
+    for `duration` seconds from `clients` connections: the JSON line the script prints at its end."""
+    with tempfile.NamedTemporaryFile("w", suffix=".paths", delete=False) as listing:
+        listing.write("\n".join(paths) + "\n")
+    try:
+        proc = subprocess.run(
+            ["wrk", f"-t{min(THREADS, clients)}", f"-c{clients}", f"-d{max(1, round(duration))}s", "--latency",
+             "-s", str(script), f"http://127.0.0.1:{port}"],
+            capture_output=True, text=True, timeout=duration + 60, check=True,
+            env={"WRK_PATHS": listing.name, "PATH": "/usr/bin:/bin", **(env or {})},
+        )
+    finally:
+        Path(listing.name).unlink(missing_ok=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]

@@ -20,6 +20,8 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
+from collections.abc import Awaitable, Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -94,6 +96,28 @@ class LodWorker(gasgi.ASGIWorker):  # type: ignore[misc]
         ASGIProtocol._check_h1c_protocol_available()
         self.request_read_seconds = self.app.settings.request_read_seconds
         super().init_process()
+
+    def run(self) -> None:
+        self.loop.create_server = partial(_one_accept_a_turn, self.loop.create_server, self.cfg.backlog)
+        super().run()
+
+
+async def _one_accept_a_turn(create_server: Callable[..., Awaitable[Any]], backlog: int, *args: Any,
+                             **kwargs: Any) -> Any:
+    """The worker's server on the listening socket all workers share, taking one connection each
+    time the socket is ready instead of all that wait.
+
+    asyncio accepts up to `backlog` connections a turn of its loop: the worker that woke first
+    took every connection a client opened at once (wrk's 8 keep-alive connections all went to
+    one of two workers, whose GIL then held all of them while the other idled: /search at 8
+    clients and 17,000 documents, 218 requests/s, p50 36.5 ms; one a turn, 341/s, p50 22.6 ms,
+    docs/benchmarks.md). One a turn, the next goes to whichever worker's loop is free first: the
+    less busy. The listen queue keeps gunicorn's `backlog` (asyncio would set it to its batch, 100)."""
+    server = await create_server(*args, **{**kwargs, "backlog": 1})
+    sock = kwargs.get("sock")
+    if sock is not None:
+        sock.listen(backlog)
+    return server
 
 
 class LodApplication(BaseApplication):  # type: ignore[misc]
