@@ -17,9 +17,11 @@ parser is lod.cli's, where every setting of lod.settings is an option of `lod se
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Awaitable, Callable
 from functools import partial
 from pathlib import Path
@@ -39,6 +41,8 @@ from lod.web.fastpath import LeanDereferencing
 from lod.web.proxies import behind_proxies
 from lod.web.searches import LeanSearch
 
+READY_WAIT_SECONDS = 30.0
+"""Longest a worker waits at a start for the others to be ready before it accepts connections."""
 LOG_URL_CHARS = 512
 """Characters of a request's URL written to the access log; a longer one is cut, marked with its length."""
 
@@ -162,9 +166,25 @@ class LodApplication(BaseApplication):  # type: ignore[misc]
         # the query processes are started before this worker accepts anything: started beside the
         # first requests, their forkserver's imports took the CPU those requests needed
         app.extensions["lod"].pool.warm(wait=True)
+        self._wait_for_the_other_workers()
         return asgi_app(app, c.threads, c.max_request_bytes, c.request_read_seconds, query_path=SPARQL_PATH,
                         hot=LeanDereferencing(app, SPARQL_PATH),
                         search=behind_proxies(LeanSearch(app, SPARQL_PATH), c.trusted_proxies))
+
+    def _wait_for_the_other_workers(self) -> None:
+        """At a start, no worker accepts before every worker is ready (or READY_WAIT_SECONDS).
+
+        gunicorn listens before its workers have booted, and a connection stays with the worker
+        that accepted it: the first worker ready took every keep-alive connection opened while
+        the others were still starting (8 of 8 in 7 of 8 starts, measured), and served them alone
+        for as long as they lived. Meanwhile connections wait in the listen queue. A worker
+        started later (one that replaces another) finds the count reached and does not wait."""
+        ready = self.budget_path.parent / "ready"  # this server's own folder: one file per worker ready
+        ready.mkdir(exist_ok=True)
+        (ready / str(os.getpid())).touch()
+        deadline = time.monotonic() + READY_WAIT_SECONDS
+        while len(os.listdir(ready)) < self.settings.workers and time.monotonic() < deadline:
+            time.sleep(0.02)
 
 
 def serve(settings: Settings) -> None:

@@ -1,5 +1,6 @@
-"""A `lod serve` worker takes one waiting connection a turn of its event loop, so connections a
-client opens at once are shared by the workers (lod.serve._one_accept_a_turn).
+"""Connections a client opens at once are shared by the workers of `lod serve`: a worker takes
+one waiting connection a turn of its event loop (lod.serve._one_accept_a_turn), and at a start
+none accepts before all are ready (a connection stays with the worker that accepted it).
 
 asyncio's own server accepts every waiting connection in one turn: the worker that wakes first
 takes all of them. The test queues connections on a listening socket, lets the loop run one
@@ -10,11 +11,15 @@ accepting, and counts what it took, with asyncio's default beside it as the cont
 from __future__ import annotations
 
 import asyncio
+import http.client
+import os
 import socket
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 from lod.serve import _one_accept_a_turn
+from server_fixtures import running_server
 
 WAITING = 4
 
@@ -52,3 +57,36 @@ def test_a_turn_takes_one_waiting_connection_and_leaves_the_rest_to_other_worker
     assert _accepted_in_one_turn(lambda loop, protocol, sock: loop.create_server(protocol, sock=sock)) == WAITING
     assert _accepted_in_one_turn(lambda loop, protocol, sock: _one_accept_a_turn(
         loop.create_server, 64, protocol, sock=sock)) == 1
+
+
+def _workers(master: int) -> list[int]:
+    return [int(pid) for pid in Path(f"/proc/{master}/task/{master}/children").read_text().split()]
+
+
+def _connections_held(pid: int, port: int) -> int:
+    """Established TCP connections to `port` among the open files of process `pid` (from /proc)."""
+    ours = {os.readlink(f"/proc/{pid}/fd/{fd}") for fd in os.listdir(f"/proc/{pid}/fd")}
+    held = 0
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if int(fields[1].split(":")[1], 16) == port and fields[3] == "01" and f"socket:[{fields[9]}]" in ours:
+            held += 1
+    return held
+
+
+def test_keep_alive_connections_opened_at_a_start_reach_every_worker(corpus_build: Path, tmp_path: Path) -> None:
+    with running_server(corpus_build, tmp_path / "server.log", **{"store-dir": str(tmp_path / "store")}) as server:
+        port = int(server.url.rsplit(":", 1)[1])
+        clients = [http.client.HTTPConnection("127.0.0.1", port, timeout=30) for _ in range(8)]
+        try:
+            for client in clients:
+                client.connect()
+            for client in clients:  # each answered, on a connection kept alive
+                client.request("GET", "/.well-known/void")
+                assert client.getresponse().read()
+            held = {pid: _connections_held(pid, port) for pid in _workers(server.process.pid)}
+        finally:
+            for client in clients:
+                client.close()
+    assert sum(held.values()) == 8, held
+    assert sum(1 for n in held.values() if n) == 2, held  # both workers (the test server has 2)
