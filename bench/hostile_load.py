@@ -124,7 +124,7 @@ def run(args: Any) -> None:
         server.stop()
     result = {
         "label": args.label, "started": started, "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "command": "python -m bench.hostile_load " + " ".join(argv if argv is not None else sys.argv[1:]),
+        "command": "python -m bench.hostile_load " + " ".join(sys.argv[1:]),
         "machine": machine(), "versions": versions(), "documents": len(published),
         "load_average_after": [round(x, 2) for x in os.getloadavg()],
         "background": {"slow": args.slow, "runaway": args.runaway, "large": args.large}, "hostile_seen": hostile_seen,

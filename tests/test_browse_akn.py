@@ -12,7 +12,6 @@ import importlib.util
 import re
 import shutil
 from collections import Counter
-from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest

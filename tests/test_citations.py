@@ -4,7 +4,6 @@ general forms of other bodies (Security Council, ECOSOC, Human Rights Council, o
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings

@@ -7,7 +7,7 @@ from rdflib import Graph
 
 from lod.web import conneg
 from server_fixtures import path_of
-from lod.web.conneg import HTML, JSONLD, NTRIPLES, RDFXML, RESOURCE_FORMATS, RESULT_FORMATS, TURTLE
+from lod.formats import HTML, JSONLD, NTRIPLES, RDF_FORMATS, RDFXML, RESOURCE_FORMATS, RESULT_FORMATS, TURTLE, Format
 
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
 
@@ -38,7 +38,7 @@ CASES = [
 
 
 @pytest.mark.parametrize("accept, offered, expected", CASES)
-def test_negotiate(accept: str | None, offered: tuple[conneg.Format, ...], expected: str | None) -> None:
+def test_negotiate(accept: str | None, offered: tuple[Format, ...], expected: str | None) -> None:
     chosen = conneg.negotiate(accept, offered)
     assert (chosen.ext if chosen else None) == expected
 
@@ -56,7 +56,7 @@ def test_negotiate(accept: str | None, offered: tuple[conneg.Format, ...], expec
     ("nonsense", "solutions", None),
 ])
 def test_format_parameter(value: str, kind: str, expected: str | None) -> None:
-    offered = conneg.RDF_FORMATS if kind == "graph" else RESULT_FORMATS
+    offered = RDF_FORMATS if kind == "graph" else RESULT_FORMATS
     chosen = conneg.from_format_param(value, kind, offered)
     assert (chosen.mime if chosen else None) == expected
 

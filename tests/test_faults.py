@@ -11,7 +11,6 @@ import errno
 import hashlib
 import json
 import os
-import re
 import resource
 import shutil
 import signal

@@ -7,7 +7,6 @@ vocabulary the endpoint's users rely on.
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest

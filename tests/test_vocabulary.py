@@ -21,7 +21,7 @@ from rdflib.namespace import VOID
 from lod.publish.vocabulary import W3ID_RULES, w3id_rules
 from lod.uri import DEFAULT_BASE
 from lod.vocabulary import VOCABULARIES, W3ID, concepts
-from lod.web.conneg import HTML, RDF_FORMATS
+from lod.formats import HTML, RDF_FORMATS
 from lod.web.vocabulary import offered
 from server_fixtures import Server
 

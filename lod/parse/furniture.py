@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from lod.parse.joining import join_lines
-from lod.parse.readers import PAGE_BREAK
+from lod.parse.pdf import PAGE_BREAK
 from lod.symbols import SYMBOL_RE
 
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 import yaml
 
 from lod.parse.errors import ParseError
-from lod.parse.pdf import PAGE_BREAK, pdf_text
+from lod.parse.pdf import pdf_text
 
 LAYOUTS = ("markdown", "plain-extract", "pdf-text", "pdf", "docx", "decision-record", "akn")
 

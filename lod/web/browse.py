@@ -35,7 +35,7 @@ from lod.store import Store
 from lod.uri import tlc_iri
 from lod.web import browse_queries as q
 from lod.describe import charts
-from lod.web.conneg import RDF_FORMATS, Format
+from lod.formats import RDF_FORMATS, Format
 from lod.describe.paths import bodies_by_iri, browse_path
 from lod.describe.page import Link, Linker
 from lod.web.pages import alternate_page as page, exists, from_store, query_alternates

@@ -14,10 +14,7 @@ from __future__ import annotations
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
 
-from lod.formats import (  # noqa: F401 - the routes take the format table from here
-    AKN, BY_EXT, CSV, DOCUMENT_FORMATS, HTML, JSONLD, NTRIPLES, RDF_FORMATS, RDFXML, RESOURCE_FORMATS,
-    RESULT_FORMATS, SPARQL_JSON, SPARQL_XML, TSV, TURTLE, Format,
-)
+from lod.formats import CSV, HTML, JSONLD, NTRIPLES, RDFXML, SPARQL_JSON, SPARQL_XML, TSV, TURTLE, Format
 
 ALIASES: dict[str, str] = {
     # media types clients send that name one of ours under another name

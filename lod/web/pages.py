@@ -21,7 +21,7 @@ from lod import output
 from lod.store import Store
 from lod.store.base import bind_values
 from lod.web import conneg, queries
-from lod.web.conneg import CSV, SPARQL_JSON, Format
+from lod.formats import CSV, SPARQL_JSON, Format
 from lod.describe.paths import browse_path
 from lod.describe.page import Link, Linker
 from lod.lists import BuiltLists

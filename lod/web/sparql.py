@@ -19,7 +19,7 @@ from rdflib.namespace import RDF
 from lod.store import QueryError, RawResult
 from lod.web import conneg, queries
 from lod.web.budget import OverBudget
-from lod.web.conneg import HTML, RDF_FORMATS, RESULT_FORMATS, Format
+from lod.formats import HTML, RDF_FORMATS, RESULT_FORMATS, SPARQL_JSON, TURTLE, Format
 from lod.describe.serialize import serialize
 from lod.web.guard import CheckedQuery, Rejected
 from lod.web.querypool import Busy, QuerySession, QueryTimeout
@@ -144,7 +144,7 @@ def endpoint() -> Response:
                 return error(406, conneg.not_acceptable_message(_offered(checked)))
             wire = fmt
             if fmt is HTML:
-                wire = conneg.TURTLE if checked.kind == "graph" else conneg.SPARQL_JSON
+                wire = TURTLE if checked.kind == "graph" else SPARQL_JSON
             result = _execute(session, checked, wire)
     except OverBudget as exc:
         return error(429, str(exc), {"Retry-After": str(exc.retry_after)})

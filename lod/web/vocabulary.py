@@ -20,7 +20,7 @@ from flask import Blueprint, Response, abort, redirect, request
 
 from lod.vocabulary import BY_NAME, TERMS_FILE, VOCAB_FOLDER, W3ID, Vocabulary
 from lod.web import conneg
-from lod.web.conneg import HTML, RDF_FORMATS, RESOURCE_FORMATS, Format
+from lod.formats import HTML, RDF_FORMATS, RESOURCE_FORMATS, Format
 from lod.web.dumps import send_build_file
 from lod.web.runtime import runtime
 
