@@ -40,6 +40,7 @@ from lod.publish.lists import ListsStage
 from lod.publish.newest import write_newest
 from lod.publish.report import BuildError, BuildReport, DocumentOutcome, failures
 from lod.publish.searchindex import IndexStage
+from lod.publish.statistics import DatasetStatistics
 from lod.publish.vocabulary import VocabularyStage
 from lod.publish.workiris import write_work_iris
 from lod.rdf.authorities import AUTHORITIES_SLUG, authorities_iri, authorities_lines
@@ -138,37 +139,20 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int, show: bo
         write_link_records(scratch / "authorities.links", scratch / "authorities.labels", authorities, None, base)
         timings = stage.timings
         timings["dumps"] = time.perf_counter() - t0
-
-        # every resource's description, from the documents' link and label records (cached or new)
-        t0 = time.perf_counter()
-        descriptions = DescriptionStage(staging, scratch, base, out if out.is_dir() else None,
-                                        documents.root / DESCRIPTIONS_MEMO if use_cache else None)
-        descriptions.describe(parts, jobs, context())
-        timings["describe"] = time.perf_counter() - t0
-        timings["describe cpu"] = descriptions.cpu_seconds
-        timings["describe join"] = descriptions.join_seconds
-        report.dump_seconds["descriptions"] = timings["describe"]
-        report.descriptions_reused, report.descriptions_by_key = descriptions.reused, descriptions.by_key
-        t0 = time.perf_counter()
-
-        chunks = ChunkedDumps(documents.chunks if use_cache else scratch / "chunks")
-        if use_cache:  # runs merged in groups kept in the cache; only the chunks of changed groups made again
-            chunks.groups = RunGroups(documents.groups, documents.root)
-            chunks.previous = Manifest.read(documents.root / GROUPS_MANIFEST)
-        index.start_closing()  # written by a process of its own while the dumps are written
-        lists = ListsStage(staging, parts)  # likewise, from the documents' runs and the facts kept beside them
-        # every process is forked before a thread starts; zlib compresses akn.zip without the GIL
-        with dump_pool(jobs) as pool, ThreadPoolExecutor(1) as zipper:
-            akn_zip = zipper.submit(write_akn_zip, staging, report.dump_seconds, out if out.is_dir() else None,
-                                    stage.known)
+        # the search index and lists.sqlite, each by a process of its own from what the documents'
+        # stage left (their records, runs and facts; the authorities' run), beside the descriptions
+        # and the dumps: on a one-document rebuild they were a third of the time, waited for alone
+        index.start_closing()
+        lists = ListsStage(staging, parts)
+        try:
+            statistics, chunks, descriptions = _describe_and_dump(staging, scratch, out, parts, jobs, use_cache,
+                                                                  documents, stage, report, timings)
+        finally:
+            t0 = time.perf_counter()
             try:
-                statistics = write_dataset(staging, parts, scratch, report.dump_seconds, chunks, pool)
-                akn_zip.result()
-            finally:
-                try:
-                    report.dump_seconds[INDEX_FILE] = index.finish()
-                finally:  # waited for whatever the index did, before scratch (authorities' run) goes
-                    report.dump_seconds[output.LISTS] = lists.finish()
+                report.dump_seconds[INDEX_FILE] = index.finish()
+            finally:  # waited for whatever the index did, before scratch (authorities' run) goes
+                report.dump_seconds[output.LISTS] = lists.finish()
         shutil.rmtree(scratch)
         report.triples = statistics.triples
         published = {d.work: d.source for d in report.published if d.work}
@@ -189,6 +173,36 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int, show: bo
         documents.prune(chunks.used, chunks.groups.used() if chunks.groups else ())  # the cache keeps what this build used
     published_record.save()  # the output is in place: its work paths join the record of published IRIs
     return report
+
+
+def _describe_and_dump(staging: Path, scratch: Path, out: Path, parts: list[DocumentPart], jobs: int, use_cache: bool,
+                       documents: DocumentCache, stage: DocumentStage, report: BuildReport,
+                       timings: dict[str, float]) -> tuple[DatasetStatistics, ChunkedDumps, DescriptionStage]:
+    """Every resource's description (from the documents' link and label records, cached or new),
+    then the dataset dumps and akn.zip."""
+    t0 = time.perf_counter()
+    base = report.base
+    descriptions = DescriptionStage(staging, scratch, base, out if out.is_dir() else None,
+                                    documents.root / DESCRIPTIONS_MEMO if use_cache else None)
+    descriptions.describe(parts, jobs, context())
+    timings["describe"] = time.perf_counter() - t0
+    timings["describe cpu"] = descriptions.cpu_seconds
+    timings["describe join"] = descriptions.join_seconds
+    report.dump_seconds["descriptions"] = timings["describe"]
+    report.descriptions_reused, report.descriptions_by_key = descriptions.reused, descriptions.by_key
+    t0 = time.perf_counter()
+    chunks = ChunkedDumps(documents.chunks if use_cache else scratch / "chunks")
+    if use_cache:  # runs merged in groups kept in the cache; only the chunks of changed groups made again
+        chunks.groups = RunGroups(documents.groups, documents.root)
+        chunks.previous = Manifest.read(documents.root / GROUPS_MANIFEST)
+    # every process is forked before a thread starts; zlib compresses akn.zip without the GIL
+    with dump_pool(jobs) as pool, ThreadPoolExecutor(1) as zipper:
+        akn_zip = zipper.submit(write_akn_zip, staging, report.dump_seconds, out if out.is_dir() else None,
+                                stage.known)
+        statistics = write_dataset(staging, parts, scratch, report.dump_seconds, chunks, pool)
+        akn_zip.result()
+    timings["dumps"] += time.perf_counter() - t0
+    return statistics, chunks, descriptions
 
 
 def _display(path: Path, corpus: Path) -> str:
