@@ -57,7 +57,6 @@ from lod.search import INDEX_FILE, SearchIndex
 from lod.search.engine import ABOUT_FILE, open_index
 
 RESULTS = ROOT / "bench" / "results" / "search"
-SEARCH_LUA = Path(__file__).with_name("search.lua")
 DOCUMENT_FACETS = ("body", "year", "kind", "session")
 PASSAGE_FACETS = ("verb", "part")
 Query = tuple[str, dict[str, list[str]]]
@@ -209,7 +208,7 @@ def serve_load(data: Path, queries: list[Query], clients: int, duration: float, 
     port = free_port()
     # each client has its own address, as people have, so the per-client budget applies to each
     # as it would in service: python's clients bind their own loopback address (127.0.0.2, .3 …),
-    # wrk's requests name one in X-Forwarded-For (bench/search.lua), believed as from a proxy
+    # wrk's requests name one in X-Forwarded-For (bench/walk.lua, WRK_CLIENTS), believed as from a proxy
     env = {"LOD_PRERENDER": "0", "LOD_ACCESS_LOG": "0", "LOD_CLIENT_SECONDS_PER_MINUTE": "100000",
            "LOD_TRUSTED_PROXIES": "1" if loadgen == "wrk" else "0"}
     env["LOD_SEARCH_CACHE"] = str(search_cache)  # the queries repeat: with a cache, most answers come from it
@@ -245,7 +244,7 @@ def _python_clients(port: int, paths: list[str], clients: int, duration: float) 
 
 def _wrk(port: int, paths: list[str], clients: int, duration: float) -> dict[str, object]:
     """`clients` keep-alive connections from wrk (C, a few per cent of a core: bench/wrk.py)."""
-    found = wrk.run(SEARCH_LUA, port, paths, clients, duration)
+    found = wrk.run(wrk.WALK, port, paths, clients, duration, {"WRK_ACCEPT": "application/json", "WRK_CLIENTS": "1"})
     seconds = found["microseconds"] / 1e6
     errors = int(sum(v for k, v in found.items() if k.startswith("errors_")))
     return {"seconds": seconds, "requests": found["requests"] - errors, "errors": errors,

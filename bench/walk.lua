@@ -3,14 +3,23 @@
 -- thread from its own starting point, with the Accept header of WRK_ACCEPT (and, when
 -- WRK_ENCODING is set, that Accept-Encoding, as browsers and HTTP libraries send). wrk does not
 -- follow redirects, so the walk holds both hops of every dereference (303, then 200).
+-- With WRK_CLIENTS set (bench/search.py), each request comes from its own client: its
+-- X-Forwarded-For names one of 65,536 addresses per thread in turn (the server runs with
+-- trusted-proxies 1, as behind a proxy), so per-client budgets are charged as for people.
 -- At the end it prints one JSON line (latencies in milliseconds) that bench/wrk.py reads.
 local paths = {}
 local position = 0
+local sent = 0
+local prefix = nil
 local accept = os.getenv("WRK_ACCEPT") or "*/*"
 local encoding = os.getenv("WRK_ENCODING")
 local headers = { ["Accept"] = accept }
 if encoding and encoding ~= "" then
   headers["Accept-Encoding"] = encoding
+end
+
+function setup(thread)
+  thread:set("id", tostring(math.random(1, 250)))
 end
 
 function init(args)
@@ -19,10 +28,17 @@ function init(args)
   end
   -- an even start keeps each thread's walk aligned on (IRI, description) pairs
   position = 2 * math.random(0, #paths / 2 - 1)
+  if os.getenv("WRK_CLIENTS") then
+    prefix = "10." .. (id or "0") .. "."
+  end
 end
 
 function request()
   position = position % #paths + 1
+  if prefix then
+    sent = sent + 1
+    headers["X-Forwarded-For"] = prefix .. (math.floor(sent / 256) % 256) .. "." .. (sent % 256)
+  end
   return wrk.format("GET", paths[position], headers)
 end
 

@@ -77,7 +77,7 @@ def load(port: int, paths: list[str], fmt: str, clients: int, duration: float, e
 
 def run(script: Path, port: int, paths: list[str], clients: int, duration: float,
         env: dict[str, str] | None = None) -> dict[str, float]:
-    """wrk with `script` (bench/walk.lua, bench/search.lua) over `paths` (the file WRK_PATHS names)
+    """wrk with `script` (bench/walk.lua) over `paths` (the file WRK_PATHS names)
     for `duration` seconds from `clients` connections: the JSON line the script prints at its end."""
     with tempfile.NamedTemporaryFile("w", suffix=".paths", delete=False) as listing:
         listing.write("\n".join(paths) + "\n")
