@@ -2,19 +2,18 @@
 
     python -m bench.search --data OUT [--corpus DIR] [--label NAME] [--clients 8] [--duration 30]
 
-`OUT` is a `lod build` output; its tantivy index (`search/`) is what is measured. (Outputs of
-the builds before tantivy, with `search.sqlite`, were converted by this script up to commit
-25e1bef.) Measurements, written to bench/results/search/{label}.json (docs/benchmarks.md shows them):
+`OUT` is a `lod build` output; its tantivy index (`search/`) is what is measured (this script
+converted the FTS5 `search.sqlite` of builds before tantivy up to commit 25e1bef).
+Measurements, written to bench/results/search/{label}.json (docs/benchmarks.md shows them):
 
-1. (none: the index conversion, gone);
-2. inprocess: the index read by lod.search.SearchIndex as the server reads it, one search at a
+1. inprocess: the index read by lod.search.SearchIndex as the server reads it, one search at a
    time: p50/p99 wall and CPU milliseconds per search; and the costliest searches lod accepts
    (`WORST`: common words, short prefixes, the broadest facets, 24 words), CPU of each;
-3. child: the same searches run in a child process and answered over a pipe, as the killable
+2. child: the same searches run in a child process and answered over a pipe, as the killable
    query processes would run them: what that adds per search (wall and the CPU of both);
-4. records: CPU per document of making its search record from the model (what the build's
+3. records: CPU per document of making its search record from the model (what the build's
    workers add), on a sample of the corpus when `--corpus` is given;
-5. serve: `lod serve` (2 workers) answering `/search?q=two words&facet&facet&format=json` to
+4. serve: `lod serve` (2 workers) answering `/search?q=two words&facet&facet&format=json` to
    `--clients` keep-alive clients for `--duration` seconds (from wrk, `--loadgen wrk`, the
    default: threads of this process, `--loadgen python`, take more CPU than the server they
    measure on 2 cores): p50, p99, requests/s, and the
@@ -245,8 +244,7 @@ def _python_clients(port: int, paths: list[str], clients: int, duration: float) 
 def _wrk(port: int, paths: list[str], clients: int, duration: float) -> dict[str, object]:
     """`clients` keep-alive connections from wrk (C, a few per cent of a core: bench/wrk.py)."""
     found = wrk.run(wrk.WALK, port, paths, clients, duration, {"WRK_ACCEPT": "application/json", "WRK_CLIENTS": "1"})
-    seconds = found["microseconds"] / 1e6
-    errors = int(sum(v for k, v in found.items() if k.startswith("errors_")))
+    seconds, errors = found["microseconds"] / 1e6, wrk.error_count(found)
     return {"seconds": seconds, "requests": found["requests"] - errors, "errors": errors,
             "first_error": f"{errors} errors from wrk: {found}" if errors else None,
             "requests_per_s": (found["requests"] - errors) / seconds, "p50_ms": found["p50_ms"], "p99_ms": found["p99_ms"]}

@@ -18,8 +18,11 @@ if encoding and encoding ~= "" then
   headers["Accept-Encoding"] = encoding
 end
 
+local threads = 0
+
 function setup(thread)
-  thread:set("id", tostring(math.random(1, 250)))
+  threads = threads + 1
+  thread:set("id", tostring(threads))
 end
 
 function init(args)

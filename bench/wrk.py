@@ -66,8 +66,7 @@ def load(port: int, paths: list[str], fmt: str, clients: int, duration: float, e
     accept = ACCEPT[fmt]
     figures = run(WALK, port, walk(port, paths, accept), clients, duration,
                   {"WRK_ACCEPT": accept, "WRK_ENCODING": encoding})
-    seconds = figures["microseconds"] / 1e6
-    errors = sum(v for k, v in figures.items() if k.startswith("errors_"))
+    seconds, errors = figures["microseconds"] / 1e6, error_count(figures)
     return LoadResult(
         fmt, clients, seconds, figures["requests"] // 2, figures["requests"], errors,
         float("nan"), float("nan"), figures["p50_ms"], figures["p99_ms"],
@@ -91,3 +90,8 @@ def run(script: Path, port: int, paths: list[str], clients: int, duration: float
     finally:
         Path(listing.name).unlink(missing_ok=True)
     return json.loads(proc.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def error_count(figures: dict[str, float]) -> int:
+    """Requests wrk counted as failed (a status of 400 or more, a connect, read, write or timeout error)."""
+    return int(sum(v for k, v in figures.items() if k.startswith("errors_")))

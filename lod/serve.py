@@ -129,8 +129,10 @@ class LodApplication(BaseApplication):  # type: ignore[misc]
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        # one client-budget ledger for all workers of this server, fresh at each start
-        self.budget_path = Path(tempfile.mkdtemp(prefix="lod-serve-")) / "budget.sqlite"
+        # this server's own folder, fresh at each start and removed when it stops: the client-budget
+        # ledger all its workers share, and which workers are ready
+        self.folder = Path(tempfile.mkdtemp(prefix="lod-serve-"))
+        self.budget_path = self.folder / "budget.sqlite"
         super().__init__()
 
     def load_config(self) -> None:
@@ -179,7 +181,7 @@ class LodApplication(BaseApplication):  # type: ignore[misc]
         the others were still starting (8 of 8 in 7 of 8 starts, measured), and served them alone
         for as long as they lived. Meanwhile connections wait in the listen queue. A worker
         started later (one that replaces another) finds the count reached and does not wait."""
-        ready = self.budget_path.parent / "ready"  # this server's own folder: one file per worker ready
+        ready = self.folder / "ready"  # one file per worker ready
         ready.mkdir(exist_ok=True)
         (ready / str(os.getpid())).touch()
         deadline = time.monotonic() + READY_WAIT_SECONDS
@@ -201,7 +203,7 @@ def serve(settings: Settings) -> None:
     try:
         application.run()
     finally:
-        shutil.rmtree(application.budget_path.parent, ignore_errors=True)
+        shutil.rmtree(application.folder, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> None:

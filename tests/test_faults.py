@@ -27,7 +27,7 @@ from corpora import CORPUS, REPO_CORPUS
 from lod.parse import parse_file, parse_text
 from lod.publish import BuildError, build
 from lod.publish import limits as limits_module
-from lod.publish import documents, vocabulary, workers
+from lod.publish import vocabulary, workers
 from lod.publish.limits import DocumentLimits
 from lod.store import OxigraphStore, load_build
 from lod.store.loading import verify_store
@@ -314,7 +314,7 @@ def test_build_workers_have_the_memory_cap_and_a_document_over_it_is_refused(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(1, mp_context=documents.context(), initializer=limits_module.start_worker,
+    with ProcessPoolExecutor(1, mp_context=limits_module.fork_context(), initializer=limits_module.start_worker,
                              initargs=(DocumentLimits(memory_mb=3000),)) as pool:
         soft, _ = pool.submit(resource.getrlimit, resource.RLIMIT_DATA).result()
     assert soft == 3000 << 20

@@ -14,7 +14,6 @@ finishes first or on what came from the cache.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import shutil
 import time
@@ -32,8 +31,8 @@ from lod import output
 from lod.akn import akn_schema
 from lod.publish import cache, workers
 from lod.publish.akn import place_manifestation
-from lod.publish.dumps import DocumentPart, fork_context
-from lod.publish.limits import DocumentLimits
+from lod.publish.dumps import DocumentPart
+from lod.publish.limits import DocumentLimits, fork_context
 from lod.publish.report import DocumentOutcome, failed_status
 from lod.publish.searchindex import IndexStage
 from lod.quality import Finding
@@ -102,7 +101,7 @@ class DocumentStage:
         if self.jobs > 1 and tasks > 0 and self.corpus_size > 1:
             if registry is not None:
                 akn_schema()  # compiled once here, inherited by the forked workers
-            return ProcessPoolExecutor(self.jobs, mp_context=context(), initializer=workers.init_worker,
+            return ProcessPoolExecutor(self.jobs, mp_context=fork_context(), initializer=workers.init_worker,
                                        initargs=(registry, self.base, self.limits))
         workers.init_worker(registry, self.base, self.limits, in_pool=False)
         return None
@@ -290,6 +289,3 @@ def _run(
     it: Iterable[R] = pool.map(fn, items, chunksize=chunksize) if pool else map(fn, items)
     return iter(tqdm(it, total=len(items), desc=label, unit=unit, disable=not show, leave=False))
 
-
-def context() -> multiprocessing.context.BaseContext:
-    return fork_context()

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import multiprocessing
-import multiprocessing.context
 import os
 import re
 import shutil
@@ -25,6 +23,7 @@ import pyoxigraph as ox
 
 from lod import output
 from lod.publish.chunks import ChunkedDumps, boundary_subjects
+from lod.publish.limits import fork_context
 from lod.publish.runs import merge_to_file
 from lod.publish.signatures import sha256_file as sha256
 from lod.publish.statistics import DatasetStatistics
@@ -161,13 +160,6 @@ def _timed(write: Callable[..., None], *arguments: object) -> float:
     started = time.perf_counter()
     write(*arguments)
     return time.perf_counter() - started
-
-
-def fork_context() -> multiprocessing.context.BaseContext:
-    """How the build starts its processes: forked (they inherit what the parent has read), where
-    the platform can."""
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
 def _serialize(source: Path, target: Path, extension: str) -> None:

@@ -12,7 +12,7 @@ limits are generic: they wrap whatever converter runs, never live inside one.
 - memory: an OS limit on the worker process (RLIMIT_DATA), so an allocation beyond it fails
   with MemoryError in that worker instead of the machine swapping.
 
-Workers also die with the build: a worker whose main build process is gone (killed with
+Every process of the build is started by `fork_context()`. Workers also die with the build: a worker whose main build process is gone (killed with
 `kill -9`) exits instead of waiting forever for work (PR_SET_PDEATHSIG on Linux, else a thread
 watching the parent's pid).
 """
@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import multiprocessing
+import multiprocessing.context
 import os
 import re
 import resource
@@ -113,6 +115,13 @@ def start_worker(limits: DocumentLimits) -> None:
         _, hard = resource.getrlimit(resource.RLIMIT_DATA)
         resource.setrlimit(resource.RLIMIT_DATA, (cap if hard == resource.RLIM_INFINITY else min(cap, hard), hard))
     exit_with_parent()
+
+
+def fork_context() -> multiprocessing.context.BaseContext:
+    """How the build starts its processes: forked (they inherit what the parent has read), where
+    the platform can."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
 def exit_with_parent() -> None:

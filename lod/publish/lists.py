@@ -28,7 +28,8 @@ import pyoxigraph as ox
 
 from lod import lists, output
 from lod.describe.labels import LABEL_PREDICATES, RDF_TYPE
-from lod.publish.dumps import DocumentPart, fork_context
+from lod.publish.dumps import DocumentPart
+from lod.publish.limits import fork_context
 from lod.rdf.namespaces import DCTERMS, ELI, SKOS, UNDO, UNRES
 
 _U = str(UNRES)

@@ -31,10 +31,10 @@ from lod.publish.cache import DocumentCache
 from lod.publish.chunks import ChunkedDumps
 from lod.publish.describe import describe_dataset
 from lod.publish.descriptions import DescriptionStage, write_link_records
-from lod.publish.documents import DocumentStage, context
+from lod.publish.documents import DocumentStage
 from lod.publish.groups import MANIFEST as GROUPS_MANIFEST, Manifest, RunGroups
 from lod.publish.dumps import DocumentPart, dump_pool, write_checksums, write_dataset, write_part, write_turtle
-from lod.publish.limits import DocumentLimits
+from lod.publish.limits import DocumentLimits, fork_context
 from lod.publish.links import unreadable_links
 from lod.publish.lists import ListsStage
 from lod.publish.newest import write_newest
@@ -184,7 +184,7 @@ def _describe_and_dump(staging: Path, scratch: Path, out: Path, parts: list[Docu
     base = report.base
     descriptions = DescriptionStage(staging, scratch, base, out if out.is_dir() else None,
                                     documents.root / DESCRIPTIONS_MEMO if use_cache else None)
-    descriptions.describe(parts, jobs, context())
+    descriptions.describe(parts, jobs, fork_context())
     timings["describe"] = time.perf_counter() - t0
     timings["describe cpu"] = descriptions.cpu_seconds
     timings["describe join"] = descriptions.join_seconds

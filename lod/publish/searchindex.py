@@ -23,7 +23,7 @@ from pathlib import Path
 from lod.model import Resolution
 from lod.rdf import WorkRegistry
 from lod.search import INDEX_FILE, IndexWriter, document_record
-from lod.publish.dumps import fork_context
+from lod.publish.limits import fork_context
 
 FULL_DISK_BYTES = 1 << 20
 """Free space below which a failed index writer is taken to have met a full disk."""

@@ -34,11 +34,10 @@ from lxml.html.builder import E
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from lod.publish.limits import exit_with_parent
+from lod.publish.limits import exit_with_parent, fork_context
 from lod.uri import DEFAULT_BASE
 from lod.vocabulary import ROOT, TERMS_FILE, VOCAB_FOLDER, VOCABULARIES, W3ID, Vocabulary, concepts
 from lod.formats import RDF_FORMATS, TURTLE, Format  # not lod.web: the build imports no web framework
-from lod.publish.dumps import fork_context
 
 VOCABULARY_DUMP = "vocabulary.ttl"
 """dumps/vocabulary.ttl: every vocabulary in one file."""
