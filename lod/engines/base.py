@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 import requests
 from requests.auth import AuthBase, HTTPDigestAuth
 
+from lod.engines.wire import QueryClient
+
 ENV_USER = "LOD_ENGINE_USER"
 ENV_PASSWORD = "LOD_ENGINE_PASSWORD"
 
@@ -84,6 +86,8 @@ class Engine:
         self.session.trust_env = False
         self.session.auth = self.auth()
         self.session.headers.update(self.session_headers)
+        self.reads = QueryClient(self.url, self.session_headers, self.session)
+        """The read path (lod.engines.wire): queries without requests' machinery."""
 
     # --- what differs between engines --------------------------------------------------------
 

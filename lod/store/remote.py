@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 import pyoxigraph as ox
-import requests
 from rdflib import Graph
 from rdflib.term import Node
 
 from lod.engines.base import CONNECT_TIMEOUT, Engine, SparqlEndpoint, _reason
+from lod.engines.wire import Answer, WireError, WireTimeout
 from lod.store.booleans import restore_booleans
 from lod.store.base import (
     GRAPH_CAP_FACTOR, GRAPH_FORMATS, RESULT_FORMATS, Capabilities, QueryError, RawResult, _ctype, bind_values,
@@ -41,7 +41,7 @@ GRAPH_WIRE = "application/n-triples"
 
 
 class RemoteStore:
-    """Queries go to `engine.query_url` over the engine's requests Session (keep-alive, auth).
+    """Queries go to `engine.query_url` over the engine's read path (`Engine.reads`: keep-alive, auth).
 
     `default_graph` (lod publish's merge graph, `Engine.merge_graph`) is made the default graph
     of every query whose request and text name no graphs (`Engine.with_default_graph`), so
@@ -114,7 +114,7 @@ class RemoteStore:
     # --- the wire ----------------------------------------------------------------------------
 
     def _post(self, sparql: str, wire: str, defaults: list[str] | None = None, named: list[str] | None = None,
-              timeout: float | None = None, dataset_in_query: bool = False) -> requests.Response:
+              timeout: float | None = None, dataset_in_query: bool = False) -> Answer:
         seconds = self.timeout if timeout is None else timeout
         if self.default_graph and not defaults and not named and not dataset_in_query:
             sparql = self.engine.with_default_graph(sparql, self.default_graph)
@@ -124,11 +124,10 @@ class RemoteStore:
         form += list(self.engine.query_params(seconds).items())
         where = f"{self.engine.name} at {self.engine.url}"
         try:
-            response = self.engine.session.post(self.engine.query_url, data=form, headers={"Accept": wire},
-                                                timeout=(CONNECT_TIMEOUT, seconds + HTTP_GRACE))
-        except requests.Timeout:
+            response = self.engine.reads.post(self.engine.query_url, form, wire, CONNECT_TIMEOUT, seconds + HTTP_GRACE)
+        except WireTimeout:
             raise QueryError(f"{where} did not answer within {seconds:g} s (setting query-timeout)", 504) from None
-        except requests.RequestException as exc:
+        except WireError as exc:
             raise QueryError(f"{where} cannot be reached: {_reason(exc)}", 502) from None
         state = response.headers.get("X-SQL-State", "")
         text = "" if response.status_code == 200 else response.text.strip()
@@ -145,7 +144,7 @@ class RemoteStore:
             raise QueryError(f"{where} answered {response.status_code}{_said(text)}", 502)
         return response
 
-    def _whole(self, response: requests.Response) -> None:
+    def _whole(self, response: Answer) -> None:
         """Refuse an answer the engine cut at its own row cap (after lod's max-rows had its say)."""
         engine_cap = response.headers.get("X-SPARQL-MaxRows")
         if engine_cap:  # Virtuoso stopped at its ResultSetMaxRows: the rows may not be all of them
@@ -153,12 +152,12 @@ class RemoteStore:
                              f"{self.engine.url} sends at once (its ResultSetMaxRows): the answer may be incomplete "
                              "and is not passed on; add LIMIT/OFFSET below that to page through the results", 413)
 
-    def _solutions(self, response: requests.Response, sparql: str) -> ox.QuerySolutions | ox.QueryBoolean:
+    def _solutions(self, response: Answer, sparql: str) -> ox.QuerySolutions | ox.QueryBoolean:
         result = self._checked_solutions(response, sparql)[0]
         self._whole(response)
         return result
 
-    def _checked_solutions(self, response: requests.Response,
+    def _checked_solutions(self, response: Answer,
                            sparql: str) -> tuple[ox.QuerySolutions | ox.QueryBoolean, int]:
         """The answer read whole as JSON first (a cut-off document fails here), then by pyoxigraph;
         an engine's 0/1 for the query's booleans turned back into booleans (lod.store.booleans)."""
@@ -174,13 +173,13 @@ class RemoteStore:
         except (ValueError, SyntaxError, KeyError, TypeError) as exc:
             raise self._incomplete(response, exc) from None
 
-    def _triples(self, response: requests.Response) -> list[ox.Triple]:
+    def _triples(self, response: Answer) -> list[ox.Triple]:
         try:
             return [q.triple for q in ox.parse(response.content, format=ox.RdfFormat.N_TRIPLES)]
         except (ValueError, SyntaxError) as exc:
             raise self._incomplete(response, exc) from None
 
-    def _incomplete(self, response: requests.Response, exc: Exception) -> QueryError:
+    def _incomplete(self, response: Answer, exc: Exception) -> QueryError:
         tail = response.content[-300:].decode("utf-8", "replace")
         where = f"{self.engine.name} at {self.engine.url}"
         if any(w in tail for w in _TIMEOUT_WORDS):
