@@ -168,10 +168,13 @@ class LodApplication(BaseApplication):  # type: ignore[misc]
         # the query processes are started before this worker accepts anything: started beside the
         # first requests, their forkserver's imports took the CPU those requests needed
         app.extensions["lod"].pool.warm(wait=True)
+        served = asgi_app(app, c.threads, c.max_request_bytes, c.request_read_seconds, query_path=SPARQL_PATH,
+                          hot=LeanDereferencing(app, SPARQL_PATH),
+                          search=behind_proxies(LeanSearch(app, SPARQL_PATH), c.trusted_proxies))
+        # last, right before the loop accepts: a worker still building its application after
+        # the others were ready let them take every connection waiting (seen under load)
         self._wait_for_the_other_workers()
-        return asgi_app(app, c.threads, c.max_request_bytes, c.request_read_seconds, query_path=SPARQL_PATH,
-                        hot=LeanDereferencing(app, SPARQL_PATH),
-                        search=behind_proxies(LeanSearch(app, SPARQL_PATH), c.trusted_proxies))
+        return served
 
     def _wait_for_the_other_workers(self) -> None:
         """At a start, no worker accepts before every worker is ready (or READY_WAIT_SECONDS).
@@ -186,7 +189,7 @@ class LodApplication(BaseApplication):  # type: ignore[misc]
         (ready / str(os.getpid())).touch()
         deadline = time.monotonic() + READY_WAIT_SECONDS
         while len(os.listdir(ready)) < self.settings.workers and time.monotonic() < deadline:
-            time.sleep(0.02)
+            time.sleep(0.002)
 
 
 def serve(settings: Settings) -> None:
