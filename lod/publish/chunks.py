@@ -33,7 +33,7 @@ import zlib
 from bisect import bisect_left
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -246,9 +246,14 @@ class ChunkedDumps:
 
     def _join(self, order: list[str], dumps: Path, scratch: Path) -> DatasetStatistics:
         sums = {name: self._manifest(name) for name in dict.fromkeys(order)}
-        self._concatenate(order, sums, "nt.gz", dumps / output.DUMP_NTRIPLES, b"", b"", b"")
-        self._concatenate(order, sums, "ttl", dumps / output.DUMP_TURTLE, turtle_prefixes(), b"", b"")
-        self._concatenate(order, sums, "jsonld", dumps / output.DUMP_JSONLD, b"[", b",", b"]")
+        # the three dumps at once: reading, writing and hashing release the GIL (1.3 GB at 10,000 documents)
+        with ThreadPoolExecutor(3) as writers:
+            written = [writers.submit(self._concatenate, order, sums, *how) for how in (
+                ("nt.gz", dumps / output.DUMP_NTRIPLES, b"", b"", b""),
+                ("ttl", dumps / output.DUMP_TURTLE, turtle_prefixes(), b"", b""),
+                ("jsonld", dumps / output.DUMP_JSONLD, b"[", b",", b"]"))]
+            for future in written:
+                future.result()
         counts = [json.loads(self._read(name, "counts.json", sums)) for name in order]
         for name in order:
             if not self._trusted(name, "objects.run", sums):

@@ -7,13 +7,14 @@ serializers: rdflib's pretty Turtle writer is two orders of magnitude slower at 
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import hashlib
 import os
 import re
 import shutil
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
@@ -215,26 +216,40 @@ def _with_graph(run: bytes, suffix: bytes) -> bytes:
 def files_under(root: Path) -> list[str]:
     """Paths of the files under `root`, relative, in the order of their parts (as `Path`s sort),
     listed with os.scandir, whose entries know their type without a stat per file: a build of
-    10,000 documents has ~250,000 files, listed twice for SHA256SUMS."""
+    10,000 documents has ~250,000 files. Each folder's names are sorted as they are listed and
+    its folders walked in place, which is that order (`a/x` before `a.b`, as ("a", "x") <
+    ("a.b",)) without a sort key computed per path."""
     found: list[str] = []
-    folders = [(str(root), "")]
-    while folders:
-        folder, prefix = folders.pop()
+
+    def walk(folder: str, prefix: str) -> None:
         with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    folders.append((entry.path, prefix + entry.name + "/"))
-                elif entry.is_file():
-                    found.append(prefix + entry.name)
-    return sorted(found, key=lambda name: name.split("/"))
+            listed = sorted([(e.name, e.is_dir(follow_symlinks=False), e.is_file()) for e in entries])
+        for name, is_folder, is_file in listed:
+            if is_folder:
+                walk(f"{folder}/{name}", f"{prefix}{name}/")
+            elif is_file:
+                found.append(prefix + name)
+
+    walk(str(root), "")
+    return found
 
 
-def write_checksums(out: Path, known: dict[str, str] | None = None) -> dict[str, str]:
+def with_files(listed: list[str], added: Iterable[str]) -> list[str]:
+    """`listed` (in `files_under`'s order) with the `added` paths it lacks, each in its place."""
+    for name in added:
+        at = bisect.bisect_left(listed, name.split("/"), key=lambda n: n.split("/"))
+        if at == len(listed) or listed[at] != name:
+            listed.insert(at, name)
+    return listed
+
+
+def write_checksums(out: Path, known: dict[str, str] | None = None, listed: list[str] | None = None) -> dict[str, str]:
     """SHA256SUMS in the format `sha256sum -c` reads, for every file of the build; `known`
-    digests (of files not written since) are reused rather than read again."""
+    digests (of files not written since) are reused rather than read again; `listed`: the
+    files, in `files_under`'s order, when the caller knows them (else the folder is listed)."""
     known = known or {}
     sums = {}
-    for name in files_under(out):
+    for name in files_under(out) if listed is None else listed:
         if name != output.CHECKSUMS:
             sums[name] = known.get(name) or sha256(out / name)
     (out / output.CHECKSUMS).write_text("".join(f"{h}  {name}\n" for name, h in sums.items()), encoding="utf-8")

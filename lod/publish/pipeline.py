@@ -33,7 +33,7 @@ from lod.publish.describe import describe_dataset
 from lod.publish.descriptions import DescriptionStage, write_link_records
 from lod.publish.documents import DocumentStage
 from lod.publish.groups import MANIFEST as GROUPS_MANIFEST, Manifest, RunGroups
-from lod.publish.dumps import DocumentPart, dump_pool, write_checksums, write_dataset, write_part, write_turtle
+from lod.publish.dumps import DocumentPart, dump_pool, with_files, write_checksums, write_dataset, write_part, write_turtle
 from lod.publish.limits import DocumentLimits, fork_context
 from lod.publish.links import unreadable_links
 from lod.publish.lists import ListsStage
@@ -119,6 +119,7 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int, show: bo
         scratch.mkdir()
         (staging / output.DOCUMENTS).mkdir()
         documents = DocumentCache(out, enabled=use_cache)
+        index.store = documents.search if use_cache else None
         stage = DocumentStage(outcomes, scratch, staging, base, jobs, show, limits, documents, index)
         parts = stage.run(paths)
 
@@ -164,13 +165,16 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int, show: bo
         examples = sorted(d.work for d in report.published if d.work)[:3]
         void = describe_dataset(base, staging, statistics, checksums, examples)
         void.serialize(staging / output.VOID, format="turtle")
-        descriptions.describe_dataset(void)
-        # only void.ttl and the dataset's description are new: the rest is not read again
-        write_checksums(staging, known={**checksums, **descriptions.checksums})
+        last = descriptions.describe_dataset(void)
+        # only void.ttl, the dataset's description and inputs.tsv are new: the rest is neither
+        # listed nor read again
+        write_checksums(staging, known={**checksums, **descriptions.checksums},
+                        listed=with_files(list(checksums), [output.VOID, *last]))
         timings["dumps"] += time.perf_counter() - t0
         if use_cache:
             chunks.manifest().write(documents.root / GROUPS_MANIFEST)
-        documents.prune(chunks.used, chunks.groups.used() if chunks.groups else ())  # the cache keeps what this build used
+        # the cache keeps what this build used
+        documents.prune(chunks.used, chunks.groups.used() if chunks.groups else (), index.used)
     published_record.save()  # the output is in place: its work paths join the record of published IRIs
     return report
 
