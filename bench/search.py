@@ -38,7 +38,6 @@ import re
 import shutil
 import tempfile
 import time
-from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
 from types import SimpleNamespace
@@ -53,7 +52,7 @@ from bench.hostile import source_address
 from lod import settings
 from lod.cli import setting_option
 from lod.search import INDEX_FILE, SearchIndex
-from lod.search.engine import ABOUT_FILE, open_index
+from lod.search.engine import ABOUT_FILE
 
 RESULTS = ROOT / "bench" / "results" / "search"
 DOCUMENT_FACETS = ("body", "year", "kind", "session")
@@ -61,47 +60,50 @@ PASSAGE_FACETS = ("verb", "part")
 Query = tuple[str, dict[str, list[str]]]
 
 
-def _draw(n: int, top: int, passage: Callable[[int], tuple[str, list[tuple[str, str]]] | None], seed: int = 0) -> list[Query]:
-    """`n` queries from random passages: `passage(k)` gives passage k's text and its (facet,
-    value) pairs, or None."""
+def make_queries(folder: Path, n: int, seed: int = 0) -> list[Query]:
+    """`n` queries from random passages of the index at `folder`: passage k is the k-th over the
+    segments in the order meta.json lists them (an index of any lod version), its two words
+    searched for, and two facet values of the passages that match them (one of the document,
+    one of the passage) kept if the query still matches."""
+    import tantivy
+
+    from lod.search import SearchIndex
+
+    sizes = [s["max_doc"] for s in json.loads((folder / "meta.json").read_text())["segments"]]
+    index = SearchIndex(folder)
+    searcher = index._searcher  # noqa: SLF001 - the bench reads passages by address
     rng = random.Random(seed)
     queries: list[Query] = []
     while len(queries) < n:
-        found = passage(rng.randint(1, top))
-        words = re.findall(r"[A-Za-z]{4,}", found[0]) if found else []
-        if not found or len(words) < 3:
+        k = rng.randrange(sum(sizes))
+        segment = 0
+        while k >= sizes[segment]:
+            k, segment = k - sizes[segment], segment + 1
+        words = re.findall(r"[A-Za-z]{4,}", searcher.doc(tantivy.DocAddress(segment, k)).get_first("text") or "")
+        if len(words) < 3:
             continue
-        k = rng.randrange(len(words) - 1)
-        doc = [fv for fv in found[1] if fv[0] in DOCUMENT_FACETS]
-        own = [fv for fv in found[1] if fv[0] in PASSAGE_FACETS]
+        at = rng.randrange(len(words) - 1)
+        q = f"{words[at]} {words[at + 1]}"
+        facets = index.search(q, {}, size=1).facets
+        doc = [(f, c.value) for f in DOCUMENT_FACETS for c in facets.get(f, [])]
+        own = [(f, c.value) for f in PASSAGE_FACETS for c in facets.get(f, [])]
         if not doc or not own:
             continue
-        chosen = [rng.choice(doc), rng.choice(own)]
-        queries.append((f"{words[k]} {words[k + 1]}", {f: [v] for f, v in chosen}))
+        chosen = {f: [v] for f, v in (rng.choice(doc), rng.choice(own))}
+        if index.search(q, chosen, size=1).total:
+            queries.append((q, chosen))
     return queries
 
 
-def make_queries(folder: Path, n: int, seed: int = 0) -> list[Query]:
-    """`n` queries from random passages of the index at `folder` (each passage's facets read by
-    aggregating its `tags` over a query for its number)."""
-    import tantivy
-
-    about = json.loads((folder / ABOUT_FILE).read_text())
-    labels = {t: (f, v) for t, f, v, _, _ in about["facets"]}
-    index = open_index(folder)
-    index.reload()
-    searcher = index.searcher()
-
-    def passage(k: int) -> tuple[str, list[tuple[str, str]]] | None:
-        one = tantivy.Query.term_query(index.schema, "n", k)
-        found = searcher.search(one, 1).hits
-        if not found:
-            return None
-        buckets = searcher.aggregate(one, {"t": {"terms": {"field": "tags", "size": 1000}}})["t"]["buckets"]
-        return (searcher.doc(found[0][1]).get_first("text") or "",
-                sorted(labels[b["key"]] for b in buckets if b["key"] in labels))
-
-    return _draw(n, about["passages"], passage, seed)
+def queries_for(folder: Path, n: int, saved: Path | None) -> list[Query]:
+    """The queries of `saved` (JSON) if it exists, else drawn from the index and written there:
+    the same queries for two indexes (two versions of lod) to compare."""
+    if saved is not None and saved.is_file():
+        return [(q, filters) for q, filters in json.loads(saved.read_text())][:n]
+    queries = make_queries(folder, n)
+    if saved is not None:
+        saved.write_text(json.dumps(queries, indent=0))
+    return queries
 
 
 def _dir_bytes(path: Path) -> int:
@@ -288,6 +290,8 @@ def _served_directory(data: Path, store_from: Path) -> Path:
 @click.option("--corpus", type=click.Path(path_type=Path))
 @click.option("--label", default="search", show_default=True)
 @click.option("--queries", type=int, default=300, show_default=True)
+@click.option("--queries-file", type=click.Path(path_type=Path),
+              help="JSON of the queries: read if it exists, else drawn and written (the same queries for two builds)")
 @click.option("--clients", type=int, default=8, show_default=True)
 @click.option("--duration", type=float, default=30, show_default=True)
 @setting_option("search-cache")
@@ -308,7 +312,7 @@ def main(**options: Any) -> None:
     started = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())
     if not (source / ABOUT_FILE).is_file():
         raise SystemExit(f"{source}: no search index of this lod; build {args.data} again with `lod build`")
-    queries = make_queries(source, args.queries)
+    queries = queries_for(source, args.queries, args.queries_file)
     about = json.loads((source / ABOUT_FILE).read_text())
     report: dict[str, object] = {
         "label": args.label, "started": started,

@@ -104,16 +104,11 @@ def test_a_one_word_change_gives_the_files_of_a_full_build_and_reuses_the_other_
     at = text.index(" the ", len(text) // 2)
     edited.write_text(text[:at] + " the present " + text[at + len(" the "):], encoding="utf-8")
     again = _copy_build(out, tmp_path / "out")
-    search_groups = cache_root(again) / "search"
-    before = {p.name for p in search_groups.iterdir()}
 
     incremental = build(changed, again, jobs=2, progress=False, cache=True)
     full = build(changed, tmp_path / "full", jobs=2, progress=False, cache=False)
 
     assert_same_tree(again, tmp_path / "full")
-    # the search index's segment of the edited document's group was written again, the others linked
-    after = {p.name for p in search_groups.iterdir()}
-    assert len(before - after) == len(after - before) == 1 and len(before & after) == len(before) - 1 >= 1
     assert incremental.reused == 5 and full.reused == 0
     assert full.descriptions_reused == 0
     described = len((again / output.DESCRIPTION_INPUTS).read_text(encoding="utf-8").splitlines())

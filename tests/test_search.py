@@ -118,19 +118,6 @@ def test_the_verb_facet_agrees_with_the_rdf(index: SearchIndex, published: Graph
         assert phrase is not None and verb_value(str(phrase)) == "requests", (hit.iri, phrase)
 
 
-def test_a_search_by_facets_alone_lists_the_newest_documents_first(index: SearchIndex) -> None:
-    """Without words nothing ranks: the documents come newest first, each one's passages in its order."""
-    documents = index.search("", {"part": ["document"]}, size=50)
-    dates = [h.date for h in documents.hits]
-    assert len(dates) >= 4 and len(set(dates)) >= 3
-    assert dates == sorted(dates, reverse=True)
-    operative = index.search("", {"part": ["operative"]}, size=50).hits
-    first = [h for h in operative if h.work == operative[0].work]
-    assert first == operative[:len(first)]  # one document's paragraphs together
-    numbers = [int(h.iri.rsplit("_", 1)[1]) for h in first if h.iri.rsplit("_", 1)[1].isdigit()]
-    assert numbers == sorted(numbers) and len(numbers) > 1
-
-
 def test_facets_narrow_and_count_exactly(index: SearchIndex) -> None:
     broad = index.search("States", {}, size=5)
     bodies = broad.facets["body"]

@@ -200,8 +200,6 @@ class DocumentCache:
         self.chunks = self.root / "chunks"
         self.groups = self.root / "groups"
         """The documents' runs merged in groups (lod.publish.groups), with the manifest beside them."""
-        self.search = self.root / "search"
-        """The search index's groups, a segment each (lod.publish.searchindex)."""
         self.used: set[str] = set()
         if enabled:
             self.documents.mkdir(parents=True, exist_ok=True)
@@ -250,14 +248,12 @@ class DocumentCache:
         temporary.write_text(_sealed(entry.body), encoding="utf-8")
         os.replace(temporary, entry.folder / ENTRY)
 
-    def prune(self, keep_chunks: set[str], keep_groups: Iterable[str] = (), keep_search: Iterable[str] = ()) -> None:
-        """Remove the entries, chunks, group runs and search groups this build did not use: the cache holds one build."""
+    def prune(self, keep_chunks: set[str], keep_groups: Iterable[str] = ()) -> None:
+        """Remove the entries, chunks and group runs this build did not use: the cache holds one build."""
         if not self.enabled:
             return
         self.groups.mkdir(exist_ok=True)
-        self.search.mkdir(exist_ok=True)
-        for folder, keep in ((self.documents, self.used), (self.chunks, keep_chunks), (self.groups, set(keep_groups)),
-                             (self.search, set(keep_search))):
+        for folder, keep in ((self.documents, self.used), (self.chunks, keep_chunks), (self.groups, set(keep_groups))):
             for path in folder.iterdir():
                 if path.name not in keep:
                     shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink()

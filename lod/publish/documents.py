@@ -238,7 +238,7 @@ class DocumentStage:
                 if outcome.akn:
                     self.known[outcome.akn] = body["files"][cache.AKN]
             if self.index is not None:
-                self.index.add(folder / cache.RECORD, outcome.source, body["files"].get(cache.RECORD))
+                self.index.add(folder / cache.RECORD)
             parts.append(DocumentPart(outcome.slug, graph_name, folder / cache.RUN, body["triples"],
                                       tuple(body["boundaries"]), body["files"].get(cache.RUN)))
         return parts

@@ -119,7 +119,6 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int, show: bo
         scratch.mkdir()
         (staging / output.DOCUMENTS).mkdir()
         documents = DocumentCache(out, enabled=use_cache)
-        index.store = documents.search if use_cache else None
         stage = DocumentStage(outcomes, scratch, staging, base, jobs, show, limits, documents, index)
         parts = stage.run(paths)
 
@@ -173,8 +172,7 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int, show: bo
         timings["dumps"] += time.perf_counter() - t0
         if use_cache:
             chunks.manifest().write(documents.root / GROUPS_MANIFEST)
-        # the cache keeps what this build used
-        documents.prune(chunks.used, chunks.groups.used() if chunks.groups else (), index.used)
+        documents.prune(chunks.used, chunks.groups.used() if chunks.groups else ())  # the cache keeps what this build used
     published_record.save()  # the output is in place: its work paths join the record of published IRIs
     return report
 

@@ -10,18 +10,11 @@ Same input, same bytes: one writer thread, one commit, so the segment files are 
 tantivy names segments by a random id, so after the commit each segment is renamed by a hash
 of its files, and `meta.json` and `.managed.json` are rewritten without the random ids.
 
-In groups, so that a one-document change rewrites a part of the index, not all of it: a
-document's group is given by its name in the corpus (`search_group`, so it keeps its group when
-its text changes), each group is an index of one segment of its own (`IndexWriter`, named by
-content), and the index is those segments side by side (`assemble`: their files linked into one
-folder, one meta.json listing them all). tantivy takes a search's statistics (document
-frequencies, average lengths) over every segment, so the ranking is the one index's. The build
-keeps each group's segment in its cache, under a digest of its members (lod.publish.searchindex).
-
 Fields: `text` (the passage, stored for the highlight, analysed by `ANALYZER`), `tags` (the
 facet tokens, `lod.search.query.facet_token`: indexed for filtering, a fast field for the facet
-counts), `order` (`passage_order`: newest document first, a document's passages in its order: the
-order of a search by facets alone), `slice` (`SLICES`) and `shown` (what a hit shows: its IRIs, symbol, title, date, label, part; stored, not indexed).
+counts), `n` (the passage's number in corpus order: the order of a search by facets alone), `slice`
+(`SLICES`) and
+`shown` (what a hit shows: its IRIs, symbol, title, date, label, part; stored, not indexed).
 Facet labels and the index's counts are in `about.json` beside tantivy's files.
 """
 
@@ -30,11 +23,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import json
-import os
-import zlib
 from collections import Counter
-from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 
 import tantivy
@@ -46,37 +35,15 @@ from lod.search.records import DocumentRecord
 INDEX_FILE = output.SEARCH_INDEX
 """Where the index lives in the build output (a folder)."""
 ABOUT_FILE = "about.json"
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "2"
 ANALYZER = "lod_english"
 SLICES = 64
 """Passages are dealt round-robin into this many slices (`slice` = n mod SLICES), so that the
 facets of a search matching very many can be counted on a few slices spread evenly over the
 corpus (lod.search.index.FACET_SAMPLE)."""
 WRITER_HEAP = 400_000_000
-"""Bytes the single writer thread may hold before it writes a segment: enough for a group of
-the 17,000-document corpus many times over, so that a group is one segment."""
-GROUPS = 8
-"""Groups of documents, each one segment: a one-document change rewrites an eighth of the index.
-More groups make a smaller rewrite and slower searches (a search walks every segment)."""
-LAST_DAY = date.max.toordinal()
-
-
-def search_group(source: str) -> str:
-    """The group of the document named `source` in the corpus: a hash of the name, so that a
-    document keeps its group from one build to the next whatever its text."""
-    return f"{int(hashlib.sha256(source.encode()).hexdigest()[:8], 16) % GROUPS}"
-
-
-def passage_order(day: str, work: str, position: int) -> int:
-    """A passage's place when a search has no words: newest document first (`day`, ISO;
-    undated ones last), the documents of a day by a hash of their work IRI, a document's
-    passages in their order. A key of its own, not a number counted over the corpus, so that a
-    change to one document leaves every other group's segment as it was."""
-    try:
-        ordinal = date.fromisoformat(day[:10]).toordinal()
-    except ValueError:
-        ordinal = 0
-    return (LAST_DAY - ordinal) << 40 | (zlib.crc32(work.encode()) & 0xFFFFFF) << 16 | min(position, 0xFFFF)
+"""Bytes the single writer thread may hold before it writes a segment: enough for the whole
+17,000-document corpus in one segment (fewer segments, faster searches)."""
 
 
 def analyzer(stem: bool = True) -> tantivy.TextAnalyzer:
@@ -93,7 +60,7 @@ def schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_text_field("text", stored=True, tokenizer_name=ANALYZER)
     builder.add_text_field("tags", fast=True, tokenizer_name="raw", index_option="basic")
-    builder.add_unsigned_field("order", indexed=True, fast=True)
+    builder.add_unsigned_field("n", indexed=True, fast=True)
     builder.add_unsigned_field("slice", indexed=True)
     builder.add_bytes_field("shown", stored=True)
     return builder.build()
@@ -118,7 +85,7 @@ def open_index(folder: Path, create: bool = False) -> tantivy.Index:
 
 
 class IndexWriter:
-    """Writes one group's index (one segment) from its documents given one at a time, in a stable order."""
+    """Writes the index folder from documents given one at a time, in a stable order."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -132,7 +99,7 @@ class IndexWriter:
 
     def add(self, record: DocumentRecord) -> None:
         self.documents += 1
-        for position, p in enumerate(record.passages):
+        for p in record.passages:
             tokens = []
             for f in p.facets:
                 token = facet_token(f.facet, f.value)
@@ -142,8 +109,8 @@ class IndexWriter:
             self.passages += 1
             shown = [record.work, record.main, record.symbol, record.title, record.date, p.eid, p.part, p.label]
             doc = tantivy.Document(text=p.text, tags=tokens)
-            doc.add_unsigned("order", passage_order(record.date, record.work, position))
-            doc.add_unsigned("slice", (zlib.crc32(record.work.encode()) + position) % SLICES)
+            doc.add_unsigned("n", self.passages)
+            doc.add_unsigned("slice", self.passages % SLICES)
             doc.add_bytes("shown", json.dumps(shown, ensure_ascii=False).encode())
             self._writer.add_document(doc)
 
@@ -170,45 +137,6 @@ class IndexWriter:
             writer.rollback()
             writer.wait_merging_threads()  # consumes the writer: its threads end, its lock goes
             del self._writer, self._index
-
-
-def assemble(target: Path, groups: Sequence[Path]) -> None:
-    """The index at `target` made of the segments of the groups' indexes (each written by an
-    `IndexWriter`): their files linked (copied across file systems), one meta.json listing every
-    segment, one about.json of their counts summed; no group, an empty index."""
-    if not groups:
-        IndexWriter(target).close()
-        return
-    target.mkdir()
-    meta: dict[str, object] = {}
-    segments: list[dict[str, object]] = []
-    managed = {"meta.json"}
-    documents = passages = 0
-    facets: dict[str, list[object]] = {}
-    for folder in groups:
-        meta = json.loads((folder / "meta.json").read_text())
-        segments += meta["segments"]  # type: ignore[arg-type]
-        for name in json.loads((folder / ".managed.json").read_text()):
-            if name != "meta.json":
-                _link(folder / name, target / name)
-                managed.add(name)
-        about = json.loads((folder / ABOUT_FILE).read_text(encoding="utf-8"))
-        documents, passages = documents + about["documents"], passages + about["passages"]
-        for token, facet, value, label, count in about["facets"]:
-            facets.setdefault(token, [token, facet, value, label, 0])[4] += count  # type: ignore[operator]
-    meta["segments"] = sorted(segments, key=lambda s: str(s["segment_id"]))
-    (target / "meta.json").write_text(json.dumps(meta, sort_keys=True, indent=2))
-    (target / ".managed.json").write_text(json.dumps(sorted(managed), separators=(",", ":")))
-    about = {"schema": SCHEMA_VERSION, "documents": documents, "passages": passages,
-             "facets": [facets[t] for t in sorted(facets)]}
-    (target / ABOUT_FILE).write_text(json.dumps(about, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
-
-
-def _link(source: Path, target: Path) -> None:
-    try:
-        os.link(source, target)
-    except OSError:  # another file system
-        target.write_bytes(source.read_bytes())
 
 
 def _dashed(h: str) -> str:

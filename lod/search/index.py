@@ -157,8 +157,8 @@ class SearchIndex:
         try:
             if words:
                 found = self._searcher.search(query, size, count=True, offset=offset)
-            else:  # facets alone: newest first (lod.search.engine.passage_order)
-                found = self._searcher.search(query, size, count=True, offset=offset, order_by_field="order",
+            else:  # facets alone: in corpus order
+                found = self._searcher.search(query, size, count=True, offset=offset, order_by_field="n",
                                               order=tantivy.Order.Asc)
             self._check(deadline, timeout)
             result.total = found.count or 0
@@ -178,7 +178,7 @@ class SearchIndex:
         if slices < SLICES:
             few = tantivy.Query.term_set_query(self._schema, "slice", list(range(slices)))
             sampled = tantivy.Query.boolean_query([(Must, query), (Must, tantivy.Query.const_score_query(few, 0.0))])
-            found = self._searcher.aggregate(sampled, {"facets": terms, "counted": {"value_count": {"field": "order"}}})
+            found = self._searcher.aggregate(sampled, {"facets": terms, "counted": {"value_count": {"field": "n"}}})
             counted = int(found["counted"]["value"] or 0)
             if counted:
                 result.counts_exact = False
