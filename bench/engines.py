@@ -73,6 +73,8 @@ class EngineRun:
     load_cpu: float = 0.0
     memory_mib: float = 0.0
     differences: list[str] = field(default_factory=list)
+    refused_alike: list[str] = field(default_factory=list)
+    """Example queries both stores refused with the same status (413 past max-rows)."""
     times: dict[str, dict[str, Timing]] = field(default_factory=dict)
     deref: list[str] = field(default_factory=list)
 
@@ -210,8 +212,11 @@ def run_engine(kind: str, build: Path, folder: Path, embedded, mix: dict[str, st
         for example in EXAMPLES:
             mine = served.post("/sparql", data={"query": example.query}, headers=JSON)
             theirs = embedded.post("/sparql", data={"query": example.query}, headers=JSON)
-            if mine.status_code != 200 or answers(mine.get_data()) != answers(theirs.get_data()):
-                run.differences.append(f"example {example.title!r}: {mine.status_code} {mine.get_data()[:200]!r}")
+            if mine.status_code != theirs.status_code or (mine.status_code == 200 and answers(mine.get_data()) != answers(theirs.get_data())):
+                run.differences.append(f"example {example.title!r}: {mine.status_code} {mine.get_data()[:200]!r}, "
+                                       f"embedded {theirs.status_code}")
+            elif mine.status_code != 200:
+                run.refused_alike.append(f"example {example.title!r}: {mine.status_code} from both")
         store = remote_store(running.url, kind, build, "", 60.0)
         local = embedded.application.extensions["lod"].store()
         works = [str(r["w"]) for r in local.select(
@@ -332,6 +337,8 @@ def main(argv: list[str] | None = None) -> int:
         for line in run.differences:
             print("  - " + line)
             failed = True
+        for line in run.refused_alike:
+            print("  - refused alike (the same status and reason on both stores): " + line)
     return 1 if failed else 0
 
 
