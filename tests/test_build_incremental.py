@@ -104,11 +104,18 @@ def test_a_one_word_change_gives_the_files_of_a_full_build_and_reuses_the_other_
     at = text.index(" the ", len(text) // 2)
     edited.write_text(text[:at] + " the present " + text[at + len(" the "):], encoding="utf-8")
     again = _copy_build(out, tmp_path / "out")
+    link_groups = cache_root(again) / "link-groups"
+    build(corpus, again, jobs=2, progress=False, cache=True)  # a copied cache's groups are merged again once
+    before = {p.name for p in link_groups.glob("*.run")}
 
     incremental = build(changed, again, jobs=2, progress=False, cache=True)
     full = build(changed, tmp_path / "full", jobs=2, progress=False, cache=False)
 
     assert_same_tree(again, tmp_path / "full")
+    # the link records merged in groups: the edited document's group and the authorities' (written
+    # anew by every build) merged again, every other group's merged run taken from the cache
+    after = {p.name for p in link_groups.glob("*.run")}
+    assert len(after - before) == len(before - after) <= 2 and len(before & after) >= len(before) - 2 >= 1
     assert incremental.reused == 5 and full.reused == 0
     assert full.descriptions_reused == 0
     described = len((again / output.DESCRIPTION_INPUTS).read_text(encoding="utf-8").splitlines())

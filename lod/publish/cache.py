@@ -200,6 +200,8 @@ class DocumentCache:
         self.chunks = self.root / "chunks"
         self.groups = self.root / "groups"
         """The documents' runs merged in groups (lod.publish.groups), with the manifest beside them."""
+        self.link_groups = self.root / "link-groups"
+        """The documents' link records merged in groups (lod.publish.descriptions)."""
         self.used: set[str] = set()
         if enabled:
             self.documents.mkdir(parents=True, exist_ok=True)
@@ -248,12 +250,14 @@ class DocumentCache:
         temporary.write_text(_sealed(entry.body), encoding="utf-8")
         os.replace(temporary, entry.folder / ENTRY)
 
-    def prune(self, keep_chunks: set[str], keep_groups: Iterable[str] = ()) -> None:
+    def prune(self, keep_chunks: set[str], keep_groups: Iterable[str] = (), keep_link_groups: Iterable[str] = ()) -> None:
         """Remove the entries, chunks and group runs this build did not use: the cache holds one build."""
         if not self.enabled:
             return
         self.groups.mkdir(exist_ok=True)
-        for folder, keep in ((self.documents, self.used), (self.chunks, keep_chunks), (self.groups, set(keep_groups))):
+        self.link_groups.mkdir(exist_ok=True)
+        for folder, keep in ((self.documents, self.used), (self.chunks, keep_chunks), (self.groups, set(keep_groups)),
+                             (self.link_groups, set(keep_link_groups))):
             for path in folder.iterdir():
                 if path.name not in keep:
                     shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink()

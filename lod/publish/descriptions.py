@@ -25,6 +25,8 @@ from lod.describe import build as stage
 from lod.describe.incoming import Owners, records, write_records
 from lod.publish.describe import dataset_iri
 from lod.publish.dumps import DocumentPart
+from lod.publish.groups import RunGroups
+from lod.publish.runs import FAN_IN
 from lod.publish.limits import exit_with_parent
 
 _OWNERS: dict[str, Owners] = {}
@@ -52,6 +54,9 @@ class DescriptionStage:
     memo: Path | None = None
     """The table of reuse keys in the build cache (lod.describe.reuse): read from the previous
     build, written for the next; None without the cache."""
+    link_groups: RunGroups | None = None
+    """With the cache: the link records merged in groups kept there (lod.publish.groups), so that
+    a one-document change merges one group again, not the records of every document."""
     checksums: dict[str, str] = field(default_factory=dict)
     cpu_seconds: float = 0.0
     """CPU seconds the describe workers spent (summed over processes)."""
@@ -69,8 +74,11 @@ class DescriptionStage:
         link_runs = [r.with_suffix(".links") for r in runs if r.with_suffix(".links").is_file()]
         label_runs = [r.with_suffix(".labels") for r in runs if r.with_suffix(".labels").is_file()]
         started = time.perf_counter()
+        if self.link_groups is not None:
+            self.link_groups.merge(link_runs, self.scratch)
+            link_runs = list(self.link_groups.runs.values())
         index, labels = stage.prepare(self.out, self.scratch, self.base, link_runs, label_runs, self.previous,
-                                      self.memo)
+                                      self.memo, fan_in=max(FAN_IN, len(link_runs)))
         works: dict[str, list[Path]] = defaultdict(list)
         for part in parts:
             if part.slug != output.AUTHORITIES:

@@ -172,7 +172,9 @@ def _build(corpus: Path, out: Path, base: str, strict: bool, jobs: int, show: bo
         timings["dumps"] += time.perf_counter() - t0
         if use_cache:
             chunks.manifest().write(documents.root / GROUPS_MANIFEST)
-        documents.prune(chunks.used, chunks.groups.used() if chunks.groups else ())  # the cache keeps what this build used
+        # the cache keeps what this build used
+        documents.prune(chunks.used, chunks.groups.used() if chunks.groups else (),
+                        descriptions.link_groups.used() if descriptions.link_groups else ())
     published_record.save()  # the output is in place: its work paths join the record of published IRIs
     return report
 
@@ -185,7 +187,8 @@ def _describe_and_dump(staging: Path, scratch: Path, out: Path, parts: list[Docu
     t0 = time.perf_counter()
     base = report.base
     descriptions = DescriptionStage(staging, scratch, base, out if out.is_dir() else None,
-                                    documents.root / DESCRIPTIONS_MEMO if use_cache else None)
+                                    documents.root / DESCRIPTIONS_MEMO if use_cache else None,
+                                    RunGroups(documents.link_groups, documents.root) if use_cache else None)
     descriptions.describe(parts, jobs, fork_context())
     timings["describe"] = time.perf_counter() - t0
     timings["describe cpu"] = descriptions.cpu_seconds
