@@ -366,3 +366,18 @@ def test_binary_data_with_nul_bytes_is_still_refused(tmp_path: Path) -> None:
     path.write_bytes(bytes(range(256)) * 40)
     with pytest.raises(ParseError, match="binary"):
         parse_file(path)
+
+
+def test_a_full_disk_while_lists_sqlite_is_written_is_an_os_error_naming_it(tmp_path: Path) -> None:
+    """SQLite says a full disk in its own words (an OperationalError): the build's one-line
+    error needs the OSError it reports everywhere else."""
+    from lod.publish.dumps import DocumentPart
+    from lod.publish.lists import write_lists
+
+    work = "http://x.org/akn/w1"
+    run = tmp_path / "run.nt"
+    run.write_text(f"<{work}> <https://w3id.org/un-lod/ontology#docProponent> <http://x.org/id/state/AUT> .\n")
+    with tiny_filesystem(tmp_path / "disk", 8) as disk:
+        with pytest.raises(OSError) as raised:
+            write_lists(disk, [DocumentPart("w1", work, run, 1)])
+    assert raised.value.errno == errno.ENOSPC and raised.value.filename.endswith("lists.sqlite.partial")

@@ -14,6 +14,7 @@ the work's own graph, else the smallest; the title of the English expression, el
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import pickle
 import sqlite3
@@ -260,6 +261,10 @@ def write_lists(staging: Path, parts: Sequence[DocumentPart]) -> int:
         db.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", names)
         db.executemany("INSERT INTO addressed VALUES (?, ?, ?, ?, ?)", addressed)
         db.commit()
+    except sqlite3.OperationalError as exc:  # SQLite says a full disk in its own words
+        if "full" in str(exc):
+            raise OSError(errno.ENOSPC, "No space left on device", str(partial)) from None
+        raise
     finally:
         db.close()
     partial.replace(path)  # whole or not at all: the pages ask the store where there is no file
