@@ -121,11 +121,9 @@ _STATE: _Inputs | None = None
 
 
 def prepare(out: Path, scratch: Path, base: str, link_runs: Sequence[Path], label_runs: Sequence[Path],
-            previous_out: Path | None = None, memo: Path | None = None,
-            fan_in: int | None = None) -> tuple[dict[str, Slice], dict[str, list[str]]]:
-    """Merge the records and make them the workers' inputs; returns (link index, labels).
-    `memo`: the previous build's table of reuse keys (lod.describe.reuse), if any; `fan_in`:
-    link runs merged at once (lod.publish.runs.FAN_IN if None)."""
+            previous_out: Path | None = None, memo: Path | None = None, fan_in: int | None = None) -> tuple[dict[str, Slice], dict[str, list[str]]]:
+    """Merge the records (`fan_in` link runs at once) and make them the workers' inputs; returns (link
+    index, labels). `memo`: the previous build's table of reuse keys (lod.describe.reuse), if any."""
     global _STATE
     links, labels_file = scratch / "links.sorted", scratch / "labels.sorted"
     merge_to_file(link_runs, links, scratch, fan_in)
