@@ -74,8 +74,11 @@ def _connections_held(pid: int, port: int) -> int:
     return held
 
 
-def test_keep_alive_connections_opened_at_a_start_reach_every_worker(corpus_build: Path, tmp_path: Path) -> None:
-    with running_server(corpus_build, tmp_path / "server.log", **{"store-dir": str(tmp_path / "store")}) as server:
+def _held_after_a_start(corpus_build: Path, folder: Path) -> dict[int, int]:
+    """Connections held by each process of a fresh server after 8 keep-alive clients connected
+    right after its first answer and each had one answer."""
+    folder.mkdir()
+    with running_server(corpus_build, folder / "server.log", **{"store-dir": str(folder / "store")}) as server:
         port = int(server.url.rsplit(":", 1)[1])
         clients = [http.client.HTTPConnection("127.0.0.1", port, timeout=30) for _ in range(8)]
         try:
@@ -84,9 +87,25 @@ def test_keep_alive_connections_opened_at_a_start_reach_every_worker(corpus_buil
             for client in clients:  # each answered, on a connection kept alive
                 client.request("GET", "/.well-known/void")
                 assert client.getresponse().read()
-            held = {pid: _connections_held(pid, port) for pid in _workers(server.process.pid)}
+            return {pid: _connections_held(pid, port) for pid in _workers(server.process.pid)}
         finally:
             for client in clients:
                 client.close()
-    assert sum(held.values()) == 8, held
-    assert sum(1 for n in held.values() if n) == 2, held  # both workers (the test server has 2)
+
+
+STARTS = 3
+"""Fresh starts tried. Which worker wins an accept is the kernel's and the scheduler's choice: with
+the suite's other tests on both cores, a worker the scheduler keeps waiting for the few
+milliseconds 8 connections take can still miss them all (1 start in 8 under `make test`). Before
+the fix, 7 starts in 8 on an idle machine put all 8 on one worker."""
+
+
+def test_keep_alive_connections_opened_at_a_start_reach_every_worker(corpus_build: Path, tmp_path: Path) -> None:
+    starts = []
+    for start in range(STARTS):
+        held = _held_after_a_start(corpus_build, tmp_path / str(start))
+        assert sum(held.values()) == 8, held
+        starts.append(held)
+        if sum(1 for n in held.values() if n) == 2:  # both workers (the test server has 2)
+            return
+    raise AssertionError(f"one worker held every connection in {STARTS} starts: {starts}")
