@@ -240,9 +240,18 @@ def test_a_many_level_merge_gives_the_same_bytes(
     out, _ = built
     monkeypatch.setattr(runs, "FAN_IN", 2)
     monkeypatch.setattr(runs, "DISTINCT_BUFFER", 50)
+    widest: list[int] = []
+    sort_merge = runs._sort_merge
+
+    def recorded(command: str, paths: list[Path], target: Path, *, scratch: Path) -> None:
+        widest.append(len(paths))
+        sort_merge(command, paths, target, scratch=scratch)
+
+    monkeypatch.setattr(runs, "_sort_merge", recorded)
     again = tmp_path / "again"
-    build(CORPUS, again, jobs=1, progress=False)
+    build(CORPUS, again, jobs=1, progress=False, cache=False)
     assert (again / "SHA256SUMS").read_text() == (out / "SHA256SUMS").read_text()
+    assert widest and max(widest) <= 2  # no `sort -m` command line grows with the corpus
 
 
 def _naive_statistics(lines: list[str]) -> dict[str, object]:

@@ -118,3 +118,5 @@ def test_a_challenged_read_is_asked_again_with_the_sessions_credentials(engine_u
     answer = engine.reads.post(engine_url + "/guarded", [("query", "ASK {}")], "text/plain", 2.0, 5.0)
     assert answer.status_code == 200
     assert [s[2].get("Authorization") is not None for s in SEEN] == [False, False, True]
+    engine.reads.post(engine_url + "/guarded", [("query", "ASK {}")], "text/plain", 2.0, 5.0)
+    assert [s[2].get("Authorization") is not None for s in SEEN[3:]] == [True]  # the next read: one request

@@ -9,7 +9,8 @@ urllib3, on which requests is built, keeps the connections alive, applies the ti
 goes through the proxy the environment names for the engine, without it.
 
 Digest authentication (Virtuoso's writes) stays with the session: a read the engine
-challenges (401) is asked again through it, which answers the challenge.
+challenges (401) is asked again through it, which answers the challenge, and so are the reads
+after it (an engine that guards its reads guards them all: not two requests for each).
 """
 
 from __future__ import annotations
@@ -57,6 +58,8 @@ class QueryClient:
     def __init__(self, url: str, headers: Mapping[str, str], session: requests.Session) -> None:
         self.headers = dict(headers)
         self.session = session
+        self.challenged = False
+        """Whether the engine asked for credentials on a read: the session's way from then on."""
         proxy = session.proxies.get(urlsplit(url).scheme) or session.proxies.get("all")
         if proxy:
             parts = urlsplit(proxy)
@@ -69,6 +72,8 @@ class QueryClient:
     def post(self, url: str, form: Sequence[tuple[str, str]], accept: str, connect: float, read: float) -> Answer:
         """The engine's answer to the form; WireTimeout or WireError when there is none."""
         headers = {**self.headers, "Accept": accept, "Content-Type": "application/x-www-form-urlencoded"}
+        if self.challenged:
+            return self._through_session(url, form, headers, connect, read)
         try:
             response = self.pool.request("POST", url, body=urlencode(form).encode("utf-8"), headers=headers,
                                          timeout=urllib3.Timeout(connect=connect, read=read), retries=False,
@@ -80,10 +85,11 @@ class QueryClient:
         except Urllib3Error as exc:
             raise WireError(str(exc)) from None
         if response.status == 401 and self.session.auth is not None:
-            return self._challenged(url, form, headers, connect, read)
+            self.challenged = True
+            return self._through_session(url, form, headers, connect, read)
         return Answer(response.status, response.headers, response.data)
 
-    def _challenged(self, url: str, form: Sequence[tuple[str, str]], headers: dict[str, str], connect: float,
+    def _through_session(self, url: str, form: Sequence[tuple[str, str]], headers: dict[str, str], connect: float,
                     read: float) -> Answer:
         """The same query through the session, whose authentication answers the engine's challenge."""
         try:

@@ -26,7 +26,7 @@ from lod.describe.incoming import Owners, records, write_records
 from lod.publish.describe import dataset_iri
 from lod.publish.dumps import DocumentPart
 from lod.publish.groups import RunGroups
-from lod.publish.runs import FAN_IN
+from lod.publish import runs as sorted_runs
 from lod.publish.limits import exit_with_parent
 
 _OWNERS: dict[str, Owners] = {}
@@ -74,11 +74,13 @@ class DescriptionStage:
         link_runs = [r.with_suffix(".links") for r in runs if r.with_suffix(".links").is_file()]
         label_runs = [r.with_suffix(".labels") for r in runs if r.with_suffix(".labels").is_file()]
         started = time.perf_counter()
+        fan_in = None  # lod.publish.runs.FAN_IN: no command line grows with the corpus
         if self.link_groups is not None:
             self.link_groups.merge(link_runs, self.scratch)
             link_runs = list(self.link_groups.runs.values())
+            fan_in = max(sorted_runs.FAN_IN, len(link_runs))  # the 256 groups and the authorities' run in one pass, not two
         index, labels = stage.prepare(self.out, self.scratch, self.base, link_runs, label_runs, self.previous,
-                                      self.memo, fan_in=max(FAN_IN, len(link_runs)))
+                                      self.memo, fan_in=fan_in)
         works: dict[str, list[Path]] = defaultdict(list)
         for part in parts:
             if part.slug != output.AUTHORITIES:

@@ -262,7 +262,7 @@ def write_lists(staging: Path, parts: Sequence[DocumentPart]) -> int:
         db.executemany("INSERT INTO addressed VALUES (?, ?, ?, ?, ?)", addressed)
         db.commit()
     except sqlite3.OperationalError as exc:  # SQLite says a full disk in its own words
-        if "full" in str(exc):
+        if exc.sqlite_errorcode == sqlite3.SQLITE_FULL:
             raise OSError(errno.ENOSPC, "No space left on device", str(partial)) from None
         raise
     finally:
