@@ -42,6 +42,7 @@ def main(corpus: Path, out: Path, jobs: int) -> None:
         "remapped": report.remapped,
         "descriptions_reused": report.descriptions_reused,
         "descriptions_by_key": report.descriptions_by_key,
+        "link_keys_gathered": report.link_keys_gathered,
         "seconds": report.seconds,
         "dump_seconds": report.dump_seconds,
         "wall": wall,

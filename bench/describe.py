@@ -25,6 +25,7 @@ import click
 
 from lod.cli import jobs_option
 from lod.describe import build as stage
+from lod.describe.link_index import MergedLinks
 
 
 def _keep_inputs(corpus: Path, scratch: Path, jobs: int) -> tuple[stage._Inputs, list[stage.DescribeTask], Path]:
@@ -37,10 +38,11 @@ def _keep_inputs(corpus: Path, scratch: Path, jobs: int) -> tuple[stage._Inputs,
     def keep(todo: list[stage.DescribeTask], pool: object) -> list[stage.Described]:
         state = stage._STATE
         assert state is not None
-        folder = state.links.parent
+        assert isinstance(state.links, MergedLinks), "a build without the cache merges its link records"
+        folder = state.links.path.parent
         shutil.copytree(folder, scratch / "inputs")
         moved = lambda p: scratch / "inputs" / p.relative_to(folder) if p.is_relative_to(folder) else p  # noqa: E731
-        kept["state"] = (state.base, moved(state.links), state.index, state.labels)
+        kept["state"] = (state.base, MergedLinks(moved(state.links.path), state.links.index, state.links.digests), state.labels)
         kept["tasks"] = [stage.DescribeTask(t.iri, t.kind, tuple(moved(r) for r in t.runs)) for t in todo]
         return run(todo, pool)  # type: ignore[arg-type]
 
@@ -49,8 +51,8 @@ def _keep_inputs(corpus: Path, scratch: Path, jobs: int) -> tuple[stage._Inputs,
         build(corpus, scratch / "built", jobs=jobs, progress=False, cache=False)
     finally:
         stage.run = run
-    base, links, index, labels = kept["state"]  # type: ignore[misc]
-    return stage._Inputs(scratch / "round", base, links, index, labels), kept["tasks"], scratch / "built"  # type: ignore[return-value]
+    base, links, labels = kept["state"]  # type: ignore[misc]
+    return stage._Inputs(scratch / "round", base, links, labels), kept["tasks"], scratch / "built"  # type: ignore[return-value]
 
 
 def _round(inputs: stage._Inputs, tasks: list[stage.DescribeTask], built: Path) -> dict[str, float]:
@@ -58,7 +60,7 @@ def _round(inputs: stage._Inputs, tasks: list[stage.DescribeTask], built: Path) 
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
     (out / "akn").symlink_to(built / "akn")  # the work pages link their AKN files
-    stage._STATE = stage._Inputs(out, inputs.base, inputs.links, inputs.index, inputs.labels)
+    stage._STATE = stage._Inputs(out, inputs.base, inputs.links, inputs.labels)
     cpu = {"work": 0.0, "resource": 0.0}
     count = {"work": 0, "resource": 0}
     written = 0

@@ -38,7 +38,8 @@ from lod.describe import html
 from lod.describe.adoption import text_languages
 from lod.describe.akn_files import akn_alternates
 from lod.describe.graph import DescriptionGraph
-from lod.describe.incoming import Owners, Slice, index_records, label_table, read_slice, symbol_of
+from lod.describe.incoming import Owners, label_table
+from lod.describe import link_index  # the module: it imports lod.publish, which imports this module
 from lod.describe.page import resource_page, work_page
 from lod.describe.jsonld import jsonld_document
 from lod.describe.reuse import ReuseTable, labels_digest, reuse_key
@@ -83,9 +84,9 @@ class Described:
     files: dict[str, str]
     reused: bool = False
     cpu_seconds: float = 0.0
+    """CPU time of the worker spent on this description (the stage's cost, reliable under load)."""
     key: str | None = None
     """Its reuse key (lod.describe.reuse), which the next build compares with its own."""
-    """CPU time of the worker spent on this description (the stage's cost, reliable under load)."""
 
 
 @dataclass
@@ -94,8 +95,8 @@ class _Inputs:
 
     out: Path
     base: str
-    links: Path
-    index: dict[str, Slice]
+    links: link_index.MergedLinks | link_index.GroupedLinks
+    """Each key's link records, and their sha256 (lod.describe.link_index)."""
     labels: dict[str, list[str]]
     previous: dict[str, str] = field(default_factory=dict)
     previous_out: Path | None = None
@@ -105,8 +106,6 @@ class _Inputs:
     """Each IRI's owner, remembered by each worker across its descriptions (bounded)."""
     folders: set[str] = field(default_factory=set)
     """Folders of `out` this process made already."""
-    slices: dict[str, str] = field(default_factory=dict)
-    """Each key's sha256 of its link records."""
     labels_digest: str = ""
     table: ReuseTable = field(default_factory=ReuseTable)
     """The previous build's reuse keys."""
@@ -121,30 +120,37 @@ _STATE: _Inputs | None = None
 
 
 def prepare(out: Path, scratch: Path, base: str, link_runs: Sequence[Path], label_runs: Sequence[Path],
-            previous_out: Path | None = None, memo: Path | None = None, fan_in: int | None = None) -> tuple[dict[str, Slice], dict[str, list[str]]]:
+            previous_out: Path | None = None, memo: Path | None = None, fan_in: int | None = None,
+            grouped: link_index.GroupedLinks | None = None) -> tuple[link_index.MergedLinks | link_index.GroupedLinks, dict[str, list[str]]]:
     """Merge the records (`fan_in` link runs at once) and make them the workers' inputs; returns (link
-    index, labels). `memo`: the previous build's table of reuse keys (lod.describe.reuse), if any."""
+    records, labels). `memo`: the previous build's table of reuse keys (lod.describe.reuse), if any;
+    `grouped`: the link records as the cache's groups hold them, which are then not merged."""
     global _STATE
-    links, labels_file = scratch / "links.sorted", scratch / "labels.sorted"
-    merge_to_file(link_runs, links, scratch, fan_in)
+    labels_file = scratch / "labels.sorted"
+    links = grouped or link_index.merge_links(link_runs, scratch / "links.sorted", scratch, fan_in)
     merge_to_file(label_runs, labels_file, scratch)
     labels: dict[str, list[str]] = defaultdict(list)
     for subject, line in label_table(labels_file):
         labels[subject].append(line)
     labels_file.unlink()
-    slices: dict[str, str] = {}
-    index = index_records(links, slices)
-    _STATE = _Inputs(out, base.rstrip("/"), links, index, dict(labels), _previous_digests(previous_out), previous_out,
-                     _previous_digests(previous_out, output.CHECKSUMS, "  "), slices=slices,
+    _STATE = _Inputs(out, base.rstrip("/"), links, dict(labels), _previous_digests(previous_out), previous_out,
+                     _previous_digests(previous_out, output.CHECKSUMS, "  "),
                      labels_digest=labels_digest(labels), table=ReuseTable.read(memo, previous_out))
-    return index, _STATE.labels
+    return links, _STATE.labels
+
+
+def use_merged(link_runs: Sequence[Path], scratch: Path, fan_in: int | None = None) -> None:
+    """Read the link records from one merged file from now on (before the workers fork): for
+    many descriptions, cheaper than gathering each key's records from the groups."""
+    assert _STATE is not None
+    _STATE.links = link_index.merge_links(link_runs, scratch / "links.sorted", scratch, fan_in)
 
 
 def key_of(task: DescribeTask) -> str | None:
     """A task's reuse key (lod.describe.reuse) under the inputs `prepare` made."""
     state = _STATE
     assert state is not None
-    return reuse_key(stage_version(), state.base, task.kind, task.iri, task.digests, state.slices.get(task.iri))
+    return reuse_key(stage_version(), state.base, task.kind, task.iri, task.digests, state.links.digests.get(task.iri))
 
 
 def take_over(task: DescribeTask, key: str | None) -> Described | None:
@@ -172,7 +178,7 @@ by the vocabulary's own documents (served by the vocabulary module), not as reso
 data; a verb's "links into it" would be every paragraph using it."""
 
 
-def tasks(works: dict[str, list[Path]], index: dict[str, Slice], base: str, extra: Iterable[str] = (),
+def tasks(works: dict[str, list[Path]], keys: Iterable[str], base: str, extra: Iterable[str] = (),
           digests: Mapping[Path, str | None] | None = None) -> list[DescribeTask]:
     """A task per published work and per other resource the records (or `extra`) name;
     `digests`: each run's sha256, where known (a work's reuse key needs all of its runs')."""
@@ -180,31 +186,9 @@ def tasks(works: dict[str, list[Path]], index: dict[str, Slice], base: str, extr
     known = digests or {}
     found = [DescribeTask(work, "work", tuple(runs), tuple(known.get(r) for r in runs))
              for work, runs in sorted(works.items())]
-    others = sorted({key for key in (*index, *extra)
+    others = sorted({key for key in (*keys, *extra)
                      if owners(key) not in works and key not in works and not key.startswith(VOCABULARY)})
     return found + [DescribeTask(key, "resource") for key in others]
-
-
-def symbols(labels: dict[str, list[str]], works: Iterable[str]) -> dict[str, str]:
-    """symbol → work IRI, a published work before a cited one, else the first IRI in order."""
-    published = set(works)
-    best: dict[str, tuple[bool, str]] = {}
-    for subject in sorted(labels):
-        for line in labels[subject]:
-            symbol = symbol_of(line)
-            if symbol is None:
-                continue
-            rank = (subject not in published, subject)
-            if symbol not in best or rank < best[symbol]:
-                best[symbol] = rank
-    return {symbol: iri for symbol, (_, iri) in sorted(best.items())}
-
-
-def write_symbols(out: Path, table: dict[str, str]) -> None:
-    path = out / output.SYMBOLS
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("".join(f"{s}\t{iri}\n" for s, iri in table.items() if "\t" not in s and "\n" not in s),
-                    encoding="utf-8")
 
 
 def write_digests(out: Path, described: Iterable[Described]) -> None:
@@ -245,7 +229,7 @@ def _describe(task: DescribeTask) -> Described:
     lines: set[str] = set()
     for run_file in task.runs:
         lines.update(run_file.read_bytes().decode("utf-8").splitlines())
-    lines.update(read_slice(state.links, state.index.get(task.iri)))
+    lines.update(state.links.lines(task.iri))
     named: set[str] = set()
     for line in lines:  # the IRIs of both ends (N-Triples: `<s> <p> <o> .`, an IRI never holds a space or `>`)
         subject, _, rest = line.split(" ", 2)
@@ -396,5 +380,5 @@ def _write(path: str, body: bytes, folders: set[str]) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-__all__ = ["describe_triples", "DescribeTask", "Described", "describe", "prepare", "run", "symbols", "tasks",
-           "write_digests", "write_symbols"]
+__all__ = ["describe_triples", "DescribeTask", "Described", "describe", "prepare", "run", "tasks", "use_merged",
+           "write_digests"]

@@ -23,9 +23,11 @@ from rdflib import Graph
 from lod import output
 from lod.describe import build as stage
 from lod.describe.incoming import Owners, records, write_records
+from lod.describe import symbol_table
+from lod.describe import link_index  # a module, not its names: lod.describe.build imports lod.publish
 from lod.publish.describe import dataset_iri
 from lod.publish.dumps import DocumentPart
-from lod.publish.groups import RunGroups
+from lod.publish.groups import Manifest, RunGroups
 from lod.publish import runs as sorted_runs
 from lod.publish.limits import exit_with_parent
 
@@ -67,6 +69,8 @@ class DescriptionStage:
     by_key: int = 0
     """Of those, the ones taken by their reuse key in the main process (lod.describe.reuse)."""
     described: list[stage.Described] = field(default_factory=list)
+    gathered: int | None = None
+    """Keys whose link records changed, gathered from the groups (None: every record merged)."""
 
     def describe(self, parts: Sequence[DocumentPart], jobs: int, context: multiprocessing.context.BaseContext) -> None:
         owners = Owners.on(self.base)
@@ -75,18 +79,20 @@ class DescriptionStage:
         label_runs = [r.with_suffix(".labels") for r in runs if r.with_suffix(".labels").is_file()]
         started = time.perf_counter()
         fan_in = None  # lod.publish.runs.FAN_IN: no command line grows with the corpus
+        grouped = None
         if self.link_groups is not None:
             self.link_groups.merge(link_runs, self.scratch)
             link_runs = list(self.link_groups.runs.values())
             fan_in = max(sorted_runs.FAN_IN, len(link_runs))  # the 256 groups and the authorities' run in one pass, not two
-        index, labels = stage.prepare(self.out, self.scratch, self.base, link_runs, label_runs, self.previous,
-                                      self.memo, fan_in=fan_in)
+            grouped = self._grouped(link_runs)
+        links, labels = stage.prepare(self.out, self.scratch, self.base, link_runs, label_runs, self.previous,
+                                      self.memo, fan_in=fan_in, grouped=grouped)
         works: dict[str, list[Path]] = defaultdict(list)
         for part in parts:
             if part.slug != output.AUTHORITIES:
                 works[owners(part.graph)].append(part.path)
         todo = []
-        found = stage.tasks(works, index, self.base, digests={p.path: p.digest for p in parts})
+        found = stage.tasks(works, links, self.base, digests={p.path: p.digest for p in parts})
         batches = [found[i:i + TAKE_OVER_BATCH] for i in range(0, len(found), TAKE_OVER_BATCH)]
         with ThreadPoolExecutor(LINKERS) as linkers:  # in order: the batches are given back as listed
             for batch in linkers.map(_take_over, batches):
@@ -96,6 +102,11 @@ class DescriptionStage:
                     else:
                         self._collect([taken])
                         self.by_key += 1
+        if grouped is not None and len(todo) > GATHERED_AT_MOST:
+            stage.use_merged(link_runs, self.scratch, fan_in)
+            self.gathered = None
+        if self.link_groups is not None:
+            link_index.KeyTable.write(self.link_groups.cache / link_index.KEY_TABLE, self.link_groups.digests, links.digests)
         self.join_seconds = time.perf_counter() - started
         if jobs > 1 and len(todo) > 1:
             # forked after `prepare` (they inherit the merged records and the labels); like every
@@ -104,7 +115,20 @@ class DescriptionStage:
                 self._collect(stage.run(todo, pool))
         else:
             self._collect(stage.run(todo, None))
-        stage.write_symbols(self.out, stage.symbols(labels, works))
+        symbol_table.write_symbols(self.out, symbol_table.symbols(labels, works))
+
+    def _grouped(self, runs: Sequence[Path]) -> link_index.GroupedLinks | None:
+        """The link records as the cache's groups hold them, when the previous build's key table
+        says what the unchanged groups hold and its descriptions may be reused; else None."""
+        assert self.link_groups is not None
+        table = link_index.KeyTable.read(self.link_groups.cache / link_index.KEY_TABLE)
+        if table is None or self.previous is None or self.memo is None:
+            return None
+        changed = self.link_groups.changed_subjects(Manifest(table.groups), link_index.KEY_END, at_least=FEW_GROUPS)
+        if changed is None:
+            return None
+        self.gathered = len(changed)
+        return link_index.updated(table, runs, changed)
 
     def describe_dataset(self, void: Graph) -> list[str]:
         """The dataset's description: its VoID + DCAT graph (written after the dumps it counts).
@@ -127,6 +151,11 @@ class DescriptionStage:
             self.checksums.update(result.files)
 
 
+FEW_GROUPS = 8
+"""Changed link groups compared line by line even when they are most of a small corpus's groups."""
+GATHERED_AT_MOST = 500
+"""Descriptions made again whose link records are gathered from the groups, key by key (a binary
+search in each of the 257 group runs); beyond this many, the groups are merged into one file."""
 LINKERS = 4
 """Threads that take over unchanged descriptions (hard links and folders: system calls, which
 run without the GIL). One thread spent 4.4 s of a one-document change at 10,000 documents on them."""

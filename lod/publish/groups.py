@@ -105,13 +105,15 @@ class RunGroups:
         """The files of this build's group runs in `store` (what the cache keeps)."""
         return {n for p in self.runs.values() for n in (p.name, _check_file(p).name)}
 
-    def changed_subjects(self, previous: Manifest) -> set[bytes] | None:
-        """Subjects of the lines in which this build's group runs differ from the previous
-        build's; None when a previous group run is missing (then every chunk is made again)."""
+    def changed_subjects(self, previous: Manifest, separator: bytes = b" ", at_least: int = 0) -> set[bytes] | None:
+        """Subjects (what precedes `separator`: the key of a link record) of the lines in which this
+        build's group runs differ from the previous build's; None when a previous group run is
+        missing (then every chunk is made again) or more than a quarter of the groups (and more
+        than `at_least`) changed."""
         subjects: set[bytes] = set()
         names = sorted(set(self.digests) | set(previous.groups))
         changed = [n for n in names if previous.groups.get(n) != self.digests.get(n)]
-        if len(changed) * MOSTLY_CHANGED > len(names):
+        if len(changed) > at_least and len(changed) * MOSTLY_CHANGED > len(names):
             return None  # cheaper to merge the group runs whole (sort -m) than to compare and gather
         for name in changed:
             old, new = previous.groups.get(name), self.digests.get(name)
@@ -123,7 +125,7 @@ class RunGroups:
                 return None
             after = _lines(self.runs[name]) if new else set()
             assert after is not None
-            subjects.update(line[: line.find(b" ")] for line in before ^ after)
+            subjects.update(line[: line.find(separator)] for line in before ^ after)
         return subjects
 
     @contextmanager
@@ -158,9 +160,10 @@ def _lines(path: Path) -> set[bytes] | None:
         return None
 
 
-def first_line_at_or_after(data: mmap.mmap | bytes, key: bytes) -> int:
-    """Offset of the first line of sorted `data` that is >= `key` (len(data) if none)."""
-    lo, hi = 0, len(data)
+def first_line_at_or_after(data: mmap.mmap | bytes, key: bytes, lo: int = 0) -> int:
+    """Offset of the first line of sorted `data` that is >= `key` (len(data) if none); `lo`: a
+    line's start before which there is none."""
+    hi = len(data)
     while lo < hi:
         mid = (lo + hi) // 2
         start = data.rfind(b"\n", lo, mid) + 1 or lo

@@ -195,6 +195,7 @@ def _describe_and_dump(staging: Path, scratch: Path, out: Path, parts: list[Docu
     timings["describe join"] = descriptions.join_seconds
     report.dump_seconds["descriptions"] = timings["describe"]
     report.descriptions_reused, report.descriptions_by_key = descriptions.reused, descriptions.by_key
+    report.link_keys_gathered = descriptions.gathered
     t0 = time.perf_counter()
     chunks = ChunkedDumps(documents.chunks if use_cache else scratch / "chunks")
     if use_cache:  # runs merged in groups kept in the cache; only the chunks of changed groups made again

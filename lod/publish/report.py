@@ -59,6 +59,9 @@ class BuildReport:
     """Descriptions whose files were taken from the previous output (lod.describe.build)."""
     descriptions_by_key: int = 0
     """Of those, the ones taken by their reuse key, no worker reading their inputs (lod.describe.reuse)."""
+    link_keys_gathered: int | None = None
+    """Keys whose link records changed, gathered from the cache's groups (lod.describe.link_index);
+    None when the build merged every document's link records instead."""
 
     @property
     def published(self) -> list[DocumentOutcome]:
