@@ -204,3 +204,26 @@ def test_each_language_page_prints_its_own_point_letters() -> None:
 
     assert letters("ar")[:3] == ["(أ)", "(ب)", "(ج)"]
     assert letters("en")[:3] == ["(a)", "(b)", "(c)"]
+
+
+SEE_ALSO = "http://www.w3.org/2000/01/rdf-schema#seeAlso"
+UNDOCS = "https://undocs.org/A/RES/70/174"
+
+
+def test_a_web_page_only_pointed_at_is_not_described_and_is_linked_straight_out() -> None:
+    """undocs.org's copy of a document is the object of rdfs:seeAlso: a description of it would
+    hold only the pointer its subject's description holds; pages link it as it is."""
+    from lod.describe.incoming import Owners, records
+    from lod.describe.page import work_page
+
+    lines = sorted([f"<{WORK}> <{SEE_ALSO}> <{UNDOCS}> .", f'<{WORK}> <{LABEL}> "the work" .',
+                    f"<https://example.org/page> <{SEE_ALSO}> <{WORK}> .",
+                    f"<{WORK}/!main#para_1> <{CITES}> <{OTHER}> ."])
+    links, _ = records(lines, WORK, Owners.on(BASE))
+    keys = {record.decode().split("\t", 1)[0] for record in links}
+    assert UNDOCS not in keys  # not a resource of the data
+    assert OTHER in keys and "https://example.org/page" in keys  # a link into ours is kept; so is a fact about another
+    triples = list(ox.parse("\n".join(lines).encode() + b"\n", format=ox.RdfFormat.N_TRIPLES))
+    page = work_page(DescriptionGraph.of(triples), WORK, BASE)
+    pointed = [value.link for _, values in page.metadata for value in values if value.link and value.link.iri == UNDOCS]
+    assert pointed and all(link.href == UNDOCS for link in pointed)

@@ -26,12 +26,13 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from lod.describe.labels import LABEL_PREDICATES, RDF_TYPE, SYMBOL_PREDICATES
+from lod.describe.labels import LABEL_PREDICATES, POINTER_PREDICATES, RDF_TYPE, SYMBOL_PREDICATES
 from lod.uri import IRIError, WorkIRI
 
 TAB = b"\t"
 _NAMING = frozenset(f"<{p}>" for p in (*LABEL_PREDICATES, *SYMBOL_PREDICATES))
 _TYPE = f"<{RDF_TYPE}>"
+_POINTERS = frozenset(f"<{p}>" for p in POINTER_PREDICATES)
 
 
 @dataclass
@@ -70,9 +71,11 @@ def split_line(line: str) -> tuple[str, str, str]:
 
 def records(lines: Iterable[str], own: str | None, owners: Owners) -> tuple[list[bytes], list[bytes]]:
     """(link records, label records) of one document's lines; `own` is its work, whose own
-    description holds its lines already. Blank nodes are a document's own: never keyed."""
+    description holds its lines already. Blank nodes are a document's own: never keyed; nor is a
+    web page elsewhere that a line only points at (lod.describe.labels.POINTER_PREDICATES)."""
     links: set[str] = set()
     labels: set[str] = set()
+    ours = "<" + owners.base
     for line in lines:
         subject, predicate, obj = split_line(line)
         if not subject.startswith("<"):
@@ -82,7 +85,7 @@ def records(lines: Iterable[str], own: str | None, owners: Owners) -> tuple[list
         about = owners(subject[1:-1])
         if about != own:
             links.add(f"{about}\t{line}")
-        if obj.startswith("<") and predicate != _TYPE:
+        if obj.startswith("<") and predicate != _TYPE and (predicate not in _POINTERS or obj.startswith(ours)):
             target = owners(obj[1:-1])
             if target != own and target != about:
                 links.add(f"{target}\t{line}")

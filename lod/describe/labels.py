@@ -2,7 +2,7 @@
 
 A description holds, besides the resource's own triples and the links into it, the names of
 both ends (so a page or a client can show "A/RES/70/174" rather than an IRI). These properties
-are the names; the build's join (lod.describe.links) picks them out of every document, and the
+are the names; the build's join (lod.describe.incoming) picks them out of every document, and the
 page (lod.describe.page) prefers them in this order.
 """
 
@@ -25,3 +25,8 @@ SYMBOL_PREDICATES: tuple[str, ...] = (
 """Properties whose value is a UN document symbol: /symbol/A/RES/70/174 finds a work by them."""
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+POINTER_PREDICATES: frozenset[str] = frozenset({"http://www.w3.org/2000/01/rdf-schema#seeAlso"})
+"""Properties whose value is a web page about the subject (undocs.org's copy of a document), not a
+resource of the data: an IRI elsewhere that is only pointed at is not described (its description
+would hold nothing but the pointer, which its subject's holds), and pages link it straight out."""

@@ -94,10 +94,13 @@ class Linker:
                 return iri.eid or iri.number.replace("-", "/")
         return key.rsplit("/", 1)[-1] or key
 
+    def is_ours(self, iri: str) -> bool:
+        return iri.startswith(self.base + "/")
+
     def href(self, iri: str) -> str:
         """A path on this site for IRIs on our base; never a path a browser reads as another
         host (`//evil.example/x`, `/\\evil.example/x` are network-path references)."""
-        if iri.startswith(self.base + "/"):
+        if self.is_ours(iri):
             path = iri[len(self.base):]
             if not path.startswith(("//", "/\\")):
                 return path

@@ -19,6 +19,7 @@ import pyoxigraph as ox
 from lod.describe.graph import RDF_TYPE, DescriptionGraph, Term, as_description_graph, is_iri, is_literal, property_name, text as term_text
 from lod.describe.linker import Link, Linker, Value, literal_in, literal_text, local_name, qname, work_of
 from lod.describe.adoption import RIGHT_TO_LEFT, LANGUAGE_NAMES, Voting
+from lod.describe.labels import POINTER_PREDICATES
 from lod.describe.workfacts import work_facts
 
 TEXT_NAMES = ("text", "content", "value", "chars", "body", "plaintext", "citationtext")
@@ -119,7 +120,7 @@ def _values(graph: DescriptionGraph, linker: Linker, subject: Term, skip: set[Te
         if is_literal(obj):
             rows[qname(pred)].append(Value(obj.value, lang=obj.language))  # type: ignore[union-attr]
         elif is_iri(obj):
-            link = linker.link(obj)
+            link = Link(obj, obj, obj) if pred in POINTER_PREDICATES and not linker.is_ours(obj) else linker.link(obj)
             label = qname(obj) if pred == RDF_TYPE else link.label
             rows[qname(pred)].append(Value(label, link))
     return sorted(rows.items(), key=lambda kv: (kv[0] != "rdf:type", kv[0]))
