@@ -53,6 +53,28 @@ def test_first_line_at_or_after_finds_the_first_line_not_below_the_key() -> None
     assert first_line_at_or_after(data, b"<d> ") == len(data)
 
 
+def test_lines_that_move_from_one_group_to_another_are_no_change(tmp_path: Path) -> None:
+    """A changed document leaves its old group for a new one (its cache key, which names the
+    group, changed): only the lines it really changed name changed subjects."""
+    from lod.publish.groups import Manifest, RunGroups
+
+    cache, store = tmp_path / "cache", tmp_path / "store"
+    old_a, same_b, new_c = _run(cache / "aa0", b"<a> p o .\n<d> p o .\n"), _run(cache / "bb0", b"<b> p o .\n"), \
+        _run(cache / "cc0", b"<a> p o .\n<d> p CHANGED .\n")
+    before = RunGroups(store, cache)
+    before.merge([old_a, same_b], tmp_path)
+    now = RunGroups(store, cache)
+    now.merge([same_b, new_c], tmp_path)
+    assert sorted(now.digests) == ["bb", "cc"] and now.digests["bb"] == before.digests["bb"]
+    assert now.changed_subjects(Manifest(dict(before.digests)), at_least=8) == {b"<d>"}  # <a> moved: no change
+
+
+def _run(folder: Path, data: bytes) -> Path:
+    folder.mkdir(parents=True)
+    (folder / "run.nt").write_bytes(data)
+    return folder / "run.nt"
+
+
 @needs_shared
 def test_every_range_gathered_from_the_runs_is_the_cut_of_the_merged_file(built: tuple[Path, Path], tmp_path: Path) -> None:
     _, out = built

@@ -9,7 +9,6 @@ of the build and is reported like a SHACL violation.
 
 from __future__ import annotations
 
-import os
 import struct
 import time
 import zipfile
@@ -69,17 +68,17 @@ def write_manifestation(res: Resolution, registry: WorkRegistry, base: str, scra
     return AKNOutcome(path=path)
 
 
-def place_manifestation(scratch: Path, out: Path, path: str, outcome: DocumentOutcome) -> None:
-    """Link a written AKN file to its place in the output and name it in the document's
-    outcome; when that expression already has one (two input files of the same document), the
-    first in corpus order keeps it and the other's outcome says so."""
-    target = out / path
-    if target.exists():
+def place_manifestation(path: str, outcome: DocumentOutcome, placed: set[str]) -> bool:
+    """Whether a written AKN file goes to `path` in the output (`placed`: the paths given so far,
+    to which it is added); it is then named in the document's outcome. When that expression
+    already has one (two input files of the same document), the first in corpus order keeps it
+    and the other's outcome says so. The caller links the file (lod.publish.hardlinks)."""
+    if path in placed:
         outcome.warnings.append(f"{path} was already written from another file of the same expression")
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    os.link(scratch, target)  # the file stays in the build cache (lod.publish.cache) too
+        return False
+    placed.add(path)
     outcome.akn = path
+    return True
 
 
 def write_akn_zip(out: Path, seconds: dict[str, float] | None = None, previous: Path | None = None,

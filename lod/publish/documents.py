@@ -14,7 +14,6 @@ finishes first or on what came from the cache.
 
 from __future__ import annotations
 
-import os
 import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -31,6 +30,7 @@ from lod import output
 from lod.akn import akn_schema
 from lod.publish import cache, workers
 from lod.publish.akn import place_manifestation
+from lod.publish.hardlinks import link_all
 from lod.publish.dumps import DocumentPart
 from lod.publish.limits import DocumentLimits, fork_context
 from lod.publish.report import DocumentOutcome, failed_status
@@ -199,6 +199,8 @@ class DocumentStage:
     def _place(self, documents: list[Document], state: str) -> list[DocumentPart]:
         """In corpus order: slugs, graph names, the output files, the search records, the cache."""
         parts: list[DocumentPart] = []
+        links: list[tuple[str, str]] = []  # (file in the cache or scratch, its place in the output)
+        placed: set[str] = set()
         taken: set[str] = {AUTHORITIES_SLUG}
         graphs: set[str] = set()
         expressions: set[tuple[str, str | None]] = set()
@@ -231,16 +233,16 @@ class DocumentStage:
             graphs.add(graph_name)
             expressions.add(expression)
             turtle = output.document_turtle(outcome.slug)
-            os.link(folder / cache.TURTLE, self.staging / turtle)
+            links.append((f"{folder}/{cache.TURTLE}", f"{self.staging}/{turtle}"))
             self.known[turtle] = body["files"][cache.TURTLE]
-            if body["akn"]:
-                place_manifestation(folder / cache.AKN, self.staging, body["akn"], outcome)
-                if outcome.akn:
-                    self.known[outcome.akn] = body["files"][cache.AKN]
+            if body["akn"] and place_manifestation(body["akn"], outcome, placed):
+                links.append((f"{folder}/{cache.AKN}", f"{self.staging}/{body['akn']}"))
+                self.known[body["akn"]] = body["files"][cache.AKN]
             if self.index is not None:
                 self.index.add(folder / cache.RECORD)
             parts.append(DocumentPart(outcome.slug, graph_name, folder / cache.RUN, body["triples"],
                                       tuple(body["boundaries"]), body["files"].get(cache.RUN)))
+        link_all(links)
         return parts
 
     def _stored(self, doc: Document, state: str) -> None:

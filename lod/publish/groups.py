@@ -109,24 +109,29 @@ class RunGroups:
         """Subjects (what precedes `separator`: the key of a link record) of the lines in which this
         build's group runs differ from the previous build's; None when a previous group run is
         missing (then every chunk is made again) or more than a quarter of the groups (and more
-        than `at_least`) changed."""
-        subjects: set[bytes] = set()
+        than `at_least`) changed.
+
+        The changed groups are compared together, not one by one: a changed document changes its
+        cache key, so it usually leaves one group for another, and its lines, gone from the old
+        group and found in the new, are no change of the whole (a key whose records did not change
+        would otherwise be gathered again: at 10,000 documents, every State and body the document
+        names, 3 s)."""
         names = sorted(set(self.digests) | set(previous.groups))
         changed = [n for n in names if previous.groups.get(n) != self.digests.get(n)]
         if len(changed) > at_least and len(changed) * MOSTLY_CHANGED > len(names):
             return None  # cheaper to merge the group runs whole (sort -m) than to compare and gather
+        before: set[bytes] = set()
+        after: set[bytes] = set()
         for name in changed:
             old, new = previous.groups.get(name), self.digests.get(name)
-            before: set[bytes] | None = set()
-            if old:
-                kept = self.store / f"{old}.run"
-                before = _lines(kept) if _intact(kept) else None
-            if before is None:
+            kept = self.store / f"{old}.run" if old else None
+            old_lines = (_lines(kept) if _intact(kept) else None) if kept else set()
+            new_lines = _lines(self.runs[name]) if new else set()
+            if old_lines is None or new_lines is None:
                 return None
-            after = _lines(self.runs[name]) if new else set()
-            assert after is not None
-            subjects.update(line[: line.find(separator)] for line in before ^ after)
-        return subjects
+            before |= old_lines
+            after |= new_lines
+        return {line[: line.find(separator)] for line in before ^ after}
 
     @contextmanager
     def opened(self) -> Iterator[list[mmap.mmap]]:
