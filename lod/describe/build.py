@@ -42,7 +42,7 @@ from lod.describe.incoming import Owners, label_table
 from lod.describe import link_index  # the module: it imports lod.publish, which imports this module
 from lod.describe.page import resource_page, work_page
 from lod.describe.jsonld import jsonld_document
-from lod.describe.reuse import ReuseTable, labels_digest, reuse_key
+from lod.describe.reuse import ReuseTable, labels_digest, named_field, reuse_key, subject_digests
 from lod.describe.serialize import serialize_triples
 from lod.formats import HTML, JSONLD, NTRIPLES, RDF_FORMATS, RESOURCE_FORMATS, Format
 from lod.publish.runs import merge_to_file
@@ -87,6 +87,8 @@ class Described:
     """CPU time of the worker spent on this description (the stage's cost, reliable under load)."""
     key: str | None = None
     """Its reuse key (lod.describe.reuse), which the next build compares with its own."""
+    named: str = ""
+    """The IRIs whose labels it holds (lod.describe.reuse.named_field), for the next build."""
 
 
 @dataclass
@@ -107,8 +109,12 @@ class _Inputs:
     folders: set[str] = field(default_factory=set)
     """Folders of `out` this process made already."""
     labels_digest: str = ""
+    label_digests: dict[str, str] = field(default_factory=dict)
+    """Each label subject's digest (lod.describe.reuse.subject_digests)."""
     table: ReuseTable = field(default_factory=ReuseTable)
     """The previous build's reuse keys."""
+    changed_labels: frozenset[int] | None = None
+    """The hashes of the subjects whose labels changed since the previous build (None: unknown)."""
 
     def owner_table(self) -> Owners:
         if self.owners is None or len(self.owners) > 500_000:
@@ -133,9 +139,10 @@ def prepare(out: Path, scratch: Path, base: str, link_runs: Sequence[Path], labe
     for subject, line in label_table(labels_file):
         labels[subject].append(line)
     labels_file.unlink()
+    table, digests = ReuseTable.read(memo, previous_out), subject_digests(labels) if memo else {}
     _STATE = _Inputs(out, base.rstrip("/"), links, dict(labels), _previous_digests(previous_out), previous_out,
-                     _previous_digests(previous_out, output.CHECKSUMS, "  "),
-                     labels_digest=labels_digest(labels), table=ReuseTable.read(memo, previous_out))
+                     _previous_digests(previous_out, output.CHECKSUMS, "  "), labels_digest=labels_digest(labels),
+                     label_digests=digests, table=table, changed_labels=table.changed_labels(digests))
     return links, _STATE.labels
 
 
@@ -159,17 +166,20 @@ def take_over(task: DescribeTask, key: str | None) -> Described | None:
     state = _STATE
     assert state is not None
     digest = state.previous.get(task.iri)
-    if digest is None or not state.table.reusable(task.iri, key, state.labels_digest):
+    if digest is None or not state.table.reusable(task.iri, key, state.labels_digest, state.changed_labels):
         return None
     files = _link_previous(state, task)
-    return None if files is None else Described(task.iri, digest, files, reused=True, key=key)
+    return None if files is None else Described(task.iri, digest, files, reused=True, key=key,
+                                                named=state.table.named.get(task.iri, ""))
 
 
 def write_memo(memo: Path, out: Path, described: Iterable[Described]) -> None:
     """The reuse keys of this build's descriptions, for the next build (after inputs.tsv)."""
     state = _STATE
     assert state is not None
-    ReuseTable.write(memo, out, {d.iri: d.key for d in described if d.key is not None}, state.labels_digest)
+    made = [d for d in described if d.key is not None]
+    ReuseTable.write(memo, out, {d.iri: d.key for d in made}, state.labels_digest, {d.iri: d.named for d in made},
+                     state.label_digests)
 
 
 VOCABULARY = "https://w3id.org/un-lod/"
@@ -239,21 +249,21 @@ def _describe(task: DescribeTask) -> Described:
             named.add(rest[1:rest.index(">")])
     named.update([owners(iri) for iri in named])
     labels, whole = state.labels, task.kind == "resource"
-    for iri in named:
-        if whole or owners(iri) != task.iri:
-            found = labels.get(iri)
-            if found:
-                lines.update(found)
+    held = [iri for iri in named if whole or owners(iri) != task.iri]  # the IRIs whose labels it holds
+    for iri in held:
+        found = labels.get(iri)
+        if found:
+            lines.update(found)
     # no line holds a line feed or is a prefix of another (each ends " ."): the order with line feeds
     ntriples = ("\n".join(sorted(lines)) + "\n").encode("utf-8") if lines else b""
     head = "\n".join([stage_version(), state.base, task.kind, task.iri, ""]).encode("utf-8")
     digest = hashlib.sha256(head + ntriples).hexdigest()
     reused = _reuse(state, task, digest)
     if reused is not None:
-        return Described(task.iri, digest, reused, reused=True, key=task_key)
+        return Described(task.iri, digest, reused, reused=True, key=task_key, named=named_field(held))
     triples = list(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
     files = {path: _write(f"{state.out}/{path}", body, state.folders) for path, body in _representations(state, task, triples, ntriples)}
-    return Described(task.iri, digest, files, key=task_key)
+    return Described(task.iri, digest, files, key=task_key, named=named_field(held))
 
 
 def describe_triples(iri: str, triples: list[ox.Triple]) -> Described:

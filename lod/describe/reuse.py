@@ -16,8 +16,11 @@ label digest is the same for every description and is kept once, in the table's 
 the label table and a description's reuse key are those of the previous build, its input
 digest is the previous one too (the named IRIs are a function of the lines, the labels a
 function of the table), so its files are taken over, hard-linked, from the previous output
-without a worker. When any label changed, every description goes to the workers, which check
-its full input digest as before: slower, never wrong.
+without a worker. When some labels changed (a document added brings its title and symbol), a
+description whose key is the same is still taken over when none of the IRIs whose labels it
+holds is among them: the table keeps, per description, those IRIs (hashed: the worker that
+made it listed them) and, per label subject, a digest of its lines. Any other description goes
+to the workers, which check its full input digest as before: slower, never wrong.
 
 The table (`descriptions.tsv` in the build cache, lod.output.cache_root) is tied to the output
 it describes by the sha256 of that output's inputs.tsv: a table left by another build (an
@@ -28,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,12 +68,37 @@ def file_digest(path: Path) -> str:
         return ""
 
 
+def subject_digests(labels: Mapping[str, list[str]]) -> dict[str, str]:
+    """subject → the digest of its label lines (which labels changed since the previous build)."""
+    return {subject: hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:16] for subject, lines in labels.items()}
+
+
+def named_hash(iri: str) -> int:
+    """A short hash of an IRI whose labels a description holds (a collision only makes a
+    description again that could have been taken over)."""
+    return zlib.crc32(iri.encode("utf-8"))
+
+
+def named_field(iris: Iterable[str]) -> str:
+    """How the table writes the IRIs whose labels a description holds: their hashes, in hex."""
+    return ",".join(sorted({format(named_hash(iri), "x") for iri in iris}))
+
+
+LABELS_SECTION = "#labels"
+
+
 @dataclass
 class ReuseTable:
-    """iri → reuse key of the previous build's descriptions, if they may be reused at all."""
+    """iri → reuse key of the previous build's descriptions, if they may be reused at all; and,
+    so that a change of some labels (a document added: its title, its symbol) does not send every
+    description to the workers, the IRIs whose labels each description holds and every label
+    subject's digest."""
 
     keys: dict[str, str] = field(default_factory=dict)
     labels: str = ""
+    named: dict[str, str] = field(default_factory=dict)
+    """iri → `named_field` of the IRIs whose labels its description holds."""
+    label_digests: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def read(cls, path: Path | None, previous_out: Path | None) -> ReuseTable:
@@ -84,19 +113,50 @@ class ReuseTable:
         fields = head.split("\t")
         if len(fields) != 3 or fields[0] != HEADER or fields[1] != file_digest(previous_out / output.DESCRIPTION_INPUTS):
             return cls()
-        keys = {}
-        for line in body.splitlines():
-            key, _, iri = line.partition("\t")
+        entries, _, label_lines = body.partition(f"{LABELS_SECTION}\n")
+        keys, named = {}, {}
+        for line in entries.splitlines():
+            key, _, rest = line.partition("\t")
+            iri, _, hashes = rest.partition("\t")
             keys[iri] = key
-        return cls(keys, fields[2])
+            named[iri] = hashes
+        label_digests = {}
+        for line in label_lines.splitlines():
+            digest, _, subject = line.partition("\t")
+            label_digests[subject] = digest
+        return cls(keys, fields[2], named, label_digests)
 
-    def reusable(self, iri: str, key: str | None, labels: str) -> bool:
-        return key is not None and labels == self.labels and self.keys.get(iri) == key
+    def changed_labels(self, digests: Mapping[str, str]) -> frozenset[int] | None:
+        """The hashes of the subjects whose labels differ between this table and `digests` (one
+        that has labels in only one of them included); None when this table has none."""
+        if not self.label_digests:
+            return None
+        before = self.label_digests
+        changed = {s for s, d in digests.items() if before.get(s) != d} | {s for s in before if s not in digests}
+        return frozenset(named_hash(s) for s in changed)
+
+    def reusable(self, iri: str, key: str | None, labels: str, changed: frozenset[int] | None = None) -> bool:
+        """Whether the previous description of `iri` is this build's: its key is the same and
+        either no label changed or none of those it holds (`changed`: ReuseTable.changed_labels)."""
+        if key is None or self.keys.get(iri) != key:
+            return False
+        if labels == self.labels:
+            return True
+        held = self.named.get(iri)
+        if changed is None or not held:
+            return False  # a table of before this record (or a description naming nothing): made again
+        return changed.isdisjoint(int(h, 16) for h in held.split(","))
 
     @staticmethod
-    def write(path: Path, out: Path, keys: Mapping[str, str], labels: str) -> None:
+    def write(path: Path, out: Path, keys: Mapping[str, str], labels: str, named: Mapping[str, str] | None = None,
+              label_digests: Mapping[str, str] | None = None) -> None:
         """The table of the build written into `out` (after its inputs.tsv), replaced whole."""
+        held = named or {}
         head = f"{HEADER}\t{file_digest(out / output.DESCRIPTION_INPUTS)}\t{labels}\n"
         temporary = path.with_name(f".{path.name}.new")
-        temporary.write_text(head + "".join(f"{keys[iri]}\t{iri}\n" for iri in sorted(keys)), encoding="utf-8")
+        with open(temporary, "w", encoding="utf-8") as f:
+            f.write(head)
+            f.writelines(f"{keys[iri]}\t{iri}\t{held.get(iri, '')}\n" for iri in sorted(keys))
+            f.write(f"{LABELS_SECTION}\n")
+            f.writelines(f"{d}\t{s}\n" for s, d in sorted((label_digests or {}).items()))
         os.replace(temporary, path)
