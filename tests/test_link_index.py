@@ -73,3 +73,15 @@ def test_a_key_found_in_one_run_only(tmp_path: Path, key: str) -> None:
     run = tmp_path / "one.run"
     run.write_bytes(b"".join(_record(k, 1) + b"\n" for k in sorted(KEYS, key=lambda k: k.encode("utf-8"))))
     assert gather([run.read_bytes()], key.encode("utf-8")) == [_record(key, 1)]
+
+
+def test_a_description_holds_the_newest_links_of_a_property_up_to_the_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lod.describe import link_index
+
+    monkeypatch.setattr(link_index, "MOST_PER_PROPERTY", 2)
+    ga = "<http://e.org/id/body/ga>"
+    proponent = [f"<http://e.org/akn/un/x/{year}-01-01/1/!main#para_1> <http://p/hasProponent> {ga} ." for year in (2015, 2017, 2016)]
+    symbol = [f'{ga} <http://p/symbol> "GA" .']
+    lines = proponent + symbol
+    assert sorted(link_index.bounded(lines)) == sorted([proponent[1], proponent[2], *symbol])  # 2017 and 2016
+    assert link_index.bounded(proponent[:2] + symbol) == proponent[:2] + symbol  # within the bound: as they were

@@ -239,7 +239,7 @@ def _describe(task: DescribeTask) -> Described:
     lines: set[str] = set()
     for run_file in task.runs:
         lines.update(run_file.read_bytes().decode("utf-8").splitlines())
-    lines.update(state.links.lines(task.iri))
+    lines.update(link_index.bounded(state.links.lines(task.iri)))
     named: set[str] = set()
     for line in lines:  # the IRIs of both ends (N-Triples: `<s> <p> <o> .`, an IRI never holds a space or `>`)
         subject, _, rest = line.split(" ", 2)
