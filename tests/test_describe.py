@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 from rdflib import Graph, URIRef
 
 from corpora import REAL, needs_shared
@@ -227,3 +228,28 @@ def test_a_web_page_only_pointed_at_is_not_described_and_is_linked_straight_out(
     page = work_page(DescriptionGraph.of(triples), WORK, BASE)
     pointed = [value.link for _, values in page.metadata for value in values if value.link and value.link.iri == UNDOCS]
     assert pointed and all(link.href == UNDOCS for link in pointed)
+
+
+def test_a_hub_keeps_the_newest_links_of_a_property_and_its_page_says_how_many_are_left_out(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from lod.describe import link_index
+
+    monkeypatch.setattr(link_index, "MOST_PER_PROPERTY", 1)
+    body, proponent = f"{BASE}/id/body/ga", "https://w3id.org/un/ontology/undo/hasProponent"
+    documents = {WORK: [f"<{WORK}/!main#para_1> <{proponent}> <{body}> ."],
+                 OTHER: [f"<{OTHER}/!main#para_1> <{proponent}> <{body}> ."]}
+    scratch, out = tmp_path / "scratch", tmp_path / "out"
+    scratch.mkdir()
+    runs: dict[str, list[Path]] = {}
+    for n, (work, lines) in enumerate(documents.items()):
+        run = scratch / f"{n}.nt"
+        run.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+        write_link_records(run.with_suffix(".links"), run.with_suffix(".labels"), lines, work, BASE)
+        runs[work] = [run]
+    links, _ = stage.prepare(out, scratch, BASE, [r[0].with_suffix(".links") for r in runs.values()],
+                             [r[0].with_suffix(".labels") for r in runs.values()])
+    stage.run(stage.tasks(runs, links, BASE), None)
+    described = _graph(out, output.resource_description(body, TURTLE))
+    assert {str(s) for s in described.subjects(URIRef(proponent), URIRef(body))} == {f"{OTHER}/!main#para_1"}  # the newer
+    page = _stored(out, output.resource_description(body, HTML)).decode("utf-8")
+    assert "keeps the newest 1 statements" in page and "1 older ones are left out" in page

@@ -239,7 +239,9 @@ def _describe(task: DescribeTask) -> Described:
     lines: set[str] = set()
     for run_file in task.runs:
         lines.update(run_file.read_bytes().decode("utf-8").splitlines())
-    lines.update(link_index.bounded(state.links.lines(task.iri)))
+    linked = state.links.lines(task.iri)
+    kept = link_index.bounded(linked)
+    lines.update(kept)
     named: set[str] = set()
     for line in lines:  # the IRIs of both ends (N-Triples: `<s> <p> <o> .`, an IRI never holds a space or `>`)
         subject, _, rest = line.split(" ", 2)
@@ -262,7 +264,8 @@ def _describe(task: DescribeTask) -> Described:
     if reused is not None:
         return Described(task.iri, digest, reused, reused=True, key=task_key, named=named_field(held))
     triples = list(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
-    files = {path: _write(f"{state.out}/{path}", body, state.folders) for path, body in _representations(state, task, triples, ntriples)}
+    files = {path: _write(f"{state.out}/{path}", body, state.folders)
+             for path, body in _representations(state, task, triples, ntriples, len(linked) - len(kept))}
     return Described(task.iri, digest, files, key=task_key, named=named_field(held))
 
 
@@ -278,7 +281,7 @@ def describe_triples(iri: str, triples: list[ox.Triple]) -> Described:
 
 
 def _representations(state: _Inputs, task: DescribeTask, triples: list[ox.Triple],
-                     ntriples: bytes | None = None) -> Iterable[tuple[str, bytes]]:
+                     ntriples: bytes | None = None, left_out: int = 0) -> Iterable[tuple[str, bytes]]:
     """(where, body) of every representation; `ntriples`: the sorted N-Triples lines the triples
     were parsed from, which are the N-Triples representation as they stand."""
     path = output.work_path(task.iri, state.base)
@@ -309,6 +312,7 @@ def _representations(state: _Inputs, task: DescribeTask, triples: list[ox.Triple
             yield location(HTML, lang), html.render_work(page, state.base, alternates).encode("utf-8")
     else:
         page = resource_page(graph, task.iri, state.base)
+        page.left_out, page.bound = left_out, link_index.MOST_PER_PROPERTY
         yield location(HTML), html.render_resource(page, alternates).encode("utf-8")
 
 

@@ -58,7 +58,8 @@ class MergedLinks:
 
 
 def bounded(lines: list[str]) -> list[str]:
-    """A key's N-Triples lines with at most MOST_PER_PROPERTY of each property (see there)."""
+    """A key's N-Triples lines with at most MOST_PER_PROPERTY of each property (see there); the
+    page of a description that left some out says how many (lod.describe.page.ResourcePage)."""
     by_property: dict[str, list[str]] = {}
     for line in lines:
         by_property.setdefault(line.split(" ", 2)[1], []).append(line)

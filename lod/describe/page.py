@@ -101,6 +101,10 @@ class ResourcePage:
     title: str
     metadata: list[tuple[str, list[Value]]]
     incoming: list[tuple[Link, str, Link | None]]  # (source, property, document)
+    left_out: int = 0
+    """Lines of other documents the description leaves out (lod.describe.link_index.bounded)…"""
+    bound: int = 0
+    """… keeping this many of each property."""
 
 
 def _is_citing(pred: str) -> bool:
