@@ -139,9 +139,9 @@ def prepare(out: Path, scratch: Path, base: str, link_runs: Sequence[Path], labe
     for subject, line in label_table(labels_file):
         labels[subject].append(line)
     labels_file.unlink()
-    table, digests = ReuseTable.read(memo, previous_out), subject_digests(labels) if memo else {}
+    table, digests = ReuseTable.read(memo, previous_out), subject_digests(labels)  # one pass over the labels
     _STATE = _Inputs(out, base.rstrip("/"), links, dict(labels), _previous_digests(previous_out), previous_out,
-                     _previous_digests(previous_out, output.CHECKSUMS, "  "), labels_digest=labels_digest(labels),
+                     _previous_digests(previous_out, output.CHECKSUMS, "  "), labels_digest=labels_digest(digests),
                      label_digests=digests, table=table, changed_labels=table.changed_labels(digests))
     return links, _STATE.labels
 

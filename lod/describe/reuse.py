@@ -53,12 +53,9 @@ def reuse_key(version: str, base: str, kind: str, iri: str, runs: Iterable[str |
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def labels_digest(labels: Mapping[str, list[str]]) -> str:
-    """One digest of the whole label table (subjects in order, each with its lines in order)."""
-    digest = hashlib.sha256()
-    for subject in sorted(labels):
-        digest.update(subject.encode("utf-8") + b"\t" + "\n".join(labels[subject]).encode("utf-8") + b"\0")
-    return digest.hexdigest()
+def labels_digest(digests: Mapping[str, str]) -> str:
+    """One digest of the whole label table, from its subjects' digests (`subject_digests`)."""
+    return hashlib.sha256("".join(f"{s}\t{d}\n" for s, d in sorted(digests.items())).encode("utf-8")).hexdigest()
 
 
 def file_digest(path: Path) -> str:
@@ -69,8 +66,9 @@ def file_digest(path: Path) -> str:
 
 
 def subject_digests(labels: Mapping[str, list[str]]) -> dict[str, str]:
-    """subject → the digest of its label lines (which labels changed since the previous build)."""
-    return {subject: hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:16] for subject, lines in labels.items()}
+    """subject → the digest of its label lines, in order (which labels changed since the previous
+    build; `labels_digest` is made of them)."""
+    return {subject: hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:32] for subject, lines in labels.items()}
 
 
 def named_hash(iri: str) -> int:
