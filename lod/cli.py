@@ -231,7 +231,8 @@ def _summary(report) -> None:  # type: ignore[no-untyped-def]
         f"→ {report.out}  ({seconds})"
     )
     click.echo(f"{report.reused} of {len(report.documents)} documents reused from the build cache, "
-               f"{report.remapped} mapped again from their cached model (cited works changed)")
+               f"{report.remapped} mapped again from their cached model (cited works changed); "
+               f"{report.descriptions_reused} descriptions taken from the previous output")
 
 
 @main.command()

@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import lod
 from lod.cli import main
-from lod.describe import link_index
+from lod.describe import build as describe_stage, link_index
 from lod.publish import build, descriptions
 from lod import output
-from lod.publish.cache import ENTRY, LABELS, LINKS, RUN, TURTLE, cache_root
+from lod.publish.cache import ENTRY, LABELS, LINKS, RUN, TURTLE, cache_root, code_fingerprint
 
 from corpora import DEV, REPO_CORPUS, needs_shared  # noqa: E402
 from trees import assert_same_tree
@@ -202,9 +203,11 @@ def test_cli_says_how_many_documents_were_reused_and_no_cache_reuses_none(
     cached = runner.invoke(main, ["build", str(corpus), "--out", str(again), "--jobs", "1"])
     assert cached.exit_code == 0, cached.output
     assert "6 of 6 documents reused from the build cache" in cached.output
+    assert "; 0 descriptions" not in cached.output
     full = runner.invoke(main, ["build", str(corpus), "--out", str(again), "--jobs", "1", "--no-cache"])
     assert full.exit_code == 0, full.output
     assert "0 of 6 documents reused from the build cache" in full.output
+    assert "; 0 descriptions taken from the previous output" in full.output  # nor the descriptions' files
     assert _sums(again) == _sums(out)
     assert json.loads((again / "report.json").read_text())["published"] == 6
 
@@ -220,3 +223,33 @@ def test_a_new_sidecar_makes_its_document_parsed_again(first: tuple[Path, Path],
     report = build(changed, again, jobs=2, progress=False, cache=True)
     assert report.reused + report.remapped == 5
     assert next(d for d in report.documents if d.source == SEEDS[1].name).symbol == "E/CN.15/2019/L.4"
+
+
+@needs_shared
+def test_another_version_of_a_library_takes_nothing_from_the_cache(
+        first: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A serializer, parser or SHACL engine of another version may make other bytes of the same
+    input: documents, dump chunks and descriptions are all made again, to the same output."""
+    corpus, out = first
+    again = _copy_build(out, tmp_path / "out")
+    chunks = cache_root(again) / "chunks"
+    earlier = {p.name for p in chunks.iterdir()}
+    assert earlier and lod.dependency_versions()  # lod is installed: its metadata names its libraries
+    monkeypatch.setattr(lod, "dependency_versions", lambda: "pyoxigraph==99.0")
+    code_fingerprint.cache_clear()
+    describe_stage.stage_version.cache_clear()
+    try:
+        report = build(corpus, again, jobs=2, progress=False, cache=True)
+    finally:
+        monkeypatch.undo()
+        code_fingerprint.cache_clear()
+        describe_stage.stage_version.cache_clear()
+    assert (report.reused, report.remapped, report.descriptions_reused) == (0, 0, 0)
+    assert not earlier & {p.name for p in chunks.iterdir()}  # every chunk made again (and the old ones pruned)
+    # every file the same but the digests of the descriptions' inputs, the version among them
+    assert _sums_but(again, output.DESCRIPTION_INPUTS) == _sums_but(out, output.DESCRIPTION_INPUTS)
+    assert _sums(again) != _sums(out)
+
+
+def _sums_but(out: Path, name: str) -> list[str]:
+    return [line for line in _sums(out).splitlines() if not line.endswith(f"  {name}")]

@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import Literal as Kind
 
 import pyoxigraph as ox
-from isal import igzip
 
+import lod
 from lod import output
 from lod.describe import html
 from lod.describe.adoption import text_languages
@@ -48,16 +48,13 @@ from lod.formats import HTML, JSONLD, NTRIPLES, RDF_FORMATS, RESOURCE_FORMATS, F
 from lod.publish.runs import merge_to_file
 from lod.uri import IRIError, WorkIRI
 
-GZIP_LEVEL = 2
-"""ISA-L's level for every stored description (what the server sends as is). Measured on the
-work descriptions of a 200-document build (docs/benchmarks.md, "Describe stage"): zlib level 6
-took 0.75 ms per file for 9.7 % of the size, zlib 1 0.31 ms for 12.3 %, ISA-L 2 0.09 ms for
-12.0 %: the files are a fifth larger than at zlib's default, compressed eight times faster."""
+
 @lru_cache(maxsize=1)
 def stage_version() -> str:
-    """Part of every input digest: the sha256 of this package's code and templates, so a change
-    to how descriptions are made invalidates every one of them."""
-    digest = hashlib.sha256()
+    """Part of every input digest: the sha256 of this package's code and templates and of the
+    installed libraries' versions (Jinja, pyoxigraph…), so a change to how descriptions are made
+    invalidates every one of them."""
+    digest = hashlib.sha256(lod.dependency_versions().encode())
     folder = Path(__file__).parent
     for path in sorted([*folder.glob("*.py"), *folder.glob("templates/*")]):
         digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
@@ -384,7 +381,7 @@ def _write(path: str, body: bytes, folders: set[str]) -> str:
     """Write `body` gzip-compressed (no name, no timestamp: same input, same bytes); its sha256.
     `folders`: those made already (a description's five files share one). `path` is a plain
     string: a Path per file cost more than compressing it (about 40,000 files per 1,000 documents)."""
-    data = igzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)
+    data = output.gzip_bytes(body)
     folder = os.path.dirname(path)
     if folder not in folders:
         os.makedirs(folder, exist_ok=True)

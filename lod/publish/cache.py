@@ -53,9 +53,12 @@ CODE_FOLDERS = ("lod", "ontology", "shapes")
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """sha256 over every file of the code, ontology and shapes (not byte code), and the version."""
+    """sha256 over every file of the code, ontology and shapes (not byte code), the version, and
+    the installed version of each library lod runs on (`lod.dependency_versions`): what a parser, a
+    serializer or the SHACL engine of another version makes of the same bytes may differ."""
     root = Path(lod.__file__).resolve().parent.parent
     digest = hashlib.sha256(lod.__version__.encode())
+    digest.update(lod.dependency_versions().encode() + b"\0")
     for folder in CODE_FOLDERS:
         for path in sorted((root / folder).rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":

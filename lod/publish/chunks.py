@@ -23,7 +23,6 @@ made again.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import mmap
@@ -123,7 +122,7 @@ def make_chunk(data: bytes, folder: Path) -> None:
     shutil.rmtree(temporary, ignore_errors=True)
     temporary.mkdir(parents=True)
     triples = list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
-    pieces: dict[str, bytes] = {"nt.gz": gzip.compress(data, compresslevel=6, mtime=0)}
+    pieces: dict[str, bytes] = {"nt.gz": output.gzip_bytes(data)}
     turtle = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
     pieces["ttl"] = turtle[_prefix_end(turtle):]
     pieces["jsonld"] = ox.serialize(triples, format=ox.RdfFormat.JSON_LD, prefixes=PREFIXES)[1:-1]
@@ -158,6 +157,10 @@ class ChunkedDumps:
     """With the build cache: the runs are merged in groups (`write_runs`)."""
     previous: Manifest | None = None
     """The previous build's groups and chunks (lod.publish.groups)."""
+    recipe: str = ""
+    """What a chunk's pieces depend on besides its lines (the build cache's code fingerprint,
+    lod.publish.cache): part of the chunk's name, so that a new version of lod, of pyoxigraph or
+    of the prefix table never takes pieces an older one made of the same lines."""
 
     def write_runs(self, runs: Sequence[Path], boundaries: set[str], dumps: Path, scratch: Path,
                    pool: Executor) -> DatasetStatistics:
@@ -231,7 +234,7 @@ class ChunkedDumps:
         self.ranges.clear()
         pending: deque[Future[None]] = deque()
         for lower, upper, data in chunks:
-            name = data if isinstance(data, str) else hashlib.sha256(data).hexdigest()
+            name = data if isinstance(data, str) else self.name_of(data)
             order.append(name)
             self.ranges.append((lower, upper, name))
             if isinstance(data, bytes) and name not in self.used and not (self.store / name / MANIFEST).exists():
@@ -243,6 +246,10 @@ class ChunkedDumps:
         for future in pending:
             future.result()
         return order
+
+    def name_of(self, data: bytes) -> str:
+        """The name of the chunk of these lines in the store."""
+        return hashlib.sha256(self.recipe.encode() + b"\0" + data).hexdigest()
 
     def _join(self, order: list[str], dumps: Path, scratch: Path) -> DatasetStatistics:
         sums = {name: self._manifest(name) for name in dict.fromkeys(order)}

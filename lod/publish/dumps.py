@@ -119,7 +119,7 @@ def write_dataset(
     one sorted N-Triples file (lod.publish.runs), which is cut into chunks whose dumps and counts
     are made in `pool` (default: `dump_pool`'s), or taken from `chunks`' store when an earlier build made them
     (lod.publish.chunks); lod.nq.gz is each document's gzip member in graph-name order, made
-    in a thread (zlib releases the GIL) or taken from the document's cache entry.
+    in a thread or taken from the document's cache entry.
     `seconds`, if given, receives each dump's writing time (they overlap; lod.nt.gz includes the merge).
     """
     seconds = {} if seconds is None else seconds
@@ -195,7 +195,7 @@ def quads_member(part: DocumentPart) -> bytes:
         member = kept.read_bytes()
         if hashlib.sha256(member).hexdigest() == check.read_text(encoding="ascii"):
             return member
-    member = gzip.compress(_with_graph(part.path.read_bytes(), f" <{part.graph}> .\n".encode()), compresslevel=6, mtime=0)
+    member = output.gzip_bytes(_with_graph(part.path.read_bytes(), f" <{part.graph}> .\n".encode()))
     kept.write_bytes(member)
     check.write_text(hashlib.sha256(member).hexdigest(), encoding="ascii")
     return member

@@ -27,7 +27,7 @@ from lod import output, settings
 from lod.publish.akn import write_akn_zip
 from lod.publish.atomic import staged_directory
 from lod.describe.reuse import MEMO as DESCRIPTIONS_MEMO
-from lod.publish.cache import DocumentCache
+from lod.publish.cache import DocumentCache, code_fingerprint
 from lod.publish.chunks import ChunkedDumps
 from lod.publish.describe import describe_dataset
 from lod.publish.descriptions import DescriptionStage, write_link_records
@@ -186,7 +186,8 @@ def _describe_and_dump(staging: Path, scratch: Path, out: Path, parts: list[Docu
     then the dataset dumps and akn.zip."""
     t0 = time.perf_counter()
     base = report.base
-    descriptions = DescriptionStage(staging, scratch, base, out if out.is_dir() else None,
+    previous = out if use_cache and out.is_dir() else None  # a full build (`--no-cache`) takes nothing of it
+    descriptions = DescriptionStage(staging, scratch, base, previous,
                                     documents.root / DESCRIPTIONS_MEMO if use_cache else None,
                                     RunGroups(documents.link_groups, documents.root) if use_cache else None)
     descriptions.describe(parts, jobs, fork_context())
@@ -197,13 +198,13 @@ def _describe_and_dump(staging: Path, scratch: Path, out: Path, parts: list[Docu
     report.descriptions_reused, report.descriptions_by_key = descriptions.reused, descriptions.by_key
     report.link_keys_gathered = descriptions.gathered
     t0 = time.perf_counter()
-    chunks = ChunkedDumps(documents.chunks if use_cache else scratch / "chunks")
+    chunks = ChunkedDumps(documents.chunks if use_cache else scratch / "chunks", recipe=code_fingerprint())
     if use_cache:  # runs merged in groups kept in the cache; only the chunks of changed groups made again
         chunks.groups = RunGroups(documents.groups, documents.root)
         chunks.previous = Manifest.read(documents.root / GROUPS_MANIFEST)
     # every process is forked before a thread starts; zlib compresses akn.zip without the GIL
     with dump_pool(jobs) as pool, ThreadPoolExecutor(1) as zipper:
-        akn_zip = zipper.submit(write_akn_zip, staging, report.dump_seconds, out if out.is_dir() else None,
+        akn_zip = zipper.submit(write_akn_zip, staging, report.dump_seconds, previous,
                                 stage.known)
         statistics = write_dataset(staging, parts, scratch, report.dump_seconds, chunks, pool)
         akn_zip.result()
