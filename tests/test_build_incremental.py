@@ -15,7 +15,8 @@ from lod.cli import main
 from lod.describe import build as describe_stage, link_index
 from lod.publish import build, descriptions
 from lod import output
-from lod.publish.cache import ENTRY, LABELS, LINKS, RUN, TURTLE, cache_root, code_fingerprint
+from lod.publish import cache
+from lod.publish.cache import CONFIRMED, ENTRY, LABELS, LINKS, RUN, TURTLE, cache_root, code_fingerprint
 
 from corpora import DEV, REPO_CORPUS, needs_shared  # noqa: E402
 from trees import assert_same_tree
@@ -224,6 +225,34 @@ def test_a_new_sidecar_makes_its_document_parsed_again(first: tuple[Path, Path],
     assert report.reused + report.remapped == 5
     assert next(d for d in report.documents if d.source == SEEDS[1].name).symbol == "E/CN.15/2019/L.4"
 
+
+
+@needs_shared
+def test_answers_given_again_by_a_new_registry_are_recorded_in_one_table_not_in_every_entry(
+        first: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document added changes the registry, so every cached entry's questions are asked again;
+    those answered as before are recorded once (cache.CONFIRMED), where every entry.json had been
+    written again, and the next build takes them without asking."""
+    corpus, out = first
+    changed = tmp_path / "corpus"
+    shutil.copytree(corpus, changed)
+    shutil.copy(DEV / ADDED, changed / ADDED)
+    again = _copy_build(out, tmp_path / "out")
+    entries = {p.name: (p / ENTRY).read_bytes() for p in (cache_root(again) / "documents").iterdir()}
+
+    added = build(changed, again, jobs=2, progress=False, cache=True)
+
+    assert added.reused == len(entries) == 6
+    assert all((cache_root(again) / "documents" / key / ENTRY).read_bytes() == body for key, body in entries.items())
+    confirmed = (cache_root(again) / CONFIRMED).read_text(encoding="ascii").splitlines()
+    assert sorted(line.split("\t")[0] for line in confirmed) == sorted(entries)
+    assert len({line.split("\t")[1] for line in confirmed}) == 1  # this build's registry
+    asked: list[object] = []
+    monkeypatch.setattr(cache.Answers, "digest", lambda self, questions: asked.append(questions) or "")
+    sums = _sums(again)
+    unchanged = build(changed, again, jobs=2, progress=False, cache=True)
+    assert unchanged.reused == 7 and asked == []
+    assert _sums(again) == sums
 
 @needs_shared
 def test_another_version_of_a_library_takes_nothing_from_the_cache(

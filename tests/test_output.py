@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 from lod import output
@@ -20,6 +21,15 @@ def test_document_turtle(corpus_build: Path) -> None:
 def test_dumps(corpus_build: Path) -> None:
     assert output.dump(output.DUMP_NQUADS) == "dumps/lod.nq.gz"
     assert all((corpus_build / output.dump(name)).is_file() for name in output.DUMPS if name != output.DUMP_AKN)
+
+
+def test_gzip_members(corpus_build: Path) -> None:
+    data = "<http://example.org/s> <http://example.org/p> \"é\" .\n".encode() * 50
+    member = output.gzip_bytes(data)
+    assert member == output.gzip_bytes(data) and member[4:8] == bytes(4)  # same bytes, no timestamp
+    assert not member[3] & 0x08  # no file name
+    assert gzip.decompress(member + output.gzip_bytes(b"more")) == data + b"more"  # members follow each other
+    assert gzip.decompress((corpus_build / output.dump(output.DUMP_NTRIPLES)).read_bytes()).count(b"\n") > 1000
 
 
 def test_top_files(corpus_build: Path) -> None:

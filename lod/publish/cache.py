@@ -44,6 +44,11 @@ VIEW = "view.pickle"
 MODEL = "model.pickle"
 QUESTIONS = "questions.pickle"
 RUN, TURTLE, AKN, RECORD, QUADS = "run.nt", "doc.ttl", "akn.xml", "search.pickle", "quads.gz"
+CONFIRMED = "confirmed.tsv"
+"""In the cache root: `{entry key}\t{registry digest}` for each entry whose recorded answers the
+last build's registry gave again (`DocumentCache.confirm`). One file written per build, where
+each such entry's entry.json had been rewritten: 10,000 files whenever a document was added or
+edited at 10,000 documents, seconds on a file system slow to create files."""
 LINKS, LABELS = "run.links", "run.labels"
 """The document's link and label records (lod.publish.descriptions.write_link_records): beside
 RUN with its suffix changed, where the describe stage looks for them."""
@@ -211,6 +216,8 @@ class DocumentCache:
         self.link_groups = self.root / "link-groups"
         """The documents' link records merged in groups (lod.publish.descriptions)."""
         self.used: set[str] = set()
+        self._confirmed: dict[str, str] | None = None
+        self._confirmed_now: dict[str, str] = {}
         if enabled:
             self.documents.mkdir(parents=True, exist_ok=True)
             self.chunks.mkdir(parents=True, exist_ok=True)
@@ -251,17 +258,30 @@ class DocumentCache:
         self.used.add(key)
         return CachedDocument(target, body)
 
-    def rewrite(self, entry: CachedDocument, **changes: Any) -> None:
-        """Update fields of an entry's entry.json (written whole, then renamed over the old one)."""
-        entry.body.update(changes)
-        temporary = entry.folder / f".{ENTRY}.new"
-        temporary.write_text(_sealed(entry.body), encoding="utf-8")
-        os.replace(temporary, entry.folder / ENTRY)
+    def confirmed(self, key: str) -> str | None:
+        """The registry digest under which the last build found entry `key`'s answers again, if it did."""
+        if self._confirmed is None:
+            self._confirmed = {}
+            try:
+                for line in (self.root / CONFIRMED).read_text(encoding="ascii").splitlines():
+                    entry, _, state = line.partition("\t")
+                    self._confirmed[entry] = state
+            except (OSError, ValueError):
+                pass  # none yet, or unreadable: the answers are asked again
+        return self._confirmed.get(key)
+
+    def confirm(self, key: str, state: str) -> None:
+        """Entry `key` answers as recorded under the registry of digest `state` (kept by `prune`)."""
+        self._confirmed_now[key] = state
 
     def prune(self, keep_chunks: set[str], keep_groups: Iterable[str] = (), keep_link_groups: Iterable[str] = ()) -> None:
         """Remove the entries, chunks and group runs this build did not use: the cache holds one build."""
         if not self.enabled:
             return
+        confirmed = "".join(f"{key}\t{state}\n" for key, state in sorted(self._confirmed_now.items()) if key in self.used)
+        temporary = self.root / f".{CONFIRMED}.new"
+        temporary.write_text(confirmed, encoding="ascii")
+        os.replace(temporary, self.root / CONFIRMED)
         self.groups.mkdir(exist_ok=True)
         self.link_groups.mkdir(exist_ok=True)
         for folder, keep in ((self.documents, self.used), (self.chunks, keep_chunks), (self.groups, set(keep_groups)),

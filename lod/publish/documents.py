@@ -175,11 +175,11 @@ class DocumentStage:
     def _same_answers(self, entry: cache.CachedDocument, state: str, answers: cache.Answers) -> bool:
         """Whether the registry of this build answers the entry's mapping as before: the same
         registry does, or else its recorded questions are asked again."""
-        if entry.body.get("registry") == state:
+        if state in (entry.body.get("registry"), self.cache.confirmed(entry.folder.name)):
             return True
         if not entry.intact([cache.QUESTIONS]) or answers.digest(entry.load(cache.QUESTIONS)) != entry.body.get("answers"):
             return False
-        self.cache.rewrite(entry, registry=state)  # the same answers under this registry
+        self.cache.confirm(entry.folder.name, state)  # the same answers under this registry
         return True
 
     def _from_cache(self, doc: Document) -> None:

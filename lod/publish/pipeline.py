@@ -28,6 +28,7 @@ from lod.publish.akn import write_akn_zip
 from lod.publish.atomic import staged_directory
 from lod.describe.reuse import MEMO as DESCRIPTIONS_MEMO
 from lod.publish.cache import DocumentCache, code_fingerprint
+from lod.publish.collector import build_collector
 from lod.publish.chunks import ChunkedDumps
 from lod.publish.describe import describe_dataset
 from lod.publish.descriptions import DescriptionStage, write_link_records
@@ -97,9 +98,10 @@ def build(
     """
     use_cache = settings.resolve("build-cache") if cache is None else cache
     try:
-        return _build(Path(corpus), Path(out), base.rstrip("/"), strict, jobs or os.cpu_count() or 1,
-                      sys.stderr.isatty() if progress is None else progress,
-                      limits or DocumentLimits.from_settings(), bool(use_cache))
+        with build_collector():
+            return _build(Path(corpus), Path(out), base.rstrip("/"), strict, jobs or os.cpu_count() or 1,
+                          sys.stderr.isatty() if progress is None else progress,
+                          limits or DocumentLimits.from_settings(), bool(use_cache))
     except OSError as exc:
         where = exc.filename or out
         raise BuildError(f"cannot write {where}: {exc.strerror or exc}; nothing was written, "
