@@ -15,6 +15,7 @@ from pathlib import Path
 
 import click
 
+from bench.common import file_create_us
 from lod.cli import jobs_option
 
 
@@ -23,6 +24,7 @@ from lod.cli import jobs_option
 @click.argument("out", type=click.Path(path_type=Path))
 @jobs_option(default=2)
 def main(corpus: Path, out: Path, jobs: int) -> None:
+    probe = file_create_us(out)
     t_import = time.perf_counter()
     from lod.publish import build
 
@@ -51,6 +53,8 @@ def main(corpus: Path, out: Path, jobs: int) -> None:
         "maxrss_worker_mib": children.ru_maxrss / 1024,
         "cpu_main_seconds": own.ru_utime + own.ru_stime,
         "cpu_seconds": own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime,
+        "system_seconds": own.ru_stime + children.ru_stime,
+        "file_create_us": probe,
     }, sys.stdout)
 
 

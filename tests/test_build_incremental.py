@@ -3,6 +3,7 @@ unchanged document or dump chunk is reused, and the output is byte-identical to 
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 from pathlib import Path
@@ -282,3 +283,25 @@ def test_another_version_of_a_library_takes_nothing_from_the_cache(
 
 def _sums_but(out: Path, name: str) -> list[str]:
     return [line for line in _sums(out).splitlines() if not line.endswith(f"  {name}")]
+
+
+@needs_shared
+def test_a_bounded_description_counts_what_it_leaves_out_after_an_older_document_is_removed(
+        first: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A description keeps the newest MOST_PER_PROPERTY lines of other documents per property and
+    its page says how many older ones it leaves out: a change among the older ones changes the
+    page, so the description is made again, not taken over."""
+    corpus, _ = first
+    monkeypatch.setattr(link_index, "MOST_PER_PROPERTY", 1)
+    again = tmp_path / "out"
+    build(corpus, again, jobs=2, progress=False, cache=True)
+    bounded = [p for p in (again / output.RESOURCES).rglob("*.html.gz") if b'class="bounded"' in gzip.decompress(p.read_bytes())]
+    assert bounded
+    changed = tmp_path / "corpus"
+    shutil.copytree(corpus, changed)
+    (changed / REMOVED).unlink()
+
+    build(changed, again, jobs=2, progress=False, cache=True)
+    build(changed, tmp_path / "full", jobs=2, progress=False, cache=False)
+
+    assert_same_tree(again, tmp_path / "full")

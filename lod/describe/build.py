@@ -255,14 +255,15 @@ def _describe(task: DescribeTask) -> Described:
             lines.update(found)
     # no line holds a line feed or is a prefix of another (each ends " ."): the order with line feeds
     ntriples = ("\n".join(sorted(lines)) + "\n").encode("utf-8") if lines else b""
-    head = "\n".join([stage_version(), state.base, task.kind, task.iri, ""]).encode("utf-8")
+    left_out = len(linked) - len(kept)  # the page says how many: an input as much as the lines kept
+    head = "\n".join([stage_version(), state.base, task.kind, task.iri, str(left_out), ""]).encode("utf-8")
     digest = hashlib.sha256(head + ntriples).hexdigest()
     reused = _reuse(state, task, digest)
     if reused is not None:
         return Described(task.iri, digest, reused, reused=True, key=task_key, named=named_field(held))
     triples = list(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
     files = {path: _write(f"{state.out}/{path}", body, state.folders)
-             for path, body in _representations(state, task, triples, ntriples, len(linked) - len(kept))}
+             for path, body in _representations(state, task, triples, ntriples, left_out)}
     return Described(task.iri, digest, files, key=task_key, named=named_field(held))
 
 
