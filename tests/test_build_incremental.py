@@ -251,9 +251,10 @@ def test_answers_given_again_by_a_new_registry_are_recorded_in_one_table_not_in_
     asked: list[object] = []
     monkeypatch.setattr(cache.Answers, "digest", lambda self, questions: asked.append(questions) or "")
     sums = _sums(again)
-    unchanged = build(changed, again, jobs=2, progress=False, cache=True)
-    assert unchanged.reused == 7 and asked == []
-    assert _sums(again) == sums
+    for _ in range(2):  # and the build after it: the table carries them on
+        unchanged = build(changed, again, jobs=2, progress=False, cache=True)
+        assert unchanged.reused == 7 and asked == []
+        assert _sums(again) == sums
 
 @needs_shared
 def test_another_version_of_a_library_takes_nothing_from_the_cache(

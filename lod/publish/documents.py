@@ -175,7 +175,10 @@ class DocumentStage:
     def _same_answers(self, entry: cache.CachedDocument, state: str, answers: cache.Answers) -> bool:
         """Whether the registry of this build answers the entry's mapping as before: the same
         registry does, or else its recorded questions are asked again."""
-        if state in (entry.body.get("registry"), self.cache.confirmed(entry.folder.name)):
+        if entry.body.get("registry") == state:
+            return True
+        if self.cache.confirmed(entry.folder.name) == state:  # found so by the last build: kept for the next
+            self.cache.confirm(entry.folder.name, state)
             return True
         if not entry.intact([cache.QUESTIONS]) or answers.digest(entry.load(cache.QUESTIONS)) != entry.body.get("answers"):
             return False
