@@ -276,6 +276,8 @@ def test_streamed_statistics_match_sets_over_the_dataset(built: tuple[Path, obje
     stats._objects = DistinctCounter(tmp_path, buffer=997)  # spill many runs
     for line in lines:
         stats.add(line.encode())
+    with pytest.raises(ValueError, match="spilled"):  # its items are on disk: only counted
+        stats._objects.items()
     assert stats.triples == naive["triples"]
     assert stats.subjects == naive["subjects"]
     assert stats.objects == naive["objects"]
@@ -285,6 +287,19 @@ def test_streamed_statistics_match_sets_over_the_dataset(built: tuple[Path, obje
     assert list(tmp_path.iterdir()) == []  # the spilled runs are gone
     with pytest.raises(ValueError, match="sorted"):
         stats.add(lines[0].encode())
+
+
+def test_the_void_counts_from_the_chunks_are_those_of_sets_over_the_dataset(built: tuple[Path, object]) -> None:
+    """The build counts each dump chunk's lines and distinct objects in the chunk's process and
+    adds them up (lod.publish.chunks, DatasetStatistics.counted): the dataset's VoID says what
+    sets over all its lines say."""
+    out, _ = built
+    lines = gzip.decompress((out / "dumps/lod.nt.gz").read_bytes()).decode().split("\n")[:-1]
+    naive = _naive_statistics(lines)
+    void = Graph().parse(out / "void.ttl")
+    assert naive["objects"] in {int(o) for o in void.objects(None, VOID.distinctObjects)}
+    assert naive["subjects"] in {int(o) for o in void.objects(None, VOID.distinctSubjects)}
+    assert naive["triples"] in {int(o) for o in void.objects(None, VOID.triples)}
 
 
 # N-Triples-like lines: any text without a line break, including tabs and non-ASCII letters

@@ -127,10 +127,9 @@ def make_chunk(data: bytes, folder: Path) -> None:
     pieces["ttl"] = turtle[_prefix_end(turtle):]
     pieces["jsonld"] = ox.serialize(triples, format=ox.RdfFormat.JSON_LD, prefixes=PREFIXES)[1:-1]
     lines = data.split(b"\n")[:-1]
-    counts = DatasetStatistics.counted(lines)
+    counts, distinct = DatasetStatistics.counted(lines)
     pieces["counts.json"] = json.dumps(counts, sort_keys=True).encode()
-    objects = sorted({hashlib.blake2b(DatasetStatistics.object_of(line), digest_size=OBJECT_HASH_BYTES).hexdigest().encode()
-                      for line in lines})
+    objects = sorted({hashlib.blake2b(o, digest_size=OBJECT_HASH_BYTES).hexdigest().encode() for o in distinct})
     pieces["objects.run"] = b"".join(o + b"\n" for o in objects)
     for name, piece in pieces.items():
         (temporary / name).write_bytes(piece)

@@ -185,6 +185,12 @@ class DistinctCounter:
         if len(self._pending) >= (self.buffer or DISTINCT_BUFFER):
             self._spill()
 
+    def items(self) -> set[bytes]:
+        """The distinct items added, where none was spilled to disk (a buffer larger than them)."""
+        if self._runs:
+            raise ValueError("DistinctCounter.items: items were spilled to runs; count() them instead")
+        return self._pending
+
     def count(self) -> int:
         """The number of distinct items added; the spilled runs are deleted."""
         if not self._runs:

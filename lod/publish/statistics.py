@@ -93,11 +93,13 @@ class DatasetStatistics:
         return self._distinct_objects
 
     @staticmethod
-    def counted(lines: list[bytes]) -> dict[str, Any]:
+    def counted(lines: list[bytes]) -> tuple[dict[str, Any], set[bytes]]:
         """The additive counts of a chunk of sorted, unique lines that shares no subject with
-        any other chunk (lod.publish.chunks), as JSON; distinct objects are counted apart."""
+        any other chunk (lod.publish.chunks), as JSON, and its distinct object terms (counted
+        apart, across chunks), taken in the same pass."""
         with TemporaryDirectory(prefix="lod-void-") as scratch:
-            statistics = DatasetStatistics(Path(scratch), _objects=DistinctCounter(Path(scratch), buffer=1 << 62))
+            distinct = DistinctCounter(Path(scratch), buffer=1 << 62)  # never spills: a chunk's objects stay in memory
+            statistics = DatasetStatistics(Path(scratch), _objects=distinct)
             statistics.add_batch(lines)
         return {
             "triples": statistics.triples, "subjects": statistics.subjects,
@@ -106,7 +108,7 @@ class DatasetStatistics:
             "classes": {k.decode(): n for k, n in statistics.classes.items()},
             "works": [w.decode() for w in statistics.works],
             "aliases": [[a.decode(), b.decode()] for a, b in statistics.aliases],
-        }
+        }, distinct.items()
 
     @classmethod
     def combined(cls, scratch: Path, counts: Iterable[dict[str, Any]], objects: int) -> DatasetStatistics:
@@ -121,11 +123,6 @@ class DatasetStatistics:
             total.works.extend(w.encode() for w in part["works"])  # chunks come in file order
             total.aliases.extend((a.encode(), b.encode()) for a, b in part["aliases"])
         return total
-
-    @staticmethod
-    def object_of(line: bytes) -> bytes:
-        """The object term of an N-Triples line (no terminator)."""
-        return _object(line.split(b" ", 2)[2])
 
     @classmethod
     def of(cls, lines: Iterable[str]) -> DatasetStatistics:
