@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import metadata
 
 __version__ = "0.1.0"
 
@@ -17,6 +16,8 @@ def dependency_versions() -> str:
     """`name==version` of every run-time dependency of lod as installed (pyproject.toml's
     dependencies, not its extras), one per line; empty where lod runs from a source tree that
     was never installed (its metadata is what names the dependencies)."""
+    from importlib import metadata  # only builds ask: 25 ms that `import lod` need not pay
+
     try:
         required = metadata.requires("lod") or []
     except metadata.PackageNotFoundError:

@@ -124,8 +124,7 @@ class RunGroups:
         after: set[bytes] = set()
         for name in changed:
             old, new = previous.groups.get(name), self.digests.get(name)
-            kept = self.store / f"{old}.run" if old else None
-            old_lines = (_lines(kept) if _intact(kept) else None) if kept else set()
+            old_lines = _intact_lines(self.store / f"{old}.run") if old else set()
             new_lines = _lines(self.runs[name]) if new else set()
             if old_lines is None or new_lines is None:
                 return None
@@ -156,6 +155,11 @@ def _intact(run: Path) -> bool:
     except OSError:
         return False
     return unchanged(run, sha256, recorded)
+
+
+def _intact_lines(run: Path) -> set[bytes] | None:
+    """The lines of a kept group run, or None when it is not the file merged then."""
+    return _lines(run) if _intact(run) else None
 
 
 def _lines(path: Path) -> set[bytes] | None:

@@ -24,8 +24,7 @@ def link_all(pairs: Sequence[tuple[str, str]], threads: int = THREADS) -> None:
         _link(pairs)
         return
     with ThreadPoolExecutor(threads) as pool:
-        for done in pool.map(_link, batches):
-            del done
+        list(pool.map(_link, batches))
 
 
 def _link(pairs: Sequence[tuple[str, str]]) -> None:
