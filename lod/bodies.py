@@ -290,6 +290,15 @@ BODIES: tuple[Body, ...] = (
         ("ESCWA",), "ecosoc", "subsidiary",
     ),
     Body("unpfii", "Permanent Forum on Indigenous Issues", "un-unpfii", "permanentForumOnIndigenousIssues", (), "ecosoc", "subsidiary"),
+    Body("dcf", "Development Cooperation Forum", "un-dcf", "developmentCooperationForum", (), "ecosoc", "subsidiary"),
+    Body("ahag-haiti", "Ad Hoc Advisory Group on Haiti", "un-ahag-haiti", "adHocAdvisoryGroupOnHaiti", (), "ecosoc", "subsidiary"),
+    Body("pfpad", "Permanent Forum on People of African Descent", "un-pfpad", "permanentForumOnPeopleOfAfricanDescent", (), "ga", "subsidiary"),
+    Body("unccp", "United Nations Conciliation Commission for Palestine", "un-unccp", "conciliationCommissionForPalestine", (), "ga", "subsidiary"),
+    Body("emrip", "Expert Mechanism on the Rights of Indigenous Peoples", "un-emrip", "expertMechanismOnIndigenousPeoples", (), "hrc", "subsidiary"),
+    Body("wgepad", "Working Group of Experts on People of African Descent", "un-wgepad", "workingGroupOnPeopleOfAfricanDescent", (), "hrc", "subsidiary"),
+    Body("igwg-ddpa", "Intergovernmental Working Group on the Effective Implementation of the Durban Declaration and Programme of Action",
+         "un-igwg-ddpa", "workingGroupOnTheDurbanDeclaration", (), "hrc", "subsidiary"),
+    Body("dco", "Development Coordination Office", "un-dco", "developmentCoordinationOffice", ("United Nations Development Coordination Office",), None, "office"),
 )
 
 WIKIDATA_SOURCES = (

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from lod.model import OperativeParagraph, Resolution
+from lod.states import lookup_state, misspelt_state
 
 
 CURATOR = "curator"
@@ -51,6 +52,7 @@ CHECKS: tuple[Check, ...] = (
     Check("marker-without-note", "Marker without note", "a footnote marker in the text has no footnote text"),
     Check("note-without-marker", "Note without marker", "a numbered footnote is not referenced from any paragraph"),
     Check("sponsor-unresolved", "Sponsor not resolved", "a sponsor name did not resolve to a State"),
+    Check("sponsor-misspelt", "Sponsor name misspelt", "a sponsor name no State has was read as the one State whose name it misspells by a letter or two (\"Qata\": Qatar); a curator should confirm it"),
     Check("addressee-unresolved", "Addressee not resolved", "an addressee named as a State or body did not resolve to one"),
     Check("verb-not-in-lexicon", "Verb not in lexicon", "the paragraph's leading phrase is not in the verb lexicon (ontology/verbs.ttl; resolutions and drafts of resolutions)"),
     Check("no-leading-verb", "No leading verb", "a numbered operative paragraph of a resolution opens without a recognised verb phrase"),
@@ -173,6 +175,10 @@ def _sponsors(res: Resolution) -> Iterator[Finding]:
     for sponsor in res.sponsors:
         if sponsor.iso3 is None and sponsor.kind in ("state", "unknown"):
             yield Finding("sponsor-unresolved", f"sponsor {sponsor.name!r} is not a known State")
+        elif sponsor.iso3 and lookup_state(sponsor.name) is None:
+            near = misspelt_state(sponsor.name)
+            if near is not None and near.iso3 == sponsor.iso3:
+                yield Finding("sponsor-misspelt", f"sponsor {sponsor.name!r} read as {near.un_name}")
 
 
 def _addressees(res: Resolution) -> Iterator[Finding]:

@@ -24,6 +24,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
 DATA_DIR = Path(__file__).parent / "data"
 STATES_CSV = DATA_DIR / "states.csv"
 NAMES_CSV = DATA_DIR / "state_names.csv"
@@ -126,6 +129,31 @@ def lookup_state(name: str) -> State | None:
     if not name:
         return None
     return _load()[1].get(normalise_name(name))
+
+
+MISSPELLING_EDITS = ((15, 1), (1000, 2))
+"""(longest name, letters it may differ by): one, two for long names. A name of fewer than four
+letters is never read as a misspelling, and a slip never takes the first letter ("Ruritania" is
+two letters from Mauritania, and no misspelling of it)."""
+
+
+def misspelt_state(name: str) -> State | None:
+    """The one State whose name `name` misspells by a letter or two ("Qata", "Nambia", "Viet Nama",
+    "Plurinational State of Boliva": the UN's own AKN sponsor lists have such slips), or None
+    where no State's name is that close, or two States' names are equally close ("Irak" is a
+    letter from Iraq and from Iran). Only for names `lookup_state` does not know."""
+    key = normalise_name(name)
+    if len(key) < 4:
+        return None
+    edits = next(allowed for longest, allowed in MISSPELLING_EDITS if len(key) <= longest)
+    index = _load()[1]
+    same_initial = [known for known in index if known[:1] == key[:1]]
+    near = process.extract(key, same_initial, scorer=Levenshtein.distance, score_cutoff=edits, limit=None)
+    if not near:
+        return None
+    closest = min(distance for _, distance, _ in near)
+    states = {index[known].iso3 for known, distance, _ in near if distance == closest}
+    return by_iso3(states.pop()) if len(states) == 1 else None
 
 
 def state_names() -> dict[str, State]:

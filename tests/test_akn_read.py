@@ -93,6 +93,15 @@ def test_identification_cover_and_lineage_of_a_text_adopted_without_a_vote() -> 
     assert [(s.name, s.iso3) for s in res.sponsors if s.kind == "state"] == [("Pakistan", "PAK"), ("Angola", "AGO")]
 
 
+def test_a_draft_an_officer_submitted_has_no_sponsors_and_a_misspelt_sponsor_is_its_state() -> None:
+    # by="France Cassar (Malta), submitted by the Rapporteur of the Committee ...": the Rapporteur's
+    # first name is not the French Republic
+    assert read(one(GA77, "A_RES_77_179-")).sponsors == []
+    # by="..., Oman, Qata, Saudi Arabia, ...": Qatar, named as printed
+    sponsors = {s.name: s.iso3 for s in read(one(GA77, "A_RES_77_22-")).sponsors}
+    assert sponsors["Qata"] == "QAT" and "Qatar" not in sponsors
+
+
 def test_placeholder_dates_and_empty_actors_are_absent_not_published() -> None:
     res = read(one(GA77, "A_RES_77_18-"))
     steps = {s.outcome: s for s in res.workflow}
@@ -260,6 +269,19 @@ def test_portions_align_across_the_six_languages() -> None:
                 shared += len(english & other)
                 total += len(english | other)
     assert len(groups) == 33 and shared / total >= 0.89, shared / total
+
+
+def test_every_language_version_names_the_same_agenda_items() -> None:
+    """ "Agenda item 19 (c)", "Пункт 19 с) повестки дня", "البند 19 (ج) من جدول الأعمال" are one item
+    (lod.parse.agenda), or each language would publish an agenda item of its own."""
+    items: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for folder in [*GA78.iterdir(), *(ECOSOC / "2022").iterdir()]:
+        for path in sorted(folder.glob("*.xml")):
+            res = read(path)
+            items[res.symbol or path.name].add(tuple(res.agenda_items))
+    assert len(items) == 33
+    assert {symbol: found for symbol, found in items.items() if len(found) > 1} == {}
+    assert items["A/RES/78/1"] == {("13", "117")}  # "Agenda items 13 and 117": two items
 
 
 # --- RDF ---------------------------------------------------------------------------------------

@@ -85,3 +85,19 @@ def test_operative_paragraphs_of_every_language_have_a_leading_phrase(language: 
                 numbered += 1
                 found += p.verb is not None
     assert numbered >= 40 and found / numbered >= 0.85, (found, numbered)
+
+
+@needs_akn
+def test_a_cover_of_the_76th_session_without_the_item_in_title_and_a_twice_escaped_keyword(tmp_path: Path) -> None:
+    """Files of sessions 75 and 76 print the agenda item only as text (`<inline name="agenda
+    item">Agenda item 127 (b)</inline>`, no `title`), and their keyword labels carry HTML
+    entities escaped twice ("women&amp;#39;s_rights"): one item "127 (b)", an apostrophe."""
+    source = next((AKN / "GAresolutions-main" / "77session" / "English").glob("A_RES_77_18-*.xml")).read_text(encoding="utf-8")
+    assert '<inline title="127 (b)" name="agenda item">' in source and 'showAs="civil_society"' in source
+    variant = tmp_path / "A_RES_77_18-variant.xml"
+    variant.write_text(source.replace('<inline title="127 (b)" name="agenda item">', '<inline name="agenda item">')
+                       .replace('showAs="civil_society"', 'showAs="women&amp;#39;s_civil_society"'), encoding="utf-8")
+    res = parse_file(variant)
+    assert res.agenda_items == ["127 (b)"]
+    assert res.agenda_titles[0].startswith("Cooperation between the United Nations and regional and other organizations")
+    assert "women's civil society" in {s.label for s in res.subjects}

@@ -56,6 +56,15 @@ def test_unresolved_sponsors_and_addressees() -> None:
     assert codes(res) == [("sponsor-unresolved", ""), ("addressee-unresolved", "para_1")]
 
 
+def test_a_sponsor_read_from_a_misspelling_is_for_a_curator_to_confirm() -> None:
+    res = draft_004()
+    res.sponsors = [Sponsor("Qata", "QAT", "state"), Sponsor("Qatar", "QAT", "state"),
+                    Sponsor("United Arab Emirates (in its capacity as Chair)", "ARE", "state")]
+    found = findings(res)
+    assert [(f.code, f.message) for f in found] == [("sponsor-misspelt", "sponsor 'Qata' read as Qatar")]
+    assert found[0].for_curator
+
+
 def test_verbs_outside_the_lexicon_and_paragraphs_of_odd_length() -> None:
     assert in_lexicon("Recalling") and in_lexicon("Reiterates its call upon") and not in_lexicon("Frobnicates")
     res = res_80_1()

@@ -150,3 +150,10 @@ def test_un_bodies_in_the_library_heading_form_and_a_formal_state_name() -> None
     [cameroon, eccas] = parse_sponsors("Republic of Cameroon (on behalf of the States Members of the United Nations "
                                        "that are members of the Economic Community of Central African States)")
     assert (cameroon.iso3, eccas.kind) == ("CMR", "group")
+
+
+def test_a_misspelt_state_is_that_state_under_its_printed_name() -> None:
+    sponsors = parse_sponsors("Oman, Qata, Saudi Arabia and Ruritania")
+    assert [(s.name, s.iso3, s.kind) for s in sponsors] == [
+        ("Oman", "OMN", "state"), ("Qata", "QAT", "state"), ("Saudi Arabia", "SAU", "state"), ("Ruritania", None, "unknown"),
+    ]

@@ -9,7 +9,9 @@ from collections import Counter
 import pycountry
 import pytest
 
-from lod.states import NAMES_CSV, STATES_CSV, all_states, lookup_state, normalise_name, state_of_adjective
+from lod.states import (
+    NAMES_CSV, STATES_CSV, all_states, lookup_state, misspelt_state, normalise_name, state_of_adjective,
+)
 
 WIKIDATA_IRI = re.compile(r"^http://www\.wikidata\.org/entity/Q[1-9]\d*$")
 
@@ -156,3 +158,30 @@ def test_un_name_is_the_official_short_name() -> None:
 )
 def test_names_that_are_not_states(printed: str) -> None:
     assert lookup_state(printed) is None
+
+
+@pytest.mark.parametrize(
+    ("printed", "iso3"),
+    [
+        ("Qata", "QAT"),  # a letter dropped (A/RES/77/22's additional sponsors)
+        ("Maltas", "MLT"),  # a letter added (A/RES/77/236)
+        ("Viet Nama", "VNM"),
+        ("Plurinational State of Boliva", "BOL"),  # long names may differ by two letters
+        ("Swizerland", "CHE"),
+        ("Nambia", "NAM"),  # a letter from Gambia too, but a slip keeps the first letter
+        ("Irak", None),  # a letter from Iraq and from Iran: no guess
+        ("Ruritania", None),  # two letters from Mauritania, one of them the first
+        ("Nigera", None),  # Niger and Nigeria
+        ("Mala", None),  # a letter from Mali and from Malta
+        ("Atlantis", None),
+        ("Northern Ireland", None),
+        ("Guinea Bissau Republic", None),
+    ],
+)
+def test_a_misspelt_name_is_read_as_the_one_state_it_is_near(printed: str, iso3: str | None) -> None:
+    state = misspelt_state(printed)
+    assert (state.iso3 if state else None) == iso3
+
+
+def test_short_names_are_never_read_as_misspellings() -> None:
+    assert misspelt_state("Cub") is None and misspelt_state("Ira") is None

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from lod.bodies import BODIES, by_name
 from lod.dates import MONTH_NAMES, iso_date
+from lod.parse.agenda import agenda_items
 from lod.parse.furniture import find_symbol, is_furniture, strip_marks
 from lod.symbols import SYMBOL_RE
 
@@ -134,7 +135,7 @@ def parse_masthead(lines: list[str]) -> Masthead:
         if not head.agenda_items:
             m = _AGENDA.search(line) or _ITEM_OF.search(line)
             if m:
-                head.agenda_items = _agenda_numbers(m.group(1))
+                head.agenda_items = agenda_items(m.group(1))
                 rest = line[m.end():].strip(" *")
                 head.agenda_title = rest or _next_text(plain, i)
         m = _NUMBER_LINE.match(line)
@@ -193,11 +194,6 @@ def parse_masthead(lines: list[str]) -> Masthead:
     if head.title is None:
         head.title = _title_before_formula(plain, head)
     return head
-
-
-def _agenda_numbers(text: str) -> list[str]:
-    parts = re.split(r",\s*|\s+and\s+", text.strip(" ,"))
-    return [" ".join(p.split()) for p in parts if p.strip() and p.strip()[0].isdigit()]
 
 
 def _next_text(plain: list[str], i: int) -> str | None:

@@ -16,7 +16,7 @@ from typing import Literal
 
 from lod.groups import GROUPS, lookup_group
 from lod.model import Sponsor
-from lod.states import fold, lookup_state, state_names
+from lod.states import fold, lookup_state, misspelt_state, state_names
 
 SponsorKind = Literal["state", "group", "organization", "unknown"]
 
@@ -53,7 +53,8 @@ organization, not a State."""
 
 def _sponsor(name: str, unknown: SponsorKind = "unknown") -> Sponsor:
     """A printed sponsor name resolved: a State (with its code), a group or organization of the
-    table (with its key), a "Group of …" the table lacks, or `unknown`."""
+    table (with its key), a State's name misspelt by a letter or two (lod.states.misspelt_state),
+    a "Group of …" the table lacks, or `unknown`."""
     state = lookup_state(name)
     if state is not None:
         return Sponsor(name=name, iso3=state.iso3, kind="state")
@@ -62,6 +63,9 @@ def _sponsor(name: str, unknown: SponsorKind = "unknown") -> Sponsor:
         return Sponsor(name=name, kind=group.kind, group=group.key)
     if _UN_HEADING.match(name):
         return Sponsor(name=name, kind="organization")
+    near = misspelt_state(name)
+    if near is not None:  # kept as printed; lod.quality says it was read as a misspelling
+        return Sponsor(name=name, iso3=near.iso3, kind="state")
     cleaned = re.sub(r"^the\s+", "", " ".join(name.split()), flags=re.IGNORECASE).casefold()
     return Sponsor(name=name, kind="group" if cleaned.startswith("group of ") else unknown)
 

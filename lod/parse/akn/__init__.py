@@ -23,6 +23,7 @@ from lxml import etree
 
 from lod.bodies import by_key, by_name
 from lod.model import Citation, Resolution
+from lod.parse.agenda import agenda_items
 from lod.parse.akn import meta as M
 from lod.parse.akn.body import BodyReader
 from lod.parse.akn.inline import InlineReader, Link, child, children, local, squash
@@ -38,6 +39,10 @@ _DOC_TYPES = ("statement", "documentCollection", "doc", "act", "bill")
 _KINDS = {"resolution": "resolution", "decision": "decision", "draftresolution": "draft-resolution",
           "draftdecision": "draft-decision"}
 _SPONSOR_STEPS = ("draftResolution", "draftResolutionAdditionalSponsors", "draftDecision")
+_OFFICER = re.compile(r"\bsubmitted\s+by\b|\bon\s+behalf\s+of\s+the\s+Bureau\b", re.IGNORECASE)
+"""A draft an officer or a body submitted ("submitted by the Vice-Chair of the Committee, Ahmed Magdy
+(Egypt)", "France Cassar (Malta), submitted by the Rapporteur"): the States it names are the
+officer's, not sponsors."""
 _READ_PARTS = frozenset({"", "meta", "coverPage", "preface", "preamble", "mainBody", "conclusions", "attachments",
                          "components", "collectionBody"})
 """Children of the document element the reader reads (comments are "")."""
@@ -329,7 +334,7 @@ def _lineage(res: Resolution, cover: M.Cover, flow: list) -> None:
 def _sponsors(res: Resolution, flow: list, warnings: list[str]) -> None:
     """Sponsors from the workflow (written in English in every language version)."""
     for step in flow:
-        if step.outcome not in _SPONSOR_STEPS or not step.by or step.by[:1].islower():
+        if step.outcome not in _SPONSOR_STEPS or not step.by or step.by[:1].islower() or _OFFICER.search(step.by):
             continue
         for sponsor in parse_sponsors(step.by.replace("i\u0307", "i")):  # "Türki̇ye" with a combining dot
             if all(s.name != sponsor.name for s in res.sponsors):
@@ -338,16 +343,17 @@ def _sponsors(res: Resolution, flow: list, warnings: list[str]) -> None:
                     warnings.append(f"sponsor not recognised as a State: {sponsor.name}")
 
 
-def _agenda(res: Resolution, items: list[tuple[str, str | None]]) -> None:
-    """The agenda keywords repeat the cover's items in the agenda's own (English) wording."""
-    for item, title in items:
-        if not any(_same_item(item, printed) for printed in res.agenda_items):
-            res.agenda_items.append(item)
-            res.agenda_titles.append(title or "")
-
-
-def _same_item(keyword: str, printed: str) -> bool:
-    return re.sub(r"[^0-9a-z]", "", keyword.lower()) == re.sub(r"[^0-9a-z]", "", printed.lower())
+def _agenda(res: Resolution, keywords: list[tuple[str, str | None]]) -> None:
+    """The agenda keywords repeat the cover's items ("19c" for "19 (c)") with the agenda's own
+    (English) titles: an item the cover lacks is added, a title it lacks is filled in."""
+    for value, title in keywords:
+        for item in agenda_items(value) or [value]:
+            if item not in res.agenda_items:
+                res.agenda_items.append(item)
+            at = res.agenda_items.index(item)
+            if title and (at >= len(res.agenda_titles) or not res.agenda_titles[at]):
+                res.agenda_titles += [""] * (at + 1 - len(res.agenda_titles))
+                res.agenda_titles[at] = title
 
 
 _OLD_GA = re.compile(r"^A/RES/(\d+)\s*\(([IVXLC]+|S-\d+|ES-\d+)\)$")

@@ -9,12 +9,14 @@ reported, never dropped.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
 from lxml import etree
 
 from lod.model import Resolution, Subject, Vote, Voting, WorkflowStep
+from lod.parse.agenda import agenda_items
 from lod.parse.akn.inline import InlineReader, child, children, descendants, local, squash
 from lod.states import lookup_state
 
@@ -133,8 +135,8 @@ def subjects(meta: etree._Element | None, warnings: list[str]) -> list[Subject]:
             value = real_text(kw.get("value"))
             if scheme == "sdg":
                 label = f"SDG {value}" if value else label
-            else:
-                label = label.replace("_", " ")
+            else:  # "women&amp;#39;s_rights": an HTML entity escaped twice in the UN's export
+                label = html.unescape(label).replace("_", " ")
             href = real_text(kw.get("href"))
             key = (scheme, label, href)
             if not label or key in seen:
@@ -227,6 +229,7 @@ def cover(page: etree._Element | None) -> Cover:
     if page is None:
         return found
     reader = InlineReader()
+    titled: int | None = None
     for el in page.iter():
         name = local(el)
         if name == "docNumber" and found.symbol is None:
@@ -242,9 +245,14 @@ def cover(page: etree._Element | None) -> Cover:
         elif name == "docAuthority" and el.get("refersTo") == "#issuingBody":
             found.issuing_body = real_text("".join(el.itertext()))
         elif name == "inline" and el.get("name") == "agenda item":
-            found.agenda_items.append(real_text(el.get("title")) or reader.read(el).text)
+            # the number as `title` (sessions 77 on) or only printed ("Agenda item 14", session 76)
+            printed = real_text(el.get("title")) or reader.read(el).text
+            titled = len(found.agenda_items)  # "Agenda items 13 and 117": the name below is item 13's
+            found.agenda_items += agenda_items(printed) or [printed]
         elif name == "inline" and el.get("name") == "agenda item name":
-            found.agenda_titles.append(reader.read(el).text)
+            at = len(found.agenda_titles) if titled is None else titled
+            found.agenda_titles += [""] * (at + 1 - len(found.agenda_titles))
+            found.agenda_titles[at], titled = reader.read(el).text, None
         elif name == "docProponent":
             found.proponent = reader.read(el).text
             found.proponent_ref = (el.get("refersTo") or "").lstrip("#") or None
