@@ -144,6 +144,18 @@ def test_points_in_lists_and_points_marked_as_numberless_sibling_paragraphs() ->
     assert article.subparagraphs[0].eid == f"{article.eid}__list_1__point_a"
 
 
+def test_points_printed_in_the_words_of_unnumbered_paragraphs_are_points_of_the_list_they_go_on() -> None:
+    """A/RES/77/100's annex (a convention): "For the purposes of this Convention:", then "(a)
+    “Judicial sale” …:", "(i) …", "(ii) …", "(b) “Ship” …", each a numberless paragraph of its
+    own: one paragraph with points (a) to (k), (a) holding (i) and (ii)."""
+    annex = read(one(GA77, "A_RES_77_100-")).annexes[0]
+    definitions = next(p for p in annex.paragraphs if p.text.startswith("For the purposes of this Convention:"))
+    assert [s.num for s in definitions.subparagraphs] == list("abcdefghijk")
+    assert [s.num for s in definitions.subparagraphs[0].subparagraphs] == ["i", "ii"]
+    assert definitions.subparagraphs[8].text.startswith("“Purchaser”")  # (i) after (h) is a letter
+    assert not any(p.text.startswith("(b)") for p in annex.paragraphs)
+
+
 def test_a_collection_of_parts_keeps_each_part() -> None:
     res = read(one(GA77, "A_RES_77_256 A-B"))
     assert res.number == "77/256 A-B"

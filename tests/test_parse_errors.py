@@ -28,9 +28,22 @@ def test_empty_file(tmp_path: Path) -> None:
 
 
 def test_binary_file(tmp_path: Path) -> None:
-    path = tmp_path / "image.txt"
-    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    path = tmp_path / "page.txt"
+    path.write_bytes(b"\x00\x01\x02 some bytes \x00\x00")
     assert "binary" in _fails(path).reason
+
+
+@pytest.mark.parametrize(("name", "data", "named"), [
+    ("N1730150.DOC", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "a Word 97-2003 (.doc) file"),
+    ("A_RES_75_1.rtf", b"{\\rtf1\\ansi {\\i Recalling} its resolution 74/1,\\par}", "an RTF document"),
+    ("scan.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "a PNG image"),
+    ("scan.tif", b"II*\x00\x08\x00\x00\x00", "a TIFF image"),
+])
+def test_a_format_lod_does_not_read_is_named(tmp_path: Path, name: str, data: bytes, named: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    reason = _fails(path).reason
+    assert reason.startswith(f"the file is {named}") and reason.endswith("save it as DOCX, PDF or text")
 
 
 def test_undecodable_bytes(tmp_path: Path) -> None:

@@ -223,12 +223,43 @@ class AknSource:
         return SourceText("", "akn", {}, source, document=read_akn(data, source))
 
 
-READERS: list[Reader] = [AknSource(), PdfSource(), TextSource()]
+UNREAD_FORMATS: tuple[tuple[bytes, str], ...] = (
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Word 97-2003 (.doc) file or another OLE compound file"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"GIF8", "a GIF image"),
+    (b"%!PS", "a PostScript file"),
+)
+"""Formats a UN library holds documents in that lod does not read, by their magic bytes: the
+error names the format (the Official Document System still serves older texts as .doc),
+rather than "binary" or, for RTF's braces, "not valid JSON"."""
+
+
+@dataclass(frozen=True)
+class UnreadSource:
+    """A format of `UNREAD_FORMATS`: refused with its name and what to convert it to."""
+
+    name: str = "unread"
+
+    def accepts(self, data: bytes) -> bool:
+        return data.startswith(tuple(magic for magic, _ in UNREAD_FORMATS))
+
+    def read(self, data: bytes, source: str) -> SourceText:
+        what = next(what for magic, what in UNREAD_FORMATS if data.startswith(magic))
+        raise ParseError(source, f"the file is {what}, which lod does not read: save it as DOCX, PDF or text")
+
+
+_UNREAD = UnreadSource()
+READERS: list[Reader] = [_UNREAD, AknSource(), PdfSource(), TextSource()]
 
 
 def register_reader(reader: Reader) -> None:
-    """Add a format; it is tried before the built-in ones (text accepts everything)."""
-    READERS.insert(0, reader)
+    """Add a format; it is tried before the built-in ones (text accepts everything), after the
+    formats lod names and refuses (an RTF's brace is not JSON)."""
+    READERS.insert(READERS.index(_UNREAD) + 1, reader)
 
 
 _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

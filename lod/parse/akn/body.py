@@ -6,7 +6,8 @@ trusting the element names alone:
 
 * points come as `<list>`/`<point>` inside a paragraph, but also as numberless sibling
   paragraphs whose text starts with "(a)", or as sibling paragraphs numbered "(a)": all
-  three are points of the numbered paragraph before them;
+  three are points of the paragraph before them, where it is numbered, opens a list (ends
+  with ":") or already has points;
 * headings come as `<section>`/`<part>` with a `<num>`, as `<crossHeading>`, as paragraphs
   holding only a `<heading>`/`<subheading>`, or as short numberless paragraphs of a heading
   style (class H1, H23): each names the section of the paragraphs that follow;
@@ -270,7 +271,10 @@ class BodyReader:
         if not num and not listed:
             text = intro.text
             label = POINT_LABEL.match(text)
-            if label and last is not None and last.num is not None:
+            # a point of the paragraph before: a numbered one, one that opens a list ("For the
+            # purposes of this Convention:"), or one whose list it goes on with ("(a)" marked as
+            # a number, "(b)" printed in the words: A/RES/76/113's guidelines)
+            if label and last is not None and (last.num is not None or last.points or last.intro.endswith(":")):
                 last.add_point(_Point(label.group(1), text[label.end():], [], intro.markers, intro.links))
                 return
             if last is not None and last.points and text[:1].islower():
