@@ -264,7 +264,9 @@ class WorkflowStep:
     "recommendedForAdoption", "adopted"); `symbol` the document that records it (the draft,
     the committee report, the meeting record); `by` who acted (sponsors as printed); `date`
     None where the source has a placeholder; `paragraph` the paragraph of the report that
-    recommends the text.
+    recommends the text; `note` what the source says beside or instead of a symbol ("as orally
+    revised and as amended in A/75/L.6", "(Resumption 1)", "Adopted without vote, 33rd plenary
+    meeting").
     """
 
     outcome: str
@@ -272,6 +274,7 @@ class WorkflowStep:
     symbol: str | None = None
     by: str | None = None
     paragraph: str | None = None
+    note: str | None = None
 
 
 @dataclass

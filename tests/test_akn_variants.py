@@ -101,3 +101,30 @@ def test_a_cover_of_the_76th_session_without_the_item_in_title_and_a_twice_escap
     assert res.agenda_items == ["127 (b)"]
     assert res.agenda_titles[0].startswith("Cooperation between the United Nations and regional and other organizations")
     assert "women's civil society" in {s.label for s in res.subjects}
+
+
+@needs_akn
+def test_a_draft_symbol_with_the_words_the_un_adds_to_it_is_the_symbol(tmp_path: Path) -> None:
+    """Session 75 writes `as="A/75/L.4, as orally revised and as amended in A/75/L.6"`: the draft
+    is A/75/L.4 (the words became a document IRI of their own); they stay as the step's note and
+    are written back as read."""
+    from lod.akn import akn_document
+    from lod.parse.akn import read_akn
+    from lod.rdf import WorkRegistry, map_resolution
+
+    source = next((AKN / "GAresolutions-main" / "77session" / "English").glob("A_RES_77_18-*.xml")).read_text(encoding="utf-8")
+    assert 'as="A/77/L.18"' in source
+    variant = tmp_path / "A_RES_77_18-variant.xml"
+    variant.write_text(source.replace('as="A/77/L.18"', 'as="A/77/L.18, as orally revised and as amended in A/77/L.60"'),
+                       encoding="utf-8")
+    res = parse_file(variant)
+    assert res.draft_symbol == "A/77/L.18"
+    step = next(s for s in res.workflow if s.outcome == "draftResolution")
+    assert (step.symbol, step.note) == ("A/77/L.18", "as orally revised and as amended in A/77/L.60")
+    registry = WorkRegistry(base="http://lod.test")
+    registry.add(res)
+    lines = map_resolution(res, registry, "http://lod.test").lines()
+    assert not any("orally" in line and "/id/document/" in line.split(" ")[0] for line in lines)
+    assert any("stepNote" in line and "as orally revised" in line for line in lines)
+    again = read_akn(akn_document(res, registry, "http://lod.test"), variant.name)
+    assert [(s.symbol, s.note) for s in again.workflow] == [(s.symbol, s.note) for s in res.workflow]

@@ -247,6 +247,17 @@ def test_printed_numbering_beats_a_lost_final_punctuation() -> None:
     assert r.operative[3].footnote_refs == ["5"]
 
 
+def test_a_soft_line_break_before_a_capitalised_ing_word_does_not_open_a_paragraph() -> None:
+    # "… the Secretary-General’s disarmament agenda, ⏎ Securing Our Common Future: An Agenda for
+    # Disarmament," in one Markdown paragraph: a title, not a preambular participle
+    r = parse_file(GA_TEXT / "railcar_A_RES_80_39_clean.md")
+    assert "Securing" not in verbs(r.preamble)
+    report = next(p for p in r.preamble if "entitled “Our Common Agenda”" in p.text)
+    assert report.text.endswith("disarmament agenda, Securing Our Common Future: An Agenda for Disarmament,")
+    # a paragraph the blank line sets apart still opens with an unknown participle: "Looking ahead"
+    assert "Looking" in verbs(r.preamble)
+
+
 def test_markers_glued_to_a_year_or_set_after_a_comma_are_read_in_sequence() -> None:
     r = parse_file(GA_TEXT / "railcar_A_RES_80_26_clean.md")
     # "of 19881 and … of 1989,2" and "the Conference of the Committee on Disarmament, 4 inter alia"

@@ -115,7 +115,7 @@ class MetaWriter:
             return
         block = element(meta, "workflow", source=f"#{SOURCE}")
         for step in steps:
-            element(block, "step", date=step.date or UNKNOWN_DATE, outcome=step.outcome, as_=step.symbol,
+            element(block, "step", date=step.date or UNKNOWN_DATE, outcome=step.outcome, as_=_as(step),
                     by=step.by or "", refersTo=step.paragraph)
 
     def derived_steps(self) -> list[WorkflowStep]:
@@ -182,3 +182,12 @@ class MetaWriter:
         for annex in self.res.annexes:
             yield from annex.paragraphs
 
+
+
+def _as(step: WorkflowStep) -> str | None:
+    """A step's `as` as the source wrote it: the symbol and its note ("A/75/L.4, as orally
+    revised …", "A/77/PV.56 (Resumption 1)"), or the note alone (lod.parse.akn.meta.step_document
+    reads it back into the same two)."""
+    if step.symbol and step.note:
+        return f"{step.symbol}{' ' if step.note[:1] in '([' else ', '}{step.note}"
+    return step.symbol or step.note

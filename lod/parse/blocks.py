@@ -18,6 +18,7 @@ from lod.parse.furniture import MARK_RE, is_furniture, is_symbol_line
 from lod.parse.joining import Vocabulary, join_lines
 from lod.parse.misread import may_be_misread, misread_number
 from lod.parse.verbs import leading_phrase, opens_operative
+from lod.quality import in_lexicon
 
 PARAGRAPH_NUMBER = r"\d{1,6}"
 """A printed paragraph number: up to six digits (paragraph 1000 and beyond exist in long texts)."""
@@ -162,6 +163,8 @@ class BlockBuilder:
     title_texts: list[str] = field(default_factory=list)
     footnote_markers: set[str] = field(default_factory=set)
     dehyphenate: bool = True
+    soft_breaks: bool = False
+    """Markdown: a line break inside a paragraph is soft, paragraphs are set apart by blank lines."""
     blocks: list[str] = field(default_factory=list)
 
     def _complete(self, text: str) -> bool:
@@ -291,8 +294,11 @@ class BlockBuilder:
             return True
         if line.startswith("*") and first.isupper():
             return True
-        if first.isupper() and leading_phrase(plain_line, operative=False):
-            return True
+        if first.isupper() and (phrase := leading_phrase(plain_line, operative=False)):
+            # where breaks are soft, a line the blank line does not set apart opens a paragraph
+            # only with a phrase of the lexicon ("Recalling"), not any capitalised "-ing" word:
+            # "…, Production, ⏎ Stockpiling and Use of Chemical Weapons …" is one paragraph
+            return not self.soft_breaks or in_lexicon(phrase)
         if opens_operative(plain_line) and plain_end(MARK_RE.sub("", current)).endswith((",", ";", ".")):
             return True  # "…, 24" then "Decides:": punctuation and the verb lexicon agree
         return first.isupper() and plain_line.startswith(("We ", "We, "))

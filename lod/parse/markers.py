@@ -17,7 +17,10 @@ _AFTER_YEAR = re.compile(r"(?<![\d/])(?:19|20)\d\d(\d{1,2})(?=[\s,.;:)]|$)")
 """A marker glued to a year: "of 19881" is 1988 and footnote 1 (the count must expect it)."""
 _AFTER_COMMA = re.compile(r"(?<=[A-Za-z0-9”’)][,;] )(\d{1,3})(?=\s|[,;.]|$)")
 """A marker set apart after a comma in mid-sentence: "the Committee on Disarmament, 4 inter alia"."""
-_SPACED = re.compile(r"(?<=[A-Za-z] )(\d{1,3})(?=\s+[a-z]|\s*$)")
+_BEFORE_WORD = re.compile(r"(?<=[A-Za-z][,;] )(\d{1,3})(?=[a-z]{2,})")
+"""A marker set apart after a comma and glued to the next word: "the Secretary-General, 2and"."""
+_SPACED = re.compile(r"(?<=[A-Za-z] )(\d{1,3})(?=\s+[a-z]|[a-z]{2,}|\s*$)")
+"""A marker set apart after a word, maybe glued to the next: "the Assembly 3 and", "Weapons 6and"."""
 _SPACED_AFTER_YEAR = re.compile(r"(?<=(?<![\d/])(?:19|20)\d\d )(\d{1,2})(?=\s+[a-z])")
 """A marker set apart after a date's year: "of 24 August 2016 3 and 21 October 2016,4" (only the
 very number the count expects: "in 2016 3 people" is not a way resolutions are written)."""
@@ -32,6 +35,9 @@ _REFERENCE_WORDS = frozenset(
     "sections item items annex part parts goal goals target targets resolution resolutions decision decisions "
     "principle principle protocol page pages session phase group appendix table figure option volume principle".split()
 )
+
+_NUMBERED_REFERENCE = re.compile(rf"\b(?:{'|'.join(sorted(_REFERENCE_WORDS))})\s+\d{{1,3}}\.$", re.IGNORECASE)
+"""A reference word and the whole part of a decimal number, just before a glued digit."""
 
 
 @dataclass
@@ -77,6 +83,7 @@ def resolve_glued(text: str, state: MarkerState) -> str:
         + [(m.start(1), m.end(1), "spaced", m.group(1)) for m in _SPACED.finditer(text)]
         + [(m.start(1), m.end(1), "year", m.group(1)) for m in _AFTER_YEAR.finditer(text)]
         + [(m.start(1), m.end(1), "comma", m.group(1)) for m in _AFTER_COMMA.finditer(text)]
+        + [(m.start(1), m.end(1), "comma", m.group(1)) for m in _BEFORE_WORD.finditer(text)]
         + [(m.start(1), m.end(1), "year-spaced", m.group(1)) for m in _SPACED_AFTER_YEAR.finditer(text)]
         + [(m.start(1), m.end(1), "resolution", m.group(1)) for m in _AFTER_RESOLUTION.finditer(text)]
     )
@@ -91,14 +98,22 @@ def resolve_glued(text: str, state: MarkerState) -> str:
             continue
         if kind == "glued" and text[start - 1] == "." and _SYMBOL_PART.search(text[max(0, start - 40) : start].split()[-1]):
             continue  # "C-24/DEC.4": the number of a symbol
+        if kind == "glued" and text[start - 1] == "." and _NUMBERED_REFERENCE.search(text[max(0, start - 40) : start]):
+            continue  # "target 16.4", "paragraph 2.3": a decimal number of a reference, not 16 and note 4
         if kind == "glued" and text[start - 1].isalpha() and text[start - 1].isupper() and start >= 2 and not text[start - 2].islower():
             continue  # "G20", "A4": letters and digits of one name
-        if kind == "comma" and re.search(r"(?<!\d)\d{1,3}[,;] $", text[max(0, start - 6) : start]):
-            continue  # "paragraphs 2, 3 and 4": a list of numbers, not a marker after the second
+        listed = re.search(r"(?<!\d)(\d{1,3})[,;] $", text[max(0, start - 6) : start]) if kind == "comma" else None
+        if listed and int(listed.group(1)) < int(number):
+            continue  # "paragraphs 2, 3 and 4": a list going on, not a marker after the 2 ("items 5, 6 and 7, 5 for": one)
         if kind == "spaced":
             previous = re.findall(r"[A-Za-z.]+", text[max(0, start - 30) : start])
             word = previous[-1].rstrip(".").lower() if previous else ""
-            if word in _REFERENCE_WORDS or not (previous and previous[-1][:1].isupper()):
+            # after a lower-case word only the very number the count expects, before "and"
+            # ("the adoption … of the agenda 5 and the indicative timetable"): "in 2016 3 people"
+            # and "reach 5 million" are no markers
+            after_word = bool(previous) and (previous[-1][:1].isupper() or (
+                state.expects(number) and re.match(r"\s*and\b", text[end:]) is not None))
+            if word in _REFERENCE_WORDS or not after_word:
                 continue
         out.append(text[pos:start])
         out.append(mark(number))

@@ -136,6 +136,7 @@ class ProceedingsMapping(AgentMapping, CitationMapping):
                 self.add(node, UNRES.stepDocument, doc)
             elif step.symbol:
                 self.add(node, UNRES.stepNote, step.symbol)
+            self.add(node, UNRES.stepNote, step.note)
             self.add(node, UNRES.stepBy, step.by)
             self.add(node, UNRES.reportParagraph, step.paragraph)
         res = self.res

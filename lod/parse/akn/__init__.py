@@ -306,8 +306,8 @@ def _step_date(flow: list, outcome: str) -> str | None:
 
 def _meeting_in_flow(flow: list) -> str | None:
     for step in flow:
-        if step.outcome == "adopted" and step.symbol and "/PV." not in step.symbol:
-            return step.symbol
+        if step.outcome == "adopted" and not step.symbol and step.note:
+            return step.note  # "Adopted without vote, 33rd plenary meeting" (lod.parse.akn.meta.step_document)
     return None
 
 

@@ -163,16 +163,35 @@ def workflow(meta: etree._Element | None) -> list[WorkflowStep]:
     steps = []
     flow = child(meta, "workflow")
     for step in children(flow, "step") if flow is not None else []:
+        symbol, note = step_document(real_text(step.get("as")))
         steps.append(
             WorkflowStep(
                 outcome=(step.get("outcome") or "").strip() or "unknown",
                 date=real_date(step.get("date")),
-                symbol=real_text(step.get("as")),
+                symbol=symbol,
                 by=real_text(step.get("by")),
                 paragraph=real_text(step.get("refersTo")),
+                note=note,
             )
         )
     return steps
+
+
+def step_document(value: str | None) -> tuple[str | None, str | None]:
+    """(symbol, note) of a step's `as`: the document it opens with and what the source adds
+    ("A/75/L.4, as orally revised and as amended in A/75/L.6"), or only a note where it names no
+    document ("Adopted without vote, 33rd plenary meeting"): a draft is A/75/L.4, not the sentence."""
+    if not value:
+        return None, None
+    first, _, rest = value.partition(" ")
+    symbol = first.rstrip(",;")
+    if not _STEP_SYMBOL.fullmatch(symbol):
+        return None, value
+    return symbol, f"{first[len(symbol):]} {rest}".strip(" ,;") or None
+
+
+_STEP_SYMBOL = re.compile(r"[A-Z][A-Za-z0-9.\-]*(?:/[A-Za-z0-9.\-()]+)+")
+"""A document symbol as a workflow step's first word: "A/77/890/Add.1", "A/80/L.2/Rev.1", "E/2022/31"."""
 
 
 def voting(meta: etree._Element | None, warnings: list[str]) -> Voting | None:

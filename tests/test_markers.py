@@ -1,0 +1,52 @@
+"""lod.parse.markers: footnote numbers that extraction glued to the words, one case per shape.
+A number is a marker only where the count of notes expects it."""
+
+from __future__ import annotations
+
+import pytest
+
+from lod.parse.furniture import mark
+from lod.parse.markers import MarkerState, resolve_glued
+
+
+def read(text: str, seen: int) -> str:
+    """`text` with its markers as tokens, in a document of notes 1 to 9 whose notes up to `seen` were read."""
+    state = MarkerState({str(n) for n in range(1, 10)})
+    for n in range(1, seen + 1):
+        state.note(str(n))
+    return resolve_glued(text, state)
+
+
+@pytest.mark.parametrize(
+    ("text", "seen", "read_as"),
+    [
+        ("the Charter of the United Nations,1 and", 0, f"the Charter of the United Nations,{mark('1')} and"),
+        ("of the Secretary-General;3", 2, f"of the Secretary-General;{mark('3')}"),
+        ("held in Khartoum in January 2006,2 in which", 1, f"held in Khartoum in January 2006,{mark('2')} in which"),
+        ("of 19881 and", 0, f"of 1988{mark('1')} and"),
+        ("the Committee on Disarmament, 4 inter alia", 3, f"the Committee on Disarmament, {mark('4')} inter alia"),
+        ("the report of the Secretary-General, 2and expressing", 1, f"the report of the Secretary-General, {mark('2')}and expressing"),
+        ("agenda items 5, 6 and 7, 5 for the 2025 session", 4, f"agenda items 5, 6 and 7, {mark('5')} for the 2025 session"),
+        ("of the Treaty on Nuclear Weapons 6and the advisory opinion", 5, f"of the Treaty on Nuclear Weapons {mark('6')}and the advisory opinion"),
+        ("the adoption by the group of the agenda 5 and the indicative timetable", 4,
+         f"the adoption by the group of the agenda {mark('5')} and the indicative timetable"),
+        ("resolution 76/271.4", 3, f"resolution 76/271.{mark('4')}"),
+    ],
+)
+def test_a_glued_marker_the_count_expects_is_a_marker(text: str, seen: int, read_as: str) -> None:
+    assert read(text, seen) == read_as
+
+
+@pytest.mark.parametrize(
+    ("text", "seen"),
+    [
+        ("in particular Goal 16 and target 16.4, which addresses", 1),  # a target's number, not 16 and note 4
+        ("paragraphs 2, 3 and 4 of resolution 70/1", 2),  # a list going on
+        ("to reach 5 million people", 4),  # a quantity after a lower-case word
+        ("the decision C-24/DEC.4 of the Committee", 3),  # a symbol's number
+        ("Article 19 of the Charter", 8),  # a number of a reference, not the note the count expects (9)
+        ("the Charter of the United Nations,5 and", 0),  # not a note the count expects (1, or 2 or 3 after a lost one)
+    ],
+)
+def test_a_number_that_is_not_a_marker_stays_text(text: str, seen: int) -> None:
+    assert read(text, seen) == text
