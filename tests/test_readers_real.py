@@ -122,6 +122,22 @@ def test_word_resolution_with_its_masthead_italics_and_footnote() -> None:
         ("1", "Official Records of the General Assembly, Seventy-second Session, Supplement No. 11 (A/72/11).")]
 
 
+def test_word_sections_hold_their_own_preambles_and_headings_take_in_no_paragraph() -> None:
+    """A/RES/72/262 (Fifth Committee, "Special subjects"): "I ⏎ International Public Sector
+    Accounting Standards" (one Word paragraph), then the section's "Recalling …", "Having
+    considered …", "1. Takes note …"; section II's only operative paragraph is unnumbered. Each
+    section holds its own paragraphs, as the UN's AKN files mark them (A/RES/77/263 B)."""
+    res = parse_file(_one(DOCX, "N1747020.docx"))
+    assert res.symbol == "A/RES/72/262" and res.preamble == []
+    first = [(p.num, p.verb) for p in res.operative if p.section == "I. International Public Sector Accounting Standards"]
+    assert first == [(None, "Recalling"), (None, "Having considered"), ("1", "Takes note"), ("2", "Endorses")]
+    second = [p for p in res.operative if (p.section or "").startswith("II. Conditions of service and compensation")]
+    assert [(p.num, p.verb) for p in second] == [(None, "Recalling"), (None, "Having considered"), (None, "Takes note")]
+    # a heading without a full stop before a numbered paragraph (A/RES/72/255, section I, A)
+    res = parse_file(_one(DOCX, "N1746953.docx"))
+    assert [p.num for p in res.operative if (p.section or "").startswith("A. Use of categories of staff")] == ["1", "2", "3"]
+
+
 def test_word_markers_typed_as_a_raised_range() -> None:
     res = parse_file(_one(DOCX, "N1738922.docx"))
     assert res.symbol == "A/RES/72/8"

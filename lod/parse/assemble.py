@@ -191,7 +191,8 @@ def assemble(src: SourceText, overrides: dict[str, Any]) -> Resolution:
     titles = [t for t in (head.title, head.agenda_title, _meta_str(meta, "title")) if t]
     vocabulary = Vocabulary.of(src.text)
     blocks = BlockBuilder(
-        vocabulary, titles, set(cleaned.footnotes), dehyphenate=src.layout != "markdown", soft_breaks=src.layout == "markdown"
+        vocabulary, titles, set(cleaned.footnotes), dehyphenate=src.layout != "markdown",
+        soft_breaks=src.layout == "markdown", paragraphs_are_lines=src.layout == "docx",
     ).build(split.body_lines)
     tokens = {m for b in blocks for m in MARK_RE.findall(b)}
     if set(cleaned.footnotes) - tokens:

@@ -143,6 +143,15 @@ def _numbered_after(current: str, line: str) -> bool:
     return not here or not here.group(1).isdigit() or int(here.group(1)) < int(there.group(1))
 
 
+def _opens_paragraph(line: str) -> bool:
+    """A line that opens a paragraph: its number, a point label, an operative verb or a phrase of
+    the lexicon ("Recalling", "Having considered")."""
+    if NUM_START.match(line) or POINT_START.match(line) or opens_operative(line):
+        return True
+    phrase = leading_phrase(line, operative=False) if line[:1].isupper() else None
+    return phrase is not None and in_lexicon(phrase)
+
+
 def _opens_with_verb(line: str, at: int) -> bool:
     """What follows a paragraph number opens with an operative verb ("Encourages", "Also requests")."""
     rest = MARK_RE.sub("", line[at:]).replace("*", "").strip()
@@ -165,6 +174,11 @@ class BlockBuilder:
     dehyphenate: bool = True
     soft_breaks: bool = False
     """Markdown: a line break inside a paragraph is soft, paragraphs are set apart by blank lines."""
+    paragraphs_are_lines: bool = False
+    """Word: each paragraph of the file is a line and a blank line (lod.parse.word), so a line that
+    opens a paragraph (a number, a point, a phrase of the lexicon) after a blank line starts a
+    block, whatever the line before: a heading without a full stop ("A. Use of categories of
+    staff, including …", "Conditions of service …") never takes in the paragraph after it."""
     blocks: list[str] = field(default_factory=list)
 
     def _complete(self, text: str) -> bool:
@@ -266,6 +280,11 @@ class BlockBuilder:
 
     def _starts_new(self, current: str, line: str, blank: bool) -> bool:
         plain_line = MARK_RE.sub("", line).lstrip("*")
+        if self.paragraphs_are_lines and (PART_LABEL.fullmatch(current.strip()) or blank and (
+            _opens_paragraph(plain_line.replace("*", "").strip()) or PART_LABEL.fullmatch(plain_line.strip())
+            or CLOSING.match(MARK_RE.sub("", current).replace("*", "").strip())
+        )):
+            return True  # also around a part's letter ("B"), and after a closing "76th plenary meeting"
         if marker_only(current):
             return False
         if CLOSING.match(plain_line.replace("*", "").strip()) or is_heading(line) or is_heading(current):

@@ -31,7 +31,8 @@ from lod.parse.paragraphs import (
     Para, add_point, clean_text, continue_paragraph, model_paragraphs, strip_label,
 )
 from lod.parse.tables import state_table
-from lod.parse.verbs import bare_verb_phrase, opens_operative, declaratory_phrase, italic_phrase, verb_phrase
+from lod.parse.verbs import bare_verb_phrase, declaratory_phrase, italic_phrase, leading_phrase, opens_operative, verb_phrase
+from lod.quality import in_lexicon
 from lod.uri import eid
 
 
@@ -68,6 +69,7 @@ class StructureBuilder:
         self.annex_nums: list[str | None] = []
         self.section: str | None = part
         self.pending_roman: str | None = None
+        self.sections_hold_preambles = False
         self.expect_annex_title = False
         self.in_vote = False
 
@@ -165,7 +167,11 @@ class StructureBuilder:
             add_point(self._target[-1], point.group(1), strip_label(block, point.group(0)), point.group(0).strip())
             return
         roman = ROMAN_HEADING.fullmatch(plain)
-        if roman and (self._target or self.preamble_blocks) and not is_complete(plain):
+        first = not (self._target or self.preamble_blocks or self.annex_paras or self.extract or self.decision)
+        if roman and (self._target or self.preamble_blocks or first) and not is_complete(plain):
+            # "I" before any paragraph: each section holds its own preamble (A/RES/72/262's
+            # "I ⏎ International Public Sector Accounting Standards ⏎ Recalling …")
+            self.sections_hold_preambles = self.sections_hold_preambles or first
             self.section = roman.group(0).rstrip(".") if not roman.group(2) else f"{roman.group(1)}. {roman.group(2)}"
             self.pending_roman = roman.group(1) if not roman.group(2) else None
             return
@@ -186,6 +192,8 @@ class StructureBuilder:
                 target.append(Para(None, block, continued=True))
             elif target and target[-1].num is None and target[-1].continued and not target[-1].points and not self.annex_paras:
                 target[-1].intro = f"{target[-1].intro} {block}".strip()
+            elif target and not self.annex_paras and self._opens_section_paragraph(target[-1], plain):
+                target.append(Para(None, block, section=self.section))
             elif target and not self.decision and not self._lost_number(target, plain):
                 # a sentence of the paragraph above that a page break set apart (paragraphs are numbered)
                 continue_paragraph(target[-1], block)
@@ -198,7 +206,7 @@ class StructureBuilder:
                 self.result.warnings.append("preambular paragraphs of this page extract are numbered from the top of the page")
             self.preamble_blocks.append(block)
             return
-        if self.extract or self.decision:
+        if self.extract or self.decision or (self.sections_hold_preambles and self.section is not None):
             self.paras.append(Para(None, block, continued=self.extract, section=self.section))
             return
         self.preamble_blocks.append(block)
@@ -245,6 +253,20 @@ class StructureBuilder:
             return int(number) > int(numbered[-1].num)
         opening = plain_end(MARK_RE.sub("", last.intro))
         return not last.points and opening.endswith(":") and _ANNOUNCES_ITEMS.search(opening) is not None
+
+    def _opens_section_paragraph(self, last: Para, plain: str) -> bool:
+        """An unnumbered paragraph of a section's own, as the UN's AKN files mark them (the
+        Fifth Committee's "I. … ⏎ Recalling … ⏎ Having considered … ⏎ 1. Takes note …"), not the
+        paragraph above going on: the first after a section heading, or one opening with a
+        phrase of the lexicon after another unnumbered one of the same section."""
+        if self.section is None or last.continued:
+            return False
+        if last.section != self.section:
+            return True
+        if last.num is not None or last.points:
+            return False
+        phrase = leading_phrase(plain, operative=False)
+        return opens_operative(plain) or (phrase is not None and in_lexicon(phrase))
 
     def _lost_number(self, target: list[Para], plain: str) -> bool:
         """An operative paragraph whose printed number was lost (OCR, extraction): numbered
