@@ -262,7 +262,7 @@ class StructureBuilder:
         if self.section is None or last.continued:
             return False
         if last.section != self.section:
-            return True
+            return not plain[:1].islower()  # "…and light weapons" after a stray heading is the paragraph going on
         if last.num is not None or last.points:
             return False
         phrase = leading_phrase(plain, operative=False)
