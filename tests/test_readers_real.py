@@ -138,6 +138,19 @@ def test_word_sections_hold_their_own_preambles_and_headings_take_in_no_paragrap
     assert [p.num for p in res.operative if (p.section or "").startswith("A. Use of categories of staff")] == ["1", "2", "3"]
 
 
+def test_word_resolutions_in_parts_read_each_part() -> None:
+    """A/RES/72/253 A-B: "A ⏎ Final budget appropriations …" above the formula, then "B ⏎ Final
+    income estimates …", its formula and its one unnumbered "Resolves that …:" with points."""
+    res = parse_file(_one(DOCX, "N1746933.docx"))
+    assert [(p.num, p.section, p.verb, [s.num for s in p.subparagraphs]) for p in res.operative] == [
+        ("1", "A", "Takes note", []), ("2", "A", "Resolves", ["a", "b", "c"]),
+        (None, "B. Final income estimates for the biennium 2016–2017", "Resolves", ["a", "b", "c"])]
+    # A/RES/72/90 A-B: part B's title and letter are no preambular paragraphs; its sections follow
+    res = parse_file(_one(DOCX, "N1743001.docx"))
+    assert {p.part for p in res.preamble} == {"A", "B"} and all(p.verb for p in res.preamble)
+    assert res.operative[0].section == "I. Introduction"
+
+
 def test_word_markers_typed_as_a_raised_range() -> None:
     res = parse_file(_one(DOCX, "N1738922.docx"))
     assert res.symbol == "A/RES/72/8"

@@ -9,7 +9,7 @@ from typing import Any
 from lod.bodies import by_name, symbol_of
 from lod.dates import iso_date
 from lod.model import Footnote, Resolution
-from lod.parse.blocks import NUM_START, BlockBuilder
+from lod.parse.blocks import NUM_START, BlockBuilder, is_complete
 from lod.parse.enrich import add_addressees, add_citations
 from lod.parse.errors import ParseError
 from lod.parse.furniture import (
@@ -116,12 +116,17 @@ class _Split:
 
 
 def _part_above(lines: list[str], split: _Split) -> str | None:
-    """ "A" alone on the line above the opening formula: the first part of a text adopted in parts."""
+    """ "A" alone on the line above the opening formula, or above the part's title there ("A ⏎
+    Information in the service of humanity", A/RES/72/90 A): the first part of a text adopted
+    in parts."""
     if split.formula_text is None:
         return None
     formula = next((i for i, line in enumerate(lines) if strip_marks(line)[0].replace("*", "").strip() == split.formula_text), None)
-    above = [strip_marks(x)[0].strip() for x in lines[:formula] if x.strip()] if formula else []
-    return "A" if above and above[-1].rstrip(".") == "A" else None
+    above = [strip_marks(x)[0].replace("*", "").strip() for x in lines[:formula] if x.strip()] if formula else []
+    if above and above[-1].rstrip(".") == "A":
+        return "A"
+    titled = len(above) >= 2 and above[-2].rstrip(".") == "A" and not is_complete(above[-1])
+    return "A" if titled else None
 
 
 def _headed(lines: list[str], heading: Heading) -> _Split:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from lod.parse.furniture import MARK_RE, is_furniture, is_symbol_line
+from lod.parse.heading import formula_line
 from lod.parse.joining import Vocabulary, join_lines
 from lod.parse.misread import may_be_misread, misread_number
 from lod.parse.verbs import leading_phrase, opens_operative
@@ -282,6 +283,7 @@ class BlockBuilder:
         plain_line = MARK_RE.sub("", line).lstrip("*")
         if self.paragraphs_are_lines and (PART_LABEL.fullmatch(current.strip()) or blank and (
             _opens_paragraph(plain_line.replace("*", "").strip()) or PART_LABEL.fullmatch(plain_line.strip())
+            or formula_line(plain_line.replace("*", "").strip()) is not None
             or CLOSING.match(MARK_RE.sub("", current).replace("*", "").strip())
         )):
             return True  # also around a part's letter ("B"), and after a closing "76th plenary meeting"

@@ -70,6 +70,7 @@ class StructureBuilder:
         self.section: str | None = part
         self.pending_roman: str | None = None
         self.sections_hold_preambles = False
+        self.part_title = False
         self.expect_annex_title = False
         self.in_vote = False
 
@@ -108,11 +109,19 @@ class StructureBuilder:
             # "B" of a resolution in parts, or a lettered section ("C" after "B", never roman C)
             self.part = self.section = plain.rstrip(".")
             self.pending_roman = None
+            self.part_title = True
             return
+        if self.part_title and not is_complete(plain) and formula_line(plain) is None and len(plain) < 300:
+            self.part_title = False  # "B ⏎ United Nations public information policies and activities"
+            self.section = f"{self.part}. {' '.join(plain.split())}"
+            return
+        self.part_title = False
         if self.part and (self.paras or self.preamble_blocks) and formula_line(plain) is not None:
             self.part_preamble = True  # "The Security Council," again: this part's own preamble
             return
-        if self.part_preamble and not NUM_START.match(plain):
+        if self.part_preamble and not (NUM_START.match(plain) or opens_operative(plain) or ROMAN_HEADING.fullmatch(plain)):
+            # the part's preamble runs to its first paragraph, number or not ("Resolves that …:"),
+            # or to a section heading ("I ⏎ Introduction")
             self.preamble_blocks.append(block)
             self.preamble_parts.append(self.part)
             return
