@@ -145,10 +145,13 @@ def test_word_resolutions_in_parts_read_each_part() -> None:
     assert [(p.num, p.section, p.verb, [s.num for s in p.subparagraphs]) for p in res.operative] == [
         ("1", "A", "Takes note", []), ("2", "A", "Resolves", ["a", "b", "c"]),
         (None, "B. Final income estimates for the biennium 2016–2017", "Resolves", ["a", "b", "c"])]
-    # A/RES/72/90 A-B: part B's title and letter are no preambular paragraphs; its sections follow
+    # A/RES/72/90 A-B: part A's one paragraph "Urges all countries …," with points (a) to (f);
+    # part B's title and letter are no preambular paragraphs; its sections follow
     res = parse_file(_one(DOCX, "N1743001.docx"))
+    urges = res.operative[0]
+    assert (urges.num, urges.section, urges.verb, [s.num for s in urges.subparagraphs]) == (None, "A", "Urges", list("abcdef"))
     assert {p.part for p in res.preamble} == {"A", "B"} and all(p.verb for p in res.preamble)
-    assert res.operative[0].section == "I. Introduction"
+    assert res.operative[1].section == "I. Introduction"
 
 
 def test_word_markers_typed_as_a_raised_range() -> None:

@@ -163,6 +163,14 @@ class StructureBuilder:
             self._target.append(Para(num.group(1), body, section=self.section))
             return
         if point and not self._target and self.preamble_blocks and not (self.extract or self.decision):
+            if self.part and opens_operative(MARK_RE.sub("", self.preamble_blocks[-1]).replace("*", "").strip()):
+                # a part's "Urges all countries …, ⏎ (a) To cooperate …": the unnumbered operative
+                # paragraph the points belong to (the one paragraph of A/RES/72/90 A), not its
+                # preamble (texts in one part keep `finish`'s reading of an unnumbered operative part)
+                self.paras.append(Para(None, self.preamble_blocks.pop(), section=self.section))
+                del self.preamble_parts[len(self.preamble_blocks):]
+                add_point(self.paras[-1], point.group(1), strip_label(block, point.group(0)), point.group(0).strip())
+                return
             # a preambular paragraph with a list: the model keeps it as one text
             self.preamble_blocks[-1] = f"{self.preamble_blocks[-1]} {block}"
             return
