@@ -183,7 +183,6 @@ class MetaWriter:
             yield from annex.paragraphs
 
 
-
 def _as(step: WorkflowStep) -> str | None:
     """A step's `as` as the source wrote it: the symbol and its note ("A/75/L.4, as orally
     revised …", "A/77/PV.56 (Resumption 1)"), or the note alone (lod.parse.akn.meta.step_document

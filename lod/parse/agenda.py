@@ -10,7 +10,6 @@ version and every reader must name it alike, or one item becomes six.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 ABJAD = "أبجدهوزحطيكلمنسعفصقرشتثخذضظغ"
 """Arabic sub-item letters in their order, (أ) = (a) … the UN's Arabic texts letter points so."""
@@ -36,11 +35,11 @@ def agenda_items(printed: str) -> list[str]:
     """Every item a printed designation names, in order: "Agenda items 13 and 117" → ["13",
     "117"]; "Пункт 19 с) повестки дня" → ["19 (c)"]. A sub-item letter no table maps is dropped
     with a number kept, rather than naming an item no other language version names."""
-    text = "".join(str(unicodedata.digit(ch)) if ch.isdigit() and not ch.isascii() else ch for ch in printed)
     found: list[str] = []
-    for m in _DESIGNATION.finditer(text):
+    for m in _DESIGNATION.finditer(printed):
         letter = _latin(m.group(2) or m.group(3) or "")
-        item = f"{m.group(1)} ({letter})" if letter else m.group(1)
+        number = str(int(m.group(1)))  # any script's digits ("١٢٥"): `\d` and int() read them all
+        item = f"{number} ({letter})" if letter else number
         if item not in found:
             found.append(item)
     return found

@@ -144,13 +144,17 @@ def _numbered_after(current: str, line: str) -> bool:
     return not here or not here.group(1).isdigit() or int(here.group(1)) < int(there.group(1))
 
 
+def opens_with_lexicon_phrase(text: str) -> bool:
+    """The text opens with a phrase of the verb lexicon ("Recalling", "Having considered"), not
+    just any capitalised "-ing" word ("Stockpiling and Use of …", "Securing Our Common Future")."""
+    phrase = leading_phrase(text, operative=False) if text[:1].isupper() else None
+    return phrase is not None and in_lexicon(phrase)
+
+
 def _opens_paragraph(line: str) -> bool:
     """A line that opens a paragraph: its number, a point label, an operative verb or a phrase of
-    the lexicon ("Recalling", "Having considered")."""
-    if NUM_START.match(line) or POINT_START.match(line) or opens_operative(line):
-        return True
-    phrase = leading_phrase(line, operative=False) if line[:1].isupper() else None
-    return phrase is not None and in_lexicon(phrase)
+    the lexicon."""
+    return bool(NUM_START.match(line) or POINT_START.match(line) or opens_operative(line)) or opens_with_lexicon_phrase(line)
 
 
 def _opens_with_verb(line: str, at: int) -> bool:
@@ -315,11 +319,11 @@ class BlockBuilder:
             return True
         if line.startswith("*") and first.isupper():
             return True
-        if first.isupper() and (phrase := leading_phrase(plain_line, operative=False)):
+        if first.isupper() and leading_phrase(plain_line, operative=False):
             # where breaks are soft, a line the blank line does not set apart opens a paragraph
-            # only with a phrase of the lexicon ("Recalling"), not any capitalised "-ing" word:
-            # "…, Production, ⏎ Stockpiling and Use of Chemical Weapons …" is one paragraph
-            return not self.soft_breaks or in_lexicon(phrase)
+            # only with a phrase of the lexicon: "…, Production, ⏎ Stockpiling and Use of
+            # Chemical Weapons …" is one paragraph
+            return not self.soft_breaks or opens_with_lexicon_phrase(plain_line)
         if opens_operative(plain_line) and plain_end(MARK_RE.sub("", current)).endswith((",", ";", ".")):
             return True  # "…, 24" then "Decides:": punctuation and the verb lexicon agree
         return first.isupper() and plain_line.startswith(("We ", "We, "))

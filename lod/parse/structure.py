@@ -23,6 +23,7 @@ from lod.parse.blocks import (
     ROMAN_HEADING,
     SC_POINT_START,
     is_complete,
+    opens_with_lexicon_phrase,
     plain_end,
 )
 from lod.parse.furniture import MARK_RE
@@ -31,8 +32,7 @@ from lod.parse.paragraphs import (
     Para, add_point, clean_text, continue_paragraph, model_paragraphs, strip_label,
 )
 from lod.parse.tables import state_table
-from lod.parse.verbs import bare_verb_phrase, declaratory_phrase, italic_phrase, leading_phrase, opens_operative, verb_phrase
-from lod.quality import in_lexicon
+from lod.parse.verbs import bare_verb_phrase, declaratory_phrase, italic_phrase, opens_operative, verb_phrase
 from lod.uri import eid
 
 
@@ -183,9 +183,9 @@ class StructureBuilder:
                 self._target.append(Para(None, "", continued=True))
             add_point(self._target[-1], point.group(1), strip_label(block, point.group(0)), point.group(0).strip())
             return
-        roman = ROMAN_HEADING.fullmatch(plain)
-        first = not (self._target or self.preamble_blocks or self.annex_paras or self.extract or self.decision)
-        if roman and (self._target or self.preamble_blocks or first) and not is_complete(plain):
+        roman = ROMAN_HEADING.fullmatch(plain) if not is_complete(plain) else None
+        first = roman is not None and not (self._target or self.preamble_blocks or self.annex_paras or self.extract or self.decision)
+        if roman and (self._target or self.preamble_blocks or first):
             # "I" before any paragraph: each section holds its own preamble (A/RES/72/262's
             # "I ⏎ International Public Sector Accounting Standards ⏎ Recalling …")
             self.sections_hold_preambles = self.sections_hold_preambles or first
@@ -282,8 +282,7 @@ class StructureBuilder:
             return not plain[:1].islower()  # "…and light weapons" after a stray heading is the paragraph going on
         if last.num is not None or last.points:
             return False
-        phrase = leading_phrase(plain, operative=False)
-        return opens_operative(plain) or (phrase is not None and in_lexicon(phrase))
+        return opens_operative(plain) or opens_with_lexicon_phrase(plain)
 
     def _lost_number(self, target: list[Para], plain: str) -> bool:
         """An operative paragraph whose printed number was lost (OCR, extraction): numbered
