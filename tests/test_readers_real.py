@@ -171,6 +171,25 @@ def test_word_footnote_with_its_own_mark_does_not_shift_the_numbers() -> None:
     assert res.preamble[5].footnote_refs == ["1"]
 
 
+def test_word_footnotes_keep_their_non_breaking_hyphens_and_not_their_typed_marks() -> None:
+    """A footnote's symbols are printed with Word's non-breaking hyphen (an element, not a
+    character): "A/ES-10/273", "A/69/711-S/2015/1", "S-23/2" had become "A/ES10/273"."""
+    res = parse_file(_one(DOCX, "N1742959.docx"))
+    assert res.symbol == "A/RES/72/85"
+    notes = {f.marker: f.text for f in res.footnotes}
+    assert notes["6"] == "See A/ES-10/273 and A/ES-10/273/Corr.1."
+    assert notes["7"] == "A/69/711-S/2015/1, annex."
+    assert {"A/ES-10/273", "A/69/711"} <= {c.symbol for c in res.citations}
+    special = parse_file(_one(DOCX, "N1746175.docx"))
+    assert {"S-23/2", "S-23/3", "S-24/2"} <= {c.number for c in special.citations}
+    # the note's mark typed in the FootnoteReference style is not its text
+    typed = parse_file(_one(DOCX, "N1741937.docx"))
+    assert typed.footnotes[0].text == "A/51/218, annex."
+    # a line break that wraps a web address is not a space
+    wrapped = parse_file(_one(DOCX, "N1822444.docx"))
+    assert any("%20Report%20on%20Emergency%20Response.pdf" in f.text for f in wrapped.footnotes)
+
+
 def test_word_tables_stay_tables() -> None:
     res = parse_file(_one(DOCX, "N1824662.docx"))
     assert (res.symbol, res.body) == ("E/RES/2018/30", "Economic and Social Council")

@@ -150,6 +150,32 @@ def _raised(text: str) -> str:
     return " ".join(mark.translate(RAISED) for mark in marks)
 
 
+def _plain(p: Any) -> str:
+    """A footnote's paragraph as text, its runs read as the body's are (python-docx's Run.text):
+    Word's non-breaking hyphen is an element of its own, not a character of `w:t`, and a symbol
+    "A/ES-10/273" or "A/69/711-S/2015/1" printed with one lost it ("A/ES10/273"). The note's own
+    mark, where typed as a run in the FootnoteReference style rather than `w:footnoteRef`, is
+    not its text; a line break inside a web address only wraps it."""
+    from docx.text.run import Run
+
+    pieces = []
+    for r in p.iterfind(f".//{_W}r"):
+        if _deleted(r, p) or _style(r) == "FootnoteReference":
+            continue
+        pieces.append(Run(r, None).text)  # type: ignore[arg-type]
+    return _WRAPPED_ADDRESS.sub(r"\1", "".join(pieces))
+
+
+_WRAPPED_ADDRESS = re.compile(r"((?:https?://|www\.)\S*)\n(?=\S)")
+"""A web address a line break wraps ("…%20Report%20on%⏎20Emergency…"): the break is not a space."""
+
+
+def _style(r: Any) -> str | None:
+    """The character style of a run (w:rStyle), if any."""
+    style = r.find(f"{_W}rPr/{_W}rStyle")
+    return None if style is None else style.get(_W + "val")
+
+
 def _deleted(r: Any, p: Any) -> bool:
     """A run inside tracked deletions (w:del) is not text; neither is a text box's inner text."""
     node = r.getparent()
@@ -227,16 +253,16 @@ def _masthead(document: Any) -> list[str]:
 
 def _footnote_texts(document: Any) -> dict[str, str]:
     """Footnote id → text, from word/footnotes.xml (python-docx does not read footnotes)."""
-    from lxml import etree
+    from docx.oxml.parser import parse_xml
 
     for part in document.part.package.parts:
         if str(part.partname) == "/word/footnotes.xml":
-            root = etree.fromstring(part.blob)
+            root = parse_xml(part.blob)  # python-docx's classes: Run.text reads each run
             notes = {}
             for note in root.iterfind(f"{_W}footnote"):
                 if note.get(_W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
                     continue
-                paragraphs = ["".join(t.text or "" for t in p.iter(_W + "t")) for p in note.iterfind(f".//{_W}p")]
+                paragraphs = [_plain(p) for p in note.iterfind(f".//{_W}p")]
                 notes[note.get(_W + "id", "")] = " ".join(" ".join(paragraphs).split())
             return notes
     return {}
