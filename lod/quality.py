@@ -261,16 +261,24 @@ _LIST_ITEM = re.compile(r"^(?:That|To)\s+(?:the\s+|,\s*)?[a-zA-Z]")
 Secretary-General be requested …", "Resolves: 1. To request …"): its verb is the sentence's."""
 
 
+def _lead_in(res: Resolution) -> bool:
+    """The operative part opens with its verb alone ("Resolves:", "Resolves that:"), so its
+    numbered paragraphs are that verb's clauses ("1. The Working Capital Fund shall be …")."""
+    first = res.operative[0] if res.operative else None
+    return first is not None and first.num is None and first.verb is not None and first.text.rstrip().endswith(":")
+
+
 def _verbs(res: Resolution) -> Iterator[Finding]:
     if not lexicon() or res.kind in ("decision", "draft-decision"):
         return  # a decision narrates ("At its 47th plenary meeting, … decided"): no verb phrase leads it
     english = res.language in (None, "", "eng")
+    lead_in = _lead_in(res)
     for part, p in _paragraphs(res):
         if part == "annex":
             continue  # annexed texts (declarations, statutes) have their own wording
         if p.verb and not (in_lexicon(p.verb) if english else labelled(p.verb, res.language or "")):
             yield Finding("verb-not-in-lexicon", f"leading phrase {p.verb!r} is not in the verb lexicon", p.eid)
-        elif p.verb is None and part == "operative" and p.num is not None and not _LIST_ITEM.match(p.text):
+        elif p.verb is None and part == "operative" and p.num is not None and not (lead_in or _LIST_ITEM.match(p.text)):
             yield Finding("no-leading-verb", f"operative paragraph {p.num} opens without a verb phrase: {p.text[:60]!r}", p.eid)
 
 
@@ -288,11 +296,16 @@ def _own_length(p: Any) -> int:
     return longest
 
 
+def _verb_alone(p: Any) -> bool:
+    """A lead-in that is its verb and a colon ("Resolves:"): short as printed."""
+    return getattr(p, "verb", None) is not None and p.text.rstrip().endswith(":")
+
+
 def _lengths(res: Resolution) -> Iterator[Finding]:
     for _, p in _paragraphs(res):
         size = _own_length(p)
         if size > LONG_PARAGRAPH:
             yield Finding("paragraph-length", f"paragraph of {size} characters (more than {LONG_PARAGRAPH})", p.eid)
-        elif size < SHORT_PARAGRAPH and not getattr(p, "subparagraphs", None):
+        elif size < SHORT_PARAGRAPH and not getattr(p, "subparagraphs", None) and not _verb_alone(p):
             yield Finding("paragraph-length", f"paragraph of {size} characters: {p.text!r}", p.eid)
 

@@ -106,7 +106,9 @@ def test_scanned_texts_keep_every_paragraph(name: str) -> None:
 def test_numbered_items_of_a_sentence_need_no_verb_of_their_own(name: str) -> None:
     """"Decides: 1. That the Trusteeship Council be requested …", "Resolves: 1. To work out …"."""
     res = parse_file(SC / name)
-    assert res.operative and all(p.text.startswith(("That ", "To ")) for p in res.operative)
+    lead_in, *numbered = res.operative
+    assert lead_in.num is None and lead_in.verb in ("Decides", "Resolves") and lead_in.text.endswith(":")
+    assert numbered and all(p.num and p.text.startswith(("That ", "To ")) for p in numbered)
     assert [f for f in findings(res) if f.code == "no-leading-verb"] == []
 
 

@@ -65,6 +65,22 @@ def test_sc_1946_without_formula_numbered_paragraphs_and_a_note_on_the_vote() ->
     assert [(f.marker, f.text) for f in r.footnotes] == [("22", "Adopted without vote.")]
 
 
+def test_sc_resolves_colon_leads_the_numbered_paragraphs_and_and_joins_no_paragraphs() -> None:
+    """"Resolves:" (or "Resolves :") then "1. That …": the operative part's lead-in, not a
+    preambular paragraph; "…, and" ⏎ ⏎ "Taking into account …" are two preambular paragraphs."""
+    from lod.quality import findings
+
+    r = sc(6, 1946)
+    assert verbs(r.preamble) == ["Taking into account", "Taking into account"]
+    assert r.preamble[0].text.endswith("carry out these obligations, and")
+    assert [(p.num, p.verb, p.text) for p in r.operative[:1]] == [(None, "Resolves", "Resolves:")]
+    assert nums(r.operative) == [None, "1", "2"]
+    r = sc(26, 1947)
+    assert (verbs(r.operative), nums(r.operative)) == ([("Resolves"), None, None, "Transmits"], [None, "1", "2", None])
+    assert r.operative[3].text == "Transmits this resolution to the General Assembly for its information."
+    assert not [f for f in findings(r) if f.code in ("paragraph-length", "no-leading-verb")]
+
+
 def test_sc_whereas_preamble_before_a_formula_that_follows_it() -> None:
     r = sc(4, 1946)
     assert r.preamble_formula == "Therefore the Security Council,"

@@ -171,6 +171,18 @@ def test_word_footnote_with_its_own_mark_does_not_shift_the_numbers() -> None:
     assert res.preamble[5].footnote_refs == ["1"]
 
 
+def test_word_resolution_whose_operative_part_opens_with_its_verb_alone() -> None:
+    """A/RES/72/265 has no preamble: "Resolves that:" then "1. The Working Capital Fund shall be
+    established …": the lead-in is operative, and its clauses need no verb of their own."""
+    from lod.quality import findings
+
+    res = parse_file(_one(DOCX, "N1747057.docx"))
+    assert res.symbol == "A/RES/72/265" and not res.preamble
+    assert [(p.num, p.verb) for p in res.operative[:2]] == [(None, "Resolves"), ("1", None)]
+    assert [p.num for p in res.operative[1:]] == ["1", "2", "3", "4", "5", "6"]
+    assert not [f for f in findings(res) if f.code == "no-leading-verb"]
+
+
 def test_word_footnotes_keep_their_non_breaking_hyphens_and_not_their_typed_marks() -> None:
     """A footnote's symbols are printed with Word's non-breaking hyphen (an element, not a
     character): "A/ES-10/273", "A/69/711-S/2015/1", "S-23/2" had become "A/ES10/273"."""

@@ -18,7 +18,7 @@ from lod.parse.furniture import MARK_RE, is_furniture, is_symbol_line
 from lod.parse.heading import formula_line
 from lod.parse.joining import Vocabulary, join_lines
 from lod.parse.misread import may_be_misread, misread_number
-from lod.parse.verbs import leading_phrase, opens_operative
+from lod.parse.verbs import leading_phrase, opens_operative, verb_phrase
 from lod.quality import in_lexicon
 
 PARAGRAPH_NUMBER = r"\d{1,6}"
@@ -151,6 +151,29 @@ def opens_with_lexicon_phrase(text: str) -> bool:
     return phrase is not None and in_lexicon(phrase)
 
 
+_OPERATIVE_OPENING = re.compile(r"^(?:It is resolved|Now,? therefore|Therefore,? the|Hereby\b|Resolves\b)")
+
+
+def opens_unnumbered_operative(block: str) -> bool:
+    """An unnumbered operative paragraph: an operative verb (or "It is resolved") leads it, and it
+    does not end like a preambular paragraph."""
+    plain = MARK_RE.sub("", block).replace("*", "").strip()
+    if plain_end(plain).endswith(","):
+        return False
+    if _OPERATIVE_OPENING.match(plain):
+        return True
+    return verb_phrase(plain, operative=True) is not None and verb_phrase(plain, operative=False) is None
+
+
+def opens_with_operative_phrase(plain: str) -> bool:
+    """An unnumbered operative paragraph whose phrase is one of the lexicon's ("Transmits"), not
+    just a capitalised word ending in s ("Decisions on competence", a rule's heading)."""
+    if not opens_unnumbered_operative(plain):
+        return False
+    phrase = verb_phrase(plain, operative=True)
+    return phrase is not None and in_lexicon(phrase)
+
+
 def _opens_paragraph(line: str) -> bool:
     """A line that opens a paragraph: its number, a point label, an operative verb or a phrase of
     the lexicon."""
@@ -185,6 +208,13 @@ class BlockBuilder:
     block, whatever the line before: a heading without a full stop ("A. Use of categories of
     staff, including …", "Conditions of service …") never takes in the paragraph after it."""
     blocks: list[str] = field(default_factory=list)
+
+    @staticmethod
+    def _joined_by_and(current: str, line: str) -> bool:
+        """"…, are able and willing to carry out these obligations, and" ⏎ ⏎ "Taking into account
+        …": preambular paragraphs the older texts join with "and" (S/RES/6 (1946)); the blank
+        line and the phrase of the lexicon say the next one starts."""
+        return plain_end(current[-40:]).endswith(", and") and opens_with_lexicon_phrase(line.replace("*", "").strip())
 
     def _complete(self, text: str) -> bool:
         """Complete, also when a footnote number is glued after the final punctuation ("72/4;1")."""
@@ -297,7 +327,7 @@ class BlockBuilder:
             return True
         if _introduces_text(plain_end(current)) and plain_line[:1].isupper():
             return True  # "Adopts the following declaration:" then the declaration's title
-        if not self._complete(current):
+        if not self._complete(current) and not (blank and self._joined_by_and(current, plain_line)):
             # Only the block's opening is read here: the block grows line by line, and reading all
             # of it for every line made a 20,000-line run-on block take a minute (quadratic).
             opening = MARK_RE.sub("", current[:_OPENING]).lstrip("*")

@@ -23,7 +23,9 @@ from lod.parse.blocks import (
     ROMAN_HEADING,
     SC_POINT_START,
     is_complete,
+    opens_unnumbered_operative,
     opens_with_lexicon_phrase,
+    opens_with_operative_phrase,
     plain_end,
 )
 from lod.parse.furniture import MARK_RE
@@ -160,6 +162,10 @@ class StructureBuilder:
                 # "…, and on:" then "1. …", "2. …": a numbered list inside the paragraph above
                 add_point(self._target[-1], num.group(1), body, num.group(0).strip())
                 return
+            if not self._target and not self.annex_paras and self._lead_in():
+                # "Resolves:" then "1. That …": the operative part's opening words, not its preamble
+                self.paras.append(Para(None, self.preamble_blocks.pop(), section=self.section))
+                del self.preamble_parts[len(self.preamble_blocks):]
             self._target.append(Para(num.group(1), body, section=self.section))
             return
         if point and not self._target and self.preamble_blocks and not (self.extract or self.decision):
@@ -244,6 +250,15 @@ class StructureBuilder:
             return False
         return last is None or not (len(label) == len(last.num) == 1 and ord(label) == ord(last.num) + 1)
 
+    def _lead_in(self) -> bool:
+        """The last preambular block is the operative part's lead-in: an operative verb and a
+        colon, nothing more ("Resolves:", "Resolves :", "Decides as follows:"): the early Security
+        Council's form, its numbered paragraphs the clauses of that verb."""
+        if not self.preamble_blocks or self.extract or self.decision:
+            return False
+        plain = MARK_RE.sub("", self.preamble_blocks[-1]).replace("*", "").strip()
+        return len(plain) < 40 and plain.endswith(":") and opens_with_operative_phrase(plain)
+
     def _numbered_point(self, number: str) -> bool:
         """A number that restarts at 1 after a paragraph ending with a colon, and its sequels while
         they are not the paragraph's own successor: points of that paragraph, not paragraphs."""
@@ -286,10 +301,11 @@ class StructureBuilder:
 
     def _lost_number(self, target: list[Para], plain: str) -> bool:
         """An operative paragraph whose printed number was lost (OCR, extraction): numbered
-        paragraphs above, the one above complete, and a common operative verb opening this one.
+        paragraphs above, the one above complete, and an operative verb opening this one (a common one, or
+    any phrase of the lexicon that only opens operative paragraphs: "Transmits this resolution …").
         Its number is inferred in `finish` when the numbers around it leave exactly its place."""
         last = target[-1]
-        if last.num is None or not opens_operative(plain):
+        if last.num is None or not (opens_operative(plain) or opens_with_operative_phrase(plain)):
             return False
         end = plain_end(MARK_RE.sub("", last.points[-1].text if last.points else last.intro))
         return end.endswith((";", "."))
@@ -321,7 +337,7 @@ class StructureBuilder:
         if not self.paras and preamble:
             # an unnumbered operative part (older texts): it opens with the first operative verb
             # or "It is resolved", else it is the lone last sentence ("Adopts the following ...")
-            start = next((k for k, block in enumerate(preamble) if k and _opens_operative(block)), None) if not self.annex_paras else None
+            start = next((k for k, block in enumerate(preamble) if k and opens_unnumbered_operative(block)), None) if not self.annex_paras else None
             if start is None and not plain_end(MARK_RE.sub("", preamble[-1])).endswith(","):
                 start = len(preamble) - 1
             if start is not None:
@@ -365,20 +381,6 @@ _DECISION_VERB = re.compile(
 
 _ANNOUNCES_ITEMS = re.compile(r"\bfollowing (?:\w+ ){0,2}items\b", re.I)
 """The words of a decision that announce a list of agenda items."""
-
-_OPERATIVE_OPENING = re.compile(r"^(?:It is resolved|Now,? therefore|Therefore,? the|Hereby\b|Resolves\b)")
-
-
-def _opens_operative(block: str) -> bool:
-    """An unnumbered operative paragraph: an operative verb (or "It is resolved") leads it, and it
-    does not end like a preambular paragraph."""
-    plain = MARK_RE.sub("", block).replace("*", "").strip()
-    if plain_end(plain).endswith(","):
-        return False
-    if _OPERATIVE_OPENING.match(plain):
-        return True
-    return verb_phrase(plain, operative=True) is not None and verb_phrase(plain, operative=False) is None
-
 
 def build_structure(blocks: list[str], *, extract: bool = False, decision: bool = False, part: str | None = None) -> Structure:
     """The model's parts from the blocks of a document's body (a decision has no preamble);
