@@ -81,6 +81,18 @@ def test_sc_resolves_colon_leads_the_numbered_paragraphs_and_and_joins_no_paragr
     assert not [f for f in findings(r) if f.code in ("paragraph-length", "no-leading-verb")]
 
 
+def test_sc_annexes_lettered_a_and_b_are_annexes() -> None:
+    """S/RES/1454 (2002): "Annex A ⏎ Textual entries …" and "Annex B ⏎ Goods Review List
+    procedures" were read as operative paragraphs in sections named after the lines."""
+    r = sc(1454, 2002)
+    assert nums(r.operative) == ["1", "2", "3", "4", "5"]
+    assert [(a.num, a.title) for a in r.annexes] == [
+        ("A", "Textual entries for the proposed item changes to the Goods Review List"),
+        ("B", "Goods Review List procedures"),
+    ]
+    assert nums(r.annexes[1].paragraphs)[:20] == [str(n) for n in range(1, 21)]
+
+
 def test_sc_whereas_preamble_before_a_formula_that_follows_it() -> None:
     r = sc(4, 1946)
     assert r.preamble_formula == "Therefore the Security Council,"

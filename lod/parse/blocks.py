@@ -29,7 +29,7 @@ AGENDA_ITEM = re.compile(r"^Item (\d{1,3})\.\s+(?=\S)")
 POINT_START = re.compile(r"^\(([a-z]{1,2}|[ivxlc]{1,7})\)(?:\s+|$)")
 SC_POINT_START = re.compile(r"^([a-z])\.(?:\s+|$)")
 ROMAN_HEADING = re.compile(r"^([IVXLC]{1,7})\.?(?:\s+([A-Z].*))?$")
-ANNEX_HEADING = re.compile(r"^(?:Annex|ANNEX)(?:\s+([IVXLC]{1,7}|\d{1,2}))?$")
+ANNEX_HEADING = re.compile(r"^(?:Annex|ANNEX)(?:\s+([IVXLC]{1,7}|\d{1,2}|[A-Z]))?$")
 PART_LABEL = re.compile(r"^(?:(?:Decision|DECISION|Section|Part|PART) )?([A-Z])\.?(?:\s*\(.{0,300}\))?$")
 """The label of one part of a multi-part text ("A", "Decision B", "Section C", "A (Decision 75/407 … becomes decision 75/407 A)")."""
 CLOSING = re.compile(

@@ -32,7 +32,7 @@ from lod.parse.akn.leading import leading_words
 from lod.uri import eid as make_eid
 
 _ANNEX_HEADING = re.compile(
-    r"^(?:Annex|Annexe|Anexo|Appendix|Приложение|المرفق|مرفق|附件)(?:\s+([IVXLC]+|\d+))?\s*$", re.I
+    r"^(?:Annex|Annexe|Anexo|Appendix|Приложение|المرفق|مرفق|附件)(?:\s+([IVXLC]+|\d+|[A-Z]))?\s*$", re.I
 )
 _PARAGRAPH_PARTS = ("content", "list", "intro", "blockList", "table", "subparagraph", "point", "wrapUp")
 """Children of a paragraph that hold its words (num and headings are read apart)."""
