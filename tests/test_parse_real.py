@@ -93,6 +93,25 @@ def test_sc_annexes_lettered_a_and_b_are_annexes() -> None:
     assert nums(r.annexes[1].paragraphs)[:20] == [str(n) for n in range(1, 21)]
 
 
+def test_sc_scan_errors_around_the_heading_and_the_final_punctuation() -> None:
+    """What the scans misread no longer moves text between heading, preamble and operative part."""
+    # the heading's date or draft symbol as misread, right above the formula, is the heading's
+    r = sc(206, 1965)  # "ef 15 June 1965"
+    assert (r.preamble[0].verb, r.adoption_date) == ("Noting", "1965-06-15")
+    assert sc(59, 1948).preamble[0].text.startswith("Having in mind")  # "[S/1045}"
+    # a preambular paragraph whose final comma was lost, then after a blank line the operative verb
+    r = sc(464, 1980)
+    assert [(p.verb, p.text[-21:]) for p in r.preamble] == [("Having examined", "to the United Nations")]
+    assert verbs(r.operative) == ["Recommends"]
+    # the one operative sentence, ending in a misread comma, is still the operative part
+    r = sc(299, 1971)
+    assert (verbs(r.preamble), verbs(r.operative)) == (["Having examined"], ["Recommends"])
+    # "… on 27 April" ⏎ "1968.": a year opening a line, not paragraph 1968
+    r = sc(251, 1968)
+    assert nums(r.operative) == [None] and r.operative[0].text.endswith("on 27 April 1968.")
+    assert r.meeting == "1420th meeting"
+
+
 def test_sc_whereas_preamble_before_a_formula_that_follows_it() -> None:
     r = sc(4, 1946)
     assert r.preamble_formula == "Therefore the Security Council,"

@@ -174,6 +174,18 @@ def opens_with_operative_phrase(plain: str) -> bool:
     return phrase is not None and in_lexicon(phrase)
 
 
+def _lost_final_comma(current: str, line: str) -> bool:
+    """"Having examined the application of … to the United Nations" ⏎ ⏎ "Recommends to the General
+    Assembly …": a paragraph that opens with a phrase of the lexicon, whose final comma the scan
+    lost, and after a blank line one that opens with a phrase of the lexicon or an operative verb
+    (not after a function word: "… the report entitled" ⏎ ⏎ "Promoting …" goes on)."""
+    opening = MARK_RE.sub("", current[:_OPENING]).replace("*", "").lstrip()
+    if _FUNCTION_WORD_END.search(plain_end(current[-40:])) or not opens_with_lexicon_phrase(opening):
+        return False
+    plain = line.replace("*", "").strip()
+    return opens_with_lexicon_phrase(plain) or opens_operative(plain)
+
+
 def _opens_paragraph(line: str) -> bool:
     """A line that opens a paragraph: its number, a point label, an operative verb or a phrase of
     the lexicon."""
@@ -309,8 +321,8 @@ class BlockBuilder:
             return True
         if not plain[:1].isupper() or len(plain) > 200 or leading_phrase(plain, operative=False):
             return False
-        if _FUNCTION_WORD_END.search(plain):
-            return False
+        if _FUNCTION_WORD_END.search(plain) or opens_operative(plain) or opens_with_operative_phrase(plain):
+            return False  # "Deeply deplores … on 27 April" ⏎ "1968.": a sentence, not a heading
         return not self.blocks or self._complete(self.blocks[-1]) or is_heading(self.blocks[-1])
 
     def _starts_new(self, current: str, line: str, blank: bool) -> bool:
@@ -327,7 +339,7 @@ class BlockBuilder:
             return True
         if _introduces_text(plain_end(current)) and plain_line[:1].isupper():
             return True  # "Adopts the following declaration:" then the declaration's title
-        if not self._complete(current) and not (blank and self._joined_by_and(current, plain_line)):
+        if not self._complete(current) and not (blank and (self._joined_by_and(current, plain_line) or _lost_final_comma(current, plain_line))):
             # Only the block's opening is read here: the block grows line by line, and reading all
             # of it for every line made a 20,000-line run-on block take a minute (quadratic).
             opening = MARK_RE.sub("", current[:_OPENING]).lstrip("*")

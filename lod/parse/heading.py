@@ -74,11 +74,20 @@ def find_heading(lines: list[str], limit: int = 30) -> Heading | None:
 
 def _under_heading(lines: list[str], index: int) -> int:
     """How many lines (one, or two when it wraps) a line of the heading takes; 0 when it is text."""
-    if _UNDER_HEADING.match(_plain(lines[index])):
+    plain = _plain(lines[index])
+    if _UNDER_HEADING.match(plain):
         return 1
+    if len(plain) <= 40 and any(c.isdigit() for c in plain) and _formula_next(lines, index):
+        return 1  # the date or symbol as the scan misread it ("ef 15 June 1965", "[S/1045}"), right above the formula
     if index + 1 < len(lines) and _UNDER_HEADING.match(f"{_plain(lines[index])} {_plain(lines[index + 1])}"):
         return 2
     return 0
+
+
+def _formula_next(lines: list[str], index: int) -> bool:
+    """The next line with text after `index` is an opening formula."""
+    following = next((line for line in lines[index + 1 : index + 4] if line.strip()), "")
+    return formula_line(following) is not None
 
 
 def formula_line(line: str) -> Body | None:

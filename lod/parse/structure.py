@@ -338,8 +338,9 @@ class StructureBuilder:
             # an unnumbered operative part (older texts): it opens with the first operative verb
             # or "It is resolved", else it is the lone last sentence ("Adopts the following ...")
             start = next((k for k, block in enumerate(preamble) if k and opens_unnumbered_operative(block)), None) if not self.annex_paras else None
-            if start is None and not plain_end(MARK_RE.sub("", preamble[-1])).endswith(","):
-                start = len(preamble) - 1
+            last = MARK_RE.sub("", preamble[-1]).replace("*", "").strip()
+            if start is None and (not plain_end(last).endswith(",") or opens_with_operative_phrase(last.rstrip(","))):
+                start = len(preamble) - 1  # also "Recommends … that Oman be admitted …," (a comma misread)
             if start is not None:
                 self.paras = [Para(None, block) for block in preamble[start:]]
                 preamble = preamble[:start]
