@@ -262,10 +262,12 @@ Secretary-General be requested …", "Resolves: 1. To request …"): its verb is
 
 
 def _lead_in(res: Resolution) -> bool:
-    """The operative part opens with its verb alone ("Resolves:", "Resolves that:"), so its
-    numbered paragraphs are that verb's clauses ("1. The Working Capital Fund shall be …")."""
-    first = res.operative[0] if res.operative else None
-    return first is not None and first.num is None and first.verb is not None and first.text.rstrip().endswith(":")
+    """The operative part's numbers follow a sentence of its own that introduces them ("Resolves:",
+    "Resolves that:", "Recommends … the following measures …:"), so its numbered paragraphs are
+    that sentence's clauses ("1. The Working Capital Fund shall be …")."""
+    numbered = next((k for k, p in enumerate(res.operative) if p.num is not None), 0)
+    last = res.operative[numbered - 1] if numbered else None
+    return last is not None and last.verb is not None and last.text.rstrip().endswith(":")
 
 
 def _verbs(res: Resolution) -> Iterator[Finding]:

@@ -112,6 +112,20 @@ def test_sc_scan_errors_around_the_heading_and_the_final_punctuation() -> None:
     assert r.meeting == "1420th meeting"
 
 
+def test_sc_unnumbered_operative_paragraphs_before_numbered_sections() -> None:
+    """S/RES/47 (1948): "Reaffirms …;", "Resolves …;", "Instructs …;", "Recommends … the following
+    measures …:" then "A. Restoration of peace and order" and paragraphs 1 to 5: the operative part
+    starts at "Reaffirms", not at paragraph 1, and the numbered measures need no verb."""
+    from lod.quality import findings
+
+    r = sc(47, 1948)
+    assert verbs(r.preamble)[-1] == "Considering"
+    assert [(p.num, p.verb) for p in r.operative[:5]] == [
+        (None, "Reaffirms"), (None, "Resolves"), (None, "Instructs"), (None, "Recommends"), ("1", None)]
+    assert [p.section for p in r.operative[4:10]] == ["A. Restoration of peace and order"] * 5 + ["B. Plebiscite"]
+    assert not [f for f in findings(r) if f.code == "no-leading-verb"]
+
+
 def test_sc_whereas_preamble_before_a_formula_that_follows_it() -> None:
     r = sc(4, 1946)
     assert r.preamble_formula == "Therefore the Security Council,"

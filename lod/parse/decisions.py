@@ -18,7 +18,19 @@ from lod.parse.furniture import strip_marks
 from lod.dates import iso_date
 from lod.parse.masthead import NUMBER_TITLE
 
-__all__ = ["decision_meeting", "decision_start", "decision_text_start"]
+DECISION_VERB = re.compile(
+    r"\b(?:Assembly|Council|Commission|Conference|Committee|Board)\b[^.;:]{0,300}?\b((?:also |further )?"
+    r"(?:decides|decided|takes note|took note|approves|approved|adopts|adopted|elects|elected|appoints|appointed|"
+    r"requests|requested|welcomes|welcomed|endorses|endorsed|defers|deferred|notes|noted|recommends|recommended|"
+    r"authorizes|authorized|confirms|confirmed))\b"
+)
+"""A decision's operative verb, printed after its organ ("… the General Assembly decided …")."""
+
+
+ANNOUNCES_ITEMS = re.compile(r"\bfollowing (?:\w+ ){0,2}items\b", re.I)
+"""The words of a decision that announce a list of agenda items."""
+
+__all__ = ["ANNOUNCES_ITEMS", "DECISION_VERB", "decision_meeting", "decision_start", "decision_text_start"]
 
 
 _DECISION_HEAD = re.compile(

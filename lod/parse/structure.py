@@ -28,6 +28,7 @@ from lod.parse.blocks import (
     opens_with_operative_phrase,
     plain_end,
 )
+from lod.parse.decisions import ANNOUNCES_ITEMS, DECISION_VERB
 from lod.parse.furniture import MARK_RE
 from lod.parse.heading import formula_line
 from lod.parse.paragraphs import (
@@ -284,7 +285,7 @@ class StructureBuilder:
         if numbered:
             return int(number) > int(numbered[-1].num)
         opening = plain_end(MARK_RE.sub("", last.intro))
-        return not last.points and opening.endswith(":") and _ANNOUNCES_ITEMS.search(opening) is not None
+        return not last.points and opening.endswith(":") and ANNOUNCES_ITEMS.search(opening) is not None
 
     def _opens_section_paragraph(self, last: Para, plain: str) -> bool:
         """An unnumbered paragraph of a section's own, as the UN's AKN files mark them (the
@@ -334,6 +335,20 @@ class StructureBuilder:
         if self.decision:
             self.paras[:0] = [Para(None, block) for block in preamble]
             preamble = []
+        if self.paras and preamble and not (self.part or self.annex_paras or self.sections_hold_preambles):
+            # "Reaffirms …;" "Instructs …;" "Recommends … the following measures:" then "A. …" and
+            # its numbered paragraphs (S/RES/47 (1948)): the operative part opens before its numbers
+            start = next((k for k, block in enumerate(preamble) if k and opens_with_operative_phrase(block)), None)
+            if start is not None:
+                moved, preamble = preamble[start:], preamble[:start]
+                heading = MARK_RE.sub("", moved[-1]).replace("*", "").strip()
+                if not is_complete(heading) and len(heading) < 300:  # "A. Restoration of peace and order"
+                    moved.pop()
+                    for para in self.paras:
+                        if para.section is not None:
+                            break
+                        para.section = " ".join(heading.split())
+                self.paras[:0] = [Para(None, block) for block in moved]
         if not self.paras and preamble:
             # an unnumbered operative part (older texts): it opens with the first operative verb
             # or "It is resolved", else it is the lone last sentence ("Adopts the following ...")
@@ -365,23 +380,11 @@ class StructureBuilder:
         if raw.lstrip().startswith(("We ", "We,", "*We ", "I ")):
             return declaratory_phrase(raw)
         if self.decision:
-            m = _DECISION_VERB.search(raw)
+            m = DECISION_VERB.search(raw)
             if m:
                 return m.group(1)
         return verb_phrase(raw, operative=True) or (bare_verb_phrase(raw) if self.annex_paras else None)
 
-
-_DECISION_VERB = re.compile(
-    r"\b(?:Assembly|Council|Commission|Conference|Committee|Board)\b[^.;:]{0,300}?\b((?:also |further )?"
-    r"(?:decides|decided|takes note|took note|approves|approved|adopts|adopted|elects|elected|appoints|appointed|"
-    r"requests|requested|welcomes|welcomed|endorses|endorsed|defers|deferred|notes|noted|recommends|recommended|"
-    r"authorizes|authorized|confirms|confirmed))\b"
-)
-"""A decision's operative verb, printed after its organ ("… the General Assembly decided …")."""
-
-
-_ANNOUNCES_ITEMS = re.compile(r"\bfollowing (?:\w+ ){0,2}items\b", re.I)
-"""The words of a decision that announce a list of agenda items."""
 
 def build_structure(blocks: list[str], *, extract: bool = False, decision: bool = False, part: str | None = None) -> Structure:
     """The model's parts from the blocks of a document's body (a decision has no preamble);
