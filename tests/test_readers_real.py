@@ -183,6 +183,17 @@ def test_word_resolution_whose_operative_part_opens_with_its_verb_alone() -> Non
     assert not [f for f in findings(res) if f.code == "no-leading-verb"]
 
 
+def test_verb_phrases_whose_italics_stop_short_or_a_clause_interrupts() -> None:
+    """"*Calls*, in particular, for …" is "Calls for"; a PDF preamble's "*Calling* for …" and
+    "*Gravely* concerned …" read with the lexicon's longer phrase, as operative paragraphs were."""
+    word = parse_file(_one(DOCX, "N1742887.docx"))
+    assert [p.verb for p in word.operative if p.eid == "para_3"] == ["Calls for"]
+    calling = parse_file(_one(SC_DRAFTS, "S_2022_158-EN.pdf"))
+    assert [p.verb for p in calling.preamble if p.eid == "preamble__para_6"] == ["Calling for"]
+    gravely = parse_file(_one(SC_DRAFTS, "S_2019_179-EN.pdf"))
+    assert [p.verb for p in gravely.preamble if p.eid == "preamble__para_7"] == ["Gravely concerned"]
+
+
 def test_word_footnotes_keep_their_non_breaking_hyphens_and_not_their_typed_marks() -> None:
     """A footnote's symbols are printed with Word's non-breaking hyphen (an element, not a
     character): "A/ES-10/273", "A/69/711-S/2015/1", "S-23/2" had become "A/ES10/273"."""

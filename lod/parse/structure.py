@@ -35,7 +35,7 @@ from lod.parse.paragraphs import (
     Para, add_point, clean_text, continue_paragraph, model_paragraphs, strip_label,
 )
 from lod.parse.tables import state_table
-from lod.parse.verbs import bare_verb_phrase, declaratory_phrase, italic_phrase, opens_operative, verb_phrase
+from lod.parse.verbs import bare_verb_phrase, declaratory_phrase, opens_operative, verb_phrase
 from lod.uri import eid
 
 
@@ -363,7 +363,7 @@ class StructureBuilder:
         lettered = len({p for p in parts[: len(preamble)] if p}) > 1
         for n, block in enumerate(preamble, 1):
             text, refs = clean_text(block)
-            verb = italic_phrase(block) or verb_phrase(MARK_RE.sub("", block), operative=False)
+            verb = verb_phrase(MARK_RE.sub("", block), operative=False)
             part = parts[n - 1] if n - 1 < len(parts) and lettered else None
             res.preamble.append(PreambularParagraph(text, verb, f"preamble__para_{n}", refs, part))
         res.operative = model_paragraphs(self.paras, None, self.result.warnings, self._verb)

@@ -303,6 +303,8 @@ def italic_phrase(text: str) -> str | None:
 
 
 _PARTICLES = frozenset({"upon", "on", "for"})
+_INTERPOSED = re.compile(r"^,[^,;:]{1,60},\s+(upon|on|for)\b")
+"""A clause set between the verb and its particle: "Calls, in this context, for dialogue …"."""
 
 
 def verb_phrase(text: str, operative: bool) -> str | None:
@@ -313,6 +315,9 @@ def verb_phrase(text: str, operative: bool) -> str | None:
     if italic is None:
         return leading_phrase(text.replace("*", ""), operative)
     last = italic.rsplit(" ", 1)[-1].lower()
+    interposed = _INTERPOSED.match(text.replace("*", "").strip()[len(italic):]) if last in ("calls", "calling") else None
+    if interposed:
+        return f"{italic} {interposed.group(1)}"  # "*Calls*, in particular, for the continuation …"
     if last in _PRE_ADVERBS_BY_FIRST or last in _PHRASAL:
         plain = leading_phrase(text.replace("*", ""), operative)
         if plain and plain.startswith(italic + " ") and (
