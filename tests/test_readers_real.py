@@ -194,6 +194,17 @@ def test_verb_phrases_whose_italics_stop_short_or_a_clause_interrupts() -> None:
     assert [p.verb for p in gravely.preamble if p.eid == "preamble__para_7"] == ["Gravely concerned"]
 
 
+def test_a_section_heading_above_the_first_numbered_paragraph_is_no_preambular_paragraph() -> None:
+    """"A. Theme for the Commission on the Status of Women in 2020" (E/RES/2018/8, Word) and
+    "Arms embargo" (S/2017/77, PDF) head the first paragraphs; "Therefore" (S/RES/1 (1946)) heads nothing."""
+    word = parse_file(_one(DOCX, "N1821438.docx"))
+    assert [p.verb for p in word.preamble] == ["Recognizing", "Recalling", "Reiterating"]
+    assert [p.section for p in word.operative] == ["A. Theme for the Commission on the Status of Women in 2020"] * 3 + [
+        "B. Themes for the Commission on the Status of Women in 2021 and beyond"] * 2
+    pdf = parse_file(_one(SC_DRAFTS, "S_2017_77-EN.pdf"))
+    assert pdf.operative[0].section == "Arms embargo" and all(p.verb for p in pdf.preamble)
+
+
 def test_word_footnotes_keep_their_non_breaking_hyphens_and_not_their_typed_marks() -> None:
     """A footnote's symbols are printed with Word's non-breaking hyphen (an element, not a
     character): "A/ES-10/273", "A/69/711-S/2015/1", "S-23/2" had become "A/ES10/273"."""

@@ -174,6 +174,25 @@ def opens_with_operative_phrase(plain: str) -> bool:
     return phrase is not None and in_lexicon(phrase)
 
 
+def lead_in(plain: str) -> bool:
+    """An operative verb and a colon, nothing more ("Resolves:", "Resolves :", "Decides as
+    follows:"): the early Security Council's form, the numbered paragraphs that follow being the
+    clauses of that verb."""
+    return len(plain) < 40 and plain.endswith(":") and opens_with_operative_phrase(plain)
+
+
+_CONNECTIVE = re.compile(r"^(?:Now,? )?(?:therefore|Therefore|Accordingly|Hence)\b")
+"""'Therefore' alone between the preamble and the operative part (S/RES/1 (1946)): no heading."""
+
+
+def section_heading(plain: str) -> bool:
+    """A section's heading above its first numbered paragraph ("A. Theme for the Commission on the
+    Status of Women in 2020", "Arms embargo"): short, no closing punctuation, and no phrase of the
+    lexicon or operative verb (a preambular paragraph that lost its comma has one)."""
+    return (len(plain) < 150 and plain[:1].isupper() and not is_complete(plain) and not _CONNECTIVE.match(plain)
+            and not opens_with_lexicon_phrase(plain) and not opens_with_operative_phrase(plain) and not opens_operative(plain))
+
+
 def _lost_final_comma(current: str, line: str) -> bool:
     """"Having examined the application of … to the United Nations" ⏎ ⏎ "Recommends to the General
     Assembly …": a paragraph that opens with a phrase of the lexicon, whose final comma the scan

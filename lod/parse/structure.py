@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lod.model import Annex, PreambularParagraph, Table
+from lod.model import Annex, OperativeParagraph, PreambularParagraph, Table
 from lod.parse.blocks import (
     AGENDA_ITEM,
     ANNEX_HEADING,
@@ -23,10 +23,12 @@ from lod.parse.blocks import (
     ROMAN_HEADING,
     SC_POINT_START,
     is_complete,
+    lead_in,
     opens_unnumbered_operative,
     opens_with_lexicon_phrase,
     opens_with_operative_phrase,
     plain_end,
+    section_heading,
 )
 from lod.parse.decisions import ANNOUNCES_ITEMS, DECISION_VERB
 from lod.parse.furniture import MARK_RE
@@ -167,6 +169,10 @@ class StructureBuilder:
                 # "Resolves:" then "1. That …": the operative part's opening words, not its preamble
                 self.paras.append(Para(None, self.preamble_blocks.pop(), section=self.section))
                 del self.preamble_parts[len(self.preamble_blocks):]
+            elif not self._target and not self.annex_paras and self._heading_above():
+                # "A. Theme for the Commission … in 2020" then "1. Decides": the first section's heading
+                self.section = " ".join(MARK_RE.sub("", self.preamble_blocks.pop()).replace("*", "").split())
+                del self.preamble_parts[len(self.preamble_blocks):]
             self._target.append(Para(num.group(1), body, section=self.section))
             return
         if point and not self._target and self.preamble_blocks and not (self.extract or self.decision):
@@ -252,13 +258,16 @@ class StructureBuilder:
         return last is None or not (len(label) == len(last.num) == 1 and ord(label) == ord(last.num) + 1)
 
     def _lead_in(self) -> bool:
-        """The last preambular block is the operative part's lead-in: an operative verb and a
-        colon, nothing more ("Resolves:", "Resolves :", "Decides as follows:"): the early Security
-        Council's form, its numbered paragraphs the clauses of that verb."""
+        """The last preambular block is the operative part's lead-in (lod.parse.blocks.lead_in)."""
         if not self.preamble_blocks or self.extract or self.decision:
             return False
-        plain = MARK_RE.sub("", self.preamble_blocks[-1]).replace("*", "").strip()
-        return len(plain) < 40 and plain.endswith(":") and opens_with_operative_phrase(plain)
+        return lead_in(MARK_RE.sub("", self.preamble_blocks[-1]).replace("*", "").strip())
+
+    def _heading_above(self) -> bool:
+        """The last preambular block is the first section's heading (lod.parse.blocks.section_heading)."""
+        if not self.preamble_blocks or self.extract or self.decision or self.section is not None:
+            return False
+        return section_heading(MARK_RE.sub("", self.preamble_blocks[-1]).replace("*", "").strip())
 
     def _numbered_point(self, number: str) -> bool:
         """A number that restarts at 1 after a paragraph ending with a colon, and its sequels while
@@ -340,15 +349,8 @@ class StructureBuilder:
             # its numbered paragraphs (S/RES/47 (1948)): the operative part opens before its numbers
             start = next((k for k, block in enumerate(preamble) if k and opens_with_operative_phrase(block)), None)
             if start is not None:
-                moved, preamble = preamble[start:], preamble[:start]
-                heading = MARK_RE.sub("", moved[-1]).replace("*", "").strip()
-                if not is_complete(heading) and len(heading) < 300:  # "A. Restoration of peace and order"
-                    moved.pop()
-                    for para in self.paras:
-                        if para.section is not None:
-                            break
-                        para.section = " ".join(heading.split())
-                self.paras[:0] = [Para(None, block) for block in moved]
+                self.paras[:0] = [Para(None, block) for block in preamble[start:]]
+                preamble = preamble[:start]
         if not self.paras and preamble:
             # an unnumbered operative part (older texts): it opens with the first operative verb
             # or "It is resolved", else it is the lone last sentence ("Adopts the following ...")
