@@ -212,7 +212,7 @@ DEGREE_WORDS: tuple[str, ...] = (
     "strongly", "deeply", "gravely", "seriously", "profoundly", "urgently", "solemnly", "fully", "firmly",
     "hereby", "equally", "warmly", "highly", "particularly", "especially", "greatly", "sincerely",
     "unequivocally", "finally", "similarly", "likewise", "duly", "resolutely", "emphatically", "vigorously",
-    "most", "still", "therefore", "moreover",
+    "most", "still", "therefore", "moreover", "ever",
 )
 """Adverbs of degree, repetition and sequence (as slugs) that change no verb's meaning: "Further
 strongly condemns" is a form of "Condemns", "Calls once again upon" of "Calls upon". The lexicon

@@ -126,6 +126,16 @@ def test_sc_unnumbered_operative_paragraphs_before_numbered_sections() -> None:
     assert not [f for f in findings(r) if f.code == "no-leading-verb"]
 
 
+def test_sc_part_letter_then_its_own_acting_under_chapter_vii() -> None:
+    """S/RES/814 (1993): "B" ⏎ "Acting under Chapter VII of the Charter …," then "5. Decides": part
+    B's own paragraph, no longer the end of paragraph 4 of part A."""
+    r = sc(814, 1993)
+    four = next(p for p in r.operative if p.num == "4")
+    assert four.section == "A" and "Chapter VII" not in four.text
+    acting = r.operative[r.operative.index(four) + 1]
+    assert (acting.num, acting.section, acting.verb) == (None, "B", "Acting under Chapter VII of the Charter of the United Nations")
+
+
 def test_sc_whereas_preamble_before_a_formula_that_follows_it() -> None:
     r = sc(4, 1946)
     assert r.preamble_formula == "Therefore the Security Council,"
@@ -338,6 +348,11 @@ def test_extracted_text_of_a_session_77_resolution() -> None:
     assert verbs(r.preamble) == ["Recalling", "Reaffirming", "Recalling", "Expressing grave concern", "Affirming"]
     assert r.preamble[1].footnote_refs == ["1", "2", "3", "4", "5", "6"]
     assert verbs(r.operative) == ["Decides", "Invites", "Stresses", "Requests"]
+
+
+def test_ever_mindful_is_a_phrase_of_the_lexicon_with_its_adverb() -> None:
+    r = parse_file(GA_TEXT / "railcar_A_RES_80_39_clean.md")
+    assert "Ever mindful" in verbs(r.preamble) and None not in verbs(r.preamble)
 
 
 def test_raw_pdf_text_of_a_session_80_resolution() -> None:

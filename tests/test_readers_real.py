@@ -205,6 +205,16 @@ def test_a_section_heading_above_the_first_numbered_paragraph_is_no_preambular_p
     assert pdf.operative[0].section == "Arms embargo" and all(p.verb for p in pdf.preamble)
 
 
+def test_a_heading_inside_the_preamble_is_not_glued_to_the_paragraph_under_it() -> None:
+    """S/2018/693: "Current situation" ⏎ "*Welcoming* the improvement …" are two blocks, so the
+    paragraph keeps its phrase."""
+    res = parse_file(_one(SC_DRAFTS, "S_2018_693-EN.pdf"))
+    texts = [(p.verb, p.text[:26]) for p in res.preamble]
+    at = texts.index((None, "Current situation"))
+    assert texts[at + 1] == ("Welcoming", "Welcoming the improvement ")
+    assert not any(p.verb is None for p in res.preamble if p.text.startswith("Humanitarian situation") and len(p.text) > 80)
+
+
 def test_word_footnotes_keep_their_non_breaking_hyphens_and_not_their_typed_marks() -> None:
     """A footnote's symbols are printed with Word's non-breaking hyphen (an element, not a
     character): "A/ES-10/273", "A/69/711-S/2015/1", "S-23/2" had become "A/ES10/273"."""

@@ -370,6 +370,7 @@ class BlockBuilder:
                 return True  # a list of numbered items without full stops ("14. Culture of peace" ⏎ "15. …", "(a) …")
             if self._heading_like(current) and (
                 blank or NUM_START.match(plain_line) or POINT_START.match(plain_line) or SC_POINT_START.match(plain_line)
+                or opens_with_lexicon_phrase(plain_line.replace("*", "").strip())  # "Current situation" ⏎ "*Welcoming* …"
             ):
                 return plain_line[:1].isupper() or plain_line[:1].isdigit() or plain_line[:1] == "("
             return False

@@ -17,7 +17,7 @@ PRE_ADVERBS = (
     "fully", "gravely", "seriously", "profoundly", "particularly", "especially", "duly",
     "greatly", "highly", "most", "sincerely", "warmly", "urgently", "equally", "solemnly",
     "vigorously", "unequivocally", "resolutely", "emphatically", "finally", "hereby",
-    "in addition", "in this regard", "similarly", "likewise",
+    "in addition", "in this regard", "similarly", "likewise", "ever",
 )
 
 
