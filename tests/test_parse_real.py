@@ -36,6 +36,18 @@ def decision(name: str) -> Resolution:
     return parse_text(record["ED_DecisionText"], source=path.name)
 
 
+def repeated_eids(res: Resolution) -> list[str]:
+    """The eIds the model gives to more than one element."""
+    seen: list[str] = []
+    stack = [*res.preamble, *res.operative, *(p for a in res.annexes for p in a.paragraphs)]
+    while stack:
+        element = stack.pop()
+        seen.append(element.eid)
+        stack.extend(getattr(element, "subparagraphs", []))
+    seen += [f.eid for f in res.footnotes if f.eid] + [t.eid for t in res.tables]
+    return sorted({e for e in seen if seen.count(e) > 1})
+
+
 def nums(paragraphs: list) -> list[str | None]:
     return [p.num for p in paragraphs]
 
@@ -376,13 +388,13 @@ def test_no_real_resolution_text_is_refused(folder: str) -> None:
     files = sorted(p for p in (REAL / folder).iterdir() if p.suffix in (".txt", ".md"))
     if not files:
         raise FileNotFoundError(REAL / folder)
-    refused = []
+    refused, repeated = [], []
     for path in files:
         try:
-            parse_file(path)
+            repeated += [(path.name, e) for e in repeated_eids(parse_file(path))]
         except ParseError as exc:
             refused.append(str(exc))
-    assert refused == []
+    assert refused == [] and repeated == []  # a repeated eId fails the shapes: the document is not published
 
 
 def test_no_decision_of_the_database_is_refused_or_read_as_a_resolution() -> None:
@@ -390,11 +402,22 @@ def test_no_decision_of_the_database_is_refused_or_read_as_a_resolution() -> Non
     if not paths:
         raise FileNotFoundError(DECISIONS)
     kinds: dict[str, int] = {}
+    repeated = []
     for path in paths:
         record = json.loads(path.read_text(encoding="utf-8"))
         res = parse_text(record["ED_DecisionText"], source=path.name)
         kinds[res.kind] = kinds.get(res.kind, 0) + 1
+        repeated += [(path.name, e) for e in repeated_eids(res)]
     assert kinds == {"decision": len(paths)}
+    assert repeated == []  # "(a) (b)" listed twice in a paragraph (71/567), "(h) …:" then "(i)" romans (75/510)
+
+
+def test_a_point_ending_in_a_colon_before_i_opens_romans_and_the_letter_i_follows() -> None:
+    """75/510: "(h) Authorized …: (i) … (ii) …" then "(i) Decided that …: (i) … (iv) …" then "(j)"."""
+    points = decision("75_510").operative[0].subparagraphs
+    assert [(p.num, [c.num for c in p.subparagraphs]) for p in points[6:]] == [
+        ("g", ["i", "ii", "iii", "iv", "v"]), ("h", ["i", "ii"]), ("i", ["i", "ii", "iii", "iv"]), ("j", [])]
+    assert points[8].text.startswith("Decided that if a point of order was raised")
 
 
 def test_a_text_that_is_no_resolution_is_refused_with_its_name_and_why(tmp_path: Path) -> None:

@@ -121,6 +121,22 @@ def test_letter_i_after_h_is_a_letter() -> None:
     assert [s.num for s in res.operative[0].subparagraphs] == list("abcdefghij")
 
 
+def test_letter_h_ending_in_a_colon_opens_romans_and_the_letter_i_follows() -> None:
+    text = ("The General Assembly,\n\nRecalling its work,\n\n1. Decides:\n\n(g) To act;\n\n(h) To consider the following:\n\n"
+            "(i) First;\n\n(ii) Second;\n\n(i) To decide as follows:\n\n(i) Third;\n\n(ii) Fourth;\n\n(j) To end.\n")
+    points = parse_text(text).operative[0].subparagraphs
+    assert [(p.num, [c.num for c in p.subparagraphs]) for p in points] == [
+        ("g", []), ("h", ["i", "ii"]), ("i", ["i", "ii"]), ("j", [])]
+
+
+def test_labels_met_again_in_one_paragraph_open_a_second_list_not_a_repeated_eid() -> None:
+    text = "The Security Council,\n\nRecalling its work,\n\n1. Decides:\n\n(a) One;\n\n(b) Two;\n\n(c) Three;\n\n(a) Four;\n\n(e) Five.\n"
+    points = parse_text(text).operative[0].subparagraphs
+    assert [p.eid for p in points] == [
+        "para_1__list_1__point_a", "para_1__list_1__point_b", "para_1__list_1__point_c",
+        "para_1__list_2__point_a", "para_1__list_2__point_e"]
+
+
 def test_reference_broken_before_its_subparagraph_label_is_text() -> None:
     """"as defined in article 2" then, after a page break, "(b) of the Convention": the text
     goes on; a label that follows the last point's letter, or opens a list, is a point."""

@@ -505,3 +505,16 @@ def test_pdf_pages_whose_footnote_rule_was_lost(docs: dict[str, Resolution]) -> 
     assert r.operative[0].text.endswith("in accordance with the Stockholm Declaration;")
     assert r.operative[0].footnote_refs == ["2"]
     assert r.operative[1].text.endswith("at its seventy-seventh session.")
+
+
+# --- GA resolution of the 1990s: its masthead names no adoption date --------------------------
+def test_a_1990s_masthead_and_the_closing_lines_date_the_adoption(docs: dict[str, Resolution]) -> None:
+    """"RESOLUTION ADOPTED BY THE GENERAL ASSEMBLY" with no "on …" and "[on the report of the First
+    Committee (A/50/590)]": the closing "90th plenary meeting ⏎ 12 December 1995" dates it."""
+    r = docs["ga_res_1995_masthead.txt"]
+    assert meta(r, "symbol", "number", "session", "agenda_items", "committee", "report_symbol") == (
+        "A/RES/50/45", "50/45", 50, ["77"], "First Committee", "A/50/590")
+    assert meta(r, "date", "adoption_date", "meeting") == ("1996-01-26", "1995-12-12", "90th plenary meeting")
+    assert r.title == "Moratorium on the export of anti-personnel land-mines"
+    assert verbs(r.preamble) == ["Recalling", "Noting with satisfaction"]
+    assert (nums(r.operative), verbs(r.operative)) == (["1", "2", "3"], ["Urges", "Requests", "Decides"])

@@ -138,6 +138,13 @@ def test_word_sections_hold_their_own_preambles_and_headings_take_in_no_paragrap
     assert [p.num for p in res.operative if (p.section or "").startswith("A. Use of categories of staff")] == ["1", "2", "3"]
 
 
+def test_word_resolution_dated_by_its_closing_lines() -> None:
+    """A/RES/72/90's masthead gives no adoption date; its closing "66th plenary meeting ⏎ 7 December
+    2017" does."""
+    res = parse_file(_one(DOCX, "N1743001.docx"))
+    assert (res.symbol, res.adoption_date, res.meeting) == ("A/RES/72/90", "2017-12-07", "66th plenary meeting")
+
+
 def test_word_resolutions_in_parts_read_each_part() -> None:
     """A/RES/72/253 A-B: "A ⏎ Final budget appropriations …" above the formula, then "B ⏎ Final
     income estimates …", its formula and its one unnumbered "Resolves that …:" with points."""
@@ -232,6 +239,22 @@ def test_word_footnotes_keep_their_non_breaking_hyphens_and_not_their_typed_mark
     # a line break that wraps a web address is not a space
     wrapped = parse_file(_one(DOCX, "N1822444.docx"))
     assert any("%20Report%20on%20Emergency%20Response.pdf" in f.text for f in wrapped.footnotes)
+
+
+@pytest.mark.parametrize("name", ["N1746840.docx", "N1825180.docx"])
+def test_word_rules_of_procedure_each_rule_keeps_its_own_paragraphs(name: str) -> None:
+    """A/RES/72/244 and 72/308 annex rules of procedure: "Rule 18 ⏎ Decisions concerning
+    organization ⏎ The Conference shall, at its first meeting: (a) … (d)" had been glued to rule
+    14's paragraph 3, after rule 15's points (a) to (g), so two points were "(a)" in one list and
+    the document failed its shapes (a repeated eId): it was not published."""
+    res = parse_file(_one(DOCX, name))
+    rules = {p.section.split(" ", 2)[1]: p for a in res.annexes for p in a.paragraphs if p.section and p.section.startswith("Rule ")}
+    assert [s.num for s in rules["15"].subparagraphs] == list("abcdefg")
+    assert rules["18"].text.startswith("The Conference shall, at its first meeting:")
+    assert [s.num for s in rules["18"].subparagraphs] == list("abcd")
+    eids = [p.eid for a in res.annexes for p in a.paragraphs] + [
+        s.eid for a in res.annexes for p in a.paragraphs for s in p.subparagraphs]
+    assert len(eids) == len(set(eids))
 
 
 def test_word_tables_stay_tables() -> None:

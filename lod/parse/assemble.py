@@ -327,7 +327,9 @@ def _resolution(
         session_label=head.session_label,
         agenda_items=head.agenda_items,
         date=date,
-        adoption_date=_meta_str(meta, "adoption_date") or head.adoption_date,
+        # the closing "90th plenary meeting ⏎ 12 December 1995" dates the adoption where the
+        # masthead does not ("RESOLUTION ADOPTED BY THE GENERAL ASSEMBLY", without "on …")
+        adoption_date=_meta_str(meta, "adoption_date") or head.adoption_date or (iso_date(st.meeting_date) if st.meeting_date else None),
         number=_meta_str(meta, "number") or number,
         draft_symbol=head.draft_symbol,
         report_symbol=head.report_symbol,

@@ -97,6 +97,8 @@ def _next_is_header(lines: list[str], index: int) -> bool:
 _GLUED_FOOTNOTE_END = re.compile(r"([,;:.])\s?(\d{1,3})\s*$")
 _OPENING = 600
 """Characters of a growing block read to tell how it opens (its number, or a short heading)."""
+_ITEM_HEADING = re.compile(r"^Items? \d{1,3}(?:,? and (?:its|their) sub-items?\b.*|,? and \d{1,3})?$")
+"""An agenda item's heading in a decision that lists items ("Item 110", "Item 114 and its sub-item (a)")."""
 _FUNCTION_WORD_END = re.compile(r"\b(?:and|of|the|to|in|for|or|with|by|on|at|a|an|that)$")
 
 
@@ -354,6 +356,8 @@ class BlockBuilder:
             return True  # also around a part's letter ("B"), and after a closing "76th plenary meeting"
         if marker_only(current):
             return False
+        if blank and _ITEM_HEADING.match(plain_line) or _ITEM_HEADING.match(MARK_RE.sub("", current).strip()):
+            return True  # "Item 115 and its sub-items (a), (b), (d) and (g)" is a heading of its own
         if CLOSING.match(plain_line.replace("*", "").strip()) or is_heading(line) or is_heading(current):
             return True
         if _introduces_text(plain_end(current)) and plain_line[:1].isupper():

@@ -55,8 +55,8 @@ def clean_text(text: str) -> tuple[str, list[str]]:
 
 
 def add_point(para: Para, num: str, text: str, label: str) -> None:
-    """Attach a point: "(i)" after "(h)" is a letter; after any other letter it opens romans under
-    it; a lettered point after a numbered one ("11. Sport …:" then "(a)") is that point's own.
+    """Attach a point: "(i)" after "(h)" is a letter, unless (h) ends with a colon ("With regard to
+    the panel discussions …:"); after any other letter it opens romans under it; a lettered point after a numbered one ("11. Sport …:" then "(a)") is that point's own.
 
     A label printed again at once ("(b) of the Convention;" then "(b) To ensure …") means the
     first was not a point: a reference cut by a page break ("article 2 | (b) of the Convention")
@@ -64,7 +64,8 @@ def add_point(para: Para, num: str, text: str, label: str) -> None:
     never share an eId (which would make the document fail its shapes)."""
     top = para.points
     last = top[-1] if top else None
-    if last is not None and len(top) > 1 and num == last.num and not last.children:
+    if last is not None and len(top) > 1 and num == last.num and not last.children and not (num == "i" and _introduces(last.text)):
+        # (but "(i) Decided that …:" then "(i) The point of order …": the letter, then its first roman)
         top.pop()
         continue_paragraph(Para(None, "", top), f"{last.label or f'({last.num})'} {last.text}")
         last = top[-1]
@@ -73,12 +74,18 @@ def add_point(para: Para, num: str, text: str, label: str) -> None:
         return
     letter_next = (
         last is not None and not last.roman and len(num) == 1 and len(last.num) == 1 and ord(num) == ord(last.num) + 1
+        and not (last.num == "h" and not last.children and _introduces(last.text))
     )
     roman = num in ROMANS and not letter_next
     if roman and last is not None and not last.roman:
         last.children.append(Point(num, text, roman=True, label=label))
         return
     top.append(Point(num, text, roman=roman, label=label))
+
+
+def _introduces(text: str) -> bool:
+    """The text ends with a colon: a list follows."""
+    return MARK_RE.sub("", text).replace("*", "").rstrip().endswith(":")
 
 
 def continue_paragraph(para: Para, block: str) -> None:
@@ -121,11 +128,8 @@ def model_paragraphs(
         used.add(pid)
         intro, refs = clean_text(para.intro)
         parts = [intro] if intro else []
-        subparagraphs = []
-        for point in para.points:
-            sub, text = subparagraph(point, pid, refs)
-            subparagraphs.append(sub)
-            parts.append(text)
+        subparagraphs, texts = points_of(para.points, pid, refs)
+        parts += texts
         raw = MARK_RE.sub("", para.intro)
         verb = verb_of(raw) if not para.continued else None
         out.append(
@@ -144,18 +148,31 @@ def model_paragraphs(
     return out
 
 
-def subparagraph(point: Point, parent: str, refs: list[str]) -> tuple[SubParagraph, str]:
-    pid = f"{parent}__list_1__{eid(('point', point.num))}"
+def points_of(points: list[Point], parent: str, refs: list[str]) -> tuple[list[SubParagraph], list[str]]:
+    """The points of a paragraph or point, and their texts. A label met again among them opens a
+    second list ("(a) … (b) …" then, after words of the paragraph, "(a) … (b) …" again, as a
+    decision that lists two sets of items prints them): `list_2`, so that no eId is used twice."""
+    subs: list[SubParagraph] = []
+    texts: list[str] = []
+    list_no, labels = 1, set()
+    for point in points:
+        if point.num in labels:
+            list_no, labels = list_no + 1, set()
+        labels.add(point.num)
+        sub, text = subparagraph(point, parent, refs, list_no)
+        subs.append(sub)
+        texts.append(text)
+    return subs, texts
+
+
+def subparagraph(point: Point, parent: str, refs: list[str], list_no: int = 1) -> tuple[SubParagraph, str]:
+    pid = f"{parent}__list_{list_no}__{eid(('point', point.num))}"
     text, own = clean_text(point.text)
     for ref in own:
         if ref not in refs:
             refs.append(ref)
-    children = []
-    full = [f"{point.label or '(' + point.num + ')'} {text}".strip()]
-    for child in point.children:
-        sub, child_text = subparagraph(child, pid, refs)
-        children.append(sub)
-        full.append(child_text)
+    children, texts = points_of(point.children, pid, refs)
+    full = [f"{point.label or '(' + point.num + ')'} {text}".strip(), *texts]
     return SubParagraph(point.num, text, children, pid), " ".join(full)
 
 

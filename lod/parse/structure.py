@@ -222,7 +222,7 @@ class StructureBuilder:
                 target.append(Para(None, block, continued=True))
             elif target and target[-1].num is None and target[-1].continued and not target[-1].points and not self.annex_paras:
                 target[-1].intro = f"{target[-1].intro} {block}".strip()
-            elif target and not self.annex_paras and self._opens_section_paragraph(target[-1], plain):
+            elif target and (not self.annex_paras or target[-1].section != self.section) and self._opens_section_paragraph(target[-1], plain):
                 target.append(Para(None, block, section=self.section))
             elif target and not self.decision and not self._lost_number(target, plain):
                 # a sentence of the paragraph above that a page break set apart (paragraphs are numbered)
