@@ -107,6 +107,8 @@ def test_sc_annexes_lettered_a_and_b_are_annexes() -> None:
 
 def test_sc_scan_errors_around_the_heading_and_the_final_punctuation() -> None:
     """What the scans misread no longer moves text between heading, preamble and operative part."""
+    # a heading without its year or with the year misread takes the year from its date
+    assert (sc(290, 1970).symbol, sc(361, 1974).symbol) == ("S/RES/290 (1970)", "S/RES/361 (1974)")
     # the heading's date or draft symbol as misread, right above the formula, is the heading's
     r = sc(206, 1965)  # "ef 15 June 1965"
     assert (r.preamble[0].verb, r.adoption_date) == ("Noting", "1965-06-15")

@@ -19,9 +19,11 @@ from lod.parse.furniture import strip_marks
 
 _MONTH_DATE = r"\d{1,2} [A-Z][a-z]+\]? \d{4}"
 _HEADING = re.compile(
-    rf"^(?:(?:RESOLUTION|Resolution) (?P<n1>\d{{1,4}} \(\d{{4}}\))(?: of (?P<d1>{_MONTH_DATE}))?"
+    rf"^(?:(?:RESOLUTION|Resolution) (?P<n1>\d{{1,4}}(?: \((?:\d[-. ]?){{4}}\))?)(?: of (?P<d1>{_MONTH_DATE}))?"
     rf"|(?P<n2>\d{{1,4}} \(\d{{4}}\))\.? Resolution(?: of (?P<d2>{_MONTH_DATE}))?)\s*$"
 )
+"""The year in brackets may be misread ("Resolution 361 (197-4)") or missing ("Resolution 290", the
+date under it giving the year)."""
 _UNDER_HEADING = re.compile(
     rf"^(?:of {_MONTH_DATE}|[\[(][^\])]{{1,80}}[\])]|Adopted by the [A-Z][\w ]+ at[\s_]+its .{{0,80}}meeting,? [Oo]n {_MONTH_DATE}\.?)$"
 )
@@ -68,8 +70,18 @@ def find_heading(lines: list[str], limit: int = 30) -> Heading | None:
             found = re.search(_MONTH_DATE, " ".join(_plain(x) for x in lines[end : end + width]))
             date = date or (found.group(0).replace("]", "") if found else None)
             end += width
-        return Heading(number, body_of_number(number), end, date)
+        return Heading(_with_year(number, date), body_of_number(_with_year(number, date)), end, date)
     return None
+
+
+def _with_year(number: str, date: str | None) -> str:
+    """"361 (197-4)" → "361 (1974)"; "290" with its date "8 December 1970" → "290 (1970)"."""
+    n, _, year = number.partition(" ")
+    digits = re.sub(r"\D", "", year)
+    if len(digits) == 4:
+        return f"{n} ({digits})"
+    found = re.search(r"\d{4}$", date or "")
+    return f"{n} ({found.group(0)})" if found else number
 
 
 def _under_heading(lines: list[str], index: int) -> int:
