@@ -91,15 +91,33 @@ class NumberInfo:
     body: str | None = None
 
 
-def parse_number(number: str | None) -> NumberInfo | None:
-    """The year or session a printed number implies; None when its form implies neither."""
+SPECIAL_SESSION_YEARS: dict[str, int] = {
+    **{f"S-{n}": year for n, year in enumerate(
+        (1947, 1948, 1961, 1963, 1967, 1974, 1975, 1978, 1978, 1978, 1980, 1982, 1986, 1986, 1988, 1989,
+         1990, 1990, 1997, 1998, 1999, 1999, 2000, 2000, 2001, 2001, 2002, 2005, 2014, 2016, 2020, 2021), 1)},
+    **{f"ES-{n}": year for n, year in enumerate(
+        (1956, 1956, 1958, 1960, 1967, 1980, 1980, 1981, 1982, 1997, 2022), 1)},
+}
+"""The year each special ("S-10/2") and emergency special ("ES-10/15") session of the General
+Assembly opened (un.org/en/ga/sessions): its resolutions' numbers print no year. The tenth
+emergency special session has been resumed since 1997, so its later resolutions get 1997 until a
+text prints their date (and their IRI then moves, answering 301)."""
+
+
+def parse_number(number: str | None, body: str | None = None) -> NumberInfo | None:
+    """The year or session a printed number implies; None when its form implies neither. `body`
+    is the organ's key where known: "S-21/1" of the Human Rights Council is no General Assembly
+    special session."""
     n = " ".join((number or "").split())
     if m := re.fullmatch(r"\d+\s*\((\d{4})\)", n):
         return NumberInfo(year=int(m.group(1)))
     if m := re.fullmatch(r"(\d{4})/\d+.*", n):
         return NumberInfo(year=int(m.group(1)))
-    if m := re.fullmatch(r"\d+\s*\(([IVXLC]+)\)", n):
-        return NumberInfo(session=roman_to_int(m.group(1)), body="ga")
+    if m := re.fullmatch(r"\d+(?:\s*[A-Z]{1,2})?\s*\(([IVXLC]+)\)", n):
+        return NumberInfo(session=roman_to_int(m.group(1)), body="ga")  # "1514 (XV)", "217 A (III)"
+    if m := re.fullmatch(r"((?:E?S)-\d{1,2})/\d+.*", n):
+        year = SPECIAL_SESSION_YEARS.get(m.group(1)) if body in (None, "ga") else None
+        return NumberInfo(year=year, body="ga") if year else None
     if m := re.fullmatch(r"(\d{1,3})/\d+.*", n):
         return NumberInfo(session=int(m.group(1)))
     return None

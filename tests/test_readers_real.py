@@ -222,6 +222,18 @@ def test_a_heading_inside_the_preamble_is_not_glued_to_the_paragraph_under_it() 
     assert not any(p.verb is None for p in res.preamble if p.text.startswith("Humanitarian situation") and len(p.text) > 80)
 
 
+def test_the_universal_declaration_covenants_and_special_sessions_are_cited_works() -> None:
+    """"Resolution 217 A (III)", "2200 A (XXI)" and "S-23/2" print no date: their IRIs take the
+    year their session implies (1948, 1966, 2000) instead of the citation staying unresolved."""
+    from lod.rdf import WorkRegistry, map_resolution
+
+    res = parse_file(_one(DOCX, "N1746175.docx"))
+    lines = "\n".join(map_resolution(res, WorkRegistry.from_corpus([res], "http://lod.test"), "http://lod.test").lines())
+    for work in ("un-ga/1948-01-01/217_A_(III)", "un-ga/1966-01-01/2200_A_(XXI)", "un-ga/2000-01-01/S-23-2"):
+        assert f"citesWork> <http://lod.test/akn/un/statement/deliberation/{work}>" in lines
+    assert "ontology#unresolved>" not in lines
+
+
 def test_word_footnotes_keep_their_non_breaking_hyphens_and_not_their_typed_marks() -> None:
     """A footnote's symbols are printed with Word's non-breaking hyphen (an element, not a
     character): "A/ES-10/273", "A/69/711-S/2015/1", "S-23/2" had become "A/ES10/273"."""

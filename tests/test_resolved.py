@@ -116,7 +116,17 @@ def test_the_akn_metadata_reads_the_resolved_organs() -> None:
 @pytest.mark.parametrize(("number", "implied"), [
     ("1373 (2001)", NumberInfo(year=2001)), ("2017/16", NumberInfo(year=2017)),
     ("169 (II)", NumberInfo(session=2, body="ga")), ("36/87 A", NumberInfo(session=36)),
-    ("S-30/1", None), ("77/401", NumberInfo(session=77)), (None, None),
+    ("77/401", NumberInfo(session=77)), (None, None),
+    # an old session's resolution in parts; the special and emergency special sessions' years
+    ("217 A (III)", NumberInfo(session=3, body="ga")), ("2200 A (XXI)", NumberInfo(session=21, body="ga")),
+    ("S-30/1", NumberInfo(year=2016, body="ga")), ("S-10/2", NumberInfo(year=1978, body="ga")),
+    ("ES-10/15", NumberInfo(year=1997, body="ga")), ("S-99/1", None),
 ])
 def test_a_number_is_read_once_for_the_year_or_session_it_implies(number: str | None, implied: NumberInfo | None) -> None:
     assert parse_number(number) == implied
+
+
+def test_a_special_session_of_another_organ_is_not_the_assemblys() -> None:
+    """The Human Rights Council's "S-21/1" (2014) is not the Assembly's twenty-first special session (1999)."""
+    assert parse_number("S-21/1", "hrc") is None
+    assert parse_number("S-21/1", "ga") == NumberInfo(year=1999, body="ga")

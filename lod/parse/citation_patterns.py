@@ -44,7 +44,7 @@ def strip_markup(text: str) -> str:
 NUMBER = (
     r"(?P<num>(?:(?:ES|S)-\d{1,2}|\d{1,4})/(?:\d{1,4}(?![\d/])|_{1,12}(?!_))"
     r"|\d{1,4}\s?\((?:\d{4}|[IVXLC]{1,9})\)"
-    r"|\d{1,4}\s[A-K]\s?\([IVXLC]{1,9}\))"  # 217 A (III): a part of an early GA resolution
+    r"|\d{1,4}\s?[A-K]\s?\([IVXLC]{1,9}\))"  # 217 A (III), 217A (III): a part of an early GA resolution
 )
 PARTS = r"(?:\s(?P<parts>[A-K](?:(?:\s*,\s*|\s+and\s+)[A-K])*)(?![\w/-]))?"
 ITEM_RE = re.compile(NUMBER + PARTS)
@@ -118,8 +118,9 @@ def relation_before(verbs: tuple[tuple[int, str], ...], position: int) -> str | 
 
 @lru_cache(maxsize=4096)
 def normalise_number(number: str) -> str:
-    """A cited number in one spelling: "1373(2001)" → "1373 (2001)", spaces collapsed."""
-    number = " ".join(number.split())
+    """A cited number in one spelling: "1373(2001)" → "1373 (2001)", "217A (III)" → "217 A (III)",
+    spaces collapsed."""
+    number = re.sub(r"^(\d{1,4})([A-K])(?=\s?\()", r"\1 \2", " ".join(number.split()))
     return re.sub(r"([\dA-K])\(", r"\1 (", number)
 
 

@@ -22,22 +22,24 @@ def resolve(res: Resolution) -> Resolution:
     res.body_key = _key(res.body)
     res.committee_key = _key(res.committee)
     res.symbol_info = parse_symbol(res.symbol) if res.symbol else None
-    res.number_info = parse_number(res.number or (res.symbol_info.number if res.symbol_info else None))
+    res.number_info = parse_number(res.number or (res.symbol_info.number if res.symbol_info else None), res.body_key)
     res.date = _iso(res.date)
     res.adoption_date = _iso(res.adoption_date)
     res.publication_date = _iso(res.publication_date)
     for step in res.workflow:
         step.date = _iso(step.date)
     for cited in res.citations:
-        resolve_citation(cited)
+        resolve_citation(cited, res.body_key)
     return res
 
 
-def resolve_citation(cited: Citation) -> Citation:
-    """A citation's organ, symbol and number, resolved; its date as ISO where it reads as one."""
+def resolve_citation(cited: Citation, citing_body: str | None = None) -> Citation:
+    """A citation's organ, symbol and number, resolved; its date as ISO where it reads as one. A
+    citation that names no organ is of the citing document's (`citing_body`)."""
     cited.body_key = _key(cited.body)
     cited.symbol_info = parse_symbol(cited.symbol) if cited.symbol else None
-    cited.number_info = parse_number(cited.number or (cited.symbol_info.number if cited.symbol_info else None))
+    organ = cited.body_key or (cited.symbol_info.body if cited.symbol_info else None) or citing_body
+    cited.number_info = parse_number(cited.number or (cited.symbol_info.number if cited.symbol_info else None), organ)
     cited.date = _iso(cited.date)
     return cited
 
