@@ -273,6 +273,17 @@ def test_ibid_state_is_only_kept_across_footnotes() -> None:
     assert treaty.unts_volumes == ["2237"] and treaty.unts_number is None
 
 
+@pytest.mark.parametrize(("note", "volumes", "number"), [
+    ("United Nations, Treaty Series, vol. 75 (1950), No. 972.", ["75"], "972"),  # the volume's year between
+    ("United Nations, Treaty Series, vol. 75. No. 973.", ["75"], "973"),  # a full stop for the comma
+    ("United Nations, Treaty Series, vol. 382 (1960), No. 5475", ["382"], "5475"),
+    ("United Nations, Treaty Series, vol. 75, p. 287.", ["75"], None),  # cited by page: no number
+])
+def test_treaty_series_citations_as_the_older_texts_print_them(note: str, volumes: list[str], number: str | None) -> None:
+    [treaty] = CitationExtractor(GA).extract(note, "fn_1")
+    assert (treaty.type, treaty.unts_volumes, treaty.unts_number) == ("treaty", volumes, number)
+
+
 def test_league_of_nations_series_is_not_unts() -> None:
     extractor = CitationExtractor(GA)
     assert extractor.extract("League of Nations, Treaty Series, vol. 94, No. 2138.", "fn_1") == []

@@ -57,8 +57,11 @@ KEYWORD_RE = re.compile(r"\b(?P<kw>[Rr]esolutions?|[Dd]ecisions?)\s+(?:No\.\s*)?
 
 TREATY_SERIES_RE = re.compile(r"(?P<series>League of Nations|United Nations)?,?\s*Treaty\s+Series", re.IGNORECASE)
 TREATY_VOLUMES_RE = re.compile(
-    r"\bvols?\.\s*(?P<vols>\d{1,5}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d{1,5})*)(?:\s*,\s*Nos?\.\s*(?P<no>\d{1,7}))?"
+    r"\bvols?\.\s*(?P<vols>\d{1,5}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d{1,5})*)(?:\s*\(\d{4}\))?"
+    r"(?:\s*[,.]\s*Nos?\.?\s*(?P<no>\d{1,7}))?"
 )
+"""'vol. 75, No. 973', and as the older texts print it: 'vol. 75 (1950), No. 972', 'vol. 75. No. 973',
+'vol. 606. No. 8791', 'No 12325'."""
 VOLUME_NUMBER_RE = re.compile(r"\d{1,5}")
 _MARKER = r"^\s*(?:\[?\^?\d{1,3}\]?(?=[\s:]))?:?\s*(?:\*{1,3}\s*)?"  # a footnote's own marker, when the text keeps it
 IBID_RE = re.compile(_MARKER + r"Ibid\b\.?", re.IGNORECASE)
