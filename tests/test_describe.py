@@ -207,6 +207,29 @@ def test_each_language_page_prints_its_own_point_letters() -> None:
     assert letters("en")[:3] == ["(a)", "(b)", "(c)"]
 
 
+@needs_shared
+def test_a_page_prints_each_section_heading_once_and_names_its_annexes() -> None:
+    """S/RES/47 (1948): "A. Restoration of peace and order" above paragraph 1 (not above 2 to 5),
+    "B. Plebiscite" above 6, "C. General provisions" above 16; S/RES/1454 (2002)'s annexes as printed ("Annex A: Textual entries …")."""
+    from rdflib import Graph
+
+    from lod.describe.page import work_page
+    from lod.parse import parse_file
+    from lod.rdf import WorkRegistry, resolution_graph
+
+    docs = [parse_file(REAL / "sc" / name) for name in ("S_RES_0047_1948_EN_GOLD.txt", "S_RES_1454_2002_EN_GOLD.txt")]
+    registry = WorkRegistry.from_corpus(docs)
+    pages = []
+    for res in docs:
+        graph = Graph()
+        graph += resolution_graph(res, registry, registry.base)
+        pages.append(work_page(graph, str(registry.work_for(res).work()), registry.base))
+    headings = [(p.number, p.heading) for p in pages[0].operative if p.heading]
+    assert headings == [("1", "A. Restoration of peace and order"), ("6", "B. Plebiscite"), ("16", "C. General provisions")]
+    assert [label for _, label, _ in pages[1].annexes] == [
+        "Annex A: Textual entries for the proposed item changes to the Goods Review List", "Annex B: Goods Review List procedures"]
+
+
 SEE_ALSO = "http://www.w3.org/2000/01/rdf-schema#seeAlso"
 UNDOCS = "https://undocs.org/A/RES/70/174"
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-
 from typing import Any
 
 import pyoxigraph as ox
@@ -52,6 +51,8 @@ class Part:
         return "rtl" if self.lang in RIGHT_TO_LEFT else "ltr"
     lead: str = ""
     """The leading phrase (`Reaffirming`, `Requests`), which the UN prints in italics."""
+    heading: str = ""
+    """The heading of the section this paragraph opens (unres:section), printed above it."""
 
 
 @dataclass
@@ -69,7 +70,8 @@ class WorkPage:
     sponsors: list[Link]
     preamble: list[Part]
     operative: list[Part]
-    annexes: list[tuple[str, list[Part]]]
+    annexes: list[tuple[str, str, list[Part]]]
+    """(eId, "Annex A: its title", its parts) of each annex."""
     footnotes: list[Part]
     other: list[Part]
     cited_by: list[CitedBy]
@@ -147,7 +149,8 @@ def work_page(graph: DescriptionGraph | Any, work: str, base: str, lang: str = "
         if not text:
             text, tag = literal_in(graph, node, TEXT_NAMES, lang)
         parts[eid] = Part(eid, number, text or "", facts.orders[eid], eid.split("__")[0].split("_")[0], lang=tag,
-                          lead=literal_in(graph, node, LEAD_NAMES, lang)[0] or "")
+                          lead=literal_in(graph, node, LEAD_NAMES, lang)[0] or "",
+                          heading=literal_in(graph, node, ("section",), lang)[0] or "")
     cited = facts.cited
     for eid, part in parts.items():
         part.links = [link for _, link in cited[eid]]  # until placed in the text, below
@@ -183,6 +186,10 @@ def work_page(graph: DescriptionGraph | Any, work: str, base: str, lang: str = "
         else:
             other.append(part)
 
+    for run in (operative, *annexes.values()):
+        shown_heading = ""
+        for part in run:  # a section's heading stands above its first paragraph only
+            part.heading, shown_heading = ("" if part.heading == shown_heading else part.heading), part.heading
     available = facts.available
     shown = lang if lang in available else ("en" if "en" in available or not available else available[0])
     return WorkPage(
@@ -193,7 +200,8 @@ def work_page(graph: DescriptionGraph | Any, work: str, base: str, lang: str = "
         sponsors=facts.sponsors,
         preamble=preamble,
         operative=operative,
-        annexes=sorted(annexes.items(), key=lambda kv: _natural(kv[0])),
+        annexes=[(eid, _annex_label(graph, facts.nodes.get(eid), eid, lang), parts)
+                 for eid, parts in sorted(annexes.items(), key=lambda kv: _natural(kv[0]))],
         footnotes=footnotes,
         other=other,
         cited_by=facts.cited_by,
@@ -205,6 +213,12 @@ def work_page(graph: DescriptionGraph | Any, work: str, base: str, lang: str = "
         voting=facts.voting,
         subjects=facts.subjects,
     )
+
+
+def _annex_label(graph: DescriptionGraph, node: Any, eid: str, lang: str) -> str:
+    """"Annex II: Rules of procedure", as printed (unres:num, unres:heading), else "Annex 1"."""
+    num, title = (literal_text(graph, node, ("num",)), literal_in(graph, node, ("heading",), lang)[0]) if node is not None else (None, None)
+    return f"Annex {num or eid.split('_')[-1]}" + (f": {title}" if title else "")
 
 
 def _chapeau(part: Part) -> str:
@@ -296,19 +310,6 @@ def _citations(graph: DescriptionGraph, linker: Linker, node: str, work: str) ->
         if isinstance(obj, str) and _is_citing(pred) and obj not in found:
             found[obj] = (None, linker.link(obj))  # type: ignore[index]
     return sorted(found.values(), key=lambda tl: (tl[1].label, tl[1].iri))
-
-
-def _addressees(graph: DescriptionGraph, node: str) -> list[str]:
-    """Whom an operative paragraph addresses and how ("the Secretary-General (request)")."""
-    found = []
-    for pred, record in graph.predicate_objects(node):
-        if "addressee" not in property_name(pred) or type(record) is ox.Literal:
-            continue
-        name = literal_text(graph, record, ("addresseename", "name", "label"))
-        action = literal_text(graph, record, ("actionlemma", "action"))
-        if name:
-            found.append(f"{name} ({action.replace('-', ' ')})" if action else name)
-    return sorted(set(found))
 
 
 def _inline(text: str, cited: list[tuple[str | None, Link]]) -> tuple[list[tuple[str, Link | None]], list[Link]]:

@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import pyoxigraph as ox
+
 from lod.describe.adoption import Voting, subjects_of, text_languages, voting_of
 from lod.describe.graph import DescriptionGraph, Term, is_iri, property_name, text as term_text
 from lod.describe.linker import Link, Linker, Value, literal_text
@@ -83,7 +85,7 @@ def _facts(graph: DescriptionGraph, work: str, base: str) -> WorkFacts:
         nodes=nodes,
         orders=orders,
         cited=cited,
-        addressees={eid: page._addressees(graph, node) for eid, node in nodes.items()},
+        addressees={eid: addressees_of(graph, node) for eid, node in nodes.items()},
         sponsors=sponsors,
         metadata=page._values(graph, linker, work, skip),
         symbol=literal_text(graph, work, page.SYMBOL_NAMES) or "",
@@ -94,3 +96,16 @@ def _facts(graph: DescriptionGraph, work: str, base: str) -> WorkFacts:
         voting=voting_of(graph, linker, work),
         subjects=subjects_of(graph, linker, work),
     )
+
+
+def addressees_of(graph: DescriptionGraph, node: str) -> list[str]:
+    """Whom an operative paragraph addresses and how ("the Secretary-General (request)")."""
+    found = []
+    for pred, record in graph.predicate_objects(node):
+        if "addressee" not in property_name(pred) or type(record) is ox.Literal:
+            continue
+        name = literal_text(graph, record, ("addresseename", "name", "label"))
+        action = literal_text(graph, record, ("actionlemma", "action"))
+        if name:
+            found.append(f"{name} ({action.replace('-', ' ')})" if action else name)
+    return sorted(set(found))
