@@ -169,4 +169,5 @@ def link_symbol(href: str) -> str | None:
     path = unquote(url.path).strip("/")
     path = re.sub(r"^(?:en|fr|es|ru|ar|zh|EN|FR|ES|RU|AR|ZH)/", "", path)
     path = re.sub(r"(\S)\((\w+)\)$", r"\1 (\2)", path)  # A/RES/3369(XXX) → A/RES/3369 (XXX)
+    path = re.sub(r"^(A/RES/\d+/\d+)([a-k])$", lambda m: f"{m.group(1)} {m.group(2).upper()}", path)  # …/57/270b → 57/270 B
     return path or None

@@ -178,6 +178,25 @@ def test_a_recommended_draft_and_its_annex_are_kept_as_annexes() -> None:
     assert len(declaration.paragraphs) > 50 and all(p.eid.startswith("annex_2__") for p in declaration.paragraphs)
 
 
+def test_a_draft_embedded_in_the_words_of_the_paragraph_that_recommends_it_is_an_annex() -> None:
+    """E/RES/2022/12 marks the recommended draft as an <embeddedStructure> inside the paragraph's
+    words: it was read as one paragraph of 7,000 characters (30,000 in E/RES/2023/26). Now the
+    paragraph ends at its colon and the draft is an annex, as a component statement is, in all
+    six languages alike."""
+    res = read(one(ECOSOC / "2022" / "English", "E_RES_2022_12"))
+    [recommends] = res.operative
+    assert recommends.text == "Recommends to the General Assembly the adoption of the following draft resolution:"
+    [draft] = res.annexes
+    assert draft.title == "draft resolution"
+    assert (draft.paragraphs[0].text, draft.paragraphs[0].verb) == ("The General Assembly,", None)
+    assert [p.verb for p in draft.paragraphs[1:4]] == ["Emphasizing", "Acknowledging", "Recalling"]
+    assert [p.num for p in draft.paragraphs if p.num] == [str(n) for n in range(1, 10)]
+    assert draft.paragraphs[9].footnote_refs == ["1"]
+    for lang in ("Arabic", "Chinese", "French", "Russian", "Spanish"):
+        other = read(one(ECOSOC / "2022" / lang, "E_RES_2022_12"))
+        assert [p.eid for p in other.annexes[0].paragraphs] == [p.eid for p in draft.paragraphs]
+
+
 def test_a_number_marked_apart_from_its_text_is_one_paragraph() -> None:
     french, english = read(one(GA78 / "French", "A_RES_78_1_")), read(one(GA78 / "English", "A_RES_78_1_"))
     first = french.annexes[0].paragraphs[0]

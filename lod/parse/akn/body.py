@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from lod.model import Annex, OperativeParagraph, PreambularParagraph, SubParagraph, Table
+from lod.parse.akn.embedded import EmbeddedReading, detach
 from lod.parse.akn.inline import Inline, InlineReader, Link, child, children, local, squash
 from lod.parse.akn.numbers import (
     PARA_NUMBER, POINT_LABEL, PRINTED_NUMBER, ROMANS, ascii_digits, para_num, point_num, point_token,
@@ -100,7 +101,7 @@ class Body:
     warnings: list[str] = field(default_factory=list)
 
 
-class BodyReader:
+class BodyReader(EmbeddedReading):
     """Reads preambles and bodies (one, or several for a collection of parts) into one `Body`."""
 
     def __init__(self, inline: InlineReader, language: str | None = None) -> None:
@@ -154,25 +155,6 @@ class BodyReader:
         self._section = None
         main = child(doc, "mainBody")
         self._items(main if main is not None else doc)
-        self._target = self._operative
-
-    def embedded(self, statement: etree._Element, title: str | None) -> None:
-        """A text the resolution adopts or recommends, marked up as a component statement of
-        its own ("Recommends … the adoption of the following draft resolution:"): kept as an
-        annex, like the text converters do, its preambular paragraphs first (unnumbered, with
-        their leading phrase), then its paragraphs."""
-        self._annexes.append(_Annex(title=title))
-        self._target = self._annexes[-1].paras
-        self._section = None
-        for el in child(statement, "preamble") if child(statement, "preamble") is not None else []:
-            if local(el) in ("container", "paragraph", "blockList"):
-                read = self.inline.read(el)
-                if read.text:
-                    verb = self._leading(el, read.text, el.get("name"), operative=False)
-                    self._target.append(_Para(None, read.text, verb, None, read.markers, read.links))
-        main = child(statement, "mainBody")
-        if main is not None:
-            self._items(main)
         self._target = self._operative
 
     def _items(self, parent: etree._Element) -> None:
@@ -232,6 +214,15 @@ class BodyReader:
         self._tables.append((len(self._annexes) if in_annex else 0, read_table(el, self.inline, title)))
 
     def _paragraph(self, el: etree._Element) -> None:
+        content = child(el, "content")
+        inner = next(content.iter("{*}embeddedStructure"), None) if content is not None else None
+        if inner is not None:
+            detach(inner)  # the text the paragraph introduces is read apart, as an annex
+        self._read_paragraph(el)
+        if inner is not None:
+            self.embedded_structure(inner)
+
+    def _read_paragraph(self, el: etree._Element) -> None:
         num_el = child(el, "num")
         num = squash("".join(num_el.itertext())) if num_el is not None else ""
         content = [c for c in el if local(c) in _PARAGRAPH_PARTS]

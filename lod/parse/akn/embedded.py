@@ -1,0 +1,85 @@
+"""Texts a resolution adopts or recommends, marked up inside it: kept as annexes.
+
+An ECOSOC resolution that "Recommends to the General Assembly the adoption of the following draft
+resolution:" holds the whole draft, its formula, preambular containers and numbered paragraphs,
+either as a component statement of its own or as an `<embeddedStructure>` inside the paragraph's
+words. Read as the paragraph's words, a draft of forty paragraphs became one paragraph of 30,000
+characters; the text converters keep such a text as an annex (lod.parse.structure), and so does
+this reader: the introducing paragraph ends at its colon, and the annex holds the draft's formula
+and preambular paragraphs (unnumbered, with their leading phrase), then its paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from lxml import etree
+
+from lod.parse.akn.inline import child, local
+
+if TYPE_CHECKING:
+    from lod.parse.akn.body import _Annex, _Para
+
+
+_INTRODUCED = re.compile(r"\bfollowing ((?:revised )?draft (?:resolution|decision)s?|declaration|text)\s*:\s*$")
+
+
+def detach(el: etree._Element) -> None:
+    """Take `el` out of its parent, keeping the words printed after it (its tail)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        before = el.getprevious()
+        if before is not None:
+            before.tail = (before.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+class EmbeddedReading:
+    """The part of the body reader (lod.parse.akn.body.BodyReader) that reads embedded texts."""
+
+    _annexes: list[_Annex]
+    _target: list[_Para]
+    _operative: list[_Para]
+    _section: str | None
+    inline: Any
+
+    def embedded(self, statement: etree._Element, title: str | None) -> None:
+        """A component statement ("… the following draft resolution:" marked up as a statement of
+        its own): its preamble, then its main body."""
+        preamble = child(statement, "preamble")
+        self._open(title, list(preamble) if preamble is not None else [])
+        main = child(statement, "mainBody")
+        if main is not None:
+            self._items(main)  # type: ignore[attr-defined]
+        self._target = self._operative
+
+    def embedded_structure(self, structure: etree._Element) -> None:
+        """An `<embeddedStructure>` in a paragraph's words: containers up to the first paragraph are
+        the text's formula and preamble, the rest its body. Its title is what the paragraph calls
+        it ("… the following draft resolution:"), as a component statement's name is."""
+        introducing = _INTRODUCED.search(self._target[-1].intro) if self._target else None
+        elements = list(structure)
+        first = next((k for k, el in enumerate(elements) if local(el) not in ("container", "p", "blockList")), len(elements))
+        self._open(introducing.group(1) if introducing else None, elements[:first])
+        for el in elements[first:]:
+            self._items([el])  # type: ignore[attr-defined]
+        self._target = self._operative
+
+    def _open(self, title: str | None, preamble: list[etree._Element]) -> None:
+        from lod.parse.akn.body import _Annex, _Para
+
+        self._annexes.append(_Annex(title=title))
+        self._target = self._annexes[-1].paras
+        self._section = None
+        for el in preamble:
+            if local(el) in ("container", "paragraph", "blockList", "p"):
+                read = self.inline.read(el)
+                if read.text:
+                    formula = el.get("name") == "formula"  # "The General Assembly,": no leading phrase
+                    verb = None if formula else self._leading(el, read.text, el.get("name"), operative=False)  # type: ignore[attr-defined]
+                    self._target.append(_Para(None, read.text, verb, None, read.markers, read.links))
