@@ -168,6 +168,9 @@ def link_symbol(href: str) -> str | None:
         return None
     path = unquote(url.path).strip("/")
     path = re.sub(r"^(?:en|fr|es|ru|ar|zh|EN|FR|ES|RU|AR|ZH)/", "", path)
-    path = re.sub(r"(\S)\((\w+)\)$", r"\1 (\2)", path)  # A/RES/3369(XXX) → A/RES/3369 (XXX)
+    # the symbol as lod.bodies' conventions write it: S/RES/1373 (2001) with a space before the
+    # year, A/RES/3369(XXX) without one before the session (resolution_symbol's form)
+    path = re.sub(r"(\S)\s?\((\d{4})\)$", r"\1 (\2)", path)
+    path = re.sub(r"(\S)\s+\(([IVXLC]+)\)$", r"\1(\2)", path)
     path = re.sub(r"^(A/RES/\d+/\d+)([a-k])$", lambda m: f"{m.group(1)} {m.group(2).upper()}", path)  # …/57/270b → 57/270 B
     return path or None
