@@ -45,7 +45,28 @@ def check_file(path: Path) -> Checked:
         return Checked(str(path), path.name, True, findings=[refusal(exc.source, exc.reason)])
     except Exception as exc:  # a converter bug is reported against its file, never fatal
         return Checked(str(path), path.name, True, findings=[refusal(path.name, f"internal error: {type(exc).__name__}: {exc}")])
-    return Checked(str(path), res.source, False, res.symbol, res.kind, res.layout, findings(res))
+    return Checked(str(path), res.source, False, res.symbol, res.kind, res.layout, findings(res) + unpublishable(res))
+
+
+def unpublishable(res: Any) -> list[Finding]:
+    """Why the build would not publish what was read: each violation of the shapes (the document
+    mapped alone, its cited works as stubs, as a build maps it) and of the AKN schema. A converter
+    that reads a document into a model the shapes refuse (an eId given twice) had read it "ok"
+    here while `lod build` left it out."""
+    from lod.akn.schema import akn_errors
+    from lod.akn.writer import akn_document
+    from lod.rdf import MappingError, WorkRegistry, map_resolution
+    from lod.validate import validate_lines
+
+    try:
+        registry = WorkRegistry.from_corpus([res])
+        found = validate_lines(map_resolution(res, registry, registry.base).lines(), res.source)
+    except MappingError as exc:  # no IRI can be made (no date printed or derivable): the build fails it
+        return [Finding("invalid", str(exc))]
+    out = [Finding("invalid", f"{r.message} ({r.shape.rsplit('#', 1)[-1]})", r.focus.rsplit("#", 1)[-1] if "#" in r.focus else "")
+           for r in found.violations]
+    out += [Finding("invalid", f"AKN schema: {error}") for error in akn_errors(akn_document(res, registry, registry.base))]
+    return out
 
 
 def check_all(paths: list[Path], jobs: int | None = None) -> Iterator[Checked]:

@@ -47,6 +47,7 @@ class Check:
 
 CHECKS: tuple[Check, ...] = (
     Check("refused", "Refused", "the converter could not read the file as a resolution, decision or draft"),
+    Check("invalid", "Not publishable", "what the converter read fails the shapes (SHACL) or its AKN file the schema (XSD): the build would not publish it (`lod check` only, the build report lists the document as invalid)"),
     Check("numbering-gap", "Numbering gap", "paragraph numbers skip: a paragraph was probably merged into the one before"),
     Check("numbering-repeat", "Numbering repeat", "a paragraph number is printed twice in one sequence"),
     Check("marker-without-note", "Marker without note", "a footnote marker in the text has no footnote text"),

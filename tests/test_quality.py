@@ -135,8 +135,23 @@ def test_lod_check_lists_findings_and_refusals(tmp_path: Path) -> None:
     assert "Numbering gap [para_1]: operative paragraph numbers jump from 1 to 3 (2 missing)" in out.output
     assert "note.json  -  refused" in out.output and "not a record of the UN decisions database" in out.output
     assert "2 documents: 1 read, 1 refused, 1 read with findings" in out.output
+    # no date printed or derivable: the build could not name its work, and `lod check` says so
+    assert "Not publishable: gap.md: no date, and none can be derived for its work IRI" in out.output
     lines = CliRunner().invoke(main, ["check", str(tmp_path), "--json", "--jobs", "1"]).output.splitlines()
     assert [json.loads(line)["refused"] for line in lines] == [False, True]
+
+
+def test_lod_check_says_when_the_build_would_not_publish_what_was_read() -> None:
+    """A model the shapes refuse (one eId for two parts, as six real documents had been read)
+    was "ok" for `lod check` while `lod build` left the document out: now `lod check` says why."""
+    from lod.check import unpublishable
+
+    res = draft_004()
+    assert unpublishable(res) == []
+    res.operative[1].eid = res.operative[0].eid
+    found = unpublishable(res)
+    assert found and {f.code for f in found} == {"invalid"}
+    assert any("UniqueEid" in f.message for f in found)
 
 
 def test_the_build_report_carries_the_findings(tmp_path: Path) -> None:
