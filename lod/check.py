@@ -125,7 +125,8 @@ def heading(code: str) -> str:
 
 def markdown_table(rows: list[tuple[str, Tally]]) -> str:
     """Folders as rows: read, refused, with findings, and each kind of finding."""
-    kinds = [c.code for c in CHECKS if c.code != "refused" and any(t.by_kind[c.code] for _, t in rows)]
+    # "invalid" always has its column: that none is unpublishable is the measure, not an absence
+    kinds = [c.code for c in CHECKS if c.code != "refused" and (c.code == "invalid" or any(t.by_kind[c.code] for _, t in rows))]
     head = ["folder", "documents", "read", "refused", "with findings", *(heading(k) for k in kinds)]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for name, t in rows:
