@@ -592,3 +592,15 @@ def test_a_scale_of_assessments_is_a_table_with_its_header_once() -> None:
     assert (table.eid, table.location, table.title) == ("table_1", "annex_1", "Scale of assessments for the period 2025–2027")
     assert res.annexes[0].paragraphs == []  # no row was read as a paragraph
     assert [p.num for p in res.operative] == ["1"]
+
+
+@pytest.mark.parametrize(("text", "operative", "phrase"), [
+    ("Calls, in this context, for dialogue to be enhanced", True, "Calls for"),  # A/RES/76/117, AKN
+    ("Also calls, in particular, upon States to act", True, "Also calls upon"),
+    ("Calling, inter alia, for the full implementation", False, "Calling for"),
+    ("Calls upon States to act", True, "Calls upon"),
+])
+def test_a_clause_between_the_verb_and_its_particle(text: str, operative: bool, phrase: str) -> None:
+    from lod.parse.verbs import leading_phrase
+
+    assert leading_phrase(text, operative) == phrase

@@ -237,6 +237,9 @@ def leading_phrase(text: str, operative: bool) -> str | None:
         verb = words[i + 1].rstrip(",;:")
         i += 2
     if words[i - 1].endswith((",", ";", ":")):
+        interposed = _INTERPOSED.match("," + " ".join(words[i:])) if verb.lower() in ("calls", "calling") else None
+        if interposed:  # "Calls, in this context, for dialogue …"
+            return " ".join([*phrase, interposed.group(1)])
         return " ".join(phrase).rstrip(",;:")
     rest = " ".join(w.lower() for w in words[i : i + 12])
     progressed = True
