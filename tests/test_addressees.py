@@ -338,3 +338,18 @@ def test_and_the_opens_a_second_name_only_where_a_body_is_named() -> None:
     one = "Requests the Economic and Social Commission for Asia and the Pacific to continue"
     assert [(a.name, a.body_key) for a in addressees(one, "Requests")] == [
         ("the Economic and Social Commission for Asia and the Pacific", "escap")]
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    # a mission known by its acronym, then a body (S/2018/693)
+    ("Requests UNAMID and the United Nations Country Team to cooperate closely",
+     [("UNAMID", "organization"), ("the United Nations Country Team", "body")]),
+    # a body, then the State's Government
+    ("Requests the United Nations Country Team and the Government to cooperate",
+     [("the United Nations Country Team", "body"), ("the Government", "state")]),
+    # one name with "and the" in it stays whole
+    ("Invites the Economic Commission for Latin America and the Caribbean to act",
+     [("the Economic Commission for Latin America and the Caribbean", "body")]),
+])
+def test_two_addressees_joined_by_and_the(text: str, named: list[tuple[str, str]]) -> None:
+    assert [(a.name, a.kind) for a in addressees(text)] == named

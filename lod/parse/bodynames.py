@@ -69,11 +69,18 @@ def second_name(printed: str) -> int | None:
     at = printed.find(" and the ")
     while at > 0:
         before, after = printed[:at], printed[at + 5 :]
-        if head_noun(before) in BODY_HEADS and (
-                by_name(re.sub(r"^the\s+", "", after)) is not None or head_noun(after) in BODY_HEADS):
+        # a mission known by its acronym ("UNAMID and the United Nations Country Team"); a State's
+        # Government after a body ("the United Nations Country Team and the Government")
+        if (head_noun(before) in BODY_HEADS or _ACRONYM.fullmatch(before)) and (
+                by_name(re.sub(r"^the\s+", "", after)) is not None or head_noun(after) in BODY_HEADS
+                or _GOVERNMENT.match(after)):
             return at
         at = printed.find(" and the ", at + 1)
     return None
+
+
+_ACRONYM = re.compile(r"(?:the\s+)?[A-Z]{3,}[A-Za-z-]*")
+_GOVERNMENT = re.compile(r"(?:the\s+)?(?:Government|authorities)\b")
 
 
 def names_with(body: Body, words: list[str]) -> bool:
