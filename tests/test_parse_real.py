@@ -150,6 +150,16 @@ def test_sc_part_letter_then_its_own_acting_under_chapter_vii() -> None:
     assert (acting.num, acting.section, acting.verb) == (None, "B", "Acting under Chapter VII of the Charter of the United Nations")
 
 
+def test_sc_a_number_the_scan_misread_between_its_neighbours_and_a_closing_by_consensus() -> None:
+    """S/RES/591 (1986) prints "4.", "8.", "6.": the 8 is paragraph 5 (with a warning); "Adopted by
+    consensus at the 2723rd meeting." closes the text instead of ending paragraph 15."""
+    r = sc(591, 1986)
+    assert nums(r.operative) == [str(n) for n in range(1, 16)]
+    assert "paragraph 5 is printed 8, between 4 and 6: read as 5" in r.warnings
+    assert r.operative[-1].text == "Decides to remain seized of the matter."
+    assert (r.meeting, r.voting.outcome if r.voting else None) == ("2723rd meeting", "adopted-without-vote")
+
+
 def test_sc_whereas_preamble_before_a_formula_that_follows_it() -> None:
     r = sc(4, 1946)
     assert r.preamble_formula == "Therefore the Security Council,"

@@ -197,9 +197,15 @@ def strip_label(block: str, label_in_plain: str) -> str:
 
 
 def infer_lost_numbers(paras: list[Para], warnings: list[str]) -> None:
-    """An unnumbered paragraph between paragraphs n and n + 2 is paragraph n + 1 (its number lost)."""
+    """An unnumbered paragraph between paragraphs n and n + 2 is paragraph n + 1 (its number lost);
+    so is one whose printed number is any other (a scan's "8" for 5 between 4 and 6, S/RES/591)."""
     for k in range(1, len(paras) - 1):
         before, this, after = paras[k - 1], paras[k], paras[k + 1]
+        if (this.num and this.num.isdigit() and before.num and after.num and before.num.isdigit() and after.num.isdigit()
+                and int(after.num) == int(before.num) + 2 and int(this.num) != int(before.num) + 1
+                and before.section == this.section == after.section):
+            warnings.append(f"paragraph {int(before.num) + 1} is printed {this.num}, between {before.num} and {after.num}: read as {int(before.num) + 1}")
+            this.num = str(int(before.num) + 1)
         if this.num is None and not this.continued and before.num and after.num and before.num.isdigit() and after.num.isdigit():
             if int(after.num) == int(before.num) + 2 and before.section == after.section:
                 this.num = str(int(before.num) + 1)
