@@ -182,3 +182,9 @@ def test_the_html_page_shows_curator_notes() -> None:
     assert [(n.kind, n.anchor, n.message) for n in page.curator_notes] == [
         ("Numbering gap", "para_2", "operative paragraph numbers jump from 2 to 4 (3 missing)")]
     assert not any(p.eid.startswith("quality") for p in page.other)
+
+
+def test_phrases_of_the_older_texts_and_the_councils_drafts_are_in_the_lexicon() -> None:
+    """Phrases the UN prints that the lexicon lacked: the scans' "Indignant at …", session 76's
+    "Applauds" (A/RES/76/16), the British spelling of a Security Council penholder ("Recognises")."""
+    assert all(in_lexicon(p) for p in ("Indignant", "Strongly supportive", "Applauds", "Recognises", "Elects", "Thanks", "Heartened"))

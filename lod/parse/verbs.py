@@ -180,7 +180,7 @@ def _is_verb_word(word: str, operative: bool) -> bool:
 _ATTITUDES = frozenset(
     "aware conscious cognizant confident desirous anxious eager convinced mindful determined "
     "resolved guided alarmed concerned appalled dismayed encouraged heartened gratified satisfied "
-    "acting having bearing wishing regretting noting recalling whereas".split()
+    "acting having bearing wishing regretting noting recalling whereas indignant supportive".split()
 )
 
 
