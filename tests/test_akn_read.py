@@ -197,6 +197,14 @@ def test_a_draft_embedded_in_the_words_of_the_paragraph_that_recommends_it_is_an
         assert [p.eid for p in other.annexes[0].paragraphs] == [p.eid for p in draft.paragraphs]
 
 
+def test_the_government_alone_is_the_state_the_resolution_is_about() -> None:
+    """"Urges the Government to …" in "Situation of human rights in the Islamic Republic of Iran"
+    (A/RES/77/228): the State of the title, or of the last "Government of X" before it."""
+    res = read(one(AKN / "GAresolutions-main" / "77session" / "English", "A_RES_77_228"))
+    governments = [a for p in res.operative for a in p.addressees if a.name == "the Government"]
+    assert governments and {a.iso3 for a in governments} == {"IRN"}
+
+
 def test_a_number_marked_apart_from_its_text_is_one_paragraph() -> None:
     french, english = read(one(GA78 / "French", "A_RES_78_1_")), read(one(GA78 / "English", "A_RES_78_1_"))
     first = french.annexes[0].paragraphs[0]

@@ -160,6 +160,15 @@ def test_sc_a_number_the_scan_misread_between_its_neighbours_and_a_closing_by_co
     assert (r.meeting, r.voting.outcome if r.voting else None) == ("2723rd meeting", "adopted-without-vote")
 
 
+def test_sc_the_government_alone_is_the_one_named_before() -> None:
+    """S/RES/465 (1980): "the Government of Israel" in the preamble, then "calls upon the Government
+    and people of Israel"; S/RES/59 (1948): "Requests that Government" after "the Provisional
+    Government of Israel"."""
+    for number, year in ((465, 1980), (59, 1948)):
+        named = [(a.name, a.iso3) for p in sc(number, year).operative for a in p.addressees if a.kind == "state"]
+        assert named and all(iso3 == "ISR" for _, iso3 in named), named
+
+
 def test_sc_whereas_preamble_before_a_formula_that_follows_it() -> None:
     r = sc(4, 1946)
     assert r.preamble_formula == "Therefore the Security Council,"

@@ -10,6 +10,7 @@ treaty by its Treaty Series number: they are two printed references in two place
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from lod.bodies import Body, by_name
@@ -18,6 +19,7 @@ from lod.parse import citation_patterns as P
 from lod.parse.addressees import AddresseeFinder
 from lod.parse.citations import CitationExtractor
 from lod.parse.treaty_mentions import find_treaty_mentions
+from lod.states import lookup_state
 
 
 def document_body(res: Resolution, formula_body: str | None) -> str | None:
@@ -89,11 +91,41 @@ def add_addressees(res: Resolution, formula_body: str | None) -> None:
     name = document_body(res, formula_body)
     body: Body | None = by_name(name) if name else None
     finder = AddresseeFinder(document_body=body)
+    host = _state_named(res.title or "")
     for para in res.preamble:
         finder.observe(para.text)
+        host = _government_of(para.text) or host
     for paragraphs in [res.operative, *(a.paragraphs for a in res.annexes)]:
         for op in paragraphs:
             _paragraph_addressees(finder, op)
+            for who in [*op.addressees, *(a for sub in _walk(op.subparagraphs) for a in sub.addressees)]:
+                if who.kind == "state" and who.iso3 is None and _THE_GOVERNMENT.fullmatch(who.name):
+                    who.iso3 = host  # "Urges the Government to …": the State the text is about
+            host = _government_of(op.text) or host
+
+
+_THE_GOVERNMENT = re.compile(r"(?:the\s+)?Government")
+_GOVERNMENT_OF_STATE = re.compile(r"\bGovernment\s+of\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+)?[A-Z(][\w'’()-]*)*)")
+
+
+def _government_of(text: str) -> str | None:
+    """The State the last "Government of X" of a paragraph names ("the Government of the Sudan")."""
+    found = None
+    for m in _GOVERNMENT_OF_STATE.finditer(text):
+        found = _state_named(m.group(1)) or found
+    return found
+
+
+def _state_named(text: str) -> str | None:
+    """The State a title or a name ends with ("Situation of human rights in the Islamic Republic
+    of Iran", "the Sudan and South Sudan" → the first that reads whole), as its ISO code."""
+    words = text.replace(",", " ,").split()
+    for start in range(len(words)):
+        for end in range(len(words), start, -1):
+            state = lookup_state(" ".join(words[start:end]))
+            if state is not None and words[start][:1].isupper():
+                return state.iso3
+    return None
 
 
 def _paragraph_addressees(finder: AddresseeFinder, op: OperativeParagraph) -> None:
