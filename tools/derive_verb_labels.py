@@ -49,11 +49,51 @@ from lod.rdf.relations import VERBS_TTL, phrase_concept
 
 MIN_SEEN = 3
 MIN_SHARE = 0.3
-PRECISE = 0.7
-"""`--precise`: a phrase that renders one concept in at least this share of all the aligned
-paragraphs it opens (and in MIN_SEEN of them) labels it, whatever its share of that concept's
-paragraphs: "Recognizes" is printed six ways in French, so no French phrase reaches MIN_SHARE of
-it, yet "Est conscient" renders it in 9 of the 10 paragraphs it opens."""
+PRECISE_SEEN = 2
+"""`--precise`: a phrase that renders one concept in more than half of all the aligned paragraphs
+it opens, and in at least this many, labels it, whatever its share of that concept's paragraphs:
+"Recognizes" is printed six ways in the French texts, so no French phrase reaches MIN_SHARE of
+it, yet "Est conscient" renders it in 9 of the 10 aligned paragraphs it opens, "Reconnaissant"
+"Recognizing" in 3 of 5. Two paragraphs are enough evidence because each label is reviewed
+(REVIEWED_OUT keeps what the review turned down)."""
+
+
+def renders(seen: Counter[tuple[str, str, str]], concept: str, tag: str, phrase: str) -> bool:
+    """Whether `phrase` renders `concept` in more than half of the aligned paragraphs it opens in
+    language `tag`, and in at least PRECISE_SEEN of them (the `--precise` rule). The paragraphs
+    of the concept's narrower forms count for it: "A conscience" opens paragraphs whose English
+    says "Recognizes", "Also recognizes", "Further recognizes" (the French says "également" later)."""
+    family = forms_of(concept)
+    n = sum(m for (c, t, p), m in seen.items() if t == tag and p == phrase and (c in family or also_form(c, concept)))
+    opened = sum(m for (_, t, p), m in seen.items() if t == tag and p == phrase)
+    return n >= PRECISE_SEEN and 2 * n > opened
+
+
+def also_form(concept: str, of: str) -> bool:
+    """Whether `concept` is `of` said again ("Strongly condemning also", "Further decides"),
+    though the scheme has no concept of that form to say so."""
+    slug, head = concept.removeprefix(str(VERB)), of.removeprefix(str(VERB))
+    return slug in {f"{head}-also", f"{head}-further", f"also-{head}", f"further-{head}"}
+
+
+_BROADER: dict[str, str] = {}
+
+
+def forms_of(concept: str) -> set[str]:
+    """The concept and every concept narrower than it in the verb scheme (its forms)."""
+    if not _BROADER:
+        g = Graph().parse(VERBS_TTL)
+        _BROADER.update({str(s): str(o) for s, o in g.subject_objects(SKOS.broader)})
+    out = {concept}
+    for narrower in _BROADER:
+        broader = _BROADER.get(narrower)
+        while broader is not None and broader not in out:
+            broader = _BROADER.get(broader)
+        if broader is not None:
+            out.add(narrower)
+    return out
+
+
 EXTEND = 0.8
 """An opening grows by a word (a character in Chinese) while that word follows it in at least
 this share of its paragraphs: "Prie le Secrétaire général" when nearly every "Prie" of the
@@ -73,6 +113,23 @@ REVIEWED_OUT = frozenset({
     # --precise: the word of another concept of the scheme ("Considère" is "Considers", "Constate"
     # "Notes"), though these texts print it where the English says "Recognizes"
     ("fr", "Considère"), ("fr", "Estime"), ("fr", "Constate"), ("ru", "считает"), ("ru", "считая"),
+    ("fr", "Estimant"), ("fr", "Constate également"), ("ru", "констатируя"), ("ru", "считает необходимым"),
+    # --precise, two or three paragraphs: a phrase of another sense than the English one it renders
+    # there ("Appréciant" for "Recognizing", "призывая" and "рекомендуя" for "Encouraging"), or the
+    # phrase of a concept the scheme has ("Constatant avec une vive préoccupation" is "Noting with
+    # deep concern", printed where the English says "Expressing its deep concern")
+    ("fr", "Appréciant"), ("ru", "призывая"), ("ru", "рекомендуя"), ("fr", "Constatant avec une vive préoccupation"),
+    ("fr", "Constatant"), ("fr", "Consciente"), ("fr", "Sachant"), ("fr", "Estimant également"),
+    # --precise: a Chinese phrase the preamble and the operative part print alike ("指出" opens as
+    # many paragraphs of "Notes" as of "Noting"), so it names neither
+    ("zh", "指出"), ("zh", "赞赏地注意到"), ("zh", "极为关切地注意到"),
+    # --precise: a phrase that is a majority only while it is no label ("Appelle", "Accueille avec
+    # satisfaction": labelled, the reader reads it where it opens "Appelle l’attention", "Accueille
+    # avec satisfaction et engage" too, and it renders its concept in 2 of 4)
+    ("fr", "Appelle"), ("fr", "Accueille avec satisfaction"),
+    # --openings: the object or the preposition it opens with, not the phrase
+    ("fr", "Engage également les États Membres à"), ("ar", "تشجع أيضا الدول الأعضاء"), ("es", "Alienta también a"),
+    ("es", "Destaca también la necesidad de"), ("fr", "Prenant note avec"), ("fr", "Encourage les"), ("es", "Destaca la"),
 })
 """Openings the review of `--openings` turned down (tests/test_verb_labels.py holds the rest)."""
 MAX_UNITS = {"zh": 10}
@@ -288,8 +345,8 @@ def new_opening_labels(corpus: Path) -> list[str]:
 
 
 def precise_labels(seen: Counter[tuple[str, str, str]]) -> list[str]:
-    """Labels the scheme does not have, of phrases that render one concept (PRECISE), without the
-    ones the review turned down (REVIEWED_OUT)."""
+    """Labels the scheme does not have, of phrases that render one concept (`renders`), without
+    the ones the review turned down (REVIEWED_OUT)."""
     languages: dict[str, str] = {}
     for code, tag in LANGUAGE_TAGS.items():
         languages.setdefault(tag, code)
@@ -298,8 +355,8 @@ def precise_labels(seen: Counter[tuple[str, str, str]]) -> list[str]:
         by_phrase[(tag, phrase)] += n
     lines = []
     for (concept, tag, phrase), n in sorted(seen.items(), key=lambda kv: (kv[0][0], kv[0][1], -kv[1])):
-        if (n < MIN_SEEN or n / by_phrase[(tag, phrase)] < PRECISE or (tag, phrase) in REVIEWED_OUT
-                or phrase_concept(phrase, languages[tag]) is not None):
+        if ((tag, phrase) in REVIEWED_OUT or phrase_concept(phrase, languages[tag]) is not None
+                or not renders(seen, concept, tag, phrase)):
             continue
         escaped = phrase.replace("\\", "\\\\").replace('"', '\\"')
         lines.append(f'verb:{concept.removeprefix(str(VERB))} skos:altLabel "{escaped}"@{tag} .  '
