@@ -4,7 +4,8 @@
 and China" names an actor as real as a State: it gets a stable IRI `{base}/id/group/{key}`
 whatever form of its name a sponsor line prints, so that every draft it sponsored can be
 found from it. The table holds the regional and negotiating groups of the General Assembly
-and the organizations that co-sponsor or on whose behalf States speak. Wikidata items are
+and the organizations that co-sponsor or on whose behalf States speak, or that resolutions
+address (lod.parse.addressees reads "Requests the African Union to …" as this table's row). Wikidata items are
 only given where certain (an empty cell is better than a wrong link).
 
 The sponsor-line reader (lod.parse.sponsors) knows groups and organizations by these names and
@@ -59,6 +60,19 @@ GROUPS: tuple[SponsorGroup, ...] = (
     SponsorGroup("las", "League of Arab States", ("Arab League",), "organization"),
     SponsorGroup("gcc", "Gulf Cooperation Council", ("Cooperation Council for the Arab States of the Gulf",), "organization"),
     SponsorGroup("pif", "Pacific Islands Forum", (), "organization"),
+    # organizations outside the United Nations that resolutions ask to act ("Invites the
+    # International Committee of the Red Cross to …"): an addressee named so is no UN body
+    SponsorGroup("icrc", "International Committee of the Red Cross", ("ICRC",), "organization"),
+    SponsorGroup("ifrc", "International Federation of Red Cross and Red Crescent Societies", (), "organization"),
+    SponsorGroup("icc", "International Criminal Court", (), "organization"),
+    SponsorGroup("coe", "Council of Europe", (), "organization"),
+    SponsorGroup("oecd", "Organisation for Economic Co-operation and Development",
+                 ("Organization for Economic Cooperation and Development", "OECD"), "organization"),
+    SponsorGroup("osce", "Organization for Security and Co-operation in Europe",
+                 ("Organization for Security and Cooperation in Europe", "OSCE"), "organization"),
+    SponsorGroup("oas", "Organization of American States", (), "organization"),
+    SponsorGroup("ipu", "Inter-Parliamentary Union", (), "organization"),
+    SponsorGroup("interpol", "International Criminal Police Organization", ("INTERPOL",), "organization"),
 )
 
 _MEMBERS_OF = re.compile(r"^(?:the\s+)?(?:States\s+)?Members?\s+of\s+the\s+United\s+Nations\s+that\s+are\s+members\s+of\s+", re.I)

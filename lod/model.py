@@ -113,7 +113,9 @@ class Addressee:
     "the international community") or "organization" (a named entity outside the bodies table).
     `body_key` is the lod.bodies key, `iso3` the State's code, `action` the lemma of the verb
     ("request", "urge", "call-upon"); `head_of` the body key a post heads where the text or its
-    context says ("the Executive Director" of UNODC).
+    context says ("the Executive Director" of UNODC); `group` the lod.groups key of an
+    organization outside the United Nations ("the African Union", "the International Committee
+    of the Red Cross").
     """
 
     name: str
@@ -122,6 +124,7 @@ class Addressee:
     body_key: str | None = None
     iso3: str | None = None
     head_of: str | None = None
+    group: str | None = None
 
 
 @dataclass

@@ -353,3 +353,43 @@ def test_and_the_opens_a_second_name_only_where_a_body_is_named() -> None:
 ])
 def test_two_addressees_joined_by_and_the(text: str, named: list[tuple[str, str]]) -> None:
     assert [(a.name, a.kind) for a in addressees(text)] == named
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("Invites the International Committee of the Red Cross to continue its work",
+     [("the International Committee of the Red Cross", "icrc")]),
+    ("Calls upon the African Union and the Council of Europe to cooperate",
+     [("the African Union", "au"), ("the Council of Europe", "coe")]),
+])
+def test_an_organization_outside_the_united_nations_is_the_row_of_lod_groups(text: str, named: list[tuple[str, str]]) -> None:
+    """A resolution asks organizations outside the UN to act too (A/RES/77/107, 77/63 and 77/79:
+    "the International Committee of the Red Cross"; A/RES/77/284: "the Council of Europe"); they
+    are no UN body left unresolved but the organization of the groups table sponsors link to."""
+    found = addressees(text)
+    assert [(a.name, a.group) for a in found] == named
+    assert {a.kind for a in found} == {"organization"} and all(a.body_key is None for a in found)
+
+
+def test_a_body_of_an_organization_outside_the_united_nations_is_an_organization() -> None:
+    """"the Development Assistance Committee of the Organisation for Economic Co-operation and
+    Development" (A/RES/77/153) is the OECD's committee, not a UN body to resolve."""
+    [dac] = addressees("Encourages the Development Assistance Committee of the Organisation for Economic "
+                       "Co-operation and Development to continue")
+    assert dac.kind == "organization" and dac.group is None
+
+
+def test_a_name_runs_on_to_a_known_name_that_holds_a_comma() -> None:
+    """"of the United Nations Educational, Scientific and Cultural Organization" (A/RES/77/112,
+    77/248): the name is read whole, not cut at the comma into two addressees."""
+    found = addressees("Invites the Intergovernmental Hydrological Programme of the United Nations Educational, "
+                       "Scientific and Cultural Organization to continue its work")
+    assert [a.name for a in found] == ["the Intergovernmental Hydrological Programme of the United Nations "
+                                       "Educational, Scientific and Cultural Organization"]
+
+
+def test_a_region_s_states_are_not_the_negotiating_group_of_that_name() -> None:
+    """"Calls upon African States to …" (A/RES/72/22, 72/152, E/RES/2018/4) asks the States of a
+    region; "African States" is also an alias of the Group of African States in lod.groups, which
+    only organizations of that table stand for as addressees."""
+    [states] = addressees("Calls upon African States to ratify the Convention")
+    assert states.group is None

@@ -109,7 +109,8 @@ BREAKS_004: dict[str, Callable[[Graph], Graph]] = {
     "TreatyCitationTarget": lambda g: _remove(g, UNTOC, RDF.type, UNRES.Treaty),
     "TreatyNumber": lambda g: _remove(g, UNTOC, UNRES.untsNumber),
     "AddresseeResolved": lambda g: _remove(g, URIRef(f"{DRAFT_004}#para_8__addressee_1"), UNDO.hasReceiver),
-    "AddresseeReceiverTyped": lambda g: _remove(g, UNODC, RDF.type, UNRES.TLCOrganization),
+    "AddresseeReceiverTyped": lambda g: _remove(_remove(g, UNODC, RDF.type, UNRES.TLCOrganization),
+                                                UNODC, RDF.type, ALLOT.Organization),
 }
 
 
@@ -145,6 +146,17 @@ def test_addressee_naming_an_unknown_organ_is_a_warning_only() -> None:
     result = validate(graph_of(res), res.source)
     assert result.conforms
     assert result.shapes() == {"AddresseeUnresolved"} | UNSYMBOLED == result.shapes("Warning"), result.report()
+
+
+def test_an_organization_outside_the_united_nations_addressed_links_to_its_group_node() -> None:
+    res = draft_004()
+    res.operative[8].addressees = [Addressee("the International Committee of the Red Cross", "organization",
+                                             "invite", group="icrc")]
+    g = graph_of(res)
+    icrc = URIRef(f"{BASE}/id/group/icrc")
+    assert (URIRef(f"{DRAFT_004}#para_9"), UNRES.addresses, icrc) in g
+    assert (icrc, RDF.type, ALLOT.Organization) in g
+    assert validate(g, res.source).shapes() == UNSYMBOLED
 
 
 def test_a_class_of_states_addressed_is_not_an_entity_to_resolve() -> None:

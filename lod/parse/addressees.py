@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from lod.bodies import Body, by_key, by_name
+from lod.groups import lookup_group
 from lod.model import Addressee
 from lod.parse.bodynames import BODY_HEADS, alternation, bodies_named, known_names, known_re, names_with, second_name
 from lod.states import lookup_state, state_of_adjective
@@ -116,6 +117,9 @@ _NAMED_ON = re.compile(rf"\s+(?:of|on|for|against|in)\s+(?:the\s+)?{_W}(?:\s+(?:
 """What may follow a short reference's head and make it a longer name: "the Office of the High
 Commissioner", "the Office for Outer Space Affairs" (no "and": a list goes on after it)."""
 _LINKING_WORDS = frozenset(("of", "on", "for", "against", "in", "the"))
+_OF_KNOWN = re.compile(r"\s+of\s+(?=(?:the\s+)?[A-Z])")
+"""Where a name may go on as "… of <a body's name>": the known name may hold a comma the name
+pattern stops at ("United Nations Educational, Scientific and Cultural Organization")."""
 _NAME_RE = re.compile(rf"(?:the\s+)?(?P<name>{_W}(?:\s+(?:of|the|on|for|against|in|and)\s+(?:the\s+)?{_W}|\s+{_W})*)")
 _SEPARATOR_RE = re.compile(
     r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+|especially\s+|in\s+particular\s+|notably\s+|including\s+|"
@@ -278,6 +282,18 @@ class _Reader:
         if follower and follower.group("word") and follower.group("word") not in _MAY_FOLLOW_A_NAME:
             return None  # a capitalised adjective, not a name: "the Arab population"
         name = m.group("name")
+        organization = lookup_group(name)
+        if organization is not None and organization.kind == "organization":
+            # "the African Union", "the International Committee of the Red Cross": no UN body (a
+            # group's name, "African States", is the States of a region here, not the negotiating group)
+            return Addressee(_clean(m.group(0)), "organization", self.action, group=organization.key), end
+        of_known = _OF_KNOWN.search(text, pos, end)
+        if of_known is not None:
+            # "the Intergovernmental Hydrological Programme of the United Nations Educational,
+            # Scientific and Cultural Organization": the name runs on to the known body's
+            whole = known_re().match(text, of_known.end())
+            if whole is not None and whole.end() > end:
+                end = whole.end()
         head = re.split(r"\s+(?:of|for|on|against|in)\s+", name)[0].split()[-1]
         if name.split()[-1] == "Governments":
             # "African Governments", "the Governments concerned": States, as "Member States" are
@@ -286,8 +302,12 @@ class _Reader:
             # "the Transitional Federal Government"; "the Iranian Government" names its State
             state = state_of_adjective(name.rsplit(" ", 1)[0]) if " " in name else None
             return Addressee(_clean(m.group(0)), "state", self.action, iso3=state.iso3 if state else None), end
-        kind = "body" if head in BODY_HEADS else "organization"
-        return Addressee(_clean(m.group(0)), kind, self.action), end
+        outside = re.search(r"\s+of\s+(?:the\s+)?(.+)$", name)
+        # "the Development Assistance Committee of the Organisation for Economic Co-operation and
+        # Development": a body of an organization outside the United Nations is none of its bodies
+        inside = outside is None or lookup_group(outside.group(1)) is None
+        kind = "body" if head in BODY_HEADS and inside else "organization"
+        return Addressee(_clean(text[pos:end]), kind, self.action), end
 
     def _antecedent(self, head: str) -> Body | None:
         """The body a short reference ("the Office") stands for: the last one of that kind named."""

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from lod.bodies import BODIES, Body, by_name
+from lod.groups import lookup_group
 from lod.parse.scan import Prefiltered
 
 __all__ = ["BODY_HEADS", "alternation", "bodies_named", "head_noun", "known_names", "known_re", "known_scan",
@@ -71,12 +72,19 @@ def second_name(printed: str) -> int | None:
         before, after = printed[:at], printed[at + 5 :]
         # a mission known by its acronym ("UNAMID and the United Nations Country Team"); a State's
         # Government after a body ("the United Nations Country Team and the Government")
-        if (head_noun(before) in BODY_HEADS or _ACRONYM.fullmatch(before)) and (
+        # an organization outside the United Nations on either side ("the African Union and the
+        # Council of Europe")
+        if (head_noun(before) in BODY_HEADS or _ACRONYM.fullmatch(before) or _organization(before)) and (
                 by_name(re.sub(r"^the\s+", "", after)) is not None or head_noun(after) in BODY_HEADS
-                or _GOVERNMENT.match(after)):
+                or _GOVERNMENT.match(after) or _organization(after)):
             return at
         at = printed.find(" and the ", at + 1)
     return None
+
+
+def _organization(name: str) -> bool:
+    group = lookup_group(name)
+    return group is not None and group.kind == "organization"
 
 
 _ACRONYM = re.compile(r"(?:the\s+)?[A-Z]{3,}[A-Za-z-]*")

@@ -47,15 +47,9 @@ class AgentMapping(MapperBase):
         """A State by its ISO code, a known group by its key, anything else flagged."""
         if sponsor.iso3:
             return self.state(sponsor.iso3, sponsor.name)
-        group = by_group_key(sponsor.group) if sponsor.group else None
+        group = self.group(sponsor.group, sponsor.name)
         if group is not None:
-            node = URIRef(group_iri(self.base, group.key))
-            self.add(node, RDF.type, UNRES.SponsorGroup)
-            self.add(node, RDFS.label, Text(group.name, "en"))
-            self.add(node, UNRES.sponsorKind, group.kind)
-            if sponsor.name != group.name:
-                self.add(node, SKOS.altLabel, Text(sponsor.name, self.tag))
-            return node
+            return group
         if sponsor.kind in ("group", "organization"):
             # a group the parser recognised by its form ("Group of …") but our table lacks
             node = URIRef(group_iri(self.base, slug(sponsor.name)))
@@ -66,6 +60,21 @@ class AgentMapping(MapperBase):
         self.add(node, RDFS.label, Text(sponsor.name, self.tag))
         self.add(node, UNRES.sponsorKind, sponsor.kind)
         self.add(node, UNRES.unresolved, TRUE)
+        return node
+
+    def group(self, key: str | None, printed: str) -> URIRef | None:
+        """A group or organization of lod.groups by its key, as `printed` names it; None if unknown."""
+        group = by_group_key(key) if key else None
+        if group is None:
+            return None
+        node = URIRef(group_iri(self.base, group.key))
+        self.add(node, RDF.type, UNRES.SponsorGroup)
+        if group.kind == "organization":
+            self.add(node, RDF.type, ALLOT.Organization)
+        self.add(node, RDFS.label, Text(group.name, "en"))
+        self.add(node, UNRES.sponsorKind, group.kind)
+        if printed != group.name:
+            self.add(node, SKOS.altLabel, Text(printed, self.tag))
         return node
 
     def addressees(self, node: URIRef, addressees: list[Addressee]) -> None:
@@ -81,7 +90,8 @@ class AgentMapping(MapperBase):
             self.add(rel, UNRES.actionLemma, who.action)
             self.add(rel, UNDO.hasProponent, self.body_node)
             body = known(who.body_key)
-            target = self.state(who.iso3, who.name) if who.iso3 else self.organization(body) if body else None
+            target = (self.state(who.iso3, who.name) if who.iso3 else self.organization(body) if body
+                      else self.group(who.group, who.name))
             head = self.organization(known(who.head_of))
             self.add(rel, UNRES.headOf, head)
             if target is not None:

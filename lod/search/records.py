@@ -204,7 +204,7 @@ def _subject(subject: object) -> FacetValue:
 
 def _addressee(a: Addressee) -> FacetValue:
     name = re.sub(r"^the\s+", "", " ".join(a.name.split()), flags=re.IGNORECASE)
-    return FacetValue("addressee", a.iso3 or a.body_key or name, name)
+    return FacetValue("addressee", a.iso3 or a.body_key or a.group or name, name)
 
 
 def _citations_by_location(citations: list[Citation], cited_iri: CitedIRI | None) -> dict[str, list[FacetValue]]:
