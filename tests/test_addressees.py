@@ -393,3 +393,11 @@ def test_a_region_s_states_are_not_the_negotiating_group_of_that_name() -> None:
     only organizations of that table stand for as addressees."""
     [states] = addressees("Calls upon African States to ratify the Convention")
     assert states.group is None
+
+
+def test_or_joins_two_words_of_one_name_never_two_names() -> None:
+    """A/RES/72/183 asks "the Working Group on Enforced or Involuntary Disappearances" to act: one
+    name (it had been cut to "the Working Group on Enforced"); "the Council or the Assembly" is two."""
+    [group] = addressees("Requests the Working Group on Enforced or Involuntary Disappearances to continue")
+    assert group.name == "the Working Group on Enforced or Involuntary Disappearances"
+    assert [a.name for a in addressees("Requests the Council or the Assembly to act")] == ["the Council", "the Assembly"]

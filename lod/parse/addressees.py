@@ -120,7 +120,9 @@ _LINKING_WORDS = frozenset(("of", "on", "for", "against", "in", "the"))
 _OF_KNOWN = re.compile(r"\s+of\s+(?=(?:the\s+)?[A-Z])")
 """Where a name may go on as "… of <a body's name>": the known name may hold a comma the name
 pattern stops at ("United Nations Educational, Scientific and Cultural Organization")."""
-_NAME_RE = re.compile(rf"(?:the\s+)?(?P<name>{_W}(?:\s+(?:of|the|on|for|against|in|and)\s+(?:the\s+)?{_W}|\s+{_W})*)")
+_NAME_RE = re.compile(rf"(?:the\s+)?(?P<name>{_W}(?:\s+(?:of|the|on|for|against|in|and)\s+(?:the\s+)?{_W}|\s+or\s+{_W}|\s+{_W})*)")
+"""A name, its words capitalised: "or" joins two of them ("the Working Group on Enforced or
+Involuntary Disappearances"), never two names ("the Council or the Assembly": "or the" ends it)."""
 _SEPARATOR_RE = re.compile(
     r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+|especially\s+|in\s+particular\s+|notably\s+|including\s+|"
     r"particularly\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+or\s+)"
