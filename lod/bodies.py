@@ -13,84 +13,13 @@ Actor tokens follow AKN4UN Part 1 (`un-ga`), extended in the same shape to every
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from lod.body import Body, Conventions
+
+__all__ = ["BODIES", "Body", "Conventions", "TLC_PATH", "by_actor", "by_formula", "by_key", "by_name", "body_of_number",
+           "find", "known", "session_year", "slug_actor", "symbol_of"]
 
 _WD = "http://www.wikidata.org/entity/"
-
-
-@dataclass(frozen=True)
-class Body:
-    """A UN organ or subsidiary body."""
-
-    key: str
-    name: str
-    actor: str
-    tlc: str
-    aliases: tuple[str, ...] = field(default_factory=tuple)
-    parent: str | None = None
-    kind: str = "organ"
-    wikidata: str = ""
-    """Wikidata entity IRI, only where a public source confirmed it (see WIKIDATA_SOURCES)."""
-    conventions: Conventions | None = None
-    """How the organ prints and numbers what it adopts; None for bodies that adopt no resolutions."""
-    first_session: int | None = None
-    """The year session 1 falls in on the body's present rhythm (sessions_a_year), so that recent
-    sessions get their year ("68th session of the CND, 2025"); None where the rhythm is unknown."""
-    sessions_a_year: int = 1
-    document_series: str = ""
-    """The symbol prefix of a commission's documents and drafts ("E/CN.15": E/CN.15/2019/L.3)."""
-
-    def session_year(self, session: int) -> int | None:
-        """The (approximate) year of a numbered session, when the body's rhythm is known: sessions
-        are annual (the Human Rights Council's three a year) in the period UN texts cite, so the
-        year is a fair approximation, and it is always flagged as one."""
-        if self.first_session is None:
-            return None
-        return self.first_session + (session - 1) // self.sessions_a_year
-
-    def session_of(self, year: int) -> int | None:
-        """The (first) numbered session held in `year`, the inverse of `session_year`."""
-        if self.first_session is None:
-            return None
-        return (year - self.first_session) * self.sessions_a_year + 1
-
-
-@dataclass(frozen=True)
-class Conventions:
-    """What an organ's texts look like, so converters read every organ the same way.
-
-    `formula` is the opening formula ("The Security Council,"), `resolution_series` and
-    `decision_series` the symbol of an adopted text with `{number}` in place of its number,
-    `number_format` a regular expression its resolution numbers fullmatch ("660 (1990)",
-    "77/1", "2022/5"), and `dating` whether that number carries the session ("77/1": session
-    77) or the year ("660 (1990)", "2022/5"). In a symbol, the number reads as `number_parts`
-    (named groups `session`, `year`, `n`) and is written back as `number_template`;
-    `symbol_forms` rewrite a number as its symbol prints it (the GA's "3263 (XXIX)" is
-    A/RES/3263(XXIX)).
-    """
-
-    formula: str
-    resolution_series: str
-    decision_series: str = ""
-    number_format: str = ""
-    dating: str = "session"
-    number_parts: str = r"(?P<session>(?:ES-|S-)?\d+)/(?P<n>\d+(?:\s?[A-Z])?)"
-    number_template: str = "{session}/{n}"
-    symbol_forms: tuple[tuple[str, str], ...] = ()
-
-    def series(self, kind: str) -> str:
-        """The symbol series of an adopted `kind` ("resolution", "decision"), "" when it has none."""
-        return {"resolution": self.resolution_series, "decision": self.decision_series}.get(kind, "")
-
-    def symbol(self, kind: str, number: str) -> str | None:
-        """The symbol of the adopted text numbered `number`, as the organ writes it."""
-        series = self.series(kind)
-        if not series:
-            return None
-        number = " ".join(number.split())
-        for pattern, form in self.symbol_forms:
-            number = re.sub(f"^(?:{pattern})$", form, number)
-        return series.format(number=number)
 
 
 BODIES: tuple[Body, ...] = (
@@ -299,6 +228,46 @@ BODIES: tuple[Body, ...] = (
     Body("igwg-ddpa", "Intergovernmental Working Group on the Effective Implementation of the Durban Declaration and Programme of Action",
          "un-igwg-ddpa", "workingGroupOnTheDurbanDeclaration", (), "hrc", "subsidiary"),
     Body("dco", "Development Coordination Office", "un-dco", "developmentCoordinationOffice", ("United Nations Development Coordination Office",), None, "office"),
+    # bodies, departments and offices resolutions often ask to act (addressees of ../shared's
+    # GA and ECOSOC texts that resolved to nothing): names as the texts print them
+    Body("acabq", "Advisory Committee on Administrative and Budgetary Questions", "un-acabq",
+         "advisoryCommitteeOnAdministrativeAndBudgetaryQuestions", ("ACABQ",), "ga", "subsidiary"),
+    Body("boa", "Board of Auditors", "un-boa", "boardOfAuditors", ("United Nations Board of Auditors",), "ga", "subsidiary"),
+    Body("gc", "General Committee", "un-ga-gc", "generalCommittee", (), "ga", "committee"),
+    Body("unjspf", "United Nations Joint Staff Pension Fund", "un-unjspf", "unitedNationsJointStaffPensionFund", (), "ga", "subsidiary"),
+    Body("unhabitat", "United Nations Human Settlements Programme", "un-unhabitat", "unitedNationsHumanSettlementsProgramme",
+         ("UN-Habitat",), None, "programme"),
+    Body("wfp", "World Food Programme", "un-wfp", "worldFoodProgramme", ("WFP",), None, "programme"),
+    Body("undef", "United Nations Democracy Fund", "un-undef", "unitedNationsDemocracyFund", ("UNDEF",), None, "programme"),
+    Body("desa", "Department of Economic and Social Affairs", "un-desa", "departmentOfEconomicAndSocialAffairs", (), "secretariat", "office"),
+    Body("dgacm", "Department for General Assembly and Conference Management", "un-dgacm",
+         "departmentForGeneralAssemblyAndConferenceManagement", (), "secretariat", "office"),
+    Body("dppa", "Department of Political and Peacebuilding Affairs", "un-dppa", "departmentOfPoliticalAndPeacebuildingAffairs",
+         (), "secretariat", "office"),
+    Body("dpo", "Department of Peace Operations", "un-dpo", "departmentOfPeaceOperations", (), "secretariat", "office"),
+    Body("dgc", "Department of Global Communications", "un-dgc", "departmentOfGlobalCommunications", (), "secretariat", "office"),
+    Body("ohr", "Office of Human Resources", "un-ohr", "officeOfHumanResources", ("Office of Human Resources Management",),
+         "secretariat", "office"),
+    Body("oict", "Office of Information and Communications Technology", "un-oict", "officeOfInformationAndCommunicationsTechnology",
+         (), "secretariat", "office"),
+    Body("unoms", "Office of the United Nations Ombudsman and Mediation Services", "un-unoms",
+         "officeOfTheUnitedNationsOmbudsmanAndMediationServices", (), "secretariat", "office"),
+    Body("youth-office", "United Nations Youth Office", "un-youth-office", "unitedNationsYouthOffice", (), "secretariat", "office"),
+    Body("unossc", "United Nations Office for South-South Cooperation", "un-unossc", "unitedNationsOfficeForSouthSouthCooperation",
+         (), None, "office"),
+    Body("undrr", "United Nations Office for Disaster Risk Reduction", "un-undrr", "unitedNationsOfficeForDisasterRiskReduction",
+         ("UNDRR",), None, "office"),
+    Body("unsdg", "United Nations Sustainable Development Group", "un-unsdg", "unitedNationsSustainableDevelopmentGroup",
+         ("United Nations Development Group",), None, "subsidiary"),
+    Body("iasc", "Inter-Agency Standing Committee", "un-iasc", "interAgencyStandingCommittee", (), None, "subsidiary"),
+    Body("abdm", "Advisory Board on Disarmament Matters", "un-abdm", "advisoryBoardOnDisarmamentMatters", (), "sg", "subsidiary"),
+    Body("ioc", "Intergovernmental Oceanographic Commission", "un-ioc", "intergovernmentalOceanographicCommission",
+         (), "unesco", "subsidiary"),
+    Body("ohrlls", "Office of the High Representative for the Least Developed Countries, Landlocked Developing Countries "
+         "and Small Island Developing States", "un-ohrlls", "officeOfTheHighRepresentativeForTheLeastDevelopedCountries",
+         ("OHRLLS",), "secretariat", "office"),
+    Body("pbso", "Peacebuilding Support Office", "un-pbso", "peacebuildingSupportOffice", (), "secretariat", "office"),
+    Body("tfm", "Technology Facilitation Mechanism", "un-tfm", "technologyFacilitationMechanism", (), None, "subsidiary"),
 )
 
 WIKIDATA_SOURCES = (

@@ -306,8 +306,9 @@ class _Reader:
             return Addressee(_clean(m.group(0)), "state", self.action, iso3=state.iso3 if state else None), end
         outside = re.search(r"\s+of\s+(?:the\s+)?(.+)$", name)
         # "the Development Assistance Committee of the Organisation for Economic Co-operation and
-        # Development": a body of an organization outside the United Nations is none of its bodies
-        inside = outside is None or lookup_group(outside.group(1)) is None
+        # Development", "the African Union Commission": a body of an organization outside the
+        # United Nations is none of its bodies
+        inside = (outside is None or lookup_group(outside.group(1)) is None) and not _organization_prefix(name)
         kind = "body" if head in BODY_HEADS and inside else "organization"
         return Addressee(_clean(text[pos:end]), kind, self.action), end
 
@@ -325,6 +326,17 @@ class _Reader:
 
 
 _POSTS = frozenset({"sg", "pga", "hchr", "legal-counsel"})
+
+
+def _organization_prefix(name: str) -> bool:
+    """Whether a name opens with an organization's of lod.groups ("African Union Commission")."""
+    words = name.split()
+    return any(_is_organization(" ".join(words[:k])) for k in range(1, len(words)))
+
+
+def _is_organization(name: str) -> bool:
+    group = lookup_group(name)
+    return group is not None and group.kind == "organization"
 
 
 def _clean(printed: str) -> str:

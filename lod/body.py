@@ -1,0 +1,88 @@
+"""What a UN body is, as a record: its names, AKN4UN actor token, TLC IRI, parent and kind, and
+(for an organ that adopts resolutions) how its texts print and number them.
+
+The records only; lod.bodies holds the one table of them and the lookups by key, actor, name and
+formula. Split so that the table can grow without its module passing the size the style sets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["Body", "Conventions"]
+
+
+@dataclass(frozen=True)
+class Body:
+    """A UN organ or subsidiary body."""
+
+    key: str
+    name: str
+    actor: str
+    tlc: str
+    aliases: tuple[str, ...] = field(default_factory=tuple)
+    parent: str | None = None
+    kind: str = "organ"
+    wikidata: str = ""
+    """Wikidata entity IRI, only where a public source confirmed it (see WIKIDATA_SOURCES)."""
+    conventions: Conventions | None = None
+    """How the organ prints and numbers what it adopts; None for bodies that adopt no resolutions."""
+    first_session: int | None = None
+    """The year session 1 falls in on the body's present rhythm (sessions_a_year), so that recent
+    sessions get their year ("68th session of the CND, 2025"); None where the rhythm is unknown."""
+    sessions_a_year: int = 1
+    document_series: str = ""
+    """The symbol prefix of a commission's documents and drafts ("E/CN.15": E/CN.15/2019/L.3)."""
+
+    def session_year(self, session: int) -> int | None:
+        """The (approximate) year of a numbered session, when the body's rhythm is known: sessions
+        are annual (the Human Rights Council's three a year) in the period UN texts cite, so the
+        year is a fair approximation, and it is always flagged as one."""
+        if self.first_session is None:
+            return None
+        return self.first_session + (session - 1) // self.sessions_a_year
+
+    def session_of(self, year: int) -> int | None:
+        """The (first) numbered session held in `year`, the inverse of `session_year`."""
+        if self.first_session is None:
+            return None
+        return (year - self.first_session) * self.sessions_a_year + 1
+
+
+@dataclass(frozen=True)
+class Conventions:
+    """What an organ's texts look like, so converters read every organ the same way.
+
+    `formula` is the opening formula ("The Security Council,"), `resolution_series` and
+    `decision_series` the symbol of an adopted text with `{number}` in place of its number,
+    `number_format` a regular expression its resolution numbers fullmatch ("660 (1990)",
+    "77/1", "2022/5"), and `dating` whether that number carries the session ("77/1": session
+    77) or the year ("660 (1990)", "2022/5"). In a symbol, the number reads as `number_parts`
+    (named groups `session`, `year`, `n`) and is written back as `number_template`;
+    `symbol_forms` rewrite a number as its symbol prints it (the GA's "3263 (XXIX)" is
+    A/RES/3263(XXIX)).
+    """
+
+    formula: str
+    resolution_series: str
+    decision_series: str = ""
+    number_format: str = ""
+    dating: str = "session"
+    number_parts: str = r"(?P<session>(?:ES-|S-)?\d+)/(?P<n>\d+(?:\s?[A-Z])?)"
+    number_template: str = "{session}/{n}"
+    symbol_forms: tuple[tuple[str, str], ...] = ()
+
+    def series(self, kind: str) -> str:
+        """The symbol series of an adopted `kind` ("resolution", "decision"), "" when it has none."""
+        return {"resolution": self.resolution_series, "decision": self.decision_series}.get(kind, "")
+
+    def symbol(self, kind: str, number: str) -> str | None:
+        """The symbol of the adopted text numbered `number`, as the organ writes it."""
+        series = self.series(kind)
+        if not series:
+            return None
+        number = " ".join(number.split())
+        for pattern, form in self.symbol_forms:
+            number = re.sub(f"^(?:{pattern})$", form, number)
+        return series.format(number=number)
