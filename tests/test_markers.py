@@ -31,6 +31,8 @@ def read(text: str, seen: int) -> str:
         ("the adoption by the group of the agenda 5 and the indicative timetable", 4,
          f"the adoption by the group of the agenda {mark('5')} and the indicative timetable"),
         ("resolution 76/271.4", 3, f"resolution 76/271.{mark('4')}"),
+        ("the relevant commitments in the Pact for the Future. 6", 5,  # A/80/L.4: after the paragraph's full stop
+         f"the relevant commitments in the Pact for the Future. {mark('6')}"),
     ],
 )
 def test_a_glued_marker_the_count_expects_is_a_marker(text: str, seen: int, read_as: str) -> None:
@@ -46,6 +48,8 @@ def test_a_glued_marker_the_count_expects_is_a_marker(text: str, seen: int, read
         ("the decision C-24/DEC.4 of the Committee", 3),  # a symbol's number
         ("Article 9 of the Charter", 8),  # a reference's number, though the count expects note 9
         ("the Charter of the United Nations,5 and", 0),  # not a note the count expects (1, or 2 or 3 after a lost one)
+        ("as the Assembly decided in its report, para. 6", 5),  # a paragraph's number after "para."
+        ("the commitments in the Pact for the Future. 7", 5),  # after the full stop only the very next note
     ],
 )
 def test_a_number_that_is_not_a_marker_stays_text(text: str, seen: int) -> None:

@@ -157,3 +157,31 @@ def test_a_misspelt_state_is_that_state_under_its_printed_name() -> None:
     assert [(s.name, s.iso3, s.kind) for s in sponsors] == [
         ("Oman", "OMN", "state"), ("Qata", "QAT", "state"), ("Saudi Arabia", "SAU", "state"), ("Ruritania", None, "unknown"),
     ]
+
+
+def test_a_starred_sponsor_speaks_for_the_group_its_footnote_names() -> None:
+    """First Committee drafts print "Indonesia:* draft resolution" and the star's note "On behalf
+    of the States Members of the United Nations that are members of the Movement of Non-Aligned
+    Countries." (A/C.1/80/L.13): the same two actors as "Indonesia (on behalf of …)" inline. A
+    star whose note says something else (a reissue) names nobody."""
+    from lod.parse import parse_text
+
+    def draft(note: str, rule: str = "__________________\n") -> str:
+        return ("United Nations\nA/C.1/99/L.7\n\nGeneral Assembly\nDistr.: Limited\n1 October 2099\nOriginal: English\n\n"
+                "99-16444 (E)    161099\n*9916444*\n\n"
+                "Ninety-ninth session\nFirst Committee\nAgenda item 9\n\nIndonesia:* draft resolution\n\n"
+                "Observance of norms\n\nThe General Assembly,\n\nRecalling its resolutions,\n\n"
+                f"1. Decides to include the item in its agenda.\n\n{rule}"
+                f"* {note}\n").replace("\n\n", " \n \n")  # blank lines as PDF text extraction prints them
+
+    behalf = parse_text(draft("On behalf of the States Members of the United Nations that are members "
+                              "of the Movement of Non-Aligned Countries."))
+    assert [(s.name, s.iso3, s.group) for s in behalf.sponsors] == [
+        ("Indonesia", "IDN", None), ("Movement of Non-Aligned Countries", None, "nam")]
+    reissued = parse_text(draft("Reissued for technical reasons on 2 October 2099."))
+    assert [s.name for s in reissued.sponsors] == ["Indonesia"]
+    # A/C.2/80/L.2 as extracted: the rule lost, the note alone at the foot, after the last paragraph
+    unruled = parse_text(draft("On behalf of the States Members of the United Nations that are members of\n"
+                               "the Alliance of Small Island States.", rule="\n\n"))
+    assert [s.group for s in unruled.sponsors] == [None, "aosis"]
+    assert unruled.operative[-1].text == "Decides to include the item in its agenda."

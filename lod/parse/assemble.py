@@ -172,6 +172,13 @@ def _split(lines: list[str], source: str) -> _Split:
         begins = decision_start(lines)
     if begins is not None:
         return _Split(parse_masthead(lines[:begins]), lines[begins:], decision=True)
+    amendment = _AMENDMENT.search(" ".join(strip_marks(line)[0] for line in lines[:40]))
+    if amendment is not None:
+        raise ParseError(
+            source,
+            f"this is an amendment to {amendment.group('what')} {amendment.group('draft')}, not a resolution, decision "
+            "or draft (lod reads those; the resolution adopted from the draft prints any change it made)",
+        )
     start, short_title = _extract_title(lines)
     numbered = any(NUM_START.match(line.strip()) for line in lines[start:])
     preambular = any(line.rstrip().endswith(",") and leading_phrase(line.strip(), operative=False) for line in lines[start:])
@@ -184,6 +191,12 @@ def _split(lines: list[str], source: str) -> _Split:
     head = parse_masthead(lines[:1])
     head.title = short_title
     return _Split(head, lines[start:], extract=True)
+
+
+_AMENDMENT = re.compile(
+    r":\s*amendments?\s+to\s+(?:the\s+)?(?P<what>(?:revised\s+)?draft\s+(?:resolution|decision))\s+(?P<draft>[A-Z][\w./-]*\d[\w./-]*)")
+"""The sponsor line of an amendment: "Belarus and Russian Federation: amendment to revised draft
+resolution A/C.3/80/L.20/Rev.1" (instructions to insert, replace or delete, no formula of its own)."""
 
 
 def assemble(src: SourceText, overrides: dict[str, Any]) -> Resolution:
@@ -359,9 +372,10 @@ def _sponsors(res: Resolution, head: Masthead, warnings: list[str]) -> None:
         if res.kind.startswith("draft") and not head.submitted_by:
             warnings.append("a draft without a sponsor line")
         return
-    from lod.parse.sponsors import parse_sponsors
+    from lod.parse.sponsors import behalf_in_notes, parse_sponsors
 
-    res.sponsors = parse_sponsors(head.sponsor_line)
+    notes = {note.marker: note.text for note in res.footnotes}
+    res.sponsors = behalf_in_notes(head.sponsor_starred, parse_sponsors(head.sponsor_line), notes)
     for sponsor in res.sponsors:
         if sponsor.iso3 is None and sponsor.kind in ("state", "unknown"):
             warnings.append(f"sponsor not recognised as a State: {sponsor.name}")

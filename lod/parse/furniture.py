@@ -271,7 +271,30 @@ def clean_pdf_text(text: str) -> Cleaned:
         out.append(_SUPERSCRIPT_RUN.sub(lambda m: mark(m.group(0).translate(_SUPERSCRIPT)), line))
     if PAGE_BREAK in text and not ruled:
         _unruled_notes(out, page_start, notes)
+    _unruled_star_note(out, notes)
     return Cleaned(out, {k: " ".join(v.split()) for k, v in notes.items()})
+
+
+_STAR_NOTE = re.compile(r"^(\*{1,3})\s+(\S.*)$")
+
+
+def _unruled_star_note(out: list[str], notes: dict[str, str]) -> None:
+    """A star note whose rule extraction lost: "Palau:* draft resolution" above, "* On behalf of
+    the States Members … of the Alliance of Small Island States." alone at the foot (A/C.2/80/L.2).
+    Only a star printed glued after a word or a colon above opens it; it runs to a blank line."""
+    for k, line in enumerate(out):
+        m = _STAR_NOTE.match(line.strip())
+        if not m or m.group(1) in notes:
+            continue
+        star = re.escape(m.group(1))
+        if not re.search(rf"(?<=[A-Za-z:;,.)”’]){star}(?![*\d])", " ".join(out[:k])):
+            continue
+        end = k + 1
+        while end < len(out) and out[end].strip() and not _FOOTNOTE_START.match(out[end].strip()):
+            end += 1
+        notes[m.group(1)] = " ".join([m.group(2), *(x.strip() for x in out[k + 1 : end])])
+        del out[k:end]
+        return
 
 
 _RESUMES = re.compile(r"^(?:\d{1,3}\.\s+[A-Z]|\([a-z]\)\s+[A-Z]|[A-Z][a-z]+(?:ing|ed)\b|(?:Deeply|Gravely|Seriously|Further|Also|Bearing|Taking) [a-z])")

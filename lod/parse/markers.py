@@ -21,6 +21,9 @@ _BEFORE_WORD = re.compile(r"(?<=[A-Za-z][,;] )(\d{1,3})(?=[a-z]{2,})")
 """A marker set apart after a comma and glued to the next word: "the Secretary-General, 2and"."""
 _SPACED = re.compile(r"(?<=[A-Za-z] )(\d{1,3})(?=\s+[a-z]|[a-z]{2,}|\s*$)")
 """A marker set apart after a word, maybe glued to the next: "the Assembly 3 and", "Weapons 6and"."""
+_AFTER_FULL_STOP = re.compile(r"(?<=[A-Za-z)”’][.] )(\d{1,3})(?=\s*$)")
+"""A marker set apart after the full stop that ends a paragraph: "… in the Pact for the
+Future. 16" (A/80/L.4), only the very number the count expects, never after "para." or "No."."""
 _SPACED_AFTER_YEAR = re.compile(r"(?<=(?<![\d/])(?:19|20)\d\d )(\d{1,2})(?=\s+[a-z])")
 """A marker set apart after a date's year: "of 24 August 2016 3 and 21 October 2016,4" (only the
 very number the count expects: "in 2016 3 people" is not a way resolutions are written)."""
@@ -86,6 +89,7 @@ def resolve_glued(text: str, state: MarkerState) -> str:
         + [(m.start(1), m.end(1), "comma", m.group(1)) for m in _BEFORE_WORD.finditer(text)]
         + [(m.start(1), m.end(1), "year-spaced", m.group(1)) for m in _SPACED_AFTER_YEAR.finditer(text)]
         + [(m.start(1), m.end(1), "resolution", m.group(1)) for m in _AFTER_RESOLUTION.finditer(text)]
+        + [(m.start(1), m.end(1), "full-stop", m.group(1)) for m in _AFTER_FULL_STOP.finditer(text)]
     )
     for start, end, kind, number in candidates:
         if start < pos:
@@ -105,6 +109,10 @@ def resolve_glued(text: str, state: MarkerState) -> str:
         listed = re.search(r"(?<!\d)(\d{1,3})[,;] $", text[max(0, start - 6) : start]) if kind == "comma" else None
         if listed and int(listed.group(1)) < int(number):
             continue  # "paragraphs 2, 3 and 4": a list going on, not a marker after the 2 ("items 5, 6 and 7, 5 for": one)
+        if kind == "full-stop":
+            before = re.findall(r"[A-Za-z]+", text[max(0, start - 30) : start])
+            if not state.expects(number) or (before and before[-1].lower() in _REFERENCE_WORDS):
+                continue
         if kind == "spaced":
             previous = re.findall(r"[A-Za-z.]+", text[max(0, start - 30) : start])
             word = previous[-1].rstrip(".").lower() if previous else ""

@@ -70,6 +70,9 @@ class Masthead:
     draft_symbol: str | None = None
     report_symbol: str | None = None
     sponsor_line: str | None = None
+    sponsor_starred: str = ""
+    """The sponsor lines with their stars ("Indonesia:* draft resolution"): a star's footnote may
+    say whom a sponsor speaks for."""
     submitted_by: str | None = None
     submitted_lines: range = range(0)
     meeting: str | None = None
@@ -150,6 +153,7 @@ def parse_masthead(lines: list[str]) -> Masthead:
         if m and head.sponsor_line is None:
             head.kind = "draft-" + m.group(3).lower()
             head.sponsor_line = _sponsor_text(plain, i, m.group(1))
+            head.sponsor_starred = " ".join(strip_marks(k)[0] for k in lines[_sponsor_start(plain, i, m.group(1)) : i + 1])
         following = next((k for k in range(i + 1, len(plain)) if plain[k]), None)
         if not m and head.sponsor_line is None and ":" in line and following and _DRAFT_ALONE.match(plain[following]):
             # "…, New Zealand and Suriname: draft" with "resolution" wrapped onto the next line
@@ -157,6 +161,7 @@ def parse_masthead(lines: list[str]) -> Masthead:
             if m:
                 head.kind = "draft-" + m.group(3).lower()
                 head.sponsor_line = _sponsor_text(plain, i, m.group(1))
+                head.sponsor_starred = " ".join(strip_marks(k)[0] for k in lines[_sponsor_start(plain, i, m.group(1)) : i + 1])
         m = _SUBMITTED.match(line)
         if m and head.kind is None:
             head.kind = "draft-" + m.group(1).lower()
@@ -220,6 +225,11 @@ def _title_from(plain: list[str], i: int, first: str) -> str:
 
 def _sponsor_text(plain: list[str], i: int, last: str) -> str:
     """The sponsor list, which may wrap backwards over the lines above the ": draft" line."""
+    return " ".join(" ".join([*plain[_sponsor_start(plain, i, last) : i], last]).split())
+
+
+def _sponsor_start(plain: list[str], i: int, last: str) -> int:
+    """The first line of the sponsor list whose ": draft" line is `i`."""
     parts = [last]
     j = i - 1
     while j >= 0 and plain[j] and not _SKIP.match(plain[j]):
@@ -238,7 +248,7 @@ def _sponsor_text(plain: list[str], i: int, last: str) -> str:
             break
         parts.insert(0, plain[j])
         j -= 1
-    return " ".join(" ".join(parts).split())
+    return j + 1
 
 
 def _statement_end(plain: list[str], i: int) -> int:

@@ -81,6 +81,26 @@ def _on_behalf_sponsor(whom: str) -> Sponsor:
     return _sponsor(whom, unknown="group")
 
 
+_BEHALF_NOTE = re.compile(r"^\s*On\s+behalf\s+of\s+(?P<whom>.+?)\.?\s*$", re.IGNORECASE | re.DOTALL)
+_STAR_AFTER = re.compile(r"\s*:?\s*(?P<star>\*+)")
+
+
+def behalf_in_notes(line: str, sponsors: list[Sponsor], notes: dict[str, str]) -> list[Sponsor]:
+    """`sponsors` with the group a sponsor speaks for where the line marks the sponsor with a star
+    whose footnote says so: "Indonesia:* draft resolution", "* On behalf of the States Members of
+    the United Nations that are members of the Movement of Non-Aligned Countries." (A/C.1/80/L.13):
+    the same actor as "Indonesia (on behalf of …)" printed inline."""
+    out: list[Sponsor] = []
+    for sponsor in sponsors:
+        out.append(sponsor)
+        at = line.find(sponsor.name)
+        star = _STAR_AFTER.match(line, at + len(sponsor.name)) if at >= 0 else None
+        note = _BEHALF_NOTE.match(notes.get(star.group("star"), "")) if star else None
+        if note is not None:
+            out.append(_on_behalf_sponsor(note.group("whom")))
+    return out
+
+
 def clean_sponsor_line(line: str) -> str:
     """The sponsor line without footnote markers, Markdown emphasis or the ": draft resolution" tail."""
     text = _FOOTNOTE_MARKERS.sub("", line)

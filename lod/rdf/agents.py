@@ -73,7 +73,7 @@ class AgentMapping(MapperBase):
             self.add(node, RDF.type, ALLOT.Organization)
         self.add(node, RDFS.label, Text(group.name, "en"))
         self.add(node, UNRES.sponsorKind, group.kind)
-        if printed != group.name:
+        if printed.removeprefix("the ") != group.name:  # "the African Union" is no other name
             self.add(node, SKOS.altLabel, Text(printed, self.tag))
         return node
 
