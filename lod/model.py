@@ -125,6 +125,11 @@ class Addressee:
     iso3: str | None = None
     head_of: str | None = None
     group: str | None = None
+    established_by: str | None = None
+    """The number of the resolution that established the body ("2140 (2014)"), where the text
+    names it so (lod.parse.established: a sanctions committee, a panel of experts)."""
+    established_head: str | None = None
+    """That body's head noun ("Committee", "Panel of Experts")."""
 
 
 @dataclass

@@ -191,7 +191,7 @@ def _addressees(res: Resolution) -> Iterator[Finding]:
     for paragraph in [*res.operative, *(p for a in res.annexes for p in a.paragraphs)]:
         for node in [paragraph, *points(paragraph.subparagraphs)]:
             for who in node.addressees:
-                if (who.kind == "state" and not who.iso3) or (who.kind == "body" and not who.body_key):
+                if (who.kind == "state" and not who.iso3) or (who.kind == "body" and not who.body_key and not who.established_by):
                     yield Finding("addressee-unresolved", f"addressee {who.name!r} ({who.kind}) did not resolve", node.eid)
 
 

@@ -28,6 +28,7 @@ from typing import Sequence
 from lod.bodies import Body, by_key, by_name
 from lod.groups import lookup_group
 from lod.model import Addressee
+from lod.parse.established import EstablishedBody, established_at, established_in
 from lod.parse.bodynames import BODY_HEADS, alternation, bodies_named, known_names, known_re, names_with, second_name
 from lod.states import lookup_state, state_of_adjective
 
@@ -153,6 +154,7 @@ class _Reader:
     action: str
     context: list[Body]
     document_body: Body | None
+    established: Sequence[EstablishedBody] = ()
 
     def read(self, start: int) -> list[Addressee]:
         pos = start
@@ -236,11 +238,24 @@ class _Reader:
             return None
         return Addressee(_clean(m.group("group")), "group", self.action), m.end()
 
+    def _established(self, body: EstablishedBody, printed: str, end: int) -> tuple[Addressee, int]:
+        return Addressee(_clean(printed), "body", self.action, established_by=body.resolution,
+                         established_head=body.head), end
+
     def _anaphor(self, text: str, pos: int) -> tuple[Addressee, int] | None:
+        named = established_at(text, pos)
+        if named is not None:  # "the Committee established pursuant to resolution 1591 (2005)"
+            return self._established(named[0], text[pos : named[1]], named[1])
         m = _ANAPHOR_RE.match(text, pos)
         if not m:
             return None
         head = " ".join(m.group("head").split())
+        of_experts = re.match(r"\s+of\s+Experts\b", text[m.end():])
+        short = f"{head} of Experts" if of_experts else head
+        body_before = next((b for b in reversed(self.established) if b.called(short)), None)
+        if body_before is not None:  # "the Committee", "the Panel of Experts" the text established
+            end = m.end() + (of_experts.end() if of_experts else 0)
+            return self._established(body_before, text[pos:end], end)
         longer = _NAMED_ON.match(text, m.end())
         if longer:
             # "the Office of the High Commissioner": a short form of the Office of the United Nations
@@ -360,13 +375,15 @@ def addressees(
     verb: str | None = None,
     context: Sequence[Body | str] = (),
     document_body: Body | str | None = None,
+    established: Sequence[EstablishedBody] = (),
 ) -> list[Addressee]:
     """The addressees of every directive in an operative paragraph or point, in order.
 
     `text` is the paragraph as printed (with or without its leading phrase); `verb` its leading
     phrase when the parser knows it ("Also requests"). `context` lists the bodies (objects or
     lod.bodies keys) named earlier in the document, oldest first, for resolving "the Office";
-    `document_body` is the adopting body, the antecedent of "the Council" in its own texts.
+    `document_body` is the adopting body, the antecedent of "the Council" in its own texts;
+    `established` the bodies named before by the resolution that established them.
     A paragraph with no directive ("Decides to remain seized of the matter") has none.
     """
     plain = text.replace("*", "").replace("\u00a0", " ")
@@ -376,10 +393,12 @@ def addressees(
     doc = _as_body(document_body) if document_body is not None else None
     out: list[Addressee] = []
     cursor = 0
+    known = list(established)
     for action, start, end in _directives(plain):
         seen.extend(bodies_named(plain[cursor:start]))
+        known.extend(established_in(plain[cursor:start]))
         cursor = start
-        out.extend(_Reader(plain, action, seen, doc).read(end))
+        out.extend(_Reader(plain, action, seen, doc, known).read(end))
     return out
 
 
@@ -398,6 +417,7 @@ class AddresseeFinder:
 
     document_body: Body | None = None
     seen: list[Body] = field(default_factory=list)
+    established: list[EstablishedBody] = field(default_factory=list)
 
     def observe(self, text: str) -> None:
         """Remember the bodies a paragraph names (a preambular paragraph, a footnote).
@@ -409,9 +429,13 @@ class AddresseeFinder:
             if body in self.seen:
                 self.seen.remove(body)
             self.seen.append(body)
+        for named in established_in(text):
+            if named in self.established:
+                self.established.remove(named)
+            self.established.append(named)
 
     def paragraph(self, text: str, verb: str | None = None) -> list[Addressee]:
         """The addressees of one operative paragraph or point; its bodies are remembered after."""
-        found = addressees(text, verb, context=self.seen, document_body=self.document_body)
+        found = addressees(text, verb, context=self.seen, document_body=self.document_body, established=self.established)
         self.observe(text)
         return found

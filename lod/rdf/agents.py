@@ -77,6 +77,22 @@ class AgentMapping(MapperBase):
             self.add(node, SKOS.altLabel, Text(printed, self.tag))
         return node
 
+    def established(self, who: Addressee) -> URIRef | None:
+        """A body the text names by the resolution that established it (lod.parse.established),
+        under the organ's actor: /id/body/un-sc/committee-2140-2014, linked to that resolution."""
+        if not (who.established_by and who.established_head):
+            return None
+        organ = known(self.res.body_key)
+        node = URIRef(f"{self.base}/id/body/{organ.actor if organ else 'un'}/"
+                      f"{slug(who.established_head)}-{slug(who.established_by)}")
+        self.add(node, RDF.type, ALLOT.Organization)
+        self.add(node, RDFS.label, Text(f"{who.established_head} established pursuant to resolution {who.established_by}", "en"))
+        cited = next((c for c in self.res.citations if c.type == "resolution" and c.number
+                      and " ".join(c.number.split()) == who.established_by), None)
+        work = self.registry.work_for_citation(cited, self.res.body_key, self.res.body) if cited else None
+        self.add(node, UNRES.establishedBy, URIRef(work) if work else None)
+        return node
+
     def addressees(self, node: URIRef, addressees: list[Addressee]) -> None:
         """Who a paragraph asks to act, as an undo:Relation from the organ to the addressee."""
         for n, who in enumerate(addressees, 1):
@@ -91,7 +107,7 @@ class AgentMapping(MapperBase):
             self.add(rel, UNDO.hasProponent, self.body_node)
             body = known(who.body_key)
             target = (self.state(who.iso3, who.name) if who.iso3 else self.organization(body) if body
-                      else self.group(who.group, who.name))
+                      else self.group(who.group, who.name) if who.group else self.established(who))
             head = self.organization(known(who.head_of))
             self.add(rel, UNRES.headOf, head)
             if target is not None:

@@ -1,0 +1,66 @@
+"""Bodies a resolution names by the resolution that established them.
+
+The Security Council's sanctions regimes each have their committee and panel of experts, and
+the texts name them only so: "the Committee established pursuant to paragraph 19 of resolution
+2140 (2014) (“the Committee”)", "the Panel established pursuant to resolution 2140 (2014)", then
+"Requests the Panel of Experts to provide a midterm update to the Committee". No table can list
+them all (a regime opens with a resolution); the resolution that established a body identifies
+it, so the addressee reader resolves "the Committee" to the committee the document established
+before, and the RDF names it by that resolution (lod.rdf.agents).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["EstablishedBody", "established_at", "established_in"]
+
+
+@dataclass(frozen=True)
+class EstablishedBody:
+    """A body by its head noun ("Committee", "Panel of Experts") and the number of the resolution
+    that established it, as printed ("2140 (2014)", "77/336")."""
+
+    head: str
+    resolution: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.head} established pursuant to resolution {self.resolution}"
+
+    def called(self, short: str) -> bool:
+        """Whether a short reference ("Panel", "Panel of Experts", "Committee") names it."""
+        short = " ".join(short.split())
+        return short == self.head or self.head.startswith(short + " ") or _FULL.get(short) == self.head
+
+
+_HEADS = r"Committee|Panel\s+of\s+Experts|Group\s+of\s+Experts|Panel|Monitoring\s+Team|Working\s+Group|Mechanism"
+_ESTABLISHED = re.compile(
+    rf"(?:the\s+)?(?:Security\s+Council\s+)?(?P<head>{_HEADS})"
+    r"(?:\s+(?:on|for|concerning)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?"  # "on the CAR"
+    r"\s+(?:(?:was|were)\s+)?(?:established|set\s+up|created)"
+    r"\s+(?:pursuant\s+to|by|under|in)\s+(?:paragraphs?\s+\d+(?:\s+(?:and|to)\s+\d+)?\s+of\s+)?(?:its\s+)?"
+    r"resolution\s+(?P<resolution>\d{1,4}\s*\((?:19|20)\d\d\)|\d{1,2}/\d{1,3})"
+)
+
+
+def _body(m: re.Match[str]) -> EstablishedBody:
+    head = " ".join(m.group("head").split())
+    # "the Panel established pursuant to resolution 2140 (2014)" is its Panel of Experts
+    return EstablishedBody(_FULL.get(head, head), " ".join(m.group("resolution").split()))
+
+
+_FULL = {"Panel": "Panel of Experts"}
+
+
+def established_in(text: str) -> list[EstablishedBody]:
+    """The bodies a paragraph names by their establishing resolution, in order."""
+    return [_body(m) for m in _ESTABLISHED.finditer(text)]
+
+
+def established_at(text: str, pos: int) -> tuple[EstablishedBody, int] | None:
+    """The body named so at `pos` ("the Committee established pursuant to resolution 1591
+    (2005)") and where its name ends, or None."""
+    m = _ESTABLISHED.match(text, pos)
+    return (_body(m), m.end()) if m else None

@@ -1,0 +1,82 @@
+"""lod.parse.established: bodies a resolution names by the resolution that established them
+(the Security Council's sanctions committees and panels of experts), and what the addressee
+reader and the RDF make of them."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import URIRef
+
+from corpora import ABSENT, REAL
+from lod.parse.addressees import AddresseeFinder
+from lod.parse.established import EstablishedBody, established_at, established_in
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("the Committee established pursuant to paragraph 19 of resolution 2140 (2014) (“the Committee”)",
+     EstablishedBody("Committee", "2140 (2014)")),
+    ("the Panel established pursuant to resolution 2140 (2014);", EstablishedBody("Panel of Experts", "2140 (2014)")),
+    ("the Panel of Experts on the CAR established pursuant to resolution 2127 (2013), expanded by",
+     EstablishedBody("Panel of Experts", "2127 (2013)")),
+    ("the Security Council Committee established pursuant to resolution 1591 (2005) concerning the Sudan",
+     EstablishedBody("Committee", "1591 (2005)")),
+    ("the Monitoring Team established by resolution 1526 (2004)", EstablishedBody("Monitoring Team", "1526 (2004)")),
+])
+def test_a_body_is_named_by_the_resolution_that_established_it(text: str, body: EstablishedBody) -> None:
+    assert established_in(text) == [body]
+
+
+def test_a_committee_named_otherwise_is_none() -> None:
+    assert established_in("the Committee on Contributions and the Military Staff Committee") == []
+    assert established_at("the Committee to report", 0) is None
+
+
+def test_short_references_resolve_to_the_body_the_document_established() -> None:
+    """S/2017/142: the preamble names "the Committee established pursuant to paragraph 19 of
+    resolution 2140 (2014)", paragraph 5 "the Panel established pursuant to resolution 2140 (2014)";
+    paragraphs 6 and 7 ask "the Panel of Experts" and "the Panel" to act."""
+    finder = AddresseeFinder()
+    finder.observe("Emphasizing the necessity of discussion by the Committee established pursuant to paragraph 19 "
+                   "of resolution 2140 (2014) (“the Committee”), of the recommendations of the Panel of Experts,")
+    finder.paragraph("Decides to extend the mandate of the Panel, drawing on the expertise of the members of the "
+                     "Panel established pursuant to resolution 2140 (2014);")
+    [panel] = finder.paragraph("Requests the Panel of Experts to provide a midterm update to the Committee")
+    [short] = finder.paragraph("Directs the Panel to cooperate with other relevant expert groups")
+    [committee] = finder.paragraph("Requests the Committee to report")
+    assert (panel.established_by, panel.established_head) == ("2140 (2014)", "Panel of Experts")
+    assert (short.established_by, short.established_head) == ("2140 (2014)", "Panel of Experts")
+    assert (committee.established_by, committee.established_head) == ("2140 (2014)", "Committee")
+
+
+def test_without_an_establishing_resolution_the_committee_stays_unresolved() -> None:
+    [committee] = AddresseeFinder().paragraph("Requests the Committee to report")
+    assert committee.established_by is None and committee.body_key is None
+
+
+@pytest.mark.skipif(not (REAL / "sc-drafts").is_dir(), reason=ABSENT)
+def test_the_draft_s_panel_of_experts_is_the_one_resolution_2140_established() -> None:
+    from lod.parse import parse_file
+    from lod.quality import findings
+
+    res = parse_file(REAL / "sc-drafts" / "task2" / "2152" / "S_2017_142-EN.pdf")
+    asked = {(p.num, a.name, a.established_by) for p in res.operative for a in p.addressees if a.established_by}
+    assert {("6", "the Panel of Experts", "2140 (2014)"), ("7", "the Panel", "2140 (2014)")} <= asked
+    assert not [f for f in findings(res) if f.code == "addressee-unresolved"]
+
+
+def test_the_rdf_names_the_body_by_its_resolution_and_links_to_it() -> None:
+    from lod.model import Addressee
+    from lod.rdf.namespaces import ALLOT, RDF, UNRES
+    from test_rdf import BASE, graph_of, draft_004
+    from test_shapes import UNSYMBOLED, validate
+
+    res = draft_004()
+    res.operative[8].addressees = [Addressee("the Committee", "body", "request", established_by="70/174",
+                                             established_head="Committee")]
+    g = graph_of(res)
+    [body] = [b for b in g.objects(None, UNRES.addresses) if "/id/body/" in str(b)]
+    assert str(body).startswith(f"{BASE}/id/body/") and str(body).endswith("/committee-70-174")
+    assert (body, RDF.type, ALLOT.Organization) in g
+    assert validate(g, res.source).shapes() == UNSYMBOLED
+    [resolution] = g.objects(body, UNRES.establishedBy)  # 004 cites "its resolution 70/174 of 17 December 2015"
+    assert isinstance(resolution, URIRef) and str(resolution).endswith("/2015-12-17/70-174")
