@@ -126,6 +126,22 @@ FRENCH_TEXT_OF_PARAGRAPH = ExampleQuery(
 }""",
 )
 
+ESTABLISHED_BODIES = ExampleQuery(
+    "bodies-by-establishing-resolution",
+    "Which paragraphs ask a committee or panel of experts to act, and which resolution established it "
+    "(the Security Council's sanctions bodies)?",
+    PREFIXES + """SELECT ?body ?label ?established ?paragraph ?action WHERE {
+  ?body unres:establishedBy ?established ; rdfs:label ?label .
+  ?paragraph unres:hasAddressee ?addressee .
+  ?addressee <https://w3id.org/un/ontology/undo/hasReceiver> ?body ; unres:actionLemma ?action .
+}
+ORDER BY ?established ?paragraph""",
+)
+
+SECURITY_COUNCIL_EXAMPLES: tuple[ExampleQuery, ...] = (ESTABLISHED_BODIES,)
+"""Questions the Security Council's texts answer (the sample corpus has none: tested on
+../shared/corpus/real/sc-drafts, tests/test_established.py)."""
+
 AKN_EXAMPLES: tuple[ExampleQuery, ...] = (VOTES_ON_SPONSORED, RESOLUTIONS_BY_SDG, FRENCH_TEXT_OF_PARAGRAPH)
 """Questions only AKN4UN input answers (votes, classification, six languages): the sample
 corpus has none, so they are tested on ../shared/corpus/real/ga-akn (tests/test_akn_read.py)."""

@@ -138,6 +138,7 @@ SELECT DISTINCT ?treaty ?volume ?number ?printed ?paragraph WHERE {
         link_examples.DRAFTS_AND_ADOPTED,
     )),
     *(Example(e.title, e.query, needs="AKN4UN") for e in link_examples.AKN_EXAMPLES),
+    *(Example(e.title, e.query, needs="Security Council texts") for e in link_examples.SECURITY_COUNCIL_EXAMPLES),
     Example("Everything about one resolution (CONSTRUCT of its graph)", PREFIXES + """\
 CONSTRUCT { ?s ?p ?o } WHERE {
   ?work unres:symbol "A/RES/80/2" .
