@@ -113,9 +113,8 @@ class Addressee:
     "the international community") or "organization" (a named entity outside the bodies table).
     `body_key` is the lod.bodies key, `iso3` the State's code, `action` the lemma of the verb
     ("request", "urge", "call-upon"); `head_of` the body key a post heads where the text or its
-    context says ("the Executive Director" of UNODC); `group` the lod.groups key of an
-    organization outside the United Nations ("the African Union", "the International Committee
-    of the Red Cross").
+    context says ("the Executive Director" of UNODC); `group` an outside organization's lod.groups
+    key; `established_by`, `established_head`: a body named by its resolution (lod.parse.established).
     """
 
     name: str
@@ -126,10 +125,7 @@ class Addressee:
     head_of: str | None = None
     group: str | None = None
     established_by: str | None = None
-    """The number of the resolution that established the body ("2140 (2014)"), where the text
-    names it so (lod.parse.established: a sanctions committee, a panel of experts)."""
     established_head: str | None = None
-    """That body's head noun ("Committee", "Panel of Experts")."""
 
 
 @dataclass

@@ -56,6 +56,7 @@ CHECKS: tuple[Check, ...] = (
     Check("sponsor-misspelt", "Sponsor name misspelt", "a sponsor name no State has was read as the one State whose name it misspells by a letter or two (\"Qata\": Qatar); a curator should confirm it"),
     Check("addressee-unresolved", "Addressee not resolved", "an addressee named as a State or body did not resolve to one"),
     Check("verb-not-in-lexicon", "Verb not in lexicon", "the paragraph's leading phrase is not in the verb lexicon (ontology/verbs.ttl; resolutions and drafts of resolutions)"),
+    Check("verb-misspelt", "Verb phrase misspelt", "the paragraph's first word is no word of the lexicon and was read as the phrase whose word it misspells by a letter or two (a scan's \"Reguests\": Requests); a curator should confirm it"),
     Check("no-leading-verb", "No leading verb", "a numbered operative paragraph of a resolution opens without a recognised verb phrase"),
     Check("paragraph-length", "Unusual paragraph length", "a paragraph far longer or shorter than paragraphs are"),
     Check("meta-placeholder", "Metadata placeholder", "the source's metadata gives a placeholder (AKN4UN's date 0001-01-01, an empty by=\"\") that was read as absent", INFORMATIONAL),
@@ -281,8 +282,22 @@ def _verbs(res: Resolution) -> Iterator[Finding]:
             continue  # annexed texts (declarations, statutes) have their own wording
         if p.verb and not (in_lexicon(p.verb) if english else labelled(p.verb, res.language or "")):
             yield Finding("verb-not-in-lexicon", f"leading phrase {p.verb!r} is not in the verb lexicon", p.eid)
+        elif p.verb and english and (printed := _misspelt_word(p.verb, p.text)):
+            yield Finding("verb-misspelt", f"leading word {printed!r} read as {p.verb!r}", p.eid)
         elif p.verb is None and part == "operative" and p.num is not None and not (lead_in or _LIST_ITEM.match(p.text)):
             yield Finding("no-leading-verb", f"operative paragraph {p.num} opens without a verb phrase: {p.text[:60]!r}", p.eid)
+
+
+def _misspelt_word(verb: str, text: str) -> str | None:
+    """The first word as printed where lod.parse.misspelt read it as another ("Reguests")."""
+    printed = text.replace("*", "").split(maxsplit=1)
+    word = printed[0].strip(",;:") if printed else ""
+    first = verb.split(maxsplit=1)[0]
+    if word.lower() == first.lower() or not word.isalpha():
+        return None
+    from rapidfuzz.distance import Levenshtein
+
+    return word if Levenshtein.distance(word.lower(), first.lower()) <= 2 else None
 
 
 def _own_length(p: Any) -> int:

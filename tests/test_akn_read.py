@@ -469,3 +469,16 @@ def test_an_invisible_mark_before_the_verb_is_not_a_word() -> None:
     """A/RES/77/260 paragraph 6 opens with a left-to-right mark before "Reaffirms"."""
     [para] = [p for p in read(one(GA77, "A_RES_77_260-")).operative if p.num == "6"]
     assert para.verb == "Reaffirms" and para.text.startswith("Reaffirms its decision")
+
+
+def test_a_paragraph_in_a_heading_s_style_that_opens_with_a_phrase_is_a_paragraph() -> None:
+    """E/RES/2023/2 in Arabic styles its one paragraph "MercuryDocument" (a heading's style in the
+    UN's files) where the English says "SingleTxt": it was read as a section heading and the
+    resolution had no operative part. A numberless paragraph that opens with a phrase of the
+    lexicon is a paragraph whatever its style; "Definitions" in that style stays a heading."""
+    english = one(ECOSOC / "2023" / "English", "E_RES_2023_2_")
+    styled = english.read_bytes().replace(b'class="SingleTxt"', b'class="MercuryDocument"')
+    res = read_akn(styled, english.name)
+    assert [(p.eid, p.verb) for p in res.operative] == [("para_u1", "Decides")]
+    heading = styled.replace(b"to remove with immediate effect", b"").replace(b">Decides<", b">Definitions<")
+    assert read_akn(heading, english.name).operative == []

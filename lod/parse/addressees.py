@@ -22,14 +22,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Sequence
+
+from rapidfuzz.distance import Levenshtein
 
 from lod.bodies import Body, by_key, by_name
 from lod.groups import lookup_group
 from lod.model import Addressee
+from lod.parse.addresseeforms import (
+    ANAPHOR_RE, FOLLOWER_RE, GOVERNMENT_OF_RE, GROUP_RE, LINKING_WORDS, MAY_FOLLOW_A_NAME, NAME_RE, NAMED_ON, OF_KNOWN,
+    SEPARATOR_RE, STATES_RE, W, post_re,
+)
+from lod.parse.bodynames import BODY_HEADS, bodies_named, known_re, names_with, second_name
 from lod.parse.established import EstablishedBody, established_at, established_in
-from lod.parse.bodynames import BODY_HEADS, alternation, bodies_named, known_names, known_re, names_with, second_name
 from lod.states import lookup_state, state_of_adjective
 
 __all__ = ["Addressee", "AddresseeFinder", "addressees", "bodies_named", "action_of"]
@@ -61,77 +66,6 @@ _DIRECTIVE_RE = re.compile(
     re.IGNORECASE,
 )
 
-_W = r"[A-Z][\w'’.-]*"  # a capitalised word
-
-
-_CAP_NAME = rf"{_W}(?:\s+(?:of|the|on|for|against|in)\s+(?:the\s+)?{_W}|\s+{_W})*"
-
-
-@lru_cache(maxsize=1)
-def _post_re() -> re.Pattern[str]:
-    """Posts (titles of office holders); "of the X" prefers a known body's full name as X."""
-    of_body = rf"(?:{alternation(known_names())}|{_CAP_NAME})"
-    return re.compile(
-        rf"""(?:the\s+)?(?P<post>
-            (?:Deputy\s+)?Secretary-General
-          | President\s+of\s+the\s+{of_body}
-          | Chair(?:person|man|woman)?\s+of\s+the\s+{of_body}
-          | Executive\s+(?:Director|Secretary|Head)s?(?:\s+of\s+the\s+{of_body})?
-          | Director-General(?:\s+of\s+the\s+{of_body})?
-          | Administrator(?:\s+of\s+the\s+{of_body})?
-          | (?:United\s+Nations\s+)?High\s+Commissioner\s+for\s+(?:Human\s+Rights|Refugees)
-          | (?:United\s+Nations\s+)?Legal\s+Counsel
-          | Under-Secretary-General\s+for\s+{_CAP_NAME}
-          | Emergency\s+Relief\s+Coordinator
-          | Special\s+(?:Rapporteur|Representative|Envoy|Adviser|Coordinator)s?
-            (?:\s+(?:of|on|for)\s+(?!to\b)[\w'’-]+(?:\s+(?!to\b)[\w'’-]+)*)?
-        )(?![\w-])""",
-        re.VERBOSE,
-    )
-
-
-_TREATY_NAME = rf"{_W}(?:\s+(?:of|the|and|on|against|for|in)\s+{_W}|\s+{_W})*"
-_STATES_RE = re.compile(
-    r"(?P<states>(?:(?:all|other|those|the|interested|concerned|relevant|affected|neighbouring|"
-    r"donor|developed|developing|transit|destination|origin)\s+)*"
-    r"(?:Member\s+States|States\s+Members\s+of\s+the\s+United\s+Nations|States\s+parties"
-    r"(?:\s+to\s+(?:(?:the|those|these)\s+)?(?:" + _TREATY_NAME + r"|(?:conventions|protocols|instruments|treaties)"
-    r"(?:\s+and\s+(?:conventions|protocols|instruments|treaties))?))?"
-    r"|States|Governments|countries))(?![\w-])"
-)
-_GOVERNMENT_OF_RE = re.compile(r"(?:the\s+)?Government\s+of\s+(?P<state>(?:the\s+)?[A-Z][^,;]*?)(?=\s+to\s|\s*[,;]|\s+and\s|$)")
-_GROUP_RE = re.compile(
-    r"(?P<group>(?:(?:all|other|the|those|relevant|interested|concerned|appropriate|competent|international|"
-    r"regional|subregional|intergovernmental|non-governmental|multilateral|bilateral|financial|development|"
-    r"humanitarian|donor|specialized|private|United\s+Nations|and)\s+)*"
-    r"(?:donors|stakeholders|parties(?:\s+to\s+(?:the\s+)?(?:armed\s+)?conflicts?)?|organizations|entities|agencies|institutions|actors|partners|"
-    r"funds\s+and\s+programmes|international\s+community|private\s+sector|civil\s+society|"
-    r"United\s+Nations\s+system|business\s+community|academia|United\s+Nations(?!\s+[A-Z])))(?![\w-])"
-)
-_ANAPHOR_RE = re.compile(
-    r"the\s+(?P<head>(?:[A-Z][a-z]+\s+){0,2}(?:Office|Commission|Council|Committee|Conference|Board|Programme|"
-    r"Fund|Entity|Assembly|Group|Forum|Mechanism|Court|Tribunal|Unit|Panel))(?![\w-])"
-)
-"""A short reference: "the Office", "the Special Committee", "the Pension Board" (up to two words of
-the full name before its head noun)."""
-_NAMED_ON = re.compile(rf"\s+(?:of|on|for|against|in)\s+(?:the\s+)?{_W}(?:\s+(?:of|on|for|against|in)\s+(?:the\s+)?{_W}|\s+{_W})*")
-"""What may follow a short reference's head and make it a longer name: "the Office of the High
-Commissioner", "the Office for Outer Space Affairs" (no "and": a list goes on after it)."""
-_LINKING_WORDS = frozenset(("of", "on", "for", "against", "in", "the"))
-_OF_KNOWN = re.compile(r"\s+of\s+(?=(?:the\s+)?[A-Z])")
-"""Where a name may go on as "… of <a body's name>": the known name may hold a comma the name
-pattern stops at ("United Nations Educational, Scientific and Cultural Organization")."""
-_NAME_RE = re.compile(rf"(?:the\s+)?(?P<name>{_W}(?:\s+(?:of|the|on|for|against|in|and)\s+(?:the\s+)?{_W}|\s+or\s+{_W}|\s+{_W})*)")
-"""A name, its words capitalised: "or" joins two of them ("the Working Group on Enforced or
-Involuntary Disappearances"), never two names ("the Council or the Assembly": "or the" ends it)."""
-_SEPARATOR_RE = re.compile(
-    r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+|especially\s+|in\s+particular\s+|notably\s+|including\s+|"
-    r"particularly\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+or\s+)"
-)
-_FOLLOWER_RE = re.compile(r"\s+(?:(?P<authority>authorities|Government|forces)\b|(?P<word>[a-z][\w-]*))")
-_MAY_FOLLOW_A_NAME = frozenset(
-    "to and or in at as with within on for that which who whose through by from under upon".split()
-)
 _EXECUTIVE_HEADS = ("unodc", "unep", "unicef", "unfpa", "unwomen", "oct", "unwto")
 
 
@@ -160,6 +94,10 @@ class _Reader:
         pos = start
         while self.text.startswith(" ", pos):
             pos += 1
+        # "Requests also the Secretary-General", "Invites further all States"
+        after = re.match(r"(?:also|further|again),?\s+(?=the\s|all\s|[A-Z])", self.text[pos:])
+        if after:
+            pos += after.end()
         # "Recommends that Member States adopt", "Recommends to the General Assembly the adoption"
         lead_in = re.match(r"(?:that|to)\s+(?=the\s|all\s|[A-Z])", self.text[pos:])
         if lead_in:
@@ -171,7 +109,7 @@ class _Reader:
                 break
             addressee, end = found
             out.append(addressee)
-            sep = _SEPARATOR_RE.match(self.text, end)
+            sep = SEPARATOR_RE.match(self.text, end)
             if not sep:
                 break
             pos = sep.end()
@@ -189,7 +127,7 @@ class _Reader:
     # -- one matcher per kind of addressee -------------------------------------------------
 
     def _post(self, text: str, pos: int) -> tuple[Addressee, int] | None:
-        m = _post_re().match(text, pos)
+        m = post_re().match(text, pos)
         if not m:
             return None
         post = _clean(m.group("post"))
@@ -218,7 +156,7 @@ class _Reader:
         return Addressee(_clean(m.group(0)), kind, self.action, body_key=body.key), m.end()
 
     def _government(self, text: str, pos: int) -> tuple[Addressee, int] | None:
-        m = _GOVERNMENT_OF_RE.match(text, pos)
+        m = GOVERNMENT_OF_RE.match(text, pos)
         if not m:
             return None
         state = lookup_state(m.group("state"))
@@ -227,13 +165,13 @@ class _Reader:
         return Addressee(_clean(m.group(0)), "state", self.action, iso3=state.iso3), m.end()
 
     def _states(self, text: str, pos: int) -> tuple[Addressee, int] | None:
-        m = _STATES_RE.match(text, pos)
+        m = STATES_RE.match(text, pos)
         if not m:
             return None
         return Addressee(_clean(m.group("states")), "states", self.action), m.end()
 
     def _group(self, text: str, pos: int) -> tuple[Addressee, int] | None:
-        m = _GROUP_RE.match(text, pos)
+        m = GROUP_RE.match(text, pos)
         if not m:
             return None
         return Addressee(_clean(m.group("group")), "group", self.action), m.end()
@@ -246,7 +184,7 @@ class _Reader:
         named = established_at(text, pos)
         if named is not None:  # "the Committee established pursuant to resolution 1591 (2005)"
             return self._established(named[0], text[pos : named[1]], named[1])
-        m = _ANAPHOR_RE.match(text, pos)
+        m = ANAPHOR_RE.match(text, pos)
         if not m:
             return None
         head = " ".join(m.group("head").split())
@@ -256,11 +194,11 @@ class _Reader:
         if body_before is not None:  # "the Committee", "the Panel of Experts" the text established
             end = m.end() + (of_experts.end() if of_experts else 0)
             return self._established(body_before, text[pos:end], end)
-        longer = _NAMED_ON.match(text, m.end())
+        longer = NAMED_ON.match(text, m.end())
         if longer:
             # "the Office of the High Commissioner": a short form of the Office of the United Nations
             # High Commissioner for Human Rights named before; else a name of its own, read whole
-            words = [w for w in f"{head} {longer.group(0)}".split() if w not in _LINKING_WORDS]
+            words = [w for w in f"{head} {longer.group(0)}".split() if w not in LINKING_WORDS]
             body = self._antecedent(" ".join(words))
             if body is None:
                 return None
@@ -271,7 +209,7 @@ class _Reader:
         return Addressee(_clean(m.group(0)), "body", self.action, body_key=body.key if body else None), m.end()
 
     def _state_name(self, text: str, pos: int) -> tuple[Addressee, int] | None:
-        m = re.match(rf"(?:the\s+)?{_W}(?:\s+(?:of|the|and|{_W}))*(?:\s+\([^)]*\))?", text[pos:])
+        m = re.match(rf"(?:the\s+)?{W}(?:\s+(?:of|the|and|{W}))*(?:\s+\([^)]*\))?", text[pos:])
         if not m:
             return None
         words = m.group(0).split(" ")
@@ -283,20 +221,20 @@ class _Reader:
         return None
 
     def _other_name(self, text: str, pos: int) -> tuple[Addressee, int] | None:
-        m = _NAME_RE.match(text, pos)
+        m = NAME_RE.match(text, pos)
         if not m:
             return None
         cut = second_name(m.group(0))
         if cut is not None:
-            m = _NAME_RE.match(text[: pos + cut], pos) or m  # the list goes on after "and the"
+            m = NAME_RE.match(text[: pos + cut], pos) or m  # the list goes on after "and the"
         end = m.end()
-        follower = _FOLLOWER_RE.match(text, end)
+        follower = FOLLOWER_RE.match(text, end)
         if follower and follower.group("authority"):
             # "the Syrian authorities", "the Transitional Federal Government": a State's organs
             end = follower.end()
             state = state_of_adjective(re.sub(r"^the\s+", "", m.group("name")))
             return Addressee(_clean(text[pos:end]), "state", self.action, iso3=state.iso3 if state else None), end
-        if follower and follower.group("word") and follower.group("word") not in _MAY_FOLLOW_A_NAME:
+        if follower and follower.group("word") and follower.group("word") not in MAY_FOLLOW_A_NAME:
             return None  # a capitalised adjective, not a name: "the Arab population"
         name = m.group("name")
         organization = lookup_group(name)
@@ -304,7 +242,7 @@ class _Reader:
             # "the African Union", "the International Committee of the Red Cross": no UN body (a
             # group's name, "African States", is the States of a region here, not the negotiating group)
             return Addressee(_clean(m.group(0)), "organization", self.action, group=organization.key), end
-        of_known = _OF_KNOWN.search(text, pos, end)
+        of_known = OF_KNOWN.search(text, pos, end)
         if of_known is not None:
             # "the Intergovernmental Hydrological Programme of the United Nations Educational,
             # Scientific and Cultural Organization": the name runs on to the known body's
@@ -388,7 +326,11 @@ def addressees(
     """
     plain = text.replace("*", "").replace("\u00a0", " ")
     if verb and not re.match(r"\s*" + re.escape(verb.split()[0]), plain):
-        plain = f"{verb} {plain}"
+        first = plain.split(maxsplit=1)
+        if first and Levenshtein.distance(first[0].lower(), verb.split()[0].lower(), score_cutoff=2) <= 2:
+            plain = plain.replace(first[0], verb.split()[0], 1)  # a scan's "Reguests", read as "Requests"
+        else:
+            plain = f"{verb} {plain}"
     seen = [_as_body(b) for b in context]
     doc = _as_body(document_body) if document_body is not None else None
     out: list[Addressee] = []

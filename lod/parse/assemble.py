@@ -30,6 +30,7 @@ from lod.parse.heading import Heading, find_formula, find_heading, formula_line,
 from lod.parse.language import set_language
 from lod.parse.markers import MarkerState, resolve_glued
 from lod.parse.masthead import Masthead, adopting_body, parse_masthead
+from lod.parse.misspelt import read_misspelt_phrases
 from lod.parse.readers import SourceText
 from lod.parse.structure import Structure, build_structure
 from lod.parse.verbs import leading_phrase
@@ -239,6 +240,7 @@ def assemble(src: SourceText, overrides: dict[str, Any]) -> Resolution:
     res.footnotes = _footnotes(cleaned.footnotes)
     _apply_overrides(res, meta, warnings)
     set_language(res, meta, split.formula_text, blocks, warnings)
+    read_misspelt_phrases(res)
     _sponsors(res, head, warnings)
     add_citations(res, split.formula_body)
     add_addressees(res, split.formula_body)

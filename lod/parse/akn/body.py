@@ -30,6 +30,7 @@ from lod.parse.akn.numbers import (
 )
 from lod.parse.akn.tables import read_table, standing_table
 from lod.parse.akn.leading import leading_words
+from lod.quality import in_lexicon
 from lod.uri import eid as make_eid
 
 _ANNEX_HEADING = re.compile(
@@ -276,10 +277,13 @@ class BodyReader(EmbeddedReading):
                 point.markers += intro.markers
                 point.links += intro.links
                 return
-            if _HEADING_CLASSES.match(el.get("class") or "") and len(text) < 200 and not intro.markers:
+            verb = self._leading(first, text, None, operative=True) if first is not None else None
+            # a heading's style on a sentence that opens with a phrase (E/RES/2023/2 in Arabic:
+            # its one paragraph, "يقرر …", styled MercuryDocument) is a paragraph still
+            phrase = verb is not None and (self.language not in (None, "", "eng") or in_lexicon(verb))
+            if _HEADING_CLASSES.match(el.get("class") or "") and len(text) < 200 and not intro.markers and not phrase:
                 self._heading(text)
                 return
-            verb = self._leading(first, text, None, operative=True) if first is not None else None
             self._target.append(_Para(None, text, verb, self._section, intro.markers, intro.links))
             return
         if num and not PARA_NUMBER.match(para_num(num)):  # "(a)", "i", "(أ)" printed as a paragraph number
