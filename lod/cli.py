@@ -163,8 +163,8 @@ def check(path: Path, as_json: bool, summary: bool, jobs: int | None) -> None:
     """Convert documents without publishing; list per document what a curator must look at.
 
     Refusals, paragraph numbering gaps or repeats, footnote markers without notes (and notes
-    without markers), sponsors or addressees not resolved, sponsor names read from a
-    misspelling, verbs not in the lexicon and paragraphs of unusual length. The build report
+    without markers), sponsors or addressees not resolved, sponsor names and verb phrases read
+    from a misspelling, verbs not in the lexicon and paragraphs of unusual length. The build report
     and each document's HTML page carry the same findings. Informational findings (metadata
     placeholders of the source) are listed but do not count a document as read with findings.
     """
