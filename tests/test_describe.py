@@ -276,3 +276,29 @@ def test_a_hub_keeps_the_newest_links_of_a_property_and_its_page_says_how_many_a
     assert {str(s) for s in described.subjects(URIRef(proponent), URIRef(body))} == {f"{OTHER}/!main#para_1"}  # the newer
     page = _stored(out, output.resource_description(body, HTML)).decode("utf-8")
     assert "keeps the newest 1 statements" in page and "1 older ones are left out" in page
+
+
+@needs_shared
+def test_a_page_links_each_addressee_to_what_it_resolved_to() -> None:
+    """S/2017/142 asks "the Panel of Experts" to act: the page links it to the body the resolution
+    that established it names (/id/body/un-sc/panel-of-experts-2140-2014) and the Secretary-General
+    to the Secretary-General's page; an addressee that resolved to nothing stays text."""
+    from rdflib import Graph
+
+    from lod.describe.page import work_page
+    from lod.parse import parse_file
+    from lod.rdf import WorkRegistry, resolution_graph
+
+    res = parse_file(REAL / "sc-drafts" / "task2" / "2152" / "S_2017_142-EN.pdf")
+    registry = WorkRegistry.from_corpus([res])
+    graph = Graph()
+    graph += resolution_graph(res, registry, registry.base)
+    page = work_page(graph, str(registry.work_for(res).work()), registry.base)
+    by_number = {p.number: p for p in page.operative}
+    [panel] = by_number["6"].addressees
+    assert panel.text == "the Panel of Experts (request)"
+    assert panel.link is not None and panel.link.href == "/id/body/un-sc/panel-of-experts-2140-2014"
+    secretary = [a for a in by_number["5"].addressees if a.text.startswith("the Secretary-General")]
+    assert secretary and secretary[0].link is not None and secretary[0].link.href.startswith("/akn/ontology/organizations/")
+    states = [a for a in by_number["8"].addressees if a.text.startswith("all Member States")]
+    assert states and states[0].link is None

@@ -43,7 +43,7 @@ class Part:
     links: list[Link] = field(default_factory=list)
     children: list[Part] = field(default_factory=list)
     segments: list[tuple[str, Link | None]] = field(default_factory=list)
-    addressees: list[str] = field(default_factory=list)
+    addressees: list[Value] = field(default_factory=list)
     lang: str | None = None
 
     @property

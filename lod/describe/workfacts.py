@@ -34,7 +34,7 @@ class WorkFacts:
     orders: dict[str, float]
     cited: dict[str, list[tuple[str | None, Link]]]
     """eId → (printed words, link) of what the part cites, by label then IRI."""
-    addressees: dict[str, list[str]]
+    addressees: dict[str, list[Value]]
     sponsors: list[Link]
     metadata: list[tuple[str, list[Value]]]
     symbol: str
@@ -85,7 +85,7 @@ def _facts(graph: DescriptionGraph, work: str, base: str) -> WorkFacts:
         nodes=nodes,
         orders=orders,
         cited=cited,
-        addressees={eid: addressees_of(graph, node) for eid, node in nodes.items()},
+        addressees={eid: addressees_of(graph, node, linker) for eid, node in nodes.items()},
         sponsors=sponsors,
         metadata=page._values(graph, linker, work, skip),
         symbol=literal_text(graph, work, page.SYMBOL_NAMES) or "",
@@ -98,14 +98,19 @@ def _facts(graph: DescriptionGraph, work: str, base: str) -> WorkFacts:
     )
 
 
-def addressees_of(graph: DescriptionGraph, node: str) -> list[str]:
-    """Whom an operative paragraph addresses and how ("the Secretary-General (request)")."""
-    found = []
+def addressees_of(graph: DescriptionGraph, node: str, linker: Linker | None = None) -> list[Value]:
+    """Whom an operative paragraph addresses and how ("the Secretary-General (request)"), linked
+    to the organ, State or organization it resolved to where `linker` is given."""
+    found: dict[str, Value] = {}
     for pred, record in graph.predicate_objects(node):
         if "addressee" not in property_name(pred) or type(record) is ox.Literal:
             continue
         name = literal_text(graph, record, ("addresseename", "name", "label"))
         action = literal_text(graph, record, ("actionlemma", "action"))
         if name:
-            found.append(f"{name} ({action.replace('-', ' ')})" if action else name)
-    return sorted(set(found))
+            shown = f"{name} ({action.replace('-', ' ')})" if action else name
+            receiver = next((o for p, o in graph.predicate_objects(record)
+                             if property_name(p) == "hasreceiver" and type(o) is not ox.Literal), None)
+            link = linker.link(receiver) if linker is not None and receiver is not None else None
+            found.setdefault(shown, Value(shown, link))
+    return [found[k] for k in sorted(found)]
