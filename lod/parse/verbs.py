@@ -81,6 +81,10 @@ _PHRASAL = {
     "extends": tuple(f"its {word}" for word in ("thanks", "appreciation", "gratitude", "condolences", "sympathy", "support", "full support")),
     "draws": ("the attention", "attention"),
     "drawing": ("the attention", "attention"),
+    "brings": ("to the attention",),  # "Brings to the attention of the … Chief Executives Board" (A/RES/77/320)
+    "bringing": ("to the attention",),
+    "giving": ("due consideration", "consideration"),  # "Giving due consideration to the urgent situation"
+    "proceeding": ("from",),  # "Proceeding from the fact that …" (A/RES/77/56)
     "being": (*_STILL, "aware", "conscious", "mindful", "desirous", "anxious", "disturbed", "satisfied", "confident"),
     "remains": _STILL,
     "remaining": _STILL,
@@ -248,7 +252,7 @@ def leading_phrase(text: str, operative: bool) -> str | None:
         first = rest.split(" ", 1)[0].rstrip(",;:")
         for group in (_PHRASAL.get(verb.lower(), ()), _WITH, _POST):
             for fixed in _starting(group, first):
-                if rest == fixed or rest.startswith(fixed + " ") or rest.startswith(fixed + ","):
+                if rest == fixed or rest.startswith((fixed + " ", fixed + ",", fixed + ":", fixed + ";")):
                     n = len(fixed.split())
                     if group is _POST and fixed in _ADJECTIVAL_POST and _qualifies_noun(words, i + n) \
                             and not _continues(verb, words, i + n):
