@@ -619,3 +619,12 @@ def test_phrases_session_77_prints_that_the_lexicon_lacked(text: str, operative:
     from lod.quality import in_lexicon
 
     assert leading_phrase(text, operative) == phrase and in_lexicon(phrase)
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    ("Pending the total elimination of nuclear weapons, urges those States to take measures", "urges"),  # A/RES/80/23
+    ("To this end, requests the Secretary-General to report", "requests"),
+    ("Pending the report, the Committee shall meet", None),  # a clause and no verb after it
+])
+def test_an_operative_verb_after_a_leading_clause(text: str, phrase: str | None) -> None:
+    assert verb_phrase(text, operative=True) == phrase

@@ -314,13 +314,35 @@ _INTERPOSED = re.compile(r"^,[^,;:]{1,60},\s+(upon|on|for)\b")
 """A clause set between the verb and its particle: "Calls, in this context, for dialogue …"."""
 
 
+_LEADING_CLAUSE = re.compile(
+    r"^(?:Pending|Upon|Without prejudice to|In accordance with|Pursuant to|With a view to|In order to|"
+    r"On the basis of|To (?:this|that) end|In (?:this|that) (?:regard|respect|context))\b[^;:]{0,300}?,\s+(?=[a-z])"
+)
+"""An operative paragraph's adverbial clause before its verb: "Pending the total elimination of
+nuclear weapons, urges those States …" (A/RES/80/23), "To this end, requests …"."""
+
+
+def clause_phrase(text: str) -> str | None:
+    """The operative phrase after a leading clause, as printed ("urges"), or None."""
+    m = _LEADING_CLAUSE.match(text)
+    if not m:
+        return None
+    rest = text[m.end():]
+    phrase = leading_phrase(rest[:1].upper() + rest[1:], operative=True)
+    if phrase is None or phrase.split()[-1].lower() not in OPERATIVE_VERBS | {"upon", "on", "for"}:
+        return None
+    return rest[: len(phrase)]
+
+
 def verb_phrase(text: str, operative: bool) -> str | None:
     """Italics when printed, otherwise the lexicon; the lexicon's longer phrase when the italics
     stop short of the verb: after an adverb ("*Strongly* appeals", "*Gravely* concerned", "*Also*
-    decides") or before the verb's particle ("*Calls* on", "*Calling* for")."""
+    decides") or before the verb's particle ("*Calls* on", "*Calling* for"); an operative verb
+    after a leading clause ("Pending …, urges")."""
     italic = italic_phrase(text)
     if italic is None:
-        return leading_phrase(text.replace("*", ""), operative)
+        plain = text.replace("*", "")
+        return leading_phrase(plain, operative) or (clause_phrase(plain.strip()) if operative else None)
     last = italic.rsplit(" ", 1)[-1].lower()
     interposed = _INTERPOSED.match(text.replace("*", "").strip()[len(italic):]) if last in ("calls", "calling") else None
     if interposed:
