@@ -612,6 +612,8 @@ def test_a_clause_between_the_verb_and_its_particle(text: str, operative: bool, 
     ("Values the firm commitment by the States members", True, "Values"),  # A/RES/77/330
     ("Giving due consideration to the urgent situation in Solomon Islands", False, "Giving due consideration"),
     ("Proceeding from the fact that nuclear-weapon-free status is one of the means", False, "Proceeding from"),
+    ("Looking ahead to the pivotal 2026 Review Conference of the Treaty", False, "Looking ahead"),  # A/RES/80/39
+    ("Pays homage to the courage, spirit of discipline and dedication", True, "Pays homage"),  # S/RES/587 (1986)
 ])
 def test_phrases_session_77_prints_that_the_lexicon_lacked(text: str, operative: bool, phrase: str) -> None:
     """Each read as the phrase the verb scheme now has (ontology/verbs.ttl), no longer a finding."""
