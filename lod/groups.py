@@ -84,6 +84,13 @@ def by_key(key: str) -> SponsorGroup | None:
     return _BY_KEY.get(key)
 
 
+def lookup_organization(name: str | None) -> SponsorGroup | None:
+    """The organization (not a group of States) a printed name refers to: an addressee named
+    "African States" is the States of a region, "the African Union" the organization."""
+    group = lookup_group(name)
+    return group if group is not None and group.kind == "organization" else None
+
+
 def lookup_group(name: str | None) -> SponsorGroup | None:
     """The group a printed name refers to, with or without "the States Members … of" before it."""
     if not name:

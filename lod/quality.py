@@ -24,6 +24,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from rapidfuzz.distance import Levenshtein
+
 from lod.model import OperativeParagraph, Resolution
 from lod.states import lookup_state, misspelt_state
 
@@ -295,8 +297,6 @@ def _misspelt_word(verb: str, text: str) -> str | None:
     first = verb.split(maxsplit=1)[0]
     if word.lower() == first.lower() or not word.isalpha():
         return None
-    from rapidfuzz.distance import Levenshtein
-
     return word if Levenshtein.distance(word.lower(), first.lower()) <= 2 else None
 
 

@@ -136,15 +136,6 @@ def scheme_labels(name: str = "verb") -> dict[str, dict[str, str]]:
     return out
 
 
-@lru_cache(maxsize=None)
-def concept_names(name: str = "verb") -> frozenset[str]:
-    """The local names of a scheme's concepts ("requests", "takes-note-with-appreciation"): the
-    slugs English phrases are known by (lod.parse.misspelt checks a phrase a scan misread against
-    them without knowing RDF)."""
-    vocabulary = BY_NAME[name]
-    return frozenset(str(c).removeprefix(vocabulary.iri + "/") for c in concepts(vocabulary))
-
-
 # --- how labels are compared (the parser's phrasebook and the RDF stage's relation table) ---
 LABEL_TRAILING = " ,،;؛:：，、"
 """Punctuation after a label that does not count ('Gardant à l’esprit,')."""

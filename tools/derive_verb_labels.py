@@ -36,6 +36,7 @@ import re
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from lod.model import Resolution
@@ -76,22 +77,23 @@ def also_form(concept: str, of: str) -> bool:
     return slug in {f"{head}-also", f"{head}-further", f"also-{head}", f"further-{head}"}
 
 
-_BROADER: dict[str, str] = {}
+@lru_cache(maxsize=1)
+def _broader() -> dict[str, str]:
+    """Narrower concept → its skos:broader, from ontology/verbs.ttl (read once a run)."""
+    return {str(s): str(o) for s, o in Graph().parse(VERBS_TTL).subject_objects(SKOS.broader)}
 
 
-def forms_of(concept: str) -> set[str]:
+@lru_cache(maxsize=None)
+def forms_of(concept: str) -> frozenset[str]:
     """The concept and every concept narrower than it in the verb scheme (its forms)."""
-    if not _BROADER:
-        g = Graph().parse(VERBS_TTL)
-        _BROADER.update({str(s): str(o) for s, o in g.subject_objects(SKOS.broader)})
     out = {concept}
-    for narrower in _BROADER:
-        broader = _BROADER.get(narrower)
+    for narrower in _broader():
+        broader = _broader().get(narrower)
         while broader is not None and broader not in out:
-            broader = _BROADER.get(broader)
+            broader = _broader().get(broader)
         if broader is not None:
             out.add(narrower)
-    return out
+    return frozenset(out)
 
 
 EXTEND = 0.8

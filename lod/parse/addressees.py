@@ -27,7 +27,7 @@ from typing import Sequence
 from rapidfuzz.distance import Levenshtein
 
 from lod.bodies import Body, by_key, by_name
-from lod.groups import lookup_group
+from lod.groups import lookup_group, lookup_organization
 from lod.model import Addressee
 from lod.parse.addresseeforms import (
     ANAPHOR_RE, FOLLOWER_RE, GOVERNMENT_OF_RE, GROUP_RE, LINKING_WORDS, MAY_FOLLOW_A_NAME, NAME_RE, NAMED_ON, OF_KNOWN,
@@ -237,8 +237,8 @@ class _Reader:
         if follower and follower.group("word") and follower.group("word") not in MAY_FOLLOW_A_NAME:
             return None  # a capitalised adjective, not a name: "the Arab population"
         name = m.group("name")
-        organization = lookup_group(name)
-        if organization is not None and organization.kind == "organization":
+        organization = lookup_organization(name)
+        if organization is not None:
             # "the African Union", "the International Committee of the Red Cross": no UN body (a
             # group's name, "African States", is the States of a region here, not the negotiating group)
             return Addressee(_clean(m.group(0)), "organization", self.action, group=organization.key), end
@@ -284,12 +284,7 @@ _POSTS = frozenset({"sg", "pga", "hchr", "legal-counsel"})
 def _organization_prefix(name: str) -> bool:
     """Whether a name opens with an organization's of lod.groups ("African Union Commission")."""
     words = name.split()
-    return any(_is_organization(" ".join(words[:k])) for k in range(1, len(words)))
-
-
-def _is_organization(name: str) -> bool:
-    group = lookup_group(name)
-    return group is not None and group.kind == "organization"
+    return any(lookup_organization(" ".join(words[:k])) for k in range(1, len(words)))
 
 
 def _clean(printed: str) -> str:

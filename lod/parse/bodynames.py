@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from lod.bodies import BODIES, Body, by_name
-from lod.groups import lookup_group
+from lod.groups import lookup_organization
 from lod.parse.scan import Prefiltered
 
 __all__ = ["BODY_HEADS", "alternation", "bodies_named", "head_noun", "known_names", "known_re", "known_scan",
@@ -74,17 +74,12 @@ def second_name(printed: str) -> int | None:
         # Government after a body ("the United Nations Country Team and the Government")
         # an organization outside the United Nations on either side ("the African Union and the
         # Council of Europe")
-        if (head_noun(before) in BODY_HEADS or _ACRONYM.fullmatch(before) or _organization(before)) and (
+        if (head_noun(before) in BODY_HEADS or _ACRONYM.fullmatch(before) or lookup_organization(before)) and (
                 by_name(re.sub(r"^the\s+", "", after)) is not None or head_noun(after) in BODY_HEADS
-                or _GOVERNMENT.match(after) or _organization(after)):
+                or _GOVERNMENT.match(after) or lookup_organization(after)):
             return at
         at = printed.find(" and the ", at + 1)
     return None
-
-
-def _organization(name: str) -> bool:
-    group = lookup_group(name)
-    return group is not None and group.kind == "organization"
 
 
 _ACRONYM = re.compile(r"(?:the\s+)?[A-Z]{3,}[A-Za-z-]*")

@@ -25,10 +25,6 @@ class EstablishedBody:
     head: str
     resolution: str
 
-    @property
-    def name(self) -> str:
-        return f"{self.head} established pursuant to resolution {self.resolution}"
-
     def called(self, short: str) -> bool:
         """Whether a short reference ("Panel", "Panel of Experts", "Committee") names it."""
         short = " ".join(short.split())

@@ -152,16 +152,14 @@ def parse_masthead(lines: list[str]) -> Masthead:
         m = _SPONSOR_END.match(line)
         if m and head.sponsor_line is None:
             head.kind = "draft-" + m.group(3).lower()
-            head.sponsor_line = _sponsor_text(plain, i, m.group(1))
-            head.sponsor_starred = " ".join(strip_marks(k)[0] for k in lines[_sponsor_start(plain, i, m.group(1)) : i + 1])
+            _sponsor_lines(head, lines, plain, i, m.group(1))
         following = next((k for k in range(i + 1, len(plain)) if plain[k]), None)
         if not m and head.sponsor_line is None and ":" in line and following and _DRAFT_ALONE.match(plain[following]):
             # "…, New Zealand and Suriname: draft" with "resolution" wrapped onto the next line
             m = _SPONSOR_END.match(f"{line} {plain[following]}")
             if m:
                 head.kind = "draft-" + m.group(3).lower()
-                head.sponsor_line = _sponsor_text(plain, i, m.group(1))
-                head.sponsor_starred = " ".join(strip_marks(k)[0] for k in lines[_sponsor_start(plain, i, m.group(1)) : i + 1])
+                _sponsor_lines(head, lines, plain, i, m.group(1))
         m = _SUBMITTED.match(line)
         if m and head.kind is None:
             head.kind = "draft-" + m.group(1).lower()
@@ -223,9 +221,12 @@ def _title_from(plain: list[str], i: int, first: str) -> str:
     return " ".join(" ".join(parts).split())
 
 
-def _sponsor_text(plain: list[str], i: int, last: str) -> str:
-    """The sponsor list, which may wrap backwards over the lines above the ": draft" line."""
-    return " ".join(" ".join([*plain[_sponsor_start(plain, i, last) : i], last]).split())
+def _sponsor_lines(head: Masthead, lines: list[str], plain: list[str], i: int, last: str) -> None:
+    """The sponsor list, which may wrap backwards over the lines above the ": draft" line `i`:
+    as text, and with the stars its lines print (`Masthead.sponsor_starred`)."""
+    start = _sponsor_start(plain, i, last)
+    head.sponsor_line = " ".join(" ".join([*plain[start:i], last]).split())
+    head.sponsor_starred = " ".join(strip_marks(k)[0] for k in lines[start : i + 1])
 
 
 def _sponsor_start(plain: list[str], i: int, last: str) -> int:

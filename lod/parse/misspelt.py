@@ -18,8 +18,7 @@ from rapidfuzz.distance import Levenshtein
 
 from lod.model import Resolution
 from lod.parse.verbs import leading_phrase
-from lod.quality import in_lexicon
-from lod.vocabulary import concept_names
+from lod.quality import in_lexicon, lexicon
 
 __all__ = ["read_misspelt_phrases", "misspelt"]
 
@@ -27,7 +26,7 @@ __all__ = ["read_misspelt_phrases", "misspelt"]
 @lru_cache(maxsize=1)
 def _heads() -> tuple[str, ...]:
     """The first words of the lexicon's phrases ("requests", "recalling", "takes")."""
-    return tuple(sorted({name.split("-", 1)[0] for name in concept_names()}))
+    return tuple(sorted({name.split("-", 1)[0] for name in lexicon()}))
 
 
 def misspelt(phrase: str, text: str = "", operative: bool = False) -> str | None:
