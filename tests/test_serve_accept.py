@@ -63,13 +63,15 @@ def _workers(master: int) -> list[int]:
     return [int(pid) for pid in Path(f"/proc/{master}/task/{master}/children").read_text().split()]
 
 
-def _connections_held(pid: int, port: int) -> int:
-    """Established TCP connections to `port` among the open files of process `pid` (from /proc)."""
+def _connections_held(pid: int, port: int, peers: set[int]) -> int:
+    """Established TCP connections to `port` from the client ports `peers` among the open files
+    of process `pid` (from /proc): the server's own readiness probe, still closing, is not one."""
     ours = {os.readlink(f"/proc/{pid}/fd/{fd}") for fd in os.listdir(f"/proc/{pid}/fd")}
     held = 0
     for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
         fields = line.split()
-        if int(fields[1].split(":")[1], 16) == port and fields[3] == "01" and f"socket:[{fields[9]}]" in ours:
+        local, remote = int(fields[1].split(":")[1], 16), int(fields[2].split(":")[1], 16)
+        if local == port and remote in peers and fields[3] == "01" and f"socket:[{fields[9]}]" in ours:
             held += 1
     return held
 
@@ -87,7 +89,8 @@ def _held_after_a_start(corpus_build: Path, folder: Path) -> dict[int, int]:
             for client in clients:  # each answered, on a connection kept alive
                 client.request("GET", "/.well-known/void")
                 assert client.getresponse().read()
-            return {pid: _connections_held(pid, port) for pid in _workers(server.process.pid)}
+            peers = {client.sock.getsockname()[1] for client in clients if client.sock is not None}
+            return {pid: _connections_held(pid, port, peers) for pid in _workers(server.process.pid)}
         finally:
             for client in clients:
                 client.close()
