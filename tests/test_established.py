@@ -21,6 +21,10 @@ from lod.parse.established import EstablishedBody, established_at, established_i
     ("the Security Council Committee established pursuant to resolution 1591 (2005) concerning the Sudan",
      EstablishedBody("Committee", "1591 (2005)")),
     ("the Monitoring Team established by resolution 1526 (2004)", EstablishedBody("Monitoring Team", "1526 (2004)")),
+    ("the report of the Security Council Commission established under resolution 446 (1979) of 22 March 1979",
+     EstablishedBody("Commission", "446 (1979)")),
+    ("the membership of the Commission established by its resolution 39 (1948) of 20 January 1948",
+     EstablishedBody("Commission", "39 (1948)")),
 ])
 def test_a_body_is_named_by_the_resolution_that_established_it(text: str, body: EstablishedBody) -> None:
     assert established_in(text) == [body]
@@ -46,6 +50,44 @@ def test_short_references_resolve_to_the_body_the_document_established() -> None
     assert (panel.established_by, panel.established_head) == ("2140 (2014)", "Panel of Experts")
     assert (short.established_by, short.established_head) == ("2140 (2014)", "Panel of Experts")
     assert (committee.established_by, committee.established_head) == ("2140 (2014)", "Committee")
+
+
+@pytest.mark.parametrize(("establishing", "later", "head"), [
+    ("Establishes a Commission consisting of three members of the Security Council, to be appointed by the President",
+     "Requests the Commission to submit its report to the Security Council by 1 July 1979;", "Commission"),  # S/RES/446
+    ("Authorizes the establishment of a Commission of Inquiry, in further implementation of resolutions 814 (1993)",
+     "Directs the Commission to determine procedures for carrying out its investigation", "Commission of Inquiry"),
+    ("Decides to establish, in accordance with rule 28 of its provisional rules of procedure, a Committee of the "
+     "Security Council consisting of all the members of the Council", "Requests the Committee to report", "Committee"),
+])
+def test_a_body_the_resolution_establishes_is_the_resolution_s_own(establishing: str, later: str, head: str) -> None:
+    finder = AddresseeFinder(document_number="446  (1979)")
+    finder.paragraph(establishing)
+    [body] = finder.paragraph(later)
+    assert (body.established_by, body.established_head) == ("446 (1979)", head)
+
+
+def test_without_its_number_a_body_established_here_is_not_known() -> None:
+    finder = AddresseeFinder()
+    finder.paragraph("Establishes a Commission consisting of three members of the Security Council")
+    [body] = finder.paragraph("Requests the Commission to submit its report")
+    assert body.established_by is None
+
+
+@pytest.mark.skipif(not (REAL / "sc").is_dir(), reason=ABSENT)
+@pytest.mark.parametrize(("name", "expected"), [
+    ("S_RES_0446_1979_EN_GOLD.txt", {("5", "the Commission", "446 (1979)")}),
+    ("S_RES_0465_1980_EN_GOLD.txt", {("8", "the Commission", "446 (1979)")}),  # the Commission 446 (1979) set up
+    ("S_RES_0047_1948_EN_GOLD.txt", {(None, "the Commission", "39 (1948)")}),  # unnumbered: "Instructs the Commission"
+])
+def test_the_security_council_s_commissions_resolve(name: str, expected: set[tuple[str, str, str]]) -> None:
+    from lod.parse import parse_file
+    from lod.quality import findings
+
+    res = parse_file(REAL / "sc" / name)
+    asked = {(p.num, a.name, a.established_by) for p in res.operative for a in p.addressees if a.established_by}
+    assert expected <= asked
+    assert not [f for f in findings(res) if f.code == "addressee-unresolved" and "Commission" in f.message]
 
 
 def test_without_an_establishing_resolution_the_committee_stays_unresolved() -> None:
@@ -97,3 +139,20 @@ def test_the_example_question_finds_the_panel_and_the_resolution_that_establishe
     store.load("\n".join(map_resolution(res, registry, "http://lod.test").lines()).encode(), pyoxigraph.RdfFormat.N_TRIPLES)
     rows = {(row[1].value, row[2].value.rsplit("/", 1)[-1], row[4].value) for row in store.query(ESTABLISHED_BODIES.query)}
     assert ("Panel of Experts established pursuant to resolution 2140 (2014)", "2140_(2014)", "request") in rows
+
+
+@pytest.mark.skipif(not (REAL / "sc").is_dir(), reason=ABSENT)
+def test_the_commission_a_resolution_establishes_links_to_that_resolution() -> None:
+    from rdflib import Graph
+
+    from lod.parse import parse_file
+    from lod.rdf import WorkRegistry, map_resolution
+    from lod.rdf.namespaces import UNRES
+
+    res = parse_file(REAL / "sc" / "S_RES_0446_1979_EN_GOLD.txt")
+    registry = WorkRegistry(base="http://lod.test")
+    registry.add(res)
+    g = Graph().parse(data="\n".join(map_resolution(res, registry, "http://lod.test").lines()), format="nt")
+    [(body, work)] = list(g.subject_objects(UNRES.establishedBy))
+    assert str(body) == "http://lod.test/id/body/un-sc/commission-446-1979"
+    assert str(work) == registry.work_for(res).work()

@@ -190,11 +190,11 @@ class _Reader:
         head = " ".join(m.group("head").split())
         of_experts = re.match(r"\s+of\s+Experts\b", text[m.end():])
         short = f"{head} of Experts" if of_experts else head
-        body_before = next((b for b in reversed(self.established) if b.called(short)), None)
-        if body_before is not None:  # "the Committee", "the Panel of Experts" the text established
-            end = m.end() + (of_experts.end() if of_experts else 0)
-            return self._established(body_before, text[pos:end], end)
         longer = NAMED_ON.match(text, m.end())
+        body_before = next((b for b in reversed(self.established) if b.called(short)), None)
+        if body_before is not None and (of_experts or not longer):  # "the Committee", "the Panel of Experts"
+            end = m.end() + (of_experts.end() if of_experts else 0)  # the text established (not "the Committee on …")
+            return self._established(body_before, text[pos:end], end)
         if longer:
             # "the Office of the High Commissioner": a short form of the Office of the United Nations
             # High Commissioner for Human Rights named before; else a name of its own, read whole
@@ -309,6 +309,7 @@ def addressees(
     context: Sequence[Body | str] = (),
     document_body: Body | str | None = None,
     established: Sequence[EstablishedBody] = (),
+    document_number: str | None = None,
 ) -> list[Addressee]:
     """The addressees of every directive in an operative paragraph or point, in order.
 
@@ -316,7 +317,8 @@ def addressees(
     phrase when the parser knows it ("Also requests"). `context` lists the bodies (objects or
     lod.bodies keys) named earlier in the document, oldest first, for resolving "the Office";
     `document_body` is the adopting body, the antecedent of "the Council" in its own texts;
-    `established` the bodies named before by the resolution that established them.
+    `established` the bodies named before by the resolution that established them;
+    `document_number` the document's own number, for the bodies it establishes itself.
     A paragraph with no directive ("Decides to remain seized of the matter") has none.
     """
     plain = text.replace("*", "").replace("\u00a0", " ")
@@ -333,7 +335,7 @@ def addressees(
     known = list(established)
     for action, start, end in _directives(plain):
         seen.extend(bodies_named(plain[cursor:start]))
-        known.extend(established_in(plain[cursor:start]))
+        known.extend(established_in(plain[cursor:start], document_number))
         cursor = start
         out.extend(_Reader(plain, action, seen, doc, known).read(end))
     return out
@@ -353,6 +355,7 @@ class AddresseeFinder:
     """
 
     document_body: Body | None = None
+    document_number: str | None = None  # a body "established" by the text itself is the number's
     seen: list[Body] = field(default_factory=list)
     established: list[EstablishedBody] = field(default_factory=list)
 
@@ -366,13 +369,14 @@ class AddresseeFinder:
             if body in self.seen:
                 self.seen.remove(body)
             self.seen.append(body)
-        for named in established_in(text):
+        for named in established_in(text, self.document_number):
             if named in self.established:
                 self.established.remove(named)
             self.established.append(named)
 
     def paragraph(self, text: str, verb: str | None = None) -> list[Addressee]:
         """The addressees of one operative paragraph or point; its bodies are remembered after."""
-        found = addressees(text, verb, context=self.seen, document_body=self.document_body, established=self.established)
+        found = addressees(text, verb, context=self.seen, document_body=self.document_body, established=self.established,
+                           document_number=self.document_number)
         self.observe(text)
         return found

@@ -90,7 +90,7 @@ def add_addressees(res: Resolution, formula_body: str | None) -> None:
     """
     name = document_body(res, formula_body)
     body: Body | None = by_name(name) if name else None
-    finder = AddresseeFinder(document_body=body)
+    finder = AddresseeFinder(document_body=body, document_number=res.number)
     host = _state_named(res.title or "")
     for para in res.preamble:
         finder.observe(para.text)

@@ -27,11 +27,12 @@ class EstablishedBody:
 
     def called(self, short: str) -> bool:
         """Whether a short reference ("Panel", "Panel of Experts", "Committee") names it."""
-        short = " ".join(short.split())
-        return short == self.head or self.head.startswith(short + " ") or _FULL.get(short) == self.head
+        short, head = " ".join(short.split()).lower(), self.head.lower()  # "a commission of inquiry"
+        return short == head or head.startswith(short + " ") or _FULL.get(short.capitalize(), "").lower() == head
 
 
-_HEADS = r"Committee|Panel\s+of\s+Experts|Group\s+of\s+Experts|Panel|Monitoring\s+Team|Working\s+Group|Mechanism"
+_HEADS = (r"Committee|Panel\s+of\s+Experts|Group\s+of\s+Experts|Panel|Monitoring\s+Team|Working\s+Group|Mechanism"
+          r"|Commission(?:\s+of\s+(?:Inquiry|Experts))?")  # "the Commission established by its resolution 39 (1948)"
 _ESTABLISHED = re.compile(
     rf"(?:the\s+)?(?:Security\s+Council\s+)?(?P<head>{_HEADS})"
     r"(?:\s+(?:on|for|concerning)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?"  # "on the CAR"
@@ -50,9 +51,27 @@ def _body(m: re.Match[str]) -> EstablishedBody:
 _FULL = {"Panel": "Panel of Experts"}
 
 
-def established_in(text: str) -> list[EstablishedBody]:
-    """The bodies a paragraph names by their establishing resolution, in order."""
-    return [_body(m) for m in _ESTABLISHED.finditer(text)]
+# a body the resolution itself sets up: "Establishes a Commission consisting of three members",
+# "Authorizes the establishment of a Commission of Inquiry", "Decides to establish, in accordance
+# with rule 28 of its provisional rules of procedure, a Committee of the Security Council"
+_ESTABLISHES = re.compile(
+    r"\b(?:[Ee]stablish(?:es)?|[Ss]ets?\s+up|[Cc]reates?|establishment\s+of)"
+    r"(?:\s*,[^,;:]{1,160},)?\s+(?:a|an)\s+(?:(?:new|ad\s+hoc|special|international|independent)\s+)*"
+    rf"(?P<head>(?i:{_HEADS}))\b"
+)
+
+
+def established_in(text: str, number: str | None = None) -> list[EstablishedBody]:
+    """The bodies a paragraph names by their establishing resolution, in order; with the
+    document's own `number` ("446 (1979)"), also those the paragraph itself establishes, which
+    later paragraphs call "the Commission"."""
+    found = [(m.start(), _body(m)) for m in _ESTABLISHED.finditer(text)]
+    if number:
+        for m in _ESTABLISHES.finditer(text):
+            head = " ".join(m.group("head").split())
+            head = head[0].upper() + head[1:]
+            found.append((m.start(), EstablishedBody(_FULL.get(head, head), " ".join(number.split()))))
+    return [body for _, body in sorted(found, key=lambda pair: pair[0])]
 
 
 def established_at(text: str, pos: int) -> tuple[EstablishedBody, int] | None:

@@ -90,6 +90,8 @@ class AgentMapping(MapperBase):
         cited = next((c for c in self.res.citations if c.type == "resolution" and c.number
                       and " ".join(c.number.split()) == who.established_by), None)
         work = self.registry.work_for_citation(cited, self.res.body_key, self.res.body) if cited else None
+        if self.res.number and " ".join(self.res.number.split()) == who.established_by:
+            work = str(self.work)  # "Establishes a Commission …": this resolution's own body
         self.add(node, UNRES.establishedBy, URIRef(work) if work else None)
         return node
 
