@@ -166,6 +166,20 @@ def test_security_council_cases() -> None:
     assert [(a.name, a.iso3) for a in states] == [("Colombia", "COL"), ("Bosnia and Herzegovina", "BIH")]
 
 
+@pytest.mark.parametrize(("text", "key"), [
+    ("Instructs the United Nations Commission for India and Pakistan to place its good offices", "uncip"),  # S/RES/51
+    ("Requests the Committee of Good Offices to assist the parties", "cgo"),  # S/RES/40 (1948)
+    ("Requests the Truce Commission to report", "truce-commission"),  # S/RES/54 (1948)
+    ("Requests the United Nations Commission on Korea to observe", "uncok"),  # S/RES/82 (1950)
+    ("Requests the United Nations Council for Namibia to report", "uncn"),  # S/RES/283 (1970)
+    ("Requests the United Nations Iraq-Kuwait Boundary Demarcation Commission to report", "ikbdc"),  # S/RES/773
+    ("Requests the Inter-Agency and Expert Group on Sustainable Development Goal Indicators to review", "iaeg-sdgs"),
+])
+def test_commissions_and_groups_resolutions_ask_to_act_are_bodies_of_the_table(text: str, key: str) -> None:
+    [who] = addressees(text, document_body=by_key("sc"))
+    assert (who.kind, who.body_key) == ("body", key)
+
+
 def test_economic_and_social_council_cases() -> None:
     two = addressees(
         "Requests the Commission on Narcotic Drugs and the Commission on Crime Prevention and Criminal Justice to cooperate;"
