@@ -31,6 +31,9 @@ def read(text: str, seen: int) -> str:
         ("the adoption by the group of the agenda 5 and the indicative timetable", 4,
          f"the adoption by the group of the agenda {mark('5')} and the indicative timetable"),
         ("resolution 76/271.4", 3, f"resolution 76/271.{mark('4')}"),
+        ("the application of the Republic of the Congo, 2 3 and", 1,  # two notes on one word (S/RES/142 (1960))
+         f"the application of the Republic of the Congo, {mark('2')}{mark('3')} and"),
+        ("the Congo, 2 4 and", 1, f"the Congo, {mark('2')} 4 and"),  # 4 after the marker 2: not the count's next
         ("the relevant commitments in the Pact for the Future. 6", 5,  # A/80/L.4: after the paragraph's full stop
          f"the relevant commitments in the Pact for the Future. {mark('6')}"),
     ],

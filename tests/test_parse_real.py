@@ -247,6 +247,13 @@ def test_sc_notes_under_the_closing_lines_and_markers_at_paragraph_ends() -> Non
     assert r.meeting == "2952nd meeting"
 
 
+def test_sc_two_markers_at_a_paragraph_s_end() -> None:
+    r = sc(142, 1960)  # "Having examined the application of the Republic of ⏎ the Congo, 21 22"
+    assert r.preamble[0].footnote_refs == ["21", "22"]
+    assert r.preamble[0].text.endswith("the Republic of the Congo,")
+    assert [f.marker for f in r.footnotes] == ["21", "22"]
+
+
 def test_sc_operative_verb_after_a_preamble_ending_in_a_marker() -> None:
     r = sc(590, 1986)  # "…Observer Force, 24" then "Decides:" on the next line
     assert r.preamble_formula == "The Security Council."

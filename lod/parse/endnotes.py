@@ -16,23 +16,27 @@ import re
 from lod.parse.closing import CLOSING_START
 from lod.parse.furniture import Cleaned, mark
 
-_END_MARKER = re.compile(r"([,;:.])\s(\d{1,3})$")
+_END_MARKER = re.compile(r"([,;:.])((?:\s\d{1,3}){1,3})$")
+"""A paragraph's last punctuation and the markers after it: "… of the Congo, 21 22" (two notes)."""
 _NOTE_START = re.compile(r"^(\d{1,3})\.?\s+(\S.*)$")
 _NOTE_UNDER_CLOSING = re.compile(r"^(\d{1,3})(?:\.?\s+|\.(?=[A-Z][a-z]))(\S.*)$")
 """A note under the last closing line, where OCR may have lost the space ("33.One member (China) did
 not participate in the voting."): the text has ended, so no paragraph number can be meant."""
 
 
-def _paragraph_ends(lines: list[str]) -> dict[int, str]:
-    """Line index → marker number, for every line ending a paragraph with "<punctuation> <number>"."""
-    found: dict[int, str] = {}
+def _paragraph_ends(lines: list[str]) -> dict[int, tuple[str, ...]]:
+    """Line index → marker numbers, for every line ending a paragraph with "<punctuation> <number>"
+    (or a run of numbers counting up by one: "21 22")."""
+    found: dict[int, tuple[str, ...]] = {}
     for i, line in enumerate(lines):
         end = line.rstrip()
         if not end[-1:].isdigit():
             continue
-        m = _END_MARKER.search(end[-6:])
-        if m and (i + 1 >= len(lines) or not lines[i + 1].strip()) and int(m.group(2)) > 0:
-            found[i] = m.group(2)
+        m = _END_MARKER.search(end[-16:])
+        numbers = tuple(m.group(2).split()) if m else ()
+        counting = all(int(b) == int(a) + 1 for a, b in zip(numbers, numbers[1:]))
+        if m and counting and (i + 1 >= len(lines) or not lines[i + 1].strip()) and int(numbers[0]) > 0:
+            found[i] = numbers
     return found
 
 
@@ -73,13 +77,13 @@ _BARE_NOTE = re.compile(r"^(\d{1,3})\s+[A-Z]")
 ("5. Decides")."""
 
 
-def _unclosed_notes(lines: list[str], ends: dict[int, str], notes: dict[str, str]) -> int | None:
+def _unclosed_notes(lines: list[str], ends: dict[int, tuple[str, ...]], notes: dict[str, str]) -> int | None:
     """Where the text ends when an extract has no closing lines ("Adopted …" cut off, or printed
     otherwise) but its notes follow the last paragraph: where a closing line would stand, above
     the blank line before the trailing block of notes ("…S/Agenda/838, 10" … "10 Ibid., Thirteenth
     Year, 838th meeting"): a block after the last marker ending a paragraph, opening with a note's
     number, listing the number of such a marker, with no numbered paragraph ("5. Decides") in it."""
-    markers = {n for n in ends.values() if n not in notes}
+    markers = {n for numbers in ends.values() for n in numbers if n not in notes}
     last_end = max(ends, default=-1)
     for i in range(last_end + 1, len(lines)):
         if (i and lines[i - 1].strip()) or not _BARE_NOTE.match(lines[i].strip()):
@@ -177,10 +181,11 @@ def take_endnotes(cleaned: Cleaned) -> Cleaned:
                 current = None
         if cut is not None:
             del lines[cut:]
-    for i, number in ends.items():
+    for i in ends:
         if i < len(lines):
-            lines[i] = _END_MARKER.sub(lambda m: f"{m.group(1)}{mark(m.group(2))}", lines[i].rstrip())
+            lines[i] = _END_MARKER.sub(lambda m: m.group(1) + "".join(mark(n) for n in m.group(2).split()), lines[i].rstrip())
     _closing_markers(lines, notes)
-    for number in sorted(set(notes) - set(ends.values()) - set(cleaned.footnotes), key=_numeric):
+    ended = {n for numbers in ends.values() for n in numbers}
+    for number in sorted(set(notes) - ended - set(cleaned.footnotes), key=_numeric):
         _mark_inline(lines, number)
     return Cleaned(lines, {k: " ".join(v.split()) for k, v in notes.items()})

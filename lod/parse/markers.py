@@ -33,6 +33,8 @@ never adopts a thousand resolutions; the count must expect the number)."""
 _SYMBOL_PART = re.compile(r"/[A-Za-z]+\.$")
 """The end of a document symbol before a glued number: "C-24/DEC.4", "A/77/L.5/Rev.1" are one
 symbol, not a symbol and footnote 4 (a resolution number before a marker, "76/271.4", is digits)."""
+_NEXT_MARKER = re.compile(r" (\d{1,3})(?=[\s,.;:]|$)")
+"""A second marker set apart after a marker ("the Congo, 21 22"): only the number the count expects."""
 _REFERENCE_WORDS = frozenset(
     "article articles chapter chapters no nos vol vols para paras paragraph paragraphs rule rules section "
     "sections item items annex part parts goal goals target targets resolution resolutions decision decisions "
@@ -127,5 +129,9 @@ def resolve_glued(text: str, state: MarkerState) -> str:
         out.append(mark(number))
         state.note(number)
         pos = end
+        while (after := _NEXT_MARKER.match(text, pos)) and state.expects(after.group(1)):
+            out.append(mark(after.group(1)))  # "the Congo, 21 22": two notes on one word
+            state.note(after.group(1))
+            pos = after.end()
     out.append(text[pos:])
     return "".join(out)
