@@ -146,11 +146,26 @@ _AND_WHILE = "وإذ "
 "إذ" alone; the labels, learned from the many, carry it ("وإذ يشير" is "إذ يشير" too)."""
 
 
+_GENDERED = ("ت", "ي")
+"""Arabic verbs agree with their subject: the General Assembly (الجمعية, feminine) "تقرر", "تحث",
+"وإذ تشير"; the Economic and Social Council, the Security Council, the Human Rights Council
+(المجلس, masculine) "يقرر", "يحث", "وإذ يشير". The present tense's first letter is all that
+differs, so the verb is compared in one form: a label learned from one body's texts reads the
+others'."""
+
+
 def fold(phrase: str) -> str:
-    """How labels and texts are compared: case, apostrophes, spacing, the Arabic tatweel and
-    trailing punctuation do not count ("Gardant à l’esprit," is "gardant à l'esprit")."""
+    """How labels and texts are compared: case, apostrophes, spacing, the Arabic tatweel,
+    trailing punctuation and the gender of an Arabic verb do not count ("Gardant à l’esprit," is
+    "gardant à l'esprit"; "تقر" is "يقر")."""
     folded = " ".join(phrase.casefold().replace("’", "'").replace("\u0640", "").split()).strip(LABEL_TRAILING)
-    return folded[1:] if folded.startswith(_AND_WHILE) else folded
+    folded = folded[1:] if folded.startswith(_AND_WHILE) else folded
+    words = folded.split(" ")
+    verb = 1 if words[0] == _AND_WHILE[1:].strip() and len(words) > 1 else 0
+    if words[verb][:1] == _GENDERED[0] and len(words[verb]) > 2:
+        words[verb] = _GENDERED[1] + words[verb][1:]
+        return " ".join(words)
+    return folded
 
 
 UNSPACED_TAGS = frozenset({"zh"})

@@ -196,3 +196,15 @@ def test_chinese_degree_prefixes_are_learned_from_the_scheme_and_read_before_a_l
     assert leading_label("又敦促会员国加强努力，确保人道主义人员", "zho") == "又敦促"
     assert phrase_concept("又敦促", "zho") == phrase_concept("敦促", "zho") == VERB["urges"]
     assert phrase_concept("又", "zho") is None
+
+
+def test_an_arabic_verb_reads_in_either_gender() -> None:
+    """The General Assembly's Arabic texts write its verbs feminine ("تقر", "وإذ تشير": the
+    Assembly, الجمعية), the Councils' masculine ("يقر", "وإذ يشير"); the scheme's label, learned
+    from one body's texts, reads the other's (A/RES/75/2 paragraph 5 opens "تقر بأن …")."""
+    from lod.vocabulary import fold
+
+    assert fold("تقر") == fold("يقر") and fold("وإذ تشير أيضا") == fold("إذ يشير أيضا")
+    assert fold("تم") == "تم"  # a word of two letters is no verb of the present tense
+    assert phrase_concept("تقر", "ara") == phrase_concept("يقر", "ara") == VERB["acknowledges"]
+    assert phrase_concept("وإذ تشير", "ara") == phrase_concept("وإذ يشير", "ara") == VERB["recalling"]
