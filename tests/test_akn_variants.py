@@ -128,3 +128,16 @@ def test_a_draft_symbol_with_the_words_the_un_adds_to_it_is_the_symbol(tmp_path:
     assert any("stepNote" in line and "as orally revised" in line for line in lines)
     again = read_akn(akn_document(res, registry, "http://lod.test"), variant.name)
     assert [(s.symbol, s.note) for s in again.workflow] == [(s.symbol, s.note) for s in res.workflow]
+
+
+@needs_akn
+def test_the_dash_between_number_and_title_is_not_the_title_s(tmp_path: Path) -> None:
+    """The Arabic files of session 75 print "75/2 -⇥جدول الأنصبة …" with the dash in `docTitle`."""
+    source = GA78 / "Arabic" / "A_RES_78_1_A.xml"
+    plain = parse_file(source).title
+    assert plain and not plain.startswith("-")
+    dashed = tmp_path / source.name
+    xml = source.read_text(encoding="utf-8")
+    dashed.write_text(xml.replace('<span class="bold">\tالإعلان السياسي', '<span class="bold">-\tالإعلان السياسي', 1), encoding="utf-8")
+    assert dashed.read_text(encoding="utf-8") != xml
+    assert parse_file(dashed).title == plain

@@ -208,6 +208,9 @@ def read_akn(data: bytes, source: str, part: str | None = None) -> Resolution:
     return res
 
 
+_NUMBER_DASH = re.compile(r"^[-–—]\s+")
+
+
 def _preface(preface: etree._Element | None, inline: InlineReader, markers: list[str] | None = None) -> tuple[str | None, str | None]:
     """(number, title) of a preface: "77/18." and the resolution's title; the footnote markers
     the title carries go to `markers` (the heading's notes)."""
@@ -219,7 +222,8 @@ def _preface(preface: etree._Element | None, inline: InlineReader, markers: list
             number = squash("".join(el.itertext())).rstrip(".") or None
         elif local(el) == "docTitle" and title is None:
             read = inline.read(el)
-            title = read.text or None
+            # "75/2 -⇥جدول الأنصبة …": the dash between number and title, which the Arabic files put in the title
+            title = _NUMBER_DASH.sub("", read.text) or None
             if markers is not None:
                 markers += read.markers
     return number, title
