@@ -41,6 +41,7 @@ _LOCK = threading.Lock()
 _PRINTED_RULE = re.compile(r"^\s*_{5,}\s*$")
 _BARCODE = re.compile(r"^\*\d{6,8}\*$")
 RAISED = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_NOTE_MARKS = "⁰¹²³⁴⁵⁶⁷⁸⁹*"
 """Digits → superscript digits: how every reader writes a footnote marker (furniture reads them back)."""
 _NOT_ITALIC_FONTS = ("barcode", "3 of 9", "3of9", "code39")
 
@@ -154,8 +155,8 @@ def _reason(exc: Exception) -> str:
 def _page_text(page, first: bool) -> str:  # type: ignore[no-untyped-def]
     lines = [line for line in _lines(page) if first or not line.artifact]
     body_size = _body_size(lines)
-    lowest_body = min((line.baseline for line in lines if line.size >= body_size * 0.95), default=0.0)
     texts = [_render(line) for line in lines]
+    lowest_body = _lowest_body(lines, texts, body_size)
     heading = [_is_heading(line, text) for line, text in zip(lines, texts)]
     body: list[str] = []
     notes: list[str] = []
@@ -170,11 +171,25 @@ def _page_text(page, first: bool) -> str:  # type: ignore[no-untyped-def]
             notes.append(text)
         else:
             body.append(text)
-    first_note = next((k for k, text in enumerate(notes) if text[:1] in "⁰¹²³⁴⁵⁶⁷⁸⁹*"), None)
+    first_note = next((k for k, text in enumerate(notes) if text[:1] in _NOTE_MARKS), None)
     if first_note is not None and not any(_PRINTED_RULE.match(text) for text in notes[:first_note]):
         notes.insert(first_note, RULE)
     body += notes
     return "\n".join(_join_hyphens(body)) + "\n"
+
+
+def _lowest_body(lines: list[_Line], texts: list[str], body_size: float) -> float:
+    """The baseline of the page's last line in body type above its notes: a footer in body type
+    below them ("17-17734 (E) 121017", where a PDF does not tag it as an artifact) is not the
+    text's; where a smaller line opens with a marker below body text, the body line above it is."""
+    body = [line.baseline for line in lines if line.size >= body_size * 0.95]
+    starts = [line.baseline for line, text in zip(lines, texts)  # "¹ Official Records …", "* Reissued …"
+              if line.size < body_size * 0.92 and (text[:1] in _NOTE_MARKS[:-1] or text.startswith("* "))
+              and any(b > line.baseline for b in body)]
+    if starts:
+        first = max(starts)
+        return min(b for b in body if b > first)
+    return min(body, default=0.0)
 
 
 _HEADING_END = re.compile(r"[,;:.]\**$")
@@ -276,20 +291,31 @@ def _fast_calls() -> tuple[Any, Any, Any]:
 
 
 def _attach_markers(lines: list[_Line]) -> list[_Line]:
-    """A footnote marker PDFium puts on a line of its own (it is raised above the line it
-    belongs to) goes back to the end of that line."""
+    """A footnote marker PDFium puts on a line of its own (raised above the line it belongs to)
+    goes back to the end of that line; a note's own marker, raised before its first word ("⁵
+    Ibid., vol. 1577" with "5" a line of its own above), to the start of the line after it."""
     out: list[_Line] = []
-    for line in lines:
+    pending: list[_Glyph] = []
+    for i, line in enumerate(lines):
         printed = [g for g in line.glyphs if not g.char.isspace()]
-        if out and printed and all(g.char.isdigit() for g in printed) and len(printed) <= 3:
-            before = out[-1]
-            size, baseline = before.size, before.baseline
-            last = max((g.x for g in before.glyphs), default=0.0)
-            if all(g.size < size * 0.85 and baseline < g.y < baseline + size for g in printed) and printed[0].x >= last:
-                before.glyphs.extend(printed)
+        if pending:
+            line.glyphs[:0] = pending
+            pending = []
+        elif printed and all(g.char.isdigit() for g in printed) and len(printed) <= 3:
+            if out and _raised_over(printed, out[-1]) and printed[0].x >= max((g.x for g in out[-1].glyphs), default=0.0):
+                out[-1].glyphs.extend(printed)
+                continue
+            following = lines[i + 1] if i + 1 < len(lines) else None
+            if following and following.glyphs[0].x >= printed[-1].x and _raised_over(printed, following):
+                pending = printed
                 continue
         out.append(line)
     return out
+
+
+def _raised_over(printed: list[_Glyph], line: _Line) -> bool:
+    """Digits in smaller type raised above `line`'s baseline, within its height."""
+    return all(g.size < line.size * 0.85 and line.baseline < g.y < line.baseline + line.size for g in printed)
 
 
 _NAME = ctypes.create_string_buffer(256)

@@ -1,0 +1,63 @@
+"""lod.parse.pdf: footnotes at the foot of a page as PDFs other than the UN's tagged ones lay them
+out. A PDF made from the UN's own Word file by another program (LibreOffice: the GA72 Word files
+of ../shared printed so lost 1 note in 3) leaves the page's footer untagged, in body type below
+the notes, and puts a note's raised marker on a line of its own above the note's first words.
+Each test draws such a page with PDFium itself (standard Times font), so it needs no file; the
+Security Council's draft PDFs (tests/test_readers_real.py) hold the UN's own layout unchanged."""
+
+from __future__ import annotations
+
+import ctypes
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+from lod.parse import parse_file
+from lod.parse.pdf import RULE, pdf_text
+
+Run = tuple[str, float, float, float]
+"""Text, x, baseline y (points from the page's foot) and type size."""
+
+
+def _page(path: Path, runs: list[Run]) -> Path:
+    doc = pdfium.PdfDocument.new()
+    page = doc.new_page(612, 792)
+    for text, x, y, size in runs:
+        obj = raw.FPDFPageObj_NewTextObj(doc.raw, b"Times-Roman", ctypes.c_float(size))
+        encoded = ctypes.create_string_buffer((text + "\0").encode("utf-16-le"))
+        raw.FPDFText_SetText(obj, ctypes.cast(encoded, ctypes.POINTER(ctypes.c_ushort)))
+        raw.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, y)
+        raw.FPDFPage_InsertObject(page.raw, obj)
+    raw.FPDFPage_GenerateContent(page.raw)
+    doc.save(str(path))
+    return path
+
+
+RESOLUTION: list[Run] = [
+    ("United Nations A/RES/72/999", 72, 740, 14),
+    ("General Assembly Distr.: General", 72, 710, 14),
+    ("Resolution adopted by the General Assembly on 21 November 2017", 72, 680, 12),
+    ("72/999. The situation in a test", 72, 660, 12),
+    ("The General Assembly,", 72, 640, 10),
+    ("Recalling the Convention on the Rights of the Child,", 72, 620, 10),
+    ("5", 322, 624, 5),  # the marker, raised
+    ("1. Decides to remain seized of the matter.", 72, 600, 10),
+    ("5", 72, 123, 5),  # the note's own marker, a line of its own
+    ("Ibid., vol. 1577, No. 27531.", 78, 120, 8.5),
+    ("17-20698 (E) 121017", 72, 47, 10),  # the footer, untagged, in body type
+]
+
+
+def test_a_note_above_an_untagged_footer_in_body_type_is_a_note(tmp_path: Path) -> None:
+    text = pdf_text(_page(tmp_path / "a.pdf", RESOLUTION).read_bytes(), "a.pdf")
+    lines = text.splitlines()
+    assert lines[lines.index(RULE) + 1] == "⁵ Ibid., vol. 1577, No. 27531."
+    assert lines.index("17-20698 (E) 121017") < lines.index(RULE)  # the page's furniture, not a note
+
+
+def test_the_note_reaches_the_model(tmp_path: Path) -> None:
+    res = parse_file(_page(tmp_path / "a.pdf", RESOLUTION))
+    assert [(f.marker, f.text) for f in res.footnotes] == [("5", "Ibid., vol. 1577, No. 27531.")]
+    assert res.preamble[0].footnote_refs == ["5"]
+    assert [p.num for p in res.operative] == ["1"]
