@@ -200,6 +200,10 @@ _AMENDMENT = re.compile(
 resolution A/C.3/80/L.20/Rev.1" (instructions to insert, replace or delete, no formula of its own)."""
 
 
+_ITALIC_OPENING = re.compile(r"^\*[A-Z][a-z]+", re.MULTILINE)
+"""A line opening with a word in italics ("*Recalling* its resolution"): the PDF prints its phrases so."""
+
+
 def assemble(src: SourceText, overrides: dict[str, Any]) -> Resolution:
     """Text → Resolution; raises ParseError when the text is not a resolution at all."""
     cleaned = _clean(src)
@@ -212,6 +216,7 @@ def assemble(src: SourceText, overrides: dict[str, Any]) -> Resolution:
     blocks = BlockBuilder(
         vocabulary, titles, set(cleaned.footnotes), dehyphenate=src.layout != "markdown",
         soft_breaks=src.layout == "markdown", paragraphs_are_lines=src.layout == "docx",
+        italic_phrases=src.layout == "pdf" and len(_ITALIC_OPENING.findall(src.text)) >= 2,
     ).build(split.body_lines)
     tokens = {m for b in blocks for m in MARK_RE.findall(b)}
     if set(cleaned.footnotes) - tokens:

@@ -240,6 +240,10 @@ class BlockBuilder:
     opens a paragraph (a number, a point, a phrase of the lexicon) after a blank line starts a
     block, whatever the line before: a heading without a full stop ("A. Use of categories of
     staff, including …", "Conditions of service …") never takes in the paragraph after it."""
+    italic_phrases: bool = False
+    """A PDF whose phrases are printed in italics (lod.parse.pdf writes them `*…*`): a line in
+    upright type opens a paragraph only with a phrase of the lexicon ("… on Nuclear Security: ⏎
+    Enhancing Global Efforts, in Vienna …" is one paragraph)."""
     blocks: list[str] = field(default_factory=list)
 
     @staticmethod
@@ -389,7 +393,7 @@ class BlockBuilder:
             # where breaks are soft, a line the blank line does not set apart opens a paragraph
             # only with a phrase of the lexicon: "…, Production, ⏎ Stockpiling and Use of
             # Chemical Weapons …" is one paragraph
-            return not self.soft_breaks or opens_with_lexicon_phrase(plain_line)
+            return not (self.soft_breaks or self.italic_phrases) or opens_with_lexicon_phrase(plain_line)
         if opens_operative(plain_line) and plain_end(MARK_RE.sub("", current)).endswith((",", ";", ".")):
             return True  # "…, 24" then "Decides:": punctuation and the verb lexicon agree
         return first.isupper() and plain_line.startswith(("We ", "We, "))

@@ -1,5 +1,5 @@
-"""lod.parse.pdf: footnotes at the foot of a page as PDFs other than the UN's tagged ones lay them
-out. A PDF made from the UN's own Word file by another program (LibreOffice: the GA72 Word files
+"""PDFs other than the UN's tagged ones (lod.parse.pdf, lod.parse.blocks): footnotes at the foot
+of a page, and paragraphs told by their italic phrases. A PDF made from the UN's own Word file by another program (LibreOffice: the GA72 Word files
 of ../shared printed so lost 1 note in 3) leaves the page's footer untagged, in body type below
 the notes, and puts a note's raised marker on a line of its own above the note's first words.
 Each test draws such a page with PDFium itself (standard Times font), so it needs no file; the
@@ -61,3 +61,25 @@ def test_the_note_reaches_the_model(tmp_path: Path) -> None:
     assert [(f.marker, f.text) for f in res.footnotes] == [("5", "Ibid., vol. 1577, No. 27531.")]
     assert res.preamble[0].footnote_refs == ["5"]
     assert [p.num for p in res.operative] == ["1"]
+
+
+def test_an_upright_line_in_an_italic_phrased_pdf_opens_no_paragraph() -> None:
+    """A/RES/72/42 printed to PDF: the title of a conference wraps after its colon, and its
+    second line opens with a participle in upright type ("Enhancing Global Efforts"); the PDF
+    prints its phrases in italics, so the line goes on the paragraph above."""
+    from lod.parse.assemble import assemble
+    from lod.parse.readers import SourceText
+
+    text = "\n".join([
+        "Resolution adopted by the General Assembly on 4 December 2017", "72/42. Measures to prevent terrorists",
+        "*The General Assembly*,",
+        "*Taking note* of the holding of the International Conference on Nuclear Security:",
+        "Enhancing Global Efforts, in Vienna in July 2013,",
+        "*Taking note also* of the Code of Conduct on the Safety and Security of Radioactive Sources,",
+        "1. *Calls upon* all Member States to support international efforts;",
+    ])
+    res = assemble(SourceText(text, "pdf", {}, "a.pdf"), {})
+    assert [p.verb for p in res.preamble] == ["Taking note", "Taking note also"]
+    assert "Nuclear Security: Enhancing Global Efforts" in res.preamble[0].text
+    plain = assemble(SourceText(text.replace("*", ""), "pdf", {}, "a.pdf"), {})  # no italics to tell by
+    assert [p.verb for p in plain.preamble][:2] == ["Taking note", "Enhancing"]
