@@ -83,3 +83,27 @@ def test_an_upright_line_in_an_italic_phrased_pdf_opens_no_paragraph() -> None:
     assert "Nuclear Security: Enhancing Global Efforts" in res.preamble[0].text
     plain = assemble(SourceText(text.replace("*", ""), "pdf", {}, "a.pdf"), {})  # no italics to tell by
     assert [p.verb for p in plain.preamble][:2] == ["Taking note", "Enhancing"]
+
+
+def test_an_odd_page_s_wrapped_short_title_is_a_running_header() -> None:
+    """A/RES/72/227 printed to PDF: the short title wraps and the symbol follows its second line
+    ("Role of the United Nations in promoting development ⏎ in the context of globalization and
+    interdependence A/RES/72/227"); a PDF that does not tag it leaves it in the text, where it
+    glued the page's first paragraph to the last one of the page before."""
+    from lod.parse.assemble import assemble
+    from lod.parse.readers import SourceText
+
+    title = "Role of the United Nations in promoting development in the context of globalization and interdependence"
+    text = "\n".join([
+        "United Nations A/RES/72/227", "General Assembly Distr.: General",
+        "Resolution adopted by the General Assembly on 20 December 2017",
+        f"72/227. {title}", "*The General Assembly*,",
+        "*Reaffirming also* the commitment to achieving sustainable development,",
+        "2/5 17-23302", "\f" + "Role of the United Nations in promoting development",
+        "in the context of globalization and interdependence A/RES/72/227",
+        "*Reaffirming further* that the spread of information and communications technology has great potential,",
+        "1. *Takes note* of the report of the Secretary-General;",
+    ])
+    res = assemble(SourceText(text, "pdf", {}, "a.pdf"), {})
+    assert [p.verb for p in res.preamble] == ["Reaffirming also", "Reaffirming further"]
+    assert res.preamble[0].text.endswith("sustainable development,")

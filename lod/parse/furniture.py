@@ -268,6 +268,13 @@ def clean_pdf_text(text: str) -> Cleaned:
             if not any(x.strip() for x in out[:-1]):
                 out.append(line.replace(symbol or "", "").strip())  # an extract's first header: its short title
             continue
+        if symbol and line.endswith(" " + symbol) and sum(1 for x in out[page_start:] if x.strip()) <= 1 \
+                and not line[: -len(symbol)].rstrip().endswith((".", ",", ";", ":")):
+            # an odd page's short title wrapped, the symbol after its second line ("Role of the United
+            # Nations in promoting development ⏎ in the context of globalization … A/RES/72/227"):
+            # the symbol marks the header and the block builder drops the title's pieces beside it
+            out += [symbol, line[: -len(symbol)].strip()]
+            continue
         out.append(_SUPERSCRIPT_RUN.sub(lambda m: mark(m.group(0).translate(_SUPERSCRIPT)), line))
     if PAGE_BREAK in text and not ruled:
         _unruled_notes(out, page_start, notes)
