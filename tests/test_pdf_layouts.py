@@ -107,3 +107,30 @@ def test_an_odd_page_s_wrapped_short_title_is_a_running_header() -> None:
     res = assemble(SourceText(text, "pdf", {}, "a.pdf"), {})
     assert [p.verb for p in res.preamble] == ["Reaffirming also", "Reaffirming further"]
     assert res.preamble[0].text.endswith("sustainable development,")
+
+
+def test_a_resolution_in_parts_printed_without_blank_lines() -> None:
+    """A/RES/72/90 A-B printed to PDF: the title, part A's letter and title, and part B's letter,
+    title and formula follow one another without the blank lines a Word file has; the running
+    header carries the parts' symbol ("Questions relating to information A/RES/72/90 A-B")."""
+    from lod.parse.assemble import assemble
+    from lod.parse.readers import SourceText
+
+    text = "\n".join([
+        "United Nations A/RES/72/90 A-B", "General Assembly Distr.: General",
+        "Resolutions adopted by the General Assembly on 7 December 2017",
+        "72/90. Questions relating to information", "A", "Information in the service of humanity",
+        "*The General Assembly*,", "*Taking note* of the report of the Committee on Information,",
+        "1. *Urges* all countries to cooperate;", "", "*66th plenary meeting*", "", "*7 December 2017*", "",
+        "B", "", "United Nations public information policies and activities", "*The General Assembly*,",
+        "2/20 17-22120", "\fQuestions relating to information A/RES/72/90 A-B",
+        "*Emphasizing* that the Committee on Information is its main subsidiary body,",
+        "I. Introduction", "1. *Requests* the Department of Public Information to continue;",
+        "2/20 17-22120", "\fQuestions relating to information A/RES/72/90 A-B",
+        "2. *Reaffirms* that the Department is to continue;",
+    ])
+    res = assemble(SourceText(text, "pdf", {}, "a.pdf"), {})
+    assert res.title == "Questions relating to information"
+    assert [p.verb for p in res.preamble] == ["Taking note", "Emphasizing"]
+    assert [(p.num, p.verb) for p in res.operative] == [("1", "Urges"), ("1", "Requests"), ("2", "Reaffirms")]
+    assert not any("A/RES/72/90" in (p.section or "") or "A/RES/72/90" in p.text for p in res.operative)

@@ -241,9 +241,8 @@ class BlockBuilder:
     block, whatever the line before: a heading without a full stop ("A. Use of categories of
     staff, including …", "Conditions of service …") never takes in the paragraph after it."""
     italic_phrases: bool = False
-    """A PDF whose phrases are printed in italics (lod.parse.pdf writes them `*…*`): a line in
-    upright type opens a paragraph only with a phrase of the lexicon ("… on Nuclear Security: ⏎
-    Enhancing Global Efforts, in Vienna …" is one paragraph)."""
+    """A PDF printing its phrases in italics (`*…*`): an upright line opens a paragraph only with a
+    phrase of the lexicon ("… on Nuclear Security: ⏎ Enhancing Global Efforts, …" is one paragraph)."""
     blocks: list[str] = field(default_factory=list)
 
     @staticmethod
@@ -360,6 +359,8 @@ class BlockBuilder:
             return True  # also around a part's letter ("B"), and after a closing "76th plenary meeting"
         if marker_only(current):
             return False
+        if plain_line[:1] == "T" and formula_line(plain_line.replace("*", "").strip()) is not None:
+            return True  # "B ⏎ United Nations public information policies ⏎ *The General Assembly*,": a part's formula
         if blank and _ITEM_HEADING.match(plain_line) or _ITEM_HEADING.match(MARK_RE.sub("", current).strip()):
             return True  # "Item 115 and its sub-items (a), (b), (d) and (g)" is a heading of its own
         if CLOSING.match(plain_line.replace("*", "").strip()) or is_heading(line) or is_heading(current):

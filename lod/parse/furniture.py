@@ -194,10 +194,11 @@ def is_running_header(line: str, symbol: str | None) -> bool:
     s = line.strip()
     if not symbol or s == symbol or s.startswith("United Nations"):
         return False
-    if s.startswith(symbol + " "):
-        rest = s[len(symbol) :].strip()
-    elif s.endswith(" " + symbol):
-        rest = s[: -len(symbol)].strip()
+    parts = re.escape(symbol) + _PARTS  # "A/RES/72/90 A-B": the symbol of a resolution in parts
+    if m := re.match(parts + " ", s):
+        rest = s[m.end() :].strip()
+    elif m := re.search(" " + parts + "$", s):
+        rest = s[: m.start()].strip()
     else:
         return False
     if _MASTHEAD_ITEM.match(rest):
@@ -205,6 +206,7 @@ def is_running_header(line: str, symbol: str | None) -> bool:
     return rest[:1].isupper() and not rest.endswith((".", ",", ";", ":"))
 
 
+_PARTS = r"(?: [A-K](?:[-–][A-K]| and [A-K])?)?"
 _MASTHEAD_ITEM = re.compile(r"(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Distr\.)")
 
 

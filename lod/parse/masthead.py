@@ -211,11 +211,17 @@ def _next_text(plain: list[str], i: int) -> str | None:
     return " ".join(out) or None
 
 
+_PART_LETTER = re.compile(r"^[A-K]$")
+"""The letter of a resolution's first part below the title ("72/90. Questions relating to
+information ⏎ A ⏎ Information in the service of humanity"): the title ends above it."""
+
+
 def _title_from(plain: list[str], i: int, first: str) -> str:
-    """A title that wraps: following lines up to the next blank line."""
+    """A title that wraps: following lines up to the next blank line (or a part's letter: a PDF
+    sets neither apart by a blank line)."""
     parts = [first]
     for line in plain[i + 1 :]:
-        if not line or is_furniture(line):
+        if not line or is_furniture(line) or _PART_LETTER.match(line):
             break
         parts.append(line)
     return " ".join(" ".join(parts).split())
