@@ -107,6 +107,12 @@ def test_an_odd_page_s_wrapped_short_title_is_a_running_header() -> None:
     res = assemble(SourceText(text, "pdf", {}, "a.pdf"), {})
     assert [p.verb for p in res.preamble] == ["Reaffirming also", "Reaffirming further"]
     assert res.preamble[0].text.endswith("sustainable development,")
+    three = text.replace("Role of the United Nations in promoting development",  # A/RES/72/93: over three lines
+                         "Role of the United Nations in promoting\ndevelopment in the context of\nglobalization and")
+    three = three.replace("in the context of globalization and interdependence A/RES", "interdependence A/RES")
+    res = assemble(SourceText(three, "pdf", {}, "a.pdf"), {})
+    assert [p.verb for p in res.preamble] == ["Reaffirming also", "Reaffirming further"]
+    assert res.preamble[0].text.endswith("sustainable development,")
 
 
 def test_a_resolution_in_parts_printed_without_blank_lines() -> None:

@@ -270,7 +270,7 @@ def clean_pdf_text(text: str) -> Cleaned:
             if not any(x.strip() for x in out[:-1]):
                 out.append(line.replace(symbol or "", "").strip())  # an extract's first header: its short title
             continue
-        if symbol and line.endswith(" " + symbol) and sum(1 for x in out[page_start:] if x.strip()) <= 1 \
+        if symbol and line.endswith(" " + symbol) and sum(1 for x in out[page_start:] if x.strip()) <= 3 \
                 and not line[: -len(symbol)].rstrip().endswith((".", ",", ";", ":")):
             # an odd page's short title wrapped, the symbol after its second line ("Role of the United
             # Nations in promoting development ⏎ in the context of globalization … A/RES/72/227"):
