@@ -140,3 +140,18 @@ def test_a_resolution_in_parts_printed_without_blank_lines() -> None:
     assert [p.verb for p in res.preamble] == ["Taking note", "Emphasizing"]
     assert [(p.num, p.verb) for p in res.operative] == [("1", "Urges"), ("1", "Requests"), ("2", "Reaffirms")]
     assert not any("A/RES/72/90" in (p.section or "") or "A/RES/72/90" in p.text for p in res.operative)
+
+
+def test_a_note_s_marker_goes_before_its_first_word_where_the_note_wraps_in_one_line() -> None:
+    """A/RES/72/31 printed to PDF: PDFium gives note 5, set in italics over two printed lines,
+    as one line whose commoner baseline is its second; the marker "5", a line of its own, is
+    raised above the note's first word, which is what it is measured against."""
+    from lod.parse.pdf import _attach_markers, _Glyph, _Line, _render
+
+    def glyphs(text: str, x: float, y: float, size: float) -> list[_Glyph]:
+        return [_Glyph(c, size, x + 4 * k, y, False, False) for k, c in enumerate(text)]
+
+    marker = _Line(glyphs("5", 101.9, 175.8, 4.9))
+    note = _Line(glyphs("1995 Review", 147.2, 172.5, 8.5) + glyphs(" Conference of the Parties, Final Document", 101.9, 162.0, 8.5))
+    [line] = _attach_markers([marker, note])
+    assert _render(line).startswith("⁵ 1995 Review")

@@ -302,20 +302,20 @@ def _attach_markers(lines: list[_Line]) -> list[_Line]:
             line.glyphs[:0] = pending
             pending = []
         elif printed and all(g.char.isdigit() for g in printed) and len(printed) <= 3:
-            if out and _raised_over(printed, out[-1]) and printed[0].x >= max((g.x for g in out[-1].glyphs), default=0.0):
+            if out and _raised_over(printed, out[-1].size, out[-1].baseline) and printed[0].x >= max(g.x for g in out[-1].glyphs):
                 out[-1].glyphs.extend(printed)
                 continue
-            following = lines[i + 1] if i + 1 < len(lines) else None
-            if following and following.glyphs[0].x >= printed[-1].x and _raised_over(printed, following):
+            first = next((g for g in lines[i + 1].glyphs if not g.char.isspace()), None) if i + 1 < len(lines) else None
+            if first and first.x >= printed[-1].x and _raised_over(printed, first.size, first.y):  # before its first word
                 pending = printed
                 continue
         out.append(line)
     return out
 
 
-def _raised_over(printed: list[_Glyph], line: _Line) -> bool:
-    """Digits in smaller type raised above `line`'s baseline, within its height."""
-    return all(g.size < line.size * 0.85 and line.baseline < g.y < line.baseline + line.size for g in printed)
+def _raised_over(printed: list[_Glyph], size: float, baseline: float) -> bool:
+    """Digits in smaller type than `size`, raised above `baseline` within that height."""
+    return all(g.size < size * 0.85 and baseline < g.y < baseline + size for g in printed)
 
 
 _NAME = ctypes.create_string_buffer(256)
