@@ -20,16 +20,17 @@ Run = tuple[str, float, float, float]
 """Text, x, baseline y (points from the page's foot) and type size."""
 
 
-def _page(path: Path, runs: list[Run]) -> Path:
+def _page(path: Path, runs: list[Run], *pages: list[Run]) -> Path:
     doc = pdfium.PdfDocument.new()
-    page = doc.new_page(612, 792)
-    for text, x, y, size in runs:
-        obj = raw.FPDFPageObj_NewTextObj(doc.raw, b"Times-Roman", ctypes.c_float(size))
-        encoded = ctypes.create_string_buffer((text + "\0").encode("utf-16-le"))
-        raw.FPDFText_SetText(obj, ctypes.cast(encoded, ctypes.POINTER(ctypes.c_ushort)))
-        raw.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, y)
-        raw.FPDFPage_InsertObject(page.raw, obj)
-    raw.FPDFPage_GenerateContent(page.raw)
+    for page_runs in (runs, *pages):
+        page = doc.new_page(612, 792)
+        for text, x, y, size in page_runs:
+            obj = raw.FPDFPageObj_NewTextObj(doc.raw, b"Times-Roman", ctypes.c_float(size))
+            encoded = ctypes.create_string_buffer((text + "\0").encode("utf-16-le"))
+            raw.FPDFText_SetText(obj, ctypes.cast(encoded, ctypes.POINTER(ctypes.c_ushort)))
+            raw.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, y)
+            raw.FPDFPage_InsertObject(page.raw, obj)
+        raw.FPDFPage_GenerateContent(page.raw)
     doc.save(str(path))
     return path
 
@@ -146,12 +147,31 @@ def test_a_note_s_marker_goes_before_its_first_word_where_the_note_wraps_in_one_
     """A/RES/72/31 printed to PDF: PDFium gives note 5, set in italics over two printed lines,
     as one line whose commoner baseline is its second; the marker "5", a line of its own, is
     raised above the note's first word, which is what it is measured against."""
-    from lod.parse.pdf import _attach_markers, _Glyph, _Line, _render
+    from lod.parse.pdf import _render
+    from lod.parse.pdflines import Glyph, Line, attach_markers
 
-    def glyphs(text: str, x: float, y: float, size: float) -> list[_Glyph]:
-        return [_Glyph(c, size, x + 4 * k, y, False, False) for k, c in enumerate(text)]
+    def glyphs(text: str, x: float, y: float, size: float) -> list[Glyph]:
+        return [Glyph(c, size, x + 4 * k, y, False, False) for k, c in enumerate(text)]
 
-    marker = _Line(glyphs("5", 101.9, 175.8, 4.9))
-    note = _Line(glyphs("1995 Review", 147.2, 172.5, 8.5) + glyphs(" Conference of the Parties, Final Document", 101.9, 162.0, 8.5))
-    [line] = _attach_markers([marker, note])
+    marker = Line(glyphs("5", 101.9, 175.8, 4.9))
+    note = Line(glyphs("1995 Review", 147.2, 172.5, 8.5) + glyphs(" Conference of the Parties, Final Document", 101.9, 162.0, 8.5))
+    [line] = attach_markers([marker, note])
     assert _render(line).startswith("⁵ 1995 Review")
+
+
+def test_a_first_page_whose_notes_outweigh_its_text_keeps_the_document_s_body_type(tmp_path: Path) -> None:
+    """A/RES/72/217 printed to PDF: page 1 holds the masthead, four lines of text and twelve
+    lines of notes, so its commonest type is the notes'; the document's body type (the text of
+    the pages after) tells text from notes there."""
+    notes: list[Run] = [("1", 72, 303, 5), ("Report of the Global Conference on the Sustainable Development of Small Island", 78, 300, 8.5)]
+    notes += [(f"Developing States, Bridgetown, Barbados, 25 April to 6 May 1994, chapter {n}, resolution 1, annex I.", 78, 290 - 10 * n, 8.5)
+              for n in range(12)]
+    first = RESOLUTION[:5] + [("Recalling the Barbados Programme of Action for Small Island Developing States,", 72, 620, 10),
+                              ("1", 430, 624, 5), ("and the Mauritius Strategy for the Further Implementation of the Programme,", 72, 606, 10),
+                              ("including its chapter on the sustainable development of small island developing", 72, 592, 10),
+                              ("States,", 72, 578, 10)] + notes + [("17-23286 (E) 300118", 72, 47, 10)]
+    second: list[Run] = [(f"{n}. Decides to continue the consideration of the question at its next session, as it decided;", 72, 700 - 14 * n, 10)
+                         for n in range(1, 30)]
+    res = parse_file(_page(tmp_path / "c.pdf", first, second))
+    assert [f.marker for f in res.footnotes] == ["1"] and res.footnotes[0].text.startswith("Report of the Global Conference")
+    assert [p.num for p in res.operative] == [str(n) for n in range(1, 30)]

@@ -22,13 +22,12 @@ from __future__ import annotations
 import ctypes
 import re
 import threading
-from collections import Counter
-from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from lod.parse.errors import ParseError
+from lod.parse.pdflines import NOTE_MARKS, Glyph, Line, attach_markers, body_size, lowest_body
 
 PAGE_BREAK = "\f"
 PDFIUM_HYPHEN = "\ufffe"
@@ -41,44 +40,8 @@ _LOCK = threading.Lock()
 _PRINTED_RULE = re.compile(r"^\s*_{5,}\s*$")
 _BARCODE = re.compile(r"^\*\d{6,8}\*$")
 RAISED = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-_NOTE_MARKS = "⁰¹²³⁴⁵⁶⁷⁸⁹*"
 """Digits → superscript digits: how every reader writes a footnote marker (furniture reads them back)."""
 _NOT_ITALIC_FONTS = ("barcode", "3 of 9", "3of9", "code39")
-
-
-@dataclass(slots=True)
-class _Glyph:
-    char: str
-    size: float
-    x: float
-    y: float
-    italic: bool
-    artifact: bool
-    bold: bool = False
-
-
-@dataclass
-class _Line:
-    glyphs: list[_Glyph] = field(default_factory=list)
-
-    @cached_property
-    def size(self) -> float:
-        """The line's type size: the most common size among its letters."""
-        sizes = Counter(round(g.size, 1) for g in self.glyphs if g.char.isalpha()) or Counter(
-            round(g.size, 1) for g in self.glyphs if not g.char.isspace()
-        )
-        return sizes.most_common(1)[0][0] if sizes else 0.0
-
-    @cached_property
-    def baseline(self) -> float:
-        size = self.size
-        ys = Counter(round(g.y, 1) for g in self.glyphs if not g.char.isspace() and abs(g.size - size) < 0.6)
-        return ys.most_common(1)[0][0] if ys else 0.0
-
-    @property
-    def artifact(self) -> bool:
-        printed = [g for g in self.glyphs if not g.char.isspace()]
-        return bool(printed) and all(g.artifact for g in printed)
 
 
 def pdf_pages(data: bytes, source: str) -> list[str]:
@@ -91,7 +54,9 @@ def pdf_pages(data: bytes, source: str) -> list[str]:
         except pdfium.PdfiumError as exc:
             raise ParseError(source, f"the PDF cannot be read ({_reason(exc)})") from None
         try:
-            pages = [_page_text(document[k], first=k == 0) for k in range(len(document))]
+            lines = [[x for x in _lines(document[k]) if k == 0 or not x.artifact] for k in range(len(document))]
+            text_size = body_size([x for page in lines for x in page])  # the document's, beside each page's
+            pages = [_page_text(page, text_size) for page in lines]
         except pdfium.PdfiumError as exc:
             raise ParseError(source, f"a page of the PDF cannot be read ({_reason(exc)})") from None
         finally:
@@ -152,11 +117,15 @@ def _reason(exc: Exception) -> str:
     return message or type(exc).__name__
 
 
-def _page_text(page, first: bool) -> str:  # type: ignore[no-untyped-def]
-    lines = [line for line in _lines(page) if first or not line.artifact]
-    body_size = _body_size(lines)
+def _page_text(lines: list[Line], text_size: float) -> str:
+    """A page's text; its notes (smaller type below its text) after a rule. The page's body type
+    is the document's where three lines or more of the page are set in it: on a first page
+    whose notes hold more words than its text, the notes' type is not the body's."""
+    size = body_size(lines)
+    if size < text_size and sum(1 for line in lines if line.size == text_size) >= 3:
+        size = text_size
     texts = [_render(line) for line in lines]
-    lowest_body = _lowest_body(lines, texts, body_size)
+    text_end = lowest_body(lines, texts, size)
     heading = [_is_heading(line, text) for line, text in zip(lines, texts)]
     body: list[str] = []
     notes: list[str] = []
@@ -166,36 +135,22 @@ def _page_text(page, first: bool) -> str:  # type: ignore[no-untyped-def]
         if heading[k] and _after_paragraph(body) and _heads(texts[k + 1 :], heading[k + 1 :]):
             body += ["", text, ""]  # a sub-heading: blank lines set it apart, as on the page
             continue
-        below = line.baseline < lowest_body - 1 and line.size < body_size * 0.92
+        below = line.baseline < text_end - 1 and line.size < size * 0.92
         if below and not line.artifact:
             notes.append(text)
         else:
             body.append(text)
-    first_note = next((k for k, text in enumerate(notes) if text[:1] in _NOTE_MARKS), None)
+    first_note = next((k for k, text in enumerate(notes) if text[:1] in NOTE_MARKS), None)
     if first_note is not None and not any(_PRINTED_RULE.match(text) for text in notes[:first_note]):
         notes.insert(first_note, RULE)
     body += notes
     return "\n".join(_join_hyphens(body)) + "\n"
 
 
-def _lowest_body(lines: list[_Line], texts: list[str], body_size: float) -> float:
-    """The baseline of the page's last line in body type above its notes: a footer in body type
-    below them ("17-17734 (E) 121017", where a PDF does not tag it as an artifact) is not the
-    text's; where a smaller line opens with a marker below body text, the body line above it is."""
-    body = [line.baseline for line in lines if line.size >= body_size * 0.95]
-    starts = [line.baseline for line, text in zip(lines, texts)  # "¹ Official Records …", "* Reissued …"
-              if line.size < body_size * 0.92 and (text[:1] in _NOTE_MARKS[:-1] or text.startswith("* "))
-              and any(b > line.baseline for b in body)]
-    if starts:
-        first = max(starts)
-        return min(b for b in body if b > first)
-    return min(body, default=0.0)
-
-
 _HEADING_END = re.compile(r"[,;:.]\**$")
 
 
-def _is_heading(line: _Line, text: str) -> bool:
+def _is_heading(line: Line, text: str) -> bool:
     """A short line set wholly in bold or wholly in italics, without closing punctuation."""
     printed = [g for g in line.glyphs if g.char.isalpha()]
     if not printed or len(text.split()) > 12 or _HEADING_END.search(text) or text[:1].isdigit() or text.startswith("("):
@@ -222,14 +177,7 @@ def _after_paragraph(body: list[str]) -> bool:
 _NUMBERED = re.compile(r"^(\d{1,3})\.\s")
 
 
-def _body_size(lines: list[_Line]) -> float:
-    sizes: Counter[float] = Counter()
-    for line in lines:
-        sizes[line.size] += len(line.glyphs)
-    return sizes.most_common(1)[0][0] if sizes else 0.0
-
-
-def _lines(page) -> list[_Line]:  # type: ignore[no-untyped-def]
+def _lines(page) -> list[Line]:  # type: ignore[no-untyped-def]
     """Characters in reading order, cut into lines where PDFium breaks them."""
     import pypdfium2.raw as raw
 
@@ -243,31 +191,31 @@ def _lines(page) -> list[_Line]:  # type: ignore[no-untyped-def]
         handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
         x, y = ctypes.c_double(), ctypes.c_double()
         x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
-        lines: list[_Line] = [_Line()]
-        previous: _Glyph | None = None
+        lines: list[Line] = [Line()]
+        previous: Glyph | None = None
         for i in range(count):
             char = text[i] if exact else chr(raw.FPDFText_GetUnicode(textpage, i) or 32)
             if char == PDFIUM_HYPHEN:
                 char = "-"
             if char in "\r\n":
                 if char == "\n" or not exact:
-                    lines.append(_Line())
+                    lines.append(Line())
                 previous = None
                 continue
             key = text_object(handle, i)
             if not key:  # generated (a space PDFium inserts): like the glyph before it
                 if previous is not None:
                     lines[-1].glyphs.append(
-                        _Glyph(char, previous.size, previous.x, previous.y, previous.italic, previous.artifact, previous.bold)
+                        Glyph(char, previous.size, previous.x, previous.y, previous.italic, previous.artifact, previous.bold)
                     )
                 continue
             if key not in objects:
                 objects[key] = _object_style(raw.FPDFText_GetTextObject(textpage, i))
             italic, artifact, bold = objects[key]
             char_origin(handle, i, x_ref, y_ref)
-            previous = _Glyph(char, font_size(handle, i), x.value, y.value, italic, artifact, bold)
+            previous = Glyph(char, font_size(handle, i), x.value, y.value, italic, artifact, bold)
             lines[-1].glyphs.append(previous)
-        return _attach_markers([line for line in lines if line.glyphs])
+        return attach_markers([line for line in lines if line.glyphs])
     finally:
         textpage.close()
 
@@ -288,34 +236,6 @@ def _fast_calls() -> tuple[Any, Any, Any]:
         typed(raw.FPDFText_GetFontSize, ctypes.c_double, handle, index),
         typed(raw.FPDFText_GetCharOrigin, ctypes.c_int, handle, index, out, out),
     )
-
-
-def _attach_markers(lines: list[_Line]) -> list[_Line]:
-    """A footnote marker PDFium puts on a line of its own (raised above the line it belongs to)
-    goes back to the end of that line; a note's own marker, raised before its first word ("⁵
-    Ibid., vol. 1577" with "5" a line of its own above), to the start of the line after it."""
-    out: list[_Line] = []
-    pending: list[_Glyph] = []
-    for i, line in enumerate(lines):
-        printed = [g for g in line.glyphs if not g.char.isspace()]
-        if pending:
-            line.glyphs[:0] = pending
-            pending = []
-        elif printed and all(g.char.isdigit() for g in printed) and len(printed) <= 3:
-            if out and _raised_over(printed, out[-1].size, out[-1].baseline) and printed[0].x >= max(g.x for g in out[-1].glyphs):
-                out[-1].glyphs.extend(printed)
-                continue
-            first = next((g for g in lines[i + 1].glyphs if not g.char.isspace()), None) if i + 1 < len(lines) else None
-            if first and first.x >= printed[-1].x and _raised_over(printed, first.size, first.y):  # before its first word
-                pending = printed
-                continue
-        out.append(line)
-    return out
-
-
-def _raised_over(printed: list[_Glyph], size: float, baseline: float) -> bool:
-    """Digits in smaller type than `size`, raised above `baseline` within that height."""
-    return all(g.size < size * 0.85 and baseline < g.y < baseline + size for g in printed)
 
 
 _NAME = ctypes.create_string_buffer(256)
@@ -349,7 +269,7 @@ def _is_artifact(obj) -> bool:  # type: ignore[no-untyped-def]
     return False
 
 
-def _render(line: _Line) -> str:
+def _render(line: Line) -> str:
     """One line as text: raised small digits as superscripts, italic runs as `*…*`."""
     size, baseline = line.size, line.baseline
     out: list[str] = []
@@ -381,7 +301,7 @@ def _render(line: _Line) -> str:
     return "".join(out).replace("**", "").rstrip()
 
 
-def _is_raised(g: _Glyph, size: float, baseline: float) -> bool:
+def _is_raised(g: Glyph, size: float, baseline: float) -> bool:
     return g.char.isdigit() and g.size < size * 0.85 and g.y > baseline + size * 0.2
 
 
