@@ -175,3 +175,27 @@ def test_a_first_page_whose_notes_outweigh_its_text_keeps_the_document_s_body_ty
     res = parse_file(_page(tmp_path / "c.pdf", first, second))
     assert [f.marker for f in res.footnotes] == ["1"] and res.footnotes[0].text.startswith("Report of the Global Conference")
     assert [p.num for p in res.operative] == [str(n) for n in range(1, 30)]
+
+
+def test_a_running_title_s_short_last_line_is_the_title_s() -> None:
+    """A/RES/72/196 printed to PDF: the short title wraps over three lines and its last is one
+    word ("capacity"), on an even page under the symbol and on an odd page before it."""
+    from lod.parse.assemble import assemble
+    from lod.parse.readers import SourceText
+
+    title = "Strengthening the United Nations crime prevention and criminal justice programme, in particular its technical cooperation capacity"
+    wrapped = ["Strengthening the United Nations crime prevention and criminal",
+               "justice programme, in particular its technical cooperation"]
+    text = "\n".join([
+        "United Nations A/RES/72/196", "General Assembly Distr.: General",
+        "Resolution adopted by the General Assembly on 19 December 2017", f"72/196. {title}",
+        "*The General Assembly*,", "*Recalling* the Thirteenth Congress on Crime Prevention,",
+        "2/19 17-23196", "\fA/RES/72/196", *wrapped, "capacity",
+        "*Welcoming* Economic and Social Council resolution 2017/15 of 6 July 2017,",
+        "3/19 17-23196", "\f" + wrapped[0], wrapped[1], "capacity A/RES/72/196",
+        "*Reaffirming* the intrinsic value of biological diversity,",
+        "1. *Takes note* of the report of the Secretary-General;",
+    ])
+    res = assemble(SourceText(text, "pdf", {}, "a.pdf"), {})
+    assert [p.verb for p in res.preamble] == ["Recalling", "Welcoming", "Reaffirming"]
+    assert not any("capacity" in p.text for p in res.preamble)

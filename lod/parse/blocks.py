@@ -237,9 +237,8 @@ class BlockBuilder:
     """Markdown: a line break inside a paragraph is soft, paragraphs are set apart by blank lines."""
     paragraphs_are_lines: bool = False
     """Word: each paragraph of the file is a line and a blank line (lod.parse.word), so a line that
-    opens a paragraph (a number, a point, a phrase of the lexicon) after a blank line starts a
-    block, whatever the line before: a heading without a full stop ("A. Use of categories of
-    staff, including …", "Conditions of service …") never takes in the paragraph after it."""
+    opens a paragraph (a number, a point, a phrase of the lexicon) after a blank line starts a block
+    whatever the line before: a heading without a full stop never takes in the paragraph after it."""
     italic_phrases: bool = False
     """A PDF printing its phrases in italics (`*…*`): an upright line opens a paragraph only with a
     phrase of the lexicon ("… on Nuclear Security: ⏎ Enhancing Global Efforts, …" is one paragraph)."""
@@ -259,11 +258,12 @@ class BlockBuilder:
         m = _GLUED_FOOTNOTE_END.search(text[-20:])
         return bool(m and m.group(2) in self.footnote_markers)
 
-    def _is_title_piece(self, line: str, standalone: bool) -> bool:
-        """A running header's short title (or a piece of it when it wraps)."""
+    def _is_title_piece(self, line: str, standalone: bool, tail: bool = False) -> bool:
+        """A running header's short title (or a piece of it when it wraps; with `tail`, after the header
+        or a piece, the title's last word however short: "… technical cooperation ⏎ capacity")."""
         norm = " ".join(line.replace("*", "").split()).lower()
         if len(norm) < 12:
-            return False
+            return tail and len(norm) > 2 and any(_compared(t).endswith(" " + norm) for t in self.title_texts)
         for title in self.title_texts:
             t = _compared(title)
             if (norm in t and not standalone) or (standalone and t.startswith(norm)):
@@ -300,7 +300,7 @@ class BlockBuilder:
             # start of a title or the rest of one just dropped; elsewhere a line that happens to
             # be part of a title ("development,") is text.
             placed = after_header or standalone or after_title or _next_is_header(lines, index)
-            if (placed or self._starts_title(line)) and self._is_title_piece(line, standalone=standalone) and not (
+            if (placed or self._starts_title(line)) and self._is_title_piece(line, standalone, after_header or after_title) and not (
                 current is not None and (_introduces(current) or self._is_title_piece(current, standalone=False))
             ):
                 after_title = True
