@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from lod.bodies import by_key, by_name
 from lod.parse import citation_patterns as P
 from lod.parse.bodynames import bodies_named, known_re, known_scan
-from lod.parse.blocks import _TRAILING, plain_end
+from lod.parse.openings import _TRAILING, plain_end
 from lod.parse.furniture import is_furniture
 from lod.parse.joining import Vocabulary, join_lines
 from lod.parse.scan import Prefiltered

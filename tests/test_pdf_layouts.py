@@ -199,3 +199,25 @@ def test_a_running_title_s_short_last_line_is_the_title_s() -> None:
     res = assemble(SourceText(text, "pdf", {}, "a.pdf"), {})
     assert [p.verb for p in res.preamble] == ["Recalling", "Welcoming", "Reaffirming"]
     assert not any("capacity" in p.text for p in res.preamble)
+
+
+def test_in_an_italic_phrased_pdf_a_phrase_in_italics_opens_a_paragraph() -> None:
+    """After a paragraph whose comma was not printed (A/RES/72/190: "… resolution 71/205⁴") and
+    after a heading between preambular paragraphs (S/2018/693: "Political situation"), a line
+    opening with a phrase of the lexicon in italics opens a paragraph."""
+    from lod.parse.assemble import assemble
+    from lod.parse.readers import SourceText
+
+    text = "\n".join([
+        "Resolution adopted by the General Assembly on 19 December 2017", "72/190. Situation of human rights",
+        "*The General Assembly*,",
+        "*Welcoming also* the report of the Office of the High Commissioner,",
+        "submitted pursuant to resolution 71/205",
+        "*Reaffirming its grave concern* that the monitoring mission continues to be denied access,",
+        "Political situation",
+        "*Reiterating* that there can be no military solution to the conflict,",
+        "1. *Urges* the parties to cooperate;",
+    ])
+    res = assemble(SourceText(text, "pdf", {}, "a.pdf"), {})
+    assert [p.verb for p in res.preamble] == ["Welcoming also", "Reaffirming its grave concern", None, "Reiterating"]
+    assert res.preamble[2].text == "Political situation"  # the heading as printed, glued to no paragraph

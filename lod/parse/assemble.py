@@ -9,7 +9,8 @@ from typing import Any
 from lod.bodies import by_name, symbol_of
 from lod.dates import iso_date
 from lod.model import Footnote, Resolution
-from lod.parse.blocks import NUM_START, BlockBuilder, is_complete
+from lod.parse.blocks import NUM_START, BlockBuilder
+from lod.parse.openings import is_complete
 from lod.parse.enrich import add_addressees, add_citations
 from lod.parse.errors import ParseError
 from lod.parse.furniture import (

@@ -18,8 +18,8 @@ from lod.parse.furniture import MARK_RE, is_furniture, is_symbol_line
 from lod.parse.heading import formula_line
 from lod.parse.joining import Vocabulary, join_lines
 from lod.parse.misread import may_be_misread, misread_number
-from lod.parse.verbs import leading_phrase, opens_operative, verb_phrase
-from lod.quality import in_lexicon
+from lod.parse.openings import is_complete, opens_with_lexicon_phrase, opens_with_operative_phrase, plain_end
+from lod.parse.verbs import leading_phrase, opens_operative
 
 PARAGRAPH_NUMBER = r"\d{1,6}"
 """A printed paragraph number: up to six digits (paragraph 1000 and beyond exist in long texts)."""
@@ -50,27 +50,6 @@ def _introduces(text: str) -> bool:
     """A block after which a title is the title of what follows, not a running header."""
     plain = MARK_RE.sub("", text).replace("*", "").strip()
     return is_heading(plain) or _introduces_text(plain_end(plain))
-
-_TRAILING = re.compile("(?:[\\s*\"'”’»)\\]]|\ue000[^\ue001]{1,5}\ue001)+$")
-
-
-_TRAILING_LAST = frozenset("*\"'”’»)]\ue001")
-"""Besides whitespace, what `_TRAILING` can end on; a text that ends otherwise has nothing to strip."""
-
-
-def plain_end(text: str) -> str:
-    """The end of a text (its last 200 characters) without trailing markers, quotes, italics, brackets."""
-    end = text[-200:]
-    if end[-1:] not in _TRAILING_LAST and not end[-1:].isspace():
-        return end
-    return _TRAILING.sub("", end)
-
-
-def is_complete(text: str) -> bool:
-    """Ends like a paragraph, point, intro or heading-free sentence: , ; : . ! ?"""
-    end = plain_end(text)
-    return bool(end) and end[-1] in ",;:.!?"
-
 
 def marker_only(text: str) -> bool:
     """A paragraph number or point label alone ("1." on its own line in raw PDF text)."""
@@ -144,55 +123,6 @@ def _numbered_after(current: str, line: str) -> bool:
     if not (there and there.group(1).isdigit()) or int(there.group(1)) >= 1000:
         return False
     return not here or not here.group(1).isdigit() or int(here.group(1)) < int(there.group(1))
-
-
-def opens_with_lexicon_phrase(text: str) -> bool:
-    """The text opens with a phrase of the verb lexicon ("Recalling", "Having considered"), not
-    just any capitalised "-ing" word ("Stockpiling and Use of …", "Securing Our Common Future")."""
-    phrase = leading_phrase(text, operative=False) if text[:1].isupper() else None
-    return phrase is not None and in_lexicon(phrase)
-
-
-_OPERATIVE_OPENING = re.compile(r"^(?:It is resolved|Now,? therefore|Therefore,? the|Hereby\b|Resolves\b)")
-
-
-def opens_unnumbered_operative(block: str) -> bool:
-    """An unnumbered operative paragraph: an operative verb (or "It is resolved") leads it, and it
-    does not end like a preambular paragraph."""
-    plain = MARK_RE.sub("", block).replace("*", "").strip()
-    if plain_end(plain).endswith(","):
-        return False
-    if _OPERATIVE_OPENING.match(plain):
-        return True
-    return verb_phrase(plain, operative=True) is not None and verb_phrase(plain, operative=False) is None
-
-
-def opens_with_operative_phrase(plain: str) -> bool:
-    """An unnumbered operative paragraph whose phrase is one of the lexicon's ("Transmits"), not
-    just a capitalised word ending in s ("Decisions on competence", a rule's heading)."""
-    if not opens_unnumbered_operative(plain):
-        return False
-    phrase = verb_phrase(plain, operative=True)
-    return phrase is not None and in_lexicon(phrase)
-
-
-def lead_in(plain: str) -> bool:
-    """An operative verb and a colon, nothing more ("Resolves:", "Resolves :", "Decides as
-    follows:"): the early Security Council's form, the numbered paragraphs that follow being the
-    clauses of that verb."""
-    return len(plain) < 40 and plain.endswith(":") and opens_with_operative_phrase(plain)
-
-
-_CONNECTIVE = re.compile(r"^(?:Now,? )?(?:therefore|Therefore|Accordingly|Hence)\b")
-"""'Therefore' alone between the preamble and the operative part (S/RES/1 (1946)): no heading."""
-
-
-def section_heading(plain: str) -> bool:
-    """A section's heading above its first numbered paragraph ("A. Theme for the Commission on the
-    Status of Women in 2020", "Arms embargo"): short, no closing punctuation, and no phrase of the
-    lexicon or operative verb (a preambular paragraph that lost its comma has one)."""
-    return (len(plain) < 150 and plain[:1].isupper() and not is_complete(plain) and not _CONNECTIVE.match(plain)
-            and not opens_with_lexicon_phrase(plain) and not opens_with_operative_phrase(plain) and not opens_operative(plain))
 
 
 def _lost_final_comma(current: str, line: str) -> bool:
@@ -333,8 +263,9 @@ class BlockBuilder:
         plain = MARK_RE.sub("", line).replace("*", "").strip()
         if not plain[:1].isupper() or is_complete(plain) or len(plain.split()) > 12 or leading_phrase(plain, operative=False):
             return False
-        following = next((x.strip() for x in lines[index + 1 :] if x.strip() and not is_furniture(x)), "")
-        return bool(NUM_START.match(MARK_RE.sub("", following).lstrip("*")))
+        following = MARK_RE.sub("", next((x.strip() for x in lines[index + 1 :] if x.strip() and not is_furniture(x)), ""))
+        return bool(NUM_START.match(following.lstrip("*"))) or (  # or, in italics, a preambular phrase
+            self.italic_phrases and following.startswith("*") and opens_with_lexicon_phrase(following.replace("*", "")))
 
     def _heading_like(self, text: str) -> bool:
         """A standalone heading (section or annex title), not a sentence cut by a page break."""
@@ -367,6 +298,8 @@ class BlockBuilder:
             return True
         if _introduces_text(plain_end(current)) and plain_line[:1].isupper():
             return True  # "Adopts the following declaration:" then the declaration's title
+        if self.italic_phrases and line.startswith("*") and opens_with_lexicon_phrase(plain_line.replace("*", "").strip()):
+            return True  # "… resolution 71/205⁴" (its comma lost) ⏎ "*Reaffirming its grave concern* that …"
         if not self._complete(current) and not (blank and (self._joined_by_and(current, plain_line) or _lost_final_comma(current, plain_line))):
             # Only the block's opening is read here: the block grows line by line, and reading all
             # of it for every line made a 20,000-line run-on block take a minute (quadratic).

@@ -22,17 +22,12 @@ from lod.parse.blocks import (
     POINT_START,
     ROMAN_HEADING,
     SC_POINT_START,
-    is_complete,
-    lead_in,
-    opens_unnumbered_operative,
-    opens_with_lexicon_phrase,
-    opens_with_operative_phrase,
-    plain_end,
-    section_heading,
 )
 from lod.parse.decisions import ANNOUNCES_ITEMS, DECISION_VERB
 from lod.parse.furniture import MARK_RE
 from lod.parse.heading import formula_line
+from lod.parse.openings import (is_complete, lead_in, opens_unnumbered_operative, opens_with_lexicon_phrase,
+                                opens_with_operative_phrase, plain_end, section_heading)
 from lod.parse.paragraphs import (
     Para, add_point, clean_text, continue_paragraph, model_paragraphs, strip_label,
 )

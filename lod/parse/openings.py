@@ -1,0 +1,86 @@
+"""How a block of text opens and ends: with a phrase of the verb lexicon, an operative verb, a
+lead-in ("Resolves:"), as a section's heading; with a paragraph's closing punctuation.
+
+The block builder (lod.parse.blocks) asks these of every line it joins, the structure stage
+(lod.parse.structure) of every block it places: one reading for both.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lod.parse.furniture import MARK_RE
+from lod.parse.verbs import leading_phrase, opens_operative, verb_phrase
+from lod.quality import in_lexicon
+
+__all__ = ["is_complete", "lead_in", "opens_unnumbered_operative", "opens_with_lexicon_phrase",
+           "opens_with_operative_phrase", "plain_end", "section_heading"]
+
+_TRAILING = re.compile("(?:[\\s*\"'”’»)\\]]|\ue000[^\ue001]{1,5}\ue001)+$")
+
+
+_TRAILING_LAST = frozenset("*\"'”’»)]\ue001")
+"""Besides whitespace, what `_TRAILING` can end on; a text that ends otherwise has nothing to strip."""
+
+
+def plain_end(text: str) -> str:
+    """The end of a text (its last 200 characters) without trailing markers, quotes, italics, brackets."""
+    end = text[-200:]
+    if end[-1:] not in _TRAILING_LAST and not end[-1:].isspace():
+        return end
+    return _TRAILING.sub("", end)
+
+
+def is_complete(text: str) -> bool:
+    """Ends like a paragraph, point, intro or heading-free sentence: , ; : . ! ?"""
+    end = plain_end(text)
+    return bool(end) and end[-1] in ",;:.!?"
+
+
+def opens_with_lexicon_phrase(text: str) -> bool:
+    """The text opens with a phrase of the verb lexicon ("Recalling", "Having considered"), not
+    just any capitalised "-ing" word ("Stockpiling and Use of …", "Securing Our Common Future")."""
+    phrase = leading_phrase(text, operative=False) if text[:1].isupper() else None
+    return phrase is not None and in_lexicon(phrase)
+
+
+_OPERATIVE_OPENING = re.compile(r"^(?:It is resolved|Now,? therefore|Therefore,? the|Hereby\b|Resolves\b)")
+
+
+def opens_unnumbered_operative(block: str) -> bool:
+    """An unnumbered operative paragraph: an operative verb (or "It is resolved") leads it, and it
+    does not end like a preambular paragraph."""
+    plain = MARK_RE.sub("", block).replace("*", "").strip()
+    if plain_end(plain).endswith(","):
+        return False
+    if _OPERATIVE_OPENING.match(plain):
+        return True
+    return verb_phrase(plain, operative=True) is not None and verb_phrase(plain, operative=False) is None
+
+
+def opens_with_operative_phrase(plain: str) -> bool:
+    """An unnumbered operative paragraph whose phrase is one of the lexicon's ("Transmits"), not
+    just a capitalised word ending in s ("Decisions on competence", a rule's heading)."""
+    if not opens_unnumbered_operative(plain):
+        return False
+    phrase = verb_phrase(plain, operative=True)
+    return phrase is not None and in_lexicon(phrase)
+
+
+def lead_in(plain: str) -> bool:
+    """An operative verb and a colon, nothing more ("Resolves:", "Resolves :", "Decides as
+    follows:"): the early Security Council's form, the numbered paragraphs that follow being the
+    clauses of that verb."""
+    return len(plain) < 40 and plain.endswith(":") and opens_with_operative_phrase(plain)
+
+
+_CONNECTIVE = re.compile(r"^(?:Now,? )?(?:therefore|Therefore|Accordingly|Hence)\b")
+"""'Therefore' alone between the preamble and the operative part (S/RES/1 (1946)): no heading."""
+
+
+def section_heading(plain: str) -> bool:
+    """A section's heading above its first numbered paragraph ("A. Theme for the Commission on the
+    Status of Women in 2020", "Arms embargo"): short, no closing punctuation, and no phrase of the
+    lexicon or operative verb (a preambular paragraph that lost its comma has one)."""
+    return (len(plain) < 150 and plain[:1].isupper() and not is_complete(plain) and not _CONNECTIVE.match(plain)
+            and not opens_with_lexicon_phrase(plain) and not opens_with_operative_phrase(plain) and not opens_operative(plain))
