@@ -221,3 +221,23 @@ def test_in_an_italic_phrased_pdf_a_phrase_in_italics_opens_a_paragraph() -> Non
     res = assemble(SourceText(text, "pdf", {}, "a.pdf"), {})
     assert [p.verb for p in res.preamble] == ["Welcoming also", "Reaffirming its grave concern", None, "Reiterating"]
     assert res.preamble[2].text == "Political situation"  # the heading as printed, glued to no paragraph
+
+
+def test_a_title_ends_above_a_formula_without_its_comma() -> None:
+    """E/RES/2018/17 printed to PDF: the title, then the formula without its comma in one italic
+    span with the verb on the next line ("*The Economic and Social Council ⏎ Recommends* …")."""
+    from lod.parse.assemble import assemble
+    from lod.parse.readers import SourceText
+
+    text = "\n".join([
+        "United Nations E/RES/2018/17", "Economic and Social Council Distr.: General", "19 July 2018",
+        "2018 session", "Agenda item 19 (c)", "Resolution adopted by the Economic and Social Council", "on 2 July 2018",
+        "[*on the recommendation of the Commission on Crime Prevention and Criminal", "Justice (E/2018/30)*]",
+        "2018/17. The rule of law, crime prevention and criminal justice",
+        "in the context of the Sustainable Development Goals", "*The Economic and Social Council",
+        "Recommends* to the General Assembly the adoption of the following draft", "resolution:",
+        "*The General Assembly*,", "*Reaffirming its commitment* to the purposes and principles of the Charter,",
+        "1. *Urges* Member States to continue their efforts;",
+    ])
+    res = assemble(SourceText(text, "pdf", {}, "a.pdf"), {})
+    assert res.title == "The rule of law, crime prevention and criminal justice in the context of the Sustainable Development Goals"

@@ -15,6 +15,7 @@ from lod.bodies import BODIES, by_name
 from lod.dates import MONTH_NAMES, iso_date
 from lod.parse.agenda import agenda_items
 from lod.parse.furniture import find_symbol, is_furniture, strip_marks
+from lod.parse.heading import formula_line
 from lod.symbols import SYMBOL_RE
 
 MONTHS = MONTH_NAMES
@@ -221,8 +222,8 @@ def _title_from(plain: list[str], i: int, first: str) -> str:
     sets neither apart by a blank line)."""
     parts = [first]
     for line in plain[i + 1 :]:
-        if not line or is_furniture(line) or _PART_LETTER.match(line):
-            break
+        if not line or is_furniture(line) or _PART_LETTER.match(line) or formula_line(line) is not None:
+            break  # "… the Sustainable Development Goals ⏎ The Economic and Social Council ⏎ Recommends …"
         parts.append(line)
     return " ".join(" ".join(parts).split())
 
