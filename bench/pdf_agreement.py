@@ -1,0 +1,86 @@
+"""The PDF reader against the Word reader on the same resolutions: every Word file of a folder
+printed to PDF by LibreOffice, both read, their models compared measure by measure.
+
+The UN prints its resolutions to PDF from these very Word files; a PDF printed by another program
+keeps the text, the italics and the notes but not the UN's tags (running headers and footers are
+untagged, a note's marker is drawn apart from it), which is what PDFs from elsewhere look like.
+Agreement here is a floor for how the PDF reader does on resolutions whose Word file nobody has.
+
+    python -m bench.pdf_agreement ../shared/corpus/real/ga-docx [--pdf-dir /tmp/pdf] [--show 30]
+
+Needs `libreoffice` (Debian: libreoffice-writer-nogui); PDFs already in --pdf-dir are reused.
+Writes bench/results/pdf-agreement.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from lod.model import Resolution
+from lod.parse import parse_file
+
+RESULTS = Path(__file__).parent / "results" / "pdf-agreement.json"
+
+
+def measures(res: Resolution) -> dict[str, Any]:
+    """What must agree: metadata, the preamble's and the operative part's phrases and numbers, notes."""
+    return {"symbol": res.symbol, "adoption_date": res.adoption_date, "meeting": res.meeting, "title": res.title,
+            "preamble": [p.verb for p in res.preamble], "operative": [(p.num, p.verb) for p in res.operative],
+            "footnotes": sorted(f.marker for f in res.footnotes), "annexes": len(res.annexes)}
+
+
+def compare(pair: tuple[str, str]) -> tuple[str, dict[str, Any] | str]:
+    """The measures on which the PDF's model differs from the Word file's, or the PDF's refusal."""
+    docx, pdf = pair
+    word = measures(parse_file(docx))
+    try:
+        printed = measures(parse_file(pdf))
+    except Exception as exc:  # noqa: BLE001 - a refusal is a result here
+        return docx, f"refused: {exc}"
+    return docx, {k: [word[k], printed[k]] for k in word if word[k] != printed[k]}
+
+
+def print_pdfs(docs: list[Path], out: Path) -> None:
+    """Each Word file as a PDF in `out` (LibreOffice, 50 a call; those already there are kept)."""
+    todo = [d for d in docs if not (out / f"{d.stem}.pdf").exists()]
+    office = shutil.which("libreoffice") or shutil.which("soffice")
+    if todo and office is None:
+        raise SystemExit("libreoffice is needed to print the Word files (apt-get install libreoffice-writer-nogui)")
+    for k in range(0, len(todo), 50):
+        subprocess.run([str(office), "--headless", "--convert-to", "pdf", "--outdir", str(out), *map(str, todo[k : k + 50])],
+                       check=True, capture_output=True, timeout=900)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--pdf-dir", type=Path, default=Path("/tmp/lod-pdf-agreement"))
+    parser.add_argument("--show", type=int, default=30, help="documents that differ to print")
+    args = parser.parse_args()
+    docs = sorted(args.folder.rglob("*.docx"))
+    args.pdf_dir.mkdir(parents=True, exist_ok=True)
+    print_pdfs(docs, args.pdf_dir)
+    pairs = [(str(d), str(args.pdf_dir / f"{d.stem}.pdf")) for d in docs]
+    with ProcessPoolExecutor(2) as pool:
+        results = dict(pool.map(compare, pairs, chunksize=4))
+    agree = [d for d, diff in results.items() if diff == {}]
+    kinds = Counter(k for diff in results.values() if isinstance(diff, dict) for k in diff)
+    refused = [d for d, diff in results.items() if isinstance(diff, str)]
+    summary = {"documents": len(results), "agree": len(agree), "refused": len(refused), "differ_by_measure": dict(kinds)}
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(json.dumps({"summary": summary, "differences": {Path(d).name: v for d, v in results.items() if v}},
+                                  ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    for d, diff in [(d, v) for d, v in results.items() if v][: args.show]:
+        print(Path(d).name, diff if isinstance(diff, str) else sorted(diff))
+    print(json.dumps(summary))
+
+
+if __name__ == "__main__":
+    main()
