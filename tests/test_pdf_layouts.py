@@ -241,3 +241,17 @@ def test_a_title_ends_above_a_formula_without_its_comma() -> None:
     ])
     res = assemble(SourceText(text, "pdf", {}, "a.pdf"), {})
     assert res.title == "The rule of law, crime prevention and criminal justice in the context of the Sustainable Development Goals"
+
+
+def test_a_line_end_hyphen_does_not_join_the_note_below(tmp_path: Path) -> None:
+    """A/RES/72/154 printed to PDF: the page's last line ends "… of the twenty-" and the paragraph
+    goes on over the page; PDFium joins the next text it reads, the note at the page's foot, to
+    the hyphen ("twenty-1 United Nations, Treaty Series …")."""
+    first = RESOLUTION[:6] + [("1. Decides to consider the outcome document of the twenty-", 72, 600, 10),
+                              ("1", 72, 123, 5), ("United Nations, Treaty Series, vol. 1577, No. 27531.", 78, 120, 8.5),
+                              ("17-20698 (E) 121017", 72, 47, 10)]
+    second: list[Run] = [("third special session of the General Assembly;", 72, 700, 10),
+                         ("2. Decides to remain seized of the matter.", 72, 680, 10)]
+    res = parse_file(_page(tmp_path / "h.pdf", first, second))
+    assert [(f.marker, f.text) for f in res.footnotes] == [("1", "United Nations, Treaty Series, vol. 1577, No. 27531.")]
+    assert res.operative[0].text.endswith("the twenty-third special session of the General Assembly;")

@@ -193,10 +193,11 @@ def _lines(page) -> list[Line]:  # type: ignore[no-untyped-def]
         x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
         lines: list[Line] = [Line()]
         previous: Glyph | None = None
+        hyphen: Glyph | None = None  # the last glyph before a line-end hyphen PDFium joined the next line to
         for i in range(count):
             char = text[i] if exact else chr(raw.FPDFText_GetUnicode(textpage, i) or 32)
             if char == PDFIUM_HYPHEN:
-                char = "-"
+                char, hyphen = "-", previous
             if char in "\r\n":
                 if char == "\n" or not exact:
                     lines.append(Line())
@@ -214,10 +215,20 @@ def _lines(page) -> list[Line]:  # type: ignore[no-untyped-def]
             italic, artifact, bold = objects[key]
             char_origin(handle, i, x_ref, y_ref)
             previous = Glyph(char, font_size(handle, i), x.value, y.value, italic, artifact, bold)
+            if hyphen is not None and char != "-":
+                if _elsewhere(hyphen, previous):  # "twenty-" then a note's "1 United Nations": not the word's end
+                    lines.append(Line())
+                hyphen = None
             lines[-1].glyphs.append(previous)
         return attach_markers([line for line in lines if line.glyphs])
     finally:
         textpage.close()
+
+
+def _elsewhere(before: Glyph, after: Glyph) -> bool:
+    """After a line-end hyphen, a glyph in other type or far below: the next text in reading order
+    (a note at the page's foot where the paragraph goes on over the page), not the word's end."""
+    return not 0.92 < after.size / max(before.size, 0.1) < 1.09 or before.y - after.y > 2.5 * before.size
 
 
 @lru_cache(maxsize=1)
