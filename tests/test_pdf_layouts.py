@@ -255,3 +255,14 @@ def test_a_line_end_hyphen_does_not_join_the_note_below(tmp_path: Path) -> None:
     res = parse_file(_page(tmp_path / "h.pdf", first, second))
     assert [(f.marker, f.text) for f in res.footnotes] == [("1", "United Nations, Treaty Series, vol. 1577, No. 27531.")]
     assert res.operative[0].text.endswith("the twenty-third special session of the General Assembly;")
+
+
+def test_a_star_note_is_no_wrapped_italic_span() -> None:
+    """E/RES/2018/14 printed to PDF: the note's raised star is a line of its own above "* Reissued
+    for technical reasons …"; the two stars are no italic span wrapping from one line to the next."""
+    from lod.parse.pdf import _join_hyphens
+
+    assert _join_hyphens(["*", "* Reissued for technical reasons on 31 August 2018."]) == [
+        "*", "* Reissued for technical reasons on 31 August 2018."]
+    assert _join_hyphens(["3. *Reiterates its call*", "*for* an end to violence;"]) == [
+        "3. *Reiterates its call", "for* an end to violence;"]

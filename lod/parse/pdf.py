@@ -324,7 +324,8 @@ def _join_hyphens(lines: list[str]) -> list[str]:
         if out and out[-1].endswith("-") and out[-1] != RULE and line[:1].isalpha():
             out[-1] += line
             continue
-        if out and out[-1].endswith("*") and line.startswith("*") and not _BARCODE.match(out[-1]) and not _BARCODE.match(line):
+        if out and out[-1].endswith("*") and line.startswith("*") and out[-1].strip() != "*" and not line.startswith("* ") \
+                and not _BARCODE.match(out[-1]) and not _BARCODE.match(line):  # not a note's star ("*" ⏎ "* Reissued …")
             out[-1] = out[-1][:-1]
             line = line[1:]
         out.append(line)
