@@ -9,7 +9,7 @@ Agreement here is a floor for how the PDF reader does on resolutions whose Word 
     python -m bench.pdf_agreement ../shared/corpus/real/ga-docx [--pdf-dir /tmp/pdf] [--show 30]
 
 Needs `libreoffice` (Debian: libreoffice-writer-nogui); PDFs already in --pdf-dir are reused.
-Writes bench/results/pdf-agreement.json.
+Writes bench/results/pdf-agreement/{folder}.json.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ from typing import Any
 from lod.model import Resolution
 from lod.parse import parse_file
 
-RESULTS = Path(__file__).parent / "results" / "pdf-agreement.json"
+RESULTS = Path(__file__).parent / "results" / "pdf-agreement"
+"""One file per folder compared (its name): bench.report reads only the run files of results/ itself."""
 
 
 def measures(res: Resolution) -> dict[str, Any]:
@@ -74,9 +75,9 @@ def main() -> None:
     kinds = Counter(k for diff in results.values() if isinstance(diff, dict) for k in diff)
     refused = [d for d, diff in results.items() if isinstance(diff, str)]
     summary = {"documents": len(results), "agree": len(agree), "refused": len(refused), "differ_by_measure": dict(kinds)}
-    RESULTS.parent.mkdir(exist_ok=True)
-    RESULTS.write_text(json.dumps({"summary": summary, "differences": {Path(d).name: v for d, v in results.items() if v}},
-                                  ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    report = {"summary": summary, "differences": {Path(d).name: v for d, v in results.items() if v}}
+    (RESULTS / f"{args.folder.resolve().name}.json").write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     for d, diff in [(d, v) for d, v in results.items() if v][: args.show]:
         print(Path(d).name, diff if isinstance(diff, str) else sorted(diff))
     print(json.dumps(summary))
