@@ -224,7 +224,7 @@ class BlockBuilder:
                 after_header = True
                 continue
             next_blank = index + 1 >= len(lines) or not lines[index + 1].strip()
-            standalone = not after_header and blank and next_blank
+            standalone = not (after_header or after_title) and blank and next_blank
             # A running title stands beside the page furniture (after the symbol line, or before it
             # on odd pages), alone between blank lines, or (furniture already stripped) as the
             # start of a title or the rest of one just dropped; elsewhere a line that happens to
@@ -298,6 +298,9 @@ class BlockBuilder:
             return True
         if _introduces_text(plain_end(current)) and plain_line[:1].isupper():
             return True  # "Adopts the following declaration:" then the declaration's title
+        if _GLUED_FOOTNOTE_END.search(current[-20:]) and (
+                opens_with_lexicon_phrase(plain_line.replace("*", "").strip()) or re.fullmatch(r"1\.", plain_line.strip())):
+            return True  # "… of the Assembly, 2" (a marker whose note the extract lost) ⏎ "Recalling further …" or "1."
         if self.italic_phrases and line.startswith("*") and opens_with_lexicon_phrase(plain_line.replace("*", "").strip()):
             return True  # "… resolution 71/205⁴" (its comma lost) ⏎ "*Reaffirming its grave concern* that …"
         if not self._complete(current) and not (blank and (self._joined_by_and(current, plain_line) or _lost_final_comma(current, plain_line))):

@@ -160,12 +160,16 @@ def is_symbol_line(line: str) -> bool:
     return m is not None and not line.strip().endswith(".")
 
 
+_JOB_DATE = re.compile(r"^[0-3]\d[01]\d\d\d$")
+"""The date of a job number on a line of its own ("18-11250 (E)" ⏎ "170718", as pdftotext splits them)."""
+
+
 def is_furniture(line: str) -> bool:
     """Job numbers, barcodes and page numbers: never part of the text."""
     s = line.strip()
     if not (s[:1].isdecimal() or s[:1] == "*"):  # what all three open with (\d is isdecimal)
         return False
-    return bool(JOB_NUMBER.match(s) or BARCODE.match(s) or PAGE_NUMBER.match(s))
+    return bool(JOB_NUMBER.match(s) or BARCODE.match(s) or PAGE_NUMBER.match(s) or _JOB_DATE.match(s))
 
 
 _CLOSING_LINE = re.compile(

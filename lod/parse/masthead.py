@@ -92,6 +92,8 @@ _ADOPTED = re.compile(rf"\b(Resolution|Decision) adopted by the ([A-Z][A-Za-z ]{
 _AT_MEETING = re.compile(
     rf"\bAdopted by the ([A-Z][A-Za-z ]{{2,80}}?) at[\s_]+its (\d{{1,5}}(?:st|nd|rd|th) (?:plenary )?meeting),? [Oo]n (\d{{1,2}} (?:{MONTHS}) \d{{4}})"
 )
+_NUMBER_ALONE = re.compile(r"^((?:ES-|S-)?\d{1,4}/\d{1,4}(?: [A-Z])?|\d{4}/\d{1,4})\.$")
+"""The resolution's number on a line of its own, its title on the lines below."""
 _NUMBER_LINE = re.compile(r"^(Resolution|Decision) (\d{1,5} \(\d{4}\)|(?:ES-|S-)?\d{1,4}/\d{1,4}(?: [A-Z])?)$")
 _ROUTE = re.compile(r"\[((?:without reference to a Main Committee)|(?:on the (?:report|recommendation) of the ([A-Z][A-Za-z ]{2,90}?)))\s*\(([^()\[\]]{1,120})\)\s*\]")
 NUMBER_TITLE = re.compile(r"^(?:(?:Resolution|Decision) )?((?:ES-|S-)?\d{1,4}/\d{1,4}(?: [A-Z])?|\d{1,4} \([IVXLC]{1,8}\)|\d{4}/\d{1,4})\.\s+(\S.*)$")
@@ -146,10 +148,14 @@ def parse_masthead(lines: list[str]) -> Masthead:
         if m and head.number is None:
             head.number = m.group(2)
             continue
-        m = NUMBER_TITLE.match(line)
+        m = NUMBER_TITLE.match(line) or _NUMBER_ALONE.match(line)
         if m and (head.number is None or (head.number == m.group(1) and head.title is None)):
             head.number = m.group(1)
-            head.title = _title_from(plain, i, m.group(2))
+            if m.re is NUMBER_TITLE:
+                head.title = _title_from(plain, i, m.group(2))
+            elif (k := next((k for k in range(i + 1, min(i + 3, len(plain))) if plain[k]), None)) is not None \
+                    and formula_line(plain[k]) is None:
+                head.title = _title_from(plain, k, plain[k])  # "2018/27." ⏎ ⏎ "Report of the Committee …" (pdftotext)
         m = _SPONSOR_END.match(line)
         if m and head.sponsor_line is None:
             head.kind = "draft-" + m.group(3).lower()

@@ -1,0 +1,98 @@
+"""Text that pdftotext (poppler) extracts from a resolution's PDF: no italics, the paragraph
+number on a line of its own ("1." ⏎ "Reaffirms …"), the number and title of the resolution on
+lines apart, a job number's date alone ("18-11250 (E)" ⏎ "170718"), a note's marker left as a
+plain number at a paragraph's end whose note is elsewhere. `python -m bench.pdf_agreement`'s PDFs
+of ga-docx, extracted so, read as their Word files on every measure but notes: 36 of 347 at the
+session's start, 117 after (`pdftotext`, raw order)."""
+
+from __future__ import annotations
+
+from lod.parse import parse_text
+from lod.parse.furniture import is_furniture
+
+HEAD = """E/RES/2018/27
+
+United Nations
+
+Economic and Social Council
+
+Distr.: General
+7 August 2018
+
+Resolution adopted by the Economic and Social Council
+on 24 July 2018
+
+2018/27.
+
+Report of the Committee for Development Policy
+on its twentieth session
+The Economic and Social Council,
+"""
+
+
+def test_the_number_alone_and_the_title_on_the_lines_below() -> None:
+    res = parse_text(HEAD + "Recalling its resolutions,\n1.\nTakes note of the report;\n", source="a.txt")
+    assert (res.number, res.title) == ("2018/27", "Report of the Committee for Development Policy on its twentieth session")
+
+
+def test_a_paragraph_ending_in_a_lost_note_s_marker_ends_there() -> None:
+    text = HEAD + "\n".join([
+        "Recalling also General Assembly resolution 50/161 on the outcome of the twenty-fourth special",
+        "session of the Assembly, 2",
+        "Recalling further General Assembly resolution 70/1 of 25 September 2015,",
+        "Having considered the report of the Secretary-General, 3",
+        "1.",
+        "Reiterates its invitation to Governments to take into consideration the Declaration;",
+        "2.",
+        "Decides to remain seized of the matter.",
+    ])
+    res = parse_text(text, source="a.txt")
+    assert [p.verb for p in res.preamble] == ["Recalling also", "Recalling further", "Having considered"]
+    assert [(p.num, p.verb) for p in res.operative] == [("1", "Reiterates its invitation"), ("2", "Decides")]
+
+
+def test_a_job_number_s_date_alone_is_page_furniture() -> None:
+    assert is_furniture("170718") and is_furniture("18-11250 (E)")
+    assert not is_furniture("2018") and not is_furniture("1.") and not is_furniture("991299")
+
+
+def test_a_running_title_over_two_lines_between_blank_lines_goes() -> None:
+    """E/RES/2018/2: the page's furniture (the job number's date alone among it), the title over two
+    lines between blank lines, then the symbol: the second line is a piece of the title, not a
+    paragraph of its own, and the paragraph goes on after the header."""
+    title = "Future organization and methods of work of the United Nations Group of Experts on Geographical Names"
+    text = f"""E/RES/2018/2
+
+United Nations
+
+Economic and Social Council
+
+Resolution adopted by the Economic and Social Council
+on 14 December 2017
+
+2017/2.
+
+{title}
+The Economic and Social Council,
+Taking into account General Assembly resolution 70/1 of 25 September 2015,
+entitled "Transforming our world: the 2030 Agenda for Sustainable Development",
+
+17-22671 (E)
+
+020118
+
+*1722671*
+
+Future organization and methods of work of the United
+Nations Group of Experts on Geographical Names
+
+E/RES/2018/2
+
+and stressing the importance of the implementation of this new Agenda,
+Recalling decision 29/101 of the Group of Experts,
+1.
+Decides to remain seized of the matter.
+"""
+    res = parse_text(text, source="a.txt")
+    assert [p.verb for p in res.preamble] == ["Taking into account", "Recalling"]
+    assert "Geographical Names and stressing" not in res.preamble[0].text
