@@ -319,6 +319,9 @@ def _text_resumes(note: str, line: str) -> bool:
     return note.rstrip().endswith(".") and len(line) > 60 and _RESUMES.match(line) is not None
 
 
+_BARE_MARKER = re.compile(r"^\s*\d{1,3}\s*$")
+
+
 def _unruled_notes(out: list[str], page_start: int, notes: dict[str, str]) -> None:
     """Footnotes at the foot of a PDF page whose rule is a drawn line that text extraction loses.
 
@@ -327,13 +330,18 @@ def _unruled_notes(out: list[str], page_start: int, notes: dict[str, str]) -> No
     start of a line is then never taken for footnote 13.
     """
     expected = max((int(k) for k in notes if k.isdigit()), default=0) + 1
+    for j in range(page_start, len(out) - 1):  # "        1" ⏎ "      Report of the World Summit …" (pdftotext -layout)
+        if _BARE_MARKER.match(out[j]) and out[j + 1].strip()[:1].isupper():
+            out[j], out[j + 1] = f"{out[j].strip()} {out[j + 1].strip()}", ""
     page = out[page_start:]
     for k, line in enumerate(page):
         m = _FOOTNOTE_START.match(line.strip())
         if k == 0 or not m or m.group(1) != str(expected):
             continue
         body = " ".join(page[:k])
-        if not (mark(str(expected)) in body or re.search(rf"(?<=[A-Za-z,;:”’)]){expected}(?!\d)", body)):
+        spaced = re.compile(rf"(?<=[A-Za-z,;:”’)]) {expected}(?=\s+[a-z]|\s*$)")  # "World Summit 1 and", "Assembly, 2" (pdftotext)
+        if not (mark(str(expected)) in body or re.search(rf"(?<=[A-Za-z,;:”’)]){expected}(?!\d)", body)
+                or any(spaced.search(x) for x in page[:k])):
             continue
         current = None
         for rest in page[k:]:
