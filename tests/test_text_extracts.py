@@ -120,3 +120,25 @@ def test_notes_at_a_page_s_foot_as_pdftotext_lays_them_out() -> None:
     assert res.footnotes[0].text.startswith("Report of the World Summit") and res.footnotes[0].text.endswith("resolution 1.")
     assert res.preamble[0].footnote_refs == ["1", "2"]
     assert [p.verb for p in res.preamble] == ["Recalling also", "Recalling further"]
+
+
+def test_a_marker_after_a_year_and_an_even_page_s_wrapped_title() -> None:
+    """pdftotext -layout: "the report of the Committee on Conferences for 2017 1 and" (a marker
+    after a year); an even page's header with the symbol first and the title's second line
+    beside it ("E/RES/2018/27   on its twentieth session"), its first line above."""
+    text = HEAD + "\n".join([
+        "Having considered the report of the Committee on Conferences for 2017 1 and",
+        "the relevant report of the Secretary-General,",
+        "        1",
+        "              Official Records of the General Assembly, Seventy-second Session, Supplement No. 32.",
+        "18-06884 (E)",
+        "\f      Report of the Committee for Development Policy",
+        "E/RES/2018/27        on its twentieth session",
+        "Recalling its resolution 2017/29,",
+        "1.",
+        "Decides to remain seized of the matter.",
+    ])
+    res = parse_text(text, source="a.txt")
+    assert [f.marker for f in res.footnotes] == ["1"] and res.preamble[0].footnote_refs == ["1"]
+    assert [p.verb for p in res.preamble] == ["Having considered", "Recalling"]
+    assert "twentieth session" not in res.preamble[0].text

@@ -274,12 +274,12 @@ def clean_pdf_text(text: str) -> Cleaned:
             if not any(x.strip() for x in out[:-1]):
                 out.append(line.replace(symbol or "", "").strip())  # an extract's first header: its short title
             continue
-        if symbol and line.endswith(" " + symbol) and sum(1 for x in out[page_start:] if x.strip()) <= 3 \
-                and not line[: -len(symbol)].rstrip().endswith((".", ",", ";", ":")):
-            # an odd page's short title wrapped, the symbol after its second line ("Role of the United
-            # Nations in promoting development ⏎ in the context of globalization … A/RES/72/227"):
-            # the symbol marks the header and the block builder drops the title's pieces beside it
-            out += [symbol, line[: -len(symbol)].strip()]
+        wrapped = _wrapped_title(line, symbol) if sum(1 for x in out[page_start:] if x.strip()) <= 3 else None
+        if wrapped is not None:
+            # a short title wrapped, the symbol beside its last line ("Role of the United Nations in
+            # promoting development ⏎ in the context of globalization … A/RES/72/227", or the symbol
+            # first on an even page): the symbol marks the header, the block builder drops the pieces
+            out += [symbol or "", wrapped]
             continue
         out.append(_SUPERSCRIPT_RUN.sub(lambda m: mark(m.group(0).translate(_SUPERSCRIPT)), line))
     if PAGE_BREAK in text and not ruled:
@@ -319,6 +319,20 @@ def _text_resumes(note: str, line: str) -> bool:
     return note.rstrip().endswith(".") and len(line) > 60 and _RESUMES.match(line) is not None
 
 
+def _wrapped_title(line: str, symbol: str | None) -> str | None:
+    """The title's piece beside the symbol on a line at a page's top ("… interdependence A/RES/72/227",
+    "E/RES/2018/18 and international institutions …"), or None."""
+    if not symbol:
+        return None
+    if line.endswith(" " + symbol):
+        rest = line[: -len(symbol)].strip()
+    elif line.startswith(symbol + " ") and line[len(symbol) + 1 :].strip()[:1].islower():
+        rest = line[len(symbol) + 1 :].strip()
+    else:
+        return None
+    return rest if rest and not rest.endswith((".", ",", ";", ":")) else None
+
+
 _BARE_MARKER = re.compile(r"^\s*\d{1,3}\s*$")
 
 
@@ -339,7 +353,8 @@ def _unruled_notes(out: list[str], page_start: int, notes: dict[str, str]) -> No
         if k == 0 or not m or m.group(1) != str(expected):
             continue
         body = " ".join(page[:k])
-        spaced = re.compile(rf"(?<=[A-Za-z,;:”’)]) {expected}(?=\s+[a-z]|\s*$)")  # "World Summit 1 and", "Assembly, 2" (pdftotext)
+        # "World Summit 1 and", "Assembly, 2", "for 2017 1 and" (pdftotext)
+        spaced = re.compile(rf"(?:(?<=[A-Za-z,;:”’)])|(?<=(?:19|20)\d\d)) {expected}(?=\s+[a-z]|\s*$)")
         if not (mark(str(expected)) in body or re.search(rf"(?<=[A-Za-z,;:”’)]){expected}(?!\d)", body)
                 or any(spaced.search(x) for x in page[:k])):
             continue
