@@ -7,8 +7,12 @@ untagged, a note's marker is drawn apart from it), which is what PDFs from elsew
 Agreement here is a floor for how the PDF reader does on resolutions whose Word file nobody has.
 
     python -m bench.pdf_agreement ../shared/corpus/real/ga-docx [--pdf-dir /tmp/pdf] [--show 30]
+    python -m bench.pdf_agreement ../shared/corpus/real/ga-docx --pdftotext layout   # or raw
 
-Needs `libreoffice` (Debian: libreoffice-writer-nogui); PDFs already in --pdf-dir are reused.
+With --pdftotext, each PDF's text as poppler's pdftotext extracts it (-layout, or its raw reading
+order) is read instead of the PDF: the text converter on extracts made elsewhere.
+Needs `libreoffice` (Debian: libreoffice-writer-nogui) and, for --pdftotext, poppler-utils;
+PDFs and texts already in --pdf-dir are reused.
 Writes bench/results/pdf-agreement/{folder}.json.
 """
 
@@ -59,25 +63,42 @@ def print_pdfs(docs: list[Path], out: Path) -> None:
                        check=True, capture_output=True, timeout=900)
 
 
+def extract_texts(pdfs: list[Path], mode: str) -> list[Path]:
+    """Each PDF's text by pdftotext (`-layout`, or the raw reading order) beside it."""
+    texts = [pdf.with_suffix(f".{mode}.txt") for pdf in pdfs]
+    for pdf, text in zip(pdfs, texts):
+        if not text.exists():
+            subprocess.run(["pdftotext", *(["-layout"] if mode == "layout" else []), str(pdf), str(text)],
+                           check=True, capture_output=True, timeout=120)
+    return texts
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", type=Path)
     parser.add_argument("--pdf-dir", type=Path, default=Path("/tmp/lod-pdf-agreement"))
     parser.add_argument("--show", type=int, default=30, help="documents that differ to print")
+    parser.add_argument("--pdftotext", choices=("layout", "raw"), help="read pdftotext's text of each PDF instead")
     args = parser.parse_args()
     docs = sorted(args.folder.rglob("*.docx"))
     args.pdf_dir.mkdir(parents=True, exist_ok=True)
     print_pdfs(docs, args.pdf_dir)
-    pairs = [(str(d), str(args.pdf_dir / f"{d.stem}.pdf")) for d in docs]
+    printed = [args.pdf_dir / f"{d.stem}.pdf" for d in docs]
+    if args.pdftotext:
+        printed = extract_texts(printed, args.pdftotext)
+    pairs = [(str(d), str(p)) for d, p in zip(docs, printed)]
     with ProcessPoolExecutor(2) as pool:
         results = dict(pool.map(compare, pairs, chunksize=4))
     agree = [d for d, diff in results.items() if diff == {}]
     kinds = Counter(k for diff in results.values() if isinstance(diff, dict) for k in diff)
     refused = [d for d, diff in results.items() if isinstance(diff, str)]
-    summary = {"documents": len(results), "agree": len(agree), "refused": len(refused), "differ_by_measure": dict(kinds)}
+    but_notes = sum(1 for diff in results.values() if isinstance(diff, dict) and not set(diff) - {"footnotes"})
+    summary = {"documents": len(results), "agree": len(agree), "agree_but_notes": but_notes, "refused": len(refused),
+               "differ_by_measure": dict(kinds)}
     RESULTS.mkdir(parents=True, exist_ok=True)
     report = {"summary": summary, "differences": {Path(d).name: v for d, v in results.items() if v}}
-    (RESULTS / f"{args.folder.resolve().name}.json").write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    name = args.folder.resolve().name + (f"-pdftotext-{args.pdftotext}" if args.pdftotext else "")
+    (RESULTS / f"{name}.json").write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     for d, diff in [(d, v) for d, v in results.items() if v][: args.show]:
         print(Path(d).name, diff if isinstance(diff, str) else sorted(diff))
     print(json.dumps(summary))
