@@ -96,7 +96,9 @@ def main() -> None:
     summary = {"documents": len(results), "agree": len(agree), "agree_but_notes": but_notes, "refused": len(refused),
                "differ_by_measure": dict(kinds)}
     RESULTS.mkdir(parents=True, exist_ok=True)
-    report = {"summary": summary, "differences": {Path(d).name: v for d, v in results.items() if v}}
+    # which measures differ, per file: no text of the documents (they are others', ../shared's README)
+    report = {"summary": summary, "differences": {Path(d).name: v if isinstance(v, str) else sorted(v)
+                                                  for d, v in results.items() if v}}
     name = args.folder.resolve().name + (f"-pdftotext-{args.pdftotext}" if args.pdftotext else "")
     (RESULTS / f"{name}.json").write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     for d, diff in [(d, v) for d, v in results.items() if v][: args.show]:
