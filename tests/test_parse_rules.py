@@ -630,3 +630,17 @@ def test_phrases_session_77_prints_that_the_lexicon_lacked(text: str, operative:
 ])
 def test_an_operative_verb_after_a_leading_clause(text: str, phrase: str | None) -> None:
     assert verb_phrase(text, operative=True) == phrase
+
+
+@pytest.mark.parametrize(("text", "operative", "phrase"), [
+    ("Noting also various ongoing and future initiatives related to science", False, "Noting also"),
+    ("Expressing grave concern also over the continuing forced displacement", False, "Expressing grave concern also"),
+    ("Recalling further paragraph 102 of the Final Document of the Thirteenth Conference", False, "Recalling further"),
+    ("Encourages further efforts to strengthen cooperation", True, "Encourages"),  # "further efforts": the object's
+])
+def test_also_is_the_phrase_s_and_further_only_where_no_noun_follows(text: str, operative: bool, phrase: str) -> None:
+    """How the UN italicizes them in the AKN files (`python -m bench.verb_spans
+    ../shared/corpus/real/ga-akn`: 98.7 % → 98.9 % of 16,903 spans with the lexicon's boundary)."""
+    from lod.parse.verbs import leading_phrase
+
+    assert leading_phrase(text, operative) == phrase

@@ -110,13 +110,19 @@ _POST = (
     "also", "further", "furthermore", "again", "once again", "once more", "strongly", "firmly", "fully", "deeply",
     "in particular", "in this regard",
 )
-_ADJECTIVAL_POST = frozenset({"also", "further"})
+_ADJECTIVAL_POST = frozenset({"further"})
 """Adverbs that can be the object's adjective instead: "Encourages further efforts" (the UN's
-italics stop before "further" when a common noun follows it)."""
+italics stop before "further" when a common noun follows it). Not "also": "*Noting also* various
+initiatives", "*Recognizing also* efforts" (the UN's italics in the session-77 AKN files)."""
 _FUNCTION_WORDS = frozenset(
     "the that its their his her all to in on for with by a an any every each this these those relevant "
     "member states about of at from as how whether what which who where when upon".split()
 )
+
+_CITED = frozenset("paragraph paragraphs resolution resolutions decision decisions article articles section sections "
+                   "chapter chapters annex annexes principle principles rule rules".split())
+"""What a phrase's "further" never qualifies: "Recalling further paragraph 102 of the Final Document"
+(a cited text's part: the adverb's, as the UN's italics show)."""
 
 _NOT_VERBS = frozenset(
     "the a an this that these those its their his her our we in on at for of and or but to by as all "
@@ -290,11 +296,11 @@ def _continues(verb: str, words: list[str], at: int) -> bool:
 
 
 def _qualifies_noun(words: list[str], at: int) -> bool:
-    """The word at `at` is a common noun that "further" / "also" qualifies ("further efforts")."""
+    """The word at `at` is a common noun that "further" qualifies ("further efforts")."""
     if at >= len(words):
         return False
     word = words[at].rstrip(",;:")
-    return word[:1].islower() and word.lower() not in _FUNCTION_WORDS
+    return word[:1].islower() and word.lower() not in _FUNCTION_WORDS and word.lower() not in _CITED
 
 
 _ITALIC_START = re.compile(r"^\*([^*\n]{1,120})\*")
