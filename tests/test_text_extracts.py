@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from lod.parse import parse_text
 from lod.parse.furniture import is_furniture
+from lod.parse.readers import detect_layout
 
 HEAD = """E/RES/2018/27
 
@@ -58,43 +59,35 @@ def test_a_job_number_s_date_alone_is_page_furniture() -> None:
 
 
 def test_a_running_title_over_two_lines_between_blank_lines_goes() -> None:
-    """E/RES/2018/2: the page's furniture (the job number's date alone among it), the title over two
-    lines between blank lines, then the symbol: the second line is a piece of the title, not a
-    paragraph of its own, and the paragraph goes on after the header."""
+    """E/RES/2018/2 as pdftotext gives it: the page's furniture (the job number's date alone among
+    it), the title over two lines between blank lines, then the symbol: the second line is a piece
+    of the title, not a paragraph of its own, and the paragraph goes on after the header."""
     title = "Future organization and methods of work of the United Nations Group of Experts on Geographical Names"
-    text = f"""E/RES/2018/2
-
-United Nations
-
-Economic and Social Council
-
-Resolution adopted by the Economic and Social Council
-on 14 December 2017
-
-2017/2.
-
-{title}
-The Economic and Social Council,
-Taking into account General Assembly resolution 70/1 of 25 September 2015,
-entitled "Transforming our world: the 2030 Agenda for Sustainable Development",
-
-17-22671 (E)
-
-020118
-
-*1722671*
-
-Future organization and methods of work of the United
-Nations Group of Experts on Geographical Names
-
-E/RES/2018/2
-
-and stressing the importance of the implementation of this new Agenda,
-Recalling decision 29/101 of the Group of Experts,
-1.
-Decides to remain seized of the matter.
-"""
+    text = HEAD.replace("2018/27.", "2018/2.").replace("Report of the Committee for Development Policy\non its twentieth session",
+                                                      "Future organization and methods of work of the United Nations\n"
+                                                      "Group of Experts on Geographical Names").replace("E/RES/2018/27", "E/RES/2018/2")
+    text += "\n".join([
+        "Taking into account General Assembly resolution 70/1 of 25 September 2015, entitled",
+        "“Transforming our world: the 2030 Agenda for Sustainable Development”,",
+        "", "17-22671 (E)", "", "020118", "", "*1722671*", "",
+        "Future organization and methods of work of the United", "Nations Group of Experts on Geographical Names",
+        "", "E/RES/2018/2", "",
+        "and stressing the importance of the implementation of this new Agenda, including the",
+        "relevance of the standardization of geographical names,",
+        "Recalling decision 29/101 of 29 April 2016 of the United Nations Group of Experts on",
+        "Geographical Names, in which the Group of Experts welcomed the initiative of the Bureau",
+        "of the Group of Experts to reflect on how the working modalities of the Group of Experts",
+        "could be improved, took note of the specific proposals that had been made by the Bureau",
+        "and agreed that it was useful to periodically review the working methods of the Group",
+        "of Experts in order to ensure that its work remained relevant,",
+        "1.", "Decides that the United Nations Group of Experts on Geographical Names shall",
+        "continue to meet every two years, and that the conferences shall be held within the",
+        "sessions of the Group of Experts;",
+        "2.", "Decides to remain seized of the matter.",
+    ])
+    assert detect_layout(text) == "pdf-text"  # as pdftotext's raw order prints it
     res = parse_text(text, source="a.txt")
+    assert res.title == title
     assert [p.verb for p in res.preamble] == ["Taking into account", "Recalling"]
     assert "Geographical Names and stressing" not in res.preamble[0].text
 

@@ -282,26 +282,27 @@ class BlockBuilder:
 
     def _starts_new(self, current: str, line: str, blank: bool) -> bool:
         plain_line = MARK_RE.sub("", line).lstrip("*")
+        bare = plain_line.replace("*", "").strip()  # without markers or italics
         if self.paragraphs_are_lines and (PART_LABEL.fullmatch(current.strip()) or blank and (
-            _opens_paragraph(plain_line.replace("*", "").strip()) or PART_LABEL.fullmatch(plain_line.strip())
-            or formula_line(plain_line.replace("*", "").strip()) is not None
+            _opens_paragraph(bare) or PART_LABEL.fullmatch(plain_line.strip())
+            or formula_line(bare) is not None
             or CLOSING.match(MARK_RE.sub("", current).replace("*", "").strip())
         )):
             return True  # also around a part's letter ("B"), and after a closing "76th plenary meeting"
         if marker_only(current):
             return False
-        if plain_line[:1] == "T" and formula_line(plain_line.replace("*", "").strip()) is not None:
+        if plain_line[:1] == "T" and formula_line(bare) is not None:
             return True  # "B ⏎ United Nations public information policies ⏎ *The General Assembly*,": a part's formula
         if blank and _ITEM_HEADING.match(plain_line) or _ITEM_HEADING.match(MARK_RE.sub("", current).strip()):
             return True  # "Item 115 and its sub-items (a), (b), (d) and (g)" is a heading of its own
-        if CLOSING.match(plain_line.replace("*", "").strip()) or is_heading(line) or is_heading(current):
+        if CLOSING.match(bare) or is_heading(line) or is_heading(current):
             return True
         if _introduces_text(plain_end(current)) and plain_line[:1].isupper():
             return True  # "Adopts the following declaration:" then the declaration's title
         if _GLUED_FOOTNOTE_END.search(current[-20:]) and (
-                opens_with_lexicon_phrase(plain_line.replace("*", "").strip()) or re.fullmatch(r"1\.", plain_line.strip())):
+                opens_with_lexicon_phrase(bare) or re.fullmatch(r"1\.", plain_line.strip())):
             return True  # "… of the Assembly, 2" (a marker whose note the extract lost) ⏎ "Recalling further …" or "1."
-        if self.italic_phrases and line.startswith("*") and opens_with_lexicon_phrase(plain_line.replace("*", "").strip()):
+        if self.italic_phrases and line.startswith("*") and opens_with_lexicon_phrase(bare):
             return True  # "… resolution 71/205⁴" (its comma lost) ⏎ "*Reaffirming its grave concern* that …"
         if not self._complete(current) and not (blank and (self._joined_by_and(current, plain_line) or _lost_final_comma(current, plain_line))):
             # Only the block's opening is read here: the block grows line by line, and reading all
@@ -315,7 +316,7 @@ class BlockBuilder:
                 return True  # a list of numbered items without full stops ("14. Culture of peace" ⏎ "15. …", "(a) …")
             if self._heading_like(current) and (
                 blank or NUM_START.match(plain_line) or POINT_START.match(plain_line) or SC_POINT_START.match(plain_line)
-                or opens_with_lexicon_phrase(plain_line.replace("*", "").strip())  # "Current situation" ⏎ "*Welcoming* …"
+                or opens_with_lexicon_phrase(bare)  # "Current situation" ⏎ "*Welcoming* …"
             ):
                 return plain_line[:1].isupper() or plain_line[:1].isdigit() or plain_line[:1] == "("
             return False

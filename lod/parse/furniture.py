@@ -198,19 +198,27 @@ def is_running_header(line: str, symbol: str | None) -> bool:
     s = line.strip()
     if not symbol or s == symbol or s.startswith("United Nations"):
         return False
-    parts = re.escape(symbol) + _PARTS  # "A/RES/72/90 A-B": the symbol of a resolution in parts
-    if m := re.match(parts + " ", s):
-        rest = s[m.end() :].strip()
-    elif m := re.search(" " + parts + "$", s):
-        rest = s[: m.start()].strip()
-    else:
-        return False
-    if _MASTHEAD_ITEM.match(rest):
+    beside = _beside_symbol(s, symbol)
+    rest = beside[1] if beside else ""
+    if not rest or _MASTHEAD_ITEM.match(rest):
         return False
     return rest[:1].isupper() and not rest.endswith((".", ",", ";", ":"))
 
 
 _PARTS = r"(?: [A-K](?:[-–][A-K]| and [A-K])?)?"
+
+
+def _beside_symbol(line: str, symbol: str) -> tuple[bool, str] | None:
+    """(whether the symbol comes first, the rest) of a line that holds the document's symbol at
+    one end, with its parts where it has them ("A/RES/72/90 A-B"); None for any other line."""
+    parts = re.escape(symbol) + _PARTS
+    if m := re.match(parts + " ", line):
+        return True, line[m.end() :].strip()
+    if m := re.search(" " + parts + "$", line):
+        return False, line[: m.start()].strip()
+    return None
+
+
 _MASTHEAD_ITEM = re.compile(r"(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Distr\.)")
 
 
@@ -274,8 +282,8 @@ def clean_pdf_text(text: str) -> Cleaned:
             if not any(x.strip() for x in out[:-1]):
                 out.append(line.replace(symbol or "", "").strip())  # an extract's first header: its short title
             continue
-        wrapped = _wrapped_title(line, symbol) if sum(1 for x in out[page_start:] if x.strip()) <= 3 else None
-        if wrapped is not None:
+        wrapped = _wrapped_title(line, symbol)  # rare: the page is counted only then, never per line
+        if wrapped is not None and sum(1 for x in out[page_start:] if x.strip()) <= 3:
             # a short title wrapped, the symbol beside its last line ("Role of the United Nations in
             # promoting development ⏎ in the context of globalization … A/RES/72/227", or the symbol
             # first on an even page): the symbol marks the header, the block builder drops the pieces
@@ -320,17 +328,14 @@ def _text_resumes(note: str, line: str) -> bool:
 
 
 def _wrapped_title(line: str, symbol: str | None) -> str | None:
-    """The title's piece beside the symbol on a line at a page's top ("… interdependence A/RES/72/227",
-    "E/RES/2018/18 and international institutions …"), or None."""
-    if not symbol:
+    """The piece of a wrapped short title beside the symbol ("… interdependence A/RES/72/227", or
+    after it on an even page, in lower case: "E/RES/2018/18 and international institutions …"), or None."""
+    beside = _beside_symbol(line, symbol) if symbol else None
+    if beside is None or (beside[0] and not beside[1][:1].islower()):
         return None
-    if line.endswith(" " + symbol):
-        rest = line[: -len(symbol)].strip()
-    elif line.startswith(symbol + " ") and line[len(symbol) + 1 :].strip()[:1].islower():
-        rest = line[len(symbol) + 1 :].strip()
-    else:
-        return None
+    rest = beside[1]
     return rest if rest and not rest.endswith((".", ",", ";", ":")) else None
+
 
 
 _BARE_MARKER = re.compile(r"^\s*\d{1,3}\s*$")

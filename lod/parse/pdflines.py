@@ -61,19 +61,20 @@ class Line:
 
 
 def body_size(lines: list[Line]) -> float:
+    """The type size most of the lines' glyphs are set in: the text's, where it outweighs the notes."""
     sizes: Counter[float] = Counter()
     for line in lines:
         sizes[line.size] += len(line.glyphs)
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
-def lowest_body(lines: list[Line], texts: list[str], body_size: float) -> float:
+def lowest_body(lines: list[Line], texts: list[str], size: float) -> float:
     """The baseline of the page's last line in body type above its notes: a footer in body type
     below them ("17-17734 (E) 121017", where a PDF does not tag it as an artifact) is not the
     text's; where a smaller line opens with a marker below body text, the body line above it is."""
-    body = [line.baseline for line in lines if line.size >= body_size * 0.95]
+    body = [line.baseline for line in lines if line.size >= size * 0.95]
     starts = [line.baseline for line, text in zip(lines, texts)  # "¹ Official Records …", "* Reissued …"
-              if line.size < body_size * 0.92 and (text[:1] in NOTE_MARKS[:-1] or text.startswith("* "))
+              if line.size < size * 0.92 and (text[:1] in NOTE_MARKS[:-1] or text.startswith("* "))
               and any(b > line.baseline for b in body)]
     if starts:
         first = max(starts)
