@@ -482,3 +482,14 @@ def test_a_paragraph_in_a_heading_s_style_that_opens_with_a_phrase_is_a_paragrap
     assert [(p.eid, p.verb) for p in res.operative] == [("para_u1", "Decides")]
     heading = styled.replace(b"to remove with immediate effect", b"").replace(b">Decides<", b">Definitions<")
     assert read_akn(heading, english.name).operative == []
+
+
+def test_a_non_breaking_hyphen_is_read_as_the_text_readers_read_it() -> None:
+    """A/RES/77/39's title prints "non\u2011nuclear-weapon States" with a non-breaking hyphen;
+    the PDF's text has "non-nuclear-weapon": both read one hyphen, so a search finds either."""
+    path = one(GA77, "A_RES_77_39-")
+    assert "\u2011" in path.read_text(encoding="utf-8")
+    res = read(path)
+    assert "non-nuclear-weapon States" in (res.title or "")
+    texts = [res.title or "", *(p.text for p in res.preamble), *(p.text for p in res.operative)]
+    assert not any("\u2011" in t for t in texts)

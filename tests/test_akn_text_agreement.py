@@ -60,3 +60,15 @@ def test_the_markers_that_disagreed_are_read_as_the_un_marks_them() -> None:
     text, _ = next(v for k, v in by_name.items() if "A_RES_77_98_" in k)
     considered = text.preamble[19]
     assert "resolution 59/300 and" in considered.text and considered.footnote_refs == ["9", "10", "11", "12"]
+
+
+def test_the_whole_lists_of_cited_resolutions_and_the_notes_without_running_titles() -> None:
+    """A/RES/77/63: the list "54/54 B …, 55/33 V …, 56/24 M …, 57/74 … and 76/26" is read to its
+    end (it stopped at the V: part letters were A to K), every number the AKN file links is cited
+    by the text too, and the last note of page 2 ends where the AKN's does, without the running
+    title page 3 prints above its symbol."""
+    text, akn = next((parse_file(t), parse_file(a)) for t, a in pairs() if "A_RES_77_63_" in t.name)
+    cited = {c.number.split()[0] for c in text.citations if c.type == "resolution" and c.number}
+    linked = {c.number.split()[0] for c in akn.citations if c.type == "resolution" and c.number}
+    assert len(linked) >= 23 and linked <= cited
+    assert [f.text for f in text.footnotes] == [f.text for f in akn.footnotes] == ["United Nations, Treaty Series, vol. 2056, No. 35597."]

@@ -371,3 +371,23 @@ def test_document_body_as_printed_in_the_opening_formula() -> None:
 def test_bodies_named_around_the_citation(text: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
     found = CitationExtractor(GA).extract(text, "p")
     assert [(c.body, c.number, c.symbol, c.date) for c in found] == expected
+
+
+def test_parts_past_k_of_the_assemblys_omnibus_resolutions() -> None:
+    """"55/33 V", "56/24 M": the disarmament resolutions are adopted in parts lettered far past K;
+    a list of them goes on after each part's letter."""
+    found = CitationExtractor(GA).extract(
+        "Recalling its resolutions 54/54 B of 1 December 1999, 55/33 V of 20 November 2000, "
+        "56/24 M of 29 November 2001, 57/74 of 22 November 2002 and 76/26 of 6 December 2021,", "p")
+    assert [(c.number, c.date) for c in found] == [
+        ("54/54 B", "1999-12-01"), ("55/33 V", "2000-11-20"), ("56/24 M", "2001-11-29"),
+        ("57/74", "2002-11-22"), ("76/26", "2021-12-06")]
+    assert numbers(CitationExtractor(GA).extract("its resolution 70/1 United Nations", "p")) == ["70/1"]
+
+
+def test_a_joint_documents_two_symbols() -> None:
+    """"See A/70/95-S/2015/446": one report issued to both organs, cited under both symbols; a
+    symbol glued to a word by its hyphen is none."""
+    found = CitationExtractor(GA).extract("See A/70/95-S/2015/446.", "fn_1")
+    assert [(c.type, c.symbol) for c in found] == [("document", "A/70/95"), ("document", "S/2015/446")]
+    assert CitationExtractor(GA).extract("the Pre-S/2015/1 text", "p") == []

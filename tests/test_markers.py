@@ -57,3 +57,12 @@ def test_a_glued_marker_the_count_expects_is_a_marker(text: str, seen: int, read
 )
 def test_a_number_that_is_not_a_marker_stays_text(text: str, seen: int) -> None:
     assert read(text, seen) == text
+
+
+def test_a_marker_glued_to_an_acronym_is_the_note_the_count_expects() -> None:
+    """"the United Nations and INTERPOL1 and all other …" (A/RES/77/20 as the UN's text extract
+    prints it): four capitals or more are an acronym, the digit the note; "G20" stays a name."""
+    assert read("between the United Nations and INTERPOL1 and all", 0) == f"between the United Nations and INTERPOL{mark('1')} and all"
+    assert read("the UNESCO2 Convention", 1) == f"the UNESCO{mark('2')} Convention"
+    assert read("the leaders of the G20 met", 1) == "the leaders of the G20 met"
+    assert read("the INTERPOL7 database", 1) == "the INTERPOL7 database"  # not the note the count expects

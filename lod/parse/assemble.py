@@ -26,7 +26,7 @@ from lod.parse.furniture import (
 from lod.parse.joining import Vocabulary
 from lod.parse.closing import apply_closing
 from lod.parse.decisions import decision_meeting, decision_start, decision_text_start
-from lod.parse.endnotes import take_endnotes
+from lod.parse.endnotes import drop_running_titles, take_endnotes
 from lod.parse.heading import Heading, find_formula, find_heading, formula_line, is_heading
 from lod.parse.language import set_language
 from lod.parse.markers import MarkerState, resolve_glued
@@ -243,7 +243,7 @@ def assemble(src: SourceText, overrides: dict[str, Any]) -> Resolution:
     res.preamble_formula = split.formula_text
     if res.kind in ("resolution", "extract"):
         apply_closing(res, src.text)
-    res.footnotes = _footnotes(cleaned.footnotes)
+    res.footnotes = _footnotes(drop_running_titles(cleaned.footnotes, titles))
     _apply_overrides(res, meta, warnings)
     set_language(res, meta, split.formula_text, blocks, warnings)
     read_misspelt_phrases(res)

@@ -46,7 +46,9 @@ NUMBER = (
     r"|\d{1,4}\s?\((?:\d{4}|[IVXLC]{1,9})\)"
     r"|\d{1,4}\s?[A-K]\s?\([IVXLC]{1,9}\))"  # 217 A (III), 217A (III): a part of an early GA resolution
 )
-PARTS = r"(?:\s(?P<parts>[A-K](?:(?:\s*,\s*|\s+and\s+)[A-K])*)(?![\w/-]))?"
+# The parts of a resolution adopted in parts: "54/54 B", "55/33 V", "56/24 M and N" (the General
+# Assembly's disarmament resolutions run far past K).
+PARTS = r"(?:\s(?P<parts>[A-Z](?:(?:\s*,\s*|\s+and\s+)[A-Z])*)(?![\w/-]))?"
 ITEM_RE = re.compile(NUMBER + PARTS)
 DATE_RE = re.compile(
     rf"\s*,?\s*of\s+(?:(?P<day>\d{{1,2}})\s+(?P<month>{MONTHS})\s+(?P<year>\d{{4}})"
@@ -68,10 +70,12 @@ IBID_RE = re.compile(_MARKER + r"Ibid\b\.?", re.IGNORECASE)
 SEE_RE = re.compile(_MARKER + r"\(?\s*See\b", re.IGNORECASE)
 OFFICIAL_RECORDS_RE = re.compile(r"Official\s+Records", re.IGNORECASE)
 DOCUMENT_SYMBOL_RE = re.compile(
-    r"(?<![\w/.-])(?:A|S|E|ST)"
+    r"(?<![\w/.])(?<![A-Za-z]-)(?:A|S|E|ST)"
     r"(?:/(?:ES-\d{1,3}|S-\d{1,3}|\d{1,5}(?:\s?\(\d{4}\))?|[A-Z][A-Za-z]{0,9}(?:\.\d{1,4}(?:\.\d{1,4})?)?)){1,8}(?![\w/])"
 )
-"""A UN document symbol in running text; revisions ("Rev.1") are read whole, unlike lod.symbols.SYMBOL_RE."""
+"""A UN document symbol in running text; revisions ("Rev.1") are read whole, unlike lod.symbols.SYMBOL_RE.
+A joint document's second symbol after the hyphen is one too ("A/70/95-S/2015/446"); a symbol
+glued to a word by a hyphen is not."""
 OLD_GA_SYMBOL_RE = re.compile(r"^A/RES/(\d{1,4}\s?\([IVXLC]{1,9}\))$")
 ROMAN_SUFFIX_RE = re.compile(r"\s?\([IVXLC]{1,9}\)")
 

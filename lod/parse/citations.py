@@ -114,7 +114,7 @@ class CitationExtractor:
             if match is None:
                 break
             number = P.normalise_number(match.group("num"))
-            parts = re.findall(r"[A-K]", match.group("parts") or "")
+            parts = re.findall(r"[A-Z]", match.group("parts") or "")
             end = match.end()
             group = [_Item(f"{number} {p}" if parts else number, match.start(), end) for p in (parts or [""])]
             date = P.DATE_RE.match(text, end)

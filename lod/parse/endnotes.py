@@ -189,3 +189,21 @@ def take_endnotes(cleaned: Cleaned) -> Cleaned:
     for number in sorted(set(notes) - ended - set(cleaned.footnotes), key=_numeric):
         _mark_inline(lines, number)
     return Cleaned(lines, {k: " ".join(v.split()) for k, v in notes.items()})
+
+
+def drop_running_titles(notes: dict[str, str], titles: list[str]) -> dict[str, str]:
+    """Notes without the running title an odd page prints above its symbol ("… vol. 2056, No.
+    35597. ⏎ ⏎ Implementation of the Convention … ⏎ A/RES/77/63"): the notes of the page before
+    run until the symbol, so the wrapped title's lines came into the last note. Only a whole title
+    after a note's final punctuation is taken away."""
+    compared = [" ".join(t.split()).rstrip(".").casefold() for t in titles if len(t) > 20]
+    out = {}
+    for marker, text in notes.items():
+        plain = " ".join(text.split())
+        for title in compared:
+            head = plain[: len(plain) - len(title)].rstrip()
+            if plain.casefold().endswith(title) and head.endswith((".", ";", ")")):
+                plain = head
+                break
+        out[marker] = plain if plain != " ".join(text.split()) else text
+    return out

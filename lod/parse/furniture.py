@@ -205,7 +205,7 @@ def is_running_header(line: str, symbol: str | None) -> bool:
     return rest[:1].isupper() and not rest.endswith((".", ",", ";", ":"))
 
 
-_PARTS = r"(?: [A-K](?:[-–][A-K]| and [A-K])?)?"
+_PARTS = r"(?: [A-Z](?:[-–][A-Z]| and [A-Z])?)?"
 
 
 def _beside_symbol(line: str, symbol: str) -> tuple[bool, str] | None:

@@ -33,6 +33,9 @@ never adopts a thousand resolutions; the count must expect the number)."""
 _SYMBOL_PART = re.compile(r"/[A-Za-z]+\.$")
 """The end of a document symbol before a glued number: "C-24/DEC.4", "A/77/L.5/Rev.1" are one
 symbol, not a symbol and footnote 4 (a resolution number before a marker, "76/271.4", is digits)."""
+_ACRONYM_BEFORE = re.compile(r"(?<![\w-])[A-Z]{4,}$")
+"""An acronym of four capitals or more ("INTERPOL", "UNESCO") before a glued digit: the note the count
+expects, where "G20", "A4" or "CO2" are one name."""
 _NEXT_MARKER = re.compile(r" (\d{1,3})(?=[\s,.;:]|$)")
 """A second marker set apart after a marker ("the Congo, 21 22"): only the number the count expects."""
 _REFERENCE_WORDS = frozenset(
@@ -106,8 +109,9 @@ def resolve_glued(text: str, state: MarkerState) -> str:
             continue  # "C-24/DEC.4": the number of a symbol
         if kind == "glued" and text[start - 1] == "." and _NUMBERED_REFERENCE.search(text[max(0, start - 40) : start]):
             continue  # "target 16.4", "paragraph 2.3": a decimal number of a reference, not 16 and note 4
-        if kind == "glued" and text[start - 1].isalpha() and text[start - 1].isupper() and start >= 2 and not text[start - 2].islower():
-            continue  # "G20", "A4": letters and digits of one name
+        if kind == "glued" and text[start - 1].isalpha() and text[start - 1].isupper() and start >= 2 and not text[start - 2].islower() \
+                and not _ACRONYM_BEFORE.search(text[max(0, start - 12) : start]):
+            continue  # "G20", "A4": letters and digits of one name; but "INTERPOL1" is the acronym and note 1
         listed = re.search(r"(?<!\d)(\d{1,3})[,;] $", text[max(0, start - 6) : start]) if kind == "comma" else None
         if listed and int(listed.group(1)) < int(number):
             continue  # "paragraphs 2, 3 and 4": a list going on, not a marker after the 2 ("items 5, 6 and 7, 5 for": one)

@@ -218,7 +218,7 @@ def _next_text(plain: list[str], i: int) -> str | None:
     return " ".join(out) or None
 
 
-_PART_LETTER = re.compile(r"^[A-K]$")
+_PART_LETTER = re.compile(r"^[A-Z]$")
 """The letter of a resolution's first part below the title ("72/90. Questions relating to
 information ⏎ A ⏎ Information in the service of humanity"): the title ends above it."""
 

@@ -63,8 +63,12 @@ def squash(text: str) -> str:
     """One space between words, none at the ends, no space before closing punctuation a
     removed footnote marker left behind ("Organization ,"). Called some 300 times per document:
     the pattern is compiled once, and text without a space in it is returned as it is. Invisible
-    marks at the ends (a left-to-right mark before "Reaffirms", A/RES/77/260) are no words."""
+    marks at the ends (a left-to-right mark before "Reaffirms", A/RES/77/260) are no words. A
+    non-breaking hyphen ("non\u2011nuclear-weapon States") is a hyphen, as the text readers read
+    it (lod.parse.furniture.normalise): a search for "non-nuclear" finds it either way."""
     text = " ".join(text.split()).strip(_INVISIBLE)
+    if "\u2011" in text:
+        text = text.replace("\u2011", "-")
     if " " not in text:
         return text
     return _SPACE_BEFORE_CLOSING.sub(r"\1", text).replace("( ", "(")
