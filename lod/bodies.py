@@ -27,7 +27,7 @@ BODIES: tuple[Body, ...] = (
         "ga", "General Assembly", "un-ga", "generalAssembly", ("Assembly",), wikidata=_WD + "Q47423",
         conventions=Conventions(
             "The General Assembly,", "A/RES/{number}", "A/DEC/{number}",
-            r"(?:ES-|S-)?\d{1,2}/\d{1,3}(?: ?[A-Z])?|\d{1,4}(?: [A-K])? \([IVXLC]{1,8}\)(?: ?[A-Z])?",
+            r"(?:ES-|S-)?\d{1,2}/\d{1,3}(?: ?[A-Z]{1,2})?|\d{1,4}(?: [A-K])? \([IVXLC]{1,8}\)(?: ?[A-Z])?",
             # before the 31st session: "3263 (XXIX)", its part "3263 A (XXIX)", is A/RES/3263(XXIX)
             symbol_forms=((r"(\d{1,4})(?: [A-K])? \(([IVXLC]+)\)", r"\1(\2)"),),
         ),

@@ -69,7 +69,7 @@ class Conventions:
     decision_series: str = ""
     number_format: str = ""
     dating: str = "session"
-    number_parts: str = r"(?P<session>(?:ES-|S-)?\d+)/(?P<n>\d+(?:\s?[A-Z])?)"
+    number_parts: str = r"(?P<session>(?:ES-|S-)?\d+)/(?P<n>\d+(?:\s?[A-Z]{1,2})?)"
     number_template: str = "{session}/{n}"
     symbol_forms: tuple[tuple[str, str], ...] = ()
 

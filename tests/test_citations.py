@@ -383,6 +383,8 @@ def test_parts_past_k_of_the_assemblys_omnibus_resolutions() -> None:
         ("54/54 B", "1999-12-01"), ("55/33 V", "2000-11-20"), ("56/24 M", "2001-11-29"),
         ("57/74", "2002-11-22"), ("76/26", "2021-12-06")]
     assert numbers(CitationExtractor(GA).extract("its resolution 70/1 United Nations", "p")) == ["70/1"]
+    ranged = CitationExtractor(GA).extract("Recalling its resolutions 76/247 A to C, of 24 December 2021, and", "p")  # A/RES/77/4
+    assert numbers(ranged) == ["76/247 A", "76/247 B", "76/247 C"]
 
 
 def test_a_joint_documents_two_symbols() -> None:
@@ -391,3 +393,22 @@ def test_a_joint_documents_two_symbols() -> None:
     found = CitationExtractor(GA).extract("See A/70/95-S/2015/446.", "fn_1")
     assert [(c.type, c.symbol) for c in found] == [("document", "A/70/95"), ("document", "S/2015/446")]
     assert CitationExtractor(GA).extract("the Pre-S/2015/1 text", "p") == []
+
+
+def test_a_list_of_resolutions_goes_on_after_words_of_its_own_and_a_lost_comma() -> None:
+    """A/RES/77/79, 77/77 and 77/46 as the UN prints them: "63/71 of 2 December 2008 on the
+    Convention on Cluster Munitions and 70/54 of 7 December 2015, …"; "… of 5 December 2016 ⏎
+    73/66 of 5 December 2018" (the comma lost); "53/77 AA" (the part after Z). Only a number with
+    its date goes on a list: "decision 76/5 of 3 May 2022 and 77/1 of 5 June 2023" stays decisions."""
+    extract = CitationExtractor(GA).extract
+    found = extract("Recalling its resolutions 63/71 of 2 December 2008 on the Convention on Cluster Munitions and "
+                    "70/54 of 7 December 2015, 71/45 of 5 December 2016 and 76/47 of 6 December 2021 on the implementation", "p")
+    assert [(c.type, c.number, c.date) for c in found] == [
+        ("resolution", "63/71", "2008-12-02"), ("resolution", "70/54", "2015-12-07"),
+        ("resolution", "71/45", "2016-12-05"), ("resolution", "76/47", "2021-12-06")]
+    assert numbers(extract("its resolutions 71/66 of 5 December 2016 73/66 of 5 December 2018 and 75/70 of 7 December 2020,", "p")) == [
+        "71/66", "73/66", "75/70"]
+    assert numbers(extract("its resolutions 49/75 I of 15 December 1994, 53/77 AA of 4 December 1998,", "p")) == ["49/75 I", "53/77 AA"]
+    mixed = extract("its resolution 70/1 of 25 September 2015 and decision 76/5 of 3 May 2022 and 77/1 of 5 June 2023", "p")
+    assert [(c.type, c.number) for c in mixed] == [("resolution", "70/1"), ("decision", "76/5"), ("decision", "77/1")]
+    assert numbers(extract("its resolution 70/1 and the 2 reports of 5 June 2023", "p")) == ["70/1"]

@@ -135,3 +135,43 @@ def test_a_marker_after_a_year_and_an_even_page_s_wrapped_title() -> None:
     assert [f.marker for f in res.footnotes] == ["1"] and res.preamble[0].footnote_refs == ["1"]
     assert [p.verb for p in res.preamble] == ["Having considered", "Recalling"]
     assert "twentieth session" not in res.preamble[0].text
+
+
+_CCW = "\n".join([  # A/RES/77/92 and 77/96 as the UN's text extracts print them (shortened)
+    "United Nations ", "A/RES/77/92", " ", "General Assembly ", "Distr.: General ", "12 December 2022 ", " ",
+    "Seventy-seventh session ", "Agenda item 101 ", " ", " Resolution adopted by the General Assembly ",
+    "on 7 December 2022 ", " ", "[on the report of the First Committee (A/77/391)] ", " ",
+    "77/92. Convention on Prohibitions or Restrictions on the Use of Certain ",
+    "Conventional Weapons Which May Be Deemed to Be Excessively Injurious ", "or to Have Indiscriminate Effects ", " ",
+    "The General Assembly, ", " ",
+    "Recalling with satisfaction the adoption and entry into force of the ",
+    "Convention on Prohibitions or Restrictions on the Use of Certain Conventional ",
+    "Weapons Which May Be Deemed to Be Excessively Injurious or to Have ",
+    "Indiscriminate Effects1 and the Protocol on Prohibitions or Restrictions on the Use of ",
+    "Mines, Booby Traps and Other Devices (Protocol II) 2 and its amended version, ", " ",
+    "Recalling also the Convention on the Prohibition of the Development, Production, ",
+    "Stockpiling and Use of Chemical Weapons and on Their Destruction, ", " ",
+    "Underlining the importance of the Cairo International Conference on Palestine: ",
+    "Reconstructing Gaza, held on 12 October 2014, ", " ",
+    "Noting that the Conference was held, ", " ",
+    "Welcoming the work of the States, ", " ",
+    "1. ", "Calls upon all States to become parties to the Convention; ", " ",
+    "2. ", "Decides to include in the provisional agenda of its seventy-eighth session the item. ",
+    "__________________ ", " ", "1  United Nations, Treaty Series, vol. 1342, No. 22495. ", " ",
+    "2  Ibid., vol. 2048, No. 22495. ", "",
+])
+
+
+def test_paragraphs_set_apart_by_blank_lines_and_a_title_named_in_the_text() -> None:
+    """The UN's text extracts set paragraphs apart by blank lines: a line opening with an "-ing"
+    word that is no phrase of the lexicon goes on the paragraph ("Production, ⏎ Stockpiling and
+    Use …", "on Palestine: ⏎ Reconstructing Gaza"); the document's own title named in a sentence
+    ("entry into force of the ⏎ Convention on Prohibitions …") is text, not a running title; a
+    marker set apart after a closing parenthesis ("(Protocol II) 2 and") is the note's."""
+    res = parse_text(_CCW, source="A_RES_77_92_extracted.txt")
+    assert [p.verb for p in res.preamble] == ["Recalling with satisfaction", "Recalling also", "Underlining",
+                                              "Noting", "Welcoming"]
+    first = res.preamble[0]
+    assert "entry into force of the Convention on Prohibitions or Restrictions on the Use of Certain Conventional Weapons" in first.text
+    assert first.footnote_refs == ["1", "2"]
+    assert "Production, Stockpiling and Use" in res.preamble[1].text and "Palestine: Reconstructing Gaza" in res.preamble[2].text

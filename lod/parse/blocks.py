@@ -51,6 +51,18 @@ def _introduces(text: str) -> bool:
     plain = MARK_RE.sub("", text).replace("*", "").strip()
     return is_heading(plain) or _introduces_text(plain_end(plain))
 
+def _blank_separated(lines: list[str]) -> bool:
+    """Nine in ten of the lines that open with a phrase of the lexicon (five or more) follow a
+    blank line: the text's paragraphs are set apart so."""
+    opening = after_blank = 0
+    for k, raw in enumerate(lines):
+        line = raw.strip()
+        if line[:1].isupper() and opens_with_lexicon_phrase(MARK_RE.sub("", line)):
+            opening += 1
+            after_blank += k == 0 or not lines[k - 1].strip()
+    return opening >= 5 and after_blank >= 0.9 * opening
+
+
 def marker_only(text: str) -> bool:
     """A paragraph number or point label alone ("1." on its own line in raw PDF text)."""
     if len(text) > 20:
@@ -172,6 +184,11 @@ class BlockBuilder:
     italic_phrases: bool = False
     """A PDF printing its phrases in italics (`*…*`): an upright line opens a paragraph only with a
     phrase of the lexicon ("… on Nuclear Security: ⏎ Enhancing Global Efforts, …" is one paragraph)."""
+    blank_separated: bool = False
+    """Set by `build`: the text sets its paragraphs apart by blank lines (the UN's text extracts
+    do), so a line without one opens a paragraph only with a phrase of the lexicon: "…,
+    Production, ⏎ Stockpiling and Use of Chemical Weapons …", "… on Palestine: ⏎ Reconstructing
+    Gaza, held on …" go on."""
     blocks: list[str] = field(default_factory=list)
 
     @staticmethod
@@ -211,6 +228,7 @@ class BlockBuilder:
         after_header = after_title = False
         expected = 1
         lines = split_run_on(lines) if any(len(line) > 200 for line in lines) else lines
+        self.blank_separated = _blank_separated(lines)
         for index, raw in enumerate(lines):
             line = raw.strip()
             if not line:
@@ -230,7 +248,10 @@ class BlockBuilder:
             # start of a title or the rest of one just dropped; elsewhere a line that happens to
             # be part of a title ("development,") is text.
             placed = after_header or standalone or after_title or _next_is_header(lines, index)
-            if (placed or self._starts_title(line)) and self._is_title_piece(line, standalone, after_header or after_title) and not (
+            # (a title's first words without a blank line before, after words that do not end a
+            # paragraph, are the text naming it: "… entry into force of the ⏎ Convention on …")
+            loose = blank or current is None or self._complete(current)
+            if (placed or (loose and self._starts_title(line))) and self._is_title_piece(line, standalone, after_header or after_title) and not (
                 current is not None and (_introduces(current) or self._is_title_piece(current, standalone=False))
             ):
                 after_title = True
@@ -331,7 +352,7 @@ class BlockBuilder:
             # where breaks are soft, a line the blank line does not set apart opens a paragraph
             # only with a phrase of the lexicon: "…, Production, ⏎ Stockpiling and Use of
             # Chemical Weapons …" is one paragraph
-            return not (self.soft_breaks or self.italic_phrases) or opens_with_lexicon_phrase(plain_line)
+            return not (self.soft_breaks or self.italic_phrases or self.blank_separated) or opens_with_lexicon_phrase(plain_line)
         if opens_operative(plain_line) and plain_end(MARK_RE.sub("", current)).endswith((",", ";", ".")):
             return True  # "…, 24" then "Decides:": punctuation and the verb lexicon agree
         return first.isupper() and plain_line.startswith(("We ", "We, "))

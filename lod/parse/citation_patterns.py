@@ -46,14 +46,22 @@ NUMBER = (
     r"|\d{1,4}\s?\((?:\d{4}|[IVXLC]{1,9})\)"
     r"|\d{1,4}\s?[A-K]\s?\([IVXLC]{1,9}\))"  # 217 A (III), 217A (III): a part of an early GA resolution
 )
-# The parts of a resolution adopted in parts: "54/54 B", "55/33 V", "56/24 M and N" (the General
-# Assembly's disarmament resolutions run far past K).
-PARTS = r"(?:\s(?P<parts>[A-Z](?:(?:\s*,\s*|\s+and\s+)[A-Z])*)(?![\w/-]))?"
+# The parts of a resolution adopted in parts: "54/54 B", "55/33 V", "56/24 M and N", "76/247 A to C"
+# (the General Assembly's disarmament resolutions run far past K).
+_PART = "(?:" + "|".join(c + c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ") + "|[A-Z])"  # "53/77 AA": after Z
+PARTS = rf"(?:\s(?P<parts>{_PART}(?:(?:\s*,\s*|\s+and\s+|\s+to\s+){_PART})*)(?![\w/-]))?"
 ITEM_RE = re.compile(NUMBER + PARTS)
 DATE_RE = re.compile(
     rf"\s*,?\s*of\s+(?:(?P<day>\d{{1,2}})\s+(?P<month>{MONTHS})\s+(?P<year>\d{{4}})"
     rf"|(?P<blank>(?:_{{1,20}}|\d{{1,2}})(?:\s+(?:_{{1,20}}|{MONTHS}))?\s+(?:\d{{4}}|_{{1,20}})))"
 )
+DATED_ITEM_RE = re.compile(
+    r"(?:,\s*(?:and\s+)?|\s+and\s+|(?<=\d{4})\s+)(?=(?:(?:ES|S)-\d{1,2}|\d{1,4})/\d{1,4}"
+    rf"(?:\s{_PART})?\s*,?\s*of\s+\d{{1,2}}\s+{MONTHS}\s+\d{{4}})"
+)
+"""Where a list of resolutions goes on after words of its own ("63/71 of 2 December 2008 on the
+Convention on Cluster Munitions and 70/54 of 7 December 2015, …") or a lost comma ("… of 5 December
+2016 ⏎ 73/66 of 5 December 2018"): a number with its date is the list's next item."""
 LIST_SEPARATOR_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*and\s+|\s+and\s+)")
 KEYWORD_RE = re.compile(r"\b(?P<kw>[Rr]esolutions?|[Dd]ecisions?)\s+(?:No\.\s*)?(?=(?:ES-|S-)?\d)")
 

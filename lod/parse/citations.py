@@ -36,6 +36,18 @@ class _Item:
     dated: bool = False
 
 
+def _part_letters(printed: str) -> list[str]:
+    """"A and B" → A, B; "A to C" → A, B, C (a range of parts); "AA" (the part after Z) → AA."""
+    letters = re.findall(r"\b[A-Z]{1,2}\b|\bto\b", printed)
+    out: list[str] = []
+    for k, letter in enumerate(letters):
+        if letter == "to" and out and k + 1 < len(letters) and len(out[-1]) == len(letters[k + 1]) == 1 and letters[k + 1] > out[-1]:
+            out += [chr(c) for c in range(ord(out[-1]) + 1, ord(letters[k + 1]))]
+        elif letter != "to":
+            out.append(letter)
+    return out
+
+
 def _session_of(number: str) -> str:
     """What two numbers must share to have been adopted on the same day (session or year)."""
     if "/" in number:
@@ -91,10 +103,12 @@ class CitationExtractor:
         out: list[tuple[int, int, Citation]] = []
         if "esolution" not in text and "ecision" not in text:  # what every KEYWORD_RE match spells
             return out
-        for kw in P.KEYWORD_RE.finditer(text):
+        keywords = list(P.KEYWORD_RE.finditer(text))
+        for k, kw in enumerate(keywords):
             items, list_end = self._read_list(text, kw.end())
             if not items:
                 continue
+            items, list_end = self._list_goes_on(text, items, list_end, keywords[k + 1].start() if k + 1 < len(keywords) else len(text))
             kind: CitationType = "decision" if kw.group("kw").lower().startswith("decision") else "resolution"
             body_name, explicit, span_start, its = self._body_before(text, kw.start())
             if not explicit and not its:
@@ -105,6 +119,15 @@ class CitationExtractor:
                 out.append((start, item.end, self._citation(kind, text[start : item.end], item, body)))
         return out
 
+    def _list_goes_on(self, text: str, items: list[_Item], end: int, stop: int) -> tuple[list[_Item], int]:
+        """The dated numbers after a list's end and before the next "resolution(s)" (P.DATED_ITEM_RE)."""
+        while (more := P.DATED_ITEM_RE.search(text, end, stop)) is not None:
+            found, after = self._read_list(text, more.end())
+            if not found or after > stop:
+                break
+            items, end = items + found, after
+        return items, end
+
     def _read_list(self, text: str, pos: int) -> tuple[list[_Item], int]:
         """The numbers of "resolutions 69/193 and 69/196 of 18 December 2014, 70/178, …", and where the list ends."""
         items: list[_Item] = []
@@ -114,7 +137,7 @@ class CitationExtractor:
             if match is None:
                 break
             number = P.normalise_number(match.group("num"))
-            parts = re.findall(r"[A-Z]", match.group("parts") or "")
+            parts = _part_letters(match.group("parts") or "")
             end = match.end()
             group = [_Item(f"{number} {p}" if parts else number, match.start(), end) for p in (parts or [""])]
             date = P.DATE_RE.match(text, end)

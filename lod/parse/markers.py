@@ -19,7 +19,7 @@ _AFTER_COMMA = re.compile(r"(?<=[A-Za-z0-9”’)][,;] )(\d{1,3})(?=\s|[,;.]|$)"
 """A marker set apart after a comma in mid-sentence: "the Committee on Disarmament, 4 inter alia"."""
 _BEFORE_WORD = re.compile(r"(?<=[A-Za-z][,;] )(\d{1,3})(?=[a-z]{2,})")
 """A marker set apart after a comma and glued to the next word: "the Secretary-General, 2and"."""
-_SPACED = re.compile(r"(?<=[A-Za-z] )(\d{1,3})(?=\s+[a-z]|[a-z]{2,}|\s*$)")
+_SPACED = re.compile(r"(?<=[A-Za-z)] )(\d{1,3})(?=\s+[a-z]|[a-z]{2,}|\s*$)")
 """A marker set apart after a word, maybe glued to the next: "the Assembly 3 and", "Weapons 6and"."""
 _AFTER_FULL_STOP = re.compile(r"(?<=[A-Za-z)”’][.] )(\d{1,3})(?=\s*$)")
 """A marker set apart after the full stop that ends a paragraph: "… in the Pact for the
@@ -33,8 +33,11 @@ never adopts a thousand resolutions; the count must expect the number)."""
 _SYMBOL_PART = re.compile(r"/[A-Za-z]+\.$")
 """The end of a document symbol before a glued number: "C-24/DEC.4", "A/77/L.5/Rev.1" are one
 symbol, not a symbol and footnote 4 (a resolution number before a marker, "76/271.4", is digits)."""
-_ACRONYM_BEFORE = re.compile(r"(?<![\w-])[A-Z]{4,}$")
-"""An acronym of four capitals or more ("INTERPOL", "UNESCO") before a glued digit: the note the count
+_NO_QUANTITY_AFTER = re.compile(r"\s+(?:and|as|with|which|that|for|at|is|are|was|were|has|have|had)\b")
+"""A word after a number that no count of things is followed by ("5 million", "3 people"): the
+number before it ends its phrase, a note's marker."""
+_ACRONYM_BEFORE = re.compile(r"(?<![\w-])[A-Z]{3,}$")
+"""An acronym of three capitals or more ("INTERPOL", "NPT") before a glued digit: the note the count
 expects, where "G20", "A4" or "CO2" are one name."""
 _NEXT_MARKER = re.compile(r" (\d{1,3})(?=[\s,.;:]|$)")
 """A second marker set apart after a marker ("the Congo, 21 22"): only the number the count expects."""
@@ -122,11 +125,12 @@ def resolve_glued(text: str, state: MarkerState) -> str:
         if kind == "spaced":
             previous = re.findall(r"[A-Za-z.]+", text[max(0, start - 30) : start])
             word = previous[-1].rstrip(".").lower() if previous else ""
-            # after a lower-case word only the very number the count expects, before "and"
-            # ("the adoption … of the agenda 5 and the indicative timetable"): "in 2016 3 people"
-            # and "reach 5 million" are no markers
+            # after a lower-case word only the very number the count expects, before a word no
+            # count is followed by ("the adoption … of the agenda 5 and the indicative timetable",
+            # "nuclear-weapon-free status 4 as a concrete step", "devices 17 with a view"):
+            # "in 2016 3 people" and "reach 5 million" are no markers
             after_word = bool(previous) and (previous[-1][:1].isupper() or (
-                state.expects(number) and re.match(r"\s*and\b", text[end:]) is not None))
+                state.expects(number) and _NO_QUANTITY_AFTER.match(text, end) is not None))
             if word in _REFERENCE_WORDS or not after_word:
                 continue
         out.append(text[pos:start])
