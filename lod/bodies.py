@@ -284,6 +284,21 @@ BODIES: tuple[Body, ...] = (
          ("OHRLLS",), "secretariat", "office"),
     Body("pbso", "Peacebuilding Support Office", "un-pbso", "peacebuildingSupportOffice", (), "secretariat", "office"),
     Body("tfm", "Technology Facilitation Mechanism", "un-tfm", "technologyFacilitationMechanism", (), None, "subsidiary"),
+    # bodies the texts of session 77 name and then call by their head noun ("the Programme", "the Court")
+    Body("undt", "United Nations Dispute Tribunal", "un-undt", "unitedNationsDisputeTribunal", ("Dispute Tribunal", "UNDT"), "ga", "court"),
+    Body("unat", "United Nations Appeals Tribunal", "un-unat", "unitedNationsAppealsTribunal", ("Appeals Tribunal", "UNAT"), "ga", "court"),
+    Body("rscsl", "Residual Special Court for Sierra Leone", "un-rscsl", "residualSpecialCourtForSierraLeone", (), None, "court"),
+    Body("iiim", "International, Impartial and Independent Mechanism", "un-iiim", "internationalImpartialAndIndependentMechanism",
+         ("IIIM",), "ga", "subsidiary"),
+    Body("unsac", "United Nations Standing Advisory Committee on Security Questions in Central Africa", "un-unsac",
+         "standingAdvisoryCommitteeOnSecurityQuestionsInCentralAfrica", ("Standing Advisory Committee on Security Questions in Central Africa",),
+         "ga", "subsidiary"),
+    Body("undip", "United Nations Disarmament Information Programme", "un-undip", "unitedNationsDisarmamentInformationProgramme",
+         (), "secretariat", "programme"),
+    Body("wg-mercenaries", "Working Group on the use of mercenaries", "un-wg-mercenaries", "workingGroupOnTheUseOfMercenaries",
+         (), "hrc", "subsidiary"),
+    Body("ahwg-revitalization", "Ad Hoc Working Group on the Revitalization of the Work of the General Assembly", "un-ahwg-revitalization",
+         "adHocWorkingGroupOnRevitalization", (), "ga", "subsidiary"),
 )
 
 WIKIDATA_SOURCES = (

@@ -1,5 +1,7 @@
 """The text converter against the AKN reader on the same resolutions, measure by measure.
 
+    python -m lod.crosscheck TEXT_FOLDER AKN_FOLDER
+
 ../shared holds eight session-77 resolutions twice: the UN's AKN4UN XML and the raw text of the
 PDF (`undocsdl_A_RES_77_*_extracted.txt`). Each paragraph is compared: the preambular paragraph
 at the same position, the operative paragraph with the same number; they agree when both exist
@@ -20,12 +22,20 @@ TARGET = 0.98
 """Share of paragraphs that must agree on every measure (issue 10)."""
 
 
+_TEXT_NAME = re.compile(r"undocsdl_A_RES_(\d+)_(\d+)_extracted\.txt$")
+"""The UN's text extract of a General Assembly resolution as wannli/un-docs-downloader names it."""
+
+
 def pairs(text_folder: Path, akn_folder: Path) -> list[tuple[Path, Path]]:
-    """(text file, AKN file) of each session-77 resolution the text folder holds."""
+    """(text file, AKN file) of each resolution the text folder holds (any session: the AKN
+    files are named "A_RES_{session}_{number}-{job}E.xml" or "…_{number}_E.xml")."""
     out = []
-    for text in sorted(text_folder.glob("undocsdl_A_RES_77_*_extracted.txt")):
-        number = re.search(r"A_RES_77_(\d+)_", text.name).group(1)  # type: ignore[union-attr]
-        akn = sorted(akn_folder.glob(f"A_RES_77_{number}-*.xml")) + sorted(akn_folder.glob(f"A_RES_77_{number}_*.xml"))
+    for text in sorted(text_folder.glob("undocsdl_A_RES_*_extracted.txt")):
+        m = _TEXT_NAME.search(text.name)
+        if m is None:
+            continue
+        stem = f"A_RES_{m.group(1)}_{m.group(2)}"
+        akn = sorted(akn_folder.glob(f"{stem}-*.xml")) + sorted(akn_folder.glob(f"{stem}_*.xml"))
         if not akn:
             raise FileNotFoundError(f"no AKN file for {text.name} in {akn_folder}")
         out.append((text, akn[0]))
@@ -106,3 +116,22 @@ def measure(text_folder: Path, akn_folder: Path) -> Agreement:
     for text, akn in pairs(text_folder, akn_folder):
         compare(parse_file(text), parse_file(akn), found)
     return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the agreement of a folder of text extracts with their AKN files, and each miss."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m lod.crosscheck", description=main.__doc__)
+    parser.add_argument("text_folder", type=Path)
+    parser.add_argument("akn_folder", type=Path)
+    args = parser.parse_args(argv)
+    found = measure(args.text_folder, args.akn_folder)
+    print(f"{len(pairs(args.text_folder, args.akn_folder))} resolutions: {found.summary()}")
+    for kind, where in sorted(found.misses.items()):
+        print(f"  {kind}:", *where, sep="\n    ")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -433,3 +433,19 @@ def test_the_secretariat_s_departments_and_offices_a_word_resolution_addresses_r
     res = parse_file(REAL / "ga-docx" / "GA72" / file)
     [paragraph] = [p for p in res.operative if p.num == number]
     assert key in {a.body_key for a in paragraph.addressees}
+
+
+@needs_ga_77
+@pytest.mark.parametrize(("file", "eid", "name", "key"), [
+    ("A_RES_77_87-", "para_5", "the Programme", "undip"),  # after "United Nations Disarmament Information Programme"
+    ("A_RES_77_86-", "para_4", "the Standing Advisory Committee", "unsac"),
+    ("A_RES_77_260-", "para_31", "the Dispute Tribunal", "undt"),
+    ("A_RES_77_263-", "sec_2__para_8", "the Court", "rscsl"),  # "the Residual Special Court … encourages the Court"
+    ("A_RES_77_230-", "para_31", "the International, Impartial and Independent Mechanism", "iiim"),  # a name with commas
+])
+def test_bodies_named_then_called_by_their_head_noun(file: str, eid: str, name: str, key: str) -> None:
+    """Session 77's texts name a body in full and then call it "the Programme", "the Court": the
+    bodies table holds them, so the short form resolves to the body named before it."""
+    [path] = sorted(GA_77.glob(file + "*.xml"))
+    found = _addressees_of(path)
+    assert any(e == eid and n == name and k == key for e, n, _, k in found), [f for f in found if f[0] == eid]
