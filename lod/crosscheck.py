@@ -4,7 +4,8 @@
 
 ../shared holds eight session-77 resolutions twice: the UN's AKN4UN XML and the raw text of the
 PDF (`undocsdl_A_RES_77_*_extracted.txt`). Each paragraph is compared: the preambular paragraph
-at the same position, the operative paragraph with the same number; they agree when both exist
+at the same position, the operative paragraph with the same number, an annex's paragraph at the
+same position; they agree when both exist
 and their leading phrase, number of points and footnote markers are the same. The test
 (tests/test_akn_text_agreement.py) and `make corpus-check` (docs/quality.md) read the same
 figure from here.
@@ -86,6 +87,15 @@ def compare(text: Resolution, akn: Resolution, found: Agreement) -> None:
         _paragraph(by_num_t.get(num), by_num_a.get(num), f"{name} para {num}", found)
     if len(text.footnotes) != len(akn.footnotes):
         found.miss("footnote count", f"{name}: {len(text.footnotes)} vs {len(akn.footnotes)}")
+    if len(text.annexes) != len(akn.annexes):
+        found.miss("annex count", f"{name}: {len(text.annexes)} vs {len(akn.annexes)}")
+    for k, (t_annex, a_annex) in enumerate(zip(text.annexes, akn.annexes), 1):
+        # an annex's paragraphs by position: a declaration numbers them, a programme of action
+        # may not, and its headings are no paragraphs on either side
+        for j in range(max(len(t_annex.paragraphs), len(a_annex.paragraphs))):
+            t = t_annex.paragraphs[j] if j < len(t_annex.paragraphs) else None
+            a = a_annex.paragraphs[j] if j < len(a_annex.paragraphs) else None
+            _paragraph(t, a, f"{name} annex {k} paragraph {(a or t).num or j + 1}", found)  # type: ignore[union-attr]
 
 
 def _paragraph(t: PreambularParagraph | OperativeParagraph | None, a: PreambularParagraph | OperativeParagraph | None,

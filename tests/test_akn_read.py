@@ -493,3 +493,16 @@ def test_a_non_breaking_hyphen_is_read_as_the_text_readers_read_it() -> None:
     assert "non-nuclear-weapon States" in (res.title or "")
     texts = [res.title or "", *(p.text for p in res.preamble), *(p.text for p in res.operative)]
     assert not any("\u2011" in t for t in texts)
+
+
+def test_a_declarations_paragraphs_have_the_verbs_the_text_converter_reads() -> None:
+    """A/RES/78/3's annex, a political declaration: no italics mark its phrases, so the AKN reader
+    reads them as the text converter does ("We, Heads of State …, affirm" → "We affirm"; the
+    first person's bare verb "Reaffirm", "Recognize", "Commit to"), and no -ize verb is read as a
+    misspelt -ise one."""
+    res = read(one(GA78 / "English", "A_RES_78_3"))
+    paras = res.annexes[0].paragraphs
+    assert [(p.num, p.verb) for p in paras[:3]] == [(None, "We affirm"), ("1", "Reaffirm"), ("2", "Recognize")]
+    verbs = [p.verb for p in paras]
+    assert "Commit to" in verbs and not any(v and v.endswith(("ises", "ise")) for v in verbs)
+    assert sum(v is not None for v in verbs) >= 0.85 * len(paras)  # 70 of 80

@@ -141,3 +141,28 @@ def test_the_dash_between_number_and_title_is_not_the_title_s(tmp_path: Path) ->
     dashed.write_text(xml.replace('<span class="bold">\tالإعلان السياسي', '<span class="bold">-\tالإعلان السياسي', 1), encoding="utf-8")
     assert dashed.read_text(encoding="utf-8") != xml
     assert parse_file(dashed).title == plain
+
+
+@needs_akn
+def test_numbered_paragraphs_marked_up_inside_the_preamble_are_operative(tmp_path: Path) -> None:
+    """A/RES/77/101 in Chinese puts operative paragraphs 1 and 2 in the `<preamble>` as containers
+    whose words print "1.\\t表示赞赏 …": they are the operative part's first paragraphs. The quirk
+    is made here on a Chinese file of ../shared by moving its first operative paragraph so."""
+    from lxml import etree
+
+    source = next(p for p in sorted((GA78 / "Chinese").glob("*.xml")) if len(parse_file(p).operative) >= 3)
+    tree = etree.parse(str(source))
+    ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+    first = tree.find(".//a:mainBody/a:paragraph", ns)
+    preamble = tree.find(".//a:preamble", ns)
+    num = "".join(first.find("a:num", ns).itertext()).strip()
+    container = etree.SubElement(preamble, f"{{{ns['a']}}}container", name="moved", eId="container_moved")
+    p = etree.SubElement(container, f"{{{ns['a']}}}p")
+    p.text = num + "\t" + "".join(first.find(".//a:content/a:p", ns).itertext())
+    first.getparent().remove(first)
+    quirky = tmp_path / source.name
+    tree.write(str(quirky), encoding="utf-8", xml_declaration=True)
+    original, read = parse_file(source), parse_file(quirky)
+    assert [p.num for p in read.operative] == [p.num for p in original.operative]
+    assert len(read.preamble) == len(original.preamble)
+    assert read.operative[0].text == original.operative[0].text

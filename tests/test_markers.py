@@ -34,6 +34,8 @@ def read(text: str, seen: int) -> str:
         ("the application of the Republic of the Congo, 2 3 and", 1,  # two notes on one word (S/RES/142 (1960))
          f"the application of the Republic of the Congo, {mark('2')}{mark('3')} and"),
         ("the Congo, 2 4 and", 1, f"the Congo, {mark('2')} 4 and"),  # 4 after the marker 2: not the count's next
+        ("the report of the International Atomic Energy Agency for 2022 1", 0,  # A/RES/78/8: the comma lost
+         f"the report of the International Atomic Energy Agency for 2022 {mark('1')}"),
         ("the relevant commitments in the Pact for the Future. 6", 5,  # A/80/L.4: after the paragraph's full stop
          f"the relevant commitments in the Pact for the Future. {mark('6')}"),
     ],

@@ -26,6 +26,8 @@ def test_a_misread_first_word_is_read_as_the_lexicon_s(printed: str, text: str, 
     ("Pays", "Pays homage to the courage of the Force", True),  # a word of its own, no verb a letter away
     ("Appropriations", "Appropriations totalling 2,767,070,650 dollars", True),
     ("Brings", "Brings to the attention of Member States", True),
+    ("Recognize", "Recognize that health is a precondition", True),  # a declaration's bare verb, not "Recognises"
+    ("Emphasize", "Emphasize the importance of", True),
 ])
 def test_a_word_of_its_own_is_left_as_printed(printed: str, text: str, operative: bool) -> None:
     assert misspelt(printed, text, operative) is None

@@ -42,6 +42,7 @@ from pathlib import Path
 from lod.model import Resolution
 from lod.parse import ParseError, parse_file
 from lod.parse.phrasebook import LANGUAGE_TAGS, UNSPACED, fold
+from lod.parse.verbs import bare_verb_phrase
 from rdflib import Graph
 from rdflib.namespace import SKOS
 
@@ -139,11 +140,17 @@ MAX_UNITS = {"zh": 10}
 
 
 def leading_phrases(res: Resolution) -> dict[str, str]:
-    """eId → leading phrase of every paragraph that has one."""
+    """eId → leading phrase of every paragraph that has one; not a declaration's ("We commit",
+    "Reaffirm the right of …" in the first person): the scheme's labels render a resolution's
+    phrases, and a declaration's paragraphs are translated in other words."""
     out = {p.eid: p.verb for p in res.preamble if p.verb}
     for paras in [res.operative, *(a.paragraphs for a in res.annexes)]:
-        out.update({p.eid: p.verb for p in paras if p.verb})
+        out.update({p.eid: p.verb for p in paras if p.verb and not _declaration(p.verb, p.intro or p.text)})
     return out
+
+
+def _declaration(phrase: str, text: str) -> bool:
+    return phrase.startswith(("We ", "I ")) or bare_verb_phrase(text) == phrase
 
 
 _WORKS: dict[Path, dict[str, dict[str, Resolution]]] = {}

@@ -24,9 +24,10 @@ _SPACED = re.compile(r"(?<=[A-Za-z)] )(\d{1,3})(?=\s+[a-z]|[a-z]{2,}|\s*$)")
 _AFTER_FULL_STOP = re.compile(r"(?<=[A-Za-z)”’][.] )(\d{1,3})(?=\s*$)")
 """A marker set apart after the full stop that ends a paragraph: "… in the Pact for the
 Future. 16" (A/80/L.4), only the very number the count expects, never after "para." or "No."."""
-_SPACED_AFTER_YEAR = re.compile(r"(?<=(?<![\d/])(?:19|20)\d\d )(\d{1,2})(?=\s+[a-z])")
-"""A marker set apart after a date's year: "of 24 August 2016 3 and 21 October 2016,4" (only the
-very number the count expects: "in 2016 3 people" is not a way resolutions are written)."""
+_SPACED_AFTER_YEAR = re.compile(r"(?<=(?<![\d/])(?:19|20)\d\d )(\d{1,2})(?=\s+[a-z]|\s*$)")
+"""A marker set apart after a date's year: "of 24 August 2016 3 and 21 October 2016,4", or ending
+the paragraph whose comma the extract lost ("the report of the Agency for 2022 1", A/RES/78/8); only
+the very number the count expects: "in 2016 3 people" is not a way resolutions are written."""
 _AFTER_RESOLUTION = re.compile(r"(?<![\d/])\d{1,2}/\d{3}(\d{1,2})(?=[\s,.;:)]|$)")
 """A marker glued to a resolution number: "resolution 59/3009" is 59/300 and footnote 9 (a session
 never adopts a thousand resolutions; the count must expect the number)."""

@@ -12,6 +12,7 @@ printed, and lod.quality reports the reading (`verb-misspelt`) for a curator to 
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -54,11 +55,16 @@ def misspelt(phrase: str, text: str = "", operative: bool = False) -> str | None
 
 def _inflected(printed: str, known: str) -> bool:
     """Another form of the same word, not a misreading: "Reaffirm" of "reaffirms" (a declaration's
-    bare verb), "decided" of "decides" (a decision's narrative)."""
+    bare verb), "decided" of "decides" (a decision's narrative), "Recognize" of "recognises" (the
+    spelling with -ise)."""
+    printed, known = _ISE.sub(r"iz\1", printed), _ISE.sub(r"iz\1", known)
     if printed.startswith(known) or known.startswith(printed):
         return True
     common = len(os.path.commonprefix([printed, known]))
     return common >= max(len(printed), len(known)) - 1 and {printed[-1], known[-1]} <= {"s", "d"}
+
+
+_ISE = re.compile(r"is(e|es|ed|ing)$")
 
 
 def _readings(word: str, words: list[str], text: str, operative: bool) -> list[str]:

@@ -24,7 +24,7 @@ from lxml import etree
 
 from lod.model import Annex, OperativeParagraph, PreambularParagraph, SubParagraph, Table
 from lod.parse.akn.embedded import EmbeddedReading, detach
-from lod.parse.akn.inline import Inline, InlineReader, Link, child, children, local, squash
+from lod.parse.akn.inline import Inline, InlineReader, Link, bold_only, child, children, local, squash
 from lod.parse.akn.numbers import (
     PARA_NUMBER, POINT_LABEL, PRINTED_NUMBER, ROMANS, ascii_digits, para_num, point_num, point_token,
 )
@@ -51,13 +51,6 @@ class _Point:
 
 
 _LETTER = re.compile(r"^[A-Z]\.?$")
-
-
-def _bold_only(content: etree._Element) -> bool:
-    """Whether every word of the element is in a bold span: a heading the UN marked up as a paragraph."""
-    words = squash("".join(content.itertext()))
-    bold = squash(" ".join("".join(s.itertext()) for s in content.iter() if local(s) == "span" and "bold" in (s.get("class") or "").split()))
-    return bool(words) and words == bold
 
 
 @dataclass
@@ -132,6 +125,11 @@ class BodyReader(EmbeddedReading):
             elif name in ("container", "paragraph", "p", "blockList", "recital", "citation"):
                 read = self.inline.read(el)
                 if not read.text:
+                    continue
+                if printed := PRINTED_NUMBER.match(ascii_digits(read.text[:16])):  # "1.\t表示赞赏 …" put in the
+                    rest = read.text[printed.end():]  # preamble (A/RES/77/101 in Chinese): an operative paragraph
+                    self._operative.append(_Para(printed.group(1), rest, self._leading(el, rest, None, operative=True),
+                                                 None, list(dict.fromkeys(read.markers)), read.links))
                     continue
                 n = len(self.body.preamble) + 1
                 eid = f"preamble__para_{n}"
@@ -240,7 +238,7 @@ class BodyReader(EmbeddedReading):
         if first is None:
             first = child(el, "intro")  # a paragraph of subparagraphs: its words before them
         intro = self.inline.read(first) if first is not None else Inline("")
-        if _LETTER.match(num) and first is not None and _bold_only(first) and not intro.text.endswith((".", ";", ",", ":")):
+        if _LETTER.match(num) and first is not None and bold_only(first) and not intro.text.endswith((".", ";", ",", ":")):
             self._heading(f"{num} {intro.text}")  # "A. Base/floor salary scale": a lettered heading, all bold
             return
         lst = child(el, "list")
@@ -301,7 +299,8 @@ class BodyReader(EmbeddedReading):
         self._target.append(para)
 
     def _leading(self, el: etree._Element, text: str, named: str | None, *, operative: bool) -> str | None:
-        return leading_words(el, text, named, self.language, operative=operative)
+        in_annex = bool(self._annexes) and self._target is self._annexes[-1].paras
+        return leading_words(el, text, named, self.language, operative=operative, in_annex=in_annex)
 
     def _numbered_last(self) -> bool:
         return bool(self._target) and self._target[-1].num is not None

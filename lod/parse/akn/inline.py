@@ -163,3 +163,10 @@ def table_text(table: etree._Element) -> str:
         if any(cells):
             rows.append(" | ".join(cells))
     return " / ".join(rows)
+
+
+def bold_only(content: etree._Element) -> bool:
+    """Whether every word of the element is in a bold span: a heading the UN marked up as a paragraph."""
+    words = squash("".join(content.itertext()))
+    bold = squash(" ".join("".join(s.itertext()) for s in content.iter() if local(s) == "span" and "bold" in (s.get("class") or "").split()))
+    return bool(words) and words == bold

@@ -12,19 +12,25 @@ from lxml import etree
 
 from lod.parse.akn.inline import local, squash
 from lod.parse.phrasebook import leading_label
-from lod.parse.verbs import leading_phrase
+from lod.parse.verbs import bare_verb_phrase, declaratory_phrase, leading_phrase
 
 
-def leading_words(el: etree._Element, text: str, named: str | None, language: str | None, *, operative: bool) -> str | None:
+def leading_words(el: etree._Element, text: str, named: str | None, language: str | None, *, operative: bool,
+                  in_annex: bool = False) -> str | None:
     """The leading phrase: in English what the verb lexicon finds (the same phrase the text
     converters give, which the verb scheme is keyed on: the UN sometimes italicises more,
-    "Reaffirming its determination"); in the other five languages the longest label of the
-    scheme in that language the text opens with (lod.parse.phrasebook); else the container's
-    name when the text starts with it, else the italic words the text opens with."""
+    "Reaffirming its determination"), and in a declaration what the text converters read there
+    too ("We reaffirm", "We, the Heads of State …, commit" → "We commit"; in an annex the bare
+    verb, "Reaffirm the right of every human being …"); in the other five languages the longest
+    label of the scheme in that language the text opens with (lod.parse.phrasebook); else the
+    container's name when the text starts with it, else the italic words the text opens with."""
     if not text:
         found = None
     elif language in (None, "", "eng"):
-        found = leading_phrase(text, operative)
+        if operative and text.lstrip().startswith(("We ", "We,", "I ")):
+            found = declaratory_phrase(text)
+        else:
+            found = leading_phrase(text, operative) or (bare_verb_phrase(text) if operative and in_annex else None)
     else:
         found = leading_label(text, language)
     if found:
