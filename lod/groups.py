@@ -73,6 +73,14 @@ GROUPS: tuple[SponsorGroup, ...] = (
     SponsorGroup("oas", "Organization of American States", (), "organization"),
     SponsorGroup("ipu", "Inter-Parliamentary Union", (), "organization"),
     SponsorGroup("interpol", "International Criminal Police Organization", ("INTERPOL",), "organization"),
+    SponsorGroup("oau", "Organization of African Unity", ("OAU",), "organization"),  # the African Union's forerunner
+    SponsorGroup("ecowas", "Economic Community of West African States", ("ECOWAS",), "organization"),
+    SponsorGroup("eccas", "Economic Community of Central African States", ("ECCAS",), "organization"),
+    SponsorGroup("sadc", "Southern African Development Community", ("SADC",), "organization"),
+    SponsorGroup("igad", "Intergovernmental Authority on Development", ("IGAD",), "organization"),
+    SponsorGroup("nato", "North Atlantic Treaty Organization", ("NATO",), "organization"),
+    SponsorGroup("commonwealth", "Commonwealth", ("Commonwealth of Nations", "Commonwealth Secretariat"), "organization"),
+    SponsorGroup("contadora", "Contadora Group", (), "group"),  # Colombia, Mexico, Panama, Venezuela (S/RES/530)
 )
 
 _MEMBERS_OF = re.compile(r"^(?:the\s+)?(?:States\s+)?Members?\s+of\s+the\s+United\s+Nations\s+that\s+are\s+members\s+of\s+", re.I)

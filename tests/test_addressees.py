@@ -449,3 +449,19 @@ def test_bodies_named_then_called_by_their_head_noun(file: str, eid: str, name: 
     [path] = sorted(GA_77.glob(file + "*.xml"))
     found = _addressees_of(path)
     assert any(e == eid and n == name and k == key for e, n, _, k in found), [f for f in found if f[0] == eid]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # S/RES/199 (1964), S/RES/788 (1992), S/RES/530 (1983), A/RES/77/199, A/RES/77/163
+    ("Requests the Secretary-General of the Organization of African Unity to report", [("office", None, None)]),
+    ("Requests the Secretary-General of the United Nations to report", [("office", "sg", None)]),
+    ("Invites the Organization of African Unity to cooperate", [("organization", None, "oau")]),
+    ("Invites ECOWAS to continue its efforts", [("organization", None, "ecowas")]),
+    ("Calls upon the Contadora Group to continue", [("group", None, "contadora")]),
+    ("Urges African States to act", [("states", None, None)]),
+    ("Invites the Association of Caribbean States to help", [("organization", None, None)]),
+])
+def test_other_organizations_their_heads_and_groups_of_states(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    """An organization outside the United Nations, its own Secretary-General (not the United
+    Nations'), a group of States called a group, the States of a region."""
+    assert [(a.kind, a.body_key, a.group) for a in addressees(text, document_body=by_key("sc"))] == expected

@@ -149,7 +149,7 @@ def test_un_bodies_in_the_library_heading_form_and_a_formal_state_name() -> None
     assert parse_sponsors("UN. ECE. Secretariat") == [Sponsor("UN. ECE. Secretariat", None, "organization")]
     [cameroon, eccas] = parse_sponsors("Republic of Cameroon (on behalf of the States Members of the United Nations "
                                        "that are members of the Economic Community of Central African States)")
-    assert (cameroon.iso3, eccas.kind) == ("CMR", "group")
+    assert (cameroon.iso3, eccas.kind, eccas.group) == ("CMR", "organization", "eccas")  # as the European Union is
 
 
 def test_a_misspelt_state_is_that_state_under_its_printed_name() -> None:

@@ -21,11 +21,13 @@ CAP_NAME = rf"{W}(?:\s+(?:of|the|on|for|against|in)\s+(?:the\s+)?{W}|\s+{W})*"
 
 @lru_cache(maxsize=1)
 def post_re() -> re.Pattern[str]:
-    """Posts (titles of office holders); "of the X" prefers a known body's full name as X."""
+    """Posts (titles of office holders); "of the X" prefers a known body's full name as X. The
+    Secretary-General of another organization ("of the Organization of African Unity") is
+    not the United Nations' own."""
     of_body = rf"(?:{alternation(known_names())}|{CAP_NAME})"
     return re.compile(
         rf"""(?:the\s+)?(?P<post>
-            (?:Deputy\s+)?Secretary-General
+            (?:Deputy\s+)?Secretary-General(?:\s+of\s+the\s+(?!United\s+Nations\b){of_body})?
           | President\s+of\s+the\s+{of_body}
           | Chair(?:person|man|woman)?\s+of\s+the\s+{of_body}
           | Executive\s+(?:Director|Secretary|Head)s?(?:\s+of\s+the\s+{of_body})?

@@ -242,6 +242,9 @@ class _Reader:
             # "the African Union", "the International Committee of the Red Cross": no UN body (a
             # group's name, "African States", is the States of a region here, not the negotiating group)
             return Addressee(_clean(m.group(0)), "organization", self.action, group=organization.key), end
+        group = lookup_group(name) if name.split()[-1] == "Group" else None
+        if group is not None:  # "the Contadora Group": a group of States called a group
+            return Addressee(_clean(m.group(0)), "group", self.action, group=group.key), end
         of_known = OF_KNOWN.search(text, pos, end)
         if of_known is not None:
             # "the Intergovernmental Hydrological Programme of the United Nations Educational,
@@ -250,8 +253,10 @@ class _Reader:
             if whole is not None and whole.end() > end:
                 end = whole.end()
         head = re.split(r"\s+(?:of|for|on|against|in)\s+", name)[0].split()[-1]
-        if name.split()[-1] == "Governments":
-            # "African Governments", "the Governments concerned": States, as "Member States" are
+        if name.split()[-1] in ("Governments", "States", "countries") and " of " not in name:
+            # "African Governments", "the Governments concerned", "African States", "the Eastern
+            # European States": States, as "Member States" are ("the Association of Caribbean
+            # States" is an organization)
             return Addressee(_clean(m.group(0)), "states", self.action), end
         if name.split()[-1] == "Government":
             # "the Transitional Federal Government"; "the Iranian Government" names its State
