@@ -465,3 +465,15 @@ def test_other_organizations_their_heads_and_groups_of_states(text: str, expecte
     """An organization outside the United Nations, its own Secretary-General (not the United
     Nations'), a group of States called a group, the States of a region."""
     assert [(a.kind, a.body_key, a.group) for a in addressees(text, document_body=by_key("sc"))] == expected
+
+
+@pytest.mark.skipif(not (REAL / "sc").is_dir(), reason=ABSENT)
+def test_operative_paragraphs_that_name_the_organ_before_the_verb() -> None:
+    """S/RES/1 (1946): "1. The Security Council requests …", "3. The Security Council directs the
+    Military Staff Committee …": the verb after the organ's name is the paragraph's, and what
+    it directs is read after it."""
+    from lod.parse import parse_file
+
+    res = parse_file(REAL / "sc" / "S_RES_0001_1946_EN_GOLD.txt")
+    assert [(p.num, p.verb) for p in res.operative] == [("1", "requests"), ("2", "directs"), ("3", "directs")]
+    assert ("the Military Staff Committee", "msc") in [(a.name, a.body_key) for a in res.operative[2].addressees]

@@ -77,7 +77,10 @@ def test_a_marker_glued_to_an_acronym_is_the_note_the_count_expects() -> None:
          f"regulating Mongolia’s nuclear-weapon-free status {mark('4')} as a concrete step"),
         ("the questionnaire on countering improvised explosive devices 7 with a view to", 6,  # note 17 there
          f"the questionnaire on countering improvised explosive devices {mark('7')} with a view to"),
+        ("to the Commission on Human Rights at its sixtieth session 5 and the", 4,  # A/RES/76/151
+         f"to the Commission on Human Rights at its sixtieth session {mark('5')} and the"),
         ("to reach 5 million people", 4, "to reach 5 million people"),
+        ("as decided at session 5 and later", 4, "as decided at session 5 and later"),
         ("assistance to 4 as many States", 2, "assistance to 4 as many States"),  # not the note the count expects
     ],
 )

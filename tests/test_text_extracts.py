@@ -175,3 +175,21 @@ def test_paragraphs_set_apart_by_blank_lines_and_a_title_named_in_the_text() -> 
     assert "entry into force of the Convention on Prohibitions or Restrictions on the Use of Certain Conventional Weapons" in first.text
     assert first.footnote_refs == ["1", "2"]
     assert "Production, Stockpiling and Use" in res.preamble[1].text and "Palestine: Reconstructing Gaza" in res.preamble[2].text
+
+
+def test_the_fourth_committee_s_report_over_two_lines_and_a_one_word_running_title() -> None:
+    """A/RES/76/100 and 76/12 as the UN's text extracts print them: the Fourth Committee's long
+    name carries its short one over a line break ("[on the report of the Special Political and
+    Decolonization Committee ⏎ (Fourth Committee) (A/76/425, para. 37)]"); a one-word running
+    title ("Jerusalem") above the symbol on an odd page is no part of the last note before it."""
+    text = _CCW.replace("[on the report of the First Committee (A/77/391)] ",
+                        "[on the report of the Special Political and Decolonization Committee  \n"
+                        "(Fourth Committee) (A/76/425, para. 37)] ")
+    res = parse_text(text, source="A_RES_77_92_extracted.txt")
+    assert (res.committee, res.report_symbol) == ("Fourth Committee", "A/76/425")
+    short = _CCW.replace("77/92. Convention on Prohibitions or Restrictions on the Use of Certain \n"
+                         "Conventional Weapons Which May Be Deemed to Be Excessively Injurious \n"
+                         "or to Have Indiscriminate Effects ", "77/92. Jerusalem ")
+    short = short.replace("2  Ibid., vol. 2048, No. 22495. \n", "2  Ibid., vol. 2048, No. 22495. \n\nJerusalem \nA/RES/77/92\n \n3/3\n")
+    notes = parse_text(short, source="A_RES_77_92_extracted.txt").footnotes
+    assert (notes[-1].marker, notes[-1].text) == ("2", "Ibid., vol. 2048, No. 22495.")

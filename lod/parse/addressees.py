@@ -329,8 +329,11 @@ def addressees(
     plain = text.replace("*", "").replace("\u00a0", " ")
     if verb and not re.match(r"\s*" + re.escape(verb.split()[0]), plain):
         first = plain.split(maxsplit=1)
+        later = re.search(r"(?<=\s)" + re.escape(verb) + r"\b", plain[:400])
         if first and Levenshtein.distance(first[0].lower(), verb.split()[0].lower(), score_cutoff=2) <= 2:
             plain = plain.replace(first[0], verb.split()[0], 1)  # a scan's "Reguests", read as "Requests"
+        elif later is not None:
+            plain = plain[later.start():]  # after the organ's name or a leading clause: "The Security Council requests …"
         else:
             plain = f"{verb} {plain}"
     seen = [_as_body(b) for b in context]

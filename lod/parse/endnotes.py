@@ -196,7 +196,7 @@ def drop_running_titles(notes: dict[str, str], titles: list[str]) -> dict[str, s
     35597. ⏎ ⏎ Implementation of the Convention … ⏎ A/RES/77/63"): the notes of the page before
     run until the symbol, so the wrapped title's lines came into the last note. Only a whole title
     after a note's final punctuation is taken away."""
-    compared = [" ".join(t.split()).rstrip(".").casefold() for t in titles if len(t) >= 12 and " " in t.strip()]
+    compared = [" ".join(t.split()).rstrip(".").casefold() for t in titles if len(t.strip()) >= 5]
     out = {}
     for marker, text in notes.items():
         plain = " ".join(text.split())

@@ -95,7 +95,13 @@ _AT_MEETING = re.compile(
 _NUMBER_ALONE = re.compile(r"^((?:ES-|S-)?\d{1,4}/\d{1,4}(?: [A-Z])?|\d{4}/\d{1,4})\.$")
 """The resolution's number on a line of its own, its title on the lines below."""
 _NUMBER_LINE = re.compile(r"^(Resolution|Decision) (\d{1,5} \(\d{4}\)|(?:ES-|S-)?\d{1,4}/\d{1,4}(?: [A-Z])?)$")
-_ROUTE = re.compile(r"\[((?:without reference to a Main Committee)|(?:on the (?:report|recommendation) of the ([A-Z][A-Za-z ]{2,90}?)))\s*\(([^()\[\]]{1,120})\)\s*\]")
+_ROUTE = re.compile(
+    r"\[((?:without reference to a Main Committee)|(?:on the (?:report|recommendation) of the "
+    r"([A-Z][A-Za-z ]{2,90}?(?:\s*\((?P<short>[A-Z][A-Za-z ]{2,40})\))?)))\s*\(([^()\[\]]{1,120})\)\s*\]"
+)
+"""The committee and its report: "[on the report of the Third Committee (A/77/463, para. 20)]"; the
+Fourth's long name carries its short one, which is the committee's name: "[on the report of the
+Special Political and Decolonization Committee (Fourth Committee) (A/76/425, para. 37)]"."""
 NUMBER_TITLE = re.compile(r"^(?:(?:Resolution|Decision) )?((?:ES-|S-)?\d{1,4}/\d{1,4}(?: [A-Z])?|\d{1,4} \([IVXLC]{1,8}\)|\d{4}/\d{1,4})\.\s+(\S.*)$")
 _SPONSOR_END = re.compile(r"^(.*?):\s*(revised )?draft (resolution|decision)\s*$", re.I)
 _DRAFT_ALONE = re.compile(r"^(?:(?:revised )?draft )?(?:resolution|decision)$", re.I)
@@ -193,12 +199,12 @@ def parse_masthead(lines: list[str]) -> Masthead:
         head.adoption_date = iso_date(m.group(3))
     m = _ROUTE.search(joined)
     if m:
-        first = find_symbol(m.group(3))
+        first = find_symbol(m.group(4))
         symbols = [first] if first else []
         if m.group(2):
             head.report_symbol = symbols[0] if symbols else None
             if head.committee is None and "report of" in m.group(1):
-                head.committee = m.group(2).strip()
+                head.committee = (m.group("short") or m.group(2)).strip()
         else:
             head.draft_symbol = symbols[0] if symbols else None
     if head.title is None:

@@ -328,9 +328,14 @@ _LEADING_CLAUSE = re.compile(
 nuclear weapons, urges those States …" (A/RES/80/23), "To this end, requests …"."""
 
 
+_SUBJECT = re.compile(r"^The (?:Security Council|General Assembly|Economic and Social Council|Council|Assembly)\s+(?=[a-z])")
+"""An operative paragraph that names its organ before the verb: "1. The Security Council requests
+the permanent members …" (S/RES/1 (1946))."""
+
+
 def clause_phrase(text: str) -> str | None:
-    """The operative phrase after a leading clause, as printed ("urges"), or None."""
-    m = _LEADING_CLAUSE.match(text)
+    """The operative phrase after a leading clause or the organ's name, as printed ("urges"), or None."""
+    m = _LEADING_CLAUSE.match(text) or _SUBJECT.match(text)
     if not m:
         return None
     rest = text[m.end():]
