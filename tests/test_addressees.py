@@ -477,3 +477,23 @@ def test_operative_paragraphs_that_name_the_organ_before_the_verb() -> None:
     res = parse_file(REAL / "sc" / "S_RES_0001_1946_EN_GOLD.txt")
     assert [(p.num, p.verb) for p in res.operative] == [("1", "requests"), ("2", "directs"), ("3", "directs")]
     assert ("the Military Staff Committee", "msc") in [(a.name, a.body_key) for a in res.operative[2].addressees]
+
+
+@pytest.mark.skipif(not (REAL / "sc").is_dir(), reason=ABSENT)
+@pytest.mark.parametrize("engine", ["sparql", "pyshacl"])
+def test_a_group_of_states_addressed_is_published_valid(engine: str) -> None:
+    """S/RES/530 (1983) "Commends the Contadora Group …": the group of lod.groups is what the
+    paragraph addresses, and the shapes take a group of States for a receiver (both engines)."""
+    from lod.parse import parse_file
+    from lod.rdf import WorkRegistry, map_resolution
+    from lod.validate import validate_lines
+
+    res = parse_file(REAL / "sc" / "S_RES_0530_1983_EN_GOLD.txt")
+    assert ("the Contadora Group", "group", "contadora") in [
+        (a.name, a.kind, a.group) for p in res.operative for a in p.addressees]
+    registry = WorkRegistry(base="http://lod.test")
+    registry.add(res)
+    lines = map_resolution(res, registry, "http://lod.test").lines()
+    assert "<http://lod.test/id/group/contadora>" in "\n".join(lines)
+    result = validate_lines(lines, res.source, engine=engine)  # type: ignore[arg-type]
+    assert result.conforms, result

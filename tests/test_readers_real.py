@@ -413,3 +413,19 @@ def test_json_nested_too_deeply(tmp_path: Path) -> None:
     path = tmp_path / "deep.json"
     path.write_bytes(b"[" * 200_000)
     assert "nested too deeply" in _refused(path).reason
+
+
+@pytest.mark.skipif(not DOCX.is_dir(), reason=ABSENT)
+@pytest.mark.parametrize(("name", "route"), [
+    # the Fourth Committee's long name carries its short one
+    ("GA72/N1742894.docx", ("Fourth Committee", "A/72/445", None)),
+    # the bracket left open before the number and title
+    ("GA72/N1747039.docx", ("Fifth Committee", "A/72/681", None)),
+    # the Economic and Social Council's own draft
+    ("ECOSOC2018/N1824662.docx", (None, None, "E/2018/L.21")),
+    # a functional commission's recommendation, its name with a non-breaking space
+    ("ECOSOC2018/N1824644.docx", (None, "E/2018/31", None)),
+])
+def test_the_route_a_word_file_prints_under_its_adoption(name: str, route: tuple[str | None, ...]) -> None:
+    res = parse_file(DOCX / name)
+    assert (res.committee, res.report_symbol, res.draft_symbol) == route

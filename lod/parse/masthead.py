@@ -96,12 +96,15 @@ _NUMBER_ALONE = re.compile(r"^((?:ES-|S-)?\d{1,4}/\d{1,4}(?: [A-Z])?|\d{4}/\d{1,
 """The resolution's number on a line of its own, its title on the lines below."""
 _NUMBER_LINE = re.compile(r"^(Resolution|Decision) (\d{1,5} \(\d{4}\)|(?:ES-|S-)?\d{1,4}/\d{1,4}(?: [A-Z])?)$")
 _ROUTE = re.compile(
-    r"\[((?:without reference to a Main Committee)|(?:on the (?:report|recommendation) of the "
-    r"([A-Z][A-Za-z ]{2,90}?(?:\s*\((?P<short>[A-Z][A-Za-z ]{2,40})\))?)))\s*\(([^()\[\]]{1,120})\)\s*\]"
+    r"\[((?:without reference to a Main Committee|on a proposal considered in plenary(?: meeting)?)|(?:on the "
+    r"(?:report|recommendation) of the ([A-Z][\w\s,'’-]{2,140}?(?:\s*\((?P<short>[A-Z][A-Za-z ]{2,40})\))?)))"
+    r"\s*\(([^()\[\]]{1,120})\)\s*(?:\]|(?=\s+\d{1,4}/))"
 )
 """The committee and its report: "[on the report of the Third Committee (A/77/463, para. 20)]"; the
 Fourth's long name carries its short one, which is the committee's name: "[on the report of the
-Special Political and Decolonization Committee (Fourth Committee) (A/76/425, para. 37)]"."""
+Special Political and Decolonization Committee (Fourth Committee) (A/76/425, para. 37)]"; the
+Economic and Social Council's own drafts: "[on a proposal considered in plenary meeting (E/2018/L.21)]";
+a bracket left open before the number and title ("… (A/72/681 and A/72/681/Corr.1) ⏎ 72/263. …")."""
 NUMBER_TITLE = re.compile(r"^(?:(?:Resolution|Decision) )?((?:ES-|S-)?\d{1,4}/\d{1,4}(?: [A-Z])?|\d{1,4} \([IVXLC]{1,8}\)|\d{4}/\d{1,4})\.\s+(\S.*)$")
 _SPONSOR_END = re.compile(r"^(.*?):\s*(revised )?draft (resolution|decision)\s*$", re.I)
 _DRAFT_ALONE = re.compile(r"^(?:(?:revised )?draft )?(?:resolution|decision)$", re.I)
