@@ -51,6 +51,7 @@ def _introduces(text: str) -> bool:
     plain = MARK_RE.sub("", text).replace("*", "").strip()
     return is_heading(plain) or _introduces_text(plain_end(plain))
 
+
 def _blank_separated(lines: list[str]) -> bool:
     """Nine in ten of the lines that open with a phrase of the lexicon (five or more) follow a
     blank line: the text's paragraphs are set apart so."""
