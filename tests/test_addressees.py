@@ -477,6 +477,7 @@ def test_operative_paragraphs_that_name_the_organ_before_the_verb() -> None:
     res = parse_file(REAL / "sc" / "S_RES_0001_1946_EN_GOLD.txt")
     assert [(p.num, p.verb) for p in res.operative] == [("1", "requests"), ("2", "directs"), ("3", "directs")]
     assert ("the Military Staff Committee", "msc") in [(a.name, a.body_key) for a in res.operative[2].addressees]
+    assert [(a.name, a.kind) for a in res.operative[0].addressees] == [("the permanent members of the Security Council", "states")]
 
 
 @pytest.mark.skipif(not (REAL / "sc").is_dir(), reason=ABSENT)

@@ -51,6 +51,7 @@ STATES_RE = re.compile(
     r"(?:Member\s+States|States\s+Members\s+of\s+the\s+United\s+Nations|States\s+parties"
     r"(?:\s+to\s+(?:(?:the|those|these)\s+)?(?:" + TREATY_NAME + r"|(?:conventions|protocols|instruments|treaties)"
     r"(?:\s+and\s+(?:conventions|protocols|instruments|treaties))?))?"
+    r"|(?:permanent\s+)?members\s+of\s+the\s+(?:Security\s+)?Council"  # "the permanent members of the Security Council"
     r"|States|Governments|countries))(?![\w-])"
 )
 GOVERNMENT_OF_RE = re.compile(r"(?:the\s+)?Government\s+of\s+(?P<state>(?:the\s+)?[A-Z][^,;]*?)(?=\s+to\s|\s*[,;]|\s+and\s|$)")
