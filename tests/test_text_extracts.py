@@ -193,3 +193,30 @@ def test_the_fourth_committee_s_report_over_two_lines_and_a_one_word_running_tit
     short = short.replace("2  Ibid., vol. 2048, No. 22495. \n", "2  Ibid., vol. 2048, No. 22495. \n\nJerusalem \nA/RES/77/92\n \n3/3\n")
     notes = parse_text(short, source="A_RES_77_92_extracted.txt").footnotes
     assert (notes[-1].marker, notes[-1].text) == ("2", "Ibid., vol. 2048, No. 22495.")
+
+
+def test_points_whose_labels_a_cleaned_text_lost() -> None:
+    """A/RES/80/12 as railcar's Markdown prints it: "7. Requests …:" then two points without
+    their labels and "(c) …"; "8. Encourages Member States:" then two "To …" points without
+    labels and "9. …". A point's own list (a point ending in a colon) keeps what it has."""
+    text = "\n\n".join([
+        "---", "symbol: A/RES/80/12", "---", "The General Assembly,", "Recalling its resolution 79/20,",
+        "7. Requests the Secretary-General, within available resources:",
+        "To continue the practice of sending an annual note verbale to Member States;",
+        "To circulate annually a note verbale to Member States;",
+        "(c) To continue consultations with relevant international bodies;",
+        "(d) To report on experiences gained;",
+        "8. Encourages Member States:",
+        "To inform the Secretary-General about possible problems;",
+        "To continue to provide the Secretary-General with their views;",
+        "9. Decides that the panels will be organized as follows:",
+        "(a) Two panels will be held;",
+        "(b) The panels will address two themes:",
+        "Panel 1: Strengthening health systems;",
+        "Panel 2: Engaging Governments;",
+        "(c) Each panel will be co-chaired by two representatives.",
+    ])
+    res = parse_text(text, source="railcar_A_RES_80_12_clean.md")
+    points = {p.num: [s.num for s in p.subparagraphs] for p in res.operative}
+    assert points["7"] == ["a", "b", "c", "d"] and points["8"] == ["a", "b"]
+    assert points["9"] == ["a", "b", "c"]

@@ -10,6 +10,7 @@ line before a capitalised line.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -62,6 +63,37 @@ def _blank_separated(lines: list[str]) -> bool:
             opening += 1
             after_blank += k == 0 or not lines[k - 1].strip()
     return opening >= 5 and after_blank >= 0.9 * opening
+
+
+def _restore_lost_labels(blocks: list[str]) -> list[str]:
+    """Points whose labels a cleaned text lost: "7. Requests the Secretary-General …:" ⏎ "To
+    continue the practice …;" ⏎ "To circulate annually …;" ⏎ "(c) To continue consultations …"
+    (A/RES/80/12 as railcar's Markdown prints it): the blocks between a paragraph ending in a
+    colon and a point labelled (b), (c) or (d) that end as points end are that point's
+    predecessors, (a), (b), (c); two or more "To …" blocks after such a paragraph, up to the next
+    numbered one, are its points. A point's own list (a point ending in a colon) is left alone:
+    its labels may be (i), (ii)."""
+    out = list(blocks)
+    for k, block in enumerate(out):
+        label = POINT_START.match(MARK_RE.sub("", block).lstrip("*"))
+        if label is None or label.group(1) not in ("b", "c", "d"):
+            continue
+        lost = ord(label.group(1)) - ord("a")
+        before = [MARK_RE.sub("", b).replace("*", "").strip() for b in out[max(0, k - lost - 1) : k]]
+        if len(before) == lost + 1 and plain_end(before[0]).endswith(":") and not POINT_START.match(before[0]) and all(
+                plain_end(b).endswith((";", ":")) and b[:1].isupper() for b in before[1:]):
+            for j in range(lost):
+                out[k - lost + j] = f"({chr(ord('a') + j)}) {out[k - lost + j]}"
+    for k, block in enumerate(out):  # "8. Encourages Member States:" ⏎ "To inform …;" ⏎ "To continue …;" ⏎ "9. …"
+        plain = MARK_RE.sub("", block).replace("*", "").strip()
+        if not plain_end(plain).endswith(":") or POINT_START.match(plain):
+            continue
+        run = list(itertools.takewhile(lambda b: MARK_RE.sub("", b).lstrip("*").startswith("To "), out[k + 1 :]))
+        after = out[k + 1 + len(run)] if k + 1 + len(run) < len(out) else ""
+        if len(run) >= 2 and (not after or NUM_START.match(MARK_RE.sub("", after).lstrip("*"))):
+            for j in range(len(run)):
+                out[k + 1 + j] = f"({chr(ord('a') + j)}) {out[k + 1 + j]}"
+    return out
 
 
 def marker_only(text: str) -> bool:
@@ -272,7 +304,7 @@ class BlockBuilder:
             blank = False
         if current is not None:
             self.blocks.append(current)
-        return self.blocks
+        return _restore_lost_labels(self.blocks)
 
     def _heading_between(self, current: str, line: str, lines: list[str], index: int) -> bool:
         """An unnumbered sub-heading between two paragraphs ("Humanitarian access" before "3.").
