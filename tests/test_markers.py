@@ -81,6 +81,10 @@ def test_a_marker_glued_to_an_acronym_is_the_note_the_count_expects() -> None:
          f"to the Commission on Human Rights at its sixtieth session {mark('5')} and the"),
         ("to reach 5 million people", 4, "to reach 5 million people"),
         ("as decided at session 5 and later", 4, "as decided at session 5 and later"),
+        ("to achieve the Sustainable Development Goals 6 and to make reference", 5,  # A/RES/77/45
+         f"to achieve the Sustainable Development Goals {mark('6')} and to make reference"),
+        ("in line with Goals 6 and 7 of the Agenda", 5, "in line with Goals 6 and 7 of the Agenda"),
+        ("under targets 6 and 7", 5, "under targets 6 and 7"),
         ("assistance to 4 as many States", 2, "assistance to 4 as many States"),  # not the note the count expects
     ],
 )
