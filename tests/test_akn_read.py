@@ -505,4 +505,6 @@ def test_a_declarations_paragraphs_have_the_verbs_the_text_converter_reads() -> 
     assert [(p.num, p.verb) for p in paras[:3]] == [(None, "We affirm"), ("1", "Reaffirm"), ("2", "Recognize")]
     verbs = [p.verb for p in paras]
     assert "Commit to" in verbs and not any(v and v.endswith(("ises", "ise")) for v in verbs)
-    assert sum(v is not None for v in verbs) >= 0.85 * len(paras)  # 70 of 80
+    # the ten without one open with a bare verb the declaration reader does not know
+    # ("Address", "Explore", "Leverage" …): the text converter reads none there either
+    assert [p.num for p in paras if p.verb is None] == ["34", "38", "42", "46", "50", "53", "55", "65", "71", "76"]

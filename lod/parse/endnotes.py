@@ -197,13 +197,12 @@ def drop_running_titles(notes: dict[str, str], titles: list[str]) -> dict[str, s
     run until the symbol, so the wrapped title's lines came into the last note. Only a whole title
     after a note's final punctuation is taken away."""
     compared = [" ".join(t.split()).rstrip(".").casefold() for t in titles if len(t.strip()) >= 5]
-    out = {}
+    out = dict(notes)
     for marker, text in notes.items():
         plain = " ".join(text.split())
         for title in compared:
             head = plain[: len(plain) - len(title)].rstrip()
             if plain.casefold().endswith(title) and head.endswith((".", ";", ")")):
-                plain = head
+                out[marker] = head
                 break
-        out[marker] = plain if plain != " ".join(text.split()) else text
     return out

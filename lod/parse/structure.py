@@ -32,7 +32,7 @@ from lod.parse.paragraphs import (
     Para, add_point, clean_text, continue_paragraph, model_paragraphs, strip_label,
 )
 from lod.parse.tables import state_table
-from lod.parse.verbs import bare_verb_phrase, declaratory_phrase, opens_operative, verb_phrase
+from lod.parse.verbs import bare_verb_phrase, declaratory_phrase, in_first_person, opens_operative, verb_phrase
 from lod.uri import eid
 
 
@@ -374,7 +374,7 @@ class StructureBuilder:
         return res
 
     def _verb(self, raw: str) -> str | None:
-        if raw.lstrip().startswith(("We ", "We,", "*We ", "I ")):
+        if in_first_person(raw):
             return declaratory_phrase(raw)
         if self.decision:
             m = DECISION_VERB.search(raw)

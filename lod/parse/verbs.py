@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from lod.bodies import BODIES
+
 PRE_ADVERBS = (
     "also", "further", "furthermore", "once again", "again", "deeply", "strongly", "firmly",
     "fully", "gravely", "seriously", "profoundly", "particularly", "especially", "duly",
@@ -328,9 +330,13 @@ _LEADING_CLAUSE = re.compile(
 nuclear weapons, urges those States …" (A/RES/80/23), "To this end, requests …"."""
 
 
-_SUBJECT = re.compile(r"^The (?:Security Council|General Assembly|Economic and Social Council|Council|Assembly)\s+(?=[a-z])")
-"""An operative paragraph that names its organ before the verb: "1. The Security Council requests
-the permanent members …" (S/RES/1 (1946))."""
+_SUBJECT = re.compile(
+    r"^The (?:" + "|".join(sorted({re.escape(name) for b in BODIES if b.conventions for name in (b.name, *b.aliases)}, key=len, reverse=True))
+    + r")\s+(?=[a-z])"
+)
+"""An operative paragraph that names its organ (one that adopts resolutions, by its name or short
+name in lod.bodies) before the verb: "1. The Security Council requests the permanent members …"
+(S/RES/1 (1946))."""
 
 
 def clause_phrase(text: str) -> str | None:
@@ -380,6 +386,12 @@ _APPOSITION_VERB = re.compile(
     r"endorse|call|invite|recommend|request|urge|encourage|support)\b)"
 )
 """The verb after the apposition of "We, the Heads of State and Government …, have gathered"."""
+
+
+def in_first_person(text: str) -> bool:
+    """A declaration's paragraph in the first person ("We reaffirm", "We, the Heads of State …,",
+    "I declare"), read by `declaratory_phrase` rather than the lexicon."""
+    return text.lstrip().lstrip("*").startswith(("We ", "We,", "I "))
 
 
 def declaratory_phrase(text: str) -> str | None:

@@ -12,7 +12,7 @@ from lxml import etree
 
 from lod.parse.akn.inline import local, squash
 from lod.parse.phrasebook import leading_label
-from lod.parse.verbs import bare_verb_phrase, declaratory_phrase, leading_phrase
+from lod.parse.verbs import bare_verb_phrase, declaratory_phrase, in_first_person, leading_phrase
 
 
 def leading_words(el: etree._Element, text: str, named: str | None, language: str | None, *, operative: bool,
@@ -27,7 +27,7 @@ def leading_words(el: etree._Element, text: str, named: str | None, language: st
     if not text:
         found = None
     elif language in (None, "", "eng"):
-        if operative and text.lstrip().startswith(("We ", "We,", "I ")):
+        if operative and in_first_person(text):
             found = declaratory_phrase(text)
         else:
             found = leading_phrase(text, operative) or (bare_verb_phrase(text) if operative and in_annex else None)
