@@ -242,7 +242,7 @@ def assemble(src: SourceText, overrides: dict[str, Any]) -> Resolution:
         decision_meeting(res, next((p.text for p in res.operative if len(p.text) > 40), res.operative[0].text))
     res.preamble_formula = split.formula_text
     if res.kind in ("resolution", "extract"):
-        apply_closing(res, src.text)
+        warnings += apply_closing(res, src.text)
     res.footnotes = _footnotes(drop_running_titles(cleaned.footnotes, titles))
     _apply_overrides(res, meta, warnings)
     set_language(res, meta, split.formula_text, blocks, warnings)

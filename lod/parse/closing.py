@@ -7,7 +7,10 @@ under the last paragraph of the annual volumes ("Adopted unanimously at the 1234
 Federation)."). The volumes were re-typed or OCR'd: the sentence can be hyphenated over lines
 ("meet- ing"), its figures misread ("10 votes to I", "S0viet"), its parenthesis cut short. The
 sentence is read here once for every reader of text (lod.parse.assemble) so that the meeting and
-`Resolution.voting` come from the same words.
+`Resolution.voting` come from the same words. The Human Rights Council prints the record in
+brackets under its meeting line instead ("[Adopted without a vote.]", "[Adopted by a recorded vote
+of 28 to 5, with 14 abstentions. The voting was as follows: In favour: …]"). The States a record
+names are read by lod.parse.voters.
 
 Outcomes: "adopted-unanimously" (every member voted for it), "adopted-without-vote" (without a
 vote, by consensus, by acclamation), "adopted-recorded-vote" (with the printed counts).
@@ -20,6 +23,8 @@ from dataclasses import dataclass
 
 from lod.dates import MONTH_NAMES as MONTHS, iso_date
 from lod.model import Resolution, Voting
+from lod.parse.furniture import find_symbol, is_furniture
+from lod.parse.voters import council_votes, record_votes
 
 _DIGIT = r"[\dIlOi\]]"
 """A digit as printed or misread by OCR: "I" / "l" / "i" / "]" for 1, "O" for 0 ("I851st", "3O93rd")."""
@@ -50,18 +55,30 @@ Council at its …"."""
 _MANNER_AFTER = re.compile(r"^\s*,?\s*(" + _MANNER + r")\b")
 _COUNTS = re.compile(
     rf"^\s*,?\s*[bh]y (?P<yes>{_NUMBER})(?: votes?\b)?"
-    rf"(?:\s+to (?P<no>{_NUMBER})\b)?"
+    rf"(?:\s+to (?P<no>{_NUMBER})\b(?:\s+against\b)?)?"
     r"(?:\s*\([^()]{0,200}\)?)?"
     rf"(?:\s*,?\s*(?:and\s+|with\s+)?(?P<abst>{_NUMBER}) abstentions?\b)?",
     re.I,
 )
 _OCR_DIGITS = str.maketrans("IlOi]", "11010")
 _WORDS = {
-    "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "none": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
 }
 _NOTE_WITHOUT_VOTE = re.compile(r"\bAdopted without (?:a )?vote\b|\bIn the absence of any objection\b")
 """A note under the closing line of the early volumes: "Adopted at the 2nd meeting.¹" / "¹ Adopted without vote."."""
+_RECORD = re.compile(
+    r"\bAdopted(?:,? as (?:orally )?(?:revised|amended),?)? by (?:a )?recorded vote of (?P<yes>\d{1,3})(?: votes?)? to "
+    r"(?P<no>\d{1,3}|none)(?:,? (?:and|with) (?P<abst>\d{1,3}|no|one) abstentions?)?"
+    r"(?:[.,]?\s*The voting was as follows\s*:(?P<lists>[^\]]{0,8000}))?"
+)
+"""The Human Rights Council's record under a resolution (as the General Assembly's Official Records
+print it): "[Adopted by a recorded vote of 28 to 5, with 14 abstentions. The voting was as follows:
+In favour: …; Against: …; Abstaining: …]"."""
+_WITHOUT_VOTE_BRACKET = re.compile(
+    r"\[\s*Adopted(?:,? as (?:orally )?(?:revised|amended),?)?,? (?:without a vote|by consensus)\.?\s*\]"
+)
+"""The same record when there was no vote: "[Adopted without a vote.]"."""
 
 
 @dataclass(frozen=True)
@@ -99,14 +116,37 @@ def _joined(text: str) -> str:
     return re.sub(r"(\w)-\s+(?=[a-z])", r"\1", " ".join(text.split()))
 
 
+def _recorded(text: str) -> Voting | None:
+    """The last bracketed record of how the text was adopted, with the States each list names
+    (a page break inside the lists leaves its job number, page number and running header out)."""
+    if "Adopted" not in text:
+        return None
+    joined = _joined("\n".join(line for line in text.splitlines() if not is_furniture(line) and not find_symbol(line)))
+    record = None
+    for record in _RECORD.finditer(joined):
+        pass
+    without = None
+    for without in _WITHOUT_VOTE_BRACKET.finditer(joined):
+        pass
+    if without is not None and (record is None or without.start() > record.start()):
+        return Voting("adopted-without-vote")
+    if record is None:
+        return None
+    voting = Voting("adopted-recorded-vote", yes=_count(record.group("yes")), no=_count(record.group("no")),
+                    abstention=_count(record.group("abst")) if record.group("abst") else 0)
+    voting.votes = record_votes(record.group("lists") or "")
+    return voting
+
+
 def parse_closing(text: str) -> Closing | None:
     """The last closing sentence of `text` (a closing line, or a whole document)."""
     joined = _joined(text)
     found = None
     for found in _SENTENCE.finditer(joined):
         pass
+    recorded = _recorded(text)
     if found is None:
-        return None
+        return Closing(None, None, recorded) if recorded else None
     meeting = _meeting(found.group("meeting"))
     manner = found.group("manner").lower()
     tail = found.group("tail")
@@ -127,21 +167,26 @@ def parse_closing(text: str) -> Closing | None:
         if no is not None and abstention is None:
             abstention = 0
         voting = Voting("adopted-recorded-vote", yes=yes, no=no, abstention=abstention)
+        voting.votes = council_votes(tail, joined[found.end() : found.end() + 600])
     elif _NOTE_WITHOUT_VOTE.search(joined[found.start("tail") : found.start("tail") + 600]):
         voting = Voting("adopted-without-vote")
     date = iso_date(found.group("date")) if found.group("date") else None
-    return Closing(meeting, date, voting)
+    return Closing(meeting, date, recorded or voting)
 
 
 
-def apply_closing(res: Resolution, text: str) -> None:
+def apply_closing(res: Resolution, text: str) -> list[str]:
     """Fill the meeting, the adoption date and the voting from the closing sentence of `text`,
-    where the masthead or the metadata did not already give them."""
+    where the masthead or the metadata did not already give them; the warnings for voters named
+    by no State's name (Czechoslovakia, a misread "Matta")."""
     if "dopted" not in text and "dapted" not in text:
-        return
+        return []
     closing = parse_closing(text)
     if closing is None:
-        return
+        return []
     res.meeting = res.meeting or closing.meeting
     res.adoption_date = res.adoption_date or closing.date
-    res.voting = res.voting or closing.voting
+    if res.voting is None and closing.voting is not None:
+        res.voting = closing.voting
+        return [f"voter not recognised as a State: {v.state}" for v in closing.voting.votes if v.iso3 is None]
+    return []

@@ -135,9 +135,14 @@ def clean_inline_text(text: str) -> str:
 
 
 # --- Raw PDF text and page extracts --------------------------------------------------------
-JOB_NUMBER = re.compile(r"^\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{1,3}/\d{1,3})?\s*$")
+_JOB = r"(?:GE\.)?\d{2}-\d{5}"
+"""A job number: New York's "23-12345", Geneva's "GE.23-06890" (the Human Rights Council's texts)."""
+JOB_NUMBER = re.compile(rf"^{_JOB}(?:\s*\([A-Z]\))?(?:\s+\d{{6}})?(?:\s+\d{{1,3}}/\d{{1,3}})?\s*$")
 BARCODE = re.compile(r"^\*\d{6,8}\*$")
-PAGE_NUMBER = re.compile(r"^\d{1,3}/\d{1,3}$|^\d{1,3}/\d{1,3}\s+\d{2}-\d{5}$")
+PAGE_NUMBER = re.compile(
+    rf"^\d{{1,3}}/\d{{1,3}}$|^\d{{1,3}}/\d{{1,3}}\s+{_JOB}$|^GE\.\d{{2}}-\d{{5}}\s+\d{{1,3}}$|^\d{{1,3}}\s+GE\.\d{{2}}-\d{{5}}$"
+)
+"""A page number with the job number where a page prints both: "3/12 23-12345", Geneva's "GE.23-06890 3"."""
 _RULE = re.compile(r"^\s*_{5,}\s*$")
 _FOOTNOTE_START = re.compile(r"^(\d{1,3}|\*{1,3})\s+(\S.*)$")
 
@@ -167,7 +172,7 @@ _JOB_DATE = re.compile(r"^[0-3]\d[01]\d\d\d$")
 def is_furniture(line: str) -> bool:
     """Job numbers, barcodes and page numbers: never part of the text."""
     s = line.strip()
-    if not (s[:1].isdecimal() or s[:1] == "*"):  # what all three open with (\d is isdecimal)
+    if not (s[:1].isdecimal() or s[:1] == "*" or s.startswith("GE.")):  # what all three open with (\d is isdecimal)
         return False
     return bool(JOB_NUMBER.match(s) or BARCODE.match(s) or PAGE_NUMBER.match(s) or _JOB_DATE.match(s))
 
