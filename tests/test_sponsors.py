@@ -185,3 +185,21 @@ def test_a_starred_sponsor_speaks_for_the_group_its_footnote_names() -> None:
                                "the Alliance of Small Island States.", rule="\n\n"))
     assert [s.group for s in unruled.sponsors] == [None, "aosis"]
     assert unruled.operative[-1].text == "Decides to include the item in its agenda."
+    # A/C.2/80/L.10: what the note adds after the group's name is no part of the name
+    qualified = parse_text(draft("On behalf of the States that are members of the Group of 77 and China, taking "
+                                 "into account also the provisions of General Assembly resolution ES-10/23 of 10 May 2024."))
+    assert [(s.name, s.group) for s in qualified.sponsors] == [("Indonesia", None), ("Group of 77 and China", "g77-china")]
+
+
+def test_a_title_that_ends_with_the_organs_name_on_a_line_of_its_own() -> None:
+    """A/C.6/80/L.5: "Observer status for the Climate Vulnerable Forum in the ⏎ General Assembly"
+    above the formula; the last line is the title's end, not the masthead's organ."""
+    from lod.parse import parse_text
+
+    text = ("United Nations\nA/C.6/99/L.5\n\nGeneral Assembly\nDistr.: Limited\n8 October 2099\n\n"
+            "Ninety-ninth session\nSixth Committee\nAgenda item 176\nObserver status for the Forum\nin the General Assembly\n\n"
+            "Barbados and Ghana: draft resolution\n\n Observer status for the Forum in the \nGeneral Assembly\n\n"
+            "The General Assembly,\n\nWishing to promote cooperation,\n\n1. Decides to invite the Forum.\n")
+    assert parse_text(text).title == "Observer status for the Forum in the General Assembly"
+    kept = parse_text(text.replace(" Observer status for the Forum in the \nGeneral Assembly", "Observer status for the Forum"))
+    assert kept.title == "Observer status for the Forum"

@@ -310,6 +310,9 @@ def _structural(line: str, head: Masthead) -> bool:
     )
 
 
+_WRAPS_ON = re.compile(r"\b(?:the|of|in|and|for|to|by|on)$")
+"""A line a title cannot end with: the organ's name on the next line is the title's end ("Observer
+status for the Climate Vulnerable Forum in the ⏎ General Assembly"), not the masthead's organ."""
 _INTRODUCTION = re.compile(r"\b(?:recommends|following|draft (?:resolution|decision)|submitted by)\b", re.I)
 
 
@@ -326,7 +329,8 @@ def _title_before_formula(plain: list[str], head: Masthead) -> str | None:
             if collected:
                 break
             continue
-        if _structural(line, head):
+        if _structural(line, head) and not (line in (head.body, head.committee) and index
+                                            and _WRAPS_ON.search(plain[index - 1])):
             if collected and line.endswith(":") and not _INTRODUCTION.search(line):
                 collected.insert(0, line)  # "Scale of assessments …:" / "requests under Article 19 …"
                 continue

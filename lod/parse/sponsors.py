@@ -77,6 +77,9 @@ def _on_behalf_sponsor(whom: str) -> Sponsor:
     group_at = whom.find("Group of")
     if group_at >= 0:
         whom = whom[group_at:]
+    # what the note adds after the group's name is no part of it: "the Group of 77 and China,
+    # taking into account also the provisions of General Assembly resolution ES-10/23 …"
+    whom = re.split(r",\s+(?=[a-z])", whom)[0]
     whom = re.sub(r"^the\s+", "", whom, flags=re.IGNORECASE).strip(" ,.;")
     return _sponsor(whom, unknown="group")
 
