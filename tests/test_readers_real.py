@@ -396,11 +396,18 @@ def test_zip_that_is_not_a_word_document(tmp_path: Path) -> None:
     assert "not a Word document" in _refused(path).reason
 
 
-@pytest.mark.parametrize("content", [b'{"Title": "draft resolution", "Content": "The Security Council,"}', b"[1, 2]", b'{"ED_DecisionNumber": "77/401"}'])
+@pytest.mark.parametrize("content", [b'{"Title": "draft resolution", "Content": ""}', b"[1, 2]", b'{"ED_DecisionNumber": "77/401"}'])
 def test_json_that_is_not_a_decision_record(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "record.json"
     path.write_bytes(content)
-    assert "not a record of the UN decisions database" in _refused(path).reason
+    reason = _refused(path).reason
+    assert "not a record of the UN decisions database" in reason and "nor a record holding a document's text" in reason
+
+
+def test_a_text_record_whose_text_holds_no_paragraphs_is_refused_as_such(tmp_path: Path) -> None:
+    path = tmp_path / "record.json"
+    path.write_bytes(b'{"Title": "draft resolution", "Content": "The Security Council,"}')
+    assert "no paragraphs were found" in _refused(path).reason
 
 
 def test_broken_json(tmp_path: Path) -> None:

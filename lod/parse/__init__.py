@@ -19,11 +19,11 @@ from lod.model import Resolution, Table
 from lod.parse.assemble import assemble
 from lod.parse.errors import ParseError
 from lod.parse.readers import SourceText, read_bytes, read_text, register_reader, sidecar_meta
-from lod.parse.records import DecisionRecordSource
+from lod.parse.records import RecordSource
 from lod.parse.resolved import resolve
 from lod.parse.word import DocxSource
 
-register_reader(DecisionRecordSource())
+register_reader(RecordSource())
 register_reader(DocxSource())
 
 __all__ = ["ParseError", "parse_file", "parse_text"]

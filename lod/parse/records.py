@@ -8,7 +8,8 @@ decision: the text in `ED_DecisionText`, the number in `ED_DecisionNumber` ("77/
 are given as metadata, so the one decision pipeline reads both forms. Footnotes, which the
 database writes inline as "(footnote: A/77/567, para. 5.)", become numbered footnotes.
 
-A JSON file that is not such a record is refused with the reason, never read as text.
+A JSON record that holds a document's text instead (a text-extraction pipeline's) is read by
+lod.parse.textrecords. A JSON file that is neither is refused with the reason, never read as text.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from lod.dates import iso_date, printed_date
 from lod.parse.errors import ParseError
 from lod.parse.pdf import RAISED, RULE
 from lod.parse.readers import SourceText
+from lod.parse.textrecords import FIELDS, is_text_record, text_record_source
 
 _REQUIRED = ("ED_DecisionText", "ED_DecisionNumber")
 _NUMBER = re.compile(r"^((?:ES-|S-)?\d{1,4}/\d{1,4})\.?(?:\s+([A-Z](?:(?:,| and|, and) [A-Z])*|[A-Z]\s?[-–]\s?[A-Z]))?\.?$")
@@ -31,10 +33,11 @@ _INLINE_FOOTNOTE = re.compile(r"\s*\(footnote:\s*([^()]*(?:\([^()]*\)[^()]*)*)\)
 
 
 @dataclass(frozen=True)
-class DecisionRecordSource:
-    """A JSON object of the decisions database; other JSON is refused by name and reason."""
+class RecordSource:
+    """A JSON record: a decision of the decisions database, or a record holding a document's text
+    (lod.parse.textrecords); other JSON is refused by name and reason."""
 
-    name: str = "decision-record"
+    name: str = "json-record"
 
     def accepts(self, data: bytes) -> bool:
         return data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"[")
@@ -46,6 +49,8 @@ class DecisionRecordSource:
             raise ParseError(source, f"the file looks like JSON but is not valid JSON ({exc})") from None
         except RecursionError:
             raise ParseError(source, "the JSON is nested too deeply to be a decision record") from None
+        if isinstance(record, dict) and not all(key in record for key in _REQUIRED) and is_text_record(record):
+            return text_record_source(record, source)
         return decision_source(record, source)
 
 
@@ -55,8 +60,9 @@ def decision_source(record: Any, source: str) -> SourceText:
         found = ", ".join(sorted(record)[:6]) if isinstance(record, dict) else type(record).__name__
         raise ParseError(
             source,
-            "this JSON is not a record of the UN decisions database: it has no "
-            f"{' and no '.join(k for k in _REQUIRED if not isinstance(record, dict) or k not in record)} "
+            "this JSON is not a record of the UN decisions database (it has no "
+            f"{' and no '.join(k for k in _REQUIRED if not isinstance(record, dict) or k not in record)}) "
+            f"nor a record holding a document's text (no {', '.join(FIELDS['text'])} field with text) "
             f"(found: {found or 'an empty object'})",
         )
     text = _text(record.get("ED_DecisionText"))
