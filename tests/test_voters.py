@@ -153,3 +153,51 @@ def test_a_councils_votes_are_published_and_conform() -> None:
     unresolved = [str(graph.value(v, UNRES.voterName)) for v in graph.subjects(UNRES.unresolved, None)
                   if (v, UNRES.voteChoice, None) in graph]
     assert (voters, unresolved) == (["FRA", "RUS"], ["Czechoslovakia"])
+
+
+def test_a_decision_says_how_it_was_adopted_and_a_state_printed_twice_keeps_its_first_vote() -> None:
+    """The Council's decisions print the same record as its resolutions (a universal periodic
+    review's outcome: "[Adopted without a vote.]"); a State printed in two lists would give a vote
+    two choices, which the shapes refuse: the first is kept and the warning says so."""
+    from lod.parse import parse_text
+
+    head = ("United Nations A/HRC/DEC/52/101\nGeneral Assembly Distr.: General\n12 April 2023\n\nHuman Rights Council\n"
+            "Fifty-second session\nAgenda item 6\nUniversal periodic review\n\n"
+            "Decision adopted by the Human Rights Council on 30 March 2023\n\n"
+            "52/101. Outcome of the universal periodic review: Belgium\n\nThe Human Rights Council,\n\n"
+            "Having conducted the review of Belgium on 9 November 2022,\n\n"
+            "Decides to adopt the outcome of the universal periodic review of Belgium.\n\n43rd meeting\n30 March 2023\n")
+    decision = parse_text(head + "[Adopted without a vote.]\n", source="upr.txt")
+    assert (decision.kind, decision.meeting) == ("decision", "43rd meeting")
+    assert decision.voting is not None and decision.voting.outcome == "adopted-without-vote"
+    voted = parse_text(head + "[Adopted by a recorded vote of 2 to 1, with 0 abstentions. The voting was as follows:\n"
+                       "In favour:\nArmenia, Benin\nAgainst:\nArmenia\n]\n", source="upr.txt")
+    assert voted.voting is not None
+    assert [(v.iso3, v.choice) for v in voted.voting.votes] == [("ARM", "yes"), ("BEN", "yes")]
+    assert "voter named twice, as yes and as no: Armenia (the first kept)" in voted.warnings
+
+
+@needs_sc
+def test_the_example_question_counts_each_states_abstentions_as_the_models_do() -> None:
+    """The query page's question over the Council's resolutions of 1960–1969 in ../shared: per
+    State and choice, as many resolutions as the models name it for."""
+    import pyoxigraph
+
+    from lod.rdf import WorkRegistry, map_resolution
+    from lod.rdf.examples import COUNCIL_ABSTENTIONS
+
+    documents = [parse_file(p) for p in sorted(SC.glob("S_RES_*_196?_EN_GOLD.txt"))]
+    registry = WorkRegistry(base="http://lod.test")
+    for res in documents:
+        registry.add(res)
+    store = pyoxigraph.Store()
+    for res in documents:
+        store.load("\n".join(map_resolution(res, registry, "http://lod.test").lines()).encode(),
+                   pyoxigraph.RdfFormat.N_TRIPLES)
+    answered = {(row[0].value.rsplit("/", 1)[-1], row[2].value): int(row[3].value)
+                for row in store.query(COUNCIL_ABSTENTIONS.query)}
+    expected: Counter[tuple[str, str]] = Counter()
+    for res in documents:
+        for v in {(v.iso3, v.choice) for v in (res.voting.votes if res.voting else []) if v.iso3}:
+            expected[(v[0], {"no": "No", "abstention": "Abstention", "non-voting": "NonVoting"}[v[1]])] += 1
+    assert answered == dict(expected) and expected[("FRA", "Abstention")] >= 10

@@ -241,7 +241,7 @@ def assemble(src: SourceText, overrides: dict[str, Any]) -> Resolution:
     if split.decision and res.operative:
         decision_meeting(res, next((p.text for p in res.operative if len(p.text) > 40), res.operative[0].text))
     res.preamble_formula = split.formula_text
-    if res.kind in ("resolution", "extract"):
+    if res.kind in ("resolution", "decision", "extract"):
         warnings += apply_closing(res, src.text)
     res.footnotes = _footnotes(drop_running_titles(cleaned.footnotes, titles))
     _apply_overrides(res, meta, warnings)

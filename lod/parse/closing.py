@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from lod.dates import MONTH_NAMES as MONTHS, iso_date
 from lod.model import Resolution, Voting
 from lod.parse.furniture import find_symbol, is_furniture
-from lod.parse.voters import council_votes, record_votes
+from lod.parse.voters import council_votes, distinct, record_votes
 
 _DIGIT = r"[\dIlOi\]]"
 """A digit as printed or misread by OCR: "I" / "l" / "i" / "]" for 1, "O" for 0 ("I851st", "3O93rd")."""
@@ -188,5 +188,6 @@ def apply_closing(res: Resolution, text: str) -> list[str]:
     res.adoption_date = res.adoption_date or closing.date
     if res.voting is None and closing.voting is not None:
         res.voting = closing.voting
-        return [f"voter not recognised as a State: {v.state}" for v in closing.voting.votes if v.iso3 is None]
+        res.voting.votes, warnings = distinct(closing.voting.votes)
+        return warnings + [f"voter not recognised as a State: {v.state}" for v in res.voting.votes if v.iso3 is None]
     return []

@@ -90,6 +90,19 @@ def names_in(printed: str) -> list[str]:
     return out
 
 
+def distinct(votes: list[Vote]) -> tuple[list[Vote], list[str]]:
+    """Each voter once: a State printed in two lists (a misprint, or OCR) keeps the first choice;
+    with the warnings that say so. A vote has exactly one choice in the shapes."""
+    kept: dict[str, Vote] = {}
+    warnings: list[str] = []
+    for vote in votes:
+        key = vote.iso3 or vote.state.casefold()
+        first = kept.setdefault(key, vote)
+        if first is not vote:
+            warnings.append(f"voter named twice, as {first.choice} and as {vote.choice}: {vote.state} (the first kept)")
+    return list(kept.values()), warnings
+
+
 def votes_of(names: list[str], choice: VoteChoice) -> list[Vote]:
     """One `Vote` per name, resolved to its State where one has the name."""
     votes = []

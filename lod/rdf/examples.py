@@ -138,9 +138,27 @@ ESTABLISHED_BODIES = ExampleQuery(
 ORDER BY ?established ?paragraph""",
 )
 
-SECURITY_COUNCIL_EXAMPLES: tuple[ExampleQuery, ...] = (ESTABLISHED_BODIES,)
+COUNCIL_ABSTENTIONS = ExampleQuery(
+    "council-abstentions-and-votes-against",
+    "Which States abstained on, voted against or did not vote on Security Council resolutions, and how "
+    "often (the votes the annual volumes name)?",
+    PREFIXES + """SELECT ?state ?label (STRAFTER(STR(?choice), "#Vote") AS ?vote) (COUNT(DISTINCT ?work) AS ?resolutions)
+       (MIN(?symbol) AS ?first) WHERE {
+  ?work unres:voting/unres:hasVote ?v ;
+        unres:symbol ?symbol .
+  FILTER(STRSTARTS(?symbol, "S/RES/"))
+  ?v unres:voteChoice ?choice ;
+     unres:voter ?state .
+  FILTER(?choice != unres:VoteYes)
+  OPTIONAL { ?state skos:prefLabel ?label }
+}
+GROUP BY ?state ?label ?choice
+ORDER BY DESC(?resolutions) ?label""",
+)
+
+SECURITY_COUNCIL_EXAMPLES: tuple[ExampleQuery, ...] = (ESTABLISHED_BODIES, COUNCIL_ABSTENTIONS)
 """Questions the Security Council's texts answer (the sample corpus has none: tested on
-../shared/corpus/real/sc-drafts, tests/test_established.py)."""
+../shared/corpus/real/sc-drafts and sc, tests/test_established.py and tests/test_voters.py)."""
 
 AKN_EXAMPLES: tuple[ExampleQuery, ...] = (VOTES_ON_SPONSORED, RESOLUTIONS_BY_SDG, FRENCH_TEXT_OF_PARAGRAPH)
 """Questions only AKN4UN input answers (votes, classification, six languages): the sample
