@@ -25,7 +25,7 @@ FOLDERS: tuple[tuple[str, str], ...] = (
     ("ga-text", "*"),
     ("ga-docx", "*.docx"),
     ("sc", "*"),
-    ("sc-drafts", "*.pdf"),
+    ("sc-drafts", "*"),  # the PDFs and the benchmark's JSON records of the same drafts
     ("decisions", "*.json"),
     ("ga-akn", "*.xml"),
 )

@@ -19,7 +19,7 @@ from typing import Any, Literal, TypeVar
 from lod.bodies import Body, known
 from lod.symbols import NumberInfo, SymbolInfo
 
-DocumentKind = Literal["resolution", "draft-resolution", "decision", "draft-decision", "extract"]
+DocumentKind = Literal["resolution", "draft-resolution", "decision", "draft-decision", "draft-amendment", "extract"]
 CitationType = Literal["resolution", "decision", "document", "treaty"]
 T = TypeVar("T")
 
@@ -289,9 +289,9 @@ class Resolution(Resolved):
     is when the organ adopted it, for adopted texts. `language` is the ISO 639-2 code of this
     text as the converter established it (front matter, or the language of the opening
     formula); it is never assumed, because an expression IRI without a true language is a
-    wrong IRI. `source` names the file it came from so
-    every error and every published triple can be traced back to its input.
-    """
+    wrong IRI. `source` names the file it came from so every error and every published triple
+    can be traced back to its input. An amendment keeps the draft it amends in `draft_symbol`
+    (or its report in `report_symbol`), its changes in `operative`."""
 
     symbol: str | None
     kind: DocumentKind

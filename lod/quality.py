@@ -275,7 +275,7 @@ def _lead_in(res: Resolution) -> bool:
 
 
 def _verbs(res: Resolution) -> Iterator[Finding]:
-    if not lexicon() or res.kind in ("decision", "draft-decision"):
+    if not lexicon() or res.kind in ("decision", "draft-decision", "draft-amendment"):  # no verb phrases of their own
         return  # a decision narrates ("At its 47th plenary meeting, … decided"): no verb phrase leads it
     english = res.language in (None, "", "eng")
     lead_in = _lead_in(res)

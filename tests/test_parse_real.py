@@ -455,19 +455,3 @@ def test_a_text_that_is_no_resolution_is_refused_with_its_name_and_why(tmp_path:
         parse_file(path)
     assert caught.value.source == "minutes.txt"
     assert "not a UN resolution, decision or draft" in caught.value.reason
-
-
-def test_an_amendment_to_a_draft_is_refused_as_one_naming_the_draft(tmp_path: Path) -> None:
-    """Committees publish amendments under their own L. symbols ("…: amendment to revised draft
-    resolution A/C.3/80/L.20/Rev.1", then "1. In the fourteenth preambular paragraph, replace …"):
-    no formula, instructions rather than paragraphs. They are refused saying what they are."""
-    path = tmp_path / "A_C.3_99_L.61.txt"
-    path.write_text("United Nations\nA/C.3/99/L.61\n\nGeneral Assembly\nDistr.: Limited\n3 November 2099\n\n"
-                    "Ninety-ninth session\nThird Committee\nAgenda item 9\n\n"
-                    "Ruritania and Freedonia: amendment to revised draft resolution\nA/C.3/99/L.20/Rev.1\n\n"
-                    "Rights of the child\n\n1.\nIn the fourteenth preambular paragraph, replace “which notes” with “noting”.\n"
-                    "2.\nDelete the fifteenth preambular paragraph.\n")
-    with pytest.raises(ParseError) as caught:
-        parse_file(path)
-    assert caught.value.source == "A_C.3_99_L.61.txt"
-    assert "an amendment to revised draft resolution A/C.3/99/L.20/Rev.1" in caught.value.reason

@@ -44,6 +44,7 @@ AKN: dict[str, Element] = {
     "draft": Element("statement", "draftResolution"),
     "draft_decision": Element("statement", "draftDecision"),
     "decision": Element("statement", "decision"),
+    "amendment": Element("statement", "amendment"),
     "cover": Element("coverPage", eid="coverPage_1"),
     "preface": Element("preface"),
     "symbol": Element("docNumber"),
@@ -116,6 +117,7 @@ KIND_ELEMENT: dict[str, str] = {
     "draft-resolution": "draft",
     "decision": "decision",
     "draft-decision": "draft_decision",
+    "draft-amendment": "amendment",
     "extract": "document",
 }
 """Model `Resolution.kind` → the AKN table row of the document element."""

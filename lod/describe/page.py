@@ -85,6 +85,8 @@ class WorkPage:
     voting: Voting | None = None
     subjects: list[tuple[str, list[Link]]] = field(default_factory=list)
     """(scheme, concepts) of the work's subjects (dcterms:subject), by scheme."""
+    amends: list[Link] = field(default_factory=list)
+    """For an amendment, the draft it would change: its text is then changes, not paragraphs."""
 
 
 @dataclass
@@ -212,6 +214,7 @@ def work_page(graph: DescriptionGraph | Any, work: str, base: str, lang: str = "
         languages=[(t, LANGUAGE_NAMES.get(t, t), t == shown) for t in available] if len(available) > 1 else [],
         voting=facts.voting,
         subjects=facts.subjects,
+        amends=facts.amends,
     )
 
 

@@ -45,6 +45,8 @@ class WorkFacts:
     available: list[str]
     voting: Voting | None
     subjects: list[tuple[str, list[Link]]]
+    amends: list[Link]
+    """The draft an amendment would change (unres:amends)."""
 
 
 def work_facts(graph: DescriptionGraph, work: str, base: str) -> WorkFacts:
@@ -95,6 +97,7 @@ def _facts(graph: DescriptionGraph, work: str, base: str) -> WorkFacts:
         available=text_languages(graph, work),
         voting=voting_of(graph, linker, work),
         subjects=subjects_of(graph, linker, work),
+        amends=[linker.link(o) for p, o in graph.predicate_objects(work) if property_name(p) == "amends" and is_iri(o)],
     )
 
 

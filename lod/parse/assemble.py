@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from lod.bodies import by_name, symbol_of
+from lod.bodies import by_key, by_name, symbol_of
 from lod.dates import iso_date
 from lod.model import Footnote, Resolution
 from lod.parse.blocks import NUM_START, BlockBuilder
@@ -24,6 +24,7 @@ from lod.parse.furniture import (
     strip_marks,
 )
 from lod.parse.joining import Vocabulary
+from lod.parse.amendments import Amendment, changes, find_amendment
 from lod.parse.closing import apply_closing
 from lod.parse.decisions import decision_meeting, decision_start, decision_text_start
 from lod.parse.endnotes import drop_running_titles, take_endnotes
@@ -38,7 +39,7 @@ from lod.parse.verbs import leading_phrase
 from lod.symbols import parse_symbol
 
 _FORMULA = re.compile(r"^(The|L['’]|Le|La|El) ?([A-ZÉ][^\W\d_][\w' -]{1,100}?)\s*,$")
-_SYMBOL_KINDS = {"resolution", "decision", "draft-resolution", "draft-decision"}
+_SYMBOL_KINDS = {"resolution", "decision", "draft-resolution", "draft-decision", "draft-amendment"}
 
 
 def _formula_index(lines: list[str]) -> tuple[int, str, str] | None:
@@ -174,13 +175,9 @@ def _split(lines: list[str], source: str) -> _Split:
         begins = decision_start(lines)
     if begins is not None:
         return _Split(parse_masthead(lines[:begins]), lines[begins:], decision=True)
-    amendment = _AMENDMENT.search(" ".join(strip_marks(line)[0] for line in lines[:40]))
+    amendment = find_amendment(lines)
     if amendment is not None:
-        raise ParseError(
-            source,
-            f"this is an amendment to {amendment.group('what')} {amendment.group('draft')}, not a resolution, decision "
-            "or draft (lod reads those; the resolution adopted from the draft prints any change it made)",
-        )
+        return _amendment_split(lines, amendment)
     start, short_title = _extract_title(lines)
     numbered = any(NUM_START.match(line.strip()) for line in lines[start:])
     preambular = any(line.rstrip().endswith(",") and leading_phrase(line.strip(), operative=False) for line in lines[start:])
@@ -195,10 +192,24 @@ def _split(lines: list[str], source: str) -> _Split:
     return _Split(head, lines[start:], extract=True)
 
 
-_AMENDMENT = re.compile(
-    r":\s*amendments?\s+to\s+(?:the\s+)?(?P<what>(?:revised\s+)?draft\s+(?:resolution|decision))\s+(?P<draft>[A-Z][\w./-]*\d[\w./-]*)")
-"""The sponsor line of an amendment: "Belarus and Russian Federation: amendment to revised draft
-resolution A/C.3/80/L.20/Rev.1" (instructions to insert, replace or delete, no formula of its own)."""
+def _amendment_split(lines: list[str], amendment: Amendment) -> _Split:
+    """An amendment's masthead read as a draft's (its sponsor line given the words a draft's
+    has), the draft it amends, and its instructions as a decision's text (no preamble)."""
+    shown = list(lines[: amendment.body_start])
+    line = shown[amendment.sponsor_line]
+    shown[amendment.sponsor_line] = line[: line.index(":") + 1] + f" draft {amendment.kind}"
+    for k in range(amendment.sponsor_line + 1, amendment.target_end):
+        shown[k] = ""  # the rest of the reference to the draft: no title
+    head = parse_masthead(shown)
+    head.kind = "draft-amendment"
+    info = parse_symbol(head.symbol) if head.symbol else None
+    organ = by_key(info.body).name if info is not None and info.body else None
+    if organ in (head.body, head.committee) and organ != head.body:  # "A/HRC/…": the Council under the Assembly
+        head.body, head.committee = organ, None
+    head.draft_symbol, head.report_symbol = amendment.draft_symbol, amendment.report_symbol
+    if head.title:
+        head.title = re.sub(r"^(?:ES-|S-)?\d{1,4}/(?:_+|…|\.{3})\.?\s+", "", head.title)  # "52/… Human rights, …"
+    return _Split(head, lines[amendment.body_start :], decision=True)
 
 
 _ITALIC_OPENING = re.compile(r"^\*[A-Z][a-z]+", re.MULTILINE)
@@ -230,6 +241,8 @@ def assemble(src: SourceText, overrides: dict[str, Any]) -> Resolution:
     if split.decision and head.kind is None:
         head.kind = "decision"  # a decision's text, printed without its masthead
     res = _resolution(src, head, structure, meta, extract, warnings)
+    if res.kind == "draft-amendment":
+        res.operative = changes(res.operative)
     res.closing_refs = list(dict.fromkeys(structure.closing_refs))
     heading = cleaned.lines[: len(cleaned.lines) - len(split.body_lines)]
     res.heading_refs = [m for m in dict.fromkeys(MARK_RE.findall("\n".join(heading))) if m in cleaned.footnotes]
@@ -245,7 +258,7 @@ def assemble(src: SourceText, overrides: dict[str, Any]) -> Resolution:
         warnings += apply_closing(res, src.text)
     res.footnotes = _footnotes(drop_running_titles(cleaned.footnotes, titles))
     _apply_overrides(res, meta, warnings)
-    set_language(res, meta, split.formula_text, blocks, warnings)
+    set_language(res, meta, split.formula_text, blocks, warnings, heading)
     read_misspelt_phrases(res)
     _sponsors(res, head, warnings)
     add_citations(res, split.formula_body)
@@ -267,7 +280,7 @@ def _symbol_from_number(res: Resolution) -> None:
             res.session = res.session or parse_symbol(symbol).session
 
 
-_KINDS = ("resolution", "draft-resolution", "decision", "draft-decision", "extract")
+_KINDS = ("resolution", "draft-resolution", "decision", "draft-decision", "draft-amendment", "extract")
 
 
 def _apply_overrides(res: Resolution, meta: dict[str, Any], warnings: list[str]) -> None:
@@ -321,8 +334,6 @@ def _resolution(
         warnings.append("the kind of document is not printed; taken to be a resolution")
     body = head.body
     if body is None and info is not None and info.body:
-        from lod.bodies import by_key
-
         body = by_key(info.body).name
     number = head.number or (info.number if info and kind in ("resolution", "decision", "extract") else None)
     title = head.title
@@ -334,8 +345,6 @@ def _resolution(
         date = iso_date(str(meta["date"])) or date
     committee = head.committee
     if committee is None and info is not None and info.committee:
-        from lod.bodies import by_key
-
         committee = by_key(info.committee).name
     session = head.session or (info.session if info else None)
     return Resolution(

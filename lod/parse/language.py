@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Sequence
 
 import pycountry
 
@@ -41,9 +41,12 @@ def _english_share(text: str) -> float:
     return sum(1 for w in words if w in _ENGLISH_WORDS) / len(words) if words else 0.0
 
 
-def set_language(res: Resolution, meta: dict[str, Any], formula: str | None, blocks: list[str], warnings: list[str]) -> None:
+def set_language(res: Resolution, meta: dict[str, Any], formula: str | None, blocks: list[str], warnings: list[str],
+                 heading: Sequence[str] = ()) -> None:
     """The document's language: as supplied, else from the opening formula's words, else English
-    when its small words are English's (with a warning), else unknown (with a warning)."""
+    when its small words are English's (with a warning), else unknown (with a warning). The words
+    of the `heading` (the masthead's lines) count too: a text without a formula may be one line
+    ("Delete operative paragraph 9.", an amendment)."""
     if "language" in meta:
         res.language = iso_language(meta["language"])
         if res.language is None:
@@ -55,7 +58,7 @@ def set_language(res: Resolution, meta: dict[str, Any], formula: str | None, blo
             if word in words[:2]:
                 res.language = code
                 return
-    if _english_share(" ".join(blocks)) > 0.15:
+    if _english_share(" ".join([*heading, *blocks])) > 0.15:
         res.language = "eng"
         warnings.append("language not printed; English inferred from the wording of the text")
         return

@@ -39,6 +39,7 @@ WORK_TYPES: dict[str, tuple[URIRef, ...]] = {
     "decision": (UNRES.Decision, UNDO.Decision),
     "draft-resolution": (UNRES.DraftResolution, UNDO.DeliberativeDocument),
     "draft-decision": (UNRES.DraftDecision, UNDO.DeliberativeDocument),
+    "draft-amendment": (UNRES.Amendment, UNDO.DeliberativeDocument),
 }
 
 
@@ -202,8 +203,12 @@ class CitationMapping(MapperBase):
 
     # --- drafts, reports and adopted texts -----------------------------------------------
     def draft_links(self) -> None:
-        """Adopted text → its draft and report; draft → the text it became (FRBR transformation)."""
+        """Adopted text → its draft and report; draft → the text it became (FRBR transformation);
+        amendment → the draft it would change."""
         res, w = self.res, self.work
+        if res.kind == "draft-amendment":
+            self.amended()
+            return
         if res.draft_symbol:
             draft = self.registry.corpus_work(res.draft_symbol)
             if draft is not None and URIRef(draft.iri.work()) == w:
@@ -233,3 +238,19 @@ class CitationMapping(MapperBase):
                 self.corpus_work_label(node, adopted)
                 self.add(w, FRBR.transformation, node)
                 self.add(w, UNRES.adoptedAs, node)
+
+    def amended(self) -> None:
+        """`unres:amends`: the draft's work when the corpus holds it, else the draft or the report
+        that recommends it as a UN document."""
+        for symbol in (self.res.draft_symbol, self.res.report_symbol):
+            if not symbol:
+                continue
+            draft = self.registry.corpus_work(symbol)
+            target = URIRef(draft.iri.work()) if draft is not None else document_iri(self.base, symbol)
+            if draft is None:
+                self.document(target, symbol)
+            else:
+                self.corpus_work_label(target, draft)
+            if target != self.work:
+                self.add(self.work, UNRES.amends, target)
+                self.add(self.work, DCTERMS.references, target)

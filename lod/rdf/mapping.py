@@ -101,8 +101,9 @@ class _Mapper(ProceedingsMapping, QualityMapping, TableMapping):
         self.add(w, UNRES.sessionLabel, res.session_label)
         for item in res.agenda_items:
             self.add(w, UNRES.agendaItem, item)
-        self.add(w, UNRES.draftSymbol, res.draft_symbol)
-        self.add(w, UNRES.reportSymbol, res.report_symbol)
+        if res.kind != "draft-amendment":  # an amendment's draft is the one it amends: unres:amends
+            self.add(w, UNRES.draftSymbol, res.draft_symbol)
+            self.add(w, UNRES.reportSymbol, res.report_symbol)
         self.add(w, UNRES.meeting, res.meeting)
         if res.symbol:
             self.add(w, RDFS.seeAlso, undocs_iri(res.symbol))

@@ -37,7 +37,7 @@ __all__ = ["collection_parts", "looks_like_akn", "read_akn"]
 _HEAD = re.compile(rb"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:\w+:)?akomaNtoso\b", re.S)
 _DOC_TYPES = ("statement", "documentCollection", "doc", "act", "bill")
 _KINDS = {"resolution": "resolution", "decision": "decision", "draftresolution": "draft-resolution",
-          "draftdecision": "draft-decision"}
+          "draftdecision": "draft-decision", "amendment": "draft-amendment"}
 _SPONSOR_STEPS = ("draftResolution", "draftResolutionAdditionalSponsors", "draftDecision")
 _OFFICER = re.compile(r"\bsubmitted\s+by\b|\bon\s+behalf\s+of\s+the\s+Bureau\b", re.IGNORECASE)
 """A draft an officer or a body submitted ("submitted by the Vice-Chair of the Committee, Ahmed Magdy
