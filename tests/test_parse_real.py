@@ -68,6 +68,14 @@ def test_sc_modern_compilation_text_gets_symbol_body_and_date_from_its_heading()
     assert verbs(r.operative) == ["Condemns", "Demands", "Calls upon", "Decides"]
 
 
+@pytest.mark.parametrize(("number", "year", "under"), [(30, 1947, "(S/525, I]"), (36, 1947, "(S/597]"), (119, 1956, "(S/3721}")])
+def test_the_document_a_heading_names_in_brackets_is_not_the_resolutions_symbol(number: int, year: int, under: str) -> None:
+    """Under "30 (1947). Resolution of 25 August 1947" the volume prints the document the text was
+    issued in, its brackets misread ("(S/525, I]"): the resolution is S/RES/30 (1947), not S/525."""
+    r = sc(number, year)
+    assert (r.symbol, r.number) == (f"S/RES/{number} ({year})", f"{number} ({year})")
+
+
 def test_sc_1946_without_formula_numbered_paragraphs_and_a_note_on_the_vote() -> None:
     r = sc(1, 1946)
     assert (r.symbol, r.body, r.adoption_date, r.meeting) == ("S/RES/1 (1946)", "Security Council", "1946-01-25", "2nd meeting")

@@ -127,7 +127,7 @@ def parse_masthead(lines: list[str]) -> Masthead:
     for i, line in enumerate(plain):
         if not line or is_furniture(line):
             continue
-        if head.symbol is None and not line.startswith("["):
+        if head.symbol is None and not line.startswith(("[", "(")):
             found = find_symbol(line)
             if found and len(line) - len(found) < 20 and not NUMBER_TITLE.match(line):
                 head.symbol = found
