@@ -418,9 +418,9 @@ def test_a_list_of_the_council_s_resolutions_goes_on_after_a_date_without_its_ye
     """S/RES/445 (1979): "resolutions 253 (1968) of 29 May 1968, 403 (1977) of 14 January and 411
     (1977) of 30 June 1977, …": the list goes on after "of 14 January" (no year, so no date the
     list reads) at the next number with its date, in the Council's numbering as in the Assembly's
-    (a number between two dates without their year, S/RES/445's "424 (1978) of 17 March", is still
-    missed)."""
+    and after a number between two dates without their year ("424 (1978) of 17 March": the
+    Council's numbers carry their year)."""
     found = CitationExtractor("Security Council").extract(
         "Recalling its resolutions 253 (1968) of 29 May 1968, 403 (1977) of 14 January and 411 (1977) "
-        "of 30 June 1977, 423 (1978) of 14 March and 437 (1978) of 10 October 1978,", "p")
-    assert numbers(found) == ["253 (1968)", "403 (1977)", "411 (1977)", "423 (1978)", "437 (1978)"]
+        "of 30 June 1977, 423 (1978) of 14 March, 424 (1978) of 17 March and 437 (1978) of 10 October 1978,", "p")
+    assert numbers(found) == ["253 (1968)", "403 (1977)", "411 (1977)", "423 (1978)", "424 (1978)", "437 (1978)"]

@@ -55,10 +55,15 @@ DATE_RE = re.compile(
     rf"\s*,?\s*of\s+(?:(?P<day>\d{{1,2}})\s+(?P<month>{MONTHS})\s+(?P<year>\d{{4}})"
     rf"|(?P<blank>(?:_{{1,20}}|\d{{1,2}})(?:\s+(?:_{{1,20}}|{MONTHS}))?\s+(?:\d{{4}}|_{{1,20}})))"
 )
-DATED_ITEM_RE = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+|(?<=\d{4})\s+)(?=" + NUMBER + PARTS + DATE_RE.pattern + ")")
+_COUNCIL_DATED = rf"\d{{1,4}}\s?\(\d{{4}}\)\s*,?\s*of\s+\d{{1,2}}\s+(?:{MONTHS})\b"
+DATED_ITEM_RE = re.compile(
+    r"(?:,\s*(?:and\s+)?|\s+and\s+|(?<=\d{4})\s+)(?=" + NUMBER + PARTS + DATE_RE.pattern + "|" + _COUNCIL_DATED + ")"
+)
 """Where a list of resolutions goes on after words of its own ("63/71 of 2 December 2008 on the
 Convention on Cluster Munitions and 70/54 of 7 December 2015, …") or a lost comma ("… of 5 December
-2016 ⏎ 73/66 of 5 December 2018"): a number with its date is the list's next item."""
+2016 ⏎ 73/66 of 5 December 2018"): a number with its date is the list's next item. The Council's
+numbers carry their year, so their date may leave it out ("423 (1978) of 14 March, 424 (1978) of
+17 March and 437 (1978) of 10 October 1978")."""
 LIST_SEPARATOR_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*and\s+|\s+and\s+)")
 KEYWORD_RE = re.compile(r"\b(?P<kw>[Rr]esolutions?|[Dd]ecisions?)\s+(?:No\.\s*)?(?=(?:ES-|S-)?\d)")
 
