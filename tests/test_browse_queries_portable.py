@@ -17,14 +17,14 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import Variable
 
-from lod.rdf.examples import AKN_EXAMPLES, EXAMPLES, SECURITY_COUNCIL_EXAMPLES
+from lod.rdf.examples import AKN_EXAMPLES, AMENDMENT_EXAMPLES, EXAMPLES, SECURITY_COUNCIL_EXAMPLES
 from lod.store.base import bind_values
 from lod.store.booleans import algebra_nodes as nodes
 from lod.web import browse_queries
 
 BROWSE = {name: text for name, text in vars(browse_queries).items()
           if name.isupper() and isinstance(text, str) and "SELECT" in text}
-QUERIES = {**BROWSE, **{e.slug: e.query for e in EXAMPLES + AKN_EXAMPLES + SECURITY_COUNCIL_EXAMPLES}}
+QUERIES = {**BROWSE, **{e.slug: e.query for e in EXAMPLES + AKN_EXAMPLES + SECURITY_COUNCIL_EXAMPLES + AMENDMENT_EXAMPLES}}
 
 
 def graph_blocks(sparql: str) -> list[CompValue]:

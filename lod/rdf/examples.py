@@ -156,6 +156,25 @@ GROUP BY ?state ?label ?choice
 ORDER BY DESC(?resolutions) ?label""",
 )
 
+AMENDMENTS_TO_DRAFTS = ExampleQuery(
+    "amendments-to-drafts",
+    "Which amendments were proposed to each draft, and by whom?",
+    PREFIXES + """SELECT ?draft ?draftSymbol ?amendment ?symbol
+       (GROUP_CONCAT(DISTINCT COALESCE(?name, STR(?sponsor)); separator=", ") AS ?sponsors) WHERE {
+  ?amendment a unres:Amendment ;
+             unres:amends ?draft .
+  OPTIONAL { ?amendment unres:symbol ?symbol }
+  OPTIONAL { ?draft unres:symbol ?draftSymbol }
+  OPTIONAL { ?amendment unres:docProponent ?sponsor . OPTIONAL { ?sponsor skos:prefLabel ?name } }
+}
+GROUP BY ?draft ?draftSymbol ?amendment ?symbol
+ORDER BY ?draftSymbol ?symbol""",
+)
+
+AMENDMENT_EXAMPLES: tuple[ExampleQuery, ...] = (AMENDMENTS_TO_DRAFTS,)
+"""Questions amendments to drafts answer (the sample corpus has none: tested on texts written for
+tests/test_amendments.py)."""
+
 SECURITY_COUNCIL_EXAMPLES: tuple[ExampleQuery, ...] = (ESTABLISHED_BODIES, COUNCIL_ABSTENTIONS)
 """Questions the Security Council's texts answer (the sample corpus has none: tested on
 ../shared/corpus/real/sc-drafts and sc, tests/test_established.py and tests/test_voters.py)."""

@@ -139,6 +139,7 @@ SELECT DISTINCT ?treaty ?volume ?number ?printed ?paragraph WHERE {
     )),
     *(Example(e.title, e.query, needs="AKN4UN") for e in link_examples.AKN_EXAMPLES),
     *(Example(e.title, e.query, needs="Security Council texts") for e in link_examples.SECURITY_COUNCIL_EXAMPLES),
+    *(Example(e.title, e.query, needs="amendments to drafts") for e in link_examples.AMENDMENT_EXAMPLES),
     Example("Everything about one resolution (CONSTRUCT of its graph)", PREFIXES + """\
 CONSTRUCT { ?s ?p ?o } WHERE {
   ?work unres:symbol "A/RES/80/2" .
