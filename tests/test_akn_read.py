@@ -12,6 +12,7 @@ import pytest
 from lxml import etree
 
 from corpora import ABSENT, REAL
+from stores import BASE, store_of
 from lod.model import OperativeParagraph, Resolution, SubParagraph
 from lod.parse import ParseError, parse_file, parse_text
 from lod.parse.akn import looks_like_akn, read_akn
@@ -23,7 +24,6 @@ pytestmark = pytest.mark.skipif(not AKN.is_dir(), reason=ABSENT)
 GA77 = AKN / "GAresolutions-main" / "77session" / "English"
 GA78 = AKN / "GAresolutions-main" / "78session"
 ECOSOC = AKN / "ECOSOCresolutions-main"
-BASE = "http://lod.test"
 LANGS = {"Arabic": "ara", "Chinese": "zho", "English": "eng", "French": "fra", "Russian": "rus", "Spanish": "spa"}
 
 
@@ -52,17 +52,6 @@ def eids(res: Resolution) -> list[str]:
         for p in paras:
             out += [p.eid, *(s.eid for s in walk(p.subparagraphs))]
     return out
-
-
-def store_of(*docs: Resolution) -> pyoxigraph.Store:
-    registry = WorkRegistry(base=BASE)
-    for res in docs:
-        registry.add(res)
-    store = pyoxigraph.Store()
-    for res in docs:
-        lines = map_resolution(res, registry, BASE).lines()
-        store.load("\n".join(lines).encode(), pyoxigraph.RdfFormat.N_TRIPLES)
-    return store
 
 
 PREFIXES = """PREFIX unres: <https://w3id.org/un-lod/ontology#>

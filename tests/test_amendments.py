@@ -136,19 +136,10 @@ def test_an_amendment_is_written_to_akn_valid_and_read_back_the_same() -> None:
 
 
 def test_the_example_question_lists_the_amendments_to_each_draft_with_their_sponsors() -> None:
-    import pyoxigraph
-
-    from lod.rdf import WorkRegistry, map_resolution
     from lod.rdf.examples import AMENDMENTS_TO_DRAFTS
+    from stores import store_of
 
-    documents = [read(ONE_LINE), read(NUMBERED), read(IN_A_REPORT)]
-    registry = WorkRegistry(base="http://lod.test")
-    for res in documents:
-        registry.add(res)
-    store = pyoxigraph.Store()
-    for res in documents:
-        store.load("\n".join(map_resolution(res, registry, "http://lod.test").lines()).encode(),
-                   pyoxigraph.RdfFormat.N_TRIPLES)
+    store = store_of(read(ONE_LINE), read(NUMBERED), read(IN_A_REPORT))
     rows = [(row["draftSymbol"].value, row["symbol"].value, sorted(x.rsplit("/", 1)[-1] for x in row["sponsors"].value.split(", ")))
             for row in store.query(AMENDMENTS_TO_DRAFTS.query)]
     assert rows == [("A/99/545", "A/99/L.40", ["BGD", "BHR", "CIV", "DZA", "EGY", "PSE"]),

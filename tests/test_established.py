@@ -126,17 +126,11 @@ def test_the_rdf_names_the_body_by_its_resolution_and_links_to_it() -> None:
 
 @pytest.mark.skipif(not (REAL / "sc-drafts").is_dir(), reason=ABSENT)
 def test_the_example_question_finds_the_panel_and_the_resolution_that_established_it() -> None:
-    import pyoxigraph
-
     from lod.parse import parse_file
-    from lod.rdf import WorkRegistry, map_resolution
     from lod.rdf.examples import ESTABLISHED_BODIES
+    from stores import store_of
 
-    res = parse_file(REAL / "sc-drafts" / "task2" / "2152" / "S_2017_142-EN.pdf")
-    registry = WorkRegistry(base="http://lod.test")
-    registry.add(res)
-    store = pyoxigraph.Store()
-    store.load("\n".join(map_resolution(res, registry, "http://lod.test").lines()).encode(), pyoxigraph.RdfFormat.N_TRIPLES)
+    store = store_of(parse_file(REAL / "sc-drafts" / "task2" / "2152" / "S_2017_142-EN.pdf"))
     rows = {(row[1].value, row[2].value.rsplit("/", 1)[-1], row[4].value) for row in store.query(ESTABLISHED_BODIES.query)}
     assert ("Panel of Experts established pursuant to resolution 2140 (2014)", "2140_(2014)", "request") in rows
 

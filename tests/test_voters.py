@@ -181,19 +181,11 @@ def test_a_decision_says_how_it_was_adopted_and_a_state_printed_twice_keeps_its_
 def test_the_example_question_counts_each_states_abstentions_as_the_models_do() -> None:
     """The query page's question over the Council's resolutions of 1960–1969 in ../shared: per
     State and choice, as many resolutions as the models name it for."""
-    import pyoxigraph
-
-    from lod.rdf import WorkRegistry, map_resolution
     from lod.rdf.examples import COUNCIL_ABSTENTIONS
+    from stores import store_of
 
     documents = [parse_file(p) for p in sorted(SC.glob("S_RES_*_196?_EN_GOLD.txt"))]
-    registry = WorkRegistry(base="http://lod.test")
-    for res in documents:
-        registry.add(res)
-    store = pyoxigraph.Store()
-    for res in documents:
-        store.load("\n".join(map_resolution(res, registry, "http://lod.test").lines()).encode(),
-                   pyoxigraph.RdfFormat.N_TRIPLES)
+    store = store_of(*documents)
     answered = {(row[0].value.rsplit("/", 1)[-1], row[2].value): int(row[3].value)
                 for row in store.query(COUNCIL_ABSTENTIONS.query)}
     expected: Counter[tuple[str, str]] = Counter()
