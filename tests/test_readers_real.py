@@ -310,6 +310,37 @@ def test_decision_record_inline_footnote_and_later_meeting() -> None:
     assert parse_file(_one(DECISIONS, "72_504_A_and_B.json")).meeting == "112th plenary meeting"
 
 
+def test_a_footnote_the_database_writes_with_a_capital_is_a_note_too() -> None:
+    """"(Footnote: A/79/421, para. 19, Draft decision I.)" as 255 records of ../shared write it
+    (others "(footnote: …)"): a numbered note, out of the text, where the operative verb of the
+    sentence is read ("decided", not the "as noted in paragraph 382" before it)."""
+    res = parse_file(_one(DECISIONS, "79_519_A_and_B.json"))
+    first = res.operative[0]
+    assert "Footnote" not in first.text and first.footnote_refs == ["1", "2"] and first.verb == "decided"
+    assert [(f.marker, f.text) for f in res.footnotes][:2] == [
+        ("1", "A/79/421, para. 19, Draft decision I."),
+        ("2", "Official Records of the General Assembly, Seventy-ninth Session, Supplement No. 20 (A/79/20)")]
+
+
+def test_the_notes_a_record_keeps_inside_its_text_do_not_swallow_the_next_part() -> None:
+    """76/407: part A's members with their terms ("(Benin),***" ⏎ "__________" ⏎ "*⇥Term of office
+    expires on 31 December 2022." …), then part B, whose letter carries a note ("B (footnote:
+    Decision 76/407 … becomes decision 76/407 A.)"): part B is text, the stars are notes, the
+    letter's note is the heading's. A section heading's note ("Provisional programme of work²",
+    77/521) is the heading's too, not a note without its marker."""
+    from lod.quality import findings
+
+    res = parse_file(_one(DECISIONS, "76_407_A_and_B.json"))
+    assert [p.section for p in res.operative] == ["A", "A", "B", "B"]
+    assert res.operative[2].text.startswith("At its 74th plenary meeting, on 23 May 2022")
+    notes = {f.marker: f.text for f in res.footnotes}
+    assert notes["***"] == "Term of office expires on 31 December 2024." and res.heading_refs == ["2"]
+    assert notes["2"].endswith("becomes decision 76/407 A.")
+    assert [f for f in findings(res) if f.code.endswith("marker") or f.code.startswith("marker")] == []
+    programme = parse_file(_one(DECISIONS, "77_521.json"))
+    assert "2" in programme.heading_refs and not [f for f in findings(programme) if f.code == "note-without-marker"]
+
+
 def _items(points: list) -> list[tuple[str, list[str]]]:
     return [(p.num, [q.num for q in p.subparagraphs]) for p in points]
 

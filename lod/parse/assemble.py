@@ -245,7 +245,8 @@ def assemble(src: SourceText, overrides: dict[str, Any]) -> Resolution:
         res.operative = changes(res.operative)
     res.closing_refs = list(dict.fromkeys(structure.closing_refs))
     heading = cleaned.lines[: len(cleaned.lines) - len(split.body_lines)]
-    res.heading_refs = [m for m in dict.fromkeys(MARK_RE.findall("\n".join(heading))) if m in cleaned.footnotes]
+    printed = [*MARK_RE.findall("\n".join(heading)), *structure.part_refs]
+    res.heading_refs = [m for m in dict.fromkeys(printed) if m in cleaned.footnotes]
     if head.body is not None:
         res.body, res.committee = adopting_body(head, split.formula_body)
     elif res.body is None and split.formula_body and formula_line(f"The {split.formula_body}") is not None:

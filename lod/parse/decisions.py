@@ -19,12 +19,13 @@ from lod.dates import iso_date
 from lod.parse.masthead import NUMBER_TITLE
 
 DECISION_VERB = re.compile(
-    r"\b(?:Assembly|Council|Commission|Conference|Committee|Board)\b[^.;:]{0,300}?\b((?:also |further )?"
+    r"\b(?:Assembly|Council|Commission|Conference|Committee|Board)\b[^.;:]{0,300}?(?<!\bas )\b((?:also |further )?"
     r"(?:decides|decided|takes note|took note|approves|approved|adopts|adopted|elects|elected|appoints|appointed|"
     r"requests|requested|welcomes|welcomed|endorses|endorsed|defers|deferred|notes|noted|recommends|recommended|"
     r"authorizes|authorized|confirms|confirmed))\b"
 )
-"""A decision's operative verb, printed after its organ ("… the General Assembly decided …")."""
+"""A decision's operative verb, printed after its organ ("… the General Assembly decided …"); not
+the verb of an "as" clause ("…, as noted in paragraph 306 of the report, decides to appoint …")."""
 
 
 ANNOUNCES_ITEMS = re.compile(r"\bfollowing (?:\w+ ){0,2}items\b", re.I)
@@ -34,7 +35,7 @@ __all__ = ["ANNOUNCES_ITEMS", "DECISION_VERB", "decision_meeting", "decision_sta
 
 
 _DECISION_HEAD = re.compile(
-    r"\bDecision adopted by the\b|:\s*(?:revised )?draft decision\s*$|^(?:Revised )?draft decision submitted by\b"
+    r"\bDecision adopted by the\b|:\s*(?:revised )?draft decision\s*$|^(?:revised )?draft decision\s*$|^(?:Revised )?draft decision submitted by\b"
     r"|^Decision (?:ES-|S-)?\d{1,4}/\d{1,4}\.\s",
     re.I,
 )

@@ -29,7 +29,7 @@ from lod.parse.textrecords import FIELDS, is_text_record, text_record_source
 _REQUIRED = ("ED_DecisionText", "ED_DecisionNumber")
 _NUMBER = re.compile(r"^((?:ES-|S-)?\d{1,4}/\d{1,4})\.?(?:\s+([A-Z](?:(?:,| and|, and) [A-Z])*|[A-Z]\s?[-–]\s?[A-Z]))?\.?$")
 """77/401, "77/408 A and B", "73/408 A-C"; the database sometimes keeps the printed full stop ("74/547.")."""
-_INLINE_FOOTNOTE = re.compile(r"\s*\(footnote:\s*([^()]*(?:\([^()]*\)[^()]*)*)\)")
+_INLINE_FOOTNOTE = re.compile(r"\s*\(footnote:\s*([^()]*(?:\([^()]*\)[^()]*)*)\)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,7 @@ def decision_source(record: Any, source: str) -> SourceText:
     date = iso_date(str(meetings[0].get("ED_Date") or "")) if meetings else None
     meeting = _meeting(meetings[0].get("ED_Number")) if meetings else None
     title = " ".join(str(record.get("ED_Title") or "").split())
+    text, stars = _embedded_notes(text)
     body_text, notes = _footnotes(text)
     head = [f"Decision adopted by the {body}" + (f" on {printed_date(date)}" if date else "")]
     agenda = " ".join(str(record.get("ED_AgendaItem") or "").split())
@@ -85,8 +86,8 @@ def decision_source(record: Any, source: str) -> SourceText:
         head.insert(0, f"Agenda item {agenda}")
     head.append(f"{number}. {title}" if title else f"{number}.")
     lines = [*head, "", body_text]
-    if notes:
-        lines += ["", RULE, *(f"{k} {note}" for k, note in enumerate(notes, 1))]
+    if notes or stars:
+        lines += ["", RULE, *(f"{k} {note}" for k, note in enumerate(notes, 1)), *(f"{m} {note}" for m, note in stars)]
     # the decisions database is kept in English only: its records are English texts
     meta: dict[str, Any] = {"kind": "decision", "number": number, "body": body, "language": "en"}
     if title:
@@ -108,6 +109,28 @@ def _text(value: Any) -> str:
     of peace", is then not run into the next, "15. …")."""
     text = str(value or "").replace("\r\n", "\n").replace("\r", "\n")
     return "\n\n".join(line.strip() for line in text.split("\n") if line.strip())
+
+
+_RULE_LINE = re.compile(r"^\s*_{5,}\s*$")
+_STAR_NOTE = re.compile(r"^\s*(\*{1,4})\s+(\S.*)$")
+
+
+def _embedded_notes(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """The notes a record keeps inside its text (the Word file's own, "*⇥Term of office expires on
+    31 December 2022.", with or without a rule above them) and the rules between its parts, taken
+    out so that what follows them (the decision's part B) is text again and not the last note's.
+    A part that prints the same star again keeps the first note of that star."""
+    out: list[str] = []
+    stars: list[tuple[str, str]] = []
+    for line in text.split("\n"):
+        if _RULE_LINE.match(line):
+            continue  # the notes are written under one rule at the end
+        if found := _STAR_NOTE.match(line):
+            if found.group(1) not in {m for m, _ in stars}:
+                stars.append((found.group(1), " ".join(found.group(2).split())))
+            continue
+        out.append(line)
+    return "\n".join(out), stars
 
 
 def _footnotes(text: str) -> tuple[str, list[str]]:

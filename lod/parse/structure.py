@@ -48,6 +48,9 @@ class Structure:
     meeting_date: str | None = None
     closing_refs: list[str] = field(default_factory=list)
     """Footnote markers printed on the closing lines or the record of the vote under them."""
+    part_refs: list[str] = field(default_factory=list)
+    """Markers on a part's letter or a section's heading ("B¹": "… becomes decision 76/407 A";
+    "Provisional programme of work²"): notes of a heading, which the model keeps as the document's."""
     warnings: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
 
@@ -104,6 +107,7 @@ class StructureBuilder:
         part = PART_LABEL.match(plain) if self.decision and len(plain) < 320 else None
         if part:
             self.section = part.group(1)  # "A", "Decision B": the parts of a multi-part decision
+            self.result.part_refs += MARK_RE.findall(block)
             return
         if not self.decision and not self.annex_paras and self._next_part(plain):
             # "B" of a resolution in parts, or a lettered section ("C" after "B", never roman C)
@@ -201,6 +205,7 @@ class StructureBuilder:
             self.pending_roman = roman.group(1) if not roman.group(2) else None
             return
         if not is_complete(plain) and (self._target or self.annex_paras or self.pending_roman) and len(plain) < 300:
+            self.result.part_refs += MARK_RE.findall(block)
             if self.expect_annex_title and self.annex_paras:
                 self.annex_titles[-1] = " ".join(plain.split())
                 self.expect_annex_title = False
