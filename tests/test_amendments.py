@@ -57,6 +57,15 @@ def read(text: str) -> Resolution:
     (IN_A_REPORT, ("A/99/L.40", ["DZA", "BHR", "BGD", "CIV", "EGY", "PSE"], None, "A/99/545",
                    "Implementation of the Convention on the Rights of Persons with Disabilities",
                    [(None, "In the eleventh preambular paragraph, delete “sexual orientation and gender identity,”.")])),
+    # its only words a list of sponsors and "Delete …": English by its masthead ("Distr.: Limited")
+    (("United Nations\nA/C.3/99/L.65\n\nGeneral Assembly\nDistr.: Limited\n14 November 2099\n\n99-18551 (E)    171199\n"
+      "*9918551*\n\nNinety-ninth session\nThird Committee\nAgenda item 66\nReport of the Human Rights Council\n\n\n"
+      "Bulgaria, Chile, Croatia, Cyprus, Denmark, Estonia, Finland, Germany,\nLuxembourg, Malta, Mexico, Norway, Poland, "
+      "Portugal, Slovakia, Slovenia,\nSpain, Switzerland and Uruguay: amendment to draft resolution A/C.3/99/L.24\n\n\n"
+      " Report of the Human Rights Council\n\n\nDelete the third preambular paragraph and operative paragraph 2.\n"),
+     ("A/C.3/99/L.65", ["BGR", "CHL", "HRV", "CYP", "DNK", "EST", "FIN", "DEU", "LUX", "MLT", "MEX", "NOR", "POL", "PRT",
+                        "SVK", "SVN", "ESP", "CHE", "URY"], "A/C.3/99/L.24", None, "Report of the Human Rights Council",
+      [(None, "Delete the third preambular paragraph and operative paragraph 2.")])),
 ])
 def test_an_amendment_is_read_with_its_sponsors_its_draft_and_its_changes(text: str, expected: tuple) -> None:
     res = read(text)

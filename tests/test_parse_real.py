@@ -346,6 +346,21 @@ def test_decision_taken_on_two_days_and_one_opening_with_the_organ() -> None:
     assert [f.marker for f in r.footnotes] == ["*", "**", "***"]
 
 
+def test_a_draft_decision_whose_kind_wraps_onto_the_next_line_and_whose_text_opens_with_the_organ() -> None:
+    """A/C.4/80/L.10: "Austria, …, Morocco and Spain: ⏎ draft decision", then "The General Assembly,
+    taking note of the application …, as noted in paragraph 306 of the report …, decides to appoint
+    …": a draft decision (refused before) whose verb is "decides", not the "as noted" clause's."""
+    text = ("United Nations\nA/C.4/99/L.10\n\nGeneral Assembly\nDistr.: Limited\n24 October 2099\n\nNinety-ninth session\n"
+            "Special Political and Decolonization Committee\n(Fourth Committee)\nAgenda item 48\n\n"
+            "Austria, France, Morocco and Spain:\ndraft decision\n\n\n Increase in the membership of the Committee\n\n"
+            "The General Assembly, taking note of the application of Gabon for membership in the Committee, as noted in\n"
+            "paragraph 306 of the report of the Committee, decides to appoint Gabon as a member of the Committee.\n")
+    r = parse_text(text, source="L10.txt")
+    assert (r.kind, r.symbol, r.title) == ("draft-decision", "A/C.4/99/L.10", "Increase in the membership of the Committee")
+    assert [s.iso3 for s in r.sponsors] == ["AUT", "FRA", "MAR", "ESP"]
+    assert [p.verb for p in r.operative] == ["decides"]
+
+
 def test_decision_in_parts_keeps_its_part_letters() -> None:
     r = decision("71_405_A_and_B")
     assert r.operative[0].section == "A"

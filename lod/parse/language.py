@@ -41,6 +41,12 @@ def _english_share(text: str) -> float:
     return sum(1 for w in words if w in _ENGLISH_WORDS) / len(words) if words else 0.0
 
 
+_ENGLISH_MASTHEAD = re.compile(r"\bDistr\.: (?:General|Limited|Restricted)\b|\bOriginal: English\b")
+"""The English version's masthead ("Distr.: Limited", "Original: English"; the French prints "Distr. :
+limitée", the Spanish "Distr. limitada"): an amendment of one line and a list of sponsors is English
+by it, when its few words cannot tell."""
+
+
 def set_language(res: Resolution, meta: dict[str, Any], formula: str | None, blocks: list[str], warnings: list[str],
                  heading: Sequence[str] = ()) -> None:
     """The document's language: as supplied, else from the opening formula's words, else English
@@ -58,7 +64,7 @@ def set_language(res: Resolution, meta: dict[str, Any], formula: str | None, blo
             if word in words[:2]:
                 res.language = code
                 return
-    if _english_share(" ".join([*heading, *blocks])) > 0.15:
+    if _english_share(" ".join([*heading, *blocks])) > 0.15 or any(_ENGLISH_MASTHEAD.search(line) for line in heading):
         res.language = "eng"
         warnings.append("language not printed; English inferred from the wording of the text")
         return
