@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from corpora import ABSENT, REAL
-from lod.parse import parse_file
+from lod.parse import parse_file, parse_text
 from lod.parse.closing import parse_closing
 from lod.parse.voters import names_in
 
@@ -193,3 +193,22 @@ def test_the_example_question_counts_each_states_abstentions_as_the_models_do() 
         for v in {(v.iso3, v.choice) for v in (res.voting.votes if res.voting else []) if v.iso3}:
             expected[(v[0], {"no": "No", "abstention": "Abstention", "non-voting": "NonVoting"}[v[1]])] += 1
     assert answered == dict(expected) and expected[("FRA", "Abstention")] >= 10
+
+
+@pytest.mark.parametrize("shape", ["as printed", "as orally revised", "brackets escaped", "revised without a vote"])
+def test_the_record_under_the_last_paragraph_is_never_read_into_it(shape: str) -> None:
+    """The record's lists ("In favour: …") are no part of the last paragraph, however the record
+    opens: "[Adopted, as orally revised, by a recorded vote …", or "\\[Adopted …\\]" as a Markdown
+    export escapes its brackets."""
+    text = (UNSEEN / "hrc_res_49_1_vote.txt").read_text(encoding="utf-8")
+    text = {
+        "as printed": text,
+        "as orally revised": text.replace("[Adopted by", "[Adopted, as orally revised, by"),
+        "brackets escaped": text.replace("[Adopted", "\\[Adopted").replace("of)]", "of)\\]"),
+        "revised without a vote": text[: text.index("[Adopted")] + "[Adopted, as orally revised, without a vote.]\n",
+    }[shape]
+    res = parse_text(text, source="hrc.txt")
+    assert res.operative[-1].text == "Requests the Secretary-General to provide all the resources necessary to fulfil the mandate."
+    assert res.voting is not None
+    expected = ("adopted-without-vote", 0) if shape == "revised without a vote" else ("adopted-recorded-vote", 42)
+    assert (res.voting.outcome, len(res.voting.votes)) == expected

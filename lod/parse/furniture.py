@@ -179,7 +179,7 @@ def is_furniture(line: str) -> bool:
 
 _CLOSING_LINE = re.compile(
     r"^(?:\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting(?:,? \d{1,2} [A-Z][a-z]+ \d{4})?$"
-    r"|\[?Adopted (?:at its|without a vote|by consensus|by a recorded vote)\b)"
+    r"|\\?\[?Adopted,? (?:at its|without a vote|by consensus|by a recorded vote|as orally)\b)"
 )
 """The closing lines ("62nd plenary meeting", "[Adopted without a vote.]"): the end of a last
 page is text again, even when its footnotes were printed above them."""

@@ -102,7 +102,7 @@ class StructureBuilder:
             if closing.group(1) or closing.group(3):
                 self.result.meeting = closing.group(1) or closing.group(3)
                 self.result.meeting_date = closing.group(2)
-            self.in_vote = plain.startswith("[") and "]" not in plain
+            self.in_vote = plain.lstrip("\\").startswith("[") and "]" not in plain
             return
         part = PART_LABEL.match(plain) if self.decision and len(plain) < 320 else None
         if part:
