@@ -28,6 +28,7 @@ def test_a_misread_first_word_is_read_as_the_lexicon_s(printed: str, text: str, 
     ("Brings", "Brings to the attention of Member States", True),
     ("Recognize", "Recognize that health is a precondition", True),  # a declaration's bare verb, not "Recognises"
     ("Emphasize", "Emphasize the importance of", True),
+    ("Refers", "Refers the consolidated text to the Conference", True),  # A/C.6/80/L.14: not a misspelt "Defers"
 ])
 def test_a_word_of_its_own_is_left_as_printed(printed: str, text: str, operative: bool) -> None:
     assert misspelt(printed, text, operative) is None
