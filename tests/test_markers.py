@@ -84,6 +84,9 @@ def test_a_marker_glued_to_an_acronym_is_the_note_the_count_expects() -> None:
         ("to achieve the Sustainable Development Goals 6 and to make reference", 5,  # A/RES/77/45
          f"to achieve the Sustainable Development Goals {mark('6')} and to make reference"),
         ("in line with Goals 6 and 7 of the Agenda", 5, "in line with Goals 6 and 7 of the Agenda"),
+        ("the attainment of the Sustainable Development Goals 6 in Central Africa;", 5,  # A/C.3/80/L.21
+         f"the attainment of the Sustainable Development Goals {mark('6')} in Central Africa;"),
+        ("under paragraphs 6 in resolution 1", 2, "under paragraphs 6 in resolution 1"),  # not the note the count expects
         ("under targets 6 and 7", 5, "under targets 6 and 7"),
         ("assistance to 4 as many States", 2, "assistance to 4 as many States"),  # not the note the count expects
     ],
