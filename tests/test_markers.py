@@ -87,6 +87,8 @@ def test_a_marker_glued_to_an_acronym_is_the_note_the_count_expects() -> None:
         ("the attainment of the Sustainable Development Goals 6 in Central Africa;", 5,  # A/C.3/80/L.21
          f"the attainment of the Sustainable Development Goals {mark('6')} in Central Africa;"),
         ("under paragraphs 6 in resolution 1", 2, "under paragraphs 6 in resolution 1"),  # not the note the count expects
+        ("Recalling all previous resolutions 2  on the follow-up to", 1,  # A/C.2/80/L.9: after a lower-case plural
+         f"Recalling all previous resolutions {mark('2')}  on the follow-up to"),
         ("under targets 6 and 7", 5, "under targets 6 and 7"),
         ("assistance to 4 as many States", 2, "assistance to 4 as many States"),  # not the note the count expects
     ],

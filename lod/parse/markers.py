@@ -140,7 +140,7 @@ def resolve_glued(text: str, state: MarkerState) -> str:
             # a plural reference word takes a list ("Goals 6 and 7"): one number and "and" a word or
             # a preposition after it ends the phrase ("the Sustainable Development Goals 6 and to make …")
             lone = word.endswith("s") and state.expects(number) and _AND_A_WORD.match(text, end) is not None
-            if (word in _REFERENCE_WORDS and not (ordinal_session or lone)) or not after_word:
+            if (word in _REFERENCE_WORDS and not (ordinal_session or lone)) or not (after_word or lone):
                 continue  # "paragraph 5"; but "at its sixtieth session 5 and" is a session and note 5
         out.append(text[pos:start])
         out.append(mark(number))
