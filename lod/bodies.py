@@ -254,6 +254,7 @@ BODIES: tuple[Body, ...] = (
     Body("wfp", "World Food Programme", "un-wfp", "worldFoodProgramme", ("WFP",), None, "programme"),
     Body("undef", "United Nations Democracy Fund", "un-undef", "unitedNationsDemocracyFund", ("UNDEF",), None, "programme"),
     Body("ethics", "Ethics Office", "un-ethics", "ethicsOffice", ("United Nations Ethics Office",), "secretariat", "office"),
+    Body("ffsdo", "Financing for Sustainable Development Office", "un-ffsdo", "financingForSustainableDevelopmentOffice", (), "desa", "office"),
     Body("desa", "Department of Economic and Social Affairs", "un-desa", "departmentOfEconomicAndSocialAffairs", (), "secretariat", "office"),
     Body("dgacm", "Department for General Assembly and Conference Management", "un-dgacm",
          "departmentForGeneralAssemblyAndConferenceManagement", (), "secretariat", "office"),

@@ -180,6 +180,17 @@ def test_commissions_and_groups_resolutions_ask_to_act_are_bodies_of_the_table(t
     assert (who.kind, who.body_key) == ("body", key)
 
 
+def test_an_office_named_in_full_is_the_office_the_paragraph_then_encourages() -> None:
+    """A/C.2/80/L.9: "Recognizes the work of the Financing for Sustainable Development Office, and
+    encourages the Office, in collaboration with experts …"; A/C.5/80/L.15: "the Ethics Office"."""
+    finder = AddresseeFinder(document_body=by_key("ga"))
+    found = finder.paragraph("Recognizes the work of the Financing for Sustainable Development Office, and encourages "
+                             "the Office, in collaboration with experts from the public and private sectors, to continue")
+    assert [(a.name, a.body_key) for a in found] == [("the Office", "ffsdo")]
+    [ethics] = addressees("Requests the Ethics Office to report on its activities", document_body=by_key("ga"))
+    assert ethics.body_key == "ethics"
+
+
 def test_economic_and_social_council_cases() -> None:
     two = addressees(
         "Requests the Commission on Narcotic Drugs and the Commission on Crime Prevention and Criminal Justice to cooperate;"
