@@ -81,6 +81,7 @@ GROUPS: tuple[SponsorGroup, ...] = (
     SponsorGroup("nato", "North Atlantic Treaty Organization", ("NATO",), "organization"),
     SponsorGroup("commonwealth", "Commonwealth", ("Commonwealth of Nations", "Commonwealth Secretariat"), "organization"),
     SponsorGroup("contadora", "Contadora Group", (), "group"),  # Colombia, Mexico, Panama, Venezuela (S/RES/530)
+    SponsorGroup("cvf", "Climate Vulnerable Forum", ("CVF",), "organization"),  # observer status asked for: A/C.6/80/L.5
 )
 
 _MEMBERS_OF = re.compile(r"^(?:the\s+)?(?:States\s+)?Members?\s+of\s+the\s+United\s+Nations\s+that\s+are\s+members\s+of\s+", re.I)

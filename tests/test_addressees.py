@@ -189,6 +189,9 @@ def test_an_office_named_in_full_is_the_office_the_paragraph_then_encourages() -
     assert [(a.name, a.body_key) for a in found] == [("the Office", "ffsdo")]
     [ethics] = addressees("Requests the Ethics Office to report on its activities", document_body=by_key("ga"))
     assert ethics.body_key == "ethics"
+    [forum] = addressees("Decides to invite the Climate Vulnerable Forum to participate in the sessions",
+                         document_body=by_key("ga"))  # A/C.6/80/L.5: an organization outside the UN
+    assert (forum.kind, forum.group) == ("organization", "cvf")
 
 
 def test_economic_and_social_council_cases() -> None:
