@@ -174,6 +174,7 @@ def test_security_council_cases() -> None:
     ("Requests the United Nations Council for Namibia to report", "uncn"),  # S/RES/283 (1970)
     ("Requests the United Nations Iraq-Kuwait Boundary Demarcation Commission to report", "ikbdc"),  # S/RES/773
     ("Requests the Inter-Agency and Expert Group on Sustainable Development Goal Indicators to review", "iaeg-sdgs"),
+    ("Encourages the Working Group on Enforced or Involuntary Disappearances to continue", "wgeid"),  # A/C.3/80/L.27
 ])
 def test_commissions_and_groups_resolutions_ask_to_act_are_bodies_of_the_table(text: str, key: str) -> None:
     [who] = addressees(text, document_body=by_key("sc"))
