@@ -135,14 +135,13 @@ def clean_inline_text(text: str) -> str:
 
 
 # --- Raw PDF text and page extracts --------------------------------------------------------
-_JOB = r"(?:GE\.)?\d{2}-\d{5}"
-"""A job number: New York's "23-12345", Geneva's "GE.23-06890" (the Human Rights Council's texts)."""
+_JOB = r"(?:GE\.)?\d{2}-\d{5}"  # a job number: New York's "23-12345", Geneva's "GE.23-06890" (the HRC's texts)
 JOB_NUMBER = re.compile(rf"^{_JOB}(?:\s*\([A-Z]\))?(?:\s+\d{{6}})?(?:\s+\d{{1,3}}/\d{{1,3}})?\s*$")
 BARCODE = re.compile(r"^\*\d{6,8}\*$")
-PAGE_NUMBER = re.compile(
-    rf"^\d{{1,3}}/\d{{1,3}}$|^\d{{1,3}}/\d{{1,3}}\s+{_JOB}$|^GE\.\d{{2}}-\d{{5}}\s+\d{{1,3}}$|^\d{{1,3}}\s+GE\.\d{{2}}-\d{{5}}$"
-)
-"""A page number with the job number where a page prints both: "3/12 23-12345", Geneva's "GE.23-06890 3"."""
+_JOB_DATE = re.compile(r"^[0-3]\d[01]\d\d\d$")
+"""The date of a job number on a line of its own ("18-11250 (E)" ⏎ "170718", as pdftotext splits them)."""
+PAGE_NUMBER = re.compile(rf"^\d{{1,3}}/\d{{1,3}}(?:\s+{_JOB})?$|^GE\.\d{{2}}-\d{{5}}\s+\d{{1,3}}$|^\d{{1,3}}\s+GE\.\d{{2}}-\d{{5}}$")
+"""A page number, with the job number where a page prints both: "3/12 23-12345", "GE.23-06890 3"."""
 _RULE = re.compile(r"^\s*_{5,}\s*$")
 _FOOTNOTE_START = re.compile(r"^(\d{1,3}|\*{1,3})\s+(\S.*)$")
 
@@ -163,10 +162,6 @@ def is_symbol_line(line: str) -> bool:
     """A line holding only a document symbol: a running header (or the masthead's symbol)."""
     m = SYMBOL_TOKEN.fullmatch(line.strip().rstrip("."))
     return m is not None and not line.strip().endswith(".")
-
-
-_JOB_DATE = re.compile(r"^[0-3]\d[01]\d\d\d$")
-"""The date of a job number on a line of its own ("18-11250 (E)" ⏎ "170718", as pdftotext splits them)."""
 
 
 def is_furniture(line: str) -> bool:

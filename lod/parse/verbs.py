@@ -65,33 +65,23 @@ _STRESS = ("in the strongest possible terms", "in the strongest terms", "unequiv
 _PHRASAL = {
     # verb (lower case) → the fixed continuations it takes, longest first
     "take": ("note", "into account", "into consideration"),
-    "calls": ("upon", "on", "for", "attention"),
-    "call": ("upon", "on", "for", "attention"),
-    "calling": ("upon", "on", "for", "attention"),
-    "bearing": ("in mind",),
-    "keeping": ("in mind",),
+    **{verb: ("upon", "on", "for", "attention") for verb in ("calls", "call", "calling")},
+    **{verb: ("in mind",) for verb in ("bearing", "keeping")},
     "takes": ("note", "into account", "into consideration", "cognizance"),
     "taking": ("note", "into account", "into consideration"),
-    "expresses": _EXPRESSED,
-    "expressing": _EXPRESSED,
+    **{verb: _EXPRESSED for verb in ("expresses", "expressing")},
     "acting": ("under chapter vii of the charter of the united nations", "under chapter vii", "under chapter vi"),
-    "pays": ("tribute", "homage"),
-    "paying": ("tribute", "homage"),
-    "looking": ("forward", "ahead"),  # "Looking ahead to the pivotal 2026 Review Conference" (A/RES/80/39)
-    "looks": ("forward", "ahead"),
+    **{verb: ("tribute", "homage") for verb in ("pays", "paying")},
+    **{verb: ("forward", "ahead") for verb in ("looking", "looks")},  # "Looking ahead to the … Conference" (A/RES/80/39)
     "places": ("on record",),
     "extends": tuple(f"its {word}" for word in ("thanks", "appreciation", "gratitude", "condolences", "sympathy", "support", "full support")),
-    "draws": ("the attention", "attention"),
-    "drawing": ("the attention", "attention"),
-    "brings": ("to the attention",),  # "Brings to the attention of the … Chief Executives Board" (A/RES/77/320)
-    "bringing": ("to the attention",),
+    **{verb: ("the attention", "attention") for verb in ("draws", "drawing")},
+    **{verb: ("to the attention",) for verb in ("brings", "bringing")},  # "Brings to the attention of …" (A/RES/77/320)
     "giving": ("due consideration", "consideration"),  # "Giving due consideration to the urgent situation"
     "proceeding": ("from",),  # "Proceeding from the fact that …" (A/RES/77/56)
     "being": (*_STILL, "aware", "conscious", "mindful", "desirous", "anxious", "disturbed", "satisfied", "confident"),
-    "remains": _STILL,
-    "remaining": _STILL,
-    "condemns": _STRESS,
-    "condemning": _STRESS,
+    **{verb: _STILL for verb in ("remains", "remaining")},
+    **{verb: _STRESS for verb in ("condemns", "condemning")},
     **{verb: _ITS for verb in (
         "reiterates", "reiterating", "reaffirms", "reaffirming", "renews", "renewing", "recalls",
         "affirms", "affirming", "pledges", "pledging",
