@@ -478,3 +478,19 @@ def test_a_text_that_is_no_resolution_is_refused_with_its_name_and_why(tmp_path:
         parse_file(path)
     assert caught.value.source == "minutes.txt"
     assert "not a UN resolution, decision or draft" in caught.value.reason
+
+
+@pytest.mark.parametrize(("heading", "said"), [
+    ("Note by the Secretariat", "this is a note by the Secretariat, not a UN resolution"),  # A/C.2/80/L.1
+    ("Statement by the President of the Security Council", "this is a statement by the President of the Security Council, not"),
+])
+def test_a_document_that_says_what_else_it_is_is_refused_as_that(tmp_path: Path, heading: str, said: str) -> None:
+    """An L. document of a committee can be a note on its organization of work, an S/PRST a
+    statement: the refusal names what the masthead calls it."""
+    path = tmp_path / "other.txt"
+    path.write_text("United Nations\nA/C.2/99/L.1\n\nGeneral Assembly\nDistr.: Limited\n12 September 2099\n\n"
+                    f"Ninety-ninth session\nSecond Committee\n\n Organization of work\n\n{heading}\n\n"
+                    "Allocation of items\n\n1.\nThe agenda items allocated to the Committee are listed in a note.\n")
+    with pytest.raises(ParseError) as caught:
+        parse_file(path)
+    assert caught.value.source == "other.txt" and caught.value.reason.startswith(said)

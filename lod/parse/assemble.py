@@ -12,7 +12,7 @@ from lod.model import Footnote, Resolution
 from lod.parse.blocks import NUM_START, BlockBuilder
 from lod.parse.openings import is_complete
 from lod.parse.enrich import add_addressees, add_citations
-from lod.parse.errors import ParseError
+from lod.parse.errors import ParseError, not_a_resolution
 from lod.parse.furniture import (
     MARK_RE,
     Cleaned,
@@ -182,11 +182,7 @@ def _split(lines: list[str], source: str) -> _Split:
     numbered = any(NUM_START.match(line.strip()) for line in lines[start:])
     preambular = any(line.rstrip().endswith(",") and leading_phrase(line.strip(), operative=False) for line in lines[start:])
     if start == 0 or not (numbered or preambular):
-        raise ParseError(
-            source,
-            "this is not a UN resolution, decision or draft: it has no opening formula "
-            "(\"The General Assembly,\") and is not a page of one (symbol header and numbered paragraphs)",
-        )
+        raise not_a_resolution(lines, source)
     head = parse_masthead(lines[:1])
     head.title = short_title
     return _Split(head, lines[start:], extract=True)
