@@ -22,12 +22,12 @@ from dataclasses import dataclass
 from lod.model import OperativeParagraph
 from lod.parse.furniture import find_symbol, is_furniture, strip_marks
 
-_LINE = re.compile(
-    r"^(?P<sponsors>.*?):\s*(?P<rest>amendments?\s+to\s+(?:the\s+)?(?:revised\s+)?draft\s+(?P<kind>resolution|decision)\b.*)$",
-    re.IGNORECASE,
-)
-"""The sponsor line of an amendment, or its start where the amendment's words wrap onto the next line."""
-_WRAPPED = re.compile(r"^amendments?\s+to\s+(?:the\s+)?(?:revised\s+)?draft\s+(?:resolution|decision)\b", re.IGNORECASE)
+_WORDS = r"amendments?\s+to\s+(?:the\s+)?(?:revised\s+)?draft\s+(?P<kind>resolution|decision)\b"
+"""The words that make a sponsor line an amendment's: "amendment to revised draft resolution"."""
+_LINE = re.compile(rf"^(?P<sponsors>.*?):\s*{_WORDS}\s*(?P<target>.*)$", re.IGNORECASE)
+"""The sponsor line of an amendment, with what follows the words: the draft as printed."""
+_PARTIAL = re.compile(r"(?:amendments?(?:\s+to(?:\s+the)?(?:\s+revised)?(?:\s+draft)?)?)?", re.IGNORECASE)
+"""The words cut short at a line's end ("…:* amendment to ⏎ draft resolution 4 …"): the next line completes them."""
 _IN_REPORT = re.compile(r"\b(?:recommended|contained)\b.*\breport\b", re.IGNORECASE)
 _INSTRUCTION = re.compile(
     r"^(?:\d{1,3}\.(?:\s|$)|(?:In|Delete|Insert|Replace|Add|After|Before|For|Amend|At the end|The title|Operative|Preambular"
@@ -79,8 +79,7 @@ def find_amendment(lines: list[str]) -> Amendment | None:
                 break
         if found is None:
             continue
-        rest = re.sub(r"^amendments?\s+to\s+(?:the\s+)?(?:revised\s+)?draft\s+(?:resolution|decision)\s*", "",
-                      found.group("rest"), flags=re.IGNORECASE)
+        rest = found.group("target")
         k = i + 1 + after
         while k < len(plain) and plain[k] and not _INSTRUCTION.match(plain[k]) and _continues(rest):
             rest, k = f"{rest} {plain[k]}", k + 1  # the draft's reference wraps: "… in its report ⏎ contained in …"
@@ -92,8 +91,7 @@ def _opens_amendment(plain: list[str], i: int, after: int) -> bool:
     """Whether the words "amendment to draft resolution" may still be completed by the next line."""
     joined = " ".join(plain[i : i + after + 1])
     tail = joined.split(":", 1)[1].strip() if ":" in joined else ""
-    return i + after + 1 < len(plain) and bool(plain[i + after + 1]) and bool(
-        re.fullmatch(r"(?:amendments?(?:\s+to(?:\s+the)?(?:\s+revised)?(?:\s+draft)?)?)?", tail, re.IGNORECASE))
+    return i + after + 1 < len(plain) and bool(plain[i + after + 1]) and _PARTIAL.fullmatch(tail) is not None
 
 
 def changes(operative: list[OperativeParagraph]) -> list[OperativeParagraph]:
@@ -121,18 +119,14 @@ def _continues(target: str) -> bool:
 
 def _body_start(plain: list[str], k: int) -> int:
     """The first instruction after the title block that follows the sponsor line."""
-    seen_title = False
     for j in range(k, len(plain)):
         line = plain[j]
         if not line or is_furniture(line):
             continue
-        if seen_title and _INSTRUCTION.match(line):
-            return j
-        if not seen_title and _INSTRUCTION.match(line) and not re.match(r"^\d{1,4}/", line):
-            return j  # no title printed
-        seen_title = True
-        if j + 1 < len(plain) and not plain[j + 1] and _first_after_blank(plain, j + 1):
-            return _first_after_blank(plain, j + 1)  # type: ignore[return-value]
+        if _INSTRUCTION.match(line):
+            return j  # after the title, or with no title printed
+        if j + 1 < len(plain) and not plain[j + 1] and (first := _first_after_blank(plain, j + 1)):
+            return first
     return len(plain)
 
 

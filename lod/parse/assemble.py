@@ -198,14 +198,11 @@ def _amendment_split(lines: list[str], amendment: Amendment) -> _Split:
         shown[k] = ""  # the rest of the reference to the draft: no title
     head = parse_masthead(shown)
     head.kind = "draft-amendment"
-    info = parse_symbol(head.symbol) if head.symbol else None
-    organ = by_key(info.body).name if info is not None and info.body else None
-    if organ in (head.body, head.committee) and organ != head.body:  # "A/HRC/…": the Council under the Assembly
-        head.body, head.committee = organ, None
     head.draft_symbol, head.report_symbol = amendment.draft_symbol, amendment.report_symbol
-    if head.title:
-        head.title = re.sub(r"^(?:ES-|S-)?\d{1,4}/(?:_+|…|\.{3})\.?\s+", "", head.title)  # "52/… Human rights, …"
-    return _Split(head, lines[amendment.body_start :], decision=True)
+    info = parse_symbol(head.symbol) if head.symbol else None
+    # no formula says whose text it is: the symbol's organ does ("A/HRC/…", the Council under the Assembly)
+    organ = by_key(info.body).name if info is not None and info.body else None
+    return _Split(head, lines[amendment.body_start :], formula_body=organ, decision=True)
 
 
 _ITALIC_OPENING = re.compile(r"^\*[A-Z][a-z]+", re.MULTILINE)

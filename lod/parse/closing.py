@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from lod.dates import MONTH_NAMES as MONTHS, iso_date
 from lod.model import Resolution, Voting
 from lod.parse.furniture import find_symbol, is_furniture
-from lod.parse.voters import council_votes, distinct, record_votes
+from lod.parse.voters import checked, council_votes, record_votes
 
 _DIGIT = r"[\dIlOi\]]"
 """A digit as printed or misread by OCR: "I" / "l" / "i" / "]" for 1, "O" for 0 ("I851st", "3O93rd")."""
@@ -79,6 +79,7 @@ _WITHOUT_VOTE_BRACKET = re.compile(
     r"\[\s*Adopted(?:,? as (?:orally )?(?:revised|amended),?)?,? (?:without a vote|by consensus)\.?\s*\]"
 )
 """The same record when there was no vote: "[Adopted without a vote.]"."""
+_RECORD_HINT = re.compile(r"\brecorded vote of\b|\[\s*Adopted\b")
 
 
 @dataclass(frozen=True)
@@ -119,8 +120,8 @@ def _joined(text: str) -> str:
 def _recorded(text: str) -> Voting | None:
     """The last bracketed record of how the text was adopted, with the States each list names
     (a page break inside the lists leaves its job number, page number and running header out)."""
-    if "Adopted" not in text:
-        return None
+    if _RECORD_HINT.search(text) is None:
+        return None  # most texts: no record, and no second pass over the whole text
     joined = _joined("\n".join(line for line in text.splitlines() if not is_furniture(line) and not find_symbol(line)))
     record = None
     for record in _RECORD.finditer(joined):
@@ -188,6 +189,6 @@ def apply_closing(res: Resolution, text: str) -> list[str]:
     res.adoption_date = res.adoption_date or closing.date
     if res.voting is None and closing.voting is not None:
         res.voting = closing.voting
-        res.voting.votes, warnings = distinct(closing.voting.votes)
-        return warnings + [f"voter not recognised as a State: {v.state}" for v in res.voting.votes if v.iso3 is None]
+        res.voting.votes, warnings = checked(closing.voting.votes)
+        return warnings
     return []

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from lod.parse.joining import join_lines
-from lod.parse.pdf import PAGE_BREAK
+from lod.parse.pdf import PAGE_BREAK, PRINTED_RULE
 from lod.symbols import SYMBOL_RE
 
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
@@ -142,7 +142,6 @@ _JOB_DATE = re.compile(r"^[0-3]\d[01]\d\d\d$")
 """The date of a job number on a line of its own ("18-11250 (E)" ⏎ "170718", as pdftotext splits them)."""
 PAGE_NUMBER = re.compile(rf"^\d{{1,3}}/\d{{1,3}}(?:\s+{_JOB})?$|^GE\.\d{{2}}-\d{{5}}\s+\d{{1,3}}$|^\d{{1,3}}\s+GE\.\d{{2}}-\d{{5}}$")
 """A page number, with the job number where a page prints both: "3/12 23-12345", "GE.23-06890 3"."""
-_RULE = re.compile(r"^\s*_{5,}\s*$")
 _FOOTNOTE_START = re.compile(r"^(\d{1,3}|\*{1,3})\s+(\S.*)$")
 
 
@@ -247,7 +246,7 @@ def clean_pdf_text(text: str) -> Cleaned:
             in_notes, current, ruled, page_start = False, None, False, len(out) + 1
             out.append("")
             continue
-        if _RULE.match(line):
+        if PRINTED_RULE.match(line):
             ruled = True
             in_notes, current = True, None
             continue

@@ -37,7 +37,7 @@ symbol, not a symbol and footnote 4 (a resolution number before a marker, "76/27
 _NO_QUANTITY_AFTER = re.compile(r"\s+(?:and|as|with|which|that|for|at|is|are|was|were|has|have|had)\b")
 """A word after a number that no count of things is followed by ("5 million", "3 people"): the
 number before it ends its phrase, a note's marker."""
-_AND_A_WORD = re.compile(r"\s+(?:and\s+(?:to\s+)?[a-z]{2,}\b(?!\s+\d)|(?:in|on|by|within|across|among|through|towards)\s+(?!\d))")
+_ENDS_THE_PHRASE = re.compile(r"\s+(?:and\s+(?:to\s+)?[a-z]{2,}\b(?!\s+\d)|(?:in|on|by|within|across|among|through|towards)\s+(?!\d))")
 """After a plural reference word and one number, what ends the phrase there ("Goals 6 and to make",
 "Goals 6 in Central Africa"): the number is a note's marker, where "Goals 6 and 7" is a list."""
 _ORDINAL = re.compile(r"(?:first|second|third|th)$", re.IGNORECASE)
@@ -139,7 +139,7 @@ def resolve_glued(text: str, state: MarkerState) -> str:
             ordinal_session = word == "session" and len(previous) > 1 and _ORDINAL.search(previous[-2]) is not None
             # a plural reference word takes a list ("Goals 6 and 7"): one number and "and" a word or
             # a preposition after it ends the phrase ("the Sustainable Development Goals 6 and to make …")
-            lone = word.endswith("s") and state.expects(number) and _AND_A_WORD.match(text, end) is not None
+            lone = word.endswith("s") and state.expects(number) and _ENDS_THE_PHRASE.match(text, end) is not None
             if (word in _REFERENCE_WORDS and not (ordinal_session or lone)) or not (after_word or lone):
                 continue  # "paragraph 5"; but "at its sixtieth session 5 and" is a session and note 5
         out.append(text[pos:start])

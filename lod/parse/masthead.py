@@ -106,7 +106,7 @@ Special Political and Decolonization Committee (Fourth Committee) (A/76/425, par
 Economic and Social Council's own drafts: "[on a proposal considered in plenary meeting (E/2018/L.21)]";
 a bracket left open before the number and title ("… (A/72/681 and A/72/681/Corr.1) ⏎ 72/263. …")."""
 NUMBER_TITLE = re.compile(r"^(?:(?:Resolution|Decision) )?((?:ES-|S-)?\d{1,4}/\d{1,4}(?: [A-Z])?|\d{1,4} \([IVXLC]{1,8}\)|\d{4}/\d{1,4})\.\s+(\S.*)$")
-_SPONSOR_END = re.compile(r"^(.*?):\s*(revised )?draft (resolution|decision)\s*$", re.I)
+SPONSOR_END = re.compile(r"^(.*?):\s*(revised )?draft (resolution|decision)\s*$", re.I)
 _DRAFT_ALONE = re.compile(r"^(?:(?:revised )?draft )?(?:resolution|decision)$", re.I)
 _SUBMITTED = re.compile(r"^(?:(?:Revised )?[Dd]raft (resolution|decision)) submitted by (.+)$")
 _COMMITTEE = re.compile(r"^(?:(First|Second|Third|Fourth|Fifth|Sixth) Committee|Special Political and Decolonization Committee.*)$")
@@ -165,14 +165,14 @@ def parse_masthead(lines: list[str]) -> Masthead:
             elif (k := next((k for k in range(i + 1, min(i + 3, len(plain))) if plain[k]), None)) is not None \
                     and formula_line(plain[k]) is None:
                 head.title = _title_from(plain, k, plain[k])  # "2018/27." ⏎ ⏎ "Report of the Committee …" (pdftotext)
-        m = _SPONSOR_END.match(line)
+        m = SPONSOR_END.match(line)
         if m and head.sponsor_line is None:
             head.kind = "draft-" + m.group(3).lower()
             _sponsor_lines(head, lines, plain, i, m.group(1))
         following = next((k for k in range(i + 1, len(plain)) if plain[k]), None)
         if not m and head.sponsor_line is None and ":" in line and following and _DRAFT_ALONE.match(plain[following]):
             # "…, New Zealand and Suriname: draft" with "resolution" wrapped onto the next line
-            m = _SPONSOR_END.match(f"{line} {plain[following]}")
+            m = SPONSOR_END.match(f"{line} {plain[following]}")
             if m:
                 head.kind = "draft-" + m.group(3).lower()
                 _sponsor_lines(head, lines, plain, i, m.group(1))
@@ -219,7 +219,7 @@ def _next_text(plain: list[str], i: int) -> str | None:
     """The agenda item's title: the lines after the item number up to a blank line."""
     out: list[str] = []
     for line in plain[i + 1 :]:
-        if not line or _SPONSOR_END.match(line) or is_furniture(line):
+        if not line or SPONSOR_END.match(line) or is_furniture(line):
             if out:
                 break
             continue
@@ -293,7 +293,7 @@ def _structural(line: str, head: Masthead) -> bool:
     """A masthead line that is not part of a title: symbol, organ, dates, items, sponsors, route."""
     return bool(
         _SKIP.match(line)
-        or _SPONSOR_END.match(line)
+        or SPONSOR_END.match(line)
         or _DRAFT_ALONE.match(line)
         or _SUBMITTED.match(line)
         or _ADOPTED.search(line)

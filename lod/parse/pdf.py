@@ -35,9 +35,10 @@ PDFIUM_HYPHEN = "\ufffe"
 hyphen): a noncharacter that XML cannot carry, so it is read as the hyphen it stands for."""
 RULE = "__________"
 """The line the furniture stage takes for a footnote rule (a drawn line has no text)."""
+PRINTED_RULE = re.compile(r"^\s*_{5,}\s*$")
+"""A rule as text prints it (five underscores or more): what every reader takes for one."""
 
 _LOCK = threading.Lock()
-_PRINTED_RULE = re.compile(r"^\s*_{5,}\s*$")
 _BARCODE = re.compile(r"^\*\d{6,8}\*$")
 RAISED = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 """Digits → superscript digits: how every reader writes a footnote marker (furniture reads them back)."""
@@ -141,7 +142,7 @@ def _page_text(lines: list[Line], text_size: float) -> str:
         else:
             body.append(text)
     first_note = next((k for k, text in enumerate(notes) if text[:1] in NOTE_MARKS), None)
-    if first_note is not None and not any(_PRINTED_RULE.match(text) for text in notes[:first_note]):
+    if first_note is not None and not any(PRINTED_RULE.match(text) for text in notes[:first_note]):
         notes.insert(first_note, RULE)
     body += notes
     return "\n".join(_join_hyphens(body)) + "\n"

@@ -22,7 +22,7 @@ from typing import Any
 from lod.bodies import Body, by_key
 from lod.dates import iso_date, printed_date
 from lod.parse.errors import ParseError
-from lod.parse.pdf import RAISED, RULE
+from lod.parse.pdf import PRINTED_RULE, RAISED, RULE
 from lod.parse.readers import SourceText
 from lod.parse.textrecords import FIELDS, is_text_record, text_record_source
 
@@ -111,7 +111,6 @@ def _text(value: Any) -> str:
     return "\n\n".join(line.strip() for line in text.split("\n") if line.strip())
 
 
-_RULE_LINE = re.compile(r"^\s*_{5,}\s*$")
 _STAR_NOTE = re.compile(r"^\s*(\*{1,4})\s+(\S.*)$")
 
 
@@ -123,7 +122,7 @@ def _embedded_notes(text: str) -> tuple[str, list[tuple[str, str]]]:
     out: list[str] = []
     stars: list[tuple[str, str]] = []
     for line in text.split("\n"):
-        if _RULE_LINE.match(line):
+        if PRINTED_RULE.match(line):
             continue  # the notes are written under one rule at the end
         if found := _STAR_NOTE.match(line):
             if found.group(1) not in {m for m, _ in stars}:

@@ -22,6 +22,7 @@ from typing import Any
 
 from lod.bodies import by_key, by_name
 from lod.dates import iso_date, printed_date
+from lod.parse.masthead import SPONSOR_END
 from lod.parse.readers import SourceText, read_text
 from lod.symbols import SYMBOL_RE, parse_symbol
 
@@ -36,8 +37,6 @@ FIELDS: dict[str, tuple[str, ...]] = {
 
 _KIND_TITLE = re.compile(r"^(?:revised )?draft (?:resolution|decision)$", re.I)
 """A record's title that only says what the text is ("draft resolution"): its kind, not its title."""
-_SPONSOR_TITLE = re.compile(r"^.+:\s*(?:revised )?draft (?:resolution|decision)$", re.I)
-"""A record's title that is the sponsor line itself ("United States of America: draft resolution")."""
 
 
 def _field(record: dict[str, Any], fact: str) -> Any:
@@ -79,7 +78,7 @@ def text_record_source(record: dict[str, Any], source: str) -> SourceText:
     title = _text(_field(record, "title"))
     date = iso_date(_text(_field(record, "date"))) if _field(record, "date") else None
     meta: dict[str, Any] = {"symbol": symbol} if symbol else {}
-    kind = _KIND_TITLE.match(title) or _SPONSOR_TITLE.match(title)
+    kind = _KIND_TITLE.match(title) or SPONSOR_END.match(title)  # a title that is the sponsor line itself
     if kind:
         meta["kind"] = "draft-decision" if kind.group(0).lower().endswith("decision") else "draft-resolution"
     if not _prints_masthead(text, symbol):
@@ -97,7 +96,7 @@ def _masthead(symbol: str | None, date: str | None, title: str, authors: str | N
     lines += [organ] if organ else []
     lines += [printed_date(date)] if date else []
     kind = title if _KIND_TITLE.match(title) else None
-    if _SPONSOR_TITLE.match(title):
+    if SPONSOR_END.match(title):
         return [*lines, "", title]
     if authors:
         lines += ["", f"{authors}: {(kind or 'draft resolution').lower()}"]

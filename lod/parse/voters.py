@@ -90,9 +90,10 @@ def names_in(printed: str) -> list[str]:
     return out
 
 
-def distinct(votes: list[Vote]) -> tuple[list[Vote], list[str]]:
-    """Each voter once: a State printed in two lists (a misprint, or OCR) keeps the first choice;
-    with the warnings that say so. A vote has exactly one choice in the shapes."""
+def checked(votes: list[Vote]) -> tuple[list[Vote], list[str]]:
+    """Each voter once, and the warnings a curator needs: a State printed in two lists (a misprint,
+    or OCR) keeps its first choice (a vote has exactly one choice in the shapes); a name no State
+    has is kept unresolved. Every reader's votes (text or AKN) pass through here."""
     kept: dict[str, Vote] = {}
     warnings: list[str] = []
     for vote in votes:
@@ -100,6 +101,7 @@ def distinct(votes: list[Vote]) -> tuple[list[Vote], list[str]]:
         first = kept.setdefault(key, vote)
         if first is not vote:
             warnings.append(f"voter named twice, as {first.choice} and as {vote.choice}: {vote.state} (the first kept)")
+    warnings += [f"voter not recognised as a State: {v.state}" for v in kept.values() if v.iso3 is None]
     return list(kept.values()), warnings
 
 

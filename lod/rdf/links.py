@@ -224,12 +224,7 @@ class CitationMapping(MapperBase):
             self.add(w, UNRES.draft, target)
             self.add(w, DCTERMS.references, target)
         if res.report_symbol:
-            report = self.registry.corpus_work(res.report_symbol)
-            target = URIRef(report.iri.work()) if report else document_iri(self.base, res.report_symbol)
-            if report is None:
-                self.document(target, res.report_symbol)
-            else:
-                self.corpus_work_label(target, report)
+            target = self.by_symbol(res.report_symbol)
             self.add(w, UNRES.report, target)
             self.add(w, DCTERMS.references, target)
         if res.symbol and res.kind.startswith("draft"):
@@ -243,14 +238,18 @@ class CitationMapping(MapperBase):
         """`unres:amends`: the draft's work when the corpus holds it, else the draft or the report
         that recommends it as a UN document."""
         for symbol in (self.res.draft_symbol, self.res.report_symbol):
-            if not symbol:
-                continue
-            draft = self.registry.corpus_work(symbol)
-            target = URIRef(draft.iri.work()) if draft is not None else document_iri(self.base, symbol)
-            if draft is None:
-                self.document(target, symbol)
-            else:
-                self.corpus_work_label(target, draft)
-            if target != self.work:
+            target = self.by_symbol(symbol) if symbol else None
+            if target is not None and target != self.work:
                 self.add(self.work, UNRES.amends, target)
                 self.add(self.work, DCTERMS.references, target)
+
+    def by_symbol(self, symbol: str) -> URIRef:
+        """The work of the corpus a symbol names, labelled, else the UN document of that symbol."""
+        work = self.registry.corpus_work(symbol)
+        if work is None:
+            target = document_iri(self.base, symbol)
+            self.document(target, symbol)
+            return target
+        target = URIRef(work.iri.work())
+        self.corpus_work_label(target, work)
+        return target

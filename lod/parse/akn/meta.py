@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from lod.model import Resolution, Subject, Vote, Voting, WorkflowStep
+from lod.model import Resolution, Subject, Voting, WorkflowStep
 from lod.parse.agenda import agenda_items
 from lod.parse.akn.inline import InlineReader, child, children, descendants, local, squash
-from lod.states import lookup_state
+from lod.parse.voters import checked, votes_of
 
 PLACEHOLDER_DATES = frozenset({"0001-01-01", "9999-12-31", "1900-01-01"})
 
@@ -215,14 +215,10 @@ def voting(meta: etree._Element | None, warnings: list[str]) -> Voting | None:
         value = (count.get("value") or "").strip()
         if value.isdigit():
             setattr(result, choice.replace("-", "_"), int(value))
-        for org in descendants(count, "organization"):
-            name = squash("".join(org.itertext()))
-            if not name:
-                continue
-            state = lookup_state(name)
-            if state is None:
-                warnings.append(f"voter not recognised as a State: {name}")
-            result.votes.append(Vote(name, choice, state.iso3 if state else None))  # type: ignore[arg-type]
+        names = [squash("".join(org.itertext())) for org in descendants(count, "organization")]
+        result.votes += votes_of([name for name in names if name], choice)  # type: ignore[arg-type]
+    result.votes, found = checked(result.votes)
+    warnings += found
     return result
 
 
