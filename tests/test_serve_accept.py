@@ -63,16 +63,32 @@ def _workers(master: int) -> list[int]:
     return [int(pid) for pid in Path(f"/proc/{master}/task/{master}/children").read_text().split()]
 
 
-def _connections_held(pid: int, port: int, peers: set[int]) -> int:
-    """Established TCP connections to `port` from the client ports `peers` among the open files
-    of process `pid` (from /proc): the server's own readiness probe, still closing, is not one."""
-    ours = {os.readlink(f"/proc/{pid}/fd/{fd}") for fd in os.listdir(f"/proc/{pid}/fd")}
+def _server_sockets(port: int, peers: set[int]) -> set[str]:
+    """The socket inodes of established TCP connections to `port` from the client ports `peers`
+    (the server's own readiness probe, still closing, is not one), from /proc/net/tcp.
+
+    The kernel writes that table a page per read() while other tests open and close sockets: a
+    line can come twice or not at all (seen: 9 connections of 8). Inodes are a set, and the
+    table is read three times, so a line missed in one read is found in another."""
+    inodes: set[str] = set()
+    for _ in range(3):
+        for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+            fields = line.split()
+            local, remote = int(fields[1].split(":")[1], 16), int(fields[2].split(":")[1], 16)
+            if local == port and remote in peers and fields[3] == "01":
+                inodes.add(f"socket:[{fields[9]}]")
+    return inodes
+
+
+def _connections_held(pid: int, sockets: set[str]) -> int:
+    """How many of `sockets` are among the open files of process `pid` (from /proc; a file the
+    process closes while it is listed is not one)."""
     held = 0
-    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
-        fields = line.split()
-        local, remote = int(fields[1].split(":")[1], 16), int(fields[2].split(":")[1], 16)
-        if local == port and remote in peers and fields[3] == "01" and f"socket:[{fields[9]}]" in ours:
-            held += 1
+    for fd in os.listdir(f"/proc/{pid}/fd"):
+        try:
+            held += os.readlink(f"/proc/{pid}/fd/{fd}") in sockets
+        except FileNotFoundError:
+            continue
     return held
 
 
@@ -90,7 +106,8 @@ def _held_after_a_start(corpus_build: Path, folder: Path) -> dict[int, int]:
                 client.request("GET", "/.well-known/void")
                 assert client.getresponse().read()
             peers = {client.sock.getsockname()[1] for client in clients if client.sock is not None}
-            return {pid: _connections_held(pid, port, peers) for pid in _workers(server.process.pid)}
+            sockets = _server_sockets(port, peers)
+            return {pid: _connections_held(pid, sockets) for pid in _workers(server.process.pid)}
         finally:
             for client in clients:
                 client.close()
