@@ -322,6 +322,30 @@ def test_a_footnote_the_database_writes_with_a_capital_is_a_note_too() -> None:
         ("2", "Official Records of the General Assembly, Seventy-ninth Session, Supplement No. 20 (A/79/20)")]
 
 
+def test_a_decision_says_how_it_was_adopted_committee_report_record_and_vote() -> None:
+    """What the text of a decision says of its proceedings becomes the model's, as a resolution's
+    masthead does: "…, the General Assembly, by a recorded vote of 152 to 3, with 30 abstentions (See
+    A/75/PV.37 for the result of the voting.), on the recommendation of the First Committee
+    (A/75/397, para.16.), … decided …"; the report in a note ("(Footnote: A/76/483, para.7)"); the
+    closing list "(See A/72/399, A/72/PV.62)". A document a decision names in its text ("… for the
+    Community of Democracies (See A/70/142.) until …") is not its report, and a vote on an amendment
+    ("as amended by a recorded vote of 59 to 10") not its vote."""
+
+    def proceedings(name: str) -> tuple:
+        res = parse_file(_one(DECISIONS, name))
+        votes = (res.voting.outcome, res.voting.yes, res.voting.no, res.voting.abstention) if res.voting else None
+        return res.committee, res.report_symbol, res.report_paragraph, res.draft_symbol, res.meeting_record, votes
+
+    assert proceedings("75_514.json") == (
+        "First Committee", "A/75/397", "16", None, "A/75/PV.37", ("adopted-recorded-vote", 152, 3, 30))
+    assert proceedings("76_529.json") == ("Sixth Committee", "A/76/483", "7", None, None, None)
+    assert proceedings("72_511.json") == (None, "A/72/399", None, None, "A/72/PV.62", None)
+    assert proceedings("78_551.json") == (None, None, None, "A/78/L.76", "A/78/PV.90", None)
+    assert proceedings("75_582.json")[4:] == ("A/75/PV.102", ("adopted-recorded-vote", 71, 12, 45))
+    # a decision in parts: the first part's documents, and no vote for the whole
+    assert proceedings("79_519_A_and_B.json") == ("Fourth Committee", "A/79/421", "19", None, None, None)
+
+
 def test_the_notes_a_record_keeps_inside_its_text_do_not_swallow_the_next_part() -> None:
     """76/407: part A's members with their terms ("(Benin),***" ⏎ "__________" ⏎ "*⇥Term of office
     expires on 31 December 2022." …), then part B, whose letter carries a note ("B (footnote:

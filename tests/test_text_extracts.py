@@ -186,7 +186,7 @@ def test_the_fourth_committee_s_report_over_two_lines_and_a_one_word_running_tit
                         "[on the report of the Special Political and Decolonization Committee  \n"
                         "(Fourth Committee) (A/76/425, para. 37)] ")
     res = parse_text(text, source="A_RES_77_92_extracted.txt")
-    assert (res.committee, res.report_symbol) == ("Fourth Committee", "A/76/425")
+    assert (res.committee, res.report_symbol, res.report_paragraph) == ("Fourth Committee", "A/76/425", "37")
     short = _CCW.replace("77/92. Convention on Prohibitions or Restrictions on the Use of Certain \n"
                          "Conventional Weapons Which May Be Deemed to Be Excessively Injurious \n"
                          "or to Have Indiscriminate Effects ", "77/92. Jerusalem ")

@@ -26,7 +26,7 @@ from lod.parse.furniture import (
 from lod.parse.joining import Vocabulary
 from lod.parse.amendments import Amendment, changes, find_amendment
 from lod.parse.closing import apply_closing
-from lod.parse.decisions import decision_meeting, decision_start, decision_text_start
+from lod.parse.decisions import decision_meeting, decision_sources, decision_start, decision_text_start
 from lod.parse.endnotes import drop_running_titles, take_endnotes
 from lod.parse.heading import Heading, find_formula, find_heading, formula_line, is_heading
 from lod.parse.language import set_language
@@ -251,6 +251,8 @@ def assemble(src: SourceText, overrides: dict[str, Any]) -> Resolution:
     if res.kind in ("resolution", "decision", "extract"):
         warnings += apply_closing(res, src.text)
     res.footnotes = _footnotes(drop_running_titles(cleaned.footnotes, titles))
+    if split.decision:
+        decision_sources(res, {note.marker: note.text for note in res.footnotes})
     _apply_overrides(res, meta, warnings)
     set_language(res, meta, split.formula_text, blocks, warnings, heading)
     read_misspelt_phrases(res)
@@ -357,6 +359,7 @@ def _resolution(
         number=_meta_str(meta, "number") or number,
         draft_symbol=head.draft_symbol,
         report_symbol=head.report_symbol,
+        report_paragraph=head.report_paragraph,
         meeting=st.meeting or head.meeting,
         preamble=st.preamble,
         operative=st.operative,

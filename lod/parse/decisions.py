@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 
 from lod.bodies import by_name
-from lod.model import Resolution
+from lod.model import Resolution, Voting
 from lod.parse.blocks import PART_LABEL
 from lod.parse.furniture import strip_marks
 from lod.dates import iso_date
-from lod.parse.masthead import NUMBER_TITLE
+from lod.parse.masthead import NUMBER_TITLE, REPORT_PARAGRAPH
+from lod.symbols import SYMBOL_RE
 
 DECISION_VERB = re.compile(
     r"\b(?:Assembly|Council|Commission|Conference|Committee|Board)\b[^.;:]{0,300}?(?<!\bas )\b((?:also |further )?"
@@ -31,7 +32,7 @@ the verb of an "as" clause ("…, as noted in paragraph 306 of the report, decid
 ANNOUNCES_ITEMS = re.compile(r"\bfollowing (?:\w+ ){0,2}items\b", re.I)
 """The words of a decision that announce a list of agenda items."""
 
-__all__ = ["ANNOUNCES_ITEMS", "DECISION_VERB", "decision_meeting", "decision_start", "decision_text_start"]
+__all__ = ["ANNOUNCES_ITEMS", "DECISION_VERB", "decision_meeting", "decision_sources", "decision_start", "decision_text_start"]
 
 
 _DECISION_HEAD = re.compile(
@@ -124,3 +125,86 @@ def decision_meeting(res: Resolution, text: str) -> None:
         body = by_name(organ.group(1)) if organ else None
         if body is not None and body.kind == "organ":
             res.body = body.name
+
+
+_RECOMMENDED = re.compile(
+    r"\bon the recommendation of the (?P<name>(?:First|Second|Third|Fourth|Fifth|Sixth|General|Credentials) Committee"
+    r"|Special Political and Decolonization Committee)(?:\s*\((?P<short>Fourth Committee)\))?"
+    r"(?:\s*\((?P<sources>[^()]{3,300})\))?"
+)
+"""The committee whose report recommends the decision, and that report where printed beside it:
+"on the recommendation of the First Committee (A/75/397, para.16.)"."""
+_RECORDED_VOTE = re.compile(
+    r"(?<!amended )\bby a recorded vote of (?P<yes>\d{1,3}) to (?P<no>\d{1,3}|none)"
+    r"(?:,?\s*with (?P<abst>\d{1,3}|one|no) abstentions?)?"
+)
+"""How the organ voted on the decision ("…, the General Assembly, by a recorded vote of 152 to 3,
+with 30 abstentions, …"), not on an amendment to it ("as amended by a recorded vote of …")."""
+_SEE = re.compile(r"\((?:See|For (?:the )?voting results,? see)\s+(?P<sources>[^()]{3,300}?)\s*\)", re.I)
+"""The Assembly's list of a decision's documents: "(See A/72/399, A/72/PV.62)", "(See A/75/PV.37 for
+the result of the voting.)"; a record of the database may hold it as a note ("See A/75/PV.37.")."""
+_SOURCE_WORDS = re.compile(
+    r"\b(?:See|and|for the result of the voting|for voting results,? see|[Dd]raft \w+(?: [IVXL]+| [A-Z])?)\b|[\s.,;:]+"
+)
+"""What a list of sources prints besides symbols and paragraphs ("draft decion II" as misspelt)."""
+_REPORT = re.compile(r"^A/(?:[A-Z]+-)?\d+/\d+(?:/(?:Add|Rev|Corr)\.\d+)*$")
+
+
+def _sources(text: str) -> tuple[list[tuple[str, str | None]], str]:
+    """The symbols of a list of sources with the paragraph printed after each, and what is left
+    of the list once they are taken out (nothing but words of `_SOURCE_WORDS` for a pure list)."""
+    found: list[tuple[str, str | None]] = []
+    rest = text
+    for m in SYMBOL_RE.finditer(text):
+        symbol = m.group(0).rstrip(".")
+        para = REPORT_PARAGRAPH.match(text[m.end():])
+        found.append((symbol, para.group("num") if para else None))
+        rest = rest.replace(m.group(0) + (para.group(0) if para else ""), " ", 1)
+    return found, _SOURCE_WORDS.sub("", rest)
+
+
+def decision_sources(res: Resolution, notes: dict[str, str]) -> None:
+    """What a decision's text says of how it came about, where no masthead said it: the committee
+    and its report (and paragraph) that recommended it, the draft, the meeting record, and the
+    recorded vote ("At its 37th plenary meeting, …, the General Assembly, by a recorded vote of
+    152 to 3, with 30 abstentions (See A/75/PV.37 …), on the recommendation of the First Committee
+    (A/75/397, para.16.), … decided …"). The database moves the report into a note ("(Footnote:
+    A/76/483, para.7)"): a note that is only such a list counts. A decision in parts (A, B) takes
+    its documents from its first part, and no vote (each part was voted on by itself)."""
+    heads = [p for p in res.operative if _DECISION_OPENING.match(p.text)] or res.operative[:1]
+    if not heads:
+        return
+    first = heads[0]
+    lists: list[str] = []
+    recommended = _RECOMMENDED.search(first.text)
+    if recommended:
+        res.committee = res.committee or recommended.group("short") or recommended.group("name")
+        lists += [recommended.group("sources") or ""]
+    part = [p for p in res.operative if first.section is None or p.section == first.section]
+    for paragraph in part:
+        for see in _SEE.finditer(paragraph.text):
+            ends = not paragraph.text[see.end():].strip(" .")
+            if ends or "/PV." in see.group("sources") or "voting" in see.group("sources"):
+                lists.append(see.group("sources"))
+    lists += [notes[m] for m in first.footnote_refs if m in notes]
+    for text in lists:
+        found, rest = _sources(text)
+        if rest:
+            continue  # not a list of the decision's documents ("See A/70/142" for a request it defers)
+        for symbol, para in found:
+            if "/PV." in symbol:
+                res.meeting_record = res.meeting_record or symbol
+            elif "/L." in symbol:
+                res.draft_symbol = res.draft_symbol or symbol
+            elif _REPORT.match(symbol) and res.report_symbol is None:
+                res.report_symbol, res.report_paragraph = symbol, para
+    votes = list(_RECORDED_VOTE.finditer(first.text))
+    if len(votes) == 1 and res.voting is None and not any(p.section for p in res.operative):
+        vote = votes[0]
+        res.voting = Voting("adopted-recorded-vote", yes=_count(vote.group("yes")), no=_count(vote.group("no")),
+                            abstention=_count(vote.group("abst")))
+
+
+def _count(printed: str | None) -> int:
+    """A count as a decision prints it: figures, "none", "no" or "one" (an absent count is none)."""
+    return int(printed) if printed and printed.isdigit() else {"one": 1}.get(printed or "", 0)

@@ -70,6 +70,7 @@ class Masthead:
     title: str | None = None
     draft_symbol: str | None = None
     report_symbol: str | None = None
+    report_paragraph: str | None = None
     sponsor_line: str | None = None
     sponsor_starred: str = ""
     """The sponsor lines with their stars ("Indonesia:* draft resolution"): a star's footnote may
@@ -105,6 +106,9 @@ Fourth's long name carries its short one, which is the committee's name: "[on th
 Special Political and Decolonization Committee (Fourth Committee) (A/76/425, para. 37)]"; the
 Economic and Social Council's own drafts: "[on a proposal considered in plenary meeting (E/2018/L.21)]";
 a bracket left open before the number and title ("… (A/72/681 and A/72/681/Corr.1) ⏎ 72/263. …")."""
+REPORT_PARAGRAPH = re.compile(r",?\s*\bparas?\.?\s*(?P<num>\d+(?:\s*(?:-|–|and|to)\s*\d+)?)")
+"""The paragraph of a report that recommends the text, after the report's symbol ("A/77/463, para. 20",
+"A/71/590/Add.1, para 3")."""
 NUMBER_TITLE = re.compile(r"^(?:(?:Resolution|Decision) )?((?:ES-|S-)?\d{1,4}/\d{1,4}(?: [A-Z])?|\d{1,4} \([IVXLC]{1,8}\)|\d{4}/\d{1,4})\.\s+(\S.*)$")
 SPONSOR_END = re.compile(r"^(.*?):\s*(revised )?draft (resolution|decision)\s*$", re.I)
 _DRAFT_ALONE = re.compile(r"^(?:(?:revised )?draft )?(?:resolution|decision)$", re.I)
@@ -206,6 +210,8 @@ def parse_masthead(lines: list[str]) -> Masthead:
         symbols = [first] if first else []
         if m.group(2):
             head.report_symbol = symbols[0] if symbols else None
+            para = REPORT_PARAGRAPH.search(m.group(4))
+            head.report_paragraph = para.group("num") if para and head.report_symbol else None
             if head.committee is None and "report of" in m.group(1):
                 head.committee = (m.group("short") or m.group(2)).strip()
         else:
