@@ -59,6 +59,7 @@ def test_accept_language_chooses_the_text_and_arabic_reads_right_to_left(akn_ser
 
 def test_votes_and_subjects_on_the_page(akn_server: Server) -> None:
     html = page(akn_server, f"{WORK_77_228}/data.html")
+    assert "Adopted by a recorded vote: In favour 80" in " ".join(html.split())
     assert "In favour 80" in html and "Against 29" in html and "Abstaining 65" in html
     assert re.search(r"<summary>In favour \(80\)</summary>", html)
     assert 'href="/id/state/AUS"' in html

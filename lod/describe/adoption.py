@@ -46,6 +46,13 @@ class Voting:
     votes: list[tuple[str, list[R.Link]]]
 
 
+OUTCOME_WORDS: dict[str, str] = {
+    "adopted-recorded-vote": "adopted by a recorded vote",
+    "adopted-without-vote": "adopted without a vote",
+    "adopted-unanimously": "adopted unanimously",
+}
+"""The model's voting outcomes (lod.model.Voting) as the page says them; a value a source wrote
+that the model does not know is shown as written."""
 _COUNT_NAMES = (("votesinfavour", "In favour"), ("votesagainst", "Against"), ("abstentions", "Abstaining"),
                 ("nonvoting", "Non-voting"))
 _CHOICES = (("voteyes", "In favour"), ("voteno", "Against"), ("voteabstention", "Abstaining"),
@@ -68,7 +75,7 @@ def voting_of(graph: DescriptionGraph, linker: R.Linker, w: Term) -> Voting | No
         name = R.literal_text(graph, vote, ("votername",)) or ""
         by_choice[choice].append(linker.link(voter) if voter is not None else R.Link("", name, ""))
     votes = [(label, sorted(by_choice[key], key=lambda l: l.label)) for key, label in _CHOICES if by_choice.get(key)]
-    return Voting(outcome.replace("-", " "), counts, votes)
+    return Voting(OUTCOME_WORDS.get(outcome, outcome.replace("-", " ")), counts, votes)
 
 
 DCTERMS_SUBJECT = "http://purl.org/dc/terms/subject"
