@@ -362,7 +362,26 @@ def test_the_notes_a_record_keeps_inside_its_text_do_not_swallow_the_next_part()
     assert notes["2"].endswith("becomes decision 76/407 A.")
     assert [f for f in findings(res) if f.code.endswith("marker") or f.code.startswith("marker")] == []
     programme = parse_file(_one(DECISIONS, "77_521.json"))
-    assert "2" in programme.heading_refs and not [f for f in findings(programme) if f.code == "note-without-marker"]
+    assert "2" in programme.tables[0].footnote_refs and not [f for f in findings(programme) if f.code == "note-without-marker"]
+
+
+def test_a_programme_of_work_a_record_keeps_as_dated_rows_is_a_table() -> None:
+    """The Sixth Committee's programme (76/525): "Provisional programme of work (Footnote: …" with its
+    closing parenthesis lost, then "3 October⇥Organization of work …", "⇥Request(s) for observer
+    status (Footnote: …)" under the day above, "25 to 28 October and 1 to 3 November⇥Report of the
+    International Law Commission …", "3 November⇥Diplomatic protection". A table titled by its
+    heading, the notes its heading and cells carry; no row taken for a note because "1 to 3
+    November" above it carries a 3, no note running on to the next note's parenthesis."""
+    res = parse_file(_one(DECISIONS, "76_525.json"))
+    assert len(res.operative) == 1 and res.operative[0].text.endswith("as proposed by the Bureau:")
+    (table,) = res.tables
+    assert table.title == "Provisional programme of work" and table.footnote_refs == ["2", "3"]
+    assert table.rows[0] == ["3 October", "Organization of work of the Sixth Committee"]
+    assert ["", "Request(s) for observer status"] in table.rows and ["3 November", "Diplomatic protection"] in table.rows
+    assert table.rows[-1] == ["14 October, 9 and 17 November", "Reserved"]  # the days on a line of their own
+    notes = {f.marker: f.text for f in res.footnotes}
+    assert notes["2"].startswith("Indicating provisional dates") and notes["2"].endswith("8 November (Gurpurab).")
+    assert notes["3"].startswith("Request(s) for observer status included") and set(notes) == {"1", "2", "3"}
 
 
 def _items(points: list) -> list[tuple[str, list[str]]]:

@@ -15,7 +15,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from lod.model import Resolution, Table
+from lod.model import Resolution
+from lod.parse.tables import source_table
 from lod.parse.assemble import assemble
 from lod.parse.errors import ParseError
 from lod.parse.readers import SourceText, read_bytes, read_text, register_reader, sidecar_meta
@@ -64,7 +65,8 @@ def _guarded(src: SourceText, meta: dict[str, Any]) -> Resolution:
     try:
         res = assemble(src, meta)
         # tables the source kept as tables (Word) follow those read out of the text, numbered on
-        res.tables += [Table(rows=rows, eid=f"table_{n}") for n, rows in enumerate(src.tables, len(res.tables) + 1)]
+        notes = {note.marker for note in res.footnotes}
+        res.tables += [source_table(table, f"table_{n}", notes) for n, table in enumerate(src.tables, len(res.tables) + 1)]
         return resolve(res)
     except ParseError:
         raise

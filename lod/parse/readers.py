@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 import yaml
 
+from lod.model import Table
 from lod.parse.errors import ParseError
 from lod.parse.pdf import pdf_text
 
@@ -29,8 +30,9 @@ class SourceText:
     layout: str
     meta: dict[str, Any] = field(default_factory=dict)
     source: str = "<text>"
-    tables: list[list[list[str]]] = field(default_factory=list)
-    """Tables the source keeps as tables (Word): rows of cell texts, kept out of the text."""
+    tables: list[Table] = field(default_factory=list)
+    """Tables the source keeps as tables (Word; a record's programme of work), kept out of the
+    text: their rows of cell texts, a cell's markers raised at its end as in the text."""
     document: Any = None
     """The model itself, for a structured format (AKN XML) that needs no text converter."""
 

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from lod.bodies import Body, by_key
-from lod.dates import iso_date, printed_date
+from lod.dates import MONTH_NAMES, iso_date, printed_date
+from lod.model import Table
 from lod.parse.errors import ParseError
 from lod.parse.pdf import PRINTED_RULE, RAISED, RULE
 from lod.parse.readers import SourceText
@@ -29,7 +30,10 @@ from lod.parse.textrecords import FIELDS, is_text_record, text_record_source
 _REQUIRED = ("ED_DecisionText", "ED_DecisionNumber")
 _NUMBER = re.compile(r"^((?:ES-|S-)?\d{1,4}/\d{1,4})\.?(?:\s+([A-Z](?:(?:,| and|, and) [A-Z])*|[A-Z]\s?[-–]\s?[A-Z]))?\.?$")
 """77/401, "77/408 A and B", "73/408 A-C"; the database sometimes keeps the printed full stop ("74/547.")."""
-_INLINE_FOOTNOTE = re.compile(r"\s*\(footnote:\s*([^()]*(?:\([^()]*\)[^()]*)*)\)", re.IGNORECASE)
+_INLINE_FOOTNOTE = re.compile(r"\s*\(footnote:\s*((?:[^()\n]|\n(?![ \t\r]*\n)|\([^()]*\))*)(?:\)|(?=\n[ \t\r]*\n|\s*$))", re.IGNORECASE)
+"""A note the database writes into the text: "(Footnote: A/76/489, para. 6)", its own parentheses
+inside ("Request(s)"), its words wrapped over lines; one whose closing parenthesis was lost
+("(Footnote: … 8 November (Gurpurab). ⏎ ⏎") ends with its paragraph, not at the next note's."""
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,12 @@ def decision_source(record: Any, source: str) -> SourceText:
             f"nor a record holding a document's text (no {', '.join(FIELDS['text'])} field with text) "
             f"(found: {found or 'an empty object'})",
         )
-    text = _text(record.get("ED_DecisionText"))
+    printed = str(record.get("ED_DecisionText") or "").replace("\r\n", "\n").replace("\r", "\n")
+    # the notes first (a programme's row may carry one), then its rows, then the paragraphs
+    printed, stars = _embedded_notes(printed)
+    printed, notes = _footnotes(printed)
+    printed, tables = _dated_rows(printed)
+    text = _text(printed)
     if not text.strip():
         raise ParseError(source, "the decision record has an empty ED_DecisionText")
     number_field = " ".join(str(record["ED_DecisionNumber"] or "").split())
@@ -78,14 +87,12 @@ def decision_source(record: Any, source: str) -> SourceText:
     date = iso_date(str(meetings[0].get("ED_Date") or "")) if meetings else None
     meeting = _meeting(meetings[0].get("ED_Number")) if meetings else None
     title = " ".join(str(record.get("ED_Title") or "").split())
-    text, stars = _embedded_notes(text)
-    body_text, notes = _footnotes(text)
     head = [f"Decision adopted by the {body}" + (f" on {printed_date(date)}" if date else "")]
     agenda = " ".join(str(record.get("ED_AgendaItem") or "").split())
     if agenda:
         head.insert(0, f"Agenda item {agenda}")
     head.append(f"{number}. {title}" if title else f"{number}.")
-    lines = [*head, "", body_text]
+    lines = [*head, "", text]
     if notes or stars:
         lines += ["", RULE, *(f"{k} {note}" for k, note in enumerate(notes, 1)), *(f"{m} {note}" for m, note in stars)]
     # the decisions database is kept in English only: its records are English texts
@@ -99,7 +106,7 @@ def decision_source(record: Any, source: str) -> SourceText:
     session = re.match(r"(\d{1,3})", str(record.get("ED_Session") or "")) or re.match(r"(\d{1,3})/", number)
     if session:
         meta["session"] = int(session.group(1))
-    return SourceText("\n".join(lines) + "\n", "decision-record", meta, source)
+    return SourceText("\n".join(lines) + "\n", "decision-record", meta, source, tables=tables)
 
 
 def _text(value: Any) -> str:
@@ -109,6 +116,90 @@ def _text(value: Any) -> str:
     of peace", is then not run into the next, "15. …")."""
     text = str(value or "").replace("\r\n", "\n").replace("\r", "\n")
     return "\n\n".join(line.strip() for line in text.split("\n") if line.strip())
+
+
+_DAYS = r"\d{1,2}(?:\s?[-–]\s?\d{1,2})?"
+_DATE_CELL = re.compile(rf"^{_DAYS}(?:(?:,| and| to) {_DAYS})*(?: (?:{MONTH_NAMES}))?"
+                        rf"(?:(?:,| and| to) {_DAYS}(?:(?:,| and| to) {_DAYS})*(?: (?:{MONTH_NAMES}))?)* (?:{MONTH_NAMES})$")
+"""A day or days of a programme of work: "3 October", "3, 4 and 6 October", "2–4 October", "25 to 28
+October and 1 to 3 November"."""
+MIN_DATED_ROWS = 3
+
+
+def _programme_line(line: str) -> tuple[str, str, str] | None:
+    """How a line of a programme of work reads: ("row", days, item) for "3 October⇥Organization of
+    work" (cells set apart by tabs or by a run of spaces); ("item", "", item) for an item under the
+    days above ("⇥Request(s) for observer status"); ("wrap", "", words) for the words of the item
+    above wrapped onto a line indented by spaces; None for any other line."""
+    cells = [c for c in re.split(r"\t+| {2,}", line.strip()) if c]
+    if not cells:
+        return None
+    lead = line[: len(line) - len(line.lstrip())]
+    if not lead and _DATE_CELL.match(cells[0]):
+        return "row", cells[0], " ".join(cells[1:])
+    if "\t" in lead:
+        return "item", "", " ".join(cells)
+    return ("wrap", "", " ".join(cells)) if lead else None
+
+
+def _dated_rows(text: str) -> tuple[str, list[Table]]:
+    """A programme of work the record keeps as lines of tab-separated cells ("3 October⇥Organization
+    of work of the Sixth Committee", "⇥Request(s) for observer status" under the same day, "14
+    October, 9 and 17 November" with its item on the next line) → a table of (days, item) rows,
+    taken out of the text with the heading above it as its title: as text its rows ran into one
+    paragraph, and the days after a note's number ("1 to 3 November") made the row of day 3 a note.
+    Blank lines between rows, and an item printed flush under a row before the next row ("15
+    October⇥Report of the Special Committee …" ⏎ "Protection of persons …" ⏎ "18 October⇥…"), are
+    the programme's too."""
+    lines = text.split("\n")
+    read = [_programme_line(line) for line in lines]
+    out: list[str] = []
+    tables: list[Table] = []
+    rows: list[list[str]] = []
+    printed: list[str] = []  # the programme's lines as the record has them
+
+    def next_read(i: int) -> tuple[str, str, str] | None:
+        return next((read[k] for k in range(i + 1, len(lines)) if lines[k].strip()), None)
+
+    def close() -> None:
+        if sum(1 for row in rows if row[0]) >= MIN_DATED_ROWS:
+            while out and not out[-1].strip():
+                out.pop()
+            above = " ".join(out[-1].split()) if out else ""
+            title = above if 0 < len(above) < 100 and not re.search(r"[.:;,]$", above) else None
+            if title:
+                out.pop()
+            tables.append(Table(rows=[row for row in rows if any(row)], title=title))
+            out.append("")
+        else:
+            out.extend(printed)
+        rows.clear()
+        printed.clear()
+
+    for i, line in enumerate(lines):
+        kind = read[i]
+        after = next_read(i)
+        if kind is not None and kind[0] == "row":
+            rows.append([kind[1], kind[2]])
+        elif rows and kind is not None and not rows[-1][1]:
+            rows[-1][1] = kind[2]  # the days on a line of their own, their item below
+        elif rows and kind is not None and kind[0] == "item":
+            rows.append(["", kind[2]])
+        elif rows and kind is not None:
+            rows[-1][1] = f"{rows[-1][1]} {kind[2]}"
+        elif rows and not line.strip() and after is not None:
+            pass  # a blank line between rows
+        elif rows and line.strip() and lines[i - 1].strip() and after is not None and after[0] == "row":
+            rows.append(["", " ".join(line.split())])  # an item flush under the row above
+        else:
+            if rows:
+                close()
+            out.append(line)
+            continue
+        printed.append(line)
+    if rows:
+        close()
+    return "\n".join(out), tables
 
 
 _STAR_NOTE = re.compile(r"^\s*(\*{1,4})\s+(\S.*)$")

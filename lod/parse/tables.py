@@ -53,3 +53,30 @@ def state_table(text: str) -> Table | None:
                 return None  # text other than the repeated header: not a table of States
         rows.append([state, m.group("value")])
     return Table(header=[header] if header else [], rows=rows)
+
+
+_END_MARKERS = re.compile("(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|\\s?(\\*{1,4}))$")
+_FLAT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+
+def _unmarked(text: str, notes: set[str], refs: list[str]) -> str:
+    """`text` without the marker it ends with ("… status³", "… of work *") where a note of
+    that marker exists; the marker appended to `refs`."""
+    m = _END_MARKERS.search(text)
+    marker = (m.group(1) or "").translate(_FLAT) or (m.group(2) or "") if m else ""
+    if marker not in notes:
+        return text
+    refs.append(marker)
+    return text[: m.start()].rstrip()  # type: ignore[union-attr]
+
+
+def source_table(table: Table, eid: str, notes: set[str]) -> Table:
+    """A table the source kept as rows of cells (Word, a record's programme of work), numbered
+    `eid`, with the markers its title and cells end with ("Request(s) for observer status³", raised
+    as every reader writes them) taken out of their text into `footnote_refs` where a note of that
+    number exists."""
+    refs: list[str] = []
+    title = _unmarked(table.title, notes, refs) if table.title else table.title
+    rows = [[_unmarked(cell, notes, refs) for cell in row] for row in table.rows]
+    return Table(header=table.header, rows=rows, eid=eid, title=title, location=table.location,
+                 footnote_refs=list(dict.fromkeys([*table.footnote_refs, *refs])))

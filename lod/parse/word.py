@@ -21,6 +21,7 @@ import zipfile
 from dataclasses import dataclass
 from typing import Any
 
+from lod.model import Table
 from lod.parse.errors import ParseError
 from lod.parse.pdf import RAISED, RULE
 from lod.parse.readers import SourceText
@@ -72,7 +73,7 @@ def docx_source(data: bytes, source: str) -> SourceText:
         raise ParseError(source, "the Word document has no text")
     if reading.used:
         lines += [RULE, *(f"{marker} {reading.footnotes.get(ref, '')}" for ref, marker in reading.used)]
-    return SourceText("\n".join(lines) + "\n", "docx", {}, source, tables=reading.tables)
+    return SourceText("\n".join(lines) + "\n", "docx", {}, source, tables=[Table(rows=rows) for rows in reading.tables])
 
 
 def _blocks(body: Any) -> list[Any]:
