@@ -154,3 +154,14 @@ def eid(*parts: tuple[str, str | int] | str) -> str:
             kind, num = part
             out.append(f"{kind}_{re.sub(r'[^A-Za-z0-9.-]+', '_', str(num)).strip('_')}")
     return "__".join(out)
+
+
+def note_eid(marker: str) -> str:
+    """A footnote's eId from its printed marker: "3" → fn_3, "*" → fn_star, "**" → fn_star2 (one
+    rule for every reader and for the AKN written back, so a note keeps its IRI both ways)."""
+    if marker.isalnum():
+        return f"fn_{marker}"
+    stars = len(marker) if set(marker) == {"*"} else 0
+    if stars:
+        return f"fn_star{stars if stars > 1 else ''}"
+    return f"fn_{re.sub(r'[^A-Za-z0-9]+', '', marker) or 'star'}"

@@ -18,6 +18,7 @@ nothing the model holds is dropped.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from lxml import etree
@@ -281,7 +282,15 @@ class _Writer(MetaWriter):
             if at >= 0:
                 spans.append((at, at + len(cite.text), href))  # type: ignore[arg-type]
                 cursor = at
-        _fill(p, text, start, len(text), sorted(spans, key=lambda s: (s[0], -s[1])))
+        spans.sort(key=lambda s: (s[0], -s[1]))
+        inside = _verb_inside(text, verb) if verb and not start else None
+        if inside is None:
+            _fill(p, text, start, len(text), spans)
+        else:  # a decision's verb after its opening words ("At its 45th plenary meeting, …, elected")
+            at, end = inside
+            _fill(p, text, 0, at, [s for s in spans if s[1] <= at])
+            element(p, "verb", text[at:end], class_="italic", refersTo="#verb")
+            _fill(p, text, end, len(text), [s for s in spans if s[0] >= end])
         self.attach_notes(p, notes)
 
     def attach_notes(self, p: etree._Element | None, markers: Sequence[str]) -> None:
@@ -362,6 +371,13 @@ def _place(text: str, label: str, spans: list[tuple[int, int, str]], cursor: int
                 return at
             at = text.find(label, at + 1)
     return -1
+
+
+def _verb_inside(text: str, verb: str) -> tuple[int, int] | None:
+    """Where a verb that does not open its paragraph is printed: its first occurrence as words,
+    not in an "as" clause ("…, as decided in …") — where lod.parse.decisions finds it."""
+    m = re.search(rf"(?<!\bas )\b{re.escape(verb)}\b", text)
+    return (m.start(), m.end()) if m else None
 
 
 def _fill(parent: etree._Element, text: str, lo: int, hi: int, spans: list[tuple[int, int, str]]) -> None:

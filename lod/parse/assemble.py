@@ -9,6 +9,7 @@ from typing import Any
 from lod.bodies import by_key, by_name, symbol_of
 from lod.dates import iso_date
 from lod.model import Footnote, Resolution
+from lod.uri import note_eid
 from lod.parse.blocks import NUM_START, BlockBuilder
 from lod.parse.openings import is_complete
 from lod.parse.enrich import add_addressees, add_citations
@@ -376,7 +377,7 @@ def _footnotes(notes: dict[str, str]) -> list[Footnote]:
 
     out = []
     for marker in sorted(notes, key=order):
-        eid = f"fn_{marker}" if marker.isalnum() else f"fn_star{len(marker) if len(marker) > 1 else ''}"
+        eid = note_eid(marker)
         out.append(Footnote(marker, clean_inline_text(notes[marker]), eid))
     return out
 

@@ -16,6 +16,7 @@ from typing import Iterator
 from lxml import etree
 
 from lod.model import Footnote
+from lod.uri import note_eid
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 
@@ -144,7 +145,7 @@ class InlineReader:
         body = Inline("")
         parts: list[str] = []
         self._walk(note, parts, body)
-        eid = f"fn_{re.sub(r'[^A-Za-z0-9]+', '', marker) or 'star'}"
+        eid = note_eid(marker)
         if eid in self._eids:  # markers restart in an annex or a part of a collection
             eid = f"{eid}__{len(self.footnotes) + 1}"
         self._eids.add(eid)

@@ -35,6 +35,11 @@ def leading_words(el: etree._Element, text: str, named: str | None, language: st
         found = leading_label(text, language)
     if found:
         return found
+    for span in el.iter():
+        if local(span) == "span" and span.get("refersTo") == "#verb":  # ours, also inside the text (a decision's)
+            words = squash("".join(span.itertext()))
+            if words and words in text:
+                return words
     if named and text.startswith(squash(named)):
         return squash(named)
     for span in el.iter():
