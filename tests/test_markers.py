@@ -91,6 +91,13 @@ def test_a_marker_glued_to_an_acronym_is_the_note_the_count_expects() -> None:
          f"Recalling all previous resolutions {mark('2')}  on the follow-up to"),
         ("under targets 6 and 7", 5, "under targets 6 and 7"),
         ("assistance to 4 as many States", 2, "assistance to 4 as many States"),  # not the note the count expects
+        ("which followed the ruling 6  of a federal court in the United States", 5,  # A/RES/79/105
+         f"which followed the ruling {mark('6')}  of a federal court in the United States"),
+        ("and noting the ruling 8 issued on 21 December 2018", 7,  # the same: a participle after the note
+         f"and noting the ruling {mark('8')} issued on 21 December 2018"),
+        ("in chapter 6 of the report", 5, "in chapter 6 of the report"),  # a reference word takes the number
+        ("up to 6 of the members", 5, "up to 6 of the members"),  # a word that takes a count
+        ("the 6 adopted texts", 5, "the 6 adopted texts"),
     ],
 )
 def test_a_marker_set_apart_before_a_word_no_count_is_followed_by(text: str, seen: int, read_as: str) -> None:

@@ -37,6 +37,14 @@ symbol, not a symbol and footnote 4 (a resolution number before a marker, "76/27
 _NO_QUANTITY_AFTER = re.compile(r"\s+(?:and|as|with|which|that|for|at|is|are|was|were|has|have|had)\b")
 """A word after a number that no count of things is followed by ("5 million", "3 people"): the
 number before it ends its phrase, a note's marker."""
+_AFTER_A_NOUN = re.compile(r"\s+(?:of\b|(?!hundred\b)[a-z]{3,}ed\b)")
+"""After a noun and a number, "of" or a participle: "the ruling 6 of a federal court", "the ruling 8
+issued on 21 December 2018" (A/RES/79/105): the ruling's note, where a word that takes a count
+stands before the number ("up to 5 of", "the 3 adopted"), or a reference word ("chapter 6 of")."""
+_TAKES_A_COUNT = frozenset(
+    "the to of up than about only some any each least most over under nearly approximately around first last "
+    "next those these all by from and or in on at for with top".split()
+)
 _ENDS_THE_PHRASE = re.compile(r"\s+(?:and\s+(?:to\s+)?[a-z]{2,}\b(?!\s+\d)|(?:in|on|by|within|across|among|through|towards)\s+(?!\d))")
 """After a plural reference word and one number, what ends the phrase there ("Goals 6 and to make",
 "Goals 6 in Central Africa"): the number is a note's marker, where "Goals 6 and 7" is a list."""
@@ -135,7 +143,8 @@ def resolve_glued(text: str, state: MarkerState) -> str:
             # "nuclear-weapon-free status 4 as a concrete step", "devices 17 with a view"):
             # "in 2016 3 people" and "reach 5 million" are no markers
             after_word = bool(previous) and (previous[-1][:1].isupper() or (
-                state.expects(number) and _NO_QUANTITY_AFTER.match(text, end) is not None))
+                state.expects(number) and _NO_QUANTITY_AFTER.match(text, end) is not None) or (
+                state.expects(number) and word not in _TAKES_A_COUNT and _AFTER_A_NOUN.match(text, end) is not None))
             ordinal_session = word == "session" and len(previous) > 1 and _ORDINAL.search(previous[-2]) is not None
             # a plural reference word takes a list ("Goals 6 and 7"): one number and "and" a word or
             # a preposition after it ends the phrase ("the Sustainable Development Goals 6 and to make …")
