@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from corpora import ABSENT, REAL
-from lod.parse.misspelt import misspelt
+from lod.parse.misspelt import lost_ending, misspelt
 
 
 @pytest.mark.parametrize(("printed", "text", "operative", "read_as"), [
@@ -51,3 +51,30 @@ def test_a_scanned_resolution_s_misread_verbs_are_read_and_reported() -> None:
     misspelt_findings = {(f.location, f.message) for f in findings(res) if f.code == "verb-misspelt"}
     assert ("para_6", "leading word 'Reguests' read as 'Requests'") in misspelt_findings
     assert not [f for f in findings(res) if f.code == "verb-not-in-lexicon"]
+
+
+@pytest.mark.parametrize(("text", "read_as"), [
+    ("Welcome the further report of the Secretary-General of 13 and 14 August 1993", "Welcomes"),  # S/RES/864 (1993)
+    ("Reaffirm also its endorsement of the Set of Ideas", "Reaffirms also"),  # S/RES/789 (1992)
+    ("Express its confidence that the Force will be maintained", "Expresses"),  # S/RES/378 (1975)
+    ("Request the Secretary-General accordingly to undertake", "Requests"),  # S/RES/367 (1975)
+    ("Direct expenses of the United Nations Postal Administration", None),  # A/RES/72/263: a budget's clause
+    ("Promote the social advancement of the inhabitants", None),  # no phrase of the lexicon with its ending
+    ("The Administering Authority shall ensure", None),
+])
+def test_a_verb_that_lost_its_ending_in_the_scan(text: str, read_as: str | None) -> None:
+    assert lost_ending(text) == read_as
+
+
+@pytest.mark.skipif(not (REAL / "sc").is_dir(), reason=ABSENT)
+def test_a_numbered_paragraph_whose_verb_lost_its_ending_is_read_and_reported() -> None:
+    """S/RES/378 (1975), paragraph 2, as the compilation's OCR read it: "Express its confidence …"
+    was a paragraph without a verb phrase; it is "Expresses", reported for a curator to confirm."""
+    from lod.parse import parse_file
+    from lod.quality import findings
+
+    res = parse_file(REAL / "sc" / "S_RES_0378_1975_EN_GOLD.txt")
+    two = next(p for p in res.operative if p.num == "2")
+    assert two.verb == "Expresses" and two.text.startswith("Express its confidence")
+    found = {(f.code, f.location) for f in findings(res)}
+    assert ("verb-misspelt", two.eid) in found and ("no-leading-verb", two.eid) not in found

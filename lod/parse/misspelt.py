@@ -21,7 +21,7 @@ from lod.model import Resolution
 from lod.parse.verbs import leading_phrase
 from lod.quality import in_lexicon, lexicon
 
-__all__ = ["read_misspelt_phrases", "misspelt"]
+__all__ = ["lost_ending", "misspelt", "read_misspelt_phrases"]
 
 
 @lru_cache(maxsize=1)
@@ -89,3 +89,31 @@ def read_misspelt_phrases(res: Resolution) -> None:
     for op in [*res.operative, *(p for annex in res.annexes for p in annex.paragraphs)]:
         if op.verb:
             op.verb = misspelt(op.verb, op.intro or op.text, operative=True) or op.verb
+    for op in res.operative:
+        if op.verb is None and op.num is not None:
+            op.verb = lost_ending(op.intro or op.text)
+
+
+_AFTER_A_VERB = frozenset(
+    "the its his her their that all a an also further again once with to upon on in for each every both any this "
+    "these those strongly deeply firmly fully".split()
+)
+"""Words that follow a verb ("Welcome the", "Express its", "Reaffirm also"), not an adjective."""
+
+
+def lost_ending(text: str) -> str | None:
+    """The phrase of a numbered paragraph whose verb lost its ending in the scan: "1. Welcome the
+    further report …", "Reaffirm also its endorsement …", "Express its confidence …" (S/RES/864,
+    789, 378 (1975) as OCR'd) are "Welcomes", "Reaffirms also", "Expresses": no resolution's own
+    operative paragraph opens with a bare verb (a declaration in an annex does, and is not read
+    here). The text stays as printed; lod.quality reports the reading (`verb-misspelt`)."""
+    plain = text.replace("*", "").lstrip()
+    words = plain.split(maxsplit=2)
+    head = words[0] if words else ""
+    if len(head) < 4 or not head.isalpha() or not head[:1].isupper() or len(words) < 2 or words[1] not in _AFTER_A_VERB:
+        return None  # "Direct expenses of the …" (a budget's clause) opens with an adjective and its noun
+    for ending in ("s", "es"):
+        again = leading_phrase(head + ending + plain[len(head):], True)
+        if again and in_lexicon(again) and again.split()[0] == head + ending:
+            return again
+    return None
