@@ -283,6 +283,7 @@ BODIES: tuple[Body, ...] = (
          ("OHRLLS",), "secretariat", "office"),
     Body("pbso", "Peacebuilding Support Office", "un-pbso", "peacebuildingSupportOffice", (), "secretariat", "office"),
     Body("tfm", "Technology Facilitation Mechanism", "un-tfm", "technologyFacilitationMechanism", (), None, "subsidiary"),
+    Body("unct", "United Nations Country Team", "un-unct", "unitedNationsCountryTeam", ("UNCT",), "unsdg", "subsidiary"),
     # bodies the texts of session 77 name and then call by their head noun ("the Programme", "the Court")
     Body("undt", "United Nations Dispute Tribunal", "un-undt", "unitedNationsDisputeTribunal", ("Dispute Tribunal", "UNDT"), "ga", "court"),
     Body("unat", "United Nations Appeals Tribunal", "un-unat", "unitedNationsAppealsTribunal", ("Appeals Tribunal", "UNAT"), "ga", "court"),

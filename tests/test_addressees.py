@@ -193,6 +193,9 @@ def test_an_office_named_in_full_is_the_office_the_paragraph_then_encourages() -
     [forum] = addressees("Decides to invite the Climate Vulnerable Forum to participate in the sessions",
                          document_body=by_key("ga"))  # A/C.6/80/L.5: an organization outside the UN
     assert (forum.kind, forum.group) == ("organization", "cvf")
+    # S/2018/693: "Requests … the United Nations Country Team"
+    [team] = addressees("Requests the United Nations Country Team to continue", document_body=by_key("sc"))
+    assert (team.kind, team.body_key) == ("body", "unct")
 
 
 def test_economic_and_social_council_cases() -> None:

@@ -25,6 +25,9 @@ from lod.parse.established import EstablishedBody, established_at, established_i
      EstablishedBody("Commission", "446 (1979)")),
     ("the membership of the Commission established by its resolution 39 (1948) of 20 January 1948",
      EstablishedBody("Commission", "39 (1948)")),
+    # S/2020/110: "extend … the mandate of the Panel of Experts originally appointed pursuant to resolution 1591 (2005)"
+    ("the mandate of the Panel of Experts originally appointed pursuant to resolution 1591 (2005) and previously",
+     EstablishedBody("Panel of Experts", "1591 (2005)")),
 ])
 def test_a_body_is_named_by_the_resolution_that_established_it(text: str, body: EstablishedBody) -> None:
     assert established_in(text) == [body]

@@ -36,7 +36,7 @@ _HEADS = (r"Committee|Panel\s+of\s+Experts|Group\s+of\s+Experts|Panel|Monitoring
 _ESTABLISHED = re.compile(
     rf"(?:the\s+)?(?:Security\s+Council\s+)?(?P<head>{_HEADS})"
     r"(?:\s+(?:on|for|concerning)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?"  # "on the CAR"
-    r"\s+(?:(?:was|were)\s+)?(?:established|set\s+up|created)"
+    r"\s+(?:(?:was|were)\s+)?(?:(?:originally|first)\s+)?(?:established|set\s+up|created|appointed)"
     r"\s+(?:pursuant\s+to|by|under|in)\s+(?:paragraphs?\s+\d+(?:\s+(?:and|to)\s+\d+)?\s+of\s+)?(?:its\s+)?"
     r"resolution\s+(?P<resolution>\d{1,4}\s*\((?:19|20)\d\d\)|\d{1,2}/\d{1,3})"
 )
