@@ -57,6 +57,24 @@ def test_accept_language_chooses_the_text_and_arabic_reads_right_to_left(akn_ser
     assert 'lang="zh"' in response.text
 
 
+def test_the_page_says_how_the_text_came_about(akn_server: Server) -> None:
+    """A/RES/77/228's record in words at the top of its page, each document linked: the organ, the
+    day, the meeting and its record, the session, the agenda item with its title, the committee
+    and the paragraph of its report, the draft (what the "All metadata" table lists as properties)."""
+    html = page(akn_server, f"{WORK_77_228}/data.html")
+    record = re.search(r'<dl class="record">(.*?)</dl>', html, re.S)
+    assert record is not None
+    rows = {re.sub(r"<[^>]+>", "", dt): re.sub(r"<[^>]+>", "", dd) for dt, dd in
+            re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", record.group(1))}
+    assert rows == {
+        "Adopted by": "General Assembly", "Adopted on": "15 December 2022",
+        "Meeting": "54th plenary meeting; A/77/PV.54", "Session": "Seventy-seventh session",
+        "Agenda item": "68 (c): Promotion and protection of human rights: human rights situations and reports of "
+                       "special rapporteurs and representatives",
+        "On the report of": "Third Committee; A/77/463/Add.3, para. 29", "Draft": "A/C.3/77/L.34"}
+    assert '<a href="/id/document/A-77-463-Add.3">' in record.group(1)
+
+
 def test_votes_and_subjects_on_the_page(akn_server: Server) -> None:
     html = page(akn_server, f"{WORK_77_228}/data.html")
     assert "Adopted by a recorded vote: In favour 80" in " ".join(html.split())

@@ -87,6 +87,8 @@ class WorkPage:
     """(scheme, concepts) of the work's subjects (dcterms:subject), by scheme."""
     amends: list[Link] = field(default_factory=list)
     """For an amendment, the draft it would change: its text is then changes, not paragraphs."""
+    record: list[tuple[str, list[Value]]] = field(default_factory=list)
+    """How the text came about, in words: organ, adoption, meeting, session, agenda, report, draft."""
 
 
 @dataclass
@@ -215,6 +217,7 @@ def work_page(graph: DescriptionGraph | Any, work: str, base: str, lang: str = "
         voting=facts.voting,
         subjects=facts.subjects,
         amends=facts.amends,
+        record=facts.record,
     )
 
 

@@ -19,6 +19,7 @@ import pyoxigraph as ox
 from lod.describe.adoption import Voting, subjects_of, text_languages, voting_of
 from lod.describe.graph import DescriptionGraph, Term, is_iri, property_name, text as term_text
 from lod.describe.linker import Link, Linker, Value, literal_text
+from lod.describe.record import record_of
 
 if TYPE_CHECKING:
     from lod.describe.page import CitedBy, CuratorNote
@@ -47,6 +48,8 @@ class WorkFacts:
     subjects: list[tuple[str, list[Link]]]
     amends: list[Link]
     """The draft an amendment would change (unres:amends)."""
+    record: list[tuple[str, list[Value]]]
+    """How the text came about, in words (lod.describe.record)."""
 
 
 def work_facts(graph: DescriptionGraph, work: str, base: str) -> WorkFacts:
@@ -98,6 +101,7 @@ def _facts(graph: DescriptionGraph, work: str, base: str) -> WorkFacts:
         voting=voting_of(graph, linker, work),
         subjects=subjects_of(graph, linker, work),
         amends=[linker.link(o) for p, o in graph.predicate_objects(work) if property_name(p) == "amends" and is_iri(o)],
+        record=record_of(graph, linker, work),
     )
 
 

@@ -1,0 +1,75 @@
+"""The record of how a text came about, shown in words at the top of its page.
+
+A reader of a resolution wants to know at a glance who adopted it, when and at which meeting,
+in which session and under which agenda item, on whose report (and which paragraph of it) and
+from which draft: what a library catalogue or the UN's own cover page says. The description
+graph has all of it (unres:actor, adoptionDate, meeting, meetingRecord, sessionLabel,
+agendaItemOf, docCommittee, report, reportParagraph, draft); the "All metadata" table lists it
+as properties. Read here by property names, like the rest of the page (lod.describe.page).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lod.dates import printed_date
+from lod.describe.graph import DescriptionGraph, is_iri, property_name
+from lod.describe.linker import Link, Linker, Value, literal_text
+
+RECORD_LABELS: dict[str, str] = {
+    "organ": "Adopted by",
+    "adopted": "Adopted on",
+    "date": "Dated",
+    "meeting": "Meeting",
+    "session": "Session",
+    "agenda": "Agenda item",
+    "committee": "On the report of",
+    "draft": "Draft",
+}
+"""Each row of the record, in the order shown, and its label on the page."""
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _when(value: str | None) -> str | None:
+    return printed_date(value) if value and _ISO_DATE.match(value) else value
+
+
+def record_of(graph: DescriptionGraph, linker: Linker, work: str) -> list[tuple[str, list[Value]]]:
+    """(label, values) rows of the work's record, only those the description has."""
+
+    def literal(*names: str) -> str | None:
+        return literal_text(graph, work, names)
+
+    def linked(name: str) -> list[Link]:
+        return sorted((linker.link(o) for p, o in graph.predicate_objects(work) if property_name(p) == name and is_iri(o)),
+                      key=lambda link: (link.label, link.iri))
+
+    adopted = _when(literal("adoptiondate"))
+    rows: dict[str, list[Value]] = {
+        "organ": [Value(link.label, link) for link in linked("actor")] if adopted else [],
+        "adopted": [Value(adopted)] if adopted else [],
+        "date": [] if adopted else [Value(d) for d in [_when(literal("docdate"))] if d],
+        "meeting": [*([Value(m)] if (m := literal("meeting")) else []),
+                    *(Value(link.label, link) for link in linked("meetingrecord"))],
+        "session": [Value(s)] if (s := literal("sessionlabel", "session")) else [],
+        "agenda": [_agenda_item(graph, link) for link in linked("agendaitemof")],
+        "committee": [*(Value(link.label, link) for link in linked("doccommittee")),
+                      *(_report(link, literal("reportparagraph")) for link in linked("report"))],
+        "draft": [Value(link.label, link) for link in linked("draft")],
+    }
+    return [(RECORD_LABELS[key], values) for key, values in rows.items() if values]
+
+
+def _agenda_item(graph: DescriptionGraph, link: Link) -> Value:
+    """"68 (c): Promotion and protection of human rights …" (the title where a text prints it)."""
+    number = literal_text(graph, link.iri, ("itemnumber",))
+    if number is None and link.iri.endswith(link.label):  # no label in the description: its IRI's last segment
+        return Value(link.label.replace("_", " "), link)
+    shown = f"{number}: {link.label}" if number and link.label != number and not link.iri.endswith(link.label) else (number or link.label)
+    return Value(shown, link)
+
+
+def _report(link: Link, paragraph: str | None) -> Value:
+    """"A/77/463/Add.3, para. 29": the report and the paragraph of it that recommends the text."""
+    return Value(f"{link.label}, para. {paragraph}" if paragraph else link.label, link)
