@@ -18,12 +18,12 @@ nothing the model holds is dropped.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from lxml import etree
 
 from lod.akn.elements import NSMAP, element, raw, token, unique_eids
+from lod.akn.inline import fill, place, printed_labels, verb_inside
 from lod.akn.meta import MetaWriter
 from lod.akn.vocabulary import AKN_FORMAT, AKN_NS, KIND_ELEMENT
 from lod.model import Annex, Citation, OperativeParagraph, Resolution, Sponsor, SubParagraph
@@ -67,6 +67,7 @@ class _Writer(MetaWriter):
         self.notes = {f.marker: f for f in res.footnotes}
         self.order = list(self.notes)
         self.placed_notes: set[str] = set()
+        self.labels: dict[int, str] = {}  # the points' printed labels of the paragraph being written
         self.cites: dict[str, list[Citation]] = {}
         for c in res.citations:
             self.cites.setdefault(c.location, []).append(c)
@@ -201,6 +202,7 @@ class _Writer(MetaWriter):
             block = element(node, "points", eId=f"{pid}__list_1")
             intro = para.intro if para.intro is not None else ""
             self.text(raw(element(block, "intro"), "p"), intro, pid, para.verb, para.footnote_refs)
+            self.labels = printed_labels(para.text, len(intro), para.subparagraphs)
             self.points(block, para.subparagraphs, f"{pid}__list_1")
         else:
             self.text(raw(element(node, "content"), "p"), para.text, pid, para.verb, para.footnote_refs)
@@ -212,7 +214,7 @@ class _Writer(MetaWriter):
         for k, point in enumerate(points, 1):
             qid = point.eid or eid(lid, ("point", point.num or k))
             node = element(block, "point", eId=qid)
-            element(node, "num", f"({point.num})" if point.num else None)
+            element(node, "num", self.labels.get(id(point)) or (f"({point.num})" if point.num else None))
             self.text(raw(element(node, "content"), "p"), point.text, qid, None, [])
             if point.subparagraphs:
                 inner = f"{qid}__list_1"
@@ -278,19 +280,19 @@ class _Writer(MetaWriter):
         cursor = start
         for cite in self.cites.get(location, []):
             href = self.href(cite)
-            at = _place(text, cite.text, spans, cursor, start) if href and cite.text else -1
+            at = place(text, cite.text, spans, cursor, start) if href and cite.text else -1
             if at >= 0:
                 spans.append((at, at + len(cite.text), href))  # type: ignore[arg-type]
                 cursor = at
         spans.sort(key=lambda s: (s[0], -s[1]))
-        inside = _verb_inside(text, verb) if verb and not start else None
+        inside = verb_inside(text, verb) if verb and not start else None
         if inside is None:
-            _fill(p, text, start, len(text), spans)
+            fill(p, text, start, len(text), spans)
         else:  # a decision's verb after its opening words ("At its 45th plenary meeting, …, elected")
             at, end = inside
-            _fill(p, text, 0, at, [s for s in spans if s[1] <= at])
+            fill(p, text, 0, at, [s for s in spans if s[1] <= at])
             element(p, "verb", text[at:end], class_="italic", refersTo="#verb")
-            _fill(p, text, end, len(text), [s for s in spans if s[0] >= end])
+            fill(p, text, end, len(text), [s for s in spans if s[0] >= end])
         self.attach_notes(p, notes)
 
     def attach_notes(self, p: etree._Element | None, markers: Sequence[str]) -> None:
@@ -357,48 +359,3 @@ class _Writer(MetaWriter):
         except (RegistryError, IRIError):
             return None
         return self.rel(target) if target else None
-
-
-def _place(text: str, label: str, spans: list[tuple[int, int, str]], cursor: int, start: int) -> int:
-    """Where a citation's words are printed: the first occurrence from `cursor` (else from the
-    start) that nests with or stays clear of the citations already placed (one citation's words
-    can hold another's: "resolution 2200 A (XXI)" and the linked "2200 A (XXI)")."""
-    for begin in (cursor, start):
-        at = text.find(label, begin)
-        while at >= 0:
-            end = at + len(label)
-            if all(end <= a or at >= b or (a <= at and end <= b) or (at <= a and b <= end) for a, b, _ in spans):
-                return at
-            at = text.find(label, at + 1)
-    return -1
-
-
-def _verb_inside(text: str, verb: str) -> tuple[int, int] | None:
-    """Where a verb that does not open its paragraph is printed: its first occurrence as words,
-    not in an "as" clause ("…, as decided in …") — where lod.parse.decisions finds it."""
-    m = re.search(rf"(?<!\bas )\b{re.escape(verb)}\b", text)
-    return (m.start(), m.end()) if m else None
-
-
-def _fill(parent: etree._Element, text: str, lo: int, hi: int, spans: list[tuple[int, int, str]]) -> None:
-    """text[lo:hi] into `parent`, each span a `<ref>`, spans inside a span nested in its ref."""
-    last: etree._Element | None = parent[-1] if len(parent) else None
-    pos, k = lo, 0
-    while k < len(spans):
-        begin, end, href = spans[k]
-        inner = [s for s in spans[k + 1:] if s[0] >= begin and s[1] <= end]
-        _append_text(parent, last, text[pos:begin])
-        last = element(parent, "citation", href=href)
-        _fill(last, text, begin, end, inner)
-        pos, k = end, k + 1 + len(inner)
-    _append_text(parent, last, text[pos:hi])
-
-
-def _append_text(p: etree._Element, last: etree._Element | None, text: str) -> None:
-    if not text:
-        return
-    if last is None:
-        p.text = (p.text or "") + text
-    else:
-        last.tail = (last.tail or "") + text
-

@@ -48,6 +48,8 @@ class _Point:
     children: list[_Point] = field(default_factory=list)
     markers: list[str] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    label: str = ""
+    """The label as `<num>` prints it ("(a)", "а)", "Item 1."), which the paragraph's text keeps."""
 
 
 _LETTER = re.compile(r"^[A-Z]\.?$")
@@ -313,8 +315,9 @@ class BodyReader(EmbeddedReading):
                 num_el = child(el, "num")
                 body = child(el, "content")
                 read = self.inline.read(body if body is not None else child(el, "intro"))
-                point = _Point(point_num("".join(num_el.itertext())) if num_el is not None else str(len(out) + 1),
-                               read.text, [], read.markers, read.links)
+                printed = squash("".join(num_el.itertext())) if num_el is not None else ""
+                point = _Point(point_num(printed) if printed else str(len(out) + 1), read.text, [], read.markers, read.links,
+                               label=printed)
                 for sub in children(el, "list"):
                     point.children.extend(self._points(sub))
                 point.children.extend(self._points(el) if children(el, "point", "subparagraph") else [])
@@ -384,7 +387,7 @@ class BodyReader(EmbeddedReading):
         self._point_eids.add(pid)
         markers.extend(point.markers)
         self.body.links[pid] = list(point.links)
-        children_, texts = [], [f"({point.num}) {point.text}".strip()]
+        children_, texts = [], [f"{point.label or f'({point.num})'} {point.text}".strip()]
         for k, c in enumerate(point.children, 1):
             sub, text = self._sub(c, f"{pid}__list_1", markers, k)
             children_.append(sub)

@@ -30,8 +30,12 @@ def ascii_digits(text: str) -> str:
 
 
 def point_num(raw: str) -> str:
-    """ "(a)" / "a." / "a)" / "(أ)" → "a" / "أ": the label without its brackets."""
-    return _LABEL_MARKS.sub("", ascii_digits(raw)) or raw.strip()
+    """ "(a)" / "a." / "a)" / "(أ)" → "a" / "أ": the label without its brackets; "Item 1." → "1"
+    (a decision's list of agenda items)."""
+    return _LABEL_MARKS.sub("", _LABEL_WORD.sub("", ascii_digits(raw))) or raw.strip()
+
+
+_LABEL_WORD = re.compile(r"^(?:Item|Article|Rule|Part)\s+(?=\d)")
 
 
 def para_num(raw: str) -> str:
