@@ -196,9 +196,27 @@ def degree_prefixes(name: str = "verb") -> dict[str, tuple[str, ...]]:
     return out
 
 
+DEGREE_CHARACTERS: dict[str, tuple[str, ...]] = {
+    "zh": ("最强烈地", "在这方面", "在此方面", "进一步", "再一次", "再次", "再度", "大力", "依然", "仍然", "坚决", "强烈"),
+}
+"""What an unspaced language writes before a phrase for the English degree words (lod.quality.
+DEGREE_WORDS: "again", "once again", "in this regard", "further", "strongly", "still", "firmly",
+"most strongly"), which change no verb's meaning: "再次促请" is "Again urges", a form of "促请"
+(Urges), as "Calls once again upon" is of "Calls upon". The scheme's own pairs teach only "又" and
+"还" (`degree_prefixes`); these words stand before a label in the texts of ../shared and the UN's
+other files, which print "再次敦促", "大力鼓励", "在这方面强调", "依然欢迎"."""
+
+
+def reading_prefixes(tag: str, name: str = "verb") -> tuple[str, ...]:
+    """Every prefix a phrase of language `tag` may carry before a label: the scheme's and the
+    degree words', longest first."""
+    found = {*degree_prefixes(name).get(tag, ()), *DEGREE_CHARACTERS.get(tag, ())}
+    return tuple(sorted(found, key=lambda p: (-len(p), p)))
+
+
 def without_degree_prefix(phrase: str, tag: str, name: str = "verb") -> str | None:
     """The phrase without the degree prefix it opens with ("又呼吁" → "呼吁"), or None."""
-    for prefix in degree_prefixes(name).get(tag, ()):
+    for prefix in reading_prefixes(tag, name):
         if phrase.startswith(prefix) and len(phrase) > len(prefix):
             return phrase[len(prefix):]
     return None

@@ -198,6 +198,23 @@ def test_chinese_degree_prefixes_are_learned_from_the_scheme_and_read_before_a_l
     assert phrase_concept("又", "zho") is None
 
 
+def test_chinese_degree_words_before_a_label_change_no_concept() -> None:
+    """What the Chinese texts of ../shared print before a label for "again", "strongly", "in this
+    regard", "still" (E/RES/2022 and A/RES/78 files: "再次促请所有国家 …", "大力鼓励各国政府 …",
+    "在这方面强调 …", "依然欢迎2013年 …") leaves the label's concept, as "Calls once again upon" is
+    "Calls upon"; a phrase the scheme has no label for after them ("最强烈地谴责", Condemns in the
+    strongest terms) stays without one."""
+    from lod.parse.phrasebook import leading_label
+
+    assert leading_label("再次促请所有国家按照其根据《联合国宪章》", "zho") == "再次促请"
+    assert phrase_concept("再次促请", "zho") == phrase_concept("促请", "zho") is not None
+    assert phrase_concept("大力鼓励", "zho") == phrase_concept("鼓励", "zho") is not None
+    assert phrase_concept("在这方面强调", "zho") == phrase_concept("强调", "zho") is not None
+    assert phrase_concept("依然欢迎", "zho") == phrase_concept("欢迎", "zho") is not None
+    assert leading_label("最强烈地谴责针对人道主义人员", "zho") is None
+    assert leading_label("再次", "zho") is None
+
+
 def test_an_arabic_verb_reads_in_either_gender() -> None:
     """The General Assembly's Arabic texts write its verbs feminine ("تقر", "وإذ تشير": the
     Assembly, الجمعية), the Councils' masculine ("يقر", "وإذ يشير"); the scheme's label, learned

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from lod.vocabulary import LABEL_TRAILING, degree_prefixes, fold, scheme_labels
+from lod.vocabulary import LABEL_TRAILING, fold, reading_prefixes, scheme_labels
 
 LANGUAGE_TAGS: dict[str, str] = {"fra": "fr", "spa": "es", "rus": "ru", "ara": "ar", "zho": "zh", "chi": "zh"}
 """ISO 639-2 (what AKN's FRBRlanguage and the model say) → the tag the scheme's labels carry."""
@@ -38,7 +38,7 @@ class Phrasebook:
     concepts: dict[str, str]
     longest: int
     prefixes: tuple[str, ...] = ()
-    """Degree prefixes of an unspaced language ("又", "还": lod.vocabulary.degree_prefixes)."""
+    """Degree prefixes of an unspaced language ("又", "还", "再次": lod.vocabulary.reading_prefixes)."""
 
     def leading(self, text: str) -> str | None:
         """The words `text` opens with that are the longest label, as printed (or None)."""
@@ -90,7 +90,7 @@ def phrasebook(language: str | None) -> Phrasebook | None:
         longest = max(len(k) for k in concepts)
     else:
         longest = max(len(k.split()) for k in concepts)
-    return Phrasebook(tag or "", concepts, longest, degree_prefixes("verb").get(tag or "", ()))
+    return Phrasebook(tag or "", concepts, longest, reading_prefixes(tag or "", "verb"))
 
 
 def leading_label(text: str, language: str | None) -> str | None:
