@@ -484,6 +484,16 @@ def test_a_text_record_whose_text_holds_no_paragraphs_is_refused_as_such(tmp_pat
     assert "no paragraphs were found" in _refused(path).reason
 
 
+@pytest.mark.parametrize(("text", "reason"), [
+    ("", "has an empty ED_DecisionText"),
+    ("3 October\tOrganization of work\n4 October\tTerrorism\n5 October\tReserved\n", "holds only notes or a table of dates"),
+])
+def test_a_decision_record_without_a_decision_s_text_is_refused_as_such(tmp_path: Path, text: str, reason: str) -> None:
+    path = tmp_path / "record.json"
+    path.write_text(json.dumps({"ED_DecisionNumber": "77/999", "ED_DecisionText": text}), encoding="utf-8")
+    assert reason in _refused(path).reason
+
+
 def test_broken_json(tmp_path: Path) -> None:
     path = tmp_path / "broken.json"
     path.write_bytes(b'{"ED_DecisionText": "At its')

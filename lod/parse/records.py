@@ -70,13 +70,16 @@ def decision_source(record: Any, source: str) -> SourceText:
             f"(found: {found or 'an empty object'})",
         )
     printed = str(record.get("ED_DecisionText") or "").replace("\r\n", "\n").replace("\r", "\n")
+    if not printed.strip():
+        raise ParseError(source, "the decision record has an empty ED_DecisionText")
     # the notes first (a programme's row may carry one), then its rows, then the paragraphs
     printed, stars = _embedded_notes(printed)
     printed, notes = _footnotes(printed)
     printed, tables = _dated_rows(printed)
     text = _text(printed)
     if not text.strip():
-        raise ParseError(source, "the decision record has an empty ED_DecisionText")
+        raise ParseError(source, "the decision record's ED_DecisionText holds only notes or a table of dates, "
+                                 "no text of a decision")
     number_field = " ".join(str(record["ED_DecisionNumber"] or "").split())
     m = _NUMBER.match(number_field)
     if m is None:
