@@ -36,10 +36,10 @@ _PRE_ADVERBS_BY_FIRST = _by_first_word(PRE_ADVERBS)
 """Only the adverbs that open with the paragraph's next word are worth comparing."""
 
 _EXPRESSED_WORDS = (
-    "intention", "concerns", "solidarity", "sympathy", "disappointment", "outrage", "gravest", "deepest", "strongest", "utmost", "sincerest", "heartfelt", "continued", "firm",
-    "deep", "grave", "serious", "profound", "strong", "great", "full", "sincere",
-    "appreciation", "concern", "regret", "gratitude", "support", "hope", "satisfaction",
-    "alarm", "condolences", "readiness", "determination", "commitment", "conviction", "thanks",
+    "expectation", "intention", "concerns", "solidarity", "sympathy", "disappointment", "outrage", "gravest", "deepest", "strongest", "utmost", "sincerest", "heartfelt", "continued", "firm",
+    "deep", "grave", "serious", "profound", "strong", "great", "full", "sincere", "appreciation", "concern", "regret",
+    "gratitude", "support", "hope", "satisfaction", "alarm", "condolences", "readiness", "determination", "commitment",
+    "conviction", "thanks",
 )
 _EXPRESSED = (*(f"its {word}" for word in _EXPRESSED_WORDS), *_EXPRESSED_WORDS)
 """What "Expresses" / "Expressing" takes into its phrase: "Expressing its gravest concern"; "its"
@@ -78,7 +78,7 @@ _PHRASAL = {
     **{verb: ("the attention", "attention") for verb in ("draws", "drawing")},
     **{verb: ("to the attention",) for verb in ("brings", "bringing")},  # "Brings to the attention of …" (A/RES/77/320)
     "giving": ("due consideration", "consideration"),  # "Giving due consideration to the urgent situation"
-    "proceeding": ("from",),  # "Proceeding from the fact that …" (A/RES/77/56)
+    "proceeding": ("from",), "believing": ("it necessary", "it essential"),  # "Proceeding from the fact …" (A/RES/77/56)
     "being": (*_STILL, "aware", "conscious", "mindful", "desirous", "anxious", "disturbed", "satisfied", "confident"),
     **{verb: _STILL for verb in ("remains", "remaining")},
     **{verb: _STRESS for verb in ("condemns", "condemning")},
@@ -94,8 +94,8 @@ _WITH = (
     "with deep appreciation", "with great appreciation", "with appreciation", "with satisfaction",
     "with grave concern", "with deep concern", "with serious concern", "with great concern",
     "with concern", "with regret", "with deep regret", "with interest", "with great interest",
-    "with gratitude", "with approval", "with alarm", "with profound concern",
-)
+    "with gratitude", "with approval", "with alarm", "with profound concern", "with particular concern",
+    "with particular satisfaction", "with particular interest", "with particular appreciation", "with great satisfaction")
 """Manner phrases that belong to the verb ("Notes with appreciation", "Welcoming with concern")."""
 
 _POST = (
