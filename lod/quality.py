@@ -247,6 +247,37 @@ def in_lexicon(phrase: str) -> bool:
     )
 
 
+_NARRATED: dict[str, str] = {
+    "decided": "decides", "took": "takes", "elected": "elects", "appointed": "appoints", "approved": "approves",
+    "adopted": "adopts", "requested": "requests", "welcomed": "welcomes", "endorsed": "endorses", "noted": "notes",
+    "deferred": "defers", "recommended": "recommends", "authorized": "authorizes", "confirmed": "confirms",
+}
+"""A decision's narrative verb ("At its 47th plenary meeting, … the General Assembly decided") →
+the present tense the scheme names the action by (lod.parse.decisions.DECISION_VERB's verbs)."""
+
+
+def lexicon_concept(phrase: str) -> str | None:
+    """The slug of the scheme's concept a phrase names: itself, or the phrase of the lexicon it
+    extends ("Reiterates its strong support" → reiterates, "Taking note also" → taking-note), read
+    with or without its degree words ("Further reaffirms" → reaffirms); a decision's narrative
+    verb as the present tense ("decided" → decides, "took note" → takes-note); a declaration's
+    bare verb as the resolution's ("Recognize" → recognizes). None for a phrase the scheme has no
+    concept for: an action is never an IRI the vocabulary does not define."""
+    known = lexicon()
+    words = _slug(phrase).split("-")
+    first = words[0] if words else ""
+    readings = [words, _without_degree(words)]
+    if first in _NARRATED:
+        readings.append([_NARRATED[first], *words[1:]])
+    elif first:
+        readings += [[first + ending, *words[1:]] for ending in ("s", "es")]
+    for ws in readings:
+        for n in range(len(ws), 0, -1):
+            if (found := "-".join(ws[:n])) in known:
+                return found
+    return None
+
+
 def labelled(phrase: str, language: str) -> bool:
     """A phrase of a French, Spanish, Russian, Arabic or Chinese text is in the lexicon when the
     scheme labels it (or the phrase it extends) in that language: the English lexicon's slugs

@@ -19,7 +19,7 @@ from pathlib import Path
 from rdflib import URIRef
 
 from lod.vocabulary import fold, without_degree_prefix
-from lod.rdf.namespaces import RELATION, SKOS, UNRES, VERB, slug, verb_concept
+from lod.rdf.namespaces import RELATION, SKOS, UNRES, VERB, slug
 from lod.vocabulary import BY_NAME, scheme_labels, source_graph
 
 VERBS_TTL = Path(__file__).resolve().parent.parent.parent / "ontology" / "verbs.ttl"
@@ -93,7 +93,10 @@ def phrase_concept(phrase: str | None, lang: str = "eng") -> URIRef | None:
     if not phrase:
         return None
     if lang in ("eng", "en", ""):
-        return verb_concept(phrase)
+        from lod.quality import lexicon_concept  # lod.quality imports this module
+
+        known = lexicon_concept(phrase)
+        return VERB[known] if known else None
     from lod.rdf.namespaces import language_tag
 
     tag = language_tag(lang)
