@@ -21,13 +21,13 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
 from lod.model import OperativeParagraph, Resolution
 from lod.states import lookup_state, misspelt_state
+from lod.vocabulary import VERBS_TTL
 
 
 CURATOR = "curator"
@@ -70,7 +70,6 @@ LONG_PARAGRAPH = 3000
 SHORT_PARAGRAPH = 12
 """Characters: shorter "paragraphs" are usually a stray number or a running-title remnant."""
 
-VERBS_TTL = Path(__file__).resolve().parent.parent / "ontology" / "verbs.ttl"
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,8 @@ VOCABULARIES: tuple[Vocabulary, ...] = (
     Vocabulary("shapes", f"{W3ID}/shapes", "shapes/lod-shapes.ttl", "shapes"),
 )
 BY_NAME: dict[str, Vocabulary] = {v.name: v for v in VOCABULARIES}
+VERBS_TTL = ROOT / BY_NAME["verb"].source
+"""The file of the verb and relation schemes (the lexicon's slugs, the labels, the relations)."""
 
 
 @lru_cache(maxsize=None)

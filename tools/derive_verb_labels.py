@@ -47,7 +47,8 @@ from rdflib import Graph
 from rdflib.namespace import SKOS
 
 from lod.rdf.namespaces import RELATION, UNRES, VERB, language_tag
-from lod.rdf.relations import VERBS_TTL, phrase_concept
+from lod.rdf.relations import phrase_concept
+from lod.vocabulary import VERBS_TTL
 
 MIN_SEEN = 3
 MIN_SHARE = 0.3

@@ -14,7 +14,6 @@ phrase → relation table is kept.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from rdflib import URIRef
 
@@ -22,7 +21,6 @@ from lod.vocabulary import fold, without_degree_prefix
 from lod.rdf.namespaces import RELATION, SKOS, UNRES, VERB, slug
 from lod.vocabulary import BY_NAME, scheme_labels, source_graph
 
-VERBS_TTL = Path(__file__).resolve().parent.parent.parent / "ontology" / "verbs.ttl"
 
 RELATION_PROPERTIES: dict[str, str] = {
     "recall": "recalls",
