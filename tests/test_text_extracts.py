@@ -137,6 +137,37 @@ def test_a_marker_after_a_year_and_an_even_page_s_wrapped_title() -> None:
     assert "twentieth session" not in res.preamble[0].text
 
 
+def test_a_subtitle_after_a_colon_and_a_header_whose_symbol_stands_beside_the_title_s_second_line() -> None:
+    """pdftotext -layout of A/RES/72/52 and 72/49 (printed from their Word files): "… the International
+    Conference on Palestine:" ⏎ "Reconstructing Gaza, on 12 October 2014, …" is one paragraph (a
+    title's subtitle, not a phrase); past the first page, the header's second line beside the symbol
+    in capitals ("A/RES/72/49   General Assembly devoted to disarmament", under "Convening of the
+    fourth special session") and a header that prints "non nuclear-weapon" for the title's
+    "non-nuclear-weapon" are no paragraphs. 231 → 240 of ga-docx's 347 agree with their Word files
+    on every measure (`python -m bench.pdf_agreement … --pdftotext layout`)."""
+    head = HEAD.replace("Report of the Committee for Development Policy\non its twentieth session",
+                        "Convening of the fourth special session of the General Assembly\ndevoted to non-nuclear-weapon States")
+    text = head + "\n".join([
+        "                    Recalling the convening of the Cairo International Conference on Palestine:",
+        "               Reconstructing Gaza, on 12 October 2014, and urging the timely and full",
+        "               disbursement of pledges,",
+        "18-06884 (E)",
+        "\f                                      Convening of the fourth special session",
+        "E/RES/2018/27                          General Assembly devoted to non nuclear-weapon States",
+        "                    Welcoming the work of the Open-ended Working Group,",
+        "18-06884 (E)",
+        "\fConvening of the fourth special session of the General",
+        "Assembly devoted to non nuclear-weapon States                            E/RES/2018/27",
+        "                    Noting the report,",
+        "1.",
+        "Decides to remain seized of the matter.",
+    ])
+    res = parse_text(text, source="a.txt")
+    assert [p.verb for p in res.preamble] == ["Recalling", "Welcoming", "Noting"]
+    assert res.preamble[0].text.endswith("Palestine: Reconstructing Gaza, on 12 October 2014, and urging the timely and full "
+                                         "disbursement of pledges,")
+
+
 _CCW = "\n".join([  # A/RES/77/92 and 77/96 as the UN's text extracts print them (shortened)
     "United Nations ", "A/RES/77/92", " ", "General Assembly ", "Distr.: General ", "12 December 2022 ", " ",
     "Seventy-seventh session ", "Agenda item 101 ", " ", " Resolution adopted by the General Assembly ",

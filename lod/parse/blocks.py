@@ -182,6 +182,12 @@ def _lost_final_comma(current: str, line: str) -> bool:
     return opens_with_lexicon_phrase(plain) or opens_operative(plain)
 
 
+_TITLE_COLON = re.compile(r"\b[A-Z][\w’'-]*:$")
+_SUBTITLE = re.compile(r"^[A-Z][a-z]+ing\s+[A-Z][a-z]")
+"""A name's last word and its colon, then a subtitle in title case: "the International Conference on
+Nuclear Security: ⏎ Enhancing Global Efforts", not a paragraph's "Recalling its resolution"."""
+
+
 def _opens_paragraph(line: str) -> bool:
     """A line that opens a paragraph: its number, a point label, an operative verb or a phrase of
     the lexicon."""
@@ -196,8 +202,9 @@ def _opens_with_verb(line: str, at: int) -> bool:
 
 @lru_cache(maxsize=256)
 def _compared(title: str) -> str:
-    """A title as lines are compared with it: single spaces, lower case (asked for every line)."""
-    return " ".join(title.split()).lower()
+    """A title as lines are compared with it: single spaces, lower case, a hyphen as a space (a
+    header printed "non nuclear-weapon" for "non-nuclear-weapon"; asked for every line)."""
+    return " ".join(title.replace("-", " ").split()).lower()
 
 
 @dataclass
@@ -241,7 +248,7 @@ class BlockBuilder:
     def _is_title_piece(self, line: str, standalone: bool, tail: bool = False) -> bool:
         """A running header's short title (or a piece of it when it wraps; with `tail`, after the header
         or a piece, the title's last word however short: "… technical cooperation ⏎ capacity")."""
-        norm = " ".join(line.replace("*", "").split()).lower()
+        norm = " ".join(line.replace("*", "").replace("-", " ").split()).lower()
         if len(norm) < 12:
             return tail and len(norm) > 2 and any(_compared(t).endswith(" " + norm) for t in self.title_texts)
         for title in self.title_texts:
@@ -252,7 +259,7 @@ class BlockBuilder:
 
     def _starts_title(self, line: str) -> bool:
         """The first three or more words of a known title."""
-        norm = " ".join(line.replace("*", "").split()).lower()
+        norm = " ".join(line.replace("*", "").replace("-", " ").split()).lower()
         return len(norm.split()) >= 3 and any(_compared(t).startswith(norm) for t in self.title_texts)
 
     def build(self, lines: list[str]) -> list[str]:
@@ -379,6 +386,8 @@ class BlockBuilder:
         first = plain_line[:1]
         if blank and (first.isupper() or first in "“\"'"):
             return True
+        if _TITLE_COLON.search(plain_end(MARK_RE.sub("", current))) and _SUBTITLE.match(plain_line):
+            return False  # "… Conference on Palestine:" ⏎ "Reconstructing Gaza, on 12 October 2014": a title's subtitle
         if line.startswith("*") and first.isupper():
             return True
         if first.isupper() and leading_phrase(plain_line, operative=False):

@@ -281,7 +281,7 @@ def clean_pdf_text(text: str) -> Cleaned:
             if not any(x.strip() for x in out[:-1]):
                 out.append(line.replace(symbol or "", "").strip())  # an extract's first header: its short title
             continue
-        wrapped = _wrapped_title(line, symbol)  # rare: the page is counted only then, never per line
+        wrapped = _wrapped_title(line, symbol, page_start > 0)  # rare: the page is counted only then, never per line
         if wrapped is not None and sum(1 for x in out[page_start:] if x.strip()) <= 3:
             # a short title wrapped, the symbol beside its last line ("Role of the United Nations in
             # promoting development ⏎ in the context of globalization … A/RES/72/227", or the symbol
@@ -326,11 +326,13 @@ def _text_resumes(note: str, line: str) -> bool:
     return note.rstrip().endswith(".") and len(line) > 60 and _RESUMES.match(line) is not None
 
 
-def _wrapped_title(line: str, symbol: str | None) -> str | None:
+def _wrapped_title(line: str, symbol: str | None, later_page: bool = False) -> str | None:
     """The piece of a wrapped short title beside the symbol ("… interdependence A/RES/72/227", or
-    after it on an even page, in lower case: "E/RES/2018/18 and international institutions …"), or None."""
+    after it on an even page: "E/RES/2018/18 and international institutions …"; past the first
+    page, where no masthead stands beside the symbol, in capitals too: "A/RES/72/49 General
+    Assembly devoted to disarmament" under "Convening of the fourth special session"), or None."""
     beside = _beside_symbol(line, symbol) if symbol else None
-    if beside is None or (beside[0] and not beside[1][:1].islower()):
+    if beside is None or (beside[0] and not (beside[1][:1].islower() or later_page)):
         return None
     rest = beside[1]
     return rest if rest and not rest.endswith((".", ",", ";", ":")) else None
