@@ -36,12 +36,12 @@ _PRE_ADVERBS_BY_FIRST = _by_first_word(PRE_ADVERBS)
 """Only the adverbs that open with the paragraph's next word are worth comparing."""
 
 _EXPRESSED_WORDS = (
-    "expectation", "intention", "concerns", "solidarity", "sympathy", "disappointment", "outrage", "gravest", "deepest", "strongest", "utmost", "sincerest", "heartfelt", "continued", "firm",
+    "firm belief", "firm conviction", "expectation", "intention", "concerns", "solidarity", "sympathy", "disappointment", "outrage", "gravest", "deepest", "strongest", "utmost", "sincerest", "heartfelt", "continued", "firm",
     "deep", "grave", "serious", "profound", "strong", "great", "full", "sincere", "appreciation", "concern", "regret",
     "gratitude", "support", "hope", "satisfaction", "alarm", "condolences", "readiness", "determination", "commitment",
     "conviction", "thanks",
 )
-_EXPRESSED = (*(f"its {word}" for word in _EXPRESSED_WORDS), *_EXPRESSED_WORDS)
+_EXPRESSED = (*(f"its {word}" for word in _EXPRESSED_WORDS), *_EXPRESSED_WORDS, "the hope", "the view", "the need")
 """What "Expresses" / "Expressing" takes into its phrase: "Expressing its gravest concern"; "its"
 only before one of these words ("Expresses its confidence that …" is "Expresses")."""
 
@@ -51,7 +51,7 @@ _ITS_NOUNS = (
     "demand", "support", "strong support", "full support", "continued support", "unwavering support",
     "condemnation", "strong condemnation", "concern", "deep concern", "serious concern", "grave concern",
     "profound concern", "conviction", "firm conviction", "determination", "expectation", "appeal",
-    "intention", "solidarity", "readiness", "willingness",
+    "intention", "solidarity", "readiness", "willingness", "approval", "endorsement", "recognition",
 )
 _ITS = tuple(sorted((f"its {noun}" for noun in _ITS_NOUNS), key=len, reverse=True))
 """What the UN's italics take into "Reiterates its call upon", "Reaffirming its commitment": the
@@ -78,7 +78,8 @@ _PHRASAL = {
     **{verb: ("the attention", "attention") for verb in ("draws", "drawing")},
     **{verb: ("to the attention",) for verb in ("brings", "bringing")},  # "Brings to the attention of …" (A/RES/77/320)
     "giving": ("due consideration", "consideration"),  # "Giving due consideration to the urgent situation"
-    "proceeding": ("from",), "believing": ("it necessary", "it essential"),  # "Proceeding from the fact …" (A/RES/77/56)
+    "proceeding": ("from",),  # "Proceeding from the fact that …" (A/RES/77/56)
+    **{verb: ("it necessary", "it essential", "it important", "it alarming") for verb in ("believing", "considers", "considering")},
     "being": (*_STILL, "aware", "conscious", "mindful", "desirous", "anxious", "disturbed", "satisfied", "confident"),
     **{verb: _STILL for verb in ("remains", "remaining")},
     **{verb: _STRESS for verb in ("condemns", "condemning")},
@@ -95,13 +96,12 @@ _WITH = (
     "with grave concern", "with deep concern", "with serious concern", "with great concern",
     "with concern", "with regret", "with deep regret", "with interest", "with great interest",
     "with gratitude", "with approval", "with alarm", "with profound concern", "with particular concern",
-    "with particular satisfaction", "with particular interest", "with particular appreciation", "with great satisfaction")
+    "with particular satisfaction", "with particular interest", "with particular appreciation", "with great satisfaction",
+    "with increasing concern")
 """Manner phrases that belong to the verb ("Notes with appreciation", "Welcoming with concern")."""
 
-_POST = (
-    "also", "further", "furthermore", "again", "once again", "once more", "strongly", "firmly", "fully", "deeply",
-    "in particular", "in this regard",
-)
+_POST = ("also", "further", "furthermore", "again", "once again", "once more", "strongly", "firmly", "fully", "deeply",
+         "in particular", "in this regard")
 _ADJECTIVAL_POST = frozenset({"further"})
 """Adverbs that can be the object's adjective instead: "Encourages further efforts" (the UN's
 italics stop before "further" when a common noun follows it). Not "also": "*Noting also* various
@@ -116,10 +116,8 @@ _CITED = frozenset("paragraph paragraphs resolution resolutions decision decisio
 """What a phrase's "further" never qualifies: "Recalling further paragraph 102 of the Final Document"
 (a cited text's part: the adverb's, as the UN's italics show)."""
 
-_NOT_VERBS = frozenset(
-    "the a an this that these those its their his her our we in on at for of and or but to by as all "
-    "member states united nations general assembly security council secretary-general".split()
-)
+_NOT_VERBS = frozenset("the a an this that these those its their his her our we in on at for of and or but to by as all "
+                       "member states united nations general assembly security council secretary-general".split())
 
 
 OPERATIVE_VERBS = frozenset(
