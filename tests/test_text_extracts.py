@@ -143,8 +143,9 @@ def test_a_subtitle_after_a_colon_and_a_header_whose_symbol_stands_beside_the_ti
     title's subtitle, not a phrase); past the first page, the header's second line beside the symbol
     in capitals ("A/RES/72/49   General Assembly devoted to disarmament", under "Convening of the
     fourth special session") and a header that prints "non nuclear-weapon" for the title's
-    "non-nuclear-weapon" are no paragraphs. 231 → 240 of ga-docx's 347 agree with their Word files
-    on every measure (`python -m bench.pdf_agreement … --pdftotext layout`)."""
+    "non-nuclear-weapon" are no paragraphs; nor is a name that opens with a participle ("Federated
+    States of Micronesia", A/RES/72/102). 231 → 249 of ga-docx's 347 agree with their Word files on
+    every measure (`python -m bench.pdf_agreement … --pdftotext layout`)."""
     head = HEAD.replace("Report of the Committee for Development Policy\non its twentieth session",
                         "Convening of the fourth special session of the General Assembly\ndevoted to non-nuclear-weapon States")
     text = head + "\n".join([
@@ -154,7 +155,8 @@ def test_a_subtitle_after_a_colon_and_a_header_whose_symbol_stands_beside_the_ti
         "18-06884 (E)",
         "\f                                      Convening of the fourth special session",
         "E/RES/2018/27                          General Assembly devoted to non nuclear-weapon States",
-        "                    Welcoming the work of the Open-ended Working Group,",
+        "                    Welcoming the work of the Open-ended Working Group, convened in Pohnpei,",
+        "               Federated States of Micronesia, from 8 to 10 September 2016,",
         "18-06884 (E)",
         "\fConvening of the fourth special session of the General",
         "Assembly devoted to non nuclear-weapon States                            E/RES/2018/27",

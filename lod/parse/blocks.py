@@ -182,12 +182,7 @@ def _lost_final_comma(current: str, line: str) -> bool:
     return opens_with_lexicon_phrase(plain) or opens_operative(plain)
 
 
-_TITLE_COLON = re.compile(r"\b[A-Z][\w’'-]*:$")
-_SUBTITLE = re.compile(r"^[A-Z][a-z]+ing\s+[A-Z][a-z]")
-"""A name's last word and its colon, then a subtitle in title case: "the International Conference on
-Nuclear Security: ⏎ Enhancing Global Efforts", not a paragraph's "Recalling its resolution"."""
-
-
+_NAME_AFTER = re.compile(r"^[A-Z][a-z]+\s+[A-Z][a-z]")
 def _opens_paragraph(line: str) -> bool:
     """A line that opens a paragraph: its number, a point label, an operative verb or a phrase of
     the lexicon."""
@@ -386,15 +381,17 @@ class BlockBuilder:
         first = plain_line[:1]
         if blank and (first.isupper() or first in "“\"'"):
             return True
-        if _TITLE_COLON.search(plain_end(MARK_RE.sub("", current))) and _SUBTITLE.match(plain_line):
-            return False  # "… Conference on Palestine:" ⏎ "Reconstructing Gaza, on 12 October 2014": a title's subtitle
         if line.startswith("*") and first.isupper():
             return True
         if first.isupper() and leading_phrase(plain_line, operative=False):
             # where breaks are soft, a line the blank line does not set apart opens a paragraph
             # only with a phrase of the lexicon: "…, Production, ⏎ Stockpiling and Use of
             # Chemical Weapons …" is one paragraph
-            return not (self.soft_breaks or self.italic_phrases or self.blank_separated) or opens_with_lexicon_phrase(plain_line)
+            # nor does a participle that opens a name ("Federated States of Micronesia", "Refrigerated
+            # Transport Vessels", a subtitle's "Reconstructing Gaza" after "… Conference on Palestine:"):
+            # before a capital only a phrase of the lexicon does ("Recalling General Assembly …")
+            loose = not (self.soft_breaks or self.italic_phrases or self.blank_separated or _NAME_AFTER.match(plain_line))
+            return loose or opens_with_lexicon_phrase(plain_line)
         if opens_operative(plain_line) and plain_end(MARK_RE.sub("", current)).endswith((",", ";", ".")):
             return True  # "…, 24" then "Decides:": punctuation and the verb lexicon agree
         return first.isupper() and plain_line.startswith(("We ", "We, "))
