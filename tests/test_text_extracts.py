@@ -113,6 +113,10 @@ def test_notes_at_a_page_s_foot_as_pdftotext_lays_them_out() -> None:
     assert res.footnotes[0].text.startswith("Report of the World Summit") and res.footnotes[0].text.endswith("resolution 1.")
     assert res.preamble[0].footnote_refs == ["1", "2"]
     assert [p.verb for p in res.preamble] == ["Recalling also", "Recalling further"]
+    # a note whose text opens with a year (A/RES/72/70: "2010 Review Conference of the Parties …")
+    year = parse_text(text.replace("Report of the World Summit for Social Development, Copenhagen",
+                                   "2010 Review Conference of the Parties, Copenhagen"), source="a.txt")
+    assert [f.marker for f in year.footnotes] == ["1", "2"] and year.footnotes[0].text.startswith("2010 Review Conference")
 
 
 def test_a_marker_after_a_year_and_an_even_page_s_wrapped_title() -> None:

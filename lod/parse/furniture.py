@@ -339,7 +339,7 @@ def _wrapped_title(line: str, symbol: str | None, later_page: bool = False) -> s
 
 
 
-_BARE_MARKER = re.compile(r"^\s*\d{1,3}\s*$")
+_BARE_MARKER, _A_YEAR = re.compile(r"^\s*\d{1,3}\s*$"), re.compile(r"(?:19|20)\d\d\b")  # a note may open with a year
 
 
 def _unruled_notes(out: list[str], page_start: int, notes: dict[str, str]) -> None:
@@ -351,7 +351,7 @@ def _unruled_notes(out: list[str], page_start: int, notes: dict[str, str]) -> No
     """
     expected = max((int(k) for k in notes if k.isdigit()), default=0) + 1
     for j in range(page_start, len(out) - 1):  # "        1" ⏎ "      Report of the World Summit …" (pdftotext -layout)
-        if _BARE_MARKER.match(out[j]) and out[j + 1].strip()[:1].isupper():
+        if _BARE_MARKER.match(out[j]) and (out[j + 1].strip()[:1].isupper() or _A_YEAR.match(out[j + 1].strip())):
             out[j], out[j + 1] = f"{out[j].strip()} {out[j + 1].strip()}", ""
     page = out[page_start:]
     for k, line in enumerate(page):
