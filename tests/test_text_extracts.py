@@ -119,6 +119,27 @@ def test_notes_at_a_page_s_foot_as_pdftotext_lays_them_out() -> None:
     assert [f.marker for f in year.footnotes] == ["1", "2"] and year.footnotes[0].text.startswith("2010 Review Conference")
 
 
+def test_the_closing_lines_end_the_last_paragraph_where_no_blank_line_sets_them_apart() -> None:
+    """pdftotext in raw order (E/RES/2018/11 printed from its Word file): "… promoting their
+    complementarity." ⏎ "40th plenary meeting" ⏎ "21 June 2018" ⏎ ⏎ "14" ⏎ ⏎ "16/16" ⏎ ⏎ "General
+    Assembly resolution 71/256, annex." — the meeting and its date are the closing, whatever the
+    page leaves after them (ga-docx's raw texts with the meeting read: 234 → 346 of 347)."""
+    text = HEAD + "\n".join([
+        "Recalling its resolution 2017/29,",
+        "1. Requests the Presidents of the Council and the Assembly to continue their efforts, while",
+        "promoting their complementarity.",
+        "40th plenary meeting",
+        "21 June 2018",
+        "",
+        "14",
+        "",
+        "General Assembly resolution 71/256, annex.",
+    ])
+    res = parse_text(text, source="a.txt")
+    assert (res.meeting, res.adoption_date) == ("40th plenary meeting", "2018-07-24")
+    assert res.operative[0].text.startswith("Requests the Presidents") and "plenary meeting" not in res.operative[0].text
+
+
 def test_a_marker_after_a_year_and_an_even_page_s_wrapped_title() -> None:
     """pdftotext -layout: "the report of the Committee on Conferences for 2017 1 and" (a marker
     after a year); an even page's header with the symbol first and the title's second line

@@ -353,6 +353,9 @@ class BlockBuilder:
             return True  # "Item 115 and its sub-items (a), (b), (d) and (g)" is a heading of its own
         if CLOSING.match(bare) or is_heading(line) or is_heading(current):
             return True
+        closing = MARK_RE.sub("", current).replace("*", "").strip()
+        if CLOSING.match(closing) and not CLOSING.match(f"{closing} {bare}"):
+            return True  # "40th plenary meeting" ⏎ "21 June 2018" is one closing, a note's "14" after it is not
         if _introduces_text(plain_end(current)) and plain_line[:1].isupper():
             return True  # "Adopts the following declaration:" then the declaration's title
         if _GLUED_FOOTNOTE_END.search(current[-20:]) and (
