@@ -140,6 +140,31 @@ def test_the_closing_lines_end_the_last_paragraph_where_no_blank_line_sets_them_
     assert res.operative[0].text.startswith("Requests the Presidents") and "plenary meeting" not in res.operative[0].text
 
 
+def test_markers_before_resolution_numbers_and_an_unnumbered_operative_paragraph_after_a_marker() -> None:
+    """pdftotext -layout of A/RES/72/158: "Human Rights Council resolutions 15/12 of 30 September
+    2010, 1 15/26 of 1 October 2010, 2 …" (each marker before the next resolution's number) over
+    unruled notes; A/RES/72/90 A: "… report of the Secretary-General, 2" ⏎ "Urges all countries …"
+    (an unnumbered operative paragraph after a paragraph ending in a marker)."""
+    text = HEAD + "\n".join([
+        "Recalling Human Rights Council resolutions 15/12 of 30 September 2010, 1 15/26 of",
+        "1 October 2010, 2 as well as all resolutions adopted by the Commission,",
+        "Taking note also of the report of the Secretary-General, 3",
+        "Urges all countries to act;",
+        "        1",
+        "              See Official Records of the General Assembly, Sixty-fifth Session, Supplement No. 53A.",
+        "        2",
+        "              Ibid., chap. I.",
+        "        3",
+        "              A/72/100.",
+        "18-06884 (E)",
+        "\f",
+    ])
+    res = parse_text(text, source="a.txt")
+    assert [f.marker for f in res.footnotes] == ["1", "2", "3"] and res.preamble[0].footnote_refs == ["1", "2"]
+    assert [p.verb for p in res.preamble] == ["Recalling", "Taking note also"]
+    assert [(p.num, p.verb) for p in res.operative] == [(None, "Urges")]
+
+
 def test_a_marker_after_a_year_and_an_even_page_s_wrapped_title() -> None:
     """pdftotext -layout: "the report of the Committee on Conferences for 2017 1 and" (a marker
     after a year); an even page's header with the symbol first and the title's second line

@@ -359,7 +359,7 @@ class BlockBuilder:
         if _introduces_text(plain_end(current)) and plain_line[:1].isupper():
             return True  # "Adopts the following declaration:" then the declaration's title
         if _GLUED_FOOTNOTE_END.search(current[-20:]) and (
-                opens_with_lexicon_phrase(bare) or re.fullmatch(r"1\.", plain_line.strip())):
+                opens_with_lexicon_phrase(bare) or opens_operative(bare) or re.fullmatch(r"1\.", plain_line.strip())):
             return True  # "… of the Assembly, 2" (a marker whose note the extract lost) ⏎ "Recalling further …" or "1."
         if self.italic_phrases and line.startswith("*") and opens_with_lexicon_phrase(bare):
             return True  # "… resolution 71/205⁴" (its comma lost) ⏎ "*Reaffirming its grave concern* that …"

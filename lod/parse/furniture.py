@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lod.dates import MONTH_NAMES
 from lod.parse.joining import join_lines
 from lod.parse.pdf import PAGE_BREAK, PRINTED_RULE
 from lod.symbols import SYMBOL_RE
@@ -189,11 +190,9 @@ def document_symbol(lines: list[str]) -> str | None:
 
 
 def is_running_header(line: str, symbol: str | None) -> bool:
-    """The symbol with the short title beside it on one line ("A/RES/74/2 Political declaration …").
-
-    Odd pages print the title first ("Political declaration … A/RES/74/2"). The masthead's
-    "United Nations A/RES/74/2" is not a header.
-    """
+    """The symbol with the short title beside it on one line ("A/RES/74/2 Political declaration …");
+    odd pages print the title first ("Political declaration … A/RES/74/2"). The masthead's
+    "United Nations A/RES/74/2" is not a header."""
     s = line.strip()
     if not symbol or s == symbol or s.startswith("United Nations"):
         return False
@@ -340,6 +339,7 @@ def _wrapped_title(line: str, symbol: str | None, later_page: bool = False) -> s
 
 
 _BARE_MARKER, _A_YEAR = re.compile(r"^\s*\d{1,3}\s*$"), re.compile(r"(?:19|20)\d\d\b")  # a note may open with a year
+_A_MONTH = re.compile(rf"(?:{MONTH_NAMES})\b")
 
 
 def _unruled_notes(out: list[str], page_start: int, notes: dict[str, str]) -> None:
@@ -356,11 +356,11 @@ def _unruled_notes(out: list[str], page_start: int, notes: dict[str, str]) -> No
     page = out[page_start:]
     for k, line in enumerate(page):
         m = _FOOTNOTE_START.match(line.strip())
-        if k == 0 or not m or m.group(1) != str(expected):
-            continue
+        if k == 0 or not m or m.group(1) != str(expected) or _A_MONTH.match(m.group(2)):
+            continue  # "1 October 2010, 2 as well as …" is a date in the text, not note 1
         body = " ".join(page[:k])
         # "World Summit 1 and", "Assembly, 2", "for 2017 1 and" (pdftotext)
-        spaced = re.compile(rf"(?:(?<=[A-Za-z,;:”’)])|(?<=(?:19|20)\d\d)) {expected}(?=\s+[a-z]|\s*$)")
+        spaced = re.compile(rf"(?:(?<=[A-Za-z,;:”’)])|(?<=(?:19|20)\d\d)) {expected}(?=\s+[a-z]|\s+\d{{1,2}}/\d|\s*$)")
         if not (mark(str(expected)) in body or re.search(rf"(?<=[A-Za-z,;:”’)]){expected}(?!\d)", body)
                 or any(spaced.search(x) for x in page[:k])):
             continue
