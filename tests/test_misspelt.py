@@ -55,7 +55,7 @@ def test_a_scanned_resolution_s_misread_verbs_are_read_and_reported() -> None:
 
 @pytest.mark.parametrize(("text", "read_as"), [
     ("Welcome the further report of the Secretary-General of 13 and 14 August 1993", "Welcomes"),  # S/RES/864 (1993)
-    ("Reaffirm also its endorsement of the Set of Ideas", "Reaffirms also"),  # S/RES/789 (1992)
+    ("Reaffirm also its endorsement of the Set of Ideas", "Reaffirms also its endorsement"),  # S/RES/789 (1992)
     ("Express its confidence that the Force will be maintained", "Expresses"),  # S/RES/378 (1975)
     ("Request the Secretary-General accordingly to undertake", "Requests"),  # S/RES/367 (1975)
     ("Direct expenses of the United Nations Postal Administration", None),  # A/RES/72/263: a budget's clause
