@@ -36,7 +36,7 @@ _PRE_ADVERBS_BY_FIRST = _by_first_word(PRE_ADVERBS)
 """Only the adverbs that open with the paragraph's next word are worth comparing."""
 
 _EXPRESSED_WORDS = (
-    "firm belief", "firm conviction", "expectation", "intention", "concerns", "solidarity", "sympathy", "disappointment", "outrage", "gravest", "deepest", "strongest", "utmost", "sincerest", "heartfelt", "continued", "firm",
+    "firm belief", "firm conviction", "particular", "expectation", "intention", "concerns", "solidarity", "sympathy", "disappointment", "outrage", "gravest", "deepest", "strongest", "utmost", "sincerest", "heartfelt", "continued", "firm",
     "deep", "grave", "serious", "profound", "strong", "great", "full", "sincere", "appreciation", "concern", "regret",
     "gratitude", "support", "hope", "satisfaction", "alarm", "condolences", "readiness", "determination", "commitment",
     "conviction", "thanks",
@@ -60,7 +60,7 @@ stance itself, never its object ("Recalls its resolution" stays "Recalls")."""
 _STILL = ("deeply concerned", "gravely concerned", "seriously concerned", "concerned", "convinced", "committed", "seized", "determined", "alarmed")
 """What "Remains" / "Remaining" takes: "Remaining deeply concerned"."""
 
-_STRESS = ("in the strongest possible terms", "in the strongest terms", "unequivocally")
+_STRESS = ("in the strongest possible terms", "in the strongest terms", "unequivocally", "without reservation")
 
 _PHRASAL = {
     # verb (lower case) → the fixed continuations it takes, longest first
@@ -97,11 +97,11 @@ _WITH = (
     "with concern", "with regret", "with deep regret", "with interest", "with great interest",
     "with gratitude", "with approval", "with alarm", "with profound concern", "with particular concern",
     "with particular satisfaction", "with particular interest", "with particular appreciation", "with great satisfaction",
-    "with increasing concern")
+    "with increasing concern", "with renewed concern")
 """Manner phrases that belong to the verb ("Notes with appreciation", "Welcoming with concern")."""
 
 _POST = ("also", "further", "furthermore", "again", "once again", "once more", "strongly", "firmly", "fully", "deeply",
-         "in particular", "in this regard")
+         "in particular", "in this regard", "urgently")
 _ADJECTIVAL_POST = frozenset({"further"})
 """Adverbs that can be the object's adjective instead: "Encourages further efforts" (the UN's
 italics stop before "further" when a common noun follows it). Not "also": "*Noting also* various
