@@ -113,6 +113,9 @@ def test_notes_at_a_page_s_foot_as_pdftotext_lays_them_out() -> None:
     assert res.footnotes[0].text.startswith("Report of the World Summit") and res.footnotes[0].text.endswith("resolution 1.")
     assert res.preamble[0].footnote_refs == ["1", "2"]
     assert [p.verb for p in res.preamble] == ["Recalling also", "Recalling further"]
+    # a marker glued to a year range ("for the biennium 2018–20195", A/RES/72/258) counts as printed
+    glued = parse_text(text.replace("the World Summit 1 and", "the biennium 2018–20191 and"), source="a.txt")
+    assert [f.marker for f in glued.footnotes] == ["1", "2"]
     # a note whose text opens with a year (A/RES/72/70: "2010 Review Conference of the Parties …")
     year = parse_text(text.replace("Report of the World Summit for Social Development, Copenhagen",
                                    "2010 Review Conference of the Parties, Copenhagen"), source="a.txt")
