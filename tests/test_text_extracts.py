@@ -116,6 +116,8 @@ def test_notes_at_a_page_s_foot_as_pdftotext_lays_them_out() -> None:
     # a marker glued to a year range ("for the biennium 2018–20195", A/RES/72/258) counts as printed
     glued = parse_text(text.replace("the World Summit 1 and", "the biennium 2018–20191 and"), source="a.txt")
     assert [f.marker for f in glued.footnotes] == ["1", "2"]
+    after = parse_text(text.replace("the World Summit 1 and", "resolution 71/2051 and"), source="a.txt")  # A/RES/72/266
+    assert [f.marker for f in after.footnotes] == ["1", "2"]
     # a note whose text opens with a year (A/RES/72/70: "2010 Review Conference of the Parties …")
     year = parse_text(text.replace("Report of the World Summit for Social Development, Copenhagen",
                                    "2010 Review Conference of the Parties, Copenhagen"), source="a.txt")

@@ -361,7 +361,7 @@ def _unruled_notes(out: list[str], page_start: int, notes: dict[str, str]) -> No
         body = " ".join(page[:k])
         # "World Summit 1 and", "Assembly, 2", "for 2017 1 and" (pdftotext)
         spaced = re.compile(rf"(?:(?<=[A-Za-z,;:”’)])|(?<=(?:19|20)\d\d)) {expected}(?=\s+[a-z]|\s+\d{{1,2}}/\d|\s*$)")
-        if not (mark(str(expected)) in body or re.search(rf"(?:(?<=[A-Za-z,;:”’)])|(?<=[–-](?:19|20)\d\d)){expected}(?!\d)", body)
+        if not (mark(str(expected)) in body or re.search(rf"(?:(?<=[A-Za-z,;:”’)])|(?<=[–-](?:19|20)\d\d)|(?<=\d\d/\d\d\d)){expected}(?!\d)", body)
                 or any(spaced.search(x) for x in page[:k])):
             continue
         current = None
