@@ -118,6 +118,9 @@ def test_notes_at_a_page_s_foot_as_pdftotext_lays_them_out() -> None:
     assert [f.marker for f in glued.footnotes] == ["1", "2"]
     after = parse_text(text.replace("the World Summit 1 and", "resolution 71/2051 and"), source="a.txt")  # A/RES/72/266
     assert [f.marker for f in after.footnotes] == ["1", "2"]
+    # and where the marker glued to the resolution's number is all that ends the paragraph (its comma lost)
+    ended = parse_text(text.replace("session of the Assembly, 2", "pursuant to resolution 71/2052"), source="a.txt")
+    assert [p.verb for p in ended.preamble] == ["Recalling also", "Recalling further"]
     # a note whose text opens with a year (A/RES/72/70: "2010 Review Conference of the Parties …")
     year = parse_text(text.replace("Report of the World Summit for Social Development, Copenhagen",
                                    "2010 Review Conference of the Parties, Copenhagen"), source="a.txt")

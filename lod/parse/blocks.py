@@ -42,8 +42,7 @@ INTRODUCES_TEXT = re.compile(r"\b(?:the following|as follows)\b[^:;]{0,200}:$")
 """An operative sentence that introduces a text printed after it ("Adopts the following declaration:")."""
 
 
-def _introduces_text(end: str) -> bool:
-    """`INTRODUCES_TEXT` found in `end`; only a text with a colon is worth searching."""
+def _introduces_text(end: str) -> bool:  # only a text with a colon is worth searching
     return ":" in end and INTRODUCES_TEXT.search(end) is not None
 
 
@@ -119,7 +118,7 @@ def _next_is_header(lines: list[str], index: int) -> bool:
 
 
 _GLUED_FOOTNOTE_END = re.compile(r"([,;:.])\s?(\d{1,3})\s*$")
-_OPENING = 600
+_RESOLUTION_MARKER_END, _OPENING = re.compile(r"\d{2}/\d{3}(\d{1,2})$"), 600
 """Characters of a growing block read to tell how it opens (its number, or a short heading)."""
 _ITEM_HEADING = re.compile(r"^Items? \d{1,3}(?:,? and (?:its|their) sub-items?\b.*|,? and \d{1,3})?$")
 """An agenda item's heading in a decision that lists items ("Item 110", "Item 114 and its sub-item (a)")."""
@@ -358,7 +357,8 @@ class BlockBuilder:
             return True  # "40th plenary meeting" ⏎ "21 June 2018" is one closing, a note's "14" after it is not
         if _introduces_text(plain_end(current)) and plain_line[:1].isupper():
             return True  # "Adopts the following declaration:" then the declaration's title
-        if _GLUED_FOOTNOTE_END.search(current[-20:]) and (
+        glued = _RESOLUTION_MARKER_END.search(current[-12:])  # "… pursuant to resolution 71/2054": its comma lost
+        if (_GLUED_FOOTNOTE_END.search(current[-20:]) or glued and glued.group(1) in self.footnote_markers) and (
                 opens_with_lexicon_phrase(bare) or opens_operative(bare) or re.fullmatch(r"1\.", plain_line.strip())):
             return True  # "… of the Assembly, 2" (a marker whose note the extract lost) ⏎ "Recalling further …" or "1."
         if self.italic_phrases and line.startswith("*") and opens_with_lexicon_phrase(bare):
