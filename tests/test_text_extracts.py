@@ -173,6 +173,42 @@ def test_markers_before_resolution_numbers_and_an_unnumbered_operative_paragraph
     assert [(p.num, p.verb) for p in res.operative] == [(None, "Urges")]
 
 
+def test_notes_that_pdftotext_s_raw_order_prints_before_their_numbers() -> None:
+    """pdftotext without -layout prints a page's notes after its text, each note's text first and
+    the numbers after them, without a rule (A/RES/72/17, 72/26 printed from their Word files):
+    "… Culture of Peace, 1 which serve …" … ⏎ "United Nations, Treaty Series, vol. 610, No. 8843." ⏎
+    "Resolution S-10/2." ⏎ ⏎ "1" ⏎ "2" ⏎ ⏎ "17-21455 (E)". ga-docx's raw texts agreeing with their
+    Word files on every measure: 15 → 21 of 347 (most pages part a note's number from its text
+    otherwise, which is not read); a number alone under a page's text that no marker names is left."""
+    page = "\n".join([
+        "Recognizing the importance of the Declaration and Programme of Action on a",
+        "Culture of Peace, 1 which serve as the universal mandate for the international",
+        "community, particularly the United Nations system, for the promotion of a culture",
+        "of peace and non-violence that benefits humanity, in particular future generations,",
+        "Recalling the Final Document, 2 adopted by consensus at the tenth special session",
+        "of the General Assembly, the first special session devoted to disarmament, and",
+        "recalling also its resolutions on the subject,",
+        "",
+        "United Nations, Treaty Series, vol. 610, No. 8843.",
+        "Resolution S-10/2.",
+        "",
+        "1",
+        "2",
+        "",
+        "17-21455 (E)",
+        "",
+        "\f1.",
+        "Decides to remain seized of the matter.",
+    ])
+    res = parse_text(HEAD + page, source="a.txt")
+    assert [(f.marker, f.text) for f in res.footnotes] == [
+        ("1", "United Nations, Treaty Series, vol. 610, No. 8843."), ("2", "Resolution S-10/2.")]
+    assert [p.footnote_refs for p in res.preamble] == [["1"], ["2"]]
+    unnamed = parse_text(HEAD + page.replace("Peace, 1 which", "Peace, which").replace("Document, 2 adopted", "Document adopted"),
+                         source="a.txt")
+    assert unnamed.footnotes == []
+
+
 def test_a_marker_after_a_year_and_an_even_page_s_wrapped_title() -> None:
     """pdftotext -layout: "the report of the Committee on Conferences for 2017 1 and" (a marker
     after a year); an even page's header with the symbol first and the title's second line

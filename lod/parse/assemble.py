@@ -21,10 +21,12 @@ from lod.parse.furniture import (
     clean_markdown,
     clean_pdf_text,
     clean_plain_extract,
+    is_furniture,
     is_symbol_line,
     strip_marks,
 )
 from lod.parse.joining import Vocabulary
+from lod.parse.rawnotes import notes_before_numbers
 from lod.parse.amendments import Amendment, changes, find_amendment
 from lod.parse.closing import apply_closing
 from lod.parse.decisions import decision_meeting, decision_sources, decision_start, decision_text_start
@@ -60,7 +62,7 @@ def _clean(src: SourceText) -> Cleaned:
         return take_endnotes(clean_markdown(src.text))
     if src.layout == "plain-extract":
         return clean_plain_extract(src.text)
-    return take_endnotes(clean_pdf_text(src.text))
+    return take_endnotes(clean_pdf_text(notes_before_numbers(src.text, is_furniture)))
 
 
 def _extract_title(lines: list[str]) -> tuple[int, str | None]:
