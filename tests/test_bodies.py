@@ -93,3 +93,28 @@ def test_commission_drafts_are_read_by_their_document_series() -> None:
     for body in BODIES:
         if body.document_series:
             assert parse_symbol(f"{body.document_series}/2019/L.3/Rev.1").body == body.key
+
+
+def test_the_bodies_listed_in_the_data_file_are_bodies_of_the_one_table() -> None:
+    """lod/data/bodies.csv holds the bodies with no more to say than their names; each is a body
+    of `BODIES` under its key, actor and names, its parent a body of the table, no key, actor or
+    name given twice."""
+    import csv
+
+    from lod.bodies import BODIES, BODIES_CSV, by_actor, by_name
+
+    with BODIES_CSV.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) > 100
+    for row in rows:
+        body = by_key(row["key"])
+        assert (body.name, body.actor, body.kind) == (row["name"], row["actor"], row["kind"])
+        assert by_actor(row["actor"]) is body and by_name(row["name"]) is body
+        assert body.parent is None or by_key(body.parent) is not None
+    keys = [b.key for b in BODIES]
+    names = [n.casefold() for b in BODIES for n in (b.name, *b.aliases)]
+    assert len(keys) == len(set(keys)) == len({b.actor for b in BODIES}) and len(names) == len(set(names))
+    # A/RES/72/84, 72/146, 72/195: "the Special Committee" named in full above it, "the United
+    # Nations Programme on Youth", "the Inter-Agency Coordination Group"
+    assert by_name("United Nations Programme on Youth").key == "youth-programme"
+    assert by_name("Inter-Agency Coordination Group").key == "icat"
