@@ -118,3 +118,7 @@ def test_the_bodies_listed_in_the_data_file_are_bodies_of_the_one_table() -> Non
     # Nations Programme on Youth", "the Inter-Agency Coordination Group"
     assert by_name("United Nations Programme on Youth").key == "youth-programme"
     assert by_name("Inter-Agency Coordination Group").key == "icat"
+    # the UN system entities resolutions of ../shared ask to act that the table lacked
+    assert [by_name(n).key for n in ("UNRWA", "International Atomic Energy Agency", "World Meteorological Organization",
+                                      "Independent Audit Advisory Committee", "Department of Safety and Security")] == [
+        "unrwa", "iaea", "wmo", "iaac", "dss"]
