@@ -413,11 +413,12 @@ def test_a_body_of_an_organization_outside_the_united_nations_is_an_organization
 
 def test_a_name_runs_on_to_a_known_name_that_holds_a_comma() -> None:
     """"of the United Nations Educational, Scientific and Cultural Organization" (A/RES/77/112,
-    77/248): the name is read whole, not cut at the comma into two addressees."""
+    77/248): one addressee, not cut at the comma into two; the Programme a body of the table
+    (UNESCO's, as the Intergovernmental Oceanographic Commission is)."""
     found = addressees("Invites the Intergovernmental Hydrological Programme of the United Nations Educational, "
                        "Scientific and Cultural Organization to continue its work")
-    assert [a.name for a in found] == ["the Intergovernmental Hydrological Programme of the United Nations "
-                                       "Educational, Scientific and Cultural Organization"]
+    assert [(a.name, a.body_key) for a in found] == [("the Intergovernmental Hydrological Programme", "ihp")]
+    assert by_key("ihp").parent == by_key("ioc").parent == "unesco"
 
 
 def test_a_region_s_states_are_not_the_negotiating_group_of_that_name() -> None:
