@@ -24,6 +24,7 @@ RECORD_LABELS: dict[str, str] = {
     "session": "Session",
     "agenda": "Agenda item",
     "committee": "On the report of",
+    "drafted in": "Committee",
     "draft": "Draft",
 }
 """Each row of the record, in the order shown, and its label on the page."""
@@ -55,7 +56,8 @@ def record_of(graph: DescriptionGraph, linker: Linker, work: str) -> list[tuple[
         "session": [Value(s)] if (s := literal("sessionlabel", "session")) else [],
         "agenda": [_agenda_item(graph, link) for link in linked("agendaitemof")],
         "committee": [*(Value(link.label, link) for link in linked("doccommittee")),
-                      *(_report(link, literal("reportparagraph")) for link in linked("report"))],
+                      *(_report(link, literal("reportparagraph")) for link in linked("report"))] if adopted else [],
+        "drafted in": [] if adopted else [Value(link.label, link) for link in linked("doccommittee")],
         "draft": [Value(link.label, link) for link in linked("draft")],
     }
     return [(RECORD_LABELS[key], values) for key, values in rows.items() if values]
