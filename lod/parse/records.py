@@ -89,7 +89,7 @@ def decision_source(record: Any, source: str) -> SourceText:
     meetings = [mt for mt in record.get("ED_Meeting") or [] if isinstance(mt, dict)]
     date = iso_date(str(meetings[0].get("ED_Date") or "")) if meetings else None
     meeting = _meeting(meetings[0].get("ED_Number")) if meetings else None
-    title = " ".join(str(record.get("ED_Title") or "").split())
+    title = _SPACE_BEFORE_PUNCTUATION.sub("", " ".join(str(record.get("ED_Title") or "").split()))
     head = [f"Decision adopted by the {body}" + (f" on {printed_date(date)}" if date else "")]
     agenda = " ".join(str(record.get("ED_AgendaItem") or "").split())
     if agenda:
