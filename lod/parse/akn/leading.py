@@ -17,13 +17,20 @@ from lod.parse.verbs import bare_verb_phrase, declaratory_phrase, in_first_perso
 
 def leading_words(el: etree._Element, text: str, named: str | None, language: str | None, *, operative: bool,
                   in_annex: bool = False) -> str | None:
-    """The leading phrase: in English what the verb lexicon finds (the same phrase the text
-    converters give, which the verb scheme is keyed on: the UN sometimes italicises more,
+    """The leading phrase: in a file lod.akn wrote, the verb span it marked (the phrase the reader
+    of the text found: the Word file's italics, a decision's verb inside the text); in English what
+    the verb lexicon finds (the same phrase the text converters give, which the verb scheme is
+    keyed on: the UN sometimes italicises more,
     "Reaffirming its determination"), and in a declaration what the text converters read there
     too ("We reaffirm", "We, the Heads of State …, commit" → "We commit"; in an annex the bare
     verb, "Reaffirm the right of every human being …"); in the other five languages the longest
     label of the scheme in that language the text opens with (lod.parse.phrasebook); else the
     container's name when the text starts with it, else the italic words the text opens with."""
+    for span in el.iter():
+        if local(span) == "span" and span.get("refersTo") == "#verb":  # ours: the phrase as it was read
+            words = squash("".join(span.itertext()))
+            if words and words in text:
+                return words
     if not text:
         found = None
     elif language in (None, "", "eng"):
@@ -35,11 +42,6 @@ def leading_words(el: etree._Element, text: str, named: str | None, language: st
         found = leading_label(text, language)
     if found:
         return found
-    for span in el.iter():
-        if local(span) == "span" and span.get("refersTo") == "#verb":  # ours, also inside the text (a decision's)
-            words = squash("".join(span.itertext()))
-            if words and words in text:
-                return words
     if named and text.startswith(squash(named)):
         return squash(named)
     for span in el.iter():
