@@ -208,14 +208,14 @@ def parse_masthead(lines: list[str]) -> Masthead:
     if m:
         first = find_symbol(m.group(4))
         symbols = [first] if first else []
-        if m.group(2):
-            head.report_symbol = symbols[0] if symbols else None
+        if m.group(2) and not (symbols and "/L." in symbols[0]):  # a report is never an L. document:
+            head.report_symbol = symbols[0] if symbols else None    # "[on the report of … (A/72/L.8 …)]" names the draft
             para = REPORT_PARAGRAPH.search(m.group(4))
             head.report_paragraph = para.group("num") if para and head.report_symbol else None
-            if head.committee is None and "report of" in m.group(1):
-                head.committee = (m.group("short") or m.group(2)).strip()
         else:
             head.draft_symbol = symbols[0] if symbols else None
+        if head.committee is None and m.group(2) and "report of" in m.group(1):
+            head.committee = (m.group("short") or m.group(2)).strip()
     if head.title is None:
         head.title = _title_before_formula(plain, head)
     return head
