@@ -12,8 +12,7 @@ trusting the element names alone:
   holding only a `<heading>`/`<subheading>`, or as short numberless paragraphs of a heading
   style (class H1, H23): each names the section of the paragraphs that follow;
 * an annex is an `<attachment>`, or (in some ECOSOC files) a heading "Annex" inside the main
-  body, after which the paragraphs belong to the annex.
-"""
+  body, after which the paragraphs belong to the annex."""
 
 from __future__ import annotations
 
@@ -33,9 +32,7 @@ from lod.parse.akn.leading import leading_words
 from lod.quality import in_lexicon
 from lod.uri import eid as make_eid
 
-_ANNEX_HEADING = re.compile(
-    r"^(?:Annex|Annexe|Anexo|Appendix|Приложение|المرفق|مرفق|附件)(?:\s+([IVXLC]+|\d+|[A-Z]))?\s*$", re.I
-)
+_ANNEX_HEADING = re.compile(r"^(?:Annex|Annexe|Anexo|Appendix|Приложение|المرفق|مرفق|附件)(?:\s+([IVXLC]+|\d+|[A-Z]))?\s*$", re.I)
 _PARAGRAPH_PARTS = ("content", "list", "intro", "blockList", "table", "subparagraph", "point", "wrapUp")
 """Children of a paragraph that hold its words (num and headings are read apart)."""
 _HEADING_CLASSES = re.compile(r"^(H\d+|HChG|HCh|HM|MercuryDocument|Title)$")
@@ -53,6 +50,12 @@ class _Point:
 
 
 _LETTER = re.compile(r"^[A-Z]\.?$")
+_OUR_SECTION_EID = re.compile(r"^(?:annex_\d+__)?sec_[A-Za-z0-9.-]+__para_[A-Za-z0-9_.-]+$")
+
+
+def _written(el: etree._Element) -> str:
+    """The eId lod.akn gives a paragraph of a section ("sec_C__para_3"; the UN's files have none)."""
+    return el.get("eId") or "" if _OUR_SECTION_EID.match(el.get("eId") or "") else ""
 
 
 @dataclass
@@ -64,6 +67,7 @@ class _Para:
     markers: list[str] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     points: list[_Point] = field(default_factory=list)
+    written: str = ""  # the eId lod.akn wrote for a paragraph of a section, kept on reading
 
     def add_point(self, point: _Point) -> None:
         """ "(i)" after "(h)" is a letter; a roman after any other letter opens points under it."""
@@ -284,7 +288,7 @@ class BodyReader(EmbeddedReading):
             if _HEADING_CLASSES.match(el.get("class") or "") and len(text) < 200 and not intro.markers and not phrase:
                 self._heading(text)
                 return
-            self._target.append(_Para(None, text, verb, self._section, intro.markers, intro.links))
+            self._target.append(_Para(None, text, verb, self._section, intro.markers, intro.links, written=_written(el)))
             return
         if num and not PARA_NUMBER.match(para_num(num)):  # "(a)", "i", "(أ)" printed as a paragraph number
             if last is not None:
@@ -292,7 +296,8 @@ class BodyReader(EmbeddedReading):
             else:
                 self._target.append(_Para(None, squash(f"{num} {intro.text}"), None, self._section, intro.markers, intro.links))
             return
-        para = _Para(para_num(num) if num else None, intro.text, None, self._section, intro.markers, intro.links)
+        para = _Para(para_num(num) if num else None, intro.text, None, self._section, intro.markers, intro.links,
+                     written=_written(el))
         opening = first if first is not None else child(lst, "intro") if lst is not None else None
         para.verb = self._leading(opening, intro.text, None, operative=True) if opening is not None else None
         if lst is not None:
@@ -353,7 +358,7 @@ class BodyReader(EmbeddedReading):
                 local_eid = f"para_u{unnumbered}"
             else:
                 local_eid = make_eid(("para", para.num))
-            pid = f"{prefix}{local_eid}"
+            pid = para.written if para.written and para.written.startswith(prefix) else f"{prefix}{local_eid}"
             # numbering restarts in a section or part: only the repeated numbers take the section
             # into their eId (by order, not by heading), which keeps the six language versions,
             # whose headings differ, on the same eIds
