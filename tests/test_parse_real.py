@@ -260,6 +260,8 @@ def test_sc_two_markers_at_a_paragraph_s_end() -> None:
     assert r.preamble[0].footnote_refs == ["21", "22"]
     assert r.preamble[0].text.endswith("the Republic of the Congo,")
     assert [f.marker for f in r.footnotes] == ["21", "22"]
+    glued = sc(152, 1960)  # "… of the Republic of ⏎ the Congo,28 29": the first marker glued to the comma
+    assert glued.preamble[0].footnote_refs == ["28", "29"] and glued.preamble[0].text.endswith("the Congo,")
 
 
 def test_sc_operative_verb_after_a_preamble_ending_in_a_marker() -> None:

@@ -111,13 +111,16 @@ _REFERENCE_WORDS = frozenset(
 def _mark_inline(lines: list[str], number: str) -> None:
     """A note's marker printed inside a line ("the Atomic Energy Commission, 21 dated …"): the
     first "<word or punctuation> N <lower-case word>" not preceded by a word that takes numbers."""
-    pattern = re.compile(rf"(?<=[A-Za-z0-9,;:.)\]”’] ){number}(?= [a-z]|[,;:]|$)")
+    # also glued after punctuation, before a second marker ("the Congo,28 29", S/RES/152 (1960)),
+    # and after the marker just placed ("\ue001 29")
+    pattern = re.compile(rf"(?<=[A-Za-z0-9,;:.)\]”’\ue001] ){number}(?= [a-z]| \d{{1,3}}$|[,;:]|$)|(?<=[,;:)”’]){number}(?= \d{{1,3}}$)")
     for i, line in enumerate(lines):
         for m in pattern.finditer(line):
             before = re.findall(r"[A-Za-z]+", line[max(0, m.start() - 20) : m.start()])
             if before and before[-1].lower() in _REFERENCE_WORDS:
                 continue
-            lines[i] = f"{line[: m.start() - 1]}{mark(number)}{line[m.end():]}"
+            cut = m.start() - 1 if line[m.start() - 1] == " " else m.start()  # the space before it, never the comma
+            lines[i] = f"{line[:cut]}{mark(number)}{line[m.end():]}"
             return
 
 
