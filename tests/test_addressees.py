@@ -196,6 +196,11 @@ def test_an_office_named_in_full_is_the_office_the_paragraph_then_encourages() -
     # S/2018/693: "Requests … the United Nations Country Team"
     [team] = addressees("Requests the United Nations Country Team to continue", document_body=by_key("sc"))
     assert (team.kind, team.body_key) == ("body", "unct")
+    # the same draft's "requests UNAMID the United Nations Country Team and other United Nations
+    # entities to …": the comma between the acronym and the known name lost, two addressees
+    found = addressees("Requests UNAMID the United Nations Country Team and other United Nations entities to work",
+                       document_body=by_key("sc"))
+    assert [(a.name, a.body_key) for a in found][:2] == [("UNAMID", None), ("the United Nations Country Team", "unct")]
 
 
 def test_economic_and_social_council_cases() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from lod.parse.bodynames import alternation, known_names
+from lod.parse.bodynames import alternation, known_names, known_re
 
 __all__ = ["W", "CAP_NAME", "post_re", "TREATY_NAME", "STATES_RE", "GOVERNMENT_OF_RE", "GROUP_RE", "ANAPHOR_RE", "NAMED_ON", "LINKING_WORDS", "OF_KNOWN", "NAME_RE", "SEPARATOR_RE", "FOLLOWER_RE", "MAY_FOLLOW_A_NAME"]
 
@@ -87,3 +87,13 @@ FOLLOWER_RE = re.compile(r"\s+(?:(?P<authority>authorities|Government|forces)\b|
 MAY_FOLLOW_A_NAME = frozenset(
     "to and or in at as with within on for that which who whose through by from under upon".split()
 )
+
+
+ACRONYM_THEN_A_BODY = re.compile(r"[A-Z]{3,}[A-Za-z-]*(?= the [A-Z])")
+"""An acronym and a known body's name after it, where a list lost the comma between them
+("requests UNAMID the United Nations Country Team and …", S/2018/693): two addressees."""
+
+
+def comma_lost(text: str, end: int, name: str) -> re.Match[str] | None:
+    gap = re.compile(r" (?=the [A-Z])").match(text, end) if re.fullmatch(r"[A-Z]{3,}[A-Za-z-]*", name) else None
+    return gap if gap is not None and known_re().match(text, gap.end()) else None
