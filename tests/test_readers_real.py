@@ -298,6 +298,7 @@ def test_decision_record() -> None:
     assert (res.adoption_date, res.meeting, res.agenda_items, res.language) == (
         "2022-09-13", "1st plenary meeting", ["3 (a)"], "eng")
     assert res.title == "Appointment of the members of the Credentials Committee"
+    assert res.session_label == "Seventy-seventh session"  # as the Assembly's mastheads name it
     assert res.operative[0].text.startswith("At its 1st plenary meeting, on 13 September 2022, the General Assembly")
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from lod.dates import MONTH_NAMES as MONTHS, iso_date
 from lod.model import Resolution, Voting
+from lod.ordinals import ordinal_suffix
 from lod.parse.furniture import find_symbol, is_furniture
 from lod.parse.voters import checked, council_votes, record_votes
 
@@ -107,9 +108,7 @@ def _meeting(printed: str) -> str | None:
     digits = plain.translate(_OCR_DIGITS)
     if not digits.isdigit() or not 0 < int(digits) < 100000:
         return None
-    n = int(digits)
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix} meeting"
+    return f"{ordinal_suffix(int(digits))} meeting"
 
 
 def _joined(text: str) -> str:

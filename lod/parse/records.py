@@ -22,6 +22,7 @@ from typing import Any
 from lod.bodies import Body, by_key
 from lod.dates import MONTH_NAMES, iso_date, printed_date
 from lod.model import Table
+from lod.ordinals import ordinal_suffix, ordinal_words
 from lod.parse.errors import ParseError
 from lod.parse.pdf import PRINTED_RULE, RAISED, RULE
 from lod.parse.readers import SourceText
@@ -109,6 +110,8 @@ def decision_source(record: Any, source: str) -> SourceText:
     session = re.match(r"(\d{1,3})", str(record.get("ED_Session") or "")) or re.match(r"(\d{1,3})/", number)
     if session:
         meta["session"] = int(session.group(1))
+        if body == "General Assembly" and 0 < meta["session"] < 1000:  # as its mastheads name it
+            meta["session_label"] = f"{ordinal_words(meta['session'])} session"
     return SourceText("\n".join(lines) + "\n", "decision-record", meta, source, tables=tables)
 
 
@@ -258,6 +261,4 @@ def _meeting(value: Any) -> str | None:
     m = re.match(r"^(\d{1,5})(st|nd|rd|th)? (.*meeting)$", text)
     if not m:
         return text or None
-    number = int(m.group(1))
-    suffix = m.group(2) or ("th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th"))
-    return f"{number}{suffix} {m.group(3)}"
+    return f"{ordinal_suffix(int(m.group(1)))} {m.group(3)}"

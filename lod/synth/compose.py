@@ -16,7 +16,8 @@ from typing import Any
 from lod.bodies import by_key
 from lod.states import State, all_states
 from lod.synth.harvest import FN, Pool
-from lod.synth.lexicon import AGENDA_TOPICS, TITLE_OPENINGS, lower_title, ordinal_words, un_date
+from lod.ordinals import ordinal_words
+from lod.synth.lexicon import AGENDA_TOPICS, TITLE_OPENINGS, lower_title, un_date
 from lod.synth.plan import Slot
 
 

@@ -17,7 +17,8 @@ import re
 
 from lod.synth.blocks import Block, body_blocks, joined, markers, print_markers, sponsor_line
 from lod.synth.compose import SynthDocument, committee_name, organ_name
-from lod.synth.lexicon import ordinal_suffix, un_date
+from lod.ordinals import ordinal_suffix
+from lod.synth.lexicon import un_date
 from lod.synth.render_pdf import front_matter
 
 PAGE_CHARS = 3200

@@ -16,7 +16,8 @@ import textwrap
 
 from lod.synth.blocks import body_blocks, joined, markers, print_markers, sponsor_line
 from lod.synth.compose import SynthDocument, committee_name, organ_name
-from lod.synth.lexicon import ordinal_suffix, un_date
+from lod.ordinals import ordinal_suffix
+from lod.synth.lexicon import un_date
 
 WIDTH = 86
 PAGE_LINES = 52
