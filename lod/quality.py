@@ -238,12 +238,14 @@ def in_lexicon(phrase: str) -> bool:
     """The phrase, or a phrase of the lexicon it extends ("Reiterates its call upon" extends
     "Reiterates": the italic span carries the verb's object words), read with or without its
     degree words (`DEGREE_WORDS`)."""
-    known = lexicon()
     words = _slug(phrase).split("-")
-    core = _without_degree(words)
-    return any(
-        "-".join(ws[:n]) in known for ws in (words, core) for n in range(len(ws), 0, -1)
-    )
+    return _known_prefix([words, _without_degree(words)]) is not None
+
+
+def _known_prefix(readings: list[list[str]]) -> str | None:
+    """The longest first words of the first reading that are a phrase of the lexicon, as a slug."""
+    known = lexicon()
+    return next((slug for ws in readings for n in range(len(ws), 0, -1) if (slug := "-".join(ws[:n])) in known), None)
 
 
 _NARRATED: dict[str, str] = {
@@ -255,6 +257,7 @@ _NARRATED: dict[str, str] = {
 the present tense the scheme names the action by (lod.parse.decisions.DECISION_VERB's verbs)."""
 
 
+@lru_cache(maxsize=8192)
 def lexicon_concept(phrase: str) -> str | None:
     """The slug of the scheme's concept a phrase names: itself, or the phrase of the lexicon it
     extends ("Reiterates its strong support" → reiterates, "Taking note also" → taking-note), read
@@ -262,7 +265,6 @@ def lexicon_concept(phrase: str) -> str | None:
     verb as the present tense ("decided" → decides, "took note" → takes-note); a declaration's
     bare verb as the resolution's ("Recognize" → recognizes). None for a phrase the scheme has no
     concept for: an action is never an IRI the vocabulary does not define."""
-    known = lexicon()
     words = _slug(phrase).split("-")
     first = words[0] if words else ""
     readings = [words, _without_degree(words)]
@@ -270,11 +272,7 @@ def lexicon_concept(phrase: str) -> str | None:
         readings.append([_NARRATED[first], *words[1:]])
     elif first:
         readings += [[first + ending, *words[1:]] for ending in ("s", "es")]
-    for ws in readings:
-        for n in range(len(ws), 0, -1):
-            if (found := "-".join(ws[:n])) in known:
-                return found
-    return None
+    return _known_prefix(readings)
 
 
 def labelled(phrase: str, language: str) -> bool:

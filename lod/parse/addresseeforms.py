@@ -89,11 +89,11 @@ MAY_FOLLOW_A_NAME = frozenset(
 )
 
 
-ACRONYM_THEN_A_BODY = re.compile(r"[A-Z]{3,}[A-Za-z-]*(?= the [A-Z])")
-"""An acronym and a known body's name after it, where a list lost the comma between them
-("requests UNAMID the United Nations Country Team and …", S/2018/693): two addressees."""
+_ACRONYM_THEN_THE = re.compile(r"[A-Z]{3,}[A-Za-z-]*(?= the [A-Z])")
 
 
-def comma_lost(text: str, end: int, name: str) -> re.Match[str] | None:
-    gap = re.compile(r" (?=the [A-Z])").match(text, end) if re.fullmatch(r"[A-Z]{3,}[A-Za-z-]*", name) else None
-    return gap if gap is not None and known_re().match(text, gap.end()) else None
+def acronym_before_a_body(text: str, pos: int) -> int | None:
+    """Where an acronym at `pos` ends, when a known body's name follows it with no comma between
+    them ("requests UNAMID the United Nations Country Team and …", S/2018/693): two addressees."""
+    m = _ACRONYM_THEN_THE.match(text, pos)
+    return m.end() if m is not None and known_re().match(text, m.end() + 1) else None

@@ -30,8 +30,8 @@ from lod.bodies import Body, by_key, by_name
 from lod.groups import lookup_group, lookup_organization
 from lod.model import Addressee
 from lod.parse.addresseeforms import (
-    ACRONYM_THEN_A_BODY, ANAPHOR_RE, FOLLOWER_RE, GOVERNMENT_OF_RE, GROUP_RE, LINKING_WORDS, MAY_FOLLOW_A_NAME, NAME_RE,
-    NAMED_ON, OF_KNOWN, SEPARATOR_RE, STATES_RE, W, comma_lost, post_re,
+    ANAPHOR_RE, FOLLOWER_RE, GOVERNMENT_OF_RE, GROUP_RE, LINKING_WORDS, MAY_FOLLOW_A_NAME, NAME_RE,
+    NAMED_ON, OF_KNOWN, SEPARATOR_RE, STATES_RE, W, acronym_before_a_body, post_re,
 )
 from lod.parse.bodynames import BODY_HEADS, bodies_named, known_re, names_with, second_name
 from lod.parse.established import EstablishedBody, established_at, established_in
@@ -109,10 +109,13 @@ class _Reader:
                 break
             addressee, end = found
             out.append(addressee)
-            sep = SEPARATOR_RE.match(self.text, end) or comma_lost(self.text, end, addressee.name)
-            if not sep:
+            sep = SEPARATOR_RE.match(self.text, end)
+            if sep:
+                pos = sep.end()
+            elif acronym_before_a_body(self.text, pos) == end:
+                pos = end + 1  # the comma between them lost
+            else:
                 break
-            pos = sep.end()
         return out
 
     def _one(self, pos: int) -> tuple[Addressee, int] | None:
@@ -227,11 +230,11 @@ class _Reader:
         cut = second_name(m.group(0))
         if cut is not None:
             m = NAME_RE.match(text[: pos + cut], pos) or m  # the list goes on after "and the"
-        glued = ACRONYM_THEN_A_BODY.match(text, pos)
-        if glued is not None and known_re().match(text, glued.end() + 1):
-            m = NAME_RE.match(text[: glued.end()], pos) or m  # "UNAMID the United Nations Country Team": a comma lost
+        glued = acronym_before_a_body(text, pos)
+        if glued is not None:
+            m = NAME_RE.match(text[:glued], pos) or m  # "UNAMID the United Nations Country Team": a comma lost
         end = m.end()
-        follower = None if glued is not None and end == glued.end() else FOLLOWER_RE.match(text, end)
+        follower = None if end == glued else FOLLOWER_RE.match(text, end)
         if follower and follower.group("authority"):
             # "the Syrian authorities", "the Transitional Federal Government": a State's organs
             end = follower.end()

@@ -21,7 +21,6 @@ from lod.parse.furniture import (
     clean_markdown,
     clean_pdf_text,
     clean_plain_extract,
-    is_furniture,
     is_symbol_line,
     strip_marks,
 )
@@ -62,7 +61,7 @@ def _clean(src: SourceText) -> Cleaned:
         return take_endnotes(clean_markdown(src.text))
     if src.layout == "plain-extract":
         return clean_plain_extract(src.text)
-    return take_endnotes(clean_pdf_text(notes_before_numbers(src.text, is_furniture)))
+    return take_endnotes(clean_pdf_text(notes_before_numbers(src.text)))
 
 
 def _extract_title(lines: list[str]) -> tuple[int, str | None]:

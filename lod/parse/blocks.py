@@ -19,7 +19,7 @@ from lod.parse.furniture import MARK_RE, is_furniture, is_symbol_line
 from lod.parse.heading import formula_line
 from lod.parse.joining import Vocabulary, join_lines
 from lod.parse.misread import may_be_misread, misread_number
-from lod.parse.openings import is_complete, opens_with_lexicon_phrase, opens_with_operative_phrase, plain_end
+from lod.parse.openings import MARKER_AFTER_A_RESOLUTION, OPENS_A_NAME, is_complete, opens_with_lexicon_phrase, opens_with_operative_phrase, plain_end
 from lod.parse.verbs import leading_phrase, opens_operative
 
 PARAGRAPH_NUMBER = r"\d{1,6}"
@@ -118,7 +118,7 @@ def _next_is_header(lines: list[str], index: int) -> bool:
 
 
 _GLUED_FOOTNOTE_END = re.compile(r"([,;:.])\s?(\d{1,3})\s*$")
-_RESOLUTION_MARKER_END, _OPENING = re.compile(r"\d{2}/\d{3}(\d{1,2})$"), 600
+_OPENING = 600
 """Characters of a growing block read to tell how it opens (its number, or a short heading)."""
 _ITEM_HEADING = re.compile(r"^Items? \d{1,3}(?:,? and (?:its|their) sub-items?\b.*|,? and \d{1,3})?$")
 """An agenda item's heading in a decision that lists items ("Item 110", "Item 114 and its sub-item (a)")."""
@@ -181,7 +181,6 @@ def _lost_final_comma(current: str, line: str) -> bool:
     return opens_with_lexicon_phrase(plain) or opens_operative(plain)
 
 
-_NAME_AFTER = re.compile(r"^[A-Z][a-z]+\s+[A-Z][a-z]")
 def _opens_paragraph(line: str) -> bool:
     """A line that opens a paragraph: its number, a point label, an operative verb or a phrase of
     the lexicon."""
@@ -352,12 +351,12 @@ class BlockBuilder:
             return True  # "Item 115 and its sub-items (a), (b), (d) and (g)" is a heading of its own
         if CLOSING.match(bare) or is_heading(line) or is_heading(current):
             return True
-        closing = MARK_RE.sub("", current).replace("*", "").strip()
-        if CLOSING.match(closing) and not CLOSING.match(f"{closing} {bare}"):
+        closing = MARK_RE.sub("", current).replace("*", "").strip() if len(current) < 120 else ""  # a closing is short:
+        if closing and CLOSING.match(closing) and not CLOSING.match(f"{closing} {bare}"):  # no pass over a long block
             return True  # "40th plenary meeting" ⏎ "21 June 2018" is one closing, a note's "14" after it is not
         if _introduces_text(plain_end(current)) and plain_line[:1].isupper():
             return True  # "Adopts the following declaration:" then the declaration's title
-        glued = _RESOLUTION_MARKER_END.search(current[-12:])  # "… pursuant to resolution 71/2054": its comma lost
+        glued = MARKER_AFTER_A_RESOLUTION.search(current[-12:])  # "… pursuant to resolution 71/2054": its comma lost
         if (_GLUED_FOOTNOTE_END.search(current[-20:]) or glued and glued.group(1) in self.footnote_markers) and (
                 opens_with_lexicon_phrase(bare) or opens_operative(bare) or re.fullmatch(r"1\.", plain_line.strip())):
             return True  # "… of the Assembly, 2" (a marker whose note the extract lost) ⏎ "Recalling further …" or "1."
@@ -393,7 +392,7 @@ class BlockBuilder:
             # nor does a participle that opens a name ("Federated States of Micronesia", "Refrigerated
             # Transport Vessels", a subtitle's "Reconstructing Gaza" after "… Conference on Palestine:"):
             # before a capital only a phrase of the lexicon does ("Recalling General Assembly …")
-            loose = not (self.soft_breaks or self.italic_phrases or self.blank_separated or _NAME_AFTER.match(plain_line))
+            loose = not (self.soft_breaks or self.italic_phrases or self.blank_separated or OPENS_A_NAME.match(plain_line))
             return loose or opens_with_lexicon_phrase(plain_line)
         if opens_operative(plain_line) and plain_end(MARK_RE.sub("", current)).endswith((",", ";", ".")):
             return True  # "…, 24" then "Decides:": punctuation and the verb lexicon agree

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 
-from lod.dates import MONTH_NAMES
 from lod.parse.closing import CLOSING_START
-from lod.parse.furniture import Cleaned, mark
+from lod.parse.furniture import A_MONTH, Cleaned, mark
 
 _END_MARKER = re.compile(r"([,;:.])((?:\s\d{1,3}){1,3})$")
 """A paragraph's last punctuation and the markers after it: "… of the Congo, 21 22" (two notes)."""
@@ -124,11 +123,6 @@ def _mark_inline(lines: list[str], number: str) -> None:
             return
 
 
-_A_DAY = re.compile(rf"^(?:{MONTH_NAMES})\b")
-"""What follows a day's number in a table of dates ("3 November⇥Diplomatic protection", a
-programme of work): a row, not a note, though "1 to 3 November" above carries a 3."""
-
-
 def _inline_notes(lines: list[str], notes: dict[str, str]) -> None:
     """Notes left between paragraphs where a page ended (text extracted without the page's rule):
     a block of its own, set apart by blank lines, opening with the next number of the count, whose
@@ -141,7 +135,7 @@ def _inline_notes(lines: list[str], notes: dict[str, str]) -> None:
         m = _NOTE_START.match(line) if line[:1].isdigit() else None
         starts_block = i == 0 or not lines[i - 1].strip()
         if (m and starts_block and "." not in line[: len(m.group(1)) + 1] and int(m.group(1)) == expected
-                and not _A_DAY.match(m.group(2))):
+                and not A_MONTH.match(m.group(2))):  # "3 November⇥…": a programme's row, not note 3
             text = " ".join(above[-60:])
             if re.search(rf"[A-Za-z,;:.)”’\]]\s?{expected}(?!\d)", text):
                 end = i

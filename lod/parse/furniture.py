@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 
 from lod.dates import MONTH_NAMES
 from lod.parse.joining import join_lines
-from lod.parse.pdf import PAGE_BREAK, PRINTED_RULE
+from lod.parse.pdf import LOWERED, PAGE_BREAK, PRINTED_RULE
 from lod.symbols import SYMBOL_RE
 
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
 MARK_RE = re.compile("\ue000([^\ue001]{1,5})\ue001")
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
-_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _SUPERSCRIPT_RUN = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}")
 
 
@@ -78,7 +77,7 @@ def _md_inline(line: str) -> str:
     line = _MD_LINK.sub(r"\1", line)
     line = _MD_SUP.sub(lambda m: mark(m.group(1)), line)
     line = _MD_REF.sub(lambda m: mark(m.group(1)), line)
-    line = _SUPERSCRIPT_RUN.sub(lambda m: mark(m.group(0).translate(_SUPERSCRIPT)), line)
+    line = _SUPERSCRIPT_RUN.sub(lambda m: mark(m.group(0).translate(LOWERED)), line)
     line = _MD_STAR_MARK.sub(mark("*"), line)
     line = line.replace("\\*", "*").replace("**", "")
     line = _HTML_TAG.sub("", line)
@@ -101,7 +100,7 @@ def clean_markdown(text: str) -> Cleaned:
         for pattern in _MD_FOOTNOTE_DEFS:
             m = pattern.match(line)
             if m:
-                definition = (m.group(1).translate(_SUPERSCRIPT), m.group(2))
+                definition = (m.group(1).translate(LOWERED), m.group(2))
                 break
         if definition is None and after_rule:
             m = _MD_STAR_FOOTNOTE.match(line) or _MD_PLAIN_FOOTNOTE.match(line)
@@ -262,7 +261,7 @@ def clean_pdf_text(text: str) -> Cleaned:
                 in_notes, current = False, None
                 out.append(line)
                 continue
-            m = _FOOTNOTE_START.match(line.translate(_SUPERSCRIPT))
+            m = _FOOTNOTE_START.match(line.translate(LOWERED))
             if m and m.group(1) not in notes and _next_note(m.group(1), notes):
                 current = last = m.group(1)
                 notes[current] = m.group(2)
@@ -287,7 +286,7 @@ def clean_pdf_text(text: str) -> Cleaned:
             # first on an even page): the symbol marks the header, the block builder drops the pieces
             out += [symbol or "", wrapped]
             continue
-        out.append(_SUPERSCRIPT_RUN.sub(lambda m: mark(m.group(0).translate(_SUPERSCRIPT)), line))
+        out.append(_SUPERSCRIPT_RUN.sub(lambda m: mark(m.group(0).translate(LOWERED)), line))
     if PAGE_BREAK in text and not ruled:
         _unruled_notes(out, page_start, notes)
     _unruled_star_note(out, notes)
@@ -338,8 +337,9 @@ def _wrapped_title(line: str, symbol: str | None, later_page: bool = False) -> s
 
 
 
-_BARE_MARKER, _A_YEAR = re.compile(r"^\s*\d{1,3}\s*$"), re.compile(r"(?:19|20)\d\d\b")  # a note may open with a year
-_A_MONTH = re.compile(rf"(?:{MONTH_NAMES})\b")
+BARE_MARKER, _A_YEAR = re.compile(r"^\s*\d{1,3}\s*$"), re.compile(r"(?:19|20)\d\d\b")  # a note may open with a year
+A_MONTH = re.compile(rf"(?:{MONTH_NAMES})\b")
+"""A month's name, as a day's number prints it after it ("1 October 2010", "3 November⇥…"): a date, not a note."""
 
 
 def _unruled_notes(out: list[str], page_start: int, notes: dict[str, str]) -> None:
@@ -351,12 +351,12 @@ def _unruled_notes(out: list[str], page_start: int, notes: dict[str, str]) -> No
     """
     expected = max((int(k) for k in notes if k.isdigit()), default=0) + 1
     for j in range(page_start, len(out) - 1):  # "        1" ⏎ "      Report of the World Summit …" (pdftotext -layout)
-        if _BARE_MARKER.match(out[j]) and (out[j + 1].strip()[:1].isupper() or _A_YEAR.match(out[j + 1].strip())):
+        if BARE_MARKER.match(out[j]) and (out[j + 1].strip()[:1].isupper() or _A_YEAR.match(out[j + 1].strip())):
             out[j], out[j + 1] = f"{out[j].strip()} {out[j + 1].strip()}", ""
     page = out[page_start:]
     for k, line in enumerate(page):
         m = _FOOTNOTE_START.match(line.strip())
-        if k == 0 or not m or m.group(1) != str(expected) or _A_MONTH.match(m.group(2)):
+        if k == 0 or not m or m.group(1) != str(expected) or A_MONTH.match(m.group(2)):
             continue  # "1 October 2010, 2 as well as …" is a date in the text, not note 1
         body = " ".join(page[:k])
         # "World Summit 1 and", "Assembly, 2", "for 2017 1 and" (pdftotext)

@@ -23,6 +23,15 @@ _TRAILING_LAST = frozenset("*\"'”’»)]\ue001")
 """Besides whitespace, what `_TRAILING` can end on; a text that ends otherwise has nothing to strip."""
 
 
+OPENS_A_NAME = re.compile(r"^[A-Z][a-z]+\s+[A-Z][a-z]")
+"""A line whose first two words are capitalised: a participle that opens it may open a name
+("Federated States of Micronesia", "Reconstructing Gaza"), which only a phrase of the lexicon
+("Recalling General Assembly …") tells from a paragraph's opening."""
+MARKER_AFTER_A_RESOLUTION = re.compile(r"\d{2}/\d{3}(\d{1,2})$")
+"""A note's marker glued to the resolution number a block ends with, its comma lost ("… pursuant
+to resolution 71/2054"): the marker, where the document has that note."""
+
+
 def plain_end(text: str) -> str:
     """The end of a text (its last 200 characters) without trailing markers, quotes, italics, brackets."""
     end = text[-200:]

@@ -42,6 +42,8 @@ _LOCK = threading.Lock()
 _BARCODE = re.compile(r"^\*\d{6,8}\*$")
 RAISED = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 """Digits → superscript digits: how every reader writes a footnote marker (furniture reads them back)."""
+LOWERED = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+"""Superscript digits → digits: a marker as `RAISED` wrote it, read back."""
 _NOT_ITALIC_FONTS = ("barcode", "3 of 9", "3of9", "code39")
 
 

@@ -22,30 +22,29 @@ a marker, and the text above ending a paragraph.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
+from lod.parse.furniture import BARE_MARKER, is_furniture
 from lod.parse.pdf import PAGE_BREAK, PRINTED_RULE, RULE
 
-_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
 _NOTE_END = re.compile(r"[.)]$")
 MAX_NOTE_CHARS = 600
 """A longer block is text, not a note (a page's last paragraph above a stray number)."""
 
 
-def notes_before_numbers(text: str, is_furniture: Callable[[str], bool]) -> str:
+def notes_before_numbers(text: str) -> str:
     """`text` with each page's notes printed before their numbers written after a rule."""
     if PAGE_BREAK not in text or any(PRINTED_RULE.match(line) for line in text.split("\n")):
         return text  # notes under a rule are read as they are
-    return PAGE_BREAK.join(_page(page, is_furniture) for page in text.split(PAGE_BREAK))
+    return PAGE_BREAK.join(_page(page) for page in text.split(PAGE_BREAK))
 
 
-def _page(page: str, is_furniture: Callable[[str], bool]) -> str:
+def _page(page: str) -> str:
     lines = page.split("\n")
     end = len(lines)
     while end and (not lines[end - 1].strip() or is_furniture(lines[end - 1].strip())):
         end -= 1
     first = end
-    while first and _NUMBER.match(lines[first - 1]):
+    while first and BARE_MARKER.match(lines[first - 1]):
         first -= 1
     numbers = [int(line) for line in lines[first:end]]
     if not numbers or any(b != a + 1 for a, b in zip(numbers, numbers[1:])):

@@ -115,15 +115,14 @@ def decision_source(record: Any, source: str) -> SourceText:
     return SourceText("\n".join(lines) + "\n", "decision-record", meta, source, tables=tables)
 
 
-def _text(value: Any) -> str:
+def _text(printed: str) -> str:
     """The database keeps one paragraph per line (the Word paragraphs of the decision), never a
     line wrapped inside a paragraph: each line is set apart by a blank line, the form the block
     builder reads as a paragraph break (an agenda item printed without a full stop, "14. Culture
     of peace", is then not run into the next, "15. …"). A space the database keeps before a comma
     or colon ("its President (Footnote: …) , recalling", "30 Member States : BANGLADESH") is
     dropped, as the AKN reader drops it (lod.parse.akn.inline.squash): one text either way."""
-    text = str(value or "").replace("\r\n", "\n").replace("\r", "\n")
-    return "\n\n".join(_SPACE_BEFORE_PUNCTUATION.sub("", line.strip()) for line in text.split("\n") if line.strip())
+    return "\n\n".join(_SPACE_BEFORE_PUNCTUATION.sub("", line.strip()) for line in printed.split("\n") if line.strip())
 
 
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\S)[ \t\u00a0]+(?=[,;:.)\]])")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from lod.model import Table
+from lod.parse.pdf import LOWERED
 from lod.states import lookup_state
 
 _PAIR = re.compile(r"(?P<name>[A-Z][^\d;:]*?)\s+(?P<value>\d{1,3}(?:\.\d{1,6})?)(?=\s|$)")
@@ -56,14 +57,13 @@ def state_table(text: str) -> Table | None:
 
 
 _END_MARKERS = re.compile("(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|\\s?(\\*{1,4}))$")
-_FLAT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 
 def _unmarked(text: str, notes: set[str], refs: list[str]) -> str:
     """`text` without the marker it ends with ("… status³", "… of work *") where a note of
     that marker exists; the marker appended to `refs`."""
     m = _END_MARKERS.search(text)
-    marker = (m.group(1) or "").translate(_FLAT) or (m.group(2) or "") if m else ""
+    marker = (m.group(1) or "").translate(LOWERED) or (m.group(2) or "") if m else ""
     if marker not in notes:
         return text
     refs.append(marker)
