@@ -17,8 +17,11 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from bench.common import percentile, run_clients
+from lod import formats
 
-ACCEPT = {"turtle": "text/turtle", "jsonld": "application/ld+json", "html": "text/html"}
+ACCEPT = {"turtle": formats.TURTLE.mime, "jsonld": formats.JSONLD.mime, "html": formats.HTML.mime,
+          "rdfxml": formats.RDFXML.mime, "ntriples": formats.NTRIPLES.mime}
+"""The formats a work IRI is asked for, by the name the benchmarks' --formats option takes."""
 
 
 @dataclass
