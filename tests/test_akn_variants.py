@@ -104,6 +104,24 @@ def test_a_cover_of_the_76th_session_without_the_item_in_title_and_a_twice_escap
 
 
 @needs_akn
+def test_an_empty_agenda_item_on_a_french_cover_is_no_item_and_the_english_keyword_no_french_title(tmp_path: Path) -> None:
+    """E/RES/2021/1 in French prints `<inline name="agenda item"></inline>` and no name: the item
+    is the classification's ("2"), not "" beside it (the AKN round trip lost the ""), and the
+    keyword's English title is not given as the French expression's title."""
+    french = next((AKN / "ECOSOCresolutions-main" / "2022" / "French").glob("E_RES_2022_1-*.xml"))
+    source = french.read_text(encoding="utf-8")
+    printed = ('<inline title="2" name="agenda item">Point 2 de l’ordre du jour</inline>',
+               '<inline name="agenda item name">Adoption de l’ordre du jour et autres questions d’organisation</inline>')
+    assert all(p in source for p in printed) and 'refersTo="agenda" value="2"' in source
+    variant = tmp_path / french.name
+    variant.write_text(source.replace(printed[0], '<inline name="agenda item"></inline>')
+                       .replace(printed[1], '<inline name="agenda item name"></inline>'), encoding="utf-8")
+    res = parse_file(variant)
+    assert res.language == "fra" and res.agenda_items == ["2"] and res.agenda_titles == []
+    assert parse_file(french).agenda_titles == ["Adoption de l’ordre du jour et autres questions d’organisation"]
+
+
+@needs_akn
 def test_a_draft_symbol_with_the_words_the_un_adds_to_it_is_the_symbol(tmp_path: Path) -> None:
     """Session 75 writes `as="A/75/L.4, as orally revised and as amended in A/75/L.6"`: the draft
     is A/75/L.4 (the words became a document IRI of their own); they stay as the step's note and

@@ -349,13 +349,15 @@ def _sponsors(res: Resolution, flow: list, warnings: list[str]) -> None:
 
 def _agenda(res: Resolution, keywords: list[tuple[str, str | None]]) -> None:
     """The agenda keywords repeat the cover's items ("19c" for "19 (c)") with the agenda's own
-    (English) titles: an item the cover lacks is added, a title it lacks is filled in."""
+    (English) titles: an item the cover lacks is added, a title it lacks is filled in, in an English
+    expression only (the other languages' files carry the same English keywords)."""
+    english = res.language in (None, "", "eng")
     for value, title in keywords:
         for item in agenda_items(value) or [value]:
             if item not in res.agenda_items:
                 res.agenda_items.append(item)
             at = res.agenda_items.index(item)
-            if title and (at >= len(res.agenda_titles) or not res.agenda_titles[at]):
+            if title and english and (at >= len(res.agenda_titles) or not res.agenda_titles[at]):
                 res.agenda_titles += [""] * (at + 1 - len(res.agenda_titles))
                 res.agenda_titles[at] = title
 

@@ -262,9 +262,11 @@ def cover(page: etree._Element | None) -> Cover:
         elif name == "inline" and el.get("name") == "agenda item":
             # the number as `title` (sessions 77 on) or only printed ("Agenda item 14", session 76)
             printed = real_text(el.get("title")) or reader.read(el).text
+            if not printed:  # an empty element (E/RES/2021/1 in French): the classification may say
+                continue
             titled = len(found.agenda_items)  # "Agenda items 13 and 117": the name below is item 13's
             found.agenda_items += agenda_items(printed) or [printed]
-        elif name == "inline" and el.get("name") == "agenda item name":
+        elif name == "inline" and el.get("name") == "agenda item name" and reader.read(el).text:
             at = len(found.agenda_titles) if titled is None else titled
             found.agenda_titles += [""] * (at + 1 - len(found.agenda_titles))
             found.agenda_titles[at], titled = reader.read(el).text, None
