@@ -122,6 +122,19 @@ def test_an_empty_agenda_item_on_a_french_cover_is_no_item_and_the_english_keywo
 
 
 @needs_akn
+def test_a_french_annex_heading_styled_hch_is_the_annex_heading_as_the_english_h1_is() -> None:
+    """The French A/RES/78/3 and 78/4 style their "Annexe" and the declaration's title `HCH` (the
+    English files `H1`): the annex is titled and its paragraphs are the English version's, not
+    "Annexe" as a paragraph of six characters and the title as a section (78/4's French marks
+    its lead-in "…, nous :" as a heading, the English as a paragraph: one paragraph fewer)."""
+    for number, fewer in (("3", 0), ("4", 1)):
+        english, french = (parse_file(next((GA78 / lang).glob(f"A_RES_78_{number}_*.xml"))) for lang in ("English", "French"))
+        assert english.annexes[0].title and (french.annexes[0].title or "").startswith("Déclaration politique"), number
+        assert "Annexe" not in {p.text for p in french.annexes[0].paragraphs}
+        assert len(french.annexes[0].paragraphs) == len(english.annexes[0].paragraphs) - fewer, number
+
+
+@needs_akn
 def test_a_draft_symbol_with_the_words_the_un_adds_to_it_is_the_symbol(tmp_path: Path) -> None:
     """Session 75 writes `as="A/75/L.4, as orally revised and as amended in A/75/L.6"`: the draft
     is A/75/L.4 (the words became a document IRI of their own); they stay as the step's note and

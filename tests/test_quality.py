@@ -74,6 +74,20 @@ def test_verbs_outside_the_lexicon_and_paragraphs_of_odd_length() -> None:
     assert codes(res) == [("verb-not-in-lexicon", "para_2"), ("paragraph-length", "preamble__para_1"), ("paragraph-length", "para_3")]
 
 
+def test_a_chinese_paragraph_is_held_to_chinese_lengths() -> None:
+    """Chinese prints a paragraph in about a quarter of the English characters: "决定不断审查上述问题。"
+    (11 characters, "Decides to remain seized of the matter.", E/RES/2021/2 in Chinese) is a paragraph,
+    where 11 English characters are a stray; 1,000 Chinese characters are as long as 3,800 English."""
+    res = res_80_1()
+    res.preamble[0].text = "决定不断审查上述问题。"
+    assert codes(res) == [("paragraph-length", "preamble__para_1")]
+    res.language = "zho"
+    res.preamble[0].verb = None
+    assert [c for c in codes(res) if c[0] == "paragraph-length"] == []
+    res.operative[2].text = "问" * 1000
+    assert ("paragraph-length", "para_3") in codes(res)
+
+
 def _with_gap():  # type: ignore[no-untyped-def]
     res = res_80_1()
     res.operative[2].num = "4"

@@ -35,7 +35,7 @@ from lod.uri import eid as make_eid
 _ANNEX_HEADING = re.compile(r"^(?:Annex|Annexe|Anexo|Appendix|Приложение|المرفق|مرفق|附件)(?:\s+([IVXLC]+|\d+|[A-Z]))?\s*$", re.I)
 _PARAGRAPH_PARTS = ("content", "list", "intro", "blockList", "table", "subparagraph", "point", "wrapUp")
 """Children of a paragraph that hold its words (num and headings are read apart)."""
-_HEADING_CLASSES = re.compile(r"^(H\d+|HChG|HCh|HM|MercuryDocument|Title)$")
+_HEADING_CLASSES = re.compile(r"^(H\d+|HChG|HCh|HM|MercuryDocument|Title)$", re.IGNORECASE)  # "HCH" in French files
 
 
 @dataclass
