@@ -134,6 +134,35 @@ def test_a_french_annex_heading_styled_hch_is_the_annex_heading_as_the_english_h
         assert len(french.annexes[0].paragraphs) == len(english.annexes[0].paragraphs) - fewer, number
 
 
+ECOSOC22 = AKN / "ECOSOCresolutions-main" / "2022"
+
+
+@needs_akn
+def test_the_last_preambular_paragraph_marked_up_in_the_main_body_is_read_as_the_preambles() -> None:
+    """E/RES/2022/1 in Arabic puts "وإذ يأخذ في الحسبان …،" (Taking into account …,) at the head of
+    the main body, numberless, where the English file ends its preamble with it; A/RES/77/262 does
+    so in English ("Having further considered …,"): each is the preamble's last paragraph, with
+    the eId the English version gives it, and the operative part opens with paragraph 1."""
+    english, arabic = (parse_file(next((ECOSOC22 / lang).glob("E_RES_2022_1-*.xml"))) for lang in ("English", "Arabic"))
+    assert [p.eid for p in arabic.preamble] == [p.eid for p in english.preamble] and len(english.preamble) == 7
+    assert arabic.preamble[-1].text.startswith("وإذ يأخذ في الحسبان") and arabic.operative[0].num == "1"
+    res = parse_file(next((AKN / "GAresolutions-main" / "77session" / "English").glob("A_RES_77_262-*.xml")))
+    assert res.preamble[-1].text.startswith("Having further considered") and res.operative[0].num == "1"
+    assert res.preamble[-1].verb == "Having further considered"
+
+
+@needs_akn
+def test_a_lettered_section_heading_in_russian_and_chinese_is_a_heading() -> None:
+    """E/RES/2022/5 heads its two parts "A." and "B.": the Russian file prints a Cyrillic "А.", the
+    Chinese one no bold (only the style H23). Each is the section of the paragraphs after it, as
+    in English, not an operative paragraph numbered "A" or without number."""
+    english = parse_file(next((ECOSOC22 / "English").glob("E_RES_2022_5-*.xml")))
+    for lang in ("Russian", "Chinese"):
+        res = parse_file(next((ECOSOC22 / lang).glob("E_RES_2022_5-*.xml")))
+        assert [p.num for p in res.operative] == [p.num for p in english.operative] == ["1", "2", "3", "4", "5"], lang
+        assert len({p.section for p in res.operative}) == 2 and all(p.section for p in res.operative), lang
+
+
 @needs_akn
 def test_a_draft_symbol_with_the_words_the_un_adds_to_it_is_the_symbol(tmp_path: Path) -> None:
     """Session 75 writes `as="A/75/L.4, as orally revised and as amended in A/75/L.6"`: the draft

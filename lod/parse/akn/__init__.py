@@ -27,6 +27,7 @@ from lod.parse.agenda import agenda_items
 from lod.parse.akn import meta as M
 from lod.parse.akn.body import BodyReader
 from lod.parse.akn.inline import InlineReader, Link, child, children, local, squash
+from lod.parse.akn.repairs import stray_preamble
 from lod.parse.enrich import add_addressees, add_citations
 from lod.parse.errors import ParseError
 from lod.parse.sponsors import parse_sponsors
@@ -146,6 +147,7 @@ def read_akn(data: bytes, source: str, part: str | None = None) -> Resolution:
         if part_mark:
             _mark_part(reader, part_mark)
     body = reader.finish()
+    stray_preamble(body)
     if not body.preamble and not body.operative and not body.annexes:
         raise ParseError(source, "the AKN file has no preamble, paragraphs or annexes")
 

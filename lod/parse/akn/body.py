@@ -9,8 +9,8 @@ trusting the element names alone:
   three are points of the paragraph before them, where it is numbered, opens a list (ends
   with ":") or already has points;
 * headings come as `<section>`/`<part>` with a `<num>`, as `<crossHeading>`, as paragraphs
-  holding only a `<heading>`/`<subheading>`, or as short numberless paragraphs of a heading
-  style (class H1, H23): each names the section of the paragraphs that follow;
+  holding only a `<heading>`/`<subheading>`, or as short numberless (or lettered: "A.") paragraphs
+  of a heading style (H1, H23) or all bold: each names the section of the paragraphs that follow;
 * an annex is an `<attachment>`, or (in some ECOSOC files) a heading "Annex" inside the main
   body, after which the paragraphs belong to the annex."""
 
@@ -49,7 +49,7 @@ class _Point:
     """The label as `<num>` prints it ("(a)", "а)", "Item 1."), which the paragraph's text keeps."""
 
 
-_LETTER = re.compile(r"^[A-Z]\.?$")
+_LETTER = re.compile(r"^[A-ZА-Я]\.?$")  # Latin or Cyrillic: "А." in the Russian files
 _OUR_SECTION_EID = re.compile(r"^(?:annex_\d+__)?sec_[A-Za-z0-9.-]+__para_[A-Za-z0-9_.-]+$")
 
 
@@ -240,12 +240,11 @@ class BodyReader(EmbeddedReading):
             return
         for h in headings:  # a heading inside a paragraph with text: "Article 10" before its words
             self._heading(h)
-        first = child(el, "content")
-        if first is None:
-            first = child(el, "intro")  # a paragraph of subparagraphs: its words before them
+        first = next((c for c in (child(el, "content"), child(el, "intro")) if c is not None), None)  # intro: before its points
         intro = self.inline.read(first) if first is not None else Inline("")
-        if _LETTER.match(num) and first is not None and bold_only(first) and not intro.text.endswith((".", ";", ",", ":")):
-            self._heading(f"{num} {intro.text}")  # "A. Base/floor salary scale": a lettered heading, all bold
+        styled = first is not None and (bold_only(first) or _HEADING_CLASSES.match(el.get("class") or ""))
+        if _LETTER.match(num) and styled and not intro.text.endswith((".", ";", ",", ":", "。", "；")):
+            self._heading(f"{num} {intro.text}")  # "A. Base/floor salary scale" ("А.", Chinese not bold)
             return
         lst = child(el, "list")
         if lst is None and children(el, "subparagraph", "point"):
