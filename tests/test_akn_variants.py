@@ -164,6 +164,48 @@ def test_a_lettered_section_heading_in_russian_and_chinese_is_a_heading() -> Non
 
 
 @needs_akn
+def test_a_chinese_sentence_in_a_heading_style_is_the_operative_paragraph() -> None:
+    """E/RES/2022/2 in Chinese styles its one paragraph, "核可本决议所附 … 订正职权范围。" (Endorses the
+    revised terms of reference annexed …), MercuryDocument, a heading style; it ends with a full
+    stop, which no heading does: it is the operative part, as in English, and the annex is read."""
+    english, chinese = (parse_file(next((ECOSOC22 / lang).glob("E_RES_2022_2-*.xml"))) for lang in ("English", "Chinese"))
+    assert len(chinese.operative) == len(english.operative) == 1 and chinese.operative[0].text.startswith("核可")
+    assert [len(a.paragraphs) for a in chinese.annexes] == [len(a.paragraphs) for a in english.annexes] == [15]
+
+
+@needs_akn
+def test_the_meeting_line_marked_up_as_the_last_paragraph_is_the_meeting(tmp_path: Path) -> None:
+    """E/RES/2021/2 in Arabic ends its main body with "الجلسة العامة الأولى" (1st plenary meeting) as a
+    numberless paragraph, not in its conclusions: it is not an operative paragraph. The same slip
+    made in a ../shared file (E/RES/2022/2 in Arabic, its conclusions left out) reads as the file."""
+    from lod.parse.akn.repairs import MEETING_LINE
+
+    arabic = next((ECOSOC22 / "Arabic").glob("E_RES_2022_2-*.xml"))
+    source, res = arabic.read_text(encoding="utf-8"), parse_file(arabic)
+    slip = ('<paragraph eId="para_9" class="SingleTxt"><content eId="para_9__content"><p>'
+            f'<span class="italic">{res.meeting}</span></p></content></paragraph></mainBody>')
+    start, end = source.index("<conclusions"), source.index("</conclusions>") + len("</conclusions>")
+    variant = tmp_path / arabic.name
+    variant.write_text(source[:start].replace("</mainBody>", slip) + source[end:], encoding="utf-8")
+    again = parse_file(variant)
+    assert res.meeting and again.meeting == res.meeting
+    assert [p.text for p in again.operative] == [p.text for p in res.operative]
+    for line in ("1st plenary meeting", "1re séance plénière", "Primera sesión plenaria", "1-e пленарное заседание",
+                 "الجلسة العامة الأولى", "第1次全体会议"):
+        assert MEETING_LINE.match(line), line
+    assert not MEETING_LINE.match("Decides to consider the question at its next plenary meeting.")
+
+
+@needs_akn
+def test_a_chinese_point_numbered_in_words_is_a_point() -> None:
+    """E/RES/2022/16 in Chinese prints its points "(二十一) …" to "(二十八) …" as numberless paragraphs:
+    they are points of the paragraph their list belongs to, not paragraphs (nor headings)."""
+    res = parse_file(next((ECOSOC22 / "Chinese").glob("E_RES_2022_16-*.xml")))
+    assert len(res.operative) == 1
+    assert {"二十一", "二十八"} <= {p.num for p in res.operative[0].subparagraphs}
+
+
+@needs_akn
 def test_a_draft_symbol_with_the_words_the_un_adds_to_it_is_the_symbol(tmp_path: Path) -> None:
     """Session 75 writes `as="A/75/L.4, as orally revised and as amended in A/75/L.6"`: the draft
     is A/75/L.4 (the words became a document IRI of their own); they stay as the step's note and

@@ -27,7 +27,7 @@ from lod.parse.agenda import agenda_items
 from lod.parse.akn import meta as M
 from lod.parse.akn.body import BodyReader
 from lod.parse.akn.inline import InlineReader, Link, child, children, local, squash
-from lod.parse.akn.repairs import stray_preamble
+from lod.parse.akn.repairs import stray_preamble, trailing_meeting
 from lod.parse.enrich import add_addressees, add_citations
 from lod.parse.errors import ParseError
 from lod.parse.sponsors import parse_sponsors
@@ -148,6 +148,7 @@ def read_akn(data: bytes, source: str, part: str | None = None) -> Resolution:
             _mark_part(reader, part_mark)
     body = reader.finish()
     stray_preamble(body)
+    closing = trailing_meeting(body)
     if not body.preamble and not body.operative and not body.annexes:
         raise ParseError(source, "the AKN file has no preamble, paragraphs or annexes")
 
@@ -186,7 +187,7 @@ def read_akn(data: bytes, source: str, part: str | None = None) -> Resolution:
         subjects=M.subjects(meta, warnings),
         workflow=flow,
         voting=M.voting(meta, warnings),
-        meeting=M.meeting(conclusions) or _meeting_in_flow(flow),
+        meeting=M.meeting(conclusions) or closing or _meeting_in_flow(flow),
         closing_refs=list(dict.fromkeys(closing_refs)),
         heading_refs=list(dict.fromkeys(heading_refs)),
     )

@@ -281,9 +281,10 @@ class BodyReader(EmbeddedReading):
                 point.links += intro.links
                 return
             verb = self._leading(first, text, None, operative=True) if first is not None else None
-            # a heading's style on a sentence that opens with a phrase (E/RES/2023/2 in Arabic:
-            # its one paragraph, "يقرر …", styled MercuryDocument) is a paragraph still
-            phrase = verb is not None and (self.language not in (None, "", "eng") or in_lexicon(verb))
+            # a heading's style on a sentence that opens with a phrase (E/RES/2023/2 in Arabic: "يقرر …",
+            # MercuryDocument) or ends as one ("通过本决议附件所载 … 工作方案。", E/RES/2021/6) is a paragraph
+            phrase = (verb is not None and (self.language not in (None, "", "eng") or in_lexicon(verb))
+                      or text.endswith(("。", "；", "؛")))
             if _HEADING_CLASSES.match(el.get("class") or "") and len(text) < 200 and not intro.markers and not phrase:
                 self._heading(text)
                 return

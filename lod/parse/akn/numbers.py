@@ -8,8 +8,9 @@ import unicodedata
 
 from lod.parse.akn.inline import squash
 
-POINT_LABEL = re.compile(r"^\(?([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[^\W\d_]{1,2})\)\s+(?=\S)")
-"""A point label printed at the start of a numberless paragraph: "(a) ", "(iv) ", "(1) ", "(أ) "."""
+POINT_LABEL = re.compile(r"^[(（]?([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[一二三四五六七八九十]{1,4}|[^\W\d_]{1,2})(?:\)\s+|）\s*)(?=\S)")
+"""A point label printed at the start of a numberless paragraph: "(a) ", "(iv) ", "(1) ", "(أ) ",
+"(二十一) " or "（二十一）" (the Chinese number of a point, full-width brackets or not)."""
 PRINTED_NUMBER = re.compile(r"^(\d{1,3})\s?[.\-–]\s+(?=\S)")
 """A paragraph number printed in the text instead of in `<num>`: "1. ", "1 - " (Arabic)."""
 ROMANS = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"})
@@ -17,7 +18,7 @@ PARA_NUMBER = re.compile(r"^(\d+(?: ?[a-z]| (?:bis|ter|quater))?|[IVXLCDM]+|[A-Z
 """A paragraph number as the shapes accept it; anything else printed as a number is a point."""
 
 
-_LABEL_MARKS = re.compile(r"[().\s\-–—]")
+_LABEL_MARKS = re.compile(r"[().\s\-–—（）]")
 _NUMBER_MARKS = re.compile(r"^[(\s]+|[.\-–—)\s]+$")
 _NOT_LATIN = re.compile(r"[^A-Za-z0-9]+")
 

@@ -3,6 +3,8 @@ so that each expression reads as its English one does (and keeps its eIds)."""
 
 from __future__ import annotations
 
+import re
+
 from lod.model import PreambularParagraph
 from lod.parse.akn.body import Body
 
@@ -12,7 +14,7 @@ PREAMBULAR_ENDINGS = (",", "،", "，")
 
 def stray_preamble(body: Body) -> None:
     """The last preambular paragraphs marked up at the head of the main body: numberless, ending
-    as a preambular paragraph ends, before the first numbered paragraph ("Déterminé à lutter
+    as a preambular paragraph ends, before the first numbered paragraph or section ("Déterminé à lutter
     contre la pandémie …," in E/RES/2021/9 in French, where the English file has "Determined …,"
     as its preamble's 24th paragraph). They join the preamble, with its eIds."""
     stray = 0
@@ -20,10 +22,32 @@ def stray_preamble(body: Body) -> None:
         if para.num is not None or para.subparagraphs or para.section or not para.text.rstrip().endswith(PREAMBULAR_ENDINGS):
             break
         stray += 1
-    if not stray or not body.preamble or stray == len(body.operative) or body.operative[stray].num is None:
+    if not stray or not body.preamble or stray == len(body.operative):
+        return
+    after = body.operative[stray]  # numbered, or the first of a section (E/RES/2021/13 in Arabic: parts A
+    if after.num is None and after.section is None:  # and B each open with preambular paragraphs of their own)
         return
     for para in body.operative[:stray]:
         eid = f"preamble__para_{len(body.preamble) + 1}"
         body.preamble.append(PreambularParagraph(para.text, para.verb, eid, list(para.footnote_refs), body.preamble[-1].part))
         body.links[eid] = body.links.pop(para.eid, [])
     del body.operative[:stray]
+
+
+MEETING_LINE = re.compile(
+    r"^(?:\d+\s*(?:st|nd|rd|th)\s+plenary meeting|[\w-]+\s+séance plénière|\w+\s+sesión plenaria"
+    r"|[\w-]+\s+пленарное заседание|الجلسة العامة\s+\S+|第\s*\d+\s*次全体会议)\.?$", re.IGNORECASE)
+"""The closing line that names the adoption meeting, in the six languages ("1st plenary meeting",
+"1re séance plénière", "Primera sesión plenaria", "1-e пленарное заседание", "الجلسة العامة الأولى",
+"第1次全体会议")."""
+
+
+def trailing_meeting(body: Body) -> str | None:
+    """The adoption meeting's line marked up as the main body's last paragraph rather than in the
+    conclusions (E/RES/2021/2 in Arabic): taken out of the operative part, its words returned."""
+    last = body.operative[-1] if len(body.operative) > 1 else None
+    if last is None or last.num is not None or last.subparagraphs or not MEETING_LINE.match(last.text.strip()):
+        return None
+    body.operative.pop()
+    body.links.pop(last.eid, None)
+    return last.text.strip()
