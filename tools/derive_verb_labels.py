@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -162,6 +163,8 @@ def works(corpus: Path) -> dict[str, dict[str, Resolution]]:
     if corpus not in _WORKS:
         found: dict[str, dict[str, Resolution]] = defaultdict(dict)
         for path in sorted(corpus.rglob("*.xml")):
+            if not path.is_file():
+                continue
             try:
                 res = parse_file(path)
             except ParseError:
@@ -172,22 +175,37 @@ def works(corpus: Path) -> dict[str, dict[str, Resolution]]:
     return _WORKS[corpus]
 
 
-def aligned(corpus: Path) -> Counter[tuple[str, str, str]]:
-    """(concept, language tag, phrase) → how many aligned paragraphs show it."""
-    seen: Counter[tuple[str, str, str]] = Counter()
-    for versions in works(corpus).values():
+@dataclass(frozen=True)
+class Alignment:
+    """One aligned paragraph: the other version's leading phrase where the English one names `concept`."""
+
+    symbol: str
+    eid: str
+    concept: str
+    tag: str
+    phrase: str
+
+
+def alignments(found: dict[str, dict[str, Resolution]]) -> Iterator[Alignment]:
+    """Every paragraph of a non-English version whose English paragraph (same symbol, same eId)
+    opens with a phrase of the scheme."""
+    for symbol, versions in sorted(found.items()):
         english = versions.get("eng")
         if english is None or len(versions) < 2:
             continue
         english_phrases = leading_phrases(english)
-        for lang, res in versions.items():
+        for lang, res in sorted(versions.items()):
             if lang == "eng":
                 continue
             for eid, phrase in leading_phrases(res).items():
                 concept = phrase_concept(english_phrases.get(eid), "eng")
                 if concept is not None:
-                    seen[(str(concept), language_tag(lang), " ".join(phrase.split()).strip(" ,،"))] += 1
-    return seen
+                    yield Alignment(symbol, eid, str(concept), language_tag(lang), " ".join(phrase.split()).strip(" ,،"))
+
+
+def aligned(corpus: Path) -> Counter[tuple[str, str, str]]:
+    """(concept, language tag, phrase) → how many aligned paragraphs show it."""
+    return Counter((a.concept, a.tag, a.phrase) for a in alignments(works(corpus)))
 
 
 def paragraph_texts(res: Resolution) -> dict[str, str]:
