@@ -164,6 +164,49 @@ def test_a_lettered_section_heading_in_russian_and_chinese_is_a_heading() -> Non
 
 
 @needs_akn
+def test_a_preambular_paragraph_put_before_a_sections_heading_keeps_the_english_eids(tmp_path: Path) -> None:
+    """E/RES/2021/13 opens each of its parts A and B with preambular paragraphs of their own; its
+    Arabic file also puts the preamble's last paragraph (وقد نظر …، Having considered …,) in the main
+    body before part A's heading. The same slip made in the English file: the paragraph is the
+    preamble's, and part A's numberless paragraphs keep their eIds (para_u1 …), points and links."""
+    english = next((AKN / "ECOSOCresolutions-main" / "2021" / "English").glob("E_RES_2021_13-*.xml"))
+    source, res = english.read_text(encoding="utf-8"), parse_file(english)
+    start = source.index('<container name="Having considered"')
+    end = source.index("</container>", start) + len("</container>")
+    words = source[source.index(">", start) + 1:end - len("</container>")]  # its <p>, notes and all
+    slip = f'<mainBody><paragraph eId="para_x" class="SingleTxt"><content eId="para_x__content">{words}</content></paragraph>'
+    variant = tmp_path / english.name
+    variant.write_text((source[:start] + source[end:]).replace("<mainBody>", slip, 1), encoding="utf-8")
+    again = parse_file(variant)
+    assert [(p.eid, p.verb) for p in again.preamble] == [(p.eid, p.verb) for p in res.preamble]
+    assert [(p.eid, p.num, p.section) for p in again.operative] == [(p.eid, p.num, p.section) for p in res.operative]
+    assert res.operative[0].eid == "para_u1" and res.operative[0].num is None
+    assert {(c.location, c.symbol) for c in again.citations} == {(c.location, c.symbol) for c in res.citations}
+
+
+@needs_akn
+def test_a_long_bold_title_in_a_heading_style_is_a_heading(tmp_path: Path) -> None:
+    """E/RES/2021/12 heads its second part "Building inclusive, effective and resilient institutions
+    … Goals" (183 characters in English, `<subheading>`); the Russian file prints it as a bold
+    paragraph styled MercuryDocument of 230 characters. A title all in bold is a heading up to 300
+    characters (other heading-styled text up to 200), not a numberless operative paragraph."""
+    english = next((AKN / "ECOSOCresolutions-main" / "2021" / "English").glob("E_RES_2021_12-*.xml"))
+    source, res = english.read_text(encoding="utf-8"), parse_file(english)
+    start = source.index('<paragraph eId="para_17" class="H23">')
+    end = source.index("</paragraph>", start) + len("</paragraph>")
+    title = " ".join(source[source.index("<subheading>", start) + 12:source.index("</subheading>", start)].split())
+    longer = f"{title}, and the implementation of the 2030 Agenda in all its dimensions"
+    assert 200 < len(longer) < 300
+    bold = (f'<paragraph eId="para_17" class="MercuryDocument"><content eId="para_17__content"><p>'
+            f'<span class="bold">{longer}</span></p></content></paragraph>')
+    variant = tmp_path / english.name
+    variant.write_text(source[:start] + bold + source[end:], encoding="utf-8")
+    again = parse_file(variant)
+    assert [p.num for p in again.operative] == [p.num for p in res.operative] and None not in [p.num for p in res.operative]
+    assert longer in {p.section for p in again.operative}
+
+
+@needs_akn
 def test_a_chinese_sentence_in_a_heading_style_is_the_operative_paragraph() -> None:
     """E/RES/2022/2 in Chinese styles its one paragraph, "核可本决议所附 … 订正职权范围。" (Endorses the
     revised terms of reference annexed …), MercuryDocument, a heading style; it ends with a full

@@ -132,6 +132,14 @@ REVIEWED_OUT = frozenset({
     # satisfaction": labelled, the reader reads it where it opens "Appelle l’attention", "Accueille
     # avec satisfaction et engage" too, and it renders its concept in 2 of 4)
     ("fr", "Appelle"), ("fr", "Accueille avec satisfaction"),
+    # with the other versions of ECOSOC 2021 (tools/verb_label_evidence.py): the word of another
+    # concept ("Déclarant" is "Declaring", "Vivement préoccupé" "Deeply concerned", "Convient"
+    # "Agrees", "Ayant conscience" "Aware", "Remercie" "Thanks", "يدرك" "Realizing", "坚信"
+    # "Convinced"), or a Chinese phrase the preamble and the operative part print alike
+    ("fr", "Déclarant"), ("fr", "Considère également"), ("fr", "Estime également"), ("fr", "Vivement préoccupé"),
+    ("fr", "Convient"), ("fr", "Ayant conscience"), ("fr", "Remercie"), ("ar", "يدرك"), ("zh", "坚信"),
+    ("zh", "表示赞赏"), ("zh", "赞扬"), ("zh", "感到欣慰的是"), ("fr", "Constatant également"), ("ru", "считая также"),
+    ("ru", "с глубокой озабоченностью отмечая"),
     # --openings: the object or the preposition it opens with, not the phrase
     ("fr", "Engage également les États Membres à"), ("ar", "تشجع أيضا الدول الأعضاء"), ("es", "Alienta también a"),
     ("es", "Destaca también la necesidad de"), ("fr", "Prenant note avec"), ("fr", "Encourage les"), ("es", "Destaca la"),

@@ -283,9 +283,9 @@ class BodyReader(EmbeddedReading):
             verb = self._leading(first, text, None, operative=True) if first is not None else None
             # a heading's style on a sentence that opens with a phrase (E/RES/2023/2 in Arabic: "يقرر …",
             # MercuryDocument) or ends as one ("通过本决议附件所载 … 工作方案。", E/RES/2021/6) is a paragraph
-            phrase = (verb is not None and (self.language not in (None, "", "eng") or in_lexicon(verb))
-                      or text.endswith(("。", "；", "؛")))
-            if _HEADING_CLASSES.match(el.get("class") or "") and len(text) < 200 and not intro.markers and not phrase:
+            phrase = verb is not None and (self.language not in (None, "", "eng") or in_lexicon(verb)) or text.endswith(("。", "；", "؛"))
+            longest = 300 if first is not None and bold_only(first) else 200  # a bold title, in Russian 230
+            if _HEADING_CLASSES.match(el.get("class") or "") and len(text) < longest and not intro.markers and not phrase:
                 self._heading(text)
                 return
             self._target.append(_Para(None, text, verb, self._section, intro.markers, intro.links, written=_written(el)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from lod.model import PreambularParagraph
+from lod.model import OperativeParagraph, PreambularParagraph, SubParagraph
 from lod.parse.akn.body import Body
 
 PREAMBULAR_ENDINGS = (",", "،", "，")
@@ -32,6 +32,22 @@ def stray_preamble(body: Body) -> None:
         body.preamble.append(PreambularParagraph(para.text, para.verb, eid, list(para.footnote_refs), body.preamble[-1].part))
         body.links[eid] = body.links.pop(para.eid, [])
     del body.operative[:stray]
+    for para in body.operative:  # the numberless paragraphs left are counted again from 1, as in English
+        if (found := _UNNUMBERED.match(para.eid)) is not None:
+            _rename(body, para, f"para_u{int(found.group(1)) - stray}")
+
+
+_UNNUMBERED = re.compile(r"^para_u(\d+)$")
+
+
+def _rename(body: Body, node: OperativeParagraph | SubParagraph, eid: str) -> None:
+    """Give a paragraph a new eId, its points theirs under it, and their links with them."""
+    old = node.eid
+    for key in [k for k in body.links if k == old or k.startswith(f"{old}__")]:
+        body.links[eid + key[len(old):]] = body.links.pop(key)
+    node.eid = eid
+    for sub in node.subparagraphs:
+        _rename(body, sub, eid + sub.eid[len(old):])
 
 
 MEETING_LINE = re.compile(
