@@ -167,7 +167,7 @@ def link_symbol(href: str) -> str | None:
     if not url.netloc.lower().endswith("undocs.org"):
         return None
     path = unquote(url.path).strip("/")
-    path = re.sub(r"^(?:en|fr|es|ru|ar|zh|EN|FR|ES|RU|AR|ZH)/", "", path)
+    path = re.sub(r"^(?:en|fr|es|ru|ar|zh|ch)/", "", path, flags=re.IGNORECASE)  # the Chinese files say "ch"
     # the symbol as lod.bodies' conventions write it: S/RES/1373 (2001) with a space before the
     # year, A/RES/3369(XXX) without one before the session (resolution_symbol's form)
     path = re.sub(r"(\S)\s?\((\d{4})\)$", r"\1 (\2)", path)

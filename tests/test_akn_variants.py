@@ -207,6 +207,17 @@ def test_a_long_bold_title_in_a_heading_style_is_a_heading(tmp_path: Path) -> No
 
 
 @needs_akn
+def test_the_chinese_files_links_name_the_resolutions_the_english_ones_do() -> None:
+    """The Chinese files link to undocs.org/ch/… where the others say en, fr, es, ru, ar: the
+    language is not part of the symbol ("ch/A/RES/70/1" was a document citation of its own, so no
+    citation of a Chinese expression met the work it cites)."""
+    english, chinese = (parse_file(next((ECOSOC22 / lang).glob("E_RES_2022_5-*.xml"))) for lang in ("English", "Chinese"))
+    cited = {c.symbol for c in chinese.citations}
+    assert cited == {c.symbol for c in english.citations} >= {"A/RES/70/1", "E/RES/2020/15"}
+    assert {c.type for c in chinese.citations} == {"resolution"}
+
+
+@needs_akn
 def test_a_chinese_sentence_in_a_heading_style_is_the_operative_paragraph() -> None:
     """E/RES/2022/2 in Chinese styles its one paragraph, "核可本决议所附 … 订正职权范围。" (Endorses the
     revised terms of reference annexed …), MercuryDocument, a heading style; it ends with a full
