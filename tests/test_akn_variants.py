@@ -218,6 +218,27 @@ def test_the_chinese_files_links_name_the_resolutions_the_english_ones_do() -> N
 
 
 @needs_akn
+def test_resolutions_cited_by_number_without_a_link_in_the_other_languages() -> None:
+    """E/RES/2022/14's annex prints "2004/27" and "2005/20" (the Council's resolutions) without a link
+    in French and Arabic, E/RES/2022/13's notes "Résolution 70/175 de l'Assemblée générale": each is
+    the citation the English version has, where it is printed. A number whose organ is not certain
+    (another organ named in the clause: a commission's resolutions are numbered alike) is not read."""
+    from lod.parse.akn.printed import printed_citations
+
+    for number, lang, symbols in (("14", "French", {"E/RES/2004/27", "E/RES/2005/20"}), ("14", "Arabic", {"E/RES/2004/27"}),
+                                  ("13", "French", {"A/RES/70/175", "A/RES/65/229"})):
+        english, other = (parse_file(next((ECOSOC22 / lang).glob(f"E_RES_2022_{number}-*.xml"))) for lang in ("English", lang))
+        cited = {(c.symbol, c.location) for c in other.citations}
+        assert {(c.symbol, c.location) for c in english.citations if c.symbol in symbols} <= cited, (number, lang)
+    read = printed_citations([("Rappelant sa résolution 2005/20 et la résolution 56/1 de la Commission de la condition "
+                               "de la femme;", "p")], "fra", "ecosoc", set())
+    assert [c.symbol for c in read] == ["E/RES/2005/20"]  # not the Commission's 56/1 as the Assembly's
+    read = printed_citations([("Rappelant ses résolutions 2005/11 du 21 juillet 2005, 2006/18 et la résolution 70/1 de "
+                               "l’Assemblée générale,", "p")], "fra", "ecosoc", set())
+    assert [c.symbol for c in read] == ["E/RES/2005/11", "E/RES/2006/18", "A/RES/70/1"]
+
+
+@needs_akn
 def test_a_chinese_sentence_in_a_heading_style_is_the_operative_paragraph() -> None:
     """E/RES/2022/2 in Chinese styles its one paragraph, "核可本决议所附 … 订正职权范围。" (Endorses the
     revised terms of reference annexed …), MercuryDocument, a heading style; it ends with a full

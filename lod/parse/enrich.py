@@ -35,7 +35,7 @@ def _walk(points: list[SubParagraph]) -> Iterator[SubParagraph]:
         yield from _walk(point.subparagraphs)
 
 
-def _running_texts(res: Resolution) -> Iterator[tuple[str, str]]:
+def running_texts(res: Resolution) -> Iterator[tuple[str, str]]:
     """(text, eId) of every paragraph, intro and point of the text proper, in reading order.
 
     A paragraph with points contributes its intro under its own eId and each point under the
@@ -75,7 +75,7 @@ def add_citations(res: Resolution, formula_body: str | None) -> None:
     """Citations in reading order, so that "Ibid." in footnotes follows the right antecedent."""
     extractor = CitationExtractor(document_body(res, formula_body))
     found = res.citations
-    for text, location in _running_texts(res):
+    for text, location in running_texts(res):
         found.extend(extractor.extract(text, location))
         found.extend(treaty_mentions(text, location))
     for note in res.footnotes:

@@ -27,8 +27,9 @@ from lod.parse.agenda import agenda_items
 from lod.parse.akn import meta as M
 from lod.parse.akn.body import BodyReader
 from lod.parse.akn.inline import InlineReader, Link, child, children, local, squash
+from lod.parse.akn.printed import printed_citations
 from lod.parse.akn.repairs import stray_preamble, trailing_meeting
-from lod.parse.enrich import add_addressees, add_citations
+from lod.parse.enrich import add_addressees, add_citations, running_texts
 from lod.parse.errors import ParseError
 from lod.parse.sponsors import parse_sponsors
 from lod.symbols import link_symbol, parse_symbol
@@ -196,6 +197,9 @@ def read_akn(data: bytes, source: str, part: str | None = None) -> Resolution:
     _agenda(res, M.agenda(meta))
     add_citations(res, body_name)
     _link_citations(res, body.links, inline.note_links)
+    if res.language not in (None, "", "eng"):  # the numbers the other languages print without a link
+        texts = [*running_texts(res), *((note.text, note.eid) for note in res.footnotes)]
+        res.citations += printed_citations(texts, res.language, res.body_key, {(c.location, c.symbol) for c in res.citations})
     if res.language in (None, "eng"):
         # the addressee lexicon is English (States, organs, posts as the English text names
         # them): on the other five languages it finds nothing (0 on the 162 sampled files) at a

@@ -1,0 +1,66 @@
+"""Resolutions a French, Spanish, Russian or Arabic text cites by number where its file has no
+link ("rappelant ses résolutions 2005/11 du 21 juillet 2005, 2006/18 du 26 juillet 2006 …"): the
+English citation extractor reads English words, and the UN links only some of the numbers it prints.
+
+A number is taken only where its organ is certain: the clause names the General Assembly or the
+Economic and Social Council, or the number's shape says it (2005/11, a year and a number, is the
+Council's), or the clause says "its resolution" in a text of the General Assembly (70/1). A
+clause that names another organ (a commission, the Human Rights Council, the Security Council),
+whose resolutions are numbered alike, is left to its links. Chinese writes the number inside
+"第…号决议" with dates between: not read here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lod.bodies import by_key
+from lod.model import Citation
+from lod.symbols import parse_symbol, resolution_symbol
+
+RESOLUTION_WORD = {
+    "fra": re.compile(r"\b(ses|sa|leurs?)?\s*résolutions?\b", re.IGNORECASE),
+    "spa": re.compile(r"\b(sus?)?\s*resoluci(?:ón|ones)\b", re.IGNORECASE),
+    "rus": re.compile(r"(?:\b(сво\w+)\s+)?\bрезолюци\w*", re.IGNORECASE),
+    "ara": re.compile(r"(?:[وبل]?(?:ال)?قرار(?:ات|ي|ين)?(ه|ها|يه|يها|اته|اتها)?)(?!\w)"),
+}
+"""The word for "resolution(s)" in each language, with the possessive ("ses", "su", "своей",
+the Arabic suffix) that makes it the text's own organ's."""
+ORGANS = {
+    "ga": re.compile(r"Assemblée générale|Asamblea General|Генеральн\w+ Ассамбле\w+|الجمعية العامة", re.IGNORECASE),
+    "ecosoc": re.compile(r"Conseil économique et social|Consejo Económico y Social|Экономическ\w+ и Социальн\w+ Совет\w*"
+                         r"|المجلس الاقتصادي والاجتماعي", re.IGNORECASE),
+}
+OTHER_ORGAN = re.compile(r"Commission|Comisión|Комисси|لجنة|droits de l[’']homme|Derechos Humanos|правам человека"
+                         r"|حقوق الإنسان|sécurité|Seguridad|Безопасности|الأمن|Comité|Комитет", re.IGNORECASE)
+NUMBER = re.compile(r"(?<![\w/.-])(\d{4}/\d{1,3}|\d{1,2}/\d{1,3}|S-\d{1,2}/\d{1,2})(?:\s([A-H])\b)?(?![\w/])")
+CLAUSE_END = re.compile(r"[;:(]|\.(?:\s|$)")
+
+
+def printed_citations(texts: Iterable[tuple[str, str]], language: str | None, own: str | None,
+                      known: set[tuple[str, str]]) -> list[Citation]:
+    """The resolutions cited by number in each (text, eId), not among `known` (location, symbol);
+    `own` is the key of the text's own organ ("ga", "ecosoc")."""
+    word = RESOLUTION_WORD.get(language or "")
+    out: list[Citation] = []
+    for text, location in texts if word is not None else ():
+        for m in word.finditer(text):
+            rest = text[m.end():m.end() + 200]
+            rest = rest[:end.start()] if (end := word.search(rest)) else rest  # to the next "résolution"
+            clause = rest[:end.start()] if (end := CLAUSE_END.search(rest)) else rest
+            if OTHER_ORGAN.search(clause):
+                continue
+            named = next((key for key, name in ORGANS.items() if name.search(clause)), None)
+            for n in NUMBER.finditer(clause):
+                number = n.group(1) + (f" {n.group(2)}" if n.group(2) else "")
+                year_shaped = n.group(1).split("/")[0].isdigit() and len(n.group(1).split("/")[0]) == 4  # not "S-10"
+                organ = named or ("ecosoc" if year_shaped else own if m.group(1) and own == "ga" else None)
+                if organ is None or year_shaped != (organ == "ecosoc"):
+                    continue
+                symbol = resolution_symbol(organ, number)  # read as a link to it would be (a part "B" is not)
+                if symbol and parse_symbol(symbol).kind == "resolution" and (location, symbol) not in known:
+                    known.add((location, symbol))
+                    out.append(Citation(type="resolution", text=n.group(0).strip(), body=by_key(organ).name,
+                                        number=number, symbol=symbol, location=location))
+    return out
