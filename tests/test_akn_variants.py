@@ -236,6 +236,9 @@ def test_resolutions_cited_by_number_without_a_link_in_the_other_languages() -> 
     read = printed_citations([("Rappelant ses résolutions 2005/11 du 21 juillet 2005, 2006/18 et la résolution 70/1 de "
                                "l’Assemblée générale,", "p")], "fra", "ecosoc", set())
     assert [c.symbol for c in read] == ["E/RES/2005/11", "E/RES/2006/18", "A/RES/70/1"]
+    read = printed_citations([("وإذ تشير إلى قراراتها 51/46 ألف المؤرخ 10 كانون الأول/ديسمبر 1996 و 53/78 هاء المؤرخ 4 كانون "
+                               "الأول/ديسمبر 1998،", "p")], "ara", "ga", set())
+    assert [c.symbol for c in read] == ["A/RES/51/46 A", "A/RES/53/78 E"]  # a part by its letter's Arabic name
 
 
 @needs_akn

@@ -34,7 +34,11 @@ ORGANS = {
 }
 OTHER_ORGAN = re.compile(r"Commission|Comisión|Комисси|لجنة|droits de l[’']homme|Derechos Humanos|правам человека"
                          r"|حقوق الإنسان|sécurité|Seguridad|Безопасности|الأمن|Comité|Комитет", re.IGNORECASE)
-NUMBER = re.compile(r"(?<![\w/.-])(\d{4}/\d{1,3}|\d{1,2}/\d{1,3}|S-\d{1,2}/\d{1,2})(?:\s([A-H])\b)?(?![\w/])")
+ARABIC_PARTS = {"ألف": "A", "باء": "B", "جيم": "C", "دال": "D", "هاء": "E", "واو": "F", "زاي": "G", "حاء": "H", "طاء": "I",
+                "ياء": "J", "كاف": "K", "لام": "L", "ميم": "M", "نون": "N", "سين": "O", "عين": "P", "فاء": "Q", "صاد": "R"}
+"""The part of a resolution adopted in parts as the Arabic texts name its letter ("47/53 دال": 47/53 D)."""
+NUMBER = re.compile(r"(?<![\w/.\-‑])(\d{4}/\d{1,3}|\d{1,2}/\d{1,3}|S-\d{1,2}/\d{1,2})"
+                    r"(?:\s([A-Z]|" + "|".join(ARABIC_PARTS) + r")(?!\w))?(?![\w/])")
 CLAUSE_END = re.compile(r"[;:(]|\.(?:\s|$)")
 
 
@@ -46,14 +50,17 @@ def printed_citations(texts: Iterable[tuple[str, str]], language: str | None, ow
     out: list[Citation] = []
     for text, location in texts if word is not None else ():
         for m in word.finditer(text):
-            rest = text[m.end():m.end() + 200]
+            rest = text[m.end():m.end() + 400]
             rest = rest[:end.start()] if (end := word.search(rest)) else rest  # to the next "résolution"
             clause = rest[:end.start()] if (end := CLAUSE_END.search(rest)) else rest
-            if OTHER_ORGAN.search(clause):
+            numbers = list(NUMBER.finditer(clause))
+            scope = clause[:numbers[-1].end() + 40] if numbers else ""  # the organ is named by the numbers
+            if OTHER_ORGAN.search(scope):
                 continue
-            named = next((key for key, name in ORGANS.items() if name.search(clause)), None)
-            for n in NUMBER.finditer(clause):
-                number = n.group(1) + (f" {n.group(2)}" if n.group(2) else "")
+            named = next((key for key, name in ORGANS.items() if name.search(scope)), None)
+            for n in numbers:
+                part = ARABIC_PARTS.get(n.group(2) or "", n.group(2))
+                number = n.group(1) + (f" {part}" if part else "")
                 year_shaped = n.group(1).split("/")[0].isdigit() and len(n.group(1).split("/")[0]) == 4  # not "S-10"
                 organ = named or ("ecosoc" if year_shaped else own if m.group(1) and own == "ga" else None)
                 if organ is None or year_shaped != (organ == "ecosoc"):
