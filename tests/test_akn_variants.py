@@ -239,6 +239,9 @@ def test_resolutions_cited_by_number_without_a_link_in_the_other_languages() -> 
     read = printed_citations([("وإذ تشير إلى قراراتها 51/46 ألف المؤرخ 10 كانون الأول/ديسمبر 1996 و 53/78 هاء المؤرخ 4 كانون "
                                "الأول/ديسمبر 1998،", "p")], "ara", "ga", set())
     assert [c.symbol for c in read] == ["A/RES/51/46 A", "A/RES/53/78 E"]  # a part by its letter's Arabic name
+    read = printed_citations([("回顾其2004年7月23日第2004/52号、2005年7月27日第2005/46号决议和第1997/2号商定结论，"
+                               "并回顾大会第70/1号决议和妇女地位委员会第56/1号决议，", "p")], "zho", "ecosoc", set())
+    assert [c.symbol for c in read] == ["E/RES/2004/52", "E/RES/2005/46", "A/RES/70/1"]  # not the conclusions, nor 56/1
 
 
 @needs_akn

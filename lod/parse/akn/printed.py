@@ -6,8 +6,8 @@ A number is taken only where its organ is certain: the clause names the General 
 Economic and Social Council, or the number's shape says it (2005/11, a year and a number, is the
 Council's), or the clause says "its resolution" in a text of the General Assembly (70/1). A
 clause that names another organ (a commission, the Human Rights Council, the Security Council),
-whose resolutions are numbered alike, is left to its links. Chinese writes the number inside
-"第…号决议" with dates between: not read here.
+whose resolutions are numbered alike, is left to its links. Chinese writes the numbers inside
+"第…号决议", a run of them with their dates before the one word (`CHINESE_RUN`).
 """
 
 from __future__ import annotations
@@ -42,12 +42,34 @@ NUMBER = re.compile(r"(?<![\w/.\-‑])(\d{4}/\d{1,3}|\d{1,2}/\d{1,3}|S-\d{1,2}/\
 CLAUSE_END = re.compile(r"[;:(]|\.(?:\s|$)")
 
 
+CHINESE_RUN = re.compile(r"((?:(?:\d{4}年\d{1,2}月\d{1,2}日)?第\s*[\dA-Z/ ()S-]+?\s*号\s*[、和及]?\s*)+)决议")
+"""A run of numbers before "决议" (resolution): "其2004年7月23日第2004/52号、2005年7月27日第2005/46号 … 决议"."""
+CHINESE_NUMBER = re.compile(r"第\s*(\d{4}/\d{1,3}|\d{1,2}/\d{1,3}|S-\d{1,2}/\d{1,2})(?:\s?([A-Z]))?\s*号")
+CHINESE_ORGANS = {"ga": re.compile(r"大会"), "ecosoc": re.compile(r"经济及社会理事会|经社理事会")}
+CHINESE_OTHER = re.compile(r"委员会|人权理事会|安全理事会|安理会")
+
+
+def _chinese(text: str) -> Iterable[tuple[str, str, str | None, bool]]:
+    """(number, printed, named organ, own) of each number a Chinese text prints in "第…号决议"."""
+    for run in CHINESE_RUN.finditer(text):
+        before = text[max(0, run.start() - 20):run.start()]
+        if CHINESE_OTHER.search(before):
+            continue
+        named = next((key for key, name in CHINESE_ORGANS.items() if name.search(before)), None)
+        for n in CHINESE_NUMBER.finditer(run.group(1)):
+            yield n.group(1) + (f" {n.group(2)}" if n.group(2) else ""), n.group(0), named, "其" in before
+
+
 def printed_citations(texts: Iterable[tuple[str, str]], language: str | None, own: str | None,
                       known: set[tuple[str, str]]) -> list[Citation]:
     """The resolutions cited by number in each (text, eId), not among `known` (location, symbol);
     `own` is the key of the text's own organ ("ga", "ecosoc")."""
     word = RESOLUTION_WORD.get(language or "")
     out: list[Citation] = []
+    if language == "zho":
+        for text, location in texts:
+            for number, printed, named, possessive in _chinese(text):
+                _add(out, known, location, number, printed, named, possessive and own == "ga")
     for text, location in texts if word is not None else ():
         for m in word.finditer(text):
             rest = text[m.end():m.end() + 400]
@@ -61,13 +83,21 @@ def printed_citations(texts: Iterable[tuple[str, str]], language: str | None, ow
             for n in numbers:
                 part = ARABIC_PARTS.get(n.group(2) or "", n.group(2))
                 number = n.group(1) + (f" {part}" if part else "")
-                year_shaped = n.group(1).split("/")[0].isdigit() and len(n.group(1).split("/")[0]) == 4  # not "S-10"
-                organ = named or ("ecosoc" if year_shaped else own if m.group(1) and own == "ga" else None)
-                if organ is None or year_shaped != (organ == "ecosoc"):
-                    continue
-                symbol = resolution_symbol(organ, number)  # read as a link to it would be (a part "B" is not)
-                if symbol and parse_symbol(symbol).kind == "resolution" and (location, symbol) not in known:
-                    known.add((location, symbol))
-                    out.append(Citation(type="resolution", text=n.group(0).strip(), body=by_key(organ).name,
-                                        number=number, symbol=symbol, location=location))
+                _add(out, known, location, number, n.group(0).strip(), named, bool(m.group(1)) and own == "ga")
     return out
+
+
+def _add(out: list[Citation], known: set[tuple[str, str]], location: str, number: str, printed: str,
+         named: str | None, assembly_own: bool) -> None:
+    """The citation of `number` where its organ is certain: named, year-shaped (the Council's), or
+    the Assembly's own ("its resolution" in an Assembly text)."""
+    head = number.split("/")[0]
+    year_shaped = head.isdigit() and len(head) == 4  # not "S-10"
+    organ = named or ("ecosoc" if year_shaped else "ga" if assembly_own else None)
+    if organ is None or year_shaped != (organ == "ecosoc"):
+        return
+    symbol = resolution_symbol(organ, number)  # read as a link to it would be (a part "B" is not)
+    if symbol and parse_symbol(symbol).kind == "resolution" and (location, symbol) not in known:
+        known.add((location, symbol))
+        out.append(Citation(type="resolution", text=printed, body=by_key(organ).name, number=number,
+                            symbol=symbol, location=location))
