@@ -245,6 +245,15 @@ def test_resolutions_cited_by_number_without_a_link_in_the_other_languages() -> 
 
 
 @needs_akn
+def test_the_arabic_notes_empty_number_is_not_their_text() -> None:
+    """The Arabic files print "()" where a note's number goes ("()\tقرار الجمعية العامة 69/313"): the
+    note's text is what follows, as in the other languages."""
+    arabic = parse_file(next((ECOSOC22 / "Arabic").glob("E_RES_2022_1-*.xml")))
+    assert arabic.footnotes and all(not f.text.startswith("(") for f in arabic.footnotes)
+    assert arabic.footnotes[0].text.startswith("قرار الجمعية العامة")
+
+
+@needs_akn
 def test_a_chinese_sentence_in_a_heading_style_is_the_operative_paragraph() -> None:
     """E/RES/2022/2 in Chinese styles its one paragraph, "核可本决议所附 … 订正职权范围。" (Endorses the
     revised terms of reference annexed …), MercuryDocument, a heading style; it ends with a full

@@ -149,9 +149,13 @@ class InlineReader:
         if eid in self._eids:  # markers restart in an annex or a part of a collection
             eid = f"{eid}__{len(self.footnotes) + 1}"
         self._eids.add(eid)
-        self.footnotes.append(Footnote(marker, squash("".join(parts)), eid))
+        # the Arabic files print "()" where the note's number goes ("()	قرار الجمعية العامة 71/256")
+        self.footnotes.append(Footnote(marker, _EMPTY_MARK.sub("", squash("".join(parts))), eid))
         self.note_links[eid] = body.links
         return marker
+
+
+_EMPTY_MARK = re.compile(r"^\(\s*\)\s*")
 
 
 def table_text(table: etree._Element) -> str:
