@@ -20,7 +20,6 @@ Every row of a recorded phrase is written, whatever concept it renders there, so
 from __future__ import annotations
 
 import csv
-import importlib.util
 import sys
 from collections import defaultdict
 from collections.abc import Iterator
@@ -39,16 +38,6 @@ HEADER = ("symbol", "eid", "concept", "language", "phrase")
 EVIDENCE = Path(__file__).resolve().parent.parent / "ontology" / "verb-label-evidence.tsv"
 
 
-def _derive():  # type: ignore[no-untyped-def]
-    path = Path(__file__).resolve().parent / "derive_verb_labels.py"
-    spec = importlib.util.spec_from_file_location("derive_verb_labels", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
 def verb_labels() -> set[tuple[str, str, str]]:
     """(concept, language tag, label) of every label the verb scheme gives outside English."""
     g = Graph().parse(VERBS_TTL)
@@ -65,7 +54,8 @@ def read(path: Path = EVIDENCE) -> list[dict[str, str]]:
 
 
 def main(shared: str, *extra: str) -> None:
-    tool = _derive()
+    import derive_verb_labels as tool  # its neighbour in tools/, on the path when this runs as a script
+
     local, opened = tool.aligned(Path(shared)), tool.aligned_openings(Path(shared)).seen
     merged: dict[str, dict[str, object]] = defaultdict(dict)
     for root in (shared, *extra):

@@ -240,10 +240,10 @@ class BodyReader(EmbeddedReading):
             return
         for h in headings:  # a heading inside a paragraph with text: "Article 10" before its words
             self._heading(h)
-        first = next((c for c in (child(el, "content"), child(el, "intro")) if c is not None), None)  # intro: before its points
+        first = c if (c := child(el, "content")) is not None else child(el, "intro")  # intro: the words before its points
         intro = self.inline.read(first) if first is not None else Inline("")
-        styled = first is not None and (bold_only(first) or _HEADING_CLASSES.match(el.get("class") or ""))
-        if _LETTER.match(num) and styled and not intro.text.endswith((".", ";", ",", ":", "。", "；")):
+        styled = _LETTER.match(num) and first is not None and (_HEADING_CLASSES.match(el.get("class") or "") or bold_only(first))
+        if styled and not intro.text.endswith((".", ";", ",", ":", "。", "；")):
             self._heading(f"{num} {intro.text}")  # "A. Base/floor salary scale" ("А.", Chinese not bold)
             return
         lst = child(el, "list")
@@ -284,8 +284,8 @@ class BodyReader(EmbeddedReading):
             # a heading's style on a sentence that opens with a phrase (E/RES/2023/2 in Arabic: "يقرر …",
             # MercuryDocument) or ends as one ("通过本决议附件所载 … 工作方案。", E/RES/2021/6) is a paragraph
             phrase = verb is not None and (self.language not in (None, "", "eng") or in_lexicon(verb)) or text.endswith(("。", "；", "؛"))
-            longest = 300 if first is not None and bold_only(first) else 200  # a bold title, in Russian 230
-            if _HEADING_CLASSES.match(el.get("class") or "") and len(text) < longest and not intro.markers and not phrase:
+            if (_HEADING_CLASSES.match(el.get("class") or "") and not intro.markers and not phrase  # a bold title: 230 in Russian
+                    and len(text) < (300 if first is not None and bold_only(first) else 200)):
                 self._heading(text)
                 return
             self._target.append(_Para(None, text, verb, self._section, intro.markers, intro.links, written=_written(el)))

@@ -266,10 +266,10 @@ def cover(page: etree._Element | None) -> Cover:
                 continue
             titled = len(found.agenda_items)  # "Agenda items 13 and 117": the name below is item 13's
             found.agenda_items += agenda_items(printed) or [printed]
-        elif name == "inline" and el.get("name") == "agenda item name" and reader.read(el).text:
+        elif name == "inline" and el.get("name") == "agenda item name" and (title := reader.read(el).text):
             at = len(found.agenda_titles) if titled is None else titled
             found.agenda_titles += [""] * (at + 1 - len(found.agenda_titles))
-            found.agenda_titles[at], titled = reader.read(el).text, None
+            found.agenda_titles[at], titled = title, None
         elif name == "docProponent":
             found.proponent = reader.read(el).text
             found.proponent_ref = (el.get("refersTo") or "").lstrip("#") or None

@@ -13,7 +13,7 @@ whose resolutions are numbered alike, is left to its links. Chinese writes the n
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from lod.bodies import by_key
 from lod.model import Citation
@@ -28,39 +28,41 @@ RESOLUTION_WORD = {
 """The word for "resolution(s)" in each language, with the possessive ("ses", "su", "своей",
 the Arabic suffix) that makes it the text's own organ's."""
 ORGANS = {
-    "ga": re.compile(r"Assemblée générale|Asamblea General|Генеральн\w+ Ассамбле\w+|الجمعية العامة", re.IGNORECASE),
+    "ga": re.compile(r"Assemblée générale|Asamblea General|Генеральн\w+ Ассамбле\w+|الجمعية العامة|大会", re.IGNORECASE),
     "ecosoc": re.compile(r"Conseil économique et social|Consejo Económico y Social|Экономическ\w+ и Социальн\w+ Совет\w*"
-                         r"|المجلس الاقتصادي والاجتماعي", re.IGNORECASE),
+                         r"|المجلس الاقتصادي والاجتماعي|经济及社会理事会|经社理事会", re.IGNORECASE),
 }
+"""The two organs whose resolutions a number names, as the five languages write them."""
 OTHER_ORGAN = re.compile(r"Commission|Comisión|Комисси|لجنة|droits de l[’']homme|Derechos Humanos|правам человека"
-                         r"|حقوق الإنسان|sécurité|Seguridad|Безопасности|الأمن|Comité|Комитет", re.IGNORECASE)
+                         r"|حقوق الإنسان|sécurité|Seguridad|Безопасности|الأمن|Comité|Комитет"
+                         r"|委员会|人权理事会|安全理事会|安理会", re.IGNORECASE)
+"""Organs that number their resolutions as those two do: a number beside one is left to its link."""
 ARABIC_PARTS = {"ألف": "A", "باء": "B", "جيم": "C", "دال": "D", "هاء": "E", "واو": "F", "زاي": "G", "حاء": "H", "طاء": "I",
                 "ياء": "J", "كاف": "K", "لام": "L", "ميم": "M", "نون": "N", "سين": "O", "عين": "P", "فاء": "Q", "صاد": "R"}
 """The part of a resolution adopted in parts as the Arabic texts name its letter ("47/53 دال": 47/53 D)."""
-NUMBER = re.compile(r"(?<![\w/.\-‑])(\d{4}/\d{1,3}|\d{1,2}/\d{1,3}|S-\d{1,2}/\d{1,2})"
-                    r"(?:\s([A-Z]|" + "|".join(ARABIC_PARTS) + r")(?!\w))?(?![\w/])")
+RESOLUTION_NUMBER = r"(\d{4}/\d{1,3}|\d{1,2}/\d{1,3}|S-\d{1,2}/\d{1,2})"
+"""A resolution's number: the Council's year and number, the Assembly's session and number, a special session's."""
+NUMBER = re.compile(r"(?<![\w/.\-‑])" + RESOLUTION_NUMBER + r"(?:\s([A-Z]|" + "|".join(ARABIC_PARTS) + r")(?!\w))?(?![\w/])")
 CLAUSE_END = re.compile(r"[;:(]|\.(?:\s|$)")
 
 
 CHINESE_RUN = re.compile(r"((?:(?:\d{4}年\d{1,2}月\d{1,2}日)?第\s*[\dA-Z/ ()S-]+?\s*号\s*[、和及]?\s*)+)决议")
 """A run of numbers before "决议" (resolution): "其2004年7月23日第2004/52号、2005年7月27日第2005/46号 … 决议"."""
-CHINESE_NUMBER = re.compile(r"第\s*(\d{4}/\d{1,3}|\d{1,2}/\d{1,3}|S-\d{1,2}/\d{1,2})(?:\s?([A-Z]))?\s*号")
-CHINESE_ORGANS = {"ga": re.compile(r"大会"), "ecosoc": re.compile(r"经济及社会理事会|经社理事会")}
-CHINESE_OTHER = re.compile(r"委员会|人权理事会|安全理事会|安理会")
+CHINESE_NUMBER = re.compile(r"第\s*" + RESOLUTION_NUMBER + r"(?:\s?([A-Z]))?\s*号")
 
 
 def _chinese(text: str) -> Iterable[tuple[str, str, str | None, bool]]:
     """(number, printed, named organ, own) of each number a Chinese text prints in "第…号决议"."""
     for run in CHINESE_RUN.finditer(text):
         before = text[max(0, run.start() - 20):run.start()]
-        if CHINESE_OTHER.search(before):
+        if OTHER_ORGAN.search(before):
             continue
-        named = next((key for key, name in CHINESE_ORGANS.items() if name.search(before)), None)
+        named = next((key for key, name in ORGANS.items() if name.search(before)), None)
         for n in CHINESE_NUMBER.finditer(run.group(1)):
             yield n.group(1) + (f" {n.group(2)}" if n.group(2) else ""), n.group(0), named, "其" in before
 
 
-def printed_citations(texts: Iterable[tuple[str, str]], language: str | None, own: str | None,
+def printed_citations(texts: Sequence[tuple[str, str]], language: str | None, own: str | None,
                       known: set[tuple[str, str]]) -> list[Citation]:
     """The resolutions cited by number in each (text, eId), not among `known` (location, symbol);
     `own` is the key of the text's own organ ("ga", "ecosoc")."""
