@@ -245,6 +245,30 @@ def test_resolutions_cited_by_number_without_a_link_in_the_other_languages() -> 
 
 
 @needs_akn
+def test_decisions_cited_by_number_without_a_link_in_the_other_languages() -> None:
+    """E/RES/2022/20 recalls seventeen resolutions "and its decisions 2004/322 …, 2022/314" in 650
+    characters, without a link: in the five other languages the decisions are decisions (E/DEC/…),
+    the resolutions resolutions, and the last number whole (a window cut at 400 characters read
+    "2022/3" of 2022/314)."""
+    from lod.parse.akn.printed import printed_citations
+
+    english = parse_file(next((ECOSOC22 / "English").glob("E_RES_2022_20-*.xml")))
+    wanted = {(c.symbol, c.type) for c in english.citations if c.location == "preamble__para_1"}
+    assert len([s for s, t in wanted if t == "decision"]) == 13 and len(wanted) == 30
+    for lang in ("French", "Spanish", "Russian", "Arabic", "Chinese"):
+        other = parse_file(next((ECOSOC22 / lang).glob("E_RES_2022_20-*.xml")))
+        assert {(c.symbol, c.type) for c in other.citations if c.location == "preamble__para_1"} == wanted, lang
+    read = printed_citations([("Rappelant sa résolution 2005/20 et sa décision 2021/254 du 22 juillet 2021,", "p")],
+                             "fra", "ecosoc", set())
+    assert [(c.symbol, c.type) for c in read] == [("E/RES/2005/20", "resolution"), ("E/DEC/2021/254", "decision")]
+    read = printed_citations([("وإذ تشير إلى مقررها 76/563 المؤرخ 11 أيار/مايو 2022، وإلى تقرير المقرر الخاص،", "p")],
+                             "ara", "ga", set())
+    assert [(c.symbol, c.type) for c in read] == [("A/DEC/76/563", "decision")]
+    read = printed_citations([("回顾其2011年7月28日第2011/268号决定，", "p")], "zho", "ecosoc", set())
+    assert [(c.symbol, c.type) for c in read] == [("E/DEC/2011/268", "decision")]
+
+
+@needs_akn
 def test_the_arabic_notes_empty_number_is_not_their_text() -> None:
     """The Arabic files print "()" where a note's number goes ("()\tقرار الجمعية العامة 69/313"): the
     note's text is what follows, as in the other languages."""

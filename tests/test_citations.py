@@ -366,6 +366,18 @@ def test_document_body_as_printed_in_the_opening_formula() -> None:
             "Recalling Commission on Narcotic Drugs resolution 61/2 and Statistical Commission decision 48/101,",
             [("Commission on Narcotic Drugs", "61/2", None, None), ("Statistical Commission", "48/101", None, None)],
         ),
+        (  # E/RES/2022/24: a body the table does not know, named after the number
+            "Taking note of decision 11/101, adopted by the Committee of Experts at its eleventh session,",
+            [("Committee of Experts", "11/101", None, None)],
+        ),
+        (  # A/RES/78/324
+            "Taking note of decision 13/1 of the Open-ended Working Group on Ageing,",
+            [("Open-ended Working Group on Ageing", "13/1", None, None)],
+        ),
+        (  # its number has the Council's shape, but the Board's decisions are numbered so too
+            "Recalling decision 2019/5 of the Executive Board,",
+            [("Executive Board", "2019/5", None, None)],
+        ),
     ],
 )
 def test_bodies_named_around_the_citation(text: str, expected: list[tuple[str, str, str | None, str | None]]) -> None:
@@ -424,3 +436,29 @@ def test_a_list_of_the_council_s_resolutions_goes_on_after_a_date_without_its_ye
         "Recalling its resolutions 253 (1968) of 29 May 1968, 403 (1977) of 14 January and 411 (1977) "
         "of 30 June 1977, 423 (1978) of 14 March, 424 (1978) of 17 March and 437 (1978) of 10 October 1978,", "p")
     assert numbers(found) == ["253 (1968)", "403 (1977)", "411 (1977)", "423 (1978)", "424 (1978)", "437 (1978)"]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "See Official Records of the Economic and Social Council, 2015, Supplement No. 7 (E/2015/27), chap. I, sect. C, "
+        "resolution 59/1, annex.",  # E/RES/2021/5: the Commission's resolution in its report
+        "A/56/1026-S/2002/932, annex II, resolution 14/221.",  # in the notes of a dozen GA and ECOSOC texts
+        "Official Records of the General Assembly, Seventy-seventh Session, Supplement No. 8 (A/77/8), annex, decision 19/1.",
+    ],
+)
+def test_a_resolution_a_document_holds_is_not_the_citing_organs(note: str) -> None:
+    """A number printed as a part of a document cited just before ("(E/2015/27), chap. I, sect. C,
+    resolution 59/1") is a text of whoever wrote that document: not the General Assembly's 59/1
+    (a resolution of 2004 on another subject), nor the Council's. The document is the citation."""
+    for body in (GA, "Economic and Social Council"):
+        found = CitationExtractor(body).extract(note, "fn_1")
+        assert found and {c.type for c in found} == {"document"}, (body, [(c.type, c.symbol) for c in found])
+
+
+def test_a_number_of_an_organ_s_own_shape_in_a_document_is_still_read() -> None:
+    """Where the number's shape names its organ, the document holding it does not hide it."""
+    found = CitationExtractor(GA).extract("Official Records of the Security Council, Supplement (S/2001/1), annex, resolution "
+                                          "1373 (2001).", "fn_1")
+    assert [c.symbol for c in found] == ["S/2001/1", "S/RES/1373 (2001)"]
+

@@ -171,9 +171,23 @@ LEADING_NON_NAME_RE = re.compile(
     r"^(?:[A-Z][a-z]+ing\s+(?=\S+\s+\S))?(?:(?:The|the|This|That|Its|Also|also|Further|further|And|and|In|in|By|by|Under|under)\s+)*"
 )
 """Words before a body's name that are not part of it: the paragraph's participle, articles."""
+_OTHER_HEADS = r"(?:Board|Committee|Forum|Congress|Panel|Working\s+Group)"
 BODY_AFTER_RE = re.compile(
-    rf"^\s*,?\s*(?:of|by)\s+(?:the\s+|its\s+)?(?:(?P<conf>{CONFERENCE})|(?P<known>{_NAME_ALTERNATION})|(?P<generic>(?:Commission|Council|Conference)\b))"
+    rf"^\s*,?\s*(?:(?:adopted|taken|approved)\s+)?(?:of|by)\s+(?:the\s+|its\s+)?"
+    rf"(?:(?P<conf>{CONFERENCE})|(?P<known>{_NAME_ALTERNATION})|(?P<generic>(?:Commission|Council|Conference)\b)"
+    rf"|(?P<other>(?:[A-Z][\w-]*\s+)*{_OTHER_HEADS}(?:\s+(?:of|on|for|and|the)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*))"
 )
+"""A body printed after the numbers: "resolution 25/2 of the Commission on …", "decision 11/101,
+adopted by the Committee of Experts", "decision 2019/5 of the Executive Board" (`other`: a body
+the table does not know, whose numbers are not the document's own organ's)."""
+IN_DOCUMENT_BEFORE_RE = re.compile(
+    r"(?:\)|\b[A-Z]{1,2}/[\w./-]*\d[\w./()-]*)\s*,\s*"
+    r"(?:(?:chap|sect|annex|part|para|paras|vol|appendix|app|attachment|enclosure)\b\.?(?:\s*[\w.]+)?\s*,\s*)+(?:the\s+)?$"
+)
+"""A text held in a document, of whoever wrote it: "(E/2015/27), chap. I, sect. C, resolution
+59/1" (a commission's resolution in its report), "A/56/1026-S/2002/932, annex II, resolution
+14/221" (another organization's): not the citing document's organ's, whatever its number's shape
+does not settle."""
 SESSION_OF_RE = re.compile(
     rf"\b(?:at|during|by)\s+(?:its|the)\s+(?:[\w-]+\s+){{1,3}}?session\s+of\s+the\s+(?:(?P<conf>{CONFERENCE})|(?P<known>{_NAME_ALTERNATION}))"
 )

@@ -113,6 +113,10 @@ class CitationExtractor:
             body_name, explicit, span_start, its = self._body_before(text, kw.start())
             if not explicit and not its:
                 body_name, explicit = self._body_after(text, list_end, body_name)
+            if not explicit and not its and P.IN_DOCUMENT_BEFORE_RE.search(text, max(0, kw.start() - 160), kw.start()):
+                # "(E/2015/27), chap. I, sect. C, resolution 59/1": the document cited before is the
+                # citation; a number whose shape names no organ is nobody's we know
+                items = [item for item in items if body_of_number(item.number) is not None]
             for index, item in enumerate(items):
                 start = span_start if index == 0 else item.start
                 body = self._attribute(item.number, body_name, explicit)
@@ -207,6 +211,8 @@ class CitationExtractor:
         if after.group("known"):
             body = P.known_body(after.group("known"))
             return (body.name if body else after.group("known")), True
+        if after.groupdict().get("other"):
+            return " ".join(after.group("other").split()), True
         generic = after.groupdict().get("generic")
         if generic:
             named = self._generic_body(generic)
