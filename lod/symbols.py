@@ -26,6 +26,15 @@ def roman_to_int(roman: str) -> int:
     return total
 
 
+def int_to_roman(number: int) -> str:
+    """A session as the early resolutions print it (21 → "XXI"; sessions stay under 400)."""
+    out = ""
+    for value, letters in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        count, number = divmod(number, value)
+        out += letters * count
+    return out
+
+
 @dataclass(frozen=True)
 class SymbolInfo:
     """What a symbol tells: `body` key (lod.bodies), `kind`, `session` and `number`."""

@@ -268,6 +268,35 @@ def test_decisions_cited_by_number_without_a_link_in_the_other_languages() -> No
     assert [(c.symbol, c.type) for c in read] == [("E/DEC/2011/268", "decision")]
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "own", "symbols"),
+    [
+        # E/RES/2021/4: an early number, its session in Roman numerals (Arabic: "(د-21)", session 21)
+        ("Voir résolution 2200 A (XXI) de l’Assemblée générale, annexe.", "fra", "ecosoc", ["A/RES/2200(XXI)"]),
+        ("انظر قرار الجمعية العامة 2200 ألف (د-21)، المرفق.", "ara", "ecosoc", ["A/RES/2200(XXI)"]),
+        # E/RES/2021/7: special sessions, "دإ-" in Arabic
+        ("قرار الجمعية العامة دإ-23/2، المرفق، وقرار الجمعية العامة دإ-23/3، المرفق.", "ara", "ecosoc",
+         ["A/RES/S-23/2", "A/RES/S-23/3"]),
+        # E/RES/2023/26: numbers listed inside one "第…号", the Security Council's left to their links
+        ("第72/194、72/284、73/174和75/291号决议，以及安全理事会第2133 (2014)号决议。", "zho", "ecosoc",
+         ["A/RES/72/194", "A/RES/72/284", "A/RES/73/174", "A/RES/75/291"]),
+        # a session's number with no organ named, in a Council text (whose own carry the year): the
+        # Assembly's, as the English reader has it ("Resolution 76/181, annex.")
+        ("Résolution 76/181, annexe.", "fra", "ecosoc", ["A/RES/76/181"]),
+        ("第76/181号决议，附件。", "zho", "ecosoc", ["A/RES/76/181"]),
+        # … but not a text another document holds, nor "its" (the Council's own, or a commission's)
+        ("A/56/1026-S/2002/932, annexe II, résolution 14/221.", "fra", "ecosoc", []),
+        ("Rappelant sa résolution 56/3,", "fra", "ecosoc", []),
+        ("Résolution 76/181, annexe.", "fra", None, []),
+    ],
+)
+def test_numbers_printed_in_every_form_the_five_languages_print_them(text: str, language: str, own: str | None,
+                                                                    symbols: list[str]) -> None:
+    from lod.parse.akn.printed import printed_citations
+
+    assert [c.symbol for c in printed_citations([(text, "fn_1")], language, own, set())] == symbols
+
+
 @needs_akn
 def test_the_arabic_notes_empty_number_is_not_their_text() -> None:
     """The Arabic files print "()" where a note's number goes ("()\tقرار الجمعية العامة 69/313"): the
@@ -308,6 +337,12 @@ def test_the_meeting_line_marked_up_as_the_last_paragraph_is_the_meeting(tmp_pat
                  "الجلسة العامة الأولى", "第1次全体会议"):
         assert MEETING_LINE.match(line), line
     assert not MEETING_LINE.match("Decides to consider the question at its next plenary meeting.")
+    # E/RES/2022/8 in Spanish: "20<sup>a</sup> sesión plenaria", the ordinal's ending raised
+    english, spanish = (parse_file(next((ECOSOC22 / lang).glob("E_RES_2022_8-*.xml"))) for lang in ("English", "Spanish"))
+    assert [p.num for p in spanish.operative] == [p.num for p in english.operative] and len(english.operative) == 13
+    assert spanish.meeting == "20a sesión plenaria"
+    for line in ("43 a reunión plenaria", "1 re séance plénière", "43 -е пленарное заседание"):
+        assert MEETING_LINE.match(line), line
 
 
 @needs_akn

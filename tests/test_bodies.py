@@ -122,3 +122,13 @@ def test_the_bodies_listed_in_the_data_file_are_bodies_of_the_one_table() -> Non
     assert [by_name(n).key for n in ("UNRWA", "International Atomic Energy Agency", "World Meteorological Organization",
                                       "Independent Audit Advisory Committee", "Department of Safety and Security")] == [
         "unrwa", "iaea", "wmo", "iaac", "dss"]
+
+
+def test_a_session_in_roman_numerals_both_ways() -> None:
+    """The early resolutions print their session in Roman numerals ("2200 A (XXI)"); the Arabic
+    texts print it in digits ("(د-21)"), read back into the numerals the symbol has."""
+    from lod.symbols import int_to_roman, roman_to_int
+
+    assert [int_to_roman(n) for n in (1, 4, 9, 14, 21, 39, 40, 49, 63, 90, 399)] == [
+        "I", "IV", "IX", "XIV", "XXI", "XXXIX", "XL", "XLIX", "LXIII", "XC", "CCCXCIX"]
+    assert all(roman_to_int(int_to_roman(n)) == n for n in range(1, 400))

@@ -21,7 +21,8 @@ from collections.abc import Iterable, Sequence
 
 from lod.bodies import by_key, symbol_of
 from lod.model import Citation, CitationType
-from lod.symbols import parse_symbol
+from lod.parse.citation_patterns import OLD_GA_SYMBOL_RE, normalise_number
+from lod.symbols import int_to_roman, parse_symbol
 
 WORDS: dict[CitationType, dict[str, str]] = {
     "resolution": {
@@ -59,32 +60,70 @@ OTHER_ORGAN = re.compile(r"Commission|Comisión|Комисси|لجنة|droits d
 ARABIC_PARTS = {"ألف": "A", "باء": "B", "جيم": "C", "دال": "D", "هاء": "E", "واو": "F", "زاي": "G", "حاء": "H", "طاء": "I",
                 "ياء": "J", "كاف": "K", "لام": "L", "ميم": "M", "نون": "N", "سين": "O", "عين": "P", "فاء": "Q", "صاد": "R"}
 """The part of a resolution adopted in parts as the Arabic texts name its letter ("47/53 دال": 47/53 D)."""
-RESOLUTION_NUMBER = r"(\d{4}/\d{1,3}|\d{1,2}/\d{1,3}|S-\d{1,2}/\d{1,2})"
-"""A resolution's number: the Council's year and number, the Assembly's session and number, a special session's."""
-NUMBER = re.compile(r"(?<![\w/.\-‑])" + RESOLUTION_NUMBER + r"(?:\s([A-Z]|" + "|".join(ARABIC_PARTS) + r")(?!\w))?(?![\w/])")
+_PART = "(?:[A-Z]|" + "|".join(ARABIC_PARTS) + ")"
+RESOLUTION_NUMBER = (r"(\d{4}/\d{1,3}|\d{1,2}/\d{1,3}|(?:S|دإ)\s?-\s?\d{1,2}/\d{1,2}"
+                     rf"|\d{{1,4}}(?:\s?{_PART})?\s?\((?:[IVXLC]{{1,9}}|د\s?-\s?\d{{1,2}})\))")
+"""A resolution's number: the Council's year and number, the Assembly's session and number, a
+special session's ("S-23/2", Arabic "دإ-23/2"), an early one with its session in Roman numerals
+("2200 A (XXI)", Arabic "2200 ألف (د-21)")."""
+NUMBER = re.compile(r"(?<![\w/.\-‑])" + RESOLUTION_NUMBER + rf"(?:\s({_PART})(?!\w))?(?![\w/])")
+_ARABIC_SESSION = re.compile(r"\(د\s?-\s?(\d{1,2})\)")
+_ARABIC_SPECIAL = re.compile(r"^دإ\s?-\s?")
+_PRINTED_PART = re.compile(r"(?<=\d)\s?(" + "|".join(ARABIC_PARTS) + r"|[A-Z])\s?(?=\()")
+_SYMBOL_BEFORE = re.compile(r"\b[A-Z]{1,2}/[\w./-]*\d")
+"""A document symbol just before the word: "A/56/1026-S/2002/932, annexe II, résolution 14/221" is
+a text that document holds, not the Assembly's 14/221."""
 WINDOW = 1000
 """How far after its word a clause's numbers are looked for (E/RES/2022/20 prints 17 resolutions in 650 characters)."""
-CLAUSE_END = re.compile(r"[;:(]|\.(?:\s|$)")
+CLAUSE_END = re.compile(r"[;:]|\((?![IVXLC]{1,9}\)|د\s?-)|\.(?:\s|$)")
+"""Where a clause's numbers end: a stop, a colon, a bracket that is not an early number's session."""
 
 
-CHINESE_RUN = re.compile(r"((?:(?:\d{4}年\d{1,2}月\d{1,2}日)?第\s*[\dA-Z/ ()S-]+?\s*号\s*[、和及]?\s*)+)(决议|决定)")
+def _number(printed: str, part: str | None) -> str:
+    """The number as lod.symbols reads it: "2200 ألف (د-21)" → "2200 A (XXI)", "دإ-23/2" → "S-23/2",
+    "47/53" and part "دال" → "47/53 D"."""
+    number = _ARABIC_SPECIAL.sub("S-", printed)
+    number = _ARABIC_SESSION.sub(lambda m: f"({int_to_roman(int(m.group(1)))})", number)
+    number = _PRINTED_PART.sub(lambda m: f" {ARABIC_PARTS.get(m.group(1), m.group(1))} ", number)
+    number = re.sub(r"\s+", " ", number)
+    part = ARABIC_PARTS.get(part or "", part)
+    return number + (f" {part}" if part else "")
+
+
+CHINESE_RUN = re.compile(r"((?:(?:\d{4}年\d{1,2}月\d{1,2}日)?第\s*[\dA-Z/ ()S\-、和及]+?\s*号\s*[、和及]?\s*)+)(决议|决定)")
 """A run of numbers before "决议" (resolution) or "决定" (decision): "其2004年7月23日第2004/52号、
-2005年7月27日第2005/46号 … 决议"."""
+2005年7月27日第2005/46号 … 决议", "第72/194、72/284和75/291号决议"."""
 CHINESE_KINDS: dict[str, CitationType] = {"决议": "resolution", "决定": "decision"}
-CHINESE_NUMBER = re.compile(r"第\s*" + RESOLUTION_NUMBER + r"(?:\s?([A-Z]))?\s*号")
+CHINESE_NUMBER = re.compile(r"(?<![\d/])" + RESOLUTION_NUMBER + r"(?:\s?([A-Z])(?![A-Za-z]))?")
+_CHINESE_GROUP = re.compile(r"第\s*([^号]+?)\s*号")
+_SESSION_SHAPED = re.compile(r"\d{1,2}/\d{1,3}(?: [A-Z])?")
 
 
-def _chinese(text: str) -> Iterable[tuple[CitationType, str, str, str | None, bool]]:
-    """(kind, number, printed, named organ, own) of each number a Chinese text prints in "第…号决议"
-    or "第…号决定"."""
+def _chinese(text: str, own: str | None) -> Iterable[tuple[CitationType, str, str, str | None, bool, bool]]:
+    """(kind, number, printed, named organ, own, unnamed) of each number a Chinese text prints in
+    "第…号决议" or "第…号决定"."""
     for run in CHINESE_RUN.finditer(text):
         before = text[max(0, run.start() - 20):run.start()]
         if OTHER_ORGAN.search(before):
             continue
         named = next((key for key, name in ORGANS.items() if name.search(before)), None)
-        for n in CHINESE_NUMBER.finditer(run.group(1)):
-            yield (CHINESE_KINDS[run.group(2)], n.group(1) + (f" {n.group(2)}" if n.group(2) else ""), n.group(0),
-                   named, "其" in before)
+        possessive = "其" in before
+        unnamed = _unnamed(text, run.start(), own, possessive)
+        for group in _CHINESE_GROUP.finditer(run.group(1)):  # "第2004/52号" (printed so), "第72/194、72/284号"
+            numbers = list(CHINESE_NUMBER.finditer(group.group(1)))
+            for n in numbers:
+                printed = group.group(0) if len(numbers) == 1 else n.group(0).strip()
+                yield CHINESE_KINDS[run.group(2)], _number(n.group(1), n.group(2)), printed, named, possessive, unnamed
+
+
+def _unnamed(text: str, start: int, own: str | None, possessive: bool) -> bool:
+    """Whether a number printed at `start` with no organ named is the Assembly's because the text
+    is the Council's, whose own numbers carry the year ("résolution 76/181" in a note of an ECOSOC
+    text, as the English reader takes "Resolution 76/181, annex."): not where the text says "its"
+    (the Council's own, or a commission's it speaks of), another organ is named just before, or a
+    document symbol is (a text that document holds)."""
+    before = text[max(0, start - 100):start]
+    return own == "ecosoc" and not possessive and not OTHER_ORGAN.search(before[-80:]) and not _SYMBOL_BEFORE.search(before)
 
 
 def printed_citations(texts: Sequence[tuple[str, str]], language: str | None, own: str | None,
@@ -95,12 +134,13 @@ def printed_citations(texts: Sequence[tuple[str, str]], language: str | None, ow
     out: list[Citation] = []
     if language == "zho":
         for text, location in texts:
-            for kind, number, printed, named, possessive in _chinese(text):
-                _add(out, known, location, kind, number, printed, named, possessive and own == "ga")
+            for kind, number, printed, named, possessive, unnamed in _chinese(text, own):
+                _add(out, known, location, kind, number, printed, named, possessive and own == "ga", unnamed)
     for text, location in texts if word is not None else ():
         for m in word.finditer(text):
             kind: CitationType = "resolution" if m.group("resolution") else "decision"
             possessive = _POSSESSIVE[kind][language or ""].fullmatch(m.group(0))
+            own_word = bool(possessive and possessive.group(1))
             rest = text[m.end():m.end() + WINDOW]
             if m.end() + WINDOW < len(text):  # cut at a space: never half a number ("2022/3" of 2022/314)
                 rest = rest[:rest.rfind(" ")]
@@ -111,25 +151,30 @@ def printed_citations(texts: Sequence[tuple[str, str]], language: str | None, ow
             if OTHER_ORGAN.search(scope):
                 continue
             named = next((key for key, name in ORGANS.items() if name.search(scope)), None)
+            unnamed = _unnamed(text, m.start(), own, own_word)
             for n in numbers:
-                part = ARABIC_PARTS.get(n.group(2) or "", n.group(2))
-                number = n.group(1) + (f" {part}" if part else "")
-                own_word = bool(possessive and possessive.group(1))
-                _add(out, known, location, kind, number, n.group(0).strip(), named, own_word and own == "ga")
+                _add(out, known, location, kind, _number(n.group(1), n.group(2)), n.group(0).strip(), named,
+                     own_word and own == "ga", unnamed)
     return out
 
 
 def _add(out: list[Citation], known: set[tuple[str, str]], location: str, kind: CitationType, number: str,
-         printed: str, named: str | None, assembly_own: bool) -> None:
-    """The citation of `number` where its organ is certain: named, year-shaped (the Council's), or
-    the Assembly's own ("its resolution" in an Assembly text)."""
+         printed: str, named: str | None, assembly_own: bool, unnamed: bool = False) -> None:
+    """The citation of `number` where its organ is certain: named, year-shaped (the Council's), the
+    Assembly's own ("its resolution" in an Assembly text), or session-shaped with no organ named
+    in a Council text (`unnamed`, see `_unnamed`)."""
     head = number.split("/")[0]
     year_shaped = head.isdigit() and len(head) == 4  # not "S-10"
-    organ = named or ("ecosoc" if year_shaped else "ga" if assembly_own else None)
+    assembly = assembly_own or (unnamed and _SESSION_SHAPED.fullmatch(number) is not None)
+    organ = named or ("ecosoc" if year_shaped else "ga" if assembly else None)
     if organ is None or year_shaped != (organ == "ecosoc"):
         return
     symbol = symbol_of(by_key(organ), number, kind)  # read as a link to it would be (a part "B" is not)
-    if symbol and parse_symbol(symbol).kind == kind and (location, symbol) not in known:
+    early = OLD_GA_SYMBOL_RE.match(symbol or "")
+    if early:  # "2200 A (XXI)": A/RES/2200(XXI), whose number a link to it gives as "2200 (XXI)"
+        number = normalise_number(early.group(1))
+    read_as = "resolution" if early else parse_symbol(symbol).kind if symbol else None
+    if symbol and read_as == kind and (location, symbol) not in known:
         known.add((location, symbol))
         out.append(Citation(type=kind, text=printed, body=by_key(organ).name, number=number,
                             symbol=symbol, location=location))

@@ -50,12 +50,16 @@ def _rename(body: Body, node: OperativeParagraph | SubParagraph, eid: str) -> No
         _rename(body, sub, eid + sub.eid[len(old):])
 
 
+_ORDINAL = r"(?:\d+\s*[-‑]?\s*[^\W\d_]{0,3}|[\w-]+)"
+"""A meeting's ordinal: in words, or a number whose ending is printed raised, which the text keeps
+apart ("43<sup>a</sup>" reads "43 a", "1<sup>re</sup>" "1 re")."""
+_RAISED_GAP = re.compile(r"^(\d+)\s+(?=[-‑]?[^\W\d_]{1,3}\s)")
 MEETING_LINE = re.compile(
-    r"^(?:\d+\s*(?:st|nd|rd|th)\s+plenary meeting|[\w-]+\s+séance plénière|\w+\s+sesión plenaria"
-    r"|[\w-]+\s+пленарное заседание|الجلسة العامة\s+\S+|第\s*\d+\s*次全体会议)\.?$", re.IGNORECASE)
+    rf"^(?:\d+\s*(?:st|nd|rd|th)\s+plenary meeting|{_ORDINAL}\s+séance plénière|{_ORDINAL}\s+(?:sesión|reunión) plenaria"
+    rf"|{_ORDINAL}\s+пленарное заседание|الجلسة العامة\s+\S+|第\s*\d+\s*次全体会议)\.?$", re.IGNORECASE)
 """The closing line that names the adoption meeting, in the six languages ("1st plenary meeting",
-"1re séance plénière", "Primera sesión plenaria", "1-e пленарное заседание", "الجلسة العامة الأولى",
-"第1次全体会议")."""
+"1re séance plénière", "Primera sesión plenaria", "43ª reunión plenaria" (the Council's),
+"1-e пленарное заседание", "الجلسة العامة الأولى", "第1次全体会议")."""
 
 
 def trailing_meeting(body: Body) -> str | None:
@@ -66,4 +70,4 @@ def trailing_meeting(body: Body) -> str | None:
         return None
     body.operative.pop()
     body.links.pop(last.eid, None)
-    return last.text.strip()
+    return _RAISED_GAP.sub(r"\1", last.text.strip())  # "43 a reunión plenaria" as the conclusions give it: "43a …"
