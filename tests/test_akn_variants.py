@@ -417,3 +417,24 @@ def test_numbered_paragraphs_marked_up_inside_the_preamble_are_operative(tmp_pat
     assert [p.num for p in read.operative] == [p.num for p in original.operative]
     assert len(read.preamble) == len(original.preamble)
     assert read.operative[0].text == original.operative[0].text
+
+
+@needs_akn
+def test_an_annex_title_marked_up_as_a_plain_paragraph_is_the_annex_heading(tmp_path: Path) -> None:
+    """E/RES/2023/22 in Chinese marks up the title of the resolution its annex holds ("吉布提申请加入
+    西亚经济社会委员会", Request from Djibouti for membership …) as a plain paragraph before the
+    opening formula, where the English file styles it a heading. The same slip made in the English
+    file from ../shared reads as the file: the title heads the annex's paragraphs, counted from 1."""
+    english = next((AKN / "ECOSOCresolutions-main" / "2023" / "English").glob("E_RES_2023_22-*.xml"))
+    source, res = english.read_text(encoding="utf-8"), parse_file(english)
+    title = "Request from Djibouti for membership of the Economic and Social Commission for Western Asia"
+    heading = f'<paragraph eId="para_7" class="H23">\n              <subheading>{title}</subheading>\n            </paragraph>'
+    assert heading in source
+    plain = (f'<paragraph eId="para_7" class="SingleTxt"><content eId="para_7__content"><p xml:space="preserve">{title}</p>'
+             '</content></paragraph>')
+    variant = tmp_path / english.name
+    variant.write_text(source.replace(heading, plain), encoding="utf-8")
+    again = parse_file(variant)
+    expected = [(p.eid, p.section, p.text) for p in res.annexes[0].paragraphs]
+    assert expected[0] == ("annex_1__para_u1", title, "The Economic and Social Commission for Western Asia,")
+    assert [(p.eid, p.section, p.text) for p in again.annexes[0].paragraphs] == expected

@@ -71,3 +71,33 @@ def trailing_meeting(body: Body) -> str | None:
     body.operative.pop()
     body.links.pop(last.eid, None)
     return _RAISED_GAP.sub(r"\1", last.text.strip())  # "43 a reunión plenaria" as the conclusions give it: "43a …"
+
+
+_UNPUNCTUATED = re.compile(r"[^,.;:،؛，。；：!?)\]]$")
+
+
+def annex_title(body: Body) -> None:
+    """An annex's title marked up as a plain paragraph rather than a heading: the first of the
+    annex, numberless, short, ending without punctuation, right before the opening formula of the
+    resolution the annex holds ("吉布提申请加入西亚经济社会委员会" before "西亚经济社会委员会，" in
+    E/RES/2023/22 in Chinese, where the English file styles "Request from Djibouti …" as a heading).
+    It becomes the heading of the annex's paragraphs, which are counted from 1 as in English."""
+    for annex in body.annexes:
+        paragraphs = annex.paragraphs
+        if len(paragraphs) < 2:
+            continue
+        title, formula = paragraphs[0], paragraphs[1]
+        if (title.num is not None or title.subparagraphs or title.section or title.footnote_refs
+                or len(title.text) > 200 or not _UNPUNCTUATED.search(title.text.rstrip())):
+            continue
+        if formula.num is not None or len(formula.text) > 150 or not formula.text.rstrip().endswith(PREAMBULAR_ENDINGS):
+            continue
+        body.links.pop(title.eid, None)
+        del paragraphs[0]
+        prefix = f"{annex.eid}__"
+        for para in paragraphs:
+            if para.section is None:
+                para.section = title.text.strip()
+            local_eid = para.eid[len(prefix):] if para.eid.startswith(prefix) else para.eid
+            if (found := _UNNUMBERED.match(local_eid)) is not None:
+                _rename(body, para, f"{prefix}para_u{int(found.group(1)) - 1}")
