@@ -438,3 +438,19 @@ def test_an_annex_title_marked_up_as_a_plain_paragraph_is_the_annex_heading(tmp_
     expected = [(p.eid, p.section, p.text) for p in res.annexes[0].paragraphs]
     assert expected[0] == ("annex_1__para_u1", title, "The Economic and Social Commission for Western Asia,")
     assert [(p.eid, p.section, p.text) for p in again.annexes[0].paragraphs] == expected
+
+
+@needs_akn
+def test_the_chinese_verb_is_the_bold_words_where_the_scheme_has_no_label_for_it() -> None:
+    """The Chinese files set a paragraph's verb in bold ("<span class="bold">表示赞赏</span>…",
+    expresses appreciation) where the other languages use italics: where the verb scheme has no
+    Chinese label for it, the bold words are still its leading phrase (A/RES/78/6's paragraph 22
+    had none, E/RES/2022/4's paragraph 28). An annexed resolution's opening formula set in
+    italics is no leading phrase ("The Economic Commission for Europe," in E/RES/2023/20)."""
+    chinese = parse_file(next((AKN / "GAresolutions-main" / "78session" / "Chinese").glob("A_RES_78_6-*.xml")))
+    assert chinese.operative[21].verb == "表示赞赏" and chinese.operative[21].text.startswith("表示赞赏")
+    chinese = parse_file(next((ECOSOC22 / "Chinese").glob("E_RES_2022_4-*.xml")))
+    assert chinese.operative[27].verb == "赞赏地注意到"
+    english = parse_file(next((AKN / "ECOSOCresolutions-main" / "2023" / "English").glob("E_RES_2023_20-*.xml")))
+    formula = english.annexes[0].paragraphs[0]
+    assert formula.text == "The Economic Commission for Europe," and formula.verb is None

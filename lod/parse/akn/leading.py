@@ -25,7 +25,8 @@ def leading_words(el: etree._Element, text: str, named: str | None, language: st
     too ("We reaffirm", "We, the Heads of State …, commit" → "We commit"; in an annex the bare
     verb, "Reaffirm the right of every human being …"); in the other five languages the longest
     label of the scheme in that language the text opens with (lod.parse.phrasebook); else the
-    container's name when the text starts with it, else the italic words the text opens with."""
+    container's name when the text starts with it, else the italic words the text opens with (in
+    Chinese the bold ones: "<span class="bold">核可</span>本决议所附…", Endorses …)."""
     for span in el.iter():
         if local(span) == "span" and span.get("refersTo") == "#verb":  # ours: the phrase as it was read
             words = squash("".join(span.itertext()))
@@ -44,10 +45,11 @@ def leading_words(el: etree._Element, text: str, named: str | None, language: st
         return found
     if named and text.startswith(squash(named)):
         return squash(named)
+    marks = ("italic", "bold") if language == "zho" else ("italic",)  # the Chinese files set the verb in bold
     for span in el.iter():
-        if local(span) == "span" and "italic" in (span.get("class") or ""):
-            words = squash("".join(span.itertext())).rstrip(",")
-            if words and text.startswith(words) and len(words) < 80:
+        if local(span) == "span" and any(mark in (span.get("class") or "") for mark in marks):
+            words = squash("".join(span.itertext())).rstrip(",，")
+            if words and text.startswith(words) and len(words) < 80 and len(text) > len(words) + 3:  # not all of it (a formula)
                 return words
             break
     return None
