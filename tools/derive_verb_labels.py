@@ -143,6 +143,16 @@ REVIEWED_OUT = frozenset({
     # --openings: the object or the preposition it opens with, not the phrase
     ("fr", "Engage également les États Membres à"), ("ar", "تشجع أيضا الدول الأعضاء"), ("es", "Alienta también a"),
     ("es", "Destaca también la necesidad de"), ("fr", "Prenant note avec"), ("fr", "Encourage les"), ("es", "Destaca la"),
+    # with the other versions of ECOSOC 2023: another sense than the English it renders there
+    # ("Préconisant" advocates, "считая важным" considers important, "Apprécie" appreciates,
+    # "вновь обращает внимание" draws attention again), the phrase of another concept ("Réitérant"
+    # and "وإذ يعيد التأكيد" are "Reiterating" and "Reaffirming" where the English says the other),
+    # two phrases in one ("Accueille avec satisfaction et demande instamment"), a phrase that
+    # renders two concepts as often ("Exprime sa gratitude": "Expresses its gratitude" and
+    # "Expresses its appreciation", two paragraphs each), a satisfaction the concept lacks
+    ("fr", "Préconisant"), ("ru", "считая важным"), ("fr", "Apprécie"), ("ru", "вновь обращает внимание"),
+    ("fr", "Réitérant"), ("ar", "وإذ يعيد التأكيد"), ("fr", "Accueille avec satisfaction et demande instamment"),
+    ("fr", "Exprime sa gratitude"), ("ru", "с удовлетворением принимая к сведению"),
 })
 """Openings the review of `--openings` turned down (tests/test_verb_labels.py holds the rest)."""
 MAX_UNITS = {"zh": 10}
