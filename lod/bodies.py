@@ -33,7 +33,7 @@ _DESCRIBED: tuple[Body, ...] = (
             "The General Assembly,", "A/RES/{number}", "A/DEC/{number}",
             r"(?:ES-|S-)?\d{1,2}/\d{1,3}(?: ?[A-Z]{1,2})?|\d{1,4}(?: [A-K])? \([IVXLC]{1,8}\)(?: ?[A-Z])?",
             # before the 31st session: "3263 (XXIX)", its part "3263 A (XXIX)", is A/RES/3263(XXIX)
-            symbol_forms=((r"(\d{1,4})(?: [A-K])? \(([IVXLC]+)\)", r"\1(\2)"),),
+            symbol_forms=((r"(\d{1,4})(?: [A-K])? \(([IVXLC]+)\)", r"\1(\2)"),), roman_sessions=True,
         ),
         first_session=1946,  # resolutions of session S are adopted from September of 1945 + S
     ),
@@ -48,6 +48,8 @@ _DESCRIBED: tuple[Body, ...] = (
         conventions=Conventions(
             "The Economic and Social Council,", "E/RES/{number}", "E/DEC/{number}", r"(?:19|20)\d{2}/\d{1,3}(?: ?[A-Z])?", "year",
             r"(?P<year>\d{4})/(?P<n>\d+)", "{year}/{n}",
+            # before 1978 the Council numbered as the Assembly did: "its resolution 1566 (L)" is E/RES/1566(L)
+            symbol_forms=((r"(\d{1,4})(?: [A-K])? \(([IVXLC]+)\)", r"\1(\2)"),), roman_sessions=True,
         ),
     ),
     Body(

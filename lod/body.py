@@ -61,7 +61,9 @@ class Conventions:
     77) or the year ("660 (1990)", "2022/5"). In a symbol, the number reads as `number_parts`
     (named groups `session`, `year`, `n`) and is written back as `number_template`;
     `symbol_forms` rewrite a number as its symbol prints it (the GA's "3263 (XXIX)" is
-    A/RES/3263(XXIX)).
+    A/RES/3263(XXIX)); `roman_sessions` that the organ numbered its early texts with the session in
+    Roman numerals ("3263 (XXIX)", the Council's "1566 (L)" before 1978), so "its resolution
+    1566 (L)" in its own text is its own.
     """
 
     formula: str
@@ -72,6 +74,7 @@ class Conventions:
     number_parts: str = r"(?P<session>(?:ES-|S-)?\d+)/(?P<n>\d+(?:\s?[A-Z]{1,2})?)"
     number_template: str = "{session}/{n}"
     symbol_forms: tuple[tuple[str, str], ...] = ()
+    roman_sessions: bool = False
 
     def series(self, kind: str) -> str:
         """The symbol series of an adopted `kind` ("resolution", "decision"), "" when it has none."""

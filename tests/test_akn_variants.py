@@ -287,6 +287,9 @@ def test_decisions_cited_by_number_without_a_link_in_the_other_languages() -> No
         # … but not a text another document holds, nor "its" (the Council's own, or a commission's)
         ("A/56/1026-S/2002/932, annexe II, résolution 14/221.", "fra", "ecosoc", []),
         ("Rappelant sa résolution 56/3,", "fra", "ecosoc", []),
+        # the Council's own early numbers (E/RES/2022/3, 2021/14), not in an annex (a commission's there)
+        ("Réaffirmant sa résolution 8 (I) du 16 février 1946,", "fra", "ecosoc", ["E/RES/8(I)"]),
+        ("Rappelant sa décision 281 (LXIII) du 4 août 1977,", "fra", "ecosoc", ["E/DEC/281(LXIII)"]),
         ("Résolution 76/181, annexe.", "fra", None, []),
     ],
 )
@@ -454,3 +457,22 @@ def test_the_chinese_verb_is_the_bold_words_where_the_scheme_has_no_label_for_it
     english = parse_file(next((AKN / "ECOSOCresolutions-main" / "2023" / "English").glob("E_RES_2023_20-*.xml")))
     formula = english.annexes[0].paragraphs[0]
     assert formula.text == "The Economic Commission for Europe," and formula.verb is None
+
+
+def test_a_link_to_an_early_resolution_of_either_organ_is_a_resolution() -> None:
+    """The symbols of early resolutions print their session in Roman numerals, which lod.symbols
+    reads as no series: a link to A/RES/217(III) or E/RES/1566(L) (the Council's of 1971) or
+    E/DEC/281(LXIII) is the resolution or decision of its organ, numbered as the text prints it."""
+    from lod.model import Resolution
+    from lod.parse.akn import _link_citations
+    from lod.parse.akn.inline import Link
+
+    res = Resolution(symbol="E/RES/2022/3", kind="resolution", body="Economic and Social Council")
+    links = {"p": [Link("217 A (III)", "https://undocs.org/en/A/RES/217(III)"),
+                   Link("1566 (L)", "https://undocs.org/en/E/RES/1566(L)"),
+                   Link("281 (LXIII)", "https://undocs.org/en/E/DEC/281(LXIII)")]}
+    _link_citations(res, links, {})
+    assert [(c.type, c.body, c.number, c.symbol) for c in res.citations] == [
+        ("resolution", "General Assembly", "217 (III)", "A/RES/217(III)"),
+        ("resolution", "Economic and Social Council", "1566 (L)", "E/RES/1566(L)"),
+        ("decision", "Economic and Social Council", "281 (LXIII)", "E/DEC/281(LXIII)")]

@@ -462,3 +462,18 @@ def test_a_number_of_an_organ_s_own_shape_in_a_document_is_still_read() -> None:
                                           "1373 (2001).", "fn_1")
     assert [c.symbol for c in found] == ["S/2001/1", "S/RES/1373 (2001)"]
 
+
+def test_its_early_resolution_is_the_council_s_own_in_a_council_text() -> None:
+    """Before 1978 the Economic and Social Council numbered its resolutions as the Assembly did, the
+    session in Roman numerals: "its resolution 8 (I)" in a Council text (E/RES/2022/3) is
+    E/RES/8(I), not the Assembly's 8 (I). The Security Council never numbered so: "its resolution
+    3292 (XXIX)" in one of its texts speaks of the Assembly's, named further back."""
+    ecosoc = CitationExtractor("Economic and Social Council")
+    found = ecosoc.extract("Reaffirming its resolution 8 (I) of 16 February 1946 and its decision 281 (LXIII),", "p")
+    assert [(c.body, c.symbol) for c in found] == [("Economic and Social Council", "E/RES/8(I)"),
+                                                   ("Economic and Social Council", "E/DEC/281(LXIII)")]
+    found = ecosoc.extract("Recalling General Assembly resolution 2200 A (XXI),", "p")
+    assert [c.symbol for c in found] == ["A/RES/2200(XXI)"]
+    found = CitationExtractor("Security Council").extract("Recalling its resolution 3292 (XXIX),", "p")
+    assert [c.symbol for c in found] == ["A/RES/3292(XXIX)"]
+

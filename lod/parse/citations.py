@@ -67,6 +67,7 @@ class CitationExtractor:
         self._last_convention: str | None = None
         self._previous_footnote: list[Citation] = []
         self._previous_series: str | None = None
+        self._in_annex = False
         if self.document_body is not None and "Commission" in self.document_body.name:
             self._last_commission = self.document_body.name
 
@@ -76,6 +77,7 @@ class CitationExtractor:
         """The citations printed in one paragraph, point or footnote, in reading order."""
         clean = P.strip_markup(text or "")
         in_footnote = location.startswith("fn_")
+        self._in_annex = location.startswith("annex")
         found: list[tuple[int, Citation]] = []
         taken: list[tuple[int, int]] = []
         self._remember_names(clean)
@@ -119,7 +121,7 @@ class CitationExtractor:
                 items = [item for item in items if body_of_number(item.number) is not None]
             for index, item in enumerate(items):
                 start = span_start if index == 0 else item.start
-                body = self._attribute(item.number, body_name, explicit)
+                body = self._attribute(item.number, body_name, explicit, its)
                 out.append((start, item.end, self._citation(kind, text[start : item.end], item, body)))
         return out
 
@@ -234,14 +236,19 @@ class CitationExtractor:
             return self.document_body_name
         return None
 
-    def _attribute(self, number: str, body_name: str | None, explicit: bool) -> str | None:
+    def _attribute(self, number: str, body_name: str | None, explicit: bool, its: bool = False) -> str | None:
         """The body a number belongs to: named body, else the number's shape, else the document's body."""
         if explicit and body_name:
             return body_name
         shaped = body_of_number(number)  # only one organ numbers like this ("660 (1990)", "2017/16")
+        own = self.document_body
+        if (its and not self._in_annex and shaped is not None and own is not None and own.key != shaped.key
+                and own.conventions is not None and own.conventions.roman_sessions and P.ROMAN_SUFFIX_RE.search(number)):
+            # "its resolution 1566 (L)" in a Council text: the Council numbered its early resolutions
+            # as the Assembly did, and "its" says whose (in an annex, "its" is the annexed text's author)
+            return own.name
         if shaped is not None:
             return shaped.name
-        own = self.document_body
         if own is not None and own.conventions is not None and own.conventions.dating == "year":
             # "70/174" in a Security Council or ECOSOC text: their own numbers carry the year
             return by_key("ga").name

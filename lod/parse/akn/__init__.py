@@ -370,7 +370,7 @@ def _agenda(res: Resolution, keywords: list[tuple[str, str | None]]) -> None:
                 res.agenda_titles[at] = title
 
 
-_OLD_GA = re.compile(r"^A/RES/(\d+)\s*\(([IVXLC]+|S-\d+|ES-\d+)\)$")
+_EARLY = re.compile(r"^(A|E)/(RES|DEC)/(\d+)\s*\(([IVXLC]+|S-\d+|ES-\d+)\)$")  # A/RES/217(III), E/RES/1566(L)
 
 
 def _link_citations(res: Resolution, links: dict[str, list[Link]], note_links: dict[str, list[Link]]) -> None:
@@ -383,8 +383,8 @@ def _link_citations(res: Resolution, links: dict[str, list[Link]], note_links: d
                 continue
             info = parse_symbol(symbol)
             number, kind, body = info.number, info.kind, info.body
-            if (m := _OLD_GA.match(symbol)) is not None:
-                number, kind, body = f"{m.group(1)} ({m.group(2)})", "resolution", "ga"
+            if (m := _EARLY.match(symbol)) is not None:
+                number, kind, body = f"{m.group(3)} ({m.group(4)})", "resolution" if m[2] == "RES" else "decision", "ga" if m[1] == "A" else "ecosoc"
             if (location, symbol) in known or (number and (location, number) in known):
                 continue
             known.add((location, symbol))
