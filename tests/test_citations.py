@@ -374,6 +374,11 @@ def test_document_body_as_printed_in_the_opening_formula() -> None:
             "Taking note of decision 13/1 of the Open-ended Working Group on Ageing,",
             [("Open-ended Working Group on Ageing", "13/1", None, None)],
         ),
+        (  # E/RES/2021/2: whose "its", named before the date of the adoption
+            "Recalls the adoption by the Economic Commission for Latin America and the Caribbean on 16 May 1998 of its "
+            "resolution 574 (XXVII), in which the Commission called for",
+            [("Economic Commission for Latin America and the Caribbean", "574 (XXVII)", None, None)],
+        ),
         (  # its number has the Council's shape, but the Board's decisions are numbered so too
             "Recalling decision 2019/5 of the Executive Board,",
             [("Executive Board", "2019/5", None, None)],

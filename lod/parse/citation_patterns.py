@@ -158,9 +158,11 @@ _CONVENTION = (
 CONFERENCE = rf"Conference\s+of\s+the\s+(?:States\s+)?Parties\s+to\s+the\s+{_CONVENTION}"
 ITS_BEFORE_RE = re.compile(r"\bits\s+$")
 ITS_OWNER_RE = re.compile(
-    rf"(?:(?P<conf>{CONFERENCE})|(?P<known>{_NAME_ALTERNATION}))\s*,?\s*(?:(?:in|by|through|under)\s+)?$"
+    rf"(?:(?P<conf>{CONFERENCE})|(?P<known>{_NAME_ALTERNATION}))\s*,?\s*"
+    rf"(?:(?:in|by|through|under)\s+|(?:on\s+\d{{1,2}}\s+{MONTHS}\s+\d{{4}}\s+)?of\s+)?$"
 )
-"""Whose "its" it is: "the Human Rights Council, in its resolution 6/15"."""
+"""Whose "its" it is: "the Human Rights Council, in its resolution 6/15", "the adoption by the
+Economic Commission for Latin America and the Caribbean on 16 May 1998 of its resolution 574 (XXVII)"."""
 KNOWN_BEFORE_RE = re.compile(rf"(?:(?P<conf>{CONFERENCE})|(?P<known>{_NAME_ALTERNATION}))\s+$")
 _HEAD_WORDS = r"(?:Commission|Council|Conference|Board|Committee|Forum|Assembly|Congress|Parties)"
 OTHER_BEFORE_RE = re.compile(
