@@ -476,3 +476,25 @@ def test_a_link_to_an_early_resolution_of_either_organ_is_a_resolution() -> None
         ("resolution", "General Assembly", "217 (III)", "A/RES/217(III)"),
         ("resolution", "Economic and Social Council", "1566 (L)", "E/RES/1566(L)"),
         ("decision", "Economic and Social Council", "281 (LXIII)", "E/DEC/281(LXIII)")]
+
+
+@needs_akn
+def test_the_organ_of_the_text_decides_its_own_numbers_in_a_real_file() -> None:
+    """The rules that hang on the text's own organ ("sa résolution 54/237 C" in an Assembly text is
+    the Assembly's; a session's number with no organ named in a Council text, the Assembly's) are
+    applied to the files as read, not only to the reader's unit tests: the organ is the file's
+    (it was looked up after the reader ran, so none of them applied). An organ named just before
+    the possessive is whose it is ("اتخاذ الجمعية العامة قرارها 181 (د-2)", the adoption by the
+    General Assembly of its resolution 181 (II), in a Council text)."""
+    french = parse_file(AKN / "GAresolutions-main" / "78session" / "French" / "A_RES_78_2_F.xml")
+    assert "A/RES/54/237 C" in {c.symbol for c in french.citations if c.location == "para_2"}
+    french = parse_file(next((ECOSOC22 / "French").glob("E_RES_2022_19-*.xml")))
+    assert "A/RES/74/232 A" in {c.symbol for c in french.citations if c.location == "para_16"}
+    arabic = parse_file(next((ECOSOC22 / "Arabic").glob("E_RES_2022_22-*.xml")))
+    assert [c.symbol for c in arabic.citations if c.location == "preamble__para_8"] == ["A/RES/181(II)"]
+    # a commission named before "su resolución": its own, not the Council's (unless its shape says)
+    from lod.parse.akn.printed import printed_citations
+
+    text = ("Recuerda que la Comisión Económica para América Latina y el Caribe aprobó el 16 de mayo de 1998 su "
+            "resolución 574 (XXVII), y recuerda su resolución 2011/20,")
+    assert [c.symbol for c in printed_citations([(text, "para_19")], "spa", "ecosoc", set())] == ["E/RES/2011/20"]

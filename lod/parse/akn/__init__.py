@@ -21,7 +21,7 @@ import re
 
 from lxml import etree
 
-from lod.bodies import by_key, by_name
+from lod.bodies import by_key, by_name, find
 from lod.model import Citation, Resolution
 from lod.parse.agenda import agenda_items
 from lod.parse.akn import meta as M
@@ -200,7 +200,8 @@ def read_akn(data: bytes, source: str, part: str | None = None) -> Resolution:
     _link_citations(res, body.links, inline.note_links)
     if res.language not in (None, "", "eng"):  # the numbers the other languages print without a link
         texts = [*running_texts(res), *((note.text, note.eid) for note in res.footnotes)]
-        res.citations += printed_citations(texts, res.language, res.body_key, {(c.location, c.symbol) for c in res.citations})
+        own = find(res.body)  # the organ's key: res.body_key is set by lod.parse.resolved, after the reader
+        res.citations += printed_citations(texts, res.language, own.key if own else None, {(c.location, c.symbol) for c in res.citations})
     if res.language in (None, "eng"):
         # the addressee lexicon is English (States, organs, posts as the English text names
         # them): on the other five languages it finds nothing (0 on the 162 sampled files) at a

@@ -118,6 +118,15 @@ def _chinese(text: str, own: str | None) -> Iterable[tuple[CitationType, str, st
                 yield CHINESE_KINDS[run.group(2)], _number(n.group(1), n.group(2)), printed, named, possessive, unnamed
 
 
+def _owner_before(text: str, start: int) -> str | None:
+    """The organ named last in the words before a possessive word ("its resolution"), if any:
+    an ORGANS key, or "other" for another organ (OTHER_ORGAN)."""
+    before = text[max(0, start - 120):start]
+    found = [(m.end(), key) for key, name in ORGANS.items() for m in name.finditer(before)]
+    found += [(m.end(), "other") for m in OTHER_ORGAN.finditer(before)]
+    return max(found)[1] if found else None
+
+
 def _unnamed(text: str, start: int, own: str | None, possessive: bool) -> bool:
     """Whether a number printed at `start` with no organ named is the Assembly's because the text
     is the Council's, whose own numbers carry the year ("résolution 76/181" in a note of an ECOSOC
@@ -154,7 +163,14 @@ def printed_citations(texts: Sequence[tuple[str, str]], language: str | None, ow
             if OTHER_ORGAN.search(scope):
                 continue
             named = next((key for key, name in ORGANS.items() if name.search(scope)), None)
-            unnamed = _unnamed(text, m.start(), own, own_word)
+            others = False
+            if own_word and named is None:  # "its": whose, if an organ is named just before
+                owner = _owner_before(text, m.start())
+                if owner == "other":  # "la Comisión … aprobó … su resolución 574 (XXVII)": the Commission's,
+                    own_word, others = False, True  # unless the number's shape says (2011/20 is the Council's)
+                elif owner is not None:  # "اتخاذ الجمعية العامة قرارها 181 (د-2)" in a Council text: the Assembly's
+                    named, own_word = owner, False
+            unnamed = not others and _unnamed(text, m.start(), own, own_word)
             for n in numbers:
                 _add(out, known, location, kind, _number(n.group(1), n.group(2)), n.group(0).strip(), named,
                      own_word and own == "ga", unnamed, own_word and own == "ecosoc")
