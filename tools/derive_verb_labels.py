@@ -153,6 +153,12 @@ REVIEWED_OUT = frozenset({
     ("fr", "Préconisant"), ("ru", "считая важным"), ("fr", "Apprécie"), ("ru", "вновь обращает внимание"),
     ("fr", "Réitérant"), ("ar", "وإذ يعيد التأكيد"), ("fr", "Accueille avec satisfaction et demande instamment"),
     ("fr", "Exprime sa gratitude"), ("ru", "с удовлетворением принимая к сведению"),
+    # with 50 more files of session 77: "Sachant" turned down before ("Knowing", not "Recognizing"),
+    # "констатирует" states, not "Acknowledges"; "Expresa su preocupación" is "Expresses concern"
+    ("fr", "Sachant également"), ("fr", "Sachant en outre"), ("ru", "констатирует"), ("es", "Expresa su preocupación"),
+    # labels of an earlier round taken back: the new texts print them as often for another concept
+    # ("Engageant" for "Urging" and "Encouraging", "Expresa reconocimiento" for "Acknowledges")
+    ("fr", "Engageant"), ("es", "Expresa reconocimiento"),
 })
 """Openings the review of `--openings` turned down (tests/test_verb_labels.py holds the rest)."""
 MAX_UNITS = {"zh": 10}
