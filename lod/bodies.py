@@ -34,6 +34,8 @@ _DESCRIBED: tuple[Body, ...] = (
             r"(?:ES-|S-)?\d{1,2}/\d{1,3}(?: ?[A-Z]{1,2})?|\d{1,4}(?: [A-K])? \([IVXLC]{1,8}\)(?: ?[A-Z])?",
             # before the 31st session: "3263 (XXIX)", its part "3263 A (XXIX)", is A/RES/3263(XXIX)
             symbol_forms=((r"(\d{1,4})(?: [A-K])? \(([IVXLC]+)\)", r"\1(\2)"),), roman_sessions=True,
+            # the Assembly's decisions are numbered from 401 in each session since the 31st ("77/511")
+            decision_format=r"(?:ES-|S-)\d{1,2}/\d{1,3}(?: ?[A-Z])?|\d{1,2}/[4-6]\d{2}(?: ?[A-Z])?",
         ),
         first_session=1946,  # resolutions of session S are adopted from September of 1945 + S
     ),
@@ -216,7 +218,8 @@ def symbol_of(body: Body, number: str, kind: str) -> str | None:
     number = " ".join(number.split())
     if kind == "resolution" and not re.fullmatch(conventions.number_format, number):
         return None
-    if kind == "decision" and not re.fullmatch(r"(?:ES-|S-)?\d{1,4}/\d{1,4}(?: ?[A-Z])?", number):
+    if kind == "decision" and not (re.fullmatch(r"(?:ES-|S-)?\d{1,4}/\d{1,4}(?: ?[A-Z])?", number)
+                                   and conventions.is_decision_number(number)):
         return None
     return conventions.symbol(kind, number)
 

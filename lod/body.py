@@ -63,7 +63,9 @@ class Conventions:
     `symbol_forms` rewrite a number as its symbol prints it (the GA's "3263 (XXIX)" is
     A/RES/3263(XXIX)); `roman_sessions` that the organ numbered its early texts with the session in
     Roman numerals ("3263 (XXIX)", the Council's "1566 (L)" before 1978), so "its resolution
-    1566 (L)" in its own text is its own.
+    1566 (L)" in its own text is its own; `decision_format` a regular expression its decision numbers
+    fullmatch where the organ numbers them in a range of their own (the Assembly's run from 401:
+    "77/511"; "decision 20/1" in an Assembly text is a committee's), "" where any number may be one.
     """
 
     formula: str
@@ -75,10 +77,15 @@ class Conventions:
     number_template: str = "{session}/{n}"
     symbol_forms: tuple[tuple[str, str], ...] = ()
     roman_sessions: bool = False
+    decision_format: str = ""
 
     def series(self, kind: str) -> str:
         """The symbol series of an adopted `kind` ("resolution", "decision"), "" when it has none."""
         return {"resolution": self.resolution_series, "decision": self.decision_series}.get(kind, "")
+
+    def is_decision_number(self, number: str) -> bool:
+        """Whether `number` can be one of this organ's decisions (`decision_format`)."""
+        return not self.decision_format or re.fullmatch(self.decision_format, " ".join(number.split())) is not None
 
     def symbol(self, kind: str, number: str) -> str | None:
         """The symbol of the adopted text numbered `number`, as the organ writes it."""

@@ -132,3 +132,13 @@ def test_a_session_in_roman_numerals_both_ways() -> None:
     assert [int_to_roman(n) for n in (1, 4, 9, 14, 21, 39, 40, 49, 63, 90, 399)] == [
         "I", "IV", "IX", "XIV", "XXI", "XXXIX", "XL", "XLIX", "LXIII", "XC", "CCCXCIX"]
     assert all(roman_to_int(int_to_roman(n)) == n for n in range(1, 400))
+
+
+def test_the_assembly_s_decisions_are_numbered_from_401() -> None:
+    from lod.bodies import by_key, symbol_of
+
+    ga = by_key("ga")
+    assert symbol_of(ga, "77/511", "decision") == "A/DEC/77/511"
+    assert symbol_of(ga, "20/1", "decision") is None and symbol_of(ga, "20/1", "resolution") == "A/RES/20/1"
+    assert symbol_of(by_key("ecosoc"), "2021/8", "decision") == "E/DEC/2021/8"  # the Council's: any number
+

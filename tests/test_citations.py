@@ -482,3 +482,16 @@ def test_its_early_resolution_is_the_council_s_own_in_a_council_text() -> None:
     found = CitationExtractor("Security Council").extract("Recalling its resolution 3292 (XXIX),", "p")
     assert [c.symbol for c in found] == ["A/RES/3292(XXIX)"]
 
+
+def test_a_decision_numbered_outside_the_assembly_s_range_is_not_the_assembly_s() -> None:
+    """The Assembly numbers its decisions from 401 in each session ("77/511"): "its decisions 20/1
+    and 20/2 adopted during its twentieth session" in an Assembly text (A/RES/77/185) are the
+    High-level Committee's, "decision 15/4" a conference's. Their organ is left unknown (no
+    A/DEC/20/1 link to a decision that does not exist); the Assembly's own numbers are its."""
+    ga = CitationExtractor(GA)
+    found = ga.extract("Reaffirms its support for the High-level Committee on South-South Cooperation, recalls its "
+                       "decisions 20/1 and 20/2 adopted during its twentieth session,", "para_3")
+    assert [(c.number, c.body, c.symbol) for c in found] == [("20/1", None, None), ("20/2", None, None)]
+    found = ga.extract("Recalling its decision 77/511 of 9 December 2022 and decision ES-10/1,", "p")
+    assert [c.symbol for c in found] == ["A/DEC/77/511", "A/DEC/ES-10/1"]
+

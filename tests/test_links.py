@@ -303,3 +303,29 @@ def test_the_published_dataset_answers_the_example_question(tmp_path: Path) -> N
     answer = {row[0].value for row in quads.query(CO_SPONSORED_REAFFIRMING_TREATY.query, use_default_graph_as_union=True)}
     drafts = [d for d in report.published if d.source.startswith("001_")]
     assert answer == {drafts[0].work}
+
+
+def test_a_decision_no_organ_numbers_so_links_to_no_work() -> None:
+    """A decision whose number is no decision of the citing organ ("its decisions 20/1 and 20/2" of
+    a committee, in an Assembly text) is a citation with its words and number, unresolved: no
+    Assembly decision stub is made up for it, and the graph still conforms."""
+    from lod.model import Citation, OperativeParagraph
+
+    res = Resolution(symbol="A/RES/77/185", kind="resolution", body="General Assembly", date="2022-12-14", language="eng",
+                     adoption_date="2022-12-14", session=77, number="77/185", title="South-South cooperation",
+                     operative=[OperativeParagraph(num="1", text="Recalls its decisions 20/1 and 77/511;", eid="para_1",
+                                                   verb="Recalls")],
+                     citations=[Citation(type="decision", text="its decisions 20/1", number="20/1", location="para_1"),
+                                Citation(type="decision", text="77/511", number="77/511", location="para_1")])
+    from lod.parse.resolved import resolve
+
+    resolve(res)
+    registry = WorkRegistry(base=BASE)
+    registry.add(res)
+    g = resolution_graph(res, registry, BASE)
+    nodes = {str(c): c for c in g.subjects(UNRES.citedNumber, None)}
+    by_number = {str(g.value(c, UNRES.citedNumber)): c for c in nodes.values()}
+    assert g.value(by_number["20/1"], UNRES.unresolved) == Literal(True)
+    assert g.value(by_number["20/1"], UNRES.citesWork) is None
+    assert g.value(by_number["77/511"], UNRES.citesWork) is not None
+    assert validate(g, "A/RES/77/185").conforms

@@ -258,6 +258,9 @@ class CitationExtractor:
         placeholder = "_" in item.number
         symbol = None
         body = P.known_body(body_name) if body_name else None
+        if (kind == "decision" and not placeholder and body is not None and body.conventions is not None
+                and not body.conventions.is_decision_number(item.number)):
+            body = body_name = None  # "its decisions 20/1 and 20/2" in an Assembly text: a committee's, not known whose
         if not placeholder and body is not None:
             if kind == "resolution":
                 symbol = resolution_symbol(body.key, item.number)
