@@ -287,6 +287,14 @@ def test_decisions_cited_by_number_without_a_link_in_the_other_languages() -> No
         # … but not a text another document holds, nor "its" (the Council's own, or a commission's)
         ("A/56/1026-S/2002/932, annexe II, résolution 14/221.", "fra", "ecosoc", []),
         ("Rappelant sa résolution 56/3,", "fra", "ecosoc", []),
+        # a range of parts (A/RES/77/4 in Arabic: "76/247 A to C"), Cyrillic letters for Latin ones (77/40)
+        ("وإذ تشير إلى قراراتها 76/247 ألف إلى جيم المؤرخة 24 كانون الأول/ديسمبر 2021،", "ara", "ga",
+         ["A/RES/76/247 A", "A/RES/76/247 B", "A/RES/76/247 C"]),
+        ("ссылаясь на свои резолюции 45/55 В от 4 декабря 1990 года и 48/74 А,", "rus", "ga", ["A/RES/45/55 B", "A/RES/48/74 A"]),
+        # "its" after a commission named as an object, past another resolution (E/RES/2022/3 in Russian)
+        ("подтверждая свою резолюцию 8 (I) от 16 февраля 1946 года об учреждении Статистической комиссии с поправками, "
+         "внесенными резолюцией 8 (II) от 21 июня 1946 года, и свою резолюцию 1566 (L) от 3 мая 1971 года,", "rus", "ecosoc",
+         ["E/RES/8(I)", "E/RES/1566(L)"]),
         # the Council's own early numbers (E/RES/2022/3, 2021/14), not in an annex (a commission's there)
         ("Réaffirmant sa résolution 8 (I) du 16 février 1946,", "fra", "ecosoc", ["E/RES/8(I)"]),
         ("Rappelant sa décision 281 (LXIII) du 4 août 1977,", "fra", "ecosoc", ["E/DEC/281(LXIII)"]),

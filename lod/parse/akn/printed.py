@@ -60,16 +60,21 @@ OTHER_ORGAN = re.compile(r"Commission|Comisión|Комисси|لجنة|droits d
 ARABIC_PARTS = {"ألف": "A", "باء": "B", "جيم": "C", "دال": "D", "هاء": "E", "واو": "F", "زاي": "G", "حاء": "H", "طاء": "I",
                 "ياء": "J", "كاف": "K", "لام": "L", "ميم": "M", "نون": "N", "سين": "O", "عين": "P", "فاء": "Q", "صاد": "R"}
 """The part of a resolution adopted in parts as the Arabic texts name its letter ("47/53 دال": 47/53 D)."""
-_PART = "(?:[A-Z]|" + "|".join(ARABIC_PARTS) + ")"
+LOOKALIKE_PARTS = {"А": "A", "В": "B", "С": "C", "Е": "E", "Н": "H", "К": "K", "М": "M", "О": "O", "Р": "P", "Т": "T"}
+"""Cyrillic letters the Russian texts type for a part's Latin one ("резолюции 45/55 В")."""
+PART_LETTERS = {**ARABIC_PARTS, **LOOKALIKE_PARTS}
+_PART = "(?:[A-Z]|" + "|".join(PART_LETTERS) + ")"
+_UP_TO = r"\s*(?:à|a|al|по|до|–|-|إلى)\s*"
+"""The word of a range of parts ("76/247 A à C", "ألف إلى جيم", "A–C")."""
 RESOLUTION_NUMBER = (r"(\d{4}/\d{1,3}|\d{1,2}/\d{1,3}|(?:S|دإ)\s?-\s?\d{1,2}/\d{1,2}"
                      rf"|\d{{1,4}}(?:\s?{_PART})?\s?\((?:[IVXLC]{{1,9}}|د\s?-\s?\d{{1,2}})\))")
 """A resolution's number: the Council's year and number, the Assembly's session and number, a
 special session's ("S-23/2", Arabic "دإ-23/2"), an early one with its session in Roman numerals
 ("2200 A (XXI)", Arabic "2200 ألف (د-21)")."""
-NUMBER = re.compile(r"(?<![\w/.\-‑])" + RESOLUTION_NUMBER + rf"(?:\s({_PART})(?!\w))?(?![\w/])")
+NUMBER = re.compile(r"(?<![\w/.\-‑])" + RESOLUTION_NUMBER + rf"(?:\s({_PART})(?:{_UP_TO}({_PART}))?(?!\w))?(?![\w/])")
 _ARABIC_SESSION = re.compile(r"\(د\s?-\s?(\d{1,2})\)")
 _ARABIC_SPECIAL = re.compile(r"^دإ\s?-\s?")
-_PRINTED_PART = re.compile(r"(?<=\d)\s?(" + "|".join(ARABIC_PARTS) + r"|[A-Z])\s?(?=\()")
+_PRINTED_PART = re.compile(r"(?<=\d)\s?(" + "|".join(PART_LETTERS) + r"|[A-Z])\s?(?=\()")
 _EARLY_SYMBOL = re.compile(r"^[AE]/(RES|DEC)/(\d{1,4}\s?\([IVXLC]{1,9}\))$")
 """The symbol of an early number, which lod.symbols does not read as a resolution's: A/RES/2200(XXI), E/RES/1566(L)."""
 _SYMBOL_BEFORE = re.compile(r"\b[A-Z]{1,2}/[\w./-]*\d")
@@ -86,10 +91,18 @@ def _number(printed: str, part: str | None) -> str:
     "47/53" and part "دال" → "47/53 D"."""
     number = _ARABIC_SPECIAL.sub("S-", printed)
     number = _ARABIC_SESSION.sub(lambda m: f"({int_to_roman(int(m.group(1)))})", number)
-    number = _PRINTED_PART.sub(lambda m: f" {ARABIC_PARTS.get(m.group(1), m.group(1))} ", number)
+    number = _PRINTED_PART.sub(lambda m: f" {PART_LETTERS.get(m.group(1), m.group(1))} ", number)
     number = re.sub(r"\s+", " ", number)
-    part = ARABIC_PARTS.get(part or "", part)
+    part = PART_LETTERS.get(part or "", part)
     return number + (f" {part}" if part else "")
+
+
+def _numbers(found: re.Match[str]) -> list[str]:
+    """The numbers a NUMBER match names: one, or each part of a range ("51/211 ألف إلى هاء": A to E)."""
+    first, last = (PART_LETTERS.get(p or "", p) for p in (found.group(2), found.group(3)))
+    if first and last and len(first) == len(last) == 1 and first < last <= "Z":
+        return [_number(found.group(1), chr(c)) for c in range(ord(first), ord(last) + 1)]
+    return [_number(found.group(1), found.group(2))]
 
 
 CHINESE_RUN = re.compile(r"((?:(?:\d{4}年\d{1,2}月\d{1,2}日)?第\s*[\dA-Z/ ()S\-、和及]+?\s*号\s*[、和及]?\s*)+)(决议|决定)")
@@ -118,10 +131,14 @@ def _chinese(text: str, own: str | None) -> Iterable[tuple[CitationType, str, st
                 yield CHINESE_KINDS[run.group(2)], _number(n.group(1), n.group(2)), printed, named, possessive, unnamed
 
 
-def _owner_before(text: str, start: int) -> str | None:
+def _owner_before(text: str, start: int, word: re.Pattern[str]) -> str | None:
     """The organ named last in the words before a possessive word ("its resolution"), if any:
-    an ORGANS key, or "other" for another organ (OTHER_ORGAN)."""
+    an ORGANS key, or "other" for another organ (OTHER_ORGAN). Only after the resolution or
+    decision cited before it: in "… la Commission de statistique, modifiée par la résolution 8 (II),
+    et sa résolution 1566 (L)" the Commission is no subject of "sa"."""
     before = text[max(0, start - 120):start]
+    cited = list(word.finditer(before))
+    before = before[cited[-1].end():] if cited else before
     found = [(m.end(), key) for key, name in ORGANS.items() for m in name.finditer(before)]
     found += [(m.end(), "other") for m in OTHER_ORGAN.finditer(before)]
     return max(found)[1] if found else None
@@ -165,15 +182,16 @@ def printed_citations(texts: Sequence[tuple[str, str]], language: str | None, ow
             named = next((key for key, name in ORGANS.items() if name.search(scope)), None)
             others = False
             if own_word and named is None:  # "its": whose, if an organ is named just before
-                owner = _owner_before(text, m.start())
+                owner = _owner_before(text, m.start(), word)
                 if owner == "other":  # "la Comisión … aprobó … su resolución 574 (XXVII)": the Commission's,
                     own_word, others = False, True  # unless the number's shape says (2011/20 is the Council's)
                 elif owner is not None:  # "اتخاذ الجمعية العامة قرارها 181 (د-2)" in a Council text: the Assembly's
                     named, own_word = owner, False
             unnamed = not others and _unnamed(text, m.start(), own, own_word)
             for n in numbers:
-                _add(out, known, location, kind, _number(n.group(1), n.group(2)), n.group(0).strip(), named,
-                     own_word and own == "ga", unnamed, own_word and own == "ecosoc")
+                for number in _numbers(n):
+                    _add(out, known, location, kind, number, n.group(0).strip(), named,
+                         own_word and own == "ga", unnamed, own_word and own == "ecosoc")
     return out
 
 
