@@ -26,6 +26,10 @@ __all__ = ["BODIES", "Body", "Conventions", "TLC_PATH", "by_actor", "by_formula"
 _WD = "http://www.wikidata.org/entity/"
 
 
+_EARLY_FORMS = ((r"(\d{1,4})(?: [A-K])? \(([IVXLC]+)\)", r"\1(\2)"),)
+"""An early number, its session in Roman numerals, as its symbol prints it: "3263 A (XXIX)" is
+A/RES/3263(XXIX) (the part is not in the symbol)."""
+
 _DESCRIBED: tuple[Body, ...] = (
     Body(
         "ga", "General Assembly", "un-ga", "generalAssembly", ("Assembly",), wikidata=_WD + "Q47423",
@@ -33,7 +37,7 @@ _DESCRIBED: tuple[Body, ...] = (
             "The General Assembly,", "A/RES/{number}", "A/DEC/{number}",
             r"(?:ES-|S-)?\d{1,2}/\d{1,3}(?: ?[A-Z]{1,2})?|\d{1,4}(?: [A-K])? \([IVXLC]{1,8}\)(?: ?[A-Z])?",
             # before the 31st session: "3263 (XXIX)", its part "3263 A (XXIX)", is A/RES/3263(XXIX)
-            symbol_forms=((r"(\d{1,4})(?: [A-K])? \(([IVXLC]+)\)", r"\1(\2)"),), roman_sessions=True,
+            symbol_forms=_EARLY_FORMS, roman_sessions=True,
             # the Assembly's decisions are numbered from 401 in each session since the 31st ("77/511")
             decision_format=r"(?:ES-|S-)\d{1,2}/\d{1,3}(?: ?[A-Z])?|\d{1,2}/[4-6]\d{2}(?: ?[A-Z])?",
         ),
@@ -51,7 +55,7 @@ _DESCRIBED: tuple[Body, ...] = (
             "The Economic and Social Council,", "E/RES/{number}", "E/DEC/{number}", r"(?:19|20)\d{2}/\d{1,3}(?: ?[A-Z])?", "year",
             r"(?P<year>\d{4})/(?P<n>\d+)", "{year}/{n}",
             # before 1978 the Council numbered as the Assembly did: "its resolution 1566 (L)" is E/RES/1566(L)
-            symbol_forms=((r"(\d{1,4})(?: [A-K])? \(([IVXLC]+)\)", r"\1(\2)"),), roman_sessions=True,
+            symbol_forms=_EARLY_FORMS, roman_sessions=True,
         ),
     ),
     Body(

@@ -168,6 +168,21 @@ def resolution_symbol(body: str, number: str) -> str | None:
     return conventions.symbol("resolution", number) if conventions is not None else None
 
 
+_EARLY_SYMBOL = re.compile(r"^(A|E)/(RES|DEC)/(\d{1,4})\s*\(([IVXLC]+|S-\d+|ES-\d+)\)$")
+_EARLY_ORGANS = {"A": "ga", "E": "ecosoc"}
+
+
+def early_symbol(symbol: str) -> tuple[str, str, str] | None:
+    """(kind, organ key, number) of the symbol of an early text, its session in Roman numerals,
+    which `parse_symbol` reads as no series: A/RES/217(III) → ("resolution", "ga", "217 (III)"),
+    E/RES/1566(L) (the Council numbered so before 1978), E/DEC/281(LXIII); None for any other."""
+    found = _EARLY_SYMBOL.match(symbol)
+    if found is None:
+        return None
+    kind = "resolution" if found.group(2) == "RES" else "decision"
+    return kind, _EARLY_ORGANS[found.group(1)], f"{found.group(3)} ({found.group(4)})"
+
+
 def link_symbol(href: str) -> str | None:
     """The UN symbol an undocs.org link names: https://undocs.org/en/A/RES/37/4 → A/RES/37/4.
     The AKN reader takes a linked symbol from it, and the AKN writer links a citation by its

@@ -142,3 +142,16 @@ def test_the_assembly_s_decisions_are_numbered_from_401() -> None:
     assert symbol_of(ga, "20/1", "decision") is None and symbol_of(ga, "20/1", "resolution") == "A/RES/20/1"
     assert symbol_of(by_key("ecosoc"), "2021/8", "decision") == "E/DEC/2021/8"  # the Council's: any number
 
+
+
+@pytest.mark.parametrize(("symbol", "expected"), [
+    ("A/RES/217(III)", ("resolution", "ga", "217 (III)")),
+    ("E/RES/1566(L)", ("resolution", "ecosoc", "1566 (L)")),
+    ("E/DEC/281(LXIII)", ("decision", "ecosoc", "281 (LXIII)")),
+    ("A/RES/70/1", None),
+    ("S/RES/1373 (2001)", None),
+])
+def test_an_early_symbol_names_its_kind_organ_and_number(symbol: str, expected: tuple[str, str, str] | None) -> None:
+    from lod.symbols import early_symbol
+
+    assert early_symbol(symbol) == expected

@@ -67,7 +67,6 @@ class CitationExtractor:
         self._last_convention: str | None = None
         self._previous_footnote: list[Citation] = []
         self._previous_series: str | None = None
-        self._in_annex = False
         if self.document_body is not None and "Commission" in self.document_body.name:
             self._last_commission = self.document_body.name
 
@@ -77,11 +76,10 @@ class CitationExtractor:
         """The citations printed in one paragraph, point or footnote, in reading order."""
         clean = P.strip_markup(text or "")
         in_footnote = location.startswith("fn_")
-        self._in_annex = location.startswith("annex")
         found: list[tuple[int, Citation]] = []
         taken: list[tuple[int, int]] = []
         self._remember_names(clean)
-        for start, end, citation in self._numbered(clean):
+        for start, end, citation in self._numbered(clean, location.startswith("annex")):
             found.append((start, citation))
             taken.append((start, end))
         for start, end, citation in self._symbols(clean, taken):
@@ -101,7 +99,7 @@ class CitationExtractor:
 
     # -- resolutions and decisions --------------------------------------------------------
 
-    def _numbered(self, text: str) -> list[tuple[int, int, Citation]]:
+    def _numbered(self, text: str, in_annex: bool = False) -> list[tuple[int, int, Citation]]:
         out: list[tuple[int, int, Citation]] = []
         if "esolution" not in text and "ecision" not in text:  # what every KEYWORD_RE match spells
             return out
@@ -121,7 +119,8 @@ class CitationExtractor:
                 items = [item for item in items if body_of_number(item.number) is not None]
             for index, item in enumerate(items):
                 start = span_start if index == 0 else item.start
-                body = self._attribute(item.number, body_name, explicit, its)
+                # in an annex, "its" is the annexed text's author, not the document's organ
+                body = self._attribute(item.number, body_name, explicit, its and not in_annex)
                 out.append((start, item.end, self._citation(kind, text[start : item.end], item, body)))
         return out
 
@@ -242,10 +241,10 @@ class CitationExtractor:
             return body_name
         shaped = body_of_number(number)  # only one organ numbers like this ("660 (1990)", "2017/16")
         own = self.document_body
-        if (its and not self._in_annex and shaped is not None and own is not None and own.key != shaped.key
+        if (its and shaped is not None and own is not None and own.key != shaped.key
                 and own.conventions is not None and own.conventions.roman_sessions and P.ROMAN_SUFFIX_RE.search(number)):
             # "its resolution 1566 (L)" in a Council text: the Council numbered its early resolutions
-            # as the Assembly did, and "its" says whose (in an annex, "its" is the annexed text's author)
+            # as the Assembly did, and "its" (the document's own, outside its annexes) says whose
             return own.name
         if shaped is not None:
             return shaped.name

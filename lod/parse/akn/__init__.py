@@ -32,7 +32,7 @@ from lod.parse.akn.repairs import annex_title, stray_preamble, trailing_meeting
 from lod.parse.enrich import add_addressees, add_citations, running_texts
 from lod.parse.errors import ParseError
 from lod.parse.sponsors import parse_sponsors
-from lod.symbols import link_symbol, parse_symbol
+from lod.symbols import early_symbol, link_symbol, parse_symbol
 
 __all__ = ["collection_parts", "looks_like_akn", "read_akn"]
 
@@ -371,9 +371,6 @@ def _agenda(res: Resolution, keywords: list[tuple[str, str | None]]) -> None:
                 res.agenda_titles[at] = title
 
 
-_EARLY = re.compile(r"^(A|E)/(RES|DEC)/(\d+)\s*\(([IVXLC]+|S-\d+|ES-\d+)\)$")  # A/RES/217(III), E/RES/1566(L)
-
-
 def _link_citations(res: Resolution, links: dict[str, list[Link]], note_links: dict[str, list[Link]]) -> None:
     """Every undocs.org link the text extractor did not already turn into a citation."""
     known = {(c.location, c.symbol) for c in res.citations} | {(c.location, c.number) for c in res.citations}
@@ -384,8 +381,8 @@ def _link_citations(res: Resolution, links: dict[str, list[Link]], note_links: d
                 continue
             info = parse_symbol(symbol)
             number, kind, body = info.number, info.kind, info.body
-            if (m := _EARLY.match(symbol)) is not None:
-                number, kind, body = f"{m.group(3)} ({m.group(4)})", "resolution" if m[2] == "RES" else "decision", "ga" if m[1] == "A" else "ecosoc"
+            if (early := early_symbol(symbol)) is not None:  # A/RES/217(III), E/RES/1566(L)
+                kind, body, number = early
             if (location, symbol) in known or (number and (location, number) in known):
                 continue
             known.add((location, symbol))

@@ -21,8 +21,7 @@ from collections.abc import Iterable, Sequence
 
 from lod.bodies import by_key, symbol_of
 from lod.model import Citation, CitationType
-from lod.parse.citation_patterns import normalise_number
-from lod.symbols import int_to_roman, parse_symbol
+from lod.symbols import early_symbol, int_to_roman, parse_symbol
 
 WORDS: dict[CitationType, dict[str, str]] = {
     "resolution": {
@@ -75,8 +74,6 @@ NUMBER = re.compile(r"(?<![\w/.\-‑])" + RESOLUTION_NUMBER + rf"(?:\s({_PART})(
 _ARABIC_SESSION = re.compile(r"\(د\s?-\s?(\d{1,2})\)")
 _ARABIC_SPECIAL = re.compile(r"^دإ\s?-\s?")
 _PRINTED_PART = re.compile(r"(?<=\d)\s?(" + "|".join(PART_LETTERS) + r"|[A-Z])\s?(?=\()")
-_EARLY_SYMBOL = re.compile(r"^[AE]/(RES|DEC)/(\d{1,4}\s?\([IVXLC]{1,9}\))$")
-"""The symbol of an early number, which lod.symbols does not read as a resolution's: A/RES/2200(XXI), E/RES/1566(L)."""
 _SYMBOL_BEFORE = re.compile(r"\b[A-Z]{1,2}/[\w./-]*\d")
 """A document symbol just before the word: "A/56/1026-S/2002/932, annexe II, résolution 14/221" is
 a text that document holds, not the Assembly's 14/221."""
@@ -163,8 +160,7 @@ def printed_citations(texts: Sequence[tuple[str, str]], language: str | None, ow
     if language == "zho":
         for text, location in texts:
             for kind, number, printed, named, possessive, unnamed in _chinese(text, own):
-                _add(out, known, location, kind, number, printed, named, possessive and own == "ga", unnamed,
-                     possessive and own == "ecosoc")
+                _add(out, known, location, kind, number, printed, named, own, possessive, unnamed)
     for text, location in texts if word is not None else ():
         for m in word.finditer(text):
             kind: CitationType = "resolution" if m.group("resolution") else "decision"
@@ -190,34 +186,35 @@ def printed_citations(texts: Sequence[tuple[str, str]], language: str | None, ow
             unnamed = not others and _unnamed(text, m.start(), own, own_word)
             for n in numbers:
                 for number in _numbers(n):
-                    _add(out, known, location, kind, number, n.group(0).strip(), named,
-                         own_word and own == "ga", unnamed, own_word and own == "ecosoc")
+                    _add(out, known, location, kind, number, n.group(0).strip(), named, own, own_word, unnamed)
     return out
 
 
 def _add(out: list[Citation], known: set[tuple[str, str]], location: str, kind: CitationType, number: str,
-         printed: str, named: str | None, assembly_own: bool, unnamed: bool = False, own_council: bool = False) -> None:
+         printed: str, named: str | None, own: str | None, own_word: bool, unnamed: bool) -> None:
     """The citation of `number` where its organ is certain: named, year-shaped (the Council's), the
-    Assembly's own ("its resolution" in an Assembly text), an early number the Council's own ("its
-    resolution 1566 (L)" in a Council text, not in its annex), or session-shaped with no organ
-    named in a Council text (`unnamed`, see `_unnamed`)."""
+    text's own organ's (`own`) where the text says "its" (`own_word`: "its resolution 70/1" in an
+    Assembly text; an early number, "its resolution 1566 (L)", in a Council text outside its
+    annexes), or session-shaped with no organ named in a Council text (`unnamed`, see `_unnamed`)."""
     head = number.split("/")[0]
     year_shaped = head.isdigit() and len(head) == 4  # not "S-10"
     early_number = "(" in number  # "2200 A (XXI)", "1566 (L)": the Assembly's or, before 1978, the Council's
-    assembly = assembly_own or (unnamed and _SESSION_SHAPED.fullmatch(number) is not None)
-    council = own_council and early_number and not location.startswith("annex")  # "sa résolution 8 (I)"
+    assembly = (own_word and own == "ga") or (unnamed and _SESSION_SHAPED.fullmatch(number) is not None)
+    council = own_word and own == "ecosoc" and early_number and not location.startswith("annex")  # "sa résolution 8 (I)"
     organ = named or ("ecosoc" if year_shaped or council else "ga" if assembly else None)
     if organ is None or (year_shaped and organ != "ecosoc") or (organ == "ecosoc" and not (year_shaped or early_number)):
         return
-    conventions = by_key(organ).conventions
-    symbol = symbol_of(by_key(organ), number, kind)  # read as a link to it would be (a part "B" is not)
-    if symbol is None and early_number and conventions is not None:
-        symbol = conventions.symbol(kind, number)  # "E/RES/1566(L)": not in the Council's number format of today
-    early = _EARLY_SYMBOL.match(symbol or "")
-    if early:  # "2200 A (XXI)": A/RES/2200(XXI), whose number a link to it gives as "2200 (XXI)"
-        number = normalise_number(early.group(2))
-    read_as = ("resolution" if early.group(1) == "RES" else "decision") if early else parse_symbol(symbol).kind if symbol else None
-    if symbol and read_as == kind and (location, symbol) not in known:
+    body = by_key(organ)
+    symbol = symbol_of(body, number, kind)  # read as a link to it would be (a part "B" is not)
+    if symbol is None and early_number and body.conventions is not None:
+        symbol = body.conventions.symbol(kind, number)  # "E/RES/1566(L)": not in the Council's number format of today
+    if symbol is None:
+        return
+    early = early_symbol(symbol)
+    if early is not None:  # "2200 A (XXI)": A/RES/2200(XXI), whose number a link to it gives as "2200 (XXI)"
+        read_as, _, number = early
+    else:
+        read_as = parse_symbol(symbol).kind
+    if read_as == kind and (location, symbol) not in known:
         known.add((location, symbol))
-        out.append(Citation(type=kind, text=printed, body=by_key(organ).name, number=number,
-                            symbol=symbol, location=location))
+        out.append(Citation(type=kind, text=printed, body=body.name, number=number, symbol=symbol, location=location))
