@@ -421,3 +421,24 @@ def test_a_fan_in_below_two_is_refused_by_both_merges(tmp_path: Path) -> None:
         runs.merge_to_file(paths, tmp_path / "merged", tmp_path, fan_in=1)  # would never shrink the level
     with pytest.raises(ValueError, match="fan_in"):
         list(runs.merge_runs(paths, tmp_path, fan_in=1))
+
+
+@needs_shared
+def test_files_of_one_symbol_with_one_file_name_in_two_folders_are_all_published(tmp_path: Path) -> None:
+    """../shared's sc-drafts holds S/2024/400 in both tasks, each as a PDF and a JSON record:
+    four files with one symbol and one stem. Each gets a Turtle file of its own; the build once
+    gave the fourth the third's name and stopped with nothing published."""
+    from corpora import REAL
+
+    corpus = tmp_path / "corpus"
+    for task in ("task1/1942", "task2/2531"):
+        folder = corpus / task.replace("/", "_")
+        folder.mkdir(parents=True)
+        for name in ("S_2024_400-EN.pdf", "S_2024_400-EN.json"):
+            shutil.copyfile(REAL / "sc-drafts" / task / name, folder / name)
+    report = build(corpus, tmp_path / "out", jobs=1, progress=False)
+    assert [d.status for d in report.documents] == ["published"] * 4
+    slugs = [d.slug for d in report.documents]
+    assert len(set(slugs)) == 4 and slugs[0] == "S_2024_400"
+    for name in slugs:
+        assert (tmp_path / "out" / "documents" / f"{name}.ttl").is_file()

@@ -276,14 +276,19 @@ def _body(mapped: workers.Mapped) -> dict[str, object]:
 
 def slug(symbol: str | None, path: Path, taken: set[str], language: str | None = None) -> str:
     """documents/{slug}.ttl: the symbol; a language version other than English adds its code
-    (A_RES_78_6.fra), so the six files of one work have six predictable names."""
+    (A_RES_78_6.fra), so the six files of one work have six predictable names. A second file of
+    the same symbol adds its file name's stem; files whose stems are the same too (one draft's
+    PDF and JSON record, in two folders) are numbered in corpus order: no name is given twice."""
     name = (symbol or path.stem).replace("/", "_").replace(" ", "_")
     if language and language != "eng" and symbol:
         name = f"{name}.{language}"
     if name in taken:
         name = f"{name}__{path.stem}"
-    taken.add(name)
-    return name
+    found, n = name, 2
+    while found in taken:
+        found, n = f"{name}_{n}", n + 1
+    taken.add(found)
+    return found
 
 
 def _run(

@@ -103,7 +103,7 @@ def build(
                           sys.stderr.isatty() if progress is None else progress,
                           limits or DocumentLimits.from_settings(), bool(use_cache))
     except OSError as exc:
-        where = exc.filename or out
+        where = exc.filename2 or exc.filename or out  # a link or rename: where it was going
         raise BuildError(f"cannot write {where}: {exc.strerror or exc}; nothing was written, "
                          f"{out} is as it was") from None
 
