@@ -133,7 +133,9 @@ def parse_number(number: str | None, body: str | None = None) -> NumberInfo | No
 
 
 def parse_symbol(symbol: str) -> SymbolInfo:
-    """Read a symbol's series; unknown series give body None and kind "document"."""
+    """Read a symbol's series; unknown series give body None and kind "document". An early
+    text's symbol (A/RES/1145(XII), E/RES/1566(L)) gives its organ and its number as texts cite
+    it, "1145 (XII)", so that a citation by symbol and one by number name the same work."""
     s = " ".join(symbol.split())
     for pattern, body, kind in _PATTERNS:
         m = pattern.match(s)
@@ -151,6 +153,10 @@ def parse_symbol(symbol: str) -> SymbolInfo:
         year = int(groups["year"]) if groups.get("year") else None
         committee = groups.get("committee")
         return SymbolInfo(s, body, kind, session_int, number, year, f"c{committee}" if committee else None)
+    if (early := early_symbol(s)) is not None:  # A/RES/1145(XII): numbered by session before 1976
+        kind, body, number = early
+        session = number.rsplit("(", 1)[1].rstrip(")")
+        return SymbolInfo(s, body, kind, roman_to_int(session) if session.isalpha() else None, number)
     return SymbolInfo(s, None, "document")
 
 
@@ -174,7 +180,7 @@ _EARLY_ORGANS = {"A": "ga", "E": "ecosoc"}
 
 def early_symbol(symbol: str) -> tuple[str, str, str] | None:
     """(kind, organ key, number) of the symbol of an early text, its session in Roman numerals,
-    which `parse_symbol` reads as no series: A/RES/217(III) → ("resolution", "ga", "217 (III)"),
+    which no series of today's describes: A/RES/217(III) → ("resolution", "ga", "217 (III)"),
     E/RES/1566(L) (the Council numbered so before 1978), E/DEC/281(LXIII); None for any other."""
     found = _EARLY_SYMBOL.match(symbol)
     if found is None:

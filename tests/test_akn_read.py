@@ -497,3 +497,18 @@ def test_a_declarations_paragraphs_have_the_verbs_the_text_converter_reads() -> 
     # the ten without one open with a bare verb the declaration reader does not know
     # ("Address", "Explore", "Leverage" …): the text converter reads none there either
     assert [p.num for p in paras if p.verb is None] == ["34", "38", "42", "46", "50", "53", "55", "65", "71", "76"]
+
+
+def test_an_early_resolution_cited_in_six_languages_is_one_work_with_its_printed_date() -> None:
+    """A/RES/78/8 cites "its resolution 1145 (XII) of 14 November 1957"; the undocs.org link
+    names it A/RES/1145(XII), and only the English text prints the date next to it. Each
+    language's citation names the same work, dated as printed (once, an approximate 1957-01-01
+    IRI for five of them: the early symbol was no resolution's)."""
+    registry = WorkRegistry(base=BASE)
+    versions = [read(one(GA78 / lang, "A_RES_78_8-")) for lang in LANGS]
+    for res in versions:
+        registry.add(res)
+    cited = {res.language: {registry.work_for_citation(c, res.body_key, res.body)
+                            for c in res.citations if c.number == "1145 (XII)"} for res in versions}
+    assert cited == {code: {f"{BASE}/akn/un/statement/deliberation/un-ga/1957-11-14/1145_(XII)"}
+                     for code in LANGS.values()}

@@ -155,3 +155,22 @@ def test_an_early_symbol_names_its_kind_organ_and_number(symbol: str, expected: 
     from lod.symbols import early_symbol
 
     assert early_symbol(symbol) == expected
+
+
+@pytest.mark.parametrize(("symbol", "body", "kind", "session", "number"), [
+    ("A/RES/1145(XII)", "ga", "resolution", 12, "1145 (XII)"),
+    ("A/RES/217 (III)", "ga", "resolution", 3, "217 (III)"),
+    ("E/RES/1566(L)", "ecosoc", "resolution", 50, "1566 (L)"),
+    ("E/DEC/281(LXIII)", "ecosoc", "decision", 63, "281 (LXIII)"),
+    ("A/RES/70/174", "ga", "resolution", 70, "70/174"),
+    ("A/78/304", "ga", "document", 78, None),
+])
+def test_a_symbol_of_either_numbering_names_its_organ_and_number(
+    symbol: str, body: str, kind: str, session: int, number: str | None
+) -> None:
+    """An early text's symbol gives the number texts cite it by, so that "A/RES/1145(XII)" and
+    "resolution 1145 (XII)" are one work (they were two IRIs, one of them an approximate date's)."""
+    from lod.symbols import parse_symbol
+
+    info = parse_symbol(symbol)
+    assert (info.body, info.kind, info.session, info.number) == (body, kind, session, number)

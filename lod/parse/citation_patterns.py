@@ -86,7 +86,6 @@ DOCUMENT_SYMBOL_RE = re.compile(
 """A UN document symbol in running text; revisions ("Rev.1") are read whole, unlike lod.symbols.SYMBOL_RE.
 A joint document's second symbol after the hyphen is one too ("A/70/95-S/2015/446"); a symbol
 glued to a word by a hyphen is not."""
-OLD_GA_SYMBOL_RE = re.compile(r"^A/RES/(\d{1,4}\s?\([IVXLC]{1,9}\))$")
 ROMAN_SUFFIX_RE = re.compile(r"\s?\([IVXLC]{1,9}\)")
 
 _RELATIONS: tuple[tuple[str, str], ...] = (

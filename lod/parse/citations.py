@@ -295,12 +295,7 @@ class CitationExtractor:
             info = parse_symbol(symbol)
             body = by_key(info.body).name if info.body else None
             number = info.number
-            old_ga = P.OLD_GA_SYMBOL_RE.match(symbol)
-            if old_ga is not None:  # A/RES/3263(XXIX): the numbering before the 31st session
-                info = dataclasses.replace(info, kind="resolution")
-                body, number = by_key("ga").name, P.normalise_number(old_ga.group(1))
-                symbol = resolution_symbol("ga", number) or symbol
-            elif info.kind == "resolution" and info.body and number:
+            if info.kind == "resolution" and info.body and number:  # also A/RES/3263(XXIX)
                 symbol = resolution_symbol(info.body, number) or symbol
             if info.kind in ("resolution", "decision"):
                 kind: CitationType = "resolution" if info.kind == "resolution" else "decision"

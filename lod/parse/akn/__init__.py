@@ -32,7 +32,7 @@ from lod.parse.akn.repairs import annex_title, stray_preamble, trailing_meeting
 from lod.parse.enrich import add_addressees, add_citations, running_texts
 from lod.parse.errors import ParseError
 from lod.parse.sponsors import parse_sponsors
-from lod.symbols import early_symbol, link_symbol, parse_symbol
+from lod.symbols import link_symbol, parse_symbol
 
 __all__ = ["collection_parts", "looks_like_akn", "read_akn"]
 
@@ -379,10 +379,8 @@ def _link_citations(res: Resolution, links: dict[str, list[Link]], note_links: d
             symbol = link_symbol(link.href)
             if not symbol:
                 continue
-            info = parse_symbol(symbol)
+            info = parse_symbol(symbol)  # also A/RES/217(III), E/RES/1566(L)
             number, kind, body = info.number, info.kind, info.body
-            if (early := early_symbol(symbol)) is not None:  # A/RES/217(III), E/RES/1566(L)
-                kind, body, number = early
             if (location, symbol) in known or (number and (location, number) in known):
                 continue
             known.add((location, symbol))
