@@ -161,6 +161,18 @@ def test_word_resolutions_in_parts_read_each_part() -> None:
     assert res.operative[1].section == "I. Introduction"
 
 
+def test_a_part_adopted_alone_keeps_its_letter() -> None:
+    """A/RES/72/8 B (adopted on 5 July 2018, months after 72/8 of November 2017): "A/RES/72/8 B"
+    on the masthead, "72/8." above the title and "B" above the formula. It was once read as
+    A/RES/72/8 (the letter taken for a short title beside the symbol), and the two texts shared a
+    work's citations and statements."""
+    part_b = parse_file(_one(DOCX, "N1821424.docx"))
+    assert (part_b.symbol, part_b.number, part_b.adoption_date) == ("A/RES/72/8 B", "72/8 B", "2018-07-05")
+    first = parse_file(_one(DOCX, "N1738922.docx"))
+    assert (first.symbol, first.number, first.adoption_date) == ("A/RES/72/8", "72/8", "2017-11-17")
+    assert part_b.preamble[0].verb == "Recalling" and part_b.title == first.title
+
+
 def test_word_markers_typed_as_a_raised_range() -> None:
     res = parse_file(_one(DOCX, "N1738922.docx"))
     assert res.symbol == "A/RES/72/8"

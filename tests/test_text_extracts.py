@@ -8,6 +8,8 @@ notes included: 15 → 188."""
 
 from __future__ import annotations
 
+import pytest
+
 from lod.parse import parse_text
 from lod.parse.furniture import is_furniture
 from lod.parse.readers import detect_layout
@@ -347,3 +349,16 @@ def test_points_whose_labels_a_cleaned_text_lost() -> None:
     points = {p.num: [s.num for s in p.subparagraphs] for p in res.operative}
     assert points["7"] == ["a", "b", "c", "d"] and points["8"] == ["a", "b"]
     assert points["9"] == ["a", "b", "c"]
+
+
+@pytest.mark.parametrize(("line", "symbol", "expected"), [
+    ("A/RES/72/8 B", "A/RES/72/8", "A/RES/72/8 B"),  # a part adopted alone
+    ("United Nations A/RES/72/8 B", "A/RES/72/8", "A/RES/72/8 B"),
+    ("A/RES/72/8 Budget", "A/RES/72/8", "A/RES/72/8"),  # a short title beside the symbol
+    ("A/72/8 B", "A/72/8", "A/72/8"),  # a document, not a resolution: no parts
+    ("S/RES/1373 (2001)", "S/RES/1373 (2001)", "S/RES/1373 (2001)"),
+])
+def test_the_letter_of_a_part_after_a_symbol(line: str, symbol: str, expected: str) -> None:
+    from lod.parse.printedsymbol import with_part
+
+    assert with_part(line, symbol) == expected

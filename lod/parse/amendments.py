@@ -20,7 +20,8 @@ import re
 from dataclasses import dataclass
 
 from lod.model import OperativeParagraph
-from lod.parse.furniture import find_symbol, is_furniture, strip_marks
+from lod.parse.furniture import is_furniture, strip_marks
+from lod.parse.printedsymbol import find_symbol
 
 _WORDS = r"amendments?\s+to\s+(?:the\s+)?(?:revised\s+)?draft\s+(?P<kind>resolution|decision)\b"
 """The words that make a sponsor line an amendment's: "amendment to revised draft resolution"."""

@@ -21,9 +21,9 @@ from lod.parse.furniture import (
     clean_markdown,
     clean_pdf_text,
     clean_plain_extract,
-    is_symbol_line,
     strip_marks,
 )
+from lod.parse.printedsymbol import is_symbol_line
 from lod.parse.joining import Vocabulary
 from lod.parse.rawnotes import notes_before_numbers
 from lod.parse.amendments import Amendment, changes, find_amendment
@@ -334,6 +334,8 @@ def _resolution(
     if body is None and info is not None and info.body:
         body = by_key(info.body).name
     number = head.number or (info.number if info and kind in ("resolution", "decision", "extract") else None)
+    if number and info is not None and info.number and info.number.startswith(number + " "):
+        number = info.number  # "72/8." above the text, "A/RES/72/8 B" on the masthead: part B, adopted alone
     title = head.title
     meta_title = _meta_str(meta, "title")
     if meta_title and (not title or (meta_title.lower().startswith(title.lower()) and len(meta_title) > len(title))):

@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from lod.parse.furniture import MARK_RE, is_furniture, is_symbol_line
+from lod.parse.furniture import MARK_RE, is_furniture
+from lod.parse.printedsymbol import is_symbol_line
 from lod.parse.heading import formula_line
 from lod.parse.joining import Vocabulary, join_lines
 from lod.parse.misread import may_be_misread, misread_number

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from lod.dates import MONTH_NAMES as MONTHS, iso_date
 from lod.model import Resolution, Voting
 from lod.ordinals import ordinal_suffix
-from lod.parse.furniture import find_symbol, is_furniture
+from lod.parse.furniture import is_furniture
+from lod.parse.printedsymbol import find_symbol
 from lod.parse.voters import checked, council_votes, record_votes
 
 _DIGIT = r"[\dIlOi\]]"

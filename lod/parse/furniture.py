@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from lod.dates import MONTH_NAMES
 from lod.parse.joining import join_lines
 from lod.parse.pdf import LOWERED, PAGE_BREAK, PRINTED_RULE
-from lod.symbols import SYMBOL_RE
+from lod.parse.printedsymbol import document_symbol, is_symbol_line
 
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
 MARK_RE = re.compile("\ue000([^\ue001]{1,5})\ue001")
@@ -145,24 +145,6 @@ PAGE_NUMBER = re.compile(rf"^\d{{1,3}}/\d{{1,3}}(?:\s+{_JOB})?$|^GE\.\d{{2}}-\d{
 _FOOTNOTE_START = re.compile(r"^(\d{1,3}|\*{1,3})\s+(\S.*)$")
 
 
-SYMBOL_TOKEN = re.compile(r"\b(?:A|S|E)(?:/[A-Z0-9][A-Za-z0-9.\-]{0,20}){1,6}(?: ?\(\d{4}\))?")
-"""A printed symbol with all its parts (SYMBOL_RE stops before "Rev.1" after "L.2/")."""
-
-
-def find_symbol(text: str) -> str | None:
-    """The first complete symbol in a text, without sentence punctuation after it."""
-    m = SYMBOL_TOKEN.search(text)
-    if m is None or SYMBOL_RE.match(m.group(0)) is None:
-        return None
-    return m.group(0).rstrip(".")
-
-
-def is_symbol_line(line: str) -> bool:
-    """A line holding only a document symbol: a running header (or the masthead's symbol)."""
-    m = SYMBOL_TOKEN.fullmatch(line.strip().rstrip("."))
-    return m is not None and not line.strip().endswith(".")
-
-
 def is_furniture(line: str) -> bool:
     """Job numbers, barcodes and page numbers: never part of the text."""
     s = line.strip()
@@ -177,15 +159,6 @@ _CLOSING_LINE = re.compile(
 )
 """The closing lines ("62nd plenary meeting", "[Adopted without a vote.]"): the end of a last
 page is text again, even when its footnotes were printed above them."""
-
-
-def document_symbol(lines: list[str]) -> str | None:
-    """The symbol of the masthead (or of an extract's first running header): the first one printed."""
-    for line in [x for x in lines if x.strip()][:15]:
-        found = find_symbol(line)
-        if found:
-            return found
-    return None
 
 
 def is_running_header(line: str, symbol: str | None) -> bool:

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from lod.bodies import BODIES, by_name
 from lod.dates import MONTH_NAMES, iso_date
 from lod.parse.agenda import agenda_items
-from lod.parse.furniture import find_symbol, is_furniture, strip_marks
+from lod.parse.furniture import is_furniture, strip_marks
+from lod.parse.printedsymbol import find_symbol, with_part
 from lod.parse.heading import formula_line
 from lod.symbols import SYMBOL_RE
 
@@ -134,7 +135,7 @@ def parse_masthead(lines: list[str]) -> Masthead:
         if head.symbol is None and not line.startswith(("[", "(")):
             found = find_symbol(line)
             if found and len(line) - len(found) < 20 and not NUMBER_TITLE.match(line):
-                head.symbol = found
+                head.symbol = with_part(line, found)
         if head.body is None:
             for name in sorted(organ_names, key=len, reverse=True):
                 if line == name or line.startswith(name + " ") or line == "United Nations " + name:
