@@ -82,3 +82,34 @@ def test_votes_and_subjects_on_the_page(akn_server: Server) -> None:
     assert re.search(r"<summary>In favour \(80\)</summary>", html)
     assert 'href="/id/state/AUS"' in html
     assert "Sustainable Development Goals" in html and "SDG " in html
+    assert "<dt>Dag Hammarskjöld Library authorities</dt>" in html  # its scheme's name, not "dhlauth"
+
+
+def test_an_expression_iri_opens_the_page_in_its_language(akn_server: Server) -> None:
+    """A person following `…/78-6/fra@` from their own data reads the French text, whatever
+    their browser's languages; the RDF formats describe the work with every expression."""
+    response = akn_server.get(f"{WORK_78_6}/fra@", headers={"Accept": "text/html", "Accept-Language": "en"},
+                              allow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["Location"].endswith(f"{WORK_78_6}/data.html?lang=fr")
+    turtle = akn_server.get(f"{WORK_78_6}/ara@", headers={"Accept": "text/turtle"}, allow_redirects=False)
+    assert turtle.headers["Location"].endswith(f"{WORK_78_6}/data.ttl")
+
+
+def test_the_record_is_printed_in_the_page_language(akn_server: Server) -> None:
+    """Each version prints its session, meeting and agenda item in its own language: the English
+    page says "Seventy-eighth session", the French one "Soixante-dix-huitième session" (the
+    English page once showed the Spanish label, the first of six untagged literals)."""
+    def record(lang: str) -> dict[str, str]:
+        html = page(akn_server, f"{WORK_78_6}/data.html?lang={lang}")
+        found = re.search(r'<dl class="record">(.*?)</dl>', html, re.S)
+        assert found is not None
+        return {re.sub(r"<[^>]+>", "", dt): re.sub(r"<[^>]+>", "", dd)
+                for dt, dd in re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", found.group(1))}
+
+    english, french = record("en"), record("fr")
+    assert english["Session"] == "Seventy-eighth session" and french["Session"] == "Soixante-dix-huitième session"
+    assert english["Agenda item"] == "74: Report of the International Criminal Court"
+    assert french["Agenda item"] == "74: Rapport de la Cour pénale internationale"
+    turtle = akn_server.get(f"{WORK_78_6}/data.ttl").text
+    assert '"Seventy-eighth session"@en' in turtle and '"Soixante-dix-huitième session"@fr' in turtle

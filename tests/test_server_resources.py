@@ -46,10 +46,10 @@ def test_work_page_has_an_anchor_per_paragraph(server, published_works) -> None:
 
 def test_component_and_expression_iris_resolve(server, published_works) -> None:
     work = path_of(published_works[0]["work"])
-    for suffix in ("/!main", "/eng@", ""):
+    for suffix, page in (("/!main", "/data.html"), ("/eng@", "/data.html?lang=en"), ("", "/data.html")):
         response = server.get(work + suffix, headers=HTML)
         assert response.status_code == 303, suffix
-        assert response.headers["Location"] == work + "/data.html"
+        assert response.headers["Location"] == work + page  # an expression names its language
     assert server.get(work + "/!main", headers=HTML, allow_redirects=True).url.endswith("/data.html")
 
 

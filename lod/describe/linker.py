@@ -85,9 +85,9 @@ class Linker:
         pairs = self.graph.out.get(key if isinstance(node, str) else node)
         if pairs:
             for pred in LABEL_PREDICATES:
-                for p, value in pairs:
-                    if p == pred:
-                        return text(value)
+                values = [value for p, value in pairs if p == pred]
+                if values:  # an agenda item titled in six languages: English, else the first
+                    return text(min(values, key=lambda v: getattr(v, "language", None) not in ("en", None)))
         if key.startswith(self.base):
             iri = work_iri(key)
             if iri is not None:

@@ -19,6 +19,7 @@ from lod.describe.graph import RDF_TYPE, DescriptionGraph, Term, as_description_
 from lod.describe.linker import Link, Linker, Value, literal_in, literal_text, local_name, qname, work_of
 from lod.describe.adoption import RIGHT_TO_LEFT, LANGUAGE_NAMES, Voting
 from lod.describe.labels import POINTER_PREDICATES
+from lod.describe.record import record_of
 from lod.describe.workfacts import work_facts
 
 TEXT_NAMES = ("text", "content", "value", "chars", "body", "plaintext", "citationtext")
@@ -217,7 +218,7 @@ def work_page(graph: DescriptionGraph | Any, work: str, base: str, lang: str = "
         voting=facts.voting,
         subjects=facts.subjects,
         amends=facts.amends,
-        record=facts.record,
+        record=record_of(graph, facts.linker, work, shown),
     )
 
 

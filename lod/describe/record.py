@@ -36,11 +36,12 @@ def _when(value: str | None) -> str | None:
     return printed_date(value) if value and _ISO_DATE.match(value) else value
 
 
-def record_of(graph: DescriptionGraph, linker: Linker, work: str) -> list[tuple[str, list[Value]]]:
-    """(label, values) rows of the work's record, only those the description has."""
+def record_of(graph: DescriptionGraph, linker: Linker, work: str, lang: str = "en") -> list[tuple[str, list[Value]]]:
+    """(label, values) rows of the work's record, only those the description has; what each
+    language version prints (the session, the meeting, the agenda item's title) in `lang`."""
 
     def literal(*names: str) -> str | None:
-        return literal_text(graph, work, names)
+        return literal_text(graph, work, names, lang)
 
     def linked(name: str) -> list[Link]:
         return sorted((linker.link(o) for p, o in graph.predicate_objects(work) if property_name(p) == name and is_iri(o)),
@@ -54,7 +55,7 @@ def record_of(graph: DescriptionGraph, linker: Linker, work: str) -> list[tuple[
         "meeting": [*([Value(m)] if (m := literal("meeting")) else []),
                     *(Value(link.label, link) for link in linked("meetingrecord"))],
         "session": [Value(s)] if (s := literal("sessionlabel", "session")) else [],
-        "agenda": [_agenda_item(graph, link) for link in linked("agendaitemof")],
+        "agenda": [_agenda_item(graph, link, lang) for link in linked("agendaitemof")],
         "committee": [*(Value(link.label, link) for link in linked("doccommittee")),
                       *(_report(link, literal("reportparagraph")) for link in linked("report"))] if adopted else [],
         "drafted in": [] if adopted else [Value(link.label, link) for link in linked("doccommittee")],
@@ -63,13 +64,15 @@ def record_of(graph: DescriptionGraph, linker: Linker, work: str) -> list[tuple[
     return [(RECORD_LABELS[key], values) for key, values in rows.items() if values]
 
 
-def _agenda_item(graph: DescriptionGraph, link: Link) -> Value:
-    """"68 (c): Promotion and protection of human rights …" (the title where a text prints it)."""
+def _agenda_item(graph: DescriptionGraph, link: Link, lang: str) -> Value:
+    """"68 (c): Promotion and protection of human rights …" (the title where a text prints it,
+    in `lang` where the item has titles in several languages)."""
     number = literal_text(graph, link.iri, ("itemnumber",))
     if number is None and link.iri.endswith(link.label):  # no label in the description: its IRI's last segment
         return Value(link.label.replace("_", " "), link)
-    shown = f"{number}: {link.label}" if number and link.label != number and not link.iri.endswith(link.label) else (number or link.label)
-    return Value(shown, link)
+    title = literal_text(graph, link.iri, ("label",), lang) or link.label
+    shown = f"{number}: {title}" if number and title != number and not link.iri.endswith(title) else (number or title)
+    return Value(shown, Link(link.href, title, link.iri))
 
 
 def _report(link: Link, paragraph: str | None) -> Value:

@@ -4,9 +4,10 @@ A work whose text is in the six official languages has six pages (lod.describe.p
 each made from the same description graph. Most of what a page shows is the same on all six:
 which nodes are its parts and in what order, what each part cites and whom it addresses, the
 sponsors, the metadata table, the votes, the subjects, who cites the work and what it cites,
-the curator notes, the languages. Only the texts, printed numbers and title are the page's
-language's. `work_facts` computes the first kind once per graph and keeps it in the graph's
-`memo`, so the five other pages start from it.
+the curator notes, the languages. Only the texts, printed numbers, title and record (the
+session, meeting and agenda item as each version prints them) are the page's language's.
+`work_facts` computes the first kind once per graph and keeps it in the graph's `memo`, so the
+five other pages start from it.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ import pyoxigraph as ox
 from lod.describe.adoption import Voting, subjects_of, text_languages, voting_of
 from lod.describe.graph import DescriptionGraph, Term, is_iri, property_name, text as term_text
 from lod.describe.linker import Link, Linker, Value, literal_text
-from lod.describe.record import record_of
 
 if TYPE_CHECKING:
     from lod.describe.page import CitedBy, CuratorNote
@@ -48,8 +48,6 @@ class WorkFacts:
     subjects: list[tuple[str, list[Link]]]
     amends: list[Link]
     """The draft an amendment would change (unres:amends)."""
-    record: list[tuple[str, list[Value]]]
-    """How the text came about, in words (lod.describe.record)."""
 
 
 def work_facts(graph: DescriptionGraph, work: str, base: str) -> WorkFacts:
@@ -101,7 +99,6 @@ def _facts(graph: DescriptionGraph, work: str, base: str) -> WorkFacts:
         voting=voting_of(graph, linker, work),
         subjects=subjects_of(graph, linker, work),
         amends=[linker.link(o) for p, o in graph.predicate_objects(work) if property_name(p) == "amends" and is_iri(o)],
-        record=record_of(graph, linker, work),
     )
 
 

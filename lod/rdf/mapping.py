@@ -98,13 +98,13 @@ class _Mapper(ProceedingsMapping, QualityMapping, TableMapping):
             self.add(w, ELI.passed_by, actor)
         self.add(w, UNRES.docCommittee, self.organization(res.committee_organ, res.committee))
         self.add(w, UNRES.session, literal_of(res.session) if res.session is not None else None)
-        self.add(w, UNRES.sessionLabel, res.session_label)
+        self.add(w, UNRES.sessionLabel, self.text(res.session_label))  # as printed: in its language
         for item in res.agenda_items:
             self.add(w, UNRES.agendaItem, item)
         if res.kind != "draft-amendment":  # an amendment's draft is the one it amends: unres:amends
             self.add(w, UNRES.draftSymbol, res.draft_symbol)
             self.add(w, UNRES.reportSymbol, res.report_symbol)
-        self.add(w, UNRES.meeting, res.meeting)
+        self.add(w, UNRES.meeting, self.text(res.meeting))
         if res.symbol:
             self.add(w, RDFS.seeAlso, undocs_iri(res.symbol))
         for sponsor in res.sponsors:

@@ -41,6 +41,7 @@ SCHEME_LABELS: dict[str, str] = {
     "sdg": "Sustainable Development Goals",
     "unbis": "UNBIS Thesaurus",
     "eurovoc": "EuroVoc",
+    "dhlauth": "Dag Hammarskjöld Library authorities",  # names of conferences, programmes, agendas
 }
 
 VOTE_CHOICES: dict[str, URIRef] = {
@@ -141,7 +142,7 @@ class ProceedingsMapping(AgentMapping, CitationMapping):
             self.add(node, UNRES.reportParagraph, step.paragraph)
         res = self.res
         self.add(w, UNRES.reportParagraph, res.report_paragraph)
-        self.add(w, UNRES.distribution, res.distribution)
+        self.add(w, UNRES.distribution, self.text(res.distribution))
         if res.meeting_record:
             record = document_iri(self.base, res.meeting_record)
             self.document(record, res.meeting_record)

@@ -1,6 +1,7 @@
 """Dereferencing: every IRI we mint answers on this server (W3C "Cool URIs", 303 pattern).
 
     {work}, {work}/eng@, {work}/!main      303 → {work}/data.{ext}, ext chosen by Accept
+    {work}/fra@ (and the other languages)  303 → {work}/data.html?lang=fr for HTML: the page in it
     {work}/data.{ttl,jsonld,rdf,nt,html}   200, the description the build wrote (lod.describe)
     any other IRI on our base              303 → /resource.{ext}?iri=… (a browser: its browse page)
     /resource?iri=…                        200 by Accept (Vary), Content-Location /resource.{ext}?iri=…
@@ -33,6 +34,7 @@ from werkzeug.wrappers import Request, Response
 from lod import output
 from lod.describe.paths import browse_path
 from lod.formats import AKN, BY_EXT, DOCUMENT_FORMATS, HTML, RESOURCE_FORMATS, TURTLE, Format
+from lod.rdf.namespaces import language_tag
 from lod.uri import IRIError, WorkIRI
 from lod.web import conneg, manifestations
 from lod.web.dumps import send_build_file as send_file
@@ -101,7 +103,11 @@ def akn(req: Request, rt: Runtime, rest: str) -> Response:
         fmt = _chosen(req)
     if fmt is None or fmt is AKN:
         return not_acceptable()
-    return see_other(f"{work[len(rt.base):]}/{DATA}.{fmt.ext}")
+    # an expression names its language: a person's browser is sent to the page in it (the RDF
+    # formats describe the work with every expression, in one file)
+    lang = language_tag(parsed.lang) if fmt is HTML and parsed.lang else None
+    lang = lang if lang in PAGE_LANGUAGES else None
+    return see_other(f"{work[len(rt.base):]}/{DATA}.{fmt.ext}" + (f"?lang={lang}" if lang else ""))
 
 
 def work_description(req: Request, rt: Runtime, work_path: str, ext: str) -> Response:

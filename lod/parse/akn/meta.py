@@ -39,8 +39,10 @@ VOTE_CHOICES = {
 }
 """`<count refersTo>` values → the four choices of a recorded vote."""
 
-SCHEMES = {"sdgo": "sdg", "sdg": "sdg", "unbis": "unbis", "unbis thesaurus": "unbis", "eurovoc": "eurovoc"}
-"""`<keyword dictionary>` values → scheme. The UN writes the UNBIS Thesaurus two ways."""
+SCHEMES = {"sdgo": "sdg", "sdg": "sdg", "unbis": "unbis", "unbis thesaurus": "unbis", "eurovoc": "eurovoc",
+           "dhlauth": "dhlauth"}
+"""`<keyword dictionary>` values → scheme. The UN writes the UNBIS Thesaurus two ways; DHLAUTH
+is the Dag Hammarskjöld Library's authority file (conferences, programmes, agendas: no IRIs)."""
 
 
 def real_date(value: str | None) -> str | None:
@@ -143,7 +145,7 @@ def subjects(meta: etree._Element | None, warnings: list[str]) -> list[Subject]:
                 continue
             seen.add(key)
             out.append(Subject(scheme, label, href, value if scheme == "sdg" else None, group))
-    for name in sorted(unknown - {"DHLAUTH"}):
+    for name in sorted(unknown):
         warnings.append(f"classification dictionary {name!r} is not a known scheme; its keywords are kept as {name!r} subjects without IRIs")
     return out
 
