@@ -305,6 +305,8 @@ def test_ordinal_words(words: str, number: int | None) -> None:
     ("Calls upon all States", True, "Calls upon"),
     ("Expresses concern regarding", True, "Expresses concern"),
     ("Further decides that", True, "Further decides"),
+    ("Bears in mind the rules governing the duration of missions", True, "Bears in mind"),  # A/RES/75/252
+    ("Greets the ongoing efforts of the Organization", True, "Greets"),  # A/RES/75/12
 ])
 def test_verb_lexicon(text: str, operative: bool, phrase: str) -> None:
     assert verb_phrase(text, operative) == phrase
@@ -316,6 +318,8 @@ def test_join_lines_uses_document_vocabulary() -> None:
     assert join_lines("the socio-", "economic", vocabulary) == "the socioeconomic"
     assert join_lines("the Secretary-", "General") == "the Secretary-General"
     assert join_lines("inter-", "national") == "international"
+    assert join_lines("small and medium-", "sized enterprises") == "small and medium-sized enterprises"
+    assert join_lines("middle-", "income countries") == "middle-income countries"
 
 
 DECISION = """United Nations

@@ -362,3 +362,100 @@ def test_the_letter_of_a_part_after_a_symbol(line: str, symbol: str, expected: s
     from lod.parse.printedsymbol import with_part
 
     assert with_part(line, symbol) == expected
+
+
+# --- raw PDF text as the UN's own extracts print it (wannli/un-docs-downloader's form) --------------
+GA_HEAD = """United Nations
+A/RES/78/250
+General Assembly
+Distr.: General
+28 December 2023
+
+Seventy-eighth session
+Agenda item 163
+Resolution adopted by the General Assembly on 22 December 2023
+[on the report of the Fifth Committee (A/78/660, para. 6)]
+78/250. Financing of the United Nations Multidimensional
+Integrated Stabilization Mission in Mali
+The General Assembly,
+Having considered the report of the Secretary-General,
+"""
+
+
+def test_a_number_alone_under_a_heading_opens_the_next_paragraph() -> None:
+    """A heading that ends without a stop, a blank line, then "2." alone and its text below: the
+    number once went into the paragraph above with the heading."""
+    res = parse_text(GA_HEAD + "\n".join([
+        "1. ", "Endorses the conclusions and recommendations of the Advisory Committee; ", " ", " ",
+        "Revised budget estimates for the period from 1 July 2023 to 30 June 2024 ", " ", " ",
+        "2. ", "Decides to appropriate to the special account the amount of 866,865,700 dollars; ", " ",
+        "Financing of the appropriation ", " ", "3. ", "Decides to apportion among Member States the amount; ",
+    ]), source="a.txt")
+    assert [(p.num, p.section, p.text[:12]) for p in res.operative] == [
+        ("1", None, "Endorses the"),
+        ("2", "Revised budget estimates for the period from 1 July 2023 to 30 June 2024", "Decides to a"),
+        ("3", "Financing of the appropriation", "Decides to a")]
+
+
+def test_a_long_heading_then_the_next_number_without_a_verb() -> None:
+    """"VI. Role of … Countries" (over 200 characters) ⏎ "341. We recall …": the count goes on."""
+    heading = ("Role of the Board of Advisers to the President of the General Assembly on Least Developed "
+               "Countries, Landlocked Developing Countries and Small Island Developing States and the Group "
+               "of Friends of Landlocked Developing Countries")
+    res = parse_text(GA_HEAD + "\n".join([
+        "1. Decides to keep the matter under review; ", " ", f"II. {heading}",
+        "2. The Office of the High Representative will continue to be responsible for support. ",
+    ]), source="a.txt")
+    assert [(p.num, p.section) for p in res.operative] == [("1", None), ("2", f"II. {heading}")]
+
+
+def test_a_short_title_over_two_lines_before_the_symbol_on_an_odd_page() -> None:
+    """The page ends mid-word ("medium-"), the notes, then the running title over two lines and
+    the symbol: the title's first line once joined the paragraph ("medium-Achieving gender …")."""
+    text = GA_HEAD.replace("78/250. Financing of the United Nations Multidimensional\nIntegrated Stabilization Mission in Mali",
+                           "78/250. Financing of the United Nations Multidimensional Integrated\nStabilization Mission in Mali")
+    res = parse_text(text + "\n".join([
+        "1. ", "Invites Member States to support women-led micro-, small and medium-",
+        "__________________", " ", "1  A/78/516. ", "",
+        "Financing of the United Nations Multidimensional Integrated", "Stabilization Mission in Mali",
+        "A/RES/78/250", " ", "3/3", "23-26265 ", " ",
+        "sized enterprises in urban and rural areas; ",
+    ]), source="a.txt")
+    assert res.operative[0].text == ("Invites Member States to support women-led micro-, small and "
+                                     "medium-sized enterprises in urban and rural areas;")
+
+
+def test_an_annex_with_numbers_sections_and_rules_each_alone_on_a_line() -> None:
+    """Annexes of a conference's resolution (A/RES/75/212's form): "1." alone under the annex's
+    title, "I." ⏎ "Organization of work", "A." ⏎ "Plenary meetings", "Rule 1" ⏎ its title ⏎ its text."""
+    res = parse_text(GA_HEAD + "\n".join([
+        "1. Decides to convene the Conference; ", "", "Annex I ", " ", " Provisional agenda of the Conference ", " ",
+        "New York, 22 to 24 March 2023 ", " ", "1. ", "Opening of the Conference. ", "2. ", "Election of the two Presidents. ",
+        "", "Annex II ", " ", " Proposed organization of work of the Conference ", " ",
+        "1. ", "The Conference will be held in New York. ", " ", "I. ", "Organization of work ", " ",
+        "A. ", "Plenary meetings ", " ", "2. ", "The Conference will consist of six plenary meetings. ", " ",
+        "B. ", "Interactive dialogues ", " ", "3. ", "The Conference will include five interactive dialogues. ",
+        "", "Annex III ", " ", " Provisional rules of procedure of the Conference ", " ",
+        "Rule 1 ", " ", "Composition of delegations ", " ", "The delegation of each State shall consist of a head of delegation. ",
+        " ", "Rule 2 ", " ", "Voting rights of the presiding President ", " ", "The presiding President shall not vote. ",
+    ]), source="a.txt")
+    agenda, work, rules = res.annexes
+    assert [(p.num, p.text) for p in agenda.paragraphs] == [("1", "Opening of the Conference."), ("2", "Election of the two Presidents.")]
+    assert [(p.num, p.section) for p in work.paragraphs] == [
+        ("1", None), ("2", "A. Plenary meetings"), ("3", "B. Interactive dialogues")]
+    assert [(p.section, p.text) for p in rules.paragraphs] == [
+        ("Rule 1 Composition of delegations", "The delegation of each State shall consist of a head of delegation."),
+        ("Rule 2 Voting rights of the presiding President", "The presiding President shall not vote.")]
+
+
+def test_a_decimal_number_is_no_note_marker() -> None:
+    """"4.3 billion people" with note 2 still to come: not 4 and note 3 (A/RES/75/232's "4.5
+    billion" took note 5's place, and note 4, glued to "family farming4", lost its own)."""
+    res = parse_text(GA_HEAD.replace("Secretary-General,", "Secretary-General,1") + "\n".join([
+        "Noting that 4.3 billion people depend on food systems for their livelihoods, ",
+        "Welcoming the role of family farming2 in the 2030 Agenda for Sustainable Development,3 ",
+        "1. Decides to keep the matter under review. ", "__________________", "1  A/78/516. ", "2  Resolution 72/239. ",
+        "3  Resolution 70/1. ",
+    ]), source="a.txt")
+    assert [p.footnote_refs for p in res.preamble] == [["1"], [], ["2", "3"]]
+    assert "4.3 billion" in res.preamble[1].text

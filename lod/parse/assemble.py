@@ -10,7 +10,8 @@ from lod.bodies import by_key, by_name, symbol_of
 from lod.dates import iso_date
 from lod.model import Footnote, Resolution
 from lod.uri import note_eid
-from lod.parse.blocks import NUM_START, BlockBuilder
+from lod.parse.blocks import BlockBuilder
+from lod.parse.labels import NUM_START
 from lod.parse.openings import is_complete
 from lod.parse.enrich import add_addressees, add_citations
 from lod.parse.errors import ParseError, not_a_resolution

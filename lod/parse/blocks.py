@@ -10,7 +10,6 @@ line before a capitalised line.
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,17 +18,14 @@ from lod.parse.furniture import MARK_RE, is_furniture
 from lod.parse.printedsymbol import is_symbol_line
 from lod.parse.heading import formula_line
 from lod.parse.joining import Vocabulary, join_lines
+from lod.parse.labels import (NUM_START, PARAGRAPH_NUMBER, POINT_START, RULE_LABEL, SC_POINT_START, restore_lost_labels,
+                              split_run_on)
 from lod.parse.misread import may_be_misread, misread_number
 from lod.parse.openings import MARKER_AFTER_A_RESOLUTION, OPENS_A_NAME, is_complete, opens_with_lexicon_phrase, opens_with_operative_phrase, plain_end
 from lod.parse.verbs import leading_phrase, opens_operative
 
-PARAGRAPH_NUMBER = r"\d{1,6}"
-"""A printed paragraph number: up to six digits (paragraph 1000 and beyond exist in long texts)."""
-NUM_START = re.compile(rf"^({PARAGRAPH_NUMBER})\.(?:\s+|$)")
 AGENDA_ITEM = re.compile(r"^Item (\d{1,3})\.\s+(?=\S)")
 """An agenda item printed with its word: "Item 9.", as decisions list them."""
-POINT_START = re.compile(r"^\(([a-z]{1,2}|[ivxlc]{1,7})\)(?:\s+|$)")
-SC_POINT_START = re.compile(r"^([a-z])\.(?:\s+|$)")
 ROMAN_HEADING = re.compile(r"^([IVXLC]{1,7})\.?(?:\s+([A-Z].*))?$")
 ANNEX_HEADING = re.compile(r"^(?:Annex|ANNEX)(?:\s+([IVXLC]{1,7}|\d{1,2}|[A-Z]))?$")
 PART_LABEL = re.compile(r"^(?:(?:Decision|DECISION|Section|Part|PART) )?([A-Z])\.?(?:\s*\(.{0,300}\))?$")
@@ -65,37 +61,6 @@ def _blank_separated(lines: list[str]) -> bool:
     return opening >= 5 and after_blank >= 0.9 * opening
 
 
-def _restore_lost_labels(blocks: list[str]) -> list[str]:
-    """Points whose labels a cleaned text lost: "7. Requests the Secretary-General …:" ⏎ "To
-    continue the practice …;" ⏎ "To circulate annually …;" ⏎ "(c) To continue consultations …"
-    (A/RES/80/12 as railcar's Markdown prints it): the blocks between a paragraph ending in a
-    colon and a point labelled (b), (c) or (d) that end as points end are that point's
-    predecessors, (a), (b), (c); two or more "To …" blocks after such a paragraph, up to the next
-    numbered one, are its points. A point's own list (a point ending in a colon) is left alone:
-    its labels may be (i), (ii)."""
-    out = list(blocks)
-    for k, block in enumerate(out):
-        label = POINT_START.match(MARK_RE.sub("", block).lstrip("*"))
-        if label is None or label.group(1) not in ("b", "c", "d"):
-            continue
-        lost = ord(label.group(1)) - ord("a")
-        before = [MARK_RE.sub("", b).replace("*", "").strip() for b in out[max(0, k - lost - 1) : k]]
-        if len(before) == lost + 1 and plain_end(before[0]).endswith(":") and not POINT_START.match(before[0]) and all(
-                plain_end(b).endswith((";", ":")) and b[:1].isupper() for b in before[1:]):
-            for j in range(lost):
-                out[k - lost + j] = f"({chr(ord('a') + j)}) {out[k - lost + j]}"
-    for k, block in enumerate(out):  # "8. Encourages Member States:" ⏎ "To inform …;" ⏎ "To continue …;" ⏎ "9. …"
-        plain = MARK_RE.sub("", block).replace("*", "").strip()
-        if not plain_end(plain).endswith(":") or POINT_START.match(plain):
-            continue
-        run = list(itertools.takewhile(lambda b: MARK_RE.sub("", b).lstrip("*").startswith("To "), out[k + 1 :]))
-        after = out[k + 1 + len(run)] if k + 1 + len(run) < len(out) else ""
-        if len(run) >= 2 and (not after or NUM_START.match(MARK_RE.sub("", after).lstrip("*"))):
-            for j in range(len(run)):
-                out[k + 1 + j] = f"({chr(ord('a') + j)}) {out[k + 1 + j]}"
-    return out
-
-
 def marker_only(text: str) -> bool:
     """A paragraph number or point label alone ("1." on its own line in raw PDF text)."""
     if len(text) > 20:
@@ -110,7 +75,13 @@ def is_heading(text: str) -> bool:
     if len(text) > 60:
         return False
     t = text.replace("*", "").strip()
-    return bool(ANNEX_HEADING.match(t) or re.fullmatch(r"[IVXLC]{1,7}\.?", t))
+    return bool(ANNEX_HEADING.match(t) or re.fullmatch(r"[IVXLC]{1,7}\.?", t) or RULE_LABEL.fullmatch(t))
+
+
+def _next_opens(lines: list[str], index: int) -> bool:
+    """The next line with text opens with a capital (or italics), as a paragraph's text does."""
+    following = next((x.strip() for x in lines[index + 1 : index + 4] if x.strip()), "")
+    return following[:1].isupper() or following[:1] == "*"
 
 
 def _next_is_header(lines: list[str], index: int) -> bool:
@@ -118,40 +89,15 @@ def _next_is_header(lines: list[str], index: int) -> bool:
     return bool(following) and (is_symbol_line(following) or is_furniture(following))
 
 
+_TAKES_A_NUMBER = re.compile(r"\b(?:paragraphs?|paras?\.|resolutions?|items?|sections?|chapters?|articles?|rules?|"
+                             r"annex(?:es)?|pages?|No\.|Goals?|targets?|decisions?|and|or|to|through)\s*$", re.IGNORECASE)
+"""Words a number goes on from across a line break ("… in paragraph" ⏎ "12. …")."""
 _GLUED_FOOTNOTE_END = re.compile(r"([,;:.])\s?(\d{1,3})\s*$")
 _OPENING = 600
 """Characters of a growing block read to tell how it opens (its number, or a short heading)."""
 _ITEM_HEADING = re.compile(r"^Items? \d{1,3}(?:,? and (?:its|their) sub-items?\b.*|,? and \d{1,3})?$")
 """An agenda item's heading in a decision that lists items ("Item 110", "Item 114 and its sub-item (a)")."""
 _FUNCTION_WORD_END = re.compile(r"\b(?:and|of|the|to|in|for|or|with|by|on|at|a|an|that)$")
-
-
-_RUN_ON = re.compile(r"(?<=[;.])\s+(?P<heading>[A-Z][a-z]+(?: [a-z]+){0,6}\s+)?(\d{1,3})\.\s+(?=[A-Z])")
-
-
-def split_run_on(lines: list[str]) -> list[str]:
-    """Numbered paragraphs run together on one line ("… reforms; 12. Welcomes …", text whose
-    line breaks were lost): split where the count goes on and an operative verb follows."""
-    out: list[str] = []
-    last = 0
-    for line in lines:
-        if _RUN_ON.search(line) is None:
-            start = NUM_START.match(line.strip())
-            last = int(start.group(1)) if start else last
-            out.append(line)
-            continue
-        start = NUM_START.match(line.strip())
-        last = int(start.group(1)) if start else last
-        pos = 0
-        for m in _RUN_ON.finditer(line):
-            if int(m.group(2)) == last + 1 and opens_operative(line[m.end() :]):
-                out.append(line[pos : m.start()])
-                if m.group("heading"):
-                    out.extend(["", m.group("heading").strip(), ""])  # "Reporting and review": a sub-heading
-                pos = m.start(2)
-                last += 1
-        out.append(line[pos:])
-    return out
 
 
 def _numbered_after(current: str, line: str) -> bool:
@@ -251,6 +197,14 @@ class BlockBuilder:
                 return True
         return False
 
+    def _title_then_header(self, lines: list[str], index: int) -> bool:
+        """The first line of a short title wrapped on two lines that an odd page prints before
+        the symbol ("Achieving gender equality … girls for" ⏎ "realizing all … Goals" ⏎
+        "A/RES/78/150"): the last line of text before it may not end a sentence ("medium-")."""
+        following = [x.strip() for x in lines[index + 1 : index + 5] if x.strip()][:2]
+        return len(following) == 2 and self._is_title_piece(following[0], standalone=False, tail=True) and (
+            is_symbol_line(following[1]) or is_furniture(following[1]))
+
     def _starts_title(self, line: str) -> bool:
         """The first three or more words of a known title."""
         norm = " ".join(line.replace("*", "").replace("-", " ").split()).lower()
@@ -271,7 +225,16 @@ class BlockBuilder:
             if may_be_misread(line):
                 line = misread_number(line, expected, blank or current is None or self._complete(current))
             number = NUM_START.match(MARK_RE.sub("", line).lstrip("*"))
-            numbered_next = bool(number) and int(number.group(1)) == expected and _opens_with_verb(line, number.end())
+            # the next number of the count, before a verb ("4. Encourages") or a capital where the
+            # block above is no reference that could go on with it ("VI. Role of … Countries" ⏎
+            # "341. We recall …"; not "… in paragraph" ⏎ "12. The …")
+            numbered_next = bool(number) and int(number.group(1)) == expected and (
+                _opens_with_verb(line, number.end()) or (current is not None and line[number.end():][:1].isupper()
+                                                         and not _TAKES_A_NUMBER.search(current[-40:])))
+            # "2." alone after a blank line, its text on the next line (raw PDF text), under a
+            # heading or an annex's title that ends without a stop: a paragraph's number
+            lone = blank and bool(number) and not line[number.end():] and int(number.group(1)) in (expected, 1) \
+                and _next_opens(lines, index)
             if is_symbol_line(line) or is_furniture(line):
                 after_header = True
                 continue
@@ -281,7 +244,8 @@ class BlockBuilder:
             # on odd pages), alone between blank lines, or (furniture already stripped) as the
             # start of a title or the rest of one just dropped; elsewhere a line that happens to
             # be part of a title ("development,") is text.
-            placed = after_header or standalone or after_title or _next_is_header(lines, index)
+            placed = after_header or standalone or after_title or _next_is_header(lines, index) or (
+                self._starts_title(line) and self._title_then_header(lines, index))
             # (a title's first words without a blank line before, after words that do not end a
             # paragraph, are the text naming it: "… entry into force of the ⏎ Convention on …")
             loose = blank or current is None or self._complete(current)
@@ -293,7 +257,7 @@ class BlockBuilder:
             after_header = after_title = False
             if current is None:
                 current = line
-            elif numbered_next or self._starts_new(current, line, blank) or self._heading_between(current, line, lines, index):
+            elif numbered_next or lone or self._starts_new(current, line, blank) or self._heading_between(current, line, lines, index):
                 # the printed numbering is stronger evidence than a final punctuation the page
                 # break lost: "4. Encourages" right after paragraph 3 is paragraph 4
                 self.blocks.append(current)
@@ -305,7 +269,7 @@ class BlockBuilder:
             blank = False
         if current is not None:
             self.blocks.append(current)
-        return _restore_lost_labels(self.blocks)
+        return restore_lost_labels(self.blocks)
 
     def _heading_between(self, current: str, line: str, lines: list[str], index: int) -> bool:
         """An unnumbered sub-heading between two paragraphs ("Humanitarian access" before "3.").
@@ -327,8 +291,8 @@ class BlockBuilder:
         if len(text) > 400:
             return False
         plain = MARK_RE.sub("", text).replace("*", "").strip()
-        if is_heading(plain):
-            return True
+        if is_heading(plain) or (self.blocks and RULE_LABEL.fullmatch(self.blocks[-1].strip()) and len(plain) < 150):
+            return True  # also the title under "Rule 10" ("Voting rights of the presiding President")
         if not plain[:1].isupper() or len(plain) > 200 or leading_phrase(plain, operative=False):
             return False
         if _FUNCTION_WORD_END.search(plain) or opens_operative(plain) or opens_with_operative_phrase(plain):

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 _HYPHEN_SUFFIXES = frozenset(
     "up based building making related level term ended laundering led owned specific sensitive free "
-    "wide friendly scale oriented centred centered recorded designed like long fold".split()
+    "wide friendly scale oriented centred centered recorded designed like long fold sized income affected "
+    "intensive".split()  # "medium-⏎sized enterprises", "middle-⏎income countries", "conflict-⏎affected"
 )
 _HYPHEN_PREFIXES = frozenset(
     "non co self anti ex cross well follow open multi pre post quasi semi sub- "

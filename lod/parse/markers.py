@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from lod.parse.furniture import MARK_RE, mark
 
 _GLUED = re.compile(r"(?<=[A-Za-z)\]”’\".,;:])(\d{1,3})(?=[\s,.;:)”’]|$)")
+_DECIMAL_BEFORE = re.compile(r"(?<![\d/.])\d{1,3}\.$")
+"""A number of one to three digits and a point, not the end of a symbol's number ("70/1.")."""
 _AFTER_YEAR = re.compile(r"(?<![\d/])(?:19|20)\d\d(\d{1,2})(?=[\s,.;:)]|$)")
 """A marker glued to a year: "of 19881" is 1988 and footnote 1 (the count must expect it)."""
 _AFTER_COMMA = re.compile(r"(?<=[A-Za-z0-9”’)][,;] )(\d{1,3})(?=\s|[,;.]|$)")
@@ -125,6 +127,8 @@ def resolve_glued(text: str, state: MarkerState) -> str:
             continue  # "C-24/DEC.4": the number of a symbol
         if kind == "glued" and text[start - 1] == "." and _NUMBERED_REFERENCE.search(text[max(0, start - 40) : start]):
             continue  # "target 16.4", "paragraph 2.3": a decimal number of a reference, not 16 and note 4
+        if kind == "glued" and _DECIMAL_BEFORE.search(text[max(0, start - 6) : start]):
+            continue  # "4.5 billion people": a decimal number, not 4 and note 5 (but "resolution 70/1.5")
         if kind == "glued" and text[start - 1].isalpha() and text[start - 1].isupper() and start >= 2 and not text[start - 2].islower() \
                 and not _ACRONYM_BEFORE.search(text[max(0, start - 12) : start]):
             continue  # "G20", "A4": letters and digits of one name; but "INTERPOL1" is the acronym and note 1

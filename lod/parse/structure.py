@@ -12,17 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from lod.model import Annex, OperativeParagraph, PreambularParagraph, Table
-from lod.parse.blocks import (
-    AGENDA_ITEM,
-    ANNEX_HEADING,
-    CLOSING,
-    INTRODUCES_TEXT,
-    NUM_START,
-    PART_LABEL,
-    POINT_START,
-    ROMAN_HEADING,
-    SC_POINT_START,
-)
+from lod.parse.blocks import AGENDA_ITEM, ANNEX_HEADING, CLOSING, INTRODUCES_TEXT, PART_LABEL, ROMAN_HEADING
+from lod.parse.labels import NUM_START, POINT_START, RULE_LABEL, SC_POINT_START
 from lod.parse.decisions import ANNOUNCES_ITEMS, DECISION_VERB
 from lod.parse.furniture import MARK_RE
 from lod.parse.heading import formula_line
@@ -34,7 +25,6 @@ from lod.parse.paragraphs import (
 from lod.parse.tables import state_table
 from lod.parse.verbs import bare_verb_phrase, declaratory_phrase, in_first_person, opens_operative, verb_phrase
 from lod.uri import eid
-
 
 
 @dataclass
@@ -71,7 +61,9 @@ class StructureBuilder:
         self.annex_titles: list[str | None] = []
         self.annex_nums: list[str | None] = []
         self.section: str | None = part
-        self.pending_roman: str | None = None
+        self.pending_label: str | None = None
+        """A label printed alone ("I.", "A.", "Rule 1"): the start of the heading in the next block."""
+        self.annex_letter: str | None = None
         self.sections_hold_preambles = False
         self.part_title = False
         self.expect_annex_title = False
@@ -112,7 +104,7 @@ class StructureBuilder:
         if not self.decision and not self.annex_paras and self._next_part(plain):
             # "B" of a resolution in parts, or a lettered section ("C" after "B", never roman C)
             self.part = self.section = plain.rstrip(".")
-            self.pending_roman = None
+            self.pending_label = None
             self.part_title = True
             return
         if self.part_title and not is_complete(plain) and formula_line(plain) is None and len(plain) < 300:
@@ -195,27 +187,34 @@ class StructureBuilder:
                 self._target.append(Para(None, "", continued=True))
             add_point(self._target[-1], point.group(1), strip_label(block, point.group(0)), point.group(0).strip())
             return
-        roman = ROMAN_HEADING.fullmatch(plain) if not is_complete(plain) else None
+        alone = self.annex_paras and re.fullmatch(r"[A-Z]\.|[IVXLC]{1,7}\.", plain)  # "I." ⏎ "Organization of work"
+        if alone and plain[0] == ("A" if self.annex_letter is None else chr(ord(self.annex_letter) + 1)):
+            self.annex_letter, self.pending_label = plain[0], plain  # "A." ⏎ "Plenary meetings", then "B." (never roman C)
+            return
+        roman = ROMAN_HEADING.fullmatch(plain) if not is_complete(plain) or alone else None
         first = roman is not None and not (self._target or self.preamble_blocks or self.annex_paras or self.extract or self.decision)
-        if roman and (self._target or self.preamble_blocks or first):
+        if roman and (self._target or self.preamble_blocks or first or self.annex_paras):
+            self.annex_letter = None  # each roman section letters its own subsections from A
             # "I" before any paragraph: each section holds its own preamble (A/RES/72/262's
             # "I ⏎ International Public Sector Accounting Standards ⏎ Recalling …")
             self.sections_hold_preambles = self.sections_hold_preambles or first
             self.section = roman.group(0).rstrip(".") if not roman.group(2) else f"{roman.group(1)}. {roman.group(2)}"
-            self.pending_roman = roman.group(1) if not roman.group(2) else None
+            self.pending_label = f"{roman.group(1)}." if not roman.group(2) else None
             return
-        if not is_complete(plain) and (self._target or self.annex_paras or self.pending_roman) and len(plain) < 300:
+        if not is_complete(plain) and (self._target or self.annex_paras or self.pending_label) and len(plain) < 300:
             self.result.part_refs += MARK_RE.findall(block)
             if self.expect_annex_title and self.annex_paras:
                 self.annex_titles[-1] = " ".join(plain.split())
                 self.expect_annex_title = False
-            elif self.pending_roman:
-                self.section = f"{self.pending_roman}. {' '.join(plain.split())}"
-                self.pending_roman = None
+            elif self.pending_label and not RULE_LABEL.fullmatch(plain):
+                self.section = f"{self.pending_label} {' '.join(plain.split())}"
+                self.pending_label = None
             else:
                 self.section = " ".join(plain.split())
+                self.pending_label = self.section if RULE_LABEL.fullmatch(self.section) else None  # "Rule 1" ⏎ its title
             return
         self.expect_annex_title = False
+        self.pending_label = None  # text: a label printed above it had no title
         if (self._target or self.annex_paras) and not (self.extract and self.preamble_blocks and not self.paras):
             target = self._target
             if self.extract and not target:

@@ -66,7 +66,7 @@ _PHRASAL = {
     # verb (lower case) → the fixed continuations it takes, longest first
     "take": ("note", "into account", "into consideration"),
     **{verb: ("upon", "on", "for", "attention") for verb in ("calls", "call", "calling")},
-    **{verb: ("in mind",) for verb in ("bearing", "keeping")},
+    **{verb: ("in mind",) for verb in ("bearing", "keeping", "bears", "keeps")},
     "takes": ("note", "into account", "into consideration", "cognizance"),
     "taking": ("note", "into account", "into consideration"),
     **{verb: _EXPRESSED for verb in ("expresses", "expressing")},
