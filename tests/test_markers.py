@@ -102,3 +102,34 @@ def test_a_marker_glued_to_an_acronym_is_the_note_the_count_expects() -> None:
 )
 def test_a_marker_set_apart_before_a_word_no_count_is_followed_by(text: str, seen: int, read_as: str) -> None:
     assert read(text, seen) == read_as
+
+
+@pytest.mark.parametrize(("text", "seen", "read_as"), [
+    # a marker after a full stop before the next sentence (A/RES/79/233: "the Decade 2014–2024. 11 The combined")
+    ("Declaration on the Right to Development. 5 We recognize that", 4,
+     f"Declaration on the Right to Development. {mark('5')} We recognize that"),
+    ("for the Decade 2014–2024. 6 The combined effects", 5, f"for the Decade 2014–2024. {mark('6')} The combined effects"),
+])
+def test_a_marker_set_apart_after_a_full_stop_before_the_next_sentence(text: str, seen: int, read_as: str) -> None:
+    assert read(text, seen) == read_as
+
+
+@pytest.mark.parametrize(("text", "seen"), [
+    ("as set out in para. 5 The", 4),  # a reference's number
+    ("that 4.5 billion people", 4),  # a decimal number, not 4 and note 5
+])
+def test_a_reference_or_a_decimal_after_a_stop_is_no_marker(text: str, seen: int) -> None:
+    assert read(text, seen) == text
+
+
+def test_a_note_set_apart_after_a_full_stop_in_a_security_council_volume() -> None:
+    """S/RES/39 (1948): "… to be designated by the two so selected. 3 Each …": note 3 ("By its
+    resolution 47 (1948), the Council decided …") was a note without marker."""
+    from corpora import ABSENT, REAL
+    from lod.parse import parse_file
+
+    path = REAL / "sc" / "S_RES_0039_1948_EN_GOLD.txt"
+    if not path.is_file():
+        pytest.skip(ABSENT)
+    res = parse_file(path)
+    assert "3" in res.annexes[0].paragraphs[0].footnote_refs

@@ -459,3 +459,19 @@ def test_a_decimal_number_is_no_note_marker() -> None:
     ]), source="a.txt")
     assert [p.footnote_refs for p in res.preamble] == [["1"], [], ["2", "3"]]
     assert "4.3 billion" in res.preamble[1].text
+
+
+def test_a_note_wrapped_before_a_day_of_the_month_goes_on() -> None:
+    """A/RES/79/202's first note: "… Rio de Janeiro, ⏎ 3 – 14 June 1992, vol. I …" under the rule;
+    the line once became note 3, and the real notes 2 and 3 lost their places (21 notes without
+    markers in that resolution)."""
+    res = parse_text(GA_HEAD.replace("Secretary-General,", "Secretary-General,1") + "\n".join([
+        "Recalling the Johannesburg Declaration,2 and resolution S-19/2,3 ",
+        "1. Decides to keep the matter under review. ", "__________________", " ",
+        "1  Report of the United Nations Conference on Environment and Development, Rio de Janeiro, ",
+        "3 – 14 June 1992, vol. I, Resolutions Adopted by the Conference, resolution 1, annex I. ", " ",
+        "2  Ibid., annex II. ", " ", "3  Resolution S-19/2, annex. ",
+    ]), source="a.txt")
+    assert [(n.marker, n.text[-22:]) for n in res.footnotes] == [
+        ("1", "resolution 1, annex I."), ("2", "Ibid., annex II."), ("3", "olution S-19/2, annex.")]
+    assert [p.footnote_refs for p in res.preamble] == [["1"], ["2", "3"]]

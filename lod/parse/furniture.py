@@ -235,7 +235,7 @@ def clean_pdf_text(text: str) -> Cleaned:
                 out.append(line)
                 continue
             m = _FOOTNOTE_START.match(line.translate(LOWERED))
-            if m and m.group(1) not in notes and _next_note(m.group(1), notes):
+            if m and m.group(1) not in notes and _next_note(m.group(1), notes) and not _wrapped_date(m, current, notes):
                 current = last = m.group(1)
                 notes[current] = m.group(2)
             elif current is not None:
@@ -347,6 +347,15 @@ def _unruled_notes(out: list[str], page_start: int, notes: dict[str, str]) -> No
                 notes[current] = join_lines(notes[current], rest.strip())
         del out[page_start + k :]
         return
+
+
+def _wrapped_date(start: re.Match[str], current: str | None, notes: dict[str, str]) -> bool:
+    """A line of the note above that opens with a day ("… Rio de Janeiro, ⏎ 3 – 14 June 1992, …"):
+    a number that skips the next note's, then a range's dash or a month, below a note cut mid-sentence."""
+    if current is None or not start.group(1).isdigit() or not current.isdigit() or int(start.group(1)) == int(current) + 1:
+        return False
+    rest = start.group(2)
+    return not notes[current].rstrip().endswith(".") and (rest[:1] in "–-" or A_MONTH.match(rest) is not None)
 
 
 def _next_note(marker: str, notes: dict[str, str]) -> bool:

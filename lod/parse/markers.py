@@ -23,9 +23,10 @@ _BEFORE_WORD = re.compile(r"(?<=[A-Za-z][,;] )(\d{1,3})(?=[a-z]{2,})")
 """A marker set apart after a comma and glued to the next word: "the Secretary-General, 2and"."""
 _SPACED = re.compile(r"(?<=[A-Za-z)] )(\d{1,3})(?=\s+[a-z]|[a-z]{2,}|\s*$)")
 """A marker set apart after a word, maybe glued to the next: "the Assembly 3 and", "Weapons 6and"."""
-_AFTER_FULL_STOP = re.compile(r"(?<=[A-Za-z)”’][.] )(\d{1,3})(?=\s*$)")
-"""A marker set apart after the full stop that ends a paragraph: "… in the Pact for the
-Future. 16" (A/80/L.4), only the very number the count expects, never after "para." or "No."."""
+_AFTER_FULL_STOP = re.compile(r"(?<=[A-Za-z\d)”’][.] )(\d{1,3})(?=\s*$|\s+[A-Z])")
+"""A marker set apart after a full stop, at the paragraph's end or before the next sentence: "…
+in the Pact for the Future. 16" (A/80/L.4), "… the Decade 2014–2024. 11 The combined effects"
+(A/RES/79/233), only the very number the count expects, never after "para." or "No."."""
 _SPACED_AFTER_YEAR = re.compile(r"(?<=(?<![\d/])(?:19|20)\d\d )(\d{1,2})(?=\s+[a-z]|\s*$)")
 """A marker set apart after a date's year: "of 24 August 2016 3 and 21 October 2016,4", or ending
 the paragraph whose comma the extract lost ("the report of the Agency for 2022 1", A/RES/78/8); only
