@@ -133,3 +133,14 @@ def test_a_note_set_apart_after_a_full_stop_in_a_security_council_volume() -> No
         pytest.skip(ABSENT)
     res = parse_file(path)
     assert "3" in res.annexes[0].paragraphs[0].footnote_refs
+
+
+@pytest.mark.parametrize(("text", "seen", "read_as"), [
+    # the UN's text extracts leave two spaces after a raised number (A/RES/78/140, 78/180, 79/120)
+    ("to combat tax evasion 5  in response to", 4, f"to combat tax evasion {mark('5')}  in response to"),
+    ("referred to in his previous report 4  in various formats", 3, f"referred to in his previous report {mark('4')}  in various formats"),
+    ("as set out in paragraph 5  of the report", 4, "as set out in paragraph 5  of the report"),  # a reference's number
+    ("more than 5  in", 3, "more than 5  in"),  # not the note the count expects
+])
+def test_a_number_raised_in_the_text_extract_two_spaces_after_it(text: str, seen: int, read_as: str) -> None:
+    assert read(text, seen) == read_as

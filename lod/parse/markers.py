@@ -154,7 +154,10 @@ def resolve_glued(text: str, state: MarkerState) -> str:
             # a plural reference word takes a list ("Goals 6 and 7"): one number and "and" a word or
             # a preposition after it ends the phrase ("the Sustainable Development Goals 6 and to make …")
             lone = word.endswith("s") and state.expects(number) and _ENDS_THE_PHRASE.match(text, end) is not None
-            if (word in _REFERENCE_WORDS and not (ordinal_session or lone)) or not (after_word or lone):
+            # two spaces after it: where the UN's text extracts leave a raised number ("tax evasion 12  in
+            # response", "the Global Compact for Safe, Orderly and Regular Migration 38  take into account")
+            raised = state.expects(number) and text.startswith("  ", end)
+            if (word in _REFERENCE_WORDS and not (ordinal_session or lone)) or not (after_word or lone or raised):
                 continue  # "paragraph 5"; but "at its sixtieth session 5 and" is a session and note 5
         out.append(text[pos:start])
         out.append(mark(number))
