@@ -113,3 +113,14 @@ def test_the_record_is_printed_in_the_page_language(akn_server: Server) -> None:
     assert french["Agenda item"] == "74: Rapport de la Cour pénale internationale"
     turtle = akn_server.get(f"{WORK_78_6}/data.ttl").text
     assert '"Seventy-eighth session"@en' in turtle and '"Soixante-dix-huitième session"@fr' in turtle
+
+
+def test_each_language_links_the_words_it_prints(akn_server: Server) -> None:
+    """A/RES/78/6 recalls resolution 77/6 in every version: the French page links "77/6" in its own
+    text (it once listed the English words "its resolution 77/6" below the French paragraph)."""
+    french = page(akn_server, f"{WORK_78_6}/data.html?lang=fr")
+    assert "its resolution" not in french
+    link = re.search(r'<a class="citation" href="/akn/un/statement/deliberation/un-ga/2022-11-02/77-6"[^>]*>([^<]*)</a>', french)
+    assert link is not None and "77/6" in link.group(1)
+    english = page(akn_server, f"{WORK_78_6}/data.html")
+    assert ">its resolution 77/6</a>" in english

@@ -26,6 +26,9 @@ SYMBOL_PREDICATES: tuple[str, ...] = (
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
+TEXT_NAMES = ("text", "content", "value", "chars", "body", "plaintext", "citationtext")
+"""Names of the properties that hold a part's or a citation's words (lod.describe.page reads by name)."""
+
 POINTER_PREDICATES: frozenset[str] = frozenset({"http://www.w3.org/2000/01/rdf-schema#seeAlso"})
 """Properties whose value is a web page about the subject (undocs.org's copy of a document), not a
 resource of the data: an IRI elsewhere that is only pointed at is not described (its description

@@ -13,16 +13,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-import pyoxigraph as ox
-
-from lod.describe.graph import RDF_TYPE, DescriptionGraph, Term, as_description_graph, is_iri, is_literal, property_name, text as term_text
+from lod.describe.graph import RDF_TYPE, DescriptionGraph, Term, as_description_graph, is_iri, is_literal, text as term_text
 from lod.describe.linker import Link, Linker, Value, literal_in, literal_text, local_name, qname, work_of
 from lod.describe.adoption import RIGHT_TO_LEFT, LANGUAGE_NAMES, Voting
-from lod.describe.labels import POINTER_PREDICATES
+from lod.describe.citing import inline, is_citation, printed_in
+from lod.describe.labels import POINTER_PREDICATES, TEXT_NAMES
 from lod.describe.record import record_of
 from lod.describe.workfacts import work_facts
 
-TEXT_NAMES = ("text", "content", "value", "chars", "body", "plaintext", "citationtext")
 SPONSOR_NAMES = ("sponsor", "docproponent")
 TITLE_NAMES = ("title", "doctitle")
 NUMBER_NAMES = ("number", "num", "marker", "heading")
@@ -114,10 +112,6 @@ class ResourcePage:
     """… keeping this many of each property."""
 
 
-def _is_citing(pred: str) -> bool:
-    """cites, citesWork (unres:, eli:, cito:): not citedBody, citedDate, which describe the citation."""
-    return property_name(pred).startswith("cites")
-
 
 def _natural(eid: str) -> list[object]:
     return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", eid)]
@@ -171,7 +165,7 @@ def work_page(graph: DescriptionGraph | Any, work: str, base: str, lang: str = "
         part.children = _flatten_containers(part.children)
     for eid, part in parts.items():
         part.text = _chapeau(part)
-        part.segments, part.links = _inline(part.text, cited[eid])
+        part.segments, part.links = inline(part.text, printed_in(cited[eid], part.lang))
         part.addressees = facts.addressees[eid]
     roots.sort(key=lambda p: (p.order, _natural(p.eid)))
     roots = _flatten_containers(roots)
@@ -292,49 +286,7 @@ an addressee: UNDO relations), not text to print as a sub-paragraph."""
 
 
 def _is_record(graph: DescriptionGraph, node: Term) -> bool:
-    return _is_citation(graph, node) or any(local_name(t) in RECORD_TYPES for t in graph.objects(node, RDF_TYPE))
-
-
-def _is_citation(graph: DescriptionGraph, node: Term) -> bool:
-    """A citation record (the printed reference and its target), not a part of the text."""
-    return "__cit_" in term_text(node) or any(local_name(t) == "citation" for t in graph.objects(node, RDF_TYPE))
-
-
-def _citations(graph: DescriptionGraph, linker: Linker, node: str, work: str) -> list[tuple[str | None, Link]]:
-    """(printed text, link) of what a part cites: through its citation records when it has
-    them (they carry the words as printed), else its direct `…cites…` links."""
-    found: dict[str, tuple[str | None, Link]] = {}
-    for pred, obj in graph.predicate_objects(node):
-        if type(obj) is ox.Literal or pred == RDF_TYPE:
-            continue
-        if "citation" in property_name(pred) or (isinstance(obj, ox.BlankNode) and _is_citation(graph, obj)):
-            printed = literal_text(graph, obj, TEXT_NAMES)
-            for p2, target in graph.predicate_objects(obj):
-                if isinstance(target, str) and _is_citing(p2):
-                    link = linker.link(target)
-                    found.setdefault(target, (printed, Link(link.href, printed or link.label, link.iri)))  # type: ignore[arg-type]
-    for pred, obj in graph.predicate_objects(node):
-        if isinstance(obj, str) and _is_citing(pred) and obj not in found:
-            found[obj] = (None, linker.link(obj))  # type: ignore[index]
-    return sorted(found.values(), key=lambda tl: (tl[1].label, tl[1].iri))
-
-
-def _inline(text: str, cited: list[tuple[str | None, Link]]) -> tuple[list[tuple[str, Link | None]], list[Link]]:
-    """Make each citation a link where its printed words occur in the text; the rest are listed."""
-    segments: list[tuple[str, Link | None]] = [(text, None)]
-    leftover: list[Link] = []
-    for printed, link in sorted(cited, key=lambda tl: -len(tl[0] or "")):
-        placed = False
-        if printed:
-            for i, (chunk, existing) in enumerate(segments):
-                if existing is None and printed in chunk:
-                    before, _, after = chunk.partition(printed)
-                    segments[i:i + 1] = [(before, None), (printed, link), (after, None)]
-                    placed = True
-                    break
-        if not placed:
-            leftover.append(link)
-    return [(t, l) for t, l in segments if t], sorted(leftover, key=lambda l: (l.label, l.iri))
+    return is_citation(graph, node) or any(local_name(t) in RECORD_TYPES for t in graph.objects(node, RDF_TYPE))
 
 
 def _flatten_containers(parts: list[Part]) -> list[Part]:

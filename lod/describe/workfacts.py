@@ -17,11 +17,13 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from lod.describe.citing import citations
 from lod.describe.adoption import Voting, subjects_of, text_languages, voting_of
 from lod.describe.graph import DescriptionGraph, Term, is_iri, property_name, text as term_text
 from lod.describe.linker import Link, Linker, Value, literal_text
 
 if TYPE_CHECKING:
+    from lod.describe.citing import Cited
     from lod.describe.page import CitedBy, CuratorNote
 
 
@@ -33,8 +35,8 @@ class WorkFacts:
     nodes: dict[str, str]
     """eId → the part's IRI, in the graph's order (records, such as citations, left out)."""
     orders: dict[str, float]
-    cited: dict[str, list[tuple[str | None, Link]]]
-    """eId → (printed words, link) of what the part cites, by label then IRI."""
+    cited: dict[str, list[Cited]]
+    """eId → (printed words by language, link) of what the part cites, by label then IRI."""
     addressees: dict[str, list[Value]]
     sponsors: list[Link]
     metadata: list[tuple[str, list[Value]]]
@@ -75,7 +77,7 @@ def _facts(graph: DescriptionGraph, work: str, base: str) -> WorkFacts:
             orders[eid] = float(order_text) if order_text is not None else float("inf")
         except ValueError:
             orders[eid] = float("inf")
-    cited = {eid: page._citations(graph, linker, node, work) for eid, node in nodes.items()}
+    cited = {eid: citations(graph, linker, node, work) for eid, node in nodes.items()}
     sponsors = [linker.link(o) for p, o in graph.predicate_objects(work)
                 if any(n in property_name(p) for n in page.SPONSOR_NAMES) and isinstance(o, str)]
     sponsors.sort(key=lambda link: (link.label, link.iri))
