@@ -144,3 +144,13 @@ def test_a_note_set_apart_after_a_full_stop_in_a_security_council_volume() -> No
 ])
 def test_a_number_raised_in_the_text_extract_two_spaces_after_it(text: str, seen: int, read_as: str) -> None:
     assert read(text, seen) == read_as
+
+
+@pytest.mark.parametrize(("text", "seen", "read_as"), [
+    ("treaties governing the uses of outer space 5 to give consideration", 4,  # A/RES/76/76
+     f"treaties governing the uses of outer space {mark('5')} to give consideration"),
+    ("to increase it by 5 to ensure", 4, "to increase it by 5 to ensure"),  # "by" takes a count
+    ("from space 5 to 10 per cent", 4, "from space 5 to 10 per cent"),  # a range
+])
+def test_a_marker_after_a_noun_before_to_and_a_verb(text: str, seen: int, read_as: str) -> None:
+    assert read(text, seen) == read_as

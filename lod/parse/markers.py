@@ -40,10 +40,12 @@ symbol, not a symbol and footnote 4 (a resolution number before a marker, "76/27
 _NO_QUANTITY_AFTER = re.compile(r"\s+(?:and|as|with|which|that|for|at|is|are|was|were|has|have|had)\b")
 """A word after a number that no count of things is followed by ("5 million", "3 people"): the
 number before it ends its phrase, a note's marker."""
-_AFTER_A_NOUN = re.compile(r"\s+(?:of\b|(?!hundred\b)[a-z]{3,}ed\b)")
-"""After a noun and a number, "of" or a participle: "the ruling 6 of a federal court", "the ruling 8
-issued on 21 December 2018" (A/RES/79/105): the ruling's note, where a word that takes a count
-stands before the number ("up to 5 of", "the 3 adopted"), or a reference word ("chapter 6 of")."""
+_AFTER_A_NOUN = re.compile(r"\s+(?:of\b|(?!hundred\b)[a-z]{3,}ed\b|to\s+[a-z]{2,}\b)")
+"""After a noun and a number, "of", a participle or "to" and a verb: "the ruling 6 of a federal
+court", "the ruling 8 issued on 21 December 2018" (A/RES/79/105), "the uses of outer space 10 to give
+consideration" (A/RES/76/76): the noun's note, except where a word that takes a count stands before
+the number ("up to 5 of", "the 3 adopted", "by 10 to ensure"), or a reference word ("chapter 6 of");
+"5 to 10" is a range."""
 _TAKES_A_COUNT = frozenset(
     "the to of up than about only some any each least most over under nearly approximately around first last "
     "next those these all by from and or in on at for with top".split()
