@@ -307,6 +307,7 @@ def test_ordinal_words(words: str, number: int | None) -> None:
     ("Further decides that", True, "Further decides"),
     ("Bears in mind the rules governing the duration of missions", True, "Bears in mind"),  # A/RES/75/252
     ("Greets the ongoing efforts of the Organization", True, "Greets"),  # A/RES/75/12
+    ("Remains encouraged by those countries that are allocating", True, "Remains encouraged"),  # A/RES/76/216
 ])
 def test_verb_lexicon(text: str, operative: bool, phrase: str) -> None:
     assert verb_phrase(text, operative) == phrase

@@ -475,3 +475,30 @@ def test_a_note_wrapped_before_a_day_of_the_month_goes_on() -> None:
     assert [(n.marker, n.text[-22:]) for n in res.footnotes] == [
         ("1", "resolution 1, annex I."), ("2", "Ibid., annex II."), ("3", "olution S-19/2, annex.")]
     assert [p.footnote_refs for p in res.preamble] == [["1"], ["2", "3"]]
+
+
+def test_a_short_paragraph_under_its_number_alone_is_no_heading() -> None:
+    """A/RES/74/254's "1." ⏎ "Takes note of the note by the Secretary-General;1" ⏎ "2.": the short
+    line, its marker not yet read, was taken for a sub-heading before paragraph 2, and paragraph 1
+    was left empty (the document failed its shapes: not publishable)."""
+    res = parse_text(GA_HEAD.replace("Having considered the report of the Secretary-General,",
+                                     "Having considered the note by the Secretary-General,1  ") + "\n".join([
+        " ", "1. ", "Takes note of the note by the Secretary-General;1 ", " ", "2. ",
+        "Endorses the conclusions and recommendations of the Advisory Committee; ",
+        "__________________", " ", "1  A/74/546. ",
+    ]), source="a.txt")
+    assert [(p.num, p.text[:40]) for p in res.operative] == [
+        ("1", "Takes note of the note by the Secretary-"),
+        ("2", "Endorses the conclusions and recommendat")]
+
+
+def test_a_lettered_sub_heading_under_a_section_is_no_paragraph_text() -> None:
+    """A/RES/73/273: "I" ⏎ "Conditions of service …" ⏎ "A." ⏎ "Review of pensionable remuneration" ⏎
+    "Approves, with effect from 1 January 2019, …": the heading went into the paragraph's text."""
+    res = parse_text(GA_HEAD + "\n".join([
+        "1. Takes note of the report of the Commission; ", " ", "I ", " ",
+        "Conditions of service applicable to both categories of staff ", " ", "A. ", "Review of pensionable remuneration ",
+        " ", " ", "Approves, with effect from 1 January 2019, the recommendations of the Commission; ",
+    ]), source="a.txt")
+    approves = res.operative[-1]
+    assert approves.text.startswith("Approves, with effect") and approves.section == "A. Review of pensionable remuneration"

@@ -89,6 +89,8 @@ def _next_is_header(lines: list[str], index: int) -> bool:
     return bool(following) and (is_symbol_line(following) or is_furniture(following))
 
 
+_LETTERED_HEADING = re.compile(r"[A-Z]\.\s+[A-Z][^.;:,]{2,140}")
+"""A lettered sub-heading: a letter, then words without a stop or a comma ("A. Base/floor salary scale")."""
 _TAKES_A_NUMBER = re.compile(r"\b(?:paragraphs?|paras?\.|resolutions?|items?|sections?|chapters?|articles?|rules?|"
                              r"annex(?:es)?|pages?|No\.|Goals?|targets?|decisions?|and|or|to|through)\s*$", re.IGNORECASE)
 """Words a number goes on from across a line break ("… in paragraph" ⏎ "12. …")."""
@@ -277,7 +279,7 @@ class BlockBuilder:
         Raw PDF text has no blank line to set it apart; it is short, capitalised, has no
         closing punctuation and the next line opens a numbered paragraph.
         """
-        if not self._complete(current):
+        if not self._complete(current) or marker_only(current):  # "1." alone: its text follows, never a heading
             return False
         plain = MARK_RE.sub("", line).replace("*", "").strip()
         if not plain[:1].isupper() or is_complete(plain) or len(plain.split()) > 12 or leading_phrase(plain, operative=False):
@@ -293,6 +295,8 @@ class BlockBuilder:
         plain = MARK_RE.sub("", text).replace("*", "").strip()
         if is_heading(plain) or (self.blocks and RULE_LABEL.fullmatch(self.blocks[-1].strip()) and len(plain) < 150):
             return True  # also the title under "Rule 10" ("Voting rights of the presiding President")
+        if _LETTERED_HEADING.fullmatch(plain):
+            return True  # "A. Review of pensionable remuneration" under "I ⏎ Conditions of service …"
         if not plain[:1].isupper() or len(plain) > 200 or leading_phrase(plain, operative=False):
             return False
         if _FUNCTION_WORD_END.search(plain) or opens_operative(plain) or opens_with_operative_phrase(plain):

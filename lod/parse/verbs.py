@@ -57,7 +57,8 @@ _ITS = tuple(sorted((f"its {noun}" for noun in _ITS_NOUNS), key=len, reverse=Tru
 """What the UN's italics take into "Reiterates its call upon", "Reaffirming its commitment": the
 stance itself, never its object ("Recalls its resolution" stays "Recalls")."""
 
-_STILL = ("deeply concerned", "gravely concerned", "seriously concerned", "concerned", "convinced", "committed", "seized", "determined", "alarmed")
+_STILL = ("deeply concerned", "gravely concerned", "seriously concerned", "concerned", "convinced", "committed", "seized", "determined", "alarmed",
+          "encouraged")
 """What "Remains" / "Remaining" takes: "Remaining deeply concerned"."""
 
 _STRESS = ("in the strongest possible terms", "in the strongest terms", "unequivocally", "without reservation")
