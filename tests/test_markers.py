@@ -154,3 +154,12 @@ def test_a_number_raised_in_the_text_extract_two_spaces_after_it(text: str, seen
 ])
 def test_a_marker_after_a_noun_before_to_and_a_verb(text: str, seen: int, read_as: str) -> None:
     assert read(text, seen) == read_as
+
+
+@pytest.mark.parametrize(("text", "seen", "read_as"), [
+    ("the Sustainable Development Goals 5  to address inequalities", 4,  # A/RES/78/180
+     f"the Sustainable Development Goals {mark('5')}  to address inequalities"),
+    ("the Sustainable Development Goals 5 to 7", 4, "the Sustainable Development Goals 5 to 7"),  # a range
+])
+def test_a_marker_after_a_plural_reference_word_before_to_and_a_verb(text: str, seen: int, read_as: str) -> None:
+    assert read(text, seen) == read_as

@@ -50,9 +50,11 @@ _TAKES_A_COUNT = frozenset(
     "the to of up than about only some any each least most over under nearly approximately around first last "
     "next those these all by from and or in on at for with top".split()
 )
-_ENDS_THE_PHRASE = re.compile(r"\s+(?:and\s+(?:to\s+)?[a-z]{2,}\b(?!\s+\d)|(?:in|on|by|within|across|among|through|towards)\s+(?!\d))")
+_ENDS_THE_PHRASE = re.compile(r"\s+(?:and\s+(?:to\s+)?[a-z]{2,}\b(?!\s+\d)|(?:in|on|by|within|across|among|through|towards)\s+(?!\d)"
+                              r"|to\s+(?!\d)[a-z]{2,}\b)")
 """After a plural reference word and one number, what ends the phrase there ("Goals 6 and to make",
-"Goals 6 in Central Africa"): the number is a note's marker, where "Goals 6 and 7" is a list."""
+"Goals 6 in Central Africa", "Goals 39  to address", A/RES/78/180): the number is a note's marker,
+where "Goals 6 and 7" is a list and "Goals 3 to 5" a range."""
 _ORDINAL = re.compile(r"(?:first|second|third|th)$", re.IGNORECASE)
 _ACRONYM_BEFORE = re.compile(r"(?<![\w-])[A-Z]{3,}$")
 """An acronym of three capitals or more ("INTERPOL", "NPT") before a glued digit: the note the count
