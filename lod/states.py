@@ -71,10 +71,14 @@ def fold(text: str) -> str:
     return "".join(out)
 
 
+_SPACED_HYPHEN = re.compile(r"(?<=\w) ?- ?(?=\w)")
+
+
 def normalise_name(name: str) -> str:
-    """The key a printed name is looked up by: case, spacing, diacritics and article ignored."""
+    """The key a printed name is looked up by: case, spacing, diacritics and article ignored, and
+    spaces around a hyphen ("Guinea -Bissau", A/RES/75/175's sponsors in the UN's AKN file)."""
     key = " ".join(fold(name).split()).strip(_EDGE_PUNCTUATION).casefold()
-    return _LEADING_ARTICLE.sub("", key)
+    return _LEADING_ARTICLE.sub("", _SPACED_HYPHEN.sub("-", key))
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:

@@ -203,3 +203,13 @@ def test_a_title_that_ends_with_the_organs_name_on_a_line_of_its_own() -> None:
     assert parse_text(text).title == "Observer status for the Forum in the General Assembly"
     kept = parse_text(text.replace(" Observer status for the Forum in the \nGeneral Assembly", "Observer status for the Forum"))
     assert kept.title == "Observer status for the Forum"
+
+
+def test_a_space_beside_a_names_hyphen_is_still_the_state() -> None:
+    """"Guinea -Bissau" in A/RES/75/175's sponsor list (the UN's AKN file): Guinea-Bissau, not
+    Guinea and an unknown "-Bissau"."""
+    from lod.parse.sponsors import parse_sponsors
+    from lod.states import lookup_state
+
+    sponsors = parse_sponsors("Guinea, Guinea -Bissau, Haiti and Timor- Leste")
+    assert [lookup_state(s.name).iso3 for s in sponsors] == ["GIN", "GNB", "HTI", "TLS"]

@@ -41,7 +41,8 @@ def _name_pattern() -> re.Pattern[str]:
     """All known names as one alternation, longest first, matched on folded text."""
     names = [*state_names(), *(n for g in GROUPS for n in (g.name, *g.aliases))]
     alternatives = sorted({fold(n) for n in names}, key=len, reverse=True)
-    body = "|".join(r"\s+".join(re.escape(word) for word in name.split()) for name in alternatives)
+    # "Guinea -Bissau": a space the list puts beside a name's hyphen (A/RES/75/175 in the UN's AKN)
+    body = "|".join(r"\s+".join(re.escape(word).replace(r"\-", r"\s?-\s?") for word in name.split()) for name in alternatives)
     return re.compile(rf"(?:the\s+)?(?:{body})(?![\w-])", re.IGNORECASE)
 
 
