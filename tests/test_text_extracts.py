@@ -502,3 +502,16 @@ def test_a_lettered_sub_heading_under_a_section_is_no_paragraph_text() -> None:
     ]), source="a.txt")
     approves = res.operative[-1]
     assert approves.text.startswith("Approves, with effect") and approves.section == "A. Review of pensionable remuneration"
+
+
+def test_a_word_field_error_in_the_running_header_is_furniture() -> None:
+    """The UN's PDFs of A/RES/72/3 and 72/14 print "Error! No document variable supplied." where
+    the running header's short title should be (a Word field that failed): it was read as a
+    preambular paragraph (72/3: 14 where the Word file has 13)."""
+    assert is_furniture("Error! No document variable supplied. ")
+    assert not is_furniture("Error! This sentence is text.")
+    res = parse_text(GA_HEAD + "\n".join([
+        "Recalling also its resolution 71/253, ", "", "Error! No document variable supplied. ", "2/5 ", "",
+        "Expressing its appreciation to the Secretary-General, ", "1. Decides to keep the matter under review. ",
+    ]), source="a.txt")
+    assert [p.verb for p in res.preamble] == ["Having considered", "Recalling also", "Expressing its appreciation"]

@@ -146,11 +146,17 @@ _FOOTNOTE_START = re.compile(r"^(\d{1,3}|\*{1,3})\s+(\S.*)$")
 
 
 def is_furniture(line: str) -> bool:
-    """Job numbers, barcodes and page numbers: never part of the text."""
+    """Job numbers, barcodes and page numbers: never part of the text; nor a Word field's error
+    printed where a running header's short title should be ("Error! No document variable supplied.")."""
     s = line.strip()
+    if s.startswith("Error!"):
+        return _FIELD_ERROR.match(s) is not None
     if not (s[:1].isdecimal() or s[:1] == "*" or s.startswith("GE.")):  # what all three open with (\d is isdecimal)
         return False
     return bool(JOB_NUMBER.match(s) or BARCODE.match(s) or PAGE_NUMBER.match(s) or _JOB_DATE.match(s))
+
+
+_FIELD_ERROR = re.compile(r"Error! (?:No document variable supplied|Reference source not found|Bookmark not defined)\.$")
 
 
 _CLOSING_LINE = re.compile(
