@@ -24,7 +24,7 @@ def is_citation(graph: DescriptionGraph, node: Term) -> bool:
     return "__cit_" in term_text(node) or any(local_name(t) == "citation" for t in graph.objects(node, RDF_TYPE))
 
 
-def citations(graph: DescriptionGraph, linker: Linker, node: str, work: str) -> list[Cited]:
+def citations(graph: DescriptionGraph, linker: Linker, node: str) -> list[Cited]:
     """(printed text by language, link) of what a part cites: through its citation records when it
     has them (they carry the words as each language version prints them), else its direct
     `…cites…` links."""

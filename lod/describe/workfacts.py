@@ -77,7 +77,7 @@ def _facts(graph: DescriptionGraph, work: str, base: str) -> WorkFacts:
             orders[eid] = float(order_text) if order_text is not None else float("inf")
         except ValueError:
             orders[eid] = float("inf")
-    cited = {eid: citations(graph, linker, node, work) for eid, node in nodes.items()}
+    cited = {eid: citations(graph, linker, node) for eid, node in nodes.items()}
     sponsors = [linker.link(o) for p, o in graph.predicate_objects(work)
                 if any(n in property_name(p) for n in page.SPONSOR_NAMES) and isinstance(o, str)]
     sponsors.sort(key=lambda link: (link.label, link.iri))

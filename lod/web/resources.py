@@ -34,7 +34,6 @@ from werkzeug.wrappers import Request, Response
 from lod import output
 from lod.describe.paths import browse_path
 from lod.formats import AKN, BY_EXT, DOCUMENT_FORMATS, HTML, RESOURCE_FORMATS, TURTLE, Format
-from lod.rdf.namespaces import language_tag
 from lod.uri import IRIError, WorkIRI
 from lod.web import conneg, manifestations
 from lod.web.dumps import send_build_file as send_file
@@ -105,8 +104,7 @@ def akn(req: Request, rt: Runtime, rest: str) -> Response:
         return not_acceptable()
     # an expression names its language: a person's browser is sent to the page in it (the RDF
     # formats describe the work with every expression, in one file)
-    lang = language_tag(parsed.lang) if fmt is HTML and parsed.lang else None
-    lang = lang if lang in PAGE_LANGUAGES else None
+    lang = _ISO639_2.get(parsed.lang or "") if fmt is HTML else None
     return see_other(f"{work[len(rt.base):]}/{DATA}.{fmt.ext}" + (f"?lang={lang}" if lang else ""))
 
 

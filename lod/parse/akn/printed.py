@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 
 from lod.bodies import by_key, symbol_of
 from lod.model import Citation, CitationType
-from lod.symbols import early_symbol, int_to_roman, parse_symbol
+from lod.symbols import int_to_roman, parse_symbol
 
 WORDS: dict[CitationType, dict[str, str]] = {
     "resolution": {
@@ -210,11 +210,9 @@ def _add(out: list[Citation], known: set[tuple[str, str]], location: str, kind: 
         symbol = body.conventions.symbol(kind, number)  # "E/RES/1566(L)": not in the Council's number format of today
     if symbol is None:
         return
-    early = early_symbol(symbol)
-    if early is not None:  # "2200 A (XXI)": A/RES/2200(XXI), whose number a link to it gives as "2200 (XXI)"
-        read_as, _, number = early
-    else:
-        read_as = parse_symbol(symbol).kind
-    if read_as == kind and (location, symbol) not in known:
+    info = parse_symbol(symbol)
+    if early_number and info.number:  # "2200 A (XXI)": A/RES/2200(XXI), whose number a link to it gives as "2200 (XXI)"
+        number = info.number
+    if info.kind == kind and (location, symbol) not in known:
         known.add((location, symbol))
         out.append(Citation(type=kind, text=printed, body=body.name, number=number, symbol=symbol, location=location))
