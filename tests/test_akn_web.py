@@ -37,6 +37,14 @@ def page(server: Server, path: str, **headers: str) -> str:
     return response.text
 
 
+def record_rows(html: str) -> dict[str, str]:
+    """The record at the top of a page (<dl class="record">): label → its values as text."""
+    found = re.search(r'<dl class="record">(.*?)</dl>', html, re.S)
+    assert found is not None
+    return {re.sub(r"<[^>]+>", "", dt): re.sub(r"<[^>]+>", "", dd)
+            for dt, dd in re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", found.group(1))}
+
+
 def test_the_page_switches_between_the_six_languages(akn_server: Server) -> None:
     english = page(akn_server, f"{WORK_78_6}/data.html")
     assert re.search(r'<nav class="languages"[^>]*>', english)
@@ -101,16 +109,12 @@ def test_the_record_is_printed_in_the_page_language(akn_server: Server) -> None:
     page says "Seventy-eighth session", the French one "Soixante-dix-huitième session" (the
     English page once showed the Spanish label, the first of six untagged literals)."""
     def record(lang: str) -> dict[str, str]:
-        html = page(akn_server, f"{WORK_78_6}/data.html?lang={lang}")
-        found = re.search(r'<dl class="record">(.*?)</dl>', html, re.S)
-        assert found is not None
-        return {re.sub(r"<[^>]+>", "", dt): re.sub(r"<[^>]+>", "", dd)
-                for dt, dd in re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", found.group(1))}
+        return record_rows(page(akn_server, f"{WORK_78_6}/data.html?lang={lang}"))
 
     english, french = record("en"), record("fr")
     assert english["Session"] == "Seventy-eighth session" and french["Session"] == "Soixante-dix-huitième session"
     assert english["Agenda item"] == "74: Report of the International Criminal Court"
-    assert french["Agenda item"] == "74: Rapport de la Cour pénale internationale"
+    assert french["Point de l’ordre du jour"] == "74: Rapport de la Cour pénale internationale"
     turtle = akn_server.get(f"{WORK_78_6}/data.ttl").text
     assert '"Seventy-eighth session"@en' in turtle and '"Soixante-dix-huitième session"@fr' in turtle
 
@@ -124,3 +128,31 @@ def test_each_language_links_the_words_it_prints(akn_server: Server) -> None:
     assert link is not None and "77/6" in link.group(1)
     english = page(akn_server, f"{WORK_78_6}/data.html")
     assert ">its resolution 77/6</a>" in english
+
+
+def test_the_page_says_its_own_words_in_the_page_language(akn_server: Server) -> None:
+    """The French page of A/RES/78/6 frames the French text in French (labels, headings, the date
+    as French prints it), the Arabic page in Arabic from right to left, the Chinese in Chinese;
+    the English page keeps the UN's English (lod.describe.i18n). The pages once printed "Adopted
+    on 1 November 2023" and "Operative paragraphs" around every language's text."""
+    english_words = ("Adopted on", "Agenda item", "Operative paragraphs", "Preamble", "All metadata", "Cited by",
+                     "Skip to content", "This page as data:")
+
+    record = record_rows
+
+    french = page(akn_server, f"{WORK_78_6}/data.html?lang=fr")
+    assert french.startswith('<!doctype html>\n<html lang="fr" dir="ltr">')
+    assert record(french)["Date d’adoption"] == "1 novembre 2023"
+    for heading in ("Préambule", "Dispositif", "Toutes les métadonnées", "Aller au contenu"):
+        assert heading in french
+    arabic = page(akn_server, f"{WORK_78_6}/data.html?lang=ar")
+    assert arabic.startswith('<!doctype html>\n<html lang="ar" dir="rtl">')
+    assert record(arabic)["تاريخ الاعتماد"] == "1 نوفمبر 2023" and "الديباجة" in arabic
+    chinese = page(akn_server, f"{WORK_78_6}/data.html?lang=zh")
+    assert record(chinese)["通过日期"] == "2023年11月1日" and "执行部分" in chinese
+    for other in (french, arabic, chinese):
+        assert not [w for w in english_words if w in other]
+    english = page(akn_server, f"{WORK_78_6}/data.html")
+    assert english.startswith('<!doctype html>\n<html lang="en" dir="ltr">')
+    assert record(english)["Adopted on"] == "1 November 2023"
+    assert all(w in english for w in english_words)

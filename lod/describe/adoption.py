@@ -14,6 +14,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from lod.describe.i18n import N_
 from lod.describe.graph import DescriptionGraph, Term, as_description_graph, property_name, text
 
 LANGUAGE_NAMES: dict[str, str] = {"en": "English", "fr": "Français", "es": "Español", "ru": "Русский",
@@ -47,16 +48,16 @@ class Voting:
 
 
 OUTCOME_WORDS: dict[str, str] = {
-    "adopted-recorded-vote": "adopted by a recorded vote",
-    "adopted-without-vote": "adopted without a vote",
-    "adopted-unanimously": "adopted unanimously",
+    "adopted-recorded-vote": N_("adopted by a recorded vote"),
+    "adopted-without-vote": N_("adopted without a vote"),
+    "adopted-unanimously": N_("adopted unanimously"),
 }
 """The model's voting outcomes (lod.model.Voting) as the page says them; a value a source wrote
 that the model does not know is shown as written."""
-_COUNT_NAMES = (("votesinfavour", "In favour"), ("votesagainst", "Against"), ("abstentions", "Abstaining"),
-                ("nonvoting", "Non-voting"))
-_CHOICES = (("voteyes", "In favour"), ("voteno", "Against"), ("voteabstention", "Abstaining"),
-            ("votenonvoting", "Non-voting"))
+_COUNT_NAMES = (("votesinfavour", N_("In favour")), ("votesagainst", N_("Against")), ("abstentions", N_("Abstaining")),
+                ("nonvoting", N_("Non-voting")))
+_CHOICES = (("voteyes", N_("In favour")), ("voteno", N_("Against")), ("voteabstention", N_("Abstaining")),
+            ("votenonvoting", N_("Non-voting")))
 
 
 def voting_of(graph: DescriptionGraph, linker: R.Linker, w: Term) -> Voting | None:
@@ -80,15 +81,15 @@ def voting_of(graph: DescriptionGraph, linker: R.Linker, w: Term) -> Voting | No
 
 DCTERMS_SUBJECT = "http://purl.org/dc/terms/subject"
 SKOS_IN_SCHEME = "http://www.w3.org/2004/02/skos/core#inScheme"
-_SCHEMES = {"http://metadata.un.org/sdg": "Sustainable Development Goals", "http://metadata.un.org/thesaurus": "UNBIS Thesaurus",
-            "http://eurovoc.europa.eu/100141": "EuroVoc"}
+_SCHEMES = {"http://metadata.un.org/sdg": N_("Sustainable Development Goals"), "http://metadata.un.org/thesaurus": N_("UNBIS Thesaurus"),
+            "http://eurovoc.europa.eu/100141": N_("EuroVoc")}
 
 
 def subjects_of(graph: DescriptionGraph, linker: R.Linker, w: Term) -> list[tuple[str, list[R.Link]]]:
     by_scheme: dict[str, list[R.Link]] = defaultdict(list)
     for concept in graph.objects(w, DCTERMS_SUBJECT):
         scheme = graph.first(concept, SKOS_IN_SCHEME)
-        name = (_SCHEMES.get(text(scheme)) or linker.label(scheme)) if scheme is not None else "Subjects"
+        name = (_SCHEMES.get(text(scheme)) or linker.label(scheme)) if scheme is not None else N_("Subjects")
         link = R.Link(text(concept), linker.label(concept), text(concept))  # the scheme's own page
         if link not in by_scheme[name]:
             by_scheme[name].append(link)

@@ -51,12 +51,12 @@ from lod.uri import IRIError, WorkIRI
 
 @lru_cache(maxsize=1)
 def stage_version() -> str:
-    """Part of every input digest: the sha256 of this package's code and templates and of the
+    """Part of every input digest: the sha256 of this package's code, templates and catalogues and of the
     installed libraries' versions (Jinja, pyoxigraph…), so a change to how descriptions are made
     invalidates every one of them."""
     digest = hashlib.sha256(lod.dependency_versions().encode())
     folder = Path(__file__).parent
-    for path in sorted([*folder.glob("*.py"), *folder.glob("templates/*")]):
+    for path in sorted([*folder.glob("*.py"), *folder.glob("templates/*"), *folder.glob("locale/*")]):
         digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
     return digest.hexdigest()
 

@@ -11,11 +11,20 @@ from __future__ import annotations
 
 import math
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from markupsafe import Markup
+
+from lod.describe.i18n import N_
+
+Words = Callable[[str], str]
+"""A page language's gettext: a message of a picture → its words (lod.describe.i18n)."""
+
+
+def _english(message: str) -> str:
+    return message
 
 SVG_NS = "http://www.w3.org/2000/svg"
 PALETTE = ("#0b4f8a", "#b35900", "#2d7d2d", "#8a2d8a", "#a32020", "#4d4d4d", "#006d77", "#7a5c00")
@@ -157,24 +166,26 @@ def _ticks(peak: float) -> list[float]:
 
 
 def citation_graph(centre: Node, cited: Sequence[Node], citing: Sequence[Node], width: int = 760,
-                   limit: int = 14) -> Markup:
+                   limit: int = 14, words: Words = _english) -> Markup:
     """The citation neighbourhood of a document: what cites it on the left, what it cites on the
     right, an arrow for each citation; every node links to its page. Beyond `limit` a side says
-    how many more there are (the full lists are on the page)."""
+    how many more there are (the full lists are on the page). `words` says the picture's words in
+    the page's language (lod.describe.i18n)."""
     rows = max(min(len(cited), limit), min(len(citing), limit), 1)
     row = 26
     height = rows * row + 60
-    desc = (f"{centre.label} cites {len(cited)}: " + ", ".join(n.label for n in cited)
-            + f". Cited by {len(citing)}: " + ", ".join(n.label for n in citing) + ".")
-    svg = _svg(width, height, f"Citations of {centre.label}", desc, "citation-graph")
+    desc = " ".join((words("%(document)s cites %(count)s: %(documents)s.") % {
+        "document": centre.label, "count": len(cited), "documents": ", ".join(n.label for n in cited)},
+        words("Cited by %(count)s: %(documents)s.") % {"count": len(citing), "documents": ", ".join(n.label for n in citing)}))
+    svg = _svg(width, height, words("Citations of %(document)s") % {"document": centre.label}, desc, "citation-graph")
     defs = ET.SubElement(svg, "defs")
     marker = ET.SubElement(defs, "marker", {"id": "arrow", "viewBox": "0 0 10 10", "refX": "10", "refY": "5",
                                             "markerWidth": "7", "markerHeight": "7", "orient": "auto-start-reverse"})
     ET.SubElement(marker, "path", {"d": "M 0 0 L 10 5 L 0 10 z", "fill": "#4d4d4d"})
     box_w, box_h = 200, 20
     cx, cy = width / 2, 30 + rows * row / 2
-    _text(svg, 10, 16, f"Cited by ({len(citing)})", fill="#1b1b1b", **{"font-weight": "bold"})
-    _text(svg, width - 10, 16, f"Cites ({len(cited)})", "end", fill="#1b1b1b", **{"font-weight": "bold"})
+    _text(svg, 10, 16, words("Cited by (%(count)s)") % {"count": len(citing)}, fill="#1b1b1b", **{"font-weight": "bold"})
+    _text(svg, width - 10, 16, words("Cites (%(count)s)") % {"count": len(cited)}, "end", fill="#1b1b1b", **{"font-weight": "bold"})
 
     def column(nodes: Sequence[Node], x: float, towards_centre: bool) -> None:
         shown = nodes[:limit]
@@ -191,7 +202,7 @@ def citation_graph(centre: Node, cited: Sequence[Node], citing: Sequence[Node], 
                                           "rx": "3", "fill": "#eef3f8", "stroke": "#0b4f8a"})
             _text(group, x + box_w / 2, y + 14, _short(node.label, 28), "middle", fill="#0b3d6b")
         if len(nodes) > limit:
-            _text(svg, x + box_w / 2, offset + len(shown) * row + 14, f"and {len(nodes) - limit} more", "middle",
+            _text(svg, x + box_w / 2, offset + len(shown) * row + 14, words("and %(count)s more") % {"count": len(nodes) - limit}, "middle",
                   fill="#1b1b1b")
 
     column(citing, 10, True)
@@ -203,22 +214,24 @@ def citation_graph(centre: Node, cited: Sequence[Node], citing: Sequence[Node], 
 
 
 def state_tiles(states: Sequence[tuple[str, str, str]], chosen: set[str], title: str,
-                columns: int = 16, width: int = 760) -> Markup:
+                columns: int = 16, width: int = 760, words: Words = _english) -> Markup:
     """One tile per Member State (iso3, name, href), the `chosen` ones (e.g. a draft's sponsors)
     filled: how many of the membership stand behind a text, at a glance."""
     tile = (width - 4) / columns
     rows = math.ceil(len(states) / columns)
     height = int(rows * tile * 0.6) + 4
     names = [name for iso3, name, _ in states if iso3 in chosen]
-    desc = f"{len(names)} of {len(states)} Member States: " + ", ".join(names)
+    desc = words("%(count)s of %(total)s Member States: %(states)s") % {
+        "count": len(names), "total": len(states), "states": ", ".join(names)}
+    sponsor = words("%(state)s (sponsor)")
     svg = _svg(width, height, title, desc, "state-tiles")
-    tiles = "".join(_tile(i, iso3, name, href, iso3 in chosen, tile, columns)
+    tiles = "".join(_tile(i, iso3, sponsor % {"state": name} if iso3 in chosen else name, href, iso3 in chosen, tile, columns)
                     for i, (iso3, name, href) in enumerate(states))
     return _markup(svg, tiles, linked=any(href for _, _, href in states))
 
 
 @lru_cache(maxsize=4096)
-def _tile(i: int, iso3: str, name: str, href: str, on: bool, tile: float, columns: int) -> str:
+def _tile(i: int, iso3: str, title: str, href: str, on: bool, tile: float, columns: int) -> str:
     """One State's tile as SVG text: a page of sponsors repeats the same 193 tiles, each in one of
     two states, so each is drawn once per process."""
     holder = ET.Element("g")
@@ -228,7 +241,7 @@ def _tile(i: int, iso3: str, name: str, href: str, on: bool, tile: float, column
                                          "height": f"{tile * 0.6 - 3:.1f}", "rx": "2",
                                          "fill": PALETTE[0] if on else "#f0f0f0",
                                          "stroke": PALETTE[0] if on else "#b0b0b0"})
-    ET.SubElement(rect, "title").text = f"{name}{' (sponsor)' if on else ''}"
+    ET.SubElement(rect, "title").text = title
     _text(group, x + (tile - 3) / 2, y + tile * 0.3 + 2, iso3, "middle",
           fill="#ffffff" if on else "#3d3d3d", **{"font-size": "11"})
     return "".join(ET.tostring(child, encoding="unicode", short_empty_elements=True) for child in holder)
@@ -238,21 +251,26 @@ VOTE_COLOURS = {"yes": "#2d7d2d", "no": "#a32020", "abstention": "#7a5c00", "non
 """One colour per way of voting, each readable with white text on it and against white."""
 
 
-def vote_chart(counts: dict[str, int], title: str, width: int = 640) -> Markup:
+VOTE_WORDS = {"yes": N_("yes"), "no": N_("no"), "abstention": N_("abstention"), "non-voting": N_("non-voting")}
+"""How the chart names each way of voting (translated by `words`)."""
+
+
+def vote_chart(counts: dict[str, int], title: str, width: int = 640, words: Words = _english) -> Markup:
     """A recorded vote as one bar split into yes / no / abstention / non-voting, with the counts
     written in words below it (and in each part wide enough to hold them)."""
     order = [k for k in VOTE_COLOURS if counts.get(k)]
     total = sum(counts[k] for k in order) or 1
-    desc = ", ".join(f"{k}: {counts.get(k, 0)}" for k in VOTE_COLOURS)
+    said = {k: words(VOTE_WORDS[k]) for k in VOTE_COLOURS}
+    desc = ", ".join(f"{said[k]}: {counts.get(k, 0)}" for k in VOTE_COLOURS)
     svg = _svg(width, 70, title, desc, "vote-chart")
     x = 10.0
     for key in order:
         w = (width - 20) * counts[key] / total
         rect = ET.SubElement(svg, "rect", {"x": f"{x:.1f}", "y": "10", "width": f"{w:.1f}", "height": "28",
                                            "fill": VOTE_COLOURS[key]})
-        ET.SubElement(rect, "title").text = f"{key}: {counts[key]}"
+        ET.SubElement(rect, "title").text = f"{said[key]}: {counts[key]}"
         if w > 70:
-            _text(svg, x + w / 2, 29, f"{key} {counts[key]}", "middle", fill="#ffffff")
+            _text(svg, x + w / 2, 29, f"{said[key]} {counts[key]}", "middle", fill="#ffffff")
         x += w
     _text(svg, 10, 60, desc, fill="#1b1b1b")
     return _markup(svg)

@@ -15,7 +15,8 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from lod.describe import pictures
+from lod.describe import i18n, pictures
+from lod.describe.adoption import RIGHT_TO_LEFT
 from lod.describe.page import ResourcePage, WorkPage
 from lod.formats import Format
 
@@ -30,21 +31,25 @@ def static_url(endpoint: str, filename: str = "", **_: Any) -> str:
     return STATIC + filename
 
 
-@lru_cache(maxsize=1)
-def environment() -> Environment:
-    """The templates with the globals a description page uses (the pictures)."""
+@lru_cache(maxsize=None)
+def environment(lang: str = i18n.SOURCE_LANGUAGE) -> Environment:
+    """The templates with the globals a description page uses (the pictures), saying the page's
+    words in `lang` (lod.describe.i18n): one environment per language, so that a template is
+    compiled with its catalogue once per process."""
     # compiled once per process and never looked at again (auto_reload would stat every template
     # at every include: thousands of times per build)
     env = Environment(loader=PackageLoader("lod.describe", "templates"), autoescape=select_autoescape(["html", "xml"]),
-                      auto_reload=False)
+                      auto_reload=False, extensions=["jinja2.ext.i18n"])
+    env.install_gettext_translations(i18n.translations(lang), newstyle=True)  # type: ignore[attr-defined]
     env.globals.update(url_for=static_url, citation_picture=pictures.citation_picture,
-                       vote_picture=pictures.vote_picture)
+                       vote_picture=pictures.vote_picture, page_lang=lang,
+                       page_dir="rtl" if lang in RIGHT_TO_LEFT else "ltr")
     return env
 
 
 def render_work(page: WorkPage, base: str, alternates: list[tuple[str, Format]]) -> str:
     """A resolution's page (work.html), linking `alternates` (url, format)."""
-    return environment().get_template("work.html").render(
+    return environment(i18n.page_language(page.lang)).get_template("work.html").render(
         page=page, alternates=alternates, sponsor_picture=lambda p: pictures.sponsor_picture(p, base))
 
 

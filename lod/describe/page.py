@@ -17,6 +17,7 @@ from lod.describe.graph import RDF_TYPE, DescriptionGraph, Term, as_description_
 from lod.describe.linker import Link, Linker, Value, literal_in, literal_text, local_name, qname, work_of
 from lod.describe.adoption import RIGHT_TO_LEFT, LANGUAGE_NAMES, Voting
 from lod.describe.citing import inline, is_citation, printed_in
+from lod.describe.i18n import N_, gettext, page_language
 from lod.describe.labels import POINTER_PREDICATES, TEXT_NAMES
 from lod.describe.record import record_of
 from lod.describe.workfacts import work_facts
@@ -219,7 +220,8 @@ def work_page(graph: DescriptionGraph | Any, work: str, base: str, lang: str = "
 def _annex_label(graph: DescriptionGraph, node: Any, eid: str, lang: str) -> str:
     """"Annex II: Rules of procedure", as printed (unres:num, unres:heading), else "Annex 1"."""
     num, title = (literal_text(graph, node, ("num",)), literal_in(graph, node, ("heading",), lang)[0]) if node is not None else (None, None)
-    return f"Annex {num or eid.split('_')[-1]}" + (f": {title}" if title else "")
+    annex = gettext(page_language(lang), N_("Annex %(number)s")) % {"number": num or eid.split("_")[-1]}
+    return annex + (f": {title}" if title else "")
 
 
 def _chapeau(part: Part) -> str:

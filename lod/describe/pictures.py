@@ -11,7 +11,7 @@ from functools import lru_cache
 from markupsafe import Markup
 
 from lod.states import all_states
-from lod.describe import charts
+from lod.describe import charts, i18n
 from lod.describe.paths import browse_path
 from lod.describe.page import WorkPage
 
@@ -23,7 +23,7 @@ def citation_picture(page: WorkPage) -> Markup | None:
     centre = charts.Node(page.symbol or page.title, "#", page.iri)
     cites = [charts.Node(link.label, link.href, link.iri) for link in page.cites]
     cited_by = [charts.Node(c.work.label, c.work.href, c.work.iri) for c in page.cited_by]
-    return charts.citation_graph(centre, cites, cited_by)
+    return charts.citation_graph(centre, cites, cited_by, words=_words(page))
 
 
 def sponsor_picture(page: WorkPage, base: str) -> Markup | None:
@@ -33,7 +33,9 @@ def sponsor_picture(page: WorkPage, base: str) -> Markup | None:
         return None
     members = _members(base)
     count = len(chosen & {iso3 for iso3, _, _ in members})
-    return charts.state_tiles(members, chosen, f"Sponsors: {count} of {len(members)} Member States")
+    words = _words(page)
+    title = words("Sponsors: %(count)s of %(total)s Member States") % {"count": count, "total": len(members)}
+    return charts.state_tiles(members, chosen, title, words=words)
 
 
 @lru_cache(maxsize=4)
@@ -55,4 +57,11 @@ def vote_picture(page: WorkPage) -> Markup | None:
               if label.lower() in VOTE_LABELS and str(n).isdigit()}
     if not counts:
         return None
-    return charts.vote_chart(counts, f"Recorded vote on {page.symbol or page.title}")
+    words = _words(page)
+    return charts.vote_chart(counts, words("Recorded vote on %(document)s") % {"document": page.symbol or page.title},
+                             words=words)
+
+
+def _words(page: WorkPage) -> charts.Words:
+    """The gettext of the page's language: the pictures say their words in it."""
+    return i18n.translations(i18n.page_language(page.lang)).gettext

@@ -12,28 +12,29 @@ from __future__ import annotations
 
 import re
 
-from lod.dates import printed_date
+from lod.describe.i18n import N_, gettext, long_date, page_language
 from lod.describe.graph import DescriptionGraph, is_iri, property_name
 from lod.describe.linker import Link, Linker, Value, literal_text
 
 RECORD_LABELS: dict[str, str] = {
-    "organ": "Adopted by",
-    "adopted": "Adopted on",
-    "date": "Dated",
-    "meeting": "Meeting",
-    "session": "Session",
-    "agenda": "Agenda item",
-    "committee": "On the report of",
-    "drafted in": "Committee",
-    "draft": "Draft",
+    "organ": N_("Adopted by"),
+    "adopted": N_("Adopted on"),
+    "date": N_("Dated"),
+    "meeting": N_("Meeting"),
+    "session": N_("Session"),
+    "agenda": N_("Agenda item"),
+    "committee": N_("On the report of"),
+    "drafted in": N_("Committee"),
+    "draft": N_("Draft"),
 }
-"""Each row of the record, in the order shown, and its label on the page."""
+"""Each row of the record, in the order shown, and its label on the page (in English: the page
+says it in its language, lod.describe.i18n)."""
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def _when(value: str | None) -> str | None:
-    return printed_date(value) if value and _ISO_DATE.match(value) else value
+def _when(value: str | None, lang: str) -> str | None:
+    return long_date(value, page_language(lang)) if value and _ISO_DATE.match(value) else value
 
 
 def record_of(graph: DescriptionGraph, linker: Linker, work: str, lang: str = "en") -> list[tuple[str, list[Value]]]:
@@ -47,17 +48,17 @@ def record_of(graph: DescriptionGraph, linker: Linker, work: str, lang: str = "e
         return sorted((linker.link(o) for p, o in graph.predicate_objects(work) if property_name(p) == name and is_iri(o)),
                       key=lambda link: (link.label, link.iri))
 
-    adopted = _when(literal("adoptiondate"))
+    adopted = _when(literal("adoptiondate"), lang)
     rows: dict[str, list[Value]] = {
         "organ": [Value(link.label, link) for link in linked("actor")] if adopted else [],
         "adopted": [Value(adopted)] if adopted else [],
-        "date": [] if adopted else [Value(d) for d in [_when(literal("docdate"))] if d],
+        "date": [] if adopted else [Value(d) for d in [_when(literal("docdate"), lang)] if d],
         "meeting": [*([Value(m)] if (m := literal("meeting")) else []),
                     *(Value(link.label, link) for link in linked("meetingrecord"))],
         "session": [Value(s)] if (s := literal("sessionlabel", "session")) else [],
         "agenda": [_agenda_item(graph, link, lang) for link in linked("agendaitemof")],
         "committee": [*(Value(link.label, link) for link in linked("doccommittee")),
-                      *(_report(link, literal("reportparagraph")) for link in linked("report"))] if adopted else [],
+                      *(_report(link, literal("reportparagraph"), lang) for link in linked("report"))] if adopted else [],
         "drafted in": [] if adopted else [Value(link.label, link) for link in linked("doccommittee")],
         "draft": [Value(link.label, link) for link in linked("draft")],
     }
@@ -75,6 +76,7 @@ def _agenda_item(graph: DescriptionGraph, link: Link, lang: str) -> Value:
     return Value(shown, Link(link.href, title, link.iri))
 
 
-def _report(link: Link, paragraph: str | None) -> Value:
+def _report(link: Link, paragraph: str | None, lang: str) -> Value:
     """"A/77/463/Add.3, para. 29": the report and the paragraph of it that recommends the text."""
-    return Value(f"{link.label}, para. {paragraph}" if paragraph else link.label, link)
+    words = gettext(page_language(lang), N_("%(report)s, para. %(paragraph)s"))
+    return Value(words % {"report": link.label, "paragraph": paragraph} if paragraph else link.label, link)

@@ -66,6 +66,9 @@ def create_app(
     # the description pages' templates are lod.describe's (the build renders them too): one copy
     app.jinja_loader = ChoiceLoader([FileSystemLoader(str(Path(__file__).parent / "templates")),
                                      PackageLoader("lod.describe", "templates")])
+    # their words are gettext messages (lod.describe.i18n): the server's own pages are English
+    app.jinja_env.add_extension("jinja2.ext.i18n")
+    app.jinja_env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
     app.config["MAX_CONTENT_LENGTH"] = config.max_request_bytes
     app.json.sort_keys = False  # type: ignore[attr-defined]
     holder = open_store(config) if store is None else None  # the settings `store` and `engine` choose
