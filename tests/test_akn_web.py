@@ -62,6 +62,7 @@ def test_accept_language_chooses_the_text_and_arabic_reads_right_to_left(akn_ser
     assert texts and all(t == ("ar", "rtl") for t in texts)
     response = akn_server.get(f"{WORK_78_6}/data.html", headers={"Accept-Language": "zh"})
     assert "Accept-Language" in response.headers.get("Vary", "")
+    assert response.headers["Content-Language"] == "zh"
     assert 'lang="zh"' in response.text
 
 

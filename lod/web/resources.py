@@ -125,6 +125,8 @@ def work_description(req: Request, rt: Runtime, work_path: str, ext: str) -> Res
     response = None
     if fmt is HTML and (lang := page_language(req)) != output.DEFAULT_PAGE_LANGUAGE:
         response = send_description(req, rt.data, output.work_description(path, fmt, lang), fmt)
+        if response is not None:  # the page in the language asked (its text and its words)
+            response.content_language.add(lang)
     response = response or send_description(req, rt.data, output.work_description(path, fmt), fmt)
     if response is None:
         abort(404, description=f"No resolution {work} in this dataset.")
