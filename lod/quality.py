@@ -243,7 +243,17 @@ def in_lexicon(phrase: str) -> bool:
     "Reiterates": the italic span carries the verb's object words), read with or without its
     degree words (`DEGREE_WORDS`)."""
     words = _slug(phrase).split("-")
-    return _known_prefix([words, _without_degree(words)]) is not None
+    return _known_prefix([words, _without_degree(words), *_in_third_person(words)]) is not None
+
+
+def _in_third_person(words: list[str]) -> list[list[str]]:
+    """A declaration's "We recall", "We also reiterate" read as the resolution's "Recalls",
+    "Reiterates" (the lexicon names the common first-person forms, "We reaffirm", as concepts of
+    their own; the others are forms of the verb): nothing for a phrase not in the first person."""
+    if words[:1] != ["we"] or len(words) < 2:
+        return []
+    rest = _without_degree(["we", *words[1:]])[1:]
+    return [[rest[0] + ending, *rest[1:]] for ending in ("s", "es")] if rest else []
 
 
 def _known_prefix(readings: list[list[str]]) -> str | None:
@@ -271,7 +281,7 @@ def lexicon_concept(phrase: str) -> str | None:
     concept for: an action is never an IRI the vocabulary does not define."""
     words = _slug(phrase).split("-")
     first = words[0] if words else ""
-    readings = [words, _without_degree(words)]
+    readings = [words, _without_degree(words), *_in_third_person(words)]
     if first in _NARRATED:
         readings.append([_NARRATED[first], *words[1:]])
     elif first:

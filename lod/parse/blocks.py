@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from lod.parse.furniture import MARK_RE, is_furniture
-from lod.parse.printedsymbol import is_symbol_line
+from lod.parse.printedsymbol import SYMBOL_TOKEN, is_symbol_line
 from lod.parse.heading import formula_line
 from lod.parse.joining import Vocabulary, join_lines
 from lod.parse.labels import (NUM_START, PARAGRAPH_NUMBER, POINT_START, RULE_LABEL, SC_POINT_START, restore_lost_labels,
@@ -28,6 +28,10 @@ AGENDA_ITEM = re.compile(r"^Item (\d{1,3})\.\s+(?=\S)")
 """An agenda item printed with its word: "Item 9.", as decisions list them."""
 ROMAN_HEADING = re.compile(r"^([IVXLC]{1,7})\.?(?:\s+([A-Z].*))?$")
 ANNEX_HEADING = re.compile(r"^(?:Annex|ANNEX)(?:\s+([IVXLC]{1,7}|\d{1,2}|[A-Z]))?$")
+_SYMBOL_LAST = re.compile(rf"\s(?:{SYMBOL_TOKEN.pattern})$")
+ANNEX_WITH_TITLE = re.compile(r"^(?:Annex|ANNEX)(?:\s+([IVXLC]{1,7}|\d{1,2}|[A-Z]))?\s+([A-Z][a-z][^;:]*)$")
+"""An annex's heading and its title on one line ("Annex Awaza Political Declaration", a cleaned text
+that joined them): read as one only after the closing lines, where nothing else opens so."""
 PART_LABEL = re.compile(r"^(?:(?:Decision|DECISION|Section|Part|PART) )?([A-Z])\.?(?:\s*\(.{0,300}\))?$")
 """The label of one part of a multi-part text ("A", "Decision B", "Section C", "A (Decision 75/407 … becomes decision 75/407 A)")."""
 CLOSING = re.compile(
@@ -207,6 +211,12 @@ class BlockBuilder:
         return len(following) == 2 and self._is_title_piece(following[0], standalone=False, tail=True) and (
             is_symbol_line(following[1]) or is_furniture(following[1]))
 
+    def _titled_header(self, line: str) -> bool:
+        """An odd page's running header on one line, the short title before the symbol ("Awaza
+        Political Declaration A/RES/80/3", a cleaned text that joined them)."""
+        symbol = _SYMBOL_LAST.search(line)
+        return symbol is not None and symbol.start() > 0 and self._is_title_piece(line[: symbol.start()], standalone=True)
+
     def _starts_title(self, line: str) -> bool:
         """The first three or more words of a known title."""
         norm = " ".join(line.replace("*", "").replace("-", " ").split()).lower()
@@ -237,7 +247,7 @@ class BlockBuilder:
             # heading or an annex's title that ends without a stop: a paragraph's number
             lone = blank and bool(number) and not line[number.end():] and int(number.group(1)) in (expected, 1) \
                 and _next_opens(lines, index)
-            if is_symbol_line(line) or is_furniture(line):
+            if is_symbol_line(line) or is_furniture(line) or self._titled_header(line):
                 after_header = True
                 continue
             next_blank = index + 1 >= len(lines) or not lines[index + 1].strip()

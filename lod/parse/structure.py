@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from lod.model import Annex, OperativeParagraph, PreambularParagraph, Table
-from lod.parse.blocks import AGENDA_ITEM, ANNEX_HEADING, CLOSING, INTRODUCES_TEXT, PART_LABEL, ROMAN_HEADING
+from lod.parse.blocks import AGENDA_ITEM, ANNEX_HEADING, ANNEX_WITH_TITLE, CLOSING, INTRODUCES_TEXT, PART_LABEL, ROMAN_HEADING
 from lod.parse.labels import NUM_START, POINT_START, RULE_LABEL, SC_POINT_START
 from lod.parse.decisions import ANNOUNCES_ITEMS, DECISION_VERB
 from lod.parse.furniture import MARK_RE
@@ -135,11 +135,13 @@ class StructureBuilder:
         if annex and self.expect_annex_title and self.annex_paras and not self.annex_paras[-1]:
             self.annex_nums[-1] = annex.group(1)  # "the following declaration:" then "Annex": one annex
             return
-        if annex:
+        titled = ANNEX_WITH_TITLE.match(plain) if annex is None and self.result.meeting else None
+        if annex or titled:
+            # "Annex ⏎ Awaza Political Declaration", or both on one line after the closing lines
             self.annex_paras.append([])
-            self.annex_titles.append(None)
-            self.annex_nums.append(annex.group(1))
-            self.section, self.expect_annex_title = None, True
+            self.annex_titles.append(" ".join(titled.group(2).split()) if titled else None)
+            self.annex_nums.append((annex or titled).group(1))
+            self.section, self.expect_annex_title = None, titled is None
             return
         num = NUM_START.match(plain)
         point = POINT_START.match(plain) or (SC_POINT_START.match(plain) if self._target else None)

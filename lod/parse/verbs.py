@@ -364,7 +364,8 @@ def verb_phrase(text: str, operative: bool) -> str | None:
 
 _DECLARATORY = re.compile(
     r"^(We|I)\s+((?:(?:also|further|therefore|hereby|firmly|strongly|fully|again|once again|"
-    r"solemnly|reaffirm(?= our)|thus)\s+){0,2})(are|remain|have|will)?\s*([a-z]+)"
+    r"solemnly|reaffirm(?= our)|thus)\s+){0,2})(are|remain|have|will)?\s*"
+    r"((?:deeply|seriously|gravely|profoundly|greatly|extremely|very)\s+)?([a-z]+)"
 )
 
 
@@ -395,5 +396,6 @@ def declaratory_phrase(text: str) -> str | None:
     m = _DECLARATORY.match(plain)
     if not m:
         return None
-    parts = [m.group(1), *(m.group(2).split()), *([m.group(3)] if m.group(3) else []), m.group(4)]
+    parts = [m.group(1), *(m.group(2).split()), *([m.group(3)] if m.group(3) else []), *(m.group(4) or "").split(),
+             m.group(5)]
     return " ".join(parts)
