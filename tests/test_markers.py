@@ -163,3 +163,30 @@ def test_a_marker_after_a_noun_before_to_and_a_verb(text: str, seen: int, read_a
 ])
 def test_a_marker_after_a_plural_reference_word_before_to_and_a_verb(text: str, seen: int, read_as: str) -> None:
     assert read(text, seen) == read_as
+
+
+@pytest.mark.parametrize(
+    ("text", "seen", "read_as"),
+    [
+        # A/C.3/80/L.5: after "5," the number the count expects, then "and" and a word: no list goes on
+        ("doubling the number of children under age 5, 6 and that this increase", 5,
+         f"doubling the number of children under age 5, {mark('6')} and that this increase"),
+        # A/C.3/80/L.8: before "or" and "in order", words no count of things is followed by
+        ("access to a legal adviser 3 or, in the case of need", 2, f"access to a legal adviser {mark('3')} or, in the case of need"),
+        ("a legal aid provider 4 in order to ensure", 3, f"a legal aid provider {mark('4')} in order to ensure"),
+        # A/C.3/80/L.8: glued after a decimal-looking number, a sentence after it
+        ("referred to under model strategy 10.5 Furthermore, States", 4,
+         f"referred to under model strategy 10.{mark('5')} Furthermore, States"),
+    ],
+)
+def test_a_marker_where_a_list_a_quantity_or_a_decimal_could_have_been(text: str, seen: int, read_as: str) -> None:
+    assert read(text, seen) == read_as
+
+
+@pytest.mark.parametrize(("text", "seen"), [
+    ("paragraphs 1, 2 and 3 of the report", 1),  # a list going on, though the count expects 2
+    ("between 3 or 4 States", 2),  # a count before "or" and a number
+    ("a rise of 4.5 billion dollars", 4),  # a decimal before a lower-case word
+])
+def test_a_list_a_quantity_or_a_decimal_stays_text(text: str, seen: int) -> None:
+    assert read(text, seen) == text

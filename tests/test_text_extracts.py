@@ -516,3 +516,18 @@ def test_a_word_field_error_in_the_running_header_is_furniture() -> None:
         "Expressing its appreciation to the Secretary-General, ", "1. Decides to keep the matter under review. ",
     ]), source="a.txt")
     assert [p.verb for p in res.preamble] == ["Having considered", "Recalling also", "Expressing its appreciation"]
+
+
+def test_a_paragraph_number_whose_full_stop_the_extract_lost() -> None:
+    """"25" alone after a blank line, then "Condemns …" (A/C.3/80/L.2 as the UN's text extract
+    prints it): the count's next number, not a page number; a number the count does not expect,
+    or one before words that open no paragraph, stays out."""
+    text = HEAD + "\n".join([
+        "Recalling its resolutions,", "", "1. Takes note of the report;", "", "2",
+        "Condemns without reservation any denial of the Holocaust;", "", "3. Decides to remain seized of the matter.",
+    ])
+    res = parse_text(text, source="a.txt")
+    assert [(p.num, p.verb) for p in res.operative] == [("1", "Takes note"), ("2", "Condemns without reservation"),
+                                                      ("3", "Decides")]
+    other = parse_text(text.replace("\n2\nCondemns", "\n5\nCondemns"), source="a.txt")
+    assert [p.num for p in other.operative] != ["1", "5", "3"] and "5" not in [p.num for p in other.operative]

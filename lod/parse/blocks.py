@@ -88,6 +88,12 @@ def _next_opens(lines: list[str], index: int) -> bool:
     return following[:1].isupper() or following[:1] == "*"
 
 
+def _next_is_operative(lines: list[str], index: int) -> bool:
+    """The next line with text opens with an operative phrase ("Condemns", "Affirms its")."""
+    following = next((x.strip() for x in lines[index + 1 : index + 4] if x.strip()), "")
+    return opens_operative(following.lstrip("*"))
+
+
 def _next_is_header(lines: list[str], index: int) -> bool:
     following = next((x.strip() for x in lines[index + 1 : index + 4] if x.strip()), "")
     return bool(following) and (is_symbol_line(following) or is_furniture(following))
@@ -236,6 +242,8 @@ class BlockBuilder:
                 continue
             if may_be_misread(line):
                 line = misread_number(line, expected, blank or current is None or self._complete(current))
+            if blank and expected > 1 and line == str(expected) and _next_is_operative(lines, index):
+                line += "."  # "25" ⏎ "Condemns without reservation …": the count's next number, its stop lost
             number = NUM_START.match(MARK_RE.sub("", line).lstrip("*"))
             # the next number of the count, before a verb ("4. Encourages") or a capital where the
             # block above is no reference that could go on with it ("VI. Role of … Countries" ⏎

@@ -37,9 +37,10 @@ never adopts a thousand resolutions; the count must expect the number)."""
 _SYMBOL_PART = re.compile(r"/[A-Za-z]+\.$")
 """The end of a document symbol before a glued number: "C-24/DEC.4", "A/77/L.5/Rev.1" are one
 symbol, not a symbol and footnote 4 (a resolution number before a marker, "76/271.4", is digits)."""
-_NO_QUANTITY_AFTER = re.compile(r"\s+(?:and|as|with|which|that|for|at|is|are|was|were|has|have|had)\b")
+_NO_QUANTITY_AFTER = re.compile(r"\s+(?:and|as|with|which|that|for|at|is|are|was|were|has|have|had|or(?!\s+\d)|in\s+order)\b")
 """A word after a number that no count of things is followed by ("5 million", "3 people"): the
-number before it ends its phrase, a note's marker."""
+number before it ends its phrase, a note's marker ("a legal adviser 11 or, in the case …", "a legal
+aid provider 12 in order to", A/C.3/80/L.8)."""
 _AFTER_A_NOUN = re.compile(r"\s+(?:of\b|(?!hundred\b)[a-z]{3,}ed\b|to\s+[a-z]{2,}\b)")
 """After a noun and a number, "of", a participle or "to" and a verb: "the ruling 6 of a federal
 court", "the ruling 8 issued on 21 December 2018" (A/RES/79/105), "the uses of outer space 10 to give
@@ -59,6 +60,9 @@ _ORDINAL = re.compile(r"(?:first|second|third|th)$", re.IGNORECASE)
 _ACRONYM_BEFORE = re.compile(r"(?<![\w-])[A-Z]{3,}$")
 """An acronym of three capitals or more ("INTERPOL", "NPT") before a glued digit: the note the count
 expects, where "G20", "A4" or "CO2" are one name."""
+_LIST_ENDS = re.compile(r"\s+(?:and|or)\s+(?![\d(])[a-z]{2,}")
+"""After a number that would continue a list ("5, 12"), a conjunction and a word: no list goes on there."""
+_SENTENCE_AFTER = re.compile(r" [A-Z][a-z]")
 _NEXT_MARKER = re.compile(r" (\d{1,3})(?=[\s,.;:]|$)")
 """A second marker set apart after a marker ("the Congo, 21 22"): only the number the count expects."""
 _REFERENCE_WORDS = frozenset(
@@ -132,14 +136,19 @@ def resolve_glued(text: str, state: MarkerState) -> str:
             continue  # "C-24/DEC.4": the number of a symbol
         if kind == "glued" and text[start - 1] == "." and _NUMBERED_REFERENCE.search(text[max(0, start - 40) : start]):
             continue  # "target 16.4", "paragraph 2.3": a decimal number of a reference, not 16 and note 4
-        if kind == "glued" and _DECIMAL_BEFORE.search(text[max(0, start - 6) : start]):
-            continue  # "4.5 billion people": a decimal number, not 4 and note 5 (but "resolution 70/1.5")
+        if kind == "glued" and _DECIMAL_BEFORE.search(text[max(0, start - 6) : start]) and not (
+                state.expects(number) and _SENTENCE_AFTER.match(text, end)):
+            # "4.5 billion people": a decimal number, not 4 and note 5 (but "resolution 70/1.5", and
+            # "model strategy 10.24 Furthermore": the number the count expects, a sentence after it)
+            continue
         if kind == "glued" and text[start - 1].isalpha() and text[start - 1].isupper() and start >= 2 and not text[start - 2].islower() \
                 and not _ACRONYM_BEFORE.search(text[max(0, start - 12) : start]):
             continue  # "G20", "A4": letters and digits of one name; but "INTERPOL1" is the acronym and note 1
         listed = re.search(r"(?<!\d)(\d{1,3})[,;] $", text[max(0, start - 6) : start]) if kind == "comma" else None
-        if listed and int(listed.group(1)) < int(number):
-            continue  # "paragraphs 2, 3 and 4": a list going on, not a marker after the 2 ("items 5, 6 and 7, 5 for": one)
+        if listed and int(listed.group(1)) < int(number) and not (state.expects(number) and _LIST_ENDS.match(text, end)):
+            # "paragraphs 2, 3 and 4": a list going on, not a marker after the 2 ("items 5, 6 and 7, 5 for": one);
+            # but "children under age 5, 12 and that this increase": the very number the count expects, no list after it
+            continue
         if kind == "full-stop":
             before = re.findall(r"[A-Za-z]+", text[max(0, start - 30) : start])
             if not state.expects(number) or (before and before[-1].lower() in _REFERENCE_WORDS):
