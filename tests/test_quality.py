@@ -202,3 +202,11 @@ def test_phrases_of_the_older_texts_and_the_councils_drafts_are_in_the_lexicon()
     """Phrases the UN prints that the lexicon lacked: the scans' "Indignant at …", session 76's
     "Applauds" (A/RES/76/16), the British spelling of a Security Council penholder ("Recognises")."""
     assert all(in_lexicon(p) for p in ("Indignant", "Strongly supportive", "Applauds", "Recognises", "Elects", "Thanks", "Heartened"))
+
+
+def test_an_operative_phrase_of_the_third_committee_s_drafts_is_in_the_lexicon() -> None:
+    """"Raises awareness of the fact that …" (A/C.3/80/L.17) was a verb not in the lexicon."""
+    from lod.quality import in_lexicon, lexicon_concept
+
+    assert in_lexicon("Raises") and in_lexicon("Raises awareness of") and lexicon_concept("Raises") == "raises"
+    assert not in_lexicon("Raised")

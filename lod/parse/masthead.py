@@ -114,6 +114,11 @@ NUMBER_TITLE = re.compile(r"^(?:(?:Resolution|Decision) )?((?:ES-|S-)?\d{1,4}/\d
 SPONSOR_END = re.compile(r"^(.*?):\s*(revised )?draft (resolution|decision)\s*$", re.I)
 _DRAFT_ALONE = re.compile(r"^(?:(?:revised )?draft )?(?:resolution|decision)$", re.I)
 _SUBMITTED = re.compile(r"^(?:(?:Revised )?[Dd]raft (resolution|decision)) submitted by (.+)$")
+_ON_THE_BASIS = re.compile(r"on the basis of informal consultations (?:held )?on (?:the )?(?:revised )?draft "
+                           r"(?:resolution|decision)s? (.+)$")
+"""A Vice-Chair's draft names the draft it was made from ("… (Poland), on the basis of informal
+consultations on draft resolution A/C.2/80/L.9"): its `draft_symbol`, as an adopted text's is the
+draft it was adopted from."""
 _COMMITTEE = re.compile(r"^(?:(First|Second|Third|Fourth|Fifth|Sixth) Committee|Special Political and Decolonization Committee.*)$")
 _SKIP = re.compile(r"^(United Nations|Distr\.:.*|Original: .*|Agenda items? .*|Item .* agenda.*|[\w-]+(?: [\w-]+){0,3} session)$")
 
@@ -187,6 +192,8 @@ def parse_masthead(lines: list[str]) -> Masthead:
             end = _statement_end(plain, i)
             head.submitted_lines = range(i, end + 1)
             head.submitted_by = " ".join(" ".join([m.group(2), *plain[i + 1 : end + 1]]).split())
+            basis = _ON_THE_BASIS.search(head.submitted_by)
+            head.draft_symbol = head.draft_symbol or (find_symbol(basis.group(1)) if basis else None)
     for line in plain:
         if head.date is None and not _ADOPTED.search(line) and "–" not in line and "-" not in line.split(" ")[0]:
             m = DATE_RE.search(line)

@@ -204,7 +204,8 @@ class CitationMapping(MapperBase):
     # --- drafts, reports and adopted texts -----------------------------------------------
     def draft_links(self) -> None:
         """Adopted text → its draft and report; draft → the text it became (FRBR transformation);
-        amendment → the draft it would change."""
+        a draft made on the basis of consultations on another → that draft; amendment → the draft
+        it would change."""
         res, w = self.res, self.work
         if res.kind == "draft-amendment":
             self.amended()
@@ -217,7 +218,8 @@ class CitationMapping(MapperBase):
                 target = URIRef(draft.iri.work())
                 self.corpus_work_label(target, draft)
                 self.add(target, FRBR.transformation, w)
-                self.add(w, UNRES.alias, Literal(str(target), datatype=XSD.anyURI))
+                if not res.kind.startswith("draft"):  # a Vice-Chair's draft is no other name of the one it was made from
+                    self.add(w, UNRES.alias, Literal(str(target), datatype=XSD.anyURI))
             else:
                 target = document_iri(self.base, res.draft_symbol)
                 self.document(target, res.draft_symbol)
