@@ -67,3 +67,14 @@ def test_a_draft_outside_the_corpus_is_linked_as_a_un_document() -> None:
     registry = WorkRegistry.from_corpus([later], BASE)
     graph = resolution_graph(later, registry, BASE)
     assert (URIRef(registry.work_for(later).work()), UNRES.draft, URIRef(f"{BASE}/id/document/A-C.2-80-L.9")) in graph
+
+
+def test_a_draft_in_parts_is_titled_above_its_first_part_s_letter() -> None:
+    """"United Nations common system" ⏎ "A" ⏎ "The General Assembly," (A/C.5/80/L.17, a Fifth
+    Committee draft in two parts): the title is the line above the letter, the letter part A's."""
+    text = MASTHEAD.format(number=17, date=24, proponent=(
+        "Draft resolution submitted by the Chair of the Committee following\ninformal consultations"))
+    text = text.replace("\n\nThe General Assembly,", "\n\nA\n\nThe General Assembly,", 1)
+    res = parse_text(text.replace("A/C.2/80/L.17", "A/C.5/80/L.17"), source="A_C.5_80_L.17.txt")
+    assert res.title == "Follow-up to and implementation of the outcomes of the International Conferences on Financing for Development"
+    assert res.draft_symbol is None and [p.section for p in res.operative] == ["A"]

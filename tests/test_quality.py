@@ -205,8 +205,10 @@ def test_phrases_of_the_older_texts_and_the_councils_drafts_are_in_the_lexicon()
 
 
 def test_an_operative_phrase_of_the_third_committee_s_drafts_is_in_the_lexicon() -> None:
-    """"Raises awareness of the fact that …" (A/C.3/80/L.17) was a verb not in the lexicon."""
+    """"Raises awareness of the fact that …" (A/C.3/80/L.17) was a verb not in the lexicon, "Promotes the use of …"
+    (A/C.2/80/L.21) read as a misspelt "Proposes"."""
     from lod.quality import in_lexicon, lexicon_concept
 
     assert in_lexicon("Raises") and in_lexicon("Raises awareness of") and lexicon_concept("Raises") == "raises"
     assert not in_lexicon("Raised")
+    assert in_lexicon("Promotes") and lexicon_concept("Promotes the use of digital technologies") == "promotes"  # A/C.2/80/L.21

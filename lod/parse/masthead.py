@@ -114,6 +114,8 @@ NUMBER_TITLE = re.compile(r"^(?:(?:Resolution|Decision) )?((?:ES-|S-)?\d{1,4}/\d
 SPONSOR_END = re.compile(r"^(.*?):\s*(revised )?draft (resolution|decision)\s*$", re.I)
 _DRAFT_ALONE = re.compile(r"^(?:(?:revised )?draft )?(?:resolution|decision)$", re.I)
 _SUBMITTED = re.compile(r"^(?:(?:Revised )?[Dd]raft (resolution|decision)) submitted by (.+)$")
+_PART_ALONE = re.compile(r"[A-H]")
+"""The letter of a text's first part printed between its title and its formula."""
 _ON_THE_BASIS = re.compile(r"on the basis of informal consultations (?:held )?on (?:the )?(?:revised )?draft "
                            r"(?:resolution|decision)s? (.+)$")
 """A Vice-Chair's draft names the draft it was made from ("… (Poland), on the basis of informal
@@ -340,9 +342,10 @@ def _title_before_formula(plain: list[str], head: Masthead) -> str | None:
                 break
             continue
         if not line:
-            if collected:
-                break
-            continue
+            if collected == [] or _PART_ALONE.fullmatch(" ".join(collected)):
+                collected = []  # "United Nations common system" ⏎ "A" ⏎ "The General Assembly,": part A's letter
+                continue
+            break
         if _structural(line, head) and not (line in (head.body, head.committee) and index
                                             and _WRAPS_ON.search(plain[index - 1])):
             if collected and line.endswith(":") and not _INTRODUCTION.search(line):
