@@ -177,6 +177,8 @@ def test_a_marker_after_a_plural_reference_word_before_to_and_a_verb(text: str, 
         # A/C.3/80/L.8: glued after a decimal-looking number, a sentence after it
         ("referred to under model strategy 10.5 Furthermore, States", 4,
          f"referred to under model strategy 10.{mark('5')} Furthermore, States"),
+        # A/RES/80/129: run into the next word after a reference word, which a reference's number never is
+        ("and all previous resolutions 3on the follow-up", 2, f"and all previous resolutions {mark('3')}on the follow-up"),
     ],
 )
 def test_a_marker_where_a_list_a_quantity_or_a_decimal_could_have_been(text: str, seen: int, read_as: str) -> None:
@@ -187,6 +189,7 @@ def test_a_marker_where_a_list_a_quantity_or_a_decimal_could_have_been(text: str
     ("paragraphs 1, 2 and 3 of the report", 1),  # a list going on, though the count expects 2
     ("between 3 or 4 States", 2),  # a count before "or" and a number
     ("a rise of 4.5 billion dollars", 4),  # a decimal before a lower-case word
+    ("at the 3rd meeting of the resolutions 3 and 4", 2),  # an ordinal's ending; a list of resolutions
 ])
 def test_a_list_a_quantity_or_a_decimal_stays_text(text: str, seen: int) -> None:
     assert read(text, seen) == text

@@ -63,6 +63,8 @@ expects, where "G20", "A4" or "CO2" are one name."""
 _LIST_ENDS = re.compile(r"\s+(?:and|or)\s+(?![\d(])[a-z]{2,}")
 """After a number that would continue a list ("5, 12"), a conjunction and a word: no list goes on there."""
 _SENTENCE_AFTER = re.compile(r" [A-Z][a-z]")
+_GLUED_WORD = re.compile(r"(?!(?:st|nd|rd|th)\b)[a-z]{2,}")
+"""A lower-case word run into the number before it ("3on"), not an ordinal's ending ("3rd")."""
 _NEXT_MARKER = re.compile(r" (\d{1,3})(?=[\s,.;:]|$)")
 """A second marker set apart after a marker ("the Congo, 21 22"): only the number the count expects."""
 _REFERENCE_WORDS = frozenset(
@@ -170,7 +172,10 @@ def resolve_glued(text: str, state: MarkerState) -> str:
             # two spaces after it: where the UN's text extracts leave a raised number ("tax evasion 12  in
             # response", "the Global Compact for Safe, Orderly and Regular Migration 38  take into account")
             raised = state.expects(number) and text.startswith("  ", end)
-            if (word in _REFERENCE_WORDS and not (ordinal_session or lone)) or not (after_word or lone or raised):
+            # glued to the next word ("all previous resolutions 3on the follow-up", A/RES/80/129): no
+            # reference's number runs into a word, so the note the count expects even after one
+            glued = state.expects(number) and _GLUED_WORD.match(text, end) is not None
+            if (word in _REFERENCE_WORDS and not (ordinal_session or lone or glued)) or not (after_word or lone or raised or glued):
                 continue  # "paragraph 5"; but "at its sixtieth session 5 and" is a session and note 5
         out.append(text[pos:start])
         out.append(mark(number))
