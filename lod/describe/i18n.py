@@ -46,13 +46,18 @@ def catalogue_path(lang: str) -> Path:
     return LOCALE_DIR / f"{lang}.po"
 
 
+@lru_cache(maxsize=1)
+def catalogued() -> frozenset[str]:
+    """The languages with a catalogue, looked up once per process (every page asks)."""
+    return frozenset(path.stem for path in LOCALE_DIR.glob("*.po"))
+
+
 @lru_cache(maxsize=None)
 def translations(lang: str) -> NullTranslations:
     """The page words of `lang` (the English ids unchanged where it has no catalogue)."""
-    path = catalogue_path(lang)
-    if lang == SOURCE_LANGUAGE or not path.is_file():
+    if lang not in catalogued():
         return NullTranslations()
-    with path.open("rb") as handle:
+    with catalogue_path(lang).open("rb") as handle:
         catalog = read_po(handle, locale=lang)
     compiled = io.BytesIO()
     write_mo(compiled, catalog)
@@ -63,7 +68,7 @@ def translations(lang: str) -> NullTranslations:
 def page_language(lang: str | None) -> str:
     """The language a page's words can be said in: `lang` where it has a catalogue, else English
     (a text in a language the UN does not publish in is framed in English)."""
-    return lang if lang and (lang == SOURCE_LANGUAGE or catalogue_path(lang).is_file()) else SOURCE_LANGUAGE
+    return lang if lang in catalogued() else SOURCE_LANGUAGE
 
 
 def gettext(lang: str, message: str) -> str:

@@ -27,9 +27,11 @@ from lod.parse.verbs import leading_phrase, opens_operative
 AGENDA_ITEM = re.compile(r"^Item (\d{1,3})\.\s+(?=\S)")
 """An agenda item printed with its word: "Item 9.", as decisions list them."""
 ROMAN_HEADING = re.compile(r"^([IVXLC]{1,7})\.?(?:\s+([A-Z].*))?$")
-ANNEX_HEADING = re.compile(r"^(?:Annex|ANNEX)(?:\s+([IVXLC]{1,7}|\d{1,2}|[A-Z]))?$")
+_ANNEX = r"^(?:Annex|ANNEX)(?:\s+([IVXLC]{1,7}|\d{1,2}|[A-Z]))?"
+"""The word and the annex's number or letter, as both patterns below begin."""
+ANNEX_HEADING = re.compile(_ANNEX + "$")
 _SYMBOL_LAST = re.compile(rf"\s(?:{SYMBOL_TOKEN.pattern})$")
-ANNEX_WITH_TITLE = re.compile(r"^(?:Annex|ANNEX)(?:\s+([IVXLC]{1,7}|\d{1,2}|[A-Z]))?\s+([A-Z][a-z][^;:]*)$")
+ANNEX_WITH_TITLE = re.compile(_ANNEX + r"\s+([A-Z][a-z][^;:]*)$")
 """An annex's heading and its title on one line ("Annex Awaza Political Declaration", a cleaned text
 that joined them): read as one only after the closing lines, where nothing else opens so."""
 PART_LABEL = re.compile(r"^(?:(?:Decision|DECISION|Section|Part|PART) )?([A-Z])\.?(?:\s*\(.{0,300}\))?$")
@@ -82,20 +84,24 @@ def is_heading(text: str) -> bool:
     return bool(ANNEX_HEADING.match(t) or re.fullmatch(r"[IVXLC]{1,7}\.?", t) or RULE_LABEL.fullmatch(t))
 
 
+def _next_text(lines: list[str], index: int) -> str:
+    """The next line with text within three lines ("" where none)."""
+    return next((x.strip() for x in lines[index + 1 : index + 4] if x.strip()), "")
+
+
 def _next_opens(lines: list[str], index: int) -> bool:
     """The next line with text opens with a capital (or italics), as a paragraph's text does."""
-    following = next((x.strip() for x in lines[index + 1 : index + 4] if x.strip()), "")
+    following = _next_text(lines, index)
     return following[:1].isupper() or following[:1] == "*"
 
 
 def _next_is_operative(lines: list[str], index: int) -> bool:
     """The next line with text opens with an operative phrase ("Condemns", "Affirms its")."""
-    following = next((x.strip() for x in lines[index + 1 : index + 4] if x.strip()), "")
-    return opens_operative(following.lstrip("*"))
+    return opens_operative(_next_text(lines, index).lstrip("*"))
 
 
 def _next_is_header(lines: list[str], index: int) -> bool:
-    following = next((x.strip() for x in lines[index + 1 : index + 4] if x.strip()), "")
+    following = _next_text(lines, index)
     return bool(following) and (is_symbol_line(following) or is_furniture(following))
 
 

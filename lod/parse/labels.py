@@ -45,7 +45,7 @@ def split_run_on(lines: list[str]) -> list[str]:
     last = 0
     for line in lines:
         headed = _HEADED.match(line.strip())
-        if headed and int(headed.group(2)) == last + 1 and _opens(line.strip()[headed.start(2):].split(".", 1)[1]):
+        if headed and int(headed.group(2)) == last + 1 and _opens(line.strip()[headed.end():]):
             out.extend(["", headed.group("heading"), ""])
             line = line.strip()[headed.start(2):]
         if _RUN_ON.search(line) is None:
@@ -67,6 +67,11 @@ def split_run_on(lines: list[str]) -> list[str]:
     return out
 
 
+def _plain(block: str) -> str:
+    """A block without its note markers and italics."""
+    return MARK_RE.sub("", block).replace("*", "").strip()
+
+
 def restore_lost_labels(blocks: list[str]) -> list[str]:
     """Points whose labels a cleaned text lost: "7. Requests the Secretary-General …:" ⏎ "To
     continue the practice …;" ⏎ "To circulate annually …;" ⏎ "(c) To continue consultations …"
@@ -86,13 +91,13 @@ def restore_lost_labels(blocks: list[str]) -> list[str]:
         if label is None or label.group(1) not in ("b", "c", "d"):
             continue
         lost = ord(label.group(1)) - ord("a")
-        before = [MARK_RE.sub("", b).replace("*", "").strip() for b in out[max(0, k - lost - 1) : k]]
+        before = [_plain(b) for b in out[max(0, k - lost - 1) : k]]
         if len(before) == lost + 1 and plain_end(before[0]).endswith(":") and not POINT_START.match(before[0]) and all(
                 plain_end(b).endswith((";", ":")) and b[:1].isupper() for b in before[1:]):
             for j in range(lost):
                 out[k - lost + j] = f"({chr(ord('a') + j)}) {out[k - lost + j]}"
     for k, block in enumerate(out):  # "8. Encourages Member States:" ⏎ "To inform …;" ⏎ "To continue …;" ⏎ "9. …"
-        plain = MARK_RE.sub("", block).replace("*", "").strip()
+        plain = _plain(block)
         if not plain_end(plain).endswith(":") or POINT_START.match(plain):
             continue
         run = list(itertools.takewhile(lambda b: MARK_RE.sub("", b).lstrip("*").startswith("To "), out[k + 1 :]))
@@ -107,25 +112,22 @@ def restore_lost_labels(blocks: list[str]) -> list[str]:
 def _restore_preambular_items(out: list[str]) -> None:
     """Label the lost items of a preambular paragraph's list in place (restore_lost_labels)."""
 
-    def plain(block: str) -> str:
-        return MARK_RE.sub("", block).replace("*", "").strip()
-
     def preambular(text: str) -> bool:  # "Recalling …", "Deeply concerned …": a paragraph of its own
         return in_lexicon(" ".join(re.findall(r"[A-Za-z-]+", text)[:6]))
 
     def item(block: str) -> bool:
-        text = plain(block)
+        text = _plain(block)
         return (text[:1].isupper() and plain_end(text).endswith((",", ";")) and not NUM_START.match(text)
                 and not POINT_START.match(text) and not preambular(text))
 
     for k, block in enumerate(out):
-        text = plain(block)
+        text = _plain(block)
         if NUM_START.match(text):
             return  # the operative part: its lists are read above
         if not plain_end(text).endswith(":") or POINT_START.match(text):
             continue
         run = list(itertools.takewhile(item, out[k + 1 :]))
-        after = plain(out[k + 1 + len(run)]) if k + 1 + len(run) < len(out) else ""
+        after = _plain(out[k + 1 + len(run)]) if k + 1 + len(run) < len(out) else ""
         if len(run) >= 2 and after and (NUM_START.match(after) or preambular(after)):
             for j in range(len(run)):
                 out[k + 1 + j] = f"({chr(ord('a') + j)}) {out[k + 1 + j]}"

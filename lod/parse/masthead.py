@@ -342,7 +342,7 @@ def _title_before_formula(plain: list[str], head: Masthead) -> str | None:
                 break
             continue
         if not line:
-            if collected == [] or _PART_ALONE.fullmatch(" ".join(collected)):
+            if not collected or _PART_ALONE.fullmatch(" ".join(collected)):
                 collected = []  # "United Nations common system" ⏎ "A" ⏎ "The General Assembly,": part A's letter
                 continue
             break
