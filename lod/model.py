@@ -17,11 +17,15 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
 from lod.bodies import Body, known
+from lod.lifecycle import Submitter, Subject, Vote, VoteChoice, Voting, WorkflowStep
 from lod.symbols import NumberInfo, SymbolInfo
 
 DocumentKind = Literal["resolution", "draft-resolution", "decision", "draft-decision", "draft-amendment", "extract"]
 CitationType = Literal["resolution", "decision", "document", "treaty"]
 T = TypeVar("T")
+__all__ = ["Addressee", "Annex", "Citation", "CitationType", "DocumentKind", "Footnote", "OperativeParagraph", "PreambularParagraph",
+           "Resolution", "Resolved", "Sponsor", "SubParagraph", "Submitter", "Subject", "Table", "Vote",
+           "VoteChoice", "Voting", "WorkflowStep"]
 
 
 @dataclass
@@ -206,81 +210,6 @@ class Annex:
     eid: str = ""
 
 
-VoteChoice = Literal["yes", "no", "abstention", "non-voting"]
-
-
-@dataclass
-class Vote:
-    """How one State voted in a recorded vote.
-
-    `state` is the name as printed (the UN prints it in capitals: "MICRONESIA (FEDERATED STATES
-    OF)"); `iso3` the State it resolves to, None when it does not (the validator reports it).
-    """
-
-    state: str
-    choice: VoteChoice
-    iso3: str | None = None
-
-
-@dataclass
-class Voting:
-    """How the organ adopted the text: without a vote, or by a recorded vote with its counts.
-
-    `outcome` is "adopted-without-vote", "adopted-recorded-vote", "adopted-unanimously" (the
-    Security Council's "Adopted unanimously at the …th meeting", lod.parse.closing) or, for a value the reader
-    does not know, the value as the source writes it (kept rather than guessed). The counts are
-    the printed totals; `votes` the per-State list where the source gives one (the counts and
-    the list can disagree in the source: both are kept).
-    """
-
-    outcome: str
-    yes: int | None = None
-    no: int | None = None
-    abstention: int | None = None
-    non_voting: int | None = None
-    votes: list[Vote] = field(default_factory=list)
-
-
-@dataclass
-class Subject:
-    """A subject keyword from the document's classification.
-
-    `scheme` is "sdg" (a Sustainable Development Goal), "unbis" (the UNBIS Thesaurus),
-    "eurovoc", or another dictionary name as written, lowercased; `iri` the concept in its own
-    scheme (metadata.un.org, eurovoc.europa.eu) when the source gives one; `label` the
-    human-readable term; `code` the scheme's own code ("16" for SDG 16). `group` numbers the
-    classification block it came from: the UN groups an SDG with the thesaurus terms it
-    matched.
-    """
-
-    scheme: str
-    label: str
-    iri: str | None = None
-    code: str | None = None
-    group: int = 0
-
-
-@dataclass
-class WorkflowStep:
-    """A step of the text's life before adoption, as the source records it.
-
-    `outcome` names the step ("draftResolution", "draftResolutionAdditionalSponsors",
-    "recommendedForAdoption", "adopted"); `symbol` the document that records it (the draft,
-    the committee report, the meeting record); `by` who acted (sponsors as printed); `date`
-    None where the source has a placeholder; `paragraph` the paragraph of the report that
-    recommends the text; `note` what the source says beside or instead of a symbol ("as orally
-    revised and as amended in A/75/L.6", "(Resumption 1)", "Adopted without vote, 33rd plenary
-    meeting").
-    """
-
-    outcome: str
-    date: str | None = None
-    symbol: str | None = None
-    by: str | None = None
-    paragraph: str | None = None
-    note: str | None = None
-
-
 @dataclass
 class Resolution(Resolved):
     """A resolution, decision or draft of a UN organ, as far as its text tells.
@@ -344,6 +273,8 @@ class Resolution(Resolved):
     closing_refs: list[str] = field(default_factory=list)
     """Footnote markers on the closing lines ("Adopted at the 2nd meeting. 22", whose note says
     "Adopted without vote."): the adoption's notes (AKN: an `authorialNote` in `conclusions`)."""
+    submitter: Submitter | None = None
+    """Who submitted a draft that no State sponsors (lod.lifecycle.Submitter)."""
     meta_warnings: list[str] = field(default_factory=list)
     """Placeholders of the source's metadata read as absent (AKN4UN's `date="0001-01-01"`,
     `by=""`): a curator's finding (lod.quality), not a fact of the work."""
@@ -387,6 +318,7 @@ class Resolution(Resolved):
             values["voting"] = Voting(**{**voting, "votes": [Vote(**v) for v in voting.get("votes", [])]})
         values["subjects"] = [Subject(**x) for x in data.get("subjects", [])]
         values["workflow"] = [WorkflowStep(**x) for x in data.get("workflow", [])]
+        values["submitter"] = Submitter(**data["submitter"]) if data.get("submitter") else None
         values["citations"] = [Citation(**_records({k: v for k, v in c.items() if k != "unts_volume"}))
                                for c in data.get("citations", [])]
         return cls(**_records(values))

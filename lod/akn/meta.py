@@ -106,7 +106,7 @@ class MetaWriter:
 
     def workflow(self, meta: etree._Element) -> None:
         """The steps of the text's life: as the source recorded them, or, for a text read from
-        print, the draft (with its sponsors), the committee report and the adoption. A date not
+        print, the draft (with its sponsors, or who submitted it), the committee report and the adoption. A date not
         known is AKN4UN's placeholder `0001-01-01` (AKN requires one on every step), an actor not
         known `by=""`, as the UN's own files write them."""
         res = self.res
@@ -121,9 +121,10 @@ class MetaWriter:
     def derived_steps(self) -> list[WorkflowStep]:
         res = self.res
         steps = []
-        if res.draft_symbol or (res.sponsors and res.kind.startswith("draft")):
+        if res.draft_symbol or ((res.sponsors or res.submitter) and res.kind.startswith("draft")):
             outcome = WORKFLOW_OUTCOMES["draft-decision" if "decision" in res.kind else "draft"]
-            steps.append(WorkflowStep(outcome, None, res.draft_symbol, ", ".join(s.name for s in res.sponsors) or None))
+            by = ", ".join(s.name for s in res.sponsors) or (res.submitter.statement if res.submitter else None)
+            steps.append(WorkflowStep(outcome, None, res.draft_symbol, by))
         if res.report_symbol:
             steps.append(WorkflowStep(WORKFLOW_OUTCOMES["report"], None, res.report_symbol, None, res.report_paragraph))
         if res.adoption_date or res.meeting_record:

@@ -4,8 +4,8 @@ A reader of a resolution wants to know at a glance who adopted it, when and at w
 in which session and under which agenda item, on whose report (and which paragraph of it) and
 from which draft: what a library catalogue or the UN's own cover page says. The description
 graph has all of it (unres:actor, adoptionDate, meeting, meetingRecord, sessionLabel,
-agendaItemOf, docCommittee, report, reportParagraph, draft); the "All metadata" table lists it
-as properties. Read here by property names, like the rest of the page (lod.describe.page).
+agendaItemOf, docCommittee, report, reportParagraph, draft, submittedBy); the "All metadata"
+table lists it as properties. Read here by property names, like the rest of the page (lod.describe.page).
 """
 
 from __future__ import annotations
@@ -26,11 +26,14 @@ RECORD_LABELS: dict[str, str] = {
     "committee": N_("On the report of"),
     "drafted in": N_("Committee"),
     "draft": N_("Draft"),
+    "submitted": N_("Submitted by"),
 }
 """Each row of the record, in the order shown, and its label on the page (in English: the page
 says it in its language, lod.describe.i18n)."""
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SUBMITTED = re.compile(r"^submitted by ", re.IGNORECASE)
+"""The words the row's label says ("Submitted by: the Vice-Chair of the Committee, …")."""
 
 
 def _when(value: str | None, lang: str) -> str | None:
@@ -61,6 +64,7 @@ def record_of(graph: DescriptionGraph, linker: Linker, work: str, lang: str = "e
                       *(_report(link, literal("reportparagraph"), lang) for link in linked("report"))] if adopted else [],
         "drafted in": [] if adopted else [Value(link.label, link) for link in linked("doccommittee")],
         "draft": [Value(link.label, link) for link in linked("draft")],
+        "submitted": [Value(_SUBMITTED.sub("", s))] if (s := literal("submittedby")) else [],
     }
     return [(RECORD_LABELS[key], values) for key, values in rows.items() if values]
 

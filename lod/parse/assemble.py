@@ -8,7 +8,7 @@ from typing import Any
 
 from lod.bodies import by_key, by_name, symbol_of
 from lod.dates import iso_date
-from lod.model import Footnote, Resolution
+from lod.model import Footnote, Resolution, Submitter
 from lod.uri import note_eid
 from lod.parse.blocks import BlockBuilder
 from lod.parse.labels import NUM_START
@@ -379,15 +379,12 @@ def _footnotes(notes: dict[str, str]) -> list[Footnote]:
     def order(marker: str) -> tuple[int, int, str]:
         return (1, int(marker), marker) if marker.isdigit() else (0, len(marker), marker)
 
-    out = []
-    for marker in sorted(notes, key=order):
-        eid = note_eid(marker)
-        out.append(Footnote(marker, clean_inline_text(notes[marker]), eid))
-    return out
+    return [Footnote(marker, clean_inline_text(notes[marker]), note_eid(marker)) for marker in sorted(notes, key=order)]
 
 
 def _sponsors(res: Resolution, head: Masthead, warnings: list[str]) -> None:
     if not head.sponsor_line:
+        res.submitter = Submitter(f"submitted by {head.submitted_by}") if head.submitted_by else None
         if res.kind.startswith("draft") and not head.submitted_by:
             warnings.append("a draft without a sponsor line")
         return

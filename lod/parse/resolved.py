@@ -13,6 +13,7 @@ from __future__ import annotations
 from lod.bodies import find
 from lod.dates import iso_date
 from lod.model import Citation, Resolution
+from lod.parse.submitter import read_submitter
 from lod.symbols import parse_number, parse_symbol
 
 
@@ -30,6 +31,10 @@ def resolve(res: Resolution) -> Resolution:
         step.date = _iso(step.date)
     for cited in res.citations:
         resolve_citation(cited, res.body_key)
+    if res.submitter:
+        draft = parse_symbol(res.draft_symbol) if res.draft_symbol else None
+        read_submitter(res.submitter, [res.committee_key, *((draft.committee, draft.body) if draft else ()),
+                                       *((res.symbol_info.committee,) if res.symbol_info else ()), res.body_key])
     return res
 
 

@@ -396,6 +396,4 @@ def declaratory_phrase(text: str) -> str | None:
     m = _DECLARATORY.match(plain)
     if not m:
         return None
-    parts = [m.group(1), *(m.group(2).split()), *([m.group(3)] if m.group(3) else []), *(m.group(4) or "").split(),
-             m.group(5)]
-    return " ".join(parts)
+    return " ".join([m.group(1), *m.group(2).split(), *(m.group(3) or "").split(), *(m.group(4) or "").split(), m.group(5)])

@@ -179,9 +179,25 @@ SECURITY_COUNCIL_EXAMPLES: tuple[ExampleQuery, ...] = (ESTABLISHED_BODIES, COUNC
 """Questions the Security Council's texts answer (the sample corpus has none: tested on
 ../shared/corpus/real/sc-drafts and sc, tests/test_established.py and tests/test_voters.py)."""
 
-AKN_EXAMPLES: tuple[ExampleQuery, ...] = (VOTES_ON_SPONSORED, RESOLUTIONS_BY_SDG, FRENCH_TEXT_OF_PARAGRAPH)
-"""Questions only AKN4UN input answers (votes, classification, six languages): the sample
-corpus has none, so they are tested on ../shared/corpus/real/ga-akn (tests/test_akn_read.py)."""
+SUBMITTED_BY_OFFICERS = ExampleQuery(
+    "submitted-by-officers",
+    "Which States' representatives submitted texts as officers (Vice-Chairs, Vice-Presidents, the Bureau), for which body?",
+    PREFIXES + """SELECT ?iso3 ?state ?role ?body (COUNT(DISTINCT ?work) AS ?texts) (MIN(?symbol) AS ?first) WHERE {
+  ?work unres:submitterState ?submitter ; unres:submitterRole ?role .
+  ?submitter unres:iso3 ?iso3 .
+  OPTIONAL { ?submitter rdfs:label ?state }
+  OPTIONAL { ?work unres:submittingBody/rdfs:label ?body }
+  OPTIONAL { ?work unres:symbol ?symbol }
+}
+GROUP BY ?iso3 ?state ?role ?body
+ORDER BY DESC(?texts) ?iso3""",
+)
+
+AKN_EXAMPLES: tuple[ExampleQuery, ...] = (VOTES_ON_SPONSORED, RESOLUTIONS_BY_SDG, FRENCH_TEXT_OF_PARAGRAPH,
+                                         SUBMITTED_BY_OFFICERS)
+"""Questions only AKN4UN input answers (votes, classification, six languages, the officers who
+submitted the drafts; a draft's masthead names its officer too): the sample corpus has none, so
+they are tested on ../shared/corpus/real/ga-akn (tests/test_akn_read.py, tests/test_submitter.py)."""
 
 EXAMPLES: tuple[ExampleQuery, ...] = (
     CO_SPONSORED_REAFFIRMING_TREATY, SPONSORS_WITH_WIKIDATA, PARAGRAPHS_ADDRESSING_BODY, TREATIES_CITED,

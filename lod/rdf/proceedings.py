@@ -12,6 +12,8 @@ These facts come from the UN's own markup (AKN4UN `<voting>`, `<classification>`
   placed in its scheme; a keyword without IRI gets one under `{base}/id/subject/{scheme}/`;
 * workflow: `work unres:workflowStep {work}#step_{n}`, each with its outcome, date, the
   document that records it and who acted;
+* a draft no State sponsors: `work unres:submittedBy "submitted by the Vice-Chair …"@en`, with
+  `unres:submitterRole`, `unres:submittingBody` (the body's IRI) and `unres:submitterState`;
 * agenda: `work unres:agendaItemOf {base}/id/agenda/{actor}/{session}/{item}`, shared by
   every text adopted under the same item of the same session, labelled with its title;
 * the UN's own IRIs of the work and expression (actor `unga`) as `unres:alias`.
@@ -23,7 +25,9 @@ import re
 
 from rdflib import Literal, URIRef
 
+from lod.bodies import known
 from lod.model import Subject
+from lod.states import by_iso3
 from lod.rdf.agents import AgentMapping
 from lod.rdf.links import CitationMapping
 from lod.rdf.mapbase import TRUE, date_literal
@@ -64,6 +68,7 @@ class ProceedingsMapping(AgentMapping, CitationMapping):
         self.voting()
         self.subjects()
         self.workflow()
+        self.submitter()
         self.agenda()
         self.aliases()
 
@@ -149,6 +154,20 @@ class ProceedingsMapping(AgentMapping, CitationMapping):
             self.add(w, UNRES.meetingRecord, record)
         if res.publication_date:
             self.add(self.expression, UNRES.publicationDate, date_literal(res.publication_date))
+
+    def submitter(self) -> None:
+        """Who submitted a draft no State sponsors. The statement is English in every source (the
+        readers know it by its English words; the UN's AKN files write the workflow in English in
+        every language version), hence its tag."""
+        submitter, w = self.res.submitter, self.work
+        if submitter is None:
+            return
+        self.add(w, UNRES.submittedBy, Text(submitter.statement, "en"))
+        self.add(w, UNRES.submitterRole, submitter.role)
+        self.add(w, UNRES.submittingBody, self.organization(known(submitter.body_key)) if submitter.body_key else None)
+        for iso3 in submitter.states:
+            state = by_iso3(iso3)
+            self.add(w, UNRES.submitterState, self.state(iso3, state.un_name if state else iso3))
 
     def agenda(self) -> None:
         res = self.res

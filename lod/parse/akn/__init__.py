@@ -22,7 +22,7 @@ import re
 from lxml import etree
 
 from lod.bodies import by_key, by_name, find
-from lod.model import Citation, Resolution
+from lod.model import Citation, Resolution, Submitter
 from lod.parse.agenda import agenda_items
 from lod.parse.akn import meta as M
 from lod.parse.akn.body import BodyReader
@@ -45,6 +45,9 @@ _OFFICER = re.compile(r"\bsubmitted\s+by\b|\bon\s+behalf\s+of\s+the\s+Bureau\b",
 """A draft an officer or a body submitted ("submitted by the Vice-Chair of the Committee, Ahmed Magdy
 (Egypt)", "France Cassar (Malta), submitted by the Rapporteur"): the States it names are the
 officer's, not sponsors."""
+_SPONSORED_BY = re.compile(r"\s+and\s+sponsored\s+by\s+")
+"""An officer's draft that States sponsored too ("submitted by the Chair on behalf of the Commission
+and sponsored by Brazil, Canada, …", E/RES/2023/23)."""
 _READ_PARTS = frozenset({"", "meta", "coverPage", "preface", "preamble", "mainBody", "conclusions", "attachments",
                          "components", "collectionBody"})
 """Children of the document element the reader reads (comments are "")."""
@@ -347,9 +350,16 @@ def _lineage(res: Resolution, cover: M.Cover, flow: list) -> None:
 def _sponsors(res: Resolution, flow: list, warnings: list[str]) -> None:
     """Sponsors from the workflow (written in English in every language version)."""
     for step in flow:
-        if step.outcome not in _SPONSOR_STEPS or not step.by or step.by[:1].islower() or _OFFICER.search(step.by):
+        if step.outcome not in _SPONSOR_STEPS or not step.by:
             continue
-        for sponsor in parse_sponsors(step.by.replace("i\u0307", "i")):  # "Türki̇ye" with a combining dot
+        by = step.by
+        if _OFFICER.search(by):  # "submitted by the Chair on behalf of the Commission and sponsored by Brazil, …"
+            officer, *sponsored = _SPONSORED_BY.split(by, maxsplit=1)
+            res.submitter = res.submitter or Submitter(" ".join(officer.split()))  # read by lod.parse.submitter
+            by = sponsored[0] if sponsored else ""
+        if not by or by[:1].islower():
+            continue
+        for sponsor in parse_sponsors(by.replace("i\u0307", "i")):  # "Türki̇ye" with a combining dot
             if all(s.name != sponsor.name for s in res.sponsors):
                 res.sponsors.append(sponsor)
                 if sponsor.iso3 is None and sponsor.kind in ("state", "unknown"):
