@@ -193,3 +193,26 @@ def test_a_marker_where_a_list_a_quantity_or_a_decimal_could_have_been(text: str
 ])
 def test_a_list_a_quantity_or_a_decimal_stays_text(text: str, seen: int) -> None:
     assert read(text, seen) == text
+
+
+@pytest.mark.parametrize(("text", "seen", "read_as"), [
+    # A/C.2/80/L.51: a quoted title set apart from its note's marker, a word no count is followed by after it
+    ("a rescue plan for people and planet” 3 and the 2023 report", 2,
+     f"a rescue plan for people and planet” {mark('3')} and the 2023 report"),
+    ("entitled “Promoting sustainable lifestyles” 4 as part of", 3,
+     f"entitled “Promoting sustainable lifestyles” {mark('4')} as part of"),
+    # A/C.4/80/L.20: glued to a treaty part's roman number, which no name runs on from
+    ("codified in Additional Protocol I6 to the four Geneva Conventions", 5,
+     f"codified in Additional Protocol I{mark('6')} to the four Geneva Conventions"),
+])
+def test_a_marker_after_a_quoted_title_or_a_protocol_s_roman_number(text: str, seen: int, read_as: str) -> None:
+    assert read(text, seen) == read_as
+
+
+@pytest.mark.parametrize(("text", "seen"), [
+    ("the “Group of 77” 3 States", 2),  # a count after a quotation: before a word, not "and" or "as"
+    ("Additional Protocol I6 to the four Geneva Conventions", 3),  # not the number the count expects
+    ("the G20 and the A4 format", 19),  # letters and digits of one name
+])
+def test_a_quotation_or_a_roman_number_before_a_number_that_is_no_marker(text: str, seen: int) -> None:
+    assert read(text, seen) == text

@@ -173,3 +173,30 @@ def test_the_example_question_counts_the_officers_states() -> None:
     rows = [tuple(t.value for t in row) for row in store_of(*texts).query(SUBMITTED_BY_OFFICERS.query)]
     assert rows == [("EGY", "Egypt", "Vice-Chair", "Second Committee", "2", "A/RES/77/165"),
                     ("BGD", "Bangladesh", "Bureau", "Sixth Committee", "1", "A/RES/77/98")]
+
+
+def test_an_officer_s_statement_that_ends_like_a_sponsor_line_names_no_sponsor() -> None:
+    """"… on the basis of informal consultations on draft ⏎ resolution A/C.2/80/L.2: draft resolution"
+    (A/C.2/80/L.43 as the UN's text extract prints it): a Rapporteur's draft, not one sponsored by
+    "resolution A/C.2/80/L"."""
+    text = MASTHEAD.replace(
+        "Draft resolution submitted by the Vice-Chair of the Committee, Weronika Garbacz\n"
+        "(Poland), on the basis of informal consultations on draft resolution A/C.2/80/L.9",
+        "Draft resolution submitted by the Rapporteur of the Committee, Javad Momeni\n"
+        "(Islamic Republic of Iran ), on the basis of informal consultations on draft\n"
+        "resolution A/C.2/80/L.2: draft resolution")
+    res = parse_text(text, source="A_C.2_80_L.43.txt")
+    assert res.sponsors == [] and res.draft_symbol == "A/C.2/80/L.2"
+    assert (res.submitter.role, res.submitter.states) == ("Rapporteur", ["IRN"])
+    assert res.submitter.statement.endswith("on draft resolution A/C.2/80/L.2")
+
+
+def test_a_title_whose_last_line_is_a_session_is_the_title() -> None:
+    """"Report of the International Law Commission on the work of its ⏎ seventy-sixth session"
+    (A/C.6/80/L.21): the session ends the title, as "Eightieth session" is the masthead's."""
+    text = MASTHEAD.replace(
+        "Follow-up to and implementation of the outcomes of the International Conferences on Financing for Development",
+        "Report of the International Law Commission on the work of its\nseventy-sixth session")
+    res = parse_text(text, source="A_C.2_80_L.57.txt")
+    assert res.title == "Report of the International Law Commission on the work of its seventy-sixth session"
+    assert res.session == 80

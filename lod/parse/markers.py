@@ -21,8 +21,9 @@ _AFTER_COMMA = re.compile(r"(?<=[A-Za-z0-9”’)][,;] )(\d{1,3})(?=\s|[,;.]|$)"
 """A marker set apart after a comma in mid-sentence: "the Committee on Disarmament, 4 inter alia"."""
 _BEFORE_WORD = re.compile(r"(?<=[A-Za-z][,;] )(\d{1,3})(?=[a-z]{2,})")
 """A marker set apart after a comma and glued to the next word: "the Secretary-General, 2and"."""
-_SPACED = re.compile(r"(?<=[A-Za-z)] )(\d{1,3})(?=\s+[a-z]|[a-z]{2,}|\s*$)")
-"""A marker set apart after a word, maybe glued to the next: "the Assembly 3 and", "Weapons 6and"."""
+_SPACED = re.compile(r"(?<=[A-Za-z)”’] )(\d{1,3})(?=\s+[a-z]|[a-z]{2,}|\s*$)")
+"""A marker set apart after a word, maybe glued to the next: "the Assembly 3 and", "Weapons 6and";
+or after a quoted title: "entitled “Promoting sustainable lifestyles” 26 as part of" (A/C.2/80/L.51)."""
 _AFTER_FULL_STOP = re.compile(r"(?<=[A-Za-z\d)”’][.] )(\d{1,3})(?=\s*$|\s+[A-Z])")
 """A marker set apart after a full stop, at the paragraph's end or before the next sentence: "…
 in the Pact for the Future. 16" (A/80/L.4), "… the Decade 2014–2024. 11 The combined effects"
@@ -57,6 +58,9 @@ _ENDS_THE_PHRASE = re.compile(r"\s+(?:and\s+(?:to\s+)?[a-z]{2,}\b(?!\s+\d)|(?:in
 "Goals 6 in Central Africa", "Goals 39  to address", A/RES/78/180): the number is a note's marker,
 where "Goals 6 and 7" is a list and "Goals 3 to 5" a range."""
 _ORDINAL = re.compile(r"(?:first|second|third|th)$", re.IGNORECASE)
+_ROMAN_AFTER_REFERENCE = re.compile(r"\b(?:Protocol|Annex|Part|Chapter|Title|Schedule)\s+[IVX]{1,4}$")
+"""A treaty part's roman number before a glued digit: "Additional Protocol I6 to the four Geneva
+Conventions" (A/C.4/80/L.20) is Protocol I and the note the count expects."""
 _ACRONYM_BEFORE = re.compile(r"(?<![\w-])[A-Z]{3,}$")
 """An acronym of three capitals or more ("INTERPOL", "NPT") before a glued digit: the note the count
 expects, where "G20", "A4" or "CO2" are one name."""
@@ -144,7 +148,8 @@ def resolve_glued(text: str, state: MarkerState) -> str:
             # "model strategy 10.24 Furthermore": the number the count expects, a sentence after it)
             continue
         if kind == "glued" and text[start - 1].isalpha() and text[start - 1].isupper() and start >= 2 and not text[start - 2].islower() \
-                and not _ACRONYM_BEFORE.search(text[max(0, start - 12) : start]):
+                and not _ACRONYM_BEFORE.search(text[max(0, start - 12) : start]) \
+                and not (state.expects(number) and _ROMAN_AFTER_REFERENCE.search(text[max(0, start - 20) : start])):
             continue  # "G20", "A4": letters and digits of one name; but "INTERPOL1" is the acronym and note 1
         listed = re.search(r"(?<!\d)(\d{1,3})[,;] $", text[max(0, start - 6) : start]) if kind == "comma" else None
         if listed and int(listed.group(1)) < int(number) and not (state.expects(number) and _LIST_ENDS.match(text, end)):

@@ -177,12 +177,14 @@ def parse_masthead(lines: list[str]) -> Masthead:
             elif (k := next((k for k in range(i + 1, min(i + 3, len(plain))) if plain[k]), None)) is not None \
                     and formula_line(plain[k]) is None:
                 head.title = _title_from(plain, k, plain[k])  # "2018/27." ⏎ ⏎ "Report of the Committee …" (pdftotext)
-        m = SPONSOR_END.match(line)
+        # an officer's statement may end like a sponsor line: "… on draft ⏎ resolution A/C.2/80/L.2: draft resolution"
+        m = SPONSOR_END.match(line) if i not in head.submitted_lines else None
         if m and head.sponsor_line is None:
             head.kind = "draft-" + m.group(3).lower()
             _sponsor_lines(head, lines, plain, i, m.group(1))
         following = next((k for k in range(i + 1, len(plain)) if plain[k]), None)
-        if not m and head.sponsor_line is None and ":" in line and following and _DRAFT_ALONE.match(plain[following]):
+        if not m and head.sponsor_line is None and ":" in line and following and _DRAFT_ALONE.match(plain[following]) \
+                and i not in head.submitted_lines:
             # "…, New Zealand and Suriname: draft" with "resolution" wrapped onto the next line
             m = SPONSOR_END.match(f"{line} {plain[following]}")
             if m:
@@ -193,7 +195,8 @@ def parse_masthead(lines: list[str]) -> Masthead:
             head.kind = "draft-" + m.group(1).lower()
             end = _statement_end(plain, i)
             head.submitted_lines = range(i, end + 1)
-            head.submitted_by = " ".join(" ".join([m.group(2), *plain[i + 1 : end + 1]]).split())
+            statement = " ".join(" ".join([m.group(2), *plain[i + 1 : end + 1]]).split())
+            head.submitted_by = re.sub(r":\s*draft (?:resolution|decision)$", "", statement)
             basis = _ON_THE_BASIS.search(head.submitted_by)
             head.draft_symbol = head.draft_symbol or (find_symbol(basis.group(1)) if basis else None)
     for line in plain:
@@ -326,9 +329,12 @@ def _structural(line: str, head: Masthead) -> bool:
     )
 
 
-_WRAPS_ON = re.compile(r"\b(?:the|of|in|and|for|to|by|on)$")
+_WRAPS_ON = re.compile(r"\b(?:the|of|in|and|for|to|by|on|its)$")
 """A line a title cannot end with: the organ's name on the next line is the title's end ("Observer
-status for the Climate Vulnerable Forum in the ⏎ General Assembly"), not the masthead's organ."""
+status for the Climate Vulnerable Forum in the ⏎ General Assembly"), not the masthead's organ; so is
+a session ("Report of the International Law Commission on the work of its ⏎ seventy-sixth session",
+A/C.6/80/L.21), not the masthead's "Eightieth session"."""
+_SESSION_ALONE = re.compile(r"^[\w-]+(?: [\w-]+){0,3} session$")
 _INTRODUCTION = re.compile(r"\b(?:recommends|following|draft (?:resolution|decision)|submitted by)\b", re.I)
 
 
@@ -346,8 +352,8 @@ def _title_before_formula(plain: list[str], head: Masthead) -> str | None:
                 collected = []  # "United Nations common system" ⏎ "A" ⏎ "The General Assembly,": part A's letter
                 continue
             break
-        if _structural(line, head) and not (line in (head.body, head.committee) and index
-                                            and _WRAPS_ON.search(plain[index - 1])):
+        if _structural(line, head) and not ((line in (head.body, head.committee) or _SESSION_ALONE.match(line))
+                                            and index and _WRAPS_ON.search(plain[index - 1])):
             if collected and line.endswith(":") and not _INTRODUCTION.search(line):
                 collected.insert(0, line)  # "Scale of assessments …:" / "requests under Article 19 …"
                 continue
