@@ -175,6 +175,10 @@ def test_security_council_cases() -> None:
     ("Requests the United Nations Iraq-Kuwait Boundary Demarcation Commission to report", "ikbdc"),  # S/RES/773
     ("Requests the Inter-Agency and Expert Group on Sustainable Development Goal Indicators to review", "iaeg-sdgs"),
     ("Encourages the Working Group on Enforced or Involuntary Disappearances to continue", "wgeid"),  # A/C.3/80/L.27
+    # A/C.2/80/L.42, UNCTAD's expert groups
+    ("Requests the Intergovernmental Group of Experts on Consumer Protection Law and Policy to incorporate", "igecpl"),
+    ("Invites the Intergovernmental Group of Experts on Competition Law and Policy to consider", "igeclp"),
+    ("Invites the Steering Committee on Partnerships for Small Island Developing States to consider", "sids-partnerships"),
 ])
 def test_commissions_and_groups_resolutions_ask_to_act_are_bodies_of_the_table(text: str, key: str) -> None:
     [who] = addressees(text, document_body=by_key("sc"))
