@@ -20,6 +20,8 @@ The schema, one table per fact:
         body      `work unres:actor|unres:docCommittee target`
         subject   `work dcterms:subject target`, or one of its expressions has it
         vote      a recorded vote of the work has `unres:voter target` (value: the vote choice IRI)
+        submitter the work's graph says `work unres:submitterState target` (a draft an officer of
+                  that State submitted)
     addressed(target, work, paragraph, action, text)
         a paragraph of `work` whose addressee record names `target` as receiver, with its action
     names(iri, pref, name, treaty)
@@ -41,8 +43,8 @@ from typing import Protocol
 
 from lod import output
 
-SPONSOR, CITES, BODY, SUBJECT, VOTE = "sponsor", "cites", "body", "subject", "vote"
-LISTS = (SPONSOR, CITES, BODY, SUBJECT, VOTE)
+SPONSOR, CITES, BODY, SUBJECT, VOTE, SUBMITTER = "sponsor", "cites", "body", "subject", "vote", "submitter"
+LISTS = (SPONSOR, CITES, BODY, SUBJECT, VOTE, SUBMITTER)
 
 SCHEMA = """\
 CREATE TABLE works (work TEXT PRIMARY KEY, symbol TEXT, label TEXT, title TEXT, date TEXT, status TEXT,
@@ -136,6 +138,11 @@ class BuiltLists:
         """What a State (or group) sponsored, newest first (browse_queries.SPONSORED_BY)."""
         return self._rows(SPONSOR, iri, NEWEST_FIRST, 1000)
 
+    def submitted_as_officer(self, iri: str) -> list[Row]:
+        """What a State's representatives submitted as officers (a Vice-Chair, the Bureau), newest
+        first (browse_queries.SUBMITTED_AS_OFFICER)."""
+        return self._rows(SUBMITTER, iri, NEWEST_FIRST, 1000)
+
     def citing(self, iri: str) -> list[Row]:
         """Documents whose paragraphs cite `iri`, oldest first, with how many paragraphs (CITING)."""
         return self._rows(CITES, iri, OLDEST_FIRST, 1000, (("m.count", "paragraphs"),))
@@ -200,6 +207,7 @@ class DocumentLists(Protocol):
     served without one, the store's SPARQL (lod.web.lists.StoreLists); the same rows from both."""
 
     def sponsored_by(self, iri: str) -> list[Row]: ...
+    def submitted_as_officer(self, iri: str) -> list[Row]: ...
     def citing(self, iri: str) -> list[Row]: ...
     def by_body(self, iri: str) -> list[Row]: ...
     def session(self, iri: str, number: int) -> list[Row]: ...

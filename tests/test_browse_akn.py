@@ -109,3 +109,17 @@ def test_vote_and_subject_lists_of_the_build_are_the_stores_answers(client: Flas
     rt = client.application.extensions["lod"]
     kinds = assert_lists_agree(rt.data, rt.store())
     assert kinds["vote"] >= 100 and kinds["subject"] >= 20 and kinds["session"] >= 1, kinds
+    assert kinds["submitter"] >= 3, kinds  # the Sixth Committee's texts a Bureau member submitted
+
+
+def test_state_page_lists_what_its_representatives_submitted_as_officers(client: FlaskClient) -> None:
+    """The Sixth Committee's texts of session 77 that a representative submitted "on behalf of the
+    Bureau": each State's page lists them, as the store says (unres:submitterState)."""
+    submitted = rows(client, """SELECT ?iso3 (COUNT(DISTINCT ?work) AS ?n) WHERE { GRAPH ?work {
+        ?work unres:submitterState ?state } ?state unres:iso3 ?iso3 } GROUP BY ?iso3""")
+    assert len(submitted) >= 3, f"officers' drafts among the first {FILES} resolutions of session 77"
+    for row in submitted:
+        page = client.get(f"/states/{row['iso3']}").get_data(as_text=True)
+        section = page.split('id="h-submitted"', 1)[1].split("</section>", 1)[0]
+        assert f"Submitted as an officer ({row['n']})" in section
+        assert section.count('href="/akn/') == int(row["n"])

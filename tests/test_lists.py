@@ -21,7 +21,7 @@ from lod.web import queries
 from lod.web.lists import StoreLists
 
 METHODS = {lists.SPONSOR: "sponsored_by", lists.CITES: "citing", lists.BODY: "by_body",
-           lists.SUBJECT: "subject_documents", lists.VOTE: "votes_of"}
+           lists.SUBJECT: "subject_documents", lists.VOTE: "votes_of", lists.SUBMITTER: "submitted_as_officer"}
 
 
 def _titles(store: Store) -> dict[str, set[str]]:

@@ -35,6 +35,7 @@ from lod.rdf.namespaces import DCTERMS, ELI, SKOS, UNDO, UNRES
 
 _U = str(UNRES)
 PROPONENT, CITES, ACTOR, COMMITTEE = _U + "docProponent", _U + "cites", _U + "actor", _U + "docCommittee"
+SUBMITTER_STATE = _U + "submitterState"
 SESSION, SYMBOL, DATE, STATUS = _U + "session", _U + "symbol", _U + "docDate", _U + "docStatus"
 VOTING, HAS_VOTE, VOTER, CHOICE = _U + "voting", _U + "hasVote", _U + "voter", _U + "voteChoice"
 HAS_ADDRESSEE, RECEIVER, ACTION, TEXT = _U + "hasAddressee", str(UNDO.hasReceiver), _U + "actionLemma", _U + "text"
@@ -47,10 +48,10 @@ COLUMNS = frozenset((SYMBOL, DATE, STATUS, SESSION, ACTOR, COMMITTEE, LABEL, REA
 """What a work's columns and a target's name are read from, in any graph."""
 JOINED = frozenset((CITES, VOTING, HAS_VOTE, VOTER, CHOICE, SUBJECT, HAS_ADDRESSEE, RECEIVER, ACTION, TEXT))
 """What is joined inside one document (its lines only)."""
-LINKS = frozenset((PROPONENT, CITES, ACTOR, COMMITTEE, VOTING, HAS_VOTE, VOTER, CHOICE, REALIZED, SUBJECT,
+LINKS = frozenset((PROPONENT, SUBMITTER_STATE, CITES, ACTOR, COMMITTEE, VOTING, HAS_VOTE, VOTER, CHOICE, REALIZED, SUBJECT,
                    HAS_ADDRESSEE, RECEIVER))
 """Properties whose value a list follows or is named by: only IRIs count (a store binds `?iri`)."""
-_WANTED = frozenset(f"<{p}>".encode() for p in COLUMNS | JOINED | {PROPONENT})
+_WANTED = frozenset(f"<{p}>".encode() for p in COLUMNS | JOINED | {PROPONENT, SUBMITTER_STATE})
 _TYPE = f"<{RDF_TYPE}>".encode()
 _TYPES = (f"<{WORK_CLASS}>".encode(), f"<{TREATY_CLASS}>".encode())
 ENGLISH = "/eng@"
@@ -106,7 +107,7 @@ def part_facts(graph: str, run: bytes) -> PartFacts:
             if value != graph:
                 facts.cites.append((value, subject))
             continue
-        if p == PROPONENT:
+        if p in (PROPONENT, SUBMITTER_STATE):
             if subject == graph:
                 facts.own.append((p, value))
             continue
@@ -225,7 +226,8 @@ class Merged:
         """Every list's members: (list, target, work, count, value)."""
         chosen: dict[tuple[str, str, str], tuple[int | None, str | None]] = {}
         for work, properties in self.own.items():
-            for predicate, name in ((PROPONENT, lists.SPONSOR), (ACTOR, lists.BODY), (COMMITTEE, lists.BODY)):
+            for predicate, name in ((PROPONENT, lists.SPONSOR), (SUBMITTER_STATE, lists.SUBMITTER), (ACTOR, lists.BODY),
+                                    (COMMITTEE, lists.BODY)):
                 for target in properties.get(predicate, ()):
                     chosen[(name, target, work)] = (None, None)
         for (work, target), paragraphs in self.cites.items():

@@ -117,6 +117,7 @@ def state(iso3: str) -> Response:
         name, same = _label(store, iri, iso3.upper())
         lists = document_lists(rt)
         sponsored = _documents(lists.sponsored_by(iri), linker)
+        submitted = _documents(lists.submitted_as_officer(iri), linker)
         partners = [charts.Bar(_text(r, "label") or linker.label(r["other"]), int(r["documents"]),
                                browse_path(r["other"], rt.base) or linker.href(r["other"]))
                     for r in lists.cosponsors(iri)]
@@ -124,7 +125,7 @@ def state(iso3: str) -> Response:
         votes = _votes(lists.votes_of(iri), linker)
         tally = {choice: sum(1 for _, c in votes if c == choice) for choice in charts.VOTE_COLOURS}
         return page("browse_state.html", described_alternates(iri), iri=iri, name=name, same=same,
-                    iso3=iso3.upper(), sponsored=sponsored, addressed=addressed,
+                    iso3=iso3.upper(), sponsored=sponsored, submitted=submitted, addressed=addressed,
                     years=charts.bar_chart(_per_year(sponsored), f"Documents sponsored by {name}, per year")
                     if sponsored else None,
                     partners=charts.bar_chart(partners, f"Most frequent co-sponsors of {name}") if partners else None,

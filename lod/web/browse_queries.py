@@ -66,6 +66,9 @@ SELECT ?label ?kind ?sameAs WHERE {
 SPONSORED_BY = documents_query("GRAPH ?work { $BINDINGS ?work unres:docProponent ?iri }", "DESC(?date) ?symbol", 1000)
 """The documents a State (or group) sponsored."""
 
+SUBMITTED_AS_OFFICER = documents_query("GRAPH ?work { $BINDINGS ?work unres:submitterState ?iri }", "DESC(?date) ?symbol", 1000)
+"""The drafts (and the texts adopted from them) a State's representatives submitted as officers."""
+
 ADDRESSED_TO = PREFIXES_BROWSE + """\
 SELECT ?work ?paragraph (SAMPLE(?x) AS ?text) (SAMPLE(?a) AS ?action) (SAMPLE(?sym) AS ?symbol)
        (SAMPLE(?lab) AS ?label) WHERE {

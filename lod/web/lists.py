@@ -41,6 +41,9 @@ class StoreLists:
     def sponsored_by(self, iri: str) -> list[Row]:
         return self._ask(q.SPONSORED_BY, {"iri": URIRef(iri)})
 
+    def submitted_as_officer(self, iri: str) -> list[Row]:
+        return self._ask(q.SUBMITTED_AS_OFFICER, {"iri": URIRef(iri)})
+
     def citing(self, iri: str) -> list[Row]:
         return self._ask(q.CITING, {"iri": URIRef(iri)})
 
@@ -88,6 +91,9 @@ class ReadableLists:
 
     def sponsored_by(self, iri: str) -> list[Row]:
         return self._either("sponsored_by", iri)
+
+    def submitted_as_officer(self, iri: str) -> list[Row]:
+        return self._either("submitted_as_officer", iri)
 
     def citing(self, iri: str) -> list[Row]:
         return self._either("citing", iri)
