@@ -22,16 +22,16 @@ import re
 from lxml import etree
 
 from lod.bodies import by_key, by_name, find
-from lod.model import Citation, Resolution, Submitter
+from lod.model import Citation, Resolution
 from lod.parse.agenda import agenda_items
 from lod.parse.akn import meta as M
 from lod.parse.akn.body import BodyReader
 from lod.parse.akn.inline import InlineReader, Link, child, children, local, squash
 from lod.parse.akn.printed import printed_citations
 from lod.parse.akn.repairs import annex_title, stray_preamble, trailing_meeting
+from lod.parse.akn.workflow import lineage, meeting_in_flow, sponsors, step_date
 from lod.parse.enrich import add_addressees, add_citations, running_texts
 from lod.parse.errors import ParseError
-from lod.parse.sponsors import parse_sponsors
 from lod.symbols import link_symbol, parse_symbol
 
 __all__ = ["collection_parts", "looks_like_akn", "read_akn"]
@@ -40,14 +40,6 @@ _HEAD = re.compile(rb"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:\w+:)?akom
 _DOC_TYPES = ("statement", "documentCollection", "doc", "act", "bill")
 _KINDS = {"resolution": "resolution", "decision": "decision", "draftresolution": "draft-resolution",
           "draftdecision": "draft-decision", "amendment": "draft-amendment"}
-_SPONSOR_STEPS = ("draftResolution", "draftResolutionAdditionalSponsors", "draftDecision")
-_OFFICER = re.compile(r"\bsubmitted\s+by\b|\bon\s+behalf\s+of\s+the\s+Bureau\b", re.IGNORECASE)
-"""A draft an officer or a body submitted ("submitted by the Vice-Chair of the Committee, Ahmed Magdy
-(Egypt)", "France Cassar (Malta), submitted by the Rapporteur"): the States it names are the
-officer's, not sponsors."""
-_SPONSORED_BY = re.compile(r"\s+and\s+sponsored\s+by\s+")
-"""An officer's draft that States sponsored too ("submitted by the Chair on behalf of the Commission
-and sponsored by Brazil, Canada, …", E/RES/2023/23)."""
 _READ_PARTS = frozenset({"", "meta", "coverPage", "preface", "preamble", "mainBody", "conclusions", "attachments",
                          "components", "collectionBody"})
 """Children of the document element the reader reads (comments are "")."""
@@ -174,7 +166,7 @@ def read_akn(data: bytes, source: str, part: str | None = None) -> Resolution:
         session_label=cover.session_label,
         agenda_items=cover.agenda_items,
         date=cover.issue_date,
-        adoption_date=ident.adoption_date or _step_date(flow, "adopted"),
+        adoption_date=ident.adoption_date or step_date(flow, "adopted"),
         number=_number(symbol, preface_number, info),
         language=ident.language,
         preamble_formula=body.formula,
@@ -192,12 +184,12 @@ def read_akn(data: bytes, source: str, part: str | None = None) -> Resolution:
         subjects=M.subjects(meta, warnings),
         workflow=flow,
         voting=M.voting(meta, warnings),
-        meeting=M.meeting(conclusions) or closing or _meeting_in_flow(flow),
+        meeting=M.meeting(conclusions) or closing or meeting_in_flow(flow),
         closing_refs=list(dict.fromkeys(closing_refs)),
         heading_refs=list(dict.fromkeys(heading_refs)),
     )
-    _lineage(res, cover, flow)
-    _sponsors(res, flow, warnings)
+    lineage(res, cover, flow)
+    sponsors(res, flow, warnings)
     _agenda(res, M.agenda(meta))
     add_citations(res, body_name)
     _link_citations(res, body.links, inline.note_links)
@@ -314,56 +306,6 @@ def _committee(ref: str | None) -> str | None:
     name = re.sub(r"(?<!^)([A-Z])", r" \1", ref).strip().capitalize()
     body = by_name(name) or by_name(name.title())
     return body.name if body is not None and (body.kind == "committee" or body.parent is not None) else None
-
-
-def _step_date(flow: list, outcome: str) -> str | None:
-    return next((s.date for s in flow if s.outcome == outcome and s.date), None)
-
-
-def _meeting_in_flow(flow: list) -> str | None:
-    for step in flow:
-        if step.outcome == "adopted" and not step.symbol and step.note:
-            return step.note  # "Adopted without vote, 33rd plenary meeting" (lod.parse.akn.meta.step_document)
-    return None
-
-
-def _lineage(res: Resolution, cover: M.Cover, flow: list) -> None:
-    """Draft, committee report (and its paragraph) and meeting record, from workflow and cover."""
-    for step in flow:
-        if step.outcome.startswith("draft") and step.symbol and not res.draft_symbol and "Sponsors" not in step.outcome:
-            res.draft_symbol = step.symbol
-        elif step.outcome == "recommendedForAdoption" and step.symbol:
-            res.report_symbol = res.report_symbol or step.symbol
-            res.report_paragraph = res.report_paragraph or step.paragraph
-        elif step.outcome == "adopted" and step.symbol and "/PV." in step.symbol:
-            res.meeting_record = step.symbol
-    if cover.originating:
-        m = re.match(r"^(\S+?)[,，]\s*(?:para\.?|paragraph|párr\.|par\.|пункт|الفقرة|第)?\s*(\d+)", cover.originating)
-        symbol, para = (m.group(1), m.group(2)) if m else (cover.originating.split()[0].rstrip(",，"), None)
-        if "/L." in symbol:
-            res.draft_symbol = res.draft_symbol or symbol
-        else:
-            res.report_symbol = res.report_symbol or symbol
-            res.report_paragraph = res.report_paragraph or para
-
-
-def _sponsors(res: Resolution, flow: list, warnings: list[str]) -> None:
-    """Sponsors from the workflow (written in English in every language version)."""
-    for step in flow:
-        if step.outcome not in _SPONSOR_STEPS or not step.by:
-            continue
-        by = step.by
-        if _OFFICER.search(by):  # "submitted by the Chair on behalf of the Commission and sponsored by Brazil, …"
-            officer, *sponsored = _SPONSORED_BY.split(by, maxsplit=1)
-            res.submitter = res.submitter or Submitter(" ".join(officer.split()))  # read by lod.parse.submitter
-            by = sponsored[0] if sponsored else ""
-        if not by or by[:1].islower():
-            continue
-        for sponsor in parse_sponsors(by.replace("i\u0307", "i")):  # "Türki̇ye" with a combining dot
-            if all(s.name != sponsor.name for s in res.sponsors):
-                res.sponsors.append(sponsor)
-                if sponsor.iso3 is None and sponsor.kind in ("state", "unknown"):
-                    warnings.append(f"sponsor not recognised as a State: {sponsor.name}")
 
 
 def _agenda(res: Resolution, keywords: list[tuple[str, str | None]]) -> None:
