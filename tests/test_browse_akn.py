@@ -75,7 +75,7 @@ def test_state_page_shows_how_it_voted(client: FlaskClient) -> None:
     state, cast = max(by_state.items(), key=lambda kv: (len(set(kv[1].values())), kv[0]))
     page = client.get("/states/" + state.rsplit("/", 1)[-1]).get_data(as_text=True)
     section = re.search(r'<section aria-labelledby="h-votes">(.*?)</section>', page, re.S).group(1)
-    listed = dict(re.findall(r'<a href="([^"]+)">[^<]*</a></td><td>.*?</td><td>.*?</td><td class="vote-[^"]+">([^<]+)</td>',
+    listed = dict(re.findall(r'<a href="([^"]+)">[^<]*</a></td><td>.*?</td><td class="date">.*?</td><td class="vote-[^"]+">([^<]+)</td>',
                              section, re.S))
     expected = {path_of(w): c.replace("nonvoting", "non-voting") for w, c in cast.items()}
     assert listed == expected

@@ -152,7 +152,7 @@ def test_documents_are_paged_newest_first_and_filtered(corpus_build: Path, tmp_p
     seen: list[str] = []
     for number in range(1, 4):
         text = client.get(f"/documents?page={number}").get_data(as_text=True)
-        rows = re.findall(r'<tr><td><a href="([^"]+)"', text)
+        rows = re.findall(r'<tr><td class="doc-symbol"><a href="([^"]+)"', text)
         seen += rows
         assert ('rel="next"' in text) == (number * 2 < len(expected)) and ('rel="prev"' in text) == (number > 1)
         assert f"of {len(expected)} documents" in text
@@ -166,7 +166,7 @@ def test_documents_are_paged_newest_first_and_filtered(corpus_build: Path, tmp_p
     title = next(r["title"] for r in rows if r.get("title"))
     word = max(title.split(), key=len)
     page = client.get("/documents", query_string={"q": word.upper()}).get_data(as_text=True)
-    listed = re.findall(r'<tr><td><a href="[^"]+">[^<]*</a></td><td>([^<]*)</td>', page)
+    listed = re.findall(r'<tr><td class="doc-symbol"><a href="[^"]+">[^<]*</a></td><td>([^<]*)</td>', page)
     assert listed
     assert len(listed) == sum(1 for r in rows if word.casefold() in (r.get("title", "") + r.get("symbol", "")).casefold())
     assert "No documents." in client.get("/documents?page=99").get_data(as_text=True)
