@@ -216,3 +216,21 @@ def test_a_marker_after_a_quoted_title_or_a_protocol_s_roman_number(text: str, s
 ])
 def test_a_quotation_or_a_roman_number_before_a_number_that_is_no_marker(text: str, seen: int) -> None:
     assert read(text, seen) == text
+
+
+@pytest.mark.parametrize(("text", "seen", "read_as"), [
+    # A/RES/75/213: a treaty's title, its note's marker, then a parenthesis naming the treaties
+    ("Experiencing Serious Drought and/or Desertification, Particularly in Africa 7 (the Rio conventions)", 6,
+     f"Experiencing Serious Drought and/or Desertification, Particularly in Africa {mark('7')} (the Rio conventions)"),
+])
+def test_a_marker_before_a_parenthesis(text: str, seen: int, read_as: str) -> None:
+    assert read(text, seen) == read_as
+
+
+@pytest.mark.parametrize(("text", "seen"), [
+    ("Sustainable Development Goal 7 (affordable and clean energy)", 6),  # a reference's number
+    ("the Group of 7 (the summit of seven States)", 6),  # a name's number, after a small word
+    ("Particularly in Africa 7 (the Rio conventions)", 5),  # not the number the count expects
+])
+def test_a_number_before_a_parenthesis_that_is_no_marker(text: str, seen: int) -> None:
+    assert read(text, seen) == text

@@ -21,9 +21,10 @@ _AFTER_COMMA = re.compile(r"(?<=[A-Za-z0-9”’)][,;] )(\d{1,3})(?=\s|[,;.]|$)"
 """A marker set apart after a comma in mid-sentence: "the Committee on Disarmament, 4 inter alia"."""
 _BEFORE_WORD = re.compile(r"(?<=[A-Za-z][,;] )(\d{1,3})(?=[a-z]{2,})")
 """A marker set apart after a comma and glued to the next word: "the Secretary-General, 2and"."""
-_SPACED = re.compile(r"(?<=[A-Za-z)”’] )(\d{1,3})(?=\s+[a-z]|[a-z]{2,}|\s*$)")
+_SPACED = re.compile(r"(?<=[A-Za-z)”’] )(\d{1,3})(?=\s+[a-z(]|[a-z]{2,}|\s*$)")
 """A marker set apart after a word, maybe glued to the next: "the Assembly 3 and", "Weapons 6and";
-or after a quoted title: "entitled “Promoting sustainable lifestyles” 26 as part of" (A/C.2/80/L.51)."""
+or after a quoted title: "entitled “Promoting sustainable lifestyles” 26 as part of" (A/C.2/80/L.51);
+or before a parenthesis: "… Particularly in Africa 17 (the Rio conventions)" (A/RES/75/213)."""
 _AFTER_FULL_STOP = re.compile(r"(?<=[A-Za-z\d)”’][.] )(\d{1,3})(?=\s*$|\s+[A-Z])")
 """A marker set apart after a full stop, at the paragraph's end or before the next sentence: "…
 in the Pact for the Future. 16" (A/80/L.4), "… the Decade 2014–2024. 11 The combined effects"
