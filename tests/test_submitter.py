@@ -15,7 +15,7 @@ from rdflib.namespace import RDF
 
 from corpora import REAL
 from stores import store_of
-from lod.akn import akn_document
+from lod.akn import akn_document, akn_errors
 from lod.describe.graph import DescriptionGraph
 from lod.describe.i18n import gettext, page_language
 from lod.describe.linker import Linker
@@ -135,7 +135,9 @@ def test_shape_submitter_reports_a_broken_submitter(break_: str) -> None:
 
 def test_the_submitter_is_written_to_akn_and_read_back() -> None:
     res, registry = _draft()
-    again = resolve(read_akn(akn_document(res, registry, BASE), res.source))
+    xml = akn_document(res, registry, BASE)
+    assert akn_errors(xml, res.source) == [] and b'by="submitted by the Vice-Chair of the Committee' in xml
+    again = resolve(read_akn(xml, res.source))
     assert again.submitter == res.submitter and again.sponsors == []
 
 
