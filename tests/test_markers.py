@@ -234,3 +234,11 @@ def test_a_marker_before_a_parenthesis(text: str, seen: int, read_as: str) -> No
 ])
 def test_a_number_before_a_parenthesis_that_is_no_marker(text: str, seen: int) -> None:
     assert read(text, seen) == text
+
+
+def test_a_marker_between_a_year_and_the_title_it_dates() -> None:
+    """A/C.1/80/L.55: "the Final Documents of the 2000 7 and the 2010 8 Review Conferences"."""
+    text = "the Final Documents of the 2000 7 and the 2010 8 Review Conferences of the Parties"
+    assert read(text, 6) == f"the Final Documents of the 2000 {mark('7')} and the 2010 {mark('8')} Review Conferences of the Parties"
+    assert read("adopted in 2016 3 Member States", 2) == "adopted in 2016 3 Member States"  # a count after "in" and a year
+    assert read("the 2010 8 Review Conferences", 6) == "the 2010 8 Review Conferences"  # not the number the count expects

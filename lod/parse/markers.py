@@ -33,6 +33,10 @@ _SPACED_AFTER_YEAR = re.compile(r"(?<=(?<![\d/])(?:19|20)\d\d )(\d{1,2})(?=\s+[a
 """A marker set apart after a date's year: "of 24 August 2016 3 and 21 October 2016,4", or ending
 the paragraph whose comma the extract lost ("the report of the Agency for 2022 1", A/RES/78/8); only
 the very number the count expects: "in 2016 3 people" is not a way resolutions are written."""
+_BEFORE_A_TITLE = re.compile(r"(?<=\bthe (?:19|20)\d\d )(\d{1,2})(?=\s+[A-Z][a-z])")
+"""A marker between a year used as a title's adjective and the title: "the Final Documents of the
+2000 7 and the 2010 8 Review Conferences" (A/C.1/80/L.55): after "the" and a year only a noun can
+follow, so the number the count expects there is a note's (where "in 2016 3 Member States" counts)."""
 _AFTER_RESOLUTION = re.compile(r"(?<![\d/])\d{1,2}/\d{3}(\d{1,2})(?=[\s,.;:)]|$)")
 """A marker glued to a resolution number: "resolution 59/3009" is 59/300 and footnote 9 (a session
 never adopts a thousand resolutions; the count must expect the number)."""
@@ -127,6 +131,7 @@ def resolve_glued(text: str, state: MarkerState) -> str:
         + [(m.start(1), m.end(1), "comma", m.group(1)) for m in _AFTER_COMMA.finditer(text)]
         + [(m.start(1), m.end(1), "comma", m.group(1)) for m in _BEFORE_WORD.finditer(text)]
         + [(m.start(1), m.end(1), "year-spaced", m.group(1)) for m in _SPACED_AFTER_YEAR.finditer(text)]
+        + [(m.start(1), m.end(1), "year-spaced", m.group(1)) for m in _BEFORE_A_TITLE.finditer(text)]
         + [(m.start(1), m.end(1), "resolution", m.group(1)) for m in _AFTER_RESOLUTION.finditer(text)]
         + [(m.start(1), m.end(1), "full-stop", m.group(1)) for m in _AFTER_FULL_STOP.finditer(text)]
     )
