@@ -242,3 +242,20 @@ def test_a_marker_between_a_year_and_the_title_it_dates() -> None:
     assert read(text, 6) == f"the Final Documents of the 2000 {mark('7')} and the 2010 {mark('8')} Review Conferences of the Parties"
     assert read("adopted in 2016 3 Member States", 2) == "adopted in 2016 3 Member States"  # a count after "in" and a year
     assert read("the 2010 8 Review Conferences", 6) == "the 2010 8 Review Conferences"  # not the number the count expects
+
+
+@pytest.mark.parametrize(("text", "seen", "read_as"), [
+    # A/C.3/80/L.20: a convention's number in its parenthesis, then its note's marker
+    ("the Minimum Age Convention, 1973 (No. 138) 7 and the Worst Forms of Child Labour Convention", 6,
+     f"the Minimum Age Convention, 1973 (No. 138) {mark('7')} and the Worst Forms of Child Labour Convention"),
+])
+def test_a_marker_after_a_parenthesis_closed_on_its_reference(text: str, seen: int, read_as: str) -> None:
+    assert read(text, seen) == read_as
+
+
+@pytest.mark.parametrize(("text", "seen"), [
+    ("the Minimum Age Convention, 1973 (No. 138) 7 and the Worst Forms", 5),  # not the number the count expects
+    ("as set out in paragraph 7 and the annex", 6),  # a reference's number, no parenthesis closed
+])
+def test_a_reference_s_number_outside_a_parenthesis_stays_text(text: str, seen: int) -> None:
+    assert read(text, seen) == text

@@ -212,3 +212,10 @@ def test_an_operative_phrase_of_the_third_committee_s_drafts_is_in_the_lexicon()
     assert in_lexicon("Raises") and in_lexicon("Raises awareness of") and lexicon_concept("Raises") == "raises"
     assert not in_lexicon("Raised")
     assert in_lexicon("Promotes") and lexicon_concept("Promotes the use of digital technologies") == "promotes"  # A/C.2/80/L.21
+
+
+def test_a_preambular_phrase_of_the_second_committee_s_drafts_is_in_the_lexicon() -> None:
+    """"Striving to adopt an integrated approach to wildland fire management …" (A/C.2/80/L.22)."""
+    from lod.quality import in_lexicon, lexicon_concept
+
+    assert in_lexicon("Striving") and lexicon_concept("Striving to adopt an integrated approach") == "striving"

@@ -186,7 +186,11 @@ def resolve_glued(text: str, state: MarkerState) -> str:
             # glued to the next word ("all previous resolutions 3on the follow-up", A/RES/80/129): no
             # reference's number runs into a word, so the note the count expects even after one
             glued = state.expects(number) and _GLUED_WORD.match(text, end) is not None
-            if (word in _REFERENCE_WORDS and not (ordinal_session or lone or glued)) or not (after_word or lone or raised or glued):
+            # after a parenthesis closed on its reference ("the Minimum Age Convention, 1973 (No. 138) 15 and",
+            # A/C.3/80/L.20) the number refers to nothing: the reference word is not the number's
+            closed = text[start - 2 : start] == ") "
+            if (word in _REFERENCE_WORDS and not (ordinal_session or lone or glued or closed)) \
+                    or not (after_word or lone or raised or glued):
                 continue  # "paragraph 5"; but "at its sixtieth session 5 and" is a session and note 5
         out.append(text[pos:start])
         out.append(mark(number))
