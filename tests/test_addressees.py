@@ -179,6 +179,7 @@ def test_security_council_cases() -> None:
     ("Requests the Intergovernmental Group of Experts on Consumer Protection Law and Policy to incorporate", "igecpl"),
     ("Invites the Intergovernmental Group of Experts on Competition Law and Policy to consider", "igeclp"),
     ("Invites the Steering Committee on Partnerships for Small Island Developing States to consider", "sids-partnerships"),
+    ("Encourages the Independent Mechanism for Myanmar to continue", "iimm"),  # A/C.3/80/L.32
 ])
 def test_commissions_and_groups_resolutions_ask_to_act_are_bodies_of_the_table(text: str, key: str) -> None:
     [who] = addressees(text, document_body=by_key("sc"))
