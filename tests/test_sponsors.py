@@ -189,6 +189,12 @@ def test_a_starred_sponsor_speaks_for_the_group_its_footnote_names() -> None:
     qualified = parse_text(draft("On behalf of the States that are members of the Group of 77 and China, taking "
                                  "into account also the provisions of General Assembly resolution ES-10/23 of 10 May 2024."))
     assert [(s.name, s.group) for s in qualified.sponsors] == [("Indonesia", None), ("Group of 77 and China", "g77-china")]
+    # A/80/L.23: two notes on the sponsor line, "Iraq:*,** draft resolution", the second on the list of sponsors
+    two_notes = parse_text(draft("On behalf of the States that are members of the Group of 77 and China.\n"
+                                 "** Any changes to the list of sponsors will be reflected in the official record of the meeting.")
+                           .replace("Indonesia:* draft resolution", "Indonesia:*,** draft resolution"))
+    assert [(s.name, s.group) for s in two_notes.sponsors] == [("Indonesia", None), ("Group of 77 and China", "g77-china")]
+    assert "a draft without a sponsor line" not in two_notes.warnings
 
 
 def test_a_title_that_ends_with_the_organs_name_on_a_line_of_its_own() -> None:

@@ -125,9 +125,14 @@ _COMMITTEE = re.compile(r"^(?:(First|Second|Third|Fourth|Fifth|Sixth) Committee|
 _SKIP = re.compile(r"^(United Nations|Distr\.:.*|Original: .*|Agenda items? .*|Item .* agenda.*|[\w-]+(?: [\w-]+){0,3} session)$")
 
 
+_STARS = re.compile(r"(?:\ue000\*+\ue001|\*+)(?:\s*,\s*(?:\ue000\*+\ue001|\*+))*")
+"""A run of star markers, separated by commas where a line has several notes ("Iraq:*,** draft
+resolution", A/80/L.23): the commas are the markers', not the text's."""
+
+
 def _plain(line: str) -> str:
-    text, _ = strip_marks(line)
-    return text.replace("*", "").strip()
+    text, _ = strip_marks(_STARS.sub("", line))
+    return text.strip()
 
 
 def parse_masthead(lines: list[str]) -> Masthead:
