@@ -180,6 +180,8 @@ def test_security_council_cases() -> None:
     ("Invites the Intergovernmental Group of Experts on Competition Law and Policy to consider", "igeclp"),
     ("Invites the Steering Committee on Partnerships for Small Island Developing States to consider", "sids-partnerships"),
     ("Encourages the Independent Mechanism for Myanmar to continue", "iimm"),  # A/C.3/80/L.32
+    # A/RES/79/226: a name that holds "to Advance", not the action asked of "the Joint Steering Committee"
+    ("Requests the Joint Steering Committee to Advance Humanitarian and Development Collaboration to conduct briefings", "jsc"),
 ])
 def test_commissions_and_groups_resolutions_ask_to_act_are_bodies_of_the_table(text: str, key: str) -> None:
     [who] = addressees(text, document_body=by_key("sc"))
