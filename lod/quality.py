@@ -253,6 +253,8 @@ def _in_third_person(words: list[str]) -> list[list[str]]:
     if words[:1] != ["we"] or len(words) < 2:
         return []
     rest = _without_degree(["we", *words[1:]])[1:]
+    if rest[:1] in (["are"], ["remain"]) and len(rest) > 1:
+        return [rest[1:]]  # "We are committed", "We are encouraged": the resolution's "Committed", "Encouraged"
     return [[rest[0] + ending, *rest[1:]] for ending in ("s", "es")] if rest else []
 
 

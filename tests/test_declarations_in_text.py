@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from lod.parse import parse_text
-from lod.parse.verbs import declaratory_phrase
+from lod.parse.declarations import declaratory_phrase
 from lod.quality import in_lexicon, lexicon_concept
 
 FRONT = "---\nsymbol: A/RES/80/3\ntitle: \"Awaza Political Declaration :\"\n---\n\n"
@@ -105,3 +105,28 @@ def test_the_first_person_plural_is_a_form_of_the_resolution_s_verb(phrase: str,
     """"We recall" is read as "Recalls" (the scheme names the common forms, "We reaffirm", as
     concepts of their own); "We have" is no action."""
     assert lexicon_concept(phrase) == concept and in_lexicon(phrase) == (concept is not None)
+
+
+@pytest.mark.parametrize(("text", "phrase"), [
+    # A/80/L.41 (held out), an outcome document in the first person; A/RES/77/289's and 78/1's declarations
+    ("We call upon all stakeholders to promote an enabling policy environment", "We call upon"),
+    ("We further call upon the Forum to reinforce its intersessional work", "We further call upon"),
+    ("We call for the strengthening of the secretariat of the Internet Governance Forum", "We call for"),
+    ("We take note of the final report of the open-ended working group", "We take note"),
+    ("We look forward to the high-level meeting", "We look forward"),
+    ("We are particularly concerned by persistent gender digital divides", "We are particularly concerned"),
+    ("We are further concerned that other groups that experience disadvantage", "We are further concerned"),
+])
+def test_the_words_a_declaration_s_verb_takes_are_its_phrase(text: str, phrase: str) -> None:
+    assert declaratory_phrase(text) == phrase
+
+
+@pytest.mark.parametrize(("phrase", "concept"), [
+    ("We call upon", "we-call-upon"), ("We take note", "takes-note"), ("We are particularly concerned", "we-are-concerned"),
+    ("We are committed", "committed"), ("We are encouraged", "encouraged"),
+])
+def test_a_declaration_s_phrase_names_the_resolution_s_concept(phrase: str, concept: str) -> None:
+    """"We are committed to addressing …" is the resolution's "Committed" (A/80/L.41)."""
+    from lod.quality import in_lexicon, lexicon_concept
+
+    assert in_lexicon(phrase) and lexicon_concept(phrase) == concept

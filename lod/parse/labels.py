@@ -10,7 +10,8 @@ import re
 from lod.parse.furniture import MARK_RE
 from lod.parse.openings import plain_end
 from lod.quality import in_lexicon
-from lod.parse.verbs import in_first_person, opens_operative
+from lod.parse.declarations import in_first_person
+from lod.parse.verbs import opens_operative
 
 PARAGRAPH_NUMBER = r"\d{1,6}"
 """A printed paragraph number: up to six digits (paragraph 1000 and beyond exist in long texts)."""

@@ -19,11 +19,10 @@ from lod.parse.furniture import MARK_RE
 from lod.parse.heading import formula_line
 from lod.parse.openings import (is_complete, lead_in, opens_unnumbered_operative, opens_with_lexicon_phrase,
                                 opens_with_operative_phrase, plain_end, section_heading)
-from lod.parse.paragraphs import (
-    Para, add_point, clean_text, continue_paragraph, model_paragraphs, strip_label,
-)
+from lod.parse.paragraphs import Para, add_point, clean_text, continue_paragraph, model_paragraphs, strip_label
 from lod.parse.tables import state_table
-from lod.parse.verbs import bare_verb_phrase, declaratory_phrase, in_first_person, opens_operative, verb_phrase
+from lod.parse.declarations import declaratory_phrase, in_first_person
+from lod.parse.verbs import bare_verb_phrase, opens_operative, verb_phrase
 from lod.uri import eid
 
 

@@ -63,11 +63,12 @@ _STILL = ("deeply concerned", "gravely concerned", "seriously concerned", "conce
 
 _STRESS = ("in the strongest possible terms", "in the strongest terms", "unequivocally", "without reservation")
 
-_PHRASAL = {
+PHRASAL = {
     # verb (lower case) → the fixed continuations it takes, longest first
     "take": ("note", "into account", "into consideration"),
     **{verb: ("upon", "on", "for", "attention") for verb in ("calls", "call", "calling")},
     **{verb: ("in mind",) for verb in ("bearing", "keeping", "bears", "keeps")},
+    **{verb: ("on",) for verb in ("building", "builds")},  # "Building on the 20-year review …" (A/80/L.41)
     "takes": ("note", "into account", "into consideration", "cognizance"),
     "taking": ("note", "into account", "into consideration"),
     **{verb: _EXPRESSED for verb in ("expresses", "expressing")},
@@ -247,7 +248,7 @@ def leading_phrase(text: str, operative: bool) -> str | None:
     while progressed:
         progressed = False
         first = rest.split(" ", 1)[0].rstrip(",;:")
-        for group in (_PHRASAL.get(verb.lower(), ()), _WITH, _POST):
+        for group in (PHRASAL.get(verb.lower(), ()), _WITH, _POST):
             for fixed in _starting(group, first):
                 if rest == fixed or rest.startswith((fixed + " ", fixed + ",", fixed + ":", fixed + ";")):
                     n = len(fixed.split())
@@ -283,7 +284,7 @@ def _continues(verb: str, words: list[str], at: int) -> bool:
     account" continues "Taking", so "also" is the verb's adverb, not an adjective of "into")."""
     rest = " ".join(w.lower().rstrip(",;:") for w in words[at : at + 8])
     return any(rest == fixed or rest.startswith(fixed + " ")
-               for fixed in _starting(_PHRASAL.get(verb.lower(), ()), rest.split(" ", 1)[0]))
+               for fixed in _starting(PHRASAL.get(verb.lower(), ()), rest.split(" ", 1)[0]))
 
 
 def _qualifies_noun(words: list[str], at: int) -> bool:
@@ -353,47 +354,10 @@ def verb_phrase(text: str, operative: bool) -> str | None:
     interposed = _INTERPOSED.match(text.replace("*", "").strip()[len(italic):]) if last in ("calls", "calling") else None
     if interposed:
         return f"{italic} {interposed.group(1)}"  # "*Calls*, in particular, for the continuation …"
-    if last in _PRE_ADVERBS_BY_FIRST or last in _PHRASAL:
+    if last in _PRE_ADVERBS_BY_FIRST or last in PHRASAL:
         plain = leading_phrase(text.replace("*", ""), operative)
         if plain and plain.startswith(italic + " ") and (
             last in _PRE_ADVERBS_BY_FIRST or plain[len(italic) + 1 :].split(" ", 1)[0].lower() in _PARTICLES
         ):
             return plain
     return italic
-
-
-_DECLARATORY = re.compile(
-    r"^(We|I)\s+((?:(?:also|further|therefore|hereby|firmly|strongly|fully|again|once again|"
-    r"solemnly|reaffirm(?= our)|thus)\s+){0,2})(are|remain|have|will)?\s*"
-    r"((?:deeply|seriously|gravely|profoundly|greatly|extremely|very)\s+)?([a-z]+)"
-)
-
-
-_APPOSITION_VERB = re.compile(
-    r",\s+((?:(?:also|further|hereby|solemnly|firmly|once again)\s+){0,2}"
-    r"(?:(?:have|are|will|do)\s+[a-z]+|reaffirm|declare|commit|recognize|acknowledge|affirm|pledge|resolve|"
-    r"agree|adopt|welcome|express|note|reiterate|decide|underline|emphasize|stress|renew|undertake|"
-    r"endorse|call|invite|recommend|request|urge|encourage|support)\b)"
-)
-"""The verb after the apposition of "We, the Heads of State and Government …, have gathered"."""
-
-
-def in_first_person(text: str) -> bool:
-    """A declaration's paragraph in the first person ("We reaffirm", "We, the Heads of State …,",
-    "I declare"), read by `declaratory_phrase` rather than the lexicon."""
-    return text.lstrip().lstrip("*").startswith(("We ", "We,", "I "))
-
-
-def declaratory_phrase(text: str) -> str | None:
-    """The leading phrase of a declaration's paragraph: "We recommend", "We are concerned".
-
-    "We, the Heads of State …, reaffirm" is read without its apposition: "We reaffirm".
-    """
-    plain = text.replace("*", "").strip()
-    if plain.startswith(("We, ", "I, ")):
-        verb = _APPOSITION_VERB.search(plain[:600])
-        return f"{plain[:2].rstrip(',')} {verb.group(1)}" if verb else None
-    m = _DECLARATORY.match(plain)
-    if not m:
-        return None
-    return " ".join([m.group(1), *m.group(2).split(), *(m.group(3) or "").split(), *(m.group(4) or "").split(), m.group(5)])

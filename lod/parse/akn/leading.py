@@ -12,7 +12,8 @@ from lxml import etree
 
 from lod.parse.akn.inline import local, squash
 from lod.parse.phrasebook import leading_label
-from lod.parse.verbs import bare_verb_phrase, declaratory_phrase, in_first_person, leading_phrase
+from lod.parse.declarations import declaratory_phrase, in_first_person
+from lod.parse.verbs import bare_verb_phrase, leading_phrase
 
 
 def leading_words(el: etree._Element, text: str, named: str | None, language: str | None, *, operative: bool,
