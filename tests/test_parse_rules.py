@@ -658,6 +658,12 @@ def test_phrases_the_un_italicizes_with_their_manner_or_stance(text: str, operat
     ("Pending the total elimination of nuclear weapons, urges those States to take measures", "urges"),  # A/RES/80/23
     ("To this end, requests the Secretary-General to report", "requests"),
     ("Pending the report, the Committee shall meet", None),  # a clause and no verb after it
+    # A/C.3/80/L.23 (held out): a participle's clause, then the verb
+    ("Alarmed by the sharp reductions in funding for the Office in 2025, calls upon the international community", "calls upon"),
+    ("Deeply concerned about the situation, urges all parties to exercise restraint", "urges"),
+    # S/RES/93 (1951): "Noting with concern the refusal …, considers that the parties should permit such entry"
+    ("Noting with concern the refusal to permit observers to enter localities, considers that the parties", "considers"),
+    ("Noting the report, the Assembly", None),
 ])
 def test_an_operative_verb_after_a_leading_clause(text: str, phrase: str | None) -> None:
     assert verb_phrase(text, operative=True) == phrase

@@ -202,3 +202,4 @@ def test_a_title_whose_last_line_is_a_session_is_the_title() -> None:
     res = parse_text(text, source="A_C.2_80_L.57.txt")
     assert res.title == "Report of the International Law Commission on the work of its seventy-sixth session"
     assert res.session == 80
+

@@ -531,3 +531,21 @@ def test_a_paragraph_number_whose_full_stop_the_extract_lost() -> None:
                                                       ("3", "Decides")]
     other = parse_text(text.replace("\n2\nCondemns", "\n5\nCondemns"), source="a.txt")
     assert [p.num for p in other.operative] != ["1", "5", "3"] and "5" not in [p.num for p in other.operative]
+
+
+def test_a_title_that_ends_in_a_semicolon_goes_on_below_the_blank_line() -> None:
+    """"79/243. United Nations Convention against Cybercrime;" ⏎ ⏎ "Strengthening International
+    Cooperation for …" (A/RES/79/243, held out): one title; its second half had been a preambular
+    paragraph."""
+    text = ("United Nations\nA/RES/99/243\n\nGeneral Assembly\nDistr.: General\n31 December 2099\n\n"
+            "Ninety-ninth session\nAgenda item 108\n\nResolution adopted by the General Assembly\non 24 December 2099\n\n"
+            "[on the report of the Third Committee (A/99/460, para. 15)]\n\n"
+            "99/243. United Nations Convention against Cybercrime;\n\n"
+            "Strengthening International Cooperation for Combating Certain\nCrimes Committed by Means of "
+            "Information and Communications\nTechnology Systems\n\n"
+            "The General Assembly,\n\nRecalling its resolution 74/247 of 27 December 2019,\n\n"
+            "1. Adopts the United Nations Convention against Cybercrime;\n")
+    res = parse_text(text, source="A_RES_99_243.txt")
+    assert res.title == ("United Nations Convention against Cybercrime; Strengthening International Cooperation for "
+                         "Combating Certain Crimes Committed by Means of Information and Communications Technology Systems")
+    assert [p.verb for p in res.preamble] == ["Recalling"]

@@ -261,6 +261,8 @@ def _title_from(plain: list[str], i: int, first: str) -> str:
     sets neither apart by a blank line)."""
     parts = [first]
     for line in plain[i + 1 :]:
+        if not line and parts[-1].endswith(";"):
+            continue  # "79/243. United Nations Convention against Cybercrime;" ⏎ ⏎ "Strengthening International …"
         if not line or is_furniture(line) or _PART_LETTER.match(line) or formula_line(line) is not None:
             break  # "… the Sustainable Development Goals ⏎ The Economic and Social Council ⏎ Recommends …"
         parts.append(line)

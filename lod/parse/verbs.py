@@ -314,10 +314,13 @@ _INTERPOSED = re.compile(r"^,[^,;:]{1,60},\s+(upon|on|for)\b")
 
 _LEADING_CLAUSE = re.compile(
     r"^(?:Pending|Upon|Without prejudice to|In accordance with|Pursuant to|With a view to|In order to|"
-    r"On the basis of|To (?:this|that) end|In (?:this|that) (?:regard|respect|context))\b[^;:]{0,300}?,\s+(?=[a-z])"
+    r"On the basis of|To (?:this|that) end|In (?:this|that) (?:regard|respect|context)|"
+    r"(?:Deeply|Gravely|Seriously) (?:alarmed|concerned)|Alarmed|Concerned|Mindful|Aware|Recognizing|Noting|Acknowledging|Given|"
+    r"In view of)\b[^;:]{0,300}?,\s+(?=[a-z])"
 )
 """An operative paragraph's adverbial clause before its verb: "Pending the total elimination of
-nuclear weapons, urges those States …" (A/RES/80/23), "To this end, requests …"."""
+nuclear weapons, urges those States …" (A/RES/80/23), "To this end, requests …", "Alarmed by the
+sharp reductions in funding …, calls upon the international community …" (A/C.3/80/L.23)."""
 
 
 _SUBJECT = re.compile(
