@@ -259,3 +259,11 @@ def test_a_marker_after_a_parenthesis_closed_on_its_reference(text: str, seen: i
 ])
 def test_a_reference_s_number_outside_a_parenthesis_stays_text(text: str, seen: int) -> None:
     assert read(text, seen) == text
+
+
+def test_a_marker_set_apart_after_a_resolution_s_number() -> None:
+    """A/C.3/80/L.33: "submitted pursuant to resolutions 71/205 20  and 72/190, 21  and the reports …"."""
+    text = "submitted pursuant to resolutions 71/205 4  and 72/190, 5  and the reports"
+    assert read(text, 3) == f"submitted pursuant to resolutions 71/205 {mark('4')}  and 72/190, {mark('5')}  and the reports"
+    assert read(text, 2) == text  # not the number the count expects
+    assert read("its resolution 71/205 4 December 2016", 3) == "its resolution 71/205 4 December 2016"  # a date's day

@@ -37,6 +37,11 @@ _BEFORE_A_TITLE = re.compile(r"(?<=\bthe (?:19|20)\d\d )(\d{1,2})(?=\s+[A-Z][a-z
 """A marker between a year used as a title's adjective and the title: "the Final Documents of the
 2000 7 and the 2010 8 Review Conferences" (A/C.1/80/L.55): after "the" and a year only a noun can
 follow, so the number the count expects there is a note's (where "in 2016 3 Member States" counts)."""
+_SPACED_AFTER_NUMBER = re.compile(
+    r"(?<![\d/])\d{1,3}/\d{1,4} {1,2}(\d{1,3})(?=[\s,;.]|$)"
+    r"(?!\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)")
+"""A marker set apart after a resolution's number: "submitted pursuant to resolutions 71/205 20  and
+72/190, 21  and …" (A/C.3/80/L.33), only the very number the count expects, never a date's day."""
 _AFTER_RESOLUTION = re.compile(r"(?<![\d/])\d{1,2}/\d{3}(\d{1,2})(?=[\s,.;:)]|$)")
 """A marker glued to a resolution number: "resolution 59/3009" is 59/300 and footnote 9 (a session
 never adopts a thousand resolutions; the count must expect the number)."""
@@ -133,6 +138,7 @@ def resolve_glued(text: str, state: MarkerState) -> str:
         + [(m.start(1), m.end(1), "year-spaced", m.group(1)) for m in _SPACED_AFTER_YEAR.finditer(text)]
         + [(m.start(1), m.end(1), "year-spaced", m.group(1)) for m in _BEFORE_A_TITLE.finditer(text)]
         + [(m.start(1), m.end(1), "resolution", m.group(1)) for m in _AFTER_RESOLUTION.finditer(text)]
+        + [(m.start(1), m.end(1), "number-spaced", m.group(1)) for m in _SPACED_AFTER_NUMBER.finditer(text)]
         + [(m.start(1), m.end(1), "full-stop", m.group(1)) for m in _AFTER_FULL_STOP.finditer(text)]
     )
     for start, end, kind, number in candidates:
