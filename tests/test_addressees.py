@@ -529,3 +529,16 @@ def test_a_group_of_states_addressed_is_published_valid(engine: str) -> None:
     assert "<http://lod.test/id/group/contadora>" in "\n".join(lines)
     result = validate_lines(lines, res.source, engine=engine)  # type: ignore[arg-type]
     assert result.conforms, result
+
+
+def test_the_short_form_of_an_outside_organization_s_body_named_before_is_that_body() -> None:
+    """A/C.1/80/L.54 (held out): "… congratulates the new leadership of the Commission of the Economic
+    Community of Central African States …, and welcomes and encourages the Commission's valuable
+    contribution": ECCAS's Commission, no UN body left unresolved; where nothing of the kind was
+    named before, "the Commission" is still a body to resolve."""
+    [commission] = addressees("Warmly congratulates the new leadership of the Commission of the Economic Community of "
+                              "Central African States on assuming its functions, and welcomes and encourages the "
+                              "Commission’s valuable contribution to the work of the United Nations")
+    assert (commission.name, commission.kind, commission.body_key) == ("the Commission", "organization", None)
+    [alone] = addressees("Requests the Commission to report on its work")
+    assert alone.kind == "body"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from lod.groups import lookup_group, lookup_organization
 from lod.parse.bodynames import alternation, known_names, known_re
 
 __all__ = ["W", "CAP_NAME", "post_re", "TREATY_NAME", "STATES_RE", "GOVERNMENT_OF_RE", "GROUP_RE", "ANAPHOR_RE", "NAMED_ON", "LINKING_WORDS", "OF_KNOWN", "NAME_RE", "SEPARATOR_RE", "FOLLOWER_RE", "MAY_FOLLOW_A_NAME"]
@@ -97,3 +98,20 @@ def acronym_before_a_body(text: str, pos: int) -> int | None:
     them ("requests UNAMID the United Nations Country Team and …", S/2018/693): two addressees."""
     m = _ACRONYM_THEN_THE.match(text, pos)
     return m.end() if m is not None and known_re().match(text, m.end() + 1) else None
+
+
+def organization_prefix(name: str) -> bool:
+    """Whether a name opens with an organization's of lod.groups ("African Union Commission")."""
+    words = name.split()
+    return any(lookup_organization(" ".join(words[:k])) for k in range(1, len(words)))
+
+
+def outside_body_before(before: str, head: str) -> bool:
+    """Whether the words before name a body of that head of an organization outside the United
+    Nations ("… the Commission of the Economic Community of Central African States …, and encourages
+    the Commission", A/C.1/80/L.54): the short form is that organization's body, not one to resolve."""
+    for m in re.finditer(rf"\b{re.escape(head)}\s+of\s+(?:the\s+)?([A-Z][^,;:()]*)", before):
+        words = m.group(1).split()
+        if any(lookup_group(" ".join(words[:k])) is not None for k in range(len(words), 0, -1)):
+            return True
+    return False

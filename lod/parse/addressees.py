@@ -31,7 +31,8 @@ from lod.groups import lookup_group, lookup_organization
 from lod.model import Addressee
 from lod.parse.addresseeforms import (
     ANAPHOR_RE, FOLLOWER_RE, GOVERNMENT_OF_RE, GROUP_RE, LINKING_WORDS, MAY_FOLLOW_A_NAME, NAME_RE,
-    NAMED_ON, OF_KNOWN, SEPARATOR_RE, STATES_RE, W, acronym_before_a_body, post_re,
+    NAMED_ON, OF_KNOWN, SEPARATOR_RE, STATES_RE, W, acronym_before_a_body, organization_prefix, outside_body_before,
+    post_re,
 )
 from lod.parse.bodynames import BODY_HEADS, bodies_named, known_re, names_with, second_name
 from lod.parse.established import EstablishedBody, established_at, established_in
@@ -209,6 +210,8 @@ class _Reader:
         body = self._antecedent(head)
         if body is None and " " in head:
             return None  # "the International Criminal Court": a name of its own, not a short reference
+        if body is None and outside_body_before(text[:pos], head):
+            return Addressee(_clean(m.group(0)), "organization", self.action), m.end()
         return Addressee(_clean(m.group(0)), "body", self.action, body_key=body.key if body else None), m.end()
 
     def _state_name(self, text: str, pos: int) -> tuple[Addressee, int] | None:
@@ -272,7 +275,7 @@ class _Reader:
         # "the Development Assistance Committee of the Organisation for Economic Co-operation and
         # Development", "the African Union Commission": a body of an organization outside the
         # United Nations is none of its bodies
-        inside = (outside is None or lookup_group(outside.group(1)) is None) and not _organization_prefix(name)
+        inside = (outside is None or lookup_group(outside.group(1)) is None) and not organization_prefix(name)
         kind = "body" if head in BODY_HEADS and inside else "organization"
         return Addressee(_clean(text[pos:end]), kind, self.action), end
 
@@ -290,12 +293,6 @@ class _Reader:
 
 
 _POSTS = frozenset({"sg", "pga", "hchr", "legal-counsel"})
-
-
-def _organization_prefix(name: str) -> bool:
-    """Whether a name opens with an organization's of lod.groups ("African Union Commission")."""
-    words = name.split()
-    return any(lookup_organization(" ".join(words[:k])) for k in range(1, len(words)))
 
 
 def _clean(printed: str) -> str:
