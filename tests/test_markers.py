@@ -267,3 +267,19 @@ def test_a_marker_set_apart_after_a_resolution_s_number() -> None:
     assert read(text, 3) == f"submitted pursuant to resolutions 71/205 {mark('4')}  and 72/190, {mark('5')}  and the reports"
     assert read(text, 2) == text  # not the number the count expects
     assert read("its resolution 71/205 4 December 2016", 3) == "its resolution 71/205 4 December 2016"  # a date's day
+
+
+def test_the_count_goes_on_past_a_note_whose_marker_the_extraction_lost() -> None:
+    """A/C.2/80/L.48 (held out): note 16's marker is nowhere in the text, and "welcomes that the Parties
+    17 urged developed country Parties" was then no note (the count waited for 16). Read again taking
+    16 for lost, 17 is read; a marker read before is never given up for it."""
+    from lod.parse.markers import resolve_document
+
+    blocks = ["Recalling the Charter of the United Nations,1", "Noting the report of the Secretary-General,",
+              "Welcomes that the Parties 3 urged developed country Parties to act;"]
+    assert resolve_document(blocks, {"1", "2", "3"}) == [
+        f"Recalling the Charter of the United Nations,{mark('1')}", "Noting the report of the Secretary-General,",
+        f"Welcomes that the Parties {mark('3')} urged developed country Parties to act;"]
+    # nothing lost: "3 urged" after note 1 alone is no marker when note 2 comes later, as printed
+    later = [*blocks[:2], "Welcomes that the Parties 3 urged developed country Parties to act;", "Decides to act;2"]
+    assert resolve_document(later, {"1", "2", "3"})[2] == later[2]

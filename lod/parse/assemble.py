@@ -33,7 +33,7 @@ from lod.parse.decisions import decision_meeting, decision_sources, decision_sta
 from lod.parse.endnotes import drop_running_titles, take_endnotes
 from lod.parse.heading import Heading, find_formula, find_heading, formula_line, is_heading
 from lod.parse.language import set_language
-from lod.parse.markers import MarkerState, resolve_glued
+from lod.parse.markers import resolve_document
 from lod.parse.masthead import Masthead, adopting_body, parse_masthead
 from lod.parse.misspelt import read_misspelt_phrases
 from lod.parse.readers import SourceText
@@ -229,8 +229,7 @@ def assemble(src: SourceText, overrides: dict[str, Any]) -> Resolution:
     tokens = {m for b in blocks for m in MARK_RE.findall(b)}
     if set(cleaned.footnotes) - tokens:
         # notes whose markers are still glued to the words ("Tlatelolco)1"), maybe beside tokens
-        state = MarkerState(set(cleaned.footnotes))
-        blocks = [resolve_glued(b, state) for b in blocks]
+        blocks = resolve_document(blocks, set(cleaned.footnotes))
     structure = build_structure(blocks, extract=extract, decision=split.decision, part=_part_above(cleaned.lines, split))
     if not structure.preamble and not structure.operative and not structure.annexes:
         raise ParseError(src.source, "no paragraphs were found after the opening formula")

@@ -98,6 +98,8 @@ class MarkerState:
     footnotes: set[str]
     seen: set[str] = field(default_factory=set)
     highest: int = 0
+    lost: frozenset[str] = frozenset()
+    """Notes whose markers the extraction lost (see `resolve_document`): the count goes on past them."""
 
     def __post_init__(self) -> None:
         # Compilations number their notes through the volume: an extract's first note may be
@@ -105,6 +107,8 @@ class MarkerState:
         numbers = [int(n) for n in self.footnotes if n.isdigit()]
         if numbers and not self.highest and not self.seen:
             self.highest = min(numbers) - 1
+        while str(self.highest + 1) in self.lost:
+            self.highest += 1
 
     def expects(self, number: str) -> bool:
         return number in self.footnotes and number not in self.seen and int(number) == self.highest + 1
@@ -117,6 +121,29 @@ class MarkerState:
         self.seen.add(number)
         if number.isdigit():
             self.highest = max(self.highest, int(number))
+        while str(self.highest + 1) in self.lost:
+            self.highest += 1  # "… foreign direct" ⏎ (note 16's marker lost) … "the Parties 17 urged"
+
+
+def resolve_document(blocks: list[str], footnotes: set[str]) -> list[str]:
+    """`resolve_glued` over a document's blocks; where the count stops at a note whose marker the
+    extraction lost (A/C.2/80/L.48's note 16: nowhere in its text), it is read again going on past
+    that note, kept only if it then finds every marker it found before and more. At most three
+    notes are taken for lost."""
+    state = MarkerState(set(footnotes))
+    best = [resolve_glued(b, state) for b in blocks]
+    lost: frozenset[str] = frozenset()
+    for _ in range(3):
+        unread = sorted((n for n in footnotes if n.isdigit() and n not in state.seen), key=int)
+        if not unread:
+            break
+        lost = lost | {unread[0]}
+        again = MarkerState(set(footnotes), lost=lost)
+        trial = [resolve_glued(b, again) for b in blocks]
+        if not (again.seen > state.seen):
+            break
+        best, state = trial, again
+    return best
 
 
 def resolve_glued(text: str, state: MarkerState) -> str:
