@@ -193,6 +193,12 @@ def find(name_or_key: str | None) -> Body | None:
     return _BY_KEY.get(name_or_key) or _BY_ACTOR.get(name_or_key) or by_name(name_or_key)
 
 
+def find_key(name_or_key: str | None) -> str | None:
+    """The key of the body `find` returns, None where it finds none: what the model keeps."""
+    body = find(name_or_key)
+    return body.key if body is not None else None
+
+
 def by_formula(line: str) -> Body | None:
     """The organ whose opening formula a line is: "The Security Council," and the forms older
     or re-typed texts print ("The Security Council" without its comma, "Therefore the Security

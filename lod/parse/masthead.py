@@ -122,7 +122,9 @@ _ON_THE_BASIS = re.compile(r"on the basis of informal consultations (?:held )?on
 consultations on draft resolution A/C.2/80/L.9"): its `draft_symbol`, as an adopted text's is the
 draft it was adopted from."""
 _COMMITTEE = re.compile(r"^(?:(First|Second|Third|Fourth|Fifth|Sixth) Committee|Special Political and Decolonization Committee.*)$")
-_SKIP = re.compile(r"^(United Nations|Distr\.:.*|Original: .*|Agenda items? .*|Item .* agenda.*|[\w-]+(?: [\w-]+){0,3} session)$")
+_SESSION_ALONE = re.compile(r"^[\w-]+(?: [\w-]+){0,3} session$")
+"""A session on a line of its own: the masthead's "Eightieth session", or a title's last line."""
+_SKIP = re.compile(rf"^(United Nations|Distr\.:.*|Original: .*|Agenda items? .*|Item .* agenda.*|{_SESSION_ALONE.pattern[1:-1]})$")
 
 
 _STARS = re.compile(r"(?:\ue000\*+\ue001|\*+)(?:\s*,\s*(?:\ue000\*+\ue001|\*+))*")
@@ -201,7 +203,7 @@ def parse_masthead(lines: list[str]) -> Masthead:
             end = _statement_end(plain, i)
             head.submitted_lines = range(i, end + 1)
             statement = " ".join(" ".join([m.group(2), *plain[i + 1 : end + 1]]).split())
-            head.submitted_by = re.sub(r":\s*draft (?:resolution|decision)$", "", statement)
+            head.submitted_by = tail.group(1) if (tail := SPONSOR_END.match(statement)) else statement  # "…/L.2: draft resolution"
             basis = _ON_THE_BASIS.search(head.submitted_by)
             head.draft_symbol = head.draft_symbol or (find_symbol(basis.group(1)) if basis else None)
     for line in plain:
@@ -341,7 +343,6 @@ _WRAPS_ON = re.compile(r"\b(?:the|of|in|and|for|to|by|on|its)$")
 status for the Climate Vulnerable Forum in the ⏎ General Assembly"), not the masthead's organ; so is
 a session ("Report of the International Law Commission on the work of its ⏎ seventy-sixth session",
 A/C.6/80/L.21), not the masthead's "Eightieth session"."""
-_SESSION_ALONE = re.compile(r"^[\w-]+(?: [\w-]+){0,3} session$")
 _INTRODUCTION = re.compile(r"\b(?:recommends|following|draft (?:resolution|decision)|submitted by)\b", re.I)
 
 

@@ -10,7 +10,7 @@ fields and never import the parsing helpers (tests/test_resolved.py holds them t
 
 from __future__ import annotations
 
-from lod.bodies import find
+from lod.bodies import find_key
 from lod.dates import iso_date
 from lod.model import Citation, Resolution
 from lod.parse.submitter import read_submitter
@@ -20,8 +20,8 @@ from lod.symbols import parse_number, parse_symbol
 def resolve(res: Resolution) -> Resolution:
     """Fill the resolved fields of `res` and its citations from their printed values (in place;
     returned for chaining). Running it twice gives the same model."""
-    res.body_key = _key(res.body)
-    res.committee_key = _key(res.committee)
+    res.body_key = find_key(res.body)
+    res.committee_key = find_key(res.committee)
     res.symbol_info = parse_symbol(res.symbol) if res.symbol else None
     res.number_info = parse_number(res.number or (res.symbol_info.number if res.symbol_info else None), res.body_key)
     res.date = _iso(res.date)
@@ -41,17 +41,12 @@ def resolve(res: Resolution) -> Resolution:
 def resolve_citation(cited: Citation, citing_body: str | None = None) -> Citation:
     """A citation's organ, symbol and number, resolved; its date as ISO where it reads as one. A
     citation that names no organ is of the citing document's (`citing_body`)."""
-    cited.body_key = _key(cited.body)
+    cited.body_key = find_key(cited.body)
     cited.symbol_info = parse_symbol(cited.symbol) if cited.symbol else None
     organ = cited.body_key or (cited.symbol_info.body if cited.symbol_info else None) or citing_body
     cited.number_info = parse_number(cited.number or (cited.symbol_info.number if cited.symbol_info else None), organ)
     cited.date = _iso(cited.date)
     return cited
-
-
-def _key(name: str | None) -> str | None:
-    body = find(name)
-    return body.key if body is not None else None
 
 
 def _iso(value: str | None) -> str | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from lod.bodies import find, known
+from lod.bodies import find_key, known
 from lod.model import Submitter
 from lod.states import lookup_state
 
@@ -51,15 +51,10 @@ def read_submitter(submitter: Submitter, own: list[str | None]) -> Submitter:
         elif " " not in named:  # "the Committee", "the Council": the text's own
             submitter.body_key = next((b.key for b in bodies if named in b.name.split()), None)
         else:
-            submitter.body_key = _key(named)
+            submitter.body_key = find_key(named)
     elif (body := _BODY_SUBMITTED.search(statement)) is not None:
-        submitter.body_key = _key(body.group(1))
+        submitter.body_key = find_key(body.group(1))
     named_states = [m.group(1) for m in _REPRESENTATIVE.finditer(statement)] + _PARENTHESES.findall(statement)
     states = (lookup_state(name.strip()) for name in named_states)
     submitter.states = list(dict.fromkeys(state.iso3 for state in states if state is not None))
     return submitter
-
-
-def _key(name: str) -> str | None:
-    body = find(name)
-    return body.key if body is not None else None
