@@ -283,3 +283,32 @@ def test_the_count_goes_on_past_a_note_whose_marker_the_extraction_lost() -> Non
     # nothing lost: "3 urged" after note 1 alone is no marker when note 2 comes later, as printed
     later = [*blocks[:2], "Welcomes that the Parties 3 urged developed country Parties to act;", "Decides to act;2"]
     assert resolve_document(later, {"1", "2", "3"})[2] == later[2]
+
+
+@pytest.mark.parametrize(("text", "seen", "read_as"), [
+    # A/C.3/80/L.30 (held out): the note of the Fact-Finding Mission's report glued to the Council's resolution
+    ("submitted pursuant to Human Rights Council resolution 55/197 and the report", 6,
+     f"submitted pursuant to Human Rights Council resolution 55/19{mark('7')} and the report"),
+    ("Human Rights Council resolutions 52/3 of 3 April 2023 and 55/193, and", 2,
+     f"Human Rights Council resolutions 52/3 of 3 April 2023 and 55/19{mark('3')}, and"),
+    # A/C.2/80/L.35 (held out): glued to a name that ends in a number
+    ("the Rio Declaration on Environment and Development5 and Agenda 216 and the principles", 5,
+     f"the Rio Declaration on Environment and Development5 and Agenda 21{mark('6')} and the principles"),
+    # A/C.2/80/L.32 (held out): a gerund after "in" ends the noun's phrase
+    ("to raise the profile of the role of family farming 4 in contributing to", 3,
+     f"to raise the profile of the role of family farming {mark('4')} in contributing to"),
+])
+def test_a_marker_glued_to_a_council_s_resolution_or_a_numbered_name_or_before_in_and_a_gerund(text: str, seen: int, read_as: str) -> None:
+    assert read(text, seen) == read_as
+
+
+@pytest.mark.parametrize(("text", "seen"), [
+    ("General Assembly resolution 79/183 and", 2),  # the Assembly adopts hundreds a session
+    ("Human Rights Council resolution 5/1 and General Assembly resolution 60/251", 0),  # the Assembly's number
+    ("Human Rights Council resolution 55/197 and", 3),  # not the number the count expects
+    ("about 4 in developing countries", 3),  # a count of things
+    ("to 4 in achieving", 3),  # a word that takes a count
+    ("Agenda 21 and", 1),  # the name alone
+])
+def test_a_resolution_s_number_or_a_count_before_in_stays_text(text: str, seen: int) -> None:
+    assert read(text, seen) == text

@@ -219,3 +219,12 @@ def test_a_preambular_phrase_of_the_second_committee_s_drafts_is_in_the_lexicon(
     from lod.quality import in_lexicon, lexicon_concept
 
     assert in_lexicon("Striving") and lexicon_concept("Striving to adopt an integrated approach") == "striving"
+
+
+def test_a_preambular_phrase_of_an_anniversary_is_in_the_lexicon() -> None:
+    """"Commemorating the fact that 2023 marks the seventy-fifth anniversary of the adoption of the Universal
+    Declaration of Human Rights …" (A/RES/78/215) was a verb not in the lexicon."""
+    from lod.quality import in_lexicon, lexicon_concept
+
+    assert in_lexicon("Commemorating") and lexicon_concept("Commemorating the fact that 2023 marks") == "commemorating"
+    assert not in_lexicon("Commemorated")

@@ -45,6 +45,20 @@ _SPACED_AFTER_NUMBER = re.compile(
 _AFTER_RESOLUTION = re.compile(r"(?<![\d/])\d{1,2}/\d{3}(\d{1,2})(?=[\s,.;:)]|$)")
 """A marker glued to a resolution number: "resolution 59/3009" is 59/300 and footnote 9 (a session
 never adopts a thousand resolutions; the count must expect the number)."""
+_COUNCIL_RESOLUTION = re.compile(r"(?<![\d/])(?:S-)?\d{1,2}/\d{2}(\d)(?=[\s,.;:)]|$)")
+"""A marker glued to the number of a Human Rights Council resolution: "Human Rights Council resolution
+55/197 and" (A/C.3/80/L.30) is 55/19 and note 7. The Council adopts well under a hundred resolutions a
+session, so a third digit after the slash is a note's (the count must expect it); read only where the
+number is one of the Council's (`_of_the_council`)."""
+_COUNCIL_CITES = re.compile(r"Human Rights Council(?:['’]s)? resolutions? ")
+_BETWEEN_NUMBERS = re.compile(
+    r"(?:[\d/,;\s]|S-|and\b|of\b|January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)*")
+"""What stands between "Human Rights Council resolutions" and one of their numbers: numbers, dates, commas, "and"."""
+_AFTER_NAMED_NUMBER = re.compile(r"\bAgenda 21(\d{1,2})(?=[\s,.;:)]|$)")
+"""A marker glued to a name that ends in a number: "the Rio Declaration on Environment and
+Development5 and Agenda 216 and the principles" (A/C.2/80/L.35) is Agenda 21 and note 6 (the count
+must expect it; "Agenda 2063" and a marker are a year's, `_AFTER_YEAR`)."""
 _SYMBOL_PART = re.compile(r"/[A-Za-z]+\.$")
 """The end of a document symbol before a glued number: "C-24/DEC.4", "A/77/L.5/Rev.1" are one
 symbol, not a symbol and footnote 4 (a resolution number before a marker, "76/271.4", is digits)."""
@@ -52,10 +66,10 @@ _NO_QUANTITY_AFTER = re.compile(r"\s+(?:and|as|with|which|that|for|at|is|are|was
 """A word after a number that no count of things is followed by ("5 million", "3 people"): the
 number before it ends its phrase, a note's marker ("a legal adviser 11 or, in the case …", "a legal
 aid provider 12 in order to", A/C.3/80/L.8)."""
-_AFTER_A_NOUN = re.compile(r"\s+(?:of\b|(?!hundred\b)[a-z]{3,}ed\b|to\s+[a-z]{2,}\b)")
-"""After a noun and a number, "of", a participle or "to" and a verb: "the ruling 6 of a federal
-court", "the ruling 8 issued on 21 December 2018" (A/RES/79/105), "the uses of outer space 10 to give
-consideration" (A/RES/76/76): the noun's note, except where a word that takes a count stands before
+_AFTER_A_NOUN = re.compile(r"\s+(?:of\b|(?!hundred\b)[a-z]{3,}ed\b|to\s+[a-z]{2,}\b|in\s+(?!developing\b)[a-z]{3,}ing\b)")
+"""After a noun and a number, "of", a participle, "to" and a verb or "in" and a gerund: "the ruling 6 of a
+federal court", "the ruling 8 issued on 21 December 2018" (A/RES/79/105), "the uses of outer space 10 to
+give consideration" (A/RES/76/76), "the role of family farming 4 in contributing to" (A/C.2/80/L.32): the noun's note, except where a word that takes a count stands before
 the number ("up to 5 of", "the 3 adopted", "by 10 to ensure"), or a reference word ("chapter 6 of");
 "5 to 10" is a range."""
 _TAKES_A_COUNT = frozenset(
@@ -165,6 +179,9 @@ def resolve_glued(text: str, state: MarkerState) -> str:
         + [(m.start(1), m.end(1), "year-spaced", m.group(1)) for m in _SPACED_AFTER_YEAR.finditer(text)]
         + [(m.start(1), m.end(1), "year-spaced", m.group(1)) for m in _BEFORE_A_TITLE.finditer(text)]
         + [(m.start(1), m.end(1), "resolution", m.group(1)) for m in _AFTER_RESOLUTION.finditer(text)]
+        + [(m.start(1), m.end(1), "resolution", m.group(1)) for m in _AFTER_NAMED_NUMBER.finditer(text)]
+        + [(m.start(1), m.end(1), "resolution", m.group(1)) for m in _COUNCIL_RESOLUTION.finditer(text)
+           if _of_the_council(text, m.start())]
         + [(m.start(1), m.end(1), "number-spaced", m.group(1)) for m in _SPACED_AFTER_NUMBER.finditer(text)]
         + [(m.start(1), m.end(1), "full-stop", m.group(1)) for m in _AFTER_FULL_STOP.finditer(text)]
     )
@@ -235,3 +252,12 @@ def resolve_glued(text: str, state: MarkerState) -> str:
             pos = after.end()
     out.append(text[pos:])
     return "".join(out)
+
+
+def _of_the_council(text: str, start: int) -> bool:
+    """Whether the resolution number at `start` is one the Human Rights Council adopted: after
+    "Human Rights Council resolution(s)" with only numbers and dates between."""
+    cited = None
+    for cited in _COUNCIL_CITES.finditer(text, max(0, start - 120), start):
+        pass
+    return cited is not None and _BETWEEN_NUMBERS.fullmatch(text, cited.end(), start) is not None
