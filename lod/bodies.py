@@ -67,6 +67,16 @@ _DESCRIBED: tuple[Body, ...] = (
         first_session=2006, sessions_a_year=3,
     ),
     Body(
+        "chr", "Commission on Human Rights", "un-chr", "commissionOnHumanRights", (), "ecosoc",
+        conventions=Conventions(
+            # from 1979 its resolutions were numbered by year ("resolution 2005/74" is E/CN.4/RES/2005/74),
+            # until the Human Rights Council replaced it in 2006
+            "The Commission on Human Rights,", "E/CN.4/RES/{number}", "E/CN.4/DEC/{number}", r"(?:19|20)\d{2}/\d{1,3}",
+            "year", r"(?P<year>\d{4})/(?P<n>\d+)", "{year}/{n}", named_only=True,
+        ),
+        document_series="E/CN.4",
+    ),
+    Body(
         "ccpcj",
         "Commission on Crime Prevention and Criminal Justice",
         "un-ccpcj",
@@ -218,7 +228,8 @@ def body_of_number(number: str) -> Body | None:
     None when no organ's or several organs' numbers do ("31/1": General Assembly or Human
     Rights Council)."""
     number = " ".join(number.split())
-    found = [b for b in BODIES if b.conventions and b.conventions.number_format and re.fullmatch(b.conventions.number_format, number)]
+    found = [b for b in BODIES if b.conventions and b.conventions.number_format and not b.conventions.named_only
+             and re.fullmatch(b.conventions.number_format, number)]
     return found[0] if len(found) == 1 else None
 
 

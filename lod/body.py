@@ -65,7 +65,8 @@ class Conventions:
     Roman numerals ("3263 (XXIX)", the Council's "1566 (L)" before 1978), so "its resolution
     1566 (L)" in its own text is its own; `decision_format` a regular expression its decision numbers
     fullmatch where the organ numbers them in a range of their own (the Assembly's run from 401:
-    "77/511"; "decision 20/1" in an Assembly text is a committee's), "" where any number may be one.
+    "77/511"; "decision 20/1" in an Assembly text is a committee's), "" where any number may be one;
+    `named_only` that a number is read as the organ's only where the organ is named.
     """
 
     formula: str
@@ -78,6 +79,10 @@ class Conventions:
     symbol_forms: tuple[tuple[str, str], ...] = ()
     roman_sessions: bool = False
     decision_format: str = ""
+    named_only: bool = False
+    """Whether the texts always name the organ before its numbers, so that a number's shape alone
+    never says it is this organ's: the Commission on Human Rights numbered as ECOSOC does
+    ("2005/74"), and a bare "resolution 2005/74" stays the Council's."""
 
     def series(self, kind: str) -> str:
         """The symbol series of an adopted `kind` ("resolution", "decision"), "" when it has none."""

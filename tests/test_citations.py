@@ -495,3 +495,41 @@ def test_a_decision_numbered_outside_the_assembly_s_range_is_not_the_assembly_s(
     found = ga.extract("Recalling its decision 77/511 of 9 December 2022 and decision ES-10/1,", "p")
     assert [c.symbol for c in found] == ["A/DEC/77/511", "A/DEC/ES-10/1"]
 
+
+
+def test_a_commission_on_human_rights_resolution_has_its_symbol() -> None:
+    """The Commission on Human Rights (until 2006) numbered by year, as ECOSOC does: its resolutions
+    are E/CN.4/RES/…, named before the number or as "the Commission … in its resolution"; a bare
+    "resolution 2005/74" stays the Council's, whose numbers have that shape."""
+    text = ("Recalling Commission on Human Rights resolutions 2004/16 of 15 April 2004 and 2005/5 of 14 April 2005, "
+            "and the mandate as established by the Commission on Human Rights in its resolution 1998/72,")
+    cited = CitationExtractor(GA).extract(text, "p")
+    assert [(c.number, c.body, c.symbol) for c in cited] == [
+        ("2004/16", "Commission on Human Rights", "E/CN.4/RES/2004/16"),
+        ("2005/5", "Commission on Human Rights", "E/CN.4/RES/2005/5"),
+        ("1998/72", "Commission on Human Rights", "E/CN.4/RES/1998/72")]
+    [bare] = CitationExtractor(GA).extract("Recalling resolution 2005/74,", "p")
+    assert (bare.body, bare.symbol) == ("Economic and Social Council", "E/RES/2005/74")
+
+
+def test_an_environment_assembly_resolution_is_the_assembly_s_not_the_general_assembly_s() -> None:
+    """"its resolution 5/8" after the United Nations Environment Assembly (A/RES/77/161) had been read as
+    the General Assembly's resolution 5/8 of 1950 (A/RES/5/8)."""
+    text = ("Recalling United Nations Environment Assembly resolutions 5/7 and 5/8 of 2 March 2022, "
+            "and welcoming the decision of the Environment Assembly in its resolution 5/14,")
+    from lod.bodies import find_key
+
+    cited = CitationExtractor(GA).extract(text, "p")
+    assert [(c.number, find_key(c.body), c.symbol) for c in cited] == [("5/7", "unea", None), ("5/8", "unea", None), ("5/14", "unea", None)]
+
+
+def test_council_resolutions_in_an_assembly_text_are_the_council_s_named_before() -> None:
+    """A/RES/72/181 (../shared ga-docx): "… in the Human Rights Council, including its universal periodic review
+    mechanism, … in accordance with Council resolutions 5/1 and 5/2 of 18 June 2007" had been read as the
+    General Assembly's resolutions 5/1 and 5/2 of 1950."""
+    text = ("Recognizes the role played by national institutions in the Human Rights Council, including its universal "
+            "periodic review mechanism, in accordance with Council resolutions 5/1 and 5/2 of 18 June 2007;")
+    cited = CitationExtractor(GA).extract(text, "p")
+    assert [(c.number, c.symbol) for c in cited] == [("5/1", "A/HRC/RES/5/1"), ("5/2", "A/HRC/RES/5/2")]
+    security = CitationExtractor(GA).extract("Welcoming the Security Council's work and Council resolution 1325 (2000),", "p")
+    assert [(c.number, c.symbol) for c in security] == [("1325 (2000)", "S/RES/1325 (2000)")]

@@ -196,6 +196,11 @@ CONVENTION_MENTION_RE = re.compile(r"\bUnited\s+Nations\s+Convention\s+against\s
 COMMISSION_MENTION_RE = re.compile(
     "|".join(r"\s+".join(map(re.escape, n.split())) for n, b in _KNOWN_NAMES if "Commission" in n)
 )
+COUNCIL_MENTION_RE = re.compile(
+    "|".join(r"\s+".join(map(re.escape, n.split())) for n, b in _KNOWN_NAMES if "Council" in n and b.key in ("sc", "ecosoc", "hrc"))
+)
+"""A Council that adopts resolutions, named in full: what "Council resolutions 5/1 and 5/2" in
+another organ's text refers to (the last one named before it)."""
 _TRAILING_CONNECTORS = re.compile(r"(?:\s+(?:of|the|and|in|on|against))+$")
 
 

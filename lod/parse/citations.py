@@ -193,7 +193,7 @@ class CitationExtractor:
                 return name, True, start, False
         generic = P.GENERIC_BEFORE_RE.search(text, window, keyword_start)
         if generic is not None:
-            named = self._generic_body(generic.group("generic"))
+            named = self._generic_body(generic.group("generic"), text[: generic.start()])
             return named, named is not None, generic.start(), False
         return None, False, keyword_start, False
 
@@ -220,8 +220,10 @@ class CitationExtractor:
             return (named, True) if named else (current, False)
         return current, False
 
-    def _generic_body(self, head: str) -> str | None:
-        """ "Commission resolution 27/5": the document's own body if it is one, else the last one named."""
+    def _generic_body(self, head: str, before: str = "") -> str | None:
+        """ "Commission resolution 27/5": the document's own body if it is one, else the last one named;
+        "Council resolutions 5/1 and 5/2" in an Assembly text: the Council named before it in the
+        paragraph ("… in the Human Rights Council, …, in accordance with Council resolutions 5/1 and 5/2")."""
         own = self.document_body
         if head == "Assembly":
             return by_key("ga").name
@@ -231,6 +233,9 @@ class CitationExtractor:
             return self._last_commission
         if head == "Council" and own is not None and own.key in ("sc", "ecosoc", "hrc"):
             return own.name
+        if head == "Council" and (councils := P.COUNCIL_MENTION_RE.findall(before)):
+            body = P.known_body(councils[-1])
+            return body.name if body is not None else None
         if head == "Conference" and self.document_body_name and "Conference" in self.document_body_name:
             return self.document_body_name
         return None
