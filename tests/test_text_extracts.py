@@ -549,3 +549,52 @@ def test_a_title_that_ends_in_a_semicolon_goes_on_below_the_blank_line() -> None
     assert res.title == ("United Nations Convention against Cybercrime; Strengthening International Cooperation for "
                          "Combating Certain Crimes Committed by Means of Information and Communications Technology Systems")
     assert [p.verb for p in res.preamble] == ["Recalling"]
+
+
+LOST_FORMULA = """United Nations
+A/RES/78/225
+
+General Assembly
+Distr.: General
+22 December 2023
+
+Seventy-eighth session
+Agenda item 107
+Crime prevention and criminal justice
+
+ Resolution adopted by the General Assembly
+on 19 December 2023
+
+[on the report of the Third Committee (A/78/482, para. 29)]
+
+ 78/225. Enhancing the contributions of the Commission on Crime
+Prevention and Criminal Justice to the accelerated
+implementation of the 2030 Agenda for Sustainable Development
+
+Reaffirming its resolution 70/1 of 25 September 2015,
+
+Recalling its resolution 70/299 of 29 July 2016,
+
+1. Invites the Commission to contribute to the review;
+
+2. Decides to remain seized of the matter.
+"""
+
+
+def test_an_adopted_text_whose_extract_lost_its_opening_formula() -> None:
+    """A/RES/78/225 as the UN's text extract prints it (held out): no "The General Assembly," between the title and
+    the preamble, and the text was refused as not a resolution. The masthead says whose it is."""
+    res = parse_text(LOST_FORMULA, source="a.txt")
+    assert (res.symbol, res.body, res.number) == ("A/RES/78/225", "General Assembly", "78/225")
+    assert res.title.startswith("Enhancing the contributions") and res.title.endswith("Sustainable Development")
+    assert [p.verb for p in res.preamble] == ["Reaffirming", "Recalling"]
+    assert [p.num for p in res.operative] == ["1", "2"]
+
+
+def test_a_text_without_formula_or_numbered_title_is_still_refused() -> None:
+    """Only the masthead's organ and the numbered title above the first paragraph stand for the formula."""
+    from lod.parse import ParseError
+
+    without_title = LOST_FORMULA.replace(" 78/225. Enhancing", " Enhancing")
+    with pytest.raises(ParseError, match="no opening formula"):
+        parse_text(without_title, source="a.txt")

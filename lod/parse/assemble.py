@@ -31,7 +31,7 @@ from lod.parse.amendments import Amendment, changes, find_amendment
 from lod.parse.closing import apply_closing
 from lod.parse.decisions import decision_meeting, decision_sources, decision_start, decision_text_start
 from lod.parse.endnotes import drop_running_titles, take_endnotes
-from lod.parse.heading import Heading, find_formula, find_heading, formula_line, is_heading
+from lod.parse.heading import Heading, find_formula, find_heading, formula_line, is_heading, lost_formula
 from lod.parse.language import set_language
 from lod.parse.markers import resolve_document
 from lod.parse.masthead import Masthead, adopting_body, parse_masthead
@@ -170,6 +170,7 @@ def _split(lines: list[str], source: str) -> _Split:
             # "The General Assembly" without its comma (a resolution adopting a declaration)
             text = strip_marks(lines[bare])[0].replace("*", "").strip()
             formula = (bare, text, formula_line(lines[bare]).name)  # type: ignore[union-attr]
+    formula = formula or lost_formula(lines)  # an extract without "The General Assembly,": its masthead says whose
     if formula is not None:
         index, text, body = formula
         return _Split(parse_masthead(lines[:index]), lines[index + 1 :], text, body)

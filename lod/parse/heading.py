@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lod.bodies import Body, body_of_number, by_formula
+from lod.bodies import Body, body_of_number, by_formula, by_name
 from lod.parse.furniture import strip_marks
+from lod.parse.labels import NUM_START
+from lod.parse.verbs import leading_phrase
 
 _MONTH_DATE = r"\d{1,2} [A-Z][a-z]+\]? \d{4}"
 _HEADING = re.compile(
@@ -113,4 +115,38 @@ def find_formula(lines: list[str], start: int, limit: int = 200) -> int | None:
     for i in range(start, min(len(lines), start + limit)):
         if lines[i].strip() and formula_line(lines[i]) is not None:
             return i
+    return None
+
+
+_ADOPTED_BY = re.compile(r"^Resolution adopted by the (?P<organ>[A-Z][A-Za-z ]{2,60}?)(?: on \d.*)?$")
+_NUMBERED_TITLE = re.compile(r"^(?:(?:ES-|S-)?\d{1,2}|(?:19|20)\d{2})/\d{1,3}(?: ?[A-Z])?\.\s+\S")
+
+
+def lost_formula(lines: list[str], limit: int = 80) -> tuple[int, str, str] | None:
+    """Where the text of an adopted resolution begins when its extract lost the opening formula
+    (A/RES/78/225 as the UN's text extract prints it: masthead, "Resolution adopted by the
+    General Assembly", "78/225. Enhancing the contributions …", then "Reaffirming its resolution
+    70/1 …"): the blank line above the first paragraph after the numbered title, with the formula
+    the masthead's organ prints, as an opening formula is given (index, text, organ). Only where
+    that paragraph opens with a phrase of the lexicon or a paragraph number."""
+    organ = None
+    for i, line in enumerate(lines[:limit]):
+        plain = _plain(line)
+        if organ is None:
+            adopted = _ADOPTED_BY.match(plain)
+            organ = by_name(adopted.group("organ")) if adopted else None
+            if organ is not None and organ.conventions is None:
+                organ = None
+            continue
+        if not _NUMBERED_TITLE.match(plain):
+            continue
+        start = i + 1
+        while start < len(lines) and lines[start].strip():  # the title's other lines
+            start += 1
+        while start < len(lines) and not lines[start].strip():
+            start += 1
+        text = _plain(lines[start]) if start < len(lines) else ""
+        if NUM_START.match(text) or leading_phrase(text, operative=False):
+            return start - 1, organ.conventions.formula, organ.name  # type: ignore[union-attr]
+        return None
     return None
