@@ -182,6 +182,8 @@ def test_security_council_cases() -> None:
     ("Encourages the Independent Mechanism for Myanmar to continue", "iimm"),  # A/C.3/80/L.32
     # A/RES/79/226: a name that holds "to Advance", not the action asked of "the Joint Steering Committee"
     ("Requests the Joint Steering Committee to Advance Humanitarian and Development Collaboration to conduct briefings", "jsc"),
+    # A/C.3/80/L.55: the Durban follow-up's experts, in full and then shortened
+    ("Requests the Group of Independent Eminent Experts to continue to mobilize the political will", "giee"),
 ])
 def test_commissions_and_groups_resolutions_ask_to_act_are_bodies_of_the_table(text: str, key: str) -> None:
     [who] = addressees(text, document_body=by_key("sc"))

@@ -228,3 +228,17 @@ def test_a_preambular_phrase_of_an_anniversary_is_in_the_lexicon() -> None:
 
     assert in_lexicon("Commemorating") and lexicon_concept("Commemorating the fact that 2023 marks") == "commemorating"
     assert not in_lexicon("Commemorated")
+
+
+def test_phrases_of_praise_and_striving_in_both_parts_are_in_the_lexicon() -> None:
+    """"Praising the Government of Japan for conducting … the Fourteenth Congress" (A/RES/78/223) and "37. Strives to
+    help landlocked developing countries …" (A/C.2/80/L.49) were verbs not in the lexicon; the participles of the
+    scheme's "Applauds", "Salutes", "Insists", "Denounces" are the preamble's forms of them."""
+    from lod.quality import in_lexicon, lexicon_concept
+
+    assert lexicon_concept("Praising the Government of Japan") == "praising" and lexicon_concept("Praises the work") == "praises"
+    assert lexicon_concept("Strives to help landlocked developing countries") == "strives"
+    assert [lexicon_concept(p) for p in ("Applauding", "Saluting", "Insisting", "Denouncing")] == [
+        "applauding", "saluting", "insisting", "denouncing"]
+    assert not in_lexicon("Praised")
+
