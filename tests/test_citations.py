@@ -533,3 +533,25 @@ def test_council_resolutions_in_an_assembly_text_are_the_council_s_named_before(
     assert [(c.number, c.symbol) for c in cited] == [("5/1", "A/HRC/RES/5/1"), ("5/2", "A/HRC/RES/5/2")]
     security = CitationExtractor(GA).extract("Welcoming the Security Council's work and Council resolution 1325 (2000),", "p")
     assert [(c.number, c.symbol) for c in security] == [("1325 (2000)", "S/RES/1325 (2000)")]
+
+
+@pytest.mark.parametrize(("organ", "text", "symbol"), [
+    # E/RES/2023/7: "section I of Assembly resolution" had made a body "I of Assembly"
+    ("Economic and Social Council", "Recalling also section I of Assembly resolution 64/260 of 29 March 2010,", "A/RES/64/260"),
+    ("General Assembly", "as set out in annex II to Assembly resolution 78/128,", "A/RES/78/128"),  # decision 79/558
+    ("Security Council", "Recalling part D of Council resolution 39 (1948),", "S/RES/39 (1948)"),  # S/RES/51 (1948)
+    # E/RES/2022/3: another thing named before the organ's short name
+    ("Economic and Social Council", "the Fundamental Principles of Official Statistics and Council resolution 2006/6,",
+     "E/RES/2006/6"),
+])
+def test_a_part_of_the_text_before_the_organ_s_short_name_is_no_body(organ: str, text: str, symbol: str) -> None:
+    [cited] = CitationExtractor(organ).extract(text, "p")
+    assert cited.symbol == symbol
+
+
+def test_the_trusteeship_council_is_an_organ_of_the_table() -> None:
+    """S/RES/683 (1990) cites "Trusteeship Council resolution 2183 (LIII)": the Charter's organ, not an unknown body."""
+    from lod.bodies import find_key
+
+    [cited] = CitationExtractor("Security Council").extract("Recalling Trusteeship Council resolution 2183 (LIII),", "p")
+    assert find_key(cited.body) == "tc"

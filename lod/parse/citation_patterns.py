@@ -167,6 +167,11 @@ _HEAD_WORDS = r"(?:Commission|Council|Conference|Board|Committee|Forum|Assembly|
 OTHER_BEFORE_RE = re.compile(
     rf"(?P<other>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|the|on|for|and|to|against))*?\s+{_HEAD_WORDS})\s+$"
 )
+PART_OF_ORGAN_RE = re.compile(r"\s(?:of|to|and)\s+(?:Assembly|Council|Commission)$")
+"""Capitalized words before an organ's short name that are no body's name: a part of the text cited
+("section I of Assembly resolution 64/260", "annex II to Assembly resolution 78/128", "part D of
+Council resolution 39 (1948)") or another thing it names ("the Fundamental Principles of Official
+Statistics and Council resolution 2006/6"): the organ is the short name's (GENERIC_BEFORE_RE)."""
 GENERIC_BEFORE_RE = re.compile(r"\b(?P<generic>Commission|Council|Assembly|Conference)\s+$")
 LEADING_NON_NAME_RE = re.compile(
     r"^(?:[A-Z][a-z]+ing\s+(?=\S+\s+\S))?(?:(?:The|the|This|That|Its|Also|also|Further|further|And|and|In|in|By|by|Under|under)\s+)*"

@@ -188,7 +188,7 @@ class CitationExtractor:
             name = P.LEADING_NON_NAME_RE.sub("", " ".join(printed))
             if len(printed) == 2 and printed[0].endswith("ing"):  # "Recalling Council resolution"
                 name = printed[1]
-            if " " in name:  # "Governing Council", "United Nations Environment Assembly"
+            if " " in name and not P.PART_OF_ORGAN_RE.search(name):  # "Governing Council", "United Nations Environment Assembly"
                 start = other.start() + other.group("other").find(name.split()[0])
                 return name, True, start, False
         generic = P.GENERIC_BEFORE_RE.search(text, window, keyword_start)
