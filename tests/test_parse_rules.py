@@ -681,3 +681,17 @@ def test_also_is_the_phrase_s_and_further_only_where_no_noun_follows(text: str, 
     from lod.parse.verbs import leading_phrase
 
     assert leading_phrase(text, operative) == phrase
+
+
+def test_a_single_operative_sentence_with_the_following_then_its_own_points() -> None:
+    """E/RES/2018/29 (../shared ga-docx): "Recommends the following for consideration by national Governments …:" then
+    "(a) …", "(i) …": the sentence's points, not a text it introduces; they had been joined to the last preambular
+    paragraph (15,500 characters) and the operative paragraph left without them."""
+    res = parse_text("The Economic and Social Council,\n\nNoting various initiatives,\n\n"
+                     "Recommends the following for consideration by national Governments:\n\n"
+                     "(a) Governments are encouraged to take the following steps:\n\n(i) To link science;\n\n"
+                     "(ii) To promote innovation;\n\n(b) The Commission is encouraged to continue its work.\n")
+    assert [p.text for p in res.preamble] == ["Noting various initiatives,"]
+    [recommends] = res.operative
+    assert recommends.verb == "Recommends" and not res.annexes
+    assert [(s.num, [c.num for c in s.subparagraphs]) for s in recommends.subparagraphs] == [("a", ["i", "ii"]), ("b", [])]

@@ -9,6 +9,7 @@ annex whose numbered paragraphs are its own. eIds are filled here, per docs/arch
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lod.model import Annex, OperativeParagraph, PreambularParagraph, Table
@@ -157,16 +158,21 @@ class StructureBuilder:
                 # "…, and on:" then "1. …", "2. …": a numbered list inside the paragraph above
                 add_point(self._target[-1], num.group(1), body, num.group(0).strip())
                 return
-            if not self._target and not self.annex_paras and self._lead_in():
+            if not self._target and not self.annex_paras and self._last_block_is(lead_in):
                 # "Resolves:" then "1. That …": the operative part's opening words, not its preamble
                 self.paras.append(Para(None, self.preamble_blocks.pop(), section=self.section))
                 del self.preamble_parts[len(self.preamble_blocks):]
-            elif not self._target and not self.annex_paras and self._heading_above():
+            elif not self._target and not self.annex_paras and self._last_block_is(section_heading, before_sections=True):
                 # "A. Theme for the Commission … in 2020" then "1. Decides": the first section's heading
                 self.section = " ".join(MARK_RE.sub("", self.preamble_blocks.pop()).replace("*", "").split())
                 del self.preamble_parts[len(self.preamble_blocks):]
             self._target.append(Para(num.group(1), body, section=self.section))
             return
+        if point and self.expect_annex_title and len(self.annex_paras) == 1 and not self.annex_paras[0]:
+            # "Recommends the following for consideration by national Governments:" then "(a) …": the
+            # sentence's own points (E/RES/2018/29), not a text it introduces
+            del self.annex_paras[0], self.annex_titles[0], self.annex_nums[0]
+            self.expect_annex_title = False
         if point and not self._target and self.preamble_blocks and not (self.extract or self.decision):
             if self.part and opens_operative(MARK_RE.sub("", self.preamble_blocks[-1]).replace("*", "").strip()):
                 # a part's "Urges all countries …, ⏎ (a) To cooperate …": the unnumbered operative
@@ -257,17 +263,12 @@ class StructureBuilder:
             return False
         return last is None or not (len(label) == len(last.num) == 1 and ord(label) == ord(last.num) + 1)
 
-    def _lead_in(self) -> bool:
-        """The last preambular block is the operative part's lead-in (lod.parse.blocks.lead_in)."""
-        if not self.preamble_blocks or self.extract or self.decision:
+    def _last_block_is(self, test: Callable[[str], bool], *, before_sections: bool = False) -> bool:
+        """Whether the last preambular block is the operative part's lead-in (`lead_in`) or, before
+        any section, the first section's heading (`section_heading`)."""
+        if not self.preamble_blocks or self.extract or self.decision or (before_sections and self.section is not None):
             return False
-        return lead_in(MARK_RE.sub("", self.preamble_blocks[-1]).replace("*", "").strip())
-
-    def _heading_above(self) -> bool:
-        """The last preambular block is the first section's heading (lod.parse.blocks.section_heading)."""
-        if not self.preamble_blocks or self.extract or self.decision or self.section is not None:
-            return False
-        return section_heading(MARK_RE.sub("", self.preamble_blocks[-1]).replace("*", "").strip())
+        return test(MARK_RE.sub("", self.preamble_blocks[-1]).replace("*", "").strip())
 
     def _numbered_point(self, number: str) -> bool:
         """A number that restarts at 1 after a paragraph ending with a colon, and its sequels while
