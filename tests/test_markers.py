@@ -294,6 +294,9 @@ def test_the_count_goes_on_past_a_note_whose_marker_the_extraction_lost() -> Non
     # A/C.2/80/L.35 (held out): glued to a name that ends in a number
     ("the Rio Declaration on Environment and Development5 and Agenda 216 and the principles", 5,
      f"the Rio Declaration on Environment and Development5 and Agenda 21{mark('6')} and the principles"),
+    # A/RES/78/233 (held out): after "the", a reference word is the sentence's noun
+    ("for the least developed countries, reiterates the decision 6 to provide financial and", 5,
+     f"for the least developed countries, reiterates the decision {mark('6')} to provide financial and"),
     # A/C.2/80/L.32 (held out): a gerund after "in" ends the noun's phrase
     ("to raise the profile of the role of family farming 4 in contributing to", 3,
      f"to raise the profile of the role of family farming {mark('4')} in contributing to"),
@@ -309,6 +312,8 @@ def test_a_marker_glued_to_a_council_s_resolution_or_a_numbered_name_or_before_i
     ("about 4 in developing countries", 3),  # a count of things
     ("to 4 in achieving", 3),  # a word that takes a count
     ("Agenda 21 and", 1),  # the name alone
+    ("in accordance with the decision 6/2 to provide", 5),  # a decision's number
+    ("recalling its decision 6 to provide", 5),  # a reference word without "the" before it
 ])
 def test_a_resolution_s_number_or_a_count_before_in_stays_text(text: str, seen: int) -> None:
     assert read(text, seen) == text

@@ -239,7 +239,12 @@ def resolve_glued(text: str, state: MarkerState) -> str:
             # after a parenthesis closed on its reference ("the Minimum Age Convention, 1973 (No. 138) 15 and",
             # A/C.3/80/L.20) the number refers to nothing: the reference word is not the number's
             closed = text[start - 2 : start] == ") "
-            if (word in _REFERENCE_WORDS and not (ordinal_session or lone or glued or closed)) \
+            # after "the" a reference word is a noun of the sentence, not a reference with its number
+            # ("reiterates the decision 21 to provide financial and technical support", A/RES/78/233;
+            # a reference is "decision 21/5", "article 21 of"), where what follows ends the phrase
+            definite = state.expects(number) and len(previous) > 1 and previous[-2].lower() == "the" \
+                and _ENDS_THE_PHRASE.match(text, end) is not None
+            if (word in _REFERENCE_WORDS and not (ordinal_session or lone or glued or closed or definite)) \
                     or not (after_word or lone or raised or glued):
                 continue  # "paragraph 5"; but "at its sixtieth session 5 and" is a session and note 5
         out.append(text[pos:start])
