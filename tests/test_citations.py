@@ -555,3 +555,16 @@ def test_the_trusteeship_council_is_an_organ_of_the_table() -> None:
 
     [cited] = CitationExtractor("Security Council").extract("Recalling Trusteeship Council resolution 2183 (LIII),", "p")
     assert find_key(cited.body) == "tc"
+
+
+def test_decisions_of_the_conference_of_the_parties_to_the_convention_on_biological_diversity() -> None:
+    """A/RES/77/167, A/C.2/80/L.36 (held out): "decision 15/4 of the Conference of the Parties to the Convention on
+    Biological Diversity", then "decisions 15/10 and 16/4 of the Conference of the Parties to the Convention": the
+    conference of the table, as the Conventions against Corruption and Transnational Organized Crime's are."""
+    from lod.bodies import find_key
+
+    extractor = CitationExtractor(GA)
+    first = extractor.extract("Recalling decision 14/17 of the Conference of the Parties to the Convention on Biological "
+                              "Diversity,", "preamble__para_1")
+    later = extractor.extract("Takes note of decisions 15/10 and 16/4 of the Conference of the Parties to the Convention,", "para_1")
+    assert [(c.number, find_key(c.body)) for c in first + later] == [("14/17", "cop-cbd"), ("15/10", "cop-cbd"), ("16/4", "cop-cbd")]

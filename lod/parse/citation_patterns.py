@@ -197,7 +197,10 @@ does not settle."""
 SESSION_OF_RE = re.compile(
     rf"\b(?:at|during|by)\s+(?:its|the)\s+(?:[\w-]+\s+){{1,3}}?session\s+of\s+the\s+(?:(?P<conf>{CONFERENCE})|(?P<known>{_NAME_ALTERNATION}))"
 )
-CONVENTION_MENTION_RE = re.compile(r"\bUnited\s+Nations\s+Convention\s+against\s+(?:Corruption|Transnational\s+Organized\s+Crime)")
+CONVENTION_MENTION_RE = re.compile(r"\bUnited\s+Nations\s+Convention\s+against\s+(?:Corruption|Transnational\s+Organized\s+Crime)"
+                                   r"|\bConvention\s+on\s+Biological\s+Diversity")
+"""The conventions whose conference of the parties the table holds: "the Conference of the Parties to the
+Convention" after one of them names is that convention's."""
 COMMISSION_MENTION_RE = re.compile(
     "|".join(r"\s+".join(map(re.escape, n.split())) for n, b in _KNOWN_NAMES if "Commission" in n)
 )
