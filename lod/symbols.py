@@ -171,7 +171,11 @@ def resolution_symbol(body: str, number: str) -> str | None:
         conventions = by_key(body).conventions
     except KeyError:
         return None
-    return conventions.symbol("resolution", number) if conventions is not None else None
+    if conventions is None or (conventions.dating == "session" and not conventions.prints(number)):
+        # "resolution 6/2019 of 28 June 2019 of the Conference of FAO" taken for the Assembly's: a
+        # number no session of an organ that numbers by session gives has no symbol of that organ
+        return None
+    return conventions.symbol("resolution", number)
 
 
 _EARLY_SYMBOL = re.compile(r"^(A|E)/(RES|DEC)/(\d{1,4})\s*\(([IVXLC]+|S-\d+|ES-\d+)\)$")

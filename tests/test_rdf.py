@@ -17,6 +17,7 @@ import pyoxigraph
 import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 
+from lod.symbols import resolution_symbol
 from lod.model import Addressee, Annex, Citation, Footnote, OperativeParagraph, PreambularParagraph, Resolution, Sponsor, SubParagraph
 from lod.parse.resolved import resolve, resolve_citation
 from lod.rdf import MappingError, WorkRegistry, resolution_graph
@@ -215,6 +216,17 @@ def test_best_printed_date_wins_over_the_year_for_every_citation_of_the_work() -
 
 def test_placeholder_citation_has_no_work() -> None:
     assert WorkRegistry(base=BASE).work_for_citation(resolve_citation(Citation("resolution", "resolution 73/___", "ga", "73/___", placeholder=True))) is None
+
+
+@pytest.mark.parametrize("number", ["6/2019", "1993/28", "2140 (2140)"])
+def test_a_number_no_session_of_the_assembly_gives_is_no_work_of_its(number: str) -> None:
+    """"resolution 6/2019 of 28 June 2019 of the Conference of the Food and Agriculture Organization" (A/RES/77/186),
+    "1993/28" in an annex of E/RES/2021/24, read as the Assembly's, had become works A/RES/6/2019 (of 1951) and
+    A/RES/1993/28 that never were: neither symbol nor work."""
+    cited = resolve_citation(Citation("resolution", f"resolution {number}", "General Assembly", number))
+    assert WorkRegistry(base=BASE).work_for_citation(cited) is None
+    assert resolution_symbol("ga", number) is None
+    assert resolution_symbol("ga", "70/174") == "A/RES/70/174" and resolution_symbol("ga", "3263 A (XXIX)") == "A/RES/3263(XXIX)"
 
 
 def test_treaty_is_named_by_its_unts_registration_number() -> None:
