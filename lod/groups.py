@@ -82,6 +82,12 @@ GROUPS: tuple[SponsorGroup, ...] = (
     SponsorGroup("commonwealth", "Commonwealth", ("Commonwealth of Nations", "Commonwealth Secretariat"), "organization"),
     SponsorGroup("contadora", "Contadora Group", (), "group"),  # Colombia, Mexico, Panama, Venezuela (S/RES/530)
     SponsorGroup("cvf", "Climate Vulnerable Forum", ("CVF",), "organization"),  # observer status asked for: A/C.6/80/L.5
+    # the Security Council's addressees in Cambodia's transition (S/RES/717, 718, 745, 792): its sovereign authority
+    SponsorGroup("snc-cambodia", "Supreme National Council of Cambodia", ("Supreme National Council",), "organization"),
+    SponsorGroup("eag", "Eurasian Group on Combating Money Laundering and Financing of Terrorism", ("EAG",),
+                 "organization"),  # granted observer status, A/RES/72/127
+    SponsorGroup("filac", "Fund for the Development of the Indigenous Peoples of Latin America and the Caribbean",
+                 ("FILAC",), "organization"),  # A/RES/72/128, an intergovernmental organization
 )
 
 _MEMBERS_OF = re.compile(r"^(?:the\s+)?(?:States\s+)?Members?\s+of\s+the\s+United\s+Nations\s+that\s+are\s+members\s+of\s+", re.I)

@@ -405,6 +405,11 @@ def test_two_addressees_joined_by_and_the(text: str, named: list[tuple[str, str]
      [("the International Committee of the Red Cross", "icrc")]),
     ("Calls upon the African Union and the Council of Europe to cooperate",
      [("the African Union", "au"), ("the Council of Europe", "coe")]),
+    # S/RES/745 (1992), then "the Supreme National Council" alone (S/RES/792 (1992))
+    ("Calls upon the Supreme National Council of Cambodia to cooperate fully", [("the Supreme National Council of Cambodia", "snc-cambodia")]),
+    ("Requests the Supreme National Council to meet regularly", [("the Supreme National Council", "snc-cambodia")]),
+    ("Invites the Fund for the Development of the Indigenous Peoples of Latin America and the Caribbean to contribute",
+     [("the Fund for the Development of the Indigenous Peoples of Latin America and the Caribbean", "filac")]),  # A/RES/72/128
 ])
 def test_an_organization_outside_the_united_nations_is_the_row_of_lod_groups(text: str, named: list[tuple[str, str]]) -> None:
     """A resolution asks organizations outside the UN to act too (A/RES/77/107, 77/63 and 77/79:
