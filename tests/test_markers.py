@@ -297,6 +297,8 @@ def test_the_count_goes_on_past_a_note_whose_marker_the_extraction_lost() -> Non
     # A/RES/78/233 (held out): after "the", a reference word is the sentence's noun
     ("for the least developed countries, reiterates the decision 6 to provide financial and", 5,
      f"for the least developed countries, reiterates the decision {mark('6')} to provide financial and"),
+    # A/RES/78/222 (held out): raised after a reference word, before a word no count is followed by
+    ("and regretting that a draft resolution 8  was not adopted", 7, f"and regretting that a draft resolution {mark('8')}  was not adopted"),
     # A/C.2/80/L.32 (held out): a gerund after "in" ends the noun's phrase
     ("to raise the profile of the role of family farming 4 in contributing to", 3,
      f"to raise the profile of the role of family farming {mark('4')} in contributing to"),
@@ -312,8 +314,29 @@ def test_a_marker_glued_to_a_council_s_resolution_or_a_numbered_name_or_before_i
     ("about 4 in developing countries", 3),  # a count of things
     ("to 4 in achieving", 3),  # a word that takes a count
     ("Agenda 21 and", 1),  # the name alone
+    ("Calling for the immediate repeal of Law No. 10/2018 and all similar laws", 7),  # A/RES/78/222: a law's number and year
+    ("the paragraph 8  of the report", 7),  # a reference's number, though raised
     ("in accordance with the decision 6/2 to provide", 5),  # a decision's number
     ("recalling its decision 6 to provide", 5),  # a reference word without "the" before it
 ])
 def test_a_resolution_s_number_or_a_count_before_in_stays_text(text: str, seen: int) -> None:
     assert read(text, seen) == text
+
+
+def test_two_digit_markers_glued_to_the_council_s_numbers_in_a_long_list() -> None:
+    """A/RES/78/253 (held out): "… and 54/18,37 54/22,38 54/2639 and 54/3340 of 12 October 2023": notes 39 and 40
+    glued to the Council's resolutions 54/26 and 54/33, the list's start ("Human Rights Council resolutions") far before."""
+    state = MarkerState({str(n) for n in range(1, 45)})
+    for n in range(1, 39):
+        state.note(str(n))
+    text = ("recalling Human Rights Council resolutions 45/3 of 6 October 2020, 48/15 of 8 October 2021, 51/26 of "
+            "7 October 2022, 53/29 of 14 July 2023, 54/9 of 11 October 2023 and 54/18, 54/22, 54/2639 and 54/3340 of "
+            "12 October 2023,")
+    assert resolve_glued(text, state) == text.replace("54/2639", f"54/26{mark('39')}").replace("54/3340", f"54/33{mark('40')}")
+    # as A/RES/78/253 prints it: "mandated by the Human Rights Council in its resolutions …"
+    state = MarkerState({str(n) for n in range(1, 45)})
+    for n in range(1, 39):
+        state.note(str(n))
+    its = "to support the activities mandated by the Human Rights Council in its resolutions 54/22, 54/2639 and 54/3340;"
+    assert resolve_glued(its, state) == its.replace("54/2639", f"54/26{mark('39')}").replace("54/3340", f"54/33{mark('40')}")
+

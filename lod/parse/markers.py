@@ -42,15 +42,17 @@ _SPACED_AFTER_NUMBER = re.compile(
     r"(?!\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)")
 """A marker set apart after a resolution's number: "submitted pursuant to resolutions 71/205 20  and
 72/190, 21  and …" (A/C.3/80/L.33), only the very number the count expects, never a date's day."""
-_AFTER_RESOLUTION = re.compile(r"(?<![\d/])\d{1,2}/\d{3}(\d{1,2})(?=[\s,.;:)]|$)")
+_AFTER_RESOLUTION = re.compile(r"(?<!No\. )(?<![\d/])\d{1,2}/\d{3}(\d{1,2})(?=[\s,.;:)]|$)")
 """A marker glued to a resolution number: "resolution 59/3009" is 59/300 and footnote 9 (a session
-never adopts a thousand resolutions; the count must expect the number)."""
-_COUNCIL_RESOLUTION = re.compile(r"(?<![\d/])(?:S-)?\d{1,2}/\d{2}(\d)(?=[\s,.;:)]|$)")
+never adopts a thousand resolutions; the count must expect the number); never a law's or a decree's
+number and year ("Law No. 10/2018", A/RES/78/222)."""
+_COUNCIL_RESOLUTION = re.compile(r"(?<![\d/])(?:S-)?\d{1,2}/(\d{3,4})(?=[\s,.;:)]|$)")
 """A marker glued to the number of a Human Rights Council resolution: "Human Rights Council resolution
-55/197 and" (A/C.3/80/L.30) is 55/19 and note 7. The Council adopts well under a hundred resolutions a
-session, so a third digit after the slash is a note's (the count must expect it); read only where the
-number is one of the Council's (`_of_the_council`)."""
-_COUNCIL_CITES = re.compile(r"Human Rights Council(?:['’]s)? resolutions? ")
+55/197 and" (A/C.3/80/L.30) is 55/19 and note 7, "54/2639 and 54/3340" (A/RES/78/253) 54/26 and note
+39, 54/33 and note 40. The Council adopts well under a hundred resolutions a session, so digits after
+the slash past two are a note's (the count must expect it; `_council_markers` offers each split);
+read only where the number is one of the Council's (`_of_the_council`)."""
+_COUNCIL_CITES = re.compile(r"Human Rights Council(?:['’]s| in its)? resolutions? ")
 _BETWEEN_NUMBERS = re.compile(
     r"(?:[\d/,;\s]|S-|and\b|of\b|January|February|March|April|May|June|July|August|September|October|November"
     r"|December)*")
@@ -180,8 +182,7 @@ def resolve_glued(text: str, state: MarkerState) -> str:
         + [(m.start(1), m.end(1), "year-spaced", m.group(1)) for m in _BEFORE_A_TITLE.finditer(text)]
         + [(m.start(1), m.end(1), "resolution", m.group(1)) for m in _AFTER_RESOLUTION.finditer(text)]
         + [(m.start(1), m.end(1), "resolution", m.group(1)) for m in _AFTER_NAMED_NUMBER.finditer(text)]
-        + [(m.start(1), m.end(1), "resolution", m.group(1)) for m in _COUNCIL_RESOLUTION.finditer(text)
-           if _of_the_council(text, m.start())]
+        + _council_markers(text)
         + [(m.start(1), m.end(1), "number-spaced", m.group(1)) for m in _SPACED_AFTER_NUMBER.finditer(text)]
         + [(m.start(1), m.end(1), "full-stop", m.group(1)) for m in _AFTER_FULL_STOP.finditer(text)]
     )
@@ -239,12 +240,15 @@ def resolve_glued(text: str, state: MarkerState) -> str:
             # after a parenthesis closed on its reference ("the Minimum Age Convention, 1973 (No. 138) 15 and",
             # A/C.3/80/L.20) the number refers to nothing: the reference word is not the number's
             closed = text[start - 2 : start] == ") "
+            # raised (two spaces after it) before a word no count is followed by: "regretting that a draft
+            # resolution 8  was not adopted" (A/RES/78/222), the note, not a resolution numbered 8
+            raised_note = raised and _NO_QUANTITY_AFTER.match(text, end) is not None
             # after "the" a reference word is a noun of the sentence, not a reference with its number
             # ("reiterates the decision 21 to provide financial and technical support", A/RES/78/233;
             # a reference is "decision 21/5", "article 21 of"), where what follows ends the phrase
             definite = state.expects(number) and len(previous) > 1 and previous[-2].lower() == "the" \
                 and _ENDS_THE_PHRASE.match(text, end) is not None
-            if (word in _REFERENCE_WORDS and not (ordinal_session or lone or glued or closed or definite)) \
+            if (word in _REFERENCE_WORDS and not (ordinal_session or lone or glued or closed or definite or raised_note)) \
                     or not (after_word or lone or raised or glued):
                 continue  # "paragraph 5"; but "at its sixtieth session 5 and" is a session and note 5
         out.append(text[pos:start])
@@ -259,10 +263,21 @@ def resolve_glued(text: str, state: MarkerState) -> str:
     return "".join(out)
 
 
+def _council_markers(text: str) -> list[tuple[int, int, str, str]]:
+    """Candidate markers glued to the Council's resolution numbers, the last one and two digits
+    each, so that the count picks the one it expects ("54/2639": 39 or 9)."""
+    out = []
+    for m in _COUNCIL_RESOLUTION.finditer(text):
+        digits = m.group(1)
+        if _of_the_council(text, m.start()):
+            out += [(m.end(1) - k, m.end(1), "resolution", digits[-k:]) for k in (2, 1) if len(digits) - k in (1, 2)]
+    return out
+
+
 def _of_the_council(text: str, start: int) -> bool:
     """Whether the resolution number at `start` is one the Human Rights Council adopted: after
     "Human Rights Council resolution(s)" with only numbers and dates between."""
     cited = None
-    for cited in _COUNCIL_CITES.finditer(text, max(0, start - 120), start):
+    for cited in _COUNCIL_CITES.finditer(text, max(0, start - 400), start):
         pass
     return cited is not None and _BETWEEN_NUMBERS.fullmatch(text, cited.end(), start) is not None
