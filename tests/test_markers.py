@@ -303,7 +303,7 @@ def test_the_count_goes_on_past_a_note_whose_marker_the_extraction_lost() -> Non
     ("to raise the profile of the role of family farming 4 in contributing to", 3,
      f"to raise the profile of the role of family farming {mark('4')} in contributing to"),
 ])
-def test_a_marker_glued_to_a_council_s_resolution_or_a_numbered_name_or_before_in_and_a_gerund(text: str, seen: int, read_as: str) -> None:
+def test_a_marker_where_a_number_of_a_name_or_a_reference_could_have_been(text: str, seen: int, read_as: str) -> None:
     assert read(text, seen) == read_as
 
 
@@ -319,7 +319,7 @@ def test_a_marker_glued_to_a_council_s_resolution_or_a_numbered_name_or_before_i
     ("in accordance with the decision 6/2 to provide", 5),  # a decision's number
     ("recalling its decision 6 to provide", 5),  # a reference word without "the" before it
 ])
-def test_a_resolution_s_number_or_a_count_before_in_stays_text(text: str, seen: int) -> None:
+def test_a_number_of_a_name_a_reference_or_a_count_stays_text(text: str, seen: int) -> None:
     assert read(text, seen) == text
 
 
