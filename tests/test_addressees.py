@@ -549,3 +549,17 @@ def test_the_short_form_of_an_outside_organization_s_body_named_before_is_that_b
     assert (commission.name, commission.kind, commission.body_key) == ("the Commission", "organization", None)
     [alone] = addressees("Requests the Commission to report on its work")
     assert alone.kind == "body"
+
+
+def test_a_directorate_and_a_department_are_bodies_a_short_reference_stands_for() -> None:
+    """A/RES/77/298: "… the Counter-Terrorism Committee Executive Directorate …, encourages the Directorate and the
+    Office of Counter-Terrorism to ensure coordination" had been one unresolved addressee; A/RES/72/90, 77/128:
+    "the Department" after "the Department of Public Information" (renamed the Department of Global Communications
+    in 2019) had resolved to nothing."""
+    found = addressees("Underscores the role of the Counter-Terrorism Committee Executive Directorate, and encourages the "
+                       "Directorate and the Office of Counter-Terrorism to ensure coordination", document_body=by_key("ga"))
+    assert [(a.name, a.body_key) for a in found] == [("the Directorate", "cted"), ("the Office of Counter-Terrorism", "oct")]
+    finder = AddresseeFinder(document_body=by_key("ga"))
+    [dpi] = finder.paragraph("Requests the Department of Public Information to continue its work")
+    [department] = finder.paragraph("Encourages the Department to strengthen its cooperation with the information centres")
+    assert (dpi.body_key, department.body_key) == ("dgc", "dgc")

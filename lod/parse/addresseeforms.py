@@ -66,7 +66,7 @@ GROUP_RE = re.compile(
 )
 ANAPHOR_RE = re.compile(
     r"the\s+(?P<head>(?:[A-Z][a-z]+\s+){0,2}(?:Office|Commission|Council|Committee|Conference|Board|Programme|"
-    r"Fund|Entity|Assembly|Group|Forum|Mechanism|Court|Tribunal|Unit|Panel))(?![\w-])"
+    r"Fund|Entity|Assembly|Group|Forum|Mechanism|Court|Tribunal|Unit|Panel|Directorate|Department))(?![\w-])"
 )
 """A short reference: "the Office", "the Special Committee", "the Pension Board" (up to two words of
 the full name before its head noun)."""

@@ -45,7 +45,7 @@ def known_scan() -> Prefiltered:
 
 BODY_HEADS = frozenset(("Group", "Commission", "Committee", "Council", "Board", "Forum", "Conference", "Office",
                          "Programme", "Fund", "Mechanism", "Tribunal", "Court", "Panel", "Team", "Mission",
-                         "Secretariat", "Unit", "Assembly"))
+                         "Secretariat", "Unit", "Assembly", "Directorate", "Department"))
 """Head nouns of a name that make it a (UN) body rather than an outside organization."""
 def bodies_named(text: str) -> list[Body]:
     """The bodies of the table named in `text`, in order of appearance (repeats kept)."""
