@@ -314,6 +314,7 @@ def test_a_marker_where_a_number_of_a_name_or_a_reference_could_have_been(text: 
     ("about 4 in developing countries", 3),  # a count of things
     ("to 4 in achieving", 3),  # a word that takes a count
     ("Agenda 21 and", 1),  # the name alone
+    ("Takes note of paragraph IV.7 of the report of the Advisory Committee", 6),  # A/RES/78/252: chapter IV's paragraph 7
     ("Calling for the immediate repeal of Law No. 10/2018 and all similar laws", 7),  # A/RES/78/222: a law's number and year
     ("the paragraph 8  of the report", 7),  # a reference's number, though raised
     ("in accordance with the decision 6/2 to provide", 5),  # a decision's number

@@ -103,8 +103,9 @@ _REFERENCE_WORDS = frozenset(
     "principle principle protocol page pages session phase group appendix table figure option volume principle".split()
 )
 
-_NUMBERED_REFERENCE = re.compile(rf"\b(?:{'|'.join(sorted(_REFERENCE_WORDS))})\s+\d{{1,3}}\.$", re.IGNORECASE)
-"""A reference word and the whole part of a decimal number, just before a glued digit."""
+_NUMBERED_REFERENCE = re.compile(rf"\b(?:{'|'.join(sorted(_REFERENCE_WORDS))})\s+(?:\d{{1,3}}|[IVXLC]{{1,6}})\.$", re.IGNORECASE)
+"""A reference word and the whole part of a decimal number, or a chapter's roman number ("paragraph
+IV.7 of the report", A/RES/78/252), just before a glued digit."""
 
 
 @dataclass
