@@ -88,11 +88,13 @@ class Conventions:
         """The symbol series of an adopted `kind` ("resolution", "decision"), "" when it has none."""
         return {"resolution": self.resolution_series, "decision": self.decision_series}.get(kind, "")
 
-    def prints(self, number: str) -> bool:
-        """Whether the organ numbers its resolutions so (`number_format`, or an early form of
-        `symbol_forms`): "6/2019" or "1993/28" is none of the Assembly's."""
+    def is_resolution_number(self, number: str) -> bool:
+        """Whether `number` can be one of this organ's resolutions, as `is_decision_number` says of
+        decisions: an organ that numbers by session prints its number format or an early form of
+        `symbol_forms` ("6/2019" or "1993/28" is none of the Assembly's); an organ that numbers by
+        year keeps any (the Council's "1325" printed without its year is still its own)."""
         number = " ".join(number.split())
-        return (not self.number_format or re.fullmatch(self.number_format, number) is not None
+        return (self.dating != "session" or not self.number_format or re.fullmatch(self.number_format, number) is not None
                 or any(re.fullmatch(pattern, number) for pattern, _ in self.symbol_forms))
 
     def is_decision_number(self, number: str) -> bool:

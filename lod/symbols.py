@@ -171,7 +171,7 @@ def resolution_symbol(body: str, number: str) -> str | None:
         conventions = by_key(body).conventions
     except KeyError:
         return None
-    if conventions is None or (conventions.dating == "session" and not conventions.prints(number)):
+    if conventions is None or not conventions.is_resolution_number(number):
         # "resolution 6/2019 of 28 June 2019 of the Conference of FAO" taken for the Assembly's: a
         # number no session of an organ that numbers by session gives has no symbol of that organ
         return None

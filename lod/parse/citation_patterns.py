@@ -204,8 +204,11 @@ Convention" after one of them names is that convention's."""
 COMMISSION_MENTION_RE = re.compile(
     "|".join(r"\s+".join(map(re.escape, n.split())) for n, b in _KNOWN_NAMES if "Commission" in n)
 )
+COUNCILS = frozenset(b.key for b in BODIES if b.conventions is not None and b.name.endswith("Council"))
+"""The Councils that adopt resolutions (Security, Economic and Social, Human Rights): what "the
+Council" of a citation may be."""
 COUNCIL_MENTION_RE = re.compile(
-    "|".join(r"\s+".join(map(re.escape, n.split())) for n, b in _KNOWN_NAMES if "Council" in n and b.key in ("sc", "ecosoc", "hrc"))
+    "|".join(r"\s+".join(map(re.escape, n.split())) for n, b in _KNOWN_NAMES if "Council" in n and b.key in COUNCILS)
 )
 """A Council that adopts resolutions, named in full: what "Council resolutions 5/1 and 5/2" in
 another organ's text refers to (the last one named before it)."""

@@ -231,7 +231,7 @@ class CitationExtractor:
             return own.name
         if head == "Commission":
             return self._last_commission
-        if head == "Council" and own is not None and own.key in ("sc", "ecosoc", "hrc"):
+        if head == "Council" and own is not None and own.key in P.COUNCILS:
             return own.name
         if head == "Council" and (councils := P.COUNCIL_MENTION_RE.findall(before)):
             body = P.known_body(councils[-1])

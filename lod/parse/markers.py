@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lod.dates import MONTH_NAMES
 from lod.parse.furniture import MARK_RE, mark
 
 _GLUED = re.compile(r"(?<=[A-Za-z)\]”’\".,;:])(\d{1,3})(?=[\s,.;:)”’]|$)")
@@ -39,7 +40,7 @@ _BEFORE_A_TITLE = re.compile(r"(?<=\bthe (?:19|20)\d\d )(\d{1,2})(?=\s+[A-Z][a-z
 follow, so the number the count expects there is a note's (where "in 2016 3 Member States" counts)."""
 _SPACED_AFTER_NUMBER = re.compile(
     r"(?<![\d/])\d{1,3}/\d{1,4} {1,2}(\d{1,3})(?=[\s,;.]|$)"
-    r"(?!\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)")
+    rf"(?!\s+(?:{MONTH_NAMES})\b)")
 """A marker set apart after a resolution's number: "submitted pursuant to resolutions 71/205 20  and
 72/190, 21  and …" (A/C.3/80/L.33), only the very number the count expects, never a date's day."""
 _AFTER_RESOLUTION = re.compile(r"(?<!No\. )(?<![\d/])\d{1,2}/\d{3}(\d{1,2})(?=[\s,.;:)]|$)")
@@ -53,9 +54,7 @@ _COUNCIL_RESOLUTION = re.compile(r"(?<![\d/])(?:S-)?\d{1,2}/(\d{3,4})(?=[\s,.;:)
 the slash past two are a note's (the count must expect it; `_council_markers` offers each split);
 read only where the number is one of the Council's (`_of_the_council`)."""
 _COUNCIL_CITES = re.compile(r"Human Rights Council(?:['’]s| in its)? resolutions? ")
-_BETWEEN_NUMBERS = re.compile(
-    r"(?:[\d/,;\s]|S-|and\b|of\b|January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)*")
+_BETWEEN_NUMBERS = re.compile(rf"(?:[\d/,;\s]|S-|and\b|of\b|{MONTH_NAMES})*")
 """What stands between "Human Rights Council resolutions" and one of their numbers: numbers, dates, commas, "and"."""
 _AFTER_NAMED_NUMBER = re.compile(r"\bAgenda 21(\d{1,2})(?=[\s,.;:)]|$)")
 """A marker glued to a name that ends in a number: "the Rio Declaration on Environment and
