@@ -24,8 +24,8 @@ DocumentKind = Literal["resolution", "draft-resolution", "decision", "draft-deci
 CitationType = Literal["resolution", "decision", "document", "treaty"]
 T = TypeVar("T")
 __all__ = ["Addressee", "Annex", "Citation", "CitationType", "DocumentKind", "Footnote", "OperativeParagraph", "PreambularParagraph",
-           "Resolution", "Resolved", "Sponsor", "SubParagraph", "Submitter", "Subject", "Table", "Vote",
-           "VoteChoice", "Voting", "WorkflowStep"]
+           "Resolution", "Resolved", "Sponsor", "SubParagraph", "Submitter", "Subject", "Table", "TableNote", "Vote",
+           "VoteChoice", "Voting", "WorkflowStep", "table_note_eid"]
 
 
 @dataclass
@@ -198,6 +198,28 @@ class Table:
     title: str | None = None
     location: str = ""
     footnote_refs: list[str] = field(default_factory=list)
+    notes: list[TableNote] = field(default_factory=list)
+    """The notes printed under the table, in order ("a See A/77/528."): not the document's footnotes,
+    whose markers are numbers counted over the whole text, but the table's own."""
+    legend: str | None = None
+    """The line under the table no marker points to ("Abbreviations: GS (OL), General Service
+    (Other level); …"): read as a paragraph, it was an operative paragraph without a number."""
+
+
+@dataclass
+class TableNote:
+    """A note of a table: its marker as the cells print it, raised ("a", "*"), its text, and the
+    cells that carry the marker, as (row, column): row 0 is the header, 1 the first row of `rows`,
+    column 1 the first cell."""
+
+    marker: str
+    text: str
+    cells: list[tuple[int, int]] = field(default_factory=list)
+
+
+def table_note_eid(table_eid: str, k: int) -> str:
+    """The eId of a table's k-th note (from 1): `table_3__note_1`, a portion of the table."""
+    return f"{table_eid}__note_{k}"
 
 
 @dataclass
@@ -312,7 +334,9 @@ class Resolution(Resolved):
             Annex(**{**a, "paragraphs": operative(a.get("paragraphs", []))}) for a in data.get("annexes", [])
         ]
         values["footnotes"] = [Footnote(**f) for f in data.get("footnotes", [])]
-        values["tables"] = [Table(**t) for t in data.get("tables", [])]
+        values["tables"] = [Table(**{**t, "notes": [TableNote(n["marker"], n["text"], [tuple(c) for c in n.get("cells", [])])
+                                                    for n in t.get("notes", [])]})
+                            for t in data.get("tables", [])]
         voting = data.get("voting")
         if voting:
             values["voting"] = Voting(**{**voting, "votes": [Vote(**v) for v in voting.get("votes", [])]})

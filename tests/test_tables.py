@@ -108,7 +108,8 @@ def test_tables_are_rows_and_cells_in_rdf_and_conform_to_the_shapes() -> None:
     assert word_tables == [("9",)]
 
 
-@pytest.mark.parametrize("name", ["A_RES_77_264 A-C", "A_RES_77_100-", "E_RES_2021_6-", "scale", "N1824662.docx"])
+@pytest.mark.parametrize("name", ["A_RES_77_264 A-C", "A_RES_77_100-", "E_RES_2021_6-", "scale", "N1824662.docx",
+                                  "A_RES_77_261-", "A_RES_77_258-"])
 def test_tables_go_into_the_akn_output_and_read_back(name: str) -> None:
     if name == "scale":
         res = parse_text(SCALE, source="scale.txt")
@@ -122,6 +123,56 @@ def test_tables_go_into_the_akn_output_and_read_back(name: str) -> None:
     again = read_akn(xml, res.source)
     assert again.tables == res.tables
     assert paragraph_texts(again) == paragraph_texts(res)
+
+
+def test_the_notes_and_legend_printed_under_a_table_are_the_table_s() -> None:
+    """The UN marks a table's notes as footnote-text paragraphs after the table ("a See
+    A/77/528.") and its cells' markers raised ("2023<sup>a</sup>"): they had been unnumbered
+    paragraphs of the annex, and the markers part of the cells' words ("inflationb"). The legend
+    of a staffing table ("Abbreviations: GS (OL), …") had been an unnumbered operative paragraph."""
+    mechanism = parse_file(one(GA77, "A_RES_77_261-"))
+    table = mechanism.tables[0]
+    assert [(n.marker, n.text, n.cells) for n in table.notes] == [
+        ("a", "See A/77/528.", [(2, 1)]), ("b", "See A/77/628.", [(3, 1)]), ("c", "Reflects amounts after recosting.", [(4, 1)])]
+    assert table.rows[1][0] == "Estimated appropriation for 2023"
+    assert table.rows[2][0] == "Revised estimates: effects of changes in rates of exchange and inflation"
+    assert not any(p.num is None for a in mechanism.annexes for p in a.paragraphs)
+    pensions = parse_file(one(GA77, "A_RES_77_258-"))
+    assert pensions.tables[0].legend == ("Abbreviations: GS (OL), General Service (Other level); "
+                                         "GS (PL), General Service (Principal level).")
+    assert pensions.tables[0].notes == [] and pensions.tables[1].legend is None
+    assert [p.num for p in pensions.operative if p.num is None] == []
+    store = _store(mechanism, pensions)
+    noted = _select(store, """SELECT ?words ?marker ?note WHERE { ?cell unres:hasNote ?n ; unres:text ?words .
+        ?t unres:hasNote ?n ; unres:eId "table_1" . ?n a unres:AuthorialNote ; unres:marker ?marker ; unres:text ?note ;
+        dcterms:isPartOf ?t . FILTER(CONTAINS(STR(?t), "77-261")) } ORDER BY ?marker""")
+    assert noted == [("Estimated appropriation for 2023", "a", "See A/77/528."),
+                     ("Revised estimates: effects of changes in rates of exchange and inflation", "b", "See A/77/628."),
+                     ("Recommendations of the Advisory Committee on Administrative and Budgetary Questions", "c",
+                      "Reflects amounts after recosting.")]
+    cited = _select(store, """SELECT ?eid WHERE { ?n unres:hasCitation ?c ; unres:eId ?eid . ?c unres:citesWork ?doc .
+        FILTER(CONTAINS(STR(?n), "77-261") && STRENDS(STR(?doc), "A-77-628")) } ORDER BY ?eid""")
+    assert cited == [("fn_1",), ("table_1__note_2",)]  # note 1 cites "A/77/488, A/77/528 and A/77/628"
+    legend = _select(store, """SELECT ?legend WHERE { ?t unres:legend ?legend }""")
+    assert [text for (text,) in legend] == [pensions.tables[0].legend]
+
+
+def test_the_document_page_prints_a_table_s_notes_under_it_linked_from_its_cells() -> None:
+    from lxml import html as lxml_html
+
+    from lod.describe.html import render_work
+    from lod.describe.page import work_page
+
+    mechanism = parse_file(one(GA77, "A_RES_77_261-"))
+    registry = WorkRegistry(base=BASE)
+    registry.add(mechanism)
+    work = str(registry.work_for(mechanism).work())
+    page = lxml_html.fromstring(render_work(work_page(resolution_graph(mechanism, registry, BASE), work, BASE), BASE, []))
+    cell = page.get_element_by_id("table_1__row_3__cell_1")
+    assert cell.text_content() == "Revised estimates: effects of changes in rates of exchange and inflationb"
+    assert cell.xpath("sup/a/@href") == ["#table_1__note_2"]
+    note = page.get_element_by_id("table_1__note_2")
+    assert note.tag == "p" and note.text_content() == "b See A/77/628." and note.get("lang") == "en"
 
 
 TABLE_BREAKS = {

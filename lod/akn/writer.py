@@ -255,18 +255,28 @@ class _Writer(MetaWriter):
         """The tables of one part, after its paragraphs (the model keeps the part a table
         stands in, not its place between paragraphs): an `hcontainer name="table"` whose
         content is the table (the UN's `container name="table"` is not allowed among an annex's
-        hcontainers), its title as the caption, header cells as `th`."""
+        hcontainers), its title as the caption, header cells as `th`; its notes and legend as
+        `p`s after the table, a note's marker raised in the cells that print it."""
         for table in (t for t in self.res.tables if t.location == location):
             box = element(parent, "table_block", eId=f"{location}__{table.eid}" if location else table.eid)
-            grid = element(element(box, "content"), "table", eId=f"{box.get('eId')}__grid")
+            content = element(box, "content")
+            grid = element(content, "table", eId=f"{box.get('eId')}__grid")
             if table.title:
                 element(grid, "caption", table.title)
+            raised = {cell: [n.marker for n in table.notes if cell in n.cells] for note in table.notes for cell in note.cells}
             last = None
-            for cells, kind in [(table.header, "header_cell")] * bool(table.header) + [(r, "cell") for r in table.rows]:
+            rows = [(table.header, "header_cell", 0)] * bool(table.header) + [(r, "cell", k) for k, r in enumerate(table.rows, 1)]
+            for cells, kind, k in rows:
                 row = element(grid, "row")
-                for text in cells or [""]:
+                for column, text in enumerate(cells or [""], 1):
                     last = raw(element(row, kind), "p", text)
+                    for marker in raised.get((k, column), []):
+                        raw(last, "sup", marker)
             self.attach_notes(last, table.footnote_refs)  # the model keeps which notes, not which cell
+            for note in table.notes:
+                raw(raw(content, "p", class_="tableNote"), "sup", note.marker).tail = f" {note.text}"
+            if table.legend:
+                raw(content, "p", table.legend, class_="tableLegend")
 
     # --- inline text: verb, citations, footnotes ---------------------------------------------
     def text(self, p: etree._Element, text: str, location: str, verb: str | None, notes: Sequence[str]) -> None:

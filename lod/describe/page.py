@@ -53,6 +53,10 @@ class Part:
     """The leading phrase (`Reaffirming`, `Requests`), which the UN prints in italics."""
     heading: str = ""
     """The heading of the section this paragraph opens (unres:section), printed above it."""
+    legend: tuple[str, str | None] = ("", None)
+    """A table's legend (unres:legend) and its language, printed under its notes."""
+    marks: list[tuple[str, str]] = field(default_factory=list)
+    """A table cell's notes (what it unres:hasNote) as (marker, eId): raised after its words."""
 
 
 @dataclass
@@ -150,7 +154,10 @@ def work_page(graph: DescriptionGraph | Any, work: str, base: str, lang: str = "
             text, tag = literal_in(graph, node, TEXT_NAMES, lang)
         parts[eid] = Part(eid, number, text or "", facts.orders[eid], eid.split("__")[0].split("_")[0], lang=tag,
                           lead=literal_in(graph, node, LEAD_NAMES, lang)[0] or "",
-                          heading=literal_in(graph, node, ("section",), lang)[0] or "")
+                          heading=literal_in(graph, node, ("section",), lang)[0] or "",
+                          legend=literal_in(graph, node, ("legend",), lang),
+                          marks=[(literal_text(graph, o, ("marker",)) or "", term_text(o).partition("#")[2])
+                                 for p, o in graph.predicate_objects(node) if "__cell_" in eid and local_name(p) == "hasnote"])
     cited = facts.cited
     for eid, part in parts.items():
         part.links = [link for _, link in cited[eid]]  # until placed in the text, below

@@ -14,7 +14,7 @@ import re
 from typing import Iterator
 
 from lod.bodies import Body, by_name
-from lod.model import Citation, OperativeParagraph, Resolution, SubParagraph
+from lod.model import Citation, OperativeParagraph, Resolution, SubParagraph, table_note_eid
 from lod.parse import citation_patterns as P
 from lod.parse.addressees import AddresseeFinder
 from lod.parse.citations import CitationExtractor
@@ -80,6 +80,9 @@ def add_citations(res: Resolution, formula_body: str | None) -> None:
         found.extend(treaty_mentions(text, location))
     for note in res.footnotes:
         found.extend(extractor.extract(note.text, note.eid))
+    for n, table in enumerate(res.tables, 1):
+        for k, table_note in enumerate(table.notes, 1):
+            found.extend(extractor.extract(table_note.text, table_note_eid(table.eid or f"table_{n}", k)))
 
 
 def add_addressees(res: Resolution, formula_body: str | None) -> None:

@@ -7,7 +7,10 @@ can query. Here each table is a portion of the document (`{component}#table_3`, 
 its title as `unres:heading`; each row (`#table_3__row_12`, the header row `#table_3__header`,
 first) a `unres:TableRow` with its position; each cell (`#table_3__row_12__cell_2`) a `unres:TableCell`
 with its language-tagged text and column. A row whose first cell names a State (lod.states)
-links it with `unres:rowState`, so "each State's rate in the scale" is one query. Like
+links it with `unres:rowState`, so "each State's rate in the scale" is one query. The notes
+printed under a table are notes of the table (`#table_3__note_1`, `unres:AuthorialNote` with its
+marker and text), linked from the table and from each cell that prints the marker; its legend
+("Abbreviations: …") is the table's `unres:legend`. Like
 paragraphs, the IRIs are the same in the six language versions and the texts carry the
 language.
 """
@@ -16,9 +19,9 @@ from __future__ import annotations
 
 from rdflib import URIRef
 
-from lod.model import Table
+from lod.model import Table, table_note_eid
 from lod.rdf.mapbase import TRUE, MapperBase
-from lod.rdf.namespaces import DOCO, RDF, UNRES, state_iri
+from lod.rdf.namespaces import DCTERMS, DOCO, RDF, UNRES, state_iri
 from lod.rdf.ntriples import literal_of
 from lod.states import lookup_state
 
@@ -48,6 +51,7 @@ class TableMapping(MapperBase):
         self.add(node, UNRES.heading, self.text(table.title))
         for marker in table.footnote_refs:
             self.add(node, UNRES.hasNote, self.portion(self.footnote_eids.get(marker, f"fn_{marker}")))
+        self.add(node, UNRES.legend, self.text(table.legend))
         first = 1
         if table.header:
             self.row(node, f"{eid}__header", table.header, 1, header=True)
@@ -57,6 +61,18 @@ class TableMapping(MapperBase):
             state = lookup_state(cells[0]) if cells and cells[0] else None
             if state is not None:
                 self.add(row, UNRES.rowState, state_iri(self.base, state.iso3))
+        for k, note in enumerate(table.notes, 1):
+            mark = self.portion(table_note_eid(eid, k))
+            for t in (UNRES.AuthorialNote, DOCO.Footnote):
+                self.add(mark, RDF.type, t)
+            self.add(mark, UNRES.eId, table_note_eid(eid, k))
+            self.add(mark, UNRES.marker, note.marker)
+            self.add(mark, UNRES.text, self.text(note.text))
+            self.add(mark, DCTERMS.isPartOf, node)
+            self.add(mark, UNRES.position, literal_of(self.position(mark, k)))
+            self.add(node, UNRES.hasNote, mark)
+            for r, c in note.cells:
+                self.add(self.portion(f"{eid}__{'header' if r == 0 else f'row_{r}'}__cell_{c}"), UNRES.hasNote, mark)
 
     def row(self, table: URIRef, eid: str, cells: list[str], position: int, header: bool = False) -> URIRef:
         node = self.portion(eid)

@@ -27,7 +27,7 @@ from lod.parse.akn.inline import Inline, InlineReader, Link, bold_only, child, c
 from lod.parse.akn.numbers import (
     PARA_NUMBER, POINT_LABEL, PRINTED_NUMBER, ROMANS, ascii_digits, para_num, point_num, point_token,
 )
-from lod.parse.akn.tables import read_table, standing_table
+from lod.parse.akn.tables import notes_of, read_table, standing_table
 from lod.parse.akn.leading import leading_words
 from lod.quality import in_lexicon
 from lod.uri import eid as make_eid
@@ -116,6 +116,7 @@ class BodyReader(EmbeddedReading):
         self._part: str | None = None
         self._point_eids: set[str] = set()
         self._tables: list[tuple[int, Table]] = []  # (annex number or 0, table)
+        self._table_notes: set[etree._Element] = set()  # lod.parse.akn.tables.notes_of
         self._fresh: tuple[int, int, str] | None = None  # the last heading: (target, paragraphs, text)
 
     # --- preamble -------------------------------------------------------------------------
@@ -164,7 +165,7 @@ class BodyReader(EmbeddedReading):
 
     def _items(self, parent: etree._Element) -> None:
         for el in parent:
-            name = local(el)
+            name = local(el) if el not in self._table_notes else ""  # "": read with its table
             if name == "paragraph":
                 self._paragraph(el)
             elif standing_table(el) is not None:
@@ -211,12 +212,13 @@ class BodyReader(EmbeddedReading):
         self._section = text
 
     def _table(self, el: etree._Element) -> None:
-        """A table between paragraphs: a `Table` of the part it stands in, titled by the
-        heading printed just before it (when no paragraph came between)."""
+        """A table between paragraphs: a `Table` of the part it stands in, titled by the heading
+        printed just before it (when no paragraph came between), with the notes printed under it."""
         fresh = self._fresh
         title = fresh[2] if fresh and fresh[:2] == (id(self._target), len(self._target)) else None
         in_annex = bool(self._annexes) and self._target is self._annexes[-1].paras
         self._tables.append((len(self._annexes) if in_annex else 0, read_table(el, self.inline, title)))
+        self._table_notes.update(notes_of(el))
 
     def _paragraph(self, el: etree._Element) -> None:
         content = child(el, "content")
@@ -308,9 +310,6 @@ class BodyReader(EmbeddedReading):
     def _leading(self, el: etree._Element, text: str, named: str | None, *, operative: bool) -> str | None:
         in_annex = bool(self._annexes) and self._target is self._annexes[-1].paras
         return leading_words(el, text, named, self.language, operative=operative, in_annex=in_annex)
-
-    def _numbered_last(self) -> bool:
-        return bool(self._target) and self._target[-1].num is not None
 
     def _points(self, lst: etree._Element) -> list[_Point]:
         out: list[_Point] = []
