@@ -496,3 +496,23 @@ def test_a_document_that_says_what_else_it_is_is_refused_as_that(tmp_path: Path,
     with pytest.raises(ParseError) as caught:
         parse_file(path)
     assert caught.value.source == "other.txt" and caught.value.reason.startswith(said)
+
+
+def test_a_title_that_ends_in_the_organ_s_name_is_no_opening_formula(tmp_path: Path) -> None:
+    """A note's title wrapped so that its last line is "the General Assembly" (A/C.5/80/L.1, held
+    out) had been taken for a formula without its comma, and the note read as a draft resolution
+    whose paragraphs "The attention of the members …" had no verb."""
+    path = tmp_path / "status.txt"
+    path.write_text("United Nations\nA/C.5/99/L.1\n\nGeneral Assembly\nDistr.: Limited\n26 September 2099\n\n"
+                    "Ninety-ninth session\nFifth Committee\n\n Status of preparedness of documentation for the Fifth\n"
+                    "Committee during the main part of the ninety-ninth session of\nthe General Assembly\n\n"
+                    " Note by the Secretariat\n\n1.\nThe attention of the members of the Fifth Committee is drawn to the\n"
+                    "note by the Secretariat (A/C.5/99/1).\n")
+    with pytest.raises(ParseError) as caught:
+        parse_file(path)
+    assert caught.value.reason.startswith("this is a note by the Secretariat, not a UN resolution")
+    path.write_text("United Nations\nA/99/L.5\n\nGeneral Assembly\nDistr.: Limited\n\nAgenda item 7\n\n"
+                    "Declaration on the ninety-ninth anniversary\n\nthe General Assembly\n\nAdopts the declaration "
+                    "annexed to the present resolution.\n")
+    adopted = parse_file(path)  # a formula below a blank line stands, even in lower case
+    assert adopted.body == "General Assembly" and adopted.operative[0].text.startswith("Adopts the declaration")

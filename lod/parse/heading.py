@@ -111,11 +111,20 @@ def formula_line(line: str) -> Body | None:
 
 
 def find_formula(lines: list[str], start: int, limit: int = 200) -> int | None:
-    """The first opening formula from `start` on, however printed (see `formula_line`)."""
+    """The first opening formula from `start` on, however printed (see `formula_line`); not the
+    end of a wrapped line in lower case ("Status of preparedness of documentation for the Fifth
+    Committee during the main part of the eightieth session of" ⏎ "the General Assembly", a
+    note's title: A/C.5/80/L.1, then read as a draft resolution)."""
     for i in range(start, min(len(lines), start + limit)):
-        if lines[i].strip() and formula_line(lines[i]) is not None:
+        if lines[i].strip() and formula_line(lines[i]) is not None and not _goes_on(lines, i):
             return i
     return None
+
+
+def _goes_on(lines: list[str], i: int) -> bool:
+    """Line `i` opens in lower case under a line that did not end its sentence."""
+    above = lines[i - 1].rstrip() if i else ""
+    return _plain(lines[i])[:1].islower() and bool(above) and not above.endswith((".", ",", ";", ":"))
 
 
 _ADOPTED_BY = re.compile(r"^Resolution adopted by the (?P<organ>[A-Z][A-Za-z ]{2,60}?)(?: on \d.*)?$")
