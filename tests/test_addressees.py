@@ -190,6 +190,26 @@ def test_commissions_and_groups_resolutions_ask_to_act_are_bodies_of_the_table(t
     assert (who.kind, who.body_key) == ("body", key)
 
 
+def test_the_opcw_s_technical_secretariat_named_in_full_is_the_one_the_paragraph_then_urges() -> None:
+    """A/RES/79/134 (held out): "Takes note … of the note by the Technical Secretariat of the
+    Organisation for the Prohibition of Chemical Weapons …, and urges the Technical Secretariat to
+    closely monitor …": a related organization of the UN system and its secretariat, no unresolved
+    body; "the Secretariat" alone stays the United Nations'."""
+    finder = AddresseeFinder(document_body=by_key("ga"))
+    found = finder.paragraph("Takes note with grave concern of the note by the Technical Secretariat of the Organisation "
+                             "for the Prohibition of Chemical Weapons of 18 November 2099, and urges the Technical "
+                             "Secretariat to closely monitor the use of chemical weapons;")
+    assert [(a.name, a.body_key) for a in found] == [("the Technical Secretariat", "opcw-ts")]
+    [opcw] = addressees("Encourages the Organization for the Prohibition of Chemical Weapons to continue", document_body=by_key("ga"))
+    assert opcw.body_key == "opcw" and by_key("opcw-ts").parent == "opcw"
+    three = addressees("To request the International Atomic Energy Agency, the Organisation for the Prohibition of "
+                       "Chemical Weapons and the Biological Weapons Convention Implementation Support Unit to prepare "
+                       "the background documents", document_body=by_key("ga"))  # decision 73/546: one name for two, before
+    assert [a.body_key for a in three] == ["iaea", "opcw", "bwc-isu"]
+    [secretariat] = finder.paragraph("Requests the Secretariat to report")
+    assert secretariat.body_key == "secretariat"
+
+
 def test_an_office_named_in_full_is_the_office_the_paragraph_then_encourages() -> None:
     """A/C.2/80/L.9: "Recognizes the work of the Financing for Sustainable Development Office, and
     encourages the Office, in collaboration with experts …"; A/C.5/80/L.15: "the Ethics Office"."""

@@ -66,10 +66,12 @@ GROUP_RE = re.compile(
 )
 ANAPHOR_RE = re.compile(
     r"the\s+(?P<head>(?:[A-Z][a-z]+\s+){0,2}(?:Office|Commission|Council|Committee|Conference|Board|Programme|"
-    r"Fund|Entity|Assembly|Group|Forum|Mechanism|Court|Tribunal|Unit|Panel|Directorate|Department))(?![\w-])"
+    r"Fund|Entity|Assembly|Group|Forum|Mechanism|Court|Tribunal|Unit|Panel|Directorate|Department)"
+    r"|(?:[A-Z][a-z]+\s+){1,2}Secretariat)(?![\w-])"
 )
 """A short reference: "the Office", "the Special Committee", "the Pension Board" (up to two words of
-the full name before its head noun)."""
+the full name before its head noun); "the Technical Secretariat" (the OPCW's), never "the Secretariat"
+alone, which is the United Nations'."""
 NAMED_ON = re.compile(rf"\s+(?:of|on|for|against|in)\s+(?:the\s+)?{W}(?:\s+(?:of|on|for|against|in)\s+(?:the\s+)?{W}|\s+{W})*")
 """What may follow a short reference's head and make it a longer name: "the Office of the High
 Commissioner", "the Office for Outer Space Affairs" (no "and": a list goes on after it)."""
