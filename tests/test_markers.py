@@ -10,8 +10,9 @@ from lod.parse.markers import MarkerState, resolve_glued
 
 
 def read(text: str, seen: int) -> str:
-    """`text` with its markers as tokens, in a document of notes 1 to 9 whose notes up to `seen` were read."""
-    state = MarkerState({str(n) for n in range(1, 10)})
+    """`text` with its markers as tokens, in a document of notes 1 to 9 (or to `seen` and three more)
+    whose notes up to `seen` were read."""
+    state = MarkerState({str(n) for n in range(1, max(10, seen + 4))})
     for n in range(1, seen + 1):
         state.note(str(n))
     return resolve_glued(text, state)
@@ -302,6 +303,15 @@ def test_the_count_goes_on_past_a_note_whose_marker_the_extraction_lost() -> Non
     # A/C.2/80/L.32 (held out): a gerund after "in" ends the noun's phrase
     ("to raise the profile of the role of family farming 4 in contributing to", 3,
      f"to raise the profile of the role of family farming {mark('4')} in contributing to"),
+    # A/C.5/80/L.4 (held out): glued to the paragraphs of a report's chapters
+    ("Recalls paragraphs VIII.7441 and VIII.9642 of the reports of the Advisory Committee", 40,
+     f"Recalls paragraphs VIII.74{mark('41')} and VIII.96{mark('42')} of the reports of the Advisory Committee"),
+    # A/RES/79/183 (held out): glued to a special session's resolution of the Council
+    ("the Mission on the Islamic Republic of Iran submitted pursuant to Human Rights Council resolution S-35/16 and", 5,
+     f"the Mission on the Islamic Republic of Iran submitted pursuant to Human Rights Council resolution S-35/1{mark('6')} and"),
+    # A/RES/79/181 (held out): "in relation to" follows no count
+    ("the 1951 Convention relating to the Status of Refugees 19 and the 1967 Protocol thereto 20 in relation to refugees", 18,
+     f"the 1951 Convention relating to the Status of Refugees {mark('19')} and the 1967 Protocol thereto {mark('20')} in relation to refugees"),
 ])
 def test_a_marker_where_a_number_of_a_name_or_a_reference_could_have_been(text: str, seen: int, read_as: str) -> None:
     assert read(text, seen) == read_as
@@ -319,6 +329,9 @@ def test_a_marker_where_a_number_of_a_name_or_a_reference_could_have_been(text: 
     ("the paragraph 8  of the report", 7),  # a reference's number, though raised
     ("in accordance with the decision 6/2 to provide", 5),  # a decision's number
     ("recalling its decision 6 to provide", 5),  # a reference word without "the" before it
+    ("Takes note of paragraphs I.87, I.88 and I.89 of the report", 6),  # A/RES/78/252: paragraphs, not I.8 and note 7
+    ("Recalls paragraphs V.151 and XIII.43 of the report", 0),  # a chapter's paragraph past a hundred
+    ("Human Rights Council resolution S-35/1 and", 0),  # a special session's resolution
 ])
 def test_a_number_of_a_name_a_reference_or_a_count_stays_text(text: str, seen: int) -> None:
     assert read(text, seen) == text

@@ -47,15 +47,21 @@ _AFTER_RESOLUTION = re.compile(r"(?<!No\. )(?<![\d/])\d{1,2}/\d{3}(\d{1,2})(?=[\
 """A marker glued to a resolution number: "resolution 59/3009" is 59/300 and footnote 9 (a session
 never adopts a thousand resolutions; the count must expect the number); never a law's or a decree's
 number and year ("Law No. 10/2018", A/RES/78/222)."""
-_COUNCIL_RESOLUTION = re.compile(r"(?<![\d/])(?:S-)?\d{1,2}/(\d{3,4})(?=[\s,.;:)]|$)")
+_COUNCIL_RESOLUTION = re.compile(r"(?<![\d/])(S-)?\d{1,2}/(\d{2,4})(?=[\s,.;:)]|$)")
 """A marker glued to the number of a Human Rights Council resolution: "Human Rights Council resolution
 55/197 and" (A/C.3/80/L.30) is 55/19 and note 7, "54/2639 and 54/3340" (A/RES/78/253) 54/26 and note
 39, 54/33 and note 40. The Council adopts well under a hundred resolutions a session, so digits after
 the slash past two are a note's (the count must expect it; `_council_markers` offers each split);
-read only where the number is one of the Council's (`_of_the_council`)."""
+a special session adopts a handful, so past one ("Human Rights Council resolution S-35/16 and",
+A/RES/79/183: S-35/1 and note 6). Read only where the number is one of the Council's (`_of_the_council`)."""
 _COUNCIL_CITES = re.compile(r"Human Rights Council(?:['’]s| in its)? resolutions? ")
 _BETWEEN_NUMBERS = re.compile(rf"(?:[\d/,;\s]|S-|and\b|of\b|{MONTH_NAMES})*")
 """What stands between "Human Rights Council resolutions" and one of their numbers: numbers, dates, commas, "and"."""
+_CHAPTER_PARAGRAPH = re.compile(r"(?<![\w.])[IVXLC]{1,6}\.(\d{4,5})(?=[\s,.;:)]|$)")
+"""A marker glued to a paragraph of a report's chapter: "Recalls paragraphs VIII.7441 and VIII.9642 of
+the reports of the Advisory Committee" (A/C.5/80/L.4) is VIII.74 and note 41, VIII.96 and note 42: no
+chapter runs to a thousand paragraphs, where "paragraphs I.87, I.88" (A/RES/78/252) or "V.151" are
+paragraphs, whatever the count expects; the count picks the split (`_chapter_markers`)."""
 _AFTER_NAMED_NUMBER = re.compile(r"\bAgenda 21(\d{1,2})(?=[\s,.;:)]|$)")
 """A marker glued to a name that ends in a number: "the Rio Declaration on Environment and
 Development5 and Agenda 216 and the principles" (A/C.2/80/L.35) is Agenda 21 and note 6 (the count
@@ -63,10 +69,11 @@ must expect it; "Agenda 2063" and a marker are a year's, `_AFTER_YEAR`)."""
 _SYMBOL_PART = re.compile(r"/[A-Za-z]+\.$")
 """The end of a document symbol before a glued number: "C-24/DEC.4", "A/77/L.5/Rev.1" are one
 symbol, not a symbol and footnote 4 (a resolution number before a marker, "76/271.4", is digits)."""
-_NO_QUANTITY_AFTER = re.compile(r"\s+(?:and|as|with|which|that|for|at|is|are|was|were|has|have|had|or(?!\s+\d)|in\s+order)\b")
+_NO_QUANTITY_AFTER = re.compile(r"\s+(?:and|as|with|which|that|for|at|is|are|was|were|has|have|had|or(?!\s+\d)|in\s+order"
+                                r"|in\s+(?:relation|respect|accordance)\s+(?:to|of|with))\b")
 """A word after a number that no count of things is followed by ("5 million", "3 people"): the
 number before it ends its phrase, a note's marker ("a legal adviser 11 or, in the case …", "a legal
-aid provider 12 in order to", A/C.3/80/L.8)."""
+aid provider 12 in order to", A/C.3/80/L.8; "the 1967 Protocol thereto 20 in relation to refugees", A/RES/79/181)."""
 _AFTER_A_NOUN = re.compile(r"\s+(?:of\b|(?!hundred\b)[a-z]{3,}ed\b|to\s+[a-z]{2,}\b|in\s+(?!developing\b)[a-z]{3,}ing\b)")
 """After a noun and a number, "of", a participle, "to" and a verb or "in" and a gerund: "the ruling 6 of a
 federal court", "the ruling 8 issued on 21 December 2018" (A/RES/79/105), "the uses of outer space 10 to
@@ -183,6 +190,7 @@ def resolve_glued(text: str, state: MarkerState) -> str:
         + [(m.start(1), m.end(1), "resolution", m.group(1)) for m in _AFTER_RESOLUTION.finditer(text)]
         + [(m.start(1), m.end(1), "resolution", m.group(1)) for m in _AFTER_NAMED_NUMBER.finditer(text)]
         + _council_markers(text)
+        + _chapter_markers(text)
         + [(m.start(1), m.end(1), "number-spaced", m.group(1)) for m in _SPACED_AFTER_NUMBER.finditer(text)]
         + [(m.start(1), m.end(1), "full-stop", m.group(1)) for m in _AFTER_FULL_STOP.finditer(text)]
     )
@@ -268,10 +276,15 @@ def _council_markers(text: str) -> list[tuple[int, int, str, str]]:
     each, so that the count picks the one it expects ("54/2639": 39 or 9)."""
     out = []
     for m in _COUNCIL_RESOLUTION.finditer(text):
-        digits = m.group(1)
-        if _of_the_council(text, m.start()):
-            out += [(m.end(1) - k, m.end(1), "resolution", digits[-k:]) for k in (2, 1) if len(digits) - k in (1, 2)]
+        digits, kept = m.group(2), (1,) if m.group(1) else (1, 2)  # a special session's number: one digit
+        if (m.group(1) or len(digits) > 2) and _of_the_council(text, m.start()):
+            out += [(m.end(2) - k, m.end(2), "resolution", digits[-k:]) for k in (2, 1) if len(digits) - k in kept]
     return out
+
+
+def _chapter_markers(text: str) -> list[tuple[int, int, str, str]]:
+    """Candidate markers glued to a chapter's paragraph number ("VIII.7441": 41, or 1 after VIII.744)."""
+    return [(m.end(1) - k, m.end(1), "resolution", m.group(1)[-k:]) for m in _CHAPTER_PARAGRAPH.finditer(text) for k in (2, 1)]
 
 
 def _of_the_council(text: str, start: int) -> bool:
