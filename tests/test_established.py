@@ -70,6 +70,36 @@ def test_a_body_the_resolution_establishes_is_the_resolution_s_own(establishing:
     assert (body.established_by, body.established_head) == ("446 (1979)", head)
 
 
+def test_a_body_the_resolution_establishes_by_its_full_name_is_the_one_it_then_asks_to_act() -> None:
+    """A/RES/80/53: "Decides to establish the Group of Scientific and Technical Experts on Nuclear
+    Disarmament Verification within the United Nations", then "Requests the Group of Scientific and
+    Technical Experts to take the actions …": an unresolved body before, three times. A name of the
+    bodies table stays the table's; the institute and the post the text asks are the table's too."""
+    finder = AddresseeFinder(document_number="80/53")
+    finder.paragraph("Decides to establish the Group of Scientific and Technical Experts on Nuclear Disarmament "
+                     "Verification within the United Nations, consisting of 21 members")
+    [group] = finder.paragraph("Requests the Group of Scientific and Technical Experts to report on its work")
+    assert (group.established_by, group.established_head) == (
+        "80/53", "Group of Scientific and Technical Experts on Nuclear Disarmament Verification")
+    [short] = finder.paragraph("Also requests the Group to approve its programme of work")
+    assert short.established_by == "80/53"
+    [unidir] = finder.paragraph("Invites the United Nations Institute for Disarmament Research to provide assistance")
+    [post] = finder.paragraph("Requests the High Representative for Disarmament Affairs to provide a briefing")
+    assert (unidir.body_key, post.body_key, post.kind) == ("unidir", "hr-disarmament", "office")
+    assert established_in("Decides to establish the Committee on Information", "80/53") == []
+
+
+@pytest.mark.skipif(not (REAL / "sc").is_dir(), reason=ABSENT)
+def test_the_commission_of_inquiry_a_resolution_established_is_the_one_asked_later() -> None:
+    """S/RES/507 (1982): "the Security Council Commission of Inquiry established under resolution 496
+    (1981)", then "Decides to mandate the Commission of Inquiry to examine …" (unresolved before)."""
+    from lod.parse import parse_file
+
+    res = parse_file(REAL / "sc" / "S_RES_0507_1982_EN_GOLD.txt")
+    asked = [(a.name, a.established_by) for p in res.operative for a in p.addressees if "Inquiry" in a.name]
+    assert asked == [("the Commission of Inquiry", "496 (1981)")]
+
+
 def test_without_its_number_a_body_established_here_is_not_known() -> None:
     finder = AddresseeFinder()
     finder.paragraph("Establishes a Commission consisting of three members of the Security Council")

@@ -37,6 +37,8 @@ def post_re() -> re.Pattern[str]:
           | (?:United\s+Nations\s+)?High\s+Commissioner\s+for\s+(?:Human\s+Rights|Refugees)
           | (?:United\s+Nations\s+)?Legal\s+Counsel
           | Under-Secretary-General\s+for\s+{CAP_NAME}
+          | High\s+Representative\s+for\s+(?:the\s+Least\s+Developed\s+Countries,\s+Landlocked\s+Developing\s+Countries
+            \s+and\s+Small\s+Island\s+Developing\s+States|(?:the\s+)?{CAP_NAME})
           | Emergency\s+Relief\s+Coordinator
           | Special\s+(?:Rapporteur|Representative|Envoy|Adviser|Coordinator)s?
             (?:\s+(?:of|on|for)\s+(?!to\b)[\w'’-]+(?:\s+(?!to\b)[\w'’-]+)*)?

@@ -35,7 +35,7 @@ from lod.parse.addresseeforms import (
     post_re,
 )
 from lod.parse.bodynames import BODY_HEADS, bodies_named, known_re, names_with, second_name
-from lod.parse.established import EstablishedBody, established_at, established_in
+from lod.parse.established import EstablishedBody, called_at, established_at, established_in
 from lod.states import lookup_state, state_of_adjective
 
 __all__ = ["Addressee", "AddresseeFinder", "addressees", "bodies_named", "action_of"]
@@ -199,6 +199,8 @@ class _Reader:
         if body_before is not None and (of_experts or not longer):  # "the Committee", "the Panel of Experts"
             end = m.end() + (of_experts.end() if of_experts else 0)  # the text established (not "the Committee on …")
             return self._established(body_before, text[pos:end], end)
+        if longer and (called := called_at(self.established, text, head, m.end())) is not None:
+            return self._established(called[0], text[pos : called[1]], called[1])  # "the Group of Scientific and …"
         if longer:
             # "the Office of the High Commissioner": a short form of the Office of the United Nations
             # High Commissioner for Human Rights named before; else a name of its own, read whole
@@ -292,7 +294,7 @@ class _Reader:
         return None
 
 
-_POSTS = frozenset({"sg", "pga", "hchr", "legal-counsel"})
+_POSTS = frozenset({"sg", "pga", "hchr", "legal-counsel", "hr-disarmament", "hr-ldc"})
 
 
 def _clean(printed: str) -> str:

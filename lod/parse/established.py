@@ -12,9 +12,12 @@ before, and the RDF names it by that resolution (lod.rdf.agents).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["EstablishedBody", "established_at", "established_in"]
+from lod.bodies import by_name
+
+__all__ = ["EstablishedBody", "called_at", "established_at", "established_in"]
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,16 @@ _FULL = {"Panel": "Panel of Experts"}
 # a body the resolution itself sets up: "Establishes a Commission consisting of three members",
 # "Authorizes the establishment of a Commission of Inquiry", "Decides to establish, in accordance
 # with rule 28 of its provisional rules of procedure, a Committee of the Security Council"
+# a body the resolution sets up by its full name: "Decides to establish the Group of Scientific and
+# Technical Experts on Nuclear Disarmament Verification within the United Nations" (A/RES/80/53),
+# which later paragraphs call "the Group of Scientific and Technical Experts"; a name of the bodies
+# table is the body of the table ("Decides to establish the Committee on Information" is no new one)
+_ESTABLISHES_NAMED = re.compile(
+    r"\b(?:[Dd]ecides\s+(?:also\s+|further\s+)?to\s+(?:establish|set\s+up|create)|Establishes|Creates|Sets\s+up)"
+    rf"\s+the\s+(?P<head>(?:{_HEADS}|Group)\s+(?:of|on|for)\s+[A-Z][\w’'-]*(?:\s+(?:(?:of|on|for|and|the|in)\s+)*[A-Z][\w’'-]*)*)"
+)
+_NAME_GOES_ON = re.compile(r"\s+(?:(?:of|on|for|and|in)\s+(?:the\s+)?)?[A-Z][\w’'-]*")
+"""A word more of a body's printed name: "of Scientific", "and Technical", "Experts"."""
 _ESTABLISHES = re.compile(
     r"\b(?:[Ee]stablish(?:es)?|[Ss]ets?\s+up|[Cc]reates?|establishment\s+of)"
     r"(?:\s*,[^,;:]{1,160},)?\s+(?:a|an)\s+(?:(?:new|ad\s+hoc|special|international|independent)\s+)*"
@@ -71,7 +84,26 @@ def established_in(text: str, number: str | None = None) -> list[EstablishedBody
             head = " ".join(m.group("head").split())
             head = head[0].upper() + head[1:]
             found.append((m.start(), EstablishedBody(_FULL.get(head, head), " ".join(number.split()))))
+        for m in _ESTABLISHES_NAMED.finditer(text):
+            name = " ".join(m.group("head").split())
+            if by_name(name) is None:
+                found.append((m.start(), EstablishedBody(name, " ".join(number.split()))))
     return [body for _, body in sorted(found, key=lambda pair: pair[0])]
+
+
+def called_at(bodies: Sequence[EstablishedBody], text: str, head: str, end: int) -> tuple[EstablishedBody, int] | None:
+    """The established body a short reference calls by the longest run of its name's words after
+    its head noun ("the Group" ⏎ " of Scientific and Technical Experts", printed from `end`), and
+    where those words end."""
+    start, ends = end, []
+    while (word := _NAME_GOES_ON.match(text, end)) is not None:
+        end = word.end()
+        ends.append(end)
+    for stop in reversed(ends):
+        body = next((b for b in reversed(bodies) if b.called(f"{head}{text[start:stop]}")), None)
+        if body is not None:
+            return body, stop
+    return None
 
 
 def established_at(text: str, pos: int) -> tuple[EstablishedBody, int] | None:
