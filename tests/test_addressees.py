@@ -202,6 +202,9 @@ def test_the_opcw_s_technical_secretariat_named_in_full_is_the_one_the_paragraph
     assert [(a.name, a.body_key) for a in found] == [("the Technical Secretariat", "opcw-ts")]
     [opcw] = addressees("Encourages the Organization for the Prohibition of Chemical Weapons to continue", document_body=by_key("ga"))
     assert opcw.body_key == "opcw" and by_key("opcw-ts").parent == "opcw"
+    [council] = addressees("Calls upon the Executive Council of the Organisation for the Prohibition of Chemical Weapons "
+                           "to take action", document_body=by_key("ga"))  # A/RES/79/185 (held out)
+    assert council.body_key == "opcw-ec" and by_key("opcw-ec").parent == "opcw"
     three = addressees("To request the International Atomic Energy Agency, the Organisation for the Prohibition of "
                        "Chemical Weapons and the Biological Weapons Convention Implementation Support Unit to prepare "
                        "the background documents", document_body=by_key("ga"))  # decision 73/546: one name for two, before
