@@ -309,6 +309,11 @@ def test_the_count_goes_on_past_a_note_whose_marker_the_extraction_lost() -> Non
     # A/RES/79/183 (held out): glued to a special session's resolution of the Council
     ("the Mission on the Islamic Republic of Iran submitted pursuant to Human Rights Council resolution S-35/16 and", 5,
      f"the Mission on the Islamic Republic of Iran submitted pursuant to Human Rights Council resolution S-35/1{mark('6')} and"),
+    # S/RES/855 (1993), S/RES/849 (1993): set apart inside the dates of letters and statements
+    ("Taking note of the letters of 20 127 and 23 July 128 1993 from the Chairman-in-Office", 126,
+     f"Taking note of the letters of 20 {mark('127')} and 23 July {mark('128')} 1993 from the Chairman-in-Office"),
+    ("the statements made by the President of the Security Council on 10 September and 8 October 15 1992 and", 14,
+     f"the statements made by the President of the Security Council on 10 September and 8 October {mark('15')} 1992 and"),
     # A/RES/79/181 (held out): "in relation to" follows no count
     ("the 1951 Convention relating to the Status of Refugees 19 and the 1967 Protocol thereto 20 in relation to refugees", 18,
      f"the 1951 Convention relating to the Status of Refugees {mark('19')} and the 1967 Protocol thereto {mark('20')} in relation to refugees"),
@@ -332,6 +337,8 @@ def test_a_marker_where_a_number_of_a_name_or_a_reference_could_have_been(text: 
     ("Takes note of paragraphs I.87, I.88 and I.89 of the report", 6),  # A/RES/78/252: paragraphs, not I.8 and note 7
     ("Recalls paragraphs V.151 and XIII.43 of the report", 0),  # a chapter's paragraph past a hundred
     ("Human Rights Council resolution S-35/1 and", 0),  # a special session's resolution
+    ("Taking note of the letters of 20 and 23 July 1993 from the Chairman", 0),  # dates alone
+    ("Taking note of the letters of 20 7 and 23 July 1993 from the Chairman", 0),  # not the number the count expects
 ])
 def test_a_number_of_a_name_a_reference_or_a_count_stays_text(text: str, seen: int) -> None:
     assert read(text, seen) == text

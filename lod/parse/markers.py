@@ -43,6 +43,10 @@ _SPACED_AFTER_NUMBER = re.compile(
     rf"(?!\s+(?:{MONTH_NAMES})\b)")
 """A marker set apart after a resolution's number: "submitted pursuant to resolutions 71/205 20  and
 72/190, 21  and …" (A/C.3/80/L.33), only the very number the count expects, never a date's day."""
+_IN_A_DATE = re.compile(rf"\b(?:{MONTH_NAMES}) (\d{{1,3}})(?= (?:19|20)\d\d\b)|(?<![\d/])\d{{1,2}} (\d{{1,3}})(?= and \d{{1,2}} (?:{MONTH_NAMES})\b)")
+"""A marker set apart inside the dates of letters: "the letters of 20 127 and 23 July 128 1993" (S/RES/855
+(1993): notes 127 and 128), between a day and the next day of a range, or between a month and its year;
+only the very number the count expects."""
 _AFTER_RESOLUTION = re.compile(r"(?<!No\. )(?<![\d/])\d{1,2}/\d{3}(\d{1,2})(?=[\s,.;:)]|$)")
 """A marker glued to a resolution number: "resolution 59/3009" is 59/300 and footnote 9 (a session
 never adopts a thousand resolutions; the count must expect the number); never a law's or a decree's
@@ -192,6 +196,7 @@ def resolve_glued(text: str, state: MarkerState) -> str:
         + _council_markers(text)
         + _chapter_markers(text)
         + [(m.start(1), m.end(1), "number-spaced", m.group(1)) for m in _SPACED_AFTER_NUMBER.finditer(text)]
+        + [(m.start(k), m.end(k), "resolution", m.group(k)) for m in _IN_A_DATE.finditer(text) for k in (1, 2) if m.group(k)]
         + [(m.start(1), m.end(1), "full-stop", m.group(1)) for m in _AFTER_FULL_STOP.finditer(text)]
     )
     for start, end, kind, number in candidates:
