@@ -109,7 +109,7 @@ def test_tables_are_rows_and_cells_in_rdf_and_conform_to_the_shapes() -> None:
 
 
 @pytest.mark.parametrize("name", ["A_RES_77_264 A-C", "A_RES_77_100-", "E_RES_2021_6-", "scale", "N1824662.docx",
-                                  "A_RES_77_261-", "A_RES_77_258-"])
+                                  "A_RES_77_261-", "A_RES_77_258-", "N1821512.docx"])
 def test_tables_go_into_the_akn_output_and_read_back(name: str) -> None:
     if name == "scale":
         res = parse_text(SCALE, source="scale.txt")
@@ -155,6 +155,24 @@ def test_the_notes_and_legend_printed_under_a_table_are_the_table_s() -> None:
     assert cited == [("fn_1",), ("table_1__note_2",)]  # note 1 cites "A/77/488, A/77/528 and A/77/628"
     legend = _select(store, """SELECT ?legend WHERE { ?t unres:legend ?legend }""")
     assert [text for (text,) in legend] == [pensions.tables[0].legend]
+
+
+def test_a_word_table_s_notes_and_legend_are_the_table_s() -> None:
+    """A/RES/72/288 (Word): the paragraphs in the footnote-text style right under a staffing table
+    ("Note: The specific assignment …", "Abbreviations: GS (OL), …", "a Person-months are indicated
+    …") had been unnumbered annex paragraphs, and the raised "a" part of a cell's words ("(positions
+    of less than 12 months’ duration)a"). The legend's citations stay, at the table."""
+    support = parse_file(one(DOCX, "N1821512.docx"))
+    posts, positions = support.tables
+    assert posts.notes == [] and posts.legend.startswith("Note: The specific assignment and location of each of the new posts")
+    [note] = positions.notes
+    assert (note.marker, note.text) == ("a", "Person-months are indicated in the column entitled “Level”.")
+    [(row, column)] = note.cells
+    assert positions.rows[row - 1][column - 1] == "Positions and 52 person-months (positions of less than 12 months’ duration)"
+    assert positions.legend.endswith("Abbreviations: GS (OL), General Service (Other level); NGS, national General Service.")
+    assert not any(p.text.startswith(("Note:", "*Note*")) for a in support.annexes for p in a.paragraphs)
+    assert {(c.text, c.location) for c in support.citations if c.location.startswith("table")} == {
+        ("A/72/790/Rev.1", "table_1"), ("A/72/857", "table_1"), ("A/72/790/Rev.1", "table_2"), ("A/72/857", "table_2")}
 
 
 def test_the_document_page_prints_a_table_s_notes_under_it_linked_from_its_cells() -> None:

@@ -18,6 +18,7 @@ from typing import Any
 from lod.model import Resolution
 from lod.parse.tables import source_table
 from lod.parse.assemble import assemble
+from lod.parse.enrich import add_table_citations
 from lod.parse.errors import ParseError
 from lod.parse.readers import SourceText, read_bytes, read_text, register_reader, sidecar_meta
 from lod.parse.records import RecordSource
@@ -66,7 +67,9 @@ def _guarded(src: SourceText, meta: dict[str, Any]) -> Resolution:
         res = assemble(src, meta)
         # tables the source kept as tables (Word) follow those read out of the text, numbered on
         notes = {note.marker for note in res.footnotes}
-        res.tables += [source_table(table, f"table_{n}", notes) for n, table in enumerate(src.tables, len(res.tables) + 1)]
+        kept = [source_table(table, f"table_{n}", notes) for n, table in enumerate(src.tables, len(res.tables) + 1)]
+        res.tables += kept
+        add_table_citations(res, kept)
         return resolve(res)
     except ParseError:
         raise

@@ -14,7 +14,7 @@ import re
 from typing import Iterator
 
 from lod.bodies import Body, by_name
-from lod.model import Citation, OperativeParagraph, Resolution, SubParagraph, table_note_eid
+from lod.model import Citation, OperativeParagraph, Resolution, SubParagraph, Table, table_note_eid
 from lod.parse import citation_patterns as P
 from lod.parse.addressees import AddresseeFinder
 from lod.parse.citations import CitationExtractor
@@ -80,9 +80,19 @@ def add_citations(res: Resolution, formula_body: str | None) -> None:
         found.extend(treaty_mentions(text, location))
     for note in res.footnotes:
         found.extend(extractor.extract(note.text, note.eid))
-    for n, table in enumerate(res.tables, 1):
+    add_table_citations(res, res.tables, formula_body)
+
+
+def add_table_citations(res: Resolution, tables: list[Table], formula_body: str | None = None) -> None:
+    """Citations printed under tables: a note's ("a See A/77/528.") and the legend's ("Note: … set
+    out in the report of the Secretary-General (A/72/790/Rev.1)"), located at the note and the table.
+    Called again for the tables a source kept apart from its text (Word), added after the text's."""
+    extractor = CitationExtractor(document_body(res, formula_body))
+    for table in tables:
         for k, table_note in enumerate(table.notes, 1):
-            found.extend(extractor.extract(table_note.text, table_note_eid(table.eid or f"table_{n}", k)))
+            res.citations.extend(extractor.extract(table_note.text, table_note_eid(table.eid, k)))
+        if table.legend:
+            res.citations.extend(extractor.extract(table.legend, table.eid))
 
 
 def add_addressees(res: Resolution, formula_body: str | None) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from lod.model import Table
+from lod.model import Table, TableNote
 from lod.parse.pdf import LOWERED
 from lod.states import lookup_state
 
@@ -79,4 +79,28 @@ def source_table(table: Table, eid: str, notes: set[str]) -> Table:
     title = _unmarked(table.title, notes, refs) if table.title else table.title
     rows = [[_unmarked(cell, notes, refs) for cell in row] for row in table.rows]
     return Table(header=table.header, rows=rows, eid=eid, title=title, location=table.location,
-                 footnote_refs=list(dict.fromkeys([*table.footnote_refs, *refs])))
+                 footnote_refs=list(dict.fromkeys([*table.footnote_refs, *refs])), notes=table.notes, legend=table.legend)
+
+
+TABLE_NOTE_MARKER = re.compile(r"^(?:[a-z]|\*{1,3}|[†‡§])$")
+"""A table note's marker as its cells raise it: a letter, asterisks, a dagger (a document's own
+footnotes are numbered through the text)."""
+_NOTE_LINE = re.compile(r"^([a-z]|\*{1,3}|[†‡§])\s+(\S.*)$", re.DOTALL)
+LEGEND_OPENING = re.compile(r"^(?:Abbreviations?|Sources?|Notes?|Key)\s*:")
+"""A legend's opening words, where the source does not mark a paragraph as the table's."""
+
+
+def notes_under(printed: list[tuple[str, set[str]]]) -> tuple[list[TableNote], str | None]:
+    """The notes and the legend of a table from the paragraphs printed under it, each as (its
+    words, the markers it prints raised): a note opens with its marker, raised or an asterisk
+    ("a See A/77/528.", "* Dependency allowances …"); the rest is the legend ("Abbreviations: …",
+    "Note: The specific assignment …"). The UN's AKN and Word files mark both alike."""
+    notes: list[TableNote] = []
+    legend: list[str] = []
+    for text, raised in printed:
+        opening = _NOTE_LINE.match(text)
+        if opening and (opening.group(1) in raised or not opening.group(1).isalpha()):
+            notes.append(TableNote(opening.group(1), " ".join(opening.group(2).split())))
+        elif text.strip():
+            legend.append(" ".join(text.split()))
+    return notes, " ".join(legend) or None

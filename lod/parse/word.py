@@ -21,10 +21,11 @@ import zipfile
 from dataclasses import dataclass
 from typing import Any
 
-from lod.model import Table
+from lod.model import Table, TableNote
 from lod.parse.errors import ParseError
 from lod.parse.pdf import RAISED, RULE
 from lod.parse.readers import SourceText
+from lod.parse.tables import LEGEND_OPENING, TABLE_NOTE_MARKER, notes_under
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -60,20 +61,26 @@ def docx_source(data: bytes, source: str) -> SourceText:
     reading = _Reading(_footnote_texts(document))
     lines = _masthead(document)
     head = len(lines)
+    under: list[tuple[str, set[str]]] | None = None  # what is printed under the last table, while it goes on
     for block in _blocks(document.element.body):
         if block.tag == _W + "p":
             text = reading.paragraph(block)
+            if under is not None and text.strip() and (_paragraph_style(block) == "FootnoteText" or LEGEND_OPENING.match(text)):
+                under.append((_EMPHASIS.sub(r"\1", text), set(_raised_marks(block))))  # the table's, not the text's
+                continue
             if text.strip():
+                under = None
                 lines += [text, ""]
         elif block.tag == _W + "tbl":
-            rows = _rows(block, reading)
-            if rows:
-                reading.tables.append(rows)
+            table = _table(block, reading)
+            if table.rows:
+                reading.tables.append(table)
+                under = reading.under[-1]
     if not any(line.strip() for line in lines[head:]) and not reading.tables:
         raise ParseError(source, "the Word document has no text")
     if reading.used:
         lines += [RULE, *(f"{marker} {reading.footnotes.get(ref, '')}" for ref, marker in reading.used)]
-    return SourceText("\n".join(lines) + "\n", "docx", {}, source, tables=[Table(rows=rows) for rows in reading.tables])
+    return SourceText("\n".join(lines) + "\n", "docx", {}, source, tables=[_noted(t, u) for t, u in zip(reading.tables, reading.under)])
 
 
 def _blocks(body: Any) -> list[Any]:
@@ -97,7 +104,9 @@ class _Reading:
         self.used: list[tuple[str, str]] = []
         """(footnote id, marker) in the order of reference: Word numbers the notes it numbers itself."""
         self.numbered = 0
-        self.tables: list[list[list[str]]] = []
+        self.tables: list[Table] = []
+        self.under: list[list[tuple[str, set[str]]]] = []
+        """Per table, the paragraphs printed under it as its notes and legend (words, raised markers)."""
 
     def paragraph(self, p: Any) -> str:
         """One paragraph: tabs to spaces, italic runs as `*…*`, footnote references as ¹²³."""
@@ -219,18 +228,53 @@ def _emphasised(pieces: list[tuple[str, bool]]) -> str:
 _LEADING_PUNCTUATION = re.compile(r"^[\s.,;:)\]]*")
 
 
-def _rows(table: Any, reading: _Reading) -> list[list[str]]:
+def _table(table: Any, reading: _Reading) -> Table:
     """A table's rows of cell texts (a merged cell once), without empty rows; a line break in
-    a cell ("Geneva/" ⏎ "New York") is the cell's width, not its words: one space."""
+    a cell ("Geneva/" ⏎ "New York") is the cell's width, not its words: one space. The raised
+    letters a cell ends with are kept as the markers of notes it may have (`_noted`)."""
     rows = []
+    marks: list[TableNote] = []
     for tr in table.iterfind(f"{_W}tr"):
         cells = []
         for tc in tr.iterfind(f"{_W}tc"):
             texts = [reading.paragraph(p) for p in tc.iterfind(f".//{_W}p")]
             cells.append(" ".join(" ".join(t.replace("*", "").split()) for t in texts if t.strip()))
+            marks += [TableNote(mark, "", [(len(rows) + 1, len(cells))]) for mark in _raised_marks(tc)]
         if any(cells):
             rows.append(cells)
-    return rows
+    reading.under.append([])
+    return Table(rows=rows, notes=marks)
+
+
+def _raised_marks(element: Any) -> list[str]:
+    """The raised runs of `element` that read as a table note's marker ("a", "*")."""
+    from docx.text.run import Run
+
+    return [text for r in element.iterfind(f".//{_W}r")
+            if (run := Run(r, None)).font.superscript and TABLE_NOTE_MARKER.match(text := run.text.strip())]  # type: ignore[arg-type]
+
+
+def _noted(table: Table, under: list[tuple[str, set[str]]]) -> Table:
+    """The table with the notes and legend printed under it; a note's marker taken out of the
+    words of the cells that end with it raised."""
+    notes, legend = notes_under([(text, raised | {m.marker for m in table.notes}) for text, raised in under])
+    for note in notes:
+        for mark in (m for m in table.notes if m.marker == note.marker):
+            (r, c), = mark.cells
+            if table.rows[r - 1][c - 1].endswith(note.marker):
+                table.rows[r - 1][c - 1] = table.rows[r - 1][c - 1][: -len(note.marker)].rstrip()
+                note.cells.append((r, c))
+    return Table(rows=table.rows, notes=notes, legend=legend)
+
+
+_EMPHASIS = re.compile(r"\*(\S[^*]*?)\*")
+"""Italic runs as `_emphasised` marks them ("*Note*: …"): a note's words are plain text."""
+
+
+def _paragraph_style(p: Any) -> str | None:
+    """A paragraph's style (w:pStyle), as Word names it ("FootnoteText")."""
+    style = p.find(f"{_W}pPr/{_W}pStyle")
+    return None if style is None else style.get(_W + "val")
 
 
 def _masthead(document: Any) -> list[str]:

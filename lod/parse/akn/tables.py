@@ -23,19 +23,13 @@ from lxml import etree
 from lod.model import Table, TableNote
 from lod.parse.akn.embedded import detach
 from lod.parse.akn.inline import InlineReader, child, descendants, local, squash
+from lod.parse.tables import LEGEND_OPENING, TABLE_NOTE_MARKER, notes_under
 
 OUR_EID = re.compile(r"^(?:annex_\d+__)?table_\d+$")
 """The eId lod.akn gives a table (`table_3`): kept on reading, so a table keeps its number."""
-
-
 NOTE_CLASSES = ("FootnoteText", "tableNote", "tableLegend")
 """Classes of the paragraphs printed under a table that are its own: the UN's (AKN4UN marks a
 table's notes and legend as footnote text) and lod.akn's."""
-_MARKER = re.compile(r"^(?:[a-z]|\*{1,3}|[†‡§])$")
-"""A table note's marker: a letter, asterisks, a dagger (a document's footnotes are numbered)."""
-_NOTE = re.compile(r"^([a-z]|\*{1,3}|[†‡§])\s+(\S.*)$", re.DOTALL)
-_LEGEND = re.compile(r"^(?:Abbreviations?|Sources?|Notes?|Key)\s*:")
-"""A legend's opening words, where a file does not mark its class."""
 
 
 def standing_table(el: etree._Element) -> etree._Element | None:
@@ -69,26 +63,20 @@ def notes_of(el: etree._Element) -> list[etree._Element]:
             continue  # a comment
         words = squash("".join(sibling.itertext()))
         if local(sibling) != "paragraph" or child(sibling, "num") is not None or not words or (
-                sibling.get("class") not in NOTE_CLASSES and not _LEGEND.match(words)):
+                sibling.get("class") not in NOTE_CLASSES and not LEGEND_OPENING.match(words)):
             break
         found.append(sibling)
     return found
 
 
 def _notes(elements: list[etree._Element], inline: InlineReader) -> tuple[list[TableNote], str | None]:
-    """The table's notes (a marker the note opens with, raised or an asterisk) and its legend."""
-    notes: list[TableNote] = []
-    legend: list[str] = []
+    """The table's notes and legend (lod.parse.tables.notes_under), each paragraph with its raised words."""
+    printed = []
     for el in elements:
         holder = child(el, "content") if local(el) == "paragraph" else el
-        text = inline.read(holder).text
-        opening = _NOTE.match(text)
         raised = {squash("".join(s.itertext())) for s in descendants(holder, "sup")} if holder is not None else set()
-        if opening and (opening.group(1) in raised or not opening.group(1).isalpha()):
-            notes.append(TableNote(opening.group(1), opening.group(2)))
-        else:
-            legend.append(text)
-    return notes, " ".join(legend) or None
+        printed.append((inline.read(holder).text, raised))
+    return notes_under(printed)
 
 
 def read_table(el: etree._Element, inline: InlineReader, title: str | None) -> Table:
@@ -110,7 +98,7 @@ def read_table(el: etree._Element, inline: InlineReader, title: str | None) -> T
         for column, cell in enumerate(cells, 1):
             for sup in list(descendants(cell, "sup")):
                 marker = squash("".join(sup.itertext()))
-                if marker in noted and _MARKER.match(marker):
+                if marker in noted and TABLE_NOTE_MARKER.match(marker):
                     noted[marker].cells.append((place, column))
                     detach(sup)
         read = [inline.read(c) for c in cells]
