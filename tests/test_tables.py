@@ -100,9 +100,10 @@ def test_tables_are_rows_and_cells_in_rdf_and_conform_to_the_shapes() -> None:
     assert rate == [("0.019",)]
     states = _select(store, "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?row unres:rowState ?s }")
     assert states == [(str(sum(1 for r in scale.tables[0].rows if r[0] != "Total")),)]
-    in_annex = _select(store, """SELECT ?part WHERE { ?t a unres:Table ; dcterms:isPartOf ?part .
-        FILTER(STRENDS(STR(?part), "#annex_1")) }""")
-    assert len(in_annex) == 1  # the scale of assessments, in its annex
+    in_annex = _select(store, """SELECT ?w (COUNT(?t) AS ?n) WHERE { ?t a unres:Table ; dcterms:isPartOf ?part .
+        FILTER(STRENDS(STR(?part), "#annex_1")) ?w unres:symbol ?symbol . FILTER(STRSTARTS(STR(?t), STR(?w))) }
+        GROUP BY ?w""")
+    assert sorted(n for _, n in in_annex) == ["1", "9"]  # the scale of assessments; E/RES/2018/30's nine lists
     word_tables = _select(store, """SELECT (COUNT(?t) AS ?n) WHERE { ?w unres:symbol "E/RES/2018/30" .
         ?t a unres:Table . FILTER(STRSTARTS(STR(?t), STR(?w))) }""")
     assert word_tables == [("9",)]
@@ -173,6 +174,28 @@ def test_a_word_table_s_notes_and_legend_are_the_table_s() -> None:
     assert not any(p.text.startswith(("Note:", "*Note*")) for a in support.annexes for p in a.paragraphs)
     assert {(c.text, c.location) for c in support.citations if c.location.startswith("table")} == {
         ("A/72/790/Rev.1", "table_1"), ("A/72/857", "table_1"), ("A/72/790/Rev.1", "table_2"), ("A/72/857", "table_2")}
+
+
+def test_a_word_table_stands_in_its_annex_under_its_heading() -> None:
+    """A Word file's tables had all been parts of the main text, after its paragraphs, untitled:
+    A/RES/72/288's staffing tables are annex I's and annex II's, E/RES/2018/30's nine lists of
+    bodies its annex's, each titled by the heading printed right above it; a table inside a
+    paragraph's points (A/RES/72/253: "… as follows:" ⏎ the table ⏎ "(b) …") stays the main
+    text's, and the paragraph keeps its points."""
+    support = parse_file(one(DOCX, "N1821512.docx"))
+    assert [(t.eid, t.location, t.title) for t in support.tables] == [
+        ("table_1", "annex_1", "Posts to be established under the support account for peacekeeping operations for the "
+                               "period from 1 July 2018 to 30 June 2019"),
+        ("table_2", "annex_2", "General temporary assistance positions to be established under the support account for "
+                               "peacekeeping operations for the period from 1 July 2018 to 30 June 2019")]
+    bodies = parse_file(one(DOCX, "N1824662.docx"))
+    assert {t.location for t in bodies.tables} == {"annex_1"}
+    assert [t.title for t in bodies.tables][:4] == ["Economic and Social Council", "Functional commissions and their "
+                                                    "respective subsidiary bodies", "Regional commissions", "Standing committees"]
+    budget = parse_file(one(DOCX, "N1746933.docx"))
+    assert [(t.location, t.title) for t in budget.tables] == [("", None), ("", None)]
+    assert [p.num for p in budget.operative[1].subparagraphs][:2] == ["a", "b"]
+    assert not any("\ue002" in p.text for a in [budget.operative, *(x.paragraphs for x in bodies.annexes)] for p in a)
 
 
 def test_the_document_page_prints_a_table_s_notes_under_it_linked_from_its_cells() -> None:

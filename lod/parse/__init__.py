@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from lod.model import Resolution
-from lod.parse.tables import source_table
+from lod.parse.tables import placed
 from lod.parse.assemble import assemble
 from lod.parse.enrich import add_table_citations
 from lod.parse.errors import ParseError
@@ -67,8 +67,7 @@ def _guarded(src: SourceText, meta: dict[str, Any]) -> Resolution:
         res = assemble(src, meta)
         # tables the source kept as tables (Word) follow those read out of the text, numbered on
         notes = {note.marker for note in res.footnotes}
-        kept = [source_table(table, f"table_{n}", notes) for n, table in enumerate(src.tables, len(res.tables) + 1)]
-        res.tables += kept
+        res.tables, kept = placed(res.tables, src.tables, notes)
         add_table_citations(res, kept)
         return resolve(res)
     except ParseError:

@@ -22,6 +22,7 @@ from lod.parse.labels import (NUM_START, PARAGRAPH_NUMBER, POINT_START, RULE_LAB
                               split_run_on)
 from lod.parse.misread import may_be_misread, misread_number
 from lod.parse.openings import MARKER_AFTER_A_RESOLUTION, OPENS_A_NAME, is_complete, opens_with_lexicon_phrase, opens_with_operative_phrase, plain_end
+from lod.parse.tables import TABLE_ANCHOR
 from lod.parse.verbs import leading_phrase, opens_operative
 
 AGENDA_ITEM = re.compile(r"^Item (\d{1,3})\.\s+(?=\S)")
@@ -245,6 +246,10 @@ class BlockBuilder:
             line = raw.strip()
             if not line:
                 blank = True
+                continue
+            if TABLE_ANCHOR.fullmatch(line):  # where a table the reader keeps apart stands: a block of its own
+                self.blocks += [current, line] if current is not None else [line]
+                current, blank = None, False
                 continue
             if may_be_misread(line):
                 line = misread_number(line, expected, blank or current is None or self._complete(current))

@@ -18,7 +18,9 @@ from lod.parse.printedsymbol import document_symbol, is_symbol_line
 
 MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
 MARK_RE = re.compile("\ue000([^\ue001]{1,5})\ue001")
-_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+_PRIVATE_USE = re.compile("(\ue002\\d{1,4}\ue003)|[\ue000-\uf8ff]")
+"""Characters no text prints, which the parser uses for its own tokens: taken out of any input,
+but for the anchor a reader puts where a table it keeps apart stands (lod.parse.tables.TABLE_ANCHOR)."""
 
 _SUPERSCRIPT_RUN = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}")
 
@@ -44,7 +46,7 @@ class Cleaned:
 
 def normalise(text: str) -> str:
     """Characters that print the same but compare differently become one form."""
-    text = _PRIVATE_USE.sub("", text)
+    text = _PRIVATE_USE.sub(r"\1", text)
     text = text.replace("\u2011", "-").replace("\u2010", "-").replace("\u00ad", "")
     text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\t", " ")
     return _LONE_UNDERSCORE.sub(" ", text) if "_" in text else text

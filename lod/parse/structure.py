@@ -21,7 +21,7 @@ from lod.parse.heading import formula_line
 from lod.parse.openings import (is_complete, lead_in, opens_unnumbered_operative, opens_with_lexicon_phrase,
                                 opens_with_operative_phrase, plain_end, section_heading)
 from lod.parse.paragraphs import Para, add_point, clean_text, continue_paragraph, model_paragraphs, strip_label
-from lod.parse.tables import state_table
+from lod.parse.tables import table_at
 from lod.parse.declarations import declaratory_phrase, in_first_person
 from lod.parse.verbs import bare_verb_phrase, opens_operative, verb_phrase
 from lod.uri import eid
@@ -80,9 +80,9 @@ class StructureBuilder:
             self.in_vote = "]" not in plain
             self.result.closing_refs += MARK_RE.findall(block)
             return
-        table = state_table(plain) if len(plain) > 60 and plain[-1:].isdigit() else None
+        table = table_at(plain)
         if table is not None:
-            # a scale of assessments or another table of States: kept as rows, not a paragraph
+            # a table of States (a scale of assessments), or where the reader's own table stands (Word)
             table.eid = f"table_{len(self.result.tables) + 1}"
             table.location = eid(("annex", len(self.annex_paras))) if self.annex_paras else ""
             table.title = self.annex_titles[-1] if self.annex_paras else None

@@ -10,6 +10,7 @@ carries in front of its State is one and the same header ("Member State Scale of
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 
 from lod.model import Table, TableNote
 from lod.parse.pdf import LOWERED
@@ -68,6 +69,52 @@ def _unmarked(text: str, notes: set[str], refs: list[str]) -> str:
         return text
     refs.append(marker)
     return text[: m.start()].rstrip()  # type: ignore[union-attr]
+
+
+TABLE_ANCHOR = re.compile("\ue002(\\d{1,4})\ue003")
+"""The line a reader puts in its text where a table it keeps apart stands (Word: `table_anchor`),
+so that the table is part of the annex it is printed in and numbered in reading order."""
+
+
+def table_anchor(k: int) -> str:
+    """The anchor line of the reader's `k`-th table (from 0)."""
+    return f"\ue002{k}\ue003"
+
+
+@dataclass
+class TableAnchor(Table):
+    """Where the source's table `source` stands in the text: its eId and location, its rows to come."""
+
+    source: int = 0
+
+
+def table_at(plain: str) -> Table | None:
+    """The table a block is: an anchor, or a run of "State figure" pairs; else None."""
+    anchor = TABLE_ANCHOR.fullmatch(plain)
+    if anchor:
+        return TableAnchor(source=int(anchor.group(1)))
+    return state_table(plain) if len(plain) > 60 and plain[-1:].isdigit() else None
+
+
+def placed(tables: list[Table], kept: list[Table], notes: set[str]) -> tuple[list[Table], list[Table]]:
+    """The text's tables with the source's own (`kept`) in their anchors' places, eIds and
+    locations, then those without an anchor (a decision record's programme of work), numbered on;
+    and, apart, the source's tables as placed."""
+    out: list[Table] = []
+    from_source: list[Table] = []
+    anchored: set[int] = set()
+    for table in tables:
+        if not isinstance(table, TableAnchor):
+            out.append(table)
+        elif table.source < len(kept) and table.source not in anchored:
+            anchored.add(table.source)
+            from_source.append(source_table(replace(kept[table.source], location=table.location), table.eid, notes))
+            out.append(from_source[-1])
+    for k, table in enumerate(kept):
+        if k not in anchored:
+            from_source.append(source_table(table, f"table_{len(out) + 1}", notes))
+            out.append(from_source[-1])
+    return out, from_source
 
 
 def source_table(table: Table, eid: str, notes: set[str]) -> Table:

@@ -25,7 +25,7 @@ from lod.model import Table, TableNote
 from lod.parse.errors import ParseError
 from lod.parse.pdf import RAISED, RULE
 from lod.parse.readers import SourceText
-from lod.parse.tables import LEGEND_OPENING, TABLE_NOTE_MARKER, notes_under
+from lod.parse.tables import LEGEND_OPENING, TABLE_NOTE_MARKER, notes_under, table_anchor
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -62,6 +62,7 @@ def docx_source(data: bytes, source: str) -> SourceText:
     lines = _masthead(document)
     head = len(lines)
     under: list[tuple[str, set[str]]] | None = None  # what is printed under the last table, while it goes on
+    heading: str | None = None  # a heading printed right above: the title of a table that follows
     for block in _blocks(document.element.body):
         if block.tag == _W + "p":
             text = reading.paragraph(block)
@@ -71,9 +72,12 @@ def docx_source(data: bytes, source: str) -> SourceText:
             if text.strip():
                 under = None
                 lines += [text, ""]
+                heading = " ".join(_EMPHASIS.sub(r"\1", text).split()) if _HEADING_STYLE.match(_paragraph_style(block) or "") else None
         elif block.tag == _W + "tbl":
             table = _table(block, reading)
+            table.title = heading
             if table.rows:
+                lines += [table_anchor(len(reading.tables)), ""]  # where it stands: its annex (lod.parse.tables)
                 reading.tables.append(table)
                 under = reading.under[-1]
     if not any(line.strip() for line in lines[head:]) and not reading.tables:
@@ -264,9 +268,11 @@ def _noted(table: Table, under: list[tuple[str, set[str]]]) -> Table:
             if table.rows[r - 1][c - 1].endswith(note.marker):
                 table.rows[r - 1][c - 1] = table.rows[r - 1][c - 1][: -len(note.marker)].rstrip()
                 note.cells.append((r, c))
-    return Table(rows=table.rows, notes=notes, legend=legend)
+    return Table(rows=table.rows, title=table.title, notes=notes, legend=legend)
 
 
+_HEADING_STYLE = re.compile(r"^(?:H\d{1,2}|HCh|HM|TitleH\d)$")
+"""The UN's heading styles in Word ("H1", "H23", "H4"): a heading right above a table is its title."""
 _EMPHASIS = re.compile(r"\*(\S[^*]*?)\*")
 """Italic runs as `_emphasised` marks them ("*Note*: …"): a note's words are plain text."""
 
