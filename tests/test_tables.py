@@ -276,3 +276,28 @@ def _cells(res: Resolution, row_eid: str) -> list[str]:
     table_eid, row = row_eid.split("__row_")
     table = next(t for t in res.tables if t.eid == table_eid)
     return table.rows[int(row) - 1]
+
+
+def test_a_word_table_s_legend_is_its_own_after_an_empty_table(tmp_path: Path) -> None:
+    """The lines under a table go to that table, however many empty tables the file has before it
+    (an empty table is no table: the readings of tables and of what is under them stay in step)."""
+    import docx
+    from docx.oxml.ns import qn
+    from docx.oxml import OxmlElement
+
+    document = docx.Document()
+    for text in ("The General Assembly,", "1. Approves the staffing table annexed to the present resolution.", "Annex"):
+        document.add_paragraph(text)
+    document.add_table(rows=1, cols=2)  # nothing in it
+    grid = document.add_table(rows=2, cols=2)
+    for cell, text in zip([c for row in grid.rows for c in row.cells], ["Post", "Level", "Legal Officer", "GS (OL)"]):
+        cell.text = text
+    legend = document.add_paragraph("Abbreviations: GS (OL), General Service (Other level).")
+    style = OxmlElement("w:pStyle")
+    style.set(qn("w:val"), "FootnoteText")
+    legend._p.get_or_add_pPr().append(style)
+    path = tmp_path / "staffing.docx"
+    document.save(str(path))
+    [table] = parse_file(path).tables
+    assert (table.location, table.rows[1], table.legend) == (
+        "annex_1", ["Legal Officer", "GS (OL)"], "Abbreviations: GS (OL), General Service (Other level).")

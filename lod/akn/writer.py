@@ -18,6 +18,7 @@ nothing the model holds is dropped.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 
 from lxml import etree
@@ -263,7 +264,10 @@ class _Writer(MetaWriter):
             grid = element(content, "table", eId=f"{box.get('eId')}__grid")
             if table.title:
                 element(grid, "caption", table.title)
-            raised = {cell: [n.marker for n in table.notes if cell in n.cells] for note in table.notes for cell in note.cells}
+            raised: dict[tuple[int, int], list[str]] = defaultdict(list)  # (row, column) → the markers it raises
+            for note in table.notes:
+                for cell in note.cells:
+                    raised[cell].append(note.marker)
             last = None
             rows = [(table.header, "header_cell", 0)] * bool(table.header) + [(r, "cell", k) for k, r in enumerate(table.rows, 1)]
             for cells, kind, k in rows:

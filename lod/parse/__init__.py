@@ -65,7 +65,8 @@ def _guarded(src: SourceText, meta: dict[str, Any]) -> Resolution:
         return resolve(src.document)
     try:
         res = assemble(src, meta)
-        # tables the source kept as tables (Word) follow those read out of the text, numbered on
+        # tables the source kept apart (Word) take the places their anchors hold in the text; the
+        # others (a decision record's programme of work) follow, numbered on
         notes = {note.marker for note in res.footnotes}
         res.tables, kept = placed(res.tables, src.tables, notes)
         add_table_citations(res, kept)

@@ -57,6 +57,11 @@ _FULL = {"Panel": "Panel of Experts"}
 # a body the resolution itself sets up: "Establishes a Commission consisting of three members",
 # "Authorizes the establishment of a Commission of Inquiry", "Decides to establish, in accordance
 # with rule 28 of its provisional rules of procedure, a Committee of the Security Council"
+_ESTABLISHES = re.compile(
+    r"\b(?:[Ee]stablish(?:es)?|[Ss]ets?\s+up|[Cc]reates?|establishment\s+of)"
+    r"(?:\s*,[^,;:]{1,160},)?\s+(?:a|an)\s+(?:(?:new|ad\s+hoc|special|international|independent)\s+)*"
+    rf"(?P<head>(?i:{_HEADS}))\b"
+)
 # a body the resolution sets up by its full name: "Decides to establish the Group of Scientific and
 # Technical Experts on Nuclear Disarmament Verification within the United Nations" (A/RES/80/53),
 # which later paragraphs call "the Group of Scientific and Technical Experts"; a name of the bodies
@@ -67,11 +72,6 @@ _ESTABLISHES_NAMED = re.compile(
 )
 _NAME_GOES_ON = re.compile(r"\s+(?:(?:of|on|for|and|in)\s+(?:the\s+)?)?[A-Z][\w’'-]*")
 """A word more of a body's printed name: "of Scientific", "and Technical", "Experts"."""
-_ESTABLISHES = re.compile(
-    r"\b(?:[Ee]stablish(?:es)?|[Ss]ets?\s+up|[Cc]reates?|establishment\s+of)"
-    r"(?:\s*,[^,;:]{1,160},)?\s+(?:a|an)\s+(?:(?:new|ad\s+hoc|special|international|independent)\s+)*"
-    rf"(?P<head>(?i:{_HEADS}))\b"
-)
 
 
 def established_in(text: str, number: str | None = None) -> list[EstablishedBody]:

@@ -79,7 +79,7 @@ def docx_source(data: bytes, source: str) -> SourceText:
             if table.rows:
                 lines += [table_anchor(len(reading.tables)), ""]  # where it stands: its annex (lod.parse.tables)
                 reading.tables.append(table)
-                under = reading.under[-1]
+                reading.under.append(under := [])
     if not any(line.strip() for line in lines[head:]) and not reading.tables:
         raise ParseError(source, "the Word document has no text")
     if reading.used:
@@ -246,8 +246,7 @@ def _table(table: Any, reading: _Reading) -> Table:
             marks += [TableNote(mark, "", [(len(rows) + 1, len(cells))]) for mark in _raised_marks(tc)]
         if any(cells):
             rows.append(cells)
-    reading.under.append([])
-    return Table(rows=rows, notes=marks)
+    return Table(rows=rows, notes=marks)  # notes without words: what the cells raise, until `_noted`
 
 
 def _raised_marks(element: Any) -> list[str]:
