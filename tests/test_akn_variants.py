@@ -506,3 +506,29 @@ def test_the_organ_of_the_text_decides_its_own_numbers_in_a_real_file() -> None:
     text = ("Recuerda que la Comisión Económica para América Latina y el Caribe aprobó el 16 de mayo de 1998 su "
             "resolución 574 (XXVII), y recuerda su resolución 2011/20,")
     assert [c.symbol for c in printed_citations([(text, "para_19")], "spa", "ecosoc", set())] == ["E/RES/2011/20"]
+
+
+@needs_akn
+def test_a_note_printed_as_a_paragraph_under_its_marker_is_a_footnote() -> None:
+    """A/RES/77/256 A's annexed statute prints "… determined by the General Assembly;*" and, after
+    the article, "* Dependency allowances …", marked up as footnote text rather than as an
+    `authorialNote`: it had been an unnumbered paragraph and the "*" part of the point's words. Now the
+    text's footnote fn_star, its marker on the paragraph whose point prints it, both ways through AKN."""
+    from lod.akn import akn_document, akn_errors
+    from lod.parse.akn import read_akn
+    from lod.rdf import WorkRegistry
+
+    res = parse_file(part_path(f"{COLLECTION}#A"))
+    [star] = [f for f in res.footnotes if f.marker == "*"]
+    assert (star.eid, star.text.split(",")[0]) == ("fn_star", "Dependency allowances and language incentives for staff in the "
+                                                                "Professional and higher categories")
+    [carrier] = [p for p in res.operative if "*" in p.footnote_refs]
+    assert "determined by the General Assembly; (d) Staff assessment." in carrier.text and "*" not in carrier.text
+    assert not any(p.text.startswith("*") for p in res.operative)
+    registry = WorkRegistry(base="http://lod.test")
+    registry.add(res)
+    xml = akn_document(res, registry, "http://lod.test")
+    assert akn_errors(xml, res.source) == []
+    again = read_akn(xml, res.source)
+    assert [(f.marker, f.text) for f in again.footnotes] == [(f.marker, f.text) for f in res.footnotes]
+    assert [(p.text, p.footnote_refs) for p in again.operative] == [(p.text, p.footnote_refs) for p in res.operative]

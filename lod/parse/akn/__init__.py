@@ -28,7 +28,7 @@ from lod.parse.akn import meta as M
 from lod.parse.akn.body import BodyReader
 from lod.parse.akn.inline import InlineReader, Link, child, children, local, squash
 from lod.parse.akn.printed import printed_citations
-from lod.parse.akn.repairs import annex_title, stray_preamble, trailing_meeting
+from lod.parse.akn.repairs import annex_title, starred_notes, stray_preamble, trailing_meeting
 from lod.parse.akn.workflow import lineage, meeting_in_flow, sponsors, step_date
 from lod.parse.enrich import add_addressees, add_citations, running_texts
 from lod.parse.errors import ParseError
@@ -145,6 +145,7 @@ def read_akn(data: bytes, source: str, part: str | None = None) -> Resolution:
     body = reader.finish()
     stray_preamble(body)
     annex_title(body)
+    starred_notes(body, inline.footnotes)
     closing = trailing_meeting(body)
     if not body.preamble and not body.operative and not body.annexes:
         raise ParseError(source, "the AKN file has no preamble, paragraphs or annexes")

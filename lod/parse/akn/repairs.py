@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from lod.model import OperativeParagraph, PreambularParagraph, SubParagraph
+from lod.model import Footnote, OperativeParagraph, PreambularParagraph, SubParagraph
 from lod.parse.akn.body import Body
+from lod.uri import note_eid
 
 PREAMBULAR_ENDINGS = (",", "،", "，")
 """How a preambular paragraph ends in the six languages (an operative one ends with ";" or ".")."""
@@ -101,3 +102,34 @@ def annex_title(body: Body) -> None:
             local_eid = para.eid[len(prefix):] if para.eid.startswith(prefix) else para.eid
             if (found := _UNNUMBERED.match(local_eid)) is not None:
                 _rename(body, para, f"{prefix}para_u{int(found.group(1)) - 1}")
+
+
+_STARRED = re.compile(r"^(\*{1,3}|[†‡])\s+(\S.*)$", re.DOTALL)
+
+
+def starred_notes(body: Body, footnotes: list[Footnote]) -> None:
+    """A note printed as a paragraph of its own under the words that print its marker (A/RES/77/256
+    A's annexed statute: "… determined by the General Assembly;*", then "* Dependency allowances …",
+    marked up as footnote text, not as an `authorialNote`): a footnote of the text, its marker on
+    the point or paragraph that prints it, where it had been an unnumbered paragraph and the "*"
+    part of the point's words."""
+    for paragraphs in [body.operative, *(a.paragraphs for a in body.annexes)]:
+        for k, para in reversed(list(enumerate(paragraphs))):
+            note = _STARRED.match(para.text) if para.num is None and not para.subparagraphs else None
+            if note is None or any(f.marker == note.group(1) for f in footnotes):
+                continue
+            printed = re.compile(rf"(?<=\S){re.escape(note.group(1))}(?=\s|$)")
+            carrier = next((above for above in reversed(paragraphs[:k]) if printed.search(above.text)), None)
+            if carrier is None:
+                continue
+            for node in [carrier, *(p for p in _points(carrier) if printed.search(p.text))][:2]:
+                node.text = printed.sub("", node.text, count=1)  # the paragraph's words and its point's
+            carrier.footnote_refs.append(note.group(1))  # a paragraph holds its points' markers
+            footnotes.append(Footnote(note.group(1), note.group(2), note_eid(note.group(1))))
+            body.links.pop(para.eid, None)
+            del paragraphs[k]
+
+
+def _points(node: OperativeParagraph | SubParagraph) -> list[SubParagraph]:
+    """A paragraph's points at every depth."""
+    return [q for p in node.subparagraphs for q in (p, *_points(p))]
