@@ -97,6 +97,11 @@ class Conventions:
         return (self.dating != "session" or not self.number_format or re.fullmatch(self.number_format, number) is not None
                 or any(re.fullmatch(pattern, number) for pattern, _ in self.symbol_forms))
 
+    def is_number(self, kind: str, number: str) -> bool:
+        """Whether `number` can be one of this organ's texts of `kind` (any other kind: yes)."""
+        check = {"resolution": self.is_resolution_number, "decision": self.is_decision_number}.get(kind)
+        return check is None or check(number)
+
     def is_decision_number(self, number: str) -> bool:
         """Whether `number` can be one of this organ's decisions (`decision_format`)."""
         return not self.decision_format or re.fullmatch(self.decision_format, " ".join(number.split())) is not None

@@ -157,7 +157,7 @@ def work_page(graph: DescriptionGraph | Any, work: str, base: str, lang: str = "
                           heading=literal_in(graph, node, ("section",), lang)[0] or "",
                           legend=literal_in(graph, node, ("legend",), lang),
                           marks=[(literal_text(graph, o, ("marker",)) or "", term_text(o).partition("#")[2])
-                                 for p, o in graph.predicate_objects(node) if "__cell_" in eid and local_name(p) == "hasnote"])
+                                 for p, o in graph.predicate_objects(node) if local_name(p) == "hasnote"] if "__cell_" in eid else [])
     cited = facts.cited
     for eid, part in parts.items():
         part.links = [link for _, link in cited[eid]]  # until placed in the text, below

@@ -80,14 +80,15 @@ def add_citations(res: Resolution, formula_body: str | None) -> None:
         found.extend(treaty_mentions(text, location))
     for note in res.footnotes:
         found.extend(extractor.extract(note.text, note.eid))
-    add_table_citations(res, res.tables, formula_body)
+    add_table_citations(res, res.tables, extractor)
 
 
-def add_table_citations(res: Resolution, tables: list[Table], formula_body: str | None = None) -> None:
+def add_table_citations(res: Resolution, tables: list[Table], extractor: CitationExtractor | None = None) -> None:
     """Citations printed under tables: a note's ("a See A/77/528.") and the legend's ("Note: … set
     out in the report of the Secretary-General (A/72/790/Rev.1)"), located at the note and the table.
-    Called again for the tables a source kept apart from its text (Word), added after the text's."""
-    extractor = CitationExtractor(document_body(res, formula_body))
+    Called again for the tables a source kept apart from its text (Word), added after the text's; the
+    text's extractor goes on where it is given (an "Ibid." follows the note before it)."""
+    extractor = extractor or CitationExtractor(document_body(res, None))
     for table in tables:
         for k, table_note in enumerate(table.notes, 1):
             res.citations.extend(extractor.extract(table_note.text, table_note_eid(table.eid, k)))

@@ -129,10 +129,11 @@ def source_table(table: Table, eid: str, notes: set[str]) -> Table:
                  footnote_refs=list(dict.fromkeys([*table.footnote_refs, *refs])), notes=table.notes, legend=table.legend)
 
 
-TABLE_NOTE_MARKER = re.compile(r"^(?:[a-z]|\*{1,3}|[†‡§])$")
+_NOTE_MARKER = r"[a-z]|\*{1,3}|[†‡§]"
+TABLE_NOTE_MARKER = re.compile(rf"^(?:{_NOTE_MARKER})$")
 """A table note's marker as its cells raise it: a letter, asterisks, a dagger (a document's own
 footnotes are numbered through the text)."""
-_NOTE_LINE = re.compile(r"^([a-z]|\*{1,3}|[†‡§])\s+(\S.*)$", re.DOTALL)
+_NOTE_LINE = re.compile(rf"^({_NOTE_MARKER})\s+(\S.*)$", re.DOTALL)
 LEGEND_OPENING = re.compile(r"^(?:Abbreviations?|Sources?|Notes?|Key)\s*:")
 """A legend's opening words, where the source does not mark a paragraph as the table's."""
 

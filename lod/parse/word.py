@@ -78,13 +78,12 @@ def docx_source(data: bytes, source: str) -> SourceText:
             table.title = heading
             if table.rows:
                 lines += [table_anchor(len(reading.tables)), ""]  # where it stands: its annex (lod.parse.tables)
-                reading.tables.append(table)
-                reading.under.append(under := [])
+                reading.tables.append((table, under := []))
     if not any(line.strip() for line in lines[head:]) and not reading.tables:
         raise ParseError(source, "the Word document has no text")
     if reading.used:
         lines += [RULE, *(f"{marker} {reading.footnotes.get(ref, '')}" for ref, marker in reading.used)]
-    return SourceText("\n".join(lines) + "\n", "docx", {}, source, tables=[_noted(t, u) for t, u in zip(reading.tables, reading.under)])
+    return SourceText("\n".join(lines) + "\n", "docx", {}, source, tables=[_noted(t, u) for t, u in reading.tables])
 
 
 def _blocks(body: Any) -> list[Any]:
@@ -108,9 +107,9 @@ class _Reading:
         self.used: list[tuple[str, str]] = []
         """(footnote id, marker) in the order of reference: Word numbers the notes it numbers itself."""
         self.numbered = 0
-        self.tables: list[Table] = []
-        self.under: list[list[tuple[str, set[str]]]] = []
-        """Per table, the paragraphs printed under it as its notes and legend (words, raised markers)."""
+        self.tables: list[tuple[Table, list[tuple[str, set[str]]]]] = []
+        """Each table read, with the paragraphs printed under it as its notes and legend (words, raised
+        markers): one list, so a table and what is under it never part."""
 
     def paragraph(self, p: Any) -> str:
         """One paragraph: tabs to spaces, italic runs as `*…*`, footnote references as ¹²³."""

@@ -250,12 +250,8 @@ class WorkRegistry:
         number = citation.number or (info.number if info else None)
         if not number or "_" in number:
             return None
-        if citation.type == "decision" and body is not None and body.conventions is not None \
-                and not body.conventions.is_decision_number(number):
-            return None  # not a number of that organ's decisions (the reader left its organ unknown)
-        if citation.type == "resolution" and body is not None and body.conventions is not None \
-                and not body.conventions.is_resolution_number(number):
-            return None  # "6/2019", "1993/28" taken for the Assembly's: no session of its numbers so
+        if body is not None and body.conventions is not None and not body.conventions.is_number(citation.type, number):
+            return None  # not a number of that organ's decisions, or resolutions ("6/2019" taken for the Assembly's)
         key = self._key(number, None, body.key if body else None, name)
         if key and (corpus := self._corpus_entry(self._by_key.get(key))):
             return corpus

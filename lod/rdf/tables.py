@@ -54,10 +54,10 @@ class TableMapping(MapperBase):
         self.add(node, UNRES.legend, self.text(table.legend))
         first = 1
         if table.header:
-            self.row(node, f"{eid}__header", table.header, 1, header=True)
+            self.row(node, _row_eid(eid, 0), table.header, 1, header=True)
             first = 2
         for r, cells in enumerate(table.rows, 1):
-            row = self.row(node, f"{eid}__row_{r}", cells, r + first - 1)
+            row = self.row(node, _row_eid(eid, r), cells, r + first - 1)
             state = lookup_state(cells[0]) if cells and cells[0] else None
             if state is not None:
                 self.add(row, UNRES.rowState, state_iri(self.base, state.iso3))
@@ -72,7 +72,7 @@ class TableMapping(MapperBase):
             self.add(mark, UNRES.position, literal_of(self.position(mark, k)))
             self.add(node, UNRES.hasNote, mark)
             for r, c in note.cells:
-                self.add(self.portion(f"{eid}__{'header' if r == 0 else f'row_{r}'}__cell_{c}"), UNRES.hasNote, mark)
+                self.add(self.portion(_cell_eid(_row_eid(eid, r), c)), UNRES.hasNote, mark)
 
     def row(self, table: URIRef, eid: str, cells: list[str], position: int, header: bool = False) -> URIRef:
         node = self.portion(eid)
@@ -83,9 +83,18 @@ class TableMapping(MapperBase):
         if header:
             self.add(node, UNRES.headerRow, TRUE)
         for c, text in enumerate(cells, 1):
-            cell = self.portion(f"{eid}__cell_{c}")
+            cell = self.portion(_cell_eid(eid, c))
             self.add(cell, RDF.type, UNRES.TableCell)
             self.add(cell, UNRES.cellOf, node)
             self.add(cell, UNRES.column, literal_of(c))
             self.add(cell, UNRES.text, self.text(text))
         return node
+
+
+def _row_eid(table_eid: str, r: int) -> str:
+    """A row's eId: the header row (r = 0) `table_3__header`, the others `table_3__row_{r}`."""
+    return f"{table_eid}__header" if r == 0 else f"{table_eid}__row_{r}"
+
+
+def _cell_eid(row_eid: str, c: int) -> str:
+    return f"{row_eid}__cell_{c}"

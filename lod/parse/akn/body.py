@@ -217,8 +217,9 @@ class BodyReader(EmbeddedReading):
         fresh = self._fresh
         title = fresh[2] if fresh and fresh[:2] == (id(self._target), len(self._target)) else None
         in_annex = bool(self._annexes) and self._target is self._annexes[-1].paras
-        self._tables.append((len(self._annexes) if in_annex else 0, read_table(el, self.inline, title)))
-        self._table_notes.update(notes_of(el))
+        under = notes_of(el)
+        self._tables.append((len(self._annexes) if in_annex else 0, read_table(el, self.inline, title, under)))
+        self._table_notes.update(under)
 
     def _paragraph(self, el: etree._Element) -> None:
         content = child(el, "content")

@@ -23,7 +23,7 @@ from lxml import etree
 from lod.model import Table, TableNote
 from lod.parse.akn.embedded import detach
 from lod.parse.akn.inline import InlineReader, child, descendants, local, squash
-from lod.parse.tables import LEGEND_OPENING, TABLE_NOTE_MARKER, notes_under
+from lod.parse.tables import LEGEND_OPENING, notes_under
 
 OUR_EID = re.compile(r"^(?:annex_\d+__)?table_\d+$")
 """The eId lod.akn gives a table (`table_3`): kept on reading, so a table keeps its number."""
@@ -79,15 +79,15 @@ def _notes(elements: list[etree._Element], inline: InlineReader) -> tuple[list[T
     return notes_under(printed)
 
 
-def read_table(el: etree._Element, inline: InlineReader, title: str | None) -> Table:
+def read_table(el: etree._Element, inline: InlineReader, title: str | None, under: list[etree._Element]) -> Table:
     """Rows of cell texts; a first row of header cells (`<th>`) is the header. The caption, where
     the file has one, is the title; else the heading printed just before the table. The notes
-    printed under it (`notes_of`) are its notes and legend; a note's raised marker in a cell is
+    printed under it (`under`, as `notes_of` finds them) are its notes and legend; a note's raised marker in a cell is
     taken out of the cell's words and recorded on the note."""
     table = standing_table(el)
     assert table is not None
     caption = child(table, "caption")
-    notes, legend = _notes(notes_of(el), inline)
+    notes, legend = _notes(under, inline)
     noted = {note.marker: note for note in notes}
     rows: list[list[str]] = []
     header: list[str] = []
@@ -98,7 +98,7 @@ def read_table(el: etree._Element, inline: InlineReader, title: str | None) -> T
         for column, cell in enumerate(cells, 1):
             for sup in list(descendants(cell, "sup")):
                 marker = squash("".join(sup.itertext()))
-                if marker in noted and TABLE_NOTE_MARKER.match(marker):
+                if marker in noted:  # a marker notes_under read
                     noted[marker].cells.append((place, column))
                     detach(sup)
         read = [inline.read(c) for c in cells]
