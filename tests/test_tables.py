@@ -214,6 +214,8 @@ def test_the_document_page_prints_a_table_s_notes_under_it_linked_from_its_cells
     assert cell.xpath("sup/a/@href") == ["#table_1__note_2"]
     note = page.get_element_by_id("table_1__note_2")
     assert note.tag == "p" and note.text_content() == "b See A/77/628." and note.get("lang") == "en"
+    # printed in the annex it is part of (its eId does not say so), not among "Other parts"
+    assert page.get_element_by_id("table_1").xpath("ancestor::section/h2/@id") == ["h-annex_1"]
 
 
 TABLE_BREAKS = {

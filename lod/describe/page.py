@@ -181,7 +181,7 @@ def work_page(graph: DescriptionGraph | Any, work: str, base: str, lang: str = "
     annexes: dict[str, list[Part]] = defaultdict(list)
     preamble, operative, footnotes, other = [], [], [], []
     for part in roots:
-        head = part.eid.split("__")[0]
+        head = (_annex_of(graph, facts.nodes[part.eid]) if part.kind == "table" else None) or part.eid.split("__")[0]
         if head == "preamble" or head.startswith("preamble"):
             preamble.append(part)
         elif head.startswith("para_"):
@@ -222,6 +222,15 @@ def work_page(graph: DescriptionGraph | Any, work: str, base: str, lang: str = "
         amends=facts.amends,
         record=record_of(graph, facts.linker, work, shown),
     )
+
+
+def _annex_of(graph: DescriptionGraph, node: Any) -> str | None:
+    """The eId of the annex a table is part of (dcterms:isPartOf), which its eId does not say:
+    the page prints it in that annex, after the annex's paragraphs."""
+    for p, o in graph.predicate_objects(node):
+        if local_name(p) == "ispartof" and is_iri(o) and term_text(o).partition("#")[2].startswith("annex_"):
+            return term_text(o).partition("#")[2].split("__")[0]
+    return None
 
 
 def _annex_label(graph: DescriptionGraph, node: Any, eid: str, lang: str) -> str:

@@ -16,9 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from lod.model import Resolution
-from lod.parse.tables import placed
 from lod.parse.assemble import assemble
-from lod.parse.enrich import add_table_citations
 from lod.parse.errors import ParseError
 from lod.parse.readers import SourceText, read_bytes, read_text, register_reader, sidecar_meta
 from lod.parse.records import RecordSource
@@ -64,13 +62,7 @@ def _guarded(src: SourceText, meta: dict[str, Any]) -> Resolution:
     if src.document is not None:  # a structured format read straight into the model (AKN)
         return resolve(src.document)
     try:
-        res = assemble(src, meta)
-        # tables the source kept apart (Word) take the places their anchors hold in the text; the
-        # others (a decision record's programme of work) follow, numbered on
-        notes = {note.marker for note in res.footnotes}
-        res.tables, kept = placed(res.tables, src.tables, notes)
-        add_table_citations(res, kept)
-        return resolve(res)
+        return resolve(assemble(src, meta))
     except ParseError:
         raise
     except (RecursionError, MemoryError) as exc:

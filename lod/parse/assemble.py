@@ -8,12 +8,12 @@ from typing import Any
 
 from lod.bodies import by_key, by_name, symbol_of
 from lod.dates import iso_date
-from lod.model import Footnote, Resolution, Submitter
+from lod.model import Footnote, Resolution
 from lod.uri import note_eid
 from lod.parse.blocks import BlockBuilder
 from lod.parse.labels import NUM_START
 from lod.parse.openings import is_complete
-from lod.parse.enrich import add_addressees, add_citations
+from lod.parse.enrich import add_addressees, add_citations, add_table_citations
 from lod.parse.errors import ParseError, not_a_resolution
 from lod.parse.furniture import (
     MARK_RE,
@@ -37,7 +37,10 @@ from lod.parse.markers import resolve_document
 from lod.parse.masthead import Masthead, adopting_body, parse_masthead
 from lod.parse.misspelt import read_misspelt_phrases
 from lod.parse.readers import SourceText
+from lod.parse.sponsors import read_sponsors
 from lod.parse.structure import Structure, build_structure
+from lod.parse.tables import placed
+from lod.parse.textgrids import text_grids
 from lod.parse.verbs import leading_phrase
 from lod.symbols import parse_symbol
 
@@ -216,6 +219,8 @@ _ITALIC_OPENING = re.compile(r"^\*[A-Z][a-z]+", re.MULTILINE)
 def assemble(src: SourceText, overrides: dict[str, Any]) -> Resolution:
     """Text → Resolution; raises ParseError when the text is not a resolution at all."""
     cleaned = _clean(src)
+    # a text prints a table's cells one per line (Word keeps its tables apart): kept apart, anchored
+    cleaned.lines, grids = text_grids(cleaned.lines, len(src.tables)) if src.layout != "docx" else (cleaned.lines, [])
     warnings: list[str] = []
     meta = {**src.meta, **overrides}
     split = _split(cleaned.lines, src.source)
@@ -259,9 +264,12 @@ def assemble(src: SourceText, overrides: dict[str, Any]) -> Resolution:
     _apply_overrides(res, meta, warnings)
     set_language(res, meta, split.formula_text, blocks, warnings, heading)
     read_misspelt_phrases(res)
-    _sponsors(res, head, warnings)
+    read_sponsors(res, head.sponsor_line, head.sponsor_starred, head.submitted_by, warnings)
     add_citations(res, split.formula_body)
     add_addressees(res, split.formula_body)
+    # tables kept apart take their anchors' places; the others (a programme of work) follow
+    res.tables, kept = placed(res.tables, [*src.tables, *grids], {note.marker for note in res.footnotes})
+    add_table_citations(res, kept)
     if res.symbol is None:
         warnings.append("no document symbol is printed or supplied; the document cannot be identified by its symbol")
     res.warnings = warnings + structure.warnings + _consistency(res)
@@ -380,18 +388,3 @@ def _footnotes(notes: dict[str, str]) -> list[Footnote]:
         return (1, int(marker), marker) if marker.isdigit() else (0, len(marker), marker)
 
     return [Footnote(marker, clean_inline_text(notes[marker]), note_eid(marker)) for marker in sorted(notes, key=order)]
-
-
-def _sponsors(res: Resolution, head: Masthead, warnings: list[str]) -> None:
-    if not head.sponsor_line:
-        res.submitter = Submitter(f"submitted by {head.submitted_by}") if head.submitted_by else None
-        if res.kind.startswith("draft") and not head.submitted_by:
-            warnings.append("a draft without a sponsor line")
-        return
-    from lod.parse.sponsors import behalf_in_notes, parse_sponsors
-
-    notes = {note.marker: note.text for note in res.footnotes}
-    res.sponsors = behalf_in_notes(head.sponsor_starred, parse_sponsors(head.sponsor_line), notes)
-    for sponsor in res.sponsors:
-        if sponsor.iso3 is None and sponsor.kind in ("state", "unknown"):
-            warnings.append(f"sponsor not recognised as a State: {sponsor.name}")

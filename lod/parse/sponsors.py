@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Literal
 
 from lod.groups import GROUPS, lookup_group
-from lod.model import Sponsor
+from lod.model import Resolution, Sponsor, Submitter
 from lod.states import fold, lookup_state, misspelt_state, state_names
 
 SponsorKind = Literal["state", "group", "organization", "unknown"]
@@ -158,3 +158,18 @@ def parse_sponsors(line: str) -> list[Sponsor]:
             sponsors[-1].name = f"{sponsors[-1].name} {text[start:end]}"
             pos = end
     return sponsors
+
+
+def read_sponsors(res: Resolution, line: str | None, starred: str, submitted_by: str | None, warnings: list[str]) -> None:
+    """The sponsors of the masthead's sponsor `line` (the group each speaks for, where the line
+    stars it: `starred`), or who submitted the text where no line names sponsors."""
+    if not line:
+        res.submitter = Submitter(f"submitted by {submitted_by}") if submitted_by else None
+        if res.kind.startswith("draft") and not submitted_by:
+            warnings.append("a draft without a sponsor line")
+        return
+    notes = {note.marker: note.text for note in res.footnotes}
+    res.sponsors = behalf_in_notes(starred, parse_sponsors(line), notes)
+    for sponsor in res.sponsors:
+        if sponsor.iso3 is None and sponsor.kind in ("state", "unknown"):
+            warnings.append(f"sponsor not recognised as a State: {sponsor.name}")
