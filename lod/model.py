@@ -157,6 +157,11 @@ class PreambularParagraph:
     footnote_refs: list[str] = field(default_factory=list)
     part: str | None = None
     """The letter of the part ("B") in a text adopted in parts, each with its own preamble."""
+    intro: str | None = None
+    """With points: the words before the first ("Affirming also that … six focus areas:");
+    `text` holds the whole paragraph, points included, as an operative paragraph's does."""
+    subparagraphs: list[SubParagraph] = field(default_factory=list)
+    """The points the paragraph lists ("(a) Investing in people …"), at every depth."""
 
 
 @dataclass
@@ -328,7 +333,8 @@ class Resolution(Resolved):
         fields = {f.name for f in dataclasses.fields(cls)}
         values = {k: v for k, v in data.items() if k in fields}
         values["sponsors"] = [Sponsor(**s) for s in data.get("sponsors", [])]
-        values["preamble"] = [PreambularParagraph(**p) for p in data.get("preamble", [])]
+        values["preamble"] = [PreambularParagraph(**{**p, "subparagraphs": nested(SubParagraph, p.get("subparagraphs", []))})
+                              for p in data.get("preamble", [])]
         values["operative"] = operative(data.get("operative", []))
         values["annexes"] = [
             Annex(**{**a, "paragraphs": operative(a.get("paragraphs", []))}) for a in data.get("annexes", [])

@@ -175,8 +175,28 @@ class _Writer(MetaWriter):
         for n, para in enumerate(res.preamble, 1):
             pid = para.eid or f"preamble__para_{n}"
             box = element(pre, "preambular", eId=pid, name=para.verb or None)
-            self.text(raw(box, "p"), para.text, pid, para.verb, para.footnote_refs)
+            if not para.subparagraphs:
+                self.text(raw(box, "p"), para.text, pid, para.verb, para.footnote_refs)
+                continue
+            # with points, as the UN writes a preambular paragraph's list: its words before the
+            # first point as the list's introduction, each point an item
+            block = raw(box, "blockList", eId=f"{pid}__list_1")
+            intro = para.intro or ""
+            self.text(raw(block, "listIntroduction"), intro, pid, para.verb, para.footnote_refs)
+            self.labels = printed_labels(para.text, len(intro), para.subparagraphs)
+            self.items(block, para.subparagraphs, f"{pid}__list_1")
         return formula
+
+    def items(self, block: etree._Element, points: Sequence[SubParagraph], lid: str) -> None:
+        """A preambular paragraph's points as a `blockList`'s items, a point's own points in a
+        list inside its item."""
+        for k, point in enumerate(points, 1):
+            qid = point.eid or eid(lid, ("point", point.num or k))
+            node = raw(block, "item", eId=qid)
+            element(node, "num", self.labels.get(id(point)) or (f"({point.num})" if point.num else None))
+            self.text(raw(node, "p"), point.text, qid, None, [])
+            if point.subparagraphs:
+                self.items(raw(node, "blockList", eId=f"{qid}__list_1"), point.subparagraphs, f"{qid}__list_1")
 
     def paragraphs(self, parent: etree._Element, paragraphs: Sequence[OperativeParagraph], prefix: str = "") -> None:
         """Paragraphs in order; a run of paragraphs under one printed heading goes into a

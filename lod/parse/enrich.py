@@ -41,9 +41,7 @@ def running_texts(res: Resolution) -> Iterator[tuple[str, str]]:
     A paragraph with points contributes its intro under its own eId and each point under the
     point's eId, so that a citation is located where it is printed.
     """
-    for para in res.preamble:
-        yield para.text, para.eid
-    for paragraphs in [res.operative, *(a.paragraphs for a in res.annexes)]:
+    for paragraphs in [res.preamble, res.operative, *(a.paragraphs for a in res.annexes)]:
         for op in paragraphs:
             if op.subparagraphs:
                 yield op.intro or "", op.eid
@@ -80,7 +78,23 @@ def add_citations(res: Resolution, formula_body: str | None) -> None:
         found.extend(treaty_mentions(text, location))
     for note in res.footnotes:
         found.extend(extractor.extract(note.text, note.eid))
+    introduced = _introduced(res)
+    for cited in found:  # "Recalling …: ⏎ (a) Its resolution 69/237 …": the point's citation is recalled
+        if cited.relation is None and cited.location in introduced:
+            cited.relation = introduced[cited.location]
     add_table_citations(res, res.tables, extractor)
+
+
+def _introduced(res: Resolution) -> dict[str, str]:
+    """Point eId → the relation its paragraph's words before the points end with (the last relation
+    verb there): what introduces a citation printed in a point with no verb of its own before it."""
+    out: dict[str, str] = {}
+    for paragraphs in [res.preamble, res.operative, *(a.paragraphs for a in res.annexes)]:
+        for op in paragraphs:
+            verbs = P.relation_verbs(P.strip_markup(op.intro)) if op.subparagraphs and op.intro else ()
+            for sub in _walk(op.subparagraphs) if verbs else ():
+                out[sub.eid] = verbs[-1][1]
+    return out
 
 
 def add_table_citations(res: Resolution, tables: list[Table], extractor: CitationExtractor | None = None) -> None:

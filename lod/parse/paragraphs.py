@@ -13,8 +13,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from lod.model import OperativeParagraph, SubParagraph
+from lod.model import OperativeParagraph, PreambularParagraph, SubParagraph
 from lod.parse.furniture import MARK_RE, strip_marks
+from lod.parse.labels import POINT_START
 from lod.uri import eid
 
 ROMANS = ("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx xxi xxii xxiii xxiv xxv").split()
@@ -41,6 +42,35 @@ class Para:
     points: list[Point] = field(default_factory=list)
     section: str | None = None
     continued: bool = False
+
+
+POINT_BREAK = "\ue004"
+"""Where lod.parse.structure joins a point's block to the paragraph the preamble holds ("Affirming
+also … six focus areas:" ⏎ "(a) Investing in people …"): the points are read from there,
+whether the paragraph stays preambular or turns out to be an unnumbered operative one."""
+
+
+def para_of(block: str, section: str | None = None) -> Para:
+    """An unnumbered paragraph from a block the preamble held, its points where they were joined."""
+    intro, *pieces = block.split(POINT_BREAK)
+    para = Para(None, intro, section=section)
+    for piece in pieces:
+        label = POINT_START.match(MARK_RE.sub("", piece).replace("*", "").strip())
+        if label is None:  # never: only a point's block is joined so
+            continue_paragraph(para, piece)
+        else:
+            add_point(para, label.group(1), strip_label(piece, label.group(0)), label.group(0).strip())
+    return para
+
+
+def preambular_paragraph(block: str, eid_: str, part: str | None, verb_of: Callable[[str], str | None]) -> PreambularParagraph:
+    """The model's preambular paragraph from its block: its words without markup, its markers,
+    its points (each with its eId under the paragraph's, as an operative paragraph's)."""
+    para = para_of(block)
+    intro, refs = clean_text(para.intro)
+    points, texts = points_of(para.points, eid_, refs)
+    return PreambularParagraph(" ".join([intro, *texts]).strip(), verb_of(MARK_RE.sub("", para.intro)), eid_, refs, part,
+                               intro if points else None, points)
 
 
 def clean_text(text: str) -> tuple[str, list[str]]:

@@ -20,7 +20,8 @@ from lod.parse.furniture import MARK_RE
 from lod.parse.heading import formula_line
 from lod.parse.openings import (is_complete, lead_in, opens_unnumbered_operative, opens_with_lexicon_phrase,
                                 opens_with_operative_phrase, plain_end, section_heading)
-from lod.parse.paragraphs import Para, add_point, clean_text, continue_paragraph, model_paragraphs, strip_label
+from lod.parse.paragraphs import (POINT_BREAK, Para, add_point, continue_paragraph, model_paragraphs, para_of,
+                                  preambular_paragraph, strip_label)
 from lod.parse.tables import table_at
 from lod.parse.declarations import declaratory_phrase, in_first_person
 from lod.parse.verbs import bare_verb_phrase, opens_operative, verb_phrase
@@ -160,11 +161,11 @@ class StructureBuilder:
                 return
             if not self._target and not self.annex_paras and self._last_block_is(lead_in):
                 # "Resolves:" then "1. That …": the operative part's opening words, not its preamble
-                self.paras.append(Para(None, self.preamble_blocks.pop(), section=self.section))
+                self.paras.append(para_of(self.preamble_blocks.pop(), self.section))
                 del self.preamble_parts[len(self.preamble_blocks):]
             elif not self._target and not self.annex_paras and self._last_block_is(section_heading, before_sections=True):
                 # "A. Theme for the Commission … in 2020" then "1. Decides": the first section's heading
-                self.section = " ".join(MARK_RE.sub("", self.preamble_blocks.pop()).replace("*", "").split())
+                self.section = " ".join(MARK_RE.sub("", self.preamble_blocks.pop()).replace("*", "").replace(POINT_BREAK, " ").split())
                 del self.preamble_parts[len(self.preamble_blocks):]
             self._target.append(Para(num.group(1), body, section=self.section))
             return
@@ -174,16 +175,15 @@ class StructureBuilder:
             del self.annex_paras[0], self.annex_titles[0], self.annex_nums[0]
             self.expect_annex_title = False
         if point and not self._target and self.preamble_blocks and not (self.extract or self.decision):
-            if self.part and opens_operative(MARK_RE.sub("", self.preamble_blocks[-1]).replace("*", "").strip()):
+            if self.part and opens_operative(MARK_RE.sub("", self.preamble_blocks[-1].replace(POINT_BREAK, " ")).replace("*", "").strip()):
                 # a part's "Urges all countries …, ⏎ (a) To cooperate …": the unnumbered operative
                 # paragraph the points belong to (the one paragraph of A/RES/72/90 A), not its
                 # preamble (texts in one part keep `finish`'s reading of an unnumbered operative part)
-                self.paras.append(Para(None, self.preamble_blocks.pop(), section=self.section))
+                self.paras.append(para_of(self.preamble_blocks.pop(), self.section))
                 del self.preamble_parts[len(self.preamble_blocks):]
                 add_point(self.paras[-1], point.group(1), strip_label(block, point.group(0)), point.group(0).strip())
                 return
-            # a preambular paragraph with a list: the model keeps it as one text
-            self.preamble_blocks[-1] = f"{self.preamble_blocks[-1]} {block}"
+            self.preamble_blocks[-1] = f"{self.preamble_blocks[-1]}{POINT_BREAK}{block}"  # a preambular paragraph's point
             return
         if point and self._target and self._reference_goes_on(point.group(1)):
             continue_paragraph(self._target[-1], block)
@@ -268,7 +268,7 @@ class StructureBuilder:
         any section, the first section's heading (`section_heading`)."""
         if not self.preamble_blocks or self.extract or self.decision or (before_sections and self.section is not None):
             return False
-        return test(MARK_RE.sub("", self.preamble_blocks[-1]).replace("*", "").strip())
+        return test(MARK_RE.sub("", self.preamble_blocks[-1].replace(POINT_BREAK, " ")).replace("*", "").strip())
 
     def _numbered_point(self, number: str) -> bool:
         """A number that restarts at 1 after a paragraph ending with a colon, and its sequels while
@@ -343,32 +343,32 @@ class StructureBuilder:
         res = self.result
         preamble = list(self.preamble_blocks)
         if self.decision:
-            self.paras[:0] = [Para(None, block) for block in preamble]
+            self.paras[:0] = [para_of(block) for block in preamble]
             preamble = []
         if self.paras and preamble and not (self.part or self.annex_paras or self.sections_hold_preambles):
             # "Reaffirms …;" "Instructs …;" "Recommends … the following measures:" then "A. …" and
             # its numbered paragraphs (S/RES/47 (1948)): the operative part opens before its numbers
-            start = next((k for k, block in enumerate(preamble) if k and opens_with_operative_phrase(block)), None)
+            spaced = [block.replace(POINT_BREAK, " ") for block in preamble]  # a paragraph's points: its words
+            start = next((k for k, block in enumerate(spaced) if k and opens_with_operative_phrase(block)), None)
             if start is not None:
-                self.paras[:0] = [Para(None, block) for block in preamble[start:]]
+                self.paras[:0] = [para_of(block) for block in preamble[start:]]
                 preamble = preamble[:start]
         if not self.paras and preamble:
             # an unnumbered operative part (older texts): it opens with the first operative verb
             # or "It is resolved", else it is the lone last sentence ("Adopts the following ...")
-            start = next((k for k, block in enumerate(preamble) if k and opens_unnumbered_operative(block)), None) if not self.annex_paras else None
-            last = MARK_RE.sub("", preamble[-1]).replace("*", "").strip()
+            spaced = [block.replace(POINT_BREAK, " ") for block in preamble]
+            start = next((k for k, block in enumerate(spaced) if k and opens_unnumbered_operative(block)), None) if not self.annex_paras else None
+            last = MARK_RE.sub("", spaced[-1]).replace("*", "").strip()
             if start is None and (not plain_end(last).endswith(",") or opens_with_operative_phrase(last.rstrip(","))):
                 start = len(preamble) - 1  # also "Recommends … that Oman be admitted …," (a comma misread)
             if start is not None:
-                self.paras = [Para(None, block) for block in preamble[start:]]
+                self.paras = [para_of(block) for block in preamble[start:]]
                 preamble = preamble[:start]
         parts = self.preamble_parts + [self.part] * (len(self.preamble_blocks) - len(self.preamble_parts))
         lettered = len({p for p in parts[: len(preamble)] if p}) > 1
         for n, block in enumerate(preamble, 1):
-            text, refs = clean_text(block)
-            verb = verb_phrase(MARK_RE.sub("", block), operative=False)
             part = parts[n - 1] if n - 1 < len(parts) and lettered else None
-            res.preamble.append(PreambularParagraph(text, verb, f"preamble__para_{n}", refs, part))
+            res.preamble.append(preambular_paragraph(block, f"preamble__para_{n}", part, lambda raw: verb_phrase(raw, operative=False)))
         res.operative = model_paragraphs(self.paras, None, self.result.warnings, self._verb)
         for k, (paras, title, num) in enumerate(zip(self.annex_paras, self.annex_titles, self.annex_nums), 1):
             prefix = eid(("annex", k))

@@ -151,8 +151,10 @@ class _Mapper(ProceedingsMapping, QualityMapping, TableMapping):
                 self.element(node, para.eid or f"preamble__para_{n}", (UNRES.PreambularParagraph, DOCO.Paragraph))
                 self.part_of(node, pre, n)
                 self.add(node, UNRES.text, self.text(para.text))
+                self.add(node, UNRES.intro, self.text(para.intro))
                 self.leading(node, para.verb)
                 self.notes(node, para.footnote_refs)
+                self.points(node, para.eid or f"preamble__para_{n}", para.subparagraphs)
         if res.operative:
             body = self.portion("body")
             self.add(body, RDF.type, UNRES.MainBody)

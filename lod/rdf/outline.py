@@ -37,6 +37,7 @@ def positions(res: Resolution) -> dict[str, int]:
         out["preamble"] = 1
         for n, para in enumerate(res.preamble, 1):
             out[para.eid or f"preamble__para_{n}"] = n
+            _points(out, para.eid or f"preamble__para_{n}", para.subparagraphs)
     if res.operative:
         out["body"] = 2
         _paragraphs(out, res.operative, "")
@@ -101,7 +102,7 @@ def skeleton(res: Resolution) -> Resolution:
 
     return replace(
         res,
-        preamble=[PreambularParagraph("", eid=p.eid) for p in res.preamble],
+        preamble=[PreambularParagraph("", eid=p.eid, subparagraphs=points(p.subparagraphs)) for p in res.preamble],
         operative=paragraphs(res.operative),
         annexes=[Annex(None, a.num, paragraphs(a.paragraphs), a.eid) for a in res.annexes],
         tables=[Table(header=[""] if t.header else [], rows=[[] for _ in t.rows], eid=t.eid, location=t.location)

@@ -118,9 +118,10 @@ def document_record(res: Resolution, work: str, main: str, cited_iri: CitedIRI |
     record.passages.append(Passage("", "document", res.symbol or "document", heading,
                                    shared + [FacetValue("part", "document", PART_LABELS["document"])]))
     for n, para in enumerate(res.preamble, 1):
-        eid = para.eid or f"preamble__para_{n}"
-        record.passages.append(_passage(eid, "preamble", f"preambular paragraph {n}", para.text, shared,
-                                        para.verb, [], cites.get(eid, [])))
+        eid, label = para.eid or f"preamble__para_{n}", f"preambular paragraph {n}"
+        text = para.intro if para.subparagraphs and para.intro else para.text  # its points on their own, as below
+        record.passages.append(_passage(eid, "preamble", label, text, shared, para.verb, [], cites.get(eid, [])))
+        _points(record, eid, label, para.subparagraphs, shared, para.verb, [], cites)
     _paragraphs(record, res.operative, "", "operative", "paragraph", shared, cites)
     for k, annex in enumerate(res.annexes, 1):
         prefix = f"{annex.eid or f'annex_{k}'}__"

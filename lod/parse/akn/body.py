@@ -29,6 +29,7 @@ from lod.parse.akn.numbers import (
 )
 from lod.parse.akn.tables import notes_of, read_table, standing_table
 from lod.parse.akn.leading import leading_words
+from lod.parse.akn.listed import read_listed
 from lod.quality import in_lexicon
 from lod.uri import eid as make_eid
 
@@ -121,16 +122,16 @@ class BodyReader(EmbeddedReading):
 
     # --- preamble -------------------------------------------------------------------------
     def preamble(self, pre: etree._Element | None) -> None:
-        if pre is None:
-            return
-        for el in pre:
+        for el in pre if pre is not None else ():
             name = local(el)
             if name == "formula":
                 self.body.formula = self.body.formula or self.inline.read(el).text or None
             elif name in ("recitals", "citations"):  # AKN's own preamble markup, where AKN4UN uses containers
                 self.preamble(el)
             elif name in ("container", "paragraph", "p", "blockList", "recital", "citation"):
-                read = self.inline.read(el)
+                eid = f"preamble__para_{len(self.body.preamble) + 1}"
+                listed = read_listed(self.inline, el, eid, self.body.links) if name == "container" else None
+                read = listed.whole if listed is not None else self.inline.read(el)
                 if not read.text:
                     continue
                 if printed := PRINTED_NUMBER.match(ascii_digits(read.text[:16])):  # "1.\t表示赞赏 …" put in the
@@ -138,10 +139,9 @@ class BodyReader(EmbeddedReading):
                     self._operative.append(_Para(printed.group(1), rest, self._leading(el, rest, None, operative=True),
                                                  None, list(dict.fromkeys(read.markers)), read.links))
                     continue
-                n = len(self.body.preamble) + 1
-                eid = f"preamble__para_{n}"
                 verb = self._leading(el, read.text, el.get("name"), operative=False)
-                self.body.preamble.append(PreambularParagraph(read.text, verb, eid, list(dict.fromkeys(read.markers))))
+                self.body.preamble.append(PreambularParagraph(read.text, verb, eid, list(dict.fromkeys(read.markers)), None,
+                                                              *((listed.intro, listed.points) if listed else ())))
                 self.body.links[eid] = read.links
             elif name and name not in ("intro", "heading", "num"):
                 self.body.warnings.append(f"preamble element <{name}> is not read")
