@@ -199,3 +199,12 @@ def test_a_note_under_the_closing_lines_with_its_space_lost_but_not_a_sales_numb
     assert "33" in {n.marker for n in parse_file(SC / "S_RES_0434_1978_EN_GOLD.txt").footnotes}
     notes = {n.marker: n.text for n in parse_file(SC / "S_RES_0457_1979_EN_GOLD.txt").footnotes}
     assert "64" not in notes and notes["99"].endswith("Sales No. 64.X.1), p. 173.")
+
+
+@needs_sc
+@pytest.mark.parametrize("name", ["S_RES_0368_1975_EN_GOLD.txt", "S_RES_0494_1981_EN_GOLD.txt", "S_RES_0651_1990_EN_GOLD.txt"])
+def test_a_closing_line_ocr_misread_as_adapted_is_no_paragraph(name: str) -> None:
+    """"Adapted unanimously at the 2916th meeting.": the closing line, not an operative paragraph after the last."""
+    res = parse_file(SC / name)
+    assert not any(p.text.startswith("Adapted") for p in res.operative)
+    assert res.meeting is not None and res.meeting.endswith("meeting")

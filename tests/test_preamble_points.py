@@ -42,7 +42,7 @@ def test_a_preambular_paragraph_s_points_are_its_points() -> None:
 
 def test_an_unnumbered_operative_paragraph_read_after_the_preamble_keeps_its_points() -> None:
     res = parse_file(SC / "S_RES_0368_1975_EN_GOLD.txt")
-    decides = res.operative[0]
+    [decides] = res.operative  # the closing line, OCR-misread "Adapted at the 1821st meeting", no paragraph
     assert (decides.num, decides.intro, decides.verb) == (None, "Decides:", "Decides")
     assert [p.num for p in decides.subparagraphs] == ["a", "b", "c"]
     assert [(a.name, a.action) for a in decides.subparagraphs[0].addressees] == [("the parties", "call-upon")]

@@ -39,7 +39,7 @@ PART_LABEL = re.compile(r"^(?:(?:Decision|DECISION|Section|Part|PART) )?([A-Z])\
 """The label of one part of a multi-part text ("A", "Decision B", "Section C", "A (Decision 75/407 … becomes decision 75/407 A)")."""
 CLOSING = re.compile(
     r"^(?:(\d{1,4}(?:st|nd|rd|th) (?:plenary )?meeting)(?:\s*,?\s*(\d{1,2} \w+ \d{4}))?"
-    r"|Adopted (?:unanimously |without (?:a )?vote,? |by acclamation |by consensus )?at (?:its|the)(?: resumed)?(?: (\d{1,5}(?:st|nd|rd|th) meeting))?.*"
+    r"|Ad[oa]pted (?:unanimously |without (?:a )?vote,? |by acclamation |by consensus )?at (?:its|the)(?: resumed)?(?: (\d{1,5}(?:st|nd|rd|th) meeting))?.*"
     r"|\\?\[(?:Adopted\b.*|(?:without a vote|by consensus)\.?\\?\]))\s*$"
 )
 INTRODUCES_TEXT = re.compile(r"\b(?:the following|as follows)\b[^:;]{0,200}:$")
