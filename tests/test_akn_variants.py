@@ -532,3 +532,9 @@ def test_a_note_printed_as_a_paragraph_under_its_marker_is_a_footnote() -> None:
     again = read_akn(xml, res.source)
     assert [(f.marker, f.text) for f in again.footnotes] == [(f.marker, f.text) for f in res.footnotes]
     assert [(p.text, p.footnote_refs) for p in again.operative] == [(p.text, p.footnote_refs) for p in res.operative]
+    # the numberless paragraphs after the one taken out are counted as the file without it reads them
+    # (the whole file, both parts: `para_u4` had come back from the AKN output as `para_u3`)
+    whole = parse_file(COLLECTION)
+    registry.add(whole)
+    back = read_akn(akn_document(whole, registry, "http://lod.test"), whole.source)
+    assert [p.eid for p in back.operative] == [p.eid for p in whole.operative]

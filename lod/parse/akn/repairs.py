@@ -128,6 +128,22 @@ def starred_notes(body: Body, footnotes: list[Footnote]) -> None:
             footnotes.append(Footnote(note.group(1), note.group(2), note_eid(note.group(1))))
             body.links.pop(para.eid, None)
             del paragraphs[k]
+            _close_gap(body, paragraphs[k:], para.eid)
+
+
+_COUNTED = re.compile(r"^(.*?)para_u(\d+)$")
+
+
+def _close_gap(body: Body, after: list[OperativeParagraph], removed: str) -> None:
+    """The numberless paragraphs after one taken out (`removed`, its eId) counted again, as the file
+    written without it reads them (else `para_u4` came back from the AKN output as `para_u3`)."""
+    gone = _COUNTED.match(removed)
+    if gone is None:
+        return
+    for para in after:
+        found = _COUNTED.match(para.eid)
+        if found is not None and found.group(1) == gone.group(1) and int(found.group(2)) > int(gone.group(2)):
+            _rename(body, para, f"{found.group(1)}para_u{int(found.group(2)) - 1}")
 
 
 def _points(node: OperativeParagraph | SubParagraph) -> list[SubParagraph]:
