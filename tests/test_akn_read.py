@@ -16,6 +16,7 @@ from stores import BASE, store_of
 from lod.model import OperativeParagraph, Resolution, SubParagraph
 from lod.parse import ParseError, parse_file, parse_text
 from lod.parse.akn import looks_like_akn, read_akn
+from lod.quality import findings
 from lod.rdf import WorkRegistry, map_resolution
 from lod.validate import validate_lines
 
@@ -458,6 +459,21 @@ def test_an_invisible_mark_before_the_verb_is_not_a_word() -> None:
     """A/RES/77/260 paragraph 6 opens with a left-to-right mark before "Reaffirms"."""
     [para] = [p for p in read(one(GA77, "A_RES_77_260-")).operative if p.num == "6"]
     assert para.verb == "Reaffirms" and para.text.startswith("Reaffirms its decision")
+
+
+def test_a_verb_after_a_leading_clause_is_the_paragraph_s_phrase() -> None:
+    """A/RES/76/110 (session 76, held out) paragraph 15 prints "*In that regard, notes* the publishing
+    activities …", the clause in the italics: its phrase is "notes", as the text converters read
+    it, not the italic words (a finding: a phrase not in the lexicon). Made here from A/RES/77/260's
+    paragraph "*Requests* the Secretary-General to continue to ensure a strong culture …"."""
+    path = one(GA77, "A_RES_77_260-")
+    printed = b'<span class="italic">Requests</span> the Secretary-General to continue to ensure a strong culture'
+    assert printed in path.read_bytes()
+    clause = printed.replace(b">Requests<", b">In that regard, requests<")
+    res = read_akn(path.read_bytes().replace(printed, clause), path.name)
+    [para] = [p for p in res.operative if p.text.startswith("In that regard, requests")]
+    assert para.verb == "requests"
+    assert not [f for f in findings(res) if f.code == "verb-not-in-lexicon"]
 
 
 def test_a_paragraph_in_a_heading_s_style_that_opens_with_a_phrase_is_a_paragraph() -> None:

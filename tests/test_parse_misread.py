@@ -77,6 +77,8 @@ def test_the_leading_phrase_ends_where_the_verb_phrase_does(text: str, operative
         ("*Calling* for immediate de-escalation", False, "Calling for"),
         ("*Reiterates* its call upon the parties", True, "Reiterates"),  # the italics are the phrase
         ("*Takes note* of the report", True, "Takes note"),
+        # the italics take in a leading clause (A/RES/76/110): the phrase is the verb after it
+        ("*In that regard, notes* the publishing activities of the Codification Division;", True, "notes"),
     ],
 )
 def test_italics_that_stop_short_of_the_verb_are_completed(text: str, operative: bool, phrase: str) -> None:

@@ -363,4 +363,8 @@ def verb_phrase(text: str, operative: bool) -> str | None:
             last in _PRE_ADVERBS_BY_FIRST or plain[len(italic) + 1 :].split(" ", 1)[0].lower() in _PARTICLES
         ):
             return plain
+    if operative and " " in italic:  # "*In that regard, notes*": the clause in the italics, the verb after it
+        clause = clause_phrase(text.replace("*", "").strip())
+        if clause is not None and italic.endswith(clause):
+            return clause
     return italic

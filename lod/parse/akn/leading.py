@@ -13,7 +13,7 @@ from lxml import etree
 from lod.parse.akn.inline import local, squash
 from lod.parse.phrasebook import leading_label
 from lod.parse.declarations import declaratory_phrase, in_first_person
-from lod.parse.verbs import bare_verb_phrase, leading_phrase
+from lod.parse.verbs import bare_verb_phrase, clause_phrase, leading_phrase
 
 
 def leading_words(el: etree._Element, text: str, named: str | None, language: str | None, *, operative: bool,
@@ -39,7 +39,9 @@ def leading_words(el: etree._Element, text: str, named: str | None, language: st
         if operative and in_first_person(text):
             found = declaratory_phrase(text)
         else:
-            found = leading_phrase(text, operative) or (bare_verb_phrase(text) if operative and in_annex else None)
+            # after a leading clause ("In that regard, notes", A/RES/76/110), as the text converters read it
+            found = leading_phrase(text, operative) or (clause_phrase(text) if operative else None) or (
+                bare_verb_phrase(text) if operative and in_annex else None)
     else:
         found = leading_label(text, language)
     if found:
