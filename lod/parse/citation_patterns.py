@@ -87,6 +87,9 @@ DOCUMENT_SYMBOL_RE = re.compile(
 A joint document's second symbol after the hyphen is one too ("A/70/95-S/2015/446"); a symbol
 glued to a word by a hyphen is not."""
 ROMAN_SUFFIX_RE = re.compile(r"\s?\([IVXLC]{1,9}\)")
+PART_SUFFIX_RE = re.compile(r"\s?\(Part\s?([IVX]{1,5})\)")
+"""A part of a document, part of its symbol: "A/CONF.157/24 (Part I)", "NPT/CONF.1995/32 (Part I)"
+(undocs.org writes it "(PartI)": lod.symbols.link_symbol)."""
 
 _RELATIONS: tuple[tuple[str, str], ...] = (
     (r"recall(?:ing|s|ed)?", "recall"),

@@ -295,8 +295,10 @@ class CitationExtractor:
             roman = P.ROMAN_SUFFIX_RE.match(text, end)
             if roman is not None and "/RES/" in match.group(0):
                 end = roman.end()
+            part = P.PART_SUFFIX_RE.match(text, end)
+            end = part.end() if part is not None else end
             printed = " ".join(text[start:end].split())
-            symbol = printed
+            symbol = P.PART_SUFFIX_RE.sub(lambda m: f" (Part {m.group(1)})", printed)
             info = parse_symbol(symbol)
             body = by_key(info.body).name if info.body else None
             number = info.number

@@ -1,0 +1,44 @@
+"""A document's part and its supplement as undocs.org links them: "A/73/12(PartI)" is the document
+printed "A/73/12 (Part I)", "A/63/47(supp)" the one printed "A/63/47" (lod.symbols.link_symbol);
+the citation extractor reads "(Part I)" as part of the symbol it follows. Each had been a second
+citation beside the printed one, of a symbol no document has."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpora import ABSENT, REAL
+from lod.parse import parse_file
+from lod.parse.citations import CitationExtractor
+from lod.symbols import link_symbol
+
+GA77 = REAL / "ga-akn" / "GAresolutions-main" / "77session" / "English"
+
+
+@pytest.mark.parametrize(
+    ("href", "symbol"),
+    [
+        ("https://undocs.org/en/A/CONF.157/24(PartI)", "A/CONF.157/24 (Part I)"),
+        ("https://undocs.org/ru/A/CONF.157/24 (Part I)", "A/CONF.157/24 (Part I)"),
+        ("https://undocs.org/en/NPT/CONF.2000/28(PartIV)", "NPT/CONF.2000/28 (Part IV)"),
+        ("https://undocs.org/en/E/1993/23(supp)", "E/1993/23"),
+        ("https://undocs.org/en/A/59/19/Rev.1(Supp)", "A/59/19/Rev.1"),
+        ("https://undocs.org/en/A/RES/217(III)", "A/RES/217(III)"),  # a session, not a part
+    ],
+)
+def test_a_linked_part_or_supplement_is_the_symbol_as_printed(href: str, symbol: str) -> None:
+    assert link_symbol(href) == symbol
+
+
+def test_the_part_printed_after_a_symbol_is_the_symbol_s() -> None:
+    found = CitationExtractor("General Assembly").extract("A/CONF.157/24 (Part I), chap. III; A/73/12(PartII) and A/73/12.", "fn_2")
+    assert [c.symbol for c in found] == ["A/CONF.157/24 (Part I)", "A/73/12 (Part II)", "A/73/12"]
+
+
+@pytest.mark.skipif(not GA77.is_dir(), reason=ABSENT)
+def test_the_un_s_links_to_parts_and_supplements_are_the_printed_citations() -> None:
+    [mine] = GA77.glob("A_RES_77_38-*")
+    [refugees] = GA77.glob("A_RES_77_109-*")
+    assert [c.symbol for c in parse_file(mine).citations if c.location == "fn_2"] == ["A/77/153 (Part I)"]
+    symbols = [c.symbol for c in parse_file(refugees).citations if c.location in ("fn_1", "fn_2", "fn_5")]
+    assert "A/63/47" in symbols and not [s for s in symbols if s and "supp" in s.lower()]
