@@ -308,6 +308,22 @@ def test_numbers_printed_in_every_form_the_five_languages_print_them(text: str, 
     assert [c.symbol for c in printed_citations([(text, "fn_1")], language, own, set())] == symbols
 
 
+@pytest.mark.parametrize(("num", "position", "token"), [
+    ("(ب)", 2, "b"), ("а)", 1, "a"), ("(ض)", 26, "z"),
+    # after (z) the English text doubles the letter, and so do the others' positions (A/RES/76/140 in
+    # Arabic, a UN file of session 76: "(أأ)", "(ب ب)" … are (aa), (bb) …; they had been point_27, point_28)
+    ("(أأ)", 27, "aa"), ("(ب ب)", 28, "bb"), ("(حح)", 34, "hh"),
+    ("b", 2, "b"), ("iv", 4, "iv"),  # a Latin label is its own token
+    # the Chinese files number in words the points the others number (i), (ii) … (E/RES/2022/16: "(二十一)"
+    # is the English (xxi); it had been the 21st letter, point_u)
+    ("（二十一）", 21, "xxi"), ("(二十八)", 28, "xxviii"), ("(十)", 10, "x"), ("(四)", 4, "iv"),
+])
+def test_a_point_s_token_in_any_language_is_the_english_label_s(num: str, position: int, token: str) -> None:
+    from lod.parse.akn.numbers import point_num, point_token
+
+    assert point_token(point_num(num), position) == token
+
+
 @needs_akn
 def test_the_arabic_notes_empty_number_is_not_their_text() -> None:
     """The Arabic files print "()" where a note's number goes ("()\tقرار الجمعية العامة 69/313"): the

@@ -47,8 +47,35 @@ def para_num(raw: str) -> str:
 def point_token(num: str, position: int) -> str:
     """The eId token of a point: its Latin label, else its letter by position (the Arabic
     (أ), (ب) and Russian а), б) are (a), (b) of the English text: one portion IRI for all
-    six languages)."""
+    six languages); after (z) the English text doubles the letter, (aa), (bb), and so do the
+    others' positions ((أأ), (ب ب) in Arabic, A/RES/76/140)."""
     token = _NOT_LATIN.sub("", num)
     if token and token == num:
         return token
-    return chr(ord("a") + position - 1) if position <= 26 else str(position)
+    value = _chinese_number(num)
+    if value is not None:  # the Chinese files number in words the points the others number (i), (ii) …
+        return _roman(value)
+    if position <= 26:
+        return chr(ord("a") + position - 1)
+    return chr(ord("a") + position - 27) * 2 if position <= 52 else str(position)
+
+
+_CHINESE_DIGITS = {c: k for k, c in enumerate("一二三四五六七八九", 1)}
+
+
+def _chinese_number(num: str) -> int | None:
+    """一 … 九十九 as a number (十 is ten: 十二 twelve, 二十 twenty, 二十八 twenty-eight), else None."""
+    tens, ten, units = num.partition("十")
+    if not ten:
+        return _CHINESE_DIGITS.get(num)
+    high = _CHINESE_DIGITS.get(tens) if tens else 1
+    low = _CHINESE_DIGITS.get(units) if units else 0
+    return high * 10 + low if high is not None and low is not None else None
+
+
+def _roman(value: int) -> str:
+    out = ""
+    for amount, letters in ((90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        count, value = divmod(value, amount)
+        out += letters * count
+    return out
