@@ -208,5 +208,6 @@ def link_symbol(href: str) -> str | None:
     path = re.sub(r"(\S)\s+\(([IVXLC]+)\)$", r"\1(\2)", path)
     path = re.sub(r"^(A/RES/\d+/\d+)([a-k])$", lambda m: f"{m.group(1)} {m.group(2).upper()}", path)  # …/57/270b → 57/270 B
     path = re.sub(r"\s?\(supp\)$", "", path, flags=re.IGNORECASE)  # E/1993/23(supp): the supplement printed E/1993/23
-    path = re.sub(r"\s?\(Part\s?([IVX]{1,5})\)$", r" (Part \1)", path)  # A/73/12(PartI) is printed A/73/12 (Part I)
+    path = re.sub(r"\s?\(Part\s?([IVX]{1,5})\)(?=/|$)", r" (Part \1)", path)  # A/73/12(PartI) is printed A/73/12 (Part I)
+    path = re.sub(r"\s?\([Vv]ol\.\s?([IVX]{1,5})\)(?=/|$)", r" (Vol. \1)", path)  # NPT/CONF.2010/50(Vol.I): (Vol. I)
     return path or None

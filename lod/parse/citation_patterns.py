@@ -87,9 +87,14 @@ DOCUMENT_SYMBOL_RE = re.compile(
 A joint document's second symbol after the hyphen is one too ("A/70/95-S/2015/446"); a symbol
 glued to a word by a hyphen is not."""
 ROMAN_SUFFIX_RE = re.compile(r"\s?\([IVXLC]{1,9}\)")
-PART_SUFFIX_RE = re.compile(r"\s?\(Part\s?([IVX]{1,5})\)")
-"""A part of a document, part of its symbol: "A/CONF.157/24 (Part I)", "NPT/CONF.1995/32 (Part I)"
-(undocs.org writes it "(PartI)": lod.symbols.link_symbol)."""
+PART_SUFFIX_RE = re.compile(r"\s?\((Part|[Vv]ol\.)\s?([IVX]{1,5})\)")
+"""A part or volume of a document, part of its symbol: "A/CONF.157/24 (Part I)", "A/77/49 (Vol. II)"
+(undocs.org writes them "(PartI)", "(Vol.I)": lod.symbols.link_symbol)."""
+
+
+def part_suffix(match: re.Match[str]) -> str:
+    """A part or volume as the symbol prints it: " (Part I)", " (Vol. II)"."""
+    return f" ({'Part' if match.group(1) == 'Part' else 'Vol.'} {match.group(2)})"
 
 _RELATIONS: tuple[tuple[str, str], ...] = (
     (r"recall(?:ing|s|ed)?", "recall"),

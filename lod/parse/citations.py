@@ -298,7 +298,7 @@ class CitationExtractor:
             part = P.PART_SUFFIX_RE.match(text, end)
             end = part.end() if part is not None else end
             printed = " ".join(text[start:end].split())
-            symbol = P.PART_SUFFIX_RE.sub(lambda m: f" (Part {m.group(1)})", printed)
+            symbol = P.PART_SUFFIX_RE.sub(P.part_suffix, printed)
             info = parse_symbol(symbol)
             body = by_key(info.body).name if info.body else None
             number = info.number
