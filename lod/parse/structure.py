@@ -83,7 +83,7 @@ class StructureBuilder:
             return
         table = table_at(plain)
         if table is not None:
-            # a table of States (a scale of assessments), or where the reader's own table stands (Word)
+            # a table of States (a scale of assessments), or where a table kept apart stands (Word, a text's grid)
             table.eid = f"table_{len(self.result.tables) + 1}"
             table.location = eid(("annex", len(self.annex_paras))) if self.annex_paras else ""
             table.title = self.annex_titles[-1] if self.annex_paras else None

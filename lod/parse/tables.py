@@ -72,8 +72,9 @@ def _unmarked(text: str, notes: set[str], refs: list[str]) -> str:
 
 
 TABLE_ANCHOR = re.compile("\ue002(\\d{1,4})\ue003")
-"""The line a reader puts in its text where a table it keeps apart stands (Word: `table_anchor`),
-so that the table is part of the annex it is printed in and numbered in reading order."""
+"""The line put in a text where a table kept apart stands (`table_anchor`: the Word reader's tables,
+a text's one-cell-per-line tables, lod.parse.textgrids), so that the table is part of the annex it
+is printed in and numbered in reading order."""
 
 
 def table_anchor(k: int) -> str:
