@@ -197,6 +197,6 @@ def test_the_page_prints_the_table_in_its_annex_with_its_notes() -> None:
     graph = resolution_graph(res, registry, "http://lod.test")
     page = lxml_html.fromstring(render_work(work_page(graph, work, "http://lod.test"), "http://lod.test", []))
     table = page.get_element_by_id("table_1")
-    assert table.xpath("ancestor::section/h2/text()") == ["Annex 1: Staffing table for 2027"]
+    assert table.xpath("ancestor::section/h2/text()") == ["Annex: Staffing table for 2027"]  # printed without a number
     assert page.get_element_by_id("table_1__row_3__cell_1").text_content() == "Under-Secretary-General"
     assert page.get_element_by_id("table_1__header__cell_3").xpath("sup/a/@href") == ["#table_1__note_1"]

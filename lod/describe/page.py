@@ -234,9 +234,13 @@ def _annex_of(graph: DescriptionGraph, node: Any) -> str | None:
 
 
 def _annex_label(graph: DescriptionGraph, node: Any, eid: str, lang: str) -> str:
-    """"Annex II: Rules of procedure", as printed (unres:num, unres:heading), else "Annex 1"."""
+    """"Annex II: Rules of procedure", as printed (unres:num, unres:heading); an annex printed without
+    a number (a text's one annex) "Annex: Staffing table for 2026"."""
     num, title = (literal_text(graph, node, ("num",)), literal_in(graph, node, ("heading",), lang)[0]) if node is not None else (None, None)
-    annex = gettext(page_language(lang), N_("Annex %(number)s")) % {"number": num or eid.split("_")[-1]}
+    if node is None:
+        num = eid.split("_")[-1]  # the data says nothing of it: its eId's number
+    language = page_language(lang)
+    annex = gettext(language, N_("Annex %(number)s")) % {"number": num} if num else gettext(language, N_("Annex"))
     return annex + (f": {title}" if title else "")
 
 
