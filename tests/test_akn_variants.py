@@ -554,3 +554,36 @@ def test_a_note_printed_as_a_paragraph_under_its_marker_is_a_footnote() -> None:
     registry.add(whole)
     back = read_akn(akn_document(whole, registry, "http://lod.test"), whole.source)
     assert [p.eid for p in back.operative] == [p.eid for p in whole.operative]
+
+
+@needs_akn
+@pytest.mark.parametrize(("language", "printed"), [
+    ("English", "vol. 1577, No. 27531"), ("French", "vol. 1577, no 27531"), ("Spanish", "vol. 1577, núm. 27531"),
+    ("Chinese", "第1577卷，第27531号"),
+])
+def test_the_treaty_series_as_each_language_prints_it_cites_the_treaty(language: str, printed: str) -> None:
+    """E/RES/2022/14's first note cites the Convention on the Rights of the Child by its registration:
+    "United Nations, Treaty Series, vol. 1577, No. 27531", in French "Nations Unies, Recueil des
+    Traités, vol. 1577, no 27531", in Chinese "联合国，《条约汇编》，第1577卷，第27531号", the next note
+    "Ibid." / "同上". Only the English had been read."""
+    res = parse_file(next((ECOSOC22 / language).glob("E_RES_2022_14-*.xml")))
+    first, ibid = ([c for c in res.citations if c.location == note and c.type == "treaty"] for note in ("fn_1", "fn_2"))
+    assert [(c.text, c.unts_volumes, c.unts_number) for c in first] == [(printed, ["1577"], "27531")]
+    assert [(c.unts_volumes, c.unts_number) for c in ibid] == [(["2171"], "27531")]
+
+
+@needs_akn
+def test_ibid_as_the_arabic_prints_it_repeats_the_treaty_of_the_note_before() -> None:
+    """E/RES/2022/10 in Arabic: "المرجع نفسه" after a note citing the Treaty Series."""
+    res = parse_file(next((ECOSOC22 / "Arabic").glob("E_RES_2022_10-*.xml")))
+    assert [c.unts_number for c in res.citations if c.location in ("fn_4", "fn_5") and c.type == "treaty"] == ["970", "970"]
+
+
+def test_a_label_printed_with_a_space_is_written_back_as_printed() -> None:
+    """A/RES/76/140 in Arabic (held out) prints "(ب ب)" for the point whose number is read "بب": the
+    AKN output printed "(بب)", and the text read back differed from the text read."""
+    from lod.akn.inline import printed_labels
+    from lod.model import SubParagraph
+
+    point = SubParagraph("بب", "اتخاذ التدابير المناسبة", [], "para_2__list_1__point_bb")
+    assert printed_labels("(ب ب) اتخاذ التدابير المناسبة", 0, [point]) == {id(point): "(ب ب)"}

@@ -42,7 +42,7 @@ def printed_labels(text: str, start: int, points: Sequence[SubParagraph]) -> dic
             if at < 0:
                 return
             label = text[cursor:at].strip()
-            if 0 < len(label) <= 20 and point.num and point.num in label:
+            if 0 < len(label) <= 20 and point.num and point.num in label.replace(" ", ""):  # "(ب ب)" is (bb)
                 labels[id(point)] = label
             cursor = at + len(point.text)
             walk(point.subparagraphs)

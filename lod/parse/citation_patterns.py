@@ -67,16 +67,24 @@ numbers carry their year, so their date may leave it out ("423 (1978) of 14 Marc
 LIST_SEPARATOR_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*and\s+|\s+and\s+)")
 KEYWORD_RE = re.compile(r"\b(?P<kw>[Rr]esolutions?|[Dd]ecisions?)\s+(?:No\.\s*)?(?=(?:ES-|S-)?\d)")
 
-TREATY_SERIES_RE = re.compile(r"(?P<series>League of Nations|United Nations)?,?\s*Treaty\s+Series", re.IGNORECASE)
+TREATY_SERIES_RE = re.compile(
+    r"(?P<series>League of Nations|United Nations|Société des Nations|Nations Unies|Naciones Unidas)?,?\s*"
+    r"(?:Treaty\s+Series|Recueil\s+des\s+Traités)|条约汇编", re.IGNORECASE)
+"""The series' name as the six languages print it: "United Nations, Treaty Series" (so the Spanish,
+Russian and Arabic texts too), "Nations Unies, Recueil des Traités", "联合国，《条约汇编》"."""
+LEAGUE_SERIES = ("league", "société")
 TREATY_VOLUMES_RE = re.compile(
     r"\bvols?\.\s*(?P<vols>\d{1,5}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d{1,5})*)(?:\s*\(\d{4}\))?"
-    r"(?:\s*[,.]\s*Nos?\.?\s*(?P<no>\d{1,7}))?"
+    r"(?:\s*[,.]\s*(?:Nos?\.?|n[o°]s?\.?|núm\.?)\s*(?P<no>\d{1,7}))?"
+    r"|第(?P<zh_vols>\d{1,5})卷(?:[，,]\s*第(?P<zh_no>\d{1,7})(?:\s*[-–至和、]\s*\d{1,7})*号)?"
 )
 """'vol. 75, No. 973', and as the older texts print it: 'vol. 75 (1950), No. 972', 'vol. 75. No. 973',
-'vol. 606. No. 8791', 'No 12325'."""
+'vol. 606. No. 8791', 'No 12325'; in French 'vol. 2225, no 39574', in Spanish 'núm. 39574', in Chinese
+'第2225卷，第39574号'."""
 VOLUME_NUMBER_RE = re.compile(r"\d{1,5}")
 _MARKER = r"^\s*(?:\[?\^?\d{1,3}\]?(?=[\s:]))?:?\s*(?:\*{1,3}\s*)?"  # a footnote's own marker, when the text keeps it
-IBID_RE = re.compile(_MARKER + r"Ibid\b\.?", re.IGNORECASE)
+IBID_RE = re.compile(_MARKER + r"(?:Ibid\b\.?|Ibíd\.?|同上|Там\s+же|المرجع\s+نفسه)", re.IGNORECASE)
+""""Ibid." as the six languages print it."""
 SEE_RE = re.compile(_MARKER + r"\(?\s*See\b", re.IGNORECASE)
 OFFICIAL_RECORDS_RE = re.compile(r"Official\s+Records", re.IGNORECASE)
 DOCUMENT_SYMBOL_RE = re.compile(

@@ -315,18 +315,18 @@ class CitationExtractor:
 
     def _treaties(self, text: str, is_ibid: bool) -> list[tuple[int, Citation]]:
         out: list[tuple[int, Citation]] = []
-        volumes_printed = list(P.TREATY_VOLUMES_RE.finditer(text)) if "vol" in text else []
+        volumes_printed = list(P.TREATY_VOLUMES_RE.finditer(text)) if "vol" in text or "卷" in text else []
         if not volumes_printed:  # most paragraphs: no need to look for the series' name
             return out
         series_marks = list(P.TREATY_SERIES_RE.finditer(text))
         for match in volumes_printed:
             series = [m for m in series_marks if m.end() <= match.start()]
             if series:
-                if (series[-1].group("series") or "").lower().startswith("league"):
+                if (series[-1].group("series") or "").lower().startswith(P.LEAGUE_SERIES):
                     continue
             elif not (is_ibid and self._previous_series == "unts"):
                 continue
-            volumes = P.VOLUME_NUMBER_RE.findall(match.group("vols"))
+            volumes = P.VOLUME_NUMBER_RE.findall(match.group("vols") or match.group("zh_vols"))
             out.append(
                 (
                     match.start(),
@@ -335,7 +335,7 @@ class CitationExtractor:
                         text=" ".join(match.group(0).split()),
                         body=None,
                         unts_volumes=volumes,
-                        unts_number=match.group("no"),
+                        unts_number=match.group("no") or match.group("zh_no"),
                     ),
                 )
             )
@@ -363,7 +363,7 @@ class CitationExtractor:
         self._previous_footnote = citations
         series = list(P.TREATY_SERIES_RE.finditer(text))
         if series:
-            league = (series[-1].group("series") or "").lower().startswith("league")
+            league = (series[-1].group("series") or "").lower().startswith(P.LEAGUE_SERIES)
             self._previous_series = "lnts" if league else "unts"
         elif P.OFFICIAL_RECORDS_RE.search(text):
             self._previous_series = "records"
