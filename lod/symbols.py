@@ -208,6 +208,15 @@ def link_symbol(href: str) -> str | None:
     path = re.sub(r"(\S)\s+\(([IVXLC]+)\)$", r"\1(\2)", path)
     path = re.sub(r"^(A/RES/\d+/\d+)([a-k])$", lambda m: f"{m.group(1)} {m.group(2).upper()}", path)  # …/57/270b → 57/270 B
     path = re.sub(r"\s?\(supp\)$", "", path, flags=re.IGNORECASE)  # E/1993/23(supp): the supplement printed E/1993/23
-    path = re.sub(r"\s?\(Part\s?([IVX]{1,5})\)(?=/|$)", r" (Part \1)", path)  # A/73/12(PartI) is printed A/73/12 (Part I)
-    path = re.sub(r"\s?\([Vv]ol\.\s?([IVX]{1,5})\)(?=/|$)", r" (Vol. \1)", path)  # NPT/CONF.2010/50(Vol.I): (Vol. I)
-    return path or None
+    return printed_part(path) or None  # A/73/12(PartI) is printed A/73/12 (Part I)
+
+
+DOCUMENT_PART = re.compile(r"\s?\((Part|[Vv]ol\.)\s?([IVX]{1,5})\)")
+"""A part or volume of a document, part of its symbol: "A/CONF.157/24 (Part I)", "A/77/49 (Vol. II)";
+undocs.org writes them "(PartI)", "(Vol.I)"."""
+
+
+def printed_part(symbol: str) -> str:
+    """The symbol with its part or volume as the UN prints it: "A/73/12(PartI)" → "A/73/12 (Part I)",
+    "NPT/CONF.2010/50(Vol.I)" → "NPT/CONF.2010/50 (Vol. I)"."""
+    return DOCUMENT_PART.sub(lambda m: f" ({'Part' if m.group(1) == 'Part' else 'Vol.'} {m.group(2)})", symbol)

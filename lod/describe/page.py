@@ -228,8 +228,9 @@ def _annex_of(graph: DescriptionGraph, node: Any) -> str | None:
     """The eId of the annex a table is part of (dcterms:isPartOf), which its eId does not say:
     the page prints it in that annex, after the annex's paragraphs."""
     for p, o in graph.predicate_objects(node):
-        if local_name(p) == "ispartof" and is_iri(o) and term_text(o).partition("#")[2].startswith("annex_"):
-            return term_text(o).partition("#")[2].split("__")[0]
+        portion = term_text(o).partition("#")[2] if local_name(p) == "ispartof" and is_iri(o) else ""
+        if portion.startswith("annex_"):
+            return portion.split("__")[0]
     return None
 
 

@@ -72,7 +72,12 @@ TREATY_SERIES_RE = re.compile(
     r"(?:Treaty\s+Series|Recueil\s+des\s+Traités)|条约汇编", re.IGNORECASE)
 """The series' name as the six languages print it: "United Nations, Treaty Series" (so the Spanish,
 Russian and Arabic texts too), "Nations Unies, Recueil des Traités", "联合国，《条约汇编》"."""
-LEAGUE_SERIES = ("league", "société")
+_LEAGUE_SERIES = ("league", "société")
+
+
+def league_series(series: re.Match[str]) -> bool:
+    """The series named is the League of Nations' (its treaties are not the United Nations')."""
+    return (series.group("series") or "").lower().startswith(_LEAGUE_SERIES)
 TREATY_VOLUMES_RE = re.compile(
     r"\bvols?\.\s*(?P<vols>\d{1,5}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d{1,5})*)(?:\s*\(\d{4}\))?"
     r"(?:\s*[,.]\s*(?:Nos?\.?|n[o°]s?\.?|núm\.?)\s*(?P<no>\d{1,7}))?"
@@ -95,15 +100,6 @@ DOCUMENT_SYMBOL_RE = re.compile(
 A joint document's second symbol after the hyphen is one too ("A/70/95-S/2015/446"); a symbol
 glued to a word by a hyphen is not."""
 ROMAN_SUFFIX_RE = re.compile(r"\s?\([IVXLC]{1,9}\)")
-PART_SUFFIX_RE = re.compile(r"\s?\((Part|[Vv]ol\.)\s?([IVX]{1,5})\)")
-"""A part or volume of a document, part of its symbol: "A/CONF.157/24 (Part I)", "A/77/49 (Vol. II)"
-(undocs.org writes them "(PartI)", "(Vol.I)": lod.symbols.link_symbol)."""
-
-
-def part_suffix(match: re.Match[str]) -> str:
-    """A part or volume as the symbol prints it: " (Part I)", " (Vol. II)"."""
-    return f" ({'Part' if match.group(1) == 'Part' else 'Vol.'} {match.group(2)})"
-
 _RELATIONS: tuple[tuple[str, str], ...] = (
     (r"recall(?:ing|s|ed)?", "recall"),
     (r"reaffirm(?:ing|s|ed)?", "reaffirm"),

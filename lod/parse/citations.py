@@ -23,7 +23,7 @@ from lod.bodies import Body, body_of_number, by_key
 from lod.dates import iso_date
 from lod.model import Citation, CitationType
 from lod.parse import citation_patterns as P
-from lod.symbols import parse_symbol, resolution_symbol
+from lod.symbols import DOCUMENT_PART, parse_symbol, printed_part, resolution_symbol
 
 @dataclass
 class _Item:
@@ -295,10 +295,10 @@ class CitationExtractor:
             roman = P.ROMAN_SUFFIX_RE.match(text, end)
             if roman is not None and "/RES/" in match.group(0):
                 end = roman.end()
-            part = P.PART_SUFFIX_RE.match(text, end)
+            part = DOCUMENT_PART.match(text, end)  # "A/CONF.157/24 (Part I)": the part is the symbol's
             end = part.end() if part is not None else end
             printed = " ".join(text[start:end].split())
-            symbol = P.PART_SUFFIX_RE.sub(P.part_suffix, printed)
+            symbol = printed_part(printed)
             info = parse_symbol(symbol)
             body = by_key(info.body).name if info.body else None
             number = info.number
@@ -322,7 +322,7 @@ class CitationExtractor:
         for match in volumes_printed:
             series = [m for m in series_marks if m.end() <= match.start()]
             if series:
-                if (series[-1].group("series") or "").lower().startswith(P.LEAGUE_SERIES):
+                if P.league_series(series[-1]):
                     continue
             elif not (is_ibid and self._previous_series == "unts"):
                 continue
@@ -363,7 +363,7 @@ class CitationExtractor:
         self._previous_footnote = citations
         series = list(P.TREATY_SERIES_RE.finditer(text))
         if series:
-            league = (series[-1].group("series") or "").lower().startswith(P.LEAGUE_SERIES)
+            league = P.league_series(series[-1])
             self._previous_series = "lnts" if league else "unts"
         elif P.OFFICIAL_RECORDS_RE.search(text):
             self._previous_series = "records"

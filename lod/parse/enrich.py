@@ -14,7 +14,7 @@ import re
 from typing import Iterator
 
 from lod.bodies import Body, by_name
-from lod.model import Citation, OperativeParagraph, Resolution, SubParagraph, Table, table_note_eid
+from lod.model import Citation, OperativeParagraph, PreambularParagraph, Resolution, SubParagraph, Table, table_note_eid
 from lod.parse import citation_patterns as P
 from lod.parse.addressees import AddresseeFinder
 from lod.parse.citations import CitationExtractor
@@ -35,20 +35,25 @@ def _walk(points: list[SubParagraph]) -> Iterator[SubParagraph]:
         yield from _walk(point.subparagraphs)
 
 
+def _paragraphs(res: Resolution) -> Iterator[PreambularParagraph | OperativeParagraph]:
+    """Every paragraph of the text proper, preamble, operative part and annexes, in reading order."""
+    for paragraphs in [res.preamble, res.operative, *(a.paragraphs for a in res.annexes)]:
+        yield from paragraphs
+
+
 def running_texts(res: Resolution) -> Iterator[tuple[str, str]]:
     """(text, eId) of every paragraph, intro and point of the text proper, in reading order.
 
     A paragraph with points contributes its intro under its own eId and each point under the
     point's eId, so that a citation is located where it is printed.
     """
-    for paragraphs in [res.preamble, res.operative, *(a.paragraphs for a in res.annexes)]:
-        for op in paragraphs:
-            if op.subparagraphs:
-                yield op.intro or "", op.eid
-                for sub in _walk(op.subparagraphs):
-                    yield sub.text, sub.eid
-            else:
-                yield op.text, op.eid
+    for op in _paragraphs(res):
+        if op.subparagraphs:
+            yield op.intro or "", op.eid
+            for sub in _walk(op.subparagraphs):
+                yield sub.text, sub.eid
+        else:
+            yield op.text, op.eid
 
 
 def treaty_mentions(text: str, location: str) -> list[Citation]:
@@ -89,11 +94,10 @@ def _introduced(res: Resolution) -> dict[str, str]:
     """Point eId → the relation its paragraph's words before the points end with (the last relation
     verb there): what introduces a citation printed in a point with no verb of its own before it."""
     out: dict[str, str] = {}
-    for paragraphs in [res.preamble, res.operative, *(a.paragraphs for a in res.annexes)]:
-        for op in paragraphs:
-            verbs = P.relation_verbs(P.strip_markup(op.intro)) if op.subparagraphs and op.intro else ()
-            for sub in _walk(op.subparagraphs) if verbs else ():
-                out[sub.eid] = verbs[-1][1]
+    for op in _paragraphs(res):
+        verbs = P.relation_verbs(P.strip_markup(op.intro)) if op.subparagraphs and op.intro else ()
+        for sub in _walk(op.subparagraphs) if verbs else ():
+            out[sub.eid] = verbs[-1][1]
     return out
 
 

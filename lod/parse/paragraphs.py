@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from lod.model import OperativeParagraph, PreambularParagraph, SubParagraph
 from lod.parse.furniture import MARK_RE, strip_marks
 from lod.parse.labels import POINT_START
+from lod.parse.verbs import verb_phrase
 from lod.uri import eid
 
 ROMANS = ("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx xxi xxii xxiii xxiv xxv").split()
@@ -63,13 +64,13 @@ def para_of(block: str, section: str | None = None) -> Para:
     return para
 
 
-def preambular_paragraph(block: str, eid_: str, part: str | None, verb_of: Callable[[str], str | None]) -> PreambularParagraph:
+def preambular_paragraph(block: str, eid_: str, part: str | None) -> PreambularParagraph:
     """The model's preambular paragraph from its block: its words without markup, its markers,
     its points (each with its eId under the paragraph's, as an operative paragraph's)."""
     para = para_of(block)
     intro, refs = clean_text(para.intro)
     points, texts = points_of(para.points, eid_, refs)
-    return PreambularParagraph(" ".join([intro, *texts]).strip(), verb_of(MARK_RE.sub("", para.intro)), eid_, refs, part,
+    return PreambularParagraph(" ".join([intro, *texts]).strip(), verb_phrase(MARK_RE.sub("", para.intro), operative=False), eid_, refs, part,
                                intro if points else None, points)
 
 

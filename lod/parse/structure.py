@@ -345,10 +345,10 @@ class StructureBuilder:
         if self.decision:
             self.paras[:0] = [para_of(block) for block in preamble]
             preamble = []
+        spaced = [block.replace(POINT_BREAK, " ") for block in preamble]  # a paragraph's points are its words
         if self.paras and preamble and not (self.part or self.annex_paras or self.sections_hold_preambles):
             # "Reaffirms …;" "Instructs …;" "Recommends … the following measures:" then "A. …" and
             # its numbered paragraphs (S/RES/47 (1948)): the operative part opens before its numbers
-            spaced = [block.replace(POINT_BREAK, " ") for block in preamble]  # a paragraph's points: its words
             start = next((k for k, block in enumerate(spaced) if k and opens_with_operative_phrase(block)), None)
             if start is not None:
                 self.paras[:0] = [para_of(block) for block in preamble[start:]]
@@ -356,7 +356,6 @@ class StructureBuilder:
         if not self.paras and preamble:
             # an unnumbered operative part (older texts): it opens with the first operative verb
             # or "It is resolved", else it is the lone last sentence ("Adopts the following ...")
-            spaced = [block.replace(POINT_BREAK, " ") for block in preamble]
             start = next((k for k, block in enumerate(spaced) if k and opens_unnumbered_operative(block)), None) if not self.annex_paras else None
             last = MARK_RE.sub("", spaced[-1]).replace("*", "").strip()
             if start is None and (not plain_end(last).endswith(",") or opens_with_operative_phrase(last.rstrip(","))):
@@ -368,7 +367,7 @@ class StructureBuilder:
         lettered = len({p for p in parts[: len(preamble)] if p}) > 1
         for n, block in enumerate(preamble, 1):
             part = parts[n - 1] if n - 1 < len(parts) and lettered else None
-            res.preamble.append(preambular_paragraph(block, f"preamble__para_{n}", part, lambda raw: verb_phrase(raw, operative=False)))
+            res.preamble.append(preambular_paragraph(block, f"preamble__para_{n}", part))
         res.operative = model_paragraphs(self.paras, None, self.result.warnings, self._verb)
         for k, (paras, title, num) in enumerate(zip(self.annex_paras, self.annex_titles, self.annex_nums), 1):
             prefix = eid(("annex", k))

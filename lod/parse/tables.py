@@ -134,7 +134,8 @@ _NOTE_MARKER = r"[a-z]|\*{1,3}|[†‡§]"
 TABLE_NOTE_MARKER = re.compile(rf"^(?:{_NOTE_MARKER})$")
 """A table note's marker as its cells raise it: a letter, asterisks, a dagger (a document's own
 footnotes are numbered through the text)."""
-_NOTE_LINE = re.compile(rf"^({_NOTE_MARKER})\s+(\S.*)$", re.DOTALL)
+NOTE_LINE = re.compile(rf"^({_NOTE_MARKER})\s+(\S.*)$", re.DOTALL)
+"""A note under a table: its marker, then its words ("a See A/77/528.")."""
 LEGEND_OPENING = re.compile(r"^(?:Abbreviations?|Sources?|Notes?|Key)\s*:")
 """A legend's opening words, where the source does not mark a paragraph as the table's."""
 
@@ -147,7 +148,7 @@ def notes_under(printed: list[tuple[str, set[str]]]) -> tuple[list[TableNote], s
     notes: list[TableNote] = []
     legend: list[str] = []
     for text, raised in printed:
-        opening = _NOTE_LINE.match(text)
+        opening = NOTE_LINE.match(text)
         if opening and (opening.group(1) in raised or not opening.group(1).isalpha()):
             notes.append(TableNote(opening.group(1), " ".join(opening.group(2).split())))
         elif text.strip():

@@ -28,7 +28,7 @@ from lod.model import Table, TableNote
 from lod.parse.blocks import ANNEX_HEADING
 from lod.parse.furniture import is_furniture
 from lod.parse.printedsymbol import is_symbol_line
-from lod.parse.tables import LEGEND_OPENING, notes_under, table_anchor
+from lod.parse.tables import LEGEND_OPENING, NOTE_LINE, notes_under, table_anchor
 
 MIN_ROWS = 4
 """Rows of a label and figures a run needs to be read as a table."""
@@ -46,7 +46,6 @@ none; a note's marker raised after it ("120a", "9 237b")."""
 _RAISED = re.compile(r"(?<=[\d)\]%.])(?P<mark>[a-z])$|(?P<stars>\*{1,3})$")
 """A marker raised at the end of a cell's words: after a figure or a bracket ("missions)a"), or
 asterisks; a letter after a letter is a word's."""
-_NOTE_OPENING = re.compile(r"^(?:[a-z]|\*{1,3}|[†‡§])\s+\S")
 _GOES_ON = re.compile(r"^[a-z(]")
 """A header line that is the cell above's, wrapped: "(excluding special", "political missions)"."""
 
@@ -191,7 +190,8 @@ def _header_cells(header_lines: list[str], width: int) -> list[str]:
 def _notes_below(lines: list[str], end: int, grid: list[list[str]]) -> tuple[int, list[TableNote], str | None]:
     """The notes and legend printed under the table (its cells' markers taken out of their words),
     and where they end."""
-    raised = {m.group("mark") or m.group("stars") for row in grid for cell in row if (m := _RAISED.search(cell))}
+    marked = {(r, c): m for r, row in enumerate(grid) for c, cell in enumerate(row) if (m := _RAISED.search(cell))}
+    raised = {m.group("mark") or m.group("stars") for m in marked.values()}
     printed: list[tuple[str, set[str]]] = []
     at = taken = end
     while at < len(lines):
@@ -201,17 +201,15 @@ def _notes_below(lines: list[str], end: int, grid: list[list[str]]) -> tuple[int
         while paragraph_end < len(lines) and lines[paragraph_end]:
             paragraph_end += 1
         text = " ".join(lines[at:paragraph_end])
-        opening = text.split(" ", 1)[0]
-        if not text or not (_NOTE_OPENING.match(text) and opening in raised or LEGEND_OPENING.match(text)):
+        note = NOTE_LINE.match(text)
+        if not text or not (note and note.group(1) in raised or LEGEND_OPENING.match(text)):
             break
         printed.append((text, raised))
         at = taken = paragraph_end
     notes, legend = notes_under(printed)
-    for note in notes:
-        for r, row in enumerate(grid):
-            for c, cell in enumerate(row):
-                m = _RAISED.search(cell)
-                if m and (m.group("mark") or m.group("stars")) == note.marker:
-                    row[c] = cell[: m.start()].rstrip()
-                    note.cells.append((r, c + 1))
+    for note_read in notes:
+        for (r, c), m in marked.items():
+            if (m.group("mark") or m.group("stars")) == note_read.marker:
+                grid[r][c] = grid[r][c][: m.start()].rstrip()
+                note_read.cells.append((r, c + 1))
     return taken, notes, legend

@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from lod.parse.akn.inline import squash
+from lod.symbols import int_to_roman
 
 POINT_LABEL = re.compile(r"^[(（]?([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[一二三四五六七八九十]{1,4}|[^\W\d_]{1,2})(?:\)\s+|）\s*)(?=\S)")
 """A point label printed at the start of a numberless paragraph: "(a) ", "(iv) ", "(1) ", "(أ) ",
@@ -54,7 +55,7 @@ def point_token(num: str, position: int) -> str:
         return token
     value = _chinese_number(num)
     if value is not None:  # the Chinese files number in words the points the others number (i), (ii) …
-        return _roman(value)
+        return int_to_roman(value).lower()
     if position <= 26:
         return chr(ord("a") + position - 1)
     return chr(ord("a") + position - 27) * 2 if position <= 52 else str(position)
@@ -71,11 +72,3 @@ def _chinese_number(num: str) -> int | None:
     high = _CHINESE_DIGITS.get(tens) if tens else 1
     low = _CHINESE_DIGITS.get(units) if units else 0
     return high * 10 + low if high is not None and low is not None else None
-
-
-def _roman(value: int) -> str:
-    out = ""
-    for amount, letters in ((90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        count, value = divmod(value, amount)
-        out += letters * count
-    return out
