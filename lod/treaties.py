@@ -15,6 +15,10 @@ Facts live in lod/data/treaties.csv. `verified` says how each row's number was c
 `corpus` (printed in a footnote of a real document in corpus/), `search` (confirmed in a public
 copy of the Treaty Series), `no` (from general knowledge, to be confirmed). Wikidata IRIs are
 only filled in where a public source confirmed them; an empty cell is better than a wrong link.
+The names in the other five official languages live in lod/data/treaty_names.csv (key,
+language tag, names as the UN prints them, official title first); there `verified` says `corpus`
+where the name is printed in a document of the project's real corpus (../shared), `no` where it
+comes from the treaty's official text in that language but no document of the corpus prints it.
 The Charter of the United Nations is deliberately absent: it is not registered in the Treaty
 Series as a numbered treaty, so it cannot be cited in the form this table resolves.
 """
@@ -29,6 +33,7 @@ from pathlib import Path
 from typing import Iterable, Literal
 
 TREATIES_CSV = Path(__file__).parent / "data" / "treaties.csv"
+TREATY_NAMES_CSV = Path(__file__).parent / "data" / "treaty_names.csv"
 WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
 _WIKIDATA_RE = re.compile(r"^http://www\.wikidata\.org/entity/Q[1-9]\d*$")
 
@@ -55,6 +60,15 @@ class Treaty:
     parent: str | None = None
     wikidata: str = ""
     verified: Verification = "no"
+    translations: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(language tag, names) for the other official languages ("fr", "es", "ru", "ar", "zh"),
+    official title first: what a French or Chinese text prints for it."""
+
+    def names_in(self, language: str) -> tuple[str, ...]:
+        """The names printed in a text of `language` (a BCP 47 tag; "en": `names`)."""
+        if language == "en":
+            return self.names
+        return next((names for tag, names in self.translations if tag == language), ())
 
     @property
     def is_protocol(self) -> bool:
@@ -65,10 +79,23 @@ def _split(cell: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in cell.split("|") if part.strip())
 
 
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(handle)]
+
+
+def _translations() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """Each key's names in the other languages, as lod/data/treaty_names.csv lists them."""
+    found: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for row in _rows(TREATY_NAMES_CSV):
+        found.setdefault(row["key"], []).append((row["language"], _split(row["names"])))
+    return {key: tuple(names) for key, names in found.items()}
+
+
 @lru_cache(maxsize=1)
 def _load() -> tuple[Treaty, ...]:
-    with TREATIES_CSV.open(encoding="utf-8", newline="") as handle:
-        rows = [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(handle)]
+    rows = _rows(TREATIES_CSV)
+    translated = _translations()
     treaties = []
     for row in rows:
         names = (row["title"], *(n for n in _split(row["short_names"]) if n != row["title"]))
@@ -83,6 +110,7 @@ def _load() -> tuple[Treaty, ...]:
                 parent=row["parent"] or None,
                 wikidata=row["wikidata"],
                 verified=row["verified"] or "no",  # type: ignore[arg-type]
+                translations=translated.get(row["key"], ()),
             )
         )
     return tuple(treaties)

@@ -98,6 +98,9 @@ def test_treaty_page_lists_citing_documents_oldest_first(server) -> None:
     assert linked == [path_of(w) for _, w in sorted(works)]
     assert 'class="chart bar-chart"' in citing
     assert alternates_of(response)["application/ld+json"].startswith("/resource.jsonld?iri=")
+    # named in six languages (lod/data/treaty_names.csv), the page is titled by its English name
+    names = {r["tag"]: r["l"] for r in sparql_rows(server, f"SELECT (lang(?l) AS ?tag) ?l WHERE {{ <{treaty}> <http://www.w3.org/2004/02/skos/core#prefLabel> ?l }}")}
+    assert len(names) == 6 and f"<h1>{html.escape(names['en'])}" in response.text.replace("\n", "")
 
 
 def test_session_page_groups_documents_by_committee(server) -> None:

@@ -161,8 +161,12 @@ def test_treaty_citation_and_mention_are_the_same_entity(store: ox.Store, graphs
     assert ask(store, f"ASK {{ <{main}#fn_1> unres:cites <{UNTOC}> }}")
     assert ask(store, f"ASK {{ <{main}#para_5> unres:cites <{UNTOC}> }}")
     described = rows(store, f"""SELECT ?title ?n ?vol WHERE {{ <{UNTOC}> a unres:Treaty ; rdfs:label ?title ;
-                                unres:untsNumber ?n ; unres:untsVolume ?vol }}""")
+                                unres:untsNumber ?n ; unres:untsVolume ?vol FILTER(lang(?title) = "en") }}""")
     assert described == [("United Nations Convention against Transnational Organized Crime", "39574", "2225")]
+    # its name in each official language (lod/data/treaty_names.csv): a French page shows the French
+    labels = dict(rows(store, f"SELECT (lang(?l) AS ?tag) ?l WHERE {{ <{UNTOC}> skos:prefLabel ?l }}"))
+    assert set(labels) == {"en", "fr", "es", "ru", "ar", "zh"}
+    assert labels["fr"] == "Convention des Nations Unies contre la criminalité transnationale organisée"
     protocol = rows(store, f"SELECT ?t WHERE {{ ?t unres:supplements <{UNTOC}> ; unres:untsVolume '2237' }}")
     assert protocol == [(f"{BASE}/id/treaty/unts/39574-TIP",)]
 

@@ -5,7 +5,10 @@ without any footnote (the footnote is printed only at the first mention). Record
 mentions is what lets a query find every paragraph that "reaffirms" a treaty, not only the one
 that carries the footnote.
 
-Names come from lod/data/treaties.csv (official title and the short names resolutions print).
+Names come from lod/data/treaties.csv (official title and the short names resolutions print)
+and, for the other five official languages, lod/data/treaty_names.csv: a French, Russian or
+Chinese text names the treaty in its own words ("Convention relative aux droits de l’enfant",
+"Конвенцию о правах ребенка", "《儿童权利公约》"), and the mention lands on the same treaty.
 Matching is case-sensitive and whole-name only: "the Convention" or "the Protocol" alone is an
 anaphor whose antecedent is a matter for the reader, never a mention on its own. Where names
 overlap, the longest wins ("the Protocol against the Smuggling of Migrants by Land, Sea and Air,
@@ -62,8 +65,50 @@ class TreatyMention:
 
 _YEAR_QUALIFIER = re.compile(r"^(?:1[89]|20)\d\d,?$")
 
+LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh")
+"""The official languages whose names the table holds (lod.treaties: `names_in`)."""
 
-def _name_parts(name: str) -> list[str]:
+_INFLECTED = frozenset({"ru"})
+"""Languages that decline a name ("Конвенция о правах ребенка", "Конвенцию …", "Конвенции …")."""
+
+_CASE_VARIES = frozenset({"en", "fr", "es"})
+"""Languages whose printings capitalise a title's later words differently ("Convention Against
+Corruption", "Discriminación Contra la Mujer"): the words after the first in any case."""
+
+_ENDING_VOWELS = "аяоеёиыйуюь"
+"""The letters a Russian ending is made of, which a declined word drops for its stem."""
+
+_PREPOSITIONS = frozenset("о об обо к против по для с со в во на от за из между относительно при".split())
+
+
+def _declined(words: list[str]) -> list[bool]:
+    """Which words of a Russian name change with its case: the head, from the first word up to a
+    preposition or a capitalised word after a lower-case one ("Римский статут | Международного
+    уголовного суда", "Конвенция | о правах ребенка"), and the first word after a comma (a
+    participle agreeing with the head: "…, касающийся торговли детьми"). The rest is printed the
+    same in every case; declining it would find other phrases ("Международный уголовный суд")."""
+    out, head, previous = [], True, ""
+    for word in words:
+        bare = word.strip(",;")
+        if bare in _PREPOSITIONS or (bare[:1].isupper() and previous[:1].islower()):
+            head = False
+        out.append((head or previous.endswith(",")) and len(bare) >= 4 and bare.isalpha())
+        previous = word
+    return out
+
+
+def _word(word: str, declined: bool = False) -> str:
+    """One printed word as a regex: either apostrophe; a declined word as its stem and any
+    ending of up to five letters ("Конвенц" + "ия", "ию", "ии", "ией")."""
+    if declined:
+        bare = word.rstrip(",;")
+        stem = bare.removesuffix("ся")  # a reflexive participle: "касающийся", "касающегося"
+        stem = stem[:len(stem) - min(3, len(stem) - len(stem.rstrip(_ENDING_VOWELS)))]
+        return re.escape(stem) + r"\w{0,5}" + re.escape(word[len(bare):])
+    return re.escape(word).replace("'", _APOSTROPHE).replace("\u2019", _APOSTROPHE)
+
+
+def _name_parts(name: str, language: str = "en") -> list[str]:
     """A printed name as one regex per word; `_name_pattern` joins them.
 
     The year that qualifies a title ("… Narcotic Drugs of 1961", "…, 1961") identifies the
@@ -72,43 +117,50 @@ def _name_parts(name: str) -> list[str]:
     """
     parts = []
     words = name.split()
+    declined = _declined(words) if language in _INFLECTED else [False] * len(words)
     for i, word in enumerate(words):
         before = words[i - 1] if i else ""
-        if _YEAR_QUALIFIER.match(word) and (before == "of" or before.endswith(",")):
+        if language == "en" and _YEAR_QUALIFIER.match(word) and (before == "of" or before.endswith(",")):
             parts.append(r"\d{4}" + ("," if word.endswith(",") else ""))
             continue
-        parts.append(re.escape(word).replace("'", _APOSTROPHE).replace("\u2019", _APOSTROPHE))
+        part = _word(word, declined[i])
+        parts.append(f"(?i:{part})" if i and language in _CASE_VARIES else part)
     return parts
 
 
-def _name_pattern(name: str) -> str:
+def _name_pattern(name: str, language: str = "en") -> str:
     """A printed name as a regex: any run of spaces or line breaks between words, either apostrophe."""
-    return r"\s+".join(_name_parts(name))
+    return r"\s+".join(_name_parts(name, language))
 
 
 # letters on either side mean a longer word, not the name; digits (footnote markers glued
-# to the name, "Corruption5") do not
-_LETTER_BEFORE = "(?<![A-Za-z])"
-_LETTER_AFTER = "(?![A-Za-z])"
+# to the name, "Corruption5") do not. Chinese prints no spaces: a name is found wherever it is.
+# Arabic writes the conjunctions and prepositions و ف ب ك ل as one word with the name that
+# follows ("واتفاقية حقوق الطفل", "باتفاقية"): one or two of them may stand before it.
+_LETTER = r"[^\W\d_]"
+_BEFORE = {"en": "(?<![A-Za-z])", "zh": "",
+           "ar": f"(?:(?<!{_LETTER})|(?<=(?<!{_LETTER})[وفبكل])|(?<=(?<!{_LETTER})[وف][بكل]))"}
+_AFTER = {"en": "(?![A-Za-z])", "zh": ""}
 
 
 @lru_cache(maxsize=1)
 def _matcher() -> tuple[Prefiltered, dict[str, Treaty]]:
-    """Every treaty name as one alternation (one named group per name), tried only where a first word starts."""
-    named: list[tuple[str, Treaty]] = []
-    for treaty in all_treaties():
-        for name in treaty.names:
-            named.append((name, treaty))
-    named.sort(key=lambda pair: len(pair[0]), reverse=True)
+    """Every treaty name in every language as one alternation (one named group per name), tried
+    only where a first word starts."""
+    named = [(name, language, treaty) for treaty in all_treaties() for language in LANGUAGES
+             for name in treaty.names_in(language)]
+    named.sort(key=lambda entry: len(entry[0]), reverse=True)
     groups: dict[str, Treaty] = {}
     alternatives = []
     first_words: set[str] = set()
-    for i, (name, treaty) in enumerate(named):
+    for i, (name, language, treaty) in enumerate(named):
         group = f"t{i}"
         groups[group] = treaty
-        alternatives.append(f"(?P<{group}>{_name_pattern(name)})")
-        first_words.add(_name_parts(name)[0])
-    pattern = re.compile(_LETTER_BEFORE + "(?:" + "|".join(alternatives) + ")" + _LETTER_AFTER)
+        before = _BEFORE.get(language, f"(?<!{_LETTER})")
+        after = _AFTER.get(language, f"(?!{_LETTER})")
+        alternatives.append(f"{before}(?P<{group}>{_name_pattern(name, language)}){after}")
+        first_words.add(_name_parts(name, language)[0])
+    pattern = re.compile("|".join(alternatives))
     leads = re.compile("|".join(sorted(first_words, key=len, reverse=True)))
     return Prefiltered(pattern, leads), groups
 
@@ -121,5 +173,5 @@ def find_treaty_mentions(text: str) -> list[TreatyMention]:
         group = match.lastgroup
         if group is None:
             continue
-        mentions.append(TreatyMention(groups[group], match.start(), match.end(), match.group(0)))
+        mentions.append(TreatyMention(groups[group], match.start(group), match.end(group), match.group(group)))
     return mentions

@@ -46,6 +46,8 @@ REALIZED, TITLE, SUBJECT, PREF_LABEL = str(ELI.is_realized_by), str(DCTERMS.titl
 COLUMNS = frozenset((SYMBOL, DATE, STATUS, SESSION, ACTOR, COMMITTEE, LABEL, REALIZED, TITLE, PREF_LABEL,
                      *LABEL_PREDICATES))
 """What a work's columns and a target's name are read from, in any graph."""
+_NAMES = frozenset((PREF_LABEL, LABEL, *LABEL_PREDICATES))
+"""What names a thing: the lists (and the store's answers, lod.web.queries) take its English name."""
 JOINED = frozenset((CITES, VOTING, HAS_VOTE, VOTER, CHOICE, SUBJECT, HAS_ADDRESSEE, RECEIVER, ACTION, TEXT))
 """What is joined inside one document (its lines only)."""
 LINKS = frozenset((PROPONENT, SUBMITTER_STATE, CITES, ACTOR, COMMITTEE, VOTING, HAS_VOTE, VOTER, CHOICE, REALIZED, SUBJECT,
@@ -112,6 +114,8 @@ def part_facts(graph: str, run: bytes) -> PartFacts:
                 facts.own.append((p, value))
             continue
         if p in COLUMNS:
+            if p in _NAMES and getattr(o, "language", None) not in (None, "en"):
+                continue  # a name in another language (a treaty's, an agenda item's): lists are in English
             if subject == graph:
                 facts.own.append((p, value))
             else:

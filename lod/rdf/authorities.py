@@ -102,6 +102,11 @@ def _treaties(base: str) -> Iterator[tuple[URIRef, URIRef, Literal | URIRef]]:
         yield node, SKOS.prefLabel, _en(treaty.title)
         for name in treaty.names[1:]:
             yield node, SKOS.altLabel, _en(name)
+        for language, names in treaty.translations:  # its names in the other official languages
+            yield node, RDFS.label, Literal(names[0], lang=language)
+            yield node, SKOS.prefLabel, Literal(names[0], lang=language)
+            for name in names[1:]:
+                yield node, SKOS.altLabel, Literal(name, lang=language)
         yield node, UNRES.untsNumber, Literal(treaty.unts_number)
         for volume in treaty.volumes:
             yield node, UNRES.untsVolume, Literal(volume)

@@ -71,6 +71,7 @@ TREATIES_CITED = ExampleQuery(
     PREFIXES + """SELECT ?treaty ?title ?number (COUNT(DISTINCT ?paragraph) AS ?paragraphs) ?wikidata WHERE {
   ?paragraph unres:cites ?treaty .
   ?treaty a unres:Treaty ; unres:untsNumber ?number ; rdfs:label ?title .
+  FILTER(lang(?title) = "en")   # named in the six official languages: "fr" for the French name
   OPTIONAL { ?treaty owl:sameAs ?wikidata }
 }
 GROUP BY ?treaty ?title ?number ?wikidata

@@ -55,13 +55,14 @@ SELECT ?work {kept} (SAMPLE(?sym) AS ?symbol) (SAMPLE(?lab) AS ?label) (SAMPLE(?
 ENTITY = PREFIXES_BROWSE + """\
 SELECT ?label ?kind ?sameAs WHERE {
   $BINDINGS
-  OPTIONAL { ?iri skos:prefLabel ?pl }
-  OPTIONAL { ?iri rdfs:label ?rl }
+  OPTIONAL { ?iri skos:prefLabel ?pl FILTER(lang(?pl) IN ("", "en")) }
+  OPTIONAL { ?iri rdfs:label ?rl FILTER(lang(?rl) IN ("", "en")) }
   OPTIONAL { ?iri a ?kind }
   OPTIONAL { ?iri owl:sameAs ?sameAs }
   BIND(COALESCE(?pl, ?rl) AS ?label)
 }"""
-"""An authority's name, classes and outside identifiers (Wikidata), from the authorities graph."""
+"""An authority's name (in English: a treaty is named in the six languages), classes and outside
+identifiers (Wikidata), from the authorities graph."""
 
 SPONSORED_BY = documents_query("GRAPH ?work { $BINDINGS ?work unres:docProponent ?iri }", "DESC(?date) ?symbol", 1000)
 """The documents a State (or group) sponsored."""

@@ -61,7 +61,7 @@ SELECT ?sponsor (SAMPLE(?l) AS ?label) ?documents WHERE {
   { SELECT ?sponsor (COUNT(DISTINCT ?work) AS ?documents) WHERE {
       GRAPH ?work { ?work unres:docProponent ?sponsor } FILTER(isIRI(?sponsor))
     } GROUP BY ?sponsor }
-  OPTIONAL { ?sponsor ?lp ?l FILTER(?lp IN (%s)) }
+  OPTIONAL { ?sponsor ?lp ?l FILTER(?lp IN (%s) && lang(?l) IN ("", "en")) }
 } GROUP BY ?sponsor ?documents ORDER BY ?label ?sponsor LIMIT 1000""" % _LABEL_IN
 """States and groups named as sponsors (unres:docProponent), with how many documents each."""
 
@@ -71,9 +71,9 @@ SELECT ?treaty (SAMPLE(?l) AS ?label) ?documents WHERE {
       ?treaty a unres:Treaty
       OPTIONAL { GRAPH ?g { ?g a unres:Work . ?s unres:cites ?treaty } }
     } GROUP BY ?treaty }
-  OPTIONAL { ?treaty ?lp ?l FILTER(?lp IN (%s)) }
+  OPTIONAL { ?treaty ?lp ?l FILTER(?lp IN (%s) && lang(?l) IN ("", "en")) }
 } GROUP BY ?treaty ?documents ORDER BY ?label ?treaty LIMIT 1000""" % _LABEL_IN
-"""Treaties (unres:Treaty), and how many documents cite each: the count the treaty's own page lists
+"""Treaties (unres:Treaty), named in English (they are named in the six languages), and how many documents cite each: the count the treaty's own page lists
 (lod.web.browse_queries.CITING), not graphs that merely mention it (a protocol that supplements it)."""
 
 
