@@ -12,8 +12,10 @@ vol. 2237, No. 39574). The table therefore gives every instrument its own `key` 
 its registration number, the volumes that publish its text, and its `parent`.
 
 Facts live in lod/data/treaties.csv. `verified` says how each row's number was checked:
-`corpus` (printed in a footnote of a real document in corpus/), `search` (confirmed in a public
-copy of the Treaty Series), `no` (from general knowledge, to be confirmed). Wikidata IRIs are
+`corpus` (printed in a footnote of a real document in corpus/), `real` (printed in a footnote of a
+real document of ../shared beside the treaty's name in the paragraph that carries its marker),
+`search` (confirmed in a public copy of the Treaty Series), `no` (from general knowledge, to be
+confirmed). Wikidata IRIs are
 only filled in where a public source confirmed them; an empty cell is better than a wrong link.
 The names in the other five official languages live in lod/data/treaty_names.csv (key,
 language tag, names as the UN prints them, official title first); there `verified` says `corpus`
@@ -37,7 +39,7 @@ TREATY_NAMES_CSV = Path(__file__).parent / "data" / "treaty_names.csv"
 WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
 _WIKIDATA_RE = re.compile(r"^http://www\.wikidata\.org/entity/Q[1-9]\d*$")
 
-Verification = Literal["corpus", "search", "no"]
+Verification = Literal["corpus", "real", "search", "no"]
 
 
 @dataclass(frozen=True)

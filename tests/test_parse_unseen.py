@@ -80,7 +80,8 @@ def test_declaration_points_and_footnotes_across_pages(docs: dict[str, Resolutio
 def test_declaration_treaty_mention_beside_its_footnote(docs: dict[str, Resolution]) -> None:
     r = docs["ga_res_74_2_declaration.txt"]
     mentions = [(c.treaty_key, c.location, c.relation) for c in r.citations if c.treaty_key]
-    assert mentions == [("27531", "annex_1__para_3", "reaffirm")]
+    # "We reaffirm the Convention on the Rights of the Child,2 and recall the Constitution of the World Health Organization"
+    assert mentions == [("27531", "annex_1__para_3", "reaffirm"), ("221", "annex_1__para_3", "recall")]
     assert ("27531", "fn_2") in [(c.unts_number, c.location) for c in r.citations if c.type == "treaty"]
     assert [(c.number, c.location) for c in r.citations if c.type == "resolution"] == [
         ("72/139", "para_u1"), ("70/1", "fn_1")]

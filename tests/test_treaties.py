@@ -71,7 +71,7 @@ def test_cells_are_well_formed() -> None:
     for treaty in all_treaties():
         assert treaty.unts_number.isdigit() and not treaty.unts_number.startswith("0")
         assert treaty.title and treaty.names[0] == treaty.title
-        assert treaty.verified in ("corpus", "search", "no")
+        assert treaty.verified in ("corpus", "real", "search", "no")
         if treaty.adopted:
             assert date.fromisoformat(treaty.adopted).year >= 1945
         if treaty.wikidata:
@@ -99,6 +99,31 @@ def test_rows_marked_corpus_are_printed_in_the_corpus() -> None:
     for treaty in all_treaties():
         if treaty.verified == "corpus" and treaty.volumes:
             assert (treaty.unts_number, treaty.volumes[0]) in printed, treaty.key
+
+
+@needs_akn
+def test_rows_marked_real_are_cited_beside_their_name_in_the_real_documents() -> None:
+    """A row marked `real`: some English AKN file of ../shared names the treaty in a paragraph
+    whose footnote cites its number ("… the Geneva Convention relative to the Protection of
+    Civilian Persons in Time of War, of 12 August 1949,¹" ¹ "United Nations, Treaty Series, vol.
+    75, No. 973."): the number and the name are the same instrument by the UN's own print."""
+    marked = {t.unts_number: t.key for t in all_treaties() if t.verified == "real"}
+    assert len(marked) >= 25
+    confirmed: set[str] = set()
+    for path in sorted(AKN.rglob("*E.xml")):
+        res = parse_file(path)
+        numbers: dict[str, set[str]] = {}
+        for cited in res.citations:
+            if cited.type == "treaty" and cited.location.startswith("fn") and cited.unts_number in marked:
+                numbers.setdefault(cited.location, set()).add(cited.unts_number)
+        if not numbers:
+            continue
+        named = {(c.location, c.treaty_key) for c in res.citations if c.type == "treaty" and not c.location.startswith("fn")}
+        notes = {note.marker: note.eid for note in res.footnotes}
+        for paragraph in [*res.preamble, *res.operative]:
+            for marker in paragraph.footnote_refs:
+                confirmed |= {n for n in numbers.get(notes.get(marker, ""), ()) if (paragraph.eid, marked[n]) in named}
+    assert sorted(set(marked) - confirmed) == [], ",".join(sorted(set(marked) - confirmed))
 
 
 def test_a_multi_volume_citation_resolves_to_the_convention_and_its_protocols() -> None:
