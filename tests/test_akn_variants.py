@@ -573,10 +573,26 @@ def test_the_treaty_series_as_each_language_prints_it_cites_the_treaty(language:
 
 
 @needs_akn
-def test_ibid_as_the_arabic_prints_it_repeats_the_treaty_of_the_note_before() -> None:
-    """E/RES/2022/10 in Arabic: "المرجع نفسه" after a note citing the Treaty Series."""
-    res = parse_file(next((ECOSOC22 / "Arabic").glob("E_RES_2022_10-*.xml")))
-    assert [c.unts_number for c in res.citations if c.location in ("fn_4", "fn_5") and c.type == "treaty"] == ["970", "970"]
+@pytest.mark.parametrize("language", ["English", "French", "Spanish", "Russian", "Arabic", "Chinese"])
+def test_a_note_registering_several_treaties_cites_each(language: str) -> None:
+    """E/RES/2022/10's notes 3-5 cite the Geneva Conventions, "vol. 75, Nos. 970–973" ("nos 970 à 973",
+    "núms. 970 a 973", "第970-973号"), then their Additional Protocols, "Ibid., vol. 1125, Nos. 17512 and
+    17513" (in Arabic "المرجع نفسه، المجلد 1125، الرقمان 17512 و 17513") and "Ibid., vol. 2404, No.
+    43425". Only the first number of each had been read, and nothing of the Arabic notes but "Ibid."."""
+    res = parse_file(next((ECOSOC22 / language).glob("E_RES_2022_10-*.xml")))
+    cited = [(c.location, c.unts_number, c.unts_volumes) for c in res.citations if c.location in ("fn_3", "fn_4", "fn_5")
+             and c.type == "treaty"]
+    assert cited == [("fn_3", n, ["75"]) for n in ("970", "971", "972", "973")] + [
+        ("fn_4", "17512", ["1125"]), ("fn_4", "17513", ["1125"]), ("fn_5", "43425", ["2404"])]
+
+
+def test_a_bare_ibid_repeats_every_treaty_of_the_reference_before() -> None:
+    from lod.parse.citations import CitationExtractor
+
+    extractor = CitationExtractor(None)
+    extractor.extract("United Nations, Treaty Series, vol. 75, Nos. 970–973.", "fn_1")
+    again = extractor.extract("Ibid.", "fn_2")
+    assert [(c.unts_number, c.unts_volumes, c.text) for c in again] == [(n, ["75"], "Ibid.") for n in ("970", "971", "972", "973")]
 
 
 def test_a_label_printed_with_a_space_is_written_back_as_printed() -> None:

@@ -78,15 +78,48 @@ _LEAGUE_SERIES = ("league", "société")
 def league_series(series: re.Match[str]) -> bool:
     """The series named is the League of Nations' (its treaties are not the United Nations')."""
     return (series.group("series") or "").lower().startswith(_LEAGUE_SERIES)
+_MORE_NUMBERS = r"(?:\s*(?:[-–]|,\s*(?:and\s+)?|\s+(?:and|et|y|à|a|to)\s+)\s*\d{1,7})*"
 TREATY_VOLUMES_RE = re.compile(
     r"\bvols?\.\s*(?P<vols>\d{1,5}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)\d{1,5})*)(?:\s*\(\d{4}\))?"
-    r"(?:\s*[,.]\s*(?:Nos?\.?|n[o°]s?\.?|núm\.?)\s*(?P<no>\d{1,7}))?"
-    r"|第(?P<zh_vols>\d{1,5})卷(?:[，,]\s*第(?P<zh_no>\d{1,7})(?:\s*[-–至和、]\s*\d{1,7})*号)?"
+    r"(?:\s*[,.]\s*(?:Nos?\.?|n[o°]s?\.?|núms?\.?)\s*(?P<no>\d{1,7})(?P<more>" + _MORE_NUMBERS + r"))?"
+    r"|第(?P<zh_vols>\d{1,5})卷(?:[，,]\s*第(?P<zh_no>\d{1,7})(?P<zh_more>(?:\s*[-–至和、]\s*\d{1,7})*)号)?"
+    r"|المجلد\s*(?P<ar_vols>\d{1,5})(?:\s*[،,]\s*(?:الرقم|الرقمان|الأرقام)\s*(?P<ar_no>\d{1,7})"
+    r"(?P<ar_more>(?:\s*(?:[-–،]|و)\s*\d{1,7})*))?"
 )
 """'vol. 75, No. 973', and as the older texts print it: 'vol. 75 (1950), No. 972', 'vol. 75. No. 973',
 'vol. 606. No. 8791', 'No 12325'; in French 'vol. 2225, no 39574', in Spanish 'núm. 39574', in Chinese
-'第2225卷，第39574号'."""
+'第2225卷，第39574号', in Arabic 'المجلد 1125، الرقمان 17512 و 17513' (after 'المرجع نفسه', Ibid.); the numbers
+after the first of a list or range in `more` (`registration_numbers`)."""
 VOLUME_NUMBER_RE = re.compile(r"\d{1,5}")
+_NEXT_NUMBER_RE = re.compile(r"(?P<range>\s*(?:[-–至]|\s(?:à|a|to)\s)\s*)?[^\d]*?(?P<no>\d{1,7})")
+_LONGEST_RANGE = 10
+"""A range longer than this ("Nos. 1–4000") is no list of treaties in one volume: its ends only."""
+
+
+def treaty_volumes(match: re.Match[str]) -> list[str]:
+    """The volumes a TREATY_VOLUMES_RE match cites, in whichever language's form it was printed."""
+    return VOLUME_NUMBER_RE.findall(match.group("vols") or match.group("zh_vols") or match.group("ar_vols"))
+
+
+def registration_numbers(match: re.Match[str]) -> list[tuple[str, str]]:
+    """(number, its words) of each treaty a Treaty Series citation registers: "vol. 1125, Nos. 17512
+    and 17513" two, "vol. 75, Nos. 970–973" four (the Geneva Conventions), "第75卷，第970-973号" too.
+    The first number's words are the citation's; a listed number's, the number; a number inside a
+    range, the range as printed."""
+    first = match.group("no") or match.group("zh_no") or match.group("ar_no")
+    if not first:
+        return []
+    found = [(first, " ".join(match.group(0).split()))]
+    more = match.group("more") or match.group("zh_more") or match.group("ar_more") or ""
+    previous = int(first)
+    for step in _NEXT_NUMBER_RE.finditer(more):
+        number = int(step.group("no"))
+        if step.group("range") and 0 < number - previous <= _LONGEST_RANGE:
+            printed = f"{previous}{more[step.start():step.end()]}".strip()
+            found += [(str(n), " ".join(printed.split())) for n in range(previous + 1, number)]
+        found.append((str(number), step.group("no")))
+        previous = number
+    return found
 _MARKER = r"^\s*(?:\[?\^?\d{1,3}\]?(?=[\s:]))?:?\s*(?:\*{1,3}\s*)?"  # a footnote's own marker, when the text keeps it
 IBID_RE = re.compile(_MARKER + r"(?:Ibid\b\.?|Ibíd\.?|同上|Там\s+же|المرجع\s+نفسه)", re.IGNORECASE)
 """"Ibid." as the six languages print it."""

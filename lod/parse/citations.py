@@ -92,8 +92,8 @@ class CitationExtractor:
         citations = [dataclasses.replace(c, location=location) for _, c in found]
         if in_footnote:
             if is_ibid and not citations and self._previous_footnote:
-                first = self._previous_footnote[0]
-                citations = [dataclasses.replace(first, text="Ibid.", location=location, unts_volumes=list(first.unts_volumes))]
+                citations = [dataclasses.replace(c, text="Ibid.", location=location, unts_volumes=list(c.unts_volumes))
+                             for c in _first_reference(self._previous_footnote)]
             self._remember_footnote(clean, citations, is_ibid)
         return citations
 
@@ -315,7 +315,7 @@ class CitationExtractor:
 
     def _treaties(self, text: str, is_ibid: bool) -> list[tuple[int, Citation]]:
         out: list[tuple[int, Citation]] = []
-        volumes_printed = list(P.TREATY_VOLUMES_RE.finditer(text)) if "vol" in text or "卷" in text else []
+        volumes_printed = list(P.TREATY_VOLUMES_RE.finditer(text)) if "vol" in text or "卷" in text or "المجلد" in text else []
         if not volumes_printed:  # most paragraphs: no need to look for the series' name
             return out
         series_marks = list(P.TREATY_SERIES_RE.finditer(text))
@@ -326,19 +326,10 @@ class CitationExtractor:
                     continue
             elif not (is_ibid and self._previous_series == "unts"):
                 continue
-            volumes = P.VOLUME_NUMBER_RE.findall(match.group("vols") or match.group("zh_vols"))
-            out.append(
-                (
-                    match.start(),
-                    Citation(
-                        type="treaty",
-                        text=" ".join(match.group(0).split()),
-                        body=None,
-                        unts_volumes=volumes,
-                        unts_number=match.group("no") or match.group("zh_no"),
-                    ),
-                )
-            )
+            volumes = P.treaty_volumes(match)
+            numbers = P.registration_numbers(match) or [(None, " ".join(match.group(0).split()))]
+            out += [(match.start(), Citation(type="treaty", text=printed, body=None, unts_volumes=list(volumes),
+                                             unts_number=number)) for number, printed in numbers]
         return out
 
     # -- context kept across calls ----------------------------------------------------------
@@ -382,3 +373,12 @@ class CitationExtractor:
         verbs = P.relation_verbs(text)
         for start, citation in found:
             citation.relation = P.relation_before(verbs, start)
+
+
+def _first_reference(citations: list[Citation]) -> list[Citation]:
+    """What a bare "Ibid." repeats: the note's first reference, which is several citations where it
+    registers several treaties in one volume ("vol. 75, Nos. 970–973": the four Geneva Conventions)."""
+    first = citations[0]
+    if first.type != "treaty":
+        return [first]
+    return [c for c in citations if c.type == "treaty" and c.unts_volumes == first.unts_volumes]
