@@ -54,11 +54,11 @@ class ClientBudget:
         if conn is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, timeout=10, isolation_level=None)
-            conn.execute("PRAGMA journal_mode=WAL")
             # a fairness counter, not a record: losing the last writes in a power cut is harmless,
             # an fsync per query is not (it was most of the ledger's cost per request)
             conn.execute("PRAGMA synchronous=OFF")
-            with self._turn():
+            with self._turn():  # the journal mode too: setting it waits for writers, which never pause in a race
+                conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("CREATE TABLE IF NOT EXISTS running (id INTEGER PRIMARY KEY, client TEXT, started REAL)")
                 conn.execute("CREATE TABLE IF NOT EXISTS spent (client TEXT, at REAL, seconds REAL)")
                 # a minute of queries is thousands of rows: without these each charge scanned them all
