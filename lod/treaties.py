@@ -21,6 +21,9 @@ The names in the other five official languages live in lod/data/treaty_names.csv
 language tag, names as the UN prints them, official title first); there `verified` says `corpus`
 where the name is printed in a document of the project's real corpus (../shared), `no` where it
 comes from the treaty's official text in that language but no document of the corpus prints it.
+A name a text prints for several instruments at once ("the Geneva Conventions of 12 August 1949":
+Nos. 970–973, "les Conventions de Genève du 12 août 1949") is in lod/data/treaty_groups.csv: it
+names each of them, and none of them alone (it is no label of any).
 The Charter of the United Nations is deliberately absent: it is not registered in the Treaty
 Series as a numbered treaty, so it cannot be cited in the form this table resolves.
 """
@@ -36,6 +39,7 @@ from typing import Iterable, Literal
 
 TREATIES_CSV = Path(__file__).parent / "data" / "treaties.csv"
 TREATY_NAMES_CSV = Path(__file__).parent / "data" / "treaty_names.csv"
+TREATY_GROUPS_CSV = Path(__file__).parent / "data" / "treaty_groups.csv"
 WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
 _WIKIDATA_RE = re.compile(r"^http://www\.wikidata\.org/entity/Q[1-9]\d*$")
 
@@ -180,6 +184,13 @@ def by_citation(number: str | int, volumes: Iterable[str] = ()) -> list[Treaty]:
         principal = by_unts(wanted)
         found = [principal] if principal else family[:1]
     return found
+
+
+@lru_cache(maxsize=1)
+def collective_names() -> tuple[tuple[str, str, tuple[Treaty, ...]], ...]:
+    """(name, language tag, the instruments it names) of every name printed for several at once."""
+    return tuple((row["name"], row["language"], tuple(_by_key()[key] for key in _split(row["keys"])))
+                 for row in _rows(TREATY_GROUPS_CSV))
 
 
 def is_wikidata_iri(value: str) -> bool:

@@ -74,7 +74,8 @@ def test_body_names_are_the_matches_of_the_whole_alternation(text: str) -> None:
 @given(PIECES_TEXT)
 def test_treaty_mentions_are_the_matches_of_the_whole_alternation(text: str) -> None:
     names, groups = _matcher()
-    expected = [(groups[m.lastgroup].key, m.start(), m.end()) for m in names.pattern.finditer(text) if m.lastgroup]
+    expected = [(treaty.key, m.start(m.lastgroup), m.end(m.lastgroup)) for m in names.pattern.finditer(text) if m.lastgroup
+                for treaty in groups[m.lastgroup]]
     assert [(m.key, m.start, m.end) for m in find_treaty_mentions(text)] == expected
 
 

@@ -325,3 +325,33 @@ def _akn_texts() -> dict[str, list[str]]:
         if language:
             found[language].append(" ".join(" ".join(tree.getroot().itertext()).split()))
     return found
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        ("Recalling the Geneva Conventions of 12 August 1949 and the Additional Protocols thereto of 1977,",
+         ["970", "971", "972", "973", "17512", "17513"]),
+        ("Rappelant les Conventions de Genève du 12 août 1949 et", ["970", "971", "972", "973"]),
+        ("ссылаясь на применимые положения Женевских конвенций 1949 года и", ["970", "971", "972", "973"]),
+        ("回顾1949年8月12日日内瓦四公约及其1977年附加议定书", ["970", "971", "972", "973", "17512", "17513"]),
+        # the name of one Protocol holds the Conventions' collective name: the one Protocol only
+        ("the Protocol Additional to the Geneva Conventions of 12 August 1949, and relating to the Protection of "
+         "Victims of International Armed Conflicts (Protocol I)", ["17512"]),
+    ],
+)
+def test_a_name_printed_for_several_instruments_names_each(text: str, keys: list[str]) -> None:
+    """lod/data/treaty_groups.csv: "the Geneva Conventions of 12 August 1949" are Nos. 970–973, as
+    the footnote beside it says ("vol. 75, Nos. 970–973")."""
+    assert [m.key for m in find_treaty_mentions(text)] == keys
+
+
+def test_a_collective_name_is_no_instruments_own_name() -> None:
+    from lod.treaties import collective_names
+
+    own = {name for treaty in all_treaties() for language, names in [("en", treaty.names), *treaty.translations]
+           for name in names}
+    groups = collective_names()
+    assert len(groups) >= 10
+    for name, language, treaties in groups:
+        assert len(treaties) >= 2 and name not in own, name

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from lod.model import Citation
 from lod.parse.scan import Prefiltered
-from lod.treaties import Treaty, all_treaties
+from lod.treaties import Treaty, all_treaties, collective_names
 
 _APOSTROPHE = "['\u2019]"
 
@@ -144,18 +144,19 @@ _AFTER = {"en": "(?![A-Za-z])", "zh": ""}
 
 
 @lru_cache(maxsize=1)
-def _matcher() -> tuple[Prefiltered, dict[str, Treaty]]:
-    """Every treaty name in every language as one alternation (one named group per name), tried
-    only where a first word starts."""
-    named = [(name, language, treaty) for treaty in all_treaties() for language in LANGUAGES
+def _matcher() -> tuple[Prefiltered, dict[str, tuple[Treaty, ...]]]:
+    """Every treaty name in every language as one alternation (one named group per name: the
+    instruments it names), tried only where a first word starts."""
+    named = [(name, language, (treaty,)) for treaty in all_treaties() for language in LANGUAGES
              for name in treaty.names_in(language)]
+    named += collective_names()
     named.sort(key=lambda entry: len(entry[0]), reverse=True)
-    groups: dict[str, Treaty] = {}
+    groups: dict[str, tuple[Treaty, ...]] = {}
     alternatives = []
     first_words: set[str] = set()
-    for i, (name, language, treaty) in enumerate(named):
+    for i, (name, language, treaties) in enumerate(named):
         group = f"t{i}"
-        groups[group] = treaty
+        groups[group] = treaties
         before = _BEFORE.get(language, f"(?<!{_LETTER})")
         after = _AFTER.get(language, f"(?!{_LETTER})")
         alternatives.append(f"{before}(?P<{group}>{_name_pattern(name, language)}){after}")
@@ -166,12 +167,13 @@ def _matcher() -> tuple[Prefiltered, dict[str, Treaty]]:
 
 
 def find_treaty_mentions(text: str) -> list[TreatyMention]:
-    """Every treaty named in `text`, left to right, longest name first where names overlap."""
+    """Every treaty named in `text`, left to right, longest name first where names overlap; a name
+    of several ("the Geneva Conventions of 12 August 1949") a mention of each."""
     names, groups = _matcher()
     mentions = []
     for match in names.finditer(text):
         group = match.lastgroup
         if group is None:
             continue
-        mentions.append(TreatyMention(groups[group], match.start(group), match.end(group), match.group(group)))
+        mentions += [TreatyMention(treaty, match.start(group), match.end(group), match.group(group)) for treaty in groups[group]]
     return mentions
