@@ -603,3 +603,32 @@ def test_a_label_printed_with_a_space_is_written_back_as_printed() -> None:
 
     point = SubParagraph("بب", "اتخاذ التدابير المناسبة", [], "para_2__list_1__point_bb")
     assert printed_labels("(ب ب) اتخاذ التدابير المناسبة", 0, [point]) == {id(point): "(ب ب)"}
+
+
+def _eids(res) -> list[str]:  # type: ignore[no-untyped-def]
+    found: list[str] = []
+
+    def walk(parts) -> None:  # type: ignore[no-untyped-def]
+        for part in parts:
+            found.append(part.eid)
+            walk(part.subparagraphs)
+
+    walk(res.preamble)
+    walk(res.operative)
+    for annex in res.annexes:
+        walk(annex.paragraphs)
+    return found
+
+
+@needs_akn
+@pytest.mark.parametrize("language", ["Chinese", "Arabic"])
+def test_the_points_under_a_lettered_point_keep_the_english_eids(language: str) -> None:
+    """A/RES/78/1's point (t) of paragraph 31 holds points (i)-(xi): the Chinese file prints them as
+    paragraphs of their own labelled "㈠" … "㈩", then "(十一)"; the Arabic "’1‘" … "’11‘". They had been
+    text of (t)'s neighbours and other points of the list; now they are (t)'s points, with the
+    English file's eIds (`annex_1__para_38__list_1__point_t__list_1__point_i` …)."""
+    folder = AKN / "GAresolutions-main" / "78session"
+    english = _eids(parse_file(next((folder / "English").glob("A_RES_78_1_*.xml"))))
+    other = _eids(parse_file(next((folder / language).glob("A_RES_78_1_*.xml"))))
+    assert "annex_1__para_38__list_1__point_t__list_1__point_xi" in english
+    assert other == english

@@ -25,7 +25,7 @@ from lod.model import Annex, OperativeParagraph, PreambularParagraph, SubParagra
 from lod.parse.akn.embedded import EmbeddedReading, detach
 from lod.parse.akn.inline import Inline, InlineReader, Link, bold_only, child, children, local, squash
 from lod.parse.akn.numbers import (
-    PARA_NUMBER, POINT_LABEL, PRINTED_NUMBER, ROMANS, ascii_digits, para_num, point_num, point_token,
+    PARA_NUMBER, PRINTED_NUMBER, ascii_digits, para_num, continues, point_label, point_num, point_token, roman_like,
 )
 from lod.parse.akn.tables import notes_of, read_table, standing_table
 from lod.parse.akn.leading import leading_words
@@ -76,7 +76,8 @@ class _Para:
         letter_next = (
             last is not None and len(point.num) == 1 and len(last.num) == 1 and ord(point.num) == ord(last.num) + 1
         )
-        if point.num in ROMANS and not letter_next and last is not None and last.num not in ROMANS:
+        if last is not None and (roman_like(point.num) and not letter_next and not roman_like(last.num)
+                                 or last.children and continues(point.num, last.children[-1].num)):  # "(十一)" after "㈩"
             last.children.append(point)
         else:
             self.points.append(point)
@@ -268,12 +269,12 @@ class BodyReader(EmbeddedReading):
             num, intro = printed.group(1), Inline(intro.text[printed.end():], intro.markers, intro.links)
         if not num and not listed:
             text = intro.text
-            label = POINT_LABEL.match(text)
+            label = point_label(text)
             # a point of the paragraph before: a numbered one, one that opens a list ("For the
             # purposes of this Convention:"), or one whose list it goes on with ("(a)" marked as
             # a number, "(b)" printed in the words: A/RES/76/113's guidelines)
             if label and last is not None and (last.num is not None or last.points or last.intro.endswith(":")):
-                last.add_point(_Point(label.group(1), text[label.end():], [], intro.markers, intro.links))
+                last.add_point(_Point(label[0], text[label[1]:], [], intro.markers, intro.links))
                 return
             if last is not None and last.points and text[:1].islower():
                 point = last.points[-1]  # the words after a list ("and stresses …"), marked as a

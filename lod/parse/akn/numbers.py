@@ -7,11 +7,27 @@ import re
 import unicodedata
 
 from lod.parse.akn.inline import squash
-from lod.symbols import int_to_roman
+from lod.symbols import int_to_roman, roman_to_int
 
-POINT_LABEL = re.compile(r"^[(（]?([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[一二三四五六七八九十]{1,4}|[^\W\d_]{1,2})(?:\)\s+|）\s*)(?=\S)")
+POINT_LABEL = re.compile(r"^[(（]?([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[一二三四五六七八九十]{1,4}|[㈠-㈩]|[^\W\d_]{1,2})"
+                         r"(?:\)\s+|）\s*|(?<=[㈠-㈩])\s*)(?=\S)")
 """A point label printed at the start of a numberless paragraph: "(a) ", "(iv) ", "(1) ", "(أ) ",
-"(二十一) " or "（二十一）" (the Chinese number of a point, full-width brackets or not)."""
+"(二十一) " or "（二十一）" (the Chinese number of a point, full-width brackets or not), "㈠" (one
+character, the parenthesised ideograph one to ten: A/RES/78/1's points (i)-(x) in Chinese)."""
+_QUOTED_NUMBER = re.compile(r"^[’‘'](\d{1,2})[‘’']\s*(?=\S)")
+"""The Arabic files' label for the English text's (i), (ii) …: "’1‘", "’2‘" (A/RES/78/1)."""
+
+
+def point_label(text: str) -> tuple[str, int] | None:
+    """(label, where the words start) of a point label printed at the start of a numberless
+    paragraph (POINT_LABEL's, or the Arabic "’1‘" as the roman it stands for), else None."""
+    quoted = _QUOTED_NUMBER.match(text)
+    if quoted and 0 < int(quoted.group(1)) <= 50:
+        return int_to_roman(int(quoted.group(1))).lower(), quoted.end()
+    found = POINT_LABEL.match(text)
+    return (found.group(1), found.end()) if found else None
+
+
 PRINTED_NUMBER = re.compile(r"^(\d{1,3})\s?[.\-–]\s+(?=\S)")
 """A paragraph number printed in the text instead of in `<num>`: "1. ", "1 - " (Arabic)."""
 ROMANS = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"})
@@ -61,11 +77,35 @@ def point_token(num: str, position: int) -> str:
     return chr(ord("a") + position - 27) * 2 if position <= 52 else str(position)
 
 
+def roman_like(num: str) -> bool:
+    """Whether a point's label counts as the English text's (i), (ii) … do: a roman numeral, or the
+    parenthesised ideograph the Chinese files print in its place ("㈠", A/RES/78/1). Such points
+    after a lettered one are its points. ("(二十一)" is not: E/RES/2022/16's Chinese file prints
+    (十一)-(二十八) where the other five mark (xx)-(xxviii) as the list's own points.)"""
+    return num in ROMANS or num in _PARENTHESISED
+
+
+def continues(num: str, before: str) -> bool:
+    """Whether a label is the next of a run of (i), (ii) … (or the Chinese numbers in their place):
+    "(十一)" after "㈩" (A/RES/78/1 in Chinese numbers (i)-(x) one way, (xi) on another)."""
+    value, previous = _roman_value(num), _roman_value(before)
+    return value is not None and previous is not None and value == previous + 1
+
+
+def _roman_value(num: str) -> int | None:
+    return roman_to_int(num) if num in ROMANS else _chinese_number(num)
+
+
 _CHINESE_DIGITS = {c: k for k, c in enumerate("一二三四五六七八九", 1)}
+_PARENTHESISED = {chr(0x3220 + k): k + 1 for k in range(10)}
+"""㈠ … ㈩: one character each for (一) … (十)."""
 
 
 def _chinese_number(num: str) -> int | None:
-    """一 … 九十九 as a number (十 is ten: 十二 twelve, 二十 twenty, 二十八 twenty-eight), else None."""
+    """一 … 九十九 as a number (十 is ten: 十二 twelve, 二十 twenty, 二十八 twenty-eight), ㈠ … ㈩
+    too, else None."""
+    if num in _PARENTHESISED:
+        return _PARENTHESISED[num]
     tens, ten, units = num.partition("十")
     if not ten:
         return _CHINESE_DIGITS.get(num)
