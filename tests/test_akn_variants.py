@@ -632,3 +632,20 @@ def test_the_points_under_a_lettered_point_keep_the_english_eids(language: str) 
     other = _eids(parse_file(next((folder / language).glob("A_RES_78_1_*.xml"))))
     assert "annex_1__para_38__list_1__point_t__list_1__point_xi" in english
     assert other == english
+
+
+@needs_akn
+@pytest.mark.parametrize(("language", "second"), [("French", "Appendice II"), ("Spanish", "Apéndice II"),
+                                                  ("Russian", "Добавление II"), ("Arabic", "التذييل الثاني"), ("Chinese", "附录二")])
+def test_an_appendix_in_every_language_is_an_annex_numbered_as_the_english(language: str, second: str) -> None:
+    """E/RES/2022/11 annexes ESCAP's resolution 78/2, whose own annex has three appendices: "Appendix
+    II" in English, "Apéndice II", "Добавление II", "التذييل الثاني", "附录二" in the others. Only the
+    English heading opened an annex; the others' appendices were paragraphs of the first annex, and
+    every eId after them differed from the English file's."""
+    english = parse_file(next((ECOSOC22 / "English").glob("E_RES_2022_11-*.xml")))
+    other = parse_file(next((ECOSOC22 / language).glob("E_RES_2022_11-*.xml")))
+    assert [(a.eid, a.num) for a in other.annexes][:3] == [("annex_1", None), ("annex_2", "I"), ("annex_3", "II")]
+    assert [a.title for a in english.annexes][2].startswith("Terms of reference of the Asia-Pacific Forum")
+    assert not any(p.text.startswith(second) for annex in other.annexes for p in annex.paragraphs)  # a heading, not a paragraph
+    first_two = [e for e in _eids(english) if e.startswith(("annex_1_", "annex_2_"))]
+    assert len(first_two) > 50 and [e for e in _eids(other) if e.startswith(("annex_1_", "annex_2_"))] == first_two

@@ -25,7 +25,7 @@ from lod.model import Annex, OperativeParagraph, PreambularParagraph, SubParagra
 from lod.parse.akn.embedded import EmbeddedReading, detach
 from lod.parse.akn.inline import Inline, InlineReader, Link, bold_only, child, children, local, squash
 from lod.parse.akn.numbers import (
-    PARA_NUMBER, PRINTED_NUMBER, ascii_digits, para_num, continues, point_label, point_num, point_token, roman_like,
+    ANNEX_HEADING, PARA_NUMBER, PRINTED_NUMBER, annex_number, ascii_digits, para_num, continues, point_label, point_num, point_token, roman_like,
 )
 from lod.parse.akn.tables import notes_of, read_table, standing_table
 from lod.parse.akn.leading import leading_words
@@ -33,7 +33,6 @@ from lod.parse.akn.listed import read_listed
 from lod.quality import in_lexicon
 from lod.uri import eid as make_eid
 
-_ANNEX_HEADING = re.compile(r"^(?:Annex|Annexe|Anexo|Appendix|Приложение|المرفق|مرفق|附件)(?:\s+([IVXLC]+|\d+|[A-Z]))?\s*$", re.I)
 _PARAGRAPH_PARTS = ("content", "list", "intro", "blockList", "table", "subparagraph", "point", "wrapUp")
 """Children of a paragraph that hold its words (num and headings are read apart)."""
 _HEADING_CLASSES = re.compile(r"^(H\d+|HChG|HCh|HM|MercuryDocument|Title)$", re.IGNORECASE)  # "HCH" in French files
@@ -196,13 +195,13 @@ class BodyReader(EmbeddedReading):
     def _heading(self, text: str | None) -> None:
         if not text:
             return
-        annex = _ANNEX_HEADING.match(text)
+        annex = ANNEX_HEADING.match(text)
         opened = self._annexes[-1] if self._annexes and self._target is self._annexes[-1].paras else None
         if annex and opened is not None and opened.title is None and not opened.paras and opened.num is None:
-            opened.num = annex.group(1)  # the attachment's own "Annex" heading
+            opened.num = annex_number(annex.group(1) or annex.group(2))  # the attachment's own "Annex" heading
             return
         if annex:
-            self._annexes.append(_Annex(num=annex.group(1)))
+            self._annexes.append(_Annex(num=annex_number(annex.group(1) or annex.group(2))))
             self._target, self._section = self._annexes[-1].paras, None
             return
         current = self._annexes[-1] if self._annexes and self._target is self._annexes[-1].paras else None

@@ -85,6 +85,25 @@ def roman_like(num: str) -> bool:
     return num in ROMANS or num in _PARENTHESISED
 
 
+_ORDINALS = {"الأول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6}
+ORDINAL_WORDS = "|".join(_ORDINALS)
+"""The Arabic ordinals an annex or appendix is numbered by ("التذييل الثاني": Appendix II)."""
+
+
+ANNEX_HEADING = re.compile(r"^(?:Annex|Annexe|Anexo|Appendix|Appendice|Apéndice|Приложение|Добавление|المرفق|مرفق|التذييل|附件|附录)"
+                            r"(?:\s+([IVXLC]+|\d+|[A-Z]|" + ORDINAL_WORDS + r")|([一二三四五六七八九十]{1,3}))?\s*$", re.I)
+"""An annex's or appendix's heading in the six languages: "Appendix II", "Apéndice II", "التذييل
+الثاني", "附录二" (E/RES/2022/11's appendices to the annexed resolution 78/2)."""
+
+
+def annex_number(printed: str | None) -> str | None:
+    """An annex's number as the English text prints it: "الثاني" and "二" are "II"; others as printed."""
+    if not printed:
+        return None
+    value = _ORDINALS.get(printed) or _chinese_number(printed)
+    return int_to_roman(value) if value else printed
+
+
 def continues(num: str, before: str) -> bool:
     """Whether a label is the next of a run of (i), (ii) … (or the Chinese numbers in their place):
     "(十一)" after "㈩" (A/RES/78/1 in Chinese numbers (i)-(x) one way, (xi) on another)."""
