@@ -42,7 +42,8 @@ from pathlib import Path
 
 from lod.model import Resolution
 from lod.parse import ParseError, parse_file
-from lod.parse.phrasebook import LANGUAGE_TAGS, UNSPACED, fold
+from lod.languages import OFFICIAL
+from lod.parse.phrasebook import UNSPACED, fold
 from lod.parse.verbs import bare_verb_phrase
 from rdflib import Graph
 from rdflib.namespace import SKOS
@@ -51,6 +52,8 @@ from lod.rdf.namespaces import RELATION, UNRES, VERB, language_tag
 from lod.rdf.relations import phrase_concept
 from lod.vocabulary import VERBS_TTL
 
+OTHER_LANGUAGES = {code: tag for code, tag in OFFICIAL.items() if code != "eng"}
+"""The five languages whose phrases are learned (ISO 639-2 → the tag their labels carry)."""
 MIN_SEEN = 3
 MIN_SHARE = 0.3
 PRECISE_SEEN = 2
@@ -294,7 +297,7 @@ def aligned_openings(corpus: Path) -> Openings:
             continue
         concepts = {eid: phrase_concept(phrase, "eng") for eid, phrase in leading_phrases(english).items()}
         for lang, res in versions.items():
-            tag = LANGUAGE_TAGS.get(lang)
+            tag = OTHER_LANGUAGES.get(lang)
             for eid, text in paragraph_texts(res).items() if tag else ():
                 concept = concepts.get(eid)
                 if concept is not None:
@@ -400,7 +403,7 @@ def precise_labels(seen: Counter[tuple[str, str, str]]) -> list[str]:
     """Labels the scheme does not have, of phrases that render one concept (`renders`), without
     the ones the review turned down (REVIEWED_OUT)."""
     languages: dict[str, str] = {}
-    for code, tag in LANGUAGE_TAGS.items():
+    for code, tag in OTHER_LANGUAGES.items():
         languages.setdefault(tag, code)
     by_phrase: Counter[tuple[str, str]] = Counter()
     for (_, tag, phrase), n in seen.items():

@@ -28,7 +28,8 @@ from pathlib import Path
 from rdflib import Graph, Literal
 from rdflib.namespace import SKOS
 
-from lod.parse.phrasebook import LANGUAGE_TAGS, fold
+from lod.languages import tag_of
+from lod.parse.phrasebook import fold
 from lod.rdf.relations import phrase_concept
 from lod.rdf.namespaces import VERB
 from lod.vocabulary import VERBS_TTL
@@ -85,7 +86,7 @@ def _openings(tool, merged: dict[str, dict[str, object]],  # type: ignore[no-unt
             continue
         concepts = {eid: phrase_concept(phrase, "eng") for eid, phrase in tool.leading_phrases(english).items()}
         for lang, res in versions.items():
-            tag = LANGUAGE_TAGS.get(lang)
+            tag = tag_of(lang)
             for eid, text in tool.paragraph_texts(res).items() if tag and lang != "eng" else ():
                 concept = concepts.get(eid)
                 label = next((by_opening[(tag, fold(p))] for p in tool.openings(text, tag) if (tag, fold(p)) in by_opening), None)

@@ -18,10 +18,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from lod.languages import tag_of
 from lod.vocabulary import LABEL_TRAILING, fold, reading_prefixes, scheme_labels
 
-LANGUAGE_TAGS: dict[str, str] = {"fra": "fr", "spa": "es", "rus": "ru", "ara": "ar", "zho": "zh", "chi": "zh"}
-"""ISO 639-2 (what AKN's FRBRlanguage and the model say) → the tag the scheme's labels carry."""
 
 UNSPACED = frozenset({"zh"})
 """Languages whose labels are prefixes of characters, not of words."""
@@ -79,7 +78,7 @@ class Phrasebook:
 @lru_cache(maxsize=None)
 def phrasebook(language: str | None) -> Phrasebook | None:
     """The phrasebook of a document's language (ISO 639-2), None for English or an unknown one."""
-    tag = LANGUAGE_TAGS.get(language or "")
+    tag = tag_of(language)  # the tag the scheme's labels carry; English's labels are the concepts' slugs
     labels = scheme_labels("verb").get(tag or "") if tag else None
     if not labels:
         return None

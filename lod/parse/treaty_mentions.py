@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from lod.languages import TAGS
 from lod.model import Citation
 from lod.parse.scan import Prefiltered
 from lod.treaties import Treaty, all_treaties, collective_names
@@ -65,7 +66,7 @@ class TreatyMention:
 
 _YEAR_QUALIFIER = re.compile(r"^(?:1[89]|20)\d\d,?$")
 
-LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh")
+LANGUAGES = TAGS
 """The official languages whose names the table holds (lod.treaties: `names_in`)."""
 
 _INFLECTED = frozenset({"ru"})

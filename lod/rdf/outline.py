@@ -23,9 +23,10 @@ import re
 import zlib
 from dataclasses import replace
 
+from lod.languages import CODES
 from lod.model import Annex, Footnote, OperativeParagraph, PreambularParagraph, Resolution, SubParagraph, Table
 
-REFERENCE_LANGUAGES = ("eng", "fra", "spa", "rus", "ara", "zho")
+REFERENCE_LANGUAGES = CODES
 """Whose order a work's portions follow when its expressions disagree, first to last."""
 
 

@@ -34,6 +34,7 @@ from werkzeug.wrappers import Request, Response
 from lod import output
 from lod.describe.paths import browse_path
 from lod.formats import AKN, BY_EXT, DOCUMENT_FORMATS, HTML, RESOURCE_FORMATS, TURTLE, Format
+from lod.languages import TAGS, tag_of
 from lod.uri import IRIError, WorkIRI
 from lod.web import conneg, manifestations
 from lod.web.dumps import send_build_file as send_file
@@ -104,7 +105,7 @@ def akn(req: Request, rt: Runtime, rest: str) -> Response:
         return not_acceptable()
     # an expression names its language: a person's browser is sent to the page in it (the RDF
     # formats describe the work with every expression, in one file)
-    lang = _ISO639_2.get(parsed.lang or "") if fmt is HTML else None
+    lang = tag_of(parsed.lang) if fmt is HTML else None
     return see_other(f"{work[len(rt.base):]}/{DATA}.{fmt.ext}" + (f"?lang={lang}" if lang else ""))
 
 
@@ -136,16 +137,15 @@ def work_description(req: Request, rt: Runtime, work_path: str, ext: str) -> Res
     return _with_links(response, alternates(data_path) + extra, fmt, f"{data_path}.{fmt.ext}")
 
 
-PAGE_LANGUAGES = ("en", "fr", "es", "ru", "ar", "zh")
+PAGE_LANGUAGES = TAGS
 """The languages a resolution's page is offered in: the six official languages of the UN."""
-_ISO639_2 = {"eng": "en", "fra": "fr", "fre": "fr", "spa": "es", "rus": "ru", "ara": "ar", "zho": "zh", "chi": "zh"}
 
 
 def page_language(req: Request) -> str:
     """The language asked for: `?lang=` (the page's switch; fr or fra), else the best of the
     browser's Accept-Language, else English."""
     asked = (req.args.get("lang") or "").strip().lower()
-    asked = _ISO639_2.get(asked, asked)
+    asked = tag_of(asked) or asked
     if asked in PAGE_LANGUAGES:
         return asked
     return req.accept_languages.best_match(PAGE_LANGUAGES, default="en") or "en"
