@@ -20,6 +20,8 @@ from lod.store.oxigraph import OxigraphStore
 from lod.web import queries
 from lod.web.lists import StoreLists
 
+from corpora import needs_shared  # noqa: E402
+
 METHODS = {lists.SPONSOR: "sponsored_by", lists.CITES: "citing", lists.BODY: "by_body",
            lists.SUBJECT: "subject_documents", lists.VOTE: "votes_of", lists.SUBMITTER: "submitted_as_officer"}
 
@@ -134,6 +136,7 @@ def test_what_the_writer_keeps_from_the_runs(tmp_path: Path) -> None:
     assert len(list(tmp_path.glob("*/" + KEPT.format("*")))) == 3
 
 
+@needs_shared  # pages through more documents than the repository's four
 def test_documents_are_paged_newest_first_and_filtered(corpus_build: Path, tmp_path: Path,
                                                        monkeypatch) -> None:
     """/documents pages through every published work in the store's order (lod.web.queries.DOCUMENTS:

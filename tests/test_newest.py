@@ -12,9 +12,12 @@ from lod.publish.report import DocumentOutcome
 from lod.store.oxigraph import OxigraphStore
 from lod.web import queries
 
+from corpora import needs_shared  # noqa: E402
+
 BASE = "http://127.0.0.1:8080/akn/un/statement/deliberation"
 
 
+@needs_shared  # pages through more documents than the repository's four
 def test_the_list_is_the_stores_answer(corpus_build: Path, tmp_path: Path) -> None:
     store = OxigraphStore.from_build(corpus_build, root=tmp_path / "store")
     answered = [(str(r["work"]), str(r.get("symbol", "")), str(r.get("date", ""))) for r in store.select(queries.DOCUMENTS)]

@@ -333,6 +333,10 @@ def _akn_texts() -> dict[str, list[str]]:
         ("Recalling the Geneva Conventions of 12 August 1949 and the Additional Protocols thereto of 1977,",
          ["970", "971", "972", "973", "17512", "17513"]),
         ("Rappelant les Conventions de Genève du 12 août 1949 et", ["970", "971", "972", "973"]),
+        # E/RES/2022/10: "… and the Additional Protocols thereto of 1977 and 2005,³" (Protocol III is of 2005)
+        ("the Additional Protocols thereto of 1977 and 2005, as applicable", ["17512", "17513", "43425"]),
+        ("وإذ يشير إلى اتفاقيات جنيف لعام 1949 وبروتوكولاتها الإضافية لعامي 1977 و 2005()",
+         ["970", "971", "972", "973", "17512", "17513", "43425"]),
         ("ссылаясь на применимые положения Женевских конвенций 1949 года и", ["970", "971", "972", "973"]),
         ("回顾1949年8月12日日内瓦四公约及其1977年附加议定书", ["970", "971", "972", "973", "17512", "17513"]),
         # the name of one Protocol holds the Conventions' collective name: the one Protocol only
