@@ -512,7 +512,9 @@ def test_a_declarations_paragraphs_have_the_verbs_the_text_converter_reads() -> 
     assert "Commit to" in verbs and not any(v and v.endswith(("ises", "ise")) for v in verbs)
     # the ten without one open with a bare verb the declaration reader does not know
     # ("Address", "Explore", "Leverage" …): the text converter reads none there either
-    assert [p.num for p in paras if p.verb is None] == ["34", "38", "42", "46", "50", "53", "55", "65", "71", "76"]
+    assert [p.num for p in paras if p.verb is None and p.num] == ["34", "38", "42", "46", "50", "53", "55", "65", "71", "76"]
+    # and its lead-in "As a follow-up to the present political declaration, we:" (a subheading) is a paragraph
+    assert [p.text for p in paras if p.num is None][-1] == "As a follow-up to the present political declaration, we:"
 
 
 def test_an_early_resolution_cited_in_six_languages_is_one_work_with_its_printed_date() -> None:

@@ -126,8 +126,8 @@ def test_a_french_annex_heading_styled_hch_is_the_annex_heading_as_the_english_h
     """The French A/RES/78/3 and 78/4 style their "Annexe" and the declaration's title `HCH` (the
     English files `H1`): the annex is titled and its paragraphs are the English version's, not
     "Annexe" as a paragraph of six characters and the title as a section (78/4's French marks
-    its lead-in "…, nous :" as a heading, the English as a paragraph: one paragraph fewer)."""
-    for number, fewer in (("3", 0), ("4", 1)):
+    its lead-in "…, nous :" as a subheading, the English as a paragraph: a paragraph in both)."""
+    for number, fewer in (("3", 0), ("4", 0)):
         english, french = (parse_file(next((GA78 / lang).glob(f"A_RES_78_{number}_*.xml"))) for lang in ("English", "French"))
         assert english.annexes[0].title and (french.annexes[0].title or "").startswith("Déclaration politique"), number
         assert "Annexe" not in {p.text for p in french.annexes[0].paragraphs}
@@ -649,3 +649,18 @@ def test_an_appendix_in_every_language_is_an_annex_numbered_as_the_english(langu
     assert not any(p.text.startswith(second) for annex in other.annexes for p in annex.paragraphs)  # a heading, not a paragraph
     first_two = [e for e in _eids(english) if e.startswith(("annex_1_", "annex_2_"))]
     assert len(first_two) > 50 and [e for e in _eids(other) if e.startswith(("annex_1_", "annex_2_"))] == first_two
+
+
+@needs_akn
+@pytest.mark.parametrize(("symbol", "language", "words"), [
+    ("A_RES_78_4", "French", "Dans le prolongement de la présente déclaration politique, nous:"),  # a subheading
+    ("A_RES_78_3", "Arabic", "وعلى سبيل المتابعة لهذا الإعلان السياسي، فإننا:"),  # bold words in a title's style
+])
+def test_words_that_open_what_follows_are_a_paragraph_not_a_heading(symbol: str, language: str, words: str) -> None:
+    """"As a follow-up to the present political declaration, we:" opens the paragraphs after it; the
+    other languages' files mark it as a subheading or in a title's style, and it had been read as a
+    heading: the unnumbered paragraphs after it had other eIds than the English file's."""
+    english = parse_file(next((GA78 / "English").glob(f"{symbol}*.xml")))
+    other = parse_file(next((GA78 / language).glob(f"{symbol}*.xml")))
+    assert any(p.text == words for p in other.annexes[0].paragraphs)
+    assert _eids(other) == _eids(english)

@@ -238,6 +238,9 @@ class BodyReader(EmbeddedReading):
             if local(c) and local(c) not in _PARAGRAPH_PARTS and local(c) not in ("num", "heading", "subheading"):
                 self.body.warnings.append(f"element <{local(c)}> of a paragraph is not read")
         headings = [self.inline.read(c).text for c in el if local(c) in ("heading", "subheading")]
+        if not content and not num and len(headings) == 1 and headings[0].endswith((":", "：")):  # words that open what
+            self._target.append(_Para(None, headings[0], None, self._section, written=_written(el)))  # follows ("…, we:")
+            return
         if not content:
             self._heading(" ".join([num, *headings]).strip() or None)
             return
@@ -286,7 +289,7 @@ class BodyReader(EmbeddedReading):
             verb = self._leading(first, text, None, operative=True) if first is not None else None
             # a heading's style on a sentence that opens with a phrase (E/RES/2023/2 in Arabic: "يقرر …",
             # MercuryDocument) or ends as one ("通过本决议附件所载 … 工作方案。", E/RES/2021/6) is a paragraph
-            phrase = verb is not None and (self.language not in (None, "", "eng") or in_lexicon(verb)) or text.endswith(("。", "；", "؛"))
+            phrase = verb is not None and (self.language not in (None, "", "eng") or in_lexicon(verb)) or text.endswith(("。", "；", "؛", ":", "："))
             if (_HEADING_CLASSES.match(el.get("class") or "") and not intro.markers and not phrase  # a bold title: 230 in Russian
                     and len(text) < (300 if first is not None and bold_only(first) else 200)):
                 self._heading(text)
