@@ -283,10 +283,11 @@ def test_the_names_table_speaks_of_the_treatys_of_the_table_in_the_official_lang
 @needs_akn
 def test_rows_marked_corpus_are_printed_in_the_corpus_in_their_language() -> None:
     named = {language: {m.key for text in texts for m in find_treaty_mentions(text)} for language, texts in _akn_texts().items()}
+    verified = {(row["key"], row["language"]): row["verified"] for row in csv.DictReader(TREATY_NAMES_CSV.open(encoding="utf-8"))}
     for treaty in all_treaties():
         for language, names in treaty.translations:
             printed = treaty.key in named[language]
-            assert printed == (_verified(treaty.key, language) == "corpus"), (treaty.key, language, names[0])
+            assert printed == (verified[(treaty.key, language)] == "corpus"), (treaty.key, language, names[0])
 
 
 @needs_akn
@@ -306,11 +307,6 @@ def test_each_language_names_the_treaties_its_english_text_names() -> None:
         assert len(english) >= 40
         agreed = sum(found in works[symbol][language] for symbol, found in english)
         assert agreed >= 0.9 * len(english), (language, agreed, len(english))
-
-
-def _verified(key: str, language: str) -> str:
-    rows = csv.DictReader(TREATY_NAMES_CSV.open(encoding="utf-8"))
-    return next(row["verified"] for row in rows if row["key"] == key and row["language"] == language)
 
 
 def _akn_texts() -> dict[str, list[str]]:

@@ -9,7 +9,8 @@ Names come from lod/data/treaties.csv (official title and the short names resolu
 and, for the other five official languages, lod/data/treaty_names.csv: a French, Russian or
 Chinese text names the treaty in its own words ("Convention relative aux droits de l’enfant",
 "Конвенцию о правах ребенка", "《儿童权利公约》"), and the mention lands on the same treaty.
-Matching is case-sensitive and whole-name only: "the Convention" or "the Protocol" alone is an
+Matching is whole-name only, the first word as printed (later words of a Latin-script title in any
+case: "Convention Against Corruption"): "the Convention" or "the Protocol" alone is an
 anaphor whose antecedent is a matter for the reader, never a mention on its own. Where names
 overlap, the longest wins ("the Protocol against the Smuggling of Migrants by Land, Sea and Air,
 supplementing the United Nations Convention against Transnational Organized Crime" is one

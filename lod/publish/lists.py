@@ -46,7 +46,7 @@ REALIZED, TITLE, SUBJECT, PREF_LABEL = str(ELI.is_realized_by), str(DCTERMS.titl
 COLUMNS = frozenset((SYMBOL, DATE, STATUS, SESSION, ACTOR, COMMITTEE, LABEL, REALIZED, TITLE, PREF_LABEL,
                      *LABEL_PREDICATES))
 """What a work's columns and a target's name are read from, in any graph."""
-_NAMES = frozenset((PREF_LABEL, LABEL, *LABEL_PREDICATES))
+_NAMES = frozenset(LABEL_PREDICATES)
 """What names a thing: the lists (and the store's answers, lod.web.queries) take its English name."""
 JOINED = frozenset((CITES, VOTING, HAS_VOTE, VOTER, CHOICE, SUBJECT, HAS_ADDRESSEE, RECEIVER, ACTION, TEXT))
 """What is joined inside one document (its lines only)."""

@@ -35,6 +35,7 @@ from lod.uri import eid as make_eid
 
 _PARAGRAPH_PARTS = ("content", "list", "intro", "blockList", "table", "subparagraph", "point", "wrapUp")
 """Children of a paragraph that hold its words (num and headings are read apart)."""
+_OPENS_WHAT_FOLLOWS = (":", "：")  # how words that open the paragraphs after them end ("…, we:"): never a heading
 _HEADING_CLASSES = re.compile(r"^(H\d+|HChG|HCh|HM|MercuryDocument|Title)$", re.IGNORECASE)  # "HCH" in French files
 
 
@@ -196,12 +197,13 @@ class BodyReader(EmbeddedReading):
         if not text:
             return
         annex = ANNEX_HEADING.match(text)
+        number = annex_number(annex.group(1) or annex.group(2)) if annex else None
         opened = self._annexes[-1] if self._annexes and self._target is self._annexes[-1].paras else None
         if annex and opened is not None and opened.title is None and not opened.paras and opened.num is None:
-            opened.num = annex_number(annex.group(1) or annex.group(2))  # the attachment's own "Annex" heading
+            opened.num = number  # the attachment's own "Annex" heading
             return
         if annex:
-            self._annexes.append(_Annex(num=annex_number(annex.group(1) or annex.group(2))))
+            self._annexes.append(_Annex(num=number))
             self._target, self._section = self._annexes[-1].paras, None
             return
         current = self._annexes[-1] if self._annexes and self._target is self._annexes[-1].paras else None
@@ -238,8 +240,8 @@ class BodyReader(EmbeddedReading):
             if local(c) and local(c) not in _PARAGRAPH_PARTS and local(c) not in ("num", "heading", "subheading"):
                 self.body.warnings.append(f"element <{local(c)}> of a paragraph is not read")
         headings = [self.inline.read(c).text for c in el if local(c) in ("heading", "subheading")]
-        if not content and not num and len(headings) == 1 and headings[0].endswith((":", "：")):  # words that open what
-            self._target.append(_Para(None, headings[0], None, self._section, written=_written(el)))  # follows ("…, we:")
+        if not content and not num and len(headings) == 1 and headings[0].endswith(_OPENS_WHAT_FOLLOWS):
+            self._target.append(_Para(None, headings[0], None, self._section, written=_written(el)))
             return
         if not content:
             self._heading(" ".join([num, *headings]).strip() or None)
@@ -289,7 +291,7 @@ class BodyReader(EmbeddedReading):
             verb = self._leading(first, text, None, operative=True) if first is not None else None
             # a heading's style on a sentence that opens with a phrase (E/RES/2023/2 in Arabic: "يقرر …",
             # MercuryDocument) or ends as one ("通过本决议附件所载 … 工作方案。", E/RES/2021/6) is a paragraph
-            phrase = verb is not None and (self.language not in (None, "", "eng") or in_lexicon(verb)) or text.endswith(("。", "；", "؛", ":", "："))
+            phrase = verb is not None and (self.language not in (None, "", "eng") or in_lexicon(verb)) or text.endswith(("。", "；", "؛", *_OPENS_WHAT_FOLLOWS))
             if (_HEADING_CLASSES.match(el.get("class") or "") and not intro.markers and not phrase  # a bold title: 230 in Russian
                     and len(text) < (300 if first is not None and bold_only(first) else 200)):
                 self._heading(text)
