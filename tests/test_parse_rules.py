@@ -646,6 +646,12 @@ def test_phrases_session_77_prints_that_the_lexicon_lacked(text: str, operative:
     ("Expresses particular concern about the situation", True, "Expresses particular concern"),
     ("Noting with renewed concern the persistence", False, "Noting with renewed concern"),
     ("Condemns without reservation all acts of terrorism", True, "Condemns without reservation"),
+    # a concern said with "very" or "utmost", whole in the italics (A/RES/77/226 and 75/190, the
+    # Democratic People's Republic of Korea; A/RES/77/206 and 77/276)
+    ("Underscores its very serious concern regarding reports of torture", True, "Underscores its very serious concern"),
+    ("Expresses its very deep concern at the precarious humanitarian situation", True, "Expresses its very deep concern"),
+    ("Emphasizes its utmost concern at the", True, "Emphasizes its utmost concern"),
+    ("Underscores its commitment to the", True, "Underscores"),  # a stance the lexicon does not take whole
 ])
 def test_phrases_the_un_italicizes_with_their_manner_or_stance(text: str, operative: bool, phrase: str) -> None:
     from lod.parse.verbs import leading_phrase

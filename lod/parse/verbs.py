@@ -39,11 +39,16 @@ _EXPRESSED_WORDS = (
     "firm belief", "firm conviction", "particular", "expectation", "intention", "concerns", "solidarity", "sympathy", "disappointment", "outrage", "gravest", "deepest", "strongest", "utmost", "sincerest", "heartfelt", "continued", "firm",
     "deep", "grave", "serious", "profound", "strong", "great", "full", "sincere", "appreciation", "concern", "regret",
     "gratitude", "support", "hope", "satisfaction", "alarm", "condolences", "readiness", "determination", "commitment",
-    "conviction", "thanks",
+    "conviction", "thanks", *(f"{degree} {adjective}" for degree in ("very", "most") for adjective in ("deep", "grave", "serious", "profound", "sincere")),
 )
 _EXPRESSED = (*(f"its {word}" for word in _EXPRESSED_WORDS), *_EXPRESSED_WORDS, "the hope", "the view", "the need")
 """What "Expresses" / "Expressing" takes into its phrase: "Expressing its gravest concern"; "its"
 only before one of these words ("Expresses its confidence that …" is "Expresses")."""
+
+_GRAVEST_CONCERN = ("very serious concern", "very deep concern", "very grave concern", "most serious concern",
+                    "utmost concern")
+"""A concern the UN's italics take whole, after "Expresses", "Reiterates", "Underscores its …"
+(A/RES/75/190, 77/226: "Underscores its very serious concern", "Expresses its very deep concern")."""
 
 _ITS_NOUNS = (
     "call upon", "call on", "call for", "call", "request", "invitation", "appreciation", "gratitude",
@@ -52,6 +57,7 @@ _ITS_NOUNS = (
     "condemnation", "strong condemnation", "concern", "deep concern", "serious concern", "grave concern",
     "profound concern", "conviction", "firm conviction", "determination", "expectation", "appeal",
     "intention", "solidarity", "readiness", "willingness", "approval", "endorsement", "recognition",
+    *_GRAVEST_CONCERN,
 )
 _ITS = tuple(sorted((f"its {noun}" for noun in _ITS_NOUNS), key=len, reverse=True))
 """What the UN's italics take into "Reiterates its call upon", "Reaffirming its commitment": the
@@ -85,6 +91,8 @@ PHRASAL = {
     "being": (*_STILL, "aware", "conscious", "mindful", "desirous", "anxious", "disturbed", "satisfied", "confident"),
     **{verb: _STILL for verb in ("remains", "remaining")},
     **{verb: _STRESS for verb in ("condemns", "condemning")},
+    **{verb: tuple(f"its {concern}" for concern in _GRAVEST_CONCERN) for verb in (
+        "underscores", "underscoring", "emphasizes", "emphasizing", "stresses", "stressing")},
     **{verb: _ITS for verb in (
         "reiterates", "reiterating", "reaffirms", "reaffirming", "renews", "renewing", "recalls",
         "affirms", "affirming", "pledges", "pledging",
