@@ -299,6 +299,17 @@ def test_decisions_cited_by_number_without_a_link_in_the_other_languages() -> No
         ("Réaffirmant sa résolution 8 (I) du 16 février 1946,", "fra", "ecosoc", ["E/RES/8(I)"]),
         ("Rappelant sa décision 281 (LXIII) du 4 août 1977,", "fra", "ecosoc", ["E/DEC/281(LXIII)"]),
         ("Résolution 76/181, annexe.", "fra", None, []),
+        # no organ named in the Assembly's own text: its own, a session's number or an early one, as the
+        # English reader has "resolution 1514 (XV)" (held-out A/RES/75/122 in Arabic); in a Council text
+        # an early number with no organ named may be either organ's, so it is left to its link
+        ("القرار 1514 (د-15).", "ara", "ga", ["A/RES/1514(XV)"]),
+        ("القرار 217 ألف (د-3).", "ara", "ga", ["A/RES/217(III)"]),
+        ("Réaffirmant la résolution 74/113,", "fra", "ga", ["A/RES/74/113"]),
+        ("Résolution 1296 (XLIV).", "fra", "ecosoc", []),
+        ("et les résolutions 51/2 et 52/2 de la Commission de la condition de la femme,", "fra", "ga", []),
+        # an emergency special session's numbers (E/RES/2022/22 in Arabic: "دإط-10/13")
+        ("بما فيها القرارات دإط-10/13 المؤرخ 21 تشرين الأول/أكتوبر 2003 و دإط-10/14", "ara", "ga",
+         ["A/RES/ES-10/13", "A/RES/ES-10/14"]),
     ],
 )
 def test_numbers_printed_in_every_form_the_five_languages_print_them(text: str, language: str, own: str | None,
@@ -664,3 +675,21 @@ def test_words_that_open_what_follows_are_a_paragraph_not_a_heading(symbol: str,
     other = parse_file(next((GA78 / language).glob(f"{symbol}*.xml")))
     assert any(p.text == words for p in other.annexes[0].paragraphs)
     assert _eids(other) == _eids(english)
+
+
+@needs_akn
+def test_a_special_session_printed_before_a_link_is_the_link_s() -> None:
+    """The Arabic files link only the digits of "دإ-23/2" and "دإط-10/13", to undocs.org/ar/A/RES/23/2
+    and …/A/RES/10/13 (resolutions of the twenty-third and tenth regular sessions): the citation is the
+    special session's, A/RES/S-23/2 and A/RES/ES-10/13, as the English file links them."""
+    from lod.parse.akn.inline import with_session_prefix
+
+    assert with_session_prefix("https://undocs.org/ar/A/RES/23/2", "العامة دإ-") == "https://undocs.org/ar/A/RES/S-23/2"
+    assert with_session_prefix("https://undocs.org/ar/A/RES/10/13", "القرارات دإط-") == "https://undocs.org/ar/A/RES/ES-10/13"
+    assert with_session_prefix("https://undocs.org/en/A/RES/ES-10/13", "resolutions ") == "https://undocs.org/en/A/RES/ES-10/13"
+    assert with_session_prefix("https://undocs.org/en/A/RES/70/1", "resolution ") == "https://undocs.org/en/A/RES/70/1"
+    for number, location, symbols in (("4", "fn_1", {"A/RES/S-23/2", "A/RES/S-23/3"}),
+                                      ("22", "preamble__para_4", {f"A/RES/ES-10/{n}" for n in (13, 14, 15, 17)})):
+        english, arabic = (parse_file(next((ECOSOC22 / lang).glob(f"E_RES_2022_{number}-*.xml"))) for lang in ("English", "Arabic"))
+        cited = {c.symbol for c in arabic.citations if c.location == location and c.type == "resolution"}
+        assert cited == symbols == {c.symbol for c in english.citations if c.location == location and c.type == "resolution"}

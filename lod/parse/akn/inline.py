@@ -133,7 +133,8 @@ class InlineReader:
                 start = len(parts)
                 self._walk(c, parts, found)
                 if name in ("a", "ref") and c.get("href"):
-                    found.links.append(Link(squash("".join(parts[start:])), c.get("href", "")))
+                    before = "".join(parts[max(0, start - 3):start])
+                    found.links.append(Link(squash("".join(parts[start:])), with_session_prefix(c.get("href", ""), before)))
                 if block:
                     parts.append(" ")
             if c.tail:
@@ -156,6 +157,21 @@ class InlineReader:
 
 
 _EMPTY_MARK = re.compile(r"^\(\s*\)\s*")
+_SPECIAL_SESSION_BEFORE = re.compile(r"(?:(?<!\w)(ES|S)|(دإط|دإ))\s?[-‑]\s?$")
+_ARABIC_SPECIAL_SESSION = {"دإ": "S", "دإط": "ES"}
+"""A special session ("S-", Arabic "دإ-") or an emergency special session ("ES-", "دإط-") as a
+text prints it before a number."""
+
+
+def with_session_prefix(href: str, before: str) -> str:
+    """The link's target with the special session the words before it print: the Arabic files link
+    only the digits of "دإ-23/2" and "دإط-10/13", to undocs.org/ar/A/RES/23/2 and …/A/RES/10/13 (a
+    regular session's resolutions), where the English files link A/RES/S-23/2 and A/RES/ES-10/13."""
+    found = _SPECIAL_SESSION_BEFORE.search(before[-12:])
+    if found is None:
+        return href
+    prefix = found.group(1) or _ARABIC_SPECIAL_SESSION[found.group(2)]
+    return re.sub(r"(/RES/)(\d{1,2}/\d)", rf"\g<1>{prefix}-\g<2>", href, count=1)
 
 
 def table_text(table: etree._Element) -> str:

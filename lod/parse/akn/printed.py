@@ -6,7 +6,9 @@ hardly ever).
 
 A number is taken only where its organ is certain: the clause names the General Assembly or the
 Economic and Social Council, or the number's shape says it (2005/11, a year and a number, is the
-Council's), or the clause says "its resolution" in a text of the General Assembly (70/1). A
+Council's), or the clause says "its resolution" in a text of the General Assembly (70/1), or
+names no organ at all in the Assembly's own text ("la résolution 1514 (XV)", as the English
+reader takes it), or a session's number in the Council's (whose own carry the year). A
 clause that names another organ (a commission, the Human Rights Council, the Security Council),
 whose resolutions are numbered alike, is left to its links. A clause ends where the word for the
 other kind begins ("… 2005/11 et sa décision 2004/322": one resolution, one decision). Chinese
@@ -65,14 +67,14 @@ PART_LETTERS = {**ARABIC_PARTS, **LOOKALIKE_PARTS}
 _PART = "(?:[A-Z]|" + "|".join(PART_LETTERS) + ")"
 _UP_TO = r"\s*(?:à|a|al|по|до|–|-|إلى)\s*"
 """The word of a range of parts ("76/247 A à C", "ألف إلى جيم", "A–C")."""
-RESOLUTION_NUMBER = (r"(\d{4}/\d{1,3}|\d{1,2}/\d{1,3}|(?:S|دإ)\s?-\s?\d{1,2}/\d{1,2}"
+RESOLUTION_NUMBER = (r"(\d{4}/\d{1,3}|\d{1,2}/\d{1,3}|(?:E?S|دإط?)\s?-\s?\d{1,2}/\d{1,2}"
                      rf"|\d{{1,4}}(?:\s?{_PART})?\s?\((?:[IVXLC]{{1,9}}|د\s?-\s?\d{{1,2}})\))")
 """A resolution's number: the Council's year and number, the Assembly's session and number, a
-special session's ("S-23/2", Arabic "دإ-23/2"), an early one with its session in Roman numerals
+special session's ("S-23/2", Arabic "دإ-23/2"), an emergency special session's ("ES-10/13", "دإط-10/13"), an early one with its session in Roman numerals
 ("2200 A (XXI)", Arabic "2200 ألف (د-21)")."""
 NUMBER = re.compile(r"(?<![\w/.\-‑])" + RESOLUTION_NUMBER + rf"(?:\s({_PART})(?:{_UP_TO}({_PART}))?(?!\w))?(?![\w/])")
 _ARABIC_SESSION = re.compile(r"\(د\s?-\s?(\d{1,2})\)")
-_ARABIC_SPECIAL = re.compile(r"^دإ\s?-\s?")
+_ARABIC_SPECIAL = re.compile(r"^(دإط?)\s?-\s?")
 _PRINTED_PART = re.compile(r"(?<=\d)\s?(" + "|".join(PART_LETTERS) + r"|[A-Z])\s?(?=\()")
 _SYMBOL_BEFORE = re.compile(r"\b[A-Z]{1,2}/[\w./-]*\d")
 """A document symbol just before the word: "A/56/1026-S/2002/932, annexe II, résolution 14/221" is
@@ -84,9 +86,9 @@ CLAUSE_END = re.compile(r"[;:]|\((?![IVXLC]{1,9}\)|د\s?-)|\.(?:\s|$)")
 
 
 def _number(printed: str, part: str | None) -> str:
-    """The number as lod.symbols reads it: "2200 ألف (د-21)" → "2200 A (XXI)", "دإ-23/2" → "S-23/2",
+    """The number as lod.symbols reads it: "2200 ألف (د-21)" → "2200 A (XXI)", "دإ-23/2" → "S-23/2", "دإط-10/13" → "ES-10/13",
     "47/53" and part "دال" → "47/53 D"."""
-    number = _ARABIC_SPECIAL.sub("S-", printed)
+    number = _ARABIC_SPECIAL.sub(lambda m: "ES-" if m.group(1) == "دإط" else "S-", printed)
     number = _ARABIC_SESSION.sub(lambda m: f"({int_to_roman(int(m.group(1)))})", number)
     number = _PRINTED_PART.sub(lambda m: f" {PART_LETTERS.get(m.group(1), m.group(1))} ", number)
     number = re.sub(r"\s+", " ", number)
@@ -142,13 +144,16 @@ def _owner_before(text: str, start: int, word: re.Pattern[str]) -> str | None:
 
 
 def _unnamed(text: str, start: int, own: str | None, possessive: bool) -> bool:
-    """Whether a number printed at `start` with no organ named is the Assembly's because the text
-    is the Council's, whose own numbers carry the year ("résolution 76/181" in a note of an ECOSOC
-    text, as the English reader takes "Resolution 76/181, annex."): not where the text says "its"
-    (the Council's own, or a commission's it speaks of), another organ is named just before, or a
-    document symbol is (a text that document holds)."""
+    """Whether a number printed at `start` with no organ named is the Assembly's: in a text of the
+    Council, whose own numbers carry the year, a session's number ("résolution 76/181" in a note of
+    an ECOSOC text, as the English reader takes "Resolution 76/181, annex."); in the Assembly's own
+    text, a session's or an early number too ("القرار 1514 (د-15)", A/RES/75/122 in Arabic, as the
+    English "resolution 1514 (XV)"). Not where the text says "its" (the Council's own, or a
+    commission's it speaks of), another organ is named just before, or a document symbol is (a text
+    that document holds)."""
     before = text[max(0, start - 100):start]
-    return own == "ecosoc" and not possessive and not OTHER_ORGAN.search(before[-80:]) and not _SYMBOL_BEFORE.search(before)
+    return (own in ("ecosoc", "ga") and not possessive and not OTHER_ORGAN.search(before[-80:])
+            and not _SYMBOL_BEFORE.search(before))
 
 
 def printed_citations(texts: Sequence[tuple[str, str]], language: str | None, own: str | None,
@@ -195,11 +200,12 @@ def _add(out: list[Citation], known: set[tuple[str, str]], location: str, kind: 
     """The citation of `number` where its organ is certain: named, year-shaped (the Council's), the
     text's own organ's (`own`) where the text says "its" (`own_word`: "its resolution 70/1" in an
     Assembly text; an early number, "its resolution 1566 (L)", in a Council text outside its
-    annexes), or session-shaped with no organ named in a Council text (`unnamed`, see `_unnamed`)."""
+    annexes), or with no organ named (`unnamed`, see `_unnamed`): any number but a year's in the
+    Assembly's own text, a session's in a Council text."""
     head = number.split("/")[0]
     year_shaped = head.isdigit() and len(head) == 4  # not "S-10"
     early_number = "(" in number  # "2200 A (XXI)", "1566 (L)": the Assembly's or, before 1978, the Council's
-    assembly = (own_word and own == "ga") or (unnamed and _SESSION_SHAPED.fullmatch(number) is not None)
+    assembly = (own_word and own == "ga") or (unnamed and (own == "ga" or _SESSION_SHAPED.fullmatch(number) is not None))
     council = own_word and own == "ecosoc" and early_number and not location.startswith("annex")  # "sa résolution 8 (I)"
     organ = named or ("ecosoc" if year_shaped or council else "ga" if assembly else None)
     if organ is None or (year_shaped and organ != "ecosoc") or (organ == "ecosoc" and not (year_shaped or early_number)):
