@@ -213,11 +213,16 @@ def by_formula(line: str) -> Body | None:
     """The organ whose opening formula a line is: "The Security Council," and the forms older
     or re-typed texts print ("The Security Council" without its comma, "Therefore the Security
     Council,", an OCR'd full stop). Only bodies that adopt texts have a formula."""
-    m = _FORMULA_LINE.match(" ".join(line.split()))
-    if not m:
-        return None
-    body = by_name(m.group(1))
+    body = formula_organ(line)
     return body if body is not None and body.conventions is not None else None
+
+
+def formula_organ(line: str) -> Body | None:
+    """The organ a line in the form of an opening formula names, whether or not the table knows how
+    it numbers its texts: "The Economic and Social Commission for Asia and the Pacific," opens the
+    Commission's resolution a Council resolution annexes."""
+    m = _FORMULA_LINE.match(" ".join(line.split()))
+    return by_name(m.group(1)) if m else None
 
 
 _FORMULA_LINE = re.compile(r"^(?:(?:Therefore|Now,? therefore),? )?[Tt]he ([A-Z][A-Za-z ]{2,80}?)\s*[,.]?$")

@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 from lod.model import Citation
 from lod.parse.citations import CitationExtractor
 
-from corpora import CORPUS  # noqa: E402
+from corpora import ABSENT, CORPUS, REAL  # noqa: E402
 GA = "General Assembly"
+needs_real = pytest.mark.skipif(not (REAL / "ga-akn").is_dir(), reason=ABSENT)
 
 
 def paragraph(file: str, containing: str) -> str:
@@ -293,6 +294,37 @@ def test_annex_footnote_of_a_commission_draft() -> None:
     note = paragraph("004_a62735c9b0a34126.txt", "General Assembly resolution [65/230](#), annex")
     [cited] = CitationExtractor(GA).extract(note, "fn_2")
     assert (cited.text, cited.body, cited.symbol, cited.relation) == ("General Assembly resolution 65/230", GA, "A/RES/65/230", None)
+
+
+def test_its_resolution_in_an_annex_is_the_annexed_text_s_author() -> None:
+    """A Council resolution annexes a commission's resolution ("The Economic and Social Commission for
+    Asia and the Pacific, Recalling its resolution 73/1 …", E/RES/2022/11) or a draft it recommends to
+    the Assembly ("The General Assembly, Recalling its resolution 46/152 …", E/RES/2022/12): "its", and
+    a number no organ is named for, are the annexed text's author's, not the Assembly's by default."""
+    from lod.bodies import by_key
+
+    extractor = CitationExtractor("Economic and Social Council")
+    extractor.annex_authors = {"annex_1": by_key("escap"), "annex_2": by_key("ga")}
+    escap = extractor.extract("Recalling its resolution 73/1 of 19 May 2017 and resolution 74/5,", "annex_1__para_u2")
+    assert [(c.body, c.symbol) for c in escap] == [("Economic and Social Commission for Asia and the Pacific", None)] * 2
+    [assembly] = extractor.extract("Recalling its resolution 46/152 of 18 December 1991,", "annex_2__para_u4")
+    assert (assembly.body, assembly.symbol) == (GA, "A/RES/46/152")
+    [named] = extractor.extract("Recalling General Assembly resolution 70/1,", "annex_1__para_u3")
+    assert named.symbol == "A/RES/70/1"  # an organ named is that organ's wherever it is printed
+    [council] = extractor.extract("Recalling Economic and Social Council resolution 2017/16,", "annex_1__para_u5")
+    assert council.symbol == "E/RES/2017/16"
+
+
+@needs_real
+def test_an_annexed_commission_resolution_cites_the_commission_s_own() -> None:
+    from lod.parse import parse_file
+
+    text = parse_file(next((REAL / "ga-akn" / "ECOSOCresolutions-main" / "2022" / "English").glob("E_RES_2022_11-*.xml")))
+    annexed = {c.text: (c.body, c.symbol) for c in text.citations if c.location.startswith("annex_1__")}
+    assert annexed["its resolution 73/1"] == ("Economic and Social Commission for Asia and the Pacific", None)
+    assert annexed["its resolutions 48/2"] == ("Economic and Social Commission for Asia and the Pacific", None)
+    draft = parse_file(next((REAL / "ga-akn" / "ECOSOCresolutions-main" / "2022" / "English").glob("E_RES_2022_12-*.xml")))
+    assert {c.symbol for c in draft.citations if c.text == "its resolution 46/152"} == {"A/RES/46/152"}
 
 
 @settings(max_examples=400, deadline=None)

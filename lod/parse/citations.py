@@ -69,6 +69,9 @@ class CitationExtractor:
         self._previous_series: str | None = None
         if self.document_body is not None and "Commission" in self.document_body.name:
             self._last_commission = self.document_body.name
+        self.annex_authors: dict[str, Body] = {}
+        """Annex eId → the organ whose text it is, as its opening formula names it ("The General
+        Assembly," in a draft the Council recommends): whose "its resolution" is in that annex."""
 
     # -- public -------------------------------------------------------------------------
 
@@ -79,7 +82,8 @@ class CitationExtractor:
         found: list[tuple[int, Citation]] = []
         taken: list[tuple[int, int]] = []
         self._remember_names(clean)
-        for start, end, citation in self._numbered(clean, location.startswith("annex")):
+        annex = location.split("__", 1)[0] if location.startswith("annex") else None
+        for start, end, citation in self._numbered(clean, annex is not None, self.annex_authors.get(annex or "")):
             found.append((start, citation))
             taken.append((start, end))
         for start, end, citation in self._symbols(clean, taken):
@@ -99,7 +103,7 @@ class CitationExtractor:
 
     # -- resolutions and decisions --------------------------------------------------------
 
-    def _numbered(self, text: str, in_annex: bool = False) -> list[tuple[int, int, Citation]]:
+    def _numbered(self, text: str, in_annex: bool = False, author: Body | None = None) -> list[tuple[int, int, Citation]]:
         out: list[tuple[int, int, Citation]] = []
         if "esolution" not in text and "ecision" not in text:  # what every KEYWORD_RE match spells
             return out
@@ -119,8 +123,13 @@ class CitationExtractor:
                 items = [item for item in items if body_of_number(item.number) is not None]
             for index, item in enumerate(items):
                 start = span_start if index == 0 else item.start
-                # in an annex, "its" is the annexed text's author, not the document's organ
-                body = self._attribute(item.number, body_name, explicit, its and not in_annex)
+                # in an annex, "its" is the annexed text's author, not the document's organ; so is a
+                # number no organ is named for and whose shape names none ("in accordance with
+                # resolution 73/1" in a commission's resolution the Council annexes)
+                if author is not None and not explicit and (its or body_of_number(item.number) is None):
+                    body = author.name
+                else:
+                    body = self._attribute(item.number, body_name, explicit, its and not in_annex)
                 out.append((start, item.end, self._citation(kind, text[start : item.end], item, body)))
         return out
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from lod.bodies import Body, by_name
+from lod.bodies import Body, by_name, formula_organ
 from lod.model import Citation, OperativeParagraph, PreambularParagraph, Resolution, SubParagraph, Table, table_note_eid
 from lod.parse import citation_patterns as P
 from lod.parse.addressees import AddresseeFinder
@@ -77,6 +77,7 @@ def treaty_mentions(text: str, location: str) -> list[Citation]:
 def add_citations(res: Resolution, formula_body: str | None) -> None:
     """Citations in reading order, so that "Ibid." in footnotes follows the right antecedent."""
     extractor = CitationExtractor(document_body(res, formula_body))
+    extractor.annex_authors = annex_authors(res)
     found = res.citations
     for text, location in running_texts(res):
         found.extend(extractor.extract(text, location))
@@ -88,6 +89,19 @@ def add_citations(res: Resolution, formula_body: str | None) -> None:
         if cited.relation is None and cited.location in introduced:
             cited.relation = introduced[cited.location]
     add_table_citations(res, res.tables, extractor)
+
+
+def annex_authors(res: Resolution) -> dict[str, Body]:
+    """Annex eId → the organ its text opens with the formula of: a commission's resolution the
+    Council annexes ("The Economic and Social Commission for Asia and the Pacific,", E/RES/2022/11),
+    a draft it recommends to the Assembly ("The General Assembly,")."""
+    out: dict[str, Body] = {}
+    for annex in res.annexes:
+        opening = annex.paragraphs[0].text if annex.paragraphs else ""
+        organ = formula_organ(opening) if annex.eid else None
+        if organ is not None:
+            out[annex.eid] = organ
+    return out
 
 
 def _introduced(res: Resolution) -> dict[str, str]:
