@@ -693,3 +693,27 @@ def test_a_special_session_printed_before_a_link_is_the_link_s() -> None:
         english, arabic = (parse_file(next((ECOSOC22 / lang).glob(f"E_RES_2022_{number}-*.xml"))) for lang in ("English", "Arabic"))
         cited = {c.symbol for c in arabic.citations if c.location == location and c.type == "resolution"}
         assert cited == symbols == {c.symbol for c in english.citations if c.location == location and c.type == "resolution"}
+
+
+@pytest.mark.parametrize(("opening", "organ"), [
+    ("La Asamblea General,", "ga"), ("L’Assemblée générale,", "ga"), ("Генеральная Ассамблея,", "ga"),
+    ("إن الجمعية العامة،", "ga"), ("大会，", "ga"), ("Le Conseil économique et social,", "ecosoc"),
+    ("La Comisión Económica y Social para Asia y el Pacífico,", "other"),
+    ("Recordando su resolución 46/152,", None),  # no formula: the document's own organ
+])
+def test_an_annex_opens_with_the_formula_of_its_author(opening: str, organ: str | None) -> None:
+    from lod.parse.akn.printed import annex_organ
+
+    assert annex_organ(opening) == organ
+
+
+@needs_akn
+def test_its_resolution_in_an_annex_is_its_author_s_in_the_other_languages() -> None:
+    """E/RES/2022/12 annexes a draft it recommends to the Assembly: "La Asamblea General, … Recordando
+    su resolución 46/152" cites A/RES/46/152 as the English file does; E/RES/2022/11 annexes the Asia and
+    Pacific Commission's resolution, whose "其…第73/1号决议" is the Commission's, no Assembly resolution."""
+    spanish = parse_file(next((ECOSOC22 / "Spanish").glob("E_RES_2022_12-*.xml")))
+    assert ("A/RES/46/152", "annex_1__para_u4") in {(c.symbol, c.location) for c in spanish.citations}
+    for lang in ("Chinese", "French", "Arabic"):
+        other = parse_file(next((ECOSOC22 / lang).glob("E_RES_2022_11-*.xml")))
+        assert not [c for c in other.citations if c.location.startswith("annex_1__") and (c.symbol or "").startswith("A/RES/7")]

@@ -27,7 +27,7 @@ from lod.parse.agenda import agenda_items
 from lod.parse.akn import meta as M
 from lod.parse.akn.body import BodyReader
 from lod.parse.akn.inline import InlineReader, Link, child, children, local, squash
-from lod.parse.akn.printed import printed_citations
+from lod.parse.akn.printed import annex_organ, printed_citations
 from lod.parse.akn.repairs import annex_title, starred_notes, stray_preamble, trailing_meeting
 from lod.parse.akn.workflow import lineage, meeting_in_flow, sponsors, step_date
 from lod.parse.enrich import add_addressees, add_citations, running_texts
@@ -197,7 +197,9 @@ def read_akn(data: bytes, source: str, part: str | None = None) -> Resolution:
     if res.language not in (None, "", "eng"):  # the numbers the other languages print without a link
         texts = [*running_texts(res), *((note.text, note.eid) for note in res.footnotes)]
         own = find(res.body)  # the organ's key: res.body_key is set by lod.parse.resolved, after the reader
-        res.citations += printed_citations(texts, res.language, own.key if own else None, {(c.location, c.symbol) for c in res.citations})
+        owners = {a.eid: organ for a in res.annexes if a.paragraphs and (organ := annex_organ(a.paragraphs[0].text))}
+        res.citations += printed_citations(texts, res.language, own.key if own else None,
+                                           {(c.location, c.symbol) for c in res.citations}, owners)
     if res.language in (None, "eng"):
         # the addressee lexicon is English (States, organs, posts as the English text names
         # them): on the other five languages it finds nothing (0 on the 162 sampled files) at a

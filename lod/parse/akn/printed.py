@@ -156,17 +156,39 @@ def _unnamed(text: str, start: int, own: str | None, possessive: bool) -> bool:
             and not _SYMBOL_BEFORE.search(before))
 
 
+_FORMULA = re.compile(r"^(?:إن\s+)?(?:(?:La|Le|L[’'])\s*)?(?P<organ>.{2,90}?)\s*[,،，]$")
+"""An annex's opening formula as the five languages print it: "La Asamblea General,", "L’Assemblée
+générale,", "Генеральная Ассамблея,", "إن الجمعية العامة،", "大会，"."""
+
+
+def annex_organ(opening: str) -> str | None:
+    """Whose text an annex is, by the formula it opens with: "ga" or "ecosoc" (ORGANS), "other" for a
+    commission's resolution the Council annexes, None where it opens with no formula."""
+    found = _FORMULA.match(" ".join(opening.split()))
+    if found is None:
+        return None
+    organ = found.group("organ")
+    named = next((key for key, name in ORGANS.items() if name.fullmatch(organ)), None)
+    return named or ("other" if OTHER_ORGAN.search(organ) else None)
+
+
 def printed_citations(texts: Sequence[tuple[str, str]], language: str | None, own: str | None,
-                      known: set[tuple[str, str]]) -> list[Citation]:
+                      known: set[tuple[str, str]], annex_owners: dict[str, str] | None = None) -> list[Citation]:
     """The resolutions and decisions cited by number in each (text, eId), not among `known`
-    (location, symbol); `own` is the key of the text's own organ ("ga", "ecosoc")."""
+    (location, symbol); `own` is the key of the text's own organ ("ga", "ecosoc"), `annex_owners`
+    an annex's (eId → `annex_organ`) where its formula names another: a draft the Council
+    recommends to the Assembly ("La Asamblea General, Recordando su resolución 46/152"), a
+    commission's resolution (whose "its" is the commission's, not read)."""
     word = KIND_WORDS.get(language or "")
     out: list[Citation] = []
+    owners = annex_owners or {}
     if language == "zho":
         for text, location in texts:
-            for kind, number, printed, named, possessive, unnamed in _chinese(text, own):
-                _add(out, known, location, kind, number, printed, named, own, possessive, unnamed)
+            here = owners.get(location.split("__", 1)[0], own)
+            for kind, number, printed, named, possessive, unnamed in _chinese(text, here):
+                _add(out, known, location, kind, number, printed, named, here, possessive, unnamed)
     for text, location in texts if word is not None else ():
+        own_here = owners.get(location.split("__", 1)[0], own)
         for m in word.finditer(text):
             kind: CitationType = "resolution" if m.group("resolution") else "decision"
             possessive = _POSSESSIVE[kind][language or ""].fullmatch(m.group(0))
@@ -188,10 +210,10 @@ def printed_citations(texts: Sequence[tuple[str, str]], language: str | None, ow
                     own_word, others = False, True  # unless the number's shape says (2011/20 is the Council's)
                 elif owner is not None:  # "اتخاذ الجمعية العامة قرارها 181 (د-2)" in a Council text: the Assembly's
                     named, own_word = owner, False
-            unnamed = not others and _unnamed(text, m.start(), own, own_word)
+            unnamed = not others and _unnamed(text, m.start(), own_here, own_word)
             for n in numbers:
                 for number in _numbers(n):
-                    _add(out, known, location, kind, number, n.group(0).strip(), named, own, own_word, unnamed)
+                    _add(out, known, location, kind, number, n.group(0).strip(), named, own_here, own_word, unnamed)
     return out
 
 
