@@ -12,6 +12,7 @@ ontology and reads the term from it. The concept schemes have slash terms
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -156,11 +157,16 @@ differs, so the verb is compared in one form: a label learned from one body's te
 others'."""
 
 
+_HARAKAT = re.compile("[\u0640\u064B-\u0652\u0670]")
+"""The Arabic tatweel and the marks of short vowels, nunation, doubling and the dagger alif, which
+the texts print on some words and not on others ("علماً", "يسلِّم")."""
+
+
 def fold(phrase: str) -> str:
-    """How labels and texts are compared: case, apostrophes, spacing, the Arabic tatweel,
-    trailing punctuation and the gender of an Arabic verb do not count ("Gardant à l’esprit," is
-    "gardant à l'esprit"; "تقر" is "يقر")."""
-    folded = " ".join(phrase.casefold().replace("’", "'").replace("\u0640", "").split()).strip(LABEL_TRAILING)
+    """How labels and texts are compared: case, apostrophes, spacing, the Arabic tatweel and
+    short-vowel marks, trailing punctuation and the gender of an Arabic verb do not count ("Gardant
+    à l’esprit," is "gardant à l'esprit"; "تقر" is "يقر"; "تحيط علماً", A/RES/75/12, is "تحيط علما")."""
+    folded = " ".join(_HARAKAT.sub("", phrase.casefold().replace("’", "'")).split()).strip(LABEL_TRAILING)
     folded = folded[1:] if folded.startswith(_AND_WHILE) else folded
     words = folded.split(" ")
     verb = 1 if words[0] == _AND_WHILE[1:].strip() and len(words) > 1 else 0

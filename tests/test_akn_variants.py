@@ -71,6 +71,15 @@ def test_the_longest_label_a_paragraph_opens_with_is_its_phrase(text: str, langu
     assert leading_label(text, language) == phrase
 
 
+def test_arabic_short_vowel_marks_do_not_hide_a_label() -> None:
+    """The Arabic texts print nunation and other short-vowel marks on some words ("تحيط علماً", A/RES/75/12;
+    "واقتناعاً منها"), the scheme's labels not ("تحيط علما"): the phrase is the label all the same."""
+    from lod.rdf.relations import phrase_concept
+
+    assert leading_label("تحيط علماً بتقرير الأمين العام", "ara") == "تحيط علماً"
+    assert phrase_concept("تحيط علماً", "ara") == phrase_concept("تحيط علما", "ara") is not None
+
+
 @needs_akn
 @pytest.mark.parametrize("language", ["Chinese", "Russian", "Arabic", "French", "Spanish"])
 def test_operative_paragraphs_of_every_language_have_a_leading_phrase(language: str) -> None:
