@@ -530,3 +530,20 @@ def test_an_early_resolution_cited_in_six_languages_is_one_work_with_its_printed
                             for c in res.citations if c.number == "1145 (XII)"} for res in versions}
     assert cited == {code: {f"{BASE}/akn/un/statement/deliberation/un-ga/1957-11-14/1145_(XII)"}
                      for code in LANGS.values()}
+
+
+@pytest.mark.parametrize("style", [b"", b' class="MercuryDocument"'])
+def test_a_line_of_asterisks_is_a_pause_not_a_section_title(style: bytes) -> None:
+    """A/RES/75/1's declaration prints "* * *" (a numberless paragraph of its own in the UN's file)
+    before its twelve commitments: the paragraphs after it stay in the declaration's section, none is
+    titled "* * *"."""
+    body = b"""
+      <paragraph eId="para_1"><content><p><i>Adopts</i> the following declaration:</p></content></paragraph>
+      <paragraph eId="para_2"><content><p>A declaration</p></content></paragraph>
+      <paragraph eId="para_3"><num>1.</num><content><p>We have gathered here.</p></content></paragraph>
+      <paragraph eId="para_4"STYLE><content><p>* * *</p></content></paragraph>
+      <paragraph eId="para_5"><num>2.</num><content><p>We will leave no one behind.</p></content></paragraph>"""
+    xml = OTHER_MARKUP.replace(OTHER_MARKUP[OTHER_MARKUP.index(b"<mainBody>") + 10:OTHER_MARKUP.index(b"</mainBody>")], body)
+    xml = xml.replace(b"STYLE", style).replace(b'<paragraph eId="para_2">', b'<paragraph eId="para_2" class="H1">')
+    res = read_akn(xml, "declaration.xml")
+    assert [(p.num, p.section) for p in res.operative] == [(None, None), ("1", "A declaration"), ("2", "A declaration")]

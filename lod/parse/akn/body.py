@@ -37,6 +37,7 @@ _PARAGRAPH_PARTS = ("content", "list", "intro", "blockList", "table", "subparagr
 """Children of a paragraph that hold its words (num and headings are read apart)."""
 _OPENS_WHAT_FOLLOWS = (":", "：")  # how words that open the paragraphs after them end ("…, we:"): never a heading
 _HEADING_CLASSES = re.compile(r"^(H\d+|HChG|HCh|HM|MercuryDocument|Title)$", re.IGNORECASE)  # "HCH" in French files
+_SEPARATOR = re.compile(r"[*⁂•·\s]+")  # "* * *" between two parts of a text (A/RES/75/1): a pause, no title
 
 
 @dataclass
@@ -194,7 +195,7 @@ class BodyReader(EmbeddedReading):
                 self.body.warnings.append(f"element <{name}> of the main body is not read")
 
     def _heading(self, text: str | None) -> None:
-        if not text:
+        if not text or _SEPARATOR.fullmatch(text):
             return
         annex = ANNEX_HEADING.match(text)
         number = annex_number(annex.group(1) or annex.group(2)) if annex else None
@@ -273,6 +274,8 @@ class BodyReader(EmbeddedReading):
             num, intro = printed.group(1), Inline(intro.text[printed.end():], intro.markers, intro.links)
         if not num and not listed:
             text = intro.text
+            if _SEPARATOR.fullmatch(text):
+                return
             label = point_label(text)
             # a point of the paragraph before: a numbered one, one that opens a list ("For the
             # purposes of this Convention:"), or one whose list it goes on with ("(a)" marked as
