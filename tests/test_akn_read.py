@@ -532,18 +532,39 @@ def test_an_early_resolution_cited_in_six_languages_is_one_work_with_its_printed
                      for code in LANGS.values()}
 
 
-@pytest.mark.parametrize("style", [b"", b' class="MercuryDocument"'])
-def test_a_line_of_asterisks_is_a_pause_not_a_section_title(style: bytes) -> None:
-    """A/RES/75/1's declaration prints "* * *" (a numberless paragraph of its own in the UN's file)
-    before its twelve commitments: the paragraphs after it stay in the declaration's section, none is
-    titled "* * *"."""
+def _declaration(opening: bytes, style: bytes = b"") -> bytes:
+    """A resolution whose body is `opening`, a heading, and two numbered paragraphs with "* * *"
+    between them, marked up as A/RES/75/1 is: numberless paragraphs, the heading a paragraph's."""
     body = b"""
-      <paragraph eId="para_1"><content><p><i>Adopts</i> the following declaration:</p></content></paragraph>
-      <paragraph eId="para_2"><content><p>A declaration</p></content></paragraph>
+      <paragraph eId="para_1"><content><p>OPENING</p></content></paragraph>
+      <paragraph eId="para_2" class="MercuryDocument"><heading>A declaration</heading></paragraph>
       <paragraph eId="para_3"><num>1.</num><content><p>We have gathered here.</p></content></paragraph>
       <paragraph eId="para_4"STYLE><content><p>* * *</p></content></paragraph>
       <paragraph eId="para_5"><num>2.</num><content><p>We will leave no one behind.</p></content></paragraph>"""
     xml = OTHER_MARKUP.replace(OTHER_MARKUP[OTHER_MARKUP.index(b"<mainBody>") + 10:OTHER_MARKUP.index(b"</mainBody>")], body)
-    xml = xml.replace(b"STYLE", style).replace(b'<paragraph eId="para_2">', b'<paragraph eId="para_2" class="H1">')
-    res = read_akn(xml, "declaration.xml")
+    return xml.replace(b"OPENING", opening).replace(b"STYLE", style)
+
+
+@pytest.mark.parametrize("style", [b"", b' class="MercuryDocument"'])
+def test_a_line_of_asterisks_is_a_pause_not_a_section_title(style: bytes) -> None:
+    """A/RES/75/1's declaration prints "* * *" (a numberless paragraph of its own in the UN's file)
+    before its twelve commitments: the paragraphs after it stay in the section they were in, none is
+    titled "* * *"."""
+    res = read_akn(_declaration(b"<i>Decides</i> to adopt the measures below;", style), "declaration.xml")
     assert [(p.num, p.section) for p in res.operative] == [(None, None), ("1", "A declaration"), ("2", "A declaration")]
+
+
+def test_a_text_adopted_in_the_body_under_its_heading_is_an_annex_as_printed_text_reads_it() -> None:
+    """A/RES/75/1: "Adopts the following declaration:", then the declaration's heading and paragraphs
+    marked up in the body with no structure of their own. The text converters read the printed page as
+    an annex titled by the heading; so does the AKN reader, with the same eIds."""
+    from lod.parse import parse_text
+
+    res = read_akn(_declaration(b"<i>Adopts</i> the following declaration:"), "declaration.xml")
+    assert [p.text for p in res.operative] == ["Adopts the following declaration:"]
+    [annex] = res.annexes
+    assert annex.title == "A declaration" and [(p.num, p.eid) for p in annex.paragraphs] == [("1", "annex_1__para_1"), ("2", "annex_1__para_2")]
+    printed = parse_text("The General Assembly,\n\nAdopts the following declaration:\n\nA declaration\n\n1. We have gathered here.\n\n"
+                         "* * *\n\n2. We will leave no one behind.\n", source="t.txt")
+    assert [(a.title, [(p.eid, p.text) for p in a.paragraphs]) for a in printed.annexes] == \
+        [(annex.title, [(p.eid, p.text) for p in annex.paragraphs])]

@@ -207,6 +207,8 @@ class BodyReader(EmbeddedReading):
             self._annexes.append(_Annex(num=number))
             self._target, self._section = self._annexes[-1].paras, None
             return
+        if self.opens_introduced_text(text):
+            return
         current = self._annexes[-1] if self._annexes and self._target is self._annexes[-1].paras else None
         self._fresh = (id(self._target), len(self._target), text)
         if current is not None and current.title is None and not current.paras:

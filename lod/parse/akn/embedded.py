@@ -70,6 +70,18 @@ class EmbeddedReading:
             self._items([el])  # type: ignore[attr-defined]
         self._target = self._operative
 
+    def opens_introduced_text(self, title: str) -> bool:
+        """A heading right after an operative paragraph that ends "… the following declaration:"
+        titles the text it adopts, marked up in the body with no structure of its own (A/RES/75/1:
+        the heading "Declaration on the commemoration …", then the declaration's numbered
+        paragraphs to the end of the body): an annex, as the text converters read the printed page
+        and as this reader reads an embedded one."""
+        last = self._target[-1] if self._target is self._operative and self._target else None
+        if last is None or _INTRODUCED.search(last.intro) is None:
+            return False
+        self._open(title, [])
+        return True
+
     def _open(self, title: str | None, preamble: list[etree._Element]) -> None:
         from lod.parse.akn.body import _Annex, _Para
 
