@@ -251,6 +251,14 @@ def test_recorded_vote_each_state_and_the_counts() -> None:
     assert "AUS" in by_choice["yes"] and "FSM" in by_choice["yes"]
 
 
+def test_a_recorded_vote_s_choice_nobody_made_is_none_as_printed() -> None:
+    """A/RES/77/10's file counts 116 in favour and 10 abstaining and has no count against (the printed
+    record: "116 votes to none"): 0 against, as the text converters read "to none", not unknown."""
+    voting = read(one(GA77, "A_RES_77_10-")).voting
+    assert voting is not None and voting.outcome == "adopted-recorded-vote"
+    assert voting.no == 0 and voting.yes and voting.abstention and not [v for v in voting.votes if v.choice == "no"]
+
+
 def test_subjects_of_the_three_schemes() -> None:
     res = read(one(GA77, "A_RES_77_18-"))
     by_scheme = defaultdict(set)

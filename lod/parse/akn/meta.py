@@ -219,6 +219,13 @@ def voting(meta: etree._Element | None, warnings: list[str]) -> Voting | None:
             setattr(result, choice.replace("-", "_"), int(value))
         names = [squash("".join(org.itertext())) for org in descendants(count, "organization")]
         result.votes += votes_of([name for name in names if name], choice)  # type: ignore[arg-type]
+    if outcome == "adopted-recorded-vote" and children(node, "count"):
+        # a recorded vote's file omits the choice nobody made (A/RES/75/260: in favour 139,
+        # abstaining 5, no count against), as the printed record says "139 votes to none": 0,
+        # as the text converters read it, not "not given"
+        for choice in ("yes", "no", "abstention"):
+            if getattr(result, choice) is None:
+                setattr(result, choice, 0)
     result.votes, found = checked(result.votes)
     warnings += found
     return result
