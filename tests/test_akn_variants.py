@@ -726,3 +726,14 @@ def test_its_resolution_in_an_annex_is_its_author_s_in_the_other_languages() -> 
     for lang in ("Chinese", "French", "Arabic"):
         other = parse_file(next((ECOSOC22 / lang).glob("E_RES_2022_11-*.xml")))
         assert not [c for c in other.citations if c.location.startswith("annex_1__") and (c.symbol or "").startswith("A/RES/7")]
+
+
+@needs_akn
+def test_the_draft_a_council_resolution_recommends_is_titled_in_each_language() -> None:
+    """E/RES/2022/12 "Recommends to the General Assembly the adoption of the following draft resolution:"
+    and holds the draft: the annex is titled as each language calls it, where only the English one had
+    a title ("draft resolution")."""
+    titles = {lang: [a.title for a in parse_file(next((ECOSOC22 / lang).glob("E_RES_2022_12-*.xml"))).annexes]
+              for lang in ("English", "French", "Spanish", "Russian", "Arabic", "Chinese")}
+    assert titles == {"English": ["draft resolution"], "French": ["projet de résolution"], "Spanish": ["proyecto de resolución"],
+                      "Russian": ["проект резолюции"], "Arabic": ["مشروع القرار"], "Chinese": ["决议草案"]}

@@ -22,7 +22,22 @@ if TYPE_CHECKING:
     from lod.parse.akn.body import _Annex, _Para
 
 
-_INTRODUCED = re.compile(r"\bfollowing ((?:revised )?draft (?:resolution|decision)s?|declaration|text)\s*:\s*$")
+_INTRODUCED = re.compile(
+    r"(?:\bfollowing (?P<en>(?:revised )?draft (?:resolution|decision)s?|declaration|text)"
+    r"|\b(?P<fr>projets? de (?:résolution|décision)|déclaration|texte) suivante?s?"
+    r"|\bsiguientes? (?P<es>proyectos? de (?:resolución|decisión)|declaración|texto)"
+    r"|следующ\w* (?P<ru>проект\w* (?:резолюци|решени)\w*|деклараци\w*|текст)"
+    r"|(?P<ar>مشروع (?:القرار|المقرر)|الإعلان|النص) التالي"
+    r"|以下(?P<zh>决议草案|决定草案|宣言|案文))\s*[:：]\s*$")
+"""How a paragraph ends that introduces the text it adopts or recommends, in the six languages
+("… the following draft resolution:", "… d’adopter le projet de résolution suivant :", "… 以下决议草案："):
+what it calls the text is the annex's title."""
+
+
+def introduced_title(intro: str) -> str | None:
+    """What a paragraph ending as `_INTRODUCED` says calls the text after it, or None."""
+    found = _INTRODUCED.search(intro)
+    return next((name for name in found.groups() if name), None) if found else None
 
 
 def detach(el: etree._Element) -> None:
@@ -62,10 +77,10 @@ class EmbeddedReading:
         """An `<embeddedStructure>` in a paragraph's words: containers up to the first paragraph are
         the text's formula and preamble, the rest its body. Its title is what the paragraph calls
         it ("… the following draft resolution:"), as a component statement's name is."""
-        introducing = _INTRODUCED.search(self._target[-1].intro) if self._target else None
+        introducing = introduced_title(self._target[-1].intro) if self._target else None
         elements = list(structure)
         first = next((k for k, el in enumerate(elements) if local(el) not in ("container", "p", "blockList")), len(elements))
-        self._open(introducing.group(1) if introducing else None, elements[:first])
+        self._open(introducing, elements[:first])
         for el in elements[first:]:
             self._items([el])  # type: ignore[attr-defined]
         self._target = self._operative
@@ -77,7 +92,7 @@ class EmbeddedReading:
         paragraphs to the end of the body): an annex, as the text converters read the printed page
         and as this reader reads an embedded one."""
         last = self._target[-1] if self._target is self._operative and self._target else None
-        if last is None or _INTRODUCED.search(last.intro) is None:
+        if last is None or introduced_title(last.intro) is None:
             return False
         self._open(title, [])
         return True
