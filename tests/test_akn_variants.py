@@ -737,3 +737,21 @@ def test_the_draft_a_council_resolution_recommends_is_titled_in_each_language() 
               for lang in ("English", "French", "Spanish", "Russian", "Arabic", "Chinese")}
     assert titles == {"English": ["draft resolution"], "French": ["projet de résolution"], "Spanish": ["proyecto de resolución"],
                       "Russian": ["проект резолюции"], "Arabic": ["مشروع القرار"], "Chinese": ["决议草案"]}
+
+
+@needs_akn
+def test_a_link_to_an_assembly_resolution_on_another_organ_s_number_is_the_file_s_slip() -> None:
+    """E/RES/2022/14's annex in Russian prints "резолюцию 26/3 Комиссии по предупреждению преступности"
+    and links the number to undocs.org/ru/A/RES/26/3, an Assembly resolution of 1971; the English file
+    cites the Commission's resolution, with no link. A number printed as another organ's is not the
+    Assembly's, whatever its link says; "its resolution 77/231, in which it requested the Commission"
+    is the Assembly's all the same."""
+    from lod.parse.akn.printed import other_organs_numbers
+
+    russian = parse_file(next((ECOSOC22 / "Russian").glob("E_RES_2022_14-*.xml")))
+    assert not {c.symbol for c in russian.citations} & {"A/RES/26/3", "A/RES/16/2"}
+    found = other_organs_numbers([("les résolutions de la Commission de la condition de la femme 51/2 du 9 mars 2007 et 54/7,", "p"),
+                                  ("Rappelant que, dans sa résolution 77/231, elle a prié la Commission d’approuver", "q")], "fra")
+    assert found == {("p", "51/2"), ("p", "54/7")}
+    arabic = other_organs_numbers([("وإلى قرارات لجنة وضع المرأة 51/2 المؤرخ 9 آذار/مارس 2007() و 52/2 المؤرخ 7 آذار/مارس 2008()", "p")], "ara")
+    assert arabic == {("p", "51/2"), ("p", "52/2")}  # the "()" of a note's marker ends no clause

@@ -27,7 +27,7 @@ from lod.parse.agenda import agenda_items
 from lod.parse.akn import meta as M
 from lod.parse.akn.body import BodyReader
 from lod.parse.akn.inline import InlineReader, Link, child, children, local, squash
-from lod.parse.akn.printed import annex_organ, printed_citations
+from lod.parse.akn.printed import annex_organ, other_organs_numbers, printed_citations
 from lod.parse.akn.repairs import annex_title, starred_notes, stray_preamble, trailing_meeting
 from lod.parse.akn.workflow import lineage, meeting_in_flow, sponsors, step_date
 from lod.parse.enrich import add_addressees, add_citations, running_texts
@@ -193,9 +193,9 @@ def read_akn(data: bytes, source: str, part: str | None = None) -> Resolution:
     sponsors(res, flow, warnings)
     _agenda(res, M.agenda(meta))
     add_citations(res, body_name)
-    _link_citations(res, body.links, inline.note_links)
+    texts = [*running_texts(res), *((note.text, note.eid) for note in res.footnotes)]
+    _link_citations(res, body.links, inline.note_links, other_organs_numbers(texts, res.language))
     if res.language not in (None, "", "eng"):  # the numbers the other languages print without a link
-        texts = [*running_texts(res), *((note.text, note.eid) for note in res.footnotes)]
         own = find(res.body)  # the organ's key: res.body_key is set by lod.parse.resolved, after the reader
         owners = {a.eid: organ for a in res.annexes if a.paragraphs and (organ := annex_organ(a.paragraphs[0].text))}
         res.citations += printed_citations(texts, res.language, own.key if own else None,
@@ -326,8 +326,10 @@ def _agenda(res: Resolution, keywords: list[tuple[str, str | None]]) -> None:
                 res.agenda_titles[at] = title
 
 
-def _link_citations(res: Resolution, links: dict[str, list[Link]], note_links: dict[str, list[Link]]) -> None:
-    """Every undocs.org link the text extractor did not already turn into a citation."""
+def _link_citations(res: Resolution, links: dict[str, list[Link]], note_links: dict[str, list[Link]],
+                    slips: set[tuple[str, str]] = frozenset()) -> None:  # type: ignore[assignment]
+    """Every undocs.org link the text extractor did not already turn into a citation, but a link to an
+    Assembly resolution on a number printed as another organ's (`slips`: printed.other_organs_numbers)."""
     known = {(c.location, c.symbol) for c in res.citations} | {(c.location, c.number) for c in res.citations}
     for location, found in [*links.items(), *note_links.items()]:
         for link in found:
@@ -337,6 +339,8 @@ def _link_citations(res: Resolution, links: dict[str, list[Link]], note_links: d
             info = parse_symbol(symbol)  # also A/RES/217(III), E/RES/1566(L)
             number, kind, body = info.number, info.kind, info.body
             if (location, symbol) in known or (number and (location, number) in known):
+                continue
+            if body == "ga" and (location, number) in slips:
                 continue
             known.add((location, symbol))
             ctype = kind if kind in ("resolution", "decision") else "document"

@@ -19,7 +19,7 @@ before the one word (`CHINESE_RUN`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from lod.bodies import by_key, symbol_of
 from lod.model import Citation, CitationType
@@ -81,8 +81,9 @@ _SYMBOL_BEFORE = re.compile(r"\b[A-Z]{1,2}/[\w./-]*\d")
 a text that document holds, not the Assembly's 14/221."""
 WINDOW = 1000
 """How far after its word a clause's numbers are looked for (E/RES/2022/20 prints 17 resolutions in 650 characters)."""
-CLAUSE_END = re.compile(r"[;:]|\((?![IVXLC]{1,9}\)|د\s?-)|\.(?:\s|$)")
-"""Where a clause's numbers end: a stop, a colon, a bracket that is not an early number's session."""
+CLAUSE_END = re.compile(r"[;:]|\((?![IVXLC]{1,9}\)|د\s?-|\))|\.(?:\s|$)")
+"""Where a clause's numbers end: a stop, a colon, a bracket that is not an early number's session nor
+the empty "()" the Arabic files print where a note's marker goes ("51/2 المؤرخ 9 آذار/مارس 2007() و 52/2")."""
 
 
 def _number(printed: str, part: str | None) -> str:
@@ -189,17 +190,9 @@ def printed_citations(texts: Sequence[tuple[str, str]], language: str | None, ow
                 _add(out, known, location, kind, number, printed, named, here, possessive, unnamed)
     for text, location in texts if word is not None else ():
         own_here = owners.get(location.split("__", 1)[0], own)
-        for m in word.finditer(text):
+        for m, numbers, scope in _clauses(text, word):
             kind: CitationType = "resolution" if m.group("resolution") else "decision"
-            possessive = _POSSESSIVE[kind][language or ""].fullmatch(m.group(0))
-            own_word = bool(possessive and possessive.group(1))
-            rest = text[m.end():m.end() + WINDOW]
-            if m.end() + WINDOW < len(text):  # cut at a space: never half a number ("2022/3" of 2022/314)
-                rest = rest[:rest.rfind(" ")]
-            rest = rest[:end.start()] if (end := word.search(rest)) else rest  # to the next "résolution" or "décision"
-            clause = rest[:end.start()] if (end := CLAUSE_END.search(rest)) else rest
-            numbers = list(NUMBER.finditer(clause))
-            scope = clause[:numbers[-1].end() + 40] if numbers else ""  # the organ is named by the numbers
+            own_word = _says_its(m, language)
             if OTHER_ORGAN.search(scope):
                 continue
             named = next((key for key, name in ORGANS.items() if name.search(scope)), None)
@@ -215,6 +208,39 @@ def printed_citations(texts: Sequence[tuple[str, str]], language: str | None, ow
                 for number in _numbers(n):
                     _add(out, known, location, kind, number, n.group(0).strip(), named, own_here, own_word, unnamed)
     return out
+
+
+def _clauses(text: str, word: re.Pattern[str]) -> Iterator[tuple[re.Match[str], list[re.Match[str]], str]]:
+    """Each word for "resolution(s)" or "decision(s)" in a text, the numbers its clause prints, and
+    the words that name their organ (the clause up to a little past its last number)."""
+    for m in word.finditer(text):
+        rest = text[m.end():m.end() + WINDOW]
+        if m.end() + WINDOW < len(text):  # cut at a space: never half a number ("2022/3" of 2022/314)
+            rest = rest[:rest.rfind(" ")]
+        rest = rest[:end.start()] if (end := word.search(rest)) else rest  # to the next "résolution" or "décision"
+        clause = rest[:end.start()] if (end := CLAUSE_END.search(rest)) else rest
+        numbers = list(NUMBER.finditer(clause))
+        yield m, numbers, clause[:numbers[-1].end() + 40] if numbers else ""
+
+
+def other_organs_numbers(texts: Sequence[tuple[str, str]], language: str | None) -> set[tuple[str, str]]:
+    """(eId, number) of each number a French, Spanish, Russian or Arabic text prints in a clause that
+    names another organ and not the Assembly ("les résolutions de la Commission de la condition de la
+    femme 51/2 …, 52/2 … et 54/7"): a link on one to an Assembly resolution is the file's slip (A/RES/75/160
+    links those three to undocs.org/fr/A/RES/51/2 …, resolutions of 1996, where the English file has none)."""
+    word = KIND_WORDS.get(language or "")
+    return {(location, number) for text, location in (texts if word is not None else ())
+            for m, numbers, scope in _clauses(text, word)
+            if OTHER_ORGAN.search(scope) and not ORGANS["ga"].search(scope) and not _says_its(m, language)
+            for n in numbers for number in _numbers(n)}
+
+
+def _says_its(word: re.Match[str], language: str | None) -> bool:
+    """The word for "resolution" or "decision" has the possessive that makes it the text's own organ's
+    ("sa résolution 77/231, elle a prié la Commission …": the Assembly's, the Commission its object)."""
+    kind = "resolution" if word.group("resolution") else "decision"
+    possessive = _POSSESSIVE[kind][language or ""].fullmatch(word.group(0))
+    return bool(possessive and possessive.group(1))
 
 
 def _add(out: list[Citation], known: set[tuple[str, str]], location: str, kind: CitationType, number: str,
