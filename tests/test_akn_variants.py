@@ -755,3 +755,14 @@ def test_a_link_to_an_assembly_resolution_on_another_organ_s_number_is_the_file_
     assert found == {("p", "51/2"), ("p", "54/7")}
     arabic = other_organs_numbers([("وإلى قرارات لجنة وضع المرأة 51/2 المؤرخ 9 آذار/مارس 2007() و 52/2 المؤرخ 7 آذار/مارس 2008()", "p")], "ara")
     assert arabic == {("p", "51/2"), ("p", "52/2")}  # the "()" of a note's marker ends no clause
+
+
+@needs_akn
+def test_the_digits_of_a_part_linked_to_its_resolution_cite_the_part_only() -> None:
+    """E/RES/2022/4 prints "resolution 75/290 A" and links only "75/290", to undocs.org/…/A/RES/75/290:
+    the citation is the part, once, in every language, not the part and its resolution besides. A
+    resolution printed as a whole beside one of its parts stays ("Decision 76/413 … decision 76/413 A")."""
+    for lang in ("English", "French", "Arabic", "Chinese"):
+        res = parse_file(next((ECOSOC22 / lang).glob("E_RES_2022_4-*.xml")))
+        assert {c.symbol for c in res.citations if c.location == "preamble__para_10" and "75/290" in (c.symbol or "")} == \
+            {"A/RES/75/290 A"}, lang

@@ -27,6 +27,11 @@ GA77 = REAL / "ga-akn" / "GAresolutions-main" / "77session" / "English"
         ("https://undocs.org/en/E/1993/23(supp)", "E/1993/23"),
         ("https://undocs.org/en/A/59/19/Rev.1(Supp)", "A/59/19/Rev.1"),
         ("https://undocs.org/en/A/RES/217(III)", "A/RES/217(III)"),  # a session, not a part
+        # a resolution's part, in either case (E/RES/2022/12 in Chinese), and a range of parts: the
+        # resolution whole (A/RES/78/2's "…/A/RES/54/237a-c", once a bogus document symbol)
+        ("https://undocs.org/ch/A/RES/57/270B", "A/RES/57/270 B"),
+        ("https://undocs.org/en/A/RES/57/270b", "A/RES/57/270 B"),
+        ("https://undocs.org/en/A/RES/54/237a-c", "A/RES/54/237"),
     ],
 )
 def test_a_linked_part_or_supplement_is_the_symbol_as_printed(href: str, symbol: str) -> None:

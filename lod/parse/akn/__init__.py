@@ -194,12 +194,15 @@ def read_akn(data: bytes, source: str, part: str | None = None) -> Resolution:
     _agenda(res, M.agenda(meta))
     add_citations(res, body_name)
     texts = [*running_texts(res), *((note.text, note.eid) for note in res.footnotes)]
-    _link_citations(res, body.links, inline.note_links, other_organs_numbers(texts, res.language))
+    linked = _link_citations(res, body.links, inline.note_links, other_organs_numbers(texts, res.language))
     if res.language not in (None, "", "eng"):  # the numbers the other languages print without a link
         own = find(res.body)  # the organ's key: res.body_key is set by lod.parse.resolved, after the reader
         owners = {a.eid: organ for a in res.annexes if a.paragraphs and (organ := annex_organ(a.paragraphs[0].text))}
         res.citations += printed_citations(texts, res.language, own.key if own else None,
                                            {(c.location, c.symbol) for c in res.citations}, owners)
+    # the digits of "75/290 A" linked to A/RES/75/290: the part printed is the citation, not its resolution too
+    parted = {(c.location, c.number.rsplit(" ", 1)[0]) for c in res.citations if c.number and _PART_NUMBER.fullmatch(c.number)}
+    res.citations = [c for c in res.citations if id(c) not in linked or (c.location, c.number) not in parted]
     if res.language in (None, "eng"):
         # the addressee lexicon is English (States, organs, posts as the English text names
         # them): on the other five languages it finds nothing (0 on the 162 sampled files) at a
@@ -326,10 +329,15 @@ def _agenda(res: Resolution, keywords: list[tuple[str, str | None]]) -> None:
                 res.agenda_titles[at] = title
 
 
+_PART_NUMBER = re.compile(r"\d{1,2}/\d{1,3} [A-Z]{1,2}")
+
+
 def _link_citations(res: Resolution, links: dict[str, list[Link]], note_links: dict[str, list[Link]],
-                    slips: set[tuple[str, str]] = frozenset()) -> None:  # type: ignore[assignment]
+                    slips: set[tuple[str, str]] = frozenset()) -> set[int]:  # type: ignore[assignment]
     """Every undocs.org link the text extractor did not already turn into a citation, but a link to an
-    Assembly resolution on a number printed as another organ's (`slips`: printed.other_organs_numbers)."""
+    Assembly resolution on a number printed as another organ's (`slips`: printed.other_organs_numbers);
+    the ids of the citations it adds."""
+    added: set[int] = set()
     known = {(c.location, c.symbol) for c in res.citations} | {(c.location, c.number) for c in res.citations}
     for location, found in [*links.items(), *note_links.items()]:
         for link in found:
@@ -352,3 +360,5 @@ def _link_citations(res: Resolution, links: dict[str, list[Link]], note_links: d
                 symbol=symbol,
                 location=location,
             ))
+            added.add(id(res.citations[-1]))
+    return added
