@@ -755,6 +755,8 @@ def test_a_link_to_an_assembly_resolution_on_another_organ_s_number_is_the_file_
     assert found == {("p", "51/2"), ("p", "54/7")}
     arabic = other_organs_numbers([("وإلى قرارات لجنة وضع المرأة 51/2 المؤرخ 9 آذار/مارس 2007() و 52/2 المؤرخ 7 آذار/مارس 2008()", "p")], "ara")
     assert arabic == {("p", "51/2"), ("p", "52/2")}  # the "()" of a note's marker ends no clause
+    council = other_organs_numbers([("عن تنفيذ القرار 2016/27 وعن الجهود المتواصلة التي تبذلها لجنة الخبراء", "p")], "ara")
+    assert council == set()  # a year and a number is the Council's (E/RES/2022/24), whoever is named after it
 
 
 @needs_akn

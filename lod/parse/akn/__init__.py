@@ -27,7 +27,7 @@ from lod.parse.agenda import agenda_items
 from lod.parse.akn import meta as M
 from lod.parse.akn.body import BodyReader
 from lod.parse.akn.inline import InlineReader, Link, child, children, local, squash
-from lod.parse.akn.printed import annex_organ, other_organs_numbers, printed_citations
+from lod.parse.akn.printed import ORGANS, annex_organ, other_organs_numbers, printed_citations
 from lod.parse.akn.repairs import annex_title, starred_notes, stray_preamble, trailing_meeting
 from lod.parse.akn.workflow import lineage, meeting_in_flow, sponsors, step_date
 from lod.parse.enrich import add_addressees, add_citations, running_texts
@@ -335,7 +335,7 @@ _PART_NUMBER = re.compile(r"\d{1,2}/\d{1,3} [A-Z]{1,2}")
 def _link_citations(res: Resolution, links: dict[str, list[Link]], note_links: dict[str, list[Link]],
                     slips: set[tuple[str, str]] = frozenset()) -> set[int]:  # type: ignore[assignment]
     """Every undocs.org link the text extractor did not already turn into a citation, but a link to an
-    Assembly resolution on a number printed as another organ's (`slips`: printed.other_organs_numbers);
+    Assembly or Council resolution on a number printed as another organ's (`slips`: printed.other_organs_numbers);
     the ids of the citations it adds."""
     added: set[int] = set()
     known = {(c.location, c.symbol) for c in res.citations} | {(c.location, c.number) for c in res.citations}
@@ -348,7 +348,7 @@ def _link_citations(res: Resolution, links: dict[str, list[Link]], note_links: d
             number, kind, body = info.number, info.kind, info.body
             if (location, symbol) in known or (number and (location, number) in known):
                 continue
-            if body == "ga" and (location, number) in slips:
+            if body in ORGANS and (location, number) in slips:  # the Assembly's or the Council's: not that number's
                 continue
             known.add((location, symbol))
             ctype = kind if kind in ("resolution", "decision") else "document"

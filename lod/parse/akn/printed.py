@@ -223,6 +223,10 @@ def _clauses(text: str, word: re.Pattern[str]) -> Iterator[tuple[re.Match[str], 
         yield m, numbers, clause[:numbers[-1].end() + 40] if numbers else ""
 
 
+_YEAR_SHAPED = re.compile(r"\d{4}/")
+"""A year and a number (2016/27): the Council's, whatever organ the words after it name."""
+
+
 def other_organs_numbers(texts: Sequence[tuple[str, str]], language: str | None) -> set[tuple[str, str]]:
     """(eId, number) of each number a French, Spanish, Russian or Arabic text prints in a clause that
     names another organ and not the Assembly ("les résolutions de la Commission de la condition de la
@@ -232,7 +236,7 @@ def other_organs_numbers(texts: Sequence[tuple[str, str]], language: str | None)
     return {(location, number) for text, location in (texts if word is not None else ())
             for m, numbers, scope in _clauses(text, word)
             if OTHER_ORGAN.search(scope) and not ORGANS["ga"].search(scope) and not _says_its(m, language)
-            for n in numbers for number in _numbers(n)}
+            for n in numbers for number in _numbers(n) if not _YEAR_SHAPED.match(number)}
 
 
 def _says_its(word: re.Match[str], language: str | None) -> bool:
