@@ -451,7 +451,7 @@ def test_a_sections_preamble_marked_as_cross_heading_is_its_paragraphs() -> None
     first = res.operative[:3]
     assert [(p.num, p.verb) for p in first] == [(None, "Recalling"), (None, "Having considered"), ("1", "Takes note")]
     assert first[1].footnote_refs == ["1", "2"] and first[0].section == first[2].section
-    assert first[2].section and first[2].section.startswith("I ")
+    assert first[2].section and first[2].section.startswith("I. ")
     assert not [f for f in findings(res) if f.code == "note-without-marker"]
 
 
@@ -576,3 +576,12 @@ def test_a_text_adopted_in_the_body_under_its_heading_is_an_annex_as_printed_tex
                          "* * *\n\n2. We will leave no one behind.\n", source="t.txt")
     assert [(a.title, [(p.eid, p.text) for p in a.paragraphs]) for a in printed.annexes] == \
         [(annex.title, [(p.eid, p.text) for p in annex.paragraphs])]
+
+
+def test_a_section_numbered_in_a_subheading_of_its_own_is_titled_as_printed() -> None:
+    """E/RES/2021/13 marks "A" and "Work of the Committee …" as two subheadings of a section (A/RES/75/245,
+    77/259 the same with "I", "II"): the title is printed "A. Work of the Committee …", as the Word and
+    text converters read it, not "A Work …"."""
+    res = read(next((AKN / "ECOSOCresolutions-main" / "2021" / "English").glob("E_RES_2021_13-*.xml")))
+    assert {p.section for p in res.operative if p.section and p.section.startswith("A")} == \
+        {"A. Work of the Committee regarding the transport of dangerous goods"}
