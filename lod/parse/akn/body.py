@@ -26,6 +26,7 @@ from lod.parse.akn.embedded import EmbeddedReading, detach
 from lod.parse.akn.inline import Inline, InlineReader, Link, bold_only, child, children, local, squash
 from lod.parse.akn.numbers import (
     ANNEX_HEADING, PARA_NUMBER, PRINTED_NUMBER, annex_number, ascii_digits, para_num, continues, point_label, point_num, point_token, roman_like,
+    section_title,
 )
 from lod.parse.akn.tables import notes_of, read_table, standing_table
 from lod.parse.akn.leading import leading_words
@@ -37,7 +38,6 @@ _PARAGRAPH_PARTS = ("content", "list", "intro", "blockList", "table", "subparagr
 """Children of a paragraph that hold its words (num and headings are read apart)."""
 _OPENS_WHAT_FOLLOWS = (":", "：")  # how words that open the paragraphs after them end ("…, we:"): never a heading
 _HEADING_CLASSES = re.compile(r"^(H\d+|HChG|HCh|HM|MercuryDocument|Title)$", re.IGNORECASE)  # "HCH" in French files
-_BARE_LABEL = re.compile(r"[IVXLC]{1,6}|[A-Z]")  # "A" of a section's <subheading>A</subheading> as "A." is printed
 _SEPARATOR = re.compile(r"[*⁂•·\s]+")  # "* * *" between two parts of a text (A/RES/75/1): a pause, no title
 
 
@@ -174,9 +174,7 @@ class BodyReader(EmbeddedReading):
             elif standing_table(el) is not None:
                 self._table(el)
             elif name in ("section", "part", "chapter", "division", "hcontainer"):
-                heading = [self.inline.read(c).text for c in el if local(c) in ("num", "heading", "subheading")]
-                heading = [f"{h}." if _BARE_LABEL.fullmatch(h) and k + 1 < len(heading) else h for k, h in enumerate(heading)]
-                self._heading(" ".join(h for h in heading if h) or None)
+                self._heading(section_title([self.inline.read(c).text for c in el if local(c) in ("num", "heading", "subheading")]))
                 self._items(el)
             elif name == "crossHeading" and (el.get("refersTo") or "").lstrip("#") == "preamble":
                 # a section's own preambular paragraph, marked up as a cross-heading (A/RES/77/263,

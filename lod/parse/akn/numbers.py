@@ -131,3 +131,14 @@ def _chinese_number(num: str) -> int | None:
     high = _CHINESE_DIGITS.get(tens) if tens else 1
     low = _CHINESE_DIGITS.get(units) if units else 0
     return high * 10 + low if high is not None and low is not None else None
+
+
+_BARE_LABEL = re.compile(r"[IVXLC]{1,6}|[A-Z]")
+
+
+def section_title(parts: list[str]) -> str | None:
+    """A section's title from its number, heading and subheadings as the file marks them, the number
+    printed with its stop: "A" and "Work of the Committee …" (E/RES/2021/13), "I" and "Revised
+    estimates …" (A/RES/77/263) → "A. Work of the Committee …", "I. Revised estimates …"."""
+    printed = [f"{p}." if _BARE_LABEL.fullmatch(p) and k + 1 < len(parts) else p for k, p in enumerate(parts)]
+    return " ".join(p for p in printed if p) or None
