@@ -142,6 +142,9 @@ def test_a_resolution_in_parts_printed_without_blank_lines() -> None:
     assert [p.verb for p in res.preamble] == ["Taking note", "Emphasizing"]
     assert [(p.num, p.verb) for p in res.operative] == [("1", "Urges"), ("1", "Requests"), ("2", "Reaffirms")]
     assert not any("A/RES/72/90" in (p.section or "") or "A/RES/72/90" in p.text for p in res.operative)
+    # part A's title is its section's, as part B's ("A. Information in the service of humanity", not "A")
+    assert res.operative[0].section == "A. Information in the service of humanity"
+    assert res.operative[1].section and res.operative[1].section.startswith("I. Introduction")
 
 
 def test_a_note_s_marker_goes_before_its_first_word_where_the_note_wraps_in_one_line() -> None:

@@ -124,18 +124,18 @@ class _Split:
     """"A" when the letter of the first part is printed above the formula (a text adopted in parts)."""
 
 
-def _part_above(lines: list[str], split: _Split) -> str | None:
+def _part_above(lines: list[str], split: _Split) -> tuple[str | None, str | None]:
     """ "A" alone on the line above the opening formula, or above the part's title there ("A ⏎
     Information in the service of humanity", A/RES/72/90 A): the first part of a text adopted
-    in parts."""
+    in parts, and its heading as the later parts' read ("A. Information in the service of humanity")."""
     if split.formula_text is None:
-        return None
+        return None, None
     formula = next((i for i, line in enumerate(lines) if strip_marks(line)[0].replace("*", "").strip() == split.formula_text), None)
     above = [strip_marks(x)[0].replace("*", "").strip() for x in lines[:formula] if x.strip()] if formula else []
     if above and above[-1].rstrip(".") == "A":
-        return "A"
+        return "A", None
     titled = len(above) >= 2 and above[-2].rstrip(".") == "A" and not is_complete(above[-1])
-    return "A" if titled else None
+    return ("A", f"A. {' '.join(above[-1].split())}") if titled else (None, None)
 
 
 def _headed(lines: list[str], heading: Heading) -> _Split:
@@ -236,7 +236,8 @@ def assemble(src: SourceText, overrides: dict[str, Any]) -> Resolution:
     if set(cleaned.footnotes) - tokens:
         # notes whose markers are still glued to the words ("Tlatelolco)1"), maybe beside tokens
         blocks = resolve_document(blocks, set(cleaned.footnotes))
-    structure = build_structure(blocks, extract=extract, decision=split.decision, part=_part_above(cleaned.lines, split))
+    part, part_heading = _part_above(cleaned.lines, split)
+    structure = build_structure(blocks, extract=extract, decision=split.decision, part=part, part_heading=part_heading)
     if not structure.preamble and not structure.operative and not structure.annexes:
         raise ParseError(src.source, "no paragraphs were found after the opening formula")
     if split.decision and head.kind is None:

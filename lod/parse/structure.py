@@ -388,10 +388,13 @@ class StructureBuilder:
         return verb_phrase(raw, operative=True) or (bare_verb_phrase(raw) if self.annex_paras else None)
 
 
-def build_structure(blocks: list[str], *, extract: bool = False, decision: bool = False, part: str | None = None) -> Structure:
+def build_structure(blocks: list[str], *, extract: bool = False, decision: bool = False, part: str | None = None,
+                    part_heading: str | None = None) -> Structure:
     """The model's parts from the blocks of a document's body (a decision has no preamble);
-    `part` is the letter printed above the formula of a text adopted in parts ("A")."""
+    `part` is the letter printed above the formula of a text adopted in parts ("A"), `part_heading`
+    that part's heading where a title follows the letter ("A. Information in the service of humanity")."""
     builder = StructureBuilder(extract=extract, decision=decision, part=part)
+    builder.section = part_heading or builder.section
     for block in blocks:
         builder.feed(block)
     truncated = bool(blocks) and extract and not is_complete(MARK_RE.sub("", blocks[-1]))
