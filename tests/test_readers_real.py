@@ -150,13 +150,15 @@ def test_word_resolutions_in_parts_read_each_part() -> None:
     income estimates …", its formula and its one unnumbered "Resolves that …:" with points."""
     res = parse_file(_one(DOCX, "N1746933.docx"))
     assert [(p.num, p.section, p.verb, [s.num for s in p.subparagraphs]) for p in res.operative] == [
-        ("1", "A", "Takes note", []), ("2", "A", "Resolves", ["a", "b", "c"]),
+        ("1", "A. Final budget appropriations for the biennium 2016–2017", "Takes note", []),
+        ("2", "A. Final budget appropriations for the biennium 2016–2017", "Resolves", ["a", "b", "c"]),
         (None, "B. Final income estimates for the biennium 2016–2017", "Resolves", ["a", "b", "c"])]
     # A/RES/72/90 A-B: part A's one paragraph "Urges all countries …," with points (a) to (f);
     # part B's title and letter are no preambular paragraphs; its sections follow
     res = parse_file(_one(DOCX, "N1743001.docx"))
     urges = res.operative[0]
-    assert (urges.num, urges.section, urges.verb, [s.num for s in urges.subparagraphs]) == (None, "A", "Urges", list("abcdef"))
+    assert (urges.num, urges.section, urges.verb, [s.num for s in urges.subparagraphs]) == (
+        None, "A. Information in the service of humanity", "Urges", list("abcdef"))
     assert {p.part for p in res.preamble} == {"A", "B"} and all(p.verb for p in res.preamble)
     assert res.operative[1].section == "I. Introduction"
 
@@ -533,3 +535,15 @@ def test_json_nested_too_deeply(tmp_path: Path) -> None:
 def test_the_route_a_word_file_prints_under_its_adoption(name: str, route: tuple[str | None, ...]) -> None:
     res = parse_file(DOCX / name)
     assert (res.committee, res.report_symbol, res.draft_symbol) == route
+
+
+@pytest.mark.skipif(not DOCX.is_dir(), reason=ABSENT)
+def test_a_long_title_under_a_label_printed_alone_is_the_section_s() -> None:
+    """A/RES/72/262 C prints "III ⏎ Revised estimates relating to the programme budget … related to the
+    peace and security reform", a title of 330 characters: the section's, not a preambular paragraph of
+    its own before "Recalling its resolution 72/199"."""
+    res = parse_file(DOCX / "GA72" / "N1821476.docx")
+    third = [p for p in res.operative if (p.section or "").startswith("III")]
+    assert third and third[0].section.startswith("III. Revised estimates relating to the programme budget")  # type: ignore[union-attr]
+    assert not [p for p in res.operative if p.text.startswith("Revised estimates relating")]
+    assert third[0].text.startswith("Recalling its resolution 72/199")

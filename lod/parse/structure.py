@@ -208,7 +208,9 @@ class StructureBuilder:
             self.section = roman.group(0).rstrip(".") if not roman.group(2) else f"{roman.group(1)}. {roman.group(2)}"
             self.pending_label = f"{roman.group(1)}." if not roman.group(2) else None
             return
-        if not is_complete(plain) and (self._target or self.annex_paras or self.pending_label) and len(plain) < 300:
+        # a title is short, but one under a label printed alone may run long (A/RES/72/262 C: "III ⏎
+        # Revised estimates relating to the programme budget … related to the peace and security reform", 330)
+        if not is_complete(plain) and (self._target or self.annex_paras or self.pending_label) and len(plain) < (600 if self.pending_label else 300):
             self.result.part_refs += MARK_RE.findall(block)
             if self.expect_annex_title and self.annex_paras:
                 self.annex_titles[-1] = " ".join(plain.split())
