@@ -156,6 +156,11 @@ def eid(*parts: tuple[str, str | int] | str) -> str:
     return "__".join(out)
 
 
+def annex_of(location: str) -> str | None:
+    """The eId of the annex a portion is printed in ("annex_1__para_u4" → "annex_1"), None outside one."""
+    return location.split("__", 1)[0] if location.startswith("annex") else None
+
+
 def note_eid(marker: str) -> str:
     """A footnote's eId from its printed marker: "3" → fn_3, "*" → fn_star, "**" → fn_star2 (one
     rule for every reader and for the AKN written back, so a note keeps its IRI both ways)."""

@@ -24,6 +24,7 @@ from lod.dates import iso_date
 from lod.model import Citation, CitationType
 from lod.parse import citation_patterns as P
 from lod.symbols import DOCUMENT_PART, parse_symbol, printed_part, resolution_symbol
+from lod.uri import annex_of
 
 @dataclass
 class _Item:
@@ -82,7 +83,7 @@ class CitationExtractor:
         found: list[tuple[int, Citation]] = []
         taken: list[tuple[int, int]] = []
         self._remember_names(clean)
-        annex = location.split("__", 1)[0] if location.startswith("annex") else None
+        annex = annex_of(location)
         for start, end, citation in self._numbered(clean, annex is not None, self.annex_authors.get(annex or "")):
             found.append((start, citation))
             taken.append((start, end))

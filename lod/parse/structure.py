@@ -210,7 +210,8 @@ class StructureBuilder:
             return
         # a title is short, but one under a label printed alone may run long (A/RES/72/262 C: "III ⏎
         # Revised estimates relating to the programme budget … related to the peace and security reform", 330)
-        if not is_complete(plain) and (self._target or self.annex_paras or self.pending_label) and len(plain) < (600 if self.pending_label else 300):
+        longest = 600 if self.pending_label else 300
+        if not is_complete(plain) and (self._target or self.annex_paras or self.pending_label) and len(plain) < longest:
             self.result.part_refs += MARK_RE.findall(block)
             if self.expect_annex_title and self.annex_paras:
                 self.annex_titles[-1] = " ".join(plain.split())

@@ -18,6 +18,7 @@ already find, so the two kinds of input give the same citations.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from lxml import etree
 
@@ -333,7 +334,7 @@ _PART_NUMBER = re.compile(r"\d{1,2}/\d{1,3} [A-Z]{1,2}")
 
 
 def _link_citations(res: Resolution, links: dict[str, list[Link]], note_links: dict[str, list[Link]],
-                    slips: set[tuple[str, str]] = frozenset()) -> set[int]:  # type: ignore[assignment]
+                    slips: Collection[tuple[str, str]] = ()) -> set[int]:
     """Every undocs.org link the text extractor did not already turn into a citation, but a link to an
     Assembly or Council resolution on a number printed as another organ's (`slips`: printed.other_organs_numbers);
     the ids of the citations it adds."""

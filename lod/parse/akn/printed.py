@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from lod.bodies import by_key, symbol_of
 from lod.model import Citation, CitationType
 from lod.symbols import int_to_roman, parse_symbol
+from lod.uri import annex_of
 
 WORDS: dict[CitationType, dict[str, str]] = {
     "resolution": {
@@ -70,8 +71,8 @@ _UP_TO = r"\s*(?:à|a|al|по|до|–|-|إلى)\s*"
 RESOLUTION_NUMBER = (r"(\d{4}/\d{1,3}|\d{1,2}/\d{1,3}|(?:E?S|دإط?)\s?-\s?\d{1,2}/\d{1,2}"
                      rf"|\d{{1,4}}(?:\s?{_PART})?\s?\((?:[IVXLC]{{1,9}}|د\s?-\s?\d{{1,2}})\))")
 """A resolution's number: the Council's year and number, the Assembly's session and number, a
-special session's ("S-23/2", Arabic "دإ-23/2"), an emergency special session's ("ES-10/13", "دإط-10/13"), an early one with its session in Roman numerals
-("2200 A (XXI)", Arabic "2200 ألف (د-21)")."""
+special session's ("S-23/2", Arabic "دإ-23/2"), an emergency special session's ("ES-10/13",
+"دإط-10/13"), an early one with its session in Roman numerals ("2200 A (XXI)", "2200 ألف (د-21)")."""
 NUMBER = re.compile(r"(?<![\w/.\-‑])" + RESOLUTION_NUMBER + rf"(?:\s({_PART})(?:{_UP_TO}({_PART}))?(?!\w))?(?![\w/])")
 _ARABIC_SESSION = re.compile(r"\(د\s?-\s?(\d{1,2})\)")
 _ARABIC_SPECIAL = re.compile(r"^(دإط?)\s?-\s?")
@@ -87,8 +88,8 @@ the empty "()" the Arabic files print where a note's marker goes ("51/2 المؤ
 
 
 def _number(printed: str, part: str | None) -> str:
-    """The number as lod.symbols reads it: "2200 ألف (د-21)" → "2200 A (XXI)", "دإ-23/2" → "S-23/2", "دإط-10/13" → "ES-10/13",
-    "47/53" and part "دال" → "47/53 D"."""
+    """The number as lod.symbols reads it: "2200 ألف (د-21)" → "2200 A (XXI)", "دإ-23/2" → "S-23/2",
+    "دإط-10/13" → "ES-10/13", "47/53" and part "دال" → "47/53 D"."""
     number = _ARABIC_SPECIAL.sub(lambda m: "ES-" if m.group(1) == "دإط" else "S-", printed)
     number = _ARABIC_SESSION.sub(lambda m: f"({int_to_roman(int(m.group(1)))})", number)
     number = _PRINTED_PART.sub(lambda m: f" {PART_LETTERS.get(m.group(1), m.group(1))} ", number)
@@ -185,11 +186,11 @@ def printed_citations(texts: Sequence[tuple[str, str]], language: str | None, ow
     owners = annex_owners or {}
     if language == "zho":
         for text, location in texts:
-            here = owners.get(location.split("__", 1)[0], own)
+            here = owners.get(annex_of(location) or "", own)
             for kind, number, printed, named, possessive, unnamed in _chinese(text, here):
                 _add(out, known, location, kind, number, printed, named, here, possessive, unnamed)
     for text, location in texts if word is not None else ():
-        own_here = owners.get(location.split("__", 1)[0], own)
+        own_here = owners.get(annex_of(location) or "", own)
         for m, numbers, scope in _clauses(text, word):
             kind: CitationType = "resolution" if m.group("resolution") else "decision"
             own_word = _says_its(m, language)
@@ -254,8 +255,7 @@ def _add(out: list[Citation], known: set[tuple[str, str]], location: str, kind: 
     Assembly text; an early number, "its resolution 1566 (L)", in a Council text outside its
     annexes), or with no organ named (`unnamed`, see `_unnamed`): any number but a year's in the
     Assembly's own text, a session's in a Council text."""
-    head = number.split("/")[0]
-    year_shaped = head.isdigit() and len(head) == 4  # not "S-10"
+    year_shaped = _YEAR_SHAPED.match(number) is not None  # not "S-10/1"
     early_number = "(" in number  # "2200 A (XXI)", "1566 (L)": the Assembly's or, before 1978, the Council's
     assembly = (own_word and own == "ga") or (unnamed and (own == "ga" or _SESSION_SHAPED.fullmatch(number) is not None))
     council = own_word and own == "ecosoc" and early_number and not location.startswith("annex")  # "sa résolution 8 (I)"
