@@ -548,7 +548,8 @@ def _declaration(opening: bytes, style: bytes = b"") -> bytes:
       <paragraph eId="para_2" class="MercuryDocument"><heading>A declaration</heading></paragraph>
       <paragraph eId="para_3"><num>1.</num><content><p>We have gathered here.</p></content></paragraph>
       <paragraph eId="para_4"STYLE><content><p>* * *</p></content></paragraph>
-      <paragraph eId="para_5"><num>2.</num><content><p>We will leave no one behind.</p></content></paragraph>"""
+      <paragraph eId="para_5"><num>2.</num><content><p>We will leave no one behind.</p></content></paragraph>
+      <paragraph eId="para_6"><content><p><i>3rd plenary meeting</i></p></content></paragraph>"""
     xml = OTHER_MARKUP.replace(OTHER_MARKUP[OTHER_MARKUP.index(b"<mainBody>") + 10:OTHER_MARKUP.index(b"</mainBody>")], body)
     return xml.replace(b"OPENING", opening).replace(b"STYLE", style)
 
@@ -572,6 +573,7 @@ def test_a_text_adopted_in_the_body_under_its_heading_is_an_annex_as_printed_tex
     assert [p.text for p in res.operative] == ["Adopts the following declaration:"]
     [annex] = res.annexes
     assert annex.title == "A declaration" and [(p.num, p.eid) for p in annex.paragraphs] == [("1", "annex_1__para_1"), ("2", "annex_1__para_2")]
+    assert res.meeting == "3rd plenary meeting"  # the body's last line (A/RES/75/1 in Spanish): the adoption's, no paragraph
     printed = parse_text("The General Assembly,\n\nAdopts the following declaration:\n\nA declaration\n\n1. We have gathered here.\n\n"
                          "* * *\n\n2. We will leave no one behind.\n", source="t.txt")
     assert [(a.title, [(p.eid, p.text) for p in a.paragraphs]) for a in printed.annexes] == \

@@ -337,6 +337,9 @@ def test_numbers_printed_in_every_form_the_five_languages_print_them(text: str, 
     # the Chinese files number in words the points the others number (i), (ii) … (E/RES/2022/16: "(二十一)"
     # is the English (xxi); it had been the 21st letter, point_u)
     ("（二十一）", 21, "xxi"), ("(二十八)", 28, "xxviii"), ("(十)", 10, "x"), ("(四)", 4, "iv"),
+    # the Arabic "’1‘" marked as a paragraph's <num> (held-out A/RES/75/260: paragraph 2 (a)'s (i)-(iv)),
+    # as it is read where the words print it: (i), under the lettered point before it
+    ("’1‘", 1, "i"), ("’4‘", 4, "iv"),
 ])
 def test_a_point_s_token_in_any_language_is_the_english_label_s(num: str, position: int, token: str) -> None:
     from lod.parse.akn.numbers import point_num, point_token

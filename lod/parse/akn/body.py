@@ -103,6 +103,7 @@ class Body:
     tables: list[Table] = field(default_factory=list)
     links: dict[str, list[Link]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    text_annex: str | None = None  # the annex a text adopted in the body opened (embedded.opens_introduced_text)
 
 
 class BodyReader(EmbeddedReading):

@@ -62,6 +62,7 @@ class EmbeddedReading:
     _operative: list[_Para]
     _section: str | None
     inline: Any
+    body: Any
 
     def embedded(self, statement: etree._Element, title: str | None) -> None:
         """A component statement ("… the following draft resolution:" marked up as a statement of
@@ -95,6 +96,7 @@ class EmbeddedReading:
         if last is None or introduced_title(last.intro) is None:
             return False
         self._open(title, [])
+        self.body.text_annex = f"annex_{len(self._annexes)}"  # whose last paragraph may be the body's last line
         return True
 
     def _open(self, title: str | None, preamble: list[etree._Element]) -> None:

@@ -16,6 +16,7 @@ POINT_LABEL = re.compile(r"^[(（]?([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[一二三�
 character, the parenthesised ideograph one to ten: A/RES/78/1's points (i)-(x) in Chinese)."""
 _QUOTED_NUMBER = re.compile(r"^[’‘'](\d{1,2})[‘’']\s*(?=\S)")
 """The Arabic files' label for the English text's (i), (ii) …: "’1‘", "’2‘" (A/RES/78/1)."""
+_QUOTED_ALONE = re.compile(r"[’‘'](\d{1,2})[‘’']")
 
 
 def point_label(text: str) -> tuple[str, int] | None:
@@ -49,7 +50,11 @@ def ascii_digits(text: str) -> str:
 
 def point_num(raw: str) -> str:
     """ "(a)" / "a." / "a)" / "(أ)" → "a" / "أ": the label without its brackets; "Item 1." → "1"
-    (a decision's list of agenda items)."""
+    (a decision's list of agenda items); the Arabic "’1‘" → "i", as `point_label` reads it in the
+    words (A/RES/75/260 in Arabic marks it as a paragraph's `<num>`)."""
+    quoted = _QUOTED_ALONE.fullmatch(raw.strip())
+    if quoted and 0 < int(quoted.group(1)) <= 50:
+        return int_to_roman(int(quoted.group(1))).lower()
     return _LABEL_MARKS.sub("", _LABEL_WORD.sub("", ascii_digits(raw))) or raw.strip()
 
 

@@ -65,11 +65,16 @@ MEETING_LINE = re.compile(
 
 def trailing_meeting(body: Body) -> str | None:
     """The adoption meeting's line marked up as the main body's last paragraph rather than in the
-    conclusions (E/RES/2021/2 in Arabic): taken out of the operative part, its words returned."""
-    last = body.operative[-1] if len(body.operative) > 1 else None
+    conclusions (E/RES/2021/2 in Arabic): taken out of the operative part, or out of the text the body
+    adopts where that ends the body (A/RES/75/1 in Spanish: "Tercera sesión plenaria" after the
+    declaration's paragraph 21), its words returned."""
+    holder = body.operative
+    if body.text_annex is not None and body.annexes and body.annexes[-1].eid == body.text_annex:
+        holder = body.annexes[-1].paragraphs
+    last = holder[-1] if len(holder) > 1 else None
     if last is None or last.num is not None or last.subparagraphs or not MEETING_LINE.match(last.text.strip()):
         return None
-    body.operative.pop()
+    holder.pop()
     body.links.pop(last.eid, None)
     return _RAISED_GAP.sub(r"\1", last.text.strip())  # "43 a reunión plenaria" as the conclusions give it: "43a …"
 
