@@ -587,3 +587,16 @@ def test_a_section_numbered_in_a_subheading_of_its_own_is_titled_as_printed() ->
     res = read(next((AKN / "ECOSOCresolutions-main" / "2021" / "English").glob("E_RES_2021_13-*.xml")))
     assert {p.section for p in res.operative if p.section and p.section.startswith("A")} == \
         {"A. Work of the Committee regarding the transport of dangerous goods"}
+
+
+@pytest.mark.parametrize(("parts", "title"), [
+    (["A", "Work of the Committee"], "A. Work of the Committee"), (["II", "Umoja"], "II. Umoja"),
+    (["I. Activities of the Office"], "I. Activities of the Office"), (["A"], "A"),
+    # the Arabic files name the letter and print a dash after it ("ألف - موضوع لجنة وضع المرأة …", E/RES/2022/5;
+    # held-out E/RES/2021/13 and A/RES/75/245 mark "باء" as a subheading of its own)
+    (["باء", "تطور الهامش"], "باء - تطور الهامش"),
+])
+def test_a_section_s_title_is_printed_from_its_parts(parts: list[str], title: str) -> None:
+    from lod.parse.akn.numbers import section_title
+
+    assert section_title(parts) == title

@@ -138,12 +138,18 @@ def _chinese_number(num: str) -> int | None:
     return high * 10 + low if high is not None and low is not None else None
 
 
+ARABIC_PARTS = {"ألف": "A", "باء": "B", "جيم": "C", "دال": "D", "هاء": "E", "واو": "F", "زاي": "G", "حاء": "H", "طاء": "I",
+                "ياء": "J", "كاف": "K", "لام": "L", "ميم": "M", "نون": "N", "سين": "O", "عين": "P", "فاء": "Q", "صاد": "R"}
+"""A letter as the Arabic texts name it: the part of a resolution adopted in parts ("47/53 دال": 47/53 D),
+the number of a section ("باء - تطور الهامش …": B. Evolution of the margin …)."""
 _BARE_LABEL = re.compile(r"[IVXLC]{1,6}|[A-Z]")
 
 
 def section_title(parts: list[str]) -> str | None:
     """A section's title from its number, heading and subheadings as the file marks them, the number
     printed with its stop: "A" and "Work of the Committee …" (E/RES/2021/13), "I" and "Revised
-    estimates …" (A/RES/77/263) → "A. Work of the Committee …", "I. Revised estimates …"."""
-    printed = [f"{p}." if _BARE_LABEL.fullmatch(p) and k + 1 < len(parts) else p for k, p in enumerate(parts)]
+    estimates …" (A/RES/77/263) → "A. Work of the Committee …", "I. Revised estimates …"; the Arabic
+    letter's name with a dash, as the Arabic files print it ("باء - تطور الهامش …", A/RES/75/245)."""
+    printed = [(f"{p}." if _BARE_LABEL.fullmatch(p) else f"{p} -" if p in ARABIC_PARTS else p) if k + 1 < len(parts) else p
+               for k, p in enumerate(parts)]
     return " ".join(p for p in printed if p) or None

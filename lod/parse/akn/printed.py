@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from lod.bodies import by_key, symbol_of
 from lod.model import Citation, CitationType
 from lod.symbols import int_to_roman, parse_symbol
+from lod.parse.akn.numbers import ARABIC_PARTS
 from lod.uri import annex_of
 
 WORDS: dict[CitationType, dict[str, str]] = {
@@ -59,9 +60,6 @@ OTHER_ORGAN = re.compile(r"Commission|Comisión|Комисси|لجنة|droits d
                          r"|حقوق الإنسان|sécurité|Seguridad|Безопасности|الأمن|Comité|Комитет"
                          r"|委员会|人权理事会|安全理事会|安理会", re.IGNORECASE)
 """Organs that number their resolutions as those two do: a number beside one is left to its link."""
-ARABIC_PARTS = {"ألف": "A", "باء": "B", "جيم": "C", "دال": "D", "هاء": "E", "واو": "F", "زاي": "G", "حاء": "H", "طاء": "I",
-                "ياء": "J", "كاف": "K", "لام": "L", "ميم": "M", "نون": "N", "سين": "O", "عين": "P", "فاء": "Q", "صاد": "R"}
-"""The part of a resolution adopted in parts as the Arabic texts name its letter ("47/53 دال": 47/53 D)."""
 LOOKALIKE_PARTS = {"А": "A", "В": "B", "С": "C", "Е": "E", "Н": "H", "К": "K", "М": "M", "О": "O", "Р": "P", "Т": "T"}
 """Cyrillic letters the Russian texts type for a part's Latin one ("резолюции 45/55 В")."""
 PART_LETTERS = {**ARABIC_PARTS, **LOOKALIKE_PARTS}
