@@ -207,7 +207,7 @@ def link_symbol(href: str) -> str | None:
     path = re.sub(r"(\S)\s?\((\d{4})\)$", r"\1 (\2)", path)
     path = re.sub(r"(\S)\s+\(([IVXLC]+)\)$", r"\1(\2)", path)
     path = re.sub(r"^(A/RES/\d+/\d+)([a-kA-K])$", lambda m: f"{m.group(1)} {m.group(2).upper()}", path)  # …/57/270b → 57/270 B
-    path = re.sub(r"^(A/RES/\d+/\d+)[a-k]-[a-k]$", r"\1", path)  # …/54/237a-c: parts A to C, the resolution whole
+    path = re.sub(r"^(A/RES/\d+/\d+)[a-k]-[a-k]$", r"\1", path, flags=re.IGNORECASE)  # …/54/237a-c, A-C: parts A to C, the resolution whole
     path = re.sub(r"\s?\(supp\)$", "", path, flags=re.IGNORECASE)  # E/1993/23(supp): the supplement printed E/1993/23
     return printed_part(path) or None  # A/73/12(PartI) is printed A/73/12 (Part I)
 

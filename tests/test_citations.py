@@ -315,6 +315,19 @@ def test_its_resolution_in_an_annex_is_the_annexed_text_s_author() -> None:
     assert council.symbol == "E/RES/2017/16"
 
 
+def test_the_most_recent_of_which_are_the_resolutions_of_the_organ_named_before() -> None:
+    """"… recalling the resolutions and decisions of the Human Rights Council, the most recent of which being
+    resolutions 43/26 of 22 June 2020 and 42/3 …" (A/RES/77/227, 77/222; held-out 75/238, 78/219, 79/182):
+    the Council's, not the Assembly's 43/26 and 42/3; "its previous resolutions …, the most recent of
+    which being resolution 74/246" stays the Assembly's."""
+    text = ("Reaffirming its previous resolutions on the situation of human rights in Myanmar, the most recent of "
+            "which being resolutions 74/246 of 27 December 2019, and recalling the resolutions and decisions of the "
+            "Human Rights Council, the most recent of which being resolutions 43/26 of 22 June 2020, 42/3 of "
+            "26 September 2019 and S-27/1 of 5 December 2017,")
+    found = CitationExtractor(GA).extract(text, "preamble__para_3")
+    assert [c.symbol for c in found] == ["A/RES/74/246", "A/HRC/RES/43/26", "A/HRC/RES/42/3", "A/HRC/RES/S-27/1"]
+
+
 @needs_real
 def test_an_annexed_commission_resolution_cites_the_commission_s_own() -> None:
     from lod.parse import parse_file

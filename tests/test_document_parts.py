@@ -32,6 +32,7 @@ GA77 = REAL / "ga-akn" / "GAresolutions-main" / "77session" / "English"
         ("https://undocs.org/ch/A/RES/57/270B", "A/RES/57/270 B"),
         ("https://undocs.org/en/A/RES/57/270b", "A/RES/57/270 B"),
         ("https://undocs.org/en/A/RES/54/237a-c", "A/RES/54/237"),
+        ("https://undocs.org/en/A/RES/54/237A-C", "A/RES/54/237"),  # held-out A/RES/75/2
     ],
 )
 def test_a_linked_part_or_supplement_is_the_symbol_as_printed(href: str, symbol: str) -> None:

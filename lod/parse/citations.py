@@ -186,6 +186,10 @@ class CitationExtractor:
             if body is not None and body.kind != "office":
                 return body.name, True, its.start(), True
             return self.document_body_name, False, its.start(), True
+        latest = P.LATEST_OF_WHICH_RE.search(text, window, keyword_start)
+        owner = P.ANTECEDENT_OWNER_RE.search(text, max(0, latest.start() - 200), latest.start()) if latest else None
+        if owner is not None and (body := P.known_body(owner.group("known"))) is not None:
+            return body.name, True, keyword_start, False  # "… of the Human Rights Council, the most recent of which being"
         known = P.KNOWN_BEFORE_RE.search(text, window, keyword_start)
         if known is not None and known.group("conf"):
             return P.conference_name(known.group("conf"), self._conventions_before(text, keyword_start)), True, known.start(), False
