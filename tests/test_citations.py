@@ -326,6 +326,18 @@ def test_the_most_recent_of_which_are_the_resolutions_of_the_organ_named_before(
             "26 September 2019 and S-27/1 of 5 December 2017,")
     found = CitationExtractor(GA).extract(text, "preamble__para_3")
     assert [c.symbol for c in found] == ["A/RES/74/246", "A/HRC/RES/43/26", "A/HRC/RES/42/3", "A/HRC/RES/S-27/1"]
+    # "including" as "the most recent of which" (A/RES/77/235, 77/201, 77/206; Word A/RES/72/84, 164, 183), not past
+    # another resolution or "its" named after the organ's
+    for text, symbols in [
+        ("Recalling also all relevant Human Rights Council resolutions, including resolutions 23/9 of 13 June 2013 "
+         "and 29/11 of 2 July 2015,", ["A/HRC/RES/23/9", "A/HRC/RES/29/11"]),
+        ("Noting the resolutions adopted by the Human Rights Council that are relevant to the protection of children "
+         "from bullying, including resolution 51/10 of 6 October 2022,", ["A/HRC/RES/51/10"]),
+        ("Recalling the resolutions of the Human Rights Council and its own resolutions, including resolution 76/1,",
+         ["A/RES/76/1"]),
+        ("Recalling its resolutions on the subject, including resolution 76/151 of 16 December 2021,", ["A/RES/76/151"]),
+    ]:
+        assert [c.symbol for c in CitationExtractor(GA).extract(text, "preamble__para_2")] == symbols, text
 
 
 @needs_real

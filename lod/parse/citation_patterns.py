@@ -208,13 +208,17 @@ ITS_OWNER_RE = re.compile(
 """Whose "its" it is: "the Human Rights Council, in its resolution 6/15", "the adoption by the
 Economic Commission for Latin America and the Caribbean on 16 May 1998 of its resolution 574 (XXVII)"."""
 KNOWN_BEFORE_RE = re.compile(rf"(?:(?P<conf>{CONFERENCE})|(?P<known>{_NAME_ALTERNATION}))\s+$")
-LATEST_OF_WHICH_RE = re.compile(r",?\s*(?:the\s+)?(?:latest|most\s+recent)\s+of\s+which\s+(?:being|is|are|was|were)\s+$")
+LATEST_OF_WHICH_RE = re.compile(r",?\s*(?:(?:the\s+)?(?:latest|most\s+recent)\s+of\s+which\s+(?:being|is|are|was|were)"
+                                r"|including(?:\s+in\s+particular)?)\s+$")
 """Words that take the organ of the resolutions named before them: "the resolutions and decisions of
-the Human Rights Council, the most recent of which being resolutions 43/26 …" (A/RES/77/227, 75/238)."""
+the Human Rights Council, the most recent of which being resolutions 43/26 …" (A/RES/77/227, 75/238),
+"all relevant Human Rights Council resolutions, including resolutions 23/9 …" (A/RES/77/235)."""
 ANTECEDENT_OWNER_RE = re.compile(
-    rf"\b(?:resolutions|decisions)(?:\s+and\s+(?:resolutions|decisions))?\s+(?:of|by|adopted\s+by)\s+(?:the\s+)?"
-    rf"(?P<known>{_NAME_ALTERNATION})\s*$")
-"""The organ those resolutions are of, right before LATEST_OF_WHICH_RE."""
+    rf"(?P<named>{_NAME_ALTERNATION})\s+(?:resolutions|decisions)\b"
+    rf"|\b(?:resolutions|decisions)(?:\s+and\s+(?:resolutions|decisions))?\s+(?:of|by|adopted\s+by)\s+(?:the\s+)?"
+    rf"(?P<known>{_NAME_ALTERNATION})")
+"""The organ those resolutions are of ("Human Rights Council resolutions", "resolutions adopted by the
+Human Rights Council"), the last named before LATEST_OF_WHICH_RE with no other resolution between."""
 _HEAD_WORDS = r"(?:Commission|Council|Conference|Board|Committee|Forum|Assembly|Congress|Parties)"
 OTHER_BEFORE_RE = re.compile(
     rf"(?P<other>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|the|on|for|and|to|against))*?\s+{_HEAD_WORDS})\s+$"

@@ -187,9 +187,9 @@ class CitationExtractor:
                 return body.name, True, its.start(), True
             return self.document_body_name, False, its.start(), True
         latest = P.LATEST_OF_WHICH_RE.search(text, window, keyword_start)
-        owner = P.ANTECEDENT_OWNER_RE.search(text, max(0, latest.start() - 200), latest.start()) if latest else None
-        if owner is not None and (body := P.known_body(owner.group("known"))) is not None:
-            return body.name, True, keyword_start, False  # "… of the Human Rights Council, the most recent of which being"
+        owner = self._antecedent_owner(text, latest.start()) if latest else None
+        if owner is not None:
+            return owner.name, True, keyword_start, False  # "… of the Human Rights Council, the most recent of which being"
         known = P.KNOWN_BEFORE_RE.search(text, window, keyword_start)
         if known is not None and known.group("conf"):
             return P.conference_name(known.group("conf"), self._conventions_before(text, keyword_start)), True, known.start(), False
@@ -210,6 +210,15 @@ class CitationExtractor:
             named = self._generic_body(generic.group("generic"), text[: generic.start()])
             return named, named is not None, generic.start(), False
         return None, False, keyword_start, False
+
+    @staticmethod
+    def _antecedent_owner(text: str, end: int) -> Body | None:
+        """The organ of the resolutions named last before `end` ("all relevant Human Rights Council
+        resolutions, including …"), unless another resolution or "its" is named after them."""
+        found = list(P.ANTECEDENT_OWNER_RE.finditer(text, max(0, end - 200), end))
+        if not found or re.search(r"\b(?:resolution|decision|its)\b", text[found[-1].end():end], re.IGNORECASE):
+            return None
+        return P.known_body(found[-1].group("named") or found[-1].group("known"))
 
     def _body_after(self, text: str, end: int, current: str | None) -> tuple[str | None, bool]:
         """A body printed after the numbers: "of the Commission on …", "at its … session of the Conference …"."""
