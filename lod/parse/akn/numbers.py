@@ -19,12 +19,17 @@ _QUOTED_NUMBER = re.compile(r"^[’‘'](\d{1,2})[‘’']\s*(?=\S)")
 _QUOTED_ALONE = re.compile(r"[’‘'](\d{1,2})[‘’']")
 
 
+def _quoted_roman(digits: str) -> str | None:
+    """The roman a "’1‘" label stands for ("i"), for the labels a point can have (1 to 50)."""
+    return int_to_roman(int(digits)).lower() if 0 < int(digits) <= 50 else None
+
+
 def point_label(text: str) -> tuple[str, int] | None:
     """(label, where the words start) of a point label printed at the start of a numberless
     paragraph (POINT_LABEL's, or the Arabic "’1‘" as the roman it stands for), else None."""
     quoted = _QUOTED_NUMBER.match(text)
-    if quoted and 0 < int(quoted.group(1)) <= 50:
-        return int_to_roman(int(quoted.group(1))).lower(), quoted.end()
+    if quoted and (roman := _quoted_roman(quoted.group(1))):
+        return roman, quoted.end()
     found = POINT_LABEL.match(text)
     return (found.group(1), found.end()) if found else None
 
@@ -53,8 +58,8 @@ def point_num(raw: str) -> str:
     (a decision's list of agenda items); the Arabic "’1‘" → "i", as `point_label` reads it in the
     words (A/RES/75/260 in Arabic marks it as a paragraph's `<num>`)."""
     quoted = _QUOTED_ALONE.fullmatch(raw.strip())
-    if quoted and 0 < int(quoted.group(1)) <= 50:
-        return int_to_roman(int(quoted.group(1))).lower()
+    if quoted and (roman := _quoted_roman(quoted.group(1))):
+        return roman
     return _LABEL_MARKS.sub("", _LABEL_WORD.sub("", ascii_digits(raw))) or raw.strip()
 
 

@@ -23,8 +23,8 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from lod.bodies import by_key, symbol_of
 from lod.model import Citation, CitationType
-from lod.symbols import int_to_roman, parse_symbol
 from lod.parse.akn.numbers import ARABIC_PARTS
+from lod.symbols import int_to_roman, parse_symbol
 from lod.uri import annex_of
 
 WORDS: dict[CitationType, dict[str, str]] = {
