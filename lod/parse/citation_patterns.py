@@ -219,6 +219,8 @@ ANTECEDENT_OWNER_RE = re.compile(
     rf"(?P<known>{_NAME_ALTERNATION})")
 """The organ those resolutions are of ("Human Rights Council resolutions", "resolutions adopted by the
 Human Rights Council"), the last named before LATEST_OF_WHICH_RE with no other resolution between."""
+ANOTHER_ANTECEDENT_RE = re.compile(r"\b(?:resolution|decision|its)\b", re.IGNORECASE)
+"""Words after an organ's resolutions that name others ("… and its own resolutions, including")."""
 _HEAD_WORDS = r"(?:Commission|Council|Conference|Board|Committee|Forum|Assembly|Congress|Parties)"
 OTHER_BEFORE_RE = re.compile(
     rf"(?P<other>[A-Z][\w-]*(?:\s+(?:[A-Z][\w-]*|of|the|on|for|and|to|against))*?\s+{_HEAD_WORDS})\s+$"

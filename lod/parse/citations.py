@@ -216,7 +216,7 @@ class CitationExtractor:
         """The organ of the resolutions named last before `end` ("all relevant Human Rights Council
         resolutions, including …"), unless another resolution or "its" is named after them."""
         found = list(P.ANTECEDENT_OWNER_RE.finditer(text, max(0, end - 200), end))
-        if not found or re.search(r"\b(?:resolution|decision|its)\b", text[found[-1].end():end], re.IGNORECASE):
+        if not found or P.ANOTHER_ANTECEDENT_RE.search(text, found[-1].end(), end):
             return None
         return P.known_body(found[-1].group("named") or found[-1].group("known"))
 

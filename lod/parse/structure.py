@@ -49,7 +49,8 @@ class Structure:
 class StructureBuilder:
     """Walks the blocks once, in reading order."""
 
-    def __init__(self, *, extract: bool = False, decision: bool = False, part: str | None = None) -> None:
+    def __init__(self, *, extract: bool = False, decision: bool = False, part: str | None = None,
+                 part_heading: str | None = None) -> None:
         self.extract = extract
         self.decision = decision
         self.part = part
@@ -61,7 +62,7 @@ class StructureBuilder:
         self.annex_paras: list[list[Para]] = []
         self.annex_titles: list[str | None] = []
         self.annex_nums: list[str | None] = []
-        self.section: str | None = part
+        self.section: str | None = part_heading or part
         self.pending_label: str | None = None
         """A label printed alone ("I.", "A.", "Rule 1"): the start of the heading in the next block."""
         self.annex_letter: str | None = None
@@ -396,8 +397,7 @@ def build_structure(blocks: list[str], *, extract: bool = False, decision: bool 
     """The model's parts from the blocks of a document's body (a decision has no preamble);
     `part` is the letter printed above the formula of a text adopted in parts ("A"), `part_heading`
     that part's heading where a title follows the letter ("A. Information in the service of humanity")."""
-    builder = StructureBuilder(extract=extract, decision=decision, part=part)
-    builder.section = part_heading or builder.section
+    builder = StructureBuilder(extract=extract, decision=decision, part=part, part_heading=part_heading)
     for block in blocks:
         builder.feed(block)
     truncated = bool(blocks) and extract and not is_complete(MARK_RE.sub("", blocks[-1]))

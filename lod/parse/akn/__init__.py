@@ -194,9 +194,10 @@ def read_akn(data: bytes, source: str, part: str | None = None) -> Resolution:
     sponsors(res, flow, warnings)
     _agenda(res, M.agenda(meta))
     add_citations(res, body_name)
-    texts = [*running_texts(res), *((note.text, note.eid) for note in res.footnotes)]
+    other_language = res.language not in (None, "", "eng")  # the numbers the other languages print without a link
+    texts = [*running_texts(res), *((note.text, note.eid) for note in res.footnotes)] if other_language else []
     linked = _link_citations(res, body.links, inline.note_links, other_organs_numbers(texts, res.language))
-    if res.language not in (None, "", "eng"):  # the numbers the other languages print without a link
+    if other_language:
         own = find(res.body)  # the organ's key: res.body_key is set by lod.parse.resolved, after the reader
         owners = {a.eid: organ for a in res.annexes if a.paragraphs and (organ := annex_organ(a.paragraphs[0].text))}
         res.citations += printed_citations(texts, res.language, own.key if own else None,

@@ -14,9 +14,10 @@ POINT_LABEL = re.compile(r"^[(（]?([a-z]{1,2}|[ivxlc]{1,6}|\d{1,2}|[一二三�
 """A point label printed at the start of a numberless paragraph: "(a) ", "(iv) ", "(1) ", "(أ) ",
 "(二十一) " or "（二十一）" (the Chinese number of a point, full-width brackets or not), "㈠" (one
 character, the parenthesised ideograph one to ten: A/RES/78/1's points (i)-(x) in Chinese)."""
-_QUOTED_NUMBER = re.compile(r"^[’‘'](\d{1,2})[‘’']\s*(?=\S)")
+_QUOTED = r"[’‘'](\d{1,2})[‘’']"
 """The Arabic files' label for the English text's (i), (ii) …: "’1‘", "’2‘" (A/RES/78/1)."""
-_QUOTED_ALONE = re.compile(r"[’‘'](\d{1,2})[‘’']")
+_QUOTED_NUMBER = re.compile(rf"^{_QUOTED}\s*(?=\S)")  # before a point's words
+_QUOTED_ALONE = re.compile(_QUOTED)  # a <num> of its own
 
 
 def _quoted_roman(digits: str) -> str | None:
