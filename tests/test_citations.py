@@ -340,6 +340,22 @@ def test_the_most_recent_of_which_are_the_resolutions_of_the_organ_named_before(
         assert [c.symbol for c in CitationExtractor(GA).extract(text, "preamble__para_2")] == symbols, text
 
 
+def test_a_list_joined_by_and_to_an_organ_s_list_is_that_organ_s() -> None:
+    """"… and Human Rights Council decision 18/120 of 30 September 2011 and resolutions 24/14 of 27 September
+    2013, 27/21 …" (A/RES/77/214): the Council's resolutions, not the Assembly's of the same numbers; a
+    number whose shape names another organ, or a list with an organ or "its" of its own, keeps its own."""
+    for text, symbols in [
+        ("Recalling all its previous resolutions on this subject, the most recent of which was resolution 76/161 of "
+         "16 December 2021, and Human Rights Council decision 18/120 of 30 September 2011 and resolutions 24/14 of "
+         "27 September 2013, 27/21 and 30/2,",
+         ["A/RES/76/161", "A/HRC/DEC/18/120", "A/HRC/RES/24/14", "A/HRC/RES/27/21", "A/HRC/RES/30/2"]),
+        ("Recalling Human Rights Council resolution 5/1 and its resolution 62/219,", ["A/HRC/RES/5/1", "A/RES/62/219"]),
+        ("Recalling Human Rights Council resolution 5/1 and resolution 1325 (2000),", ["A/HRC/RES/5/1", "S/RES/1325 (2000)"]),
+        ("Recalling Human Rights Council resolution 5/1, welcoming resolution 62/219,", ["A/HRC/RES/5/1", "A/RES/62/219"]),
+    ]:
+        assert [c.symbol for c in CitationExtractor(GA).extract(text, "preamble__para_1")] == symbols, text
+
+
 @needs_real
 def test_an_annexed_commission_resolution_cites_the_commission_s_own() -> None:
     from lod.parse import parse_file

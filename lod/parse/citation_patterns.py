@@ -219,6 +219,9 @@ ANTECEDENT_OWNER_RE = re.compile(
     rf"(?P<known>{_NAME_ALTERNATION})")
 """The organ those resolutions are of ("Human Rights Council resolutions", "resolutions adopted by the
 Human Rights Council"), the last named before LATEST_OF_WHICH_RE with no other resolution between."""
+SAME_ORGAN_JOIN_RE = re.compile(r",?\s+and\s+")
+"""What joins two lists of one organ's numbers ("Human Rights Council decision 18/120 of 30 September
+2011 and resolutions 24/14 …", A/RES/77/214): the second list names no organ of its own."""
 ANOTHER_ANTECEDENT_RE = re.compile(r"\b(?:resolution|decision|its)\b", re.IGNORECASE)
 """Words after an organ's resolutions that name others ("… and its own resolutions, including")."""
 _HEAD_WORDS = r"(?:Commission|Council|Conference|Board|Committee|Forum|Assembly|Congress|Parties)"

@@ -49,6 +49,14 @@ def _part_letters(printed: str) -> list[str]:
     return out
 
 
+def _numbers_fit(items: list[_Item], body_name: str) -> bool:
+    """Whether no number's shape names another organ than `body_name` ("1325 (2000)" is the
+    Security Council's whatever list it follows)."""
+    body = P.known_body(body_name)
+    return all((shaped := body_of_number(item.number)) is None or (body is not None and shaped.key == body.key)
+               for item in items)
+
+
 def _session_of(number: str) -> str:
     """What two numbers must share to have been adopted on the same day (session or year)."""
     if "/" in number:
@@ -109,6 +117,7 @@ class CitationExtractor:
         if "esolution" not in text and "ecision" not in text:  # what every KEYWORD_RE match spells
             return out
         keywords = list(P.KEYWORD_RE.finditer(text))
+        named_before: tuple[int, str] | None = None  # where the last list an organ was named for ends, and the organ
         for k, kw in enumerate(keywords):
             items, list_end = self._read_list(text, kw.end())
             if not items:
@@ -118,6 +127,13 @@ class CitationExtractor:
             body_name, explicit, span_start, its = self._body_before(text, kw.start())
             if not explicit and not its:
                 body_name, explicit = self._body_after(text, list_end, body_name)
+            if (not explicit and not its and named_before is not None
+                    and P.SAME_ORGAN_JOIN_RE.fullmatch(text, named_before[0], kw.start())
+                    and _numbers_fit(items, named_before[1])):
+                # "Human Rights Council decision 18/120 of 30 September 2011 and resolutions 24/14 …":
+                # the organ named for the list just before, joined by "and", is these numbers' too
+                body_name, explicit = named_before[1], True
+            named_before = (list_end, body_name) if explicit and body_name else None
             if not explicit and not its and P.IN_DOCUMENT_BEFORE_RE.search(text, max(0, kw.start() - 160), kw.start()):
                 # "(E/2015/27), chap. I, sect. C, resolution 59/1": the document cited before is the
                 # citation; a number whose shape names no organ is nobody's we know
