@@ -356,6 +356,32 @@ def test_a_list_joined_by_and_to_an_organ_s_list_is_that_organ_s() -> None:
         assert [c.symbol for c in CitationExtractor(GA).extract(text, "preamble__para_1")] == symbols, text
 
 
+def test_a_date_the_assembly_s_session_contradicts_is_another_organ_s() -> None:
+    """"Human Rights Council resolutions 28/16 … and 48/4 … on the right to privacy … and resolutions 32/13 of
+    1 July 2016" (A/RES/77/211): the Assembly's 32nd session met in 1977, so 32/13 of 2016 is not its
+    resolution but that of the organ named whose session 32 met in 2016; one whose sessions' years are not
+    known (a conference of parties) is taken when it is the nearest named; no organ named: nobody's known,
+    never a citation its own date contradicts. A date that fits keeps the Assembly's."""
+    extract = CitationExtractor(GA).extract
+    found = extract("Recalling Human Rights Council resolutions 28/16 of 26 March 2015 and 48/4 of 7 October 2021 on the "
+                    "right to privacy in the digital age and resolutions 32/13 of 1 July 2016 and 38/7 of 5 July 2018 on "
+                    "the promotion, protection and enjoyment of human rights on the Internet,", "preamble__para_2")
+    assert [c.symbol for c in found] == ["A/HRC/RES/28/16", "A/HRC/RES/48/4", "A/HRC/RES/32/13", "A/HRC/RES/38/7"]
+    [after] = extract("Takes note that, through its resolution 54/18 of 12 October 2023, the Human Rights Council "
+                      "submitted to the General Assembly the draft guidelines,", "para_7")
+    assert after.symbol == "A/HRC/RES/54/18"
+    cop, _, unea, _ = extract("recalling the Kunming-Montreal Global Biodiversity Framework, adopted in decision 15/4 of "
+                              "19 December 2022, as well as decision 15/29 of 19 December 2022 of the Conference of the "
+                              "Parties to the Convention on Biological Diversity and resolutions 5/1 and 5/6 of 2 March 2022 "
+                              "of the United Nations Environment Assembly,", "preamble__para_11")
+    assert (cop.body, unea.body) == ("Conference of the Parties to the Convention on Biological Diversity",
+                                     "United Nations Environment Assembly")
+    [unnamed] = extract("Welcoming resolution 9/7 of 17 December 2021 on beneficial ownership information,", "preamble__para_5")
+    assert (unnamed.body, unnamed.symbol) == (None, None)
+    [fits] = extract("Recalling its resolution 76/161 of 16 December 2021 and the Human Rights Council,", "preamble__para_1")
+    assert fits.symbol == "A/RES/76/161"
+
+
 @needs_real
 def test_an_annexed_commission_resolution_cites_the_commission_s_own() -> None:
     from lod.parse import parse_file

@@ -197,8 +197,10 @@ _KNOWN_NAMES: tuple[tuple[str, Body], ...] = tuple(
 _NAME_ALTERNATION = "|".join(r"\s+".join(map(re.escape, n.split())) for n, _ in _KNOWN_NAMES)
 _CONVENTION = (
     r"(?:United\s+Nations\s+)?Convention(?:\s+(?:against|on|for|to)\s+[A-Z][\w-]*"
-    r"(?:\s+(?:[A-Z][\w-]*|of|the|and|in|on|against))*)?"
+    r"(?:(?:\s+(?:of|the|and|in|on|against))*\s+[A-Z][\w-]*)*)?"
 )
+"""A convention's name: its small words only between capitalized ones ("… on Biological Diversity and
+resolutions 5/1": "and" is not the name's)."""
 CONFERENCE = rf"Conference\s+of\s+the\s+(?:States\s+)?Parties\s+to\s+the\s+{_CONVENTION}"
 ITS_BEFORE_RE = re.compile(r"\bits\s+$")
 ITS_OWNER_RE = re.compile(
@@ -219,6 +221,12 @@ ANTECEDENT_OWNER_RE = re.compile(
     rf"(?P<known>{_NAME_ALTERNATION})")
 """The organ those resolutions are of ("Human Rights Council resolutions", "resolutions adopted by the
 Human Rights Council"), the last named before LATEST_OF_WHICH_RE with no other resolution between."""
+NAMED_BODY_OR_CONFERENCE_RE = re.compile(rf"\b(?:(?P<conf>{CONFERENCE})|(?P<known>{_NAME_ALTERNATION}))\b")
+"""A body named anywhere in a paragraph by its name or an alias, or a conference of parties."""
+ADOPTING_KINDS = frozenset({"organ", "subsidiary"})
+"""The kinds of body (lod.bodies) that adopt numbered resolutions: not offices, programmes, committees."""
+SESSION_NUMBER_RE = re.compile(r"(\d{1,3})/\d")
+"""The session a number is of ("32/13"), for the numbers that carry one."""
 SAME_ORGAN_JOIN_RE = re.compile(r",?\s+and\s+")
 """What joins two lists of one organ's numbers ("Human Rights Council decision 18/120 of 30 September
 2011 and resolutions 24/14 …", A/RES/77/214): the second list names no organ of its own."""

@@ -6,8 +6,9 @@ before the number ("Economic and Social Council resolution 2017/16"), after it (
 25/2 … of the Commission on …", "adopted at the seventh session of the Conference of the
 States Parties to the Convention"), the shape of the number ("1373 (2001)" is the Security
 Council's, "3263 (XXIX)" an early General Assembly's, "2017/16" ECOSOC's), and only then the
-document's own body. Numbers not yet known when a draft was printed ("73/___") are kept as
-placeholders, never dropped and never completed by guesswork.
+document's own body (lod.parse.citation_organs: whose each list of numbers is). Numbers not yet
+known when a draft was printed ("73/___") are kept as placeholders, never dropped and never
+completed by guesswork.
 
 Footnotes are read in order and "Ibid." refers to the previous footnote, so the extractor
 keeps that one footnote's results between calls.
@@ -23,6 +24,7 @@ from lod.bodies import Body, body_of_number, by_key
 from lod.dates import iso_date
 from lod.model import Citation, CitationType
 from lod.parse import citation_patterns as P
+from lod.parse.citation_organs import OrganReader, date_contradicts, numbers_fit
 from lod.symbols import DOCUMENT_PART, parse_symbol, printed_part, resolution_symbol
 from lod.uri import annex_of
 
@@ -49,14 +51,6 @@ def _part_letters(printed: str) -> list[str]:
     return out
 
 
-def _numbers_fit(items: list[_Item], body_name: str) -> bool:
-    """Whether no number's shape names another organ than `body_name` ("1325 (2000)" is the
-    Security Council's whatever list it follows)."""
-    body = P.known_body(body_name)
-    return all((shaped := body_of_number(item.number)) is None or (body is not None and shaped.key == body.key)
-               for item in items)
-
-
 def _session_of(number: str) -> str:
     """What two numbers must share to have been adopted on the same day (session or year)."""
     if "/" in number:
@@ -69,15 +63,9 @@ class CitationExtractor:
     """Finds citations paragraph by paragraph for one document whose body is `document_body`."""
 
     def __init__(self, document_body: str | None) -> None:
-        self.document_body: Body | None = P.known_body(document_body) if document_body else None
-        printed = re.sub(r"^[Tt]he\s+", "", " ".join((document_body or "").split())).strip(" ,.;:")
-        self.document_body_name = self.document_body.name if self.document_body else (printed or None)
-        self._last_commission: str | None = None
-        self._last_convention: str | None = None
+        self.organs = OrganReader(document_body)
         self._previous_footnote: list[Citation] = []
         self._previous_series: str | None = None
-        if self.document_body is not None and "Commission" in self.document_body.name:
-            self._last_commission = self.document_body.name
         self.annex_authors: dict[str, Body] = {}
         """Annex eId → the organ whose text it is, as its opening formula names it ("The General
         Assembly," in a draft the Council recommends): whose "its resolution" is in that annex."""
@@ -90,7 +78,7 @@ class CitationExtractor:
         in_footnote = location.startswith("fn_")
         found: list[tuple[int, Citation]] = []
         taken: list[tuple[int, int]] = []
-        self._remember_names(clean)
+        self.organs.remember_names(clean)
         annex = annex_of(location)
         for start, end, citation in self._numbered(clean, annex is not None, self.annex_authors.get(annex or "")):
             found.append((start, citation))
@@ -124,12 +112,12 @@ class CitationExtractor:
                 continue
             items, list_end = self._list_goes_on(text, items, list_end, keywords[k + 1].start() if k + 1 < len(keywords) else len(text))
             kind: CitationType = "decision" if kw.group("kw").lower().startswith("decision") else "resolution"
-            body_name, explicit, span_start, its = self._body_before(text, kw.start())
+            body_name, explicit, span_start, its = self.organs.before(text, kw.start())
             if not explicit and not its:
-                body_name, explicit = self._body_after(text, list_end, body_name)
+                body_name, explicit = self.organs.after(text, list_end, body_name)
             if (not explicit and not its and named_before is not None
                     and P.SAME_ORGAN_JOIN_RE.fullmatch(text, named_before[0], kw.start())
-                    and _numbers_fit(items, named_before[1])):
+                    and numbers_fit([item.number for item in items], named_before[1])):
                 # "Human Rights Council decision 18/120 of 30 September 2011 and resolutions 24/14 …":
                 # the organ named for the list just before, joined by "and", is these numbers' too
                 body_name, explicit = named_before[1], True
@@ -146,7 +134,9 @@ class CitationExtractor:
                 if author is not None and not explicit and (its or body_of_number(item.number) is None):
                     body = author.name
                 else:
-                    body = self._attribute(item.number, body_name, explicit, its and not in_annex)
+                    body = self.organs.attribute(item.number, body_name, explicit, its and not in_annex)
+                if not explicit and date_contradicts(item.number, item.date, body):
+                    body = self.organs.of_date(text, item.number, item.date or "", (item.start, item.end), body)
                 out.append((start, item.end, self._citation(kind, text[start : item.end], item, body)))
         return out
 
@@ -189,113 +179,6 @@ class CitationExtractor:
                 break
             pos = separator.end()
         return items, end
-
-    def _body_before(self, text: str, keyword_start: int) -> tuple[str | None, bool, int, bool]:
-        """The body printed just before "resolution": its name, whether it was named, where the citation starts, "its"."""
-        window = max(0, keyword_start - 200)
-        its = P.ITS_BEFORE_RE.search(text, window, keyword_start)
-        if its is not None:
-            owner = P.ITS_OWNER_RE.search(text, max(0, its.start() - 160), its.start())
-            if owner is not None and owner.group("conf"):
-                return P.conference_name(owner.group("conf"), self._conventions_before(text, its.start())), True, its.start(), True
-            body = P.known_body(owner.group("known")) if owner is not None else None
-            if body is not None and body.kind != "office":
-                return body.name, True, its.start(), True
-            return self.document_body_name, False, its.start(), True
-        latest = P.LATEST_OF_WHICH_RE.search(text, window, keyword_start)
-        owner = self._antecedent_owner(text, latest.start()) if latest else None
-        if owner is not None:
-            return owner.name, True, keyword_start, False  # "… of the Human Rights Council, the most recent of which being"
-        known = P.KNOWN_BEFORE_RE.search(text, window, keyword_start)
-        if known is not None and known.group("conf"):
-            return P.conference_name(known.group("conf"), self._conventions_before(text, keyword_start)), True, known.start(), False
-        if known is not None:
-            body = P.known_body(known.group("known"))
-            return (body.name if body else known.group("known")), True, known.start(), False
-        other = P.OTHER_BEFORE_RE.search(text, window, keyword_start)
-        if other is not None:
-            printed = other.group("other").split()
-            name = P.LEADING_NON_NAME_RE.sub("", " ".join(printed))
-            if len(printed) == 2 and printed[0].endswith("ing"):  # "Recalling Council resolution"
-                name = printed[1]
-            if " " in name and not P.PART_OF_ORGAN_RE.search(name):  # "Governing Council", "United Nations Environment Assembly"
-                start = other.start() + other.group("other").find(name.split()[0])
-                return name, True, start, False
-        generic = P.GENERIC_BEFORE_RE.search(text, window, keyword_start)
-        if generic is not None:
-            named = self._generic_body(generic.group("generic"), text[: generic.start()])
-            return named, named is not None, generic.start(), False
-        return None, False, keyword_start, False
-
-    @staticmethod
-    def _antecedent_owner(text: str, end: int) -> Body | None:
-        """The organ of the resolutions named last before `end` ("all relevant Human Rights Council
-        resolutions, including …"), unless another resolution or "its" is named after them."""
-        found = list(P.ANTECEDENT_OWNER_RE.finditer(text, max(0, end - 200), end))
-        if not found or P.ANOTHER_ANTECEDENT_RE.search(text, found[-1].end(), end):
-            return None
-        return P.known_body(found[-1].group("named") or found[-1].group("known"))
-
-    def _body_after(self, text: str, end: int, current: str | None) -> tuple[str | None, bool]:
-        """A body printed after the numbers: "of the Commission on …", "at its … session of the Conference …"."""
-        window = text[end : end + 400]
-        after = P.BODY_AFTER_RE.match(window)
-        if after is None:
-            stop = P.KEYWORD_RE.search(window)
-            limit = min(stop.start() if stop else len(window), window.find(";") if ";" in window else len(window))
-            after = P.SESSION_OF_RE.search(window, 0, limit)
-        if after is None:
-            return current, False
-        if after.group("conf"):
-            return P.conference_name(after.group("conf"), self._conventions_before(text, end)), True
-        if after.group("known"):
-            body = P.known_body(after.group("known"))
-            return (body.name if body else after.group("known")), True
-        if after.groupdict().get("other"):
-            return " ".join(after.group("other").split()), True
-        generic = after.groupdict().get("generic")
-        if generic:
-            named = self._generic_body(generic)
-            return (named, True) if named else (current, False)
-        return current, False
-
-    def _generic_body(self, head: str, before: str = "") -> str | None:
-        """ "Commission resolution 27/5": the document's own body if it is one, else the last one named;
-        "Council resolutions 5/1 and 5/2" in an Assembly text: the Council named before it in the
-        paragraph ("… in the Human Rights Council, …, in accordance with Council resolutions 5/1 and 5/2")."""
-        own = self.document_body
-        if head == "Assembly":
-            return by_key("ga").name
-        if own is not None and head in (own.name.split()[0], own.name.split()[-1]):
-            return own.name
-        if head == "Commission":
-            return self._last_commission
-        if head == "Council" and own is not None and own.key in P.COUNCILS:
-            return own.name
-        if head == "Council" and (councils := P.COUNCIL_MENTION_RE.findall(before)):
-            body = P.known_body(councils[-1])
-            return body.name if body is not None else None
-        if head == "Conference" and self.document_body_name and "Conference" in self.document_body_name:
-            return self.document_body_name
-        return None
-
-    def _attribute(self, number: str, body_name: str | None, explicit: bool, its: bool = False) -> str | None:
-        """The body a number belongs to: named body, else the number's shape, else the document's body."""
-        if explicit and body_name:
-            return body_name
-        shaped = body_of_number(number)  # only one organ numbers like this ("660 (1990)", "2017/16")
-        own = self.document_body
-        if (its and shaped is not None and own is not None and own.key != shaped.key
-                and own.conventions is not None and own.conventions.roman_sessions and P.ROMAN_SUFFIX_RE.search(number)):
-            # "its resolution 1566 (L)" in a Council text: the Council numbered its early resolutions
-            # as the Assembly did, and "its" (the document's own, outside its annexes) says whose
-            return own.name
-        if shaped is not None:
-            return shaped.name
-        if own is not None and own.conventions is not None and own.conventions.dating == "year":
-            # "70/174" in a Security Council or ECOSOC text: their own numbers carry the year
-            return by_key("ga").name
-        return self.document_body_name or by_key("ga").name
 
     def _citation(self, kind: CitationType, printed: str, item: _Item, body_name: str | None) -> Citation:
         placeholder = "_" in item.number
@@ -372,22 +255,6 @@ class CitationExtractor:
         return out
 
     # -- context kept across calls ----------------------------------------------------------
-
-    def _remember_names(self, text: str) -> None:
-        # both patterns spell out "Convention" / "Commission": a text without the word has no match
-        conventions = P.CONVENTION_MENTION_RE.findall(text) if "Convention" in text else []
-        if conventions:
-            self._last_convention = " ".join(conventions[-1].split())
-        commissions = P.COMMISSION_MENTION_RE.findall(text) if "Commission" in text else []
-        if commissions and not (self.document_body and "Commission" in self.document_body.name):
-            body = P.known_body(commissions[-1])
-            self._last_commission = body.name if body else " ".join(commissions[-1].split())
-
-    def _conventions_before(self, text: str, end: int) -> str | None:
-        mentions = P.CONVENTION_MENTION_RE.findall(text, 0, end)
-        if mentions:
-            return mentions[-1]
-        return self._last_convention
 
     def _remember_footnote(self, text: str, citations: list[Citation], is_ibid: bool) -> None:
         self._previous_footnote = citations
