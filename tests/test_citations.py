@@ -352,6 +352,12 @@ def test_a_list_joined_by_and_to_an_organ_s_list_is_that_organ_s() -> None:
         ("Recalling Human Rights Council resolution 5/1 and its resolution 62/219,", ["A/HRC/RES/5/1", "A/RES/62/219"]),
         ("Recalling Human Rights Council resolution 5/1 and resolution 1325 (2000),", ["A/HRC/RES/5/1", "S/RES/1325 (2000)"]),
         ("Recalling Human Rights Council resolution 5/1, welcoming resolution 62/219,", ["A/HRC/RES/5/1", "A/RES/62/219"]),
+        # a report to an organ made under resolutions no organ is named for: that organ's (A/RES/77/226, 75/190)
+        ("as confirmed by the High Commissioner in her report to the Human Rights Council submitted pursuant to "
+         "resolutions 34/24 and 40/20;", ["A/HRC/RES/34/24", "A/HRC/RES/40/20"]),
+        ("Takes note of the report of the Secretary-General to the General Assembly submitted pursuant to resolution 76/1 "
+         "and of the report to the Human Rights Council pursuant to General Assembly resolution 60/251,",
+         ["A/RES/76/1", "A/RES/60/251"]),
     ]:
         assert [c.symbol for c in CitationExtractor(GA).extract(text, "preamble__para_1")] == symbols, text
 

@@ -64,6 +64,10 @@ class OrganReader:
         owner = self.antecedent_owner(text, latest.start()) if latest else None
         if owner is not None:
             return owner.name, True, keyword_start, False  # "… of the Human Rights Council, the most recent of which being"
+        reported = P.REPORTED_TO_RE.search(text, window, keyword_start)
+        body = P.known_body(reported.group("known")) if reported is not None else None
+        if body is not None and body.conventions is not None:
+            return body.name, True, keyword_start, False  # "… report to the Human Rights Council submitted pursuant to"
         known = P.KNOWN_BEFORE_RE.search(text, window, keyword_start)
         if known is not None and known.group("conf"):
             return P.conference_name(known.group("conf"), self.conventions_before(text, keyword_start)), True, known.start(), False
