@@ -143,9 +143,16 @@ class OrganReader:
 
     def attribute(self, number: str, body_name: str | None, explicit: bool, its: bool = False) -> str | None:
         """The body a number belongs to: named body, else the number's shape, else the document's body."""
-        if explicit and body_name:
-            return body_name
         shaped = body_of_number(number)  # only one organ numbers like this ("660 (1990)", "2017/16")
+        if explicit and body_name:
+            named = P.known_body(body_name)
+            if (shaped is not None and named is not None and named.conventions is not None
+                    and not re.fullmatch(named.conventions.number_format, number)
+                    and not (named.conventions.roman_sessions and P.ROMAN_SUFFIX_RE.search(number))):
+                # "General Assembly resolution 46/152 …”, 1993/28 of 27 July 1993": a number the organ
+                # named never printed, in a list that went on past a title, is the one organ's its shape names
+                return shaped.name
+            return body_name
         own = self.document_body
         if (its and shaped is not None and own is not None and own.key != shaped.key
                 and own.conventions is not None and own.conventions.roman_sessions and P.ROMAN_SUFFIX_RE.search(number)):
