@@ -37,7 +37,7 @@ _DESCRIBED: tuple[Body, ...] = (
             "The General Assembly,", "A/RES/{number}", "A/DEC/{number}",
             r"(?:ES-|S-)?\d{1,2}/\d{1,3}(?: ?[A-Z]{1,2})?|\d{1,4}(?: [A-K])? \([IVXLC]{1,8}\)(?: ?[A-Z])?",
             # before the 31st session: "3263 (XXIX)", its part "3263 A (XXIX)", is A/RES/3263(XXIX)
-            symbol_forms=_EARLY_FORMS, roman_sessions=True,
+            symbol_forms=_EARLY_FORMS, roman_sessions=True, first_numbered_session=31,
             # the Assembly's decisions are numbered from 401 in each session since the 31st ("77/511")
             decision_format=r"(?:ES-|S-)\d{1,2}/\d{1,3}(?: ?[A-Z])?|\d{1,2}/[4-6]\d{2}(?: ?[A-Z])?",
         ),
@@ -245,7 +245,7 @@ def symbol_of(body: Body, number: str, kind: str) -> str | None:
     if conventions is None or kind not in ("resolution", "decision"):
         return None
     number = " ".join(number.split())
-    if kind == "resolution" and not re.fullmatch(conventions.number_format, number):
+    if kind == "resolution" and not (re.fullmatch(conventions.number_format, number) and conventions.is_resolution_number(number)):
         return None
     if kind == "decision" and not (re.fullmatch(r"(?:ES-|S-)?\d{1,4}/\d{1,4}(?: ?[A-Z])?", number)
                                    and conventions.is_decision_number(number)):

@@ -79,6 +79,9 @@ class Conventions:
     symbol_forms: tuple[tuple[str, str], ...] = ()
     roman_sessions: bool = False
     decision_format: str = ""
+    first_numbered_session: int = 1
+    """The first session whose texts the session/number form numbers: the Assembly's 31st (1976);
+    its earlier resolutions are "3263 (XXIX)", so "resolution 7/5" is never one of its."""
     named_only: bool = False
     """Whether the texts always name the organ before its numbers, so that a number's shape alone
     never says it is this organ's: the Commission on Human Rights numbered as ECOSOC does
@@ -90,11 +93,17 @@ class Conventions:
 
     def is_resolution_number(self, number: str) -> bool:
         """Whether `number` can be one of this organ's resolutions, as `is_decision_number` says of
-        decisions: an organ that numbers by session prints its number format or an early form of
-        `symbol_forms` ("6/2019" or "1993/28" is none of the Assembly's); an organ that numbers by
+        decisions: an organ that numbers by session prints its number format from its
+        `first_numbered_session` or an early form of `symbol_forms` ("6/2019", "1993/28" or "7/5" is
+        none of the Assembly's); an organ that numbers by
         year keeps any (the Council's "1325" printed without its year is still its own)."""
         number = " ".join(number.split())
-        return (self.dating != "session" or not self.number_format or re.fullmatch(self.number_format, number) is not None
+        if self.dating != "session" or not self.number_format:
+            return True
+        session = re.match(r"(\d+)/", number)
+        if session is not None and int(session.group(1)) < self.first_numbered_session:
+            return False
+        return (re.fullmatch(self.number_format, number) is not None
                 or any(re.fullmatch(pattern, number) for pattern, _ in self.symbol_forms))
 
     def is_number(self, kind: str, number: str) -> bool:

@@ -139,9 +139,22 @@ def test_the_assembly_s_decisions_are_numbered_from_401() -> None:
 
     ga = by_key("ga")
     assert symbol_of(ga, "77/511", "decision") == "A/DEC/77/511"
-    assert symbol_of(ga, "20/1", "decision") is None and symbol_of(ga, "20/1", "resolution") == "A/RES/20/1"
+    assert symbol_of(ga, "20/1", "decision") is None and symbol_of(ga, "31/1", "resolution") == "A/RES/31/1"
     assert symbol_of(by_key("ecosoc"), "2021/8", "decision") == "E/DEC/2021/8"  # the Council's: any number
 
+
+
+def test_the_assembly_numbered_session_slash_number_from_its_31st_session() -> None:
+    """Before its 31st session (1976) the Assembly numbered "3263 (XXIX)": "resolution 7/5" is never one of
+    its, whatever text cites it (a conference of parties', the Environment Assembly's)."""
+    from lod.bodies import by_key, symbol_of
+
+    ga = by_key("ga").conventions
+    assert ga is not None
+    assert [ga.is_resolution_number(n) for n in ("7/5", "30/99", "31/1", "77/262 B", "S-27/1", "ES-10/13", "3263 (XXIX)")] == [
+        False, False, True, True, True, True, True]
+    assert symbol_of(by_key("ga"), "20/1", "resolution") is None
+    assert symbol_of(by_key("hrc"), "20/1", "resolution") == "A/HRC/RES/20/1"  # the Council's from its first
 
 
 @pytest.mark.parametrize(("symbol", "expected"), [

@@ -392,6 +392,17 @@ def test_a_date_the_assembly_s_session_contradicts_is_another_organ_s() -> None:
     assert (unnamed.body, unnamed.symbol) == (None, None)
     [fits] = extract("Recalling its resolution 76/161 of 16 December 2021 and the Human Rights Council,", "preamble__para_1")
     assert fits.symbol == "A/RES/76/161"
+    # a number the Assembly never printed (its slash numbers start at its 31st session), undated: the
+    # nearest organ named that can have numbered it, else nobody's known (A/RES/77/235, 77/248)
+    [cosp] = extract("Welcomes the adoption by the Conference of the States Parties to the United Nations Convention against "
+                     "Corruption of resolution 7/5 on promoting preventive measures,", "para_40")
+    assert (cosp.body, cosp.symbol) == ("Conference of the States Parties to the United Nations Convention against Corruption", None)
+    [unea] = extract("Welcomes the contribution of the United Nations Environment Assembly and its resolution 4/6,", "para_234")
+    assert (unea.body, unea.symbol) == ("United Nations Environment Assembly", None)
+    [unknown] = extract("Pursuant to resolution 9/2,", "fn_11")
+    assert (unknown.body, unknown.symbol) == (None, None)
+    [placeholder] = extract("Reaffirms its resolution 80/___,", "para_4")
+    assert (placeholder.body, placeholder.placeholder) == (GA, True)
 
 
 @needs_real

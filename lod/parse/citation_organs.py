@@ -24,12 +24,18 @@ def numbers_fit(numbers: list[str], body_name: str) -> bool:
                for number in numbers)
 
 
-def date_contradicts(number: str, date: str | None, body_name: str | None) -> bool:
-    """Whether the date printed with a number falls outside the years of the session it numbers for
-    `body_name` ("resolutions 32/13 of 1 July 2016": the Assembly's 32nd session met in 1977–1978)."""
+def date_contradicts(kind: str, number: str, date: str | None, body_name: str | None) -> bool:
+    """Whether `body_name` cannot have adopted `number` on `date`: its conventions never print such a
+    resolution number ("resolution 7/5": the Assembly numbered so from its 31st session), or the date falls outside
+    the years of the session it numbers ("resolutions 32/13 of 1 July 2016": the Assembly's 32nd
+    session met in 1977–1978)."""
     body = P.known_body(body_name) if body_name else None
+    if body is None or "_" in number:  # a placeholder ("80/___") is no number yet
+        return False
+    if kind == "resolution" and body.conventions is not None and not body.conventions.is_resolution_number(number):
+        return True  # (a decision number no organ's format takes is nobody's known: lod.parse.citations)
     session = P.SESSION_NUMBER_RE.match(number)
-    if body is None or date is None or session is None:
+    if date is None or session is None:
         return False
     year = body.session_year(int(session.group(1)))
     return year is not None and not year <= int(date[:4]) <= year + 1
@@ -166,24 +172,29 @@ class OrganReader:
             return by_key("ga").name
         return self.document_body_name or by_key("ga").name
 
-    def of_date(self, text: str, number: str, date: str, span: tuple[int, int], contradicted: str | None) -> str | None:
-        """The organ named in the paragraph whose session of that number met in the year printed
+    def instead(self, text: str, kind: str, number: str, date: str | None, span: tuple[int, int],
+                rejected: str | None) -> str | None:
+        """The organ named in the paragraph whose a number is when the one it was given cannot have
+        adopted it (`date_contradicts`): the one whose session of that number met in the year printed
         ("Human Rights Council resolutions 28/16 …, 48/4 … on the right to privacy … and resolutions 32/13
         of 1 July 2016", A/RES/77/211), else the nearest named whose sessions' years are not known (a
-        regional commission, a conference of parties); None (nobody's known) when none is: a citation
-        is never published against the session its date contradicts."""
-        year = int(date[:4])
+        regional commission, a conference of parties) or, with no date, the nearest named that can have
+        numbered it; None (nobody's known) when none is: a citation is never published against what
+        its own number and date say."""
+        year = int(date[:4]) if date else None
         session = P.SESSION_NUMBER_RE.match(number)
-        assert session is not None  # date_contradicts matched it
         ranked: list[tuple[bool, int, str]] = []
         for named in P.NAMED_BODY_OR_CONFERENCE_RE.finditer(text):
+            met: int | None = None
             if named.group("conf"):
-                name, met = P.conference_name(named.group("conf"), self.conventions_before(text, named.start())), None
+                name = P.conference_name(named.group("conf"), self.conventions_before(text, named.start()))
             elif (body := P.known_body(named.group("known"))) is not None and body.kind in P.ADOPTING_KINDS:
-                name, met = body.name, body.session_year(int(session.group(1)))
+                if body.conventions is not None and not body.conventions.is_number(kind, number):
+                    continue
+                name, met = body.name, body.session_year(int(session.group(1))) if session and year else None
             else:
                 continue
-            if name == contradicted or (met is not None and not met <= year <= met + 1):
+            if name == rejected or (met is not None and year is not None and not met <= year <= met + 1):
                 continue
             distance = span[0] - named.end() if named.end() <= span[0] else named.start() - span[1]
             ranked.append((met is None, distance, name))

@@ -253,12 +253,12 @@ LEADING_NON_NAME_RE = re.compile(
 """Words before a body's name that are not part of it: the paragraph's participle, articles."""
 _OTHER_HEADS = r"(?:Board|Committee|Forum|Congress|Panel|Working\s+Group)"
 BODY_AFTER_RE = re.compile(
-    rf"^\s*,?\s*(?:(?:adopted|taken|approved)\s+)?(?:of|by)\s+(?:the\s+|its\s+)?"
+    rf"^\s*,?\s*(?:(?:adopted|taken|approved)\s+(?:on\s+\d{{1,2}}\s+{MONTHS}\s+\d{{4}}\s+)?)?(?:of|by)\s+(?:the\s+|its\s+)?"
     rf"(?:(?P<conf>{CONFERENCE})|(?P<known>{_NAME_ALTERNATION})|(?P<generic>(?:Commission|Council|Conference)\b)"
     rf"|(?P<other>(?:[A-Z][\w-]*\s+)*{_OTHER_HEADS}(?:\s+(?:of|on|for|and|the)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*))"
 )
 """A body printed after the numbers: "resolution 25/2 of the Commission on …", "decision 11/101,
-adopted by the Committee of Experts", "decision 2019/5 of the Executive Board" (`other`: a body
+adopted by the Committee of Experts", "decision 7/110, adopted on 4 August 2017 by the Committee of Experts", "decision 2019/5 of the Executive Board" (`other`: a body
 the table does not know, whose numbers are not the document's own organ's)."""
 IN_DOCUMENT_BEFORE_RE = re.compile(
     r"(?:\)|\b[A-Z]{1,2}/[\w./-]*\d[\w./()-]*)\s*,\s*"

@@ -135,8 +135,8 @@ class CitationExtractor:
                     body = author.name
                 else:
                     body = self.organs.attribute(item.number, body_name, explicit, its and not in_annex)
-                if not explicit and date_contradicts(item.number, item.date, body):
-                    body = self.organs.of_date(text, item.number, item.date or "", (item.start, item.end), body)
+                if not explicit and date_contradicts(kind, item.number, item.date, body):
+                    body = self.organs.instead(text, kind, item.number, item.date, (item.start, item.end), body)
                 out.append((start, item.end, self._citation(kind, text[start : item.end], item, body)))
         return out
 
