@@ -771,3 +771,42 @@ def test_the_digits_of_a_part_linked_to_its_resolution_cite_the_part_only() -> N
         res = parse_file(next((ECOSOC22 / lang).glob("E_RES_2022_4-*.xml")))
         assert {c.symbol for c in res.citations if c.location == "preamble__para_10" and "75/290" in (c.symbol or "")} == \
             {"A/RES/75/290 A"}, lang
+
+
+_OTHER_TOOLS = """<?xml version="1.0" encoding="UTF-8"?>
+<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
+  <doc name="resolution">
+    <meta><identification source="#us">
+      <FRBRWork><FRBRthis value="/akn/un/statement/deliberation/unga/2024-12-17/79-150/!main"/>
+        <FRBRuri value="/akn/un/statement/deliberation/unga/2024-12-17/79-150"/>
+        <FRBRdate date="2024-12-17" name="adoption"/><FRBRauthor href="#unga" as="#author"/></FRBRWork>
+      <FRBRExpression><FRBRlanguage language="eng"/></FRBRExpression>
+    </identification></meta>
+    <preface><p class="docNumber">Resolution 79/150</p><p class="docTitle">Cooperatives in social development</p></preface>
+    <preamble><container name="recitals">
+      <p><i>Recalling</i> its resolution 77/202 of 15 December 2022,</p>
+      <p><i>Noting</i> the contribution of cooperatives,</p>
+    </container></preamble>
+    <body>
+      <paragraph eId="para_1"><num>1.</num><content><p><i>Takes note</i> of the report of the Secretary-General;</p></content></paragraph>
+      <paragraph eId="para_2"><num>2.</num><content><p><i>Decides</i> to include the item in its provisional agenda.</p></content></paragraph>
+    </body>
+    <conclusions><p>51st plenary meeting</p><p>17 December 2024</p></conclusions>
+  </doc>
+</akomaNtoso>
+"""
+
+
+def test_a_resolution_other_tools_wrote_in_akn_reads_as_the_un_s(tmp_path: Path) -> None:
+    """AKN written by other tools than the UN's: `<doc>` with `<body>` (an act's), one preamble container
+    of several `<p>`, the preface's `<p class="docNumber">`, no cover page (the symbol from the FRBR
+    work IRI's "unga" and number), the meeting as a plain line of the conclusions."""
+    path = tmp_path / "79_150.xml"
+    path.write_text(_OTHER_TOOLS, encoding="utf-8")
+    res = parse_file(path)
+    assert (res.symbol, res.body, res.number, res.adoption_date) == ("A/RES/79/150", "General Assembly", "79/150", "2024-12-17")
+    assert (res.title, res.meeting) == ("Cooperatives in social development", "51st plenary meeting")
+    assert [p.verb for p in res.preamble] == ["Recalling", "Noting"]
+    assert [(p.eid, p.verb) for p in res.operative] == [("para_1", "Takes note"), ("para_2", "Decides")]
+    assert [c.symbol for c in res.citations] == ["A/RES/77/202"]
+    assert not [f for f in findings(res) if f.code != "meta-placeholder"]

@@ -26,10 +26,10 @@ from lod.bodies import by_key, by_name, find
 from lod.model import Citation, Resolution
 from lod.parse.agenda import agenda_items
 from lod.parse.akn import meta as M
-from lod.parse.akn.body import BodyReader
+from lod.parse.akn.body import BodyReader, main_body
 from lod.parse.akn.inline import InlineReader, Link, child, children, local, squash
 from lod.parse.akn.printed import ORGANS, annex_organ, other_organs_numbers, printed_citations
-from lod.parse.akn.repairs import annex_title, starred_notes, stray_preamble, trailing_meeting
+from lod.parse.akn.repairs import MEETING_LINE, annex_title, starred_notes, stray_preamble, trailing_meeting
 from lod.parse.akn.workflow import lineage, meeting_in_flow, sponsors, step_date
 from lod.parse.enrich import add_addressees, add_citations, running_texts
 from lod.parse.errors import ParseError
@@ -38,10 +38,11 @@ from lod.symbols import link_symbol, parse_symbol
 __all__ = ["collection_parts", "looks_like_akn", "read_akn"]
 
 _HEAD = re.compile(rb"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:\w+:)?akomaNtoso\b", re.S)
+_NUMBER_WORD = re.compile(r"^(?:Resolution|Decision)\s+(?=(?:ES-|S-)?\d)", re.IGNORECASE)
 _DOC_TYPES = ("statement", "documentCollection", "doc", "act", "bill")
 _KINDS = {"resolution": "resolution", "decision": "decision", "draftresolution": "draft-resolution",
           "draftdecision": "draft-decision", "amendment": "draft-amendment"}
-_READ_PARTS = frozenset({"", "meta", "coverPage", "preface", "preamble", "mainBody", "conclusions", "attachments",
+_READ_PARTS = frozenset({"", "meta", "coverPage", "preface", "preamble", "mainBody", "body", "conclusions", "attachments",
                          "components", "collectionBody"})
 """Children of the document element the reader reads (comments are "")."""
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
@@ -127,7 +128,7 @@ def read_akn(data: bytes, source: str, part: str | None = None) -> Resolution:
     for k, statement in enumerate(statements):
         part_mark = _preface(child(statement, "preface"), inline)[0] if statement is not doc and part is None else None
         reader.preamble(child(statement, "preamble"))
-        reader.main(child(statement, "mainBody"), part)
+        reader.main(main_body(statement), part)
         closing_refs += inline.read(child(statement, "conclusions")).markers  # a note on the adoption
         for att in children(child(statement, "attachments"), "attachment"):
             doc_el = child(att, "doc")
@@ -151,12 +152,12 @@ def read_akn(data: bytes, source: str, part: str | None = None) -> Resolution:
     if not body.preamble and not body.operative and not body.annexes:
         raise ParseError(source, "the AKN file has no preamble, paragraphs or annexes")
 
-    symbol = _attested_symbol(cover.symbol, preface_number, ident.aliases, source, warnings)
+    kind = _KINDS.get((doc.get("name") or "").lower().replace("-", "").replace(" ", ""), "resolution")
+    symbol = _attested_symbol(cover.symbol, preface_number, ident.aliases, source, warnings) or M.frbr_symbol(ident.aliases, kind)
     if part is not None and symbol:
         symbol = f"{_whole(symbol)} {part}"
     info = parse_symbol(_whole(symbol)) if symbol else None
     body_name = _body(info.body if info else None, ident.author)
-    kind = _KINDS.get((doc.get("name") or "").lower().replace("-", "").replace(" ", ""), "resolution")
     flow = M.workflow(meta)
     res = Resolution(
         symbol=symbol,
@@ -186,7 +187,7 @@ def read_akn(data: bytes, source: str, part: str | None = None) -> Resolution:
         subjects=M.subjects(meta, warnings),
         workflow=flow,
         voting=M.voting(meta, warnings),
-        meeting=M.meeting(conclusions) or closing or meeting_in_flow(flow),
+        meeting=M.meeting(conclusions) or _meeting_line(conclusions) or closing or meeting_in_flow(flow),
         closing_refs=list(dict.fromkeys(closing_refs)),
         heading_refs=list(dict.fromkeys(heading_refs)),
     )
@@ -230,15 +231,26 @@ def _preface(preface: etree._Element | None, inline: InlineReader, markers: list
         return None, None
     number = title = None
     for el in preface.iter():
-        if local(el) == "docNumber" and number is None:
-            number = squash("".join(el.itertext())).rstrip(".") or None
-        elif local(el) == "docTitle" and title is None:
+        kind = local(el) if local(el) in ("docNumber", "docTitle") else el.get("class")  # other tools: <p class="docTitle">
+        if kind == "docNumber" and number is None:  # "77/18." (the UN's), "Resolution 79/100" (other tools')
+            number = _NUMBER_WORD.sub("", squash("".join(el.itertext())).rstrip(".")) or None
+        elif kind == "docTitle" and title is None:
             read = inline.read(el)
             # "75/2 -⇥جدول الأنصبة …": the dash between number and title, which the Arabic files put in the title
             title = _NUMBER_DASH.sub("", read.text) or None
             if markers is not None:
                 markers += read.markers
     return number, title
+
+
+def _meeting_line(conclusions: etree._Element | None) -> str | None:
+    """The adoption meeting printed as a line of the conclusions with no `adoptionMeeting` markup
+    ("<p>79th plenary meeting</p>", as other tools than the UN's write it)."""
+    for line in children(conclusions, "p") if conclusions is not None else ():
+        text = squash("".join(line.itertext()))
+        if MEETING_LINE.match(text):
+            return text.rstrip(".")
+    return None
 
 
 def _mark_part(reader: BodyReader, part: str) -> None:
@@ -296,7 +308,7 @@ def _number(symbol: str | None, preface: str | None, info: object) -> str | None
 def _body(key: str | None, author: str | None) -> str | None:
     if key:
         return by_key(key).name
-    for token in filter(None, [author]):
+    for token in filter(None, [author, M.UN_ACTORS.get(author or "")]):
         for lookup in (by_key, by_name):
             try:
                 found = lookup(token)

@@ -92,6 +92,13 @@ class _Annex:
     paras: list[_Para] = field(default_factory=list)
 
 
+def main_body(doc: etree._Element) -> etree._Element | None:
+    """A document's body: `<mainBody>` (AKN4UN's statements and docs), `<body>` (AKN's acts and bills,
+    as other tools write resolutions)."""
+    found = child(doc, "mainBody")
+    return found if found is not None else child(doc, "body")
+
+
 @dataclass
 class Body:
     """What the text part of a file holds, with the links of each eId for citations."""
@@ -130,7 +137,9 @@ class BodyReader(EmbeddedReading):
             name = local(el)
             if name == "formula":
                 self.body.formula = self.body.formula or self.inline.read(el).text or None
-            elif name in ("recitals", "citations"):  # AKN's own preamble markup, where AKN4UN uses containers
+            elif name in ("recitals", "citations") or (name == "container" and len(el) > 1 and all(local(c) == "p" for c in el)):
+                # AKN's own preamble markup, where AKN4UN uses a container per recital; a container of
+                # several <p> (never in the UN's files) holds a recital in each
                 self.preamble(el)
             elif name in ("container", "paragraph", "p", "blockList", "recital", "citation"):
                 eid = f"preamble__para_{len(self.body.preamble) + 1}"
@@ -163,7 +172,7 @@ class BodyReader(EmbeddedReading):
         self._annexes.append(_Annex())
         self._target = self._annexes[-1].paras
         self._section = None
-        main = child(doc, "mainBody")
+        main = main_body(doc)
         self._items(main if main is not None else doc)
         self._target = self._operative
 

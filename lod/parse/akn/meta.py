@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from lod.bodies import find
 from lod.model import Resolution, Subject, Voting, WorkflowStep
 from lod.parse.agenda import agenda_items
 from lod.parse.akn.inline import InlineReader, child, children, descendants, local, squash
@@ -90,6 +91,23 @@ class Identification:
     publication_date: str | None = None
     author: str | None = None
     aliases: list[str] = field(default_factory=list)
+
+
+UN_ACTORS = {"unga": "ga", "unsc": "sc", "unecosoc": "ecosoc"}
+"""The organs' tokens in the UN's own FRBR IRIs ("/akn/un/statement/deliberation/unga/…"), where ours
+are lod.bodies' actor tokens ("un-ga"): what a file names its author by when nothing else does."""
+_UN_WORK = re.compile(r"/akn/un/statement/deliberation/(?P<actor>[\w-]+)/\d{4}-\d{2}-\d{2}/(?P<number>\d{1,4}-\d{1,4})(?=[/!@]|$)")
+
+
+def frbr_symbol(aliases: list[str], kind: str) -> str | None:
+    """The symbol the file's FRBR work IRI names ("/akn/un/statement/deliberation/unga/2024-12-20/79-100"
+    → A/RES/79/100), for a file whose cover page prints none (AKN written by other tools than the UN's)."""
+    for alias in aliases:
+        found = _UN_WORK.search(alias)
+        body = find(UN_ACTORS.get(found["actor"], found["actor"])) if found else None
+        if found and body is not None and body.conventions is not None:
+            return body.conventions.symbol(kind, found["number"].replace("-", "/"))
+    return None
 
 
 def identification(meta: etree._Element | None) -> Identification:
