@@ -101,6 +101,15 @@ _DESCRIBED: tuple[Body, ...] = (
          document_series="E/CN.3"),
     Body("unff", "United Nations Forum on Forests", "un-unff", "unitedNationsForumOnForests", (), "ecosoc", wikidata=_WD + "Q1433762",
          document_series="E/CN.18"),
+    Body(
+        "escap", "Economic and Social Commission for Asia and the Pacific", "un-escap",
+        "economicAndSocialCommissionForAsiaAndThePacific", ("ESCAP",), "ecosoc", "subsidiary",
+        # its resolutions are issued as E/ESCAP/RES/72/7 (the UN's own links, A/RES/77/171), numbered
+        # by its annual session (the 72nd met in 2016) and cited with its name
+        conventions=Conventions("The Economic and Social Commission for Asia and the Pacific,", "E/ESCAP/RES/{number}",
+                                number_format=r"\d{1,2}/\d{1,3}", named_only=True),
+        first_session=1945,
+    ),
     Body("sg", "Secretary-General", "un-sg", "secretaryGeneral", ("Secretary General",), None, "office", _WD + "Q81066"),
     Body("secretariat", "Secretariat", "un-secretariat", "secretariat", ("United Nations Secretariat", "UN Secretariat"), None, "office", _WD + "Q220563"),
     Body(

@@ -306,7 +306,8 @@ def test_its_resolution_in_an_annex_is_the_annexed_text_s_author() -> None:
     extractor = CitationExtractor("Economic and Social Council")
     extractor.annex_authors = {"annex_1": by_key("escap"), "annex_2": by_key("ga")}
     escap = extractor.extract("Recalling its resolution 73/1 of 19 May 2017 and resolution 74/5,", "annex_1__para_u2")
-    assert [(c.body, c.symbol) for c in escap] == [("Economic and Social Commission for Asia and the Pacific", None)] * 2
+    assert [(c.body, c.symbol) for c in escap] == [("Economic and Social Commission for Asia and the Pacific", "E/ESCAP/RES/73/1"),
+                                                   ("Economic and Social Commission for Asia and the Pacific", "E/ESCAP/RES/74/5")]
     [assembly] = extractor.extract("Recalling its resolution 46/152 of 18 December 1991,", "annex_2__para_u4")
     assert (assembly.body, assembly.symbol) == (GA, "A/RES/46/152")
     [named] = extractor.extract("Recalling General Assembly resolution 70/1,", "annex_1__para_u3")
@@ -411,8 +412,8 @@ def test_an_annexed_commission_resolution_cites_the_commission_s_own() -> None:
 
     text = parse_file(next((REAL / "ga-akn" / "ECOSOCresolutions-main" / "2022" / "English").glob("E_RES_2022_11-*.xml")))
     annexed = {c.text: (c.body, c.symbol) for c in text.citations if c.location.startswith("annex_1__")}
-    assert annexed["its resolution 73/1"] == ("Economic and Social Commission for Asia and the Pacific", None)
-    assert annexed["its resolutions 48/2"] == ("Economic and Social Commission for Asia and the Pacific", None)
+    assert annexed["its resolution 73/1"] == ("Economic and Social Commission for Asia and the Pacific", "E/ESCAP/RES/73/1")
+    assert annexed["its resolutions 48/2"] == ("Economic and Social Commission for Asia and the Pacific", "E/ESCAP/RES/48/2")
     draft = parse_file(next((REAL / "ga-akn" / "ECOSOCresolutions-main" / "2022" / "English").glob("E_RES_2022_12-*.xml")))
     assert {c.symbol for c in draft.citations if c.text == "its resolution 46/152"} == {"A/RES/46/152"}
 
@@ -690,3 +691,27 @@ def test_decisions_of_the_conference_of_the_parties_to_the_convention_on_biologi
                               "Diversity,", "preamble__para_1")
     later = extractor.extract("Takes note of decisions 15/10 and 16/4 of the Conference of the Parties to the Convention,", "para_1")
     assert [(c.number, find_key(c.body)) for c in first + later] == [("14/17", "cop-cbd"), ("15/10", "cop-cbd"), ("16/4", "cop-cbd")]
+
+
+def test_the_asia_pacific_commission_s_resolutions_have_its_symbol() -> None:
+    """ESCAP's resolutions are issued as E/ESCAP/RES/72/7 (the UN's own links in A/RES/77/171): the
+    symbol reads back to the Commission and its number, and its resolutions cited by name get it; a
+    bare "72/7" stays the Assembly's (the Commission is always named)."""
+    from lod.symbols import parse_symbol
+
+    info = parse_symbol("E/ESCAP/RES/72/7")
+    assert (info.kind, info.body, info.number) == ("resolution", "escap", "72/7")
+    [noted] = CitationExtractor(GA).extract(
+        "Taking note of the adoption, by the Economic and Social Commission for Asia and the Pacific at its seventy-second "
+        "session, of resolution 72/7 of 19 May 2016 on regional cooperation to combat sand and dust storms,", "preamble__para_9")
+    assert (noted.body, noted.symbol) == ("Economic and Social Commission for Asia and the Pacific", "E/ESCAP/RES/72/7")
+    [bare] = CitationExtractor(GA).extract("Recalling its resolution 72/7,", "preamble__para_1")
+    assert bare.symbol == "A/RES/72/7"
+
+
+@needs_real
+def test_a_link_to_an_escap_resolution_is_the_citation_the_text_prints() -> None:
+    from lod.parse import parse_file
+
+    res = parse_file(REAL / "ga-akn" / "GAresolutions-main" / "77session" / "English" / "A_RES_77_171-2228789E.xml")
+    assert [(c.type, c.symbol) for c in res.citations if "72/7" in (c.symbol or "")] == [("resolution", "E/ESCAP/RES/72/7")]
