@@ -356,6 +356,9 @@ def test_a_list_joined_by_and_to_an_organ_s_list_is_that_organ_s() -> None:
         # a report to an organ made under resolutions no organ is named for: that organ's (A/RES/77/226, 75/190)
         ("as confirmed by the High Commissioner in her report to the Human Rights Council submitted pursuant to "
          "resolutions 34/24 and 40/20;", ["A/HRC/RES/34/24", "A/HRC/RES/40/20"]),
+        ("in her report to the Human Rights Council submitted pursuant to resolution 34/24 and in her oral update to the "
+         "Council pursuant to resolution 40/20;", ["A/HRC/RES/34/24", "A/HRC/RES/40/20"]),
+        ("Takes note of the report of the Secretary-General to the Council pursuant to resolution 76/1,", ["A/RES/76/1"]),
         # a list that went on past a title naming another organ's resolution: numbers that organ never printed
         # are the one organ's their shape names (A/RES/76/185, E/RES/2021/24)
         ("Recalling Economic and Social Council resolutions 1992/22 of 30 July 1992, entitled “Implementation of "

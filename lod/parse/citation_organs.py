@@ -71,7 +71,8 @@ class OrganReader:
         if owner is not None:
             return owner.name, True, keyword_start, False  # "… of the Human Rights Council, the most recent of which being"
         reported = P.REPORTED_TO_RE.search(text, window, keyword_start)
-        body = P.known_body(reported.group("known")) if reported is not None else None
+        to = (reported.group("known") or self.generic(reported.group("generic"), text[: reported.start()])) if reported else None
+        body = P.known_body(to) if to else None
         if body is not None and body.conventions is not None:
             return body.name, True, keyword_start, False  # "… report to the Human Rights Council submitted pursuant to"
         known = P.KNOWN_BEFORE_RE.search(text, window, keyword_start)

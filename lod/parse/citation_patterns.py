@@ -222,10 +222,11 @@ ANTECEDENT_OWNER_RE = re.compile(
 """The organ those resolutions are of ("Human Rights Council resolutions", "resolutions adopted by the
 Human Rights Council"), the last named before LATEST_OF_WHICH_RE with no other resolution between."""
 REPORTED_TO_RE = re.compile(
-    rf"\bto\s+the\s+(?P<known>{_NAME_ALTERNATION})\s*,?\s+(?:(?:submitted|presented|prepared)\s+)?"
+    rf"\bto\s+the\s+(?:(?P<known>{_NAME_ALTERNATION})|(?P<generic>Council|Commission))\s*,?\s+(?:(?:submitted|presented|prepared)\s+)?"
     r"(?:pursuant\s+to|in\s+accordance\s+with|as\s+requested\s+in|in\s+response\s+to)\s+$")
 """A report to an organ made under a resolution no organ is named for: the organ's own ("in her report to
-the Human Rights Council submitted pursuant to resolutions 34/24 and 40/20", A/RES/77/226, 75/190)."""
+the Human Rights Council submitted pursuant to resolutions 34/24 and 40/20", A/RES/77/226; "in her oral
+update to the Council pursuant to resolution 40/20", 75/190: the Council named last before)."""
 NAMED_BODY_OR_CONFERENCE_RE = re.compile(rf"\b(?:(?P<conf>{CONFERENCE})|(?P<known>{_NAME_ALTERNATION}))\b")
 """A body named anywhere in a paragraph by its name or an alias, or a conference of parties."""
 ADOPTING_KINDS = frozenset({"organ", "subsidiary"})
