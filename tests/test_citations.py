@@ -392,6 +392,10 @@ def test_a_date_the_assembly_s_session_contradicts_is_another_organ_s() -> None:
                               "of the United Nations Environment Assembly,", "preamble__para_11")
     assert (cop.body, unea.body) == ("Conference of the Parties to the Convention on Biological Diversity",
                                      "United Nations Environment Assembly")
+    # an organ named by its short name: the one of that name whose session met in that year (A/RES/77/263)
+    mandated = extract("Approves 17 posts to support the activities mandated by the Council in its resolution 51/30 of "
+                       "7 October 2022 and its decision 51/101 of 6 October 2022;", "sec_13__para_3")
+    assert [c.symbol for c in mandated] == ["A/HRC/RES/51/30", "A/HRC/DEC/51/101"]
     [unnamed] = extract("Welcoming resolution 9/7 of 17 December 2021 on beneficial ownership information,", "preamble__para_5")
     assert (unnamed.body, unnamed.symbol) == (None, None)
     [fits] = extract("Recalling its resolution 76/161 of 16 December 2021 and the Human Rights Council,", "preamble__para_1")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from lod.bodies import Body, body_of_number, by_key
+from lod.bodies import BODIES, Body, body_of_number, by_key
 from lod.parse import citation_patterns as P
 
 
@@ -39,6 +39,15 @@ def date_contradicts(kind: str, number: str, date: str | None, body_name: str | 
         return False
     year = body.session_year(int(session.group(1)))
     return year is not None and not year <= int(date[:4]) <= year + 1
+
+
+def _one_dated(heads: list[str], session: int, year: int) -> str | None:
+    """The one organ a short name printed in the paragraph can stand for whose session `session` met in
+    `year` ("the activities mandated by the Council in its resolution 51/30 of 7 October 2022": of the
+    councils, only the Human Rights Council held a 51st session in 2022); None when none or several do."""
+    fits = {b.name for b in BODIES for head in heads if b.name.endswith(" " + head) and b.kind in P.ADOPTING_KINDS
+            and (met := b.session_year(session)) is not None and met <= year <= met + 1}
+    return fits.pop() if len(fits) == 1 else None
 
 
 class OrganReader:
@@ -199,7 +208,9 @@ class OrganReader:
                 continue
             distance = span[0] - named.end() if named.end() <= span[0] else named.start() - span[1]
             ranked.append((met is None, distance, name))
-        return min(ranked)[2] if ranked else None
+        if ranked:
+            return min(ranked)[2]
+        return _one_dated(P.GENERIC_MENTION_RE.findall(text), int(session.group(1)), year) if session and year else None
 
     def remember_names(self, text: str) -> None:
         """The convention and the commission a paragraph names last, for the next ones' "Convention", "Commission"."""

@@ -227,6 +227,8 @@ REPORTED_TO_RE = re.compile(
 """A report to an organ made under a resolution no organ is named for: the organ's own ("in her report to
 the Human Rights Council submitted pursuant to resolutions 34/24 and 40/20", A/RES/77/226; "in her oral
 update to the Council pursuant to resolution 40/20", 75/190: the Council named last before)."""
+GENERIC_MENTION_RE = re.compile(r"\bthe\s+(Council|Commission)\b")
+"""An organ named by its short name alone ("mandated by the Council in its resolution 51/30")."""
 NAMED_BODY_OR_CONFERENCE_RE = re.compile(rf"\b(?:(?P<conf>{CONFERENCE})|(?P<known>{_NAME_ALTERNATION}))\b")
 """A body named anywhere in a paragraph by its name or an alias, or a conference of parties."""
 ADOPTING_KINDS = frozenset({"organ", "subsidiary"})
