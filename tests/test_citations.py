@@ -359,6 +359,10 @@ def test_a_list_joined_by_and_to_an_organ_s_list_is_that_organ_s() -> None:
         ("in her report to the Human Rights Council submitted pursuant to resolution 34/24 and in her oral update to the "
          "Council pursuant to resolution 40/20;", ["A/HRC/RES/34/24", "A/HRC/RES/40/20"]),
         ("Takes note of the report of the Secretary-General to the Council pursuant to resolution 76/1,", ["A/RES/76/1"]),
+        # the body made by the resolution is not its "its" (A/RES/77/205, held-out 78/234, 79/161)
+        ("Welcomes the establishment of the Permanent Forum on People of African Descent, through its resolution 75/314 "
+         "of 2 August 2021,", ["A/RES/75/314"]),
+        ("Recalling the Human Rights Council, in its resolution 6/15,", ["A/HRC/RES/6/15"]),
         # a list that went on past a title naming another organ's resolution: numbers that organ never printed
         # are the one organ's their shape names (A/RES/76/185, E/RES/2021/24)
         ("Recalling Economic and Social Council resolutions 1992/22 of 30 July 1992, entitled “Implementation of "

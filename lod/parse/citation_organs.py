@@ -69,6 +69,8 @@ class OrganReader:
         its = P.ITS_BEFORE_RE.search(text, window, keyword_start)
         if its is not None:
             owner = P.ITS_OWNER_RE.search(text, max(0, its.start() - 160), its.start())
+            if owner is not None and P.MADE_BEFORE_RE.search(text, max(0, owner.start() - 40), owner.start()):
+                owner = None  # "the establishment of the Permanent Forum …, through its resolution 75/314": who made it
             if owner is not None and owner.group("conf"):
                 return P.conference_name(owner.group("conf"), self.conventions_before(text, its.start())), True, its.start(), True
             body = P.known_body(owner.group("known")) if owner is not None else None

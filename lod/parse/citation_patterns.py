@@ -209,6 +209,11 @@ ITS_OWNER_RE = re.compile(
 )
 """Whose "its" it is: "the Human Rights Council, in its resolution 6/15", "the adoption by the
 Economic Commission for Latin America and the Caribbean on 16 May 1998 of its resolution 574 (XXVII)"."""
+MADE_BEFORE_RE = re.compile(
+    r"\b(?:(?:establishment|creation|setting\s+up|launch)\s+of|establish(?:ing|ed)|creat(?:ing|ed))\s+(?:the\s+)?$")
+"""Words that make the body after them the one created, not the "its" of what follows: "Welcomes the
+establishment of the Permanent Forum on People of African Descent, through its resolution 75/314"
+(A/RES/77/205: the Assembly's resolution)."""
 KNOWN_BEFORE_RE = re.compile(rf"(?:(?P<conf>{CONFERENCE})|(?P<known>{_NAME_ALTERNATION}))\s+$")
 LATEST_OF_WHICH_RE = re.compile(r",?\s*(?:(?:the\s+)?(?:latest|most\s+recent)\s+of\s+which\s+(?:being|is|are|was|were)"
                                 r"|including(?:\s+in\s+particular)?)\s+$")
