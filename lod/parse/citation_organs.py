@@ -24,21 +24,26 @@ def numbers_fit(numbers: list[str], body_name: str) -> bool:
                for number in numbers)
 
 
+def session_fits(body: Body, session: int, year: int) -> bool | None:
+    """Whether `body`'s session `session` can have adopted a text in `year`: the year it met or the
+    next (the Assembly's sessions open in September); None where the body's sessions' years are not
+    known (`Body.session_year`)."""
+    met = body.session_year(session)
+    return None if met is None else met <= year <= met + 1
+
+
 def date_contradicts(kind: str, number: str, date: str | None, body_name: str | None) -> bool:
     """Whether `body_name` cannot have adopted `number` on `date`: its conventions never print such a
-    resolution number ("resolution 7/5": the Assembly numbered so from its 31st session), or the date falls outside
-    the years of the session it numbers ("resolutions 32/13 of 1 July 2016": the Assembly's 32nd
-    session met in 1977–1978)."""
+    resolution number ("resolution 7/5": the Assembly numbered so from its 31st session), or the date
+    falls outside the years of the session it numbers ("resolutions 32/13 of 1 July 2016": the
+    Assembly's 32nd session met in 1977–1978)."""
     body = P.known_body(body_name) if body_name else None
     if body is None or "_" in number:  # a placeholder ("80/___") is no number yet
         return False
     if kind == "resolution" and body.conventions is not None and not body.conventions.is_resolution_number(number):
         return True  # (a decision number no organ's format takes is nobody's known: lod.parse.citations)
     session = P.SESSION_NUMBER_RE.match(number)
-    if date is None or session is None:
-        return False
-    year = body.session_year(int(session.group(1)))
-    return year is not None and not year <= int(date[:4]) <= year + 1
+    return date is not None and session is not None and session_fits(body, int(session.group(1)), int(date[:4])) is False
 
 
 def _one_dated(heads: list[str], session: int, year: int) -> str | None:
@@ -46,7 +51,7 @@ def _one_dated(heads: list[str], session: int, year: int) -> str | None:
     `year` ("the activities mandated by the Council in its resolution 51/30 of 7 October 2022": of the
     councils, only the Human Rights Council held a 51st session in 2022); None when none or several do."""
     fits = {b.name for b in BODIES for head in heads if b.name.endswith(" " + head) and b.kind in P.ADOPTING_KINDS
-            and (met := b.session_year(session)) is not None and met <= year <= met + 1}
+            and session_fits(b, session, year)}
     return fits.pop() if len(fits) == 1 else None
 
 
@@ -197,19 +202,19 @@ class OrganReader:
         session = P.SESSION_NUMBER_RE.match(number)
         ranked: list[tuple[bool, int, str]] = []
         for named in P.NAMED_BODY_OR_CONFERENCE_RE.finditer(text):
-            met: int | None = None
+            fits: bool | None = None  # whether its session of that number met in the year printed (None: not known)
             if named.group("conf"):
                 name = P.conference_name(named.group("conf"), self.conventions_before(text, named.start()))
             elif (body := P.known_body(named.group("known"))) is not None and body.kind in P.ADOPTING_KINDS:
                 if body.conventions is not None and not body.conventions.is_number(kind, number):
                     continue
-                name, met = body.name, body.session_year(int(session.group(1))) if session and year else None
+                name, fits = body.name, session_fits(body, int(session.group(1)), year) if session and year else None
             else:
                 continue
-            if name == rejected or (met is not None and year is not None and not met <= year <= met + 1):
+            if name == rejected or fits is False:
                 continue
             distance = span[0] - named.end() if named.end() <= span[0] else named.start() - span[1]
-            ranked.append((met is None, distance, name))
+            ranked.append((fits is None, distance, name))
         if ranked:
             return min(ranked)[2]
         return _one_dated(P.GENERIC_MENTION_RE.findall(text), int(session.group(1)), year) if session and year else None
