@@ -253,6 +253,22 @@ def test_resolutions_cited_by_number_without_a_link_in_the_other_languages() -> 
     assert [c.symbol for c in read] == ["E/RES/2004/52", "E/RES/2005/46", "A/RES/70/1"]  # not the conclusions, nor 56/1
 
 
+def test_parts_after_r_and_after_z_as_the_other_languages_print_them() -> None:
+    """A/RES/75/44 recalls "53/77 AA of 4 December 1998, 54/54 U …": the part after Z doubled, in French
+    printed without a link ("53/77 AA du 4 décembre 1998"), in Arabic by the letters' names in the abjad
+    order ("53/77 ألف ألف", "54/54 شين"), in Russian glued to the number by the links ("53/77AA"), in Chinese
+    "第53/77 AA号": each the part the English file cites, not the resolution whole."""
+    from lod.parse.akn.printed import printed_citations
+
+    for text, lang in [("Rappelant ses résolutions 53/77 AA du 4 décembre 1998 et 54/54 U du 1er décembre 1999,", "fra"),
+                       ("وإذ تشير إلى قراراتها 53/77 ألف ألف المؤرخ 4 كانون الأول/ديسمبر 1998 و 54/54 شين المؤرخ 1 كانون "
+                        "الأول/ديسمبر 1999،", "ara"),
+                       ("ссылаясь на свои резолюции 53/77AA от 4 декабря 1998 года и 54/54 U от 1 декабря 1999 года,", "rus"),
+                       ("回顾其1998年12月4日第53/77 AA号和1999年12月1日第54/54 U号决议，", "zho")]:
+        assert [c.symbol for c in printed_citations([(text, "p")], lang, "ga", set())] == [
+            "A/RES/53/77 AA", "A/RES/54/54 U"], lang
+
+
 @needs_akn
 def test_decisions_cited_by_number_without_a_link_in_the_other_languages() -> None:
     """E/RES/2022/20 recalls seventeen resolutions "and its decisions 2004/322 …, 2022/314" in 650

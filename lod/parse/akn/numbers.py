@@ -145,9 +145,11 @@ def _chinese_number(num: str) -> int | None:
 
 
 ARABIC_PARTS = {"ألف": "A", "باء": "B", "جيم": "C", "دال": "D", "هاء": "E", "واو": "F", "زاي": "G", "حاء": "H", "طاء": "I",
-                "ياء": "J", "كاف": "K", "لام": "L", "ميم": "M", "نون": "N", "سين": "O", "عين": "P", "فاء": "Q", "صاد": "R"}
-"""A letter as the Arabic texts name it: the part of a resolution adopted in parts ("47/53 دال": 47/53 D),
-the number of a section ("باء - تطور الهامش …": B. Evolution of the margin …)."""
+                "ياء": "J", "كاف": "K", "لام": "L", "ميم": "M", "نون": "N", "سين": "O", "عين": "P", "فاء": "Q", "صاد": "R",
+                "قاف": "S", "راء": "T", "شين": "U", "تاء": "V", "ثاء": "W", "خاء": "X", "ذال": "Y", "ضاد": "Z"}
+"""A letter as the Arabic texts name it, in the abjad order they letter with: the part of a resolution
+adopted in parts ("47/53 دال": 47/53 D; "54/54 شين": 54/54 U, A/RES/75/44), the number of a section
+("باء - تطور الهامش …": B. Evolution of the margin …). A part after Z repeats the name ("53/77 ألف ألف": AA)."""
 _BARE_LABEL = re.compile(r"[IVXLC]{1,6}|[A-Z]")
 
 

@@ -63,7 +63,10 @@ OTHER_ORGAN = re.compile(r"Commission|Comisión|Комисси|لجنة|droits d
 LOOKALIKE_PARTS = {"А": "A", "В": "B", "С": "C", "Е": "E", "Н": "H", "К": "K", "М": "M", "О": "O", "Р": "P", "Т": "T"}
 """Cyrillic letters the Russian texts type for a part's Latin one ("резолюции 45/55 В")."""
 PART_LETTERS = {**ARABIC_PARTS, **LOOKALIKE_PARTS}
-_PART = "(?:[A-Z]|" + "|".join(PART_LETTERS) + ")"
+_NAMED_PART = "(?:" + "|".join(PART_LETTERS) + ")"
+_PART = "(?:" + "|".join(2 * chr(c) for c in range(ord("A"), ord("Z") + 1)) + rf"|[A-Z]|{_NAMED_PART}(?:\s?{_NAMED_PART})?)"
+"""A part's letter: Latin, Arabic by name, a Cyrillic lookalike; after Z a doubled one ("53/77 AA", "53/77 ألف ألف",
+A/RES/75/44)."""
 _UP_TO = r"\s*(?:à|a|al|по|до|–|-|إلى)\s*"
 """The word of a range of parts ("76/247 A à C", "ألف إلى جيم", "A–C")."""
 RESOLUTION_NUMBER = (r"(\d{4}/\d{1,3}|\d{1,2}/\d{1,3}|(?:E?S|دإط?)\s?-\s?\d{1,2}/\d{1,2}"
@@ -71,7 +74,7 @@ RESOLUTION_NUMBER = (r"(\d{4}/\d{1,3}|\d{1,2}/\d{1,3}|(?:E?S|دإط?)\s?-\s?\d{1
 """A resolution's number: the Council's year and number, the Assembly's session and number, a
 special session's ("S-23/2", Arabic "دإ-23/2"), an emergency special session's ("ES-10/13",
 "دإط-10/13"), an early one with its session in Roman numerals ("2200 A (XXI)", "2200 ألف (د-21)")."""
-NUMBER = re.compile(r"(?<![\w/.\-‑])" + RESOLUTION_NUMBER + rf"(?:\s({_PART})(?:{_UP_TO}({_PART}))?(?!\w))?(?![\w/])")
+NUMBER = re.compile(r"(?<![\w/.\-‑])" + RESOLUTION_NUMBER + rf"(?:\s?({_PART})(?:{_UP_TO}({_PART}))?(?!\w))?(?![\w/])")
 _ARABIC_SESSION = re.compile(r"\(د\s?-\s?(\d{1,2})\)")
 _ARABIC_SPECIAL = re.compile(r"^(دإط?)\s?-\s?")
 _PRINTED_PART = re.compile(r"(?<=\d)\s?(" + "|".join(PART_LETTERS) + r"|[A-Z])\s?(?=\()")
@@ -92,13 +95,18 @@ def _number(printed: str, part: str | None) -> str:
     number = _ARABIC_SESSION.sub(lambda m: f"({int_to_roman(int(m.group(1)))})", number)
     number = _PRINTED_PART.sub(lambda m: f" {PART_LETTERS.get(m.group(1), m.group(1))} ", number)
     number = re.sub(r"\s+", " ", number)
-    part = PART_LETTERS.get(part or "", part)
+    part = _letters(part) if part else None
     return number + (f" {part}" if part else "")
+
+
+def _letters(part: str) -> str:
+    """A part as lod.symbols reads it: "دال" → "D", "ألف ألف" → "AA", "В" (Cyrillic) → "B", "AA" → "AA"."""
+    return "".join(PART_LETTERS.get(name, name) for name in re.findall(_NAMED_PART + "|[A-Z]", part))
 
 
 def _numbers(found: re.Match[str]) -> list[str]:
     """The numbers a NUMBER match names: one, or each part of a range ("51/211 ألف إلى هاء": A to E)."""
-    first, last = (PART_LETTERS.get(p or "", p) for p in (found.group(2), found.group(3)))
+    first, last = (_letters(p) if p else None for p in (found.group(2), found.group(3)))
     if first and last and len(first) == len(last) == 1 and first < last <= "Z":
         return [_number(found.group(1), chr(c)) for c in range(ord(first), ord(last) + 1)]
     return [_number(found.group(1), found.group(2))]
@@ -108,7 +116,7 @@ CHINESE_RUN = re.compile(r"((?:(?:\d{4}年\d{1,2}月\d{1,2}日)?第\s*[\dA-Z/ ()
 """A run of numbers before "决议" (resolution) or "决定" (decision): "其2004年7月23日第2004/52号、
 2005年7月27日第2005/46号 … 决议", "第72/194、72/284和75/291号决议"."""
 CHINESE_KINDS: dict[str, CitationType] = {"决议": "resolution", "决定": "decision"}
-CHINESE_NUMBER = re.compile(r"(?<![\d/])" + RESOLUTION_NUMBER + r"(?:\s?([A-Z])(?![A-Za-z]))?")
+CHINESE_NUMBER = re.compile(r"(?<![\d/])" + RESOLUTION_NUMBER + r"(?:\s?((?P<letter>[A-Z])(?P=letter)?)(?![A-Za-z]))?")
 _CHINESE_GROUP = re.compile(r"第\s*([^号]+?)\s*号")
 _SESSION_SHAPED = re.compile(r"\d{1,2}/\d{1,3}(?: [A-Z])?")
 
