@@ -776,6 +776,12 @@ def test_a_link_to_an_assembly_resolution_on_another_organ_s_number_is_the_file_
     assert arabic == {("p", "51/2"), ("p", "52/2")}  # the "()" of a note's marker ends no clause
     council = other_organs_numbers([("عن تنفيذ القرار 2016/27 وعن الجهود المتواصلة التي تبذلها لجنة الخبراء", "p")], "ara")
     assert council == set()  # a year and a number is the Council's (E/RES/2022/24), whoever is named after it
+    # a number printed as a text a document holds (the League of Arab States' resolution 14/221 in a report's
+    # annex): E/RES/2022/23 in Arabic and Spanish, held-out A/RES/75/20 in Arabic link it to A/RES/14/221
+    assert other_organs_numbers([("A/56/1026-S/2002/932، المرفق الثاني، القرار 14/221.", "fn_9")], "ara") == {("fn_9", "14/221")}
+    assert other_organs_numbers([("A/56/1026-S/2002/932, anexo II, resolución 14/221.", "fn_2")], "spa") == {("fn_2", "14/221")}
+    spanish = parse_file(next((ECOSOC22 / "Spanish").glob("E_RES_2022_23-*.xml")))
+    assert "A/RES/14/221" not in {c.symbol for c in spanish.citations}
 
 
 @needs_akn

@@ -238,11 +238,14 @@ def other_organs_numbers(texts: Sequence[tuple[str, str]], language: str | None)
     """(eId, number) of each number a French, Spanish, Russian or Arabic text prints in a clause that
     names another organ and not the Assembly ("les résolutions de la Commission de la condition de la
     femme 51/2 …, 52/2 … et 54/7"): a link on one to an Assembly resolution is the file's slip (A/RES/75/160
-    links those three to undocs.org/fr/A/RES/51/2 …, resolutions of 1996, where the English file has none)."""
+    links those three to undocs.org/fr/A/RES/51/2 …, resolutions of 1996, where the English file has none);
+    so is a link on a number printed as a text a document holds ("A/56/1026-S/2002/932، المرفق الثاني، القرار
+    14/221": the League of Arab States', linked to A/RES/14/221 in A/RES/75/20 in Arabic)."""
     word = KIND_WORDS.get(language or "")
     return {(location, number) for text, location in (texts if word is not None else ())
             for m, numbers, scope in _clauses(text, word)
-            if OTHER_ORGAN.search(scope) and not ORGANS["ga"].search(scope) and not _says_its(m, language)
+            if not ORGANS["ga"].search(scope) and not _says_its(m, language)
+            and (OTHER_ORGAN.search(scope) or _SYMBOL_BEFORE.search(text, max(0, m.start() - 100), m.start()))
             for n in numbers for number in _numbers(n) if not _YEAR_SHAPED.match(number)}
 
 
