@@ -832,3 +832,16 @@ def test_a_resolution_other_tools_wrote_in_akn_reads_as_the_un_s(tmp_path: Path)
     assert [(p.eid, p.verb) for p in res.operative] == [("para_1", "Takes note"), ("para_2", "Decides")]
     assert [c.symbol for c in res.citations] == ["A/RES/77/202"]
     assert not [f for f in findings(res) if f.code != "meta-placeholder"]
+
+
+@needs_akn
+def test_an_ibid_note_in_the_other_languages_cites_what_the_note_before_cites() -> None:
+    """E/RES/2022/22: note 3 cites resolution 2200 A (XXI) (the Covenants) by its link, note 4 is "Ibid." —
+    in English the extractor repeats its own citation; in the five other languages the note before was
+    cited by its link, and "Ibid.", "Там же", "同上", "المرجع نفسه" now cite it too, with the word printed."""
+    for lang, word in [("French", "Ibid."), ("Spanish", "Ibid."), ("Russian", "Там же"), ("Arabic", "المرجع نفسه"),
+                       ("Chinese", "同上")]:
+        res = parse_file(next((ECOSOC22 / lang).glob("E_RES_2022_22-*.xml")))
+        assert [(c.symbol, c.text) for c in res.citations if c.location == "fn_4"] == [("A/RES/2200(XXI)", word)], lang
+    english = parse_file(next((ECOSOC22 / "English").glob("E_RES_2022_22-*.xml")))
+    assert [c.symbol for c in english.citations if c.location == "fn_4"] == ["A/RES/2200(XXI)"]

@@ -121,7 +121,7 @@ def registration_numbers(match: re.Match[str]) -> list[tuple[str, str]]:
         previous = number
     return found
 _MARKER = r"^\s*(?:\[?\^?\d{1,3}\]?(?=[\s:]))?:?\s*(?:\*{1,3}\s*)?"  # a footnote's own marker, when the text keeps it
-IBID_RE = re.compile(_MARKER + r"(?:Ibid\b\.?|Ibíd\.?|同上|Там\s+же|المرجع\s+نفسه)", re.IGNORECASE)
+IBID_RE = re.compile(_MARKER + r"(?P<ibid>Ibid\b\.?|Ibíd\.?|同上|Там\s+же|المرجع\s+نفسه)", re.IGNORECASE)
 """"Ibid." as the six languages print it."""
 SEE_RE = re.compile(_MARKER + r"\(?\s*See\b", re.IGNORECASE)
 OFFICIAL_RECORDS_RE = re.compile(r"Official\s+Records", re.IGNORECASE)

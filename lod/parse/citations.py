@@ -94,7 +94,7 @@ class CitationExtractor:
         if in_footnote:
             if is_ibid and not citations and self._previous_footnote:
                 citations = [dataclasses.replace(c, text="Ibid.", location=location, unts_volumes=list(c.unts_volumes))
-                             for c in _first_reference(self._previous_footnote)]
+                             for c in first_reference(self._previous_footnote)]
             self._remember_footnote(clean, citations, is_ibid)
         return citations
 
@@ -281,7 +281,7 @@ class CitationExtractor:
             citation.relation = P.relation_before(verbs, start)
 
 
-def _first_reference(citations: list[Citation]) -> list[Citation]:
+def first_reference(citations: list[Citation]) -> list[Citation]:
     """What a bare "Ibid." repeats: the note's first reference, which is several citations where it
     registers several treaties in one volume ("vol. 75, Nos. 970–973": the four Geneva Conventions)."""
     first = citations[0]

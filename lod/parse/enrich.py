@@ -10,6 +10,7 @@ treaty by its Treaty Series number: they are two printed references in two place
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Iterator
 
@@ -17,7 +18,7 @@ from lod.bodies import Body, by_name, formula_organ
 from lod.model import Citation, OperativeParagraph, PreambularParagraph, Resolution, SubParagraph, Table, table_note_eid
 from lod.parse import citation_patterns as P
 from lod.parse.addressees import AddresseeFinder
-from lod.parse.citations import CitationExtractor
+from lod.parse.citations import CitationExtractor, first_reference
 from lod.parse.treaty_mentions import find_treaty_mentions
 from lod.states import lookup_state
 
@@ -89,6 +90,25 @@ def add_citations(res: Resolution, formula_body: str | None) -> None:
         if cited.relation is None and cited.location in introduced:
             cited.relation = introduced[cited.location]
     add_table_citations(res, res.tables, extractor)
+
+
+def repeat_ibid(res: Resolution) -> None:
+    """A note that is only "Ibid." ("Ibíd.", "Там же", "同上", "المرجع نفسه") cites what the note before it
+    cited first, when that citation came from elsewhere than the extractor, which repeats its own (a
+    link in the other languages: "Résolution 2200 A (XXI), annexe." ⏎ "Ibid." in A/RES/75/126); a note
+    with citations of its own keeps them."""
+    by_note: dict[str, list[Citation]] = {}
+    for cited in res.citations:
+        by_note.setdefault(cited.location, []).append(cited)
+    previous: list[Citation] = []
+    for note in res.footnotes:
+        own = by_note.get(note.eid, [])
+        ibid = P.IBID_RE.match(P.strip_markup(note.text or "")) if not own and previous else None
+        if ibid is not None:
+            own = [dataclasses.replace(c, text=ibid.group("ibid"), location=note.eid, unts_volumes=list(c.unts_volumes))
+                   for c in first_reference(previous)]
+            res.citations += own
+        previous = own
 
 
 def annex_authors(res: Resolution) -> dict[str, Body]:

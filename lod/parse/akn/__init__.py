@@ -31,7 +31,7 @@ from lod.parse.akn.inline import InlineReader, Link, child, children, local, squ
 from lod.parse.akn.printed import ORGANS, annex_organ, other_organs_numbers, printed_citations
 from lod.parse.akn.repairs import MEETING_LINE, annex_title, starred_notes, stray_preamble, trailing_meeting
 from lod.parse.akn.workflow import lineage, meeting_in_flow, sponsors, step_date
-from lod.parse.enrich import add_addressees, add_citations, running_texts
+from lod.parse.enrich import add_addressees, add_citations, repeat_ibid, running_texts
 from lod.parse.errors import ParseError
 from lod.symbols import link_symbol, parse_symbol
 
@@ -206,6 +206,8 @@ def read_akn(data: bytes, source: str, part: str | None = None) -> Resolution:
     # the digits of "75/290 A" linked to A/RES/75/290: the part printed is the citation, not its resolution too
     parted = {(c.location, c.number.rsplit(" ", 1)[0]) for c in res.citations if c.number and _PART_NUMBER.fullmatch(c.number)}
     res.citations = [c for c in res.citations if id(c) not in linked or (c.location, c.number) not in parted]
+    if other_language:
+        repeat_ibid(res)  # the note before cited by its link or its printed number, which the extractor does not know
     if res.language in (None, "eng"):
         # the addressee lexicon is English (States, organs, posts as the English text names
         # them): on the other five languages it finds nothing (0 on the 162 sampled files) at a
