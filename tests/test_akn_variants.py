@@ -253,6 +253,22 @@ def test_resolutions_cited_by_number_without_a_link_in_the_other_languages() -> 
     assert [c.symbol for c in read] == ["E/RES/2004/52", "E/RES/2005/46", "A/RES/70/1"]  # not the conclusions, nor 56/1
 
 
+def test_a_security_council_resolution_printed_without_a_link_is_the_council_s() -> None:
+    """"…резолюции Совета Безопасности, включая резолюцию 2334 (2016) от 23 декабря 2016 года" (held-out
+    A/RES/75/20 in Russian), "резолюции 1860 (2009) Совета Безопасности" (75/126), "第1325(2000)号决议": a
+    number with its year in brackets is the Security Council's whichever organ the clause names; before,
+    its bracket ended the clause and the Council's name left it to a link there was none of."""
+    from lod.parse.akn.printed import printed_citations
+
+    for text, lang in [("ссылаясь на соответствующие резолюции Совета Безопасности, включая резолюцию 2334 (2016) от "
+                        "23 декабря 2016 года,", "rus"),
+                       ("посредством осуществления в полном объеме резолюции 2334 (2016) Совета Безопасности от 23 декабря "
+                        "2016 года,", "rus"),
+                       ("وإذ تشير إلى قرار مجلس الأمن 2334 (2016)،", "ara"),
+                       ("回顾安全理事会第2334(2016)号决议，", "zho")]:
+        assert [c.symbol for c in printed_citations([(text, "p")], lang, "ga", set())] == ["S/RES/2334 (2016)"], lang
+
+
 def test_parts_after_r_and_after_z_as_the_other_languages_print_them() -> None:
     """A/RES/75/44 recalls "53/77 AA of 4 December 1998, 54/54 U …": the part after Z doubled, in French
     printed without a link ("53/77 AA du 4 décembre 1998"), in Arabic by the letters' names in the abjad
@@ -302,9 +318,10 @@ def test_decisions_cited_by_number_without_a_link_in_the_other_languages() -> No
         # E/RES/2021/7: special sessions, "دإ-" in Arabic
         ("قرار الجمعية العامة دإ-23/2، المرفق، وقرار الجمعية العامة دإ-23/3، المرفق.", "ara", "ecosoc",
          ["A/RES/S-23/2", "A/RES/S-23/3"]),
-        # E/RES/2023/26: numbers listed inside one "第…号", the Security Council's left to their links
+        # E/RES/2023/26: numbers listed inside one "第…号"; the Security Council's by its number's shape (where
+        # a link cites it already, the known symbols keep it one citation)
         ("第72/194、72/284、73/174和75/291号决议，以及安全理事会第2133 (2014)号决议。", "zho", "ecosoc",
-         ["A/RES/72/194", "A/RES/72/284", "A/RES/73/174", "A/RES/75/291"]),
+         ["A/RES/72/194", "A/RES/72/284", "A/RES/73/174", "A/RES/75/291", "S/RES/2133 (2014)"]),
         # a session's number with no organ named, in a Council text (whose own carry the year): the
         # Assembly's, as the English reader has it ("Resolution 76/181, annex.")
         ("Résolution 76/181, annexe.", "fra", "ecosoc", ["A/RES/76/181"]),

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from lod.bodies import by_key, symbol_of
+from lod.bodies import Body, body_of_number, by_key, symbol_of
 from lod.model import Citation, CitationType
 from lod.parse.akn.numbers import ARABIC_PARTS
 from lod.symbols import int_to_roman, parse_symbol
@@ -69,9 +69,10 @@ _PART = "(?:" + "|".join(2 * chr(c) for c in range(ord("A"), ord("Z") + 1)) + rf
 A/RES/75/44)."""
 _UP_TO = r"\s*(?:à|a|al|по|до|–|-|إلى)\s*"
 """The word of a range of parts ("76/247 A à C", "ألف إلى جيم", "A–C")."""
-RESOLUTION_NUMBER = (r"(\d{4}/\d{1,3}|\d{1,2}/\d{1,3}|(?:E?S|دإط?)\s?-\s?\d{1,2}/\d{1,2}"
+RESOLUTION_NUMBER = (r"(\d{4}/\d{1,3}|\d{1,2}/\d{1,3}|(?:E?S|دإط?)\s?-\s?\d{1,2}/\d{1,2}|\d{1,4}\s?\((?:19|20)\d{2}\)"
                      rf"|\d{{1,4}}(?:\s?{_PART})?\s?\((?:[IVXLC]{{1,9}}|د\s?-\s?\d{{1,2}})\))")
-"""A resolution's number: the Council's year and number, the Assembly's session and number, a
+"""A resolution's number: the Council's year and number, the Assembly's session and number, the
+Security Council's number and year ("2334 (2016)"), a
 special session's ("S-23/2", Arabic "دإ-23/2"), an emergency special session's ("ES-10/13",
 "دإط-10/13"), an early one with its session in Roman numerals ("2200 A (XXI)", "2200 ألف (د-21)")."""
 NUMBER = re.compile(r"(?<![\w/.\-‑])" + RESOLUTION_NUMBER + rf"(?:\s?({_PART})(?:{_UP_TO}({_PART}))?(?!\w))?(?![\w/])")
@@ -83,8 +84,9 @@ _SYMBOL_BEFORE = re.compile(r"\b[A-Z]{1,2}/[\w./-]*\d")
 a text that document holds, not the Assembly's 14/221."""
 WINDOW = 1000
 """How far after its word a clause's numbers are looked for (E/RES/2022/20 prints 17 resolutions in 650 characters)."""
-CLAUSE_END = re.compile(r"[;:]|\((?![IVXLC]{1,9}\)|د\s?-|\))|\.(?:\s|$)")
-"""Where a clause's numbers end: a stop, a colon, a bracket that is not an early number's session nor
+CLAUSE_END = re.compile(r"[;:]|\((?![IVXLC]{1,9}\)|(?:19|20)\d{2}\)|د\s?-|\))|\.(?:\s|$)")
+"""Where a clause's numbers end: a stop, a colon, a bracket that is not an early number's session, a
+Security Council number's year ("2334 (2016)") nor
 the empty "()" the Arabic files print where a note's marker goes ("51/2 المؤرخ 9 آذار/مارس 2007() و 52/2")."""
 
 
@@ -94,9 +96,18 @@ def _number(printed: str, part: str | None) -> str:
     number = _ARABIC_SPECIAL.sub(lambda m: "ES-" if m.group(1) == "دإط" else "S-", printed)
     number = _ARABIC_SESSION.sub(lambda m: f"({int_to_roman(int(m.group(1)))})", number)
     number = _PRINTED_PART.sub(lambda m: f" {PART_LETTERS.get(m.group(1), m.group(1))} ", number)
-    number = re.sub(r"\s+", " ", number)
+    number = re.sub(r"\s+", " ", _YEAR_IN_BRACKETS.sub(r"\1 (\2)", number))
     part = _letters(part) if part else None
     return number + (f" {part}" if part else "")
+
+
+_YEAR_IN_BRACKETS = re.compile(r"^(\d{1,4})\s?\(((?:19|20)\d{2})\)$")
+"""A number with its year in brackets, "2334 (2016)" (printed "2334(2016)" in Chinese): the one organ's
+that numbers so, the Security Council's (lod.bodies.body_of_number), whatever other organ the clause names."""
+
+
+def _by_year(number: str) -> Body | None:
+    return body_of_number(number) if _YEAR_IN_BRACKETS.match(number) else None
 
 
 def _letters(part: str) -> str:
@@ -126,16 +137,17 @@ def _chinese(text: str, own: str | None) -> Iterable[tuple[CitationType, str, st
     "第…号决议" or "第…号决定"."""
     for run in CHINESE_RUN.finditer(text):
         before = text[max(0, run.start() - 20):run.start()]
-        if OTHER_ORGAN.search(before):
-            continue
-        named = next((key for key, name in ORGANS.items() if name.search(before)), None)
+        other = OTHER_ORGAN.search(before) is not None  # another organ's numbers are left to their links,
+        named = next((key for key, name in ORGANS.items() if name.search(before)), None)  # but the Security Council's
         possessive = "其" in before
         unnamed = _unnamed(text, run.start(), own, possessive)
         for group in _CHINESE_GROUP.finditer(run.group(1)):  # "第2004/52号" (printed so), "第72/194、72/284号"
             numbers = list(CHINESE_NUMBER.finditer(group.group(1)))
             for n in numbers:
                 printed = group.group(0) if len(numbers) == 1 else n.group(0).strip()
-                yield CHINESE_KINDS[run.group(2)], _number(n.group(1), n.group(2)), printed, named, possessive, unnamed
+                number = _number(n.group(1), n.group(2))
+                if not other or _by_year(number):
+                    yield CHINESE_KINDS[run.group(2)], number, printed, named, possessive, unnamed
 
 
 def _owner_before(text: str, start: int, word: re.Pattern[str]) -> str | None:
@@ -200,8 +212,10 @@ def printed_citations(texts: Sequence[tuple[str, str]], language: str | None, ow
         for m, numbers, scope in _clauses(text, word):
             kind: CitationType = "resolution" if m.group("resolution") else "decision"
             own_word = _says_its(m, language)
-            if OTHER_ORGAN.search(scope):
-                continue
+            if OTHER_ORGAN.search(scope):  # another organ's numbers are left to their links, but the Security
+                numbers = [n for n in numbers if _by_year(_number(n.group(1), None))]  # Council's, by their shape
+                if not numbers:
+                    continue
             named = next((key for key, name in ORGANS.items() if name.search(scope)), None)
             others = False
             if own_word and named is None:  # "its": whose, if an organ is named just before
@@ -264,6 +278,8 @@ def _add(out: list[Citation], known: set[tuple[str, str]], location: str, kind: 
     Assembly text; an early number, "its resolution 1566 (L)", in a Council text outside its
     annexes), or with no organ named (`unnamed`, see `_unnamed`): any number but a year's in the
     Assembly's own text, a session's in a Council text."""
+    if (numbering := _by_year(number)) is not None:  # "резолюцию 2334 (2016)": S/RES/2334 (2016), whoever is named
+        named, own_word, unnamed = numbering.key, False, False
     year_shaped = _YEAR_SHAPED.match(number) is not None  # not "S-10/1"
     early_number = "(" in number  # "2200 A (XXI)", "1566 (L)": the Assembly's or, before 1978, the Council's
     assembly = (own_word and own == "ga") or (unnamed and (own == "ga" or _SESSION_SHAPED.fullmatch(number) is not None))
