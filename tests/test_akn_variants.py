@@ -269,6 +269,21 @@ def test_a_security_council_resolution_printed_without_a_link_is_the_council_s()
         assert [c.symbol for c in printed_citations([(text, "p")], lang, "ga", set())] == ["S/RES/2334 (2016)"], lang
 
 
+def test_a_number_a_link_cites_as_another_organ_s_is_not_read_again_as_the_assembly_s() -> None:
+    """Held-out A/RES/75/222 in French: "par la Commission économique et sociale pour l'Asie et le Pacifique, à
+    sa soixante-douzième session, de la résolution 72/7" links the number to E/ESCAP/RES/72/7; the number,
+    no organ named in reach of the word, had been read besides as the Assembly's A/RES/72/7. "its" keeps its
+    own reading whatever the link says (A/RES/76/155 in Arabic links "قراريها 32/127" to A/HRC/RES/32/127)."""
+    from lod.parse.akn.printed import printed_citations
+
+    text = ("Notant l’adoption, le 19 mai 2016, par la Commission économique et sociale pour l’Asie et le Pacifique, à sa "
+            "soixante-douzième session, de la résolution 72/7 sur la coopération régionale,")
+    assert [c.symbol for c in printed_citations([(text, "p")], "fra", "ga", set())] == ["A/RES/72/7"]
+    assert printed_citations([(text, "p")], "fra", "ga", set(), None, {("p", "72/7")}) == []
+    its = "وإذ تشير أيضاً إلى قراريها 32/127 المؤرخ 16 كانون الأول/ديسمبر 1977،"
+    assert [c.symbol for c in printed_citations([(its, "p")], "ara", "ga", set(), None, {("p", "32/127")})] == ["A/RES/32/127"]
+
+
 def test_parts_after_r_and_after_z_as_the_other_languages_print_them() -> None:
     """A/RES/75/44 recalls "53/77 AA of 4 December 1998, 54/54 U …": the part after Z doubled, in French
     printed without a link ("53/77 AA du 4 décembre 1998"), in Arabic by the letters' names in the abjad

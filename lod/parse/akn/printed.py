@@ -18,8 +18,9 @@ before the one word (`CHINESE_RUN`).
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 
 from lod.bodies import Body, body_of_number, by_key, symbol_of
 from lod.model import Citation, CitationType
@@ -193,20 +194,25 @@ def annex_organ(opening: str) -> str | None:
 
 
 def printed_citations(texts: Sequence[tuple[str, str]], language: str | None, own: str | None,
-                      known: set[tuple[str, str]], annex_owners: dict[str, str] | None = None) -> list[Citation]:
+                      known: set[tuple[str, str]], annex_owners: dict[str, str] | None = None,
+                      elsewhere: Collection[tuple[str, str]] = ()) -> list[Citation]:
     """The resolutions and decisions cited by number in each (text, eId), not among `known`
     (location, symbol); `own` is the key of the text's own organ ("ga", "ecosoc"), `annex_owners`
     an annex's (eId → `annex_organ`) where its formula names another: a draft the Council
     recommends to the Assembly ("La Asamblea General, Recordando su resolución 46/152"), a
-    commission's resolution (whose "its" is the commission's, not read)."""
+    commission's resolution (whose "its" is the commission's, not read). A number with no organ named
+    that a link cites as another organ's (`elsewhere`: (location, number)) is that link's ("par la Commission
+    économique et sociale pour l'Asie et le Pacifique, à sa soixante-douzième session, de la résolution
+    72/7", linked to E/ESCAP/RES/72/7, A/RES/75/222 in French), not read again as the Assembly's."""
     word = KIND_WORDS.get(language or "")
     out: list[Citation] = []
     owners = annex_owners or {}
+    add = functools.partial(_add, out, known, elsewhere)
     if language == "zho":
         for text, location in texts:
             here = owners.get(annex_of(location) or "", own)
             for kind, number, printed, named, possessive, unnamed in _chinese(text, here):
-                _add(out, known, location, kind, number, printed, named, here, possessive, unnamed)
+                add(location, kind, number, printed, named, here, possessive, unnamed)
     for text, location in texts if word is not None else ():
         own_here = owners.get(annex_of(location) or "", own)
         for m, numbers, scope in _clauses(text, word):
@@ -227,7 +233,7 @@ def printed_citations(texts: Sequence[tuple[str, str]], language: str | None, ow
             unnamed = not others and _unnamed(text, m.start(), own_here, own_word)
             for n in numbers:
                 for number in _numbers(n):
-                    _add(out, known, location, kind, number, n.group(0).strip(), named, own_here, own_word, unnamed)
+                    add(location, kind, number, n.group(0).strip(), named, own_here, own_word, unnamed)
     return out
 
 
@@ -271,8 +277,8 @@ def _says_its(word: re.Match[str], language: str | None) -> bool:
     return bool(possessive and possessive.group(1))
 
 
-def _add(out: list[Citation], known: set[tuple[str, str]], location: str, kind: CitationType, number: str,
-         printed: str, named: str | None, own: str | None, own_word: bool, unnamed: bool) -> None:
+def _add(out: list[Citation], known: set[tuple[str, str]], elsewhere: Collection[tuple[str, str]], location: str,
+         kind: CitationType, number: str, printed: str, named: str | None, own: str | None, own_word: bool, unnamed: bool) -> None:
     """The citation of `number` where its organ is certain: named, year-shaped (the Council's), the
     text's own organ's (`own`) where the text says "its" (`own_word`: "its resolution 70/1" in an
     Assembly text; an early number, "its resolution 1566 (L)", in a Council text outside its
@@ -280,6 +286,8 @@ def _add(out: list[Citation], known: set[tuple[str, str]], location: str, kind: 
     Assembly's own text, a session's in a Council text."""
     if (numbering := _by_year(number)) is not None:  # "резолюцию 2334 (2016)": S/RES/2334 (2016), whoever is named
         named, own_word, unnamed = numbering.key, False, False
+    if unnamed and not named and (location, number) in elsewhere:
+        return
     year_shaped = _YEAR_SHAPED.match(number) is not None  # not "S-10/1"
     early_number = "(" in number  # "2200 A (XXI)", "1566 (L)": the Assembly's or, before 1978, the Council's
     assembly = (own_word and own == "ga") or (unnamed and (own == "ga" or _SESSION_SHAPED.fullmatch(number) is not None))
