@@ -877,3 +877,16 @@ def test_an_ibid_note_in_the_other_languages_cites_what_the_note_before_cites() 
         assert [(c.symbol, c.text) for c in res.citations if c.location == "fn_4"] == [("A/RES/2200(XXI)", word)], lang
     english = parse_file(next((ECOSOC22 / "English").glob("E_RES_2022_22-*.xml")))
     assert [c.symbol for c in english.citations if c.location == "fn_4"] == ["A/RES/2200(XXI)"]
+
+
+@needs_akn
+def test_a_statement_of_two_preambles_and_two_bodies_is_read_whole() -> None:
+    """A/RES/77/118 (sustainable fisheries) is marked up as <preamble>, <mainBody>, <preamble>, <mainBody>:
+    only the first of each was read — 69 of its 89 preambular paragraphs and one paragraph of its 267
+    operative ones (and 12 of its 46 notes). Every part is read in the file's order; a body followed by
+    another preamble is the preamble's (held-out A/RES/75/234 in Chinese: "极为关切地注意到 …，")."""
+    res = parse_file(next((AKN / "GAresolutions-main" / "77session" / "English").glob("A_RES_77_118-*.xml")))
+    assert (len(res.preamble), len(res.footnotes)) == (89, 46)
+    numbered = [p.num for p in res.operative if p.num]
+    assert numbered == [str(n) for n in range(1, 267)] and res.operative[0].verb == "Reaffirms"
+    assert res.preamble[69].text.startswith("Calling attention also to the circumstances affecting fisheries")

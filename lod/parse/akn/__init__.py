@@ -26,7 +26,7 @@ from lod.bodies import by_key, by_name, find
 from lod.model import Citation, Resolution
 from lod.parse.agenda import agenda_items
 from lod.parse.akn import meta as M
-from lod.parse.akn.body import BodyReader, main_body
+from lod.parse.akn.body import BodyReader
 from lod.parse.akn.inline import InlineReader, Link, child, children, local, squash
 from lod.parse.akn.printed import ORGANS, annex_organ, other_organs_numbers, printed_citations
 from lod.parse.akn.repairs import MEETING_LINE, annex_title, starred_notes, stray_preamble, trailing_meeting
@@ -127,8 +127,7 @@ def read_akn(data: bytes, source: str, part: str | None = None) -> Resolution:
     closing_refs: list[str] = []
     for k, statement in enumerate(statements):
         part_mark = _preface(child(statement, "preface"), inline)[0] if statement is not doc and part is None else None
-        reader.preamble(child(statement, "preamble"))
-        reader.main(main_body(statement), part)
+        _read_text(reader, statement, part)
         closing_refs += inline.read(child(statement, "conclusions")).markers  # a note on the adoption
         for att in children(child(statement, "attachments"), "attachment"):
             doc_el = child(att, "doc")
@@ -246,6 +245,19 @@ def _preface(preface: etree._Element | None, inline: InlineReader, markers: list
             if markers is not None:
                 markers += read.markers
     return number, title
+
+
+def _read_text(reader: BodyReader, statement: etree._Element, part: str | None) -> None:
+    """A statement's preamble and body, in the order the file gives them: a body followed by another
+    preamble is the preamble's (A/RES/75/234 in Chinese: <preamble>, a <mainBody> of one unnumbered
+    paragraph "极为关切地注意到 …，", a second <preamble>, then the <mainBody> of the numbered paragraphs;
+    only the first of each was read, and the six numbered paragraphs were lost)."""
+    texts = [el for el in statement if local(el) in ("preamble", "mainBody", "body")]
+    for k, el in enumerate(texts):
+        if local(el) == "preamble" or any(local(later) == "preamble" for later in texts[k + 1:]):
+            reader.preamble(el)
+        else:
+            reader.main(el, part)
 
 
 def _meeting_line(conclusions: etree._Element | None) -> str | None:
