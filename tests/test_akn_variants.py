@@ -890,3 +890,19 @@ def test_a_statement_of_two_preambles_and_two_bodies_is_read_whole() -> None:
     numbered = [p.num for p in res.operative if p.num]
     assert numbered == [str(n) for n in range(1, 267)] and res.operative[0].verb == "Reaffirms"
     assert res.preamble[69].text.startswith("Calling attention also to the circumstances affecting fisheries")
+
+
+@needs_akn
+def test_a_section_s_number_and_title_marked_as_two_headings_are_one_title() -> None:
+    """The UN marks a section's number and its title as two heading paragraphs ("<subheading>II</subheading>",
+    then "<subheading>Implementation of the 1995 Agreement … Highly Migratory Fish Stocks</subheading>"):
+    the title came after the number and replaced it ("Related fisheries instruments"), and a title over 200
+    characters was read as an operative paragraph. Now "III. Related fisheries instruments", as printed and
+    as the Word and text readers give it; a subheading is a heading however long."""
+    fisheries = parse_file(next((AKN / "GAresolutions-main" / "77session" / "English").glob("A_RES_77_118-*.xml")))
+    sections = list(dict.fromkeys(p.section for p in fisheries.operative))
+    assert sections[:3] == ["I. Achieving sustainable fisheries", sections[1], "III. Related fisheries instruments"]
+    assert sections[1].startswith("II. Implementation of the 1995 Agreement") and len(sections) == 14
+    assert all(p.num for p in fisheries.operative)  # no title left as a paragraph
+    racism = parse_file(next((AKN / "GAresolutions-main" / "77session" / "English").glob("A_RES_77_205-*.xml")))
+    assert racism.operative[0].section == "I. International Convention on the Elimination of All Forms of Racial Discrimination"

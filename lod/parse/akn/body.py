@@ -23,11 +23,12 @@ from lxml import etree
 
 from lod.model import Annex, OperativeParagraph, PreambularParagraph, SubParagraph, Table
 from lod.parse.akn.embedded import EmbeddedReading, detach
-from lod.parse.akn.inline import Inline, InlineReader, Link, bold_only, child, children, local, squash
+from lod.parse.akn.inline import Inline, InlineReader, Link, bold_only, child, children, local, main_body, marked_heading, squash
 from lod.parse.akn.numbers import (
-    ANNEX_HEADING, PARA_NUMBER, PRINTED_NUMBER, annex_number, ascii_digits, para_num, continues, point_label, point_num, point_token, roman_like,
+    ANNEX_HEADING, PARA_NUMBER, PRINTED_NUMBER, annex_number, ascii_digits, bare_label, para_num, point_label, point_num, point_token,
     section_title,
 )
+from lod.parse.akn.pending import PendingAnnex, PendingParagraph, PendingPoint, written_eid
 from lod.parse.akn.tables import notes_of, read_table, standing_table
 from lod.parse.akn.leading import leading_words
 from lod.parse.akn.listed import read_listed
@@ -39,64 +40,7 @@ _PARAGRAPH_PARTS = ("content", "list", "intro", "blockList", "table", "subparagr
 _OPENS_WHAT_FOLLOWS = (":", "：")  # how words that open the paragraphs after them end ("…, we:"): never a heading
 _HEADING_CLASSES = re.compile(r"^(H\d+|HChG|HCh|HM|MercuryDocument|Title)$", re.IGNORECASE)  # "HCH" in French files
 _SEPARATOR = re.compile(r"[*⁂•·\s]+")  # "* * *" between two parts of a text (A/RES/75/1): a pause, no title
-
-
-@dataclass
-class _Point:
-    num: str
-    text: str
-    children: list[_Point] = field(default_factory=list)
-    markers: list[str] = field(default_factory=list)
-    links: list[Link] = field(default_factory=list)
-    label: str = ""
-    """The label as `<num>` prints it ("(a)", "а)", "Item 1."), which the paragraph's text keeps."""
-
-
 _LETTER = re.compile(r"^[A-ZА-Я]\.?$")  # Latin or Cyrillic: "А." in the Russian files
-_OUR_SECTION_EID = re.compile(r"^(?:annex_\d+__)?sec_[A-Za-z0-9.-]+__para_[A-Za-z0-9_.-]+$")
-
-
-def _written(el: etree._Element) -> str:
-    """The eId lod.akn gives a paragraph of a section ("sec_C__para_3"; the UN's files have none)."""
-    return el.get("eId") or "" if _OUR_SECTION_EID.match(el.get("eId") or "") else ""
-
-
-@dataclass
-class _Para:
-    num: str | None
-    intro: str
-    verb: str | None
-    section: str | None
-    markers: list[str] = field(default_factory=list)
-    links: list[Link] = field(default_factory=list)
-    points: list[_Point] = field(default_factory=list)
-    written: str = ""  # the eId lod.akn wrote for a paragraph of a section, kept on reading
-
-    def add_point(self, point: _Point) -> None:
-        """ "(i)" after "(h)" is a letter; a roman after any other letter opens points under it."""
-        last = self.points[-1] if self.points else None
-        letter_next = (
-            last is not None and len(point.num) == 1 and len(last.num) == 1 and ord(point.num) == ord(last.num) + 1
-        )
-        if last is not None and (roman_like(point.num) and not letter_next and not roman_like(last.num)
-                                 or last.children and continues(point.num, last.children[-1].num)):  # "(十一)" after "㈩"
-            last.children.append(point)
-        else:
-            self.points.append(point)
-
-
-@dataclass
-class _Annex:
-    num: str | None = None
-    title: str | None = None
-    paras: list[_Para] = field(default_factory=list)
-
-
-def main_body(doc: etree._Element) -> etree._Element | None:
-    """A document's body: `<mainBody>` (AKN4UN's statements and docs), `<body>` (AKN's acts and bills,
-    as other tools write resolutions)."""
-    found = child(doc, "mainBody")
-    return found if found is not None else child(doc, "body")
 
 
 @dataclass
@@ -121,9 +65,9 @@ class BodyReader(EmbeddedReading):
         self.language = language
         """The document's language (ISO 639-2): which phrasebook reads the leading phrases."""
         self.body = Body()
-        self._operative: list[_Para] = []
-        self._annexes: list[_Annex] = []
-        self._target: list[_Para] = self._operative
+        self._operative: list[PendingParagraph] = []
+        self._annexes: list[PendingAnnex] = []
+        self._target: list[PendingParagraph] = self._operative
         self._section: str | None = None
         self._part: str | None = None
         self._point_eids: set[str] = set()
@@ -149,7 +93,7 @@ class BodyReader(EmbeddedReading):
                     continue
                 if printed := PRINTED_NUMBER.match(ascii_digits(read.text[:16])):  # "1.\t表示赞赏 …" put in the
                     rest = read.text[printed.end():]  # preamble (A/RES/77/101 in Chinese): an operative paragraph
-                    self._operative.append(_Para(printed.group(1), rest, self._leading(el, rest, None, operative=True),
+                    self._operative.append(PendingParagraph(printed.group(1), rest, self._leading(el, rest, None, operative=True),
                                                  None, list(dict.fromkeys(read.markers)), read.links))
                     continue
                 verb = self._leading(el, read.text, el.get("name"), operative=False)
@@ -169,7 +113,7 @@ class BodyReader(EmbeddedReading):
 
     def attachment(self, doc: etree._Element) -> None:
         """An annex: its headings before the first paragraph give its number and title."""
-        self._annexes.append(_Annex())
+        self._annexes.append(PendingAnnex())
         self._target = self._annexes[-1].paras
         self._section = None
         main = main_body(doc)
@@ -192,13 +136,13 @@ class BodyReader(EmbeddedReading):
                 read = self.inline.read(el)
                 if read.text:
                     verb = self._leading(el, read.text, None, operative=False)
-                    self._target.append(_Para(None, read.text, verb, self._section, read.markers, read.links))
+                    self._target.append(PendingParagraph(None, read.text, verb, self._section, read.markers, read.links))
             elif name == "crossHeading":
                 self._heading(self.inline.read(el).text)
             elif name in ("container", "blockList", "p", "tblock"):
                 read = self.inline.read(el)
                 if read.text:
-                    self._target.append(_Para(None, read.text, None, self._section, read.markers, read.links))
+                    self._target.append(PendingParagraph(None, read.text, None, self._section, read.markers, read.links))
             elif name in ("num", "heading", "subheading"):
                 continue
             elif name:
@@ -214,12 +158,16 @@ class BodyReader(EmbeddedReading):
             opened.num = number  # the attachment's own "Annex" heading
             return
         if annex:
-            self._annexes.append(_Annex(num=number))
+            self._annexes.append(PendingAnnex(num=number))
             self._target, self._section = self._annexes[-1].paras, None
             return
         if self.opens_introduced_text(text):
             return
         current = self._annexes[-1] if self._annexes and self._target is self._annexes[-1].paras else None
+        previous = self._fresh
+        if (previous is not None and previous[:2] == (id(self._target), len(self._target)) and self._section == previous[2]
+                and bare_label(previous[2]) and not bare_label(text)):
+            text = section_title([previous[2], text]) or text  # "II" then its title, as two headings: "II. Implementation …"
         self._fresh = (id(self._target), len(self._target), text)
         if current is not None and current.title is None and not current.paras:
             current.title = text
@@ -254,7 +202,7 @@ class BodyReader(EmbeddedReading):
                 self.body.warnings.append(f"element <{local(c)}> of a paragraph is not read")
         headings = [self.inline.read(c).text for c in el if local(c) in ("heading", "subheading")]
         if not content and not num and len(headings) == 1 and headings[0].endswith(_OPENS_WHAT_FOLLOWS):
-            self._target.append(_Para(None, headings[0], None, self._section, written=_written(el)))
+            self._target.append(PendingParagraph(None, headings[0], None, self._section, written=written_eid(el)))
             return
         if not content:
             self._heading(" ".join([num, *headings]).strip() or None)
@@ -293,7 +241,7 @@ class BodyReader(EmbeddedReading):
             # purposes of this Convention:"), or one whose list it goes on with ("(a)" marked as
             # a number, "(b)" printed in the words: A/RES/76/113's guidelines)
             if label and last is not None and (last.num is not None or last.points or last.intro.endswith(":")):
-                last.add_point(_Point(label[0], text[label[1]:], [], intro.markers, intro.links))
+                last.add_point(PendingPoint(label[0], text[label[1]:], [], intro.markers, intro.links))
                 return
             if last is not None and last.points and text[:1].islower():
                 point = last.points[-1]  # the words after a list ("and stresses …"), marked as a
@@ -308,19 +256,19 @@ class BodyReader(EmbeddedReading):
             # MercuryDocument) or ends as one ("通过本决议附件所载 … 工作方案。", E/RES/2021/6) is a paragraph
             phrase = verb is not None and (self.language not in (None, "", "eng") or in_lexicon(verb)) or text.endswith(("。", "；", "؛", *_OPENS_WHAT_FOLLOWS))
             if (_HEADING_CLASSES.match(el.get("class") or "") and not intro.markers and not phrase  # a bold title: 230 in Russian
-                    and len(text) < (300 if first is not None and bold_only(first) else 200)):
+                    and (len(text) < (300 if first is not None and bold_only(first) else 200) or marked_heading(first))):
                 self._heading(text)
                 return
-            self._target.append(_Para(None, text, verb, self._section, intro.markers, intro.links, written=_written(el)))
+            self._target.append(PendingParagraph(None, text, verb, self._section, intro.markers, intro.links, written=written_eid(el)))
             return
         if num and not PARA_NUMBER.match(para_num(num)):  # "(a)", "i", "(أ)" printed as a paragraph number
             if last is not None:
-                last.add_point(_Point(point_num(num), intro.text, [], intro.markers, intro.links))
+                last.add_point(PendingPoint(point_num(num), intro.text, [], intro.markers, intro.links))
             else:
-                self._target.append(_Para(None, squash(f"{num} {intro.text}"), None, self._section, intro.markers, intro.links))
+                self._target.append(PendingParagraph(None, squash(f"{num} {intro.text}"), None, self._section, intro.markers, intro.links))
             return
-        para = _Para(para_num(num) if num else None, intro.text, None, self._section, intro.markers, intro.links,
-                     written=_written(el))
+        para = PendingParagraph(para_num(num) if num else None, intro.text, None, self._section, intro.markers, intro.links,
+                     written=written_eid(el))
         opening = first if first is not None else child(lst, "intro") if lst is not None else None
         para.verb = self._leading(opening, intro.text, None, operative=True) if opening is not None else None
         if lst is not None:
@@ -332,8 +280,8 @@ class BodyReader(EmbeddedReading):
         in_annex = bool(self._annexes) and self._target is self._annexes[-1].paras
         return leading_words(el, text, named, self.language, operative=operative, in_annex=in_annex)
 
-    def _points(self, lst: etree._Element) -> list[_Point]:
-        out: list[_Point] = []
+    def _points(self, lst: etree._Element) -> list[PendingPoint]:
+        out: list[PendingPoint] = []
         for el in lst:
             name = local(el)
             if name in ("point", "subparagraph", "indent", "alinea"):
@@ -341,7 +289,7 @@ class BodyReader(EmbeddedReading):
                 body = child(el, "content")
                 read = self.inline.read(body if body is not None else child(el, "intro"))
                 printed = squash("".join(num_el.itertext())) if num_el is not None else ""
-                point = _Point(point_num(printed) if printed else str(len(out) + 1), read.text, [], read.markers, read.links,
+                point = PendingPoint(point_num(printed) if printed else str(len(out) + 1), read.text, [], read.markers, read.links,
                                label=printed)
                 for sub in children(el, "list"):
                     point.children.extend(self._points(sub))
@@ -367,7 +315,7 @@ class BodyReader(EmbeddedReading):
             self.body.tables.append(table)
         return self.body
 
-    def _paragraphs(self, paras: list[_Para], prefix: str) -> list[OperativeParagraph]:
+    def _paragraphs(self, paras: list[PendingParagraph], prefix: str) -> list[OperativeParagraph]:
         out: list[OperativeParagraph] = []
         used: set[str] = set()
         sections: dict[str | None, int] = {}
@@ -405,7 +353,7 @@ class BodyReader(EmbeddedReading):
             )
         return out
 
-    def _sub(self, point: _Point, list_eid: str, markers: list[str], position: int) -> tuple[SubParagraph, str]:
+    def _sub(self, point: PendingPoint, list_eid: str, markers: list[str], position: int) -> tuple[SubParagraph, str]:
         pid = f"{list_eid}__point_{point_token(point.num, position)}"
         while pid in self._point_eids:  # a label printed twice in one list
             pid = f"{pid}_{position}"

@@ -19,7 +19,7 @@ from lxml import etree
 from lod.parse.akn.inline import child, local
 
 if TYPE_CHECKING:
-    from lod.parse.akn.body import _Annex, _Para
+    from lod.parse.akn.pending import PendingAnnex, PendingParagraph
 
 
 _INTRODUCED = re.compile(
@@ -57,9 +57,9 @@ def detach(el: etree._Element) -> None:
 class EmbeddedReading:
     """The part of the body reader (lod.parse.akn.body.BodyReader) that reads embedded texts."""
 
-    _annexes: list[_Annex]
-    _target: list[_Para]
-    _operative: list[_Para]
+    _annexes: list[PendingAnnex]
+    _target: list[PendingParagraph]
+    _operative: list[PendingParagraph]
     _section: str | None
     inline: Any
     body: Any
@@ -100,9 +100,9 @@ class EmbeddedReading:
         return True
 
     def _open(self, title: str | None, preamble: list[etree._Element]) -> None:
-        from lod.parse.akn.body import _Annex, _Para
+        from lod.parse.akn.pending import PendingAnnex, PendingParagraph
 
-        self._annexes.append(_Annex(title=title))
+        self._annexes.append(PendingAnnex(title=title))
         self._target = self._annexes[-1].paras
         self._section = None
         for el in preamble:
@@ -111,4 +111,4 @@ class EmbeddedReading:
                 if read.text:
                     formula = el.get("name") == "formula"  # "The General Assembly,": no leading phrase
                     verb = None if formula else self._leading(el, read.text, el.get("name"), operative=False)  # type: ignore[attr-defined]
-                    self._target.append(_Para(None, read.text, verb, None, read.markers, read.links))
+                    self._target.append(PendingParagraph(None, read.text, verb, None, read.markers, read.links))

@@ -191,3 +191,19 @@ def bold_only(content: etree._Element) -> bool:
     words = squash("".join(content.itertext()))
     bold = squash(" ".join("".join(s.itertext()) for s in content.iter() if local(s) == "span" and "bold" in (s.get("class") or "").split()))
     return bool(words) and words == bold
+
+
+def marked_heading(content: etree._Element | None) -> bool:
+    """Content whose words are all a <subheading> or <heading>: a heading, however long ("<subheading>
+    Implementation of the 1995 Agreement … Highly Migratory Fish Stocks</subheading>", A/RES/77/118)."""
+    if content is None:
+        return False
+    marked = [el for el in content.iter() if local(el) in ("heading", "subheading")]
+    return bool(marked) and squash("".join(content.itertext())) == squash(" ".join("".join(m.itertext()) for m in marked))
+
+
+def main_body(doc: etree._Element) -> etree._Element | None:
+    """A document's body: `<mainBody>` (AKN4UN's statements and docs), `<body>` (AKN's acts and bills,
+    as other tools write resolutions)."""
+    found = child(doc, "mainBody")
+    return found if found is not None else child(doc, "body")

@@ -153,6 +153,11 @@ adopted in parts ("47/53 دال": 47/53 D; "54/54 شين": 54/54 U, A/RES/75/44)
 _BARE_LABEL = re.compile(r"[IVXLC]{1,6}|[A-Z]")
 
 
+def bare_label(text: str) -> bool:
+    """Whether a heading is a section's number alone ("II", "B", Arabic "باء"), whose title follows it."""
+    return _BARE_LABEL.fullmatch(text) is not None or text in ARABIC_PARTS
+
+
 def section_title(parts: list[str]) -> str | None:
     """A section's title from its number, heading and subheadings as the file marks them, the number
     printed with its stop: "A" and "Work of the Committee …" (E/RES/2021/13), "I" and "Revised
