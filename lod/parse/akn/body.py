@@ -268,7 +268,7 @@ class BodyReader(EmbeddedReading):
                 self._target.append(PendingParagraph(None, squash(f"{num} {intro.text}"), None, self._section, intro.markers, intro.links))
             return
         para = PendingParagraph(para_num(num) if num else None, intro.text, None, self._section, intro.markers, intro.links,
-                     written=written_eid(el))
+                                written=written_eid(el))
         opening = first if first is not None else child(lst, "intro") if lst is not None else None
         para.verb = self._leading(opening, intro.text, None, operative=True) if opening is not None else None
         if lst is not None:

@@ -12,14 +12,12 @@ and preambular paragraphs (unnumbered, with their leading phrase), then its para
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from lxml import etree
 
 from lod.parse.akn.inline import child, local
-
-if TYPE_CHECKING:
-    from lod.parse.akn.pending import PendingAnnex, PendingParagraph
+from lod.parse.akn.pending import PendingAnnex, PendingParagraph
 
 
 _INTRODUCED = re.compile(
@@ -100,8 +98,6 @@ class EmbeddedReading:
         return True
 
     def _open(self, title: str | None, preamble: list[etree._Element]) -> None:
-        from lod.parse.akn.pending import PendingAnnex, PendingParagraph
-
         self._annexes.append(PendingAnnex(title=title))
         self._target = self._annexes[-1].paras
         self._section = None
