@@ -360,6 +360,8 @@ def _agenda(res: Resolution, keywords: list[tuple[str, str | None]]) -> None:
                 res.agenda_titles[at] = title
 
 
+_WHOLE_NUMBER = re.compile(r"\d{1,4}/\d{1,3}")
+"""A link's words that are a whole resolution number (not half of one, "69/3" of a link to 69/313)."""
 _PART_NUMBER = re.compile(r"\d{1,2}/\d{1,3} [A-Z]{1,2}")
 
 
@@ -381,6 +383,9 @@ def _link_citations(res: Resolution, links: dict[str, list[Link]], note_links: d
                 continue
             if body in ORGANS and (location, number) in slips:  # the Assembly's or the Council's: not that number's
                 continue
+            words = (link.text or "").strip()
+            if number and _WHOLE_NUMBER.fullmatch(words) and not (number.startswith(words) or number.endswith(words)):
+                continue  # "76/156" linked to A/RES/75/188: the words printed are the citation, not the link's target
             known.add((location, symbol))
             ctype = kind if kind in ("resolution", "decision") else "document"
             res.citations.append(Citation(
