@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from lod.bodies import find
+from lod.bodies import find, symbol_of
 from lod.model import Resolution, Subject, Voting, WorkflowStep
 from lod.parse.agenda import agenda_items
 from lod.parse.akn.inline import InlineReader, child, children, descendants, local, squash
 from lod.parse.voters import checked, votes_of
+from lod.uri import IRIError, WorkIRI, decode_number
 
 PLACEHOLDER_DATES = frozenset({"0001-01-01", "9999-12-31", "1900-01-01"})
 
@@ -96,17 +97,18 @@ class Identification:
 UN_ACTORS = {"unga": "ga", "unsc": "sc", "unecosoc": "ecosoc"}
 """The organs' tokens in the UN's own FRBR IRIs ("/akn/un/statement/deliberation/unga/…"), where ours
 are lod.bodies' actor tokens ("un-ga"): what a file names its author by when nothing else does."""
-_UN_WORK = re.compile(r"/akn/un/statement/deliberation/(?P<actor>[\w-]+)/\d{4}-\d{2}-\d{2}/(?P<number>\d{1,4}-\d{1,4})(?=[/!@]|$)")
-
-
 def frbr_symbol(aliases: list[str], kind: str) -> str | None:
     """The symbol the file's FRBR work IRI names ("/akn/un/statement/deliberation/unga/2024-12-20/79-100"
     → A/RES/79/100), for a file whose cover page prints none (AKN written by other tools than the UN's)."""
     for alias in aliases:
-        found = _UN_WORK.search(alias)
-        body = find(UN_ACTORS.get(found["actor"], found["actor"])) if found else None
-        if found and body is not None and body.conventions is not None:
-            return body.conventions.symbol(kind, found["number"].replace("-", "/"))
+        try:
+            work = WorkIRI.parse(alias)
+        except IRIError:  # an expression's or a manifestation's IRI: the work's is among the aliases too
+            continue
+        body = find(UN_ACTORS.get(work.actor, work.actor))
+        symbol = symbol_of(body, decode_number(work.number), kind) if body is not None else None
+        if symbol:
+            return symbol
     return None
 
 

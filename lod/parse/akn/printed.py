@@ -25,6 +25,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from lod.bodies import Body, body_of_number, by_key, symbol_of
 from lod.model import Citation, CitationType
 from lod.parse.akn.numbers import ARABIC_PARTS
+from lod.parse.citation_patterns import normalise_number
 from lod.symbols import int_to_roman, parse_symbol
 from lod.uri import annex_of
 
@@ -97,18 +98,18 @@ def _number(printed: str, part: str | None) -> str:
     number = _ARABIC_SPECIAL.sub(lambda m: "ES-" if m.group(1) == "دإط" else "S-", printed)
     number = _ARABIC_SESSION.sub(lambda m: f"({int_to_roman(int(m.group(1)))})", number)
     number = _PRINTED_PART.sub(lambda m: f" {PART_LETTERS.get(m.group(1), m.group(1))} ", number)
-    number = re.sub(r"\s+", " ", _YEAR_IN_BRACKETS.sub(r"\1 (\2)", number))
+    number = normalise_number(number)  # "2334(2016)" → "2334 (2016)", as the English reader spells it
     part = _letters(part) if part else None
     return number + (f" {part}" if part else "")
 
 
-_YEAR_IN_BRACKETS = re.compile(r"^(\d{1,4})\s?\(((?:19|20)\d{2})\)$")
+_YEAR_IN_BRACKETS = re.compile(r"\d{1,4} \((?:19|20)\d{2}\)")
 """A number with its year in brackets, "2334 (2016)" (printed "2334(2016)" in Chinese): the one organ's
 that numbers so, the Security Council's (lod.bodies.body_of_number), whatever other organ the clause names."""
 
 
 def _by_year(number: str) -> Body | None:
-    return body_of_number(number) if _YEAR_IN_BRACKETS.match(number) else None
+    return body_of_number(number) if _YEAR_IN_BRACKETS.fullmatch(number) else None
 
 
 def _letters(part: str) -> str:
