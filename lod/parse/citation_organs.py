@@ -14,6 +14,7 @@ import re
 
 from lod.bodies import BODIES, Body, body_of_number, by_key
 from lod.parse import citation_patterns as P
+from lod.symbols import parse_number
 
 
 def numbers_fit(numbers: list[str], body_name: str) -> bool:
@@ -42,8 +43,15 @@ def date_contradicts(kind: str, number: str, date: str | None, body_name: str | 
         return False
     if kind == "resolution" and body.conventions is not None and not body.conventions.is_resolution_number(number):
         return True  # (a decision number no organ's format takes is nobody's known: lod.parse.citations)
-    session = P.SESSION_NUMBER_RE.match(number)
-    return date is not None and session is not None and session_fits(body, int(session.group(1)), int(date[:4])) is False
+    session = _session(number)
+    return date is not None and session is not None and session_fits(body, session, int(date[:4])) is False
+
+
+def _session(number: str) -> int | None:
+    """The session a session/number prints ("32/13"); None for a year's ("2019/5") and for an early number,
+    whose Roman session these rules leave to the number's shape ("3263 (XXIX)")."""
+    info = parse_number(number) if "/" in number else None
+    return info.session if info is not None else None
 
 
 def _one_dated(heads: list[str], session: int, year: int) -> str | None:
@@ -199,7 +207,7 @@ class OrganReader:
         numbered it; None (nobody's known) when none is: a citation is never published against what
         its own number and date say."""
         year = int(date[:4]) if date else None
-        session = P.SESSION_NUMBER_RE.match(number)
+        session = _session(number)
         ranked: list[tuple[bool, int, str]] = []
         for named in P.NAMED_BODY_OR_CONFERENCE_RE.finditer(text):
             fits: bool | None = None  # whether its session of that number met in the year printed (None: not known)
@@ -208,7 +216,7 @@ class OrganReader:
             elif (body := P.known_body(named.group("known"))) is not None and body.kind in P.ADOPTING_KINDS:
                 if body.conventions is not None and not body.conventions.is_number(kind, number):
                     continue
-                name, fits = body.name, session_fits(body, int(session.group(1)), year) if session and year else None
+                name, fits = body.name, session_fits(body, session, year) if session and year else None
             else:
                 continue
             if name == rejected or fits is False:
@@ -217,7 +225,7 @@ class OrganReader:
             ranked.append((fits is None, distance, name))
         if ranked:
             return min(ranked)[2]
-        return _one_dated(P.GENERIC_MENTION_RE.findall(text), int(session.group(1)), year) if session and year else None
+        return _one_dated(P.GENERIC_MENTION_RE.findall(text), session, year) if session and year else None
 
     def remember_names(self, text: str) -> None:
         """The convention and the commission a paragraph names last, for the next ones' "Convention", "Commission"."""

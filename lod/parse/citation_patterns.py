@@ -238,8 +238,6 @@ NAMED_BODY_OR_CONFERENCE_RE = re.compile(rf"\b(?:(?P<conf>{CONFERENCE})|(?P<know
 """A body named anywhere in a paragraph by its name or an alias, or a conference of parties."""
 ADOPTING_KINDS = frozenset({"organ", "subsidiary"})
 """The kinds of body (lod.bodies) that adopt numbered resolutions: not offices, programmes, committees."""
-SESSION_NUMBER_RE = re.compile(r"(\d{1,3})/\d")
-"""The session a number is of ("32/13"), for the numbers that carry one."""
 SAME_ORGAN_JOIN_RE = re.compile(r",?\s+and\s+")
 """What joins two lists of one organ's numbers ("Human Rights Council decision 18/120 of 30 September
 2011 and resolutions 24/14 …", A/RES/77/214): the second list names no organ of its own."""
