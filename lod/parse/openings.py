@@ -13,7 +13,7 @@ from lod.parse.furniture import MARK_RE
 from lod.parse.verbs import leading_phrase, opens_operative, verb_phrase
 from lod.quality import in_lexicon
 
-__all__ = ["is_complete", "lead_in", "opens_unnumbered_operative", "opens_with_lexicon_phrase",
+__all__ = ["is_complete", "lead_in", "operative_start", "opens_unnumbered_operative", "opens_with_lexicon_phrase",
            "opens_with_operative_phrase", "plain_end", "section_heading"]
 
 _TRAILING = re.compile("(?:[\\s*\"'”’»)\\]]|\ue000[^\ue001]{1,5}\ue001)+$")
@@ -93,3 +93,22 @@ def section_heading(plain: str) -> bool:
     lexicon or operative verb (a preambular paragraph that lost its comma has one)."""
     return (len(plain) < 150 and plain[:1].isupper() and not is_complete(plain) and not _CONNECTIVE.match(plain)
             and not opens_with_lexicon_phrase(plain) and not opens_with_operative_phrase(plain) and not opens_operative(plain))
+
+
+def operative_start(blocks: list[str], *, numbered: bool, by_verb: bool = True) -> int | None:
+    """Where, among the blocks read as preamble (a paragraph's points joined in as words), the
+    operative part opens though no number says so, or None. `numbered`: numbered operative
+    paragraphs follow, and "Reaffirms …;" "Instructs …;" "Recommends … the following measures:"
+    then "A. …" and its numbers (S/RES/47 (1948)) open it before them. Else an unnumbered
+    operative part (older texts) opens with the first operative verb or "It is resolved"
+    (`by_verb`: not where an annex's paragraphs follow), else it is the lone last sentence
+    ("Adopts the following ...")."""
+    if numbered:
+        return next((k for k, block in enumerate(blocks) if k and opens_with_operative_phrase(block)), None)
+    if not blocks:
+        return None
+    start = next((k for k, block in enumerate(blocks) if k and opens_unnumbered_operative(block)), None) if by_verb else None
+    last = MARK_RE.sub("", blocks[-1]).replace("*", "").strip()
+    if start is None and (not plain_end(last).endswith(",") or opens_with_operative_phrase(last.rstrip(","))):
+        start = len(blocks) - 1  # also "Recommends … that Oman be admitted …," (a comma misread)
+    return start

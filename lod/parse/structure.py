@@ -18,7 +18,7 @@ from lod.parse.labels import NUM_START, POINT_START, RULE_LABEL, SC_POINT_START
 from lod.parse.decisions import ANNOUNCES_ITEMS, DECISION_VERB
 from lod.parse.furniture import MARK_RE
 from lod.parse.heading import formula_line
-from lod.parse.openings import (is_complete, lead_in, opens_unnumbered_operative, opens_with_lexicon_phrase,
+from lod.parse.openings import (is_complete, lead_in, operative_start, opens_with_lexicon_phrase,
                                 opens_with_operative_phrase, plain_end, section_heading)
 from lod.parse.paragraphs import (POINT_BREAK, Para, add_point, continue_paragraph, model_paragraphs, para_of,
                                   preambular_paragraph, strip_label)
@@ -351,19 +351,12 @@ class StructureBuilder:
             preamble = []
         spaced = [block.replace(POINT_BREAK, " ") for block in preamble]  # a paragraph's points are its words
         if self.paras and preamble and not (self.part or self.annex_paras or self.sections_hold_preambles):
-            # "Reaffirms …;" "Instructs …;" "Recommends … the following measures:" then "A. …" and
-            # its numbered paragraphs (S/RES/47 (1948)): the operative part opens before its numbers
-            start = next((k for k, block in enumerate(spaced) if k and opens_with_operative_phrase(block)), None)
+            start = operative_start(spaced, numbered=True)
             if start is not None:
                 self.paras[:0] = [para_of(block) for block in preamble[start:]]
                 preamble = preamble[:start]
         if not self.paras and preamble:
-            # an unnumbered operative part (older texts): it opens with the first operative verb
-            # or "It is resolved", else it is the lone last sentence ("Adopts the following ...")
-            start = next((k for k, block in enumerate(spaced) if k and opens_unnumbered_operative(block)), None) if not self.annex_paras else None
-            last = MARK_RE.sub("", spaced[-1]).replace("*", "").strip()
-            if start is None and (not plain_end(last).endswith(",") or opens_with_operative_phrase(last.rstrip(","))):
-                start = len(preamble) - 1  # also "Recommends … that Oman be admitted …," (a comma misread)
+            start = operative_start(spaced, numbered=False, by_verb=not self.annex_paras)
             if start is not None:
                 self.paras = [para_of(block) for block in preamble[start:]]
                 preamble = preamble[:start]
