@@ -53,7 +53,7 @@ _DESCRIBED: tuple[Body, ...] = (
         wikidata=_WD + "Q170075",
         conventions=Conventions(
             "The Economic and Social Council,", "E/RES/{number}", "E/DEC/{number}", r"(?:19|20)\d{2}/\d{1,3}(?: ?[A-Z])?", "year",
-            r"(?P<year>\d{4})/(?P<n>\d+)", "{year}/{n}",
+            r"(?P<year>\d{4})/(?P<n>\d+(?:\s?[A-Z]{1,2})?)", "{year}/{n}",  # a part: E/RES/2021/2 B
             # before 1978 the Council numbered as the Assembly did: "its resolution 1566 (L)" is E/RES/1566(L)
             symbol_forms=_EARLY_FORMS, roman_sessions=True,
         ),

@@ -193,6 +193,16 @@ def early_symbol(symbol: str) -> tuple[str, str, str] | None:
     return kind, _EARLY_ORGANS[found.group(1)], f"{found.group(3)} ({found.group(4)})"
 
 
+_LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])")
+"""A word of a symbol written in lower case: undocs.org answers "A/hrc/RES/45/3" and "a/res/70/1" as the
+documents A/HRC/RES/45/3 and A/RES/70/1, and the UN's files link so (A/RES/77/230, E/RES/2022/21 in
+Chinese); the symbol is the one the UN prints, in capitals but for the words below."""
+_MIXED_CASE = {"add": "Add", "rev": "Rev", "corr": "Corr", "amend": "Amend", "misc": "Misc"}
+"""The words of a symbol printed with a capital only ("A/77/367/Corr.1")."""
+_SYMBOL_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/.-"
+"""What a symbol's series and number are written with, up to a space or a bracket."""
+
+
 def link_symbol(href: str) -> str | None:
     """The UN symbol an undocs.org link names: https://undocs.org/en/A/RES/37/4 → A/RES/37/4.
     The AKN reader takes a linked symbol from it, and the AKN writer links a citation by its
@@ -201,12 +211,14 @@ def link_symbol(href: str) -> str | None:
     if not url.netloc.lower().endswith("undocs.org"):
         return None
     path = unquote(url.path).strip("/")
-    path = re.sub(r"^(?:en|fr|es|ru|ar|zh|ch)/", "", path, flags=re.IGNORECASE)  # the Chinese files say "ch"
+    path = re.sub(r"^(?:en|fr|es|sp|ru|ar|zh|ch)/", "", path, flags=re.IGNORECASE)  # the Chinese files say "ch", some Spanish "sp"
+    cut = len(path) - len(path.lstrip(_SYMBOL_CHARACTERS))  # the series and number, not "(Parts I and II)"
+    path = _LOWER_WORD.sub(lambda m: _MIXED_CASE.get(m.group(0), m.group(0).upper()), path[:cut]) + path[cut:]
     # the symbol as lod.bodies' conventions write it: S/RES/1373 (2001) with a space before the
     # year, A/RES/3369(XXX) without one before the session (resolution_symbol's form)
     path = re.sub(r"(\S)\s?\((\d{4})\)$", r"\1 (\2)", path)
     path = re.sub(r"(\S)\s+\(([IVXLC]+)\)$", r"\1(\2)", path)
-    path = re.sub(r"^(A/RES/\d+/\d+)([a-kA-K])$", lambda m: f"{m.group(1)} {m.group(2).upper()}", path)  # …/57/270b → 57/270 B
+    path = re.sub(r"^([AE]/RES/\d+/\d+)([a-kA-K])$", lambda m: f"{m.group(1)} {m.group(2).upper()}", path)  # …/57/270b → 57/270 B
     path = re.sub(r"^(A/RES/\d+/\d+)[a-k]-[a-k]$", r"\1", path, flags=re.IGNORECASE)  # …/54/237a-c, A-C: parts A to C, the resolution whole
     path = re.sub(r"\s?\(supp\)$", "", path, flags=re.IGNORECASE)  # E/1993/23(supp): the supplement printed E/1993/23
     return printed_part(path) or None  # A/73/12(PartI) is printed A/73/12 (Part I)
