@@ -28,7 +28,7 @@ from lod.parse.agenda import agenda_items
 from lod.parse.akn import meta as M
 from lod.parse.akn.body import BodyReader
 from lod.parse.akn.inline import InlineReader, Link, child, children, local, squash
-from lod.parse.akn.printed import ORGANS, annex_organ, other_organs_numbers, printed_citations
+from lod.parse.akn.printed import ORGANS, annex_organ, misdated_numbers, other_organs_numbers, printed_citations
 from lod.parse.akn.repairs import MEETING_LINE, annex_title, starred_notes, stray_preamble, trailing_meeting
 from lod.parse.akn.workflow import lineage, meeting_in_flow, sponsors, step_date
 from lod.parse.enrich import add_addressees, add_citations, repeat_ibid, running_texts
@@ -196,13 +196,14 @@ def read_akn(data: bytes, source: str, part: str | None = None) -> Resolution:
     add_citations(res, body_name)
     other_language = res.language not in (None, "", "eng")  # the numbers the other languages print without a link
     texts = [*running_texts(res), *((note.text, note.eid) for note in res.footnotes)] if other_language else []
-    linked = _link_citations(res, body.links, inline.note_links, other_organs_numbers(texts, res.language))
+    misdated = misdated_numbers(texts)  # links on these, and on other organs' numbers, are the file's slips
+    linked = _link_citations(res, body.links, inline.note_links, other_organs_numbers(texts, res.language) | misdated)
     if other_language:
         own = find(res.body)  # the organ's key: res.body_key is set by lod.parse.resolved, after the reader
         owners = {a.eid: organ for a in res.annexes if a.paragraphs and (organ := annex_organ(a.paragraphs[0].text))}
         # a number a link cites as another organ's ("de la résolution 72/7" linked to E/ESCAP/RES/72/7)
         elsewhere = {(c.location, c.number) for c in res.citations
-                     if c.number and c.body and (organ := find(c.body)) is not None and organ.key not in ORGANS}
+                     if c.number and c.body and (organ := find(c.body)) is not None and organ.key not in ORGANS} | misdated
         res.citations += printed_citations(texts, res.language, own.key if own else None,
                                            {(c.location, c.symbol) for c in res.citations}, owners, elsewhere)
     # the digits of "75/290 A" linked to A/RES/75/290: the part printed is the citation, not its resolution too
@@ -240,8 +241,7 @@ def _preface(preface: etree._Element | None, inline: InlineReader, markers: list
             number = _NUMBER_WORD.sub("", squash("".join(el.itertext())).rstrip(".")) or None
         elif kind == "docTitle" and title is None:
             read = inline.read(el)
-            # "75/2 -⇥جدول الأنصبة …": the dash between number and title, which the Arabic files put in the title
-            title = _NUMBER_DASH.sub("", read.text) or None
+            title = _NUMBER_DASH.sub("", read.text) or None  # the Arabic titles' "75/2 -⇥جدول …": not the title's
             if markers is not None:
                 markers += read.markers
     return number, title

@@ -112,8 +112,12 @@ class InlineReader:
     def _walk(self, el: etree._Element, parts: list[str], found: Inline) -> None:
         if el.text and isinstance(el.tag, str):
             parts.append(el.text)
+        joined: tuple[int, int, Link, str] | None = None  # the link just read among these children: start, end, it, its href
         for c in el:
             name = local(c)
+            href = c.get("href") if name in ("a", "ref") else None
+            if not href:
+                joined = None
             if name == "authorialNote":
                 marker = self._note(c)
                 if "unanchored" not in (c.get("class") or "").split():  # lod.akn: a note no marker points to
@@ -132,9 +136,13 @@ class InlineReader:
                     parts.append(" ")
                 start = len(parts)
                 self._walk(c, parts, found)
-                if name in ("a", "ref") and c.get("href"):
+                if href:
+                    if joined is not None and joined[1] == start and found.links[-1] is joined[2] and joined[3] == href:
+                        start = joined[0]  # "4", "5", "/3" linked one by one to one target: one link, "45/3"
+                        found.links.pop()  # (A/RES/76/158 in Spanish; "4", "4/16" in held-out 75/160 in Chinese)
                     before = "".join(parts[max(0, start - 3):start])
-                    found.links.append(Link(squash("".join(parts[start:])), with_session_prefix(c.get("href", ""), before)))
+                    found.links.append(Link(squash("".join(parts[start:])), with_session_prefix(href, before)))
+                    joined = (start, len(parts), found.links[-1], href)
                 if block:
                     parts.append(" ")
             if c.tail:

@@ -25,6 +25,7 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from lod.bodies import Body, body_of_number, by_key, symbol_of
 from lod.model import Citation, CitationType
 from lod.parse.akn.numbers import ARABIC_PARTS
+from lod.parse.citation_organs import session_fits
 from lod.parse.citation_patterns import normalise_number
 from lod.symbols import int_to_roman, parse_symbol
 from lod.uri import annex_of
@@ -268,6 +269,36 @@ def other_organs_numbers(texts: Sequence[tuple[str, str]], language: str | None)
             if not ORGANS["ga"].search(scope) and not _says_its(m, language)
             and (OTHER_ORGAN.search(scope) or _SYMBOL_BEFORE.search(text, max(0, m.start() - 100), m.start()))
             for n in numbers for number in _numbers(n) if not _YEAR_SHAPED.match(number)}
+
+
+_SESSION_NUMBER = re.compile(r"(?<![\d/])(\d{1,2})/\d{1,3}(?![\d/])")
+_DATE_AFTER = re.compile(r"\s*[,،]?\s*(?:du|de|от|المؤرخ[ةا]?)\s+\d{1,2}(?:er)?\s+(?:de\s+)?"
+                         r"(?:[^\W\d_]+(?:/[^\W\d_]+)?\s+){1,2}(?:de\s+)?((?:19|20)\d{2})(?!\d)")
+"""The date printed after a number: "du 6 octobre 2020", ", de 6 de octubre de 2020", "от 6 октября 2020 года",
+"المؤرخ 6 تشرين الأول/أكتوبر 2020"; its year."""
+_DATE_BEFORE = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日\s*第\s*$")
+"""Chinese prints the date before the number: "2020年10月6日第45/3号"."""
+
+
+def misdated_numbers(texts: Sequence[tuple[str, str]]) -> set[tuple[str, str]]:
+    """(eId, number) of each session's number printed after another organ's name (and not the Assembly's)
+    with a date the Assembly's session of that number never met in: "les résolutions adoptées par le
+    Conseil des droits de l’homme à ce sujet, notamment les résolutions 36/6 du 28 septembre 2017 et 45/3
+    du 6 octobre 2020" (A/RES/76/158 in French, whose link on 45/3 goes to A/RES/45/3, a resolution of
+    1990; the English file links A/HRC/RES/45/3). A link on one to the Assembly's is the file's slip, as
+    the English reader will not cite a number against its own date (lod.parse.citation_organs). Both
+    are asked: a date alone may be misprinted ("72/183 du 19 décembre 2019", the English "2017")."""
+    assembly, found = by_key("ga"), set()
+    for text, location in texts:
+        for m in _SESSION_NUMBER.finditer(text):
+            dated = _DATE_AFTER.match(text, m.end()) or _DATE_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            if dated is None or session_fits(assembly, int(m.group(1)), int(dated.group(1))) is not False:
+                continue
+            before = text[max(0, m.start() - WINDOW):m.start()]
+            other = [o.end() for o in OTHER_ORGAN.finditer(before)]
+            if other and max(other) > max((g.end() for g in ORGANS["ga"].finditer(before)), default=-1):
+                found.add((location, m.group(0)))
+    return found
 
 
 def _says_its(word: re.Match[str], language: str | None) -> bool:
