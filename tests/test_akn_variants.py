@@ -921,3 +921,20 @@ def test_a_link_whose_words_are_another_whole_number_is_the_file_s_slip() -> Non
     assert "E/RES/2018/12" not in {c.symbol for c in council.citations if c.location == "preamble__para_1"}
     half = parse_file(next(english.glob("A_RES_77_166-*.xml")))
     assert "A/RES/69/313" in {c.symbol for c in half.citations}
+
+
+def test_human_rights_or_security_named_is_no_other_organ() -> None:
+    """Held-out A/RES/76/152 in Arabic: "… العهدين الدوليين الخاصين بحقوق الإنسان … الوارد في قرارها 1514 (د-15)" (the
+    International Covenants on Human Rights, then "its resolution 1514 (XV)"): "human rights" had been taken
+    for the Human Rights Council named before "its", and the Assembly's resolution left uncited. The Council
+    and the Security Council are other organs by their names ("la paix et la sécurité" is none)."""
+    from lod.parse.akn.printed import printed_citations
+
+    its = ("إذ تؤكد من جديد ما للإعمال العالمي لحق الشعوب في تقرير المصير، المنصوص عليه في العهدين الدوليين الخاصين بحقوق "
+           "الإنسان() وفي إعلان منح الاستقلال للبلدان والشعوب المستعمرة الوارد في قرارها 1514 (د-15) المؤرخ 14 كانون الأول/ديسمبر 1960،")
+    assert [c.symbol for c in printed_citations([(its, "p")], "ara", "ga", set())] == ["A/RES/1514(XV)"]
+    for text, lang in [("Rappelant la paix et la sécurité internationales et sa résolution 1514 (XV),", "fra"),
+                       ("Recordando la seguridad internacional y su resolución 1514 (XV),", "spa")]:
+        assert [c.symbol for c in printed_citations([(text, "p")], lang, "ga", set())] == ["A/RES/1514(XV)"], lang
+    council = "وإذ تشير إلى قرار مجلس حقوق الإنسان وقرارها 45/3،"
+    assert printed_citations([(council, "p")], "ara", "ga", set()) == []

@@ -59,9 +59,9 @@ ORGANS = {
                          r"|المجلس الاقتصادي والاجتماعي|经济及社会理事会|经社理事会", re.IGNORECASE),
 }
 """The two organs whose resolutions a number names, as the five languages write them."""
-OTHER_ORGAN = re.compile(r"Commission|Comisión|Комисси|لجنة|droits de l[’']homme|Derechos Humanos|правам человека"
-                         r"|حقوق الإنسان|sécurité|Seguridad|Безопасности|الأمن|Comité|Комитет"
-                         r"|委员会|人权理事会|安全理事会|安理会", re.IGNORECASE)
+OTHER_ORGAN = re.compile(r"Commission|Comisión|Комисси|لجنة|Conseil des droits de l[’']homme|Consejo de Derechos Humanos"
+                         r"|Совет\w* по правам человека|مجلس حقوق الإنسان|Conseil de sécurité|Consejo de Seguridad"
+                         r"|Совет\w* Безопасности|مجلس الأمن|Comité|Комитет|委员会|人权理事会|安全理事会|安理会", re.IGNORECASE)
 """Organs that number their resolutions as those two do: a number beside one is left to its link."""
 LOOKALIKE_PARTS = {"А": "A", "В": "B", "С": "C", "Е": "E", "Н": "H", "К": "K", "М": "M", "О": "O", "Р": "P", "Т": "T"}
 """Cyrillic letters the Russian texts type for a part's Latin one ("резолюции 45/55 В")."""
