@@ -938,3 +938,29 @@ def test_human_rights_or_security_named_is_no_other_organ() -> None:
         assert [c.symbol for c in printed_citations([(text, "p")], lang, "ga", set())] == ["A/RES/1514(XV)"], lang
     council = "وإذ تشير إلى قرار مجلس حقوق الإنسان وقرارها 45/3،"
     assert printed_citations([(council, "p")], "ara", "ga", set()) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "symbols"),
+    [
+        # held-out A/RES/75/160 and 75/175 in French and Russian, 76/156 in Russian: the English files' citations
+        ("les résolutions 27/22, 32/21, 38/6 et 44/16 du Conseil des droits de l’homme, en date respectivement du "
+         "26 septembre 2014", "fra", ["A/HRC/RES/27/22", "A/HRC/RES/32/21", "A/HRC/RES/38/6", "A/HRC/RES/44/16"]),
+        ("Rappelant en outre les résolutions du Conseil des droits de l’homme 2/2 du 27 novembre 2006, 7/27 du 28 mars "
+         "2008 et 44/13 du 16 juillet 2020 sur les droits de l’homme et l’extrême pauvreté,", "fra",
+         ["A/HRC/RES/2/2", "A/HRC/RES/7/27", "A/HRC/RES/44/13"]),
+        ("в том числе на свою резолюцию 75/188 от 16 декабря 2020 года и резолюцию 46/6 Совета по правам человека от 23 "
+         "марта 2021 года,", "rus", ["A/RES/75/188", "A/HRC/RES/46/6"]),
+        # "its": the text's own organ's, whatever organ the clause names after it
+        ("Rappelant sa résolution 60/251 portant création du Conseil des droits de l’homme,", "fra", ["A/RES/60/251"]),
+        # a date the Council's session of that number never met in: not the Council's (nor anybody's known)
+        ("les résolutions 60/251 du 15 mars 2006 et 5/1 du Conseil des droits de l’homme,", "fra",
+         ["A/HRC/RES/5/1"]),
+        # the Assembly named too: whose is each number, the clause does not say
+        ("les résolutions de l’Assemblée générale 70/1 et du Conseil des droits de l’homme 30/1,", "fra", []),
+    ],
+)
+def test_numbers_of_the_human_rights_council_named_alone_in_their_clause(text: str, language: str, symbols: list[str]) -> None:
+    from lod.parse.akn.printed import printed_citations
+
+    assert [c.symbol for c in printed_citations([(text, "p")], language, "ga", set())] == symbols

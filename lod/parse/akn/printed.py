@@ -63,6 +63,11 @@ OTHER_ORGAN = re.compile(r"Commission|Comisión|Комисси|لجنة|Conseil 
                          r"|Совет\w* по правам человека|مجلس حقوق الإنسان|Conseil de sécurité|Consejo de Seguridad"
                          r"|Совет\w* Безопасности|مجلس الأمن|Comité|Комитет|委员会|人权理事会|安全理事会|安理会", re.IGNORECASE)
 """Organs that number their resolutions as those two do: a number beside one is left to its link."""
+HUMAN_RIGHTS_COUNCIL = re.compile(r"Conseil des droits de l[’']homme|Consejo de Derechos Humanos|Совет\w* по правам человека"
+                                  r"|مجلس حقوق الإنسان|人权理事会", re.IGNORECASE)
+"""The one other organ whose numbers a clause naming it alone is read for ("les résolutions 27/22, 32/21 et 44/16
+du Conseil des droits de l’homme", "резолюцию 46/6 Совета по правам человека от 23 марта 2021 года"), where no
+possessive makes them the text's own and no date printed with one contradicts its session."""
 LOOKALIKE_PARTS = {"А": "A", "В": "B", "С": "C", "Е": "E", "Н": "H", "К": "K", "М": "M", "О": "O", "Р": "P", "Т": "T"}
 """Cyrillic letters the Russian texts type for a part's Latin one ("резолюции 45/55 В")."""
 PART_LETTERS = {**ARABIC_PARTS, **LOOKALIKE_PARTS}
@@ -220,11 +225,15 @@ def printed_citations(texts: Sequence[tuple[str, str]], language: str | None, ow
         for m, numbers, scope in _clauses(text, word):
             kind: CitationType = "resolution" if m.group("resolution") else "decision"
             own_word = _says_its(m, language)
-            if OTHER_ORGAN.search(scope):  # another organ's numbers are left to their links, but the Security
+            named = next((key for key, name in ORGANS.items() if name.search(scope)), None)
+            if (named is None and not own_word and HUMAN_RIGHTS_COUNCIL.search(scope)
+                    and not OTHER_ORGAN.search(HUMAN_RIGHTS_COUNCIL.sub("", scope))):
+                named = "hrc"
+                numbers = [n for n in numbers if not _misdated(n, by_key(named))]
+            elif OTHER_ORGAN.search(scope):  # another organ's numbers are left to their links, but the Security
                 numbers = [n for n in numbers if _by_year(_number(n.group(1), None))]  # Council's, by their shape
                 if not numbers:
                     continue
-            named = next((key for key, name in ORGANS.items() if name.search(scope)), None)
             others = False
             if own_word and named is None:  # "its": whose, if an organ is named just before
                 owner = _owner_before(text, m.start(), word)
@@ -278,6 +287,14 @@ _DATE_AFTER = re.compile(r"\s*[,،]?\s*(?:du|de|от|المؤرخ[ةا]?)\s+\d{1
 "المؤرخ 6 تشرين الأول/أكتوبر 2020"; its year."""
 _DATE_BEFORE = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日\s*第\s*$")
 """Chinese prints the date before the number: "2020年10月6日第45/3号"."""
+
+
+def _misdated(number: re.Match[str], body: Body) -> bool:
+    """Whether a session's number (a match of NUMBER in the words its clause prints) is printed with a date
+    `body`'s session of that number never met in."""
+    session, text = _SESSION_NUMBER.fullmatch(number.group(1)), number.string
+    dated = _DATE_AFTER.match(text, number.end()) or _DATE_BEFORE.search(text, max(0, number.start() - 20), number.start())
+    return bool(session and dated and session_fits(body, int(session.group(1)), int(dated.group(1))) is False)
 
 
 def misdated_numbers(texts: Sequence[tuple[str, str]]) -> set[tuple[str, str]]:
