@@ -18,6 +18,7 @@ from lod.quality import findings
 
 AKN = REAL / "ga-akn"
 GA78 = AKN / "GAresolutions-main" / "78session"
+ECOSOC = AKN / "ECOSOCresolutions-main"
 COLLECTION = AKN / "GAresolutions-main" / "77session" / "English" / "A_RES_77_256 A-B-2300172E.xml"
 needs_akn = pytest.mark.skipif(not AKN.is_dir(), reason=ABSENT)
 
@@ -758,7 +759,7 @@ def test_a_special_session_printed_before_a_link_is_the_link_s() -> None:
 @pytest.mark.parametrize(("opening", "organ"), [
     ("La Asamblea General,", "ga"), ("L’Assemblée générale,", "ga"), ("Генеральная Ассамблея,", "ga"),
     ("إن الجمعية العامة،", "ga"), ("大会，", "ga"), ("Le Conseil économique et social,", "ecosoc"),
-    ("La Comisión Económica y Social para Asia y el Pacífico,", "other"),
+    ("La Comisión Económica y Social para Asia y el Pacífico,", "escap"), ("La Comisión de Estupefacientes,", "other"),
     ("Recordando su resolución 46/152,", None),  # no formula: the document's own organ
 ])
 def test_an_annex_opens_with_the_formula_of_its_author(opening: str, organ: str | None) -> None:
@@ -964,3 +965,24 @@ def test_numbers_of_the_human_rights_council_named_alone_in_their_clause(text: s
     from lod.parse.akn.printed import printed_citations
 
     assert [c.symbol for c in printed_citations([(text, "p")], language, "ga", set())] == symbols
+
+
+@needs_akn
+def test_a_commission_s_resolution_the_council_annexes_cites_its_own_resolutions() -> None:
+    """E/RES/2022/11 takes note of ESCAP resolution 78/2 and annexes it: "La Commission économique et sociale pour
+    l’Asie et le Pacifique, Rappelant sa résolution 73/1 …; Rappelle ses résolutions 48/2 …, 64/1 … et 69/1".
+    Its "its" is the Commission's: the English file's E/ESCAP/RES/… in the other five languages too (none had been
+    cited). The Arabic file prints 74/5 as "5/74", of 16 May 2018: ESCAP's 5th session met in 1949, so not cited."""
+    english = {c.symbol for c in parse_file(next(ECOSOC.glob("2022/English/E_RES_2022_11-*"))).citations}
+    for path in sorted(ECOSOC.glob("2022/*/E_RES_2022_11-*")):
+        symbols = {c.symbol for c in parse_file(path).citations if c.symbol and c.symbol.startswith("E/ESCAP/")}
+        assert {"E/ESCAP/RES/48/2", "E/ESCAP/RES/64/1", "E/ESCAP/RES/69/1"} <= symbols <= english, path.name
+        assert "E/ESCAP/RES/5/74" not in symbols
+
+
+def test_another_commission_named_in_a_commission_s_annexed_text_is_not_it() -> None:
+    from lod.parse.akn.printed import printed_citations
+
+    texts = [("Rappelant sa résolution 73/1 du 19 mai 2017 et la résolution 2/1 de la Commission de statistique,", "annex_1__para_u2")]
+    found = printed_citations(texts, "fra", "ecosoc", set(), {"annex_1": "escap"})
+    assert [c.symbol for c in found] == ["E/ESCAP/RES/73/1"]

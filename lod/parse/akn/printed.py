@@ -63,6 +63,14 @@ OTHER_ORGAN = re.compile(r"Commission|Comisión|Комисси|لجنة|Conseil 
                          r"|Совет\w* по правам человека|مجلس حقوق الإنسان|Conseil de sécurité|Consejo de Seguridad"
                          r"|Совет\w* Безопасности|مجلس الأمن|Comité|Комитет|委员会|人权理事会|安全理事会|安理会", re.IGNORECASE)
 """Organs that number their resolutions as those two do: a number beside one is left to its link."""
+COMMISSIONS = {
+    "escap": re.compile(r"Commission économique et sociale pour l[’']Asie et le Pacifique|Comisión Económica y Social para Asia"
+                        r" y el Pacífico|Экономическ\w+ и социальн\w+ комисси\w+ для Азии и Тихого океана"
+                        r"|اللجنة الاقتصادية والاجتماعية لآسيا والمحيط الهادئ|亚洲及太平洋经济社会委员会", re.IGNORECASE),
+}
+"""The commissions with numbers of their own (lod.bodies' conventions) whose resolutions the Council annexes, by
+their names in the five languages: in an annex opening with one's formula ("La Commission économique et sociale
+pour l’Asie et le Pacifique,"), "sa résolution 73/1" is that commission's (E/RES/2022/11: E/ESCAP/RES/73/1)."""
 HUMAN_RIGHTS_COUNCIL = re.compile(r"Conseil des droits de l[’']homme|Consejo de Derechos Humanos|Совет\w* по правам человека"
                                   r"|مجلس حقوق الإنسان|人权理事会", re.IGNORECASE)
 """The one other organ whose numbers a clause naming it alone is read for ("les résolutions 27/22, 32/21 et 44/16
@@ -176,11 +184,12 @@ def _unnamed(text: str, start: int, own: str | None, possessive: bool) -> bool:
     Council, whose own numbers carry the year, a session's number ("résolution 76/181" in a note of
     an ECOSOC text, as the English reader takes "Resolution 76/181, annex."); in the Assembly's own
     text, a session's or an early number too ("القرار 1514 (د-15)", A/RES/75/122 in Arabic, as the
-    English "resolution 1514 (XV)"). Not where the text says "its" (the Council's own, or a
-    commission's it speaks of), another organ is named just before, or a document symbol is (a text
-    that document holds)."""
+    English "resolution 1514 (XV)"); in a commission's text the Council annexes (COMMISSIONS), the
+    commission's ("en application de la résolution 73/1"). Not where the text says "its" (the
+    Council's own, or a commission's it speaks of), another organ is named just before, or a document
+    symbol is (a text that document holds)."""
     before = text[max(0, start - 100):start]
-    return (own in ("ecosoc", "ga") and not possessive and not OTHER_ORGAN.search(before[-80:])
+    return (own in ("ecosoc", "ga", *COMMISSIONS) and not possessive and not OTHER_ORGAN.search(before[-80:])
             and not _SYMBOL_BEFORE.search(before))
 
 
@@ -190,13 +199,14 @@ générale,", "Генеральная Ассамблея,", "إن الجمعية
 
 
 def annex_organ(opening: str) -> str | None:
-    """Whose text an annex is, by the formula it opens with: "ga" or "ecosoc" (ORGANS), "other" for a
-    commission's resolution the Council annexes, None where it opens with no formula."""
+    """Whose text an annex is, by the formula it opens with: "ga" or "ecosoc" (ORGANS), a commission's key
+    (COMMISSIONS), "other" for another commission's resolution the Council annexes, None where it opens with
+    no formula."""
     found = _FORMULA.match(" ".join(opening.split()))
     if found is None:
         return None
     organ = found.group("organ")
-    named = next((key for key, name in ORGANS.items() if name.fullmatch(organ)), None)
+    named = next((key for key, name in [*ORGANS.items(), *COMMISSIONS.items()] if name.fullmatch(organ)), None)
     return named or ("other" if OTHER_ORGAN.search(organ) else None)
 
 
@@ -222,14 +232,16 @@ def printed_citations(texts: Sequence[tuple[str, str]], language: str | None, ow
                 add(location, kind, number, printed, named, here, possessive, unnamed)
     for text, location in texts if word is not None else ():
         own_here = owners.get(annex_of(location) or "", own)
-        for m, numbers, scope in _clauses(text, word):
+        for m, numbers, scope, clause in _clauses(text, word):
             kind: CitationType = "resolution" if m.group("resolution") else "decision"
             own_word = _says_its(m, language)
             named = next((key for key, name in ORGANS.items() if name.search(scope)), None)
-            if (named is None and not own_word and HUMAN_RIGHTS_COUNCIL.search(scope)
-                    and not OTHER_ORGAN.search(HUMAN_RIGHTS_COUNCIL.sub("", scope))):
-                named = "hrc"
-                numbers = [n for n in numbers if not _misdated(n, by_key(named))]
+            alone = None if named or own_word else _named_alone(scope, clause)
+            commission = (own_here if own_here in COMMISSIONS and named is None and alone is None
+                          and (own_word or not OTHER_ORGAN.search(scope)) else None)  # its "Commission" is itself
+            if alone or commission:  # the Council or a commission named alone; an annexed commission's own text
+                numbers = [n for n in numbers if not _misdated(n, by_key(alone or commission or ""))]
+                named = alone
             elif OTHER_ORGAN.search(scope):  # another organ's numbers are left to their links, but the Security
                 numbers = [n for n in numbers if _by_year(_number(n.group(1), None))]  # Council's, by their shape
                 if not numbers:
@@ -248,9 +260,24 @@ def printed_citations(texts: Sequence[tuple[str, str]], language: str | None, ow
     return out
 
 
-def _clauses(text: str, word: re.Pattern[str]) -> Iterator[tuple[re.Match[str], list[re.Match[str]], str]]:
-    """Each word for "resolution(s)" or "decision(s)" in a text, the numbers its clause prints, and
-    the words that name their organ (the clause up to a little past its last number)."""
+NAMED_ALONE = {"hrc": HUMAN_RIGHTS_COUNCIL, **COMMISSIONS}
+"""The other organs whose numbers a clause is read for where it names one and no other."""
+
+
+def _named_alone(scope: str, clause: str) -> str | None:
+    """The key of the one organ of NAMED_ALONE the words that name their organ (`scope`) name, whole: a
+    name that begins in them may end further in the clause ("78/2 de la Commission économique et sociale
+    pour l’Asie et le Pacifique"); None where they name another organ too."""
+    for key, name in NAMED_ALONE.items():
+        found = next((n for n in name.finditer(clause) if n.start() < len(scope)), None)
+        if found is not None and not OTHER_ORGAN.search(name.sub("", clause[:max(len(scope), found.end())])):
+            return key
+    return None
+
+
+def _clauses(text: str, word: re.Pattern[str]) -> Iterator[tuple[re.Match[str], list[re.Match[str]], str, str]]:
+    """Each word for "resolution(s)" or "decision(s)" in a text, the numbers its clause prints, the
+    words that name their organ (the clause up to a little past its last number), and the clause."""
     for m in word.finditer(text):
         rest = text[m.end():m.end() + WINDOW]
         if m.end() + WINDOW < len(text):  # cut at a space: never half a number ("2022/3" of 2022/314)
@@ -258,7 +285,7 @@ def _clauses(text: str, word: re.Pattern[str]) -> Iterator[tuple[re.Match[str], 
         rest = rest[:end.start()] if (end := word.search(rest)) else rest  # to the next "résolution" or "décision"
         clause = rest[:end.start()] if (end := CLAUSE_END.search(rest)) else rest
         numbers = list(NUMBER.finditer(clause))
-        yield m, numbers, clause[:numbers[-1].end() + 40] if numbers else ""
+        yield m, numbers, clause[:numbers[-1].end() + 40] if numbers else "", clause
 
 
 _YEAR_SHAPED = re.compile(r"\d{4}/")
@@ -274,7 +301,7 @@ def other_organs_numbers(texts: Sequence[tuple[str, str]], language: str | None)
     14/221": the League of Arab States', linked to A/RES/14/221 in A/RES/75/20 in Arabic)."""
     word = KIND_WORDS.get(language or "")
     return {(location, number) for text, location in (texts if word is not None else ())
-            for m, numbers, scope in _clauses(text, word)
+            for m, numbers, scope, _ in _clauses(text, word)
             if not ORGANS["ga"].search(scope) and not _says_its(m, language)
             and (OTHER_ORGAN.search(scope) or _SYMBOL_BEFORE.search(text, max(0, m.start() - 100), m.start()))
             for n in numbers for number in _numbers(n) if not _YEAR_SHAPED.match(number)}
@@ -341,7 +368,9 @@ def _add(out: list[Citation], known: set[tuple[str, str]], elsewhere: Collection
     early_number = "(" in number  # "2200 A (XXI)", "1566 (L)": the Assembly's or, before 1978, the Council's
     assembly = (own_word and own == "ga") or (unnamed and (own == "ga" or _SESSION_SHAPED.fullmatch(number) is not None))
     council = own_word and own == "ecosoc" and early_number and not location.startswith("annex")  # "sa résolution 8 (I)"
-    organ = named or ("ecosoc" if year_shaped or council else "ga" if assembly else None)
+    commission = own if (own_word or unnamed) and own in COMMISSIONS else None  # "sa résolution 73/1", "la résolution
+    # 73/1" in a resolution of ESCAP the Council annexes (E/RES/2022/11)
+    organ = named or commission or ("ecosoc" if year_shaped or council else "ga" if assembly else None)
     if organ is None or (year_shaped and organ != "ecosoc") or (organ == "ecosoc" and not (year_shaped or early_number)):
         return
     body = by_key(organ)
