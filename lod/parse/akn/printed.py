@@ -59,9 +59,13 @@ ORGANS = {
                          r"|المجلس الاقتصادي والاجتماعي|经济及社会理事会|经社理事会", re.IGNORECASE),
 }
 """The two organs whose resolutions a number names, as the five languages write them."""
-OTHER_ORGAN = re.compile(r"Commission|Comisión|Комисси|لجنة|Conseil des droits de l[’']homme|Consejo de Derechos Humanos"
-                         r"|Совет\w* по правам человека|مجلس حقوق الإنسان|Conseil de sécurité|Consejo de Seguridad"
-                         r"|Совет\w* Безопасности|مجلس الأمن|Comité|Комитет|委员会|人权理事会|安全理事会|安理会", re.IGNORECASE)
+HUMAN_RIGHTS_COUNCIL = re.compile(r"Conseil des droits de l[’']homme|Consejo de Derechos Humanos|Совет\w* по правам человека"
+                                  r"|مجلس حقوق الإنسان|人权理事会", re.IGNORECASE)
+"""The one other organ whose numbers a clause naming it alone is read for ("les résolutions 27/22, 32/21 et 44/16
+du Conseil des droits de l’homme", "резолюцию 46/6 Совета по правам человека от 23 марта 2021 года"), where no
+possessive makes them the text's own and no date printed with one contradicts its session."""
+OTHER_ORGAN = re.compile(r"Commission|Comisión|Комисси|لجنة|Comité|Комитет|委员会|Conseil de sécurité|Consejo de Seguridad"
+                         r"|Совет\w* Безопасности|مجلس الأمن|安全理事会|安理会|" + HUMAN_RIGHTS_COUNCIL.pattern, re.IGNORECASE)
 """Organs that number their resolutions as those two do: a number beside one is left to its link."""
 COMMISSIONS = {
     "escap": re.compile(r"Commission économique et sociale pour l[’']Asie et le Pacifique|Comisión Económica y Social para Asia"
@@ -71,11 +75,6 @@ COMMISSIONS = {
 """The commissions with numbers of their own (lod.bodies' conventions) whose resolutions the Council annexes, by
 their names in the five languages: in an annex opening with one's formula ("La Commission économique et sociale
 pour l’Asie et le Pacifique,"), "sa résolution 73/1" is that commission's (E/RES/2022/11: E/ESCAP/RES/73/1)."""
-HUMAN_RIGHTS_COUNCIL = re.compile(r"Conseil des droits de l[’']homme|Consejo de Derechos Humanos|Совет\w* по правам человека"
-                                  r"|مجلس حقوق الإنسان|人权理事会", re.IGNORECASE)
-"""The one other organ whose numbers a clause naming it alone is read for ("les résolutions 27/22, 32/21 et 44/16
-du Conseil des droits de l’homme", "резолюцию 46/6 Совета по правам человека от 23 марта 2021 года"), where no
-possessive makes them the text's own and no date printed with one contradicts its session."""
 LOOKALIKE_PARTS = {"А": "A", "В": "B", "С": "C", "Е": "E", "Н": "H", "К": "K", "М": "M", "О": "O", "Р": "P", "Т": "T"}
 """Cyrillic letters the Russian texts type for a part's Latin one ("резолюции 45/55 В")."""
 PART_LETTERS = {**ARABIC_PARTS, **LOOKALIKE_PARTS}
@@ -239,8 +238,8 @@ def printed_citations(texts: Sequence[tuple[str, str]], language: str | None, ow
             alone = None if named or own_word else _named_alone(scope, clause)
             commission = (own_here if own_here in COMMISSIONS and named is None and alone is None
                           and (own_word or not OTHER_ORGAN.search(scope)) else None)  # its "Commission" is itself
-            if alone or commission:  # the Council or a commission named alone; an annexed commission's own text
-                numbers = [n for n in numbers if not _misdated(n, by_key(alone or commission or ""))]
+            if (numbering := alone or commission) is not None:  # the Council or a commission named alone; an
+                numbers = [n for n in numbers if not _misdated(n, by_key(numbering))]  # annexed commission's own text
                 named = alone
             elif OTHER_ORGAN.search(scope):  # another organ's numbers are left to their links, but the Security
                 numbers = [n for n in numbers if _by_year(_number(n.group(1), None))]  # Council's, by their shape
@@ -316,12 +315,17 @@ _DATE_BEFORE = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日\s*第\s*$")
 """Chinese prints the date before the number: "2020年10月6日第45/3号"."""
 
 
+def _printed_year(text: str, start: int, end: int) -> int | None:
+    """The year of the date printed with the number at text[start:end], if any."""
+    dated = _DATE_AFTER.match(text, end) or _DATE_BEFORE.search(text, max(0, start - 20), start)
+    return int(dated.group(1)) if dated else None
+
+
 def _misdated(number: re.Match[str], body: Body) -> bool:
     """Whether a session's number (a match of NUMBER in the words its clause prints) is printed with a date
     `body`'s session of that number never met in."""
-    session, text = _SESSION_NUMBER.fullmatch(number.group(1)), number.string
-    dated = _DATE_AFTER.match(text, number.end()) or _DATE_BEFORE.search(text, max(0, number.start() - 20), number.start())
-    return bool(session and dated and session_fits(body, int(session.group(1)), int(dated.group(1))) is False)
+    session, year = _SESSION_NUMBER.fullmatch(number.group(1)), _printed_year(number.string, number.start(), number.end())
+    return bool(session and year and session_fits(body, int(session.group(1)), year) is False)
 
 
 def misdated_numbers(texts: Sequence[tuple[str, str]]) -> set[tuple[str, str]]:
@@ -335,8 +339,8 @@ def misdated_numbers(texts: Sequence[tuple[str, str]]) -> set[tuple[str, str]]:
     assembly, found = by_key("ga"), set()
     for text, location in texts:
         for m in _SESSION_NUMBER.finditer(text):
-            dated = _DATE_AFTER.match(text, m.end()) or _DATE_BEFORE.search(text, max(0, m.start() - 20), m.start())
-            if dated is None or session_fits(assembly, int(m.group(1)), int(dated.group(1))) is not False:
+            year = _printed_year(text, m.start(), m.end())
+            if year is None or session_fits(assembly, int(m.group(1)), year) is not False:
                 continue
             before = text[max(0, m.start() - WINDOW):m.start()]
             other = [o.end() for o in OTHER_ORGAN.finditer(before)]
@@ -368,8 +372,8 @@ def _add(out: list[Citation], known: set[tuple[str, str]], elsewhere: Collection
     early_number = "(" in number  # "2200 A (XXI)", "1566 (L)": the Assembly's or, before 1978, the Council's
     assembly = (own_word and own == "ga") or (unnamed and (own == "ga" or _SESSION_SHAPED.fullmatch(number) is not None))
     council = own_word and own == "ecosoc" and early_number and not location.startswith("annex")  # "sa résolution 8 (I)"
-    commission = own if (own_word or unnamed) and own in COMMISSIONS else None  # "sa résolution 73/1", "la résolution
-    # 73/1" in a resolution of ESCAP the Council annexes (E/RES/2022/11)
+    # "sa résolution 73/1", "la résolution 73/1" in a resolution of ESCAP the Council annexes (E/RES/2022/11)
+    commission = own if (own_word or unnamed) and own in COMMISSIONS else None
     organ = named or commission or ("ecosoc" if year_shaped or council else "ga" if assembly else None)
     if organ is None or (year_shaped and organ != "ecosoc") or (organ == "ecosoc" and not (year_shaped or early_number)):
         return
