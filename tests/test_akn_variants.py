@@ -280,9 +280,10 @@ def test_a_number_a_link_cites_as_another_organ_s_is_not_read_again_as_the_assem
     text = ("Notant l’adoption, le 19 mai 2016, par la Commission économique et sociale pour l’Asie et le Pacifique, à sa "
             "soixante-douzième session, de la résolution 72/7 sur la coopération régionale,")
     assert [c.symbol for c in printed_citations([(text, "p")], "fra", "ga", set())] == ["A/RES/72/7"]
-    assert printed_citations([(text, "p")], "fra", "ga", set(), None, {("p", "72/7")}) == []
+    assert printed_citations([(text, "p")], "fra", "ga", {("p", "E/ESCAP/RES/72/7")}, None, {("p", "72/7"): "escap"}) == []
     its = "وإذ تشير أيضاً إلى قراريها 32/127 المؤرخ 16 كانون الأول/ديسمبر 1977،"
-    assert [c.symbol for c in printed_citations([(its, "p")], "ara", "ga", set(), None, {("p", "32/127")})] == ["A/RES/32/127"]
+    assert [c.symbol for c in printed_citations([(its, "p")], "ara", "ga", set(), None, {("p", "32/127"): "hrc"})] == [
+        "A/RES/32/127"]
 
 
 def test_parts_after_r_and_after_z_as_the_other_languages_print_them() -> None:
@@ -986,3 +987,20 @@ def test_another_commission_named_in_a_commission_s_annexed_text_is_not_it() -> 
     texts = [("Rappelant sa résolution 73/1 du 19 mai 2017 et la résolution 2/1 de la Commission de statistique,", "annex_1__para_u2")]
     found = printed_citations(texts, "fra", "ecosoc", set(), {"annex_1": "escap"})
     assert [c.symbol for c in found] == ["E/ESCAP/RES/73/1"]
+
+
+def test_a_list_whose_other_numbers_its_links_give_to_the_council_is_the_council_s() -> None:
+    """Held-out A/RES/77/214 in Spanish: "las resoluciones del Consejo 24/14, … 40/3, …, 43/15, …, 46/5 … y 49/6",
+    the first linked to A/HRC/RES/…, the last three to the Assembly's resolutions of 1988–1994 or not at all: the
+    English file's A/HRC/RES/43/15, 46/5, 49/6. "its" keeps its own reading whatever a link says."""
+    from lod.parse.akn.printed import printed_citations
+
+    text = ("y las resoluciones del Consejo 24/14, de 27 de septiembre de 2013, 40/3, de 21 de marzo de 2019, 43/15, de 22 de "
+            "junio de 2020, 46/5, de 23 de marzo de 2021 y 49/6, de 31 de marzo de 2022,")
+    linked = {("p", "24/14"): "hrc", ("p", "40/3"): "hrc"}
+    known = {("p", "A/HRC/RES/24/14"), ("p", "A/HRC/RES/40/3")}
+    assert [c.symbol for c in printed_citations([(text, "p")], "spa", "ga", known, None, linked)] == [
+        "A/HRC/RES/43/15", "A/HRC/RES/46/5", "A/HRC/RES/49/6"]
+    its = "Recordando sus resoluciones 32/127, de 16 de diciembre de 1977, y 46/5,"
+    assert [c.symbol for c in printed_citations([(its, "p")], "spa", "ga", set(), None, {("p", "46/5"): "hrc"})][0] == (
+        "A/RES/32/127")

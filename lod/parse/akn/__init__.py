@@ -201,9 +201,9 @@ def read_akn(data: bytes, source: str, part: str | None = None) -> Resolution:
     if other_language:
         own = find(res.body)  # the organ's key: res.body_key is set by lod.parse.resolved, after the reader
         owners = {a.eid: organ for a in res.annexes if a.paragraphs and (organ := annex_organ(a.paragraphs[0].text))}
-        # a number a link cites as another organ's ("de la résolution 72/7" linked to E/ESCAP/RES/72/7)
-        elsewhere = {(c.location, c.number) for c in res.citations
-                     if c.number and c.body and (organ := find(c.body)) is not None and organ.key not in ORGANS} | misdated
+        # a number a link cites as another organ's ("de la résolution 72/7" linked to E/ESCAP/RES/72/7): whose
+        elsewhere = dict.fromkeys(misdated, "") | {(c.location, c.number): organ.key for c in res.citations
+                                                   if c.number and c.body and (organ := find(c.body)) and organ.key not in ORGANS}
         res.citations += printed_citations(texts, res.language, own.key if own else None,
                                            {(c.location, c.symbol) for c in res.citations}, owners, elsewhere)
     # the digits of "75/290 A" linked to A/RES/75/290: the part printed is the citation, not its resolution too

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 
 from lod.bodies import Body, body_of_number, by_key, symbol_of
 from lod.model import Citation, CitationType
@@ -211,18 +211,21 @@ def annex_organ(opening: str) -> str | None:
 
 def printed_citations(texts: Sequence[tuple[str, str]], language: str | None, own: str | None,
                       known: set[tuple[str, str]], annex_owners: dict[str, str] | None = None,
-                      elsewhere: Collection[tuple[str, str]] = ()) -> list[Citation]:
+                      elsewhere: Mapping[tuple[str, str], str] | None = None) -> list[Citation]:
     """The resolutions and decisions cited by number in each (text, eId), not among `known`
     (location, symbol); `own` is the key of the text's own organ ("ga", "ecosoc"), `annex_owners`
     an annex's (eId → `annex_organ`) where its formula names another: a draft the Council
     recommends to the Assembly ("La Asamblea General, Recordando su resolución 46/152"), a
     commission's resolution (whose "its" is the commission's, not read). A number with no organ named
-    that a link cites as another organ's (`elsewhere`: (location, number)) is that link's ("par la Commission
-    économique et sociale pour l'Asie et le Pacifique, à sa soixante-douzième session, de la résolution
-    72/7", linked to E/ESCAP/RES/72/7, A/RES/75/222 in French), not read again as the Assembly's."""
+    that a link cites as another organ's (`elsewhere`: (location, number) → that organ's key) is that link's
+    ("par la Commission économique et sociale pour l'Asie et le Pacifique, à sa soixante-douzième session, de
+    la résolution 72/7", linked to E/ESCAP/RES/72/7, A/RES/75/222 in French), not read again as the
+    Assembly's; and a list whose other numbers its links give to the Human Rights Council or a commission is
+    that organ's ("las resoluciones del Consejo 24/14, …, 40/3, 43/15, 46/5 y 49/6", the last three linked to
+    the Assembly's or not at all: A/RES/77/214 in Spanish)."""
     word = KIND_WORDS.get(language or "")
     out: list[Citation] = []
-    owners = annex_owners or {}
+    owners, elsewhere = annex_owners or {}, elsewhere or {}
     add = functools.partial(_add, out, known, elsewhere)
     if language == "zho":
         for text, location in texts:
@@ -236,6 +239,9 @@ def printed_citations(texts: Sequence[tuple[str, str]], language: str | None, ow
             own_word = _says_its(m, language)
             named = next((key for key, name in ORGANS.items() if name.search(scope)), None)
             alone = None if named or own_word else _named_alone(scope, clause)
+            listed = {elsewhere.get((location, number)) for n in numbers for number in _numbers(n)} - {None, ""}
+            if not (named or alone or own_word) and len(listed) == 1 and (organ := listed.pop()) in NAMED_ALONE:
+                alone = organ  # the list's other numbers, by their links ("its" keeps its own reading)
             commission = (own_here if own_here in COMMISSIONS and named is None and alone is None
                           and (own_word or not OTHER_ORGAN.search(scope)) else None)  # its "Commission" is itself
             if (numbering := alone or commission) is not None:  # the Council or a commission named alone; an
