@@ -43,11 +43,11 @@ def date_contradicts(kind: str, number: str, date: str | None, body_name: str | 
         return False
     if kind == "resolution" and body.conventions is not None and not body.conventions.is_resolution_number(number):
         return True  # (a decision number no organ's format takes is nobody's known: lod.parse.citations)
-    session = _session(number)
+    session = session_of(number)
     return date is not None and session is not None and session_fits(body, session, int(date[:4])) is False
 
 
-def _session(number: str) -> int | None:
+def session_of(number: str) -> int | None:
     """The session a session/number prints ("32/13"); None for a year's ("2019/5") and for an early number,
     whose Roman session these rules leave to the number's shape ("3263 (XXIX)")."""
     info = parse_number(number) if "/" in number else None
@@ -207,7 +207,7 @@ class OrganReader:
         numbered it; None (nobody's known) when none is: a citation is never published against what
         its own number and date say."""
         year = int(date[:4]) if date else None
-        session = _session(number)
+        session = session_of(number)
         ranked: list[tuple[bool, int, str]] = []
         for named in P.NAMED_BODY_OR_CONFERENCE_RE.finditer(text):
             fits: bool | None = None  # whether its session of that number met in the year printed (None: not known)
