@@ -345,7 +345,7 @@ class BlockBuilder:
             return False
         if plain_line[:1] == "T" and formula_line(bare) is not None:
             return True  # "B ⏎ United Nations public information policies ⏎ *The General Assembly*,": a part's formula
-        if blank and _ITEM_HEADING.match(plain_line) or _ITEM_HEADING.match(MARK_RE.sub("", current).strip()):
+        if blank and _ITEM_HEADING.match(plain_line) or len(current) <= _OPENING and _ITEM_HEADING.match(MARK_RE.sub("", current).strip()):
             return True  # "Item 115 and its sub-items (a), (b), (d) and (g)" is a heading of its own
         if CLOSING.match(bare) or is_heading(line) or is_heading(current):
             return True
