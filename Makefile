@@ -22,7 +22,10 @@ $(EDITOR)/yasgui.min.js: package.json package-lock.json
 		cp node_modules/@zazuko/yasgui/build/yasgui.min.js node_modules/@zazuko/yasgui/build/yasgui.min.css $(EDITOR)/ ; \
 	else echo "npm not found: the query page falls back to its plain form (install Node.js for the editor)"; fi
 
+# Every process the server and the build start (query children, build workers, the CLI) reads lod
+# from bytecode compiled here once, also where PYTHONDONTWRITEBYTECODE keeps Python from writing it.
 install: $(STAMP) $(EDITOR)/yasgui.min.js
+	$(BIN)/python -m compileall -q lod tests bench tools
 
 build: install
 	$(BIN)/lod build corpus --out output

@@ -70,10 +70,11 @@ def test_each_language_has_its_own_quality_annotations() -> None:
     from lod.quality import findings
     from lod.rdf import WorkRegistry, resolution_lines
 
-    french = next(res for path in sorted((REAL / "ga-akn").rglob("French/*.xml"))
-                  if findings(res := parse_file(path)))
-    english_path = next(p for p in (REAL / "ga-akn").rglob("English/*.xml") if parse_file(p).symbol == french.symbol)
-    english = parse_file(english_path)
+    french_path, french = next((path, res) for path in sorted((REAL / "ga-akn").rglob("French/*.xml"))
+                               if findings(res := parse_file(path)))
+    symbol_part = french_path.name.split("-")[0]  # "E_RES_2022_1-2110515F.xml": the English file is E_RES_2022_1-…E
+    english = next(res for path in sorted(french_path.parent.parent.glob(f"English/{symbol_part}-*.xml"))
+                   if (res := parse_file(path)).symbol == french.symbol)
     registry = WorkRegistry.from_corpus([english, french])
     merged = Graph()
     for res in (english, french):

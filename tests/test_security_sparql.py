@@ -198,11 +198,11 @@ def test_unconfinable_refuses_unless_the_risk_is_accepted() -> None:
 # --- time and size of the check ----------------------------------------------------------------
 
 def _values_query(size: int) -> str:
-    rows = []
-    i = 0
-    while sum(map(len, rows)) < size:
-        rows.append(f'("value number {i}" {i})\n')
-        i += 1
+    rows: list[str] = []
+    length = 0
+    while length < size:
+        rows.append(f'("value number {len(rows)}" {len(rows)})\n')
+        length += len(rows[-1])
     return "SELECT * WHERE { VALUES (?label ?n) {\n" + "".join(rows) + "} }"
 
 

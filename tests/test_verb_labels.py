@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 from collections import Counter
+from functools import cache
 
 import pytest
 from rdflib import Graph, Literal, URIRef
@@ -33,7 +34,9 @@ def _load(name: str):  # type: ignore[no-untyped-def]
     return module
 
 
+@cache
 def _tool():  # type: ignore[no-untyped-def]
+    """The derivation tool, loaded once: it reads ../shared's AKN files once a process, not once a test."""
     return _load("derive_verb_labels")
 
 

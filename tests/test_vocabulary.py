@@ -10,6 +10,7 @@ the term's fragment as id, a scheme's page the anchor the 303 names.
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 from urllib.parse import urldefrag
 
@@ -46,9 +47,10 @@ def redirect(iri: str, parsed: list[tuple[re.Pattern[str], str, str]]) -> tuple[
     raise AssertionError(f"no rule matches {iri}")
 
 
+@cache
 def every_iri() -> list[str]:
     """Each vocabulary's IRI and its terms: the hash terms of the ontology and the shapes,
-    the concepts of the schemes."""
+    the concepts of the schemes (read once: each format's replay walks the same list)."""
     iris: list[str] = []
     for vocabulary in VOCABULARIES:
         iris.append(vocabulary.iri)
