@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import importlib
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -62,3 +64,13 @@ def test_every_name_on_the_map_is_in_the_code() -> None:
 def test_the_check_sees_a_missing_module() -> None:
     assert _named("lod.parse.openings") and not _named("lod.parse.no_such_module")
     assert not _resolves("lod.parse.no_such_module") and _resolves("lod.parse.openings.operative_start")
+
+
+def test_the_server_never_loads_the_parser() -> None:
+    """The web layer never parses text: a server process (lod.serve and the app it runs) starts
+    without importing lod.parse or the build's pipeline, which also keeps each of its processes
+    (workers, query children) quick to start. Checked in a fresh interpreter."""
+    probe = ("import sys, lod.serve, lod.web.app; "
+             "print(' '.join(sorted(m for m in sys.modules if m.startswith(('lod.parse', 'lod.publish.pipeline')))))")
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert loaded.stdout.split() == [], loaded.stdout

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import cache
 from dataclasses import dataclass, field
 
 from lod.model import Addressee, Citation, OperativeParagraph, Resolution, SubParagraph
-from lod.parse.verbs import PRE_ADVERBS
 from lod.states import by_iso3
 from lod.treaties import by_key as treaty_by_key
 
@@ -57,7 +57,15 @@ PART_LABELS = {
     "table": "Table row",
 }
 
-_ADVERBS = frozenset(w for phrase in PRE_ADVERBS for w in phrase.split()) | {"once"}
+
+
+@cache
+def _adverbs() -> frozenset[str]:
+    """The words of the parser's adverbs ("also", "once again"), read when a record is first
+    made: the server imports this module for its facets and must not load the parser with it."""
+    from lod.parse.verbs import PRE_ADVERBS
+
+    return frozenset(w for phrase in PRE_ADVERBS for w in phrase.split()) | {"once"}
 
 
 @dataclass(frozen=True)
@@ -101,7 +109,7 @@ def verb_value(phrase: str | None) -> str | None:
     requests" are both "requests", "Takes note of" is "takes note"."""
     if not phrase:
         return None
-    words = [w for w in re.sub(r"[^\w\s-]", " ", phrase.lower()).split() if w not in _ADVERBS]
+    words = [w for w in re.sub(r"[^\w\s-]", " ", phrase.lower()).split() if w not in _adverbs()]
     if words and words[-1] == "of":
         words.pop()
     return " ".join(words) or None
