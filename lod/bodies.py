@@ -37,7 +37,8 @@ _DESCRIBED: tuple[Body, ...] = (
             "The General Assembly,", "A/RES/{number}", "A/DEC/{number}",
             r"(?:ES-|S-)?\d{1,2}/\d{1,3}(?: ?[A-Z]{1,2})?|\d{1,4}(?: [A-K])? \([IVXLC]{1,8}\)(?: ?[A-Z])?",
             # before the 31st session: "3263 (XXIX)", its part "3263 A (XXIX)", is A/RES/3263(XXIX)
-            symbol_forms=_EARLY_FORMS, roman_sessions=True, first_numbered_session=31,
+            # from its 1st session (1946) to its 30th (1975-1976)
+            symbol_forms=_EARLY_FORMS, roman_years=(1946, 1976), first_numbered_session=31,
             # the Assembly's decisions are numbered from 401 in each session since the 31st ("77/511")
             decision_format=r"(?:ES-|S-)\d{1,2}/\d{1,3}(?: ?[A-Z])?|\d{1,2}/[4-6]\d{2}(?: ?[A-Z])?",
         ),
@@ -55,7 +56,7 @@ _DESCRIBED: tuple[Body, ...] = (
             "The Economic and Social Council,", "E/RES/{number}", "E/DEC/{number}", r"(?:19|20)\d{2}/\d{1,3}(?: ?[A-Z])?", "year",
             r"(?P<year>\d{4})/(?P<n>\d+(?:\s?[A-Z]{1,2})?)", "{year}/{n}",  # a part: E/RES/2021/2 B
             # before 1978 the Council numbered as the Assembly did: "its resolution 1566 (L)" is E/RES/1566(L)
-            symbol_forms=_EARLY_FORMS, roman_sessions=True,
+            symbol_forms=_EARLY_FORMS, roman_years=(1946, 1977),
         ),
     ),
     Body(

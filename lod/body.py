@@ -61,9 +61,9 @@ class Conventions:
     77) or the year ("660 (1990)", "2022/5"). In a symbol, the number reads as `number_parts`
     (named groups `session`, `year`, `n`) and is written back as `number_template`;
     `symbol_forms` rewrite a number as its symbol prints it (the GA's "3263 (XXIX)" is
-    A/RES/3263(XXIX)); `roman_sessions` that the organ numbered its early texts with the session in
-    Roman numerals ("3263 (XXIX)", the Council's "1566 (L)" before 1978), so "its resolution
-    1566 (L)" in its own text is its own; `decision_format` a regular expression its decision numbers
+    A/RES/3263(XXIX)); `roman_years` the first and last year the organ numbered its texts with the
+    session in Roman numerals ("3263 (XXIX)", the Council's "1566 (L)" before 1978), so "its resolution
+    1566 (L)" in its own text is its own and "resolution 959 (LI) of 15 May 2018" is not; `decision_format` a regular expression its decision numbers
     fullmatch where the organ numbers them in a range of their own (the Assembly's run from 401:
     "77/511"; "decision 20/1" in an Assembly text is a committee's), "" where any number may be one;
     `named_only` that a number is read as the organ's only where the organ is named.
@@ -77,7 +77,7 @@ class Conventions:
     number_parts: str = r"(?P<session>(?:ES-|S-)?\d+)/(?P<n>\d+(?:\s?[A-Z]{1,2})?)"
     number_template: str = "{session}/{n}"
     symbol_forms: tuple[tuple[str, str], ...] = ()
-    roman_sessions: bool = False
+    roman_years: tuple[int, int] | None = None
     decision_format: str = ""
     first_numbered_session: int = 1
     """The first session whose texts the session/number form numbers: the Assembly's 31st (1976);
@@ -86,6 +86,11 @@ class Conventions:
     """Whether the texts always name the organ before its numbers, so that a number's shape alone
     never says it is this organ's: the Commission on Human Rights numbered as ECOSOC does
     ("2005/74"), and a bare "resolution 2005/74" stays the Council's."""
+
+    @property
+    def roman_sessions(self) -> bool:
+        """Whether the organ ever numbered its texts with the session in Roman numerals."""
+        return self.roman_years is not None
 
     def series(self, kind: str) -> str:
         """The symbol series of an adopted `kind` ("resolution", "decision"), "" when it has none."""

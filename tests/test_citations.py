@@ -417,6 +417,27 @@ def test_a_date_the_assembly_s_session_contradicts_is_another_organ_s() -> None:
     assert (placeholder.body, placeholder.placeholder) == (GA, True)
 
 
+
+def test_a_roman_session_s_number_is_the_organ_s_that_numbered_so_in_the_year_printed() -> None:
+    """An early number carries its session in Roman numerals, as both the Assembly (to 1976) and the
+    Council (to 1977) printed them: "resolution 959 (LI) of 15 May 2018, in which the Economic Commission
+    for Africa …" (E/RES/2018/23) is neither's, nor is "resolution 8 (II) of 21 June 1946" the Assembly's
+    (its 2nd session met in 1947); where the date fits, the shape's reading stands."""
+    council = CitationExtractor("Economic and Social Council").extract
+    [africa] = council("Taking note of resolution 959 (LI) of 15 May 2018, in which the Economic Commission for Africa "
+                       "Conference of African Ministers considered the new strategic directions of the Commission,",
+                       "preamble__para_1")
+    assert (africa.body, africa.symbol) == ("Economic Commission for Africa", None)
+    [early] = council("Reaffirming its resolution 1566 (L) of 3 May 1971, as amended by resolution 8 (II) of 21 June 1946,",
+                      "preamble__para_10")[1:]
+    assert early.symbol != "A/RES/8(II)"
+    [later] = council("Recalling its resolution 908 (XLVI) of 26 March 2013,", "annex_1__para_u2")
+    assert later.symbol is None
+    [fits] = council("Recalling its resolution 1566 (L) of 3 May 1971,", "preamble__para_1")
+    assert fits.symbol == "E/RES/1566(L)"
+    [assembly] = CitationExtractor(GA).extract("Recalling resolution 2200 A (XXI) of 16 December 1966,", "preamble__para_1")
+    assert assembly.symbol == "A/RES/2200(XXI)"
+
 @needs_real
 def test_an_annexed_commission_resolution_cites_the_commission_s_own() -> None:
     from lod.parse import parse_file

@@ -33,6 +33,19 @@ def session_fits(body: Body, session: int, year: int) -> bool | None:
     return None if met is None else met <= year <= met + 1
 
 
+def number_fits(body: Body, number: str, year: int) -> bool | None:
+    """Whether `body` can have adopted `number` in `year`: its session of that number met then
+    (`session_fits`), or, for a Roman session's number ("8 (II)") of an organ whose sessions' years
+    are not known one by one, `year` falls in the years it numbered so (the Council's "1566 (L)" is
+    of 1946-1977, so "resolution 908 (XLVI) of 26 March 2013" is another's); None where neither is known."""
+    session = session_of(number)
+    fits = session_fits(body, session, year) if session is not None else None
+    roman = body.conventions.roman_years if body.conventions is not None else None
+    if fits is None and roman is not None and P.ROMAN_SUFFIX_RE.search(number):
+        return roman[0] <= year <= roman[1]
+    return fits
+
+
 def date_contradicts(kind: str, number: str, date: str | None, body_name: str | None) -> bool:
     """Whether `body_name` cannot have adopted `number` on `date`: its conventions never print such a
     resolution number ("resolution 7/5": the Assembly numbered so from its 31st session), or the date
@@ -43,14 +56,13 @@ def date_contradicts(kind: str, number: str, date: str | None, body_name: str | 
         return False
     if kind == "resolution" and body.conventions is not None and not body.conventions.is_resolution_number(number):
         return True  # (a decision number no organ's format takes is nobody's known: lod.parse.citations)
-    session = session_of(number)
-    return date is not None and session is not None and session_fits(body, session, int(date[:4])) is False
+    return date is not None and number_fits(body, number, int(date[:4])) is False
 
 
 def session_of(number: str) -> int | None:
-    """The session a session/number prints ("32/13"); None for a year's ("2019/5") and for an early number,
-    whose Roman session these rules leave to the number's shape ("3263 (XXIX)")."""
-    info = parse_number(number) if "/" in number else None
+    """The session a number prints: "32/13" and the Roman "3263 (XXIX)" alike; None for a year's
+    ("2019/5")."""
+    info = parse_number(number)
     return info.session if info is not None else None
 
 
@@ -216,7 +228,7 @@ class OrganReader:
             elif (body := P.known_body(named.group("known"))) is not None and body.kind in P.ADOPTING_KINDS:
                 if body.conventions is not None and not body.conventions.is_number(kind, number):
                     continue
-                name, fits = body.name, session_fits(body, session, year) if session and year else None
+                name, fits = body.name, number_fits(body, number, year) if year else None
             else:
                 continue
             if name == rejected or fits is False:

@@ -25,7 +25,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from lod.bodies import Body, body_of_number, by_key, symbol_of
 from lod.model import Citation, CitationType
 from lod.parse.akn.numbers import ARABIC_PARTS
-from lod.parse.citation_organs import session_fits, session_of
+from lod.parse.citation_organs import number_fits
 from lod.parse.citation_patterns import normalise_number
 from lod.symbols import int_to_roman, parse_symbol
 from lod.uri import annex_of
@@ -313,7 +313,7 @@ def other_organs_numbers(texts: Sequence[tuple[str, str]], language: str | None)
 
 
 _SESSION_NUMBER = re.compile(r"(?<![\d/])\d{1,2}/\d{1,3}(?![\d/])")
-"""A session's number in running text ("45/3"), whose session `session_of` reads."""
+"""A session's number in running text ("45/3"), whose session `number_fits` reads."""
 _DATE_AFTER = re.compile(r"\s*[,،]?\s*(?:du|de|от|المؤرخ[ةا]?)\s+\d{1,2}(?:er)?\s+(?:de\s+)?"
                          r"(?:[^\W\d_]+(?:/[^\W\d_]+)?\s+){1,2}(?:de\s+)?((?:19|20)\d{2})(?!\d)")
 """The date printed after a number: "du 6 octobre 2020", ", de 6 de octubre de 2020", "от 6 октября 2020 года",
@@ -331,8 +331,8 @@ def _printed_year(text: str, start: int, end: int) -> int | None:
 def _misdated(number: re.Match[str], body: Body) -> bool:
     """Whether a session's number (a match of NUMBER in the words its clause prints) is printed with a date
     `body`'s session of that number never met in."""
-    session, year = session_of(number.group(1)), _printed_year(number.string, number.start(), number.end())
-    return session is not None and year is not None and session_fits(body, session, year) is False
+    year = _printed_year(number.string, number.start(), number.end())
+    return year is not None and number_fits(body, number.group(1), year) is False
 
 
 def misdated_numbers(texts: Sequence[tuple[str, str]]) -> set[tuple[str, str]]:
@@ -346,8 +346,8 @@ def misdated_numbers(texts: Sequence[tuple[str, str]]) -> set[tuple[str, str]]:
     assembly, found = by_key("ga"), set()
     for text, location in texts:
         for m in _SESSION_NUMBER.finditer(text):
-            session, year = session_of(m.group(0)), _printed_year(text, m.start(), m.end())
-            if session is None or year is None or session_fits(assembly, session, year) is not False:
+            year = _printed_year(text, m.start(), m.end())
+            if year is None or number_fits(assembly, m.group(0), year) is not False:
                 continue
             before = text[max(0, m.start() - WINDOW):m.start()]
             other = [o.end() for o in OTHER_ORGAN.finditer(before)]
