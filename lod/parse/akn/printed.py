@@ -22,13 +22,22 @@ import functools
 import re
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 
-from lod.bodies import Body, body_of_number, by_key, symbol_of
+from lod.bodies import Body, by_key, symbol_of
 from lod.model import Citation, CitationType
-from lod.parse.akn.numbers import ARABIC_PARTS
+from lod.parse.akn.printed_numbers import CHINESE_NUMBER, NUMBER, number_as_read, numbers_of, year_numbered_organ
 from lod.parse.citation_organs import number_fits
-from lod.parse.citation_patterns import normalise_number
-from lod.symbols import int_to_roman, parse_symbol
+from lod.symbols import parse_symbol
 from lod.uri import annex_of
+
+_SYMBOL_BEFORE = re.compile(r"\b[A-Z]{1,2}/[\w./-]*\d")
+"""A document symbol just before the word: "A/56/1026-S/2002/932, annexe II, résolution 14/221" is
+a text that document holds, not the Assembly's 14/221."""
+WINDOW = 1000
+"""How far after its word a clause's numbers are looked for (E/RES/2022/20 prints 17 resolutions in 650 characters)."""
+CLAUSE_END = re.compile(r"[;:]|\((?![IVXLC]{1,9}\)|(?:19|20)\d{2}\)|د\s?-|\))|\.(?:\s|$)")
+"""Where a clause's numbers end: a stop, a colon, a bracket that is not an early number's session, a
+Security Council number's year ("2334 (2016)") nor
+the empty "()" the Arabic files print where a note's marker goes ("51/2 المؤرخ 9 آذار/مارس 2007() و 52/2")."""
 
 WORDS: dict[CitationType, dict[str, str]] = {
     "resolution": {
@@ -75,74 +84,10 @@ COMMISSIONS = {
 """The commissions with numbers of their own (lod.bodies' conventions) whose resolutions the Council annexes, by
 their names in the five languages: in an annex opening with one's formula ("La Commission économique et sociale
 pour l’Asie et le Pacifique,"), "sa résolution 73/1" is that commission's (E/RES/2022/11: E/ESCAP/RES/73/1)."""
-LOOKALIKE_PARTS = {"А": "A", "В": "B", "С": "C", "Е": "E", "Н": "H", "К": "K", "М": "M", "О": "O", "Р": "P", "Т": "T"}
-"""Cyrillic letters the Russian texts type for a part's Latin one ("резолюции 45/55 В")."""
-PART_LETTERS = {**ARABIC_PARTS, **LOOKALIKE_PARTS}
-_NAMED_PART = "(?:" + "|".join(PART_LETTERS) + ")"
-_PART = "(?:" + "|".join(2 * chr(c) for c in range(ord("A"), ord("Z") + 1)) + rf"|[A-Z]|{_NAMED_PART}(?:\s?{_NAMED_PART})?)"
-"""A part's letter: Latin, Arabic by name, a Cyrillic lookalike; after Z a doubled one ("53/77 AA", "53/77 ألف ألف",
-A/RES/75/44)."""
-_UP_TO = r"\s*(?:à|a|al|по|до|–|-|إلى)\s*"
-"""The word of a range of parts ("76/247 A à C", "ألف إلى جيم", "A–C")."""
-RESOLUTION_NUMBER = (r"(\d{4}/\d{1,3}|\d{1,2}/\d{1,3}|(?:E?S|دإط?)\s?-\s?\d{1,2}/\d{1,2}|\d{1,4}\s?\((?:19|20)\d{2}\)"
-                     rf"|\d{{1,4}}(?:\s?{_PART})?\s?\((?:[IVXLC]{{1,9}}|د\s?-\s?\d{{1,2}})\))")
-"""A resolution's number: the Council's year and number, the Assembly's session and number, the
-Security Council's number and year ("2334 (2016)"), a
-special session's ("S-23/2", Arabic "دإ-23/2"), an emergency special session's ("ES-10/13",
-"دإط-10/13"), an early one with its session in Roman numerals ("2200 A (XXI)", "2200 ألف (د-21)")."""
-NUMBER = re.compile(r"(?<![\w/.\-‑])" + RESOLUTION_NUMBER + rf"(?:\s?({_PART})(?:{_UP_TO}({_PART}))?(?!\w))?(?![\w/])")
-_ARABIC_SESSION = re.compile(r"\(د\s?-\s?(\d{1,2})\)")
-_ARABIC_SPECIAL = re.compile(r"^(دإط?)\s?-\s?")
-_PRINTED_PART = re.compile(r"(?<=\d)\s?(" + "|".join(PART_LETTERS) + r"|[A-Z])\s?(?=\()")
-_SYMBOL_BEFORE = re.compile(r"\b[A-Z]{1,2}/[\w./-]*\d")
-"""A document symbol just before the word: "A/56/1026-S/2002/932, annexe II, résolution 14/221" is
-a text that document holds, not the Assembly's 14/221."""
-WINDOW = 1000
-"""How far after its word a clause's numbers are looked for (E/RES/2022/20 prints 17 resolutions in 650 characters)."""
-CLAUSE_END = re.compile(r"[;:]|\((?![IVXLC]{1,9}\)|(?:19|20)\d{2}\)|د\s?-|\))|\.(?:\s|$)")
-"""Where a clause's numbers end: a stop, a colon, a bracket that is not an early number's session, a
-Security Council number's year ("2334 (2016)") nor
-the empty "()" the Arabic files print where a note's marker goes ("51/2 المؤرخ 9 آذار/مارس 2007() و 52/2")."""
-
-
-def _number(printed: str, part: str | None) -> str:
-    """The number as lod.symbols reads it: "2200 ألف (د-21)" → "2200 A (XXI)", "دإ-23/2" → "S-23/2",
-    "دإط-10/13" → "ES-10/13", "47/53" and part "دال" → "47/53 D"."""
-    number = _ARABIC_SPECIAL.sub(lambda m: "ES-" if m.group(1) == "دإط" else "S-", printed)
-    number = _ARABIC_SESSION.sub(lambda m: f"({int_to_roman(int(m.group(1)))})", number)
-    number = _PRINTED_PART.sub(lambda m: f" {PART_LETTERS.get(m.group(1), m.group(1))} ", number)
-    number = normalise_number(number)  # "2334(2016)" → "2334 (2016)", as the English reader spells it
-    part = _letters(part) if part else None
-    return number + (f" {part}" if part else "")
-
-
-_YEAR_IN_BRACKETS = re.compile(r"\d{1,4} \((?:19|20)\d{2}\)")
-"""A number with its year in brackets, "2334 (2016)" (printed "2334(2016)" in Chinese): the one organ's
-that numbers so, the Security Council's (lod.bodies.body_of_number), whatever other organ the clause names."""
-
-
-def _by_year(number: str) -> Body | None:
-    return body_of_number(number) if _YEAR_IN_BRACKETS.fullmatch(number) else None
-
-
-def _letters(part: str) -> str:
-    """A part as lod.symbols reads it: "دال" → "D", "ألف ألف" → "AA", "В" (Cyrillic) → "B", "AA" → "AA"."""
-    return "".join(PART_LETTERS.get(name, name) for name in re.findall(_NAMED_PART + "|[A-Z]", part))
-
-
-def _numbers(found: re.Match[str]) -> list[str]:
-    """The numbers a NUMBER match names: one, or each part of a range ("51/211 ألف إلى هاء": A to E)."""
-    first, last = (_letters(p) if p else None for p in (found.group(2), found.group(3)))
-    if first and last and len(first) == len(last) == 1 and first < last <= "Z":
-        return [_number(found.group(1), chr(c)) for c in range(ord(first), ord(last) + 1)]
-    return [_number(found.group(1), found.group(2))]
-
-
 CHINESE_RUN = re.compile(r"((?:(?:\d{4}年\d{1,2}月\d{1,2}日)?第\s*[\dA-Z/ ()S\-、和及]+?\s*号\s*[、和及]?\s*)+)(决议|决定)")
 """A run of numbers before "决议" (resolution) or "决定" (decision): "其2004年7月23日第2004/52号、
 2005年7月27日第2005/46号 … 决议", "第72/194、72/284和75/291号决议"."""
 CHINESE_KINDS: dict[str, CitationType] = {"决议": "resolution", "决定": "decision"}
-CHINESE_NUMBER = re.compile(r"(?<![\d/])" + RESOLUTION_NUMBER + r"(?:\s?((?P<letter>[A-Z])(?P=letter)?)(?![A-Za-z]))?")
 _CHINESE_GROUP = re.compile(r"第\s*([^号]+?)\s*号")
 _SESSION_SHAPED = re.compile(r"\d{1,2}/\d{1,3}(?: [A-Z])?")
 
@@ -160,8 +105,8 @@ def _chinese(text: str, own: str | None) -> Iterable[tuple[CitationType, str, st
             numbers = list(CHINESE_NUMBER.finditer(group.group(1)))
             for n in numbers:
                 printed = group.group(0) if len(numbers) == 1 else n.group(0).strip()
-                number = _number(n.group(1), n.group(2))
-                if not other or _by_year(number):
+                number = number_as_read(n.group(1), n.group(2))
+                if not other or year_numbered_organ(number):
                     yield CHINESE_KINDS[run.group(2)], number, printed, named, possessive, unnamed
 
 
@@ -239,7 +184,7 @@ def printed_citations(texts: Sequence[tuple[str, str]], language: str | None, ow
             own_word = _says_its(m, language)
             named = next((key for key, name in ORGANS.items() if name.search(scope)), None)
             alone = None if named or own_word else _named_alone(scope, clause)
-            listed = {elsewhere.get((location, number)) for n in numbers for number in _numbers(n)} - {None, ""}
+            listed = {elsewhere.get((location, number)) for n in numbers for number in numbers_of(n)} - {None, ""}
             if not (named or alone or own_word) and len(listed) == 1 and (organ := listed.pop()) in NAMED_ALONE:
                 alone = organ  # the list's other numbers, by their links ("its" keeps its own reading)
             commission = (own_here if own_here in COMMISSIONS and named is None and alone is None
@@ -248,7 +193,7 @@ def printed_citations(texts: Sequence[tuple[str, str]], language: str | None, ow
                 numbers = [n for n in numbers if not _misdated(n, by_key(numbering))]  # annexed commission's own text
                 named = alone
             elif OTHER_ORGAN.search(scope):  # another organ's numbers are left to their links, but the Security
-                numbers = [n for n in numbers if _by_year(_number(n.group(1), None))]  # Council's, by their shape
+                numbers = [n for n in numbers if year_numbered_organ(number_as_read(n.group(1), None))]  # Council's, by their shape
                 if not numbers:
                     continue
             others = False
@@ -260,7 +205,7 @@ def printed_citations(texts: Sequence[tuple[str, str]], language: str | None, ow
                     named, own_word = owner, False
             unnamed = not others and _unnamed(text, m.start(), own_here, own_word)
             for n in numbers:
-                for number in _numbers(n):
+                for number in numbers_of(n):
                     add(location, kind, number, n.group(0).strip(), named, own_here, own_word, unnamed)
     return out
 
@@ -309,7 +254,7 @@ def other_organs_numbers(texts: Sequence[tuple[str, str]], language: str | None)
             for m, numbers, scope, _ in _clauses(text, word)
             if not ORGANS["ga"].search(scope) and not _says_its(m, language)
             and (OTHER_ORGAN.search(scope) or _SYMBOL_BEFORE.search(text, max(0, m.start() - 100), m.start()))
-            for n in numbers for number in _numbers(n) if not _YEAR_SHAPED.match(number)}
+            for n in numbers for number in numbers_of(n) if not _YEAR_SHAPED.match(number)}
 
 
 _SESSION_NUMBER = re.compile(r"(?<![\d/])\d{1,2}/\d{1,3}(?![\d/])")
@@ -371,7 +316,7 @@ def _add(out: list[Citation], known: set[tuple[str, str]], elsewhere: Collection
     Assembly text; an early number, "its resolution 1566 (L)", in a Council text outside its
     annexes), or with no organ named (`unnamed`, see `_unnamed`): any number but a year's in the
     Assembly's own text, a session's in a Council text."""
-    if (numbering := _by_year(number)) is not None:  # "резолюцию 2334 (2016)": S/RES/2334 (2016), whoever is named
+    if (numbering := year_numbered_organ(number)) is not None:  # "резолюцию 2334 (2016)": S/RES/2334 (2016), whoever is named
         named, own_word, unnamed = numbering.key, False, False
     if unnamed and not named and (location, number) in elsewhere:
         return
