@@ -254,6 +254,36 @@ def test_resolutions_cited_by_number_without_a_link_in_the_other_languages() -> 
     assert [c.symbol for c in read] == ["E/RES/2004/52", "E/RES/2005/46", "A/RES/70/1"]  # not the conclusions, nor 56/1
 
 
+def test_a_list_of_parts_is_each_part_and_its_own_numbers_are_read_past_another_organ_s_clause() -> None:
+    """"74/255 A et B", "74/255 ألف و باء", "第74/255 A和B号" (held-out A/RES/75/245): each part is cited, as
+    the English "74/255 A and B" is; before, the first part only, or the number without its part (the
+    Arabic list of 27 resolutions also ran past the window a clause's numbers were looked for in). "Its"
+    numbers, or numbers after the organ's name, are read although another organ is named after them, in
+    the next clause: "sa résolution 74/255 B et invite la Commission", "قرار الجمعية العامة 74/255 باء،
+    الذي دعت فيه الجمعيةُ لجنة الخدمة المدنية الدولية"."""
+    from lod.parse.akn.printed import printed_citations
+
+    for text, language in (("Rappelant ses résolutions 73/273 du 22 décembre 2018 et 74/255 A et B du 27 décembre 2019,", "fra"),
+                           ("وإذ تشير إلى قراراتها 73/273 المؤرخ 22 كانون الأول/ديسمبر 2018، و 74/255 ألف و باء المؤرخ 27 "
+                            "كانون الأول/ديسمبر 2019،", "ara"),
+                           ("回顾其2018年12月22日第73/273号和2019年12月27日第74/255 A和B号决议，", "zho"),
+                           ("Recordando sus resoluciones 73/273 y 74/255 A, B y C,", "spa")):
+        read = [c.symbol for c in printed_citations([(text, "p")], language, "ga", set())]
+        assert read[:3] == ["A/RES/73/273", "A/RES/74/255 A", "A/RES/74/255 B"], (language, read)
+    assert [c.symbol for c in printed_citations([("Recordando sus resoluciones 73/273 y 74/255 A, B y C,", "p")], "spa", "ga",
+                                                set())][-1] == "A/RES/74/255 C"
+    french = printed_citations([("Rappelle le paragraphe 8 de sa résolution 74/255 B et invite la Commission à formuler ses "
+                                 "observations;", "para_9")], "fra", "ga", set())
+    arabic = printed_citations([("وتحيط علما بردّ لجنة الخدمة المدنية الدولية، على قرار الجمعية العامة 74/255 باء، الذي دعت فيه "
+                                 "الجمعيةُ لجنة الخدمة المدنية الدولية إلى إجراء تقييم،", "sec_2__para_1")], "ara", "ga", set())
+    assert [c.symbol for c in french + arabic] == ["A/RES/74/255 B", "A/RES/74/255 B"]
+    unnamed = printed_citations([("Prend note de la résolution 74/255 B et invite la Commission à formuler ses observations;",
+                                  "p")], "fra", "ga", set())
+    assert unnamed == []  # no "its", no organ named before: the Commission may be whose it is
+    long_list = "وإذ تشير إلى قراراتها " + "، و ".join(f"{n}/2{n} المؤرخ 23 كانون الأول/ديسمبر {1955 + n}" for n in range(44, 74))
+    read = printed_citations([(long_list + "، و 74/255 ألف و باء،", "p")], "ara", "ga", set())
+    assert [c.symbol for c in read][-2:] == ["A/RES/74/255 A", "A/RES/74/255 B"], len(long_list)
+
 def test_a_security_council_resolution_printed_without_a_link_is_the_council_s() -> None:
     """"…резолюции Совета Безопасности, включая резолюцию 2334 (2016) от 23 декабря 2016 года" (held-out
     A/RES/75/20 in Russian), "резолюции 1860 (2009) Совета Безопасности" (75/126), "第1325(2000)号决议": a

@@ -24,7 +24,8 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 
 from lod.bodies import Body, by_key, symbol_of
 from lod.model import Citation, CitationType
-from lod.parse.akn.printed_numbers import CHINESE_NUMBER, NUMBER, number_as_read, numbers_of, year_numbered_organ
+from lod.parse.akn.printed_numbers import (CHINESE_NUMBER, NUMBER, chinese_numbers_of, number_as_read, numbers_of,
+                                          year_numbered_organ)
 from lod.parse.citation_organs import number_fits
 from lod.symbols import parse_symbol
 from lod.uri import annex_of
@@ -32,8 +33,9 @@ from lod.uri import annex_of
 _SYMBOL_BEFORE = re.compile(r"\b[A-Z]{1,2}/[\w./-]*\d")
 """A document symbol just before the word: "A/56/1026-S/2002/932, annexe II, résolution 14/221" is
 a text that document holds, not the Assembly's 14/221."""
-WINDOW = 1000
-"""How far after its word a clause's numbers are looked for (E/RES/2022/20 prints 17 resolutions in 650 characters)."""
+WINDOW = 2000
+"""How far after its word a clause's numbers are looked for (E/RES/2022/20 prints 17 resolutions in 650
+characters; A/RES/75/245 in Arabic 27 with their dates in 1,700)."""
 CLAUSE_END = re.compile(r"[;:]|\((?![IVXLC]{1,9}\)|(?:19|20)\d{2}\)|د\s?-|\))|\.(?:\s|$)")
 """Where a clause's numbers end: a stop, a colon, a bracket that is not an early number's session, a
 Security Council number's year ("2334 (2016)") nor
@@ -105,9 +107,9 @@ def _chinese(text: str, own: str | None) -> Iterable[tuple[CitationType, str, st
             numbers = list(CHINESE_NUMBER.finditer(group.group(1)))
             for n in numbers:
                 printed = group.group(0) if len(numbers) == 1 else n.group(0).strip()
-                number = number_as_read(n.group(1), n.group(2))
-                if not other or year_numbered_organ(number):
-                    yield CHINESE_KINDS[run.group(2)], number, printed, named, possessive, unnamed
+                for number in chinese_numbers_of(n):
+                    if not other or year_numbered_organ(number):
+                        yield CHINESE_KINDS[run.group(2)], number, printed, named, possessive, unnamed
 
 
 def _owner_before(text: str, start: int, word: re.Pattern[str]) -> str | None:
@@ -192,7 +194,10 @@ def printed_citations(texts: Sequence[tuple[str, str]], language: str | None, ow
             if (numbering := alone or commission) is not None:  # the Council or a commission named alone; an
                 numbers = [n for n in numbers if not _misdated(n, by_key(numbering))]  # annexed commission's own text
                 named = alone
-            elif OTHER_ORGAN.search(scope):  # another organ's numbers are left to their links, but the Security
+            elif numbers and OTHER_ORGAN.search(scope[:numbers[-1].end()] if own_word or (named and ORGANS[named].search(
+                    scope[:numbers[0].start()])) else scope):  # another organ's numbers are left to their links (after
+                # numbers "its" or a name before them give, an organ is another clause's: "sa résolution 74/255 B et
+                # invite la Commission", "قرار الجمعية العامة 74/255 باء، الذي دعت فيه الجمعيةُ لجنة …"), but the Security
                 numbers = [n for n in numbers if year_numbered_organ(number_as_read(n.group(1), None))]  # Council's, by their shape
                 if not numbers:
                     continue
