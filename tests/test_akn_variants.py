@@ -284,6 +284,22 @@ def test_a_list_of_parts_is_each_part_and_its_own_numbers_are_read_past_another_
     read = printed_citations([(long_list + "، و 74/255 ألف و باء،", "p")], "ara", "ga", set())
     assert [c.symbol for c in read][-2:] == ["A/RES/74/255 A", "A/RES/74/255 B"], len(long_list)
 
+def test_a_russian_third_person_possessive_points_back_to_the_organ_named_before() -> None:
+    """"принятые Советом по правам человека в его резолюции 21/11" (held-out A/RES/75/175 in Russian, linked to
+    A/RES/21/11, a resolution of 1966) and "решение Совета по правам человека, содержащееся в его резолюции 27/21"
+    (A/RES/77/214): "его" (its) points back to the organ named before, never to the text's own ("свою" does):
+    the Council's resolutions, and the links to the Assembly's are the file's slips."""
+    from lod.parse.akn.printed import other_organs_numbers, printed_citations
+
+    texts = [("принятые Советом по правам человека в его резолюции 21/11 и призванные служить полезным инструментом;",
+              "para_21"),
+             ("ссылается на решение Совета по правам человека, содержащееся в его резолюции 27/21, назначить Специального "
+              "докладчика;", "para_22"),
+             ("ссылаясь на свою резолюцию 70/1;", "p1"), ("принятые Генеральной Ассамблеей в ее резолюции 70/2;", "p2")]
+    assert [c.symbol for c in printed_citations(texts, "rus", "ga", set())] == [
+        "A/HRC/RES/21/11", "A/HRC/RES/27/21", "A/RES/70/1", "A/RES/70/2"]
+    assert other_organs_numbers(texts, "rus") == {("para_21", "21/11"), ("para_22", "27/21")}
+
 def test_a_security_council_resolution_printed_without_a_link_is_the_council_s() -> None:
     """"…резолюции Совета Безопасности, включая резолюцию 2334 (2016) от 23 декабря 2016 года" (held-out
     A/RES/75/20 in Russian), "резолюции 1860 (2009) Совета Безопасности" (75/126), "第1325(2000)号决议": a

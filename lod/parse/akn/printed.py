@@ -186,6 +186,8 @@ def printed_citations(texts: Sequence[tuple[str, str]], language: str | None, ow
             own_word = _says_its(m, language)
             named = next((key for key, name in ORGANS.items() if name.search(scope)), None)
             alone = None if named or own_word else _named_alone(scope, clause)
+            if (antecedent := None if named or alone or own_word else _antecedent(text, m.start(), word, language)):
+                named, alone = (antecedent, None) if antecedent in ORGANS else (None, antecedent)  # "в его резолюции"
             listed = {elsewhere.get((location, number)) for n in numbers for number in numbers_of(n)} - {None, ""}
             if not (named or alone or own_word) and len(listed) == 1 and (organ := listed.pop()) in NAMED_ALONE:
                 alone = organ  # the list's other numbers, by their links ("its" keeps its own reading)
@@ -230,6 +232,25 @@ def _named_alone(scope: str, clause: str) -> str | None:
     return None
 
 
+_ANTECEDENT_POSSESSIVE = {"rus": re.compile(r"(?<!\w)(?:его|её|ее|их)\s+$", re.IGNORECASE)}
+"""The third person's possessive before the word, which points back to an organ named before it, never to
+the text's own organ (Russian "свой" is the text's own): "принятые Советом по правам человека в его
+резолюции 21/11" is the Council's 21/11 (A/RES/75/175 in Russian, linked to A/RES/21/11, a resolution of 1966)."""
+
+
+def _antecedent(text: str, start: int, word: re.Pattern[str], language: str | None) -> str | None:
+    """The key (ORGANS or NAMED_ALONE) of the organ named last before a word the third person's possessive
+    precedes, after the resolution or decision cited before it; None without such a possessive or organ."""
+    possessive = _ANTECEDENT_POSSESSIVE.get(language or "")
+    if possessive is None or not possessive.search(text, max(0, start - 8), start):
+        return None
+    before = text[max(0, start - 160):start]
+    cited = list(word.finditer(before))
+    before = before[cited[-1].end():] if cited else before
+    found = [(m.end(), key) for key, name in {**ORGANS, **NAMED_ALONE}.items() for m in name.finditer(before)]
+    return max(found)[1] if found else None
+
+
 def _clauses(text: str, word: re.Pattern[str]) -> Iterator[tuple[re.Match[str], list[re.Match[str]], str, str]]:
     """Each word for "resolution(s)" or "decision(s)" in a text, the numbers its clause prints, the
     words that name their organ (the clause up to a little past its last number), and the clause."""
@@ -258,7 +279,8 @@ def other_organs_numbers(texts: Sequence[tuple[str, str]], language: str | None)
     return {(location, number) for text, location in (texts if word is not None else ())
             for m, numbers, scope, _ in _clauses(text, word)
             if not ORGANS["ga"].search(scope) and not _says_its(m, language)
-            and (OTHER_ORGAN.search(scope) or _SYMBOL_BEFORE.search(text, max(0, m.start() - 100), m.start()))
+            and (OTHER_ORGAN.search(scope) or _SYMBOL_BEFORE.search(text, max(0, m.start() - 100), m.start())
+                 or _antecedent(text, m.start(), word, language) in NAMED_ALONE)
             for n in numbers for number in numbers_of(n) if not _YEAR_SHAPED.match(number)}
 
 
