@@ -300,6 +300,24 @@ def test_a_russian_third_person_possessive_points_back_to_the_organ_named_before
         "A/HRC/RES/21/11", "A/HRC/RES/27/21", "A/RES/70/1", "A/RES/70/2"]
     assert other_organs_numbers(texts, "rus") == {("para_21", "21/11"), ("para_22", "27/21")}
 
+@needs_akn
+def test_a_link_to_an_organ_whose_session_met_far_from_the_date_printed_is_the_file_s_slip() -> None:
+    """"والقرار 45/95 المؤرخ 14 كانون الأول/ ديسمبر 1990" (held-out A/RES/77/211 in Arabic) is linked to
+    A/HRC/RES/45/95, and "قراريها 32/127 المؤرخ 16 كانون الأول/ديسمبر 1977" (A/RES/76/155) to A/HRC/RES/32/127:
+    the Human Rights Council's 45th and 32nd sessions met in 2020 and 2016, so these links are the file's
+    slips and the Assembly's numbers are read as the English file reads them. A date a year or two off is a
+    misprint, not a slip (FAR_YEARS)."""
+    from lod.parse.akn.printed import link_slips
+
+    texts = [("والقرار 45/95 المؤرخ 14 كانون الأول/ ديسمبر 1990 المتعلق بالمبادئ التوجيهية", "preamble__para_2"),
+             ("وإذ تشير أيضاً إلى قراريها 32/127 المؤرخ 16 كانون الأول/ديسمبر 1977 و 51/102", "preamble__para_3"),
+             ("Rappelant sa résolution 72/183 du 19 décembre 2019,", "p")]
+    slips = link_slips(texts, "ara", set())
+    assert {("preamble__para_2", "45/95", "hrc"), ("preamble__para_3", "32/127", "hrc")} <= slips
+    assert not {s for s in slips if s[2] == "ga"}  # the Assembly's sessions fit (and 72/183 of 2019 is a misprint)
+    english_words = parse_file(next((AKN / "GAresolutions-main" / "77session" / "English").glob("A_RES_77_211-*.xml")))
+    assert "A/RES/45/95" in {c.symbol for c in english_words.citations if c.location == "preamble__para_2"}
+
 def test_a_security_council_resolution_printed_without_a_link_is_the_council_s() -> None:
     """"…резолюции Совета Безопасности, включая резолюцию 2334 (2016) от 23 декабря 2016 года" (held-out
     A/RES/75/20 in Russian), "резолюции 1860 (2009) Совета Безопасности" (75/126), "第1325(2000)号决议": a

@@ -28,7 +28,7 @@ from lod.parse.agenda import agenda_items
 from lod.parse.akn import meta as M
 from lod.parse.akn.body import BodyReader
 from lod.parse.akn.inline import InlineReader, Link, child, children, local, squash
-from lod.parse.akn.printed import ORGANS, annex_organ, misdated_numbers, other_organs_numbers, printed_citations
+from lod.parse.akn.printed import ORGANS, annex_organ, link_slips, misdated_numbers, printed_citations
 from lod.parse.akn.repairs import MEETING_LINE, annex_title, starred_notes, stray_preamble, trailing_meeting
 from lod.parse.akn.workflow import lineage, meeting_in_flow, sponsors, step_date
 from lod.parse.enrich import add_addressees, add_citations, repeat_ibid, running_texts
@@ -197,7 +197,7 @@ def read_akn(data: bytes, source: str, part: str | None = None) -> Resolution:
     other_language = res.language not in (None, "", "eng")  # the numbers the other languages print without a link
     texts = [*running_texts(res), *((note.text, note.eid) for note in res.footnotes)] if other_language else []
     misdated = misdated_numbers(texts)  # links on these, and on other organs' numbers, are the file's slips
-    linked = _link_citations(res, body.links, inline.note_links, other_organs_numbers(texts, res.language) | misdated)
+    linked = _link_citations(res, body.links, inline.note_links, link_slips(texts, res.language, misdated))
     if other_language:
         own = find(res.body)  # the organ's key: res.body_key is set by lod.parse.resolved, after the reader
         owners = {a.eid: organ for a in res.annexes if a.paragraphs and (organ := annex_organ(a.paragraphs[0].text))}
@@ -366,9 +366,9 @@ _PART_NUMBER = re.compile(r"\d{1,2}/\d{1,3} [A-Z]{1,2}")
 
 
 def _link_citations(res: Resolution, links: dict[str, list[Link]], note_links: dict[str, list[Link]],
-                    slips: Collection[tuple[str, str]] = ()) -> set[int]:
-    """Every undocs.org link the text extractor did not already turn into a citation, but a link to an
-    Assembly or Council resolution on a number printed as another organ's (`slips`: printed.other_organs_numbers);
+                    slips: Collection[tuple[str, str, str]] = ()) -> set[int]:
+    """Every undocs.org link the text extractor did not already turn into a citation, but a link to an organ's
+    resolution the text's words say is not that organ's (`slips`: (eId, number, organ key), printed.link_slips);
     the ids of the citations it adds."""
     added: set[int] = set()
     known = {(c.location, c.symbol) for c in res.citations} | {(c.location, c.number) for c in res.citations}
@@ -381,7 +381,7 @@ def _link_citations(res: Resolution, links: dict[str, list[Link]], note_links: d
             number, kind, body = info.number, info.kind, info.body
             if (location, symbol) in known or (number and (location, number) in known):
                 continue
-            if body in ORGANS and (location, number) in slips:  # the Assembly's or the Council's: not that number's
+            if (location, number, body) in slips:  # another organ's number, or a date that organ's session never met in
                 continue
             words = (link.text or "").strip()
             if number and _WHOLE_NUMBER.fullmatch(words) and not (number.startswith(words) or number.endswith(words)):

@@ -287,9 +287,9 @@ def other_organs_numbers(texts: Sequence[tuple[str, str]], language: str | None)
 _SESSION_NUMBER = re.compile(r"(?<![\d/])\d{1,2}/\d{1,3}(?![\d/])")
 """A session's number in running text ("45/3"), whose session `number_fits` reads."""
 _DATE_AFTER = re.compile(r"\s*[,،]?\s*(?:du|de|от|المؤرخ[ةا]?)\s+\d{1,2}(?:er)?\s+(?:de\s+)?"
-                         r"(?:[^\W\d_]+(?:/[^\W\d_]+)?\s+){1,2}(?:de\s+)?((?:19|20)\d{2})(?!\d)")
+                         r"(?:[^\W\d_]+(?:/\s?[^\W\d_]+)?\s+){1,2}(?:de\s+)?((?:19|20)\d{2})(?!\d)")
 """The date printed after a number: "du 6 octobre 2020", ", de 6 de octubre de 2020", "от 6 октября 2020 года",
-"المؤرخ 6 تشرين الأول/أكتوبر 2020"; its year."""
+"المؤرخ 6 تشرين الأول/أكتوبر 2020" (also "الأول/ ديسمبر"); its year."""
 _DATE_BEFORE = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日\s*第\s*$")
 """Chinese prints the date before the number: "2020年10月6日第45/3号"."""
 
@@ -305,6 +305,32 @@ def _misdated(number: re.Match[str], body: Body) -> bool:
     `body`'s session of that number never met in."""
     year = _printed_year(number.string, number.start(), number.end())
     return year is not None and number_fits(body, number.group(1), year) is False
+
+
+FAR_YEARS = 5
+"""How many years from the year an organ's session met a printed date must be for a link to that organ's
+number to be the file's slip whatever the words around it say: a date a year or two off is a misprint
+("72/183 du 19 décembre 2019", the English "2017"), thirty years off is another organ's number."""
+
+
+def link_slips(texts: Sequence[tuple[str, str]], language: str | None,
+               misdated: Collection[tuple[str, str]]) -> set[tuple[str, str, str]]:
+    """(eId, number, organ key) of each link to that organ's resolution that is the file's slip: to the
+    Assembly's or the Council's on a number printed as another organ's (`other_organs_numbers`) or after
+    another organ's name with a date the Assembly's session never met in (`misdated`, `misdated_numbers`);
+    to any organ's whose session of that number met FAR_YEARS or more from the year printed with it
+    ("والقرار 45/95 المؤرخ 14 كانون الأول/ ديسمبر 1990", linked to A/HRC/RES/45/95 in A/RES/77/211 in
+    Arabic: the Human Rights Council's 45th session met in 2020; the English file reads the Assembly's)."""
+    slips = {(location, number, key) for location, number in other_organs_numbers(texts, language) | set(misdated)
+             for key in ORGANS}
+    organs = [by_key(key) for key in ("ga", *NAMED_ALONE)]
+    for text, location in texts:
+        for m in _SESSION_NUMBER.finditer(text):
+            if (year := _printed_year(text, m.start(), m.end())) is not None:
+                session = int(m.group(0).split("/")[0])
+                slips |= {(location, m.group(0), o.key) for o in organs
+                          if (met := o.session_year(session)) is not None and abs(year - met) >= FAR_YEARS}
+    return slips
 
 
 def misdated_numbers(texts: Sequence[tuple[str, str]]) -> set[tuple[str, str]]:
