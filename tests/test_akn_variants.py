@@ -307,7 +307,7 @@ def test_a_link_to_an_organ_whose_session_met_far_from_the_date_printed_is_the_f
     the Human Rights Council's 45th and 32nd sessions met in 2020 and 2016, so these links are the file's
     slips and the Assembly's numbers are read as the English file reads them. A date a year or two off is a
     misprint, not a slip (FAR_YEARS)."""
-    from lod.parse.akn.printed import link_slips
+    from lod.parse.akn.slips import link_slips
 
     texts = [("والقرار 45/95 المؤرخ 14 كانون الأول/ ديسمبر 1990 المتعلق بالمبادئ التوجيهية", "preamble__para_2"),
              ("وإذ تشير أيضاً إلى قراريها 32/127 المؤرخ 16 كانون الأول/ديسمبر 1977 و 51/102", "preamble__para_3"),
@@ -317,6 +317,22 @@ def test_a_link_to_an_organ_whose_session_met_far_from_the_date_printed_is_the_f
     assert not {s for s in slips if s[2] == "ga"}  # the Assembly's sessions fit (and 72/183 of 2019 is a misprint)
     english_words = parse_file(next((AKN / "GAresolutions-main" / "77session" / "English").glob("A_RES_77_211-*.xml")))
     assert "A/RES/45/95" in {c.symbol for c in english_words.citations if c.location == "preamble__para_2"}
+
+@needs_akn
+def test_the_word_printed_before_a_linked_number_says_resolution_or_decision() -> None:
+    """"إذ يشير إلى مقرره 2021/8" (its decision 2021/8, E/RES/2022/7 in Arabic) is linked to E/RES/2021/8 and
+    "la decisión 18/120 del Consejo de Derechos Humanos" to A/HRC/RES/18/120 (held-out A/RES/77/214 in Spanish):
+    the word printed says decision, as the English files cite it; the link's resolution is the file's slip."""
+    from lod.model import Citation
+    from lod.parse.akn.slips import printed_over_links
+
+    arabic = parse_file(next((ECOSOC22 / "Arabic").glob("E_RES_2022_7-*.xml")))
+    cited = {c.symbol for c in arabic.citations if c.location == "preamble__para_1"}
+    assert "E/DEC/2021/8" in cited and "E/RES/2021/8" not in cited
+    link = Citation(type="resolution", text="18/120", number="18/120", symbol="A/HRC/RES/18/120", location="p")
+    printed = Citation(type="decision", text="18/120", number="18/120", symbol="A/HRC/DEC/18/120", location="p")
+    other = Citation(type="resolution", text="24/14", number="24/14", symbol="A/HRC/RES/24/14", location="p")
+    assert printed_over_links([link, printed, other], {id(link), id(other)}) == [printed, other]
 
 def test_a_security_council_resolution_printed_without_a_link_is_the_council_s() -> None:
     """"…резолюции Совета Безопасности, включая резолюцию 2334 (2016) от 23 декабря 2016 года" (held-out

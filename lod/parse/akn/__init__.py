@@ -28,7 +28,8 @@ from lod.parse.agenda import agenda_items
 from lod.parse.akn import meta as M
 from lod.parse.akn.body import BodyReader
 from lod.parse.akn.inline import InlineReader, Link, child, children, local, squash
-from lod.parse.akn.printed import ORGANS, annex_organ, link_slips, misdated_numbers, printed_citations
+from lod.parse.akn.printed import ORGANS, annex_organ, misdated_numbers, printed_citations
+from lod.parse.akn.slips import link_slips, printed_over_links
 from lod.parse.akn.repairs import MEETING_LINE, annex_title, starred_notes, stray_preamble, trailing_meeting
 from lod.parse.akn.workflow import lineage, meeting_in_flow, sponsors, step_date
 from lod.parse.enrich import add_addressees, add_citations, repeat_ibid, running_texts
@@ -206,9 +207,7 @@ def read_akn(data: bytes, source: str, part: str | None = None) -> Resolution:
                                                    if c.number and c.body and (organ := find(c.body)) and organ.key not in ORGANS}
         res.citations += printed_citations(texts, res.language, own.key if own else None,
                                            {(c.location, c.symbol) for c in res.citations}, owners, elsewhere)
-    # the digits of "75/290 A" linked to A/RES/75/290: the part printed is the citation, not its resolution too
-    parted = {(c.location, c.number.rsplit(" ", 1)[0]) for c in res.citations if c.number and _PART_NUMBER.fullmatch(c.number)}
-    res.citations = [c for c in res.citations if id(c) not in linked or (c.location, c.number) not in parted]
+    res.citations = printed_over_links(res.citations, linked)  # "75/290 A" linked to A/RES/75/290, "decisión 18/120" to …/RES/…
     if other_language:
         repeat_ibid(res)  # the note before cited by its link or its printed number, which the extractor does not know
     if res.language in (None, "eng"):
@@ -362,7 +361,6 @@ def _agenda(res: Resolution, keywords: list[tuple[str, str | None]]) -> None:
 
 _WHOLE_NUMBER = re.compile(r"\d{1,4}/\d{1,3}")
 """A link's words that are a whole resolution number (not half of one, "69/3" of a link to 69/313)."""
-_PART_NUMBER = re.compile(r"\d{1,2}/\d{1,3} [A-Z]{1,2}")
 
 
 def _link_citations(res: Resolution, links: dict[str, list[Link]], note_links: dict[str, list[Link]],

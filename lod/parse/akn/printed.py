@@ -284,7 +284,7 @@ def other_organs_numbers(texts: Sequence[tuple[str, str]], language: str | None)
             for n in numbers for number in numbers_of(n) if not _YEAR_SHAPED.match(number)}
 
 
-_SESSION_NUMBER = re.compile(r"(?<![\d/])\d{1,2}/\d{1,3}(?![\d/])")
+SESSION_NUMBER = re.compile(r"(?<![\d/])\d{1,2}/\d{1,3}(?![\d/])")
 """A session's number in running text ("45/3"), whose session `number_fits` reads."""
 _DATE_AFTER = re.compile(r"\s*[,،]?\s*(?:du|de|от|المؤرخ[ةا]?)\s+\d{1,2}(?:er)?\s+(?:de\s+)?"
                          r"(?:[^\W\d_]+(?:/\s?[^\W\d_]+)?\s+){1,2}(?:de\s+)?((?:19|20)\d{2})(?!\d)")
@@ -294,7 +294,7 @@ _DATE_BEFORE = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日\s*第\s*$")
 """Chinese prints the date before the number: "2020年10月6日第45/3号"."""
 
 
-def _printed_year(text: str, start: int, end: int) -> int | None:
+def printed_year(text: str, start: int, end: int) -> int | None:
     """The year of the date printed with the number at text[start:end], if any."""
     dated = _DATE_AFTER.match(text, end) or _DATE_BEFORE.search(text, max(0, start - 20), start)
     return int(dated.group(1)) if dated else None
@@ -303,34 +303,8 @@ def _printed_year(text: str, start: int, end: int) -> int | None:
 def _misdated(number: re.Match[str], body: Body) -> bool:
     """Whether a session's number (a match of NUMBER in the words its clause prints) is printed with a date
     `body`'s session of that number never met in."""
-    year = _printed_year(number.string, number.start(), number.end())
+    year = printed_year(number.string, number.start(), number.end())
     return year is not None and number_fits(body, number.group(1), year) is False
-
-
-FAR_YEARS = 5
-"""How many years from the year an organ's session met a printed date must be for a link to that organ's
-number to be the file's slip whatever the words around it say: a date a year or two off is a misprint
-("72/183 du 19 décembre 2019", the English "2017"), thirty years off is another organ's number."""
-
-
-def link_slips(texts: Sequence[tuple[str, str]], language: str | None,
-               misdated: Collection[tuple[str, str]]) -> set[tuple[str, str, str]]:
-    """(eId, number, organ key) of each link to that organ's resolution that is the file's slip: to the
-    Assembly's or the Council's on a number printed as another organ's (`other_organs_numbers`) or after
-    another organ's name with a date the Assembly's session never met in (`misdated`, `misdated_numbers`);
-    to any organ's whose session of that number met FAR_YEARS or more from the year printed with it
-    ("والقرار 45/95 المؤرخ 14 كانون الأول/ ديسمبر 1990", linked to A/HRC/RES/45/95 in A/RES/77/211 in
-    Arabic: the Human Rights Council's 45th session met in 2020; the English file reads the Assembly's)."""
-    slips = {(location, number, key) for location, number in other_organs_numbers(texts, language) | set(misdated)
-             for key in ORGANS}
-    organs = [by_key(key) for key in ("ga", *NAMED_ALONE)]
-    for text, location in texts:
-        for m in _SESSION_NUMBER.finditer(text):
-            if (year := _printed_year(text, m.start(), m.end())) is not None:
-                session = int(m.group(0).split("/")[0])
-                slips |= {(location, m.group(0), o.key) for o in organs
-                          if (met := o.session_year(session)) is not None and abs(year - met) >= FAR_YEARS}
-    return slips
 
 
 def misdated_numbers(texts: Sequence[tuple[str, str]]) -> set[tuple[str, str]]:
@@ -343,8 +317,8 @@ def misdated_numbers(texts: Sequence[tuple[str, str]]) -> set[tuple[str, str]]:
     are asked: a date alone may be misprinted ("72/183 du 19 décembre 2019", the English "2017")."""
     assembly, found = by_key("ga"), set()
     for text, location in texts:
-        for m in _SESSION_NUMBER.finditer(text):
-            year = _printed_year(text, m.start(), m.end())
+        for m in SESSION_NUMBER.finditer(text):
+            year = printed_year(text, m.start(), m.end())
             if year is None or number_fits(assembly, m.group(0), year) is not False:
                 continue
             before = text[max(0, m.start() - WINDOW):m.start()]
