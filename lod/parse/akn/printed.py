@@ -112,17 +112,22 @@ def _chinese(text: str, own: str | None) -> Iterable[tuple[CitationType, str, st
                         yield CHINESE_KINDS[run.group(2)], number, printed, named, possessive, unnamed
 
 
-def _owner_before(text: str, start: int, word: re.Pattern[str]) -> str | None:
-    """The organ named last in the words before a possessive word ("its resolution"), if any:
-    an ORGANS key, or "other" for another organ (OTHER_ORGAN). Only after the resolution or
-    decision cited before it: in "… la Commission de statistique, modifiée par la résolution 8 (II),
-    et sa résolution 1566 (L)" the Commission is no subject of "sa"."""
-    before = text[max(0, start - 120):start]
+def _named_last(text: str, start: int, word: re.Pattern[str], organs: Mapping[str, re.Pattern[str]],
+                width: int) -> str | None:
+    """The key of the organ of `organs` named last in the `width` characters before a word, if any. Only after
+    the resolution or decision cited before it: in "… la Commission de statistique, modifiée par la résolution
+    8 (II), et sa résolution 1566 (L)" the Commission is no subject of "sa"."""
+    before = text[max(0, start - width):start]
     cited = list(word.finditer(before))
     before = before[cited[-1].end():] if cited else before
-    found = [(m.end(), key) for key, name in ORGANS.items() for m in name.finditer(before)]
-    found += [(m.end(), "other") for m in OTHER_ORGAN.finditer(before)]
+    found = [(m.end(), key) for key, name in organs.items() for m in name.finditer(before)]
     return max(found)[1] if found else None
+
+
+def _owner_before(text: str, start: int, word: re.Pattern[str]) -> str | None:
+    """The organ named last before a possessive word ("its resolution"): an ORGANS key, or "other" for another
+    organ (OTHER_ORGAN)."""
+    return _named_last(text, start, word, {**ORGANS, "other": OTHER_ORGAN}, 120)
 
 
 def _unnamed(text: str, start: int, own: str | None, possessive: bool) -> bool:
@@ -196,11 +201,9 @@ def printed_citations(texts: Sequence[tuple[str, str]], language: str | None, ow
             if (numbering := alone or commission) is not None:  # the Council or a commission named alone; an
                 numbers = [n for n in numbers if not _misdated(n, by_key(numbering))]  # annexed commission's own text
                 named = alone
-            elif numbers and OTHER_ORGAN.search(scope[:numbers[-1].end()] if own_word or (named and ORGANS[named].search(
-                    scope[:numbers[0].start()])) else scope):  # another organ's numbers are left to their links (after
-                # numbers "its" or a name before them give, an organ is another clause's: "sa résolution 74/255 B et
-                # invite la Commission", "قرار الجمعية العامة 74/255 باء، الذي دعت فيه الجمعيةُ لجنة …"), but the Security
-                numbers = [n for n in numbers if year_numbered_organ(number_as_read(n.group(1), None))]  # Council's, by their shape
+            elif numbers and OTHER_ORGAN.search(_naming_words(scope, numbers, own_word, named)):  # another organ's
+                # numbers are left to their links, but the Security Council's, by their shape
+                numbers = [n for n in numbers if year_numbered_organ(number_as_read(n.group(1), None))]
                 if not numbers:
                     continue
             others = False
@@ -215,6 +218,15 @@ def printed_citations(texts: Sequence[tuple[str, str]], language: str | None, ow
                 for number in numbers_of(n):
                     add(location, kind, number, n.group(0).strip(), named, own_here, own_word, unnamed)
     return out
+
+
+def _naming_words(scope: str, numbers: list[re.Match[str]], own_word: bool, named: str | None) -> str:
+    """The words of a clause that may name another organ for its numbers: all of `scope`, but only up to the
+    last number where "its" or the organ's name before them says whose they are; an organ named after them is
+    another clause's ("sa résolution 74/255 B et invite la Commission", "قرار الجمعية العامة 74/255 باء، الذي
+    دعت فيه الجمعيةُ لجنة …")."""
+    settled = own_word or (named is not None and ORGANS[named].search(scope[:numbers[0].start()]) is not None)
+    return scope[:numbers[-1].end()] if settled else scope
 
 
 NAMED_ALONE = {"hrc": HUMAN_RIGHTS_COUNCIL, **COMMISSIONS}
@@ -244,11 +256,7 @@ def _antecedent(text: str, start: int, word: re.Pattern[str], language: str | No
     possessive = _ANTECEDENT_POSSESSIVE.get(language or "")
     if possessive is None or not possessive.search(text, max(0, start - 8), start):
         return None
-    before = text[max(0, start - 160):start]
-    cited = list(word.finditer(before))
-    before = before[cited[-1].end():] if cited else before
-    found = [(m.end(), key) for key, name in {**ORGANS, **NAMED_ALONE}.items() for m in name.finditer(before)]
-    return max(found)[1] if found else None
+    return _named_last(text, start, word, {**ORGANS, **NAMED_ALONE}, 160)
 
 
 def _clauses(text: str, word: re.Pattern[str]) -> Iterator[tuple[re.Match[str], list[re.Match[str]], str, str]]:
@@ -284,7 +292,7 @@ def other_organs_numbers(texts: Sequence[tuple[str, str]], language: str | None)
             for n in numbers for number in numbers_of(n) if not _YEAR_SHAPED.match(number)}
 
 
-SESSION_NUMBER = re.compile(r"(?<![\d/])\d{1,2}/\d{1,3}(?![\d/])")
+_SESSION_NUMBER = re.compile(r"(?<![\d/])\d{1,2}/\d{1,3}(?![\d/])")
 """A session's number in running text ("45/3"), whose session `number_fits` reads."""
 _DATE_AFTER = re.compile(r"\s*[,،]?\s*(?:du|de|от|المؤرخ[ةا]?)\s+\d{1,2}(?:er)?\s+(?:de\s+)?"
                          r"(?:[^\W\d_]+(?:/\s?[^\W\d_]+)?\s+){1,2}(?:de\s+)?((?:19|20)\d{2})(?!\d)")
@@ -294,16 +302,24 @@ _DATE_BEFORE = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日\s*第\s*$")
 """Chinese prints the date before the number: "2020年10月6日第45/3号"."""
 
 
-def printed_year(text: str, start: int, end: int) -> int | None:
+def _printed_year(text: str, start: int, end: int) -> int | None:
     """The year of the date printed with the number at text[start:end], if any."""
     dated = _DATE_AFTER.match(text, end) or _DATE_BEFORE.search(text, max(0, start - 20), start)
     return int(dated.group(1)) if dated else None
 
 
+def dated_numbers(texts: Sequence[tuple[str, str]]) -> Iterator[tuple[str, re.Match[str], int]]:
+    """(eId, match, year) of each session's number in running text printed with a date."""
+    for text, location in texts:
+        for m in _SESSION_NUMBER.finditer(text):
+            if (year := _printed_year(text, m.start(), m.end())) is not None:
+                yield location, m, year
+
+
 def _misdated(number: re.Match[str], body: Body) -> bool:
     """Whether a session's number (a match of NUMBER in the words its clause prints) is printed with a date
     `body`'s session of that number never met in."""
-    year = printed_year(number.string, number.start(), number.end())
+    year = _printed_year(number.string, number.start(), number.end())
     return year is not None and number_fits(body, number.group(1), year) is False
 
 
@@ -316,15 +332,13 @@ def misdated_numbers(texts: Sequence[tuple[str, str]]) -> set[tuple[str, str]]:
     the English reader will not cite a number against its own date (lod.parse.citation_organs). Both
     are asked: a date alone may be misprinted ("72/183 du 19 décembre 2019", the English "2017")."""
     assembly, found = by_key("ga"), set()
-    for text, location in texts:
-        for m in SESSION_NUMBER.finditer(text):
-            year = printed_year(text, m.start(), m.end())
-            if year is None or number_fits(assembly, m.group(0), year) is not False:
-                continue
-            before = text[max(0, m.start() - WINDOW):m.start()]
-            other = [o.end() for o in OTHER_ORGAN.finditer(before)]
-            if other and max(other) > max((g.end() for g in ORGANS["ga"].finditer(before)), default=-1):
-                found.add((location, m.group(0)))
+    for location, m, year in dated_numbers(texts):
+        if number_fits(assembly, m.group(0), year) is not False:
+            continue
+        before = m.string[max(0, m.start() - WINDOW):m.start()]
+        other = [o.end() for o in OTHER_ORGAN.finditer(before)]
+        if other and max(other) > max((g.end() for g in ORGANS["ga"].finditer(before)), default=-1):
+            found.add((location, m.group(0)))
     return found
 
 

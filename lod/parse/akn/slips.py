@@ -9,7 +9,8 @@ from collections.abc import Collection, Sequence
 
 from lod.bodies import by_key
 from lod.model import Citation
-from lod.parse.akn.printed import (NAMED_ALONE, ORGANS, SESSION_NUMBER, other_organs_numbers, printed_year)
+from lod.parse.akn.printed import NAMED_ALONE, ORGANS, dated_numbers, other_organs_numbers
+from lod.parse.citation_organs import session_of
 
 FAR_YEARS = 5
 """How many years from the year an organ's session met a printed date must be for a link to that organ's
@@ -28,12 +29,10 @@ def link_slips(texts: Sequence[tuple[str, str]], language: str | None,
     slips = {(location, number, key) for location, number in other_organs_numbers(texts, language) | set(misdated)
              for key in ORGANS}
     organs = [by_key(key) for key in ("ga", *NAMED_ALONE)]
-    for text, location in texts:
-        for m in SESSION_NUMBER.finditer(text):
-            if (year := printed_year(text, m.start(), m.end())) is not None:
-                session = int(m.group(0).split("/")[0])
-                slips |= {(location, m.group(0), o.key) for o in organs
-                          if (met := o.session_year(session)) is not None and abs(year - met) >= FAR_YEARS}
+    for location, m, year in dated_numbers(texts):
+        session = session_of(m.group(0))
+        slips |= {(location, m.group(0), o.key) for o in organs if session is not None
+                  and (met := o.session_year(session)) is not None and abs(year - met) >= FAR_YEARS}
     return slips
 
 
