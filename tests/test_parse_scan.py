@@ -19,7 +19,7 @@ from lod.parse.bodynames import bodies_named, known_re, known_scan
 from lod.parse.openings import _TRAILING, plain_end
 from lod.parse.furniture import is_furniture
 from lod.parse.joining import Vocabulary, join_lines
-from lod.parse.scan import Prefiltered
+from lod.parse.scan import Alternatives, Prefiltered
 from lod.parse.treaty_mentions import _matcher, find_treaty_mentions
 
 NAME_PIECES = [
@@ -77,6 +77,33 @@ def test_treaty_mentions_are_the_matches_of_the_whole_alternation(text: str) -> 
     expected = [(treaty.key, m.start(m.lastgroup), m.end(m.lastgroup)) for m in names.pattern.finditer(text) if m.lastgroup
                 for treaty in groups[m.lastgroup]]
     assert [(m.key, m.start, m.end) for m in find_treaty_mentions(text)] == expected
+
+
+TREATY_PIECES = [
+    "Конвенции о правах ребенка", "Конвенцию о правах ребенка", "Конвенция", "Конвенц", "واتفاقية حقوق الطفل",
+    "باتفاقية", "اتفاقية", "《儿童权利公约》", "儿童权利公约", "公约", "Convention relative aux droits de l’enfant",
+    "Convention relative aux droits de l'enfant", "Convención sobre los Derechos del Niño", "Convention on the Rights of the Child",
+    "Conventions", "Geneva Conventions of 12 August 1949", "Pacte international relatif aux droits civils et politiques",
+    "International Covenant on Civil and Political Rights", "Rome Statute of the International Criminal Court", "the ",
+    " ", "\n", ",", "و", "ب", "x", "5", "’",
+]
+
+
+def test_alternatives_try_at_a_lead_every_name_its_first_word_begins() -> None:
+    # "Convention" and "Conventions" both begin at the lead; the shorter first word's name comes
+    # first in the alternation and must still be the one found
+    scan = Alternatives([("Conventions", r"(?P<a>Conventions\s+of\s+1949)"), ("Convention", r"(?P<b>Conventions?)"),
+                         ("Pact", r"(?P<c>Pact)")])
+    text = "the Conventions of 1949, the Conventions, a Convention and a Pact"
+    assert _spans(scan.finditer(text)) == _spans(scan.pattern.finditer(text))
+    assert [m.lastgroup for m in scan.finditer(text)] == ["a", "b", "b", "c"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TREATY_PIECES) | st.text(max_size=4), max_size=20).map("".join))
+def test_treaty_names_in_every_language_are_the_matches_of_the_whole_alternation(text: str) -> None:
+    names, _ = _matcher()
+    assert _spans(names.finditer(text)) == _spans(names.pattern.finditer(text))
 
 
 # -- cheap checks before a pattern -------------------------------------------------------------------

@@ -187,9 +187,11 @@ def _state_named(text: str) -> str | None:
     of Iran", "the Sudan and South Sudan" → the first that reads whole), as its ISO code."""
     words = text.replace(",", " ,").split()
     for start in range(len(words)):
+        if not words[start][:1].isupper():
+            continue  # a name starts with a capital ("the Sudan" is found from "Sudan")
         for end in range(len(words), start, -1):
             state = lookup_state(" ".join(words[start:end]))
-            if state is not None and words[start][:1].isupper():
+            if state is not None:
                 return state.iso3
     return None
 

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from lod.languages import TAGS
 from lod.model import Citation
-from lod.parse.scan import Prefiltered
+from lod.parse.scan import Alternatives
 from lod.treaties import Treaty, all_treaties, collective_names
 
 _APOSTROPHE = "['\u2019]"
@@ -146,26 +146,23 @@ _AFTER = {"en": "(?![A-Za-z])", "zh": ""}
 
 
 @lru_cache(maxsize=1)
-def _matcher() -> tuple[Prefiltered, dict[str, tuple[Treaty, ...]]]:
+def _matcher() -> tuple[Alternatives, dict[str, tuple[Treaty, ...]]]:
     """Every treaty name in every language as one alternation (one named group per name: the
-    instruments it names), tried only where a first word starts."""
+    instruments it names), tried where a first word starts with only the names it begins."""
     named = [(name, language, (treaty,)) for treaty in all_treaties() for language in LANGUAGES
              for name in treaty.names_in(language)]
     named += collective_names()
     named.sort(key=lambda entry: len(entry[0]), reverse=True)
     groups: dict[str, tuple[Treaty, ...]] = {}
     alternatives = []
-    first_words: set[str] = set()
     for i, (name, language, treaties) in enumerate(named):
         group = f"t{i}"
         groups[group] = treaties
         before = _BEFORE.get(language, f"(?<!{_LETTER})")
         after = _AFTER.get(language, f"(?!{_LETTER})")
-        alternatives.append(f"{before}(?P<{group}>{_name_pattern(name, language)}){after}")
-        first_words.add(_name_parts(name, language)[0])
-    pattern = re.compile("|".join(alternatives))
-    leads = re.compile("|".join(sorted(first_words, key=len, reverse=True)))
-    return Prefiltered(pattern, leads), groups
+        first = _name_parts(name, language)[0]
+        alternatives.append((first, f"{before}(?P<{group}>{_name_pattern(name, language)}){after}"))
+    return Alternatives(alternatives), groups
 
 
 def find_treaty_mentions(text: str) -> list[TreatyMention]:
