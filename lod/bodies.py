@@ -30,6 +30,15 @@ _EARLY_FORMS = ((r"(\d{1,4})(?: [A-K])? \(([IVXLC]+)\)", r"\1(\2)"),)
 """An early number, its session in Roman numerals, as its symbol prints it: "3263 A (XXIX)" is
 A/RES/3263(XXIX) (the part is not in the symbol)."""
 
+_ECOSOC_SESSIONS = (1946, 1946, 1946, *(year for year in range(1947, 1952) for _ in (1, 2)), 1952,
+                    *(year for year in range(1953, 1964) for _ in (1, 2)), 1964,
+                    *(year for year in range(1965, 1978) for _ in (1, 2)))
+"""The year the Economic and Social Council's 1st to 63rd sessions met (its early resolutions carry
+the session: "1566 (L)"): three sessions in 1946, one in 1952 and in 1964 (the 14th, the 37th), two
+in every other year to 1977. Dates printed with its early numbers in ../shared agree: 8 (I) and
+11 (II) 1946, 155 (VII) 1948, 715 (XXVII) 1959, 1086 (XXXIX) 1965, 1314 (XLIV) 1968, 1566 (L) 1971,
+2008 (LX) 1976, 2088 (LXIII) 1977."""
+
 _DESCRIBED: tuple[Body, ...] = (
     Body(
         "ga", "General Assembly", "un-ga", "generalAssembly", ("Assembly",), wikidata=_WD + "Q47423",
@@ -58,6 +67,7 @@ _DESCRIBED: tuple[Body, ...] = (
             # before 1978 the Council numbered as the Assembly did: "its resolution 1566 (L)" is E/RES/1566(L)
             symbol_forms=_EARLY_FORMS, roman_years=(1946, 1977),
         ),
+        early_sessions=_ECOSOC_SESSIONS,
     ),
     Body(
         "hrc", "Human Rights Council", "un-hrc", "humanRightsCouncil", (), "ga", wikidata=_WD + "Q205650",

@@ -34,11 +34,17 @@ class Body:
     sessions_a_year: int = 1
     document_series: str = ""
     """The symbol prefix of a commission's documents and drafts ("E/CN.15": E/CN.15/2019/L.3)."""
+    early_sessions: tuple[int, ...] = ()
+    """The year each of the body's first sessions met, session 1 first, where no rhythm gives it:
+    the Economic and Social Council met three times in 1946, then mostly twice a year, and numbered
+    its resolutions by these sessions until 1977 ("1566 (L)": its 50th session, 1971)."""
 
     def session_year(self, session: int) -> int | None:
         """The (approximate) year of a numbered session, when the body's rhythm is known: sessions
         are annual (the Human Rights Council's three a year) in the period UN texts cite, so the
         year is a fair approximation, and it is always flagged as one."""
+        if 1 <= session <= len(self.early_sessions):
+            return self.early_sessions[session - 1]
         if self.first_session is None:
             return None
         return self.first_session + (session - 1) // self.sessions_a_year

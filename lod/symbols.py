@@ -91,8 +91,8 @@ SYMBOL_RE = re.compile(
 @dataclass(frozen=True)
 class NumberInfo:
     """What the form of an adopted text's number implies about when it was adopted: the year it
-    prints ("1373 (2001)", "2017/16") or its session ("70/174"; "169 (II)", a General Assembly
-    session in Roman numerals: `body` "ga"). The registry turns a session into a year by the
+    prints ("1373 (2001)", "2017/16") or its session ("70/174"; "169 (II)", a session in Roman
+    numerals: `body` the Assembly, or the Economic and Social Council for its own "1566 (L)"). The registry turns a session into a year by the
     organ's rule (lod.bodies `Body.session_year`) when no text prints the date."""
 
     year: int | None = None
@@ -113,6 +113,15 @@ emergency special session has been resumed since 1997, so its later resolutions 
 text prints their date (and their IRI then moves, answering 301)."""
 
 
+def _roman_organ(body: str | None) -> str:
+    """Whose session a Roman number counts: the organ's given, where it numbered so (the Economic
+    and Social Council's "1566 (L)"), else the Assembly's."""
+    organ = by_key(body) if body else None
+    if organ is not None and organ.conventions is not None and organ.conventions.roman_sessions:
+        return organ.key
+    return "ga"
+
+
 def parse_number(number: str | None, body: str | None = None) -> NumberInfo | None:
     """The year or session a printed number implies; None when its form implies neither. `body`
     is the organ's key where known: "S-21/1" of the Human Rights Council is no General Assembly
@@ -122,8 +131,8 @@ def parse_number(number: str | None, body: str | None = None) -> NumberInfo | No
         return NumberInfo(year=int(m.group(1)))
     if m := re.fullmatch(r"(\d{4})/\d+.*", n):
         return NumberInfo(year=int(m.group(1)))
-    if m := re.fullmatch(r"\d+(?:\s*[A-Z]{1,2})?\s*\(([IVXLC]+)\)", n):
-        return NumberInfo(session=roman_to_int(m.group(1)), body="ga")  # "1514 (XV)", "217 A (III)"
+    if m := re.fullmatch(r"\d+(?:\s*[A-Z]{1,2})?\s*\(([IVXLC]+)\)", n):  # "1514 (XV)", "217 A (III)"
+        return NumberInfo(session=roman_to_int(m.group(1)), body=_roman_organ(body))
     if m := re.fullmatch(r"((?:E?S)-\d{1,2})/\d+.*", n):
         year = SPECIAL_SESSION_YEARS.get(m.group(1)) if body in (None, "ga") else None
         return NumberInfo(year=year, body="ga") if year else None

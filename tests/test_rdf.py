@@ -196,6 +196,11 @@ def test_extract_takes_the_adoption_date_another_document_prints_for_it() -> Non
         ("sc", "1373 (2001)", "un-sc/2001-01-01/1373_(2001)"),
         ("ecosoc", "2017/16", "un-ecosoc/2017-01-01/2017-16"),
         ("ga", "169 (II)", "un-ga/1947-01-01/169_(II)"),
+        # the Council's early sessions met two a year (three in 1946): its 50th in 1971, not the Assembly's 50th's 1995
+        ("ecosoc", "1566 (L)", "un-ecosoc/1971-01-01/1566_(L)"),
+        ("ecosoc", "155 C (VII)", "un-ecosoc/1948-01-01/155_C_(VII)"),
+        ("ecosoc", "11 (II)", "un-ecosoc/1946-01-01/11_(II)"),
+        ("ecosoc", "1086 (XXXIX)", "un-ecosoc/1965-01-01/1086_(XXXIX)"),
         ("ga", "36/87 A", "un-ga/1981-01-01/36-87_A"),
         ("ccpcj", "26/4", "un-ccpcj/2017-01-01/26-4"),
     ],
