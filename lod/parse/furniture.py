@@ -189,7 +189,7 @@ _PARTS = r"(?: [A-Z](?:[-–][A-Z]| and [A-Z])?)?"
 def _beside_symbol(line: str, symbol: str) -> tuple[bool, str] | None:
     """(whether the symbol comes first, the rest) of a line that holds the document's symbol at
     one end, with its parts where it has them ("A/RES/72/90 A-B"); None for any other line."""
-    if symbol not in line:  # most lines: both patterns print it
+    if symbol not in line:  # both patterns below hold the symbol as printed; most lines do not
         return None
     parts = re.escape(symbol) + _PARTS
     if m := re.match(parts + " ", line):

@@ -42,7 +42,6 @@ class Prefiltered:
             pos = found.end()
 
 
-
 class Alternatives:
     """An alternation of names, tried at a lead with only the names whose first word is printed there.
 
@@ -73,6 +72,7 @@ class Alternatives:
         self._narrowed: dict[frozenset[str], re.Pattern[str]] = {}
 
     def _at(self, text: str, pos: int) -> re.Pattern[str]:
+        """The alternation of the names whose first word is printed at `pos`, compiled once per such set."""
         candidates = self._by_char.get(text[pos], [])
         printed = frozenset(first for first, rx in (*candidates, *self._anywhere) if rx.match(text, pos))
         found = self._narrowed.get(printed)
