@@ -1061,6 +1061,40 @@ def test_a_commission_s_resolution_the_council_annexes_cites_its_own_resolutions
         symbols = {c.symbol for c in parse_file(path).citations if c.symbol and c.symbol.startswith("E/ESCAP/")}
         assert {"E/ESCAP/RES/48/2", "E/ESCAP/RES/64/1", "E/ESCAP/RES/69/1"} <= symbols <= english, path.name
         assert "E/ESCAP/RES/5/74" not in symbols
+        cited = {c.location for c in parse_file(path).citations if c.symbol == "E/ESCAP/RES/73/1"}
+        assert cited == {"annex_1__para_u2", "annex_1__para_u6"}, path.name  # "the Commission … pursuant to resolution 73/1"
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Ayant examiné la note du secrétariat sur l’examen de l’appareil de conférence de la Commission en application de"
+     " la résolution 73/1,", "fra"),
+    ("рассмотрев записку секретариата о пересмотре конференционной структуры Комиссии во исполнение резолюции 73/1,", "rus"),
+    ("وقد نظرت في مذكرة الأمانة بشأن استعراض هيكل مؤتمرات اللجنة عملا بالقرار 73/1،", "ara"),
+    ("Habiendo examinado la nota de la secretaría sobre el examen de la estructura de conferencias de la Comisión en"
+     " cumplimiento de la resolución 73/1,", "spa"),
+    ("回顾其关于与《2030年可持续发展议程》相匹配的亚洲及太平洋经济社会委员会会议结构的2017年5月19日第73/1号决议，", "zho"),
+], ids=["fra", "rus", "ara", "spa", "zho"])
+def test_a_commission_s_word_for_itself_in_its_annexed_text_is_no_other_organ(text: str, language: str) -> None:
+    """E/RES/2022/11 annexes ESCAP's resolution 78/2: "the conference structure of the Commission pursuant to
+    resolution 73/1" is ESCAP's own 73/1, as the English file cites it; so is the Chinese "回顾其…亚洲及太平洋经济社会
+    委员会会议结构的…第73/1号决议", where the Commission's own name stands before the number (and its 73rd session,
+    2017, is no Assembly session of that year: the number is still the Commission's)."""
+    from lod.parse.akn.printed import printed_citations
+
+    found = printed_citations([(text, "annex_1__para_u6")], language, "ecosoc", set(), {"annex_1": "escap"},
+                              {("annex_1__para_u6", "73/1"): ""})
+    assert [c.symbol for c in found] == ["E/ESCAP/RES/73/1"]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("de la Commission de la condition de la femme en application de la résolution 60/2,", "fra"),
+    ("Комиссии по положению женщин во исполнение резолюции 60/2,", "rus"),
+    ("لجنة وضع المرأة عملا بالقرار 60/2،", "ara"),
+], ids=["fra", "rus", "ara"])
+def test_another_commission_before_a_number_in_a_commission_s_annexed_text_is_still_another(text: str, language: str) -> None:
+    from lod.parse.akn.printed import printed_citations
+
+    assert printed_citations([(text, "annex_1__para_u6")], language, "ecosoc", set(), {"annex_1": "escap"}) == []
 
 
 def test_another_commission_named_in_a_commission_s_annexed_text_is_not_it() -> None:

@@ -28,7 +28,8 @@ from lod.parse.agenda import agenda_items
 from lod.parse.akn import meta as M
 from lod.parse.akn.body import BodyReader
 from lod.parse.akn.inline import InlineReader, Link, child, children, local, squash
-from lod.parse.akn.printed import ORGANS, annex_organ, misdated_numbers, printed_citations
+from lod.parse.akn.organ_names import ORGANS
+from lod.parse.akn.printed import annex_organ, misdated_numbers, printed_citations
 from lod.parse.akn.slips import link_slips, printed_over_links
 from lod.parse.akn.repairs import MEETING_LINE, annex_title, starred_notes, stray_preamble, trailing_meeting
 from lod.parse.akn.workflow import lineage, meeting_in_flow, sponsors, step_date

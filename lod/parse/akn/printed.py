@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from lod.bodies import Body, by_key, symbol_of
 from lod.model import Citation, CitationType
+from lod.parse.akn.organ_names import COMMISSIONS, HUMAN_RIGHTS_COUNCIL, ORGANS, OTHER_ORGAN, other_named
 from lod.parse.akn.printed_numbers import (CHINESE_NUMBER, NUMBER, chinese_numbers_of, number_as_read, numbers_of,
                                           year_numbered_organ)
 from lod.parse.citation_organs import number_fits
@@ -64,28 +65,6 @@ KIND_WORDS = {language: re.compile("|".join(f"(?P<{kind}>{words[language]})" for
 """Either word in one pattern per language: a clause runs to the next word of either kind."""
 _POSSESSIVE = {kind: {language: re.compile(word, re.IGNORECASE) for language, word in words.items()}
                for kind, words in WORDS.items()}
-ORGANS = {
-    "ga": re.compile(r"Assemblée générale|Asamblea General|Генеральн\w+ Ассамбле\w+|الجمعية العامة|大会", re.IGNORECASE),
-    "ecosoc": re.compile(r"Conseil économique et social|Consejo Económico y Social|Экономическ\w+ и Социальн\w+ Совет\w*"
-                         r"|المجلس الاقتصادي والاجتماعي|经济及社会理事会|经社理事会", re.IGNORECASE),
-}
-"""The two organs whose resolutions a number names, as the five languages write them."""
-HUMAN_RIGHTS_COUNCIL = re.compile(r"Conseil des droits de l[’']homme|Consejo de Derechos Humanos|Совет\w* по правам человека"
-                                  r"|مجلس حقوق الإنسان|人权理事会", re.IGNORECASE)
-"""The one other organ whose numbers a clause naming it alone is read for ("les résolutions 27/22, 32/21 et 44/16
-du Conseil des droits de l’homme", "резолюцию 46/6 Совета по правам человека от 23 марта 2021 года"), where no
-possessive makes them the text's own and no date printed with one contradicts its session."""
-OTHER_ORGAN = re.compile(r"Commission|Comisión|Комисси|لجنة|Comité|Комитет|委员会|Conseil de sécurité|Consejo de Seguridad"
-                         r"|Совет\w* Безопасности|مجلس الأمن|安全理事会|安理会|" + HUMAN_RIGHTS_COUNCIL.pattern, re.IGNORECASE)
-"""Organs that number their resolutions as those two do: a number beside one is left to its link."""
-COMMISSIONS = {
-    "escap": re.compile(r"Commission économique et sociale pour l[’']Asie et le Pacifique|Comisión Económica y Social para Asia"
-                        r" y el Pacífico|Экономическ\w+ и социальн\w+ комисси\w+ для Азии и Тихого океана"
-                        r"|اللجنة الاقتصادية والاجتماعية لآسيا والمحيط الهادئ|亚洲及太平洋经济社会委员会", re.IGNORECASE),
-}
-"""The commissions with numbers of their own (lod.bodies' conventions) whose resolutions the Council annexes, by
-their names in the five languages: in an annex opening with one's formula ("La Commission économique et sociale
-pour l’Asie et le Pacifique,"), "sa résolution 73/1" is that commission's (E/RES/2022/11: E/ESCAP/RES/73/1)."""
 CHINESE_RUN = re.compile(r"((?:(?:\d{4}年\d{1,2}月\d{1,2}日)?第\s*[\dA-Z/ ()S\-、和及]+?\s*号\s*[、和及]?\s*)+)(决议|决定)")
 """A run of numbers before "决议" (resolution) or "决定" (decision): "其2004年7月23日第2004/52号、
 2005年7月27日第2005/46号 … 决议", "第72/194、72/284和75/291号决议"."""
@@ -99,7 +78,7 @@ def _chinese(text: str, own: str | None) -> Iterable[tuple[CitationType, str, st
     "第…号决议" or "第…号决定"."""
     for run in CHINESE_RUN.finditer(text):
         before = text[max(0, run.start() - 20):run.start()]
-        other = OTHER_ORGAN.search(before) is not None  # another organ's numbers are left to their links,
+        other = other_named(text, run.start(), 20, own)  # another organ's numbers are left to their links,
         named = next((key for key, name in ORGANS.items() if name.search(before)), None)  # but the Security Council's
         possessive = "其" in before
         unnamed = _unnamed(text, run.start(), own, possessive)
@@ -140,8 +119,9 @@ def _unnamed(text: str, start: int, own: str | None, possessive: bool) -> bool:
     Council's own, or a commission's it speaks of), another organ is named just before, or a document
     symbol is (a text that document holds)."""
     before = text[max(0, start - 100):start]
-    return (own in ("ecosoc", "ga", *COMMISSIONS) and not possessive and not OTHER_ORGAN.search(before[-80:])
+    return (own in ("ecosoc", "ga", *COMMISSIONS) and not possessive and not other_named(text, start, 80, own)
             and not _SYMBOL_BEFORE.search(before))
+
 
 
 _FORMULA = re.compile(r"^(?:إن\s+)?(?:(?:La|Le|L[’'])\s*)?(?P<organ>.{2,90}?)\s*[,،，]$")
@@ -350,7 +330,7 @@ def _says_its(word: re.Match[str], language: str | None) -> bool:
     return bool(possessive and possessive.group(1))
 
 
-def _add(out: list[Citation], known: set[tuple[str, str]], elsewhere: Collection[tuple[str, str]], location: str,
+def _add(out: list[Citation], known: set[tuple[str, str]], elsewhere: Mapping[tuple[str, str], str], location: str,
          kind: CitationType, number: str, printed: str, named: str | None, own: str | None, own_word: bool, unnamed: bool) -> None:
     """The citation of `number` where its organ is certain: named, year-shaped (the Council's), the
     text's own organ's (`own`) where the text says "its" (`own_word`: "its resolution 70/1" in an
@@ -359,8 +339,9 @@ def _add(out: list[Citation], known: set[tuple[str, str]], elsewhere: Collection
     Assembly's own text, a session's in a Council text."""
     if (numbering := year_numbered_organ(number)) is not None:  # "резолюцию 2334 (2016)": S/RES/2334 (2016), whoever is named
         named, own_word, unnamed = numbering.key, False, False
-    if unnamed and not named and (location, number) in elsewhere:
-        return
+    linked_to = elsewhere.get((location, number))  # "": a session's number misdated as the Assembly's (misdated_numbers)
+    if unnamed and not named and linked_to is not None and (linked_to or own not in COMMISSIONS):
+        return  # a link's, another organ's; in a commission's own text the number is the commission's
     year_shaped = _YEAR_SHAPED.match(number) is not None  # not "S-10/1"
     early_number = "(" in number  # "2200 A (XXI)", "1566 (L)": the Assembly's or, before 1978, the Council's
     assembly = (own_word and own == "ga") or (unnamed and (own == "ga" or _SESSION_SHAPED.fullmatch(number) is not None))

@@ -9,7 +9,8 @@ from collections.abc import Collection, Sequence
 
 from lod.bodies import by_key
 from lod.model import Citation
-from lod.parse.akn.printed import NAMED_ALONE, ORGANS, dated_numbers, other_organs_numbers
+from lod.parse.akn.organ_names import ORGANS
+from lod.parse.akn.printed import NAMED_ALONE, dated_numbers, other_organs_numbers
 from lod.parse.citation_organs import session_of
 
 FAR_YEARS = 5
