@@ -1097,6 +1097,22 @@ def test_another_commission_before_a_number_in_a_commission_s_annexed_text_is_st
     assert printed_citations([(text, "annex_1__para_u6")], language, "ecosoc", set(), {"annex_1": "escap"}) == []
 
 
+@pytest.mark.parametrize(("text", "own", "symbols"), [
+    # E/RES/2022/8: the Council by its short name right before the number, a commission named earlier in the sentence
+    ("鼓励委员会主席，必要时连同委员会其他成员，按照理事会2011年7月27日第2011/20号决议的规定，", "ecosoc", ["E/RES/2011/20"]),
+    # E/RES/2022/15: what the resolution is about ("关于…的") stands between its organ and its number
+    ("又回顾经社理事会2006年7月28日关于世界峰会后续行动及科学和技术促进发展委员会审查职责的第2006/46号决议，", "ecosoc",
+     ["E/RES/2006/46"]),
+    ("回顾其关于设立人权理事会的2006年3月15日第60/251号决议，", "ga", ["A/RES/60/251"]),
+    ("鼓励委员会主席按照人权理事会2011年3月25日第16/21号决议的规定，", "ecosoc", []),  # the Human Rights Council's: its link's
+    ("回顾安全理事会关于妇女与和平与安全的2000年10月31日第1325(2000)号决议，", "ga", ["S/RES/1325 (2000)"]),
+], ids=["council-short-name", "topic-after-organ", "topic-organ-is-no-owner", "human-rights-council", "security-council"])
+def test_a_chinese_number_s_organ_is_the_one_named_before_it_not_its_topic(text: str, own: str, symbols: list[str]) -> None:
+    from lod.parse.akn.printed import printed_citations
+
+    assert [c.symbol for c in printed_citations([(text, "preamble__para_1")], "zho", own, set())] == symbols
+
+
 def test_another_commission_named_in_a_commission_s_annexed_text_is_not_it() -> None:
     from lod.parse.akn.printed import printed_citations
 

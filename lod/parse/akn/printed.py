@@ -77,10 +77,12 @@ def _chinese(text: str, own: str | None) -> Iterable[tuple[CitationType, str, st
     """(kind, number, printed, named organ, own, unnamed) of each number a Chinese text prints in
     "第…号决议" or "第…号决定"."""
     for run in CHINESE_RUN.finditer(text):
-        before = text[max(0, run.start() - 20):run.start()]
-        other = other_named(text, run.start(), 20, own)  # another organ's numbers are left to their links,
-        named = next((key for key, name in ORGANS.items() if name.search(before)), None)  # but the Security Council's
-        possessive = "其" in before
+        before = _chinese_before(text, run.start())
+        other = other_named(before, len(before), 20, own)  # another organ's numbers are left to their links,
+        named = next((key for key, name in ORGANS.items() if name.search(before[-20:])), None)  # but the Security Council's
+        if (adjacent := _adjacent_organ(before, own)) is not None:  # "按照理事会2011年7月27日第2011/20号决议"
+            named, other = adjacent, False
+        possessive = "其" in before[-20:]
         unnamed = _unnamed(text, run.start(), own, possessive)
         for group in _CHINESE_GROUP.finditer(run.group(1)):  # "第2004/52号" (printed so), "第72/194、72/284号"
             numbers = list(CHINESE_NUMBER.finditer(group.group(1)))
@@ -89,6 +91,29 @@ def _chinese(text: str, own: str | None) -> Iterable[tuple[CitationType, str, st
                 for number in chinese_numbers_of(n):
                     if not other or year_numbered_organ(number):
                         yield CHINESE_KINDS[run.group(2)], number, printed, named, possessive, unnamed
+
+
+_TOPIC = re.compile(r"关于[^，。；]{1,80}的$")
+"""What a resolution is about, printed between its owner and its number ("经社理事会2006年7月28日关于…科学和技术促进发展委员会
+审查职责的第2006/46号决议", "关于设立统计委员会的…第8(I)号决议"): the organ it names owns nothing."""
+_ENDS_DATED = re.compile(r"(?:\d{4}年\d{1,2}月\d{1,2}日)?$")
+_OWN_COUNCIL = re.compile(r"(?<!人权|安全)理事会$")
+"""The Council by its short name, in its own text ("再次邀请理事会与委员会增加互动 … 按照理事会…第2011/20号决议")."""
+
+
+def _chinese_before(text: str, start: int) -> str:
+    """The words before a run of numbers that may name their organ: up to 120 characters, a topic (`_TOPIC`) left out."""
+    before = text[max(0, start - 120):start]
+    topic = _TOPIC.search(before)
+    return before[:topic.start()] if topic else before
+
+
+def _adjacent_organ(before: str, own: str | None) -> str | None:
+    """The key of the organ named right before a run of numbers (its date aside): of ORGANS, or the Council in its own
+    text by its short name."""
+    words = before[:_ENDS_DATED.search(before).start()]  # type: ignore[union-attr]
+    found = next((key for key, name in ORGANS.items() if any(m.end() == len(words) for m in name.finditer(words))), None)
+    return found or ("ecosoc" if own == "ecosoc" and _OWN_COUNCIL.search(words) else None)
 
 
 def _named_last(text: str, start: int, word: re.Pattern[str], organs: Mapping[str, re.Pattern[str]],
