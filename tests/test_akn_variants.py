@@ -1113,6 +1113,24 @@ def test_a_chinese_number_s_organ_is_the_one_named_before_it_not_its_topic(text:
     assert [c.symbol for c in printed_citations([(text, "preamble__para_1")], "zho", own, set())] == symbols
 
 
+@pytest.mark.parametrize(("text", "language", "own", "symbols"), [
+    # E/RES/2022/4 in Arabic: "in accordance with Council resolutions 1996/6 and 1996/31, to contribute to the work
+    # of the Commission": the Council by its short name before its numbers, a commission after them
+    ("وفقا لقراري المجلس 1996/6 و 1996/31، للإسهام في أعمال اللجنة،", "ara", "ecosoc", ["E/RES/1996/6", "E/RES/1996/31"]),
+    ("в соответствии с резолюциями Совета 1996/6 и 1996/31 вносить вклад в работу Комиссии,", "rus", "ecosoc",
+     ["E/RES/1996/6", "E/RES/1996/31"]),
+    ("de conformidad con las resoluciones del Consejo 1996/6 y 1996/31, a contribuir a la labor de la Comisión,", "spa",
+     "ecosoc", ["E/RES/1996/6", "E/RES/1996/31"]),
+    ("в соответствии с резолюциями Совета по правам человека 24/14 и 40/3 и Комиссии,", "rus", "ecosoc", []),
+    ("в соответствии с резолюциями Совета 1996/6 и 1996/31 вносить вклад в работу Комиссии,", "rus", "ga", []),
+], ids=["ara", "rus", "spa", "human-rights-council", "assembly-text"])
+def test_the_council_s_short_name_before_its_numbers_in_its_own_text(text: str, language: str, own: str,
+                                                                      symbols: list[str]) -> None:
+    from lod.parse.akn.printed import printed_citations
+
+    assert [c.symbol for c in printed_citations([(text, "para_25")], language, own, set())] == symbols
+
+
 def test_another_commission_named_in_a_commission_s_annexed_text_is_not_it() -> None:
     from lod.parse.akn.printed import printed_citations
 

@@ -93,6 +93,9 @@ def _chinese(text: str, own: str | None) -> Iterable[tuple[CitationType, str, st
                         yield CHINESE_KINDS[run.group(2)], number, printed, named, possessive, unnamed
 
 
+_COUNCIL_BETWEEN = re.compile(r"\s*(?:du Conseil|del Consejo|Совета|المجلس)\s*")
+"""The Council by its short name alone between the word and its numbers, in its own text ("résolutions du Conseil
+2005/11", "резолюциями Совета 1996/6", "لقراري المجلس 1996/6"): its own, whatever organ the clause names after them."""
 _TOPIC = re.compile(r"关于[^，。；]{1,80}的$")
 """What a resolution is about, printed between its owner and its number ("经社理事会2006年7月28日关于…科学和技术促进发展委员会
 审查职责的第2006/46号决议", "关于设立统计委员会的…第8(I)号决议"): the organ it names owns nothing."""
@@ -195,6 +198,9 @@ def printed_citations(texts: Sequence[tuple[str, str]], language: str | None, ow
             kind: CitationType = "resolution" if m.group("resolution") else "decision"
             own_word = _says_its(m, language)
             named = next((key for key, name in ORGANS.items() if name.search(scope)), None)
+            short = (named is None and own_here == "ecosoc" and bool(numbers)
+                     and _COUNCIL_BETWEEN.fullmatch(scope[:numbers[0].start()]) is not None)
+            named = "ecosoc" if short else named  # "وفقا لقراري المجلس 1996/6 و 1996/31، للإسهام في أعمال اللجنة"
             alone = None if named or own_word else _named_alone(scope, clause)
             if (antecedent := None if named or alone or own_word else _antecedent(text, m.start(), word, language)):
                 named, alone = (antecedent, None) if antecedent in ORGANS else (None, antecedent)  # "в его резолюции"
@@ -206,7 +212,7 @@ def printed_citations(texts: Sequence[tuple[str, str]], language: str | None, ow
             if (numbering := alone or commission) is not None:  # the Council or a commission named alone; an
                 numbers = [n for n in numbers if not _misdated(n, by_key(numbering))]  # annexed commission's own text
                 named = alone
-            elif numbers and OTHER_ORGAN.search(_naming_words(scope, numbers, own_word, named)):  # another organ's
+            elif numbers and OTHER_ORGAN.search(_naming_words(scope, numbers, own_word or short, named)):  # another organ's
                 # numbers are left to their links, but the Security Council's, by their shape
                 numbers = [n for n in numbers if year_numbered_organ(number_as_read(n.group(1), None))]
                 if not numbers:
