@@ -16,6 +16,8 @@ import pyoxigraph as ox
 
 from lod.describe.i18n import N_
 from lod.describe.graph import DescriptionGraph, Term, as_description_graph, property_name, text
+from lod.describe.labels import TEXT_NAMES, TITLE_NAMES, natural_key
+from lod.describe.linker import Link, Linker, literal_text, local_name
 
 LANGUAGE_NAMES: dict[str, str] = {"en": "English", "fr": "Français", "es": "Español", "ru": "Русский",
                                   "ar": "العربية", "zh": "中文"}
@@ -31,7 +33,7 @@ def text_languages(graph: DescriptionGraph | Any, work: str) -> list[str]:
     key = ("text languages", work)
     found = graph.memo.get(key)
     if found is None:
-        names = (*R.TEXT_NAMES, *R.TITLE_NAMES)
+        names = (*TEXT_NAMES, *TITLE_NAMES)
         tags = {o.language for s, pairs in graph.out.items() if text(s).startswith(work)
                 for p, o in pairs if type(o) is ox.Literal and o.language and property_name(p) in names}  # type: ignore[union-attr]
         found = graph.memo[key] = sorted(tags, key=lambda t: (list(LANGUAGE_NAMES).index(t) if t in LANGUAGE_NAMES else 99, t))
@@ -44,7 +46,7 @@ class Voting:
 
     outcome: str
     counts: list[tuple[str, str]]
-    votes: list[tuple[str, list[R.Link]]]
+    votes: list[tuple[str, list[Link]]]
 
 
 OUTCOME_WORDS: dict[str, str] = {
@@ -60,21 +62,21 @@ _CHOICES = (("voteyes", N_("In favour")), ("voteno", N_("Against")), ("voteabste
             ("votenonvoting", N_("Non-voting")))
 
 
-def voting_of(graph: DescriptionGraph, linker: R.Linker, w: Term) -> Voting | None:
+def voting_of(graph: DescriptionGraph, linker: Linker, w: Term) -> Voting | None:
     """The work's voting record (unres:voting), by property names like the rest of the page."""
-    record = next((o for p, o in graph.predicate_objects(w) if R.local_name(p) == "voting"), None)
+    record = next((o for p, o in graph.predicate_objects(w) if local_name(p) == "voting"), None)
     if record is None:
         return None
-    outcome = R.literal_text(graph, record, ("votingoutcome", "outcome")) or ""
-    counts = [(label, v) for name, label in _COUNT_NAMES if (v := R.literal_text(graph, record, (name,)))]
-    by_choice: dict[str, list[R.Link]] = defaultdict(list)
+    outcome = literal_text(graph, record, ("votingoutcome", "outcome")) or ""
+    counts = [(label, v) for name, label in _COUNT_NAMES if (v := literal_text(graph, record, (name,)))]
+    by_choice: dict[str, list[Link]] = defaultdict(list)
     for p, vote in graph.predicate_objects(record):
-        if R.local_name(p) != "hasvote":
+        if local_name(p) != "hasvote":
             continue
-        choice = next((R.local_name(o) for q, o in graph.predicate_objects(vote) if R.local_name(q) == "votechoice"), "")
-        voter = next((o for q, o in graph.predicate_objects(vote) if R.local_name(q) == "voter"), None)
-        name = R.literal_text(graph, vote, ("votername",)) or ""
-        by_choice[choice].append(linker.link(voter) if voter is not None else R.Link("", name, ""))
+        choice = next((local_name(o) for q, o in graph.predicate_objects(vote) if local_name(q) == "votechoice"), "")
+        voter = next((o for q, o in graph.predicate_objects(vote) if local_name(q) == "voter"), None)
+        name = literal_text(graph, vote, ("votername",)) or ""
+        by_choice[choice].append(linker.link(voter) if voter is not None else Link("", name, ""))
     votes = [(label, sorted(by_choice[key], key=lambda l: l.label)) for key, label in _CHOICES if by_choice.get(key)]
     return Voting(OUTCOME_WORDS.get(outcome, outcome.replace("-", " ")), counts, votes)
 
@@ -85,17 +87,15 @@ _SCHEMES = {"http://metadata.un.org/sdg": N_("Sustainable Development Goals"), "
             "http://eurovoc.europa.eu/100141": N_("EuroVoc")}
 
 
-def subjects_of(graph: DescriptionGraph, linker: R.Linker, w: Term) -> list[tuple[str, list[R.Link]]]:
-    by_scheme: dict[str, list[R.Link]] = defaultdict(list)
+def subjects_of(graph: DescriptionGraph, linker: Linker, w: Term) -> list[tuple[str, list[Link]]]:
+    by_scheme: dict[str, list[Link]] = defaultdict(list)
     for concept in graph.objects(w, DCTERMS_SUBJECT):
         scheme = graph.first(concept, SKOS_IN_SCHEME)
         name = (_SCHEMES.get(text(scheme)) or linker.label(scheme)) if scheme is not None else N_("Subjects")
-        link = R.Link(text(concept), linker.label(concept), text(concept))  # the scheme's own page
+        link = Link(text(concept), linker.label(concept), text(concept))  # the scheme's own page
         if link not in by_scheme[name]:
             by_scheme[name].append(link)
     order = list(_SCHEMES.values())
-    return [(k, sorted(v, key=lambda l: R._natural(l.label))) for k, v in
+    return [(k, sorted(v, key=lambda l: natural_key(l.label))) for k, v in
             sorted(by_scheme.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else 9, kv[0]))]
 
-
-from lod.describe import page as R  # noqa: E402 - render imports this module: names above first

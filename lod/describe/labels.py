@@ -8,6 +8,8 @@ page (lod.describe.page) prefers them in this order.
 
 from __future__ import annotations
 
+import re
+
 LABEL_PREDICATES: tuple[str, ...] = (
     "http://purl.org/dc/terms/title",
     "http://www.w3.org/2000/01/rdf-schema#label",
@@ -26,6 +28,9 @@ SYMBOL_PREDICATES: tuple[str, ...] = (
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
+TITLE_NAMES = ("title", "doctitle")
+"""Names of the properties that hold a work's or an expression's title."""
+
 TEXT_NAMES = ("text", "content", "value", "chars", "body", "plaintext", "citationtext")
 """Names of the properties that hold a part's or a citation's words (lod.describe.page reads by name)."""
 
@@ -33,3 +38,8 @@ POINTER_PREDICATES: frozenset[str] = frozenset({"http://www.w3.org/2000/01/rdf-s
 """Properties whose value is a web page about the subject (undocs.org's copy of a document), not a
 resource of the data: an IRI elsewhere that is only pointed at is not described (its description
 would hold nothing but the pointer, which its subject's holds), and pages link it straight out."""
+
+
+def natural_key(label: str) -> list[object]:
+    """The order people read numbered names in: "para_2" before "para_10", "77/9" before "77/10"."""
+    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", label)]

@@ -18,12 +18,11 @@ from lod.describe.linker import Link, Linker, Value, literal_in, literal_text, l
 from lod.describe.adoption import RIGHT_TO_LEFT, LANGUAGE_NAMES, Voting
 from lod.describe.citing import inline, is_citation, printed_in
 from lod.describe.i18n import N_, gettext, page_language
-from lod.describe.labels import POINTER_PREDICATES, TEXT_NAMES
+from lod.describe.labels import POINTER_PREDICATES, TEXT_NAMES, TITLE_NAMES, natural_key as _natural
 from lod.describe.record import record_of
 from lod.describe.workfacts import work_facts
 
 SPONSOR_NAMES = ("sponsor", "docproponent")
-TITLE_NAMES = ("title", "doctitle")
 NUMBER_NAMES = ("number", "num", "marker", "heading")
 ORDER_NAMES = ("order", "position", "sequence", "index")
 SYMBOL_NAMES = ("symbol", "docnumber")
@@ -116,10 +115,6 @@ class ResourcePage:
     bound: int = 0
     """… keeping this many of each property."""
 
-
-
-def _natural(eid: str) -> list[object]:
-    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", eid)]
 
 
 def _values(graph: DescriptionGraph, linker: Linker, subject: Term, skip: set[Term]) -> list[tuple[str, list[Value]]]:
