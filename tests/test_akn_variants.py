@@ -334,6 +334,21 @@ def test_the_word_printed_before_a_linked_number_says_resolution_or_decision() -
     other = Citation(type="resolution", text="24/14", number="24/14", symbol="A/HRC/RES/24/14", location="p")
     assert printed_over_links([link, printed, other], {id(link), id(other)}) == [printed, other]
 
+@pytest.mark.parametrize("number", ["75/290", "2021/2"])
+def test_the_part_printed_over_a_link_to_the_whole_resolution(number: str) -> None:
+    """"قرار المجلس الاقتصادي والاجتماعي 2021/2 باء" with a link on "2021/2" to E/RES/2021/2 (E/RES/2022/21 in
+    Arabic): the part printed is the citation, as the English file's E/RES/2021/2 B, for a year's number as for a
+    session's ("75/290 A" linked to A/RES/75/290)."""
+    from lod.model import Citation
+    from lod.parse.akn.slips import printed_over_links
+
+    organ = "E" if number.startswith("20") else "A"
+    link = Citation(type="resolution", text=number, number=number, symbol=f"{organ}/RES/{number}", location="p")
+    part = Citation(type="resolution", text=f"{number} B", number=f"{number} B", symbol=f"{organ}/RES/{number} B", location="p")
+    elsewhere = Citation(type="resolution", text=number, number=number, symbol=f"{organ}/RES/{number}", location="q")
+    assert printed_over_links([link, part, elsewhere], {id(link), id(elsewhere)}) == [part, elsewhere]
+
+
 def test_a_security_council_resolution_printed_without_a_link_is_the_council_s() -> None:
     """"…резолюции Совета Безопасности, включая резолюцию 2334 (2016) от 23 декабря 2016 года" (held-out
     A/RES/75/20 in Russian), "резолюции 1860 (2009) Совета Безопасности" (75/126), "第1325(2000)号决议": a

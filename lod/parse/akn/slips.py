@@ -37,7 +37,8 @@ def link_slips(texts: Sequence[tuple[str, str]], language: str | None,
     return slips
 
 
-_PART_NUMBER = re.compile(r"\d{1,2}/\d{1,3} [A-Z]{1,2}")
+_PART_NUMBER = re.compile(r"(?:\d{4}|\d{1,2})/\d{1,3} [A-Z]{1,2}")
+"""A number with its part: a session's ("75/290 A") or a year's ("2021/2 B", the Council's)."""
 
 
 def printed_over_links(citations: list[Citation], linked: Collection[int]) -> list[Citation]:
