@@ -1121,7 +1121,10 @@ def test_another_commission_before_a_number_in_a_commission_s_annexed_text_is_st
     ("回顾其关于设立人权理事会的2006年3月15日第60/251号决议，", "ga", ["A/RES/60/251"]),
     ("鼓励委员会主席按照人权理事会2011年3月25日第16/21号决议的规定，", "ecosoc", []),  # the Human Rights Council's: its link's
     ("回顾安全理事会关于妇女与和平与安全的2000年10月31日第1325(2000)号决议，", "ga", ["S/RES/1325 (2000)"]),
-], ids=["council-short-name", "topic-after-organ", "topic-organ-is-no-owner", "human-rights-council", "security-council"])
+    # E/RES/2022/11: a commission with numbers of its own named right before its number
+    ("表示注意到亚洲及太平洋经济社会委员会2022年5月27日第78/2号决议，", "ecosoc", ["E/ESCAP/RES/78/2"]),
+], ids=["council-short-name", "topic-after-organ", "topic-organ-is-no-owner", "human-rights-council", "security-council",
+        "commission"])
 def test_a_chinese_number_s_organ_is_the_one_named_before_it_not_its_topic(text: str, own: str, symbols: list[str]) -> None:
     from lod.parse.akn.printed import printed_citations
 

@@ -112,10 +112,11 @@ def _chinese_before(text: str, start: int) -> str:
 
 
 def _adjacent_organ(before: str, own: str | None) -> str | None:
-    """The key of the organ named right before a run of numbers (its date aside): of ORGANS, or the Council in its own
-    text by its short name."""
+    """The key of the organ named right before a run of numbers (its date aside): of ORGANS or COMMISSIONS
+    ("表示注意到亚洲及太平洋经济社会委员会2022年5月27日第78/2号决议"), or the Council in its own text by its short name."""
     words = before[:_ENDS_DATED.search(before).start()]  # type: ignore[union-attr]
-    found = next((key for key, name in ORGANS.items() if any(m.end() == len(words) for m in name.finditer(words))), None)
+    found = next((key for key, name in {**ORGANS, **COMMISSIONS}.items()
+                  if any(m.end() == len(words) for m in name.finditer(words))), None)
     return found or ("ecosoc" if own == "ecosoc" and _OWN_COUNCIL.search(words) else None)
 
 
