@@ -1123,8 +1123,11 @@ def test_another_commission_before_a_number_in_a_commission_s_annexed_text_is_st
     ("回顾安全理事会关于妇女与和平与安全的2000年10月31日第1325(2000)号决议，", "ga", ["S/RES/1325 (2000)"]),
     # E/RES/2022/11: a commission with numbers of its own named right before its number
     ("表示注意到亚洲及太平洋经济社会委员会2022年5月27日第78/2号决议，", "ecosoc", ["E/ESCAP/RES/78/2"]),
+    # held-out E/RES/2021/24 in Chinese: the 关于 of a quoted title is no topic of the number after the title
+    ("又回顾经济及社会理事会题为“执行大会关于预防犯罪和刑事司法领域的业务活动和协调的第46/152号决议”的1992年7月30日"
+     "第1992/22号决议，", "ecosoc", ["A/RES/46/152", "E/RES/1992/22"]),  # the title's 46/152 as the English file's
 ], ids=["council-short-name", "topic-after-organ", "topic-organ-is-no-owner", "human-rights-council", "security-council",
-        "commission"])
+        "commission", "quoted-title"])
 def test_a_chinese_number_s_organ_is_the_one_named_before_it_not_its_topic(text: str, own: str, symbols: list[str]) -> None:
     from lod.parse.akn.printed import printed_citations
 

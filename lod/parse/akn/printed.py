@@ -96,9 +96,10 @@ def _chinese(text: str, own: str | None) -> Iterable[tuple[CitationType, str, st
 _COUNCIL_BETWEEN = re.compile(r"\s*(?:du Conseil|del Consejo|Совета|المجلس)\s*")
 """The Council by its short name alone between the word and its numbers, in its own text ("résolutions du Conseil
 2005/11", "резолюциями Совета 1996/6", "لقراري المجلس 1996/6"): its own, whatever organ the clause names after them."""
-_TOPIC = re.compile(r"关于[^，。；]{1,80}的$")
+_TOPIC = re.compile(r"关于[^，。；“”《》]{1,80}的$")
 """What a resolution is about, printed between its owner and its number ("经社理事会2006年7月28日关于…科学和技术促进发展委员会
-审查职责的第2006/46号决议", "关于设立统计委员会的…第8(I)号决议"): the organ it names owns nothing."""
+审查职责的第2006/46号决议", "关于设立统计委员会的…第8(I)号决议"): the organ it names owns nothing. Never across a quotation
+mark: "题为“执行大会关于…的第46/152号决议”的1992年7月30日第1992/22号决议" quotes a title, whose 关于 is the title's."""
 _ENDS_DATED = re.compile(r"(?:\d{4}年\d{1,2}月\d{1,2}日)?$")
 _OWN_COUNCIL = re.compile(r"(?<!人权|安全)理事会$")
 """The Council by its short name, in its own text ("再次邀请理事会与委员会增加互动 … 按照理事会…第2011/20号决议")."""
