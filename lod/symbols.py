@@ -92,8 +92,9 @@ SYMBOL_RE = re.compile(
 class NumberInfo:
     """What the form of an adopted text's number implies about when it was adopted: the year it
     prints ("1373 (2001)", "2017/16") or its session ("70/174"; "169 (II)", a session in Roman
-    numerals: `body` the Assembly, or the Economic and Social Council for its own "1566 (L)"). The registry turns a session into a year by the
-    organ's rule (lod.bodies `Body.session_year`) when no text prints the date."""
+    numerals: `body` the Assembly, or the Economic and Social Council for its own "1566 (L)"). The
+    registry turns a session into a year by the organ's rule (lod.bodies `Body.session_year`) when
+    no text prints the date."""
 
     year: int | None = None
     session: int | None = None

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterator
 
 
 @dataclass(frozen=True)
@@ -31,15 +31,19 @@ class Prefiltered:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """The matches of `pattern.finditer(text)`, left to right and not overlapping."""
-        search, match = self.leads.search, self.pattern.match
-        pos = 0
-        while (lead := search(text, pos)) is not None:
-            found = match(text, lead.start())
-            if found is None:
-                pos = lead.start() + 1  # a lead that is no name: the next may start inside it
-                continue
-            yield found
-            pos = found.end()
+        return _scan(text, self.leads, lambda pos: self.pattern.match(text, pos))
+
+
+def _scan(text: str, leads: re.Pattern[str], match_at: Callable[[int], re.Match[str] | None]) -> Iterator[re.Match[str]]:
+    """The names `match_at` finds where `leads` says one may start, left to right and not overlapping."""
+    pos = 0
+    while (lead := leads.search(text, pos)) is not None:
+        found = match_at(lead.start())
+        if found is None:
+            pos = lead.start() + 1  # a lead that is no name: the next may start inside it
+            continue
+        yield found
+        pos = found.end()
 
 
 class Alternatives:
@@ -82,12 +86,4 @@ class Alternatives:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """The matches of `pattern.finditer(text)`, left to right and not overlapping."""
-        search = self.leads.search
-        pos = 0
-        while (lead := search(text, pos)) is not None:
-            found = self._at(text, lead.start()).match(text, lead.start())
-            if found is None:
-                pos = lead.start() + 1
-                continue
-            yield found
-            pos = found.end()
+        return _scan(text, self.leads, lambda pos: self._at(text, pos).match(text, pos))

@@ -31,6 +31,10 @@ COMMISSIONS = {
 """The commissions with numbers of their own (lod.bodies' conventions) whose resolutions the Council annexes, by
 their names in the five languages: in an annex opening with one's formula ("La Commission économique et sociale
 pour l’Asie et le Pacifique,"), "sa résolution 73/1" is that commission's (E/RES/2022/11: E/ESCAP/RES/73/1)."""
+COUNCIL_SHORT_NAME = r"du Conseil|del Consejo|Совета|المجلس|(?<!人权|安全)理事会"
+"""The Economic and Social Council by its short name, as its own texts print it ("résolutions du Conseil 2005/11",
+"резолюциями Совета 1996/6", "لقراري المجلس 1996/6", "按照理事会…第2011/20号决议"; not the Human Rights Council's or the
+Security Council's 理事会)."""
 ITSELF = re.compile(r"Commission(?!\s+(?:de|d[’']|du|des|pour|sur)\b)|Comisión(?!\s+(?:de|del|para|sobre)\b)"
                     r"|Комисси\w*(?!\w)(?!\s+(?:по|для|о|при)\b)|(?<!\w)(?:ال|لل)لجنة(?!\w)(?!\s+ال)")
 """A commission's word for itself in its own text, the head with no name after it ("l’appareil de conférence de la

@@ -24,7 +24,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from lod.bodies import Body, by_key, symbol_of
 from lod.model import Citation, CitationType
-from lod.parse.akn.organ_names import COMMISSIONS, HUMAN_RIGHTS_COUNCIL, ORGANS, OTHER_ORGAN, other_named
+from lod.parse.akn.organ_names import (COMMISSIONS, COUNCIL_SHORT_NAME, HUMAN_RIGHTS_COUNCIL, ORGANS, OTHER_ORGAN,
+                                       other_named)
 from lod.parse.akn.printed_numbers import (CHINESE_NUMBER, NUMBER, chinese_numbers_of, number_as_read, numbers_of,
                                           year_numbered_organ)
 from lod.parse.citation_organs import number_fits
@@ -93,16 +94,18 @@ def _chinese(text: str, own: str | None) -> Iterable[tuple[CitationType, str, st
                         yield CHINESE_KINDS[run.group(2)], number, printed, named, possessive, unnamed
 
 
-_COUNCIL_BETWEEN = re.compile(r"\s*(?:du Conseil|del Consejo|Совета|المجلس)\s*")
-"""The Council by its short name alone between the word and its numbers, in its own text ("résolutions du Conseil
-2005/11", "резолюциями Совета 1996/6", "لقراري المجلس 1996/6"): its own, whatever organ the clause names after them."""
+_COUNCIL_BETWEEN = re.compile(rf"\s*(?:{COUNCIL_SHORT_NAME})\s*")
+"""The Council by its short name alone between the word and its numbers, in its own text: its own, whatever organ
+the clause names after them."""
 _TOPIC = re.compile(r"关于[^，。；“”《》]{1,80}的$")
 """What a resolution is about, printed between its owner and its number ("经社理事会2006年7月28日关于…科学和技术促进发展委员会
 审查职责的第2006/46号决议", "关于设立统计委员会的…第8(I)号决议"): the organ it names owns nothing. Never across a quotation
 mark: "题为“执行大会关于…的第46/152号决议”的1992年7月30日第1992/22号决议" quotes a title, whose 关于 is the title's."""
-_ENDS_DATED = re.compile(r"(?:\d{4}年\d{1,2}月\d{1,2}日)?$")
-_OWN_COUNCIL = re.compile(r"(?<!人权|安全)理事会$")
-"""The Council by its short name, in its own text ("再次邀请理事会与委员会增加互动 … 按照理事会…第2011/20号决议")."""
+_DATE_AT_END = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日$")
+_OWN_COUNCIL = re.compile(rf"(?:{COUNCIL_SHORT_NAME})$")
+"""The Council by its short name right before its numbers, in its own text ("按照理事会2011年7月27日第2011/20号决议")."""
+_ADJACENT = {**ORGANS, **COMMISSIONS}
+"""The organs a Chinese run of numbers is read for where one is named right before it."""
 
 
 def _chinese_before(text: str, start: int) -> str:
@@ -115,9 +118,8 @@ def _chinese_before(text: str, start: int) -> str:
 def _adjacent_organ(before: str, own: str | None) -> str | None:
     """The key of the organ named right before a run of numbers (its date aside): of ORGANS or COMMISSIONS
     ("表示注意到亚洲及太平洋经济社会委员会2022年5月27日第78/2号决议"), or the Council in its own text by its short name."""
-    words = before[:_ENDS_DATED.search(before).start()]  # type: ignore[union-attr]
-    found = next((key for key, name in {**ORGANS, **COMMISSIONS}.items()
-                  if any(m.end() == len(words) for m in name.finditer(words))), None)
+    words = _DATE_AT_END.sub("", before)
+    found = next((key for key, name in _ADJACENT.items() if any(m.end() == len(words) for m in name.finditer(words))), None)
     return found or ("ecosoc" if own == "ecosoc" and _OWN_COUNCIL.search(words) else None)
 
 
@@ -151,7 +153,6 @@ def _unnamed(text: str, start: int, own: str | None, possessive: bool) -> bool:
     before = text[max(0, start - 100):start]
     return (own in ("ecosoc", "ga", *COMMISSIONS) and not possessive and not other_named(text, start, 80, own)
             and not _SYMBOL_BEFORE.search(before))
-
 
 
 _FORMULA = re.compile(r"^(?:إن\s+)?(?:(?:La|Le|L[’'])\s*)?(?P<organ>.{2,90}?)\s*[,،，]$")
